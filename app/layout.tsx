@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import './globals.css';
+import { currentUser } from '@/lib/auth/session';
+import { AppShell } from '@/components/app-shell';
+
+export const metadata: Metadata = { title: 'Quorum', description: 'Decide together what engineering builds next quarter.' };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  return (
+    <html lang="en">
+      <body className="min-h-screen antialiased">
+        {user ? <AppShell user={user}>{children}</AppShell> : children}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,33 @@
+import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+/** `DATABASE_URL` unset → ./data/quorum.db. Accepts a path, `file:<path>` or `:memory:`. */
+export function databasePath(url = process.env.DATABASE_URL): string {
+  if (!url) return path.join(process.cwd(), 'data', 'quorum.db');
+  return url.startsWith('file:') ? url.slice('file:'.length) : url;
+}
+
+export function openDatabase(file = databasePath()): { sqlite: Database.Database; db: Db } {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  migrate(drizzle(sqlite), { migrationsFolder: path.join(process.cwd(), 'db', 'migrations') });
+  return { sqlite, db: drizzle(sqlite, { schema }) };
+}
+
+// One connection per process, kept on globalThis so dev hot reload does not open more.
+const globalForDb = globalThis as unknown as { quorumDb?: ReturnType<typeof openDatabase> };
+const conn = (globalForDb.quorumDb ??= openDatabase());
+
+export const db = conn.db;
+export const sqlite = conn.sqlite;

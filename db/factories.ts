@@ -1,0 +1,78 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from './client';
+import { cycles, departments, events, itemModules, items, modules, themes, users, type Kind, type ItemStatus, type Role, type Size } from './schema';
+import { hashPassword } from '../lib/auth/password';
+
+/**
+ * Builders shared by the demo seed and the tests, so both create data the same way.
+ * They write rows directly (no permission checks): callers are set-up code, not users.
+ */
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+const nowIso = () => new Date().toISOString();
+
+export function makeDepartment(db: Db, name = `Dept ${unique()}`) {
+  return db.insert(departments).values({ name }).onConflictDoUpdate({ target: departments.name, set: { name } }).returning().get();
+}
+
+export function makeModule(db: Db, name = `Module ${unique()}`) {
+  return db.insert(modules).values({ name }).onConflictDoUpdate({ target: modules.name, set: { name } }).returning().get();
+}
+
+export async function makeUser(db: Db, opts: { role?: Role; name?: string; email?: string; departmentId?: number; password?: string; active?: boolean } = {}) {
+  const tag = unique();
+  const departmentId = opts.departmentId ?? makeDepartment(db).id;
+  const passwordHash = opts.password ? await hashPassword(opts.password) : null;
+  return db.insert(users).values({
+    name: opts.name ?? `User ${tag}`,
+    email: (opts.email ?? `user-${tag}@example.test`).toLowerCase(),
+    role: opts.role ?? 'requestor',
+    departmentId,
+    active: opts.active ?? true,
+    passwordHash,
+    createdAt: nowIso(),
+  }).returning().get();
+}
+
+export function makeCycle(db: Db, opts: Partial<typeof cycles.$inferInsert> = {}) {
+  return db.insert(cycles).values({
+    name: `Cycle ${unique()}`,
+    cadence: 'quarter',
+    startsOn: '2027-01-01',
+    endsOn: '2027-03-31',
+    capacityWeeks: 60,
+    sizeWeeks: { XS: 0.5, S: 1, M: 3, L: 6, XL: 12 },
+    createdAt: nowIso(),
+    ...opts,
+  }).returning().get();
+}
+
+export function makeTheme(db: Db, cycleId: number, opts: { name?: string; keyOutcome?: string } = {}) {
+  const max = db.select({ m: sql<number | null>`max(${themes.position})` }).from(themes).where(eq(themes.cycleId, cycleId)).get();
+  return db.insert(themes).values({
+    cycleId,
+    name: opts.name ?? `Theme ${unique()}`,
+    keyOutcome: opts.keyOutcome ?? 'A measurable outcome',
+    position: (max?.m ?? -1) + 1,
+  }).returning().get();
+}
+
+export type ItemOpts = Partial<typeof items.$inferInsert> & { requestorId: number; departmentId: number; moduleIds?: number[] };
+
+export function makeItem(db: Db, opts: ItemOpts) {
+  const { moduleIds = [], ...rest } = opts;
+  const at = nowIso();
+  const item = db.insert(items).values({
+    title: `Item ${unique()}`,
+    kind: 'feature' as Kind,
+    status: 'curated' as ItemStatus,
+    createdAt: at,
+    updatedAt: at,
+    ...rest,
+  }).returning().get();
+  if (moduleIds.length) db.insert(itemModules).values(moduleIds.map((moduleId) => ({ itemId: item.id, moduleId }))).run();
+  db.insert(events).values({ at, actorId: opts.requestorId, type: 'item.created', subjectType: 'item', subjectId: item.id, data: { after: { title: item.title, status: item.status }, seeded: true } }).run();
+  return item;
+}
+
+export const SIZE_LIST: Size[] = ['XS', 'S', 'M', 'L', 'XL'];

@@ -1,0 +1,44 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const ROLES = ['admin', 'pm', 'leader', 'engineer', 'requestor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const departments = sqliteTable('departments', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+});
+export type Department = typeof departments.$inferSelect;
+
+export const modules = sqliteTable('modules', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+});
+export type Module = typeof modules.$inferSelect;
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    role: text('role', { enum: ROLES }).notNull().default('requestor'),
+    departmentId: integer('department_id').notNull().references(() => departments.id),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    passwordHash: text('password_hash'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+);
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+/** Failed sign-ins per e-mail, used to slow down password guessing. */
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    at: integer('at').notNull(), // epoch ms
+  },
+  (t) => [index('login_attempts_email_at').on(t.email, t.at)],
+);

@@ -1,0 +1,39 @@
+import 'server-only';
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { env } from '@/lib/env';
+import { checkCredentials } from './credentials';
+
+class RefusedSignIn extends CredentialsSignin {
+  constructor(public code: string) {
+    super();
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: 60 * 60 * 24 * 7 },
+  pages: { signIn: '/signin' },
+  providers: [
+    Credentials({
+      credentials: { email: { label: 'E-mail' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials) {
+        const result = await checkCredentials(credentials);
+        // The code travels to the sign-in action, which turns it into the message (minutes included).
+        if (!result.ok) throw new RefusedSignIn(result.reason === 'locked' ? `locked:${result.minutes}` : result.reason);
+        return { id: String(result.user.id), name: result.user.name, email: result.user.email };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.uid = Number(user.id);
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === 'number') session.user.id = String(token.uid);
+      return session;
+    },
+  },
+});

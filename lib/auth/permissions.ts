@@ -1,0 +1,61 @@
+import type { Role } from '@/db/schema';
+import type { ItemStatus } from '@/db/schema';
+import { ForbiddenError } from '@/lib/errors';
+
+/** What a signed-in user may do. The one table every page, action and API route consults. */
+export const ACTIONS = [
+  'backlog.view', // see a cycle's backlog table and its items
+  'cycle.manage', // create and edit cycles, themes and the size table
+  'item.create', // add an item straight into a cycle's backlog
+  'item.edit', // edit every field of an item
+  'item.estimate', // set estimate and modules
+  'item.setStatus', // move an item along its lifecycle
+  'request.create', // submit a request
+  'request.triage', // see all new requests, complete and curate them
+  'history.view', // read an item's event log
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const ALL: readonly Role[] = ['admin', 'pm', 'leader', 'engineer', 'requestor'];
+
+const POLICY: Record<Action, readonly Role[]> = {
+  'backlog.view': ['admin', 'pm', 'leader', 'engineer'],
+  'cycle.manage': ['admin', 'pm'],
+  'item.create': ['admin', 'pm', 'engineer'],
+  'item.edit': ['admin', 'pm'],
+  'item.estimate': ['admin', 'pm', 'engineer'],
+  'item.setStatus': ['admin', 'pm'],
+  'request.create': ALL,
+  'request.triage': ['admin', 'pm'],
+  'history.view': ['admin', 'pm', 'leader', 'engineer'],
+};
+
+export type Actor = { id: number; role: Role; departmentId: number };
+
+export function can(actor: Actor, action: Action): boolean {
+  return POLICY[action].includes(actor.role);
+}
+
+export function assertCan(actor: Actor, action: Action): void {
+  if (!can(actor, action)) throw new ForbiddenError();
+}
+
+type ItemRef = { requestorId: number; cycleId: number | null; status: ItemStatus };
+
+/**
+ * Reading one item. Backlog roles see items in a cycle; triage roles also see untriaged
+ * requests; everyone sees their own requests. A requestor never sees anyone else's.
+ */
+export function canViewItem(actor: Actor, item: ItemRef): boolean {
+  if (item.requestorId === actor.id) return true;
+  if (can(actor, 'request.triage')) return true;
+  return item.cycleId !== null && can(actor, 'backlog.view') && item.status !== 'draft';
+}
+
+const WITHDRAWABLE: readonly ItemStatus[] = ['draft', 'submitted', 'curated'];
+
+/** A request may be withdrawn by its requestor (or a pm) until it is decided. */
+export function canWithdraw(actor: Actor, item: ItemRef): boolean {
+  if (!WITHDRAWABLE.includes(item.status)) return false;
+  return item.requestorId === actor.id || can(actor, 'request.triage');
+}

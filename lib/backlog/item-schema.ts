@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ITEM_STATUSES, KINDS } from '@/db/schema/backlog';
+import { optionalId, requiredId } from '@/lib/validation';
+import { parseEstimate } from './estimates';
+
+export const TITLE_MAX = 200;
+
+export const title = z
+  .string({ error: 'Title is required.' })
+  .trim()
+  .min(1, 'Title is required.')
+  .max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters.`);
+export const longText = (label: string, max: number) =>
+  z.string().trim().max(max, `${label} must be at most ${max.toLocaleString('en')} characters.`).default('');
+
+export const estimate = z
+  .string()
+  .default('')
+  .transform((raw, ctx) => {
+    const parsed = parseEstimate(raw);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }
+    return { estimateSize: parsed.estimateSize, estimateWeeks: parsed.estimateWeeks };
+  });
+
+/** Every field of a backlog item, as a form or the JSON API sends it. */
+export const ItemFieldsSchema = z.object({
+  title,
+  description: longText('Description', 10_000),
+  businessBenefit: longText('Business benefit', 5_000),
+  estimate,
+  sme: longText('SME', 200),
+  sponsorId: optionalId,
+  requestorId: requiredId('requestor'),
+  departmentId: requiredId('department'),
+  kind: z.enum(KINDS, { error: 'Choose a kind.' }),
+  themeId: optionalId,
+  moduleIds: z.array(z.coerce.number().int().positive()).max(50).default([]),
+});
+export type ItemFields = z.infer<typeof ItemFieldsSchema>;
+
+export const StatusSchema = z.enum(ITEM_STATUSES, { error: 'Choose a valid status.' });
+
+export const VersionSchema = z.coerce.number().int().positive();

@@ -1,0 +1,100 @@
+import 'server-only';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { db } from '@/db/client';
+import { cycles, departments, itemModules, items, modules, themes, users, type Cycle } from '@/db/schema';
+import { assertCan, can, type Actor } from '@/lib/auth/permissions';
+import { NotFoundError } from '@/lib/errors';
+import type { Executor } from '@/lib/events/log';
+import { effectiveWeeks } from './estimates';
+import type { BacklogMeta, BacklogRow } from './types';
+
+const sponsors = alias(users, 'sponsors');
+const requestors = alias(users, 'requestors');
+
+function rowQuery(tx: Executor) {
+  return tx
+    .select({
+      id: items.id, version: items.version, title: items.title, status: items.status, kind: items.kind,
+      themeId: items.themeId, themeName: themes.name, departmentId: items.departmentId, departmentName: departments.name,
+      estimateSize: items.estimateSize, estimateWeeks: items.estimateWeeks, sponsorName: sponsors.name,
+      requestorName: requestors.name, sme: items.sme, hasBenefit: sql<number>`${items.businessBenefit} <> ''`,
+      updatedAt: items.updatedAt,
+    })
+    .from(items)
+    .leftJoin(themes, eq(themes.id, items.themeId))
+    .innerJoin(departments, eq(departments.id, items.departmentId))
+    .leftJoin(sponsors, eq(sponsors.id, items.sponsorId))
+    .innerJoin(requestors, eq(requestors.id, items.requestorId));
+}
+
+type RawRow = Awaited<ReturnType<ReturnType<typeof rowQuery>['all']>>[number];
+
+function moduleMap(tx: Executor, itemIds: number[] | 'cycle', cycleId?: number) {
+  const q = tx
+    .select({ itemId: itemModules.itemId, moduleId: modules.id, name: modules.name })
+    .from(itemModules)
+    .innerJoin(modules, eq(modules.id, itemModules.moduleId));
+  const rows = itemIds === 'cycle'
+    ? q.innerJoin(items, eq(items.id, itemModules.itemId)).where(eq(items.cycleId, cycleId!)).orderBy(asc(modules.name)).all()
+    : q.where(inArray(itemModules.itemId, itemIds)).orderBy(asc(modules.name)).all();
+  const map = new Map<number, { ids: number[]; names: string[] }>();
+  for (const r of rows) {
+    const m = map.get(r.itemId) ?? { ids: [], names: [] };
+    m.ids.push(r.moduleId);
+    m.names.push(r.name);
+    map.set(r.itemId, m);
+  }
+  return map;
+}
+
+function toRow(r: RawRow, cycle: Pick<Cycle, 'sizeWeeks'>, mods?: { ids: number[]; names: string[] }): BacklogRow {
+  return {
+    ...r,
+    hasBenefit: Boolean(r.hasBenefit),
+    moduleIds: mods?.ids ?? [],
+    moduleNames: mods?.names ?? [],
+    effectiveWeeks: effectiveWeeks(r, cycle.sizeWeeks),
+  };
+}
+
+export function loadCycle(tx: Executor, cycleId: number): Cycle {
+  const cycle = tx.select().from(cycles).where(eq(cycles.id, cycleId)).get();
+  if (!cycle) throw new NotFoundError('This cycle');
+  return cycle;
+}
+
+/** Every item of a cycle as table rows (drafts stay private to their author). */
+export function listBacklogRows(actor: Actor, cycleId: number): BacklogRow[] {
+  assertCan(actor, 'backlog.view');
+  const cycle = loadCycle(db, cycleId);
+  const raw = rowQuery(db)
+    .where(sql`${items.cycleId} = ${cycleId} and ${items.status} <> 'draft'`)
+    .orderBy(asc(items.id))
+    .all();
+  const mods = moduleMap(db, 'cycle', cycleId);
+  return raw.map((r) => toRow(r, cycle, mods.get(r.id)));
+}
+
+/** One row, as the table shows it, after an inline edit. */
+export function backlogRow(tx: Executor, itemId: number): BacklogRow {
+  const r = rowQuery(tx).where(eq(items.id, itemId)).get();
+  if (!r) throw new NotFoundError('This item');
+  const cycle = tx.select({ sizeWeeks: cycles.sizeWeeks }).from(cycles).innerJoin(items, eq(items.cycleId, cycles.id)).where(eq(items.id, itemId)).get();
+  return toRow(r, cycle ?? { sizeWeeks: { XS: 0, S: 0, M: 0, L: 0, XL: 0 } }, moduleMap(tx, [itemId]).get(itemId));
+}
+
+export function backlogMeta(actor: Actor, cycleId: number): BacklogMeta {
+  assertCan(actor, 'backlog.view');
+  const cycle = loadCycle(db, cycleId);
+  return {
+    cycleId: cycle.id,
+    cycleName: cycle.name,
+    capacityWeeks: cycle.capacityWeeks,
+    sizeWeeks: cycle.sizeWeeks,
+    themes: db.select({ id: themes.id, name: themes.name }).from(themes).where(eq(themes.cycleId, cycleId)).orderBy(asc(themes.position)).all(),
+    departments: db.select({ id: departments.id, name: departments.name }).from(departments).orderBy(asc(departments.name)).all(),
+    modules: db.select({ id: modules.id, name: modules.name }).from(modules).orderBy(asc(modules.name)).all(),
+    canEdit: { estimate: can(actor, 'item.estimate'), theme: can(actor, 'item.edit'), status: can(actor, 'item.setStatus') },
+  };
+}

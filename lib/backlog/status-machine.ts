@@ -1,0 +1,30 @@
+import type { ItemStatus } from '@/db/schema';
+import { STATUS_LABEL } from './labels';
+
+/** The item lifecycle (DESIGN §3). Anything not listed here is refused. */
+export const TRANSITIONS: Record<ItemStatus, readonly ItemStatus[]> = {
+  draft: ['submitted', 'withdrawn'],
+  submitted: ['curated', 'rejected', 'withdrawn'],
+  curated: ['accepted', 'rejected', 'deferred', 'submitted', 'withdrawn'],
+  accepted: ['scheduled', 'deferred', 'curated'],
+  rejected: [],
+  deferred: ['curated'],
+  scheduled: ['in_delivery', 'deferred'],
+  in_delivery: ['delivered', 'scheduled'],
+  delivered: [],
+  withdrawn: [],
+};
+
+export function canTransition(from: ItemStatus, to: ItemStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Null when allowed, otherwise a message a user can act on. */
+export function transitionError(from: ItemStatus, to: ItemStatus): string | null {
+  if (from === to) return null;
+  if (canTransition(from, to)) return null;
+  const allowed = TRANSITIONS[from].map((s) => STATUS_LABEL[s]);
+  return allowed.length === 0
+    ? `A ${STATUS_LABEL[from].toLowerCase()} item cannot change status.`
+    : `A ${STATUS_LABEL[from].toLowerCase()} item cannot become ${STATUS_LABEL[to].toLowerCase()}; it can become ${allowed.join(', ').toLowerCase()}.`;
+}

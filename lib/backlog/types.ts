@@ -1,0 +1,47 @@
+import type { ItemStatus, Kind, Size, SizeWeeks } from '@/db/schema';
+
+/** One row of the backlog table: what the client needs, nothing more (5,000 of them ship at once). */
+export type BacklogRow = {
+  id: number;
+  version: number;
+  title: string;
+  status: ItemStatus;
+  kind: Kind;
+  themeId: number | null;
+  themeName: string | null;
+  departmentId: number;
+  departmentName: string;
+  moduleIds: number[];
+  moduleNames: string[];
+  estimateSize: Size | null;
+  estimateWeeks: number | null;
+  /** Person-weeks after applying the cycle's size table; null when not estimated. */
+  effectiveWeeks: number | null;
+  sponsorName: string | null;
+  requestorName: string;
+  sme: string;
+  hasBenefit: boolean;
+  updatedAt: string;
+};
+
+export type Option = { id: number; name: string };
+
+export type BacklogMeta = {
+  cycleId: number;
+  cycleName: string;
+  capacityWeeks: number;
+  sizeWeeks: SizeWeeks;
+  themes: Option[];
+  departments: Option[];
+  modules: Option[];
+  /** What the viewer may edit inline. */
+  canEdit: { estimate: boolean; theme: boolean; status: boolean };
+};
+
+/** Inline edits the table may send; the server validates each against the item and the viewer. */
+export type InlineEdit =
+  | { field: 'estimate'; value: string } // "M", "2.5" or "" to clear
+  | { field: 'theme'; value: number | null }
+  | { field: 'status'; value: ItemStatus };
+
+export type InlineEditResult = { ok: true; row: BacklogRow } | { ok: false; error: string; row?: BacklogRow };

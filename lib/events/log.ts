@@ -1,0 +1,42 @@
+import 'server-only';
+import { and, asc, eq } from 'drizzle-orm';
+import { db, type Db } from '@/db/client';
+import { events, users } from '@/db/schema';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Executor = Db | Tx;
+
+export type EventInput = {
+  actorId: number | null;
+  type: string;
+  subjectType: 'item' | 'cycle' | 'theme' | 'user';
+  subjectId: number;
+  data: Record<string, unknown>;
+};
+
+/** Appends one audit row. Call it inside the same transaction as the change it records. */
+export function logEvent(tx: Executor, e: EventInput): void {
+  tx.insert(events).values({ ...e, at: new Date().toISOString() }).run();
+}
+
+/** Field-by-field before/after of the keys that changed. */
+export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(after) as (keyof T & string)[]) {
+    const from = before[key];
+    const to = after[key];
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from, to };
+  }
+  return changes;
+}
+
+/** The history of one subject, oldest first. Callers authorize the subject first. */
+export function listEventsForSubject(subjectType: EventInput['subjectType'], subjectId: number) {
+  return db
+    .select({ id: events.id, at: events.at, type: events.type, data: events.data, actorName: users.name })
+    .from(events)
+    .leftJoin(users, eq(users.id, events.actorId))
+    .where(and(eq(events.subjectType, subjectType), eq(events.subjectId, subjectId)))
+    .orderBy(asc(events.id))
+    .all();
+}

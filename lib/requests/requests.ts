@@ -1,0 +1,92 @@
+import 'server-only';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { db } from '@/db/client';
+import { cycles, departments, items, users, type Item } from '@/db/schema';
+import { assertCan, canWithdraw, type Actor } from '@/lib/auth/permissions';
+import { ForbiddenError, ValidationError } from '@/lib/errors';
+import { logEvent } from '@/lib/events/log';
+import { parseOrThrow, requiredId } from '@/lib/validation';
+import { ItemFieldsSchema, longText, title } from '@/lib/backlog/item-schema';
+import { checkReferences } from '@/lib/backlog/references';
+import { loadItem, patchItem, replaceModules } from '@/lib/backlog/items';
+import { loadCycle } from '@/lib/backlog/list';
+import { transitionError } from '@/lib/backlog/status-machine';
+
+export const RequestSchema = z.object({
+  title,
+  description: longText('Description', 10_000).refine((s) => s.length > 0, 'Describe what you need.'),
+  businessBenefit: longText('Business benefit', 5_000),
+  sponsorSuggestion: longText('Sponsor suggestion', 200),
+  departmentId: requiredId('department'),
+});
+
+/** Anyone signed in may ask for work; the request waits in triage until a pm curates it. */
+export function createRequest(actor: Actor, input: unknown): Item {
+  assertCan(actor, 'request.create');
+  const data = parseOrThrow(RequestSchema, input);
+  return db.transaction((tx) => {
+    const refErrors = checkReferences(tx, null, { departmentId: data.departmentId });
+    if (Object.keys(refErrors).length) throw new ValidationError(refErrors);
+    const at = new Date().toISOString();
+    const item = tx.insert(items).values({ ...data, requestorId: actor.id, status: 'submitted', kind: 'feature', createdAt: at, updatedAt: at }).returning().get();
+    logEvent(tx, { actorId: actor.id, type: 'request.submitted', subjectType: 'item', subjectId: item.id, data: { after: data } });
+    return item;
+  });
+}
+
+/** The actor's own requests only: this query filters by requestor on purpose. */
+export function listMyRequests(actor: Actor) {
+  return db
+    .select({ id: items.id, title: items.title, status: items.status, decisionReason: items.decisionReason, createdAt: items.createdAt, updatedAt: items.updatedAt, cycleName: cycles.name })
+    .from(items)
+    .leftJoin(cycles, eq(cycles.id, items.cycleId))
+    .where(eq(items.requestorId, actor.id))
+    .orderBy(desc(items.createdAt), desc(items.id))
+    .all();
+}
+
+export function withdrawRequest(actor: Actor, itemId: number): Item {
+  return db.transaction((tx) => {
+    const before = loadItem(tx, itemId);
+    if (!canWithdraw(actor, before)) {
+      if (before.requestorId !== actor.id && actor.role !== 'pm' && actor.role !== 'admin') throw new ForbiddenError();
+      throw new ValidationError({ status: [transitionError(before.status, 'withdrawn') ?? 'This request can no longer be withdrawn.'] }, 'This request has been decided and can no longer be withdrawn.');
+    }
+    return patchItem(tx, actor, before, { status: 'withdrawn' }, 'item.status_changed');
+  });
+}
+
+/** New requests waiting for a pm: submitted, not yet in a cycle. */
+export function listTriage(actor: Actor) {
+  assertCan(actor, 'request.triage');
+  return db
+    .select({ id: items.id, title: items.title, createdAt: items.createdAt, requestorName: users.name, departmentName: departments.name, sponsorSuggestion: items.sponsorSuggestion, businessBenefit: items.businessBenefit })
+    .from(items)
+    .innerJoin(users, eq(users.id, items.requestorId))
+    .innerJoin(departments, eq(departments.id, items.departmentId))
+    .where(and(eq(items.status, 'submitted'), isNull(items.cycleId)))
+    .orderBy(asc(items.createdAt))
+    .all();
+}
+
+const TriageSchema = ItemFieldsSchema.extend({ cycleId: requiredId('cycle') });
+
+/** The pm completes a request's fields and moves it into a cycle as a curated item. */
+export function triageRequest(actor: Actor, itemId: number, input: unknown, version: number): Item {
+  assertCan(actor, 'request.triage');
+  const data = parseOrThrow(TriageSchema, input);
+  return db.transaction((tx) => {
+    const before = loadItem(tx, itemId);
+    if (before.version !== version) throw new ValidationError({ _form: ['Someone else changed this request; reload and try again.'] });
+    const statusError = transitionError(before.status, 'curated');
+    if (statusError) throw new ValidationError({ status: [statusError] }, statusError);
+    loadCycle(tx, data.cycleId);
+    const refErrors = checkReferences(tx, data.cycleId, data);
+    if (Object.keys(refErrors).length) throw new ValidationError(refErrors);
+    const { estimate, moduleIds, ...rest } = data;
+    const after = patchItem(tx, actor, before, { ...rest, ...estimate, status: 'curated' }, 'request.curated');
+    replaceModules(tx, actor, itemId, moduleIds);
+    return after;
+  });
+}

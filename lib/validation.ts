@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { ValidationError, type FieldErrors } from './errors';
+
+/** Parses or throws a ValidationError carrying every field's messages (not only the first). */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationError(fieldErrorsOf(result.error));
+  return result.data;
+}
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : '_form';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** Form values arrive as strings: '' means "not given". */
+export const optionalId = z.preprocess(
+  (v) => (v === '' || v === null || v === undefined ? null : v),
+  z.coerce.number({ error: 'Choose a valid option.' }).int().positive().nullable(),
+);
+
+export const requiredId = (label: string) =>
+  z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z.coerce.number({ error: `Choose a ${label}.` }).int({ error: `Choose a ${label}.` }).positive({ error: `Choose a ${label}.` }),
+  );
+
+export const idParam = z.coerce.number().int().positive();
+
+/** Turns FormData into a plain object; keys listed in `multi` keep every value as an array. */
+export function formToObject(form: FormData, multi: string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith('$ACTION')) continue;
+    out[key] = multi.includes(key) ? form.getAll(key) : form.get(key);
+  }
+  for (const key of multi) out[key] ??= [];
+  return out;
+}

@@ -1,0 +1,16 @@
+/**
+ * Applies migrations and, on a fresh database, seeds the demo cycle.
+ * Run with the react-server condition (see package.json) because db/ and lib/ are server-only.
+ */
+import { openDatabase, databasePath } from '../db/client';
+import { isSeeded, seedDemo } from '../db/seed';
+
+const { db, sqlite } = openDatabase();
+const extraItems = Number(process.env.SEED_EXTRA_ITEMS ?? 0);
+if (process.env.SEED !== '0' && !isSeeded(db)) {
+  await seedDemo(db, { extraItems });
+  console.log(`Seeded the demo cycle 2027-Q1 into ${databasePath()}`);
+} else {
+  console.log(`Database ready: ${databasePath()}`);
+}
+sqlite.close();
