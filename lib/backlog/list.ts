@@ -98,3 +98,13 @@ export function backlogMeta(actor: Actor, cycleId: number): BacklogMeta {
     canEdit: { estimate: can(actor, 'item.estimate'), theme: can(actor, 'item.edit'), status: can(actor, 'item.setStatus') },
   };
 }
+
+/** The row for a viewer of the backlog, or undefined when it is gone. */
+export function findBacklogRow(actor: Actor, itemId: number): BacklogRow | undefined {
+  if (!can(actor, 'backlog.view')) return undefined;
+  try {
+    return backlogRow(db, itemId);
+  } catch {
+    return undefined;
+  }
+}

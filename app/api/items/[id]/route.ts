@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { apiHandler, readJson } from '@/lib/api';
+import { getItemDetail } from '@/lib/backlog/detail';
+import { updateItem } from '@/lib/backlog/items';
+import { idParam, parseOrThrow } from '@/lib/validation';
+
+type Ctx = { params: Promise<{ id: string }> };
+
+const Body = z.object({ version: z.number({ error: 'version must be a number.' }).int().positive() }).passthrough();
+
+async function itemId(ctx: Ctx) {
+  return parseOrThrow(z.object({ id: idParam }), await ctx.params).id;
+}
+
+/** GET /api/items/:id — one item, if the signed-in user may see it. */
+export async function GET(_request: Request, ctx: Ctx) {
+  return apiHandler(async (user) => {
+    const { item, modules } = getItemDetail(user, await itemId(ctx));
+    return { item: { ...item, moduleIds: modules.map((m) => m.id) } };
+  });
+}
+
+/** PATCH /api/items/:id — replace every field (pm, admin); `version` must match the current one. */
+export async function PATCH(request: Request, ctx: Ctx) {
+  return apiHandler(async (user) => {
+    const id = await itemId(ctx);
+    const { version, ...fields } = parseOrThrow(Body, await readJson(request));
+    return { item: updateItem(user, id, fields, version) };
+  });
+}

@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { requirePermission } from '@/lib/auth/session';
+import { can } from '@/lib/auth/permissions';
+import { backlogMeta, listBacklogRows } from '@/lib/backlog/list';
+import { load, routeId } from '@/lib/route-params';
+import { LinkButton } from '@/components/ui/button';
+import { BacklogTable } from '@/components/backlog/backlog-table';
+
+export const metadata: Metadata = { title: 'Backlog · Quorum' };
+
+export default async function BacklogPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ triaged?: string }> }) {
+  const user = await requirePermission('backlog.view');
+  const cycleId = await routeId(params);
+  const meta = load(() => backlogMeta(user, cycleId));
+  const rows = listBacklogRows(user, cycleId);
+  const triaged = (await searchParams).triaged;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-semibold">{meta.cycleName} backlog</h1>
+        <div className="flex gap-2">
+          {can(user, 'cycle.manage') && <LinkButton variant="secondary" href={`/cycles/${cycleId}/settings`}>Settings and themes</LinkButton>}
+          {can(user, 'item.create') && <LinkButton href={`/cycles/${cycleId}/items/new`}>Add item</LinkButton>}
+        </div>
+      </div>
+      {triaged && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">The request is now a curated item of this cycle. <Link href={`/items/${Number(triaged) || ''}`}>Open it</Link></p>}
+      {/* useSearchParams in the table needs a Suspense boundary. */}
+      <Suspense fallback={<p role="status">Loading the backlog…</p>}>
+        <BacklogTable rows={rows} meta={meta} />
+      </Suspense>
+    </div>
+  );
+}

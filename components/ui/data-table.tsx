@@ -1,0 +1,313 @@
+'use client';
+
+import { useMemo, useRef, type ReactNode } from 'react';
+import {
+  columnFilteringFeature,
+  columnGroupingFeature,
+  columnVisibilityFeature,
+  createColumnHelper,
+  createFilteredRowModel,
+  createGroupedRowModel,
+  createSortedRowModel,
+  filterFn_includesString,
+  functionalUpdate,
+  globalFilteringFeature,
+  metaHelper,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  sortFn_text,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type ColumnFiltersState,
+  type ColumnVisibilityState,
+  type GroupingState,
+  type Header,
+  type Row,
+  type RowData,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+
+export type DataTableColumnMeta = {
+  /** Plain-text name, used in group headers and wherever the header is not a string. */
+  label?: string;
+  /** Fixed width in px: the table uses a fixed layout so virtualised rows do not re-flow columns. */
+  width?: number;
+  /** Replaces the default `truncate`, e.g. for cells holding controls and messages. */
+  cellClassName?: string;
+};
+
+/** One feature set for every data table, so columns written for one table fit any other. */
+export const dataTableFeatures = tableFeatures({
+  columnFilteringFeature,
+  globalFilteringFeature,
+  rowSortingFeature,
+  columnGroupingFeature,
+  columnVisibilityFeature,
+  filteredRowModel: createFilteredRowModel(),
+  groupedRowModel: createGroupedRowModel(),
+  sortedRowModel: createSortedRowModel(),
+  filterFns: { includesString: filterFn_includesString },
+  sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text, basic: sortFn_basic },
+  columnMeta: metaHelper<DataTableColumnMeta>(),
+});
+export type DataTableFeatures = typeof dataTableFeatures;
+export type DataTableColumn<TData extends RowData> = ColumnDef<DataTableFeatures, TData, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type DataTableRow<TData extends RowData> = Row<DataTableFeatures, TData>;
+
+export function createDataTableColumnHelper<TData extends RowData>() {
+  return createColumnHelper<DataTableFeatures, TData>();
+}
+
+export type GroupAggregate<TData> = {
+  value: (row: TData) => number | null;
+  format: (sum: number) => string;
+};
+
+export type DataTableProps<TData extends RowData> = {
+  data: TData[];
+  columns: DataTableColumn<TData>[];
+  getRowId: (row: TData) => string;
+  /** Accessible name of the table (a visually hidden caption). */
+  label: string;
+  sorting: SortingState;
+  onSortingChange: (next: SortingState) => void;
+  globalFilter: string;
+  onGlobalFilterChange: (next: string) => void;
+  columnFilters: ColumnFiltersState;
+  onColumnFiltersChange: (next: ColumnFiltersState) => void;
+  grouping: GroupingState;
+  onGroupingChange: (next: GroupingState) => void;
+  columnVisibility: ColumnVisibilityState;
+  onColumnVisibilityChange: (next: ColumnVisibilityState) => void;
+  /** Summed into each group header, e.g. person-weeks. */
+  groupAggregate?: GroupAggregate<TData>;
+  /** Rendered above the table with the rows left after filtering (before grouping). */
+  summary?: (filtered: TData[]) => ReactNode;
+  emptyMessage?: ReactNode;
+  onClearFilters?: () => void;
+  /** Estimated row height in px; rows are measured after render. */
+  rowHeight?: number;
+};
+
+type DisplayRow<TData extends RowData> = { kind: 'group' | 'leaf'; row: DataTableRow<TData> };
+
+// Group rows come out of the grouped model as parents; showing them always expanded needs no expansion state.
+function flatten<TData extends RowData>(rows: DataTableRow<TData>[], out: DisplayRow<TData>[] = []) {
+  for (const row of rows) {
+    if (row.getIsGrouped()) {
+      out.push({ kind: 'group', row });
+      flatten(row.subRows, out);
+    } else {
+      out.push({ kind: 'leaf', row });
+    }
+  }
+  return out;
+}
+
+function applyUpdater<T>(updater: Updater<T>, current: T, set: (next: T) => void) {
+  set(functionalUpdate(updater, current));
+}
+
+function columnLabel<TData extends RowData>(header: Header<DataTableFeatures, TData, unknown>['column']) {
+  const def = header.columnDef;
+  return def.meta?.label ?? (typeof def.header === 'string' ? def.header : header.id);
+}
+
+export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
+  const { data, columns, sorting, globalFilter, columnFilters, grouping, columnVisibility } = props;
+  const table = useTable({
+    features: dataTableFeatures,
+    columns,
+    data,
+    getRowId: props.getRowId,
+    state: { sorting, globalFilter, columnFilters, grouping, columnVisibility },
+    onSortingChange: (u) => applyUpdater(u, sorting, props.onSortingChange),
+    onGlobalFilterChange: (u) => applyUpdater(u, globalFilter, props.onGlobalFilterChange),
+    onColumnFiltersChange: (u) => applyUpdater(u, columnFilters, props.onColumnFiltersChange),
+    onGroupingChange: (u) => applyUpdater(u, grouping, props.onGroupingChange),
+    onColumnVisibilityChange: (u) => applyUpdater(u, columnVisibility, props.onColumnVisibilityChange),
+    globalFilterFn: 'includesString',
+    enableMultiSort: false,
+    // Numbers would otherwise sort descending first, which surprises people clicking "ID".
+    sortDescFirst: false,
+    // Group headers span the row, so the grouped column keeps its place among the others.
+    groupedColumnMode: false,
+  });
+
+  const rowModel = table.getRowModel();
+  const displayRows = useMemo(() => flatten(rowModel.rows), [rowModel]);
+  const filteredModel = table.getFilteredRowModel();
+  const filtered = useMemo(() => filteredModel.rows.map((r) => r.original), [filteredModel]);
+  const headerGroups = table.getHeaderGroups();
+  const visibleColumns = table.getVisibleLeafColumns();
+  const minWidth = visibleColumns.reduce((sum, c) => sum + (c.columnDef.meta?.width ?? 120), 0);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rowHeight = props.rowHeight ?? 36;
+  const virtualizer = useVirtualizer({
+    count: displayRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    getItemKey: (index) => displayRows[index].row.id,
+    overscan: 12,
+    // Lets the server render the first screen of rows before the scroll box is measured.
+    initialRect: { width: 1200, height: 720 },
+    useFlushSync: false,
+  });
+  const items = virtualizer.getVirtualItems();
+  const paddingTop = items.length > 0 ? items[0].start : 0;
+  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+  const colCount = Math.max(visibleColumns.length, 1);
+
+  return (
+    <div className="flex flex-col gap-2">
+      {props.summary ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
+          {props.summary(filtered)}
+        </p>
+      ) : null}
+      <div
+        ref={scrollRef}
+        // Focusable so keyboard users can scroll the rows.
+        tabIndex={0}
+        role="region"
+        aria-label={props.label}
+        className="max-h-[70vh] overflow-auto rounded-md border border-zinc-200 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-zinc-800"
+      >
+        <table
+          className="w-full table-fixed border-separate border-spacing-0 text-sm"
+          style={{ minWidth }}
+          aria-rowcount={displayRows.length + headerGroups.length}
+        >
+          <caption className="sr-only">{props.label}</caption>
+          <colgroup>
+            {visibleColumns.map((c) => (
+              <col key={c.id} style={{ width: c.columnDef.meta?.width ?? 120 }} />
+            ))}
+          </colgroup>
+          <thead>
+            {headerGroups.map((group, gi) => (
+              <tr key={group.id} aria-rowindex={gi + 1}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  const canSort = header.column.getCanSort();
+                  return (
+                    <th
+                      key={header.id}
+                      colSpan={header.colSpan}
+                      scope="col"
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : canSort ? 'none' : undefined}
+                      className="sticky top-0 z-10 border-b border-zinc-200 bg-zinc-50 px-2 py-1.5 text-left font-medium text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300"
+                    >
+                      {header.isPlaceholder ? null : canSort ? (
+                        <button
+                          type="button"
+                          onClick={header.column.getToggleSortingHandler()}
+                          className="inline-flex items-center gap-1 rounded px-0.5 hover:text-zinc-950 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:text-white"
+                        >
+                          <table.FlexRender header={header} />
+                          <span aria-hidden="true" className="w-3 text-xs text-zinc-500">
+                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                          </span>
+                        </button>
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {displayRows.length === 0 ? (
+              <tr>
+                <td colSpan={colCount} className="px-4 py-10 text-center text-zinc-600 dark:text-zinc-400">
+                  <p>{props.emptyMessage ?? 'No items match these filters.'}</p>
+                  {props.onClearFilters ? (
+                    <button
+                      type="button"
+                      onClick={props.onClearFilters}
+                      className="mt-3 rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
+                    >
+                      Clear filters
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ) : null}
+            {paddingTop > 0 ? (
+              <tr aria-hidden="true">
+                <td colSpan={colCount} style={{ height: paddingTop, padding: 0, border: 0 }} />
+              </tr>
+            ) : null}
+            {items.map((item) => {
+              const display = displayRows[item.index];
+              const row = display.row;
+              const common = {
+                'data-index': item.index,
+                ref: virtualizer.measureElement,
+                'aria-rowindex': item.index + headerGroups.length + 1,
+              };
+              if (display.kind === 'group') {
+                return (
+                  <tr key={row.id} {...common} className="bg-zinc-100/80 dark:bg-zinc-800/60">
+                    <GroupHeaderCell row={row} colSpan={colCount} aggregate={props.groupAggregate} />
+                  </tr>
+                );
+              }
+              return (
+                <tr key={row.id} {...common} className="hover:bg-zinc-50 dark:hover:bg-zinc-900/60">
+                  {row.getVisibleCells().map((cell) => (
+                    <td
+                      key={cell.id}
+                      className={`border-b border-zinc-100 px-2 py-1 align-middle dark:border-zinc-800/70 ${cell.column.columnDef.meta?.cellClassName ?? 'truncate'}`}
+                    >
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+            {paddingBottom > 0 ? (
+              <tr aria-hidden="true">
+                <td colSpan={colCount} style={{ height: paddingBottom, padding: 0, border: 0 }} />
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function GroupHeaderCell<TData extends RowData>({
+  row,
+  colSpan,
+  aggregate,
+}: {
+  row: DataTableRow<TData>;
+  colSpan: number;
+  aggregate?: GroupAggregate<TData>;
+}) {
+  const leaves = row.getLeafRows().filter((r) => !r.getIsGrouped());
+  const column = row.groupingColumnId ? row.table.getColumn(row.groupingColumnId) : undefined;
+  const label = column ? columnLabel(column) : 'Group';
+  let sum = 0;
+  if (aggregate) for (const leaf of leaves) sum += aggregate.value(leaf.original) ?? 0;
+  return (
+    <td colSpan={colSpan} className="border-b border-zinc-200 px-2 py-1.5 text-left dark:border-zinc-700">
+      <span className="font-semibold text-zinc-900 dark:text-zinc-100">
+        {label}: {String(row.groupingValue ?? '—')}
+      </span>
+      <span className="ml-3 text-zinc-600 dark:text-zinc-400">
+        {leaves.length} {leaves.length === 1 ? 'item' : 'items'}
+        {aggregate ? ` · ${aggregate.format(sum)}` : null}
+      </span>
+    </td>
+  );
+}

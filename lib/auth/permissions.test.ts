@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeCycle, makeItem } from '@/db/factories';
+import { ITEM_STATUSES, ROLES, type ItemStatus, type Role, type User } from '@/db/schema';
+import { ForbiddenError } from '@/lib/errors';
+import { db, userWithRole } from '@/lib/testing/db';
+import { ACTIONS, assertCan, can, canViewItem, canWithdraw, type Action } from './permissions';
+
+/**
+ * The product rules, written out by hand (DESIGN §2): admin and pm do everything; leaders and
+ * engineers see the backlog and its history; engineers also add items and estimate, but neither
+ * edit every field nor move status; everyone, requestors included, may submit a request.
+ */
+const T = true, F = false;
+const EXPECTED: Record<Role, Record<Action, boolean>> = {
+  admin:     { 'backlog.view': T, 'cycle.manage': T, 'item.create': T, 'item.edit': T, 'item.estimate': T, 'item.setStatus': T, 'request.create': T, 'request.triage': T, 'history.view': T },
+  pm:        { 'backlog.view': T, 'cycle.manage': T, 'item.create': T, 'item.edit': T, 'item.estimate': T, 'item.setStatus': T, 'request.create': T, 'request.triage': T, 'history.view': T },
+  leader:    { 'backlog.view': T, 'cycle.manage': F, 'item.create': F, 'item.edit': F, 'item.estimate': F, 'item.setStatus': F, 'request.create': T, 'request.triage': F, 'history.view': T },
+  engineer:  { 'backlog.view': T, 'cycle.manage': F, 'item.create': T, 'item.edit': F, 'item.estimate': T, 'item.setStatus': F, 'request.create': T, 'request.triage': F, 'history.view': T },
+  requestor: { 'backlog.view': F, 'cycle.manage': F, 'item.create': F, 'item.edit': F, 'item.estimate': F, 'item.setStatus': F, 'request.create': T, 'request.triage': F, 'history.view': F },
+};
+
+const CASES = ROLES.flatMap((role) => ACTIONS.map((action) => ({ role, action, allowed: EXPECTED[role][action] })));
+
+const actors = {} as Record<Role, User>;
+beforeAll(async () => {
+  for (const role of ROLES) actors[role] = await userWithRole(role);
+});
+
+describe('role × action', () => {
+  it('the expected table covers every role and every action', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...ROLES].sort());
+    for (const role of ROLES) expect(Object.keys(EXPECTED[role]).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  it.each(CASES)('$role may $action: $allowed', ({ role, action, allowed }) => {
+    const actor = actors[role];
+    expect(can(actor, action)).toBe(allowed);
+    if (allowed) expect(() => assertCan(actor, action)).not.toThrow();
+    else expect(() => assertCan(actor, action)).toThrow(ForbiddenError);
+  });
+});
+
+describe('canViewItem', () => {
+  let requestorA: User, requestorB: User;
+  let cycleId: number;
+  beforeAll(async () => {
+    requestorA = await userWithRole('requestor');
+    requestorB = await userWithRole('requestor');
+    cycleId = makeCycle(db).id;
+  });
+  const request = (owner: User) => makeItem(db, { requestorId: owner.id, departmentId: owner.departmentId, status: 'submitted', cycleId: null });
+
+  it('a requestor can view their own request but not another requestor\'s', () => {
+    const ofA = request(requestorA);
+    const ofB = request(requestorB);
+    expect(canViewItem(requestorA, ofA)).toBe(true);
+    expect(canViewItem(requestorA, ofB)).toBe(false);
+    expect(canViewItem(requestorB, ofA)).toBe(false);
+  });
+
+  it('a requestor cannot view someone else\'s item even once it is in a cycle', () => {
+    const inCycle = makeItem(db, { requestorId: requestorB.id, departmentId: requestorB.departmentId, cycleId, status: 'curated' });
+    expect(canViewItem(requestorA, inCycle)).toBe(false);
+  });
+
+  it('a leader can view a curated item in a cycle', () => {
+    const item = makeItem(db, { requestorId: requestorA.id, departmentId: requestorA.departmentId, cycleId, status: 'curated' });
+    expect(canViewItem(actors.leader, item)).toBe(true);
+  });
+
+  it('a leader cannot view an untriaged request', () => {
+    expect(canViewItem(actors.leader, request(requestorA))).toBe(false);
+  });
+
+  it('a leader cannot view someone else\'s draft, even in a cycle', () => {
+    const draft = makeItem(db, { requestorId: requestorA.id, departmentId: requestorA.departmentId, cycleId, status: 'draft' });
+    expect(canViewItem(actors.leader, draft)).toBe(false);
+    expect(canViewItem(actors.engineer, draft)).toBe(false);
+    expect(canViewItem(requestorA, draft)).toBe(true);
+  });
+
+  it('a pm and an admin can view untriaged requests', () => {
+    const item = request(requestorA);
+    expect(canViewItem(actors.pm, item)).toBe(true);
+    expect(canViewItem(actors.admin, item)).toBe(true);
+  });
+});
+
+describe('canWithdraw', () => {
+  const BEFORE_DECIDED: ItemStatus[] = ['draft', 'submitted', 'curated'];
+  let owner: User, other: User;
+  beforeAll(async () => {
+    owner = await userWithRole('requestor');
+    other = await userWithRole('requestor');
+  });
+  const itemIn = (status: ItemStatus) => makeItem(db, { requestorId: owner.id, departmentId: owner.departmentId, status, cycleId: null });
+
+  it.each(ITEM_STATUSES.map((status) => ({ status, expected: BEFORE_DECIDED.includes(status) })))(
+    'the owner may withdraw a $status item: $expected',
+    ({ status, expected }) => {
+      expect(canWithdraw(owner, itemIn(status))).toBe(expected);
+    },
+  );
+
+  it('another requestor may not withdraw it, a pm may', () => {
+    const item = itemIn('submitted');
+    expect(canWithdraw(other, item)).toBe(false);
+    expect(canWithdraw(actors.leader, item)).toBe(false);
+    expect(canWithdraw(actors.pm, item)).toBe(true);
+  });
+
+  it('not even a pm may withdraw a decided item', () => {
+    expect(canWithdraw(actors.pm, itemIn('accepted'))).toBe(false);
+    expect(canWithdraw(actors.pm, itemIn('rejected'))).toBe(false);
+  });
+});

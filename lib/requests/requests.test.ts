@@ -1,0 +1,162 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { makeCycle, makeDepartment, makeItem, makeModule, makeTheme } from '@/db/factories';
+import { items, type ItemStatus, type User } from '@/db/schema';
+import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
+import { db, eventsOf, rowCounts, userWithRole } from '@/lib/testing/db';
+import { createRequest, listMyRequests, listTriage, triageRequest, withdrawRequest } from './requests';
+
+let pm: User, leader: User, alice: User, bob: User;
+let departmentId: number;
+
+beforeAll(async () => {
+  departmentId = makeDepartment(db).id;
+  [pm, leader, alice, bob] = await Promise.all(
+    (['pm', 'leader', 'requestor', 'requestor'] as const).map((role) => userWithRole(role, { departmentId })),
+  );
+});
+
+const requestInput = (over: Record<string, unknown> = {}) => ({
+  title: 'Single sign-on for the partner portal', description: 'Partners log in with their own IdP.',
+  businessBenefit: 'Fewer support tickets.', sponsorSuggestion: 'Head of partnerships', departmentId, ...over,
+});
+
+const readItem = (id: number) => db.select().from(items).where(eq(items.id, id)).get()!;
+
+function validationErrorOf(fn: () => unknown): ValidationError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return error as ValidationError;
+  }
+  throw new Error('expected a ValidationError, nothing was thrown');
+}
+
+describe('createRequest', () => {
+  it('records a submitted request owned by the actor, outside any cycle', () => {
+    // A requestorId in the input is ignored: the actor is always the requestor.
+    const item = createRequest(alice, requestInput({ requestorId: bob.id }));
+    expect(readItem(item.id)).toMatchObject({
+      requestorId: alice.id, status: 'submitted', cycleId: null, themeId: null, departmentId,
+      title: 'Single sign-on for the partner portal', sponsorSuggestion: 'Head of partnerships',
+    });
+    expect(eventsOf('item', item.id)).toMatchObject([{ type: 'request.submitted', actorId: alice.id }]);
+  });
+
+  it.each([
+    ['a missing title', { title: '' }, 'title'],
+    ['an empty description', { description: '  ' }, 'description'],
+    ['no department', { departmentId: '' }, 'departmentId'],
+    ['an unknown department', { departmentId: 987_654 }, 'departmentId'],
+    ['an over-long sponsor suggestion', { sponsorSuggestion: 's'.repeat(201) }, 'sponsorSuggestion'],
+  ])('refuses %s with a field error and writes nothing', (_label, over, field) => {
+    const before = rowCounts();
+    const error = validationErrorOf(() => createRequest(alice, requestInput(over)));
+    expect(error.fieldErrors[field]).toHaveLength(1);
+    expect(rowCounts()).toEqual(before);
+  });
+});
+
+describe('listMyRequests', () => {
+  it('returns only the actor\'s own requests', async () => {
+    const carol = await userWithRole('requestor', { departmentId });
+    const dave = await userWithRole('requestor', { departmentId });
+    const mine = [createRequest(carol, requestInput({ title: 'Carol 1' })), createRequest(carol, requestInput({ title: 'Carol 2' }))];
+    createRequest(dave, requestInput({ title: 'Dave 1' }));
+
+    const listed = listMyRequests(carol);
+    expect(listed.map((r) => r.id).sort()).toEqual(mine.map((r) => r.id).sort());
+    expect(listMyRequests(dave).map((r) => r.title)).toEqual(['Dave 1']);
+  });
+});
+
+describe('withdrawRequest', () => {
+  const requestIn = (owner: User, status: ItemStatus) => makeItem(db, { requestorId: owner.id, departmentId, cycleId: null, status });
+
+  it('lets the owner withdraw and logs the status change', () => {
+    const item = createRequest(alice, requestInput());
+    const after = withdrawRequest(alice, item.id);
+    expect(after).toMatchObject({ status: 'withdrawn', version: 2 });
+    const last = eventsOf('item', item.id).at(-1)!;
+    expect(last).toMatchObject({ type: 'item.status_changed', actorId: alice.id });
+    expect(last.data.changes).toEqual({ status: { from: 'submitted', to: 'withdrawn' } });
+  });
+
+  it.each(['submitted', 'accepted'] as const)('refuses another requestor (item %s) with ForbiddenError', (status) => {
+    const item = requestIn(alice, status);
+    expect(() => withdrawRequest(bob, item.id)).toThrow(ForbiddenError);
+    expect(() => withdrawRequest(leader, item.id)).toThrow(ForbiddenError);
+    expect(readItem(item.id).status).toBe(status);
+  });
+
+  it.each(['accepted', 'rejected', 'scheduled', 'withdrawn'] as const)('refuses the owner once the item is %s (ValidationError)', (status) => {
+    const item = requestIn(alice, status);
+    const error = validationErrorOf(() => withdrawRequest(alice, item.id));
+    expect(error.fieldErrors.status).toHaveLength(1);
+    expect(readItem(item.id)).toMatchObject({ status, version: 1 });
+  });
+
+  it('404s an unknown request', () => {
+    expect(() => withdrawRequest(alice, 987_654)).toThrow(NotFoundError);
+  });
+});
+
+describe('listTriage', () => {
+  it('is forbidden to requestors and leaders', () => {
+    expect(() => listTriage(alice)).toThrow(ForbiddenError);
+    expect(() => listTriage(leader)).toThrow(ForbiddenError);
+  });
+
+  it('shows the pm submitted requests that are not in a cycle yet', () => {
+    const waiting = createRequest(alice, requestInput({ title: 'Waiting for triage' }));
+    const inCycle = makeItem(db, { requestorId: alice.id, departmentId, cycleId: makeCycle(db).id, status: 'submitted' });
+    const withdrawn = makeItem(db, { requestorId: alice.id, departmentId, cycleId: null, status: 'withdrawn' });
+    const ids = listTriage(pm).map((r) => r.id);
+    expect(ids).toContain(waiting.id);
+    expect(ids).not.toContain(inCycle.id);
+    expect(ids).not.toContain(withdrawn.id);
+  });
+});
+
+describe('triageRequest', () => {
+  const triageInput = (cycleId: number, over: Record<string, unknown> = {}) => ({
+    title: 'SSO for partners', description: 'OIDC and SAML.', businessBenefit: 'Fewer tickets.', estimate: 'L', sme: 'Ana',
+    sponsorId: leader.id, requestorId: alice.id, departmentId, kind: 'feature', themeId: '', moduleIds: [], cycleId, ...over,
+  });
+
+  it('moves a request into a cycle as a curated item', () => {
+    const cycle = makeCycle(db);
+    const theme = makeTheme(db, cycle.id);
+    const mod = makeModule(db);
+    const request = createRequest(alice, requestInput());
+    const after = triageRequest(pm, request.id, triageInput(cycle.id, { themeId: theme.id, moduleIds: [mod.id] }), request.version);
+
+    expect(readItem(request.id)).toMatchObject({
+      status: 'curated', cycleId: cycle.id, themeId: theme.id, estimateSize: 'L', sponsorId: leader.id, requestorId: alice.id, version: 2,
+    });
+    expect(after.status).toBe('curated');
+    expect(eventsOf('item', request.id).map((e) => e.type)).toEqual(['request.submitted', 'request.curated', 'item.updated']);
+    expect(listTriage(pm).map((r) => r.id)).not.toContain(request.id);
+  });
+
+  it('refuses a theme from another cycle and leaves the request untouched', () => {
+    const cycle = makeCycle(db);
+    const foreignTheme = makeTheme(db, makeCycle(db).id);
+    const request = createRequest(alice, requestInput());
+    const before = rowCounts();
+    const error = validationErrorOf(() => triageRequest(pm, request.id, triageInput(cycle.id, { themeId: foreignTheme.id }), request.version));
+    expect(error.fieldErrors.themeId).toEqual(['This theme belongs to another cycle.']);
+    expect(rowCounts()).toEqual(before);
+    expect(readItem(request.id)).toMatchObject({ status: 'submitted', cycleId: null, version: 1 });
+  });
+
+  it('refuses a requestor and a withdrawn request', () => {
+    const cycle = makeCycle(db);
+    const request = createRequest(alice, requestInput());
+    expect(() => triageRequest(alice, request.id, triageInput(cycle.id), request.version)).toThrow(ForbiddenError);
+    const withdrawn = withdrawRequest(alice, request.id);
+    expect(validationErrorOf(() => triageRequest(pm, request.id, triageInput(cycle.id), withdrawn.version)).fieldErrors.status).toHaveLength(1);
+    expect(readItem(request.id)).toMatchObject({ status: 'withdrawn', cycleId: null });
+  });
+});

@@ -1,0 +1,168 @@
+/** Helpers for scripts/bench/backlog.ts: child processes, HTTP readiness, sign-in, RSS sampling, load runs. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export const root = process.cwd();
+export const tsxArgs = ['--import', 'tsx'];
+
+// ---------------------------------------------------------------- child processes
+
+const children = new Set<ChildProcess>();
+
+/** Starts a long-running child in its own process group (so a kill reaches its workers too). */
+export function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  let log = '';
+  const keep = (chunk: Buffer) => { log = (log + chunk.toString()).slice(-4000); };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  child.on('exit', (code, signal) => {
+    children.delete(child);
+    if (!stopping) console.error(`\n[${name}] exited early (code ${code}, signal ${signal}). Last output:\n${log}`);
+  });
+  return child;
+}
+
+let stopping = false;
+
+/** Kills every child's process group. Synchronous, so it is safe in an 'exit' handler. */
+export function killChildren(): void {
+  stopping = true;
+  for (const child of children) {
+    try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* already gone */ }
+  }
+  children.clear();
+}
+
+/** Runs a child to completion and returns its stdout; throws with its stderr when it fails. */
+export function runChild(label: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+    child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      children.delete(child);
+      if (code === 0) resolve(out);
+      else reject(new Error(`${label} failed (code ${code}):\n${err.slice(-3000)}`));
+    });
+  });
+}
+
+// ---------------------------------------------------------------- network
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `url` until it answers with any HTTP status (or gives up after `timeoutMs`). */
+export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The server for ${url} exited before it answered.`);
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(2000) });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s.`);
+}
+
+const cookiePairs = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]);
+
+/** next-auth v5 credentials sign-in; returns the Cookie header value carrying the session token. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  if (!csrfRes.ok) throw new Error(`GET /api/auth/csrf answered ${csrfRes.status}.`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookiePairs(csrfRes).join('; ') },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/` }),
+  });
+  const session = cookiePairs(res).filter((c) => c.startsWith('authjs.session-token'));
+  if (!session.length) {
+    throw new Error(`Sign-in as ${email} gave no session cookie (status ${res.status}, location ${res.headers.get('location')}).`);
+  }
+  return session.join('; ');
+}
+
+// ---------------------------------------------------------------- memory
+
+/** The pid and all its descendants, from /proc/<pid>/stat (Linux only). */
+function processTree(rootPid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parentOf.set(Number(entry), ppid);
+    } catch { /* exited meanwhile */ }
+  }
+  const tree = [rootPid];
+  for (let i = 0; i < tree.length; i++) {
+    for (const [pid, ppid] of parentOf) if (ppid === tree[i]) tree.push(pid);
+  }
+  return tree;
+}
+
+function rssKb(pid: number): number {
+  try {
+    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples the summed RSS of a process tree every 200 ms; `stop()` returns the peak in MB (null off Linux). */
+export function sampleRss(rootPid: number): { stop: () => number | null } {
+  if (!fs.existsSync('/proc/self/status')) return { stop: () => null };
+  let peakKb = 0;
+  const tick = () => { peakKb = Math.max(peakKb, processTree(rootPid).reduce((sum, pid) => sum + rssKb(pid), 0)); };
+  tick();
+  const timer = setInterval(tick, 200);
+  return { stop: () => { clearInterval(timer); tick(); return Math.round(peakKb / 1024); } };
+}
+
+// ---------------------------------------------------------------- load
+
+export type LoadOptions = { url: string; headers: Record<string, string>; connections: number; warmupSeconds: number; seconds: number };
+export type LoadResult = {
+  requests: number; rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number; timeouts: number;
+  mbPerSec: number; statusCodes: Record<string, number>;
+};
+
+/** Runs scripts/bench/load.ts (autocannon) in its own process, so the load generator does not share a CPU loop with us. */
+export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
+  const out = await runChild(`load ${opts.url}`, [...tsxArgs, path.join(root, 'scripts', 'bench', 'load.ts'), JSON.stringify(opts)]);
+  return JSON.parse(out.trim().split('\n').at(-1)!) as LoadResult;
+}
+
+// ---------------------------------------------------------------- report
+
+export const passMiss = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+
+export function table(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows].map((r) => r.map(String));
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}

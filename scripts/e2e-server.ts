@@ -1,0 +1,24 @@
+/** The server Playwright starts: a fresh demo database under ./data/e2e/ and `next start`. */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const port = process.env.E2E_PORT ?? '3100';
+const dir = path.join(process.cwd(), 'data', 'e2e');
+fs.rmSync(dir, { recursive: true, force: true });
+fs.mkdirSync(dir, { recursive: true });
+const env = {
+  ...process.env,
+  DATABASE_URL: path.join(dir, 'quorum.db'),
+  AUTH_SECRET: 'e2e-secret-that-is-long-enough-to-pass-validation',
+  AUTH_URL: `http://localhost:${port}`,
+  APP_URL: `http://localhost:${port}`,
+  // Small lock settings keep the throttling test quick without touching other users.
+  LOGIN_MAX_FAILURES: '3',
+};
+const prep = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/prepare-db.ts'], { stdio: 'inherit', env });
+if (prep.status !== 0) process.exit(prep.status ?? 1);
+const next = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+const server = spawn(process.execPath, [next, 'start', '-p', port], { stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
