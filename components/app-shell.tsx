@@ -11,6 +11,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
     { href: '/cycles', label: 'Cycles', show: can(user, 'backlog.view') },
     { href: '/requests', label: 'My requests', show: true },
     { href: '/triage', label: 'Triage', show: can(user, 'request.triage') },
+    { href: '/admin', label: 'People', show: can(user, 'user.manage') },
   ].filter((l) => l.show);
   return (
     <div className="flex min-h-screen">

@@ -13,6 +13,7 @@ export const ACTIONS = [
   'request.create', // submit a request
   'request.triage', // see all new requests, complete and curate them
   'history.view', // read an item's event log
+  'user.manage', // activate and deactivate people
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -28,6 +29,7 @@ const POLICY: Record<Action, readonly Role[]> = {
   'request.create': ALL,
   'request.triage': ['admin', 'pm'],
   'history.view': ['admin', 'pm', 'leader', 'engineer'],
+  'user.manage': ['admin'],
 };
 
 export type Actor = { id: number; role: Role; departmentId: number };
