@@ -14,5 +14,7 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // Points DATABASE_URL at a fresh in-memory DB per test file before db/client is imported.
+    setupFiles: ['lib/testing/setup.ts'],
   },
 });

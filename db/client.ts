@@ -10,18 +10,18 @@ export type Db = BetterSQLite3Database<typeof schema>;
 
 /** `DATABASE_URL` unset → ./data/quorum.db. Accepts a path, `file:<path>` or `:memory:`. */
 export function databasePath(url = process.env.DATABASE_URL): string {
-  if (!url) return path.join(process.cwd(), 'data', 'quorum.db');
+  if (!url) return path.join(/*turbopackIgnore: true*/ process.cwd(), 'data', 'quorum.db');
   return url.startsWith('file:') ? url.slice('file:'.length) : url;
 }
 
 export function openDatabase(file = databasePath()): { sqlite: Database.Database; db: Db } {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  migrate(drizzle(sqlite), { migrationsFolder: path.join(process.cwd(), 'db', 'migrations') });
+  migrate(drizzle(sqlite), { migrationsFolder: path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations') });
   return { sqlite, db: drizzle(sqlite, { schema }) };
 }
 

@@ -10,7 +10,8 @@ class RefusedSignIn extends CredentialsSignin {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+// A lazy config: the secret is read per request, so `next build` does not need one.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
   session: { strategy: 'jwt', maxAge: 60 * 60 * 24 * 7 },
@@ -36,4 +37,4 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return session;
     },
   },
-});
+}));

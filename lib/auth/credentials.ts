@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { loginAttempts, users, type User } from '@/db/schema';
@@ -19,14 +19,18 @@ export type SignInResult =
 /** Minutes until this e-mail may try again, or 0 when it is not locked. */
 export function lockedMinutes(email: string, now = Date.now()): number {
   const { LOGIN_MAX_FAILURES, LOGIN_LOCK_MINUTES } = env();
-  const windowStart = now - LOGIN_LOCK_MINUTES * 60_000;
+  const windowMs = LOGIN_LOCK_MINUTES * 60_000;
   const recent = db
-    .select({ n: sql<number>`count(*)`, last: sql<number>`max(${loginAttempts.at})` })
+    .select({ at: loginAttempts.at })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), gte(loginAttempts.at, windowStart)))
-    .get();
-  if (!recent || recent.n < LOGIN_MAX_FAILURES) return 0;
-  return Math.max(1, Math.ceil((recent.last + LOGIN_LOCK_MINUTES * 60_000 - now) / 60_000));
+    .where(and(eq(loginAttempts.email, email), gte(loginAttempts.at, now - windowMs)))
+    .orderBy(desc(loginAttempts.at))
+    .limit(LOGIN_MAX_FAILURES)
+    .all();
+  if (recent.length < LOGIN_MAX_FAILURES) return 0;
+  // Unlocked once the oldest of the last LOGIN_MAX_FAILURES failures leaves the window.
+  const unlockAt = recent[LOGIN_MAX_FAILURES - 1].at + windowMs;
+  return Math.max(1, Math.ceil((unlockAt - now) / 60_000));
 }
 
 /**

@@ -6,17 +6,18 @@ import { db, userWithRole } from '@/lib/testing/db';
 import { ACTIONS, assertCan, can, canViewItem, canWithdraw, type Action } from './permissions';
 
 /**
- * The product rules, written out by hand (DESIGN §2): admin and pm do everything; leaders and
- * engineers see the backlog and its history; engineers also add items and estimate, but neither
- * edit every field nor move status; everyone, requestors included, may submit a request.
+ * The product rules, written out by hand (DESIGN §2): admin and pm manage cycles, curate and triage;
+ * only admin manages people; leaders and engineers see the backlog and its history; engineers also
+ * add items and estimate, but neither edit every field nor move status; everyone, requestors
+ * included, may submit a request.
  */
 const T = true, F = false;
 const EXPECTED: Record<Role, Record<Action, boolean>> = {
-  admin:     { 'backlog.view': T, 'cycle.manage': T, 'item.create': T, 'item.edit': T, 'item.estimate': T, 'item.setStatus': T, 'request.create': T, 'request.triage': T, 'history.view': T },
-  pm:        { 'backlog.view': T, 'cycle.manage': T, 'item.create': T, 'item.edit': T, 'item.estimate': T, 'item.setStatus': T, 'request.create': T, 'request.triage': T, 'history.view': T },
-  leader:    { 'backlog.view': T, 'cycle.manage': F, 'item.create': F, 'item.edit': F, 'item.estimate': F, 'item.setStatus': F, 'request.create': T, 'request.triage': F, 'history.view': T },
-  engineer:  { 'backlog.view': T, 'cycle.manage': F, 'item.create': T, 'item.edit': F, 'item.estimate': T, 'item.setStatus': F, 'request.create': T, 'request.triage': F, 'history.view': T },
-  requestor: { 'backlog.view': F, 'cycle.manage': F, 'item.create': F, 'item.edit': F, 'item.estimate': F, 'item.setStatus': F, 'request.create': T, 'request.triage': F, 'history.view': F },
+  admin:     { 'backlog.view': T, 'cycle.manage': T, 'item.create': T, 'item.edit': T, 'item.estimate': T, 'item.setStatus': T, 'request.create': T, 'request.triage': T, 'history.view': T, 'user.manage': T },
+  pm:        { 'backlog.view': T, 'cycle.manage': T, 'item.create': T, 'item.edit': T, 'item.estimate': T, 'item.setStatus': T, 'request.create': T, 'request.triage': T, 'history.view': T, 'user.manage': F },
+  leader:    { 'backlog.view': T, 'cycle.manage': F, 'item.create': F, 'item.edit': F, 'item.estimate': F, 'item.setStatus': F, 'request.create': T, 'request.triage': F, 'history.view': T, 'user.manage': F },
+  engineer:  { 'backlog.view': T, 'cycle.manage': F, 'item.create': T, 'item.edit': F, 'item.estimate': T, 'item.setStatus': F, 'request.create': T, 'request.triage': F, 'history.view': T, 'user.manage': F },
+  requestor: { 'backlog.view': F, 'cycle.manage': F, 'item.create': F, 'item.edit': F, 'item.estimate': F, 'item.setStatus': F, 'request.create': T, 'request.triage': F, 'history.view': F, 'user.manage': F },
 };
 
 const CASES = ROLES.flatMap((role) => ACTIONS.map((action) => ({ role, action, allowed: EXPECTED[role][action] })));

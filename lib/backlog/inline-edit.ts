@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/db/client';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
-import { ConflictError, ValidationError } from '@/lib/errors';
+import { assertCan, canViewItem, type Actor } from '@/lib/auth/permissions';
+import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation';
 import { z } from 'zod';
 import { StatusSchema, VersionSchema, estimate } from './item-schema';
@@ -25,6 +25,8 @@ export function editItemInline(actor: Actor, itemId: number, version: unknown, e
   assertCan(actor, parsed.field === 'estimate' ? 'item.estimate' : parsed.field === 'theme' ? 'item.edit' : 'item.setStatus');
   return db.transaction((tx) => {
     const before = loadItem(tx, itemId);
+    // Only items on a cycle's backlog are edited from the table; drafts and untriaged requests are not.
+    if (before.cycleId === null || !canViewItem(actor, before)) throw new ForbiddenError('You do not have access to this item.');
     if (before.version !== expected) {
       throw new ConflictError('Someone else changed this item; the row now shows their version.');
     }

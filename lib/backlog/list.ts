@@ -81,7 +81,9 @@ export function backlogRow(tx: Executor, itemId: number): BacklogRow {
   const r = rowQuery(tx).where(eq(items.id, itemId)).get();
   if (!r) throw new NotFoundError('This item');
   const cycle = tx.select({ sizeWeeks: cycles.sizeWeeks }).from(cycles).innerJoin(items, eq(items.cycleId, cycles.id)).where(eq(items.id, itemId)).get();
-  return toRow(r, cycle ?? { sizeWeeks: { XS: 0, S: 0, M: 0, L: 0, XL: 0 } }, moduleMap(tx, [itemId]).get(itemId));
+  const row = toRow(r, cycle ?? { sizeWeeks: { XS: 0, S: 0, M: 0, L: 0, XL: 0 } }, moduleMap(tx, [itemId]).get(itemId));
+  // Without a cycle there is no size table: only explicit weeks mean anything.
+  return cycle ? row : { ...row, effectiveWeeks: r.estimateWeeks };
 }
 
 export function backlogMeta(actor: Actor, cycleId: number): BacklogMeta {

@@ -3,7 +3,8 @@ import { CADENCES, SIZES } from '@/db/schema/backlog';
 
 const isoDate = (label: string) =>
   z.string({ error: `${label} is required.` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date (YYYY-MM-DD).`)
-    .refine((s) => !Number.isNaN(Date.parse(s)), `${label} must be a real date.`);
+    // Date.parse accepts 2027-02-30; a round trip does not.
+    .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s, `${label} must be a real date.`);
 
 const weeks = (label: string) =>
   z.coerce.number({ error: `${label} must be a number.` })

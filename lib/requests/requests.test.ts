@@ -159,4 +159,11 @@ describe('triageRequest', () => {
     expect(validationErrorOf(() => triageRequest(pm, request.id, triageInput(cycle.id), withdrawn.version)).fieldErrors.status).toHaveLength(1);
     expect(readItem(request.id)).toMatchObject({ status: 'withdrawn', cycleId: null });
   });
+
+  it('never pulls a decided item of another cycle back through triage', () => {
+    const [a, b] = [makeCycle(db), makeCycle(db)];
+    const accepted = makeItem(db, { cycleId: a.id, status: 'accepted', requestorId: alice.id, departmentId: alice.departmentId });
+    expect(validationErrorOf(() => triageRequest(pm, accepted.id, triageInput(b.id), accepted.version)).fieldErrors.status).toEqual(['This request has already been triaged or withdrawn.']);
+    expect(readItem(accepted.id)).toMatchObject({ status: 'accepted', cycleId: a.id });
+  });
 });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { db } from '@/db/client';
 import { cycles, departments, items, users, type Item } from '@/db/schema';
 import { assertCan, canWithdraw, type Actor } from '@/lib/auth/permissions';
-import { ForbiddenError, ValidationError } from '@/lib/errors';
+import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { logEvent } from '@/lib/events/log';
 import { parseOrThrow, requiredId } from '@/lib/validation';
 import { ItemFieldsSchema, longText, title } from '@/lib/backlog/item-schema';
@@ -78,9 +78,11 @@ export function triageRequest(actor: Actor, itemId: number, input: unknown, vers
   const data = parseOrThrow(TriageSchema, input);
   return db.transaction((tx) => {
     const before = loadItem(tx, itemId);
-    if (before.version !== version) throw new ValidationError({ _form: ['Someone else changed this request; reload and try again.'] });
-    const statusError = transitionError(before.status, 'curated');
-    if (statusError) throw new ValidationError({ status: [statusError] }, statusError);
+    if (before.version !== version) throw new ConflictError('Someone else changed this request; reload and try again.');
+    // Only new requests are triaged; a decided item is never pulled back through here.
+    if (before.status !== 'submitted' || before.cycleId !== null) {
+      throw new ValidationError({ status: ['This request has already been triaged or withdrawn.'] }, 'This request has already been triaged or withdrawn.');
+    }
     loadCycle(tx, data.cycleId);
     const refErrors = checkReferences(tx, data.cycleId, data);
     if (Object.keys(refErrors).length) throw new ValidationError(refErrors);

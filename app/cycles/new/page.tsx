@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { requirePermission } from '@/lib/auth/session';
 import { DEFAULT_SIZE_WEEKS } from '@/lib/backlog/estimates';
 import { CycleForm } from '@/components/cycles/cycle-form';
+import { listCycles } from '@/lib/cycles/cycles';
 import { createCycleAction } from '../actions';
 
 export const metadata: Metadata = { title: 'New cycle · Quorum' };
@@ -17,8 +18,10 @@ function nextQuarter(today = new Date()) {
 }
 
 export default async function NewCyclePage() {
-  await requirePermission('cycle.manage');
-  const q = nextQuarter();
+  const user = await requirePermission('cycle.manage');
+  // Default to the quarter after the latest cycle, so the suggested name is free.
+  const latest = listCycles(user).reduce<string | undefined>((max, c) => (!max || c.endsOn > max ? c.endsOn : max), undefined);
+  const q = nextQuarter(latest ? new Date(`${latest}T00:00:00Z`) : new Date());
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">New cycle</h1>

@@ -1,0 +1,164 @@
+import { expect, test, type Page } from '@playwright/test';
+import { USERS, openDemoCycle, signIn } from './fixtures';
+
+async function addItem(page: Page, cycleId: number, fields: { title: string; estimate?: string; theme?: string }) {
+  await page.goto(`/cycles/${cycleId}/items/new`);
+  await page.getByLabel('Title').fill(fields.title);
+  await page.getByLabel('Description').fill('Let finance close the month without spreadsheets.');
+  await page.getByLabel('Business benefit').fill('Saves two days of finance work every month.');
+  if (fields.theme) await page.getByLabel('Theme', { exact: true }).selectOption({ label: fields.theme });
+  await page.getByLabel('Estimate').fill(fields.estimate ?? 'M');
+  await page.getByLabel('Sponsor').selectOption({ label: 'Fatima Finance' });
+  await page.getByLabel('Department').selectOption({ label: 'Finance' });
+  await page.getByLabel('Billing').check();
+  await page.getByLabel('Reporting').check();
+  await page.getByRole('button', { name: 'Add item' }).click();
+}
+
+test('a pm adds and edits an item; bad input is refused beside each field and nothing is lost', async ({ page }) => {
+  await signIn(page, USERS.pm);
+  const cycleId = await openDemoCycle(page);
+  await page.goto(`/cycles/${cycleId}/items/new`);
+  await page.getByLabel('Description').fill('Kept when the form is refused');
+  await page.getByLabel('Estimate').fill('-3');
+  await page.getByRole('button', { name: 'Add item' }).click();
+  await expect(page.getByText('Title is required.')).toBeVisible();
+  await expect(page.getByText('Estimate must be more than 0 person-weeks.')).toBeVisible();
+  await expect(page.getByLabel('Description')).toHaveValue('Kept when the form is refused');
+
+  await page.getByLabel('Title').fill('x'.repeat(10_000));
+  await page.getByLabel('Estimate').fill('lots');
+  await page.getByRole('button', { name: 'Add item' }).click();
+  await expect(page.getByText('Title must be at most 200 characters.')).toBeVisible();
+  await expect(page.getByText('Estimate must be a size (XS, S, M, L, XL) or a number of person-weeks.')).toBeVisible();
+
+  const title = `Month-end close automation ${Date.now()}`;
+  await addItem(page, cycleId, { title, estimate: '2.5', theme: 'Customer insight' });
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByText('Item added.')).toBeVisible();
+  await expect(page.getByText('2.5 person-weeks')).toBeVisible();
+  await expect(page.getByText('Billing, Reporting')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Edit item' }).click();
+  await page.getByLabel('Estimate').fill('L');
+  await page.getByLabel('Reporting').uncheck();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Changes saved.')).toBeVisible();
+  await expect(page.getByText('L (6 person-weeks)')).toBeVisible();
+  // The history shows who changed what, from what to what.
+  const history = page.getByRole('region', { name: 'History' });
+  await expect(history.getByText(/Priya Patel/).first()).toBeVisible();
+  await expect(history.getByText(/2\.5/)).toBeVisible();
+
+  // A lifecycle move is offered only where allowed; rejecting is final.
+  await page.getByLabel('New status').selectOption({ label: 'Rejected' });
+  await page.getByLabel('Reason (optional)').fill('Out of scope this quarter');
+  await page.getByRole('button', { name: 'Change status' }).click();
+  await expect(page.getByText('Status changed.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Rejected', { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Change status' })).toHaveCount(0);
+
+  // Through the API, an illegal move is refused with a message and a 400.
+  const itemId = Number(new URL(page.url()).pathname.split('/')[2]);
+  const res = await page.request.post(`/api/items/${itemId}/status`, { data: { status: 'scheduled' } });
+  expect(res.status()).toBe(400);
+  expect((await res.json()).error).toContain('A rejected item cannot change status.');
+});
+
+test('the backlog table filters, sorts, groups and keeps the view in the URL', async ({ page }) => {
+  await signIn(page, USERS.leader);
+  const cycleId = await openDemoCycle(page);
+  const table = page.getByRole('table');
+  await expect(page.getByText(/Showing 4\d of 4\d items/)).toBeVisible();
+
+  await page.getByLabel('Search').fill('SAML');
+  await expect(table.getByRole('link', { name: 'SAML single sign-on' })).toBeVisible();
+  await expect(table.getByRole('link', { name: 'Usage-based pricing tier' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+
+  await page.getByLabel('Theme', { exact: true }).selectOption({ label: 'Platform reliability' });
+  await page.getByLabel('Kind').selectOption({ label: 'Tech debt' });
+  await expect(table.getByRole('link', { name: 'Retire the legacy billing cron jobs' })).toBeVisible();
+  await expect(table.getByRole('link', { name: 'Zero-downtime deploys' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Title' }).click();
+  await page.getByLabel('Group by').selectOption({ label: 'Module' });
+  await expect(page).toHaveURL(/theme=\d+/);
+  await expect(page).toHaveURL(/group=module/);
+
+  const url = page.url();
+  await page.reload();
+  expect(page.url()).toBe(url);
+  await expect(page.getByLabel('Kind')).toHaveValue('tech_debt');
+  await expect(page.getByLabel('Group by')).toHaveValue('module');
+  await expect(table.getByRole('link', { name: 'Retire the legacy billing cron jobs' })).toBeVisible();
+
+  // The same link opened by someone else shows the same view.
+  await page.goto(`/cycles/${cycleId}`);
+  await page.goto(url);
+  await expect(table.getByRole('link', { name: 'Zero-downtime deploys' })).toHaveCount(0);
+  // A leader sees values, not inline editors.
+  await expect(page.getByLabel(/Status for item/)).toHaveCount(0);
+});
+
+test('a pm edits estimate, theme and status inline and the capacity bar follows', async ({ page }) => {
+  await signIn(page, USERS.pm);
+  const cycleId = await openDemoCycle(page);
+  const title = `Inline edit target ${Date.now()}`;
+  await addItem(page, cycleId, { title, estimate: 'S' });
+  const itemId = Number(new URL(page.url()).pathname.split('/')[2]);
+  await page.goto(`/cycles/${cycleId}?q=${encodeURIComponent(title)}`);
+  const meter = page.getByRole('meter', { name: 'Planned capacity' });
+  const before = Number(await meter.getAttribute('aria-valuenow'));
+
+  await page.getByLabel(`Estimate for item ${itemId}`).selectOption('XL');
+  await expect(meter).toHaveAttribute('aria-valuenow', String(before - 1 + 12));
+  await page.getByLabel(`Theme for item ${itemId}`).selectOption({ label: 'Enterprise readiness' });
+  await page.getByLabel(`Status for item ${itemId}`).selectOption({ label: 'Accepted' });
+  await expect(page.getByLabel(`Status for item ${itemId}`)).toHaveValue('accepted');
+
+  await page.reload();
+  await expect(page.getByLabel(`Estimate for item ${itemId}`)).toHaveValue('XL');
+  await expect(page.getByLabel(`Theme for item ${itemId}`)).toHaveValue(/\d+/);
+  await expect(page.getByLabel(`Status for item ${itemId}`)).toHaveValue('accepted');
+  await page.goto(`/items/${itemId}`);
+  await expect(page.getByText('Enterprise readiness')).toBeVisible();
+});
+
+test('a requestor cannot open the backlog or use the item API', async ({ page }) => {
+  await signIn(page, USERS.requestor);
+  await page.goto('/cycles/1');
+  await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
+  const res = await page.request.post('/api/items', { data: { cycleId: 1, title: 'Sneaky item', requestorId: 1, departmentId: 1, kind: 'feature' } });
+  expect(res.status()).toBe(403);
+  const list = await page.request.get('/api/cycles/1/items');
+  expect(list.status()).toBe(403);
+
+  // Nothing was written: the pm finds no such item.
+  const pmContext = await page.context().browser()!.newContext();
+  const pm = await pmContext.newPage();
+  await signIn(pm, USERS.pm);
+  const items = await (await pm.request.get('/api/cycles/1/items')).json();
+  expect(items.items.some((i: { title: string }) => i.title === 'Sneaky item')).toBe(false);
+  await pmContext.close();
+});
+
+test('a theme from another cycle is refused by the API with a message naming the field', async ({ page }) => {
+  await signIn(page, USERS.pm);
+  await page.goto('/cycles/new');
+  const name = `Other ${Date.now()}`;
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Create cycle' }).click();
+  await page.getByLabel('Theme name', { exact: true }).fill('Elsewhere');
+  await page.getByLabel('Key outcome', { exact: true }).fill('Not in 2027-Q1');
+  await page.getByRole('button', { name: 'Add theme' }).click();
+  await expect(page.getByRole('listitem', { name: 'Theme Elsewhere' })).toBeVisible();
+  const otherCycleId = Number(new URL(page.url()).pathname.split('/')[2]);
+
+  const meta = await (await page.request.get(`/api/cycles/${otherCycleId}/items`)).json();
+  expect(meta.items).toEqual([]);
+  const themeId = Number(await page.getByRole('listitem', { name: 'Theme Elsewhere' }).getByRole('textbox').first().getAttribute('id').then((id) => id?.match(/theme-(\d+)/)?.[1]));
+  const res = await page.request.post('/api/items', { data: { cycleId: 1, title: 'Wrong theme', requestorId: 1, departmentId: 1, kind: 'feature', themeId } });
+  expect(res.status()).toBe(400);
+  expect((await res.json()).fieldErrors.themeId).toEqual(['This theme belongs to another cycle.']);
+});

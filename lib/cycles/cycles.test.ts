@@ -1,0 +1,160 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { asc, eq } from 'drizzle-orm';
+import { makeCycle, makeItem, makeTheme } from '@/db/factories';
+import { cycles, items, themes, type User } from '@/db/schema';
+import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
+import { db, eventsOf, rowCounts, userWithRole } from '@/lib/testing/db';
+import { createCycle, updateCycle } from './cycles';
+import { addTheme, moveTheme, removeTheme, updateTheme } from './themes';
+
+let pm: User, admin: User, leader: User, requestor: User;
+
+beforeAll(async () => {
+  [pm, admin, leader, requestor] = await Promise.all((['pm', 'admin', 'leader', 'requestor'] as const).map((role) => userWithRole(role)));
+});
+
+let n = 0;
+const cycleInput = (over: Record<string, unknown> = {}) => ({
+  name: `2027-Q${++n}`, cadence: 'quarter', startsOn: '2027-01-01', endsOn: '2027-03-31', capacityWeeks: '48',
+  sizeWeeks: { XS: '0.5', S: '1', M: '3', L: '6', XL: '12' }, ...over,
+});
+
+function validationErrorOf(fn: () => unknown): ValidationError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return error as ValidationError;
+  }
+  throw new Error('expected a ValidationError, nothing was thrown');
+}
+
+/** {id, position} of a cycle's themes, in display order. */
+const themeOrder = (cycleId: number) =>
+  db.select({ id: themes.id, position: themes.position }).from(themes).where(eq(themes.cycleId, cycleId)).orderBy(asc(themes.position)).all();
+
+describe('createCycle', () => {
+  it('creates a cycle from form strings and logs cycle.created', () => {
+    const cycle = createCycle(pm, cycleInput({ name: '2027-Q1 platform' }));
+    expect(db.select().from(cycles).where(eq(cycles.id, cycle.id)).get()).toMatchObject({
+      name: '2027-Q1 platform', status: 'planning', capacityWeeks: 48, sizeWeeks: { XS: 0.5, S: 1, M: 3, L: 6, XL: 12 },
+    });
+    expect(eventsOf('cycle', cycle.id)).toMatchObject([{ type: 'cycle.created', actorId: pm.id }]);
+  });
+
+  it.each([
+    ['an end date before the start', { startsOn: '2027-03-01', endsOn: '2027-02-01' }, 'endsOn'],
+    ['an end date equal to the start', { startsOn: '2027-03-01', endsOn: '2027-03-01' }, 'endsOn'],
+    ['a negative capacity', { capacityWeeks: '-5' }, 'capacityWeeks'],
+    ['a zero capacity', { capacityWeeks: 0 }, 'capacityWeeks'],
+    ['a capacity that is not a number', { capacityWeeks: 'lots' }, 'capacityWeeks'],
+    ['a date that is not a date', { startsOn: '01/01/2027' }, 'startsOn'],
+    ['a day that does not exist', { startsOn: '2027-02-30' }, 'startsOn'],
+    ['a negative size in the size table', { sizeWeeks: { XS: '0.5', S: '-1', M: '3', L: '6', XL: '12' } }, 'sizeWeeks'],
+    ['an empty name', { name: '  ' }, 'name'],
+  ])('refuses %s (fieldErrors.%s) and writes nothing', (_label, over, field) => {
+    const before = rowCounts();
+    expect(validationErrorOf(() => createCycle(pm, cycleInput(over))).fieldErrors[field]?.length).toBeGreaterThan(0);
+    expect(rowCounts()).toEqual(before);
+  });
+
+  it('refuses a duplicate name', () => {
+    createCycle(pm, cycleInput({ name: 'Duplicate me' }));
+    const before = rowCounts();
+    expect(validationErrorOf(() => createCycle(admin, cycleInput({ name: 'Duplicate me' }))).fieldErrors.name).toEqual(['A cycle with this name already exists.']);
+    expect(rowCounts()).toEqual(before);
+  });
+
+  it('lets a cycle keep its own name on update but not take another\'s', () => {
+    const a = createCycle(pm, cycleInput({ name: 'Keep A' }));
+    createCycle(pm, cycleInput({ name: 'Keep B' }));
+    expect(updateCycle(pm, a.id, cycleInput({ name: 'Keep A', capacityWeeks: 50 })).capacityWeeks).toBe(50);
+    expect(validationErrorOf(() => updateCycle(pm, a.id, cycleInput({ name: 'Keep B' }))).fieldErrors.name).toHaveLength(1);
+  });
+
+  it('is refused to leaders and requestors', () => {
+    const before = rowCounts();
+    expect(() => createCycle(leader, cycleInput())).toThrow(ForbiddenError);
+    expect(() => createCycle(requestor, cycleInput())).toThrow(ForbiddenError);
+    expect(rowCounts()).toEqual(before);
+  });
+});
+
+describe('themes', () => {
+  const themeInput = (name: string) => ({ name, keyOutcome: `${name} improves a metric` });
+
+  it('addTheme appends at the next dense position', () => {
+    const cycle = makeCycle(db);
+    const added = ['Growth', 'Reliability', 'Cost'].map((name) => addTheme(pm, cycle.id, themeInput(name)));
+    expect(added.map((t) => t.position)).toEqual([0, 1, 2]);
+    expect(eventsOf('theme', added[0].id)).toMatchObject([{ type: 'theme.created' }]);
+  });
+
+  it('addTheme validates, and 404s an unknown cycle', () => {
+    const cycle = makeCycle(db);
+    expect(validationErrorOf(() => addTheme(pm, cycle.id, { name: '', keyOutcome: '' })).fieldErrors).toMatchObject({
+      name: [expect.any(String)], keyOutcome: [expect.any(String)],
+    });
+    expect(() => addTheme(pm, 987_654, themeInput('Orphan'))).toThrow(NotFoundError);
+    expect(themeOrder(cycle.id)).toEqual([]);
+  });
+
+  it('updateTheme changes name and outcome, logging only the change', () => {
+    const cycle = makeCycle(db);
+    const theme = addTheme(pm, cycle.id, themeInput('Growth'));
+    const after = updateTheme(pm, cycle.id, theme.id, { name: 'Growth', keyOutcome: '+10% activation' });
+    expect(after).toMatchObject({ name: 'Growth', keyOutcome: '+10% activation', position: 0 });
+    expect(eventsOf('theme', theme.id).at(-1)!.data.changes).toEqual({ keyOutcome: { from: 'Growth improves a metric', to: '+10% activation' } });
+  });
+
+  it('updateTheme refuses a theme of another cycle', () => {
+    const theme = makeTheme(db, makeCycle(db).id);
+    expect(() => updateTheme(pm, makeCycle(db).id, theme.id, themeInput('Hijack'))).toThrow(NotFoundError);
+  });
+
+  it('moveTheme swaps neighbours and keeps positions dense; moving past an end does nothing', () => {
+    const cycle = makeCycle(db);
+    const [a, b, c] = ['A', 'B', 'C'].map((name) => makeTheme(db, cycle.id, { name }));
+
+    moveTheme(pm, cycle.id, c.id, 'up');
+    expect(themeOrder(cycle.id)).toEqual([{ id: a.id, position: 0 }, { id: c.id, position: 1 }, { id: b.id, position: 2 }]);
+
+    moveTheme(pm, cycle.id, a.id, 'down');
+    expect(themeOrder(cycle.id)).toEqual([{ id: c.id, position: 0 }, { id: a.id, position: 1 }, { id: b.id, position: 2 }]);
+
+    moveTheme(pm, cycle.id, c.id, 'up');
+    moveTheme(pm, cycle.id, b.id, 'down');
+    expect(themeOrder(cycle.id).map((t) => t.id)).toEqual([c.id, a.id, b.id]);
+  });
+
+  it('removeTheme un-themes its items (one event per item), leaves others, and re-densifies positions', () => {
+    const cycle = makeCycle(db);
+    const [a, b, c] = ['A', 'B', 'C'].map((name) => makeTheme(db, cycle.id, { name }));
+    const inB = [1, 2].map(() => makeItem(db, { requestorId: pm.id, departmentId: pm.departmentId, cycleId: cycle.id, themeId: b.id }));
+    const inA = makeItem(db, { requestorId: pm.id, departmentId: pm.departmentId, cycleId: cycle.id, themeId: a.id });
+
+    removeTheme(pm, cycle.id, b.id);
+
+    expect(themeOrder(cycle.id)).toEqual([{ id: a.id, position: 0 }, { id: c.id, position: 1 }]);
+    for (const item of inB) {
+      expect(db.select().from(items).where(eq(items.id, item.id)).get()).toMatchObject({ themeId: null, cycleId: cycle.id, version: 2 });
+      const log = eventsOf('item', item.id).filter((e) => e.type === 'item.updated');
+      expect(log).toHaveLength(1);
+      expect(log[0].data.changes).toEqual({ themeId: { from: b.id, to: null } });
+    }
+    expect(db.select().from(items).where(eq(items.id, inA.id)).get()).toMatchObject({ themeId: a.id, version: 1 });
+    expect(eventsOf('theme', b.id).at(-1)).toMatchObject({ type: 'theme.deleted', data: { itemsUnthemed: 2 } });
+  });
+
+  it('is pm-only: a leader gets ForbiddenError and nothing changes', () => {
+    const cycle = makeCycle(db);
+    const [a, b] = ['A', 'B'].map((name) => makeTheme(db, cycle.id, { name }));
+    const before = rowCounts();
+    expect(() => addTheme(leader, cycle.id, themeInput('Leader theme'))).toThrow(ForbiddenError);
+    expect(() => updateTheme(leader, cycle.id, a.id, themeInput('Renamed'))).toThrow(ForbiddenError);
+    expect(() => moveTheme(leader, cycle.id, b.id, 'up')).toThrow(ForbiddenError);
+    expect(() => removeTheme(leader, cycle.id, a.id)).toThrow(ForbiddenError);
+    expect(rowCounts()).toEqual(before);
+    expect(themeOrder(cycle.id).map((t) => t.id)).toEqual([a.id, b.id]);
+  });
+});
