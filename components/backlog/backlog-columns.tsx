@@ -51,11 +51,11 @@ function matchesId(actual: number | null, filter: IdFilter) {
 const editableCell = 'overflow-visible whitespace-normal';
 
 export const BACKLOG_COLUMNS = col.columns([
-  col.accessor('id', { header: COLUMN_LABEL.id, sortFn: 'basic', meta: { width: 64, cellClassName: 'truncate tabular-nums text-zinc-500' } }),
+  col.accessor('id', { header: COLUMN_LABEL.id, sortFn: 'basic', meta: { width: 56, cellClassName: 'truncate tabular-nums text-zinc-500' } }),
   col.accessor('title', {
     header: COLUMN_LABEL.title,
     sortFn: 'text',
-    meta: { width: 320 },
+    meta: { width: 280 },
     cell: ({ row }) => (
       <Link href={`/items/${row.original.id}`} prefetch={false} title={row.original.title} className="font-medium">
         {row.original.title}
@@ -69,7 +69,7 @@ export const BACKLOG_COLUMNS = col.columns([
     sortUndefined: 'last',
     filterFn: (row, _id, value: IdFilter) => matchesId(row.original.themeId, value),
     getGroupingValue: (r) => r.themeName ?? NO_THEME,
-    meta: { width: 180, cellClassName: editableCell },
+    meta: { width: 160, cellClassName: editableCell },
     cell: ({ row }) => <ThemeCell row={row.original} />,
   }),
   col.accessor((r) => STATUS_LABEL[r.status], {
@@ -78,7 +78,7 @@ export const BACKLOG_COLUMNS = col.columns([
     // Lifecycle order reads better than alphabetical.
     sortFn: byItem((a, b) => (STATUS_ORDER.get(a.status) ?? 0) - (STATUS_ORDER.get(b.status) ?? 0)),
     filterFn: (row, _id, value: string) => row.original.status === value,
-    meta: { width: 150, cellClassName: editableCell },
+    meta: { width: 140, cellClassName: editableCell },
     cell: ({ row }) => <StatusCell row={row.original} />,
   }),
   col.accessor((r) => KIND_LABEL[r.kind], {
@@ -86,14 +86,14 @@ export const BACKLOG_COLUMNS = col.columns([
     header: COLUMN_LABEL.kind,
     sortFn: 'text',
     filterFn: (row, _id, value: string) => row.original.kind === value,
-    meta: { width: 130 },
+    meta: { width: 120 },
   }),
   col.accessor('departmentName', {
     id: 'department',
     header: COLUMN_LABEL.department,
     sortFn: 'text',
     filterFn: (row, _id, value: number) => row.original.departmentId === value,
-    meta: { width: 150 },
+    meta: { width: 130 },
   }),
   col.accessor((r) => (r.moduleNames.length ? r.moduleNames.join(', ') : undefined), {
     id: 'modules',
@@ -107,7 +107,8 @@ export const BACKLOG_COLUMNS = col.columns([
       return value === 'none' ? r.moduleIds.length === 0 : r.moduleIds.includes(value);
     },
     getGroupingValue: (r) => r.groupModule?.name ?? (r.moduleNames.length ? r.moduleNames.join(', ') : NO_MODULE),
-    meta: { width: 170 },
+    // Group headers name one module: "Module: Billing".
+    meta: { width: 150, label: 'Module' },
     cell: ({ row }) => {
       const names = row.original.moduleNames.join(', ');
       return names ? <span title={names}>{names}</span> : '—';
@@ -119,7 +120,7 @@ export const BACKLOG_COLUMNS = col.columns([
     sortFn: 'basic',
     sortUndefined: 'last',
     enableGlobalFilter: false,
-    meta: { width: 200, cellClassName: editableCell },
+    meta: { width: 180, cellClassName: editableCell },
     cell: ({ row }) => <EstimateCell row={row.original} />,
   }),
   col.accessor((r) => r.sponsorName ?? undefined, {
@@ -127,16 +128,16 @@ export const BACKLOG_COLUMNS = col.columns([
     header: COLUMN_LABEL.sponsor,
     sortFn: 'text',
     sortUndefined: 'last',
-    meta: { width: 150 },
+    meta: { width: 130 },
     cell: ({ getValue }) => getValue() ?? '—',
   }),
-  col.accessor('requestorName', { id: 'requestor', header: COLUMN_LABEL.requestor, sortFn: 'text', meta: { width: 150 } }),
+  col.accessor('requestorName', { id: 'requestor', header: COLUMN_LABEL.requestor, sortFn: 'text', meta: { width: 130 } }),
   col.accessor((r) => r.sme || undefined, {
     id: 'sme',
     header: COLUMN_LABEL.sme,
     sortFn: 'text',
     sortUndefined: 'last',
-    meta: { width: 140 },
+    meta: { width: 110 },
     cell: ({ getValue }) => getValue() ?? '—',
   }),
 ]);

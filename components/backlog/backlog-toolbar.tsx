@@ -150,7 +150,15 @@ export function BacklogToolbar({
           </select>
         )}
       </Labelled>
-      <details className="relative">
+      <details
+        className="relative"
+        onKeyDown={(e) => {
+          // Native disclosures ignore Escape; closing returns focus to the summary like a menu would.
+          if (e.key !== 'Escape' || !e.currentTarget.open) return;
+          e.currentTarget.open = false;
+          e.currentTarget.querySelector('summary')?.focus();
+        }}
+      >
         <summary className={`${buttonClass('secondary')} cursor-pointer list-none`}>Columns</summary>
         <fieldset className="absolute right-0 z-20 mt-1 grid w-48 gap-1 rounded-md border border-zinc-200 bg-white p-2 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
           <legend className="sr-only">Visible columns</legend>

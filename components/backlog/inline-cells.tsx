@@ -72,8 +72,9 @@ export function useInlineEdits(meta: BacklogMeta, replaceRow: (row: BacklogRow) 
 }
 
 const selectBase =
-  'h-7 w-full min-w-0 rounded border border-zinc-300 px-1 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:cursor-wait disabled:opacity-60 dark:border-zinc-700';
+  'h-7 min-w-0 rounded border border-zinc-300 px-1 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:cursor-wait disabled:opacity-60 dark:border-zinc-700';
 const selectClass = `${selectBase} bg-white text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100`;
+const fullWidth = `${selectClass} w-full`;
 
 function FieldError({ api, row, field }: { api: InlineEditApi; row: BacklogRow; field: InlineEdit['field'] }) {
   const error = api.errors.get(row.id);
@@ -94,7 +95,7 @@ export function ThemeCell({ row }: { row: BacklogRow }) {
     <>
       <select
         aria-label={`Theme for item ${row.id}`}
-        className={selectClass}
+        className={fullWidth}
         value={value === null ? '' : String(value)}
         disabled={pending !== undefined}
         aria-busy={pending?.field === 'theme'}
@@ -124,7 +125,7 @@ export function StatusCell({ row }: { row: BacklogRow }) {
       <select
         aria-label={`Status for item ${row.id}`}
         // The select carries the status colour so the text label and its colour stay together.
-        className={`${selectBase} font-medium ${STATUS_COLOUR[value]}`}
+        className={`${selectBase} w-full font-medium ${STATUS_COLOUR[value]}`}
         value={value}
         disabled={pending !== undefined}
         aria-busy={pending?.field === 'status'}

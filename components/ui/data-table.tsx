@@ -23,13 +23,12 @@ import {
   type ColumnFiltersState,
   type ColumnVisibilityState,
   type GroupingState,
-  type Header,
   type Row,
   type RowData,
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { VirtualBody, type DisplayRow } from './data-table-body';
 
 export type DataTableColumnMeta = {
   /** Plain-text name, used in group headers and wherever the header is not a string. */
@@ -93,8 +92,6 @@ export type DataTableProps<TData extends RowData> = {
   rowHeight?: number;
 };
 
-type DisplayRow<TData extends RowData> = { kind: 'group' | 'leaf'; row: DataTableRow<TData> };
-
 // Group rows come out of the grouped model as parents; showing them always expanded needs no expansion state.
 function flatten<TData extends RowData>(rows: DataTableRow<TData>[], out: DisplayRow<TData>[] = []) {
   for (const row of rows) {
@@ -110,11 +107,6 @@ function flatten<TData extends RowData>(rows: DataTableRow<TData>[], out: Displa
 
 function applyUpdater<T>(updater: Updater<T>, current: T, set: (next: T) => void) {
   set(functionalUpdate(updater, current));
-}
-
-function columnLabel<TData extends RowData>(header: Header<DataTableFeatures, TData, unknown>['column']) {
-  const def = header.columnDef;
-  return def.meta?.label ?? (typeof def.header === 'string' ? def.header : header.id);
 }
 
 export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
@@ -141,33 +133,22 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   const rowModel = table.getRowModel();
   const displayRows = useMemo(() => flatten(rowModel.rows), [rowModel]);
   const filteredModel = table.getFilteredRowModel();
-  const filtered = useMemo(() => filteredModel.rows.map((r) => r.original), [filteredModel]);
+  const { summary } = props;
+  const summaryText = useMemo(
+    () => (summary ? summary(filteredModel.rows.map((r) => r.original)) : null),
+    [summary, filteredModel],
+  );
   const headerGroups = table.getHeaderGroups();
   const visibleColumns = table.getVisibleLeafColumns();
   const minWidth = visibleColumns.reduce((sum, c) => sum + (c.columnDef.meta?.width ?? 120), 0);
-
   const scrollRef = useRef<HTMLDivElement>(null);
-  const rowHeight = props.rowHeight ?? 36;
-  const virtualizer = useVirtualizer({
-    count: displayRows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    getItemKey: (index) => displayRows[index].row.id,
-    overscan: 12,
-    // Lets the server render the first screen of rows before the scroll box is measured.
-    initialRect: { width: 1200, height: 720 },
-    useFlushSync: false,
-  });
-  const items = virtualizer.getVirtualItems();
-  const paddingTop = items.length > 0 ? items[0].start : 0;
-  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   const colCount = Math.max(visibleColumns.length, 1);
 
   return (
     <div className="flex flex-col gap-2">
-      {props.summary ? (
+      {summary ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
-          {props.summary(filtered)}
+          {summaryText}
         </p>
       ) : null}
       <div
@@ -176,7 +157,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
         tabIndex={0}
         role="region"
         aria-label={props.label}
-        className="max-h-[70vh] overflow-auto rounded-md border border-zinc-200 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-zinc-800"
+        className="max-h-[70vh] overflow-auto rounded-md border border-zinc-200 bg-white dark:bg-zinc-950 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-zinc-800"
       >
         <table
           className="w-full table-fixed border-separate border-spacing-0 text-sm"
@@ -223,8 +204,8 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
               </tr>
             ))}
           </thead>
-          <tbody>
-            {displayRows.length === 0 ? (
+          {displayRows.length === 0 ? (
+            <tbody>
               <tr>
                 <td colSpan={colCount} className="px-4 py-10 text-center text-zinc-600 dark:text-zinc-400">
                   <p>{props.emptyMessage ?? 'No items match these filters.'}</p>
@@ -239,75 +220,19 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
                   ) : null}
                 </td>
               </tr>
-            ) : null}
-            {paddingTop > 0 ? (
-              <tr aria-hidden="true">
-                <td colSpan={colCount} style={{ height: paddingTop, padding: 0, border: 0 }} />
-              </tr>
-            ) : null}
-            {items.map((item) => {
-              const display = displayRows[item.index];
-              const row = display.row;
-              const common = {
-                'data-index': item.index,
-                ref: virtualizer.measureElement,
-                'aria-rowindex': item.index + headerGroups.length + 1,
-              };
-              if (display.kind === 'group') {
-                return (
-                  <tr key={row.id} {...common} className="bg-zinc-100/80 dark:bg-zinc-800/60">
-                    <GroupHeaderCell row={row} colSpan={colCount} aggregate={props.groupAggregate} />
-                  </tr>
-                );
-              }
-              return (
-                <tr key={row.id} {...common} className="hover:bg-zinc-50 dark:hover:bg-zinc-900/60">
-                  {row.getVisibleCells().map((cell) => (
-                    <td
-                      key={cell.id}
-                      className={`border-b border-zinc-100 px-2 py-1 align-middle dark:border-zinc-800/70 ${cell.column.columnDef.meta?.cellClassName ?? 'truncate'}`}
-                    >
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-            {paddingBottom > 0 ? (
-              <tr aria-hidden="true">
-                <td colSpan={colCount} style={{ height: paddingBottom, padding: 0, border: 0 }} />
-              </tr>
-            ) : null}
-          </tbody>
+            </tbody>
+          ) : (
+            <VirtualBody
+              rows={displayRows}
+              scrollRef={scrollRef}
+              colCount={colCount}
+              firstRowIndex={headerGroups.length + 1}
+              rowHeight={props.rowHeight ?? 36}
+              aggregate={props.groupAggregate}
+            />
+          )}
         </table>
       </div>
     </div>
-  );
-}
-
-function GroupHeaderCell<TData extends RowData>({
-  row,
-  colSpan,
-  aggregate,
-}: {
-  row: DataTableRow<TData>;
-  colSpan: number;
-  aggregate?: GroupAggregate<TData>;
-}) {
-  const leaves = row.getLeafRows().filter((r) => !r.getIsGrouped());
-  const column = row.groupingColumnId ? row.table.getColumn(row.groupingColumnId) : undefined;
-  const label = column ? columnLabel(column) : 'Group';
-  let sum = 0;
-  if (aggregate) for (const leaf of leaves) sum += aggregate.value(leaf.original) ?? 0;
-  return (
-    <td colSpan={colSpan} className="border-b border-zinc-200 px-2 py-1.5 text-left dark:border-zinc-700">
-      <span className="font-semibold text-zinc-900 dark:text-zinc-100">
-        {label}: {String(row.groupingValue ?? '—')}
-      </span>
-      <span className="ml-3 text-zinc-600 dark:text-zinc-400">
-        {leaves.length} {leaves.length === 1 ? 'item' : 'items'}
-        {aggregate ? ` · ${aggregate.format(sum)}` : null}
-      </span>
-    </td>
   );
 }

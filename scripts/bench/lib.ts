@@ -9,31 +9,47 @@ export const tsxArgs = ['--import', 'tsx'];
 
 // ---------------------------------------------------------------- child processes
 
-const children = new Set<ChildProcess>();
+/** Every child we started; `group` children lead their own process group (servers and their workers). */
+const children = new Map<ChildProcess, { group: boolean }>();
+let stopping = false;
 
 /** Starts a long-running child in its own process group (so a kill reaches its workers too). */
 export function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, args, { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
+  children.set(child, { group: true });
   let log = '';
   const keep = (chunk: Buffer) => { log = (log + chunk.toString()).slice(-4000); };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   child.on('exit', (code, signal) => {
-    children.delete(child);
     if (!stopping) console.error(`\n[${name}] exited early (code ${code}, signal ${signal}). Last output:\n${log}`);
   });
   return child;
 }
 
-let stopping = false;
+function signalAll(signal: NodeJS.Signals): void {
+  for (const [child, { group }] of children) {
+    try { process.kill(group ? -child.pid! : child.pid!, signal); } catch { /* already gone */ }
+  }
+}
 
-/** Kills every child's process group. Synchronous, so it is safe in an 'exit' handler. */
+/** SIGTERM every child (the whole group for servers); SIGKILL what is left after `graceMs`. */
+export async function stopChildren(graceMs = 3000): Promise<void> {
+  stopping = true;
+  const alive = [...children.keys()].filter((c) => c.exitCode === null && c.signalCode === null);
+  signalAll('SIGTERM');
+  await Promise.race([
+    Promise.all(alive.map((c) => new Promise((resolve) => c.once('exit', resolve)))),
+    new Promise((resolve) => setTimeout(resolve, graceMs)),
+  ]);
+  signalAll('SIGKILL'); // stragglers, e.g. a worker that outlived its parent
+  children.clear();
+}
+
+/** Last resort, synchronous (for an 'exit' handler): SIGKILL whatever stopChildren did not reach. */
 export function killChildren(): void {
   stopping = true;
-  for (const child of children) {
-    try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* already gone */ }
-  }
+  signalAll('SIGKILL');
   children.clear();
 }
 
@@ -41,7 +57,7 @@ export function killChildren(): void {
 export function runChild(label: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.add(child);
+    children.set(child, { group: false });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => { out += c.toString(); });

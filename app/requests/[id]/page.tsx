@@ -1,0 +1,104 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { Item } from '@/db/schema';
+import { mapFatal } from '@/lib/actions';
+import { can, canWithdraw } from '@/lib/auth/permissions';
+import { requireUser, type SessionUser } from '@/lib/auth/session';
+import { getItemForViewer } from '@/lib/backlog/items';
+import { listCycles, listCyclesWithThemes } from '@/lib/cycles/cycles';
+import { listEventsForSubject } from '@/lib/events/log';
+import { listMyRequests } from '@/lib/requests/requests';
+import { pickerOptions } from '@/lib/users/directory';
+import { idParam } from '@/lib/validation';
+import { ItemHistory, LocalTime, type HistoryNames } from '@/components/items/item-history';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { WithdrawForm } from './withdraw-form';
+
+export const metadata: Metadata = { title: 'Request · Quorum' };
+
+const byId = (rows: { id: number; name: string }[]) => Object.fromEntries(rows.map((r) => [r.id, r.name]));
+
+/** Names for the ids on this page and in its history, limited to what the viewer may list. */
+function namesFor(user: SessionUser, item: Item): HistoryNames {
+  const { people, departments, modules } = pickerOptions();
+  const names: HistoryNames = { people: byId(people), departments: byId(departments), modules: byId(modules) };
+  if (can(user, 'request.triage')) {
+    const cycles = listCyclesWithThemes(user);
+    names.cycles = byId(cycles);
+    names.themes = byId(cycles.flatMap((c) => c.themes));
+  } else if (can(user, 'backlog.view')) {
+    names.cycles = byId(listCycles(user));
+  } else if (item.cycleId !== null) {
+    const own = listMyRequests(user).find((r) => r.id === item.id);
+    if (own?.cycleName) names.cycles = { [item.cycleId]: own.cycleName };
+  }
+  return names;
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-zinc-500">{label}</dt>
+      <dd className="mt-0.5 text-sm text-zinc-900 dark:text-zinc-100">{children}</dd>
+    </div>
+  );
+}
+
+function Value({ value, empty }: { value: string | null; empty: string }) {
+  return value ? <span className="whitespace-pre-line">{value}</span> : <span className="text-zinc-500">{empty}</span>;
+}
+
+export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const id = idParam.safeParse((await params).id);
+  if (!id.success) notFound();
+  let item: Item;
+  try {
+    item = getItemForViewer(user, id.data);
+  } catch (error) {
+    throw mapFatal(error);
+  }
+  const names = namesFor(user, item);
+  const showHistory = item.requestorId === user.id || can(user, 'history.view');
+  const events = showHistory ? listEventsForSubject('item', item.id) : [];
+  const name = (map: Record<number, string> | undefined, key: number | null) => (key === null ? null : (map?.[key] ?? `#${key}`));
+
+  return (
+    <article className="max-w-3xl space-y-6">
+      <div className="space-y-2">
+        <p className="text-sm"><Link href="/requests">← My requests</Link></p>
+        <h1 className="text-xl font-semibold">{item.title}</h1>
+        <p className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+          <StatusBadge status={item.status} />
+          <span>Submitted <LocalTime iso={item.createdAt} /> · last updated <LocalTime iso={item.updatedAt} /></span>
+        </p>
+      </div>
+
+      {item.decisionReason && (
+        <section aria-labelledby="decision" className="rounded-md border border-zinc-200 bg-zinc-50 p-3 dark:border-zinc-800 dark:bg-zinc-900">
+          <h2 id="decision" className="text-sm font-semibold">Decision reason</h2>
+          <p className="mt-1 whitespace-pre-line text-sm">{item.decisionReason}</p>
+        </section>
+      )}
+
+      <dl className="grid gap-4 sm:grid-cols-2">
+        <Field label="Cycle"><Value value={name(names.cycles, item.cycleId)} empty="Not yet in a cycle" /></Field>
+        <Field label="Department"><Value value={name(names.departments, item.departmentId)} empty="—" /></Field>
+        <Field label="Requestor"><Value value={name(names.people, item.requestorId)} empty="—" /></Field>
+        <Field label="Sponsor suggestion"><Value value={item.sponsorSuggestion} empty="None given" /></Field>
+        <div className="sm:col-span-2"><Field label="Description"><Value value={item.description} empty="No description" /></Field></div>
+        <div className="sm:col-span-2"><Field label="Business benefit"><Value value={item.businessBenefit} empty="Not given yet" /></Field></div>
+      </dl>
+
+      {canWithdraw(user, item) && <WithdrawForm itemId={item.id} />}
+
+      {showHistory && (
+        <section aria-labelledby="history" className="space-y-2">
+          <h2 id="history" className="text-base font-semibold">History</h2>
+          <ItemHistory events={events} names={names} />
+        </section>
+      )}
+    </article>
+  );
+}
