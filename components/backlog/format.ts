@@ -1,6 +1,7 @@
 import type { BacklogRow } from '@/lib/backlog/types';
 
-const weeksFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+// No thousands separators: the numbers stay easy to read back (e.g. from the meter's aria-valuetext).
+const weeksFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1, useGrouping: false });
 
 export function formatWeeks(weeks: number): string {
   return weeksFormat.format(weeks);
