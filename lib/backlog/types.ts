@@ -21,7 +21,27 @@ export type BacklogRow = {
   requestorName: string;
   sme: string;
   hasBenefit: boolean;
-  updatedAt: string;
+};
+
+/**
+ * What the JSON route sends per item: ids instead of names (the names travel once, in BacklogMeta),
+ * which keeps 5,000 rows around 1 MB. The client expands each into a BacklogRow (lib/backlog/rows.ts).
+ */
+export type BacklogWireRow = {
+  id: number;
+  version: number;
+  title: string;
+  status: ItemStatus;
+  kind: Kind;
+  themeId: number | null;
+  departmentId: number;
+  moduleIds: number[];
+  estimateSize: Size | null;
+  estimateWeeks: number | null;
+  sponsorId: number | null;
+  requestorId: number;
+  sme: string;
+  hasBenefit: boolean;
 };
 
 export type Option = { id: number; name: string };
@@ -34,6 +54,8 @@ export type BacklogMeta = {
   themes: Option[];
   departments: Option[];
   modules: Option[];
+  /** Names of everyone who can appear as sponsor or requestor. */
+  people: Option[];
   /** What the viewer may edit inline. */
   canEdit: { estimate: boolean; theme: boolean; status: boolean };
 };

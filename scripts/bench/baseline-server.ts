@@ -1,15 +1,13 @@
 /**
  * Baseline for scripts/bench/backlog.ts: a bare node:http server answering GET /api/cycles/:id/items with the
- * same JSON as the Next route, from the same SQL listBacklogRows runs (the statements drizzle generates,
- * prepared once with better-sqlite3), without auth, React or Next. Serves as the ceiling to compare with.
+ * same JSON as the Next route, from the same SQL (lib/backlog/rows.ts, prepared once with better-sqlite3), without auth, React or Next. Serves as the ceiling to compare with.
  *
  *   DATABASE_URL=/tmp/bench.sqlite PORT=4100 node --import tsx scripts/bench/baseline-server.ts
  */
 import http from 'node:http';
 import Database from 'better-sqlite3';
-import type { SizeWeeks } from '../../db/schema';
-import { effectiveWeeks } from '../../lib/backlog/estimates';
-import type { BacklogRow } from '../../lib/backlog/types';
+import { BACKLOG_ROWS_SQL, toWireRow, type BacklogSqlRow } from '../../lib/backlog/rows';
+import type { BacklogWireRow } from '../../lib/backlog/types';
 
 const file = (process.env.DATABASE_URL ?? '').replace(/^file:/, '');
 const port = Number(process.env.PORT);
@@ -24,50 +22,13 @@ sqlite.pragma('foreign_keys = ON');
 sqlite.pragma('busy_timeout = 5000');
 sqlite.pragma('synchronous = NORMAL');
 
-// Copied from drizzle's toSQL() of loadCycle, rowQuery(...).where(...).orderBy(...) and moduleMap(db, 'cycle', id).
-const cycleStmt = sqlite.prepare(
-  'select "id", "name", "cadence", "starts_on", "ends_on", "capacity_weeks", "size_weeks", "status", "created_at" from "cycles" where "cycles"."id" = ?',
-);
-const rowsStmt = sqlite.prepare(
-  `select "items"."id", "items"."version", "items"."title", "items"."status", "items"."kind", "items"."theme_id", "themes"."name", ` +
-    `"items"."department_id", "departments"."name", "items"."estimate_size", "items"."estimate_weeks", "sponsors"."name", ` +
-    `"requestors"."name", "items"."sme", "items"."business_benefit" <> '', "items"."updated_at" from "items" ` +
-    `left join "themes" on "themes"."id" = "items"."theme_id" ` +
-    `inner join "departments" on "departments"."id" = "items"."department_id" ` +
-    `left join "users" "sponsors" on "sponsors"."id" = "items"."sponsor_id" ` +
-    `inner join "users" "requestors" on "requestors"."id" = "items"."requestor_id" ` +
-    `where "items"."cycle_id" = ? and "items"."status" <> 'draft' order by "items"."id" asc`,
-).raw(true);
-const modulesStmt = sqlite.prepare(
-  'select "item_modules"."item_id", "modules"."id", "modules"."name" from "item_modules" ' +
-    'inner join "modules" on "modules"."id" = "item_modules"."module_id" ' +
-    'inner join "items" on "items"."id" = "item_modules"."item_id" where "items"."cycle_id" = ? order by "modules"."name" asc',
-).raw(true);
+// The same statements the Next route runs: the cycle lookup, then BACKLOG_ROWS_SQL.
+const cycleStmt = sqlite.prepare('select "id" from "cycles" where "cycles"."id" = ?');
+const rowsStmt = sqlite.prepare(BACKLOG_ROWS_SQL).raw(true);
 
-type RawRow = [number, number, string, BacklogRow['status'], BacklogRow['kind'], number | null, string | null, number, string,
-  BacklogRow['estimateSize'], number | null, string | null, string, string, number, string];
-
-function listRows(cycleId: number): BacklogRow[] | null {
-  const cycle = cycleStmt.get(cycleId) as { size_weeks: string } | undefined;
-  if (!cycle) return null;
-  const sizeWeeks = JSON.parse(cycle.size_weeks) as SizeWeeks;
-  const mods = new Map<number, { ids: number[]; names: string[] }>();
-  for (const [itemId, moduleId, name] of modulesStmt.all(cycleId) as [number, number, string][]) {
-    const m = mods.get(itemId) ?? { ids: [], names: [] };
-    m.ids.push(moduleId);
-    m.names.push(name);
-    mods.set(itemId, m);
-  }
-  // Same key order as listBacklogRows' objects, so the two JSON bodies can be compared byte for byte.
-  return (rowsStmt.all(cycleId) as RawRow[]).map((r) => {
-    const m = mods.get(r[0]);
-    const row = {
-      id: r[0], version: r[1], title: r[2], status: r[3], kind: r[4], themeId: r[5], themeName: r[6], departmentId: r[7],
-      departmentName: r[8], estimateSize: r[9], estimateWeeks: r[10], sponsorName: r[11], requestorName: r[12], sme: r[13],
-      hasBenefit: Boolean(r[14]), updatedAt: r[15], moduleIds: m?.ids ?? [], moduleNames: m?.names ?? [],
-    };
-    return { ...row, effectiveWeeks: effectiveWeeks(row, sizeWeeks) };
-  });
+function listRows(cycleId: number): BacklogWireRow[] | null {
+  if (!cycleStmt.get(cycleId)) return null;
+  return (rowsStmt.all(cycleId) as BacklogSqlRow[]).map(toWireRow);
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown) {

@@ -3,10 +3,10 @@ import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { requirePermission } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
-import { backlogMeta, listBacklogRows } from '@/lib/backlog/list';
+import { backlogMeta } from '@/lib/backlog/list';
 import { load, routeId } from '@/lib/route-params';
 import { LinkButton } from '@/components/ui/button';
-import { BacklogTable } from '@/components/backlog/backlog-table';
+import { BacklogLoader } from '@/components/backlog/backlog-loader';
 
 export const metadata: Metadata = { title: 'Backlog · Quorum' };
 
@@ -14,7 +14,6 @@ export default async function BacklogPage({ params, searchParams }: { params: Pr
   const user = await requirePermission('backlog.view');
   const cycleId = await routeId(params);
   const meta = load(() => backlogMeta(user, cycleId));
-  const rows = listBacklogRows(user, cycleId);
   const triaged = (await searchParams).triaged;
   return (
     <div className="space-y-4">
@@ -28,7 +27,7 @@ export default async function BacklogPage({ params, searchParams }: { params: Pr
       {triaged && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">The request is now a curated item of this cycle. <Link href={`/items/${Number(triaged) || ''}`}>Open it</Link></p>}
       {/* useSearchParams in the table needs a Suspense boundary. */}
       <Suspense fallback={<p role="status">Loading the backlog…</p>}>
-        <BacklogTable rows={rows} meta={meta} />
+        <BacklogLoader meta={meta} />
       </Suspense>
     </div>
   );

@@ -1,0 +1,48 @@
+import { effectiveWeeks } from './estimates';
+import type { BacklogMeta, BacklogRow, BacklogWireRow } from './types';
+
+/**
+ * The one SQL statement behind the backlog list (also run by the benchmark's plain-Node baseline).
+ * No joins: names are looked up from BacklogMeta on the client; modules come as "3,7".
+ */
+export const BACKLOG_ROWS_SQL = `select i.id, i.version, i.title, i.status, i.kind, i.theme_id, i.department_id,
+  (select group_concat(im.module_id) from item_modules im where im.item_id = i.id) as module_ids,
+  i.estimate_size, i.estimate_weeks, i.sponsor_id, i.requestor_id, i.sme, i.business_benefit <> '' as has_benefit
+from items i where i.cycle_id = ? and i.status <> 'draft' order by i.id`;
+
+export type BacklogSqlRow = [
+  number, number, string, BacklogWireRow['status'], BacklogWireRow['kind'], number | null, number, string | null,
+  BacklogWireRow['estimateSize'], number | null, number | null, number, string, number,
+];
+
+export function toWireRow(r: BacklogSqlRow): BacklogWireRow {
+  return {
+    id: r[0], version: r[1], title: r[2], status: r[3], kind: r[4], themeId: r[5], departmentId: r[6],
+    moduleIds: r[7] ? r[7].split(',').map(Number).sort((a, b) => a - b) : [],
+    estimateSize: r[8], estimateWeeks: r[9], sponsorId: r[10], requestorId: r[11], sme: r[12], hasBenefit: r[13] === 1,
+  };
+}
+
+/** Builds the lookups once; `expand` turns a wire row into the row the table shows. */
+export function rowExpander(meta: Pick<BacklogMeta, 'themes' | 'departments' | 'modules' | 'people' | 'sizeWeeks'>) {
+  const byId = (list: { id: number; name: string }[]) => new Map(list.map((o) => [o.id, o.name]));
+  const themes = byId(meta.themes);
+  const departments = byId(meta.departments);
+  const modules = byId(meta.modules);
+  const people = byId(meta.people);
+  return (w: BacklogWireRow): BacklogRow => {
+    const mods = w.moduleIds
+      .map((id) => ({ id, name: modules.get(id) ?? `#${id}` }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return {
+      ...w,
+      themeName: w.themeId === null ? null : (themes.get(w.themeId) ?? null),
+      departmentName: departments.get(w.departmentId) ?? '',
+      moduleIds: mods.map((m) => m.id),
+      moduleNames: mods.map((m) => m.name),
+      effectiveWeeks: effectiveWeeks(w, meta.sizeWeeks),
+      sponsorName: w.sponsorId === null ? null : (people.get(w.sponsorId) ?? null),
+      requestorName: people.get(w.requestorId) ?? '',
+    };
+  };
+}
