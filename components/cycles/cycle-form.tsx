@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { SIZES } from '@/db/schema/backlog';
+import { SIZES } from '@/lib/backlog/constants';
 import type { FormState } from '@/lib/actions';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { KINDS, SIZES } from '@/db/schema/backlog';
+import { KINDS, SIZES } from '@/lib/backlog/constants';
 import { KIND_LABEL } from '@/lib/backlog/labels';
 import type { FormState } from '@/lib/actions';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';

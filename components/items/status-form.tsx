@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import type { ItemStatus } from '@/db/schema/backlog';
+import type { ItemStatus } from '@/lib/backlog/constants';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';

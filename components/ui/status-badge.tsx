@@ -1,4 +1,4 @@
-import type { ItemStatus } from '@/db/schema/backlog';
+import type { ItemStatus } from '@/lib/backlog/constants';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
 
 /** One colour per status everywhere in the app, always with the text label. */
