@@ -10,6 +10,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
     { href: '/', label: 'Home', show: true },
     { href: '/cycles', label: 'Cycles', show: can(user, 'backlog.view') },
     { href: '/requests', label: 'My requests', show: true },
+    { href: '/requests/new', label: 'New request', show: true },
     { href: '/triage', label: 'Triage', show: can(user, 'request.triage') },
     { href: '/admin', label: 'People', show: can(user, 'user.manage') },
   ].filter((l) => l.show);
@@ -27,7 +28,6 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
       </nav>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-end gap-4 border-b border-zinc-200 bg-white px-6 py-2 text-sm dark:border-zinc-800 dark:bg-zinc-900">
-          <Link href="/requests/new" className="max-md:inline hidden">New request</Link>
           <span>
             <span className="font-medium">{user.name}</span>{' '}
             <span className="text-zinc-500">· {ROLE_LABEL[user.role]} · {user.departmentName}</span>

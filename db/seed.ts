@@ -90,7 +90,7 @@ export async function seedDemo(db: Db, opts: { extraItems?: number } = {}) {
   for (const u of DEMO_USERS) {
     people.set(u.email, await makeUser(db, { ...u, departmentId: depts.get(u.department)!.id, password: DEMO_PASSWORD }));
   }
-  const cycle = makeCycle(db, { name: '2027-Q1', startsOn: '2027-01-04', endsOn: '2027-03-26', capacityWeeks: 80 });
+  const cycle = makeCycle(db, { name: '2027-Q1', startsOn: '2027-01-04', endsOn: '2027-03-26', capacityWeeks: 100 });
   const themes = THEMES.map((t) => makeTheme(db, cycle.id, t));
   const requestorFor = (dept: string) => [...people.values()].find((p) => p.departmentId === depts.get(dept)!.id && p.role !== 'admin') ?? people.get('pm@quorum.test')!;
   const leaders = [...people.values()].filter((p) => p.role === 'leader');

@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { USERS, openDemoCycle, signIn } from './fixtures';
+
+test('a pm home page lists items missing fields and the triage queue', async ({ page }) => {
+  await signIn(page, USERS.pm);
+  const missing = page.getByRole('region', { name: 'Items missing fields' });
+  await expect(missing.getByRole('link', { name: 'Referral credits' })).toBeVisible();
+  await expect(missing.getByText('Missing: estimate').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: /New requests to triage: \d+/ })).toBeVisible();
+  await missing.getByRole('link', { name: 'Referral credits' }).click();
+  await expect(page.getByRole('heading', { name: 'Referral credits' })).toBeVisible();
+  await expect(page.getByText('Not estimated')).toBeVisible();
+});
+
+test('an engineer adds a non-functional item and estimates inline, but cannot change theme or status', async ({ page }) => {
+  await signIn(page, USERS.engineer);
+  const cycleId = await openDemoCycle(page);
+  await page.getByRole('link', { name: 'Add item' }).click();
+  const title = `Rotate database credentials ${Date.now()}`;
+  await page.getByLabel('Title').fill(title);
+  await expect(page.getByLabel('Kind')).toHaveValue('non_functional');
+  await page.getByLabel('Estimate').fill('1.5');
+  await page.getByLabel('Data platform').check();
+  await page.getByRole('button', { name: 'Add item' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  // An engineer's item waits for the pm like a request.
+  await expect(page.getByText('Submitted', { exact: true })).toBeVisible();
+  const itemId = Number(new URL(page.url()).pathname.split('/')[2]);
+
+  await page.goto(`/cycles/${cycleId}?q=${encodeURIComponent(title)}`);
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  await page.getByLabel(`Estimate for item ${itemId}`).selectOption('M');
+  await expect(page.getByLabel(`Estimate for item ${itemId}`)).toHaveValue('M');
+  await expect(page.getByLabel(`Theme for item ${itemId}`)).toHaveCount(0);
+  await expect(page.getByLabel(`Status for item ${itemId}`)).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel(`Estimate for item ${itemId}`)).toHaveValue('M');
+});
+
+test('filters on department, status and module combine and show in the URL', async ({ page }) => {
+  await signIn(page, USERS.engineer);
+  await openDemoCycle(page);
+  const table = page.getByRole('table');
+  await page.getByLabel('Department', { exact: true }).selectOption({ label: 'Operations' });
+  await page.getByLabel('Module', { exact: true }).selectOption({ label: 'Reporting' });
+  await expect(table.getByRole('link', { name: 'Export reports to CSV' })).toBeVisible();
+  await expect(table.getByRole('link', { name: 'Fix timezone bug in scheduled reports' })).toBeVisible();
+  await expect(table.getByRole('link', { name: 'Audit log export for admins' })).toHaveCount(0);
+  await expect(page.getByText('Showing 2 of', { exact: false })).toBeVisible();
+  await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Submitted' });
+  await expect(page.getByText('No items match these filters.')).toBeVisible();
+  await expect(page).toHaveURL(/dept=\d+.*module=\d+|module=\d+.*dept=\d+/);
+  await page.getByRole('region', { name: 'Backlog items' }).getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByText(/Showing (\d+) of \1 items/)).toBeVisible();
+});
