@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { makeCycle, makeDepartment, makeItem, makeModule, makeTheme } from '@/db/factories';
-import { itemModules, items, type User } from '@/db/schema';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
-import { db, eventsOf, rowCounts, sqlite, userWithRole } from '@/lib/testing/db';
+import { itemModules, type User } from '@/db/schema';
+import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
+import { db, eventsOf, readItem, rowCounts, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { editItemInline } from './inline-edit';
 import { createItem, getItemForViewer, setItemStatus, updateItem } from './items';
 
@@ -26,17 +26,7 @@ function fields(over: Record<string, unknown> = {}) {
   };
 }
 
-const readItem = (id: number) => db.select().from(items).where(eq(items.id, id)).get()!;
 
-function validationErrorOf(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return error as ValidationError;
-  }
-  throw new Error('expected a ValidationError, nothing was thrown');
-}
 
 describe('createItem', () => {
   it('as pm: creates a curated item with its modules and an item.created event', () => {

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { makeCycle, makeItem, makeTheme } from '@/db/factories';
 import { cycles, items, themes, type User } from '@/db/schema';
-import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
-import { db, eventsOf, rowCounts, userWithRole } from '@/lib/testing/db';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { db, eventsOf, rowCounts, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { createCycle, updateCycle } from './cycles';
 import { addTheme, moveTheme, removeTheme, updateTheme } from './themes';
 
@@ -19,15 +19,6 @@ const cycleInput = (over: Record<string, unknown> = {}) => ({
   sizeWeeks: { XS: '0.5', S: '1', M: '3', L: '6', XL: '12' }, ...over,
 });
 
-function validationErrorOf(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return error as ValidationError;
-  }
-  throw new Error('expected a ValidationError, nothing was thrown');
-}
 
 /** {id, position} of a cycle's themes, in display order. */
 const themeOrder = (cycleId: number) =>

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { makeCycle, makeDepartment, makeItem, makeModule, makeTheme } from '@/db/factories';
-import { items, type ItemStatus, type User } from '@/db/schema';
-import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
-import { db, eventsOf, rowCounts, userWithRole } from '@/lib/testing/db';
+import type { ItemStatus, User } from '@/db/schema';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { db, eventsOf, readItem, rowCounts, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { createRequest, listMyRequests, listTriage, triageRequest, withdrawRequest } from './requests';
 
 let pm: User, leader: User, alice: User, bob: User;
@@ -21,17 +20,7 @@ const requestInput = (over: Record<string, unknown> = {}) => ({
   businessBenefit: 'Fewer support tickets.', sponsorSuggestion: 'Head of partnerships', departmentId, ...over,
 });
 
-const readItem = (id: number) => db.select().from(items).where(eq(items.id, id)).get()!;
 
-function validationErrorOf(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return error as ValidationError;
-  }
-  throw new Error('expected a ValidationError, nothing was thrown');
-}
 
 describe('createRequest', () => {
   it('records a submitted request owned by the actor, outside any cycle', () => {

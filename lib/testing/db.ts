@@ -1,6 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { db, sqlite } from '@/db/client';
-import { events } from '@/db/schema';
+import { expect } from 'vitest';
+import { events, items } from '@/db/schema';
+import { ValidationError } from '@/lib/errors';
 import { makeUser } from '@/db/factories';
 import type { Role } from '@/db/schema';
 
@@ -30,3 +32,16 @@ export function eventsOf(subjectType: 'item' | 'cycle' | 'theme' | 'user', subje
 export function userWithRole(role: Role, opts: { departmentId?: number } = {}) {
   return makeUser(db, { role, ...opts });
 }
+
+/** Runs `fn`, expecting a ValidationError, and returns it for its field errors. */
+export function validationErrorOf(fn: () => unknown): ValidationError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return error as ValidationError;
+  }
+  throw new Error('expected a ValidationError, nothing was thrown');
+}
+
+export const readItem = (id: number) => db.select().from(items).where(eq(items.id, id)).get()!;

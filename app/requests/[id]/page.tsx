@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import type { Item } from '@/db/schema';
-import { mapFatal } from '@/lib/actions';
 import { can, canWithdraw } from '@/lib/auth/permissions';
 import { requireUser, type SessionUser } from '@/lib/auth/session';
 import { getItemForViewer } from '@/lib/backlog/items';
@@ -10,7 +8,7 @@ import { listCycles, listCyclesWithThemes } from '@/lib/cycles/cycles';
 import { listEventsForSubject } from '@/lib/events/log';
 import { listMyRequests } from '@/lib/requests/requests';
 import { pickerOptions } from '@/lib/users/directory';
-import { idParam } from '@/lib/validation';
+import { load, routeId } from '@/lib/route-params';
 import { ItemHistory, LocalTime, type HistoryNames } from '@/components/items/item-history';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { WithdrawForm } from './withdraw-form';
@@ -51,14 +49,8 @@ function Value({ value, empty }: { value: string | null; empty: string }) {
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = idParam.safeParse((await params).id);
-  if (!id.success) notFound();
-  let item: Item;
-  try {
-    item = getItemForViewer(user, id.data);
-  } catch (error) {
-    throw mapFatal(error);
-  }
+  const id = await routeId(params);
+  const item = load(() => getItemForViewer(user, id));
   const names = namesFor(user, item);
   const showHistory = item.requestorId === user.id || can(user, 'history.view');
   const events = showHistory ? listEventsForSubject('item', item.id) : [];

@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import type { Item } from '@/db/schema';
-import { mapFatal } from '@/lib/actions';
 import { requirePermission, type SessionUser } from '@/lib/auth/session';
 import { getItemForViewer } from '@/lib/backlog/items';
 import { listCyclesWithThemes } from '@/lib/cycles/cycles';
 import { pickerOptions } from '@/lib/users/directory';
-import { idParam } from '@/lib/validation';
+import { load, routeId } from '@/lib/route-params';
 import { ItemForm } from '@/components/items/item-form';
 import { LocalTime } from '@/components/items/item-history';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -17,14 +15,8 @@ export const metadata: Metadata = { title: 'Triage a request · Quorum' };
 
 export default async function TriageRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('request.triage');
-  const id = idParam.safeParse((await params).id);
-  if (!id.success) notFound();
-  let item: Item;
-  try {
-    item = getItemForViewer(user, id.data);
-  } catch (error) {
-    throw mapFatal(error);
-  }
+  const id = await routeId(params);
+  const item = load(() => getItemForViewer(user, id));
   const options = pickerOptions();
   const requestor = options.people.find((p) => p.id === item.requestorId)?.name ?? 'a former user';
   const untriaged = item.status === 'submitted' && item.cycleId === null;
