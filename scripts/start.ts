@@ -9,6 +9,7 @@ import path from 'node:path';
 import { loadOrCreateDevSecret } from '../lib/dev-secret';
 
 const root = process.cwd();
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const port = Number(process.env.PORT ?? 3000);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
