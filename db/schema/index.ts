@@ -1,3 +1,5 @@
 export * from './people';
 export * from './backlog';
 export * from './events';
+export * from './meetings';
+export * from './notifications';

@@ -14,6 +14,8 @@ export const ACTIONS = [
   'request.triage', // see all new requests, complete and curate them
   'history.view', // read an item's event log
   'user.manage', // activate and deactivate people
+  'meeting.manage', // schedule meetings, pick attendees, set the agenda, distribute the pre-read
+  'outbox.view', // see the e-mail outbox and its errors
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -30,6 +32,8 @@ const POLICY: Record<Action, readonly Role[]> = {
   'request.triage': ['admin', 'pm'],
   'history.view': ['admin', 'pm', 'leader', 'engineer'],
   'user.manage': ['admin'],
+  'meeting.manage': ['admin', 'pm'],
+  'outbox.view': ['admin'],
 };
 
 export type Actor = { id: number; role: Role; departmentId: number };

@@ -1,0 +1,27 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { meetingAttendees, meetings, type Meeting } from '@/db/schema';
+import { can, type Actor } from '@/lib/auth/permissions';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import type { Executor } from '@/lib/events/log';
+
+export function loadMeeting(tx: Executor, meetingId: number): Meeting {
+  const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+  if (!meeting) throw new NotFoundError('This meeting');
+  return meeting;
+}
+
+export function attendeeRole(tx: Executor, meetingId: number, userId: number): 'voter' | 'observer' | null {
+  const row = tx.select({ role: meetingAttendees.role }).from(meetingAttendees)
+    .where(and(eq(meetingAttendees.meetingId, meetingId), eq(meetingAttendees.userId, userId))).get();
+  return row?.role ?? null;
+}
+
+/** Who may read a meeting's pre-read and its questions: its attendees, its facilitator, pm and admin. */
+export function canSeeMeeting(tx: Executor, actor: Actor, meeting: Meeting): boolean {
+  return can(actor, 'meeting.manage') || meeting.facilitatorId === actor.id || attendeeRole(tx, meeting.id, actor.id) !== null;
+}
+
+export function assertCanSeeMeeting(tx: Executor, actor: Actor, meeting: Meeting): void {
+  if (!canSeeMeeting(tx, actor, meeting)) throw new ForbiddenError('Only the meeting\'s attendees can open its pre-read.');
+}
