@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const port = process.env.E2E_PORT ?? '3100';
+const smtpPort = process.env.E2E_SMTP_PORT ?? '2525';
 const dir = path.join(process.cwd(), 'data', 'e2e');
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
@@ -15,10 +16,22 @@ const env = {
   APP_URL: `http://localhost:${port}`,
   // Small lock settings keep the throttling test quick without touching other users.
   LOGIN_MAX_FAILURES: '3',
+  SMTP_URL: `smtp://localhost:${smtpPort}`,
+  NEXT_TELEMETRY_DISABLED: '1',
 };
+// The real SMTP server the tests read mail from (scripts/e2e-smtp.ts).
+const smtp = spawn(process.execPath, ['--import', 'tsx', 'scripts/e2e-smtp.ts'], { stdio: 'inherit', env: { ...process.env, E2E_SMTP_PORT: smtpPort } });
 const prep = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/prepare-db.ts'], { stdio: 'inherit', env });
 if (prep.status !== 0) process.exit(prep.status ?? 1);
 const next = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
 const server = spawn(process.execPath, [next, 'start', '-p', port], { stdio: 'inherit', env });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    smtp.kill(signal);
+    server.kill(signal);
+  });
+}
+server.on('exit', (code) => {
+  smtp.kill();
+  process.exit(code ?? 0);
+});
