@@ -9,6 +9,12 @@ const EnvSchema = z.object({
   APP_URL: z.url('must be a URL such as http://localhost:3000').optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  // Unset (or empty, as in a copied .env) → no e-mail is sent: the outbox shows what would have been.
+  SMTP_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL such as smtp://localhost:2525' }).optional(),
+  ),
+  MAIL_FROM: z.string().trim().min(3, 'must be a sender such as Quorum <quorum@example.com>').default('Quorum <quorum@localhost>'),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { AUTH_SECRET: string };

@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/session';
+import { openPreread } from '@/lib/prereads/read';
+import { readReceipts } from '@/lib/prereads/receipts';
+import { load, routeId } from '@/lib/route-params';
+import { EmptyState } from '@/components/ui/empty-state';
+import { CapacitySummary } from '@/components/preread/capacity-summary';
+import { PrereadHeader, PrereadUpdates } from '@/components/preread/preread-header';
+import { PrereadItem } from '@/components/preread/preread-item';
+import { ReadReceipts } from '@/components/preread/read-receipts';
+import { MeetingTime } from '@/components/preread/meeting-time';
+import './print.css';
+
+export const metadata: Metadata = { title: 'Pre-read · Quorum' };
+
+/** The pre-read document: attendees, the facilitator, pm/admin and those who answer for an item; 403 otherwise. */
+export default async function PrereadPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const meetingId = await routeId(params);
+  const view = load(() => openPreread(user, meetingId, new Date()));
+
+  if (!view.distributed) {
+    return (
+      <div className="max-w-3xl space-y-4">
+        <h1 className="text-2xl font-semibold">{view.meeting.title}</h1>
+        <p className="text-sm"><MeetingTime iso={view.meeting.scheduledAt} durationMinutes={view.meeting.durationMinutes} /></p>
+        <EmptyState title="The pre-read has not been distributed yet.">
+          It appears here, and you are told by e-mail, once the pm sends it. <Link href="/">Back to your home page</Link>
+        </EmptyState>
+      </div>
+    );
+  }
+
+  const receipts = view.canSeeReceipts ? readReceipts(user, meetingId).receipts : null;
+  return (
+    <div className="preread max-w-4xl space-y-6">
+      <PrereadHeader meeting={view.meeting} cycle={view.cycle} sentAt={view.sentAt} late={view.late} questionsOpen={view.questions.open} />
+      <PrereadUpdates updates={view.updates} />
+      {receipts && <ReadReceipts receipts={receipts} />}
+      <CapacitySummary capacity={view.capacity} />
+      {view.sections.length === 0 && <EmptyState title="This pre-read has no items." />}
+      {view.sections.map((section) => (
+        <section key={section.key} aria-labelledby={`${section.key}-heading`} className="space-y-3">
+          <div className="preread-theme-heading">
+            <h2 id={`${section.key}-heading`} className="text-lg font-semibold">{section.name}</h2>
+            {section.keyOutcome && <p className="text-sm text-zinc-600 dark:text-zinc-400">Key outcome: {section.keyOutcome}</p>}
+          </div>
+          {section.items.map((item) => <PrereadItem key={item.id} item={item} meetingId={meetingId} ask={view.questions} />)}
+        </section>
+      ))}
+    </div>
+  );
+}

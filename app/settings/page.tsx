@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { requireUser } from '@/lib/auth/session';
+import { getEmailPrefs } from '@/lib/notifications/prefs';
+import { EmailPrefsForm } from '@/components/notifications/email-prefs-form';
+
+export const metadata: Metadata = { title: 'Settings · Quorum' };
+
+/** The signed-in user's own settings (admin-wide settings live under /admin). */
+export default async function SettingsPage() {
+  const user = await requireUser();
+  return (
+    <div className="max-w-xl space-y-6">
+      <div>
+        <h1 className="text-xl font-semibold">Settings</h1>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">E-mail goes to {user.email}.</p>
+      </div>
+      <section className="rounded-md border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-950">
+        <EmailPrefsForm prefs={getEmailPrefs(user)} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+'use client';
+import { useActionState } from 'react';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { answerQuestionAction, askQuestionAction, resolveQuestionAction } from '@/app/meetings/[id]/preread/actions';
+import { BodyForm } from './body-form';
+
+export function AskQuestionForm({ meetingId, itemId, title }: { meetingId: number; itemId: number; title: string }) {
+  return (
+    <BodyForm
+      action={askQuestionAction}
+      formLabel={`Ask a question about ${title}`}
+      fieldLabel="Your question"
+      submitLabel="Ask question"
+      pendingText="Sending…"
+      hidden={{ meetingId, itemId }}
+    />
+  );
+}
+
+export function AnswerForm({ meetingId, questionId, askedBy }: { meetingId: number; questionId: number; askedBy: string }) {
+  return (
+    <BodyForm
+      action={answerQuestionAction}
+      formLabel={`Answer the question from ${askedBy}`}
+      fieldLabel="Your answer"
+      submitLabel="Answer"
+      pendingText="Sending…"
+      hidden={{ meetingId, questionId }}
+    />
+  );
+}
+
+export function ResolveForm({ meetingId, questionId, askedBy }: { meetingId: number; questionId: number; askedBy: string }) {
+  const [state, action] = useActionState(resolveQuestionAction, undefined);
+  return (
+    <form action={action} aria-label={`Resolve the question from ${askedBy}`} className="space-y-2 print:hidden">
+      <input type="hidden" name="meetingId" value={meetingId} />
+      <input type="hidden" name="questionId" value={questionId} />
+      <FormMessage state={state} />
+      <SubmitButton variant="secondary" pendingText="Resolving…">Mark resolved</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+import type { NotificationKind } from '@/db/schema';
+
+/**
+ * What each kind of notification is called in the settings and the inbox. Pure (type-only import),
+ * so client components can show the labels too. `satisfies` makes a new kind without a label a
+ * type error rather than an unlabelled checkbox.
+ */
+export const NOTIFICATION_KIND_LABELS = {
+  'preread.distributed': 'A pre-read is sent to me',
+  'preread.updated': 'A pre-read I received is updated',
+  'preread.reminder': 'Reminders to read a pre-read',
+  'question.asked': 'A question is asked on an item I answer for',
+  'question.answered': 'A question I follow is answered',
+  'question.resolved': 'A question I follow is resolved',
+} as const satisfies Record<NotificationKind, string>;
+
+export function kindLabel(kind: string): string {
+  return (NOTIFICATION_KIND_LABELS as Record<string, string>)[kind] ?? kind;
+}

@@ -1,0 +1,159 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { makeCycle, makeDepartment, makeItem, makeModule, makeTheme } from '@/db/factories';
+import { prereadReads, type Cycle, type Item, type User } from '@/db/schema';
+import { loadItem, patchItem, replaceModules } from '@/lib/backlog/items';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { db, userWithRole } from '@/lib/testing/db';
+import { latestPrereadMeetingForCycle, openPreread, type PrereadView } from './read';
+import { readReceipts } from './receipts';
+import { makeDistributedPreread, makeMeeting, sendPrereadUpdate } from './test-factories';
+
+let pm: User, admin: User, leader: User, observer: User, sponsor: User, outsider: User, requestor: User;
+let cycle: Cycle, growth: Item, sso: Item, audit: Item, loose: Item;
+let departmentId: number;
+
+const receiptsOf = (prereadId: number, userId: number) =>
+  db.select().from(prereadReads).where(and(eq(prereadReads.prereadId, prereadId), eq(prereadReads.userId, userId))).all();
+const distributed = (view: PrereadView) => {
+  if (!view.distributed) throw new Error('expected a distributed pre-read');
+  return view;
+};
+const itemView = (view: PrereadView, id: number) => distributed(view).sections.flatMap((s) => s.items).find((i) => i.id === id)!;
+const edit = (itemId: number, patch: Partial<Item>) => db.transaction((tx) => patchItem(tx, pm, loadItem(tx, itemId), patch));
+
+beforeAll(async () => {
+  departmentId = makeDepartment(db, 'Operations').id;
+  [pm, admin, leader, observer, sponsor, outsider, requestor] = await Promise.all(
+    (['pm', 'admin', 'leader', 'leader', 'leader', 'leader', 'requestor'] as const).map((role) => userWithRole(role, { departmentId })),
+  );
+  cycle = makeCycle(db, { capacityWeeks: 10, sizeWeeks: { XS: 0.5, S: 1, M: 3, L: 6, XL: 12 } });
+  const first = makeTheme(db, cycle.id, { name: 'Grow revenue', keyOutcome: 'Conversion up' });
+  const second = makeTheme(db, cycle.id, { name: 'Enterprise', keyOutcome: 'Close deals' });
+  const billing = makeModule(db, 'Billing');
+  const base = { cycleId: cycle.id, requestorId: requestor.id, departmentId };
+  sso = makeItem(db, { ...base, themeId: second.id, title: 'SSO', estimateSize: 'M', sponsorId: sponsor.id, moduleIds: [billing.id] });
+  growth = makeItem(db, { ...base, themeId: first.id, title: 'Annual plans', estimateSize: 'L' });
+  audit = makeItem(db, { ...base, themeId: second.id, title: 'Audit log', estimateWeeks: 2.5 });
+  loose = makeItem(db, { ...base, title: 'No theme yet' });
+});
+
+function freshMeeting(opts: { distribute?: boolean } = {}) {
+  const args = {
+    cycleId: cycle.id, facilitatorId: pm.id, itemIds: [sso.id, growth.id, audit.id, loose.id],
+    attendees: [{ userId: leader.id, role: 'voter' as const }, { userId: observer.id, role: 'observer' as const }],
+  };
+  return opts.distribute === false ? { meeting: makeMeeting(db, args), preread: null } : makeDistributedPreread(db, args);
+}
+
+describe('openPreread', () => {
+  it('records a read receipt the first time an attendee opens it, and only once', () => {
+    const { meeting, preread } = freshMeeting();
+    const first = new Date('2030-01-01T10:00:00Z');
+    openPreread(leader, meeting.id, first);
+    openPreread(leader, meeting.id, new Date('2030-01-02T10:00:00Z'));
+    openPreread(observer, meeting.id, first);
+    expect(receiptsOf(preread!.id, leader.id)).toEqual([{ prereadId: preread!.id, userId: leader.id, readAt: first.toISOString() }]);
+    expect(receiptsOf(preread!.id, observer.id)).toHaveLength(1);
+  });
+
+  it('lets pm and admin read without being recorded as readers', () => {
+    const { meeting, preread } = freshMeeting();
+    expect(openPreread(admin, meeting.id).distributed).toBe(true);
+    expect(distributed(openPreread(pm, meeting.id)).canSeeReceipts).toBe(true);
+    expect(receiptsOf(preread!.id, admin.id)).toHaveLength(0);
+    expect(receiptsOf(preread!.id, pm.id)).toHaveLength(0);
+  });
+
+  it('refuses a non-attendee (403), before and after distribution', () => {
+    const { meeting } = freshMeeting({ distribute: false });
+    expect(() => openPreread(outsider, meeting.id)).toThrow(ForbiddenError);
+    expect(() => openPreread(requestor, freshMeeting().meeting.id)).toThrow(ForbiddenError);
+    expect(() => openPreread(leader, 987_654)).toThrow(NotFoundError);
+  });
+
+  it('lets a sponsor outside the meeting open it to answer questions, without asking or a receipt', () => {
+    const { meeting, preread } = freshMeeting();
+    const view = distributed(openPreread(sponsor, meeting.id));
+    expect(view.questions.canAsk).toBe(false);
+    expect(view.canSeeReceipts).toBe(false);
+    expect(receiptsOf(preread!.id, sponsor.id)).toHaveLength(0);
+  });
+
+  it('says when the pre-read has not been distributed yet', () => {
+    const { meeting } = freshMeeting({ distribute: false });
+    expect(openPreread(leader, meeting.id)).toMatchObject({ distributed: false, meeting: { id: meeting.id, facilitator: pm.name } });
+  });
+
+  it('groups items by theme in snapshot order and sums the capacity', () => {
+    const view = distributed(openPreread(leader, freshMeeting().meeting.id));
+    expect(view.sections.map((s) => [s.name, s.keyOutcome, s.items.map((i) => i.title)])).toEqual([
+      ['Grow revenue', 'Conversion up', ['Annual plans']],
+      ['Enterprise', 'Close deals', ['SSO', 'Audit log']],
+      ['No theme', '', ['No theme yet']],
+    ]);
+    expect(view.capacity).toMatchObject({ totalWeeks: 11.5, capacityWeeks: 10, overBy: 1.5, unestimated: 1 });
+    expect(view.capacity.themes.map((t) => [t.name, t.weeks])).toEqual([['Grow revenue', 6], ['Enterprise', 5.5], ['No theme', 0]]);
+    expect(itemView(view, sso.id)).toMatchObject({ sponsor: sponsor.name, modules: ['Billing'], estimate: 'M', changes: [], questions: [] });
+  });
+
+  it('shows what changed on an item after distribution, before and after', () => {
+    const { meeting } = freshMeeting();
+    expect(itemView(openPreread(leader, meeting.id), sso.id).changes).toEqual([]);
+    edit(sso.id, { estimateSize: 'L', sponsorId: null });
+    const changes = itemView(openPreread(leader, meeting.id), sso.id).changes;
+    expect(changes).toEqual([
+      { field: 'estimate', label: 'Estimate', before: 'M', after: 'L' },
+      { field: 'sponsor', label: 'Sponsor', before: sponsor.name, after: '—' },
+    ]);
+    expect(itemView(openPreread(leader, meeting.id), growth.id).changes).toEqual([]);
+    edit(sso.id, { estimateSize: 'M', sponsorId: sponsor.id });
+  });
+
+  it('notices a module change (which does not bump the version) and ignores a status change', () => {
+    const { meeting } = freshMeeting();
+    db.transaction((tx) => replaceModules(tx, pm, audit.id, [makeModule(db, 'Reporting').id]));
+    edit(growth.id, { status: 'deferred' });
+    const view = openPreread(leader, meeting.id);
+    expect(itemView(view, audit.id).changes).toEqual([{ field: 'modules', label: 'Modules', before: '—', after: 'Reporting' }]);
+    expect(itemView(view, growth.id).changes).toEqual([]);
+  });
+
+  it('compares with the latest update sent, and lists the updates', () => {
+    const { meeting, preread } = freshMeeting();
+    edit(loose.id, { title: 'Now with a better title' });
+    sendPrereadUpdate(db, preread!.id, meeting.id, { sentBy: pm.id, itemIds: [sso.id, loose.id], summary: ['Removed Annual plans', 'Changed Now with a better title'] });
+    const view = distributed(openPreread(leader, meeting.id));
+    expect(view.updates).toEqual([{ sentAt: expect.any(String), summary: ['Removed Annual plans', 'Changed Now with a better title'] }]);
+    expect(view.sections.flatMap((s) => s.items.map((i) => i.title))).toEqual(['SSO', 'Now with a better title']);
+    expect(itemView(view, loose.id).changes).toEqual([]);
+  });
+});
+
+describe('readReceipts', () => {
+  it('lists every attendee with when they read it, for the pm and the facilitator only', () => {
+    const { meeting } = freshMeeting();
+    const at = new Date('2030-02-01T08:00:00Z');
+    openPreread(leader, meeting.id, at);
+    const { distributed: sent, receipts } = readReceipts(pm, meeting.id);
+    expect(sent).toBe(true);
+    expect(receipts.map((r) => [r.userId, r.role, r.readAt])).toEqual(expect.arrayContaining([[leader.id, 'voter', at.toISOString()], [observer.id, 'observer', null]]));
+    expect(receipts).toHaveLength(2);
+    expect(() => readReceipts(leader, meeting.id)).toThrow(ForbiddenError);
+  });
+});
+
+describe('latestPrereadMeetingForCycle', () => {
+  it('is the latest regular meeting with a pre-read, or null', () => {
+    const other = makeCycle(db);
+    expect(latestPrereadMeetingForCycle(leader, other.id)).toBeNull();
+    const day = 86_400_000;
+    const base = { cycleId: other.id, facilitatorId: pm.id, attendees: [{ userId: leader.id }] };
+    const early = makeDistributedPreread(db, { ...base, scheduledAt: new Date(Date.now() + 10 * day) }).meeting;
+    makeMeeting(db, { ...base, scheduledAt: new Date(Date.now() + 20 * day) });
+    makeDistributedPreread(db, { ...base, kind: 'emergency', scheduledAt: new Date(Date.now() + 30 * day) });
+    expect(latestPrereadMeetingForCycle(leader, other.id)).toBe(early.id);
+    expect(() => latestPrereadMeetingForCycle(requestor, other.id)).toThrow(ForbiddenError);
+    expect(() => latestPrereadMeetingForCycle(leader, 987_654)).toThrow(NotFoundError);
+  });
+});

@@ -1,0 +1,26 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import { prereadUpdates, prereads, type Preread, type PrereadSnapshot } from '@/db/schema';
+import type { Executor } from '@/lib/events/log';
+
+export type PrereadState = {
+  preread: Preread;
+  /** What the attendees were last sent: the latest update's snapshot, else the original one. */
+  snapshot: PrereadSnapshot;
+  updates: { sentAt: string; summary: string[] }[];
+};
+
+/** A meeting's distributed pre-read with its updates, or null before it is distributed. Callers authorize. */
+export function loadPrereadState(tx: Executor, meetingId: number): PrereadState | null {
+  const preread = tx.select().from(prereads).where(eq(prereads.meetingId, meetingId)).get();
+  if (!preread) return null;
+  const updates = tx.select({ sentAt: prereadUpdates.sentAt, summary: prereadUpdates.summary, snapshot: prereadUpdates.snapshot })
+    .from(prereadUpdates).where(eq(prereadUpdates.prereadId, preread.id)).orderBy(asc(prereadUpdates.id)).all();
+  const latest = updates.at(-1)?.snapshot ?? preread.snapshot;
+  return { preread, snapshot: latest, updates: updates.map(({ sentAt, summary }) => ({ sentAt, summary })) };
+}
+
+/** Is the item on what the attendees were last sent? Questions may only be asked on those. */
+export function snapshotHasItem(snapshot: PrereadSnapshot, itemId: number): boolean {
+  return snapshot.items.some((i) => i.id === itemId);
+}
