@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { cycles, items, prereadUpdates, prereads, type Cycle, type Meeting, type PrereadSnapshot } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
@@ -12,7 +12,7 @@ import { getSetting } from '@/lib/settings/settings';
 import { parseOrThrow } from '@/lib/validation';
 import { loadMeeting } from './access';
 import { diffSnapshots, isEmptyDiff, summariseDiff } from './diff';
-import { formatMeetingTime, timeUntilText } from './format';
+import { formatMeetingTime, lateDistributionMessage } from './format';
 import { assertNotClosed, logMeetingEvent } from './guards';
 import { attendeeIds, notifyPreread, notifyPrereadUpdate } from './preread-mail';
 import { DistributeSchema } from './schema';
@@ -30,8 +30,10 @@ function assertSendable(tx: Executor, meeting: Meeting, snapshot: PrereadSnapsho
   }
   if (snapshot.items.length === 0) throw new ValidationError({ agenda: ['Add at least one item to the agenda before distributing.'] }, 'Add at least one item to the agenda before distributing.');
   // An item withdrawn (or decided) after it went on the agenda would be sent as if still open.
+  const statuses = new Map(tx.select({ id: items.id, status: items.status }).from(items)
+    .where(inArray(items.id, snapshot.items.map((i) => i.id))).all().map((r) => [r.id, r.status]));
   const stale = snapshot.items.flatMap((i) => {
-    const status = tx.select({ status: items.status }).from(items).where(eq(items.id, i.id)).get()?.status;
+    const status = statuses.get(i.id);
     return status && status !== 'curated' ? [`"${i.title}" is ${STATUS_LABEL[status].toLowerCase()}; take it off the agenda first.`] : [];
   });
   if (stale.length) throw new ValidationError({ agenda: stale }, stale.length === 1 ? stale[0] : 'Some agenda items are no longer curated; take them off the agenda first.');
@@ -67,7 +69,7 @@ export function distributePreread(actor: Actor, meetingId: number, input: unknow
     const ahead = Date.parse(meeting.scheduledAt) - now.getTime();
     const late = ahead < leadDays * DAY;
     if (late && !confirmLate) {
-      const message = `The meeting is in ${timeUntilText(ahead)}, less than the ${leadDays}-day lead time. Confirm to send it late.`;
+      const message = lateDistributionMessage(ahead, leadDays);
       throw new ValidationError({ confirmLate: [message] }, message);
     }
 

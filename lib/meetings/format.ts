@@ -38,14 +38,28 @@ export function formatDuration(minutes: number): string {
 const weeksFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1, useGrouping: false });
 export const formatWeeks = (weeks: number) => weeksFormat.format(weeks);
 
-/** How far away something is, in whole days, or in hours when under a day ("3 days", "5 hours"). */
+const HOUR = 3_600_000;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * How far away something is, to the nearest hour: "3 days", "3 days and 12 hours", "7 hours".
+ * Rounded rather than truncated, so a meeting set for exactly three days out is "in 3 days" a
+ * few seconds later too.
+ */
 export function timeUntilText(ms: number): string {
-  const day = 86_400_000;
-  if (ms >= day) {
-    const days = Math.floor(ms / day);
-    return `${days} day${days === 1 ? '' : 's'}`;
-  }
-  const hours = Math.floor(ms / 3_600_000);
-  if (hours >= 1) return `${hours} hour${hours === 1 ? '' : 's'}`;
-  return 'less than an hour';
+  const hours = Math.round(ms / HOUR);
+  if (hours < 1) return 'less than an hour';
+  if (hours < 24) return plural(hours, 'hour');
+  const days = Math.floor(hours / 24);
+  const rest = hours % 24;
+  return rest ? `${plural(days, 'day')} and ${plural(rest, 'hour')}` : plural(days, 'day');
+}
+
+/**
+ * Why a distribution needs confirming; one wording for the refusal and the page's warning.
+ * Capped an hour below the lead time, so rounding never says "in 7 days, less than the 7-day lead time".
+ */
+export function lateDistributionMessage(aheadMs: number, leadDays: number): string {
+  const shown = Math.min(aheadMs, leadDays * 24 * HOUR - HOUR);
+  return `The meeting is in ${timeUntilText(shown)}, less than the ${leadDays}-day lead time. Confirm to send it late.`;
 }

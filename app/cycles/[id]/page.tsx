@@ -20,6 +20,7 @@ export default async function BacklogPage({ params, searchParams }: { params: Pr
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{meta.cycleName} backlog</h1>
         <div className="flex gap-2">
+          <LinkButton variant="secondary" href={`/cycles/${cycleId}/meetings`}>Meetings</LinkButton>
           {can(user, 'cycle.manage') && <LinkButton variant="secondary" href={`/cycles/${cycleId}/settings`}>Settings and themes</LinkButton>}
           {can(user, 'item.create') && <LinkButton href={`/cycles/${cycleId}/items/new`}>Add item</LinkButton>}
         </div>

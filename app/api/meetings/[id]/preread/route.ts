@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { apiHandler, readJson } from '@/lib/api';
+import { distributePreread } from '@/lib/meetings/distribute';
+import { idParam, parseOrThrow } from '@/lib/validation';
+
+const Body = z.object({ confirmLate: z.boolean({ error: 'confirmLate must be true or false.' }).optional() });
+
+/** POST /api/meetings/:id/preread — distribute the pre-read (pm, admin). 400 with field errors, 409 if already sent. */
+export async function POST(request: Request, ctx: { params: Promise<{ id: string }> }) {
+  return apiHandler(async (user) => {
+    const { id } = parseOrThrow(z.object({ id: idParam }), await ctx.params);
+    const body = parseOrThrow(Body, await readJson(request));
+    distributePreread(user, id, { confirmLate: body.confirmLate ?? false });
+    return { ok: true };
+  }, 201);
+}

@@ -1,0 +1,33 @@
+import 'server-only';
+import { db } from '@/db/client';
+import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { getSetting } from '@/lib/settings/settings';
+import { getAgendaEditor } from './agenda';
+import { getAttendeePlan } from './attendees';
+import { lateDistributionMessage } from './format';
+import { facilitatorOptions } from './meetings';
+import { readStatus } from './reminders';
+import { loadMeeting } from './access';
+
+/**
+ * Everything the planning sections of a meeting page need (attendees, agenda, pre-read, read
+ * receipts), for pm/admin. One call, so the page stays thin and the sections can move to their
+ * own route when the meeting page becomes the live meeting.
+ */
+export function getMeetingPlan(actor: Actor, meetingId: number, now = new Date()) {
+  assertCan(actor, 'meeting.manage');
+  const meeting = loadMeeting(db, meetingId);
+  const leadDays = getSetting(db, 'prereadLeadDays');
+  const ahead = Date.parse(meeting.scheduledAt) - now.getTime();
+  return {
+    attendees: getAttendeePlan(actor, meetingId),
+    agenda: getAgendaEditor(actor, meetingId),
+    reads: readStatus(actor, meetingId),
+    facilitators: facilitatorOptions(actor),
+    leadDays,
+    /** Set when distributing now would be late (and the meeting has not started). */
+    lateMessage: ahead > 0 && ahead < leadDays * 86_400_000 ? lateDistributionMessage(ahead, leadDays) : null,
+    started: ahead <= 0,
+  };
+}
+export type MeetingPlan = ReturnType<typeof getMeetingPlan>;
