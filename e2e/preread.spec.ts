@@ -1,0 +1,142 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { BASE_URL } from '../playwright.config';
+import { USERS, openDemoCycle, signIn } from './fixtures';
+import { linkIn, mailbox } from './mailbox';
+
+// Both tests use the one test SMTP server, and the second takes it down: run them one after the other.
+test.describe.configure({ mode: 'serial' });
+
+const LEADER = USERS.leader; // Liam Sales
+const SME = USERS.requestor; // Rosa Requestor is the SME of "SAML single sign-on" in the demo
+const ITEM = 'SAML single sign-on';
+
+/** The pm schedules a meeting of the demo cycle with one attendee and one agenda item, through the UI. */
+async function planMeeting(page: Page, title: string, attendee: string, item: string) {
+  const cycleId = await openDemoCycle(page);
+  await page.getByRole('link', { name: 'Meetings' }).click();
+  await expect(page).toHaveURL(`/cycles/${cycleId}/meetings`);
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Date and time', { exact: true }).fill('2027-01-11T15:00');
+  await page.getByLabel('Location').fill('Board room');
+  await page.getByLabel('Facilitator').selectOption({ label: 'Priya Patel (pm)' });
+  await page.getByRole('button', { name: 'Schedule meeting' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+
+  await page.getByRole('checkbox', { name: attendee }).check();
+  await page.getByRole('button', { name: 'Save attendees' }).click();
+  await expect(page.getByText('Attendees saved: 1 people.').or(page.getByText('Attendees saved: 1 person.'))).toBeVisible();
+
+  await page.getByRole('checkbox', { name: `Include ${item}` }).check();
+  await page.getByRole('button', { name: 'Save agenda' }).click();
+  await expect(page.getByText('Agenda saved: 1 items.').or(page.getByText('Agenda saved: 1 item.'))).toBeVisible();
+  return Number(new URL(page.url()).pathname.split('/')[2]);
+}
+
+async function newUserPage(browser: Browser) {
+  const context = await browser.newContext();
+  return { context, page: await context.newPage() };
+}
+
+test('the pm distributes the pre-read; the leader follows the e-mail, asks; the SME answers; the pm sees the receipt', async ({ browser }) => {
+  const pm = await newUserPage(browser);
+  await signIn(pm.page, USERS.pm);
+  const title = `Q1 prioritisation ${Date.now()}`;
+  const meetingId = await planMeeting(pm.page, title, 'Liam Sales', ITEM);
+
+  // An empty agenda could not be sent; this one can, and the e-mail arrives at the real SMTP server.
+  await pm.page.getByRole('button', { name: 'Distribute the pre-read' }).click();
+  await expect(pm.page.getByText(/^Sent on /)).toBeVisible();
+  const mail = await mailbox.waitFor(LEADER, new RegExp(`\\[Quorum · 2027-Q1\\] Pre-read: ${title}`));
+  expect(mail.text).toContain('UTC');
+  expect(mail.html).toContain('<a href=');
+  expect(mail.ics).toContain('BEGIN:VEVENT');
+  const link = linkIn(mail, BASE_URL);
+  expect(link).toBe(`${BASE_URL}/meetings/${meetingId}/preread`);
+
+  // The leader follows the link, signs in, and lands on the pre-read.
+  const leader = await newUserPage(browser);
+  await leader.page.goto(link);
+  await leader.page.getByLabel('E-mail').fill(LEADER);
+  await leader.page.getByLabel('Password').fill('quorum-demo');
+  await leader.page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(leader.page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  const article = leader.page.getByRole('article', { name: ITEM });
+  await expect(article.getByText('Identity')).toBeVisible();
+
+  const question = 'Does this cover <script>alert(1)</script> Okta and Entra ID?';
+  await article.getByLabel('Your question').fill(question);
+  await article.getByRole('button', { name: 'Ask question' }).click();
+  await expect(article.getByText(question)).toBeVisible(); // shown as text, never run as HTML
+
+  // The SME is told, by e-mail too, and answers from another browser.
+  await mailbox.waitFor(SME, /Question/i);
+  const sme = await newUserPage(browser);
+  await signIn(sme.page, SME);
+  await sme.page.goto(`/meetings/${meetingId}/preread`);
+  const smeArticle = sme.page.getByRole('article', { name: ITEM });
+  await smeArticle.getByLabel('Your answer').fill('Yes: any SAML 2.0 provider, Okta and Entra ID included.');
+  await smeArticle.getByRole('button', { name: 'Answer' }).click();
+  await expect(smeArticle.getByText('Your answer was posted.')).toBeVisible();
+
+  // The leader sees the answer (and a notification about it).
+  await leader.page.reload();
+  await expect(leader.page.getByRole('article', { name: ITEM }).getByText('Yes: any SAML 2.0 provider, Okta and Entra ID included.')).toBeVisible();
+  await expect(leader.page.getByRole('link', { name: /Notifications, \d+ unread/ })).toBeVisible();
+
+  // The pm sees who has read it.
+  await pm.page.reload();
+  await expect(pm.page.getByRole('list', { name: 'Have read it' }).getByText('Liam Sales')).toBeVisible();
+
+  // Distributing twice is refused with a reason.
+  await pm.page.goto(`/meetings/${meetingId}`);
+  await expect(pm.page.getByRole('button', { name: 'Distribute the pre-read' })).toHaveCount(0);
+  for (const ctx of [pm, leader, sme]) await ctx.context.close();
+});
+
+test('a non-attendee gets the 403 page on the pre-read', async ({ browser }) => {
+  const pm = await newUserPage(browser);
+  await signIn(pm.page, USERS.pm);
+  const meetingId = await planMeeting(pm.page, `Closed door ${Date.now()}`, 'Liam Sales', 'Usage-based pricing tier');
+  const other = await newUserPage(browser);
+  await signIn(other.page, USERS.engineer);
+  await other.page.goto(`/meetings/${meetingId}/preread`);
+  await expect(other.page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
+  for (const ctx of [pm, other]) await ctx.context.close();
+});
+
+test('mail sent while the SMTP server is down goes out once it is back, exactly once', async ({ browser }) => {
+  const pm = await newUserPage(browser);
+  await signIn(pm.page, USERS.pm);
+  const title = `Outage drill ${Date.now()}`;
+  const to = 'leader.finance@quorum.test';
+  await planMeeting(pm.page, title, 'Fatima Finance', 'Revenue dashboard by segment');
+
+  await mailbox.stop();
+  try {
+    await pm.page.getByRole('button', { name: 'Distribute the pre-read' }).click();
+    await expect(pm.page.getByText(/^Sent on /)).toBeVisible();
+
+    // The admin sees the mail waiting, with the connection error.
+    const admin = await newUserPage(browser);
+    await signIn(admin.page, USERS.admin);
+    await expect.poll(async () => {
+      await admin.page.goto('/admin/outbox?status=pending');
+      return admin.page.getByRole('row', { name: new RegExp(title) }).getByText(/ECONNREFUSED|connect/i).count();
+    }, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await mailbox.list(to).then((m) => m.filter((x) => x.subject.includes(title)).length)).toBe(0);
+    await admin.context.close();
+  } finally {
+    await mailbox.start();
+  }
+
+  await mailbox.waitFor(to, new RegExp(title), 60_000);
+  // Once the outbox row is marked sent, nothing can send it again: then count what arrived.
+  const admin = await newUserPage(browser);
+  await signIn(admin.page, USERS.admin);
+  await expect.poll(async () => {
+    await admin.page.goto('/admin/outbox?status=sent');
+    return admin.page.getByRole('row', { name: new RegExp(title) }).count();
+  }, { timeout: 20_000 }).toBe(1);
+  expect((await mailbox.list(to)).filter((m) => m.subject.includes(title))).toHaveLength(1);
+  for (const ctx of [pm, admin]) await ctx.context.close();
+});
