@@ -64,6 +64,8 @@ test('the pm distributes the pre-read; the leader follows the e-mail, asks; the 
   await expect(article.getByText('Identity')).toBeVisible();
 
   const question = 'Does this cover <script>alert(1)</script> Okta and Entra ID?';
+  await article.getByRole('button', { name: 'Ask a question', exact: true }).click();
+  await expect(article.getByLabel('Your question')).toBeFocused();
   await article.getByLabel('Your question').fill(question);
   await article.getByRole('button', { name: 'Ask question' }).click();
   await expect(article.getByText(question)).toBeVisible(); // shown as text, never run as HTML

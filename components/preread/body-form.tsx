@@ -20,6 +20,8 @@ export function BodyForm(props: {
   submitLabel: string;
   pendingText: string;
   hidden: Record<string, number>;
+  /** Focus the textarea when the form appears (it was opened on request). */
+  autoFocus?: boolean;
 }) {
   const [state, run] = useActionState(
     async (prev: Counted | undefined, form: FormData): Promise<Counted> => ({ ...(await props.action(prev, form)), n: (prev?.n ?? 0) + 1 }),
@@ -32,7 +34,7 @@ export function BodyForm(props: {
     <form action={run} aria-label={props.formLabel} className="space-y-2 print:hidden" noValidate>
       {Object.entries(props.hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       <div key={state?.n ?? 0}>
-        <TextArea label={props.fieldLabel} name="body" id={id} rows={3} defaultValue={typed} errors={errors} autoFocus={Boolean(errors?.length)} />
+        <TextArea label={props.fieldLabel} name="body" id={id} rows={3} defaultValue={typed} errors={errors} autoFocus={Boolean(errors?.length) || (props.autoFocus && !state)} />
       </div>
       {/* The field shows its own errors; the summary line is for success and errors without a field. */}
       <FormMessage state={errors?.length ? undefined : state} />

@@ -1,11 +1,12 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { answerQuestionAction, askQuestionAction, resolveQuestionAction } from '@/app/meetings/[id]/preread/actions';
 import { BodyForm } from './body-form';
 
-export function AskQuestionForm({ meetingId, itemId, title }: { meetingId: number; itemId: number; title: string }) {
+export function AskQuestionForm({ meetingId, itemId, title, autoFocus }: { meetingId: number; itemId: number; title: string; autoFocus?: boolean }) {
   return (
     <BodyForm
       action={askQuestionAction}
@@ -14,7 +15,22 @@ export function AskQuestionForm({ meetingId, itemId, title }: { meetingId: numbe
       submitLabel="Ask question"
       pendingText="Sending…"
       hidden={{ meetingId, itemId }}
+      autoFocus={autoFocus}
     />
+  );
+}
+
+/**
+ * A button that opens the ask form: a pre-read has a form per item, and rendering 200 closed
+ * buttons instead of 200 forms keeps the page light to load and to read.
+ */
+export function AskQuestion(props: { meetingId: number; itemId: number; title: string }) {
+  const [open, setOpen] = useState(false);
+  if (open) return <AskQuestionForm {...props} autoFocus />;
+  return (
+    <Button variant="secondary" className="print:hidden" aria-expanded={false} onClick={() => setOpen(true)}>
+      Ask a question
+    </Button>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { ThreadAnswer, ThreadQuestion } from '@/lib/questions/threads';
 import { LocalTime } from '@/components/items/item-history';
-import { AnswerForm, AskQuestionForm, ResolveForm } from './question-forms';
+import { AnswerForm, AskQuestion, ResolveForm } from './question-forms';
 
 export type AskState = { open: boolean; closedMessage: string; canAsk: boolean };
 
@@ -55,7 +55,7 @@ export function QuestionThread(props: { meetingId: number; itemId: number; title
         ? <p className="text-sm text-zinc-600 dark:text-zinc-400">No questions yet.</p>
         : <ol className="space-y-3">{questions.map((q) => <Question key={q.id} q={q} meetingId={props.meetingId} />)}</ol>}
       {ask.canAsk && (ask.open
-        ? <AskQuestionForm meetingId={props.meetingId} itemId={props.itemId} title={props.title} />
+        ? <AskQuestion meetingId={props.meetingId} itemId={props.itemId} title={props.title} />
         : <p className="text-sm text-zinc-700 print:hidden dark:text-zinc-300">{ask.closedMessage}</p>)}
     </section>
   );

@@ -29,6 +29,7 @@ export type PrereadView =
       cycle: { id: number; name: string; capacityWeeks: number };
       sentAt: string;
       late: boolean;
+      snapshotKey: string;
       updates: { sentAt: string; summary: string[] }[];
       capacity: CapacitySummary;
       sections: ThemeSection<PrereadItemView>[];
@@ -101,6 +102,7 @@ export function openPreread(actor: Actor, meetingId: number, now = new Date()): 
       cycle: { id: snapshot.cycle.id, name: cycle?.name ?? snapshot.cycle.name, capacityWeeks: snapshot.cycle.capacityWeeks },
       sentAt: state.preread.sentAt,
       late: state.preread.late,
+      snapshotKey: state.snapshotKey,
       updates: state.updates,
       capacity: capacitySummary(snapshot),
       sections: groupByTheme(snapshot, views),

@@ -7,6 +7,8 @@ export type PrereadState = {
   preread: Preread;
   /** What the attendees were last sent: the latest update's snapshot, else the original one. */
   snapshot: PrereadSnapshot;
+  /** Names this exact snapshot (the pre-read and how many updates followed): what was sent never changes. */
+  snapshotKey: string;
   updates: { sentAt: string; summary: string[] }[];
 };
 
@@ -17,7 +19,7 @@ export function loadPrereadState(tx: Executor, meetingId: number): PrereadState 
   const updates = tx.select({ sentAt: prereadUpdates.sentAt, summary: prereadUpdates.summary, snapshot: prereadUpdates.snapshot })
     .from(prereadUpdates).where(eq(prereadUpdates.prereadId, preread.id)).orderBy(asc(prereadUpdates.id)).all();
   const latest = updates.at(-1)?.snapshot ?? preread.snapshot;
-  return { preread, snapshot: latest, updates: updates.map(({ sentAt, summary }) => ({ sentAt, summary })) };
+  return { preread, snapshot: latest, snapshotKey: `${preread.id}.${updates.length}`, updates: updates.map(({ sentAt, summary }) => ({ sentAt, summary })) };
 }
 
 /** Is the item on what the attendees were last sent? Questions may only be asked on those. */

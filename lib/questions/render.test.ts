@@ -31,9 +31,9 @@ describe('QuestionThread markup', () => {
     const allowed = render([question({ canAnswer: true, canResolve: true })]);
     expect(allowed).toContain('aria-label="Answer the question from Liam"');
     expect(allowed).toContain('Mark resolved');
-    expect(allowed).toContain('aria-label="Ask a question about SSO"');
+    expect(allowed).toMatch(/<button[^>]*>Ask a question<\/button>/);
     const closed = render([], { open: false, closedMessage: 'Questions closed on 1 Mar 2030, 09:00 UTC: the meeting is close; raise it in the meeting instead.', canAsk: true });
     expect(closed).toContain('Questions closed on 1 Mar 2030');
-    expect(closed).not.toContain('Your question');
+    expect(closed).not.toContain("Ask a question<");
   });
 });

@@ -10,7 +10,7 @@ import { PrereadHeader, PrereadUpdates } from '@/components/preread/preread-head
 import { PrereadItem } from '@/components/preread/preread-item';
 import { ReadReceipts } from '@/components/preread/read-receipts';
 import { MeetingTime } from '@/components/preread/meeting-time';
-import './print.css';
+import './preread.css';
 
 export const metadata: Metadata = { title: 'Pre-read · Quorum' };
 
@@ -46,7 +46,7 @@ export default async function PrereadPage({ params }: { params: Promise<{ id: st
             <h2 id={`${section.key}-heading`} className="text-lg font-semibold">{section.name}</h2>
             {section.keyOutcome && <p className="text-sm text-zinc-600 dark:text-zinc-400">Key outcome: {section.keyOutcome}</p>}
           </div>
-          {section.items.map((item) => <PrereadItem key={item.id} item={item} meetingId={meetingId} ask={view.questions} />)}
+          {section.items.map((item) => <PrereadItem key={item.id} item={item} meetingId={meetingId} ask={view.questions} snapshotKey={view.snapshotKey} />)}
         </section>
       ))}
     </div>
