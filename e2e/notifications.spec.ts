@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+import { USERS, openDemoCycle, signIn } from './fixtures';
+
+test.use({ timezoneId: 'UTC' });
+
+/** `YYYY-MM-DDTHH:mm` for a datetime-local field, `days` from now, at 15:00 UTC. */
+function inDays(days: number) {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.toISOString().slice(0, 10)}T15:00`;
+}
+
+test('e-mail preferences, a late pre-read with confirmation, and the in-app notification', async ({ browser }) => {
+  const leaderCtx = await browser.newContext({ timezoneId: 'UTC' });
+  const leader = await leaderCtx.newPage();
+  await signIn(leader, 'leader.ops@quorum.test');
+  // The leader turns off e-mail for pre-reads.
+  await leader.getByRole('link', { name: 'Settings' }).click();
+  await leader.getByLabel('A pre-read is sent to me').uncheck();
+  await leader.getByRole('button', { name: 'Save' }).click();
+  await expect(leader.getByText('Your e-mail settings are saved.')).toBeVisible();
+  await leader.reload();
+  await expect(leader.getByLabel('A pre-read is sent to me')).not.toBeChecked();
+  await expect(leader.getByLabel('A question I follow is answered')).toBeChecked();
+
+  const pmCtx = await browser.newContext({ timezoneId: 'UTC' });
+  const pm = await pmCtx.newPage();
+  await signIn(pm, USERS.pm);
+  const cycleId = await openDemoCycle(pm);
+  await pm.goto(`/cycles/${cycleId}/meetings`);
+  const title = `Short-notice review ${Date.now()}`;
+  // A date in the past is refused beside the field.
+  await pm.getByLabel('Title').fill(title);
+  await pm.getByLabel('Date and time', { exact: true }).fill('2020-01-01T10:00');
+  await pm.getByRole('button', { name: 'Schedule meeting' }).click();
+  await expect(pm.getByText('The meeting date must be in the future.')).toBeVisible();
+  await expect(pm.getByLabel('Title')).toHaveValue(title);
+  await pm.getByLabel('Date and time', { exact: true }).fill(inDays(3));
+  await pm.getByRole('button', { name: 'Schedule meeting' }).click();
+  await expect(pm.getByRole('heading', { name: title })).toBeVisible();
+
+  // Distributing with an empty agenda or no attendees is refused with a reason.
+  await pm.getByRole('checkbox', { name: 'Omar Operations' }).check();
+  await pm.getByRole('button', { name: 'Save attendees' }).click();
+  await expect(pm.getByText(/Attendees saved: 1/)).toBeVisible();
+  await pm.getByLabel('Send it late anyway').check();
+  await pm.getByRole('button', { name: 'Distribute the pre-read' }).click();
+  await expect(pm.getByText('Add at least one item to the agenda before distributing.')).toBeVisible();
+
+  await pm.getByRole('checkbox', { name: 'Include On-call runbooks and alert tuning' }).check();
+  await pm.getByRole('button', { name: 'Save agenda' }).click();
+  await expect(pm.getByText(/Agenda saved: 1/)).toBeVisible();
+  // One department holds every vote: the balance warning says so.
+  await expect(pm.getByRole('status', { name: 'Department warnings' })).toContainText('Operations holds 1 of 1 vote (100%), more than 40%.');
+  // Less than 7 days ahead: the page says so, and sending needs the explicit confirmation.
+  await expect(pm.getByText(/less than the 7-day lead time/)).toBeVisible();
+  await pm.getByLabel('Send it late anyway').uncheck();
+  await pm.getByRole('button', { name: 'Distribute the pre-read' }).click();
+  await expect(pm.getByText(/Confirm to send it late/).first()).toBeVisible();
+  await expect(pm.getByText(/^Sent on /)).toHaveCount(0);
+  await pm.getByLabel('Send it late anyway').check();
+  await pm.getByRole('button', { name: 'Distribute the pre-read' }).click();
+  await expect(pm.getByText(/^Sent on .*\(late\)/)).toBeVisible();
+  await expect(pm.getByText('Pre-read sent late').first()).toBeVisible();
+
+  // The leader has an unread notification that names it late, and it leads to the pre-read.
+  await leader.goto('/notifications');
+  const entry = leader.getByRole('link', { name: `Pre-read: ${title} (sent late)` });
+  await expect(entry).toBeVisible();
+  await entry.click();
+  await expect(leader.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await expect(leader.getByText('Sent late')).toBeVisible();
+  await leader.goto('/notifications');
+  await expect(leader.getByRole('listitem').filter({ hasText: title }).getByText('Unread')).toHaveCount(0);
+
+  // E-mail was off for this kind: the admin's outbox holds nothing for the leader about it.
+  const adminCtx = await browser.newContext();
+  const admin = await adminCtx.newPage();
+  await signIn(admin, USERS.admin);
+  await admin.goto('/admin/outbox');
+  await expect(admin.getByRole('heading', { name: 'Outbox' })).toBeVisible();
+  await expect(admin.getByRole('row').filter({ hasText: 'leader.ops@quorum.test' }).filter({ hasText: title })).toHaveCount(0);
+  for (const ctx of [leaderCtx, pmCtx, adminCtx]) await ctx.close();
+});
+
+test('the outbox is refused to a pm', async ({ page }) => {
+  await signIn(page, USERS.pm);
+  await page.goto('/admin/outbox');
+  await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
+});
