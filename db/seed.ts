@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { users, type ItemStatus, type Kind, type Role, type Size } from './schema';
+import { agendaItems, items, meetingAttendees, meetings, users, type ItemStatus, type Kind, type Role, type Size } from './schema';
 import { makeCycle, makeDepartment, makeItem, makeModule, makeTheme, makeUser, SIZE_LIST } from './factories';
 
 export const DEMO_PASSWORD = 'quorum-demo';
@@ -120,7 +120,23 @@ export async function seedDemo(db: Db, opts: { extraItems?: number } = {}) {
   makeItem(db, { requestorId: rosa.id, departmentId: rosa.departmentId, status: 'submitted', title: 'Quote builder for sales calls', description: 'Let sales build a quote during a call and send it as a link.', businessBenefit: 'Shorter sales cycles for mid-market deals.', sponsorSuggestion: 'Liam Sales' });
   const sam = people.get('requestor2@quorum.test')!;
   makeItem(db, { requestorId: sam.id, departmentId: sam.departmentId, status: 'submitted', title: 'Automatic dunning for failed payments', description: 'Retry failed card payments and e-mail the customer.', businessBenefit: 'Recovers revenue lost to expired cards.' });
+  seedMeeting(db, cycle.id, people);
   return { cycle, themes, people };
+}
+
+/** The 2027-Q1 prioritisation meeting, planned but not yet distributed: the pm can send its pre-read. */
+function seedMeeting(db: Db, cycleId: number, people: Map<string, { id: number; role: Role }>) {
+  const pm = people.get('pm@quorum.test')!;
+  const scheduledAt = '2027-01-06T14:00:00.000Z';
+  const meeting = db.insert(meetings).values({
+    cycleId, title: '2027-Q1 prioritisation', scheduledAt, durationMinutes: 120, location: 'Board room and video call',
+    facilitatorId: pm.id, questionsCloseAt: '2027-01-05T14:00:00.000Z', createdAt: new Date().toISOString(),
+  }).returning().get();
+  const leaders = [...people.values()].filter((p) => p.role === 'leader');
+  db.insert(meetingAttendees).values(leaders.map((l) => ({ meetingId: meeting.id, userId: l.id, role: 'voter' as const }))).run();
+  const agenda = db.select({ id: items.id }).from(items)
+    .where(and(eq(items.cycleId, cycleId), eq(items.status, 'curated'))).orderBy(asc(items.themeId), asc(items.id)).limit(12).all();
+  db.insert(agendaItems).values(agenda.map((a, position) => ({ meetingId: meeting.id, itemId: a.id, position }))).run();
 }
 
 export function isSeeded(db: Db): boolean {
