@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { LocalTime } from '@/components/items/item-history';
-import { MeetingTime } from './meeting-time';
+import { MeetingTime } from '@/components/meetings/meeting-time';
 import { PrintButton } from './print-button';
 
 type Props = {

@@ -1,8 +1,7 @@
+import { escapeHtml as escape } from '@/lib/html';
 import { appUrl } from './links';
 import type { Email } from './notify';
 
-const escape = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /**
  * One e-mail in Quorum's house style: a subject that names the cycle, a plain-text part and an

@@ -1,4 +1,5 @@
 import type { SnapshotItem } from '@/db/schema';
+import { escapeHtml } from '@/lib/html';
 import { EMPTY_VALUE, kindText } from './changes';
 
 /**
@@ -8,8 +9,6 @@ import { EMPTY_VALUE, kindText } from './changes';
  * on every request although they never change once sent; as one string each they cost a copy.
  * Every value is escaped here (a unit test holds this), so the string is safe to insert.
  */
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const weeks = new Intl.NumberFormat('en', { maximumFractionDigits: 1, useGrouping: false });
 

@@ -9,7 +9,7 @@ import { CapacitySummary } from '@/components/preread/capacity-summary';
 import { PrereadHeader, PrereadUpdates } from '@/components/preread/preread-header';
 import { PrereadItem } from '@/components/preread/preread-item';
 import { ReadReceipts } from '@/components/preread/read-receipts';
-import { MeetingTime } from '@/components/preread/meeting-time';
+import { MeetingTime } from '@/components/meetings/meeting-time';
 import './preread.css';
 
 export const metadata: Metadata = { title: 'Pre-read · Quorum' };
