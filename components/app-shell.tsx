@@ -15,6 +15,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
     { href: '/triage', label: 'Triage', show: can(user, 'request.triage') },
     { href: '/admin', label: 'People', show: can(user, 'user.manage') },
     { href: '/admin/outbox', label: 'Outbox', show: can(user, 'outbox.view') },
+    { href: '/admin/settings', label: 'Meeting settings', show: can(user, 'user.manage') },
   ].filter((l) => l.show);
   const unread = unreadCount(user);
   return (

@@ -87,3 +87,20 @@ test('the outbox is refused to a pm', async ({ page }) => {
   await page.goto('/admin/outbox');
   await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
 });
+
+test('an admin sets the lead time and the department share; bad values are refused beside the field', async ({ page }) => {
+  await signIn(page, USERS.admin);
+  await page.getByRole('link', { name: 'Meeting settings' }).click();
+  await expect(page.getByLabel('Pre-read lead time (days)')).toHaveValue('7');
+  await page.getByLabel('Pre-read lead time (days)').fill('-2');
+  await page.getByLabel('Largest share of voters for one department (%)').fill('150');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Lead time cannot be negative.')).toBeVisible();
+  await expect(page.getByText('Share must be at most 100%.')).toBeVisible();
+  await expect(page.getByLabel('Pre-read lead time (days)')).toHaveValue('-2');
+  // Saving the defaults again leaves the other tests' expectations intact.
+  await page.getByLabel('Pre-read lead time (days)').fill('7');
+  await page.getByLabel('Largest share of voters for one department (%)').fill('40');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+});

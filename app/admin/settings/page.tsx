@@ -1,0 +1,16 @@
+import type { Metadata } from 'next';
+import { requirePermission } from '@/lib/auth/session';
+import { getMeetingSettings } from '@/lib/settings/admin';
+import { MeetingSettingsForm } from '@/components/admin/meeting-settings-form';
+
+export const metadata: Metadata = { title: 'Meeting settings · Quorum' };
+
+export default async function AdminSettingsPage() {
+  const user = await requirePermission('user.manage');
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Meeting settings</h1>
+      <MeetingSettingsForm initial={getMeetingSettings(user)} />
+    </div>
+  );
+}

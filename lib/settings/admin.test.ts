@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeDepartment } from '@/db/factories';
+import type { User } from '@/db/schema';
+import { ForbiddenError } from '@/lib/errors';
+import { db, eventsOf, userWithRole, validationErrorOf } from '@/lib/testing/db';
+import { getMeetingSettings, saveMeetingSettings } from './admin';
+import { getSetting } from './settings';
+
+let admin: User;
+let pm: User;
+beforeAll(async () => {
+  const departmentId = makeDepartment(db).id;
+  admin = await userWithRole('admin', { departmentId });
+  pm = await userWithRole('pm', { departmentId });
+});
+
+describe('meeting settings', () => {
+  it('starts from the defaults: 7 days and 40%', () => {
+    expect(getMeetingSettings(admin)).toEqual({ prereadLeadDays: 7, maxDepartmentSharePercent: 40 });
+  });
+
+  it('saves form strings as a whole number of days and a fraction, and logs before/after', () => {
+    saveMeetingSettings(admin, { prereadLeadDays: '10', maxDepartmentSharePercent: '35' });
+    expect(getSetting(db, 'prereadLeadDays')).toBe(10);
+    expect(getSetting(db, 'maxDepartmentShare')).toBeCloseTo(0.35);
+    expect(eventsOf('user', admin.id).at(-1)).toMatchObject({ type: 'settings.updated', data: { after: { prereadLeadDays: 10 } } });
+  });
+
+  it.each([
+    [{ prereadLeadDays: '-1', maxDepartmentSharePercent: '40' }, 'prereadLeadDays'],
+    [{ prereadLeadDays: '2.5', maxDepartmentSharePercent: '40' }, 'prereadLeadDays'],
+    [{ prereadLeadDays: '7', maxDepartmentSharePercent: '150' }, 'maxDepartmentSharePercent'],
+    [{ prereadLeadDays: '7', maxDepartmentSharePercent: 'half' }, 'maxDepartmentSharePercent'],
+  ])('refuses %j on %s and keeps the stored value', (input, field) => {
+    const before = getMeetingSettings(admin);
+    expect(validationErrorOf(() => saveMeetingSettings(admin, input)).fieldErrors[field]).toHaveLength(1);
+    expect(getMeetingSettings(admin)).toEqual(before);
+  });
+
+  it('is admin only', () => {
+    expect(() => saveMeetingSettings(pm, { prereadLeadDays: '1', maxDepartmentSharePercent: '90' })).toThrow(ForbiddenError);
+  });
+});
