@@ -142,7 +142,10 @@ test('a requestor cannot open the backlog or use the item API', async ({ page })
   const pm = await pmContext.newPage();
   await signIn(pm, USERS.pm);
   const items = await (await pm.request.get('/api/cycles/1/items')).json();
-  expect(items.items.some((i: { title: string }) => i.title === 'Sneaky item')).toBe(false);
+  const titleAt = (items.columns as string[]).indexOf('title');
+  expect(titleAt).toBeGreaterThanOrEqual(0);
+  expect(items.items.length).toBeGreaterThan(30);
+  expect(items.items.some((row: unknown[]) => row[titleAt] === 'Sneaky item')).toBe(false);
   await pmContext.close();
 });
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { rowExpander } from '@/lib/backlog/rows';
-import type { BacklogMeta, BacklogRow, BacklogWireRow } from '@/lib/backlog/types';
+import { rowExpander, toWireRow, type BacklogSqlRow } from '@/lib/backlog/rows';
+import type { BacklogMeta, BacklogRow } from '@/lib/backlog/types';
 import { Button } from '@/components/ui/button';
 import { BacklogTable } from './backlog-table';
 
@@ -19,10 +19,10 @@ export function BacklogLoader({ meta }: { meta: BacklogMeta }) {
     setState({ kind: 'loading' });
     try {
       const res = await fetch(`/api/cycles/${meta.cycleId}/items`, { signal, headers: { accept: 'application/json' } });
-      const body = (await res.json().catch(() => ({}))) as { items?: BacklogWireRow[]; error?: string };
+      const body = (await res.json().catch(() => ({}))) as { items?: BacklogSqlRow[]; error?: string };
       if (!res.ok || !body.items) throw new Error(body.error ?? `The server answered ${res.status}.`);
       const expand = rowExpander(meta);
-      setState({ kind: 'ready', rows: body.items.map(expand) });
+      setState({ kind: 'ready', rows: body.items.map((r) => expand(toWireRow(r))) });
     } catch (error) {
       if (signal?.aborted) return;
       setState({ kind: 'error', message: (error as Error).message });

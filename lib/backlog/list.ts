@@ -8,7 +8,7 @@ import { assertCan, can, type Actor } from '@/lib/auth/permissions';
 import { NotFoundError } from '@/lib/errors';
 import type { Executor } from '@/lib/events/log';
 import { effectiveWeeks } from './estimates';
-import type { BacklogMeta, BacklogRow, BacklogWireRow } from './types';
+import type { BacklogMeta, BacklogRow } from './types';
 import { BACKLOG_ROWS_SQL, rowExpander, toWireRow, type BacklogSqlRow } from './rows';
 
 const sponsors = alias(users, 'sponsors');
@@ -65,20 +65,20 @@ export function loadCycle(tx: Executor, cycleId: number): Cycle {
   return cycle;
 }
 
-/** Every item of a cycle, compact, for the table (drafts stay private to their author). */
-export function listBacklogWire(actor: Actor, cycleId: number): BacklogWireRow[] {
+/** Every item of a cycle as row tuples, for the table (drafts stay private to their author). */
+export function listBacklogTuples(actor: Actor, cycleId: number): BacklogSqlRow[] {
   assertCan(actor, 'backlog.view');
   loadCycle(db, cycleId);
   // A raw prepared statement: this list is the hot path (5,000 rows), so skip the ORM's row mapping.
   listStatement ??= sqlite.prepare(BACKLOG_ROWS_SQL).raw(true);
-  return (listStatement.all(cycleId) as BacklogSqlRow[]).map(toWireRow);
+  return listStatement.all(cycleId) as BacklogSqlRow[];
 }
 let listStatement: Statement | undefined;
 
 /** Every item of a cycle as full table rows (names resolved), for server-side uses. */
 export function listBacklogRows(actor: Actor, cycleId: number): BacklogRow[] {
   const expand = rowExpander(backlogMeta(actor, cycleId));
-  return listBacklogWire(actor, cycleId).map(expand);
+  return listBacklogTuples(actor, cycleId).map((r) => expand(toWireRow(r)));
 }
 
 /** One row, as the table shows it, after an inline edit. */

@@ -6,8 +6,7 @@
  */
 import http from 'node:http';
 import Database from 'better-sqlite3';
-import { BACKLOG_ROWS_SQL, toWireRow, type BacklogSqlRow } from '../../lib/backlog/rows';
-import type { BacklogWireRow } from '../../lib/backlog/types';
+import { BACKLOG_COLUMNS, BACKLOG_ROWS_SQL, type BacklogSqlRow } from '../../lib/backlog/rows';
 
 const file = (process.env.DATABASE_URL ?? '').replace(/^file:/, '');
 const port = Number(process.env.PORT);
@@ -26,9 +25,9 @@ sqlite.pragma('synchronous = NORMAL');
 const cycleStmt = sqlite.prepare('select "id" from "cycles" where "cycles"."id" = ?');
 const rowsStmt = sqlite.prepare(BACKLOG_ROWS_SQL).raw(true);
 
-function listRows(cycleId: number): BacklogWireRow[] | null {
+function listRows(cycleId: number): BacklogSqlRow[] | null {
   if (!cycleStmt.get(cycleId)) return null;
-  return (rowsStmt.all(cycleId) as BacklogSqlRow[]).map(toWireRow);
+  return rowsStmt.all(cycleId) as BacklogSqlRow[];
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown) {
@@ -43,7 +42,7 @@ const server = http.createServer((req, res) => {
   if (!Number.isInteger(id) || id <= 0) return send(res, 400, { error: `The cycle id must be a positive whole number (got "${match[1]}").` });
   const items = listRows(id);
   if (!items) return send(res, 404, { error: 'This cycle does not exist.' });
-  send(res, 200, { items });
+  send(res, 200, { columns: BACKLOG_COLUMNS, items });
 });
 
 server.listen(port, '127.0.0.1', () => console.log(`baseline listening on http://127.0.0.1:${port}`));

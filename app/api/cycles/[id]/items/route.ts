@@ -1,11 +1,12 @@
 import { apiHandler } from '@/lib/api';
-import { listBacklogWire } from '@/lib/backlog/list';
+import { listBacklogTuples } from '@/lib/backlog/list';
+import { BACKLOG_COLUMNS } from '@/lib/backlog/rows';
 import { ValidationError } from '@/lib/errors';
 import { fieldErrorsOf, idParam } from '@/lib/validation';
 
 /**
- * GET /api/cycles/:id/items → `{ items: BacklogWireRow[] }`, every backlog row of the cycle the viewer may see
- * (ids, not names: the backlog page has the names). 401 without a session, 403 without backlog.view,
+ * GET /api/cycles/:id/items → `{ columns, items }`: every backlog row of the cycle the viewer may see, each a
+ * tuple in the order of `columns` (ids, not names: the backlog page has the names). 401 without a session, 403 without backlog.view,
  * 400 for a malformed id, 404 for an unknown cycle.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -18,6 +19,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
         `The cycle id must be a positive whole number (got "${id}").`,
       );
     }
-    return { items: listBacklogWire(user, parsed.data) };
+    return { columns: BACKLOG_COLUMNS, items: listBacklogTuples(user, parsed.data) };
   });
 }
