@@ -21,7 +21,7 @@ export function PrereadItem({ item, meetingId, ask, snapshotKey }: { item: Prere
   const titleId = `item-${item.id}-title`;
   return (
     <article id={`item-${item.id}`} aria-labelledby={titleId} className="preread-item pr-item">
-      <h3 id={titleId} className="text-base font-semibold">{item.title}</h3>
+      <h3 id={titleId} className="pr-title">{item.title}</h3>
       {item.changes.length > 0 && <ChangedMarker changes={item.changes} />}
       {/* Escaped, frozen markup built once per snapshot: see lib/prereads/fields-html.ts. */}
       <dl className="pr-fields" dangerouslySetInnerHTML={{ __html: itemFieldsHtml(snapshotKey, item) }} />

@@ -1,6 +1,5 @@
 'use client';
 import { useActionState, useState } from 'react';
-import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { answerQuestionAction, askQuestionAction, resolveQuestionAction } from '@/app/meetings/[id]/preread/actions';
@@ -28,9 +27,10 @@ export function AskQuestion(props: { meetingId: number; itemId: number; title: s
   const [open, setOpen] = useState(false);
   if (open) return <AskQuestionForm {...props} autoFocus />;
   return (
-    <Button variant="secondary" className="print:hidden" aria-expanded={false} onClick={() => setOpen(true)}>
+    // Styled by the pre-read's stylesheet (.pr-ask): 200 of these would otherwise carry long class lists.
+    <button type="button" className="pr-ask" aria-expanded={false} onClick={() => setOpen(true)}>
       Ask a question
-    </Button>
+    </button>
   );
 }
 

@@ -47,12 +47,12 @@ export function QuestionThread(props: { meetingId: number; itemId: number; title
   const { questions, ask } = props;
   const headingId = `item-${props.itemId}-questions`;
   return (
-    <section aria-labelledby={headingId} className="space-y-3">
-      <h4 id={headingId} className="text-sm font-semibold">
+    <section aria-labelledby={headingId} className="pr-q">
+      <h4 id={headingId}>
         Questions{questions.length > 0 ? ` (${questions.length})` : ''}
       </h4>
       {questions.length === 0
-        ? <p className="text-sm text-zinc-600 dark:text-zinc-400">No questions yet.</p>
+        ? <p className="pr-muted">No questions yet.</p>
         : <ol className="space-y-3">{questions.map((q) => <Question key={q.id} q={q} meetingId={props.meetingId} />)}</ol>}
       {ask.canAsk && (ask.open
         ? <AskQuestion meetingId={props.meetingId} itemId={props.itemId} title={props.title} />
