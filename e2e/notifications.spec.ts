@@ -61,6 +61,11 @@ test('e-mail preferences, a late pre-read with confirmation, and the in-app noti
   await pm.getByRole('button', { name: 'Distribute the pre-read' }).click();
   await expect(pm.getByText(/^Sent on .*\(late\)/)).toBeVisible();
   await expect(pm.getByText('Pre-read sent late').first()).toBeVisible();
+  // Omar has not read it yet: a reminder goes out, but only once a day.
+  await pm.getByRole('button', { name: 'Remind those who have not read it' }).click();
+  await expect(pm.getByText('Reminded 1 person: Omar Operations.')).toBeVisible();
+  await pm.getByRole('button', { name: 'Remind those who have not read it' }).click();
+  await expect(pm.getByText('Not reminded (already reminded today): Omar Operations.')).toBeVisible();
 
   // The leader has an unread notification that names it late, and it leads to the pre-read.
   await leader.goto('/notifications');
@@ -70,7 +75,9 @@ test('e-mail preferences, a late pre-read with confirmation, and the in-app noti
   await expect(leader.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   await expect(leader.getByText('Sent late')).toBeVisible();
   await leader.goto('/notifications');
-  await expect(leader.getByRole('listitem').filter({ hasText: title }).getByText('Unread')).toHaveCount(0);
+  await expect(leader.getByRole('listitem').filter({ hasText: `Pre-read: ${title}` }).getByText('Unread')).toHaveCount(0);
+  // The reminder sent meanwhile is still unread.
+  await expect(leader.getByRole('listitem').filter({ hasText: `Reminder: read the pre-read for ${title}` }).getByText('Unread')).toBeVisible();
 
   // E-mail was off for this kind: the admin's outbox holds nothing for the leader about it.
   const adminCtx = await browser.newContext();
@@ -78,7 +85,10 @@ test('e-mail preferences, a late pre-read with confirmation, and the in-app noti
   await signIn(admin, USERS.admin);
   await admin.goto('/admin/outbox');
   await expect(admin.getByRole('heading', { name: 'Outbox' })).toBeVisible();
-  await expect(admin.getByRole('row').filter({ hasText: 'leader.ops@quorum.test' }).filter({ hasText: title })).toHaveCount(0);
+  const ops = admin.getByRole('row').filter({ hasText: 'leader.ops@quorum.test' });
+  await expect(ops.filter({ hasText: `Pre-read: ${title}` })).toHaveCount(0);
+  // Reminders are still on for this leader, so that one is queued.
+  await expect(ops.filter({ hasText: `Reminder: read the pre-read for ${title}` })).toHaveCount(1);
   for (const ctx of [leaderCtx, pmCtx, adminCtx]) await ctx.close();
 });
 

@@ -89,9 +89,31 @@ test('the pm distributes the pre-read; the leader follows the e-mail, asks; the 
   await pm.page.reload();
   await expect(pm.page.getByRole('list', { name: 'Have read it' }).getByText('Liam Sales')).toBeVisible();
 
-  // Distributing twice is refused with a reason.
+  // Distributing twice is not offered; a change afterwards goes out as an update.
   await pm.page.goto(`/meetings/${meetingId}`);
   await expect(pm.page.getByRole('button', { name: 'Distribute the pre-read' })).toHaveCount(0);
+  await pm.page.getByRole('button', { name: 'Send an update' }).click();
+  await expect(pm.page.getByText('Nothing has changed since the pre-read.')).toBeVisible();
+  const itemId = Number((await leader.page.getByRole('article', { name: ITEM }).getAttribute('id'))!.replace('item-', ''));
+  await pm.page.goto(`/items/${itemId}/edit`);
+  await pm.page.getByLabel('Estimate').fill('XL');
+  await pm.page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(pm.page.getByText('Changes saved.')).toBeVisible();
+  await leader.page.reload();
+  const changed = leader.page.getByRole('article', { name: ITEM }).getByRole('note', { name: 'Changed since the pre-read' });
+  await expect(changed).toContainText('Estimate: L → XL');
+  await pm.page.goto(`/meetings/${meetingId}`);
+  await pm.page.getByRole('button', { name: 'Send an update' }).click();
+  await expect(pm.page.getByText(/Update sent on/)).toBeVisible();
+  await mailbox.waitFor(LEADER, new RegExp(`Pre-read updated: ${title}`));
+  await leader.page.reload();
+  await expect(leader.page.getByRole('region', { name: 'Updates since the pre-read' })).toContainText(/Updated on .*XL/);
+
+  // Printed, the pre-read is a plain document: no app chrome, no forms or buttons.
+  await leader.page.emulateMedia({ media: 'print' });
+  await expect(leader.page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(leader.page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(leader.page.getByRole('article', { name: ITEM })).toBeVisible();
   for (const ctx of [pm, leader, sme]) await ctx.context.close();
 });
 
