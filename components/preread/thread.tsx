@@ -1,3 +1,4 @@
+'use client';
 import type { ThreadAnswer, ThreadQuestion } from '@/lib/questions/threads';
 import { LocalTime } from '@/components/items/item-history';
 import { AnswerForm, AskQuestion, ResolveForm } from './question-forms';

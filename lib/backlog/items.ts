@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { cycles, itemModules, items, type Item, type ItemStatus } from '@/db/schema';
 import { assertCan, can, canViewItem, type Actor } from '@/lib/auth/permissions';
@@ -28,12 +28,16 @@ function setModules(tx: Executor, itemId: number, moduleIds: number[]) {
   if (unique.length) tx.insert(itemModules).values(unique.map((moduleId) => ({ itemId, moduleId }))).run();
 }
 
-/** Replaces an item's modules, logging the change when there is one. */
-export function replaceModules(tx: Executor, actor: Actor, itemId: number, moduleIds: number[]): void {
+/**
+ * Replaces an item's modules, logging the change when there is one. Modules are part of the item,
+ * so the change moves its version, unless the caller's own patch of the same item already does.
+ */
+export function replaceModules(tx: Executor, actor: Actor, itemId: number, moduleIds: number[], opts = { bumpVersion: true }): void {
   const before = moduleIdsOf(tx, itemId);
   const after = [...new Set(moduleIds)].sort((a, b) => a - b);
   if (JSON.stringify(before) === JSON.stringify(after)) return;
   setModules(tx, itemId, after);
+  if (opts.bumpVersion) tx.update(items).set({ version: sql`${items.version} + 1`, updatedAt: now() }).where(eq(items.id, itemId)).run();
   logEvent(tx, { actorId: actor.id, type: 'item.updated', subjectType: 'item', subjectId: itemId, data: { changes: { moduleIds: { from: before, to: after } } } });
 }
 

@@ -110,7 +110,7 @@ describe('openPreread', () => {
     edit(sso.id, { estimateSize: 'M', sponsorId: sponsor.id });
   });
 
-  it('notices a module change (which does not bump the version) and ignores a status change', () => {
+  it('notices a module change and ignores a status change', () => {
     const { meeting } = freshMeeting();
     db.transaction((tx) => replaceModules(tx, pm, audit.id, [makeModule(db, 'Reporting').id]));
     edit(growth.id, { status: 'deferred' });

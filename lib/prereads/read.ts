@@ -9,7 +9,7 @@ import { attendeeRole, canSeeMeeting, loadMeeting } from '@/lib/meetings/access'
 import { mayAsk, mayResolve, smeResolver } from '@/lib/questions/roles';
 import { listThreads, type ThreadQuestion } from '@/lib/questions/threads';
 import { capacitySummary, groupByTheme, type CapacitySummary, type ThemeSection } from './capacity';
-import { displayValue, itemChanges, type FieldChange } from './changes';
+import { itemChanges, type FieldChange } from './changes';
 import { currentSnapshotItems } from './current';
 import { questionsClosedMessage, questionsOpen } from './format';
 import { loadPrereadState } from './snapshot';
@@ -61,9 +61,7 @@ function answersForAnItem(tx: Executor, actor: Actor, itemIds: number[], current
 /** The frozen item's changes since it was sent; none when nothing the reader sees has moved. */
 function changesSince(sent: SnapshotItem, now: SnapshotItem | undefined): FieldChange[] {
   if (!now) return [];
-  // Module edits do not bump an item's version, so modules are compared on every item.
-  const modulesMoved = displayValue('modules', sent) !== displayValue('modules', now);
-  return now.version > sent.version || modulesMoved ? itemChanges(sent, now) : [];
+  return now.version > sent.version ? itemChanges(sent, now) : [];
 }
 
 /**
@@ -84,7 +82,13 @@ export function openPreread(actor: Actor, meetingId: number, now = new Date()): 
     const { snapshot } = state;
     const itemIds = snapshot.items.map((i) => i.id);
     const cycle = tx.select().from(cycles).where(eq(cycles.id, meeting.cycleId)).get();
-    const current = currentSnapshotItems(tx, itemIds, cycle?.sizeWeeks ?? { XS: 0, S: 0, M: 0, L: 0, XL: 0 });
+    // Only items edited since they were sent (their version moved) need their current values; every
+    // edit of a field the pre-read shows, modules included, bumps the version. Outsiders need all of
+    // them to find whether they are an item's SME.
+    const sentVersion = new Map(snapshot.items.map((i) => [i.id, i.version]));
+    const edited = itemIds.length === 0 ? [] : tx.select({ id: items.id, version: items.version }).from(items).where(inArray(items.id, itemIds)).all()
+      .filter((r) => r.version > (sentVersion.get(r.id) ?? Number.POSITIVE_INFINITY)).map((r) => r.id);
+    const current = currentSnapshotItems(tx, insider ? edited : itemIds, cycle?.sizeWeeks ?? { XS: 0, S: 0, M: 0, L: 0, XL: 0 });
     if (!insider && !answersForAnItem(tx, actor, itemIds, current)) {
       throw new ForbiddenError('Only the meeting\'s attendees can open its pre-read.');
     }

@@ -88,7 +88,8 @@ export function triageRequest(actor: Actor, itemId: number, input: unknown, vers
     if (Object.keys(refErrors).length) throw new ValidationError(refErrors);
     const { estimate, moduleIds, ...rest } = data;
     const after = patchItem(tx, actor, before, { ...rest, ...estimate, status: 'curated' }, 'request.curated');
-    replaceModules(tx, actor, itemId, moduleIds);
+    // The patch above already moved the version: one triage is one step.
+    replaceModules(tx, actor, itemId, moduleIds, { bumpVersion: false });
     return after;
   });
 }

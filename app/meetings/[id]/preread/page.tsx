@@ -7,7 +7,7 @@ import { load, routeId } from '@/lib/route-params';
 import { EmptyState } from '@/components/ui/empty-state';
 import { CapacitySummary } from '@/components/preread/capacity-summary';
 import { PrereadHeader, PrereadUpdates } from '@/components/preread/preread-header';
-import { PrereadItem } from '@/components/preread/preread-item';
+import { PrereadSections } from '@/components/preread/preread-sections';
 import { ReadReceipts } from '@/components/preread/read-receipts';
 import { MeetingTime } from '@/components/meetings/meeting-time';
 import './preread.css';
@@ -40,15 +40,7 @@ export default async function PrereadPage({ params }: { params: Promise<{ id: st
       {receipts && <ReadReceipts receipts={receipts} />}
       <CapacitySummary capacity={view.capacity} />
       {view.sections.length === 0 && <EmptyState title="This pre-read has no items." />}
-      {view.sections.map((section) => (
-        <section key={section.key} aria-labelledby={`${section.key}-heading`} className="space-y-3">
-          <div className="preread-theme-heading">
-            <h2 id={`${section.key}-heading`} className="text-lg font-semibold">{section.name}</h2>
-            {section.keyOutcome && <p className="text-sm text-zinc-600 dark:text-zinc-400">Key outcome: {section.keyOutcome}</p>}
-          </div>
-          {section.items.map((item) => <PrereadItem key={item.id} item={item} meetingId={meetingId} ask={view.questions} snapshotKey={view.snapshotKey} />)}
-        </section>
-      ))}
+      <PrereadSections sections={view.sections} meetingId={meetingId} ask={view.questions} snapshotKey={view.snapshotKey} />
     </div>
   );
 }
