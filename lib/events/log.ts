@@ -14,9 +14,9 @@ export type EventInput = {
   data: Record<string, unknown>;
 };
 
-/** Appends one audit row. Call it inside the same transaction as the change it records. */
-export function logEvent(tx: Executor, e: EventInput): void {
-  tx.insert(events).values({ ...e, at: new Date().toISOString() }).run();
+/** Appends one audit row and returns its id. Call it inside the same transaction as the change it records. */
+export function logEvent(tx: Executor, e: EventInput): number {
+  return Number(tx.insert(events).values({ ...e, at: new Date().toISOString() }).run().lastInsertRowid);
 }
 
 /** Field-by-field before/after of the keys that changed. */
