@@ -3,3 +3,4 @@ export * from './backlog';
 export * from './events';
 export * from './meetings';
 export * from './notifications';
+export * from './live';

@@ -25,3 +25,10 @@ export function canSeeMeeting(tx: Executor, actor: Actor, meeting: Meeting): boo
 export function assertCanSeeMeeting(tx: Executor, actor: Actor, meeting: Meeting): void {
   if (!canSeeMeeting(tx, actor, meeting)) throw new ForbiddenError('Only the meeting\'s attendees can open its pre-read.');
 }
+
+/** A meeting the actor may follow (attendee, facilitator, pm/admin): 404 unknown, 403 otherwise. */
+export function meetingForViewer(tx: Executor, actor: Actor, meetingId: number): Meeting {
+  const meeting = loadMeeting(tx, meetingId);
+  assertCanSeeMeeting(tx, actor, meeting);
+  return meeting;
+}

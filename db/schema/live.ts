@@ -1,0 +1,68 @@
+import { sqliteTable, text, integer, primaryKey, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { items } from './backlog';
+import { meetings } from './meetings';
+import { users } from './people';
+
+/** The live prioritisation meeting (issue 4): votes, decisions, per-item state, per-meeting settings. */
+
+export const VOTE_CHOICES = ['accept', 'reject', 'defer'] as const;
+export type VoteChoice = (typeof VOTE_CHOICES)[number];
+export const DECISION_OUTCOMES = ['accepted', 'rejected', 'deferred'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+export const VOTES_VISIBILITY = ['live', 'hidden'] as const;
+export type VotesVisibility = (typeof VOTES_VISIBILITY)[number];
+
+/** One vote per user per item per meeting: a re-vote replaces the row. */
+export const votes = sqliteTable(
+  'votes',
+  {
+    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    itemId: integer('item_id').notNull().references(() => items.id),
+    userId: integer('user_id').notNull().references(() => users.id),
+    choice: text('choice', { enum: VOTE_CHOICES }).notNull(),
+    comment: text('comment').notNull().default(''),
+    at: text('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.itemId, t.userId] })],
+);
+export type VoteRow = typeof votes.$inferSelect;
+
+export const decisions = sqliteTable(
+  'decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    itemId: integer('item_id').notNull().references(() => items.id),
+    outcome: text('outcome', { enum: DECISION_OUTCOMES }).notNull(),
+    reason: text('reason').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    /** What the tally suggested when the decision was recorded (null: tie or no votes). */
+    suggested: text('suggested', { enum: DECISION_OUTCOMES }),
+    decidedBy: integer('decided_by').notNull().references(() => users.id),
+    decidedAt: text('decided_at').notNull(),
+  },
+  (t) => [uniqueIndex('decisions_meeting_item').on(t.meetingId, t.itemId), index('decisions_item').on(t.itemId)],
+);
+export type DecisionRow = typeof decisions.$inferSelect;
+
+/** Per agenda item of a live meeting: voting open/closed, hidden votes revealed, shared notes. */
+export const meetingItemState = sqliteTable(
+  'meeting_item_state',
+  {
+    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    itemId: integer('item_id').notNull().references(() => items.id),
+    votingClosed: integer('voting_closed', { mode: 'boolean' }).notNull().default(false),
+    revealed: integer('revealed', { mode: 'boolean' }).notNull().default(false),
+    notes: text('notes').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.itemId] })],
+);
+export type MeetingItemState = typeof meetingItemState.$inferSelect;
+
+/** Chosen by the facilitator when the meeting starts. */
+export const meetingSettings = sqliteTable('meeting_settings', {
+  meetingId: integer('meeting_id').primaryKey().references(() => meetings.id, { onDelete: 'cascade' }),
+  votesVisibility: text('votes_visibility', { enum: VOTES_VISIBILITY }).notNull().default('live'),
+  weighted: integer('weighted', { mode: 'boolean' }).notNull().default(false),
+});
+export type MeetingSettings = typeof meetingSettings.$inferSelect;

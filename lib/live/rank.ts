@@ -1,0 +1,103 @@
+import 'server-only';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { cycles, items } from '@/db/schema';
+import { can, type Actor } from '@/lib/auth/permissions';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
+import type { Executor } from '@/lib/events/log';
+import { effectiveWeeks } from '@/lib/backlog/estimates';
+import { keyBetween } from './fractional-index';
+import { orderByRank, planMove, STALE_MESSAGE, type Ranked } from './ranking';
+import { assertFacilitator, assertLive, isFacilitator, liveEvent, liveTransaction, loadVisibleMeeting } from './session';
+
+/** A refused move; `order` is the current ranking (item ids, top first) so the client can show it at once. */
+export class RankConflictError extends ConflictError {
+  constructor(message: string, public order: number[]) {
+    super(message, 'rank');
+  }
+}
+
+/**
+ * The accepted items of a cycle in rank order. An accepted item without a rank (accepted outside a
+ * meeting) is first given a key below the others; that write does not bump its version, since
+ * nobody can have moved an unranked item yet.
+ */
+export function acceptedRanking(tx: Executor, cycleId: number): Ranked[] {
+  const accepted = and(eq(items.cycleId, cycleId), eq(items.status, 'accepted'));
+  const unranked = tx.select({ id: items.id }).from(items).where(and(accepted, isNull(items.rank))).orderBy(asc(items.id)).all();
+  if (unranked.length) {
+    let last = orderByRank(tx.select({ id: items.id, rank: items.rank }).from(items).where(accepted).all()
+      .filter((r): r is { id: number; rank: string } => r.rank !== null)).at(-1)?.rank ?? null;
+    for (const { id } of unranked) {
+      last = keyBetween(last, null);
+      tx.update(items).set({ rank: last }).where(eq(items.id, id)).run();
+    }
+  }
+  const rows = tx.select().from(items).where(accepted).all();
+  const sizes = tx.select({ sizeWeeks: cycles.sizeWeeks }).from(cycles).where(eq(cycles.id, cycleId)).get()?.sizeWeeks;
+  return orderByRank(rows.map((r) => ({ id: r.id, rank: r.rank!, version: r.version, weeks: sizes ? effectiveWeeks(r, sizes) : r.estimateWeeks })));
+}
+
+function assertMayRank(actor: Actor, meeting: Parameters<typeof isFacilitator>[1]): void {
+  if (!isFacilitator(actor, meeting) && !can(actor, 'meeting.manage')) throw new ForbiddenError('Only the facilitator, a pm or an admin can rank.');
+}
+
+/**
+ * Moves one accepted item to 0-based `toIndex` of the cycle's ranking, writing only that item:
+ *   UPDATE items SET rank = ?, version = version + 1 WHERE id = ? AND version = ?
+ * `expectedVersion` is the item version the mover saw; a move of the same item by someone else
+ * meanwhile refuses this one (RankConflictError with the current order). Moves of different items
+ * never conflict.
+ */
+export function moveAccepted(actor: Actor, meetingId: number, itemId: number, toIndex: number, expectedVersion: number): { rank: string; order: number[] } {
+  return liveTransaction(meetingId, (tx) => {
+    const meeting = loadVisibleMeeting(tx, actor, meetingId);
+    assertMayRank(actor, meeting);
+    assertLive(meeting);
+    const item = tx.select({ id: items.id, status: items.status, cycleId: items.cycleId }).from(items).where(eq(items.id, itemId)).get();
+    if (!item) throw new NotFoundError('This item');
+    if (item.cycleId !== meeting.cycleId || item.status !== 'accepted') {
+      const message = 'Only accepted items of this cycle can be ranked.';
+      throw new ValidationError({ itemId: [message] }, message);
+    }
+    const ranking = acceptedRanking(tx, meeting.cycleId);
+    const plan = planMove(ranking, itemId, toIndex, { version: expectedVersion });
+    if (!plan.ok) {
+      if (plan.reason === 'stale') throw new RankConflictError(STALE_MESSAGE, ranking.map((r) => r.id));
+      throw new ValidationError({ toIndex: [plan.message] }, plan.message);
+    }
+    if (plan.changed) {
+      const written = tx.update(items).set({ rank: plan.rank, version: sql`${items.version} + 1` })
+        .where(and(eq(items.id, itemId), eq(items.version, expectedVersion))).run();
+      if (written.changes === 0) throw new RankConflictError(STALE_MESSAGE, ranking.map((r) => r.id));
+    }
+    const order = orderByRank(ranking.map((r) => (r.id === itemId ? { ...r, rank: plan.rank } : r))).map((r) => r.id);
+    const eventId = plan.changed
+      ? liveEvent(tx, actor, meetingId, 'live.rank_changed', { itemId, rank: plan.rank, toIndex, version: expectedVersion + 1 })
+      : null;
+    return { value: { rank: plan.rank, order }, eventId };
+  });
+}
+
+const CapacitySchema = z.coerce.number({ error: 'Enter the capacity in person-weeks.' })
+  .refine(Number.isFinite, 'Enter the capacity in person-weeks.')
+  .min(0, 'Capacity cannot be negative.').max(10_000, 'Capacity must be at most 10,000 person-weeks.');
+
+/** Facilitator: the only way to move the cut line. Recorded as `live.capacity_changed` with before and after. */
+export function changeCapacity(actor: Actor, meetingId: number, weeks: unknown): number {
+  const parsed = CapacitySchema.safeParse(weeks);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? 'Enter the capacity in person-weeks.';
+    throw new ValidationError({ capacityWeeks: [message] }, message);
+  }
+  return liveTransaction(meetingId, (tx) => {
+    const meeting = loadVisibleMeeting(tx, actor, meetingId);
+    assertFacilitator(actor, meeting);
+    assertLive(meeting);
+    const cycle = tx.select({ capacityWeeks: cycles.capacityWeeks }).from(cycles).where(eq(cycles.id, meeting.cycleId)).get()!;
+    if (cycle.capacityWeeks === parsed.data) return { value: parsed.data, eventId: null };
+    tx.update(cycles).set({ capacityWeeks: parsed.data }).where(eq(cycles.id, meeting.cycleId)).run();
+    const eventId = liveEvent(tx, actor, meetingId, 'live.capacity_changed', { cycleId: meeting.cycleId, from: cycle.capacityWeeks, to: parsed.data });
+    return { value: parsed.data, eventId };
+  });
+}

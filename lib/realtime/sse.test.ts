@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/testing/db';
+import { logEvent } from '@/lib/events/log';
+import { meetingChannel, publisher, type Publisher } from './publisher';
+import { meetingEventStream } from './sse';
+
+/** The real publisher, counting live subscriptions so a test can see that abort unsubscribed. */
+function countingPublisher() {
+  let listeners = 0;
+  const wrapped: Publisher = {
+    publish: (channel, id) => publisher.publish(channel, id),
+    subscribe: (channel, listener) => {
+      listeners++;
+      const off = publisher.subscribe(channel, listener);
+      return () => { listeners--; off(); };
+    },
+  };
+  return { publisher: wrapped, listeners: () => listeners };
+}
+
+type Message = { id?: number; event?: string; data?: Record<string, unknown>; comment?: string; retry?: number };
+
+/** Reads SSE messages from a stream as they arrive. */
+function sseReader(stream: ReadableStream<Uint8Array>) {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const messages: Message[] = [];
+  let done = false;
+  const parse = (block: string): Message => {
+    const m: Message = {};
+    for (const line of block.split('\n')) {
+      if (line.startsWith(': ')) m.comment = line.slice(2);
+      else if (line.startsWith('id: ')) m.id = Number(line.slice(4));
+      else if (line.startsWith('event: ')) m.event = line.slice(7);
+      else if (line.startsWith('data: ')) m.data = JSON.parse(line.slice(6));
+      else if (line.startsWith('retry: ')) m.retry = Number(line.slice(7));
+    }
+    return m;
+  };
+  const pump = (async () => {
+    for (;;) {
+      const { value, done: end } = await reader.read();
+      if (end) { done = true; return; }
+      buffer += decoder.decode(value, { stream: true });
+      let at: number;
+      while ((at = buffer.indexOf('\n\n')) >= 0) {
+        messages.push(parse(buffer.slice(0, at)));
+        buffer = buffer.slice(at + 2);
+      }
+    }
+  })();
+  const until = async (check: () => boolean, ms = 2000) => {
+    const end = Date.now() + ms;
+    while (!check()) {
+      if (Date.now() > end) throw new Error(`timed out; got ${JSON.stringify(messages)}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+  return { messages, events: () => messages.filter((m) => m.id !== undefined), isDone: () => done, until, pump };
+}
+
+const log = (meetingId: number, type: string, data: Record<string, unknown> = {}) =>
+  logEvent(db, { actorId: null, type, subjectType: 'meeting', subjectId: meetingId, data });
+
+const aborts: AbortController[] = [];
+afterEach(() => { for (const a of aborts.splice(0)) a.abort(); });
+const controller = () => { const a = new AbortController(); aborts.push(a); return a; };
+
+describe('meetingEventStream', () => {
+  it('replays after lastEventId, then sends live events in order, without duplicates, and stops on abort', async () => {
+    const m = 301;
+    const e1 = log(m, 'live.started');
+    const e2 = log(m, 'live.item_opened', { itemId: 1 });
+    log(302, 'live.started'); // another meeting
+    const e3 = log(m, 'live.vote_cast', { itemId: 1, userId: 5, choice: 'yes', hidden: true });
+
+    const pub = countingPublisher();
+    const abort = controller();
+    const s = sseReader(meetingEventStream({ meetingId: m, lastEventId: e1, signal: abort.signal, publisher: pub.publisher }));
+
+    await s.until(() => s.events().length === 2);
+    expect(s.messages[0]).toEqual({ retry: 2000 });
+    expect(s.events().map((x) => [x.id, x.event])).toEqual([[e2, 'live.item_opened'], [e3, 'live.vote_cast']]);
+    expect(s.events()[1].data).toEqual({ id: e3, type: 'live.vote_cast', at: expect.any(String), data: { itemId: 1, hidden: true } });
+    expect(pub.listeners()).toBe(1);
+
+    // Two commits, one wake-up (with the older id), then a repeated and a stale wake-up.
+    const e4 = log(m, 'live.votes_revealed', { itemId: 1 });
+    const e5 = log(m, 'live.item_opened', { itemId: 2 });
+    publisher.publish(meetingChannel(m), e4);
+    publisher.publish(meetingChannel(m), e5);
+    publisher.publish(meetingChannel(m), e2);
+    publisher.publish(meetingChannel(302), log(302, 'live.item_opened'));
+    await s.until(() => s.events().length === 4);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(s.events().map((x) => x.id)).toEqual([e2, e3, e4, e5]);
+
+    abort.abort();
+    await s.pump;
+    expect(s.isDone()).toBe(true);
+    expect(pub.listeners()).toBe(0);
+    // A publish after the abort reaches nobody and throws nothing.
+    expect(() => publisher.publish(meetingChannel(m), log(m, 'live.ended'))).not.toThrow();
+  });
+
+  it('a reconnect after the reveal sends the choices of the revealed item', async () => {
+    const m = 303;
+    const vote = log(m, 'live.vote_cast', { itemId: 4, userId: 9, choice: 'no', hidden: true });
+    log(m, 'live.votes_revealed', { itemId: 4 });
+    const abort = controller();
+    const s = sseReader(meetingEventStream({ meetingId: m, lastEventId: 0, signal: abort.signal }));
+    await s.until(() => s.events().length === 2);
+    expect(s.events()[0].data).toMatchObject({ id: vote, data: { itemId: 4, userId: 9, choice: 'no' } });
+  });
+
+  it('sends heartbeats at the given interval', async () => {
+    const abort = controller();
+    const s = sseReader(meetingEventStream({ meetingId: 304, lastEventId: 0, signal: abort.signal, heartbeatMs: 10 }));
+    await s.until(() => s.messages.filter((x) => x.comment === 'heartbeat').length >= 3);
+    abort.abort();
+    await s.pump;
+    const count = s.messages.length;
+    await new Promise((r) => setTimeout(r, 40));
+    expect(s.messages.length).toBe(count);
+  });
+
+  it('an already aborted signal closes at once without subscribing', async () => {
+    const pub = countingPublisher();
+    const abort = controller();
+    abort.abort();
+    const s = sseReader(meetingEventStream({ meetingId: 305, lastEventId: 0, signal: abort.signal, publisher: pub.publisher }));
+    await s.pump;
+    expect(s.isDone()).toBe(true);
+    expect(pub.listeners()).toBe(0);
+  });
+
+  it('reader cancel also unsubscribes', async () => {
+    const pub = countingPublisher();
+    const abort = controller();
+    const stream = meetingEventStream({ meetingId: 306, lastEventId: 0, signal: abort.signal, publisher: pub.publisher });
+    expect(pub.listeners()).toBe(1);
+    await stream.cancel();
+    expect(pub.listeners()).toBe(0);
+  });
+});
