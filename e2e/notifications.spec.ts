@@ -55,6 +55,8 @@ test('e-mail preferences, a late pre-read with confirmation, and the in-app noti
   await expect(pm.getByText(/less than the 7-day lead time/)).toBeVisible();
   await pm.getByLabel('Send it late anyway').uncheck();
   await pm.getByRole('button', { name: 'Distribute the pre-read' }).click();
+  // Refused: the box is marked as the field to fix (wait for the answer before ticking it).
+  await expect(pm.getByLabel('Send it late anyway')).toHaveAttribute('aria-invalid', 'true');
   await expect(pm.getByText(/Confirm to send it late/).first()).toBeVisible();
   await expect(pm.getByText(/^Sent on /)).toHaveCount(0);
   await pm.getByLabel('Send it late anyway').check();

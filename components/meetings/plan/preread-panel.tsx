@@ -37,7 +37,7 @@ function DistributeForm({ meetingId, lateMessage, agendaCount, attendeeCount, cl
         <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
           <p id="late-message">{late}</p>
           <label className="flex items-center gap-2 font-medium">
-            <input type="checkbox" name="confirmLate" value="true" aria-describedby="late-message" />
+            <input type="checkbox" name="confirmLate" value="true" aria-describedby="late-message" aria-invalid={state?.fieldErrors?.confirmLate ? true : undefined} />
             Send it late anyway
           </label>
         </div>
