@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { controlClass } from '@/components/ui/field';
+import { FieldFrame, controlClass, describedBy } from '@/components/ui/field';
 import { useTimeZone } from './use-time-zone';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -33,22 +33,14 @@ export function LocalDateTimeField({ label, name, defaultIso, errors, hint }: {
   const shown = local ?? (zone && defaultIso ? isoToLocalInput(defaultIso) : '');
   const iso = local === null ? (defaultIso ?? '') : localInputToIso(local);
   const id = `${name}-local`;
-  const describedBy = [`${id}-zone`, hint ? `${id}-hint` : '', errors?.length ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const note = zone ? `Times are in ${zone}` : 'Times are in your time zone';
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">{label}</label>
+    <FieldFrame label={label} id={id} errors={errors} hint={hint} note={note}>
       <input
         id={id} type="datetime-local" value={shown} onChange={(e) => setLocal(e.target.value)}
-        aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} className={controlClass}
+        aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint, note)} className={controlClass}
       />
       <input type="hidden" name={name} value={iso} />
-      <p id={`${id}-zone`} className="text-xs text-zinc-500">{zone ? `Times are in ${zone}` : 'Times are in your time zone'}</p>
-      {hint && <p id={`${id}-hint`} className="text-xs text-zinc-500">{hint}</p>}
-      {errors?.length ? (
-        <ul id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
-          {errors.map((e) => <li key={e}>{e}</li>)}
-        </ul>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }

@@ -5,11 +5,16 @@ export const controlClass =
 
 type Common = { label: string; name: string; errors?: string[]; hint?: string; id?: string };
 
-function Wrapper({ label, id, errors, hint, children }: Omit<Common, 'name'> & { id: string; children: React.ReactNode }) {
+/**
+ * A control's label, hints and errors, with the ids `describedBy` points at. `note` is a second
+ * hint shown first (e.g. the time zone of a date field). Exported for custom controls.
+ */
+export function FieldFrame({ label, id, errors, hint, note, children }: Omit<Common, 'name'> & { id: string; note?: string; children: React.ReactNode }) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">{label}</label>
       {children}
+      {note && <p id={`${id}-note`} className="text-xs text-zinc-500">{note}</p>}
       {hint && <p id={`${id}-hint`} className="text-xs text-zinc-500">{hint}</p>}
       {errors?.length ? (
         <ul id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
@@ -20,33 +25,33 @@ function Wrapper({ label, id, errors, hint, children }: Omit<Common, 'name'> & {
   );
 }
 
-function describedBy(name: string, errors?: string[], hint?: string) {
-  return [errors?.length ? `${name}-error` : '', hint ? `${name}-hint` : ''].filter(Boolean).join(' ') || undefined;
+export function describedBy(id: string, errors?: string[], hint?: string, note?: string) {
+  return [note ? `${id}-note` : '', hint ? `${id}-hint` : '', errors?.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
 export function TextField({ label, name, errors, hint, id = name, ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <Wrapper label={label} id={id} errors={errors} hint={hint}>
+    <FieldFrame label={label} id={id} errors={errors} hint={hint}>
       <input id={id} name={name} {...props} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint)} className={controlClass} />
-    </Wrapper>
+    </FieldFrame>
   );
 }
 
 export function TextArea({ label, name, errors, hint, id = name, ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
-    <Wrapper label={label} id={id} errors={errors} hint={hint}>
+    <FieldFrame label={label} id={id} errors={errors} hint={hint}>
       <textarea id={id} name={name} rows={4} {...props} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint)} className={controlClass} />
-    </Wrapper>
+    </FieldFrame>
   );
 }
 
 export function SelectField({ label, name, errors, hint, options, placeholder, id = name, ...props }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string | number; label: string }[]; placeholder?: string }) {
   return (
-    <Wrapper label={label} id={id} errors={errors} hint={hint}>
+    <FieldFrame label={label} id={id} errors={errors} hint={hint}>
       <select id={id} name={name} {...props} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint)} className={controlClass}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
-    </Wrapper>
+    </FieldFrame>
   );
 }

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '@/lib/testing/random';
 import { DIGITS, initialKeys, isValidKey, keyBetween, keysBetween } from './fractional-index';
 
 function expectStrictlyIncreasing(keys: string[]) {
   for (let i = 1; i < keys.length; i++) expect(keys[i - 1] < keys[i], `${keys[i - 1]} < ${keys[i]}`).toBe(true);
 }
 
-/** Deterministic PRNG so a failing random case can be replayed. */
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('keyBetween', () => {
   it('uses a base-62 alphabet in ASCII order, so plain < (and SQLite BINARY) sorts keys', () => {
@@ -47,7 +39,7 @@ describe('keyBetween', () => {
   });
 
   it('never produces a fraction ending with the smallest digit, so there is always room', () => {
-    const random = mulberry32(7);
+    const random = seededRandom(7);
     let keys = initialKeys(3);
     for (let i = 0; i < 2000; i++) {
       const at = Math.floor(random() * (keys.length + 1));

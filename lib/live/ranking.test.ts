@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '@/lib/testing/random';
 import { initialKeys, isValidKey } from './fractional-index';
 import { cutLine, moveDown, moveUp, orderByRank, planMove, STALE_MESSAGE, type MovePlan, type Ranked } from './ranking';
 
@@ -21,14 +22,6 @@ function expectRanksStrictlyIncreasing(items: Ranked[]) {
   expect(ranks.every(isValidKey)).toBe(true);
 }
 
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('orderByRank', () => {
   it('orders by rank, then id, without mutating the input', () => {
@@ -130,7 +123,7 @@ describe('planMove', () => {
   });
 
   it('500 random moves keep ranks unique, valid and strictly increasing, and the order as intended', () => {
-    const random = mulberry32(42);
+    const random = seededRandom(42);
     let items = list(12);
     let order = ids(items);
     for (let step = 0; step < 500; step++) {
@@ -147,7 +140,7 @@ describe('planMove', () => {
   });
 
   it('random concurrent pairs of different items from the same list never lose a move', () => {
-    const random = mulberry32(9);
+    const random = seededRandom(9);
     let items = list(8);
     for (let step = 0; step < 300; step++) {
       const a = 1 + Math.floor(random() * 8);

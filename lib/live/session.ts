@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import {
@@ -118,11 +118,31 @@ export function setItemState(tx: Executor, meetingId: number, itemId: number, pa
     .run();
 }
 
-/** The votes on one item with each voter's department, for the tally. */
-export function votesOn(tx: Executor, meetingId: number, itemId: number): (Vote & { name: string; comment: string })[] {
-  return tx.select({ userId: votes.userId, name: users.name, departmentId: users.departmentId, departmentName: departments.name, choice: votes.choice, comment: votes.comment })
+type ItemVote = Vote & { name: string; comment: string };
+
+function selectVotes(tx: Executor, where: SQL | undefined) {
+  return tx.select({
+    itemId: votes.itemId, userId: votes.userId, name: users.name, departmentId: users.departmentId, departmentName: departments.name,
+    choice: votes.choice, comment: votes.comment,
+  })
     .from(votes).innerJoin(users, eq(users.id, votes.userId)).innerJoin(departments, eq(departments.id, users.departmentId))
-    .where(and(eq(votes.meetingId, meetingId), eq(votes.itemId, itemId))).orderBy(asc(votes.at), asc(votes.userId)).all();
+    .where(where).orderBy(asc(votes.at), asc(votes.userId)).all();
+}
+
+/** The votes on one item with each voter's department, for the tally. */
+export function votesOn(tx: Executor, meetingId: number, itemId: number): ItemVote[] {
+  return selectVotes(tx, and(eq(votes.meetingId, meetingId), eq(votes.itemId, itemId)));
+}
+
+/** Every vote of the meeting, by item: one query for the whole agenda. */
+function votesByItem(tx: Executor, meetingId: number): Map<number, ItemVote[]> {
+  const byItem = new Map<number, ItemVote[]>();
+  for (const { itemId, ...vote } of selectVotes(tx, eq(votes.meetingId, meetingId))) {
+    const list = byItem.get(itemId) ?? [];
+    list.push(vote);
+    byItem.set(itemId, list);
+  }
+  return byItem;
 }
 
 /** The attendees who may vote. */
@@ -304,10 +324,11 @@ export function liveState(viewer: Actor, meetingId: number): LiveState {
     const voters = votersOf(tx, meetingId);
     const states = new Map(tx.select().from(meetingItemState).where(eq(meetingItemState.meetingId, meetingId)).all().map((s) => [s.itemId, s]));
     const decided = new Map(tx.select().from(decisions).where(eq(decisions.meetingId, meetingId)).all().map((d) => [d.itemId, d]));
+    const allVotes = votesByItem(tx, meetingId);
     const agenda = rows.map((row): LiveItem => {
       const state = states.get(row.itemId);
       const revealed = state?.revealed ?? false;
-      const itemVotes = votesOn(tx, meetingId, row.itemId);
+      const itemVotes = allVotes.get(row.itemId) ?? [];
       const mine = itemVotes.find((v) => v.userId === viewer.id);
       const t = tally(itemVotes, { voters });
       const d = decided.get(row.itemId);
