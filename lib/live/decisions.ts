@@ -13,7 +13,7 @@ import { checkDecision, MAX_DECISION_TEXT } from './tally';
 import {
   assertFacilitator, assertLive, assertOnAgenda, itemStateOf, liveEvent, liveTransaction, loadVisibleMeeting, setItemState,
   suggestionOf,
-} from './session';
+} from './core';
 
 export const DecisionSchema = z.object({
   outcome: z.enum(DECISION_OUTCOMES, { error: 'Choose accepted, rejected or deferred.' }),

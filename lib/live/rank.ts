@@ -8,7 +8,7 @@ import type { Executor } from '@/lib/events/log';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
 import { keyBetween } from './fractional-index';
 import { orderByRank, planMove, STALE_MESSAGE, type Ranked } from './ranking';
-import { assertFacilitator, assertLive, isFacilitator, liveEvent, liveTransaction, loadVisibleMeeting } from './session';
+import { assertFacilitator, assertLive, isFacilitator, liveEvent, liveTransaction, loadVisibleMeeting } from './core';
 
 /** A refused move; `order` is the current ranking (item ids, top first) so the client can show it at once. */
 export class RankConflictError extends ConflictError {

@@ -6,8 +6,9 @@ import { meetingChannel, publisher } from '@/lib/realtime/publisher';
 import { db, eventsOf, userWithRole } from '@/lib/testing/db';
 import { plannedMeeting } from '@/lib/meetings/test-helpers';
 import {
-  ALREADY_ENDED, endMeeting, goToItem, handOver, liveState, MEETING_CHANGED, pauseMeeting, resumeMeeting, startMeeting, takeOver,
+  ALREADY_ENDED, endMeeting, goToItem, handOver, MEETING_CHANGED, pauseMeeting, resumeMeeting, startMeeting, takeOver,
 } from './session';
+import { liveState } from './state';
 
 const LIVE = { votesVisibility: 'live', weighted: false } as const;
 

@@ -4,7 +4,8 @@ import { meetingAttendees, votes } from '@/db/schema';
 import { ForbiddenError, ValidationError } from '@/lib/errors';
 import { db, eventsOf, userWithRole } from '@/lib/testing/db';
 import { plannedMeeting } from '@/lib/meetings/test-helpers';
-import { goToItem, liveState, pauseMeeting, startMeeting } from './session';
+import { goToItem, pauseMeeting, startMeeting } from './session';
+import { liveState } from './state';
 import { projectForViewer } from '@/lib/realtime/replay';
 import { castVote, closeVoting, reopenVoting, revealVotes } from './votes';
 

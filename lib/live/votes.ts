@@ -8,7 +8,7 @@ import { parseOrThrow } from '@/lib/validation';
 import {
   assertFacilitator, assertLive, assertOnAgenda, itemStateOf, liveEvent, liveTransaction, loadVisibleMeeting, setItemState,
   settingsOf, tallyOf,
-} from './session';
+} from './core';
 
 export const MAX_VOTE_COMMENT = 1000;
 

@@ -81,7 +81,7 @@ describe('meetingEventStream', () => {
 
     await s.until(() => s.events().length === 2);
     expect(s.messages[0]).toEqual({ retry: 2000 });
-    expect(s.events().map((x) => [x.id, x.event])).toEqual([[e2, 'live.item_opened'], [e3, 'live.vote_cast']]);
+    expect(s.events().map((x) => [x.id, x.data?.type])).toEqual([[e2, 'live.item_opened'], [e3, 'live.vote_cast']]);
     expect(s.events()[1].data).toEqual({ id: e3, type: 'live.vote_cast', at: expect.any(String), data: { itemId: 1, hidden: true } });
     expect(pub.listeners()).toBe(1);
 

@@ -6,9 +6,12 @@ export const HEARTBEAT_MS = 15_000;
 export const RETRY_MS = 2_000;
 const BATCH = 500;
 
-/** One SSE message: the event id as `id:` so a reconnect resumes from it (Last-Event-ID). */
+/**
+ * One SSE message: the event id as `id:` so a reconnect resumes from it (Last-Event-ID). No
+ * `event:` line: the type travels in the data, so a page needs one `onmessage` for every kind.
+ */
 export function formatEvent(event: ProjectedEvent): string {
-  return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+  return `id: ${event.id}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
 export type MeetingStreamOptions = {

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { apiHandler, readJson } from '@/lib/api';
+import { runLiveCommand } from '@/lib/live/commands';
+import { liveState } from '@/lib/live/state';
+import { idParam, parseOrThrow } from '@/lib/validation';
+
+export const dynamic = 'force-dynamic';
+
+type Ctx = { params: Promise<{ id: string }> };
+
+async function meetingId(ctx: Ctx) {
+  return parseOrThrow(z.object({ id: idParam }), await ctx.params).id;
+}
+
+/** GET /api/meetings/:id/live — the meeting's current state as the signed-in user may see it. */
+export async function GET(_request: Request, ctx: Ctx) {
+  return apiHandler(async (user) => liveState(user, await meetingId(ctx)));
+}
+
+/**
+ * POST /api/meetings/:id/live — one command (`{ action: 'vote', itemId, choice, comment }`, …; see
+ * lib/live/commands.ts). Answers with the new state; every participant learns of it by the stream.
+ */
+export async function POST(request: Request, ctx: Ctx) {
+  return apiHandler(async (user) => {
+    const id = await meetingId(ctx);
+    runLiveCommand(user, id, await readJson(request));
+    return liveState(user, id);
+  });
+}
