@@ -2,25 +2,25 @@ import Link from 'next/link';
 import type { MeetingOverview } from '@/lib/meetings/meetings';
 import { formatDuration } from '@/lib/meetings/format';
 import { MeetingTime } from './meeting-time';
-import { MeetingStatusBadge, PrereadBadge } from './meeting-status';
+import { PrereadBadge } from './meeting-status';
 
-/** Title, time in the viewer's zone (named), place, facilitator, and the way to the pre-read once sent. */
+/**
+ * Title, time in the viewer's zone (named), place, and the way to the pre-read once sent. The status
+ * and the facilitator change during the meeting: the live part of the page shows those.
+ */
 export function MeetingHeader({ overview }: { overview: MeetingOverview }) {
-  const { meeting, cycle, facilitator, preread } = overview;
+  const { meeting, cycle, preread } = overview;
   return (
     <div className="space-y-2">
       <p className="text-sm"><Link href={`/cycles/${cycle.id}/meetings`}>← {cycle.name} meetings</Link></p>
       <div className="flex flex-wrap items-center gap-2">
         <h1 className="text-2xl font-semibold">{meeting.title}</h1>
-        <MeetingStatusBadge status={meeting.status} />
         <PrereadBadge preread={preread} />
       </div>
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="text-zinc-500">When</dt>
         <dd><MeetingTime iso={meeting.scheduledAt} /> · {formatDuration(meeting.durationMinutes)}</dd>
         {meeting.location && (<><dt className="text-zinc-500">Where</dt><dd>{meeting.location}</dd></>)}
-        <dt className="text-zinc-500">Facilitator</dt>
-        <dd>{facilitator.name}</dd>
         <dt className="text-zinc-500">Questions close</dt>
         <dd><MeetingTime iso={meeting.questionsCloseAt} /></dd>
       </dl>

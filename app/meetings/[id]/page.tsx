@@ -1,33 +1,45 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
+import { liveItemDetails } from '@/lib/live/details';
+import { liveState } from '@/lib/live/state';
 import { getMeetingOverview } from '@/lib/meetings/meetings';
 import { getMeetingPlan } from '@/lib/meetings/plan';
 import { load, routeId } from '@/lib/route-params';
+import { LiveMeeting } from '@/components/live/live-meeting';
 import { MeetingHeader } from '@/components/meetings/meeting-header';
 import { MeetingSummary } from '@/components/meetings/meeting-summary';
 import { MeetingPlan } from '@/components/meetings/plan/meeting-plan';
 
 export const metadata: Metadata = { title: 'Meeting · Quorum' };
+export const dynamic = 'force-dynamic';
 
 /**
- * The meeting's overview and, for pm/admin, its planning. 403 for people who neither attend nor
- * manage meetings, 404 for an unknown id (both from lib/ through load).
+ * The meeting: before it starts, its overview and (pm/admin) its planning; then the live meeting,
+ * which follows the facilitator without reloads. 403 for people who neither attend nor manage
+ * meetings, 404 for an unknown id (both from lib/ through load).
  */
 export default async function MeetingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ scheduled?: string }> }) {
   const user = await requireUser();
   const meetingId = await routeId(params);
   const overview = load(() => getMeetingOverview(user, meetingId));
-  const plan = overview.canManage ? load(() => getMeetingPlan(user, meetingId)) : null;
+  const state = load(() => liveState(user, meetingId));
+  const details = load(() => liveItemDetails(user, meetingId));
+  const beforeStart = state.meeting.status === 'scheduled';
+  const plan = beforeStart && overview.canManage ? load(() => getMeetingPlan(user, meetingId)) : null;
   const scheduled = (await searchParams).scheduled === '1';
   return (
-    <div className="max-w-5xl space-y-6">
+    <div className="max-w-6xl space-y-6">
       <MeetingHeader overview={overview} />
       {scheduled && (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
           Meeting scheduled. Pick the attendees and set the agenda, then distribute the pre-read.
         </p>
       )}
-      {plan ? <MeetingPlan overview={overview} plan={plan} /> : <MeetingSummary overview={overview} />}
+      <LiveMeeting
+        initial={state}
+        details={details}
+        beforeStart={beforeStart ? (plan ? <MeetingPlan overview={overview} plan={plan} /> : <MeetingSummary overview={overview} />) : null}
+      />
     </div>
   );
 }

@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/session';
+import { liveItemDetails } from '@/lib/live/details';
+import { liveState } from '@/lib/live/state';
+import { load, routeId } from '@/lib/route-params';
+import { LiveMeeting } from '@/components/live/live-meeting';
+
+export const metadata: Metadata = { title: 'Presenter view · Quorum' };
+export const dynamic = 'force-dynamic';
+
+/** For the room's screen: the current item, its tally and the ranking in large type, no controls. */
+export default async function PresenterPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const meetingId = await routeId(params);
+  const state = load(() => liveState(user, meetingId));
+  const details = load(() => liveItemDetails(user, meetingId));
+  return (
+    <div className="mx-auto max-w-6xl space-y-6">
+      <div className="flex items-baseline justify-between gap-4">
+        <h1 className="text-3xl font-bold">{state.meeting.title}</h1>
+        <Link href={`/meetings/${meetingId}`} className="text-sm underline">Back to the meeting</Link>
+      </div>
+      <LiveMeeting initial={state} details={details} presenter />
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+'use client';
+import type { LiveState } from '@/lib/live/state';
+import { OUTCOME_LABEL } from './labels';
+
+/** The agenda with each item's decision so far; the current one is marked (not by colour alone). */
+export function AgendaList({ state }: { state: LiveState }) {
+  return (
+    <nav aria-label="Agenda">
+      <h2 className="mb-2 text-sm font-semibold">Agenda</h2>
+      <ol className="space-y-1 text-sm">
+        {state.agenda.map((item, i) => {
+          const current = item.itemId === state.meeting.currentItemId;
+          return (
+            <li key={item.itemId} aria-current={current ? 'step' : undefined}
+              className={`rounded px-2 py-1 ${current ? 'bg-indigo-100 font-semibold dark:bg-indigo-950' : ''}`}>
+              {i + 1}. {item.title}
+              {current && <span className="sr-only"> (now)</span>}
+              {item.decision && <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">{OUTCOME_LABEL[item.decision.outcome]}</span>}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
