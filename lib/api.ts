@@ -7,7 +7,9 @@ export async function apiHandler(fn: (user: SessionUser) => unknown | Promise<un
   const user = await currentUser();
   if (!user) return Response.json({ error: 'Sign in first.' }, { status: 401 });
   try {
-    return Response.json(await fn(user), { status });
+    const result = await fn(user);
+    // A handler that builds its own response (a file download) gets the same auth and error mapping.
+    return result instanceof Response ? result : Response.json(result, { status });
   } catch (error) {
     if (error instanceof ValidationError) return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 400 });
     if (error instanceof ForbiddenError) return Response.json({ error: error.message }, { status: 403 });

@@ -45,7 +45,7 @@ export default async function MyRequestsPage({ searchParams }: { searchParams: P
                 <th scope="col" className={th}>Status</th>
                 <th scope="col" className={th}>Cycle</th>
                 <th scope="col" className={th}>Last update</th>
-                <th scope="col" className={th}>Decision reason</th>
+                <th scope="col" className={th}>Decision</th>
               </tr>
             </thead>
             <tbody>
@@ -55,7 +55,15 @@ export default async function MyRequestsPage({ searchParams }: { searchParams: P
                   <td className={td}><StatusBadge status={r.status} /></td>
                   <td className={td}>{r.cycleName ?? <span className="text-zinc-500">Not yet in a cycle</span>}</td>
                   <td className={`${td} whitespace-nowrap`}><LocalTime iso={r.updatedAt} /></td>
-                  <td className={`${td} max-w-md`}>{r.decisionReason || <span className="text-zinc-500">—</span>}</td>
+                  <td className={`${td} max-w-md`}>
+                    {r.decisionReason || (!r.decidedIn && <span className="text-zinc-500">—</span>)}
+                    {r.decidedIn && (
+                      <p className="text-zinc-600 dark:text-zinc-400">
+                        Decided in {r.decidedIn.meetingTitle}
+                        {r.decidedIn.outcomePath && <> · <Link href={r.decidedIn.outcomePath}>See the published outcome<span className="sr-only"> for {r.title}</span></Link></>}
+                      </p>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -66,3 +66,14 @@ export const meetingSettings = sqliteTable('meeting_settings', {
   weighted: integer('weighted', { mode: 'boolean' }).notNull().default(false),
 });
 export type MeetingSettings = typeof meetingSettings.$inferSelect;
+
+/**
+ * The published outcome of a meeting: one row per meeting, so the primary key itself refuses a
+ * second publication (and with it a second round of notifications), even from two racing requests.
+ */
+export const outcomePublications = sqliteTable('outcome_publications', {
+  meetingId: integer('meeting_id').primaryKey().references(() => meetings.id, { onDelete: 'cascade' }),
+  publishedAt: text('published_at').notNull(),
+  publishedBy: integer('published_by').notNull().references(() => users.id),
+});
+export type OutcomePublication = typeof outcomePublications.$inferSelect;

@@ -12,6 +12,7 @@ export const NOTIFICATION_KIND_LABELS = {
   'question.asked': 'A question is asked on an item I answer for',
   'question.answered': 'A question I follow is answered',
   'question.resolved': 'A question I follow is resolved',
+  'outcome.published': 'The outcome of a meeting I have an item in is published',
 } as const satisfies Record<NotificationKind, string>;
 
 export function kindLabel(kind: string): string {

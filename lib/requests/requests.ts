@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { cycles, departments, items, users, type Item } from '@/db/schema';
+import { cycles, decisions, departments, items, meetings, outcomePublications, users, type Item } from '@/db/schema';
 import { assertCan, canWithdraw, type Actor } from '@/lib/auth/permissions';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { logEvent } from '@/lib/events/log';
@@ -37,13 +37,29 @@ export function createRequest(actor: Actor, input: unknown): Item {
 
 /** The actor's own requests only: this query filters by requestor on purpose. */
 export function listMyRequests(actor: Actor) {
-  return db
+  const rows = db
     .select({ id: items.id, title: items.title, status: items.status, decisionReason: items.decisionReason, createdAt: items.createdAt, updatedAt: items.updatedAt, cycleName: cycles.name })
     .from(items)
     .leftJoin(cycles, eq(cycles.id, items.cycleId))
     .where(eq(items.requestorId, actor.id))
     .orderBy(desc(items.createdAt), desc(items.id))
     .all();
+  const decided = decidingMeetings(rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, decidedIn: decided.get(r.id) ?? null }));
+}
+
+/**
+ * The meeting that decided each item (its latest decision), and the cycle's outcome page once that
+ * meeting's outcome is published: before then a requestor may not open it (lib/live/outcome.ts).
+ */
+function decidingMeetings(itemIds: number[]): Map<number, { meetingTitle: string; outcomePath: string | null }> {
+  if (itemIds.length === 0) return new Map();
+  const rows = db.select({ itemId: decisions.itemId, meetingTitle: meetings.title, cycleId: meetings.cycleId, publishedAt: outcomePublications.publishedAt })
+    .from(decisions).innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+    .leftJoin(outcomePublications, eq(outcomePublications.meetingId, decisions.meetingId))
+    .where(inArray(decisions.itemId, itemIds)).orderBy(asc(decisions.decidedAt), asc(decisions.id)).all();
+  // Oldest first, so a later decision on the same item replaces an earlier one.
+  return new Map(rows.map((r) => [r.itemId, { meetingTitle: r.meetingTitle, outcomePath: r.publishedAt ? `/cycles/${r.cycleId}/outcome` : null }]));
 }
 
 export function withdrawRequest(actor: Actor, itemId: number): Item {

@@ -1,0 +1,32 @@
+import { apiHandler } from '@/lib/api';
+import { ConflictError, ValidationError } from '@/lib/errors';
+import { cycleOutcome } from '@/lib/live/outcome';
+import { exportOutcome, parseExportFormat } from '@/lib/live/outcome-export';
+import { idParam } from '@/lib/validation';
+
+/**
+ * GET /cycles/:id/outcome/export?format=csv|md — the outcome page as a download, under the page's
+ * read rule (lib/live/outcome.ts): 401 without a session, 400 for a bad id or format (naming
+ * `format`), 403 for someone who may not read it (yet), 404 for an unknown cycle, 409 when no
+ * meeting has ended.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return apiHandler((user) => {
+    const cycleId = idParam.safeParse(id);
+    if (!cycleId.success) throw new ValidationError({ id: ['Must be a positive whole number.'] }, `The cycle id must be a positive whole number (got "${id}").`);
+    const format = parseExportFormat(new URL(request.url).searchParams.get('format'));
+    const outcome = cycleOutcome(user, cycleId.data);
+    if (outcome.state === 'none') throw new ConflictError('No meeting of this cycle has ended yet: there is no outcome to export.');
+    const file = exportOutcome(outcome, format);
+    return new Response(file.body, {
+      headers: {
+        'Content-Type': file.contentType,
+        'Content-Disposition': `attachment; filename="${file.filename}"`,
+        // What a viewer may download depends on who they are and on publication: never cache it.
+        'Cache-Control': 'private, no-store',
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  });
+}
