@@ -1,4 +1,4 @@
-/** Helpers for scripts/bench/backlog.ts: child processes, HTTP readiness, sign-in, RSS sampling, load runs. */
+/** Helpers for scripts/bench/*.ts: child processes, HTTP readiness, sign-in, RSS sampling, load runs, a shared clock. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -13,9 +13,14 @@ export const tsxArgs = ['--import', 'tsx'];
 const children = new Map<ChildProcess, { group: boolean }>();
 let stopping = false;
 
-/** Starts a long-running child in its own process group (so a kill reaches its workers too). */
-export function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts a long-running child in its own process group (so a kill reaches its workers too).
+ * `ipc: true` opens a message channel to it (child.send / child.on('message')).
+ */
+export function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, opts: { ipc?: boolean } = {}): ChildProcess {
+  const stdio: ('ignore' | 'pipe' | 'ipc')[] = ['ignore', 'pipe', 'pipe'];
+  if (opts.ipc) stdio.push('ipc');
+  const child = spawn(process.execPath, args, { cwd: root, env, detached: true, stdio });
   children.set(child, { group: true });
   let log = '';
   const keep = (chunk: Buffer) => { log = (log + chunk.toString()).slice(-4000); };
@@ -70,6 +75,26 @@ export function runChild(label: string, args: string[], env: NodeJS.ProcessEnv =
     });
   });
 }
+
+/** Runs `fn` over `items` with at most `limit` calls in flight; results in input order. */
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/**
+ * Milliseconds on CLOCK_MONOTONIC (process.hrtime): one clock for every process on the machine, so a time
+ * taken in one process can be subtracted from a time taken in another (wall-clock steps do not affect it).
+ */
+export const monoMs = (): number => Number(process.hrtime.bigint()) / 1e6;
 
 // ---------------------------------------------------------------- network
 

@@ -1,0 +1,458 @@
+/**
+ * Live meeting benchmark (`npm run bench:meeting`, also part of `npm run bench`): how fast a vote reaches
+ * every participant of a live meeting over Server-Sent Events.
+ *
+ * With `next start` (the current production build, a fresh temporary database from scripts/bench/seed-meeting.ts)
+ * and, for comparison, scripts/bench/sse-baseline-server.ts (a bare node:http SSE broadcaster, the practical
+ * limit), for each N in 10, 50 and 200 participants and each server:
+ *   1. N SSE connections (GET /api/meetings/:id/events?lastEventId=<latest>, as the live page's EventSource
+ *      does), each with its own observer's session cookie (real credentials sign-ins, 4 at a time), all open
+ *      (each has received `retry:`) before any vote;
+ *   2. 5 warm-up votes, not counted, then VOTES votes (60) cast from SENDERS (3) separate vote-sender processes
+ *      (scripts/bench/meeting-voter.ts) through the browser's path: POST /api/meetings/:id/live
+ *      `{ action: 'vote', itemId, choice, comment }` with a voter's cookie (6 voting attendees, each always from
+ *      the same process; a re-vote replaces the vote but still emits a live.vote_cast event);
+ *   3. per vote, latency = the time the LAST of the N connections received it − the time its sender wrote the
+ *      request; a vote is recognised by a unique `comment`. Times come from CLOCK_MONOTONIC, shared by the
+ *      processes (receive times are taken when a chunk arrives, before parsing).
+ * Votes are paced open-loop: one every VOTE_INTERVAL_MS (40 ms, 25 votes/s — a room voting at once), on a
+ * schedule fixed in advance, so a slow server cannot slow the load down and hide its own queueing
+ * (coordinated omission); what piles up shows in the latencies. BENCH_VOTE_INTERVAL_MS=0 sends them one at a
+ * time instead, each after the previous one has reached everybody: the uncontended floor.
+ * Reported per N and server: p50/p95/max latency; the p50 to the FIRST participant (what is not fan-out); the p95 of
+ * the vote request's own answer; votes/s delivered to everybody (offered: 1000 / VOTE_INTERVAL_MS); dropped
+ * connections (closed or failed while the bench still wanted them); lost events (votes some connection never
+ * received, counted per connection and vote); refused votes; the peak RSS of the server's process tree during the
+ * round; and the Quorum/baseline ratio of p50 and p95. A server that falls behind the paced votes is named, and so is
+ * this process's own event-loop lag when it is high enough to make receive times late.
+ * Targets (PASS/MISS, never fail the run): 50 participants p95 < 50 ms; 200 participants p95 < 150 ms,
+ * 0 dropped, 0 lost, server RSS < 500 MB. Figures also go to bench-results/meeting.json. Exits non-zero only
+ * when the run itself fails (a server exits, a sign-in or the meeting start is refused…).
+ * Needs .next/BUILD_ID (`npm run build`). Env overrides: BENCH_PARTICIPANTS (10,50,200), BENCH_VOTES,
+ * BENCH_VOTE_INTERVAL_MS, BENCH_SENDERS. Everything listens on and talks to loopback only.
+ */
+import type { ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import zlib from 'node:zlib';
+import type { VoteCommand, VoteReport } from './meeting-voter';
+import {
+  freePort, killChildren, mapLimit, monoMs, passMiss, root, runChild, sampleRss, signIn, startChild, stopChildren, table, tsxArgs,
+  waitForHttp,
+} from './lib';
+
+const PARTICIPANTS = (process.env.BENCH_PARTICIPANTS ?? '10,50,200').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const VOTES = Number(process.env.BENCH_VOTES ?? 60);
+const VOTE_INTERVAL_MS = Number(process.env.BENCH_VOTE_INTERVAL_MS ?? 40);
+const SENDERS = Number(process.env.BENCH_SENDERS ?? 3);
+const VOTERS = 6;
+const WARMUP_VOTES = 5;
+const SIGN_IN_CONCURRENCY = 4;
+const CONNECT_CONCURRENCY = 16;
+const CONNECT_TIMEOUT_MS = 60_000;
+const VOTE_TIMEOUT_MS = 10_000; // a vote not everywhere this long after the last send counts as lost where missing
+const P95_TARGETS: Record<number, number> = { 50: 50, 200: 150 };
+const RSS_TARGET_MB = 500;
+const CHOICES = ['accept', 'reject', 'defer'] as const;
+const MARKER = /"comment":"(mb-[\w-]+)"/;
+
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const outFile = path.join(root, 'bench-results', 'meeting.json');
+const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-bench-meeting-'));
+let interrupted = false;
+process.on('exit', () => {
+  killChildren();
+  fs.rmSync(tmpDir, { recursive: true, force: true });
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    interrupted = true;
+    console.error(`\n${signal}: stopping the servers.`);
+    void stopChildren(1000).finally(() => process.exit(130));
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
+const round1 = (n: number) => Math.round(n * 10) / 10;
+function percentile(sorted: number[], p: number): number | null {
+  if (!sorted.length) return null;
+  return round1(sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))]);
+}
+
+// ---------------------------------------------------------------- one round: N listeners, VOTES votes
+
+type Target = {
+  key: 'quorum' | 'baseline'; label: string; server: ChildProcess;
+  /** The stream URL for this round (Quorum: after the meeting's latest event, as the live page does). */
+  eventsUrl: () => Promise<string>;
+  listenerCookies: string[] | null; voteUrl: string; voterCookies: string[]; itemId: number;
+};
+
+type Vote = {
+  seq: number; marker: string; measured: boolean; got: Uint8Array; received: number; duplicates: number; lastAt: number; firstAt: number;
+  report: VoteReport | null; settle: () => void; settled: Promise<void>;
+};
+
+type Conn = { req: http.ClientRequest | null; ready: boolean; closing: boolean; dropped: string | null; buffer: string };
+
+export type RoundResult = {
+  participants: number; target: Target['key']; connected: number; dropped: number; droppedReasons: string[];
+  votes: number; refused: number; complete: number; lostEvents: number; duplicates: number;
+  p50: number | null; p95: number | null; max: number | null; firstP50: number | null; answerP50: number | null; answerP95: number | null;
+  /** Votes per second that reached everybody: complete votes over the time from the first send to the last delivery. */
+  deliveredPerSec: number | null;
+  /** Paced only: the median latency of the last 10 votes minus that of the first 10 (a server falling behind grows it). */
+  lagGrowthMs: number | null;
+  /** This process's event-loop delay during the round (p99, ms): high values mean the receiver itself was late to read. */
+  clientLoopP99Ms: number;
+  peakRssMb: number | null;
+  /** Latency per vote in send order (null: did not reach everybody). */
+  latencies: (number | null)[];
+};
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+const senders: ChildProcess[] = [];
+let seqCounter = 0;
+let onReport: ((r: VoteReport) => void) | null = null;
+
+async function startSenders(): Promise<void> {
+  await Promise.all(Array.from({ length: SENDERS }, (_, i) => new Promise<void>((resolve) => {
+    const child = startChild(`vote sender ${i + 1}`, [...tsxArgs, path.join(root, 'scripts', 'bench', 'meeting-voter.ts')], process.env, { ipc: true });
+    child.on('message', (m: VoteReport | { type: 'ready' }) => {
+      if (m.type === 'ready') resolve();
+      else onReport?.(m);
+    });
+    senders.push(child);
+  })));
+}
+
+function openConnection(conn: Conn, index: number, url: string, cookie: string | null, onMarker: (marker: string, index: number, at: number) => void): Promise<void> {
+  return new Promise((resolve) => {
+    const lose = (why: string) => {
+      if (!conn.closing && !conn.dropped) conn.dropped = why;
+      resolve();
+    };
+    // What a browser's EventSource sends (the browser adds accept-encoding too).
+    const headers: Record<string, string> = { accept: 'text/event-stream', 'cache-control': 'no-cache', 'accept-encoding': 'gzip, deflate, br' };
+    if (cookie) headers.cookie = cookie;
+    const req = http.get(url, { agent, headers }, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        lose(`HTTP ${res.statusCode}`);
+        return;
+      }
+      const encoding = res.headers['content-encoding'];
+      const decoder = encoding === 'gzip' ? zlib.createGunzip() : encoding === 'deflate' ? zlib.createInflate() : encoding === 'br' ? zlib.createBrotliDecompress() : null;
+      if (decoder) decoder.on('error', (e) => lose(e.message));
+      const body = decoder ? res.pipe(decoder) : res;
+      body.setEncoding('utf8');
+      body.on('data', (chunk: string) => {
+        const at = monoMs();
+        conn.buffer += chunk;
+        let end: number;
+        while ((end = conn.buffer.indexOf('\n\n')) >= 0) {
+          const block = conn.buffer.slice(0, end);
+          conn.buffer = conn.buffer.slice(end + 2);
+          if (block.startsWith('retry:')) {
+            conn.ready = true;
+            resolve();
+            continue;
+          }
+          const m = MARKER.exec(block);
+          if (m) onMarker(m[1], index, at);
+        }
+      });
+      res.on('end', () => lose('ended by the server'));
+      res.on('error', (e) => lose(e.message));
+      res.on('close', () => lose('closed'));
+    });
+    req.on('error', (e) => lose(e.message));
+    conn.req = req;
+  });
+}
+
+async function runRound(target: Target, n: number): Promise<RoundResult> {
+  const votes = new Map<string, Vote>();
+  const bySeq = new Map<number, Vote>();
+  let expected = n; // a vote is complete when every connection that opened has it (set once they have opened)
+  const onMarker = (marker: string, index: number, at: number) => {
+    const v = votes.get(marker);
+    if (!v) return;
+    if (v.got[index]) { v.duplicates++; return; }
+    v.got[index] = 1;
+    v.received++;
+    if (v.received === 1) v.firstAt = at;
+    if (at > v.lastAt) v.lastAt = at;
+    if (v.received === expected) v.settle();
+  };
+  onReport = (r) => {
+    const v = bySeq.get(r.seq);
+    if (!v) return;
+    v.report = r;
+    if (r.status < 200 || r.status >= 300) v.settle(); // refused: it will reach nobody
+  };
+
+  // 1. N connections, all open before any vote.
+  const rss = sampleRss(target.server.pid!);
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  const url = await target.eventsUrl();
+  const conns: Conn[] = Array.from({ length: n }, () => ({ req: null, ready: false, closing: false, dropped: null, buffer: '' }));
+  const connectStarted = monoMs();
+  await Promise.race([
+    mapLimit(conns, CONNECT_CONCURRENCY, (c, i) => openConnection(c, i, url, target.listenerCookies?.[i] ?? null, onMarker)),
+    sleep(CONNECT_TIMEOUT_MS),
+  ]);
+  for (const c of conns) if (!c.ready && !c.dropped) c.dropped = `not open after ${CONNECT_TIMEOUT_MS / 1000} s`;
+  const connected = conns.filter((c) => c.ready).length;
+  expected = connected;
+  const connectMs = Math.round(monoMs() - connectStarted);
+
+  // 2. Votes.
+  const castVote = (k: number, measured: boolean): Vote => {
+    const seq = ++seqCounter;
+    const marker = `mb-${n}-${target.key}-${measured ? '' : 'w'}${k}-${seq}`;
+    let settle!: () => void;
+    const settled = new Promise<void>((r) => { settle = r; });
+    const v: Vote = { seq, marker, measured, got: new Uint8Array(n), received: 0, duplicates: 0, lastAt: 0, firstAt: 0, report: null, settle, settled };
+    votes.set(marker, v);
+    bySeq.set(seq, v);
+    const body = JSON.stringify({ action: 'vote', itemId: target.itemId, choice: CHOICES[seq % CHOICES.length], comment: marker });
+    const cmd: VoteCommand = { seq, url: target.voteUrl, cookie: target.voterCookies[seq % target.voterCookies.length], body };
+    senders[seq % senders.length].send(cmd);
+    if (expected === 0) settle();
+    return v;
+  };
+  const settledOrTimeout = (v: Vote) => Promise.race([v.settled, sleep(VOTE_TIMEOUT_MS)]);
+  for (let k = 0; k < WARMUP_VOTES; k++) {
+    const v = castVote(k, false);
+    await settledOrTimeout(v);
+    // A refused warm-up vote means the set-up is wrong (not a voter, not the current item…), not that the server is slow.
+    if (v.report && (v.report.status < 200 || v.report.status >= 300)) throw new Error(`${target.label} refused a vote: ${v.report.status} ${v.report.error ?? ''}`);
+  }
+  loop.enable();
+  const measured: Vote[] = [];
+  const t0 = monoMs() + 20;
+  for (let k = 0; k < VOTES; k++) {
+    if (VOTE_INTERVAL_MS > 0) {
+      await sleep(t0 + k * VOTE_INTERVAL_MS - monoMs());
+      measured.push(castVote(k, true));
+    } else {
+      const v = castVote(k, true);
+      measured.push(v);
+      await settledOrTimeout(v);
+    }
+  }
+  await Promise.race([Promise.all(measured.map((v) => v.settled)), sleep(VOTE_TIMEOUT_MS)]);
+  // Let the senders' reports of answers still in flight come in.
+  const reportDeadline = monoMs() + VOTE_TIMEOUT_MS;
+  while (measured.some((v) => !v.report) && monoMs() < reportDeadline) await sleep(20);
+  const peakRssMb = rss.stop();
+  loop.disable();
+
+  // 3. Close, then count.
+  for (const c of conns) {
+    c.closing = true;
+    c.req?.destroy();
+  }
+  onReport = null;
+  const droppedConns = conns.filter((c) => c.dropped);
+  const refused = measured.filter((v) => v.report && (v.report.status < 200 || v.report.status >= 300));
+  const accepted = measured.filter((v) => !refused.includes(v));
+  const isComplete = (v: Vote) => !!v.report && expected > 0 && v.received === expected && accepted.includes(v);
+  const complete = accepted.filter(isComplete);
+  const inOrder = measured.map((v) => (isComplete(v) ? round1(v.lastAt - v.report!.sentAt) : null));
+  const latencies = complete.map((v) => round1(v.lastAt - v.report!.sentAt)).sort((a, b) => a - b);
+  const median = (xs: (number | null)[]) => percentile(xs.filter((x): x is number => x !== null).sort((a, b) => a - b), 50);
+  const head = median(inOrder.slice(0, 10));
+  const tail = median(inOrder.slice(-10));
+  const lagGrowthMs = VOTE_INTERVAL_MS > 0 && head !== null && tail !== null && measured.length >= 20 ? round1(tail - head) : null;
+  const firstSent = Math.min(...complete.map((v) => v.report!.sentAt));
+  const lastDelivered = Math.max(...complete.map((v) => v.lastAt));
+  const deliveredPerSec = complete.length > 1 ? round1((complete.length / (lastDelivered - firstSent)) * 1000) : null;
+  const firsts = complete.map((v) => v.firstAt - v.report!.sentAt).sort((a, b) => a - b);
+  const answers = measured.filter((v) => v.report).map((v) => v.report!.answeredMs).sort((a, b) => a - b);
+  const lostEvents = accepted.reduce((sum, v) => sum + (expected - v.received), 0);
+  const duplicates = measured.reduce((sum, v) => sum + v.duplicates, 0);
+  if (refused.length) console.log(`    ${refused.length} votes refused, e.g. ${refused[0].report!.status}: ${refused[0].report!.error ?? ''}`);
+  const result: RoundResult = {
+    participants: n, target: target.key, connected, dropped: droppedConns.length,
+    droppedReasons: [...new Set(droppedConns.map((c) => c.dropped!))],
+    votes: measured.length, refused: refused.length, complete: complete.length, lostEvents, duplicates,
+    p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies.length ? latencies[latencies.length - 1] : null,
+    firstP50: percentile(firsts, 50), answerP50: percentile(answers, 50), answerP95: percentile(answers, 95),
+    deliveredPerSec, lagGrowthMs, clientLoopP99Ms: round1(loop.percentile(99) / 1e6), peakRssMb, latencies: inOrder,
+  };
+  console.log(`    ${target.label}: ${connected}/${n} open in ${connectMs} ms; ${complete.length}/${measured.length} votes everywhere; `
+    + `p50 ${result.p50 ?? 'n/a'} / p95 ${result.p95 ?? 'n/a'} / max ${result.max ?? 'n/a'} ms; RSS ${peakRssMb ?? 'n/a'} MB; `
+    + `bench loop delay p99 ${result.clientLoopP99Ms} ms`);
+  await sleep(300); // the server notices the closed streams before the next round
+  return result;
+}
+
+// ---------------------------------------------------------------- set-up
+
+async function startNext(dbFile: string): Promise<{ server: ChildProcess; base: string; direct: string }> {
+  const port = await freePort();
+  const base = `http://localhost:${port}`; // next-auth cookies want the host the app is configured with
+  const server = startChild('next start', [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    ...process.env, NODE_ENV: 'production', DATABASE_URL: dbFile, AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+    AUTH_URL: base, APP_URL: base, NEXT_TELEMETRY_DISABLED: '1',
+  });
+  const started = Date.now();
+  await waitForHttp(`${base}/api/auth/csrf`, server);
+  console.log(`next start answered on ${base} after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  return { server, base, direct: `http://127.0.0.1:${port}` };
+}
+
+async function startBaseline(): Promise<{ server: ChildProcess; base: string }> {
+  const port = await freePort();
+  const server = startChild('sse baseline', [...tsxArgs, path.join(root, 'scripts', 'bench', 'sse-baseline-server.ts')], { ...process.env, PORT: String(port) });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${base}/`, server);
+  return { server, base };
+}
+
+async function json<T>(res: Response, what: string): Promise<T> {
+  if (!res.ok) throw new Error(`${what} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  return (await res.json()) as T;
+}
+
+type Seeded = { meetingId: number; facilitator: string; password: string; listeners: string[]; voters: string[] };
+type LiveStateLite = { lastEventId: number; meeting: { status: string; currentItemId: number | null } };
+
+async function main() {
+  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
+  const maxN = Math.max(...PARTICIPANTS);
+  const dbFile = path.join(tmpDir, 'bench.sqlite');
+  let started = Date.now();
+  const seeded = JSON.parse((await runChild('seed-meeting', ['--conditions=react-server', ...tsxArgs, path.join(root, 'scripts', 'bench', 'seed-meeting.ts')], {
+    ...process.env, DATABASE_URL: dbFile, BENCH_LISTENERS: String(maxN), BENCH_VOTERS: String(VOTERS),
+  })).trim().split('\n').at(-1)!) as Seeded;
+  console.log(`Seeded ${dbFile}: meeting ${seeded.meetingId}, ${seeded.listeners.length} observers, ${seeded.voters.length} voters (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+
+  const next = await startNext(dbFile);
+  const baseline = await startBaseline();
+  await startSenders();
+
+  const facilitator = await signIn(next.base, seeded.facilitator, seeded.password);
+  const liveUrl = `${next.base}/api/meetings/${seeded.meetingId}/live`;
+  const state = await json<LiveStateLite>(await fetch(liveUrl, {
+    method: 'POST', headers: { cookie: facilitator, 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'start', votesVisibility: 'live', weighted: false }),
+  }), 'Starting the meeting');
+  const itemId = state.meeting.currentItemId;
+  if (state.meeting.status !== 'live' || !itemId) throw new Error(`The meeting did not go live: ${JSON.stringify(state.meeting)}`);
+  console.log(`Meeting ${seeded.meetingId} is live on item ${itemId}.`);
+
+  started = Date.now();
+  const emails = [...seeded.voters, ...seeded.listeners];
+  const cookies = await mapLimit(emails, SIGN_IN_CONCURRENCY, (email) => signIn(next.base, email, seeded.password));
+  const voterCookies = cookies.slice(0, seeded.voters.length);
+  const listenerCookies = cookies.slice(seeded.voters.length);
+  console.log(`Signed in ${emails.length} users, ${SIGN_IN_CONCURRENCY} at a time (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+
+  const targets: Target[] = [
+    {
+      key: 'quorum', label: 'Quorum (next start)', server: next.server, listenerCookies, voterCookies, itemId,
+      voteUrl: `${next.direct}/api/meetings/${seeded.meetingId}/live`,
+      eventsUrl: async () => {
+        const s = await json<LiveStateLite>(await fetch(liveUrl, { headers: { cookie: facilitator } }), 'GET …/live');
+        return `${next.direct}/api/meetings/${seeded.meetingId}/events?lastEventId=${s.lastEventId}`;
+      },
+    },
+    {
+      key: 'baseline', label: 'baseline node:http SSE', server: baseline.server, listenerCookies: null, voterCookies: [''], itemId,
+      voteUrl: `${baseline.base}/vote`, eventsUrl: async () => `${baseline.base}/events`,
+    },
+  ];
+
+  const [load1] = os.loadavg();
+  if (load1 > os.cpus().length * 0.5) {
+    console.log(`\nWARNING: load average ${load1.toFixed(1)} on ${os.cpus().length} CPUs — other work competes with the servers; figures will be high and noisy.`);
+  }
+  const pacing = VOTE_INTERVAL_MS > 0 ? `one every ${VOTE_INTERVAL_MS} ms` : 'one at a time, each after the previous reached everybody';
+  console.log(`\nRounds: ${VOTES} votes each (${pacing}) from ${SENDERS} sender processes, after ${WARMUP_VOTES} warm-up votes:`);
+  const results: RoundResult[] = [];
+  for (const n of PARTICIPANTS) {
+    console.log(`  ${n} participants`);
+    for (const t of targets) {
+      results.push(await runRound(t, n));
+      const crashed = targets.filter((x) => x.server.exitCode !== null || x.server.signalCode !== null);
+      if (crashed.length) throw new Error(`A server exited during the run: ${crashed.map((x) => x.label).join(', ')}.`);
+    }
+  }
+  report(results, { meetingId: seeded.meetingId, loadAvg1mBefore: round1(load1) });
+}
+
+// ---------------------------------------------------------------- report
+
+function report(results: RoundResult[], info: Record<string, unknown>) {
+  const fmt = (v: number | null) => (v === null ? 'n/a' : String(v));
+  const find = (n: number, key: Target['key']) => results.find((r) => r.participants === n && r.target === key);
+  const ratio = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null || b <= 0 ? null : Math.round((a / b) * 10) / 10);
+  const pacing = VOTE_INTERVAL_MS > 0 ? `one every ${VOTE_INTERVAL_MS} ms` : 'one at a time';
+  console.log(`\nLive meeting SSE propagation: ${VOTES} votes per round (${pacing}) from ${SENDERS} processes; latency = send → last participant received\n`);
+  console.log(table(
+    ['participants', 'server', 'p50 ms', 'p95 ms', 'max ms', 'first p50 ms', 'POST p95 ms', 'votes/s', 'votes everywhere', 'dropped', 'lost', 'refused', 'peak RSS MB'],
+    results.map((r) => [r.participants, r.target === 'quorum' ? 'Quorum' : 'baseline', fmt(r.p50), fmt(r.p95), fmt(r.max), fmt(r.firstP50),
+      fmt(r.answerP95), fmt(r.deliveredPerSec), `${r.complete}/${r.votes}`, r.dropped, r.lostEvents, r.refused, fmt(r.peakRssMb)]),
+  ));
+  console.log('(first p50: to the first participant; POST p95: until the vote request was answered; votes/s: delivered to everybody'
+    + `${VOTE_INTERVAL_MS > 0 ? `, ${round1(1000 / VOTE_INTERVAL_MS)} offered` : ''})`);
+  const ratios = PARTICIPANTS.map((n) => {
+    const q = find(n, 'quorum');
+    const b = find(n, 'baseline');
+    return { participants: n, p50: ratio(q?.p50, b?.p50), p95: ratio(q?.p95, b?.p95) };
+  });
+  console.log('\nQuorum / baseline (lower is better; 1 = as fast as a bare broadcaster):\n');
+  console.log(table(['participants', 'p50 ratio', 'p95 ratio'], ratios.map((r) => [r.participants, r.p50 === null ? 'n/a' : `${r.p50}×`, r.p95 === null ? 'n/a' : `${r.p95}×`])));
+  for (const r of results) {
+    if (r.lagGrowthMs !== null && r.lagGrowthMs > 2 * VOTE_INTERVAL_MS) {
+      console.log(`\n  ${r.target} at ${r.participants}: fell behind the votes — the last 10 took ${r.lagGrowthMs} ms longer than the first 10 `
+        + `(${fmt(r.deliveredPerSec)} of ${round1(1000 / VOTE_INTERVAL_MS)} votes/s delivered), so its latencies grow with BENCH_VOTES; `
+        + 'BENCH_VOTE_INTERVAL_MS=0 measures one vote at a time.');
+    }
+    if (r.clientLoopP99Ms > 10) console.log(`\n  ${r.target} at ${r.participants}: the bench's own event loop lagged (p99 ${r.clientLoopP99Ms} ms): receive times are late by up to that.`);
+    if (r.dropped) console.log(`\n  ${r.target} at ${r.participants}: ${r.dropped} dropped connections (${r.droppedReasons.join('; ')}).`);
+    if (r.duplicates) console.log(`\n  ${r.target} at ${r.participants}: ${r.duplicates} votes received twice on a connection.`);
+  }
+
+  const checks: { target: string; value: string; pass: boolean }[] = [];
+  for (const n of PARTICIPANTS) {
+    const q = find(n, 'quorum');
+    if (!q) continue;
+    const clean = q.dropped === 0 && q.lostEvents === 0 && q.refused === 0 && q.connected === n;
+    if (P95_TARGETS[n] !== undefined) {
+      checks.push({ target: `${n} participants: p95 < ${P95_TARGETS[n]} ms, every vote everywhere`, value: `${fmt(q.p95)} ms, ${q.complete}/${q.votes}`, pass: q.p95 !== null && q.p95 < P95_TARGETS[n] && q.complete === q.votes });
+    }
+    if (n === 200) {
+      checks.push({ target: '200 participants: no dropped connections', value: `${q.dropped} dropped, ${q.connected}/${n} open`, pass: q.dropped === 0 && q.connected === n });
+      checks.push({ target: '200 participants: no lost events', value: `${q.lostEvents} lost, ${q.refused} refused`, pass: clean });
+      checks.push({ target: `200 participants: server RSS < ${RSS_TARGET_MB} MB`, value: `${fmt(q.peakRssMb)} MB`, pass: q.peakRssMb !== null && q.peakRssMb < RSS_TARGET_MB });
+    }
+  }
+  if (checks.length) {
+    console.log('\nTargets:');
+    for (const c of checks) console.log(`  ${passMiss(c.pass)}  ${c.target} (${c.value})`);
+  }
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  fs.writeFileSync(outFile, JSON.stringify({
+    at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, ...info,
+    participants: PARTICIPANTS, votesPerRound: VOTES, voteIntervalMs: VOTE_INTERVAL_MS, senders: SENDERS, voters: VOTERS, warmupVotes: WARMUP_VOTES,
+    results, ratios, checks,
+  }, null, 2) + '\n');
+  console.log(`\nWrote ${path.relative(root, outFile)}`);
+}
+
+main().then(
+  () => stopChildren().finally(() => process.exit(0)),
+  (error: unknown) => {
+    if (interrupted) return; // the signal handler is already stopping and exiting
+    console.error(`\nBenchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+    void stopChildren().finally(() => process.exit(1));
+  },
+);
