@@ -1,0 +1,171 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { USERS, openDemoCycle, signIn } from './fixtures';
+
+/**
+ * The live meeting, as three people see it at once: the pm facilitates the demo meeting, two
+ * leaders from different departments (Sales, Finance) vote. Nobody reloads unless the test says so:
+ * every change reaches the other screens through the live stream.
+ */
+
+const FINANCE = 'leader.finance@quorum.test'; // Fatima Finance
+const ITEMS = {
+  darkMode: 'Dark mode for the admin console',
+  annualPlans: 'Annual plans with a discount at checkout', // requested by Rosa Requestor
+  applePay: 'Apple Pay and Google Pay at checkout',
+  trial: 'Trial extension offer for engaged trials',
+};
+
+async function person(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/** Opens the meeting and waits until its live stream is connected. */
+async function openMeeting(page: Page, meetingId: number) {
+  await page.goto(`/meetings/${meetingId}`);
+  await expect(page.getByText('Live updates on')).toBeVisible();
+}
+
+const currentTitle = (page: Page) => page.locator('#current-item-title');
+const rankingRows = (page: Page) => page.getByRole('list', { name: 'Accepted items in rank order' }).getByRole('listitem').filter({ hasNot: page.getByRole('separator') });
+
+async function vote(page: Page, choice: 'Accept' | 'Reject' | 'Defer', comment = '') {
+  if (comment) await page.getByLabel('Comment (optional)').fill(comment);
+  await page.getByRole('group', { name: 'Choose' }).getByRole('button', { name: choice }).click();
+  await expect(page.getByText(`You voted ${choice}.`)).toBeVisible();
+}
+
+async function decide(pm: Page, outcome: 'Accepted' | 'Rejected', reason = '') {
+  const form = pm.getByRole('form', { name: 'Record the decision' });
+  await form.getByRole('radio', { name: new RegExp(`^${outcome}`) }).check();
+  if (reason) await form.getByLabel(/^Reason/).fill(reason);
+  await form.getByRole('button', { name: 'Record decision' }).click();
+}
+
+test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload, the end', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const pm = await person(browser, USERS.pm);
+  const cycleId = await openDemoCycle(pm);
+  await pm.getByRole('link', { name: 'Meetings' }).click();
+  await pm.getByRole('link', { name: '2027-Q1 prioritisation' }).click();
+  const meetingId = Number(new URL(pm.url()).pathname.split('/')[2]);
+  await expect(pm.getByText('Live updates on')).toBeVisible();
+
+  const sales = await person(browser, USERS.leader);
+  const finance = await person(browser, FINANCE);
+  await openMeeting(sales, meetingId);
+  await openMeeting(finance, meetingId);
+  await expect(sales.getByText('The meeting has not started yet.')).toBeVisible();
+
+  // Start with hidden votes: every screen goes live on the first item, without a reload.
+  const start = pm.getByRole('form', { name: 'Start the meeting' });
+  await start.getByLabel('Hide votes until I reveal them').check();
+  await start.getByRole('button', { name: 'Start the meeting' }).click();
+  for (const page of [pm, sales, finance]) {
+    await expect(page.getByTestId('meeting-status')).toHaveText('Live');
+    await expect(currentTitle(page)).toHaveText(ITEMS.darkMode);
+  }
+
+  // Hidden votes: the facilitator sees how many voted, nobody sees who voted what.
+  await vote(sales, 'Accept', 'Ship it this quarter');
+  await vote(finance, 'Accept');
+  await expect(pm.getByText('2 of 6 voters have voted. Votes are hidden')).toBeVisible();
+  await expect(finance.getByText('2 of 6 voters have voted. Votes are hidden')).toBeVisible();
+  // …and not in the finance leader's page data either: the state it fetches, nor the page it loads.
+  const state = await finance.evaluate(async (id) => (await fetch(`/api/meetings/${id}/live`)).text(), meetingId);
+  expect(JSON.parse(state).agenda[0].tally).toEqual({ hidden: true, voted: 2, eligible: 6 });
+  expect(state).not.toContain('Ship it this quarter');
+  expect(state).not.toContain('"votes"'); // no list of who voted what, for any item
+  const html = await (await finance.request.get(`/meetings/${meetingId}`)).text();
+  expect(html).toContain(ITEMS.darkMode);
+  expect(html).not.toContain('Ship it this quarter');
+
+  await pm.getByRole('button', { name: 'Reveal votes' }).click();
+  for (const page of [pm, sales, finance]) {
+    await expect(page.getByRole('list', { name: 'Who voted what' })).toContainText('Liam Sales (Sales): Accept — “Ship it this quarter”');
+    await expect(page.getByRole('list', { name: 'Votes overall' })).toContainText('Accept: 2');
+  }
+  await expect(pm.getByRole('table', { name: 'Votes by department' }).getByRole('row', { name: /Finance/ })).toContainText('1 of 1');
+  await decide(pm, 'Accepted');
+  await expect(sales.getByText(/^Decision: Accepted/)).toBeVisible();
+  await expect(finance.getByText(/^Decision: Accepted/)).toBeVisible();
+
+  // Item 2: votes arrive, the facilitator notes, a rejection needs a reason.
+  await pm.getByRole('button', { name: 'Next item →' }).click();
+  await expect(currentTitle(sales)).toHaveText(ITEMS.annualPlans);
+  await expect(currentTitle(finance)).toHaveText(ITEMS.annualPlans);
+  await vote(sales, 'Reject', 'Wait for the billing rewrite');
+  await vote(finance, 'Reject');
+  await expect(pm.getByText('2 of 6 voters have voted. Votes are hidden')).toBeVisible();
+  await pm.getByLabel('Add a note').fill('Revisit once billing is rebuilt');
+  await pm.getByRole('button', { name: 'Add note' }).click();
+  await expect(sales.getByRole('list', { name: 'Meeting notes' })).toContainText('Revisit once billing is rebuilt');
+  await pm.getByRole('button', { name: 'Reveal votes' }).click();
+  await decide(pm, 'Rejected');
+  await expect(pm.getByRole('region', { name: 'Decision' }).getByRole('alert')).toContainText('A rejection needs a reason');
+  await expect(pm.getByLabel(/^Reason/)).toHaveAttribute('aria-invalid', 'true');
+  await decide(pm, 'Rejected', 'The billing rewrite comes first');
+  await expect(finance.getByText(/^Decision: Rejected — Reason: The billing rewrite comes first/)).toBeVisible();
+
+  // Item 3, reached by jumping; the finance leader reloads mid-item and catches up at once.
+  await pm.getByLabel('Jump to').selectOption({ label: `3. ${ITEMS.applePay}` });
+  await pm.getByRole('button', { name: 'Go', exact: true }).click();
+  await expect(currentTitle(sales)).toHaveText(ITEMS.applePay);
+  await vote(sales, 'Accept');
+  await finance.reload();
+  await expect(currentTitle(finance)).toHaveText(ITEMS.applePay);
+  await expect(finance.getByText('1 of 6 voters have voted')).toBeVisible();
+  await expect(finance.getByRole('navigation', { name: 'Agenda' })).toContainText('Rejected');
+  await expect(finance.getByText('Live updates on')).toBeVisible();
+  await vote(finance, 'Accept');
+  await pm.getByRole('button', { name: 'Reveal votes' }).click();
+  await decide(pm, 'Accepted');
+  await expect(sales.getByText(/^Decision: Accepted/)).toBeVisible();
+
+  await pm.getByRole('button', { name: 'Next item →' }).click();
+  await expect(currentTitle(finance)).toHaveText(ITEMS.trial);
+  await vote(sales, 'Accept');
+  await pm.getByRole('button', { name: 'Reveal votes' }).click();
+  await decide(pm, 'Accepted');
+  await expect(finance.getByText(/^Decision: Accepted/)).toBeVisible();
+
+  // Ranking: accepted items arrive at the bottom in the order they were accepted.
+  for (const page of [pm, sales, finance]) {
+    await expect(rankingRows(page).filter({ hasText: ITEMS.trial })).toBeVisible();
+  }
+  const order = async (page: Page) => (await rankingRows(page).allTextContents()).filter((t) => Object.values(ITEMS).some((i) => t.includes(i)));
+  // By keyboard: type a position and press Enter.
+  await pm.getByLabel(`Position of ${ITEMS.trial}`).fill('1');
+  await pm.getByLabel(`Position of ${ITEMS.trial}`).press('Enter');
+  await expect(rankingRows(sales).first()).toContainText(ITEMS.trial);
+  await expect(rankingRows(finance).first()).toContainText(ITEMS.trial);
+  // …and one place down with its button.
+  await pm.getByRole('button', { name: `Move ${ITEMS.trial} down` }).click();
+  await expect(rankingRows(finance).nth(1)).toContainText(ITEMS.trial);
+  // By drag and drop: Apple Pay onto the first row.
+  await rankingRows(pm).filter({ hasText: ITEMS.applePay }).dragTo(rankingRows(pm).first());
+  await expect(rankingRows(sales).first()).toContainText(ITEMS.applePay);
+  await expect(rankingRows(finance).first()).toContainText(ITEMS.applePay);
+  const expected = [ITEMS.applePay, ITEMS.darkMode, ITEMS.trial];
+  await expect.poll(async () => (await order(sales)).map((t) => expected.find((i) => t.includes(i)))).toEqual(expected);
+  // A position that does not exist is refused, and nothing moves.
+  await pm.getByLabel(`Position of ${ITEMS.trial}`).fill('99');
+  await pm.getByLabel(`Position of ${ITEMS.trial}`).press('Enter');
+  await expect(pm.getByRole('region', { name: 'Ranking' }).getByRole('alert')).toContainText('Position 99 does not exist');
+  await expect(rankingRows(pm).first()).toContainText(ITEMS.applePay);
+
+  // The cut line moves only with the capacity (S items are 1 person-week each here).
+  await pm.getByLabel('Capacity (person-weeks)').fill('2');
+  await pm.getByRole('button', { name: 'Change capacity' }).click();
+  await expect(finance.getByText(/2 fit, \d+ accepted/)).toBeVisible();
+  await expect(finance.getByRole('separator', { name: 'Cut line' })).toContainText('the 2 items above fit 2 person-weeks');
+
+  // End: everyone is told and pointed to the outcome.
+  await pm.getByRole('button', { name: 'End meeting…' }).click();
+  await pm.getByRole('button', { name: 'Yes, end the meeting' }).click();
+  for (const page of [pm, sales, finance]) {
+    await expect(page.getByTestId('meeting-status')).toHaveText('Ended');
+    await expect(page.getByRole('link', { name: 'See the outcome' })).toHaveAttribute('href', `/cycles/${cycleId}/outcome`);
+  }
+});
