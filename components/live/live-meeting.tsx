@@ -25,7 +25,7 @@ export function LiveMeeting({ initial, details, presenter = false, beforeStart }
   /** Shown only until the meeting starts (the planning, for pm/admin). */
   beforeStart?: React.ReactNode;
 }) {
-  const { state, connection, send, setState } = useLiveMeeting(initial);
+  const { state, connection, send, optimistic } = useLiveMeeting(initial);
   const { meeting, viewer } = state;
   const current = state.agenda.find((i) => i.itemId === meeting.currentItemId);
   const started = meeting.status === 'live' || meeting.status === 'paused';
@@ -69,7 +69,7 @@ export function LiveMeeting({ initial, details, presenter = false, beforeStart }
           {!presenter && <AgendaList state={state} />}
           <div className="space-y-8">
             {started && current && <CurrentItem state={state} item={current} detail={details[current.itemId]} send={send} large={presenter} />}
-            <RankingBoard state={state} send={send} setState={presenter ? undefined : setState} large={presenter} />
+            <RankingBoard state={state} send={send} optimistic={presenter ? undefined : optimistic} large={presenter} />
           </div>
         </div>
       )}

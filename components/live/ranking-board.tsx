@@ -1,5 +1,5 @@
 'use client';
-import { Fragment, useState, type Dispatch, type SetStateAction } from 'react';
+import { Fragment, useState } from 'react';
 import type { LiveState, RankedItem } from '@/lib/live/state';
 import { cutLine } from '@/lib/live/ranking';
 import { formatWeeks } from '@/components/backlog/format';
@@ -24,8 +24,8 @@ function reorder(items: RankedItem[], itemId: number, toIndex: number): RankedIt
  * and pressing Enter. A move sends the item's version; if someone moved the same item meanwhile,
  * the server refuses and the page shows the order as it now is, with a message saying so.
  */
-export function RankingBoard({ state, send, setState, large = false }: {
-  state: LiveState; send: Send; setState?: Dispatch<SetStateAction<LiveState>>; large?: boolean;
+export function RankingBoard({ state, send, optimistic, large = false }: {
+  state: LiveState; send: Send; optimistic?: (update: (s: LiveState) => LiveState) => void; large?: boolean;
 }) {
   const { run, pending, error } = useCommand(send);
   const capacity = useCommand(send);
@@ -39,7 +39,7 @@ export function RankingBoard({ state, send, setState, large = false }: {
 
   const move = (item: RankedItem, toIndex: number) => {
     if (toIndex === items.indexOf(item)) return;
-    setState?.((s) => {
+    optimistic?.((s) => {
       const next = reorder(s.ranking.items, item.id, toIndex);
       return { ...s, ranking: { ...s.ranking, items: next, cut: cutLine(next, s.ranking.capacityWeeks) } };
     });

@@ -1,5 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { applyVoteEvent } from '@/lib/live/apply-event';
 import type { LiveState } from '@/lib/live/state';
 
 export type Connection = 'connecting' | 'live' | 'reconnecting';
@@ -10,23 +11,24 @@ const RECREATE_MS = 3000;
 
 /**
  * The live meeting in the browser: the state the server rendered, kept current by the meeting's
- * event stream (one EventSource per page). Each event only says "something changed": the page
- * then reads the whole state again (GET …/live), which the server projects for this viewer — so
- * hidden votes never reach the browser, and one code path handles every kind of change. Fetches
- * are coalesced (at most one in flight, one queued), and a state older than the one shown is
- * dropped, so replies arriving out of order cannot move the page backwards.
+ * event stream (one EventSource per page). A vote — the common event — is applied to the state
+ * here (lib/live/apply-event.ts); any other event makes the page read the whole state again
+ * (GET …/live), which the server projects for this viewer, so hidden votes never reach the
+ * browser. Fetches are coalesced (at most one in flight, one queued), and a state older than the
+ * one shown is dropped, so replies arriving out of order cannot move the page backwards. While a
+ * fetch is under way, events are not applied locally: the next fetch covers them.
  */
 export function useLiveMeeting(initial: LiveState) {
   const meetingId = initial.meeting.id;
   const [state, setState] = useState(initial);
   const [connection, setConnection] = useState<Connection>('connecting');
-  const shown = useRef(initial.lastEventId);
+  const shown = useRef(initial);
   const fetching = useRef(false);
   const again = useRef(false);
 
   const apply = useCallback((next: LiveState) => {
-    if (next.lastEventId < shown.current) return;
-    shown.current = next.lastEventId;
+    if (next.lastEventId < shown.current.lastEventId) return;
+    shown.current = next;
     setState(next);
   }, []);
 
@@ -54,7 +56,7 @@ export function useLiveMeeting(initial: LiveState) {
     let retry: ReturnType<typeof setTimeout> | undefined;
     let dropped = false;
     const open = () => {
-      source = new EventSource(`/api/meetings/${meetingId}/events?lastEventId=${shown.current}`);
+      source = new EventSource(`/api/meetings/${meetingId}/events?lastEventId=${shown.current.lastEventId}`);
       source.onopen = () => {
         setConnection('live');
         // After a drop, catch up at once rather than wait for the next event.
@@ -62,7 +64,10 @@ export function useLiveMeeting(initial: LiveState) {
         dropped = false;
       };
       source.onmessage = (message) => {
-        if (Number(message.lastEventId) > shown.current) void refresh();
+        if (Number(message.lastEventId) <= shown.current.lastEventId) return;
+        const applied = fetching.current ? null : applyVoteEvent(shown.current, JSON.parse(message.data));
+        if (applied) apply(applied);
+        else void refresh();
       };
       source.onerror = () => {
         dropped = true;
@@ -80,7 +85,7 @@ export function useLiveMeeting(initial: LiveState) {
       clearTimeout(retry);
       source?.close();
     };
-  }, [meetingId, refresh]);
+  }, [apply, meetingId, refresh]);
 
   const send: Send = useCallback(async (command) => {
     try {
@@ -102,5 +107,11 @@ export function useLiveMeeting(initial: LiveState) {
     }
   }, [apply, meetingId, refresh]);
 
-  return { state, connection, send, setState };
+  /** Shows a change before the server confirms it (a ranking move); the server's answer replaces it. */
+  const optimistic = useCallback((update: (s: LiveState) => LiveState) => {
+    shown.current = update(shown.current);
+    setState(shown.current);
+  }, []);
+
+  return { state, connection, send, optimistic };
 }

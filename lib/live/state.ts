@@ -36,7 +36,7 @@ export type LiveItem = {
 
 export type RankedItem = { id: number; title: string; theme: string; weeks: number | null; version: number };
 
-export type LiveAttendee = { userId: number; name: string; departmentName: string; role: 'voter' | 'observer' };
+export type LiveAttendee = { userId: number; name: string; departmentId: number; departmentName: string; role: 'voter' | 'observer' };
 
 export type LiveState = {
   /** The last event of the meeting this state includes: the live stream resumes after it. */
@@ -70,7 +70,7 @@ function rankingOf(tx: Executor, cycleId: number): LiveState['ranking'] {
 }
 
 function attendeesOf(tx: Executor, meetingId: number): LiveAttendee[] {
-  return tx.select({ userId: users.id, name: users.name, departmentName: departments.name, role: meetingAttendees.role })
+  return tx.select({ userId: users.id, name: users.name, departmentId: departments.id, departmentName: departments.name, role: meetingAttendees.role })
     .from(meetingAttendees).innerJoin(users, eq(users.id, meetingAttendees.userId)).innerJoin(departments, eq(departments.id, users.departmentId))
     .where(eq(meetingAttendees.meetingId, meetingId)).orderBy(asc(departments.name), asc(users.name)).all();
 }

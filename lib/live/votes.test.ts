@@ -115,8 +115,12 @@ describe('hidden votes', () => {
     const s = await started('hidden');
     castVote(s.leaders[0], s.meeting.id, s.current, { choice: 'reject', comment: 'no' });
     const event = eventsOf('meeting', s.meeting.id).at(-1)!;
-    expect(event).toMatchObject({ type: 'live.vote_cast', data: { itemId: s.current, userId: s.leaders[0].id, choice: 'reject', hidden: true } });
-    expect(projectForViewer(event, new Set())).toEqual({ id: event.id, type: 'live.vote_cast', at: event.at, data: { itemId: s.current, hidden: true } });
+    expect(event).toMatchObject({ type: 'live.vote_cast', data: { itemId: s.current, userId: s.leaders[0].id, choice: 'reject', hidden: true, voted: 1 } });
+    expect(projectForViewer(event, new Set())).toEqual({ id: event.id, type: 'live.vote_cast', at: event.at, data: { itemId: s.current, hidden: true, voted: 1 } });
+    // A second voter makes it 2; a changed vote leaves the count as it was.
+    castVote(s.leaders[1], s.meeting.id, s.current, { choice: 'accept' });
+    castVote(s.leaders[0], s.meeting.id, s.current, { choice: 'defer' });
+    expect(eventsOf('meeting', s.meeting.id).slice(-2).map((e) => (e.data as { voted: number }).voted)).toEqual([2, 2]);
   });
 
   it('in live mode the event is not marked hidden and projects unchanged', async () => {

@@ -7,7 +7,7 @@ import { attendeeRole } from '@/lib/meetings/access';
 import { parseOrThrow } from '@/lib/validation';
 import {
   assertFacilitator, assertLive, assertOnAgenda, itemStateOf, liveEvent, liveTransaction, loadVisibleMeeting, setItemState,
-  settingsOf, tallyOf,
+  settingsOf, tallyOf, votesOn,
 } from './core';
 
 export const MAX_VOTE_COMMENT = 1000;
@@ -27,9 +27,10 @@ function refuse(field: string, message: string): never {
  *
  * The `live.vote_cast` event is the audit record, so it always holds the choice:
  *   { itemId, userId, choice, comment }                 in 'live' mode
- *   { itemId, userId, choice, comment, hidden: true }   in 'hidden' mode
+ *   { itemId, userId, choice, comment, hidden: true, voted }   in 'hidden' mode (voted: how many
+ *                                                         have voted on the item, which everyone may see)
  * !! The stream layer MUST NOT send a hidden vote as stored. Before the item is revealed, send a
- * !! `hidden: true` vote event as `{ itemId, hidden: true }` only: strip `choice`, `comment` and
+ * !! `hidden: true` vote event as `{ itemId, hidden: true, voted }` only: strip `choice`, `comment` and
  * !! `userId` — and the event row's `actorId`, which is the voter too: `projectForViewer` in
  * !! lib/realtime/replay.ts does this for every event the stream or a replay sends.
  * !! The reveal itself is sent as `live.votes_revealed`, carrying the tally.
@@ -49,7 +50,7 @@ export function castVote(actor: Actor, meetingId: number, itemId: number, input:
       .run();
     const hidden = settingsOf(tx, meetingId).votesVisibility === 'hidden' && !itemStateOf(tx, meetingId, itemId).revealed;
     const data: Record<string, unknown> = { itemId, userId: actor.id, choice: vote.choice, comment: vote.comment };
-    if (hidden) data.hidden = true;
+    if (hidden) Object.assign(data, { hidden: true, voted: votesOn(tx, meetingId, itemId).length });
     return { value: vote, eventId: liveEvent(tx, actor, meetingId, 'live.vote_cast', data) };
   });
 }

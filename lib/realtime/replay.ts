@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, max } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { events, type EventRow } from '@/db/schema/events';
 
@@ -23,6 +23,12 @@ export function meetingEventsSince(meetingId: number, lastEventId: number, limit
     .all();
 }
 
+/** The id of the meeting's latest event (0 when none). */
+export function lastMeetingEventId(meetingId: number): number {
+  return db.select({ id: max(events.id) }).from(events)
+    .where(and(eq(events.subjectType, 'meeting'), eq(events.subjectId, meetingId))).get()?.id ?? 0;
+}
+
 /** Agenda items whose hidden votes were revealed by a `live.votes_revealed` event with id ≤ eventId. */
 export function revealedItemsUpTo(meetingId: number, eventId: number): Set<number> {
   const rows = db.select({ data: events.data }).from(events)
@@ -41,7 +47,8 @@ export function revealedItemsUpTo(meetingId: number, eventId: number): Set<numbe
 
 /**
  * The viewer-safe form of an event. A hidden `live.vote_cast` on an item not yet revealed keeps
- * only its item (no voter: actorId and userId; no choice, no comment). Everything else is unchanged.
+ * only its item and how many have voted on it (no voter: actorId and userId; no choice, no
+ * comment). Everything else is unchanged.
  */
 export function projectForViewer(event: EventRow | ProjectedEvent, revealedItemIds: Set<number>): ProjectedEvent {
   if (event.type !== VOTE_CAST) return event;
@@ -50,5 +57,6 @@ export function projectForViewer(event: EventRow | ProjectedEvent, revealedItemI
   if (data.hidden === undefined || data.hidden === false) return event;
   const itemId = Number(data.itemId);
   if (Number.isInteger(itemId) && revealedItemIds.has(itemId)) return event;
-  return { id: event.id, type: event.type, at: event.at, data: { itemId: data.itemId, hidden: true } };
+  const voted = Number.isInteger(data.voted) ? { voted: data.voted } : {};
+  return { id: event.id, type: event.type, at: event.at, data: { itemId: data.itemId, hidden: true, ...voted } };
 }

@@ -143,4 +143,34 @@ describe('meetingEventStream', () => {
     await stream.cancel();
     expect(pub.listeners()).toBe(0);
   });
+
+  it('streams of one meeting share one subscription; a late joiner replays, then follows; the last to leave unsubscribes', async () => {
+    const m = 307;
+    const pub = countingPublisher();
+    const first = controller();
+    const a = sseReader(meetingEventStream({ meetingId: m, lastEventId: 0, signal: first.signal, publisher: pub.publisher }));
+    const e1 = log(m, 'live.started');
+    publisher.publish(meetingChannel(m), e1);
+    await a.until(() => a.events().length === 1);
+
+    const second = controller();
+    const b = sseReader(meetingEventStream({ meetingId: m, lastEventId: 0, signal: second.signal, publisher: pub.publisher }));
+    expect(pub.listeners()).toBe(1);
+    const e2 = log(m, 'live.item_changed', { currentItemId: 3 });
+    publisher.publish(meetingChannel(m), e2);
+    await b.until(() => b.events().length === 2);
+    await a.until(() => a.events().length === 2);
+    expect(a.events().map((x) => x.id)).toEqual([e1, e2]);
+    expect(b.events().map((x) => x.id)).toEqual([e1, e2]);
+
+    first.abort();
+    await a.pump;
+    expect(pub.listeners()).toBe(1);
+    const e3 = log(m, 'live.paused');
+    publisher.publish(meetingChannel(m), e3);
+    await b.until(() => b.events().length === 3);
+    second.abort();
+    await b.pump;
+    expect(pub.listeners()).toBe(0);
+  });
 });
