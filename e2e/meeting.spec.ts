@@ -43,7 +43,7 @@ async function decide(pm: Page, outcome: 'Accepted' | 'Rejected', reason = '') {
   await form.getByRole('button', { name: 'Record decision' }).click();
 }
 
-test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload, the end', async ({ browser }) => {
+test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload, the end, the published outcome', async ({ browser }) => {
   test.setTimeout(120_000);
   const pm = await person(browser, USERS.pm);
   const cycleId = await openDemoCycle(pm);
@@ -168,4 +168,31 @@ test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload,
     await expect(page.getByTestId('meeting-status')).toHaveText('Ended');
     await expect(page.getByRole('link', { name: 'See the outcome' })).toHaveAttribute('href', `/cycles/${cycleId}/outcome`);
   }
+
+  // The outcome page: the ranking with the cut line, every decision with its reason and notes.
+  await pm.getByRole('link', { name: 'See the outcome' }).click();
+  await expect(pm).toHaveURL(`/cycles/${cycleId}/outcome`);
+  await expect(pm.getByRole('table', { name: /Accepted items in rank order/ }).getByRole('row').nth(1)).toContainText(ITEMS.applePay);
+  const rejected = pm.getByRole('row', { name: new RegExp(ITEMS.annualPlans) });
+  await expect(rejected).toContainText('The billing rewrite comes first');
+  await expect(rejected).toContainText('Revisit once billing is rebuilt');
+  const csv = await pm.request.get(`/cycles/${cycleId}/outcome/export?format=csv`);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  expect(await csv.text()).toContain('The billing rewrite comes first');
+
+  // Publishing tells the requestor of the rejected item why, in-app and on their requests page.
+  await pm.getByRole('button', { name: 'Publish the outcome…' }).click();
+  await pm.getByRole('button', { name: 'Yes, publish the outcome' }).click();
+  await expect(pm.getByText(/Published on .* by Priya Patel/)).toBeVisible();
+
+  const rosa = await person(browser, USERS.requestor);
+  await rosa.getByRole('link', { name: /Notifications, \d+ unread/ }).click();
+  await expect(rosa.getByText(`Your request "${ITEMS.annualPlans}" was rejected`)).toBeVisible();
+  await expect(rosa.getByText('Rejected. Reason: The billing rewrite comes first')).toBeVisible();
+  await rosa.goto('/requests');
+  const request = rosa.getByRole('row', { name: new RegExp(ITEMS.annualPlans) });
+  await expect(request).toContainText('Rejected');
+  await expect(request).toContainText('The billing rewrite comes first');
+  await request.getByRole('link', { name: /See the published outcome/ }).click();
+  await expect(rosa.getByRole('row', { name: new RegExp(ITEMS.annualPlans) })).toContainText('The billing rewrite comes first');
 });
