@@ -87,6 +87,13 @@ test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload,
     await expect(page.getByRole('list', { name: 'Votes overall' })).toContainText('Accept: 2');
   }
   await expect(pm.getByRole('table', { name: 'Votes by department' }).getByRole('row', { name: /Finance/ })).toContainText('1 of 1');
+  // With JavaScript off, the page still shows the meeting as it is, read-only.
+  const noScript = await (await browser.newContext({ javaScriptEnabled: false, storageState: await sales.context().storageState() })).newPage();
+  await noScript.goto(`/meetings/${meetingId}`);
+  await expect(noScript.locator('#current-item-title')).toHaveText(ITEMS.darkMode);
+  await expect(noScript.getByRole('list', { name: 'Who voted what' })).toContainText('Liam Sales (Sales): Accept');
+  await expect(noScript.getByText('This is the meeting as it was when the page loaded, read-only')).toBeVisible();
+  await noScript.context().close();
   await decide(pm, 'Accepted');
   await expect(sales.getByText(/^Decision: Accepted/)).toBeVisible();
   await expect(finance.getByText(/^Decision: Accepted/)).toBeVisible();

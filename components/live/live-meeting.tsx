@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { useSyncExternalStore } from 'react';
 import type { LiveItemDetail } from '@/lib/live/details';
 import type { LiveState } from '@/lib/live/state';
 import { AgendaList } from './agenda-list';
@@ -9,6 +10,8 @@ import { STATUS_LABEL } from './labels';
 import { RankingBoard } from './ranking-board';
 import { StartForm } from './start-form';
 import { useLiveMeeting, type Connection } from './use-live-meeting';
+
+const subscribeNothing = () => () => {};
 
 const CONNECTION_LABEL: Record<Connection, string> = {
   connecting: 'Connecting to live updates…',
@@ -29,22 +32,24 @@ export function LiveMeeting({ initial, details, presenter = false, beforeStart }
   const { meeting, viewer } = state;
   const current = state.agenda.find((i) => i.itemId === meeting.currentItemId);
   const started = meeting.status === 'live' || meeting.status === 'paused';
+  // False in the server's HTML (what a browser without JavaScript keeps), true once the page runs.
+  const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span data-testid="meeting-status" className="rounded-full bg-zinc-100 px-2 py-0.5 font-medium dark:bg-zinc-800">{STATUS_LABEL[meeting.status]}</span>
         <span role="status" aria-live="polite" className={connection === 'reconnecting' ? 'text-amber-700 dark:text-amber-400' : 'text-zinc-600 dark:text-zinc-400'}>
-          {CONNECTION_LABEL[connection]}
+          {hydrated ? CONNECTION_LABEL[connection] : 'Not live'}
         </span>
         <span className="text-zinc-600 dark:text-zinc-400">Facilitator: {meeting.facilitatorName}{viewer.isFacilitator && ' (you)'}</span>
         {!presenter && <Link href={`/meetings/${meeting.id}/present`} className="underline">Presenter view</Link>}
       </div>
-      <noscript>
-        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          JavaScript is off: this is the meeting as it was when the page loaded, read-only. Reload to see changes; turn JavaScript on to take part.
+      {!hydrated && (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          This is the meeting as it was when the page loaded, read-only: without JavaScript it does not follow the meeting. Reload to see changes; turn JavaScript on to take part.
         </p>
-      </noscript>
+      )}
 
       {meeting.status === 'scheduled' && (
         <div className="space-y-3">
