@@ -6,6 +6,20 @@ import { meetingEventsSince, projectForViewer, revealedItemsUpTo, type Projected
 export const HEARTBEAT_MS = 15_000;
 export const RETRY_MS = 2_000;
 
+/**
+ * Open streams, closed when the server is asked to stop: `next start` waits for open connections
+ * before it exits, and a stream never ends by itself (its heartbeat keeps it alive), so without
+ * this a SIGTERM would hang while anyone has a meeting open. Pages reconnect to the next server.
+ */
+const open = new Set<() => void>();
+const slot = globalThis as unknown as { quorumStreamsOnStop?: boolean };
+if (!slot.quorumStreamsOnStop) {
+  slot.quorumStreamsOnStop = true;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => { for (const close of [...open]) close(); });
+  }
+}
+
 /** One SSE message for an event (see formatMessage). */
 export function formatEvent(event: ProjectedEvent): string {
   return formatMessage(event.id, JSON.stringify(event));
@@ -34,9 +48,11 @@ export function meetingEventStream(opts: MeetingStreamOptions): ReadableStream<U
   let heartbeat: ReturnType<typeof setInterval> | null = null;
   let onAbort: (() => void) | null = null;
 
+  let close: (() => void) | null = null;
   const cleanup = () => {
     if (closed) return;
     closed = true;
+    if (close) open.delete(close);
     leave?.();
     leave = null;
     if (heartbeat) clearInterval(heartbeat);
@@ -46,7 +62,7 @@ export function meetingEventStream(opts: MeetingStreamOptions): ReadableStream<U
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      const close = () => {
+      close = () => {
         const wasOpen = !closed;
         cleanup();
         if (wasOpen) {
@@ -70,6 +86,7 @@ export function meetingEventStream(opts: MeetingStreamOptions): ReadableStream<U
       }
       onAbort = close;
       signal.addEventListener('abort', onAbort, { once: true });
+      open.add(close);
       subscriber.send(`retry: ${RETRY_MS}\n\n`);
 
       try {
