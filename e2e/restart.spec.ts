@@ -1,0 +1,161 @@
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { USERS, openDemoCycle, signIn } from './fixtures';
+import { startOwnServer, type OwnServer } from './own-server';
+
+/**
+ * A live meeting survives a crash of the server. The test runs its own server (e2e/own-server.ts:
+ * own port, own database) so it can kill it without disturbing the shared one. The pm facilitates
+ * the demo meeting, the Sales leader votes; the server is killed with SIGKILL mid-meeting and
+ * started again on the same database. Neither page reloads: both show the lost connection, come
+ * back by themselves, still show everything, and the meeting goes on.
+ */
+
+test.describe.configure({ mode: 'serial' });
+
+const ITEMS = {
+  darkMode: 'Dark mode for the admin console',
+  annualPlans: 'Annual plans with a discount at checkout',
+};
+const SALES_ACCEPT = 'Liam Sales (Sales): Accept — “Ship it this quarter”';
+const SALES_REJECT = 'Liam Sales (Sales): Reject — “Wait for the billing rewrite”';
+const REJECTED = /^Decision: Rejected — Reason: The billing rewrite comes first/;
+
+let server: OwnServer | undefined;
+const contexts: BrowserContext[] = [];
+
+test.afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await server?.stop();
+});
+
+async function person(browser: Browser, baseURL: string, email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL });
+  contexts.push(context);
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/** The live-connection indicator: "Live updates on", "Connection lost — reconnecting…", … */
+const connection = (page: Page) => page.getByRole('status').filter({ hasText: /^(Connecting to live updates…|Live updates on|Connection lost — reconnecting…)$/ });
+const currentTitle = (page: Page) => page.locator('#current-item-title');
+const agendaEntry = (page: Page, title: string) => page.getByRole('navigation', { name: 'Agenda' }).getByRole('listitem').filter({ hasText: title });
+const whoVoted = (page: Page) => page.getByRole('list', { name: 'Who voted what' });
+const rankingRows = (page: Page) => page.getByRole('list', { name: 'Accepted items in rank order' }).getByRole('listitem').filter({ hasNot: page.getByRole('separator') });
+
+async function vote(page: Page, choice: 'Accept' | 'Reject' | 'Defer', comment = '') {
+  if (comment) await page.getByLabel('Comment (optional)').fill(comment);
+  await page.getByRole('group', { name: 'Choose' }).getByRole('button', { name: choice }).click();
+  await expect(page.getByText(`You voted ${choice}.`)).toBeVisible();
+}
+
+async function decide(pm: Page, outcome: 'Accepted' | 'Rejected', reason = '') {
+  const form = pm.getByRole('form', { name: 'Record the decision' });
+  await form.getByRole('radio', { name: new RegExp(`^${outcome}`) }).check();
+  if (reason) await form.getByLabel(/^Reason/).fill(reason);
+  await form.getByRole('button', { name: 'Record decision' }).click();
+}
+
+/** The ranking holds item 1, the only accepted item, and nothing else. */
+async function expectRanking(page: Page) {
+  await expect(rankingRows(page)).toHaveCount(1);
+  await expect(rankingRows(page).first()).toHaveAccessibleName(ITEMS.darkMode);
+}
+
+/** Marks the document, so the test can tell later that the page was not reloaded meanwhile. */
+const markDocument = (page: Page) => page.evaluate(() => { (window as unknown as { __sameDocument: boolean }).__sameDocument = true; });
+const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
+
+test('a live meeting survives a server crash: both pages reconnect by themselves and lose nothing', async ({ browser }) => {
+  test.setTimeout(120_000);
+  server = await startOwnServer();
+  const { baseURL } = server;
+
+  // Uncaught errors in either page would be a bug, whatever the connection does.
+  const pageErrors: string[] = [];
+  const pm = await person(browser, baseURL, USERS.pm);
+  const sales = await person(browser, baseURL, USERS.leader);
+  for (const [who, page] of [['pm', pm], ['sales', sales]] as const) page.on('pageerror', (e) => pageErrors.push(`${who}: ${e.message}`));
+
+  await openDemoCycle(pm);
+  await pm.getByRole('link', { name: 'Meetings' }).click();
+  await pm.getByRole('link', { name: '2027-Q1 prioritisation' }).click();
+  const meetingId = Number(new URL(pm.url()).pathname.split('/')[2]);
+  await sales.goto(`/meetings/${meetingId}`);
+  for (const page of [pm, sales]) await expect(connection(page)).toHaveText('Live updates on');
+  await expect(sales.getByText('The meeting has not started yet.')).toBeVisible();
+
+  // Start with the defaults (votes shown as they arrive); item 1: an Accept with a comment, decided.
+  await pm.getByRole('form', { name: 'Start the meeting' }).getByRole('button', { name: 'Start the meeting' }).click();
+  for (const page of [pm, sales]) {
+    await expect(page.getByTestId('meeting-status')).toHaveText('Live');
+    await expect(currentTitle(page)).toHaveText(ITEMS.darkMode);
+  }
+  await vote(sales, 'Accept', 'Ship it this quarter');
+  await expect(whoVoted(pm)).toContainText(SALES_ACCEPT);
+  await decide(pm, 'Accepted');
+  await expect(sales.getByText(/^Decision: Accepted/)).toBeVisible();
+
+  // Item 2: the leader rejects; the facilitator sees the vote live.
+  await pm.getByRole('button', { name: 'Next item →' }).click();
+  await expect(currentTitle(sales)).toHaveText(ITEMS.annualPlans);
+  await vote(sales, 'Reject', 'Wait for the billing rewrite');
+  await expect(whoVoted(pm)).toContainText(SALES_REJECT);
+  await expect(whoVoted(sales)).toContainText(SALES_REJECT);
+
+  // The crash: SIGKILL, no goodbye. While nothing answers, both pages say the connection is lost…
+  for (const page of [pm, sales]) await markDocument(page);
+  const crashedAt = Date.now();
+  let restartedAt = 0;
+  await server.restart('SIGKILL', async () => {
+    for (const page of [pm, sales]) await expect(connection(page)).toHaveText('Connection lost — reconnecting…');
+    restartedAt = Date.now();
+  });
+  // …and once it is back (same port, same database), they reconnect by themselves, without a reload.
+  for (const page of [pm, sales]) await expect(connection(page)).toHaveText('Live updates on', { timeout: 20_000 });
+  test.info().annotations.push({ type: 'reconnect', description: `down ${restartedAt - crashedAt} ms; both pages live again ${Date.now() - restartedAt} ms after the restart began` });
+  for (const page of [pm, sales]) {
+    expect(await sameDocument(page), 'the page was not reloaded').toBe(true);
+    await expect(page.getByTestId('meeting-status')).toHaveText('Live');
+    await expect(currentTitle(page)).toHaveText(ITEMS.annualPlans);
+    await expect(agendaEntry(page, ITEMS.annualPlans)).toHaveAttribute('aria-current', 'step');
+    await expect(agendaEntry(page, ITEMS.darkMode)).toContainText('Accepted');
+    await expect(whoVoted(page)).toContainText(SALES_REJECT);
+    await expectRanking(page);
+  }
+  await expect(sales.getByText('You voted Reject.')).toBeVisible();
+
+  // The meeting goes on, on the new server: the decision on item 2 reaches the leader live.
+  await expect(pm.getByRole('button', { name: 'Reveal votes' })).toHaveCount(0); // votes are shown as they arrive
+  await decide(pm, 'Rejected', 'The billing rewrite comes first');
+  await expect(pm.getByText(REJECTED)).toBeVisible();
+  await expect(sales.getByText(REJECTED)).toBeVisible();
+  await expect(agendaEntry(sales, ITEMS.annualPlans)).toContainText('Rejected');
+  expect(await sameDocument(sales), 'the leader saw the decision without a reload').toBe(true);
+
+  // Reloaded from the restarted server's database: nothing was lost.
+  for (const page of [pm, sales]) {
+    await page.reload();
+    await expect(connection(page)).toHaveText('Live updates on');
+    await expect(page.getByTestId('meeting-status')).toHaveText('Live');
+    await expect(currentTitle(page)).toHaveText(ITEMS.annualPlans);
+    await expect(page.getByText(REJECTED)).toBeVisible();
+    await expect(whoVoted(page)).toContainText(SALES_REJECT);
+    await expect(agendaEntry(page, ITEMS.darkMode)).toContainText('Accepted');
+    await expect(agendaEntry(page, ITEMS.annualPlans)).toContainText('Rejected');
+    await expectRanking(page);
+  }
+  await expect(sales.getByText('You voted Reject.')).toBeVisible();
+
+  // Item 1's vote and its comment are still there too: back to it, both pages follow live.
+  await pm.getByLabel('Jump to').selectOption({ label: `1. ${ITEMS.darkMode}` });
+  await pm.getByRole('button', { name: 'Go', exact: true }).click();
+  for (const page of [pm, sales]) {
+    await expect(currentTitle(page)).toHaveText(ITEMS.darkMode);
+    await expect(page.getByText(/^Decision: Accepted/)).toBeVisible();
+    await expect(whoVoted(page)).toContainText(SALES_ACCEPT);
+  }
+  await expect(sales.getByText('You voted Accept.')).toBeVisible();
+
+  expect(pageErrors, 'uncaught errors in the pages').toEqual([]);
+});
