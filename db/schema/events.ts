@@ -12,7 +12,7 @@ export const events = sqliteTable(
     at: text('at').notNull(),
     actorId: integer('actor_id').references(() => users.id),
     type: text('type').notNull(), // e.g. item.created, item.status_changed
-    subjectType: text('subject_type').notNull(), // item | cycle | theme | user
+    subjectType: text('subject_type').notNull(), // item | cycle | theme | user | meeting | change_request
     subjectId: integer('subject_id').notNull(),
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   },

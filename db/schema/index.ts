@@ -4,3 +4,4 @@ export * from './events';
 export * from './meetings';
 export * from './notifications';
 export * from './live';
+export * from './schedule';

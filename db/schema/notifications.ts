@@ -4,7 +4,7 @@ import { users } from './people';
 /** Kinds of notification; each user can turn e-mail off per kind. */
 export const NOTIFICATION_KINDS = [
   'preread.distributed', 'preread.updated', 'preread.reminder', 'question.asked', 'question.answered', 'question.resolved',
-  'outcome.published',
+  'outcome.published', 'schedule.published', 'schedule.flagged', 'change.session_convened', 'change.decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -13,11 +13,11 @@ import { ACTIONS, assertCan, can, canViewItem, canWithdraw, type Action } from '
  */
 const T = true, F = false;
 const EXPECTED: Record<Role, Record<Action, boolean>> = {
-  admin:     { 'backlog.view': T, 'cycle.manage': T, 'item.create': T, 'item.edit': T, 'item.estimate': T, 'item.setStatus': T, 'request.create': T, 'request.triage': T, 'history.view': T, 'user.manage': T, 'meeting.manage': T, 'outbox.view': T },
-  pm:        { 'backlog.view': T, 'cycle.manage': T, 'item.create': T, 'item.edit': T, 'item.estimate': T, 'item.setStatus': T, 'request.create': T, 'request.triage': T, 'history.view': T, 'user.manage': F, 'meeting.manage': T, 'outbox.view': F },
-  leader:    { 'backlog.view': T, 'cycle.manage': F, 'item.create': F, 'item.edit': F, 'item.estimate': F, 'item.setStatus': F, 'request.create': T, 'request.triage': F, 'history.view': T, 'user.manage': F, 'meeting.manage': F, 'outbox.view': F },
-  engineer:  { 'backlog.view': T, 'cycle.manage': F, 'item.create': T, 'item.edit': F, 'item.estimate': T, 'item.setStatus': F, 'request.create': T, 'request.triage': F, 'history.view': T, 'user.manage': F, 'meeting.manage': F, 'outbox.view': F },
-  requestor: { 'backlog.view': F, 'cycle.manage': F, 'item.create': F, 'item.edit': F, 'item.estimate': F, 'item.setStatus': F, 'request.create': T, 'request.triage': F, 'history.view': F, 'user.manage': F, 'meeting.manage': F, 'outbox.view': F },
+  admin:     { 'backlog.view': T, 'cycle.manage': T, 'item.create': T, 'item.edit': T, 'item.estimate': T, 'item.setStatus': T, 'request.create': T, 'request.triage': T, 'history.view': T, 'user.manage': T, 'meeting.manage': T, 'outbox.view': T, 'schedule.edit': T, 'schedule.publish': T, 'change.raise': T, 'change.decide': T },
+  pm:        { 'backlog.view': T, 'cycle.manage': T, 'item.create': T, 'item.edit': T, 'item.estimate': T, 'item.setStatus': T, 'request.create': T, 'request.triage': T, 'history.view': T, 'user.manage': F, 'meeting.manage': T, 'outbox.view': F, 'schedule.edit': T, 'schedule.publish': T, 'change.raise': T, 'change.decide': T },
+  leader:    { 'backlog.view': T, 'cycle.manage': F, 'item.create': F, 'item.edit': F, 'item.estimate': F, 'item.setStatus': F, 'request.create': T, 'request.triage': F, 'history.view': T, 'user.manage': F, 'meeting.manage': F, 'outbox.view': F, 'schedule.edit': F, 'schedule.publish': F, 'change.raise': T, 'change.decide': F },
+  engineer:  { 'backlog.view': T, 'cycle.manage': F, 'item.create': T, 'item.edit': F, 'item.estimate': T, 'item.setStatus': F, 'request.create': T, 'request.triage': F, 'history.view': T, 'user.manage': F, 'meeting.manage': F, 'outbox.view': F, 'schedule.edit': T, 'schedule.publish': F, 'change.raise': F, 'change.decide': F },
+  requestor: { 'backlog.view': F, 'cycle.manage': F, 'item.create': F, 'item.edit': F, 'item.estimate': F, 'item.setStatus': F, 'request.create': T, 'request.triage': F, 'history.view': F, 'user.manage': F, 'meeting.manage': F, 'outbox.view': F, 'schedule.edit': F, 'schedule.publish': F, 'change.raise': F, 'change.decide': F },
 };
 
 const CASES = ROLES.flatMap((role) => ACTIONS.map((action) => ({ role, action, allowed: EXPECTED[role][action] })));

@@ -16,6 +16,10 @@ export const ACTIONS = [
   'user.manage', // activate and deactivate people
   'meeting.manage', // schedule meetings, pick attendees, set the agenda, distribute the pre-read
   'outbox.view', // see the e-mail outbox and its errors
+  'schedule.edit', // set an accepted item's period, owner and kickoff; move it through delivery
+  'schedule.publish', // publish a cycle's delivery schedule
+  'change.raise', // raise an urgent change request against a schedule
+  'change.decide', // convene an emergency session, approve or decline a change request
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -34,6 +38,10 @@ const POLICY: Record<Action, readonly Role[]> = {
   'user.manage': ['admin'],
   'meeting.manage': ['admin', 'pm'],
   'outbox.view': ['admin'],
+  'schedule.edit': ['admin', 'pm', 'engineer'],
+  'schedule.publish': ['admin', 'pm'],
+  'change.raise': ['admin', 'pm', 'leader'],
+  'change.decide': ['admin', 'pm'],
 };
 
 export type Actor = { id: number; role: Role; departmentId: number };

@@ -9,7 +9,7 @@ export type Executor = Db | Tx;
 export type EventInput = {
   actorId: number | null;
   type: string;
-  subjectType: 'item' | 'cycle' | 'theme' | 'user' | 'meeting';
+  subjectType: 'item' | 'cycle' | 'theme' | 'user' | 'meeting' | 'change_request';
   subjectId: number;
   data: Record<string, unknown>;
 };

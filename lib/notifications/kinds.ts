@@ -13,6 +13,10 @@ export const NOTIFICATION_KIND_LABELS = {
   'question.answered': 'A question I follow is answered',
   'question.resolved': 'A question I follow is resolved',
   'outcome.published': 'The outcome of a meeting I have an item in is published',
+  'schedule.published': 'A delivery schedule I am part of is published or changed',
+  'schedule.flagged': 'A question or problem is raised on an item I own or schedule',
+  'change.session_convened': 'I am invited to an emergency session',
+  'change.decided': 'A change request that affects me is decided',
 } as const satisfies Record<NotificationKind, string>;
 
 export function kindLabel(kind: string): string {
