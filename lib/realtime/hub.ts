@@ -1,6 +1,6 @@
 import 'server-only';
-import { meetingChannel, type Publisher } from './publisher';
-import { lastMeetingEventId, meetingEventsSince, projectForViewer, revealedItemsUpTo, VOTES_REVEALED } from './replay';
+import type { Publisher } from './publisher';
+import { eventsSince, lastEventIdOf, projectForViewer, revealedUpTo, VOTES_REVEALED, type Subject } from './replay';
 
 export const BATCH = 500;
 
@@ -15,8 +15,11 @@ export function formatMessage(id: number, json: string): string {
   return `id: ${id}\ndata: ${json}\n\n`;
 }
 
+/** The publisher channel of a subject: `meeting:<id>` (meetingChannel) or `change_request:<id>`. */
+export const channelOf = (subject: Subject) => `${subject.type}:${subject.id}`;
+
 /**
- * Fans a meeting's new events out to all of its open streams. Why a hub: the projected event is
+ * Fans a subject's (a meeting's) new events out to all of its open streams. Why a hub: the projected event is
  * the same for every viewer (projectForViewer depends only on the event and on which items were
  * revealed), so on each wake-up the hub reads the new events once and formats them once, however
  * many people follow — instead of every stream querying the database for every event.
@@ -24,16 +27,16 @@ export function formatMessage(id: number, json: string): string {
  * Everything here is synchronous (better-sqlite3) and events are published right after their
  * transaction commits, so by the time a stream joins, the hub's cursor covers every committed event.
  */
-export class MeetingHub {
+export class SubjectHub {
   private readonly subscribers = new Set<Subscriber>();
   private cursor: number;
   private readonly revealed: Set<number>;
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly meetingId: number, publisher: Publisher, private readonly onEmpty: () => void) {
-    this.cursor = lastMeetingEventId(meetingId);
-    this.revealed = revealedItemsUpTo(meetingId, this.cursor);
-    this.unsubscribe = publisher.subscribe(meetingChannel(meetingId), () => this.flush());
+  constructor(private readonly subject: Subject, publisher: Publisher, private readonly onEmpty: () => void) {
+    this.cursor = lastEventIdOf(subject);
+    this.revealed = revealedUpTo(subject, this.cursor);
+    this.unsubscribe = publisher.subscribe(channelOf(subject), () => this.flush());
   }
 
   join(subscriber: Subscriber): void {
@@ -52,7 +55,7 @@ export class MeetingHub {
   private flush(): void {
     try {
       for (;;) {
-        const batch = meetingEventsSince(this.meetingId, this.cursor, BATCH);
+        const batch = eventsSince(this.subject, this.cursor, BATCH);
         if (batch.length === 0) return;
         // As for a replay: reveals count up to the end of the batch sent with them.
         for (const e of batch) if (e.type === VOTES_REVEALED) this.revealed.add(Number((e.data as { itemId?: unknown })?.itemId));
@@ -68,23 +71,24 @@ export class MeetingHub {
         if (batch.length < BATCH) return;
       }
     } catch (error) {
-      console.warn(`The live stream of meeting ${this.meetingId} failed: ${(error as Error).message}`);
+      console.warn(`The live stream of ${channelOf(this.subject)} failed: ${(error as Error).message}`);
       for (const subscriber of [...this.subscribers]) subscriber.fail(error);
     }
   }
 }
 
-const hubs = new WeakMap<Publisher, Map<number, MeetingHub>>();
+const hubs = new WeakMap<Publisher, Map<string, SubjectHub>>();
 
-/** The meeting's hub on this publisher, created on first use and dropped when its last stream leaves. */
-export function hubFor(publisher: Publisher, meetingId: number): MeetingHub {
-  let byMeeting = hubs.get(publisher);
-  if (!byMeeting) hubs.set(publisher, (byMeeting = new Map()));
-  let hub = byMeeting.get(meetingId);
+/** The subject's hub on this publisher, created on first use and dropped when its last stream leaves. */
+export function hubFor(publisher: Publisher, subject: Subject): SubjectHub {
+  let byChannel = hubs.get(publisher);
+  if (!byChannel) hubs.set(publisher, (byChannel = new Map()));
+  const key = channelOf(subject);
+  let hub = byChannel.get(key);
   if (!hub) {
-    const map = byMeeting;
-    hub = new MeetingHub(meetingId, publisher, () => map.delete(meetingId));
-    byMeeting.set(meetingId, hub);
+    const map = byChannel;
+    hub = new SubjectHub(subject, publisher, () => map.delete(key));
+    byChannel.set(key, hub);
   }
   return hub;
 }

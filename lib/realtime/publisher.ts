@@ -38,3 +38,4 @@ const slot = globalThis as unknown as { quorumPublisher?: Publisher };
 export const publisher: Publisher = (slot.quorumPublisher ??= new InMemoryPublisher());
 
 export const meetingChannel = (meetingId: number) => `meeting:${meetingId}`;
+export const changeRequestChannel = (changeRequestId: number) => `change_request:${changeRequestId}`;

@@ -14,19 +14,31 @@ export type ProjectedEvent = Pick<EventRow, 'id' | 'type' | 'at' | 'data'> & Par
 export const VOTE_CAST = 'live.vote_cast';
 export const VOTES_REVEALED = 'live.votes_revealed';
 
-/** The meeting's events with id > lastEventId, oldest first, at most `limit`. */
-export function meetingEventsSince(meetingId: number, lastEventId: number, limit = 500): EventRow[] {
+/** What a live stream follows: a meeting, or a change request with its emergency session. */
+export type Subject = { type: 'meeting' | 'change_request'; id: number };
+
+/** The subject's events with id > lastEventId, oldest first, at most `limit`. */
+export function eventsSince(subject: Subject, lastEventId: number, limit = 500): EventRow[] {
   return db.select().from(events)
-    .where(and(eq(events.subjectType, 'meeting'), eq(events.subjectId, meetingId), gt(events.id, lastEventId)))
+    .where(and(eq(events.subjectType, subject.type), eq(events.subjectId, subject.id), gt(events.id, lastEventId)))
     .orderBy(asc(events.id))
     .limit(limit)
     .all();
 }
 
-/** The id of the meeting's latest event (0 when none). */
-export function lastMeetingEventId(meetingId: number): number {
+export function meetingEventsSince(meetingId: number, lastEventId: number, limit = 500): EventRow[] {
+  return eventsSince({ type: 'meeting', id: meetingId }, lastEventId, limit);
+}
+
+/** The id of the subject's latest event (0 when none). */
+export function lastEventIdOf(subject: Subject): number {
   return db.select({ id: max(events.id) }).from(events)
-    .where(and(eq(events.subjectType, 'meeting'), eq(events.subjectId, meetingId))).get()?.id ?? 0;
+    .where(and(eq(events.subjectType, subject.type), eq(events.subjectId, subject.id))).get()?.id ?? 0;
+}
+
+/** Items whose hidden votes were revealed by a `live.votes_revealed` event with id ≤ eventId (meetings only). */
+export function revealedUpTo(subject: Subject, eventId: number): Set<number> {
+  return subject.type === 'meeting' ? revealedItemsUpTo(subject.id, eventId) : new Set();
 }
 
 /** Agenda items whose hidden votes were revealed by a `live.votes_revealed` event with id ≤ eventId. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { BATCH, formatMessage, hubFor, type Subscriber } from './hub';
 import { publisher as defaultPublisher, type Publisher } from './publisher';
-import { meetingEventsSince, projectForViewer, revealedItemsUpTo, type ProjectedEvent } from './replay';
+import { eventsSince, projectForViewer, revealedUpTo, type ProjectedEvent, type Subject } from './replay';
 
 export const HEARTBEAT_MS = 15_000;
 export const RETRY_MS = 2_000;
@@ -25,8 +25,8 @@ export function formatEvent(event: ProjectedEvent): string {
   return formatMessage(event.id, JSON.stringify(event));
 }
 
-export type MeetingStreamOptions = {
-  meetingId: number;
+export type StreamOptions = {
+  subject: Subject;
   lastEventId: number;
   signal: AbortSignal;
   heartbeatMs?: number;
@@ -34,14 +34,14 @@ export type MeetingStreamOptions = {
 };
 
 /**
- * A meeting's live event stream: `retry:`, then every event after lastEventId (the replay, read
- * for this stream alone), then each new one as the meeting's hub fans it out. The published id is
+ * A live event stream (a meeting's, or a change request's): `retry:`, then every event after lastEventId (the replay, read
+ * for this stream alone), then each new one as the subject's hub fans it out. The published id is
  * only a wake-up: events are always read from the database by id after the last one sent, so
  * nothing is duplicated or skipped, whatever order or however often wake-ups arrive. Closes
  * (leaves the hub, stops the heartbeat) when `signal` aborts or the reader cancels.
  */
-export function meetingEventStream(opts: MeetingStreamOptions): ReadableStream<Uint8Array> {
-  const { meetingId, signal, heartbeatMs = HEARTBEAT_MS, publisher = defaultPublisher } = opts;
+export function subjectEventStream(opts: StreamOptions): ReadableStream<Uint8Array> {
+  const { subject, signal, heartbeatMs = HEARTBEAT_MS, publisher = defaultPublisher } = opts;
   const encoder = new TextEncoder();
   let closed = false;
   let leave: (() => void) | null = null;
@@ -93,10 +93,10 @@ export function meetingEventStream(opts: MeetingStreamOptions): ReadableStream<U
         // The replay. Synchronous, so no event can be committed and published meanwhile; the hub,
         // joined right after, sends only what is newer than what this stream has had.
         for (;;) {
-          const batch = meetingEventsSince(meetingId, subscriber.lastSent, BATCH);
+          const batch = eventsSince(subject, subscriber.lastSent, BATCH);
           if (batch.length === 0) break;
           // Reveals are counted up to the last event of this batch, which is sent with it.
-          const revealed = revealedItemsUpTo(meetingId, batch[batch.length - 1].id);
+          const revealed = revealedUpTo(subject, batch[batch.length - 1].id);
           for (const event of batch) {
             subscriber.send(formatEvent(projectForViewer(event, revealed)));
             subscriber.lastSent = event.id;
@@ -104,11 +104,11 @@ export function meetingEventStream(opts: MeetingStreamOptions): ReadableStream<U
           if (batch.length < BATCH) break;
         }
       } catch (error) {
-        console.warn(`The live stream of meeting ${meetingId} failed: ${(error as Error).message}`);
+        console.warn(`The live stream of ${subject.type} ${subject.id} failed: ${(error as Error).message}`);
         subscriber.fail(error);
         return;
       }
-      const hub = hubFor(publisher, meetingId);
+      const hub = hubFor(publisher, subject);
       hub.join(subscriber);
       leave = () => hub.leave(subscriber);
       heartbeat = setInterval(() => subscriber.send(': heartbeat\n\n'), heartbeatMs);
@@ -117,4 +117,10 @@ export function meetingEventStream(opts: MeetingStreamOptions): ReadableStream<U
       cleanup();
     },
   });
+}
+
+/** A meeting's live stream (see subjectEventStream). */
+export function meetingEventStream(opts: Omit<StreamOptions, 'subject'> & { meetingId: number }): ReadableStream<Uint8Array> {
+  const { meetingId, ...rest } = opts;
+  return subjectEventStream({ ...rest, subject: { type: 'meeting', id: meetingId } });
 }
