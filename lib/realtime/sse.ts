@@ -34,8 +34,9 @@ export type StreamOptions = {
 };
 
 /**
- * A live event stream (a meeting's, or a change request's): `retry:`, then every event after lastEventId (the replay, read
- * for this stream alone), then each new one as the subject's hub fans it out. The published id is
+ * A live event stream (a meeting's or a change request's): `retry:`, then every event after
+ * lastEventId (the replay, read for this stream alone), then each new one as the subject's hub
+ * fans it out. The published id is
  * only a wake-up: events are always read from the database by id after the last one sent, so
  * nothing is duplicated or skipped, whatever order or however often wake-ups arrive. Closes
  * (leaves the hub, stops the heartbeat) when `signal` aborts or the reader cancels.
