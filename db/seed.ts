@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
+import { seedDeliverySchedule } from './seed-schedule';
 import { agendaItems, items, meetingAttendees, meetings, users, type ItemStatus, type Kind, type Role, type Size } from './schema';
 import { makeCycle, makeDepartment, makeItem, makeModule, makeTheme, makeUser, SIZE_LIST } from './factories';
 
@@ -121,6 +122,7 @@ export async function seedDemo(db: Db, opts: { extraItems?: number } = {}) {
   const sam = people.get('requestor2@quorum.test')!;
   makeItem(db, { requestorId: sam.id, departmentId: sam.departmentId, status: 'submitted', title: 'Automatic dunning for failed payments', description: 'Retry failed card payments and e-mail the customer.', businessBenefit: 'Recovers revenue lost to expired cards.' });
   seedMeeting(db, cycle.id, people);
+  seedDeliverySchedule(db, people);
   return { cycle, themes, people };
 }
 
