@@ -22,6 +22,7 @@ export default async function BacklogPage({ params, searchParams }: { params: Pr
         <div className="flex gap-2">
           <LinkButton variant="secondary" href={`/cycles/${cycleId}/meetings`}>Meetings</LinkButton>
           <LinkButton variant="secondary" href={`/cycles/${cycleId}/outcome`}>Outcome</LinkButton>
+          <LinkButton variant="secondary" href={`/cycles/${cycleId}/schedule`}>Schedule</LinkButton>
           {can(user, 'cycle.manage') && <LinkButton variant="secondary" href={`/cycles/${cycleId}/settings`}>Settings and themes</LinkButton>}
           {can(user, 'item.create') && <LinkButton href={`/cycles/${cycleId}/items/new`}>Add item</LinkButton>}
         </div>

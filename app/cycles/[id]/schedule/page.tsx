@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { mapFatal } from '@/lib/actions';
+import { can } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { formatWeeks } from '@/lib/meetings/format';
+import { routeId } from '@/lib/route-params';
+import { ScheduleNotPublishedError } from '@/lib/schedule/access';
+import { formatDay } from '@/lib/schedule/dates';
+import { readSchedule } from '@/lib/schedule/schedule';
+import type { ScheduleView } from '@/lib/schedule/types';
+import { packSchedule } from '@/lib/schedule/wire';
+import { LocalTime } from '@/components/items/item-history';
+import { ScheduleBoard } from '@/components/schedule/schedule-board';
+import { EmptyState } from '@/components/ui/empty-state';
+
+export const metadata: Metadata = { title: 'Schedule · Quorum' };
+export const dynamic = 'force-dynamic';
+
+/**
+ * A cycle's delivery schedule. Who may read it is decided in lib/schedule/access.ts: someone who
+ * may only read a published schedule sees that it is not published yet (not a bare 403), an
+ * unknown cycle is the 404 page. Everything below the header is one client component fed with
+ * the schedule as data (docs/decisions/0005), so a 2,000-item cycle stays light.
+ */
+export default async function SchedulePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const cycleId = await routeId(params);
+  let view: ScheduleView;
+  try {
+    view = readSchedule(user, cycleId);
+  } catch (error) {
+    if (!(error instanceof ScheduleNotPublishedError)) throw mapFatal(error);
+    return (
+      <div className="max-w-3xl space-y-4">
+        <h1 className="text-2xl font-semibold">Delivery schedule</h1>
+        <EmptyState title="This schedule has not been published yet">
+          You can read it here once a product manager publishes it; if you asked for or sponsor an item on it, you will be notified.{' '}
+          <Link href="/requests">See your requests</Link>
+        </EmptyState>
+      </div>
+    );
+  }
+  const { cycle, lastPublication } = view;
+  const back = can(user, 'backlog.view') ? { href: `/cycles/${cycleId}`, label: `Back to the ${cycle.name} backlog` } : { href: '/requests', label: 'My requests' };
+  return (
+    <div className="max-w-7xl space-y-6">
+      <header className="space-y-2">
+        <p className="text-sm"><Link href={back.href}>← {back.label}</Link></p>
+        <h1 className="text-2xl font-semibold">{cycle.name} delivery schedule</h1>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {formatDay(cycle.startsOn)} to {formatDay(cycle.endsOn)} · capacity {formatWeeks(cycle.capacityWeeks)} person-weeks
+        </p>
+        <p className="text-sm">
+          {lastPublication
+            ? <strong className="font-medium">Last published on <LocalTime iso={lastPublication.at} /> by {lastPublication.by}</strong>
+            : <span className="text-amber-800 dark:text-amber-300">Not published yet: only the backlog&apos;s readers can see it.</span>}
+        </p>
+      </header>
+      <ScheduleBoard data={packSchedule(view)} />
+    </div>
+  );
+}
