@@ -23,6 +23,7 @@ export default async function BacklogPage({ params, searchParams }: { params: Pr
           <LinkButton variant="secondary" href={`/cycles/${cycleId}/meetings`}>Meetings</LinkButton>
           <LinkButton variant="secondary" href={`/cycles/${cycleId}/outcome`}>Outcome</LinkButton>
           <LinkButton variant="secondary" href={`/cycles/${cycleId}/schedule`}>Schedule</LinkButton>
+          <LinkButton variant="secondary" href={`/cycles/${cycleId}/changes`}>Changes</LinkButton>
           {can(user, 'cycle.manage') && <LinkButton variant="secondary" href={`/cycles/${cycleId}/settings`}>Settings and themes</LinkButton>}
           {can(user, 'item.create') && <LinkButton href={`/cycles/${cycleId}/items/new`}>Add item</LinkButton>}
         </div>

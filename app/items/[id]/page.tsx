@@ -8,6 +8,9 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { LinkButton } from '@/components/ui/button';
 import { ItemHistory } from '@/components/items/item-history';
 import { StatusForm } from '@/components/items/status-form';
+import { can } from '@/lib/auth/permissions';
+import { itemScheduleTimeline } from '@/lib/changes/history';
+import { ScheduleHistory } from '@/components/changes/schedule-history';
 
 export const metadata: Metadata = { title: 'Item · Quorum' };
 
@@ -50,6 +53,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
       <section aria-labelledby="benefit"><h2 id="benefit" className="font-semibold">Business benefit</h2><p className="whitespace-pre-wrap text-sm">{d.item.businessBenefit || '—'}</p></section>
       {d.item.decisionReason && <section aria-labelledby="reason"><h2 id="reason" className="font-semibold">Decision reason</h2><p className="text-sm">{d.item.decisionReason}</p></section>}
       {d.nextStatuses.length > 0 && <StatusForm itemId={d.item.id} version={d.item.version} options={[...d.nextStatuses]} />}
+      <ScheduleHistory entries={load(() => itemScheduleTimeline(user, id))} linkRequests={can(user, 'backlog.view')} />
       <section aria-labelledby="history" className="space-y-2">
         <h2 id="history" className="font-semibold">History</h2>
         <ItemHistory events={d.history} />

@@ -1,0 +1,22 @@
+import { apiHandler, readJson } from '@/lib/api';
+import { previewChangeRequest } from '@/lib/changes/requests';
+import { ValidationError } from '@/lib/errors';
+import { idParam } from '@/lib/validation';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * POST /api/cycles/:id/changes/preview — the effect of a change request before it is raised: the
+ * body is the raise form as JSON (see components/changes/raise-input.ts), the answer
+ * `{ effect, conflicts, errors }`. Writes nothing; a half-filled form is answered with its errors,
+ * not a 400, so the page can show the effect while the user types. 401 without a session, 403 for
+ * people who may not raise a change request, 404 for an unknown cycle.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return apiHandler(async (user) => {
+    const cycleId = idParam.safeParse(id);
+    if (!cycleId.success) throw new ValidationError({ id: ['Must be a positive whole number.'] }, `The cycle id must be a positive whole number (got "${id}").`);
+    return previewChangeRequest(user, cycleId.data, await readJson(request));
+  });
+}
