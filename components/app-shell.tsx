@@ -13,6 +13,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
     { href: '/requests', label: 'My requests', show: true },
     { href: '/requests/new', label: 'New request', show: true },
     { href: '/triage', label: 'Triage', show: can(user, 'request.triage') },
+    { href: '/changes', label: 'Change requests', show: can(user, 'backlog.view') },
     { href: '/admin', label: 'People', show: can(user, 'user.manage') },
     { href: '/admin/outbox', label: 'Outbox', show: can(user, 'outbox.view') },
     { href: '/admin/settings', label: 'Meeting settings', show: can(user, 'user.manage') },
