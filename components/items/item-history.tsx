@@ -41,6 +41,9 @@ const WHAT: Record<string, string> = {
   'item.created': 'created the item',
   'item.updated': 'changed the item',
   'item.status_changed': 'changed the status',
+  'item.schedule_changed': 'changed the schedule',
+  'schedule.flag_raised': 'asked or flagged a problem on the schedule',
+  'schedule.flag_resolved': 'resolved a question or flag on the schedule',
 };
 
 function fieldLabel(key: string) {

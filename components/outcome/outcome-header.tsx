@@ -29,6 +29,7 @@ export function OutcomeHeader({ report, back, publish }: { report: OutcomeReport
           <a href={exportHref('csv')} download className={buttonClass('secondary')}>Download CSV</a>
           <a href={exportHref('md')} download className={buttonClass('secondary')}>Download Markdown</a>
           <PrintButton />
+          <Link href={`/cycles/${cycle.id}/schedule`} className={buttonClass('secondary')}>Delivery schedule</Link>
         </div>
       </div>
       <dl className="space-y-1 text-sm">
