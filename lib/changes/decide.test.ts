@@ -6,7 +6,7 @@ import {
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { changeRequestChannel, publisher } from '@/lib/realtime/publisher';
 import { db, readItem, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
-import { approveChangeRequest, declineChangeRequest, JUSTIFICATION_NEEDED } from './decide';
+import { NEEDS_REVIEW, approveChangeRequest, declineChangeRequest, JUSTIFICATION_NEEDED } from './decide';
 import { itemScheduleTimeline } from './history';
 import { raiseChangeRequest } from './requests';
 import { closeSession, conveneSession, respond } from './sessions';
@@ -85,6 +85,10 @@ describe('approveChangeRequest', () => {
     expect(review.data).toEqual({ causedBy: cr.id, causedByTitle: cr.title, itemIds: [s.itemIds[5]] });
     expect(publish).toHaveBeenCalledWith(changeRequestChannel(rival.id), review.id);
     expect(publish).toHaveBeenCalledWith(changeRequestChannel(cr.id), expect.any(Number));
+
+    // The rival cannot be approved on answers given about the schedule as it was.
+    expect(() => approveChangeRequest(s.pm, rival.id)).toThrow(NEEDS_REVIEW);
+    expect(crRow(rival.id).status).toBe('needs_review');
   });
 
   it('tells the requestor and sponsor of each displaced item why, and every attendee, once each', () => {
@@ -141,7 +145,7 @@ describe('approveChangeRequest', () => {
     expect(snapshotRows(sqlite)).toEqual(before);
   });
 
-  it('re-checks a request that needs review against the schedule now, and refuses it if a displaced item is gone', () => {
+  it('refuses to approve a request that needs review, and convening it again re-checks it against the schedule now', () => {
     const first = raise({ title: 'First', displaced: [{ itemId: s.itemIds[5], action: 'out' }] });
     const second = raise({ title: 'Second', displaced: [{ itemId: s.itemIds[5], action: 'out' }] });
     assented(first);
@@ -149,7 +153,9 @@ describe('approveChangeRequest', () => {
     approveChangeRequest(s.pm, first.id);
     expect(crRow(second.id).status).toBe('needs_review');
     const before = snapshotRows(sqlite);
-    expect(() => approveChangeRequest(s.pm, second.id)).toThrow(/^The schedule changed since this request was raised: Item #\d+ is not in the schedule/);
+    expect(() => approveChangeRequest(s.pm, second.id)).toThrow(NEEDS_REVIEW);
+    expect(() => conveneSession(s.pm, second.id, { mode: 'async', inviteeIds: [s.leaders[1].id] }))
+      .toThrow(/^The schedule changed since this request was raised: Item #\d+ is not in the schedule/);
     expect(snapshotRows(sqlite)).toEqual(before);
   });
 });

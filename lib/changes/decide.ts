@@ -24,6 +24,7 @@ import { evaluateSession, inviteeIdsOf, sessionOf } from './sessions';
  * request with the reason. A request is decided once: a second decision is refused.
  */
 
+export const NEEDS_REVIEW = 'Another approved change moved the same items: convene the session again so the leaders decide on the schedule as it is now.';
 export const JUSTIFICATION_NEEDED = 'Approving against the rule needs a written justification.';
 
 function assertUndecided(cr: ChangeRequest): void {
@@ -96,6 +97,8 @@ export function approveChangeRequest(actor: Actor, changeRequestId: number, inpu
   return changeTransaction((tx, emit) => {
     const cr = loadChangeRequest(tx, changeRequestId);
     assertUndecided(cr);
+    // The leaders answered about a schedule that another approved change has since altered.
+    if (cr.status === 'needs_review') throw new ConflictError(NEEDS_REVIEW);
     const session = sessionOf(tx, cr.id);
     if (!session) throw new ConflictError('Convene an emergency session before deciding on this change request.');
     const evaluation = evaluateSession(tx, cr, session);

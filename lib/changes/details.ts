@@ -145,7 +145,7 @@ export function getChangeRequest(actor: Actor, changeRequestId: number, now = ne
       myResponse: mine ? { response: mine.response, comment: mine.comment } : null,
       mayConvene: decide && (cr.status === 'open' || cr.status === 'needs_review'),
       mayClose: decide && sessionOpen && session!.mode === 'live',
-      mayApprove: decide && undecided && gate !== null && gate.allowed,
+      mayApprove: decide && undecided && cr.status !== 'needs_review' && gate !== null && gate.allowed,
       mayDecline: decide && undecided,
       mayWithdraw: (cr.raisedBy === actor.id || decide) && (cr.status === 'open' || cr.status === 'needs_review'),
     },
