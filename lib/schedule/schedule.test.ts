@@ -7,7 +7,7 @@ import { db, eventsOf, readItem, sqlite, userWithRole, validationErrorOf } from 
 import { ScheduleNotPublishedError } from './access';
 import { generatePeriods, updatePeriod } from './periods';
 import { publishSchedule } from './publish';
-import { moveDelivery, readSchedule, setEntry } from './schedule';
+import { moveDelivery, readSchedule, scheduleHeading, setEntry } from './schedule';
 import { entry, scheduleRowCounts, scheduleSetup } from './test-helpers';
 
 describe('readSchedule', () => {
@@ -98,11 +98,16 @@ describe('readSchedule', () => {
     for (const user of [s.pm, s.engineer, s.leader, await userWithRole('admin')]) expect(readSchedule(user, s.cycle.id).items).toHaveLength(3);
     expect(() => readSchedule(s.requestor, s.cycle.id)).toThrow(ScheduleNotPublishedError);
     expect(() => readSchedule(s.requestor, s.cycle.id)).toThrow(ForbiddenError);
+    // The page's heading follows the same rule as the board's data.
+    expect(() => scheduleHeading(s.requestor, s.cycle.id)).toThrow(ScheduleNotPublishedError);
+    expect(scheduleHeading(s.leader, s.cycle.id)).toMatchObject({ cycle: { id: s.cycle.id }, lastPublication: null });
     setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
     publishSchedule(s.pm, s.cycle.id);
     expect(readSchedule(s.requestor, s.cycle.id).items).toHaveLength(3);
+    expect(scheduleHeading(s.requestor, s.cycle.id).lastPublication).toMatchObject({ by: expect.any(String) });
     expect(readSchedule(s.other, s.cycle.id).viewer).toEqual({ id: s.other.id, canEdit: false, canPublish: false });
     expect(() => readSchedule(s.pm, 999_999)).toThrow(NotFoundError);
+    expect(() => scheduleHeading(s.pm, 999_999)).toThrow(NotFoundError);
   });
 });
 

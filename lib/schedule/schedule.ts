@@ -91,6 +91,19 @@ function loads(periods: SchedulePeriod[], list: ScheduleItem[]) {
 export const periodNames = (periods: SchedulePeriod[]) => new Map(periods.map((p) => [p.id, p.name]));
 
 /** The schedule page's content; see lib/schedule/access.ts for who may read it. 404 for an unknown cycle. */
+/** What the schedule page shows above the board (the board reads the rest): the same access rule. */
+export function scheduleHeading(actor: Actor, cycleId: number): Pick<ScheduleView, 'cycle' | 'lastPublication'> {
+  return db.transaction((tx) => {
+    const cycle = loadCycle(tx, cycleId);
+    const last = lastPublication(tx, cycleId);
+    assertCanSeeSchedule(actor, last !== null);
+    return {
+      cycle: { id: cycle.id, name: cycle.name, capacityWeeks: cycle.capacityWeeks, startsOn: cycle.startsOn, endsOn: cycle.endsOn },
+      lastPublication: last && { at: last.at, by: last.by },
+    };
+  });
+}
+
 export function readSchedule(actor: Actor, cycleId: number): ScheduleView {
   return db.transaction((tx) => {
     const cycle = loadCycle(tx, cycleId);

@@ -7,11 +7,9 @@ import { formatWeeks } from '@/lib/meetings/format';
 import { routeId } from '@/lib/route-params';
 import { ScheduleNotPublishedError } from '@/lib/schedule/access';
 import { formatDay } from '@/lib/schedule/dates';
-import { readSchedule } from '@/lib/schedule/schedule';
-import type { ScheduleView } from '@/lib/schedule/types';
-import { packSchedule } from '@/lib/schedule/wire';
+import { scheduleHeading } from '@/lib/schedule/schedule';
 import { LocalTime } from '@/components/items/item-history';
-import { ScheduleBoard } from '@/components/schedule/schedule-board';
+import { ScheduleLoader } from '@/components/schedule/schedule-loader';
 import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Schedule · Quorum' };
@@ -20,15 +18,16 @@ export const dynamic = 'force-dynamic';
 /**
  * A cycle's delivery schedule. Who may read it is decided in lib/schedule/access.ts: someone who
  * may only read a published schedule sees that it is not published yet (not a bare 403), an
- * unknown cycle is the 404 page. Everything below the header is one client component fed with
- * the schedule as data (docs/decisions/0005), so a 2,000-item cycle stays light.
+ * unknown cycle is the 404 page. Everything below the header is one client component that reads
+ * the schedule as data from GET /api/cycles/:id/schedule (docs/decisions/0005, 0007), so a
+ * 2,000-item cycle's page stays light.
  */
 export default async function SchedulePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const cycleId = await routeId(params);
-  let view: ScheduleView;
+  let view: ReturnType<typeof scheduleHeading>;
   try {
-    view = readSchedule(user, cycleId);
+    view = scheduleHeading(user, cycleId);
   } catch (error) {
     if (!(error instanceof ScheduleNotPublishedError)) throw mapFatal(error);
     return (
@@ -57,7 +56,7 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
             : <span className="text-amber-800 dark:text-amber-300">Not published yet: only the backlog&apos;s readers can see it.</span>}
         </p>
       </header>
-      <ScheduleBoard data={packSchedule(view)} />
+      <ScheduleLoader cycleId={cycleId} stamp={new Date().toISOString()} />
     </div>
   );
 }
