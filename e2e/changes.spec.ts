@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { USERS, signIn } from './fixtures';
+import { expect, test, type Page } from '@playwright/test';
+import { USERS, signedInPage } from './fixtures';
 
 /**
  * Emergency re-prioritisation on the demo's 2026-Q4 schedule: a change request raised with its
@@ -10,11 +10,6 @@ import { USERS, signIn } from './fixtures';
 const FINANCE = 'leader.finance@quorum.test'; // Fatima Finance
 const DISPLACED = 'Order history search'; // requested by Rosa Requestor
 
-async function person(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email);
-  return page;
-}
 
 async function openChanges(page: Page) {
   await page.goto('/cycles');
@@ -41,7 +36,7 @@ async function respond(page: Page, response: 'Assent' | 'Dissent', comment = '')
 
 test('a leader raises a change with its effect shown first; an asynchronous session with assent and dissent; the pm approves', async ({ browser }) => {
   test.setTimeout(120_000);
-  const sales = await person(browser, USERS.leader);
+  const sales = await signedInPage(browser, USERS.leader);
   await openChanges(sales);
   await sales.getByRole('link', { name: 'Raise a change request' }).click();
   await sales.getByRole('radio', { name: 'A new item' }).check();
@@ -60,7 +55,7 @@ test('a leader raises a change with its effect shown first; an asynchronous sess
   await expect(sales).toHaveURL(/\/changes\/\d+(\?|$)/);
   const url = new URL(sales.url()).pathname;
 
-  const pm = await person(browser, USERS.pm);
+  const pm = await signedInPage(browser, USERS.pm);
   await pm.goto(url);
   await convene(pm, 'Asynchronous', ['Liam Sales', 'Fatima Finance', 'Omar Operations']);
 
@@ -69,7 +64,7 @@ test('a leader raises a change with its effect shown first; an asynchronous sess
   await respond(sales, 'Assent');
   await expect(sales.getByText('Response sent.')).toBeVisible();
 
-  const finance = await person(browser, FINANCE);
+  const finance = await signedInPage(browser, FINANCE);
   await finance.goto('/notifications');
   await expect(finance.getByText(/emergency session/i).first()).toBeVisible();
   await finance.goto(url);
@@ -82,7 +77,7 @@ test('a leader raises a change with its effect shown first; an asynchronous sess
   await expect(pm.getByRole('cell', { name: 'Order search is promised to a key account.' })).toBeVisible();
   await expect(pm.getByText(/^The rule is not met\./)).toBeVisible();
   await expect(pm.getByRole('button', { name: 'Approve' })).toHaveCount(0);
-  const ops = await person(browser, 'leader.ops@quorum.test');
+  const ops = await signedInPage(browser, 'leader.ops@quorum.test');
   await ops.goto(url);
   await respond(ops, 'Assent');
   await expect(pm.getByText(/^The rule is met\./)).toBeVisible();
@@ -97,7 +92,7 @@ test('a leader raises a change with its effect shown first; an asynchronous sess
   await expect(pm.getByRole('button', { name: 'Questions on Card payment outage fix' })).toBeVisible();
   await expect(pm.getByRole('button', { name: `Questions on ${DISPLACED}` })).toHaveCount(0);
 
-  const rosa = await person(browser, USERS.requestor);
+  const rosa = await signedInPage(browser, USERS.requestor);
   await rosa.goto('/notifications');
   await expect(rosa.getByText(DISPLACED).first()).toBeVisible();
   await expect(rosa.getByText(/Five per cent of card payments fail since Monday/).first()).toBeVisible();
@@ -105,7 +100,7 @@ test('a leader raises a change with its effect shown first; an asynchronous sess
 
 test('a live emergency session: responses and the decision reach every screen without a reload', async ({ browser }) => {
   test.setTimeout(120_000);
-  const pm = await person(browser, USERS.pm);
+  const pm = await signedInPage(browser, USERS.pm);
   await openChanges(pm);
   await pm.getByRole('link', { name: 'Raise a change request' }).click();
   await pm.getByRole('radio', { name: 'A deferred item' }).check();
@@ -119,8 +114,8 @@ test('a live emergency session: responses and the decision reach every screen wi
   await expect(pm).toHaveURL(/\/changes\/\d+(\?|$)/);
   const url = new URL(pm.url()).pathname;
 
-  const sales = await person(browser, USERS.leader);
-  const finance = await person(browser, FINANCE);
+  const sales = await signedInPage(browser, USERS.leader);
+  const finance = await signedInPage(browser, FINANCE);
   await sales.goto(url);
   await finance.goto(url);
   await convene(pm, 'Live', ['Liam Sales', 'Fatima Finance']);

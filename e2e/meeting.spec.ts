@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { USERS, openDemoCycle, signIn } from './fixtures';
+import { expect, test, type Page } from '@playwright/test';
+import { USERS, openDemoCycle, signedInPage } from './fixtures';
+import { currentTitle, decide, rankingRows, vote } from './meeting-steps';
 
 /**
  * The live meeting, as three people see it at once: the pm facilitates the demo meeting, two
@@ -15,11 +16,6 @@ const ITEMS = {
   trial: 'Trial extension offer for engaged trials',
 };
 
-async function person(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email);
-  return page;
-}
 
 /** Opens the meeting and waits until its live stream is connected. */
 async function openMeeting(page: Page, meetingId: number) {
@@ -27,33 +23,20 @@ async function openMeeting(page: Page, meetingId: number) {
   await expect(page.getByText('Live updates on')).toBeVisible();
 }
 
-const currentTitle = (page: Page) => page.locator('#current-item-title');
-const rankingRows = (page: Page) => page.getByRole('list', { name: 'Accepted items in rank order' }).getByRole('listitem').filter({ hasNot: page.getByRole('separator') });
 
-async function vote(page: Page, choice: 'Accept' | 'Reject' | 'Defer', comment = '') {
-  if (comment) await page.getByLabel('Comment (optional)').fill(comment);
-  await page.getByRole('group', { name: 'Choose' }).getByRole('button', { name: choice }).click();
-  await expect(page.getByText(`You voted ${choice}.`)).toBeVisible();
-}
 
-async function decide(pm: Page, outcome: 'Accepted' | 'Rejected', reason = '') {
-  const form = pm.getByRole('form', { name: 'Record the decision' });
-  await form.getByRole('radio', { name: new RegExp(`^${outcome}`) }).check();
-  if (reason) await form.getByLabel(/^Reason/).fill(reason);
-  await form.getByRole('button', { name: 'Record decision' }).click();
-}
 
 test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload, the end, the published outcome', async ({ browser }) => {
   test.setTimeout(120_000);
-  const pm = await person(browser, USERS.pm);
+  const pm = await signedInPage(browser, USERS.pm);
   const cycleId = await openDemoCycle(pm);
   await pm.getByRole('link', { name: 'Meetings' }).click();
   await pm.getByRole('link', { name: '2027-Q1 prioritisation' }).click();
   const meetingId = Number(new URL(pm.url()).pathname.split('/')[2]);
   await expect(pm.getByText('Live updates on')).toBeVisible();
 
-  const sales = await person(browser, USERS.leader);
-  const finance = await person(browser, FINANCE);
+  const sales = await signedInPage(browser, USERS.leader);
+  const finance = await signedInPage(browser, FINANCE);
   await openMeeting(sales, meetingId);
   await openMeeting(finance, meetingId);
   await expect(sales.getByText('The meeting has not started yet.')).toBeVisible();
@@ -192,7 +175,7 @@ test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload,
   await pm.getByRole('button', { name: 'Yes, publish the outcome' }).click();
   await expect(pm.getByText(/Published on .* by Priya Patel/)).toBeVisible();
 
-  const rosa = await person(browser, USERS.requestor);
+  const rosa = await signedInPage(browser, USERS.requestor);
   await rosa.getByRole('link', { name: /Notifications, \d+ unread/ }).click();
   await expect(rosa.getByText(`Your request "${ITEMS.annualPlans}" was rejected`)).toBeVisible();
   await expect(rosa.getByText('Rejected. Reason: The billing rewrite comes first')).toBeVisible();

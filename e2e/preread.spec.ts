@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
-import { USERS, openDemoCycle, signIn } from './fixtures';
+import { USERS, planMeeting, signIn } from './fixtures';
 import { linkIn, mailbox } from './mailbox';
 
 // Both tests use the one test SMTP server, and the second takes it down: run them one after the other.
@@ -10,27 +10,6 @@ const LEADER = USERS.leader; // Liam Sales
 const SME = USERS.requestor; // Rosa Requestor is the SME of "SAML single sign-on" in the demo
 const ITEM = 'SAML single sign-on';
 
-/** The pm schedules a meeting of the demo cycle with one attendee and one agenda item, through the UI. */
-async function planMeeting(page: Page, title: string, attendee: string, item: string) {
-  const cycleId = await openDemoCycle(page);
-  await page.getByRole('link', { name: 'Meetings' }).click();
-  await expect(page).toHaveURL(`/cycles/${cycleId}/meetings`);
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Date and time', { exact: true }).fill('2027-01-11T15:00');
-  await page.getByLabel('Location').fill('Board room');
-  await page.getByLabel('Facilitator').selectOption({ label: 'Priya Patel (pm)' });
-  await page.getByRole('button', { name: 'Schedule meeting' }).click();
-  await expect(page.getByRole('heading', { name: title })).toBeVisible();
-
-  await page.getByRole('checkbox', { name: attendee }).check();
-  await page.getByRole('button', { name: 'Save attendees' }).click();
-  await expect(page.getByText('Attendees saved: 1 people.').or(page.getByText('Attendees saved: 1 person.'))).toBeVisible();
-
-  await page.getByRole('checkbox', { name: `Include ${item}` }).check();
-  await page.getByRole('button', { name: 'Save agenda' }).click();
-  await expect(page.getByText('Agenda saved: 1 items.').or(page.getByText('Agenda saved: 1 item.'))).toBeVisible();
-  return Number(new URL(page.url()).pathname.split('/')[2]);
-}
 
 async function newUserPage(browser: Browser) {
   const context = await browser.newContext();

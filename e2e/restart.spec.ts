@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { USERS, openDemoCycle, signIn } from './fixtures';
+import { USERS, openDemoCycle, signedInPage } from './fixtures';
+import { currentTitle, decide, rankingRows, vote } from './meeting-steps';
 import { startOwnServer, type OwnServer } from './own-server';
 
 /**
@@ -29,32 +30,17 @@ test.afterAll(async () => {
 });
 
 async function person(browser: Browser, baseURL: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, email);
+  const page = await signedInPage(browser, email, baseURL);
+  contexts.push(page.context());
   return page;
 }
 
 /** The live-connection indicator: "Live updates on", "Connection lost — reconnecting…", … */
 const connection = (page: Page) => page.getByRole('status').filter({ hasText: /^(Connecting to live updates…|Live updates on|Connection lost — reconnecting…)$/ });
-const currentTitle = (page: Page) => page.locator('#current-item-title');
 const agendaEntry = (page: Page, title: string) => page.getByRole('navigation', { name: 'Agenda' }).getByRole('listitem').filter({ hasText: title });
 const whoVoted = (page: Page) => page.getByRole('list', { name: 'Who voted what' });
-const rankingRows = (page: Page) => page.getByRole('list', { name: 'Accepted items in rank order' }).getByRole('listitem').filter({ hasNot: page.getByRole('separator') });
 
-async function vote(page: Page, choice: 'Accept' | 'Reject' | 'Defer', comment = '') {
-  if (comment) await page.getByLabel('Comment (optional)').fill(comment);
-  await page.getByRole('group', { name: 'Choose' }).getByRole('button', { name: choice }).click();
-  await expect(page.getByText(`You voted ${choice}.`)).toBeVisible();
-}
 
-async function decide(pm: Page, outcome: 'Accepted' | 'Rejected', reason = '') {
-  const form = pm.getByRole('form', { name: 'Record the decision' });
-  await form.getByRole('radio', { name: new RegExp(`^${outcome}`) }).check();
-  if (reason) await form.getByLabel(/^Reason/).fill(reason);
-  await form.getByRole('button', { name: 'Record decision' }).click();
-}
 
 /** The ranking holds item 1, the only accepted item, and nothing else. */
 async function expectRanking(page: Page) {

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { USERS, signIn } from './fixtures';
+import { expect, test, type Page } from '@playwright/test';
+import { USERS, signedInPage } from './fixtures';
 
 /**
  * The delivery schedule of the demo's current quarter (2026-Q4): the pm adjusts and publishes it,
@@ -11,11 +11,6 @@ import { USERS, signIn } from './fixtures';
 const ITEM = 'Partner API rate limits';
 const OTHER = 'Refunds from the support console';
 
-async function person(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email);
-  return page;
-}
 
 async function openSchedule(page: Page) {
   await page.goto('/cycles');
@@ -28,7 +23,7 @@ async function openSchedule(page: Page) {
 }
 
 test('the pm schedules and publishes; a leader flags a problem; the owner resolves it; delivery moves on', async ({ browser }) => {
-  const pm = await person(browser, USERS.pm);
+  const pm = await signedInPage(browser, USERS.pm);
   const cycleId = await openSchedule(pm);
 
   // A new owner and kickoff; a kickoff outside the cycle is refused beside the field.
@@ -53,7 +48,7 @@ test('the pm schedules and publishes; a leader flags a problem; the owner resolv
   await expect(pm.getByText(/Last published on .* by Priya Patel/)).toBeVisible();
 
   // A leader flags a problem; the owner (Erik) is told and resolves it with a note.
-  const leader = await person(browser, 'leader.finance@quorum.test');
+  const leader = await signedInPage(browser, 'leader.finance@quorum.test');
   await leader.goto(`/cycles/${cycleId}/schedule`);
   await leader.getByRole('button', { name: `Questions on ${ITEM}` }).click();
   const ask = leader.getByRole('form', { name: `Ask or flag on ${ITEM}` });
@@ -62,7 +57,7 @@ test('the pm schedules and publishes; a leader flags a problem; the owner resolv
   await ask.getByRole('button', { name: 'Post' }).click();
   await expect(leader.getByRole('list', { name: 'Open' })).toContainText('The kickoff collides with our audit week.');
 
-  const owner = await person(browser, USERS.engineer);
+  const owner = await signedInPage(browser, USERS.engineer);
   await owner.goto('/notifications');
   await expect(owner.getByText(ITEM).first()).toBeVisible();
   await owner.goto(`/cycles/${cycleId}/schedule`);

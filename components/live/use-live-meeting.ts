@@ -2,12 +2,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { applyVoteEvent } from '@/lib/live/apply-event';
 import type { LiveState } from '@/lib/live/state';
+import { useEventStream } from './use-event-stream';
 
-export type Connection = 'connecting' | 'live' | 'reconnecting';
+export type { Connection } from './use-event-stream';
 export type SendResult = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 export type Send = (command: Record<string, unknown>) => Promise<SendResult>;
-
-const RECREATE_MS = 3000;
 
 /**
  * The live meeting in the browser: the state the server rendered, kept current by the meeting's
@@ -21,7 +20,6 @@ const RECREATE_MS = 3000;
 export function useLiveMeeting(initial: LiveState) {
   const meetingId = initial.meeting.id;
   const [state, setState] = useState(initial);
-  const [connection, setConnection] = useState<Connection>('connecting');
   const shown = useRef(initial);
   const fetching = useRef(false);
   const again = useRef(false);
@@ -31,6 +29,10 @@ export function useLiveMeeting(initial: LiveState) {
     shown.current = next;
     setState(next);
   }, []);
+
+  // The server renders the page again after a planning action (e.g. the agenda was saved):
+  // take that state too, unless the stream has already brought a newer one.
+  useEffect(() => apply(initial), [apply, initial]);
 
   const refresh = useCallback(async () => {
     if (fetching.current) {
@@ -51,41 +53,16 @@ export function useLiveMeeting(initial: LiveState) {
     }
   }, [apply, meetingId]);
 
-  useEffect(() => {
-    let source: EventSource | null = null;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    let dropped = false;
-    const open = () => {
-      source = new EventSource(`/api/meetings/${meetingId}/events?lastEventId=${shown.current.lastEventId}`);
-      source.onopen = () => {
-        setConnection('live');
-        // After a drop, catch up at once rather than wait for the next event.
-        if (dropped) void refresh();
-        dropped = false;
-      };
-      source.onmessage = (message) => {
-        if (Number(message.lastEventId) <= shown.current.lastEventId) return;
-        const applied = fetching.current ? null : applyVoteEvent(shown.current, JSON.parse(message.data));
-        if (applied) apply(applied);
-        else void refresh();
-      };
-      source.onerror = () => {
-        dropped = true;
-        setConnection('reconnecting');
-        // The browser retries by itself unless the server answered with an error (e.g. while it
-        // restarts): then the source is closed for good and we open a new one, from what we show.
-        if (source?.readyState === EventSource.CLOSED) {
-          source.close();
-          retry = setTimeout(open, RECREATE_MS);
-        }
-      };
-    };
-    open();
-    return () => {
-      clearTimeout(retry);
-      source?.close();
-    };
-  }, [apply, meetingId, refresh]);
+  const connection = useEventStream(`/api/meetings/${meetingId}/events`, {
+    resumeFrom: () => shown.current.lastEventId,
+    onEvent: (id, data) => {
+      if (id <= shown.current.lastEventId) return;
+      const applied = fetching.current ? null : applyVoteEvent(shown.current, JSON.parse(data));
+      if (applied) apply(applied);
+      else void refresh();
+    },
+    onReconnected: () => void refresh(),
+  });
 
   const send: Send = useCallback(async (command) => {
     try {

@@ -63,6 +63,12 @@ export type ChangeRequestDetail = {
 
 const UNDECIDED = new Set(['open', 'in_session', 'needs_review']);
 
+/** Who may follow a change request live: whoever may read it (without reading its schedule). */
+export function followChangeRequest(actor: Actor, changeRequestId: number): { id: number } {
+  assertMayViewChanges(actor);
+  return { id: loadChangeRequest(db, changeRequestId).id };
+}
+
 export function getChangeRequest(actor: Actor, changeRequestId: number, now = new Date()): ChangeRequestDetail {
   assertMayViewChanges(actor);
   const cr = loadChangeRequest(db, changeRequestId);

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 export const root = process.cwd();
@@ -207,3 +208,25 @@ export function table(header: string[], rows: (string | number)[][]): string {
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
+
+// ---------------------------------------------------------------- set-up
+
+export const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+/**
+ * For a benchmark against `next start`: refuses to run without a production build, and gives a
+ * temporary folder (for its database) that is removed, with every child killed, when it exits.
+ */
+export function benchTempDir(name: string): string {
+  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    console.error('No production build: run `npm run build` first.');
+    process.exit(1);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `quorum-bench-${name}-`));
+  process.on('exit', () => {
+    killChildren();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return dir;
+}
+

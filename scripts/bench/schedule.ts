@@ -11,21 +11,10 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { freePort, killChildren, passMiss, root, runChild, runLoad, signIn, startChild, stopChildren, table, tsxArgs, waitForHttp } from './lib';
+import { benchTempDir, freePort, nextBin, passMiss, root, runChild, runLoad, signIn, startChild, stopChildren, table, tsxArgs, waitForHttp } from './lib';
 
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-bench-schedule-'));
-process.on('exit', () => {
-  killChildren();
-  fs.rmSync(tmpDir, { recursive: true, force: true });
-});
-
-if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-  console.error('No production build: run `npm run build` first.');
-  process.exit(1);
-}
+const tmpDir = benchTempDir('schedule');
 
 const dbFile = path.join(tmpDir, 'bench.sqlite');
 const seeded = JSON.parse((await runChild('seed-schedule', ['--conditions=react-server', ...tsxArgs, path.join(root, 'scripts', 'bench', 'seed-schedule.ts')], {

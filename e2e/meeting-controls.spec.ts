@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { USERS, planMeeting, signedInPage } from './fixtures';
+import { currentTitle, vote } from './meeting-steps';
+
+/**
+ * The facilitator's session controls on a meeting of its own (the demo meeting belongs to
+ * meeting.spec.ts): pause and resume, the presenter view following along, handing the role to
+ * a leader, and an admin taking it over. Nobody reloads.
+ */
+
+const ITEM = 'Invoice PDFs with VAT breakdown';
+
+test('pause and resume, the presenter view, hand over to a leader, an admin takes over', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const pm = await signedInPage(browser, USERS.pm);
+  const meetingId = await planMeeting(pm, `Controls ${Date.now()}`, 'Liam Sales', ITEM);
+  await expect(pm.getByText('Live updates on')).toBeVisible();
+
+  const leader = await signedInPage(browser, USERS.leader);
+  await leader.goto(`/meetings/${meetingId}`);
+  await expect(leader.getByText('Live updates on')).toBeVisible();
+  const screen = await signedInPage(browser, USERS.admin);
+  await screen.goto(`/meetings/${meetingId}/present`);
+  await expect(screen.getByText('Live updates on')).toBeVisible();
+
+  await pm.getByRole('form', { name: 'Start the meeting' }).getByRole('button', { name: 'Start the meeting' }).click();
+  await expect(currentTitle(leader)).toHaveText(ITEM);
+  await expect(currentTitle(screen)).toHaveText(ITEM);
+  // The presenter view shows the tally without any control.
+  await vote(leader, 'Accept');
+  await expect(screen.getByTestId('count-accept')).toHaveText('1');
+  await expect(screen.getByRole('button', { name: 'Record decision' })).toHaveCount(0);
+
+  await pm.getByRole('button', { name: 'Pause meeting' }).click();
+  await expect(leader.getByText('The meeting is paused. It resumes where it was.')).toBeVisible();
+  await expect(leader.getByRole('group', { name: 'Choose' }).getByRole('button', { name: 'Reject' })).toBeDisabled();
+  await pm.getByRole('button', { name: 'Resume meeting' }).click();
+  await expect(leader.getByTestId('meeting-status')).toHaveText('Live');
+
+  // Hand over: the leader now has the facilitator's controls, the pm no longer does.
+  await pm.getByLabel('Hand facilitation to').selectOption({ label: 'Liam Sales (Sales)' });
+  await pm.getByRole('button', { name: 'Hand over' }).click();
+  await expect(leader.getByText('Facilitator: Liam Sales (you)')).toBeVisible();
+  await expect(leader.getByRole('region', { name: 'Facilitator controls' })).toBeVisible();
+  await expect(pm.getByRole('region', { name: 'Facilitator controls' })).toHaveCount(0);
+
+  // An admin takes over a meeting whose facilitator left.
+  const admin = await signedInPage(browser, USERS.admin);
+  await admin.goto(`/meetings/${meetingId}`);
+  await admin.getByRole('button', { name: 'Take over facilitation' }).click();
+  await expect(admin.getByRole('region', { name: 'Facilitator controls' })).toBeVisible();
+  await expect(leader.getByText('Facilitator: Ada Admin')).toBeVisible();
+  await expect(leader.getByRole('region', { name: 'Facilitator controls' })).toHaveCount(0);
+});
