@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import { can } from '@/lib/auth/permissions';
-import type { SessionUser } from '@/lib/auth/session';
+
 import { signOutAction } from '@/app/actions';
 import { unreadCount } from '@/lib/notifications/inbox';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 const ROLE_LABEL = { admin: 'Admin', pm: 'Product manager', leader: 'Leader', engineer: 'Engineer', requestor: 'Requestor' } as const;
 
-export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+export function AppShell({ user, children }: { user: ActingUser; children: React.ReactNode }) {
   const links = [
     { href: '/', label: 'Home', show: true },
     { href: '/cycles', label: 'Cycles', show: can(user, 'backlog.view') },

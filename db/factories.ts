@@ -1,7 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { cycles, departments, events, itemModules, items, modules, themes, users, type Kind, type ItemStatus, type Role, type Size } from './schema';
-import { hashPassword } from '../lib/auth/password';
 
 /**
  * Builders shared by the demo seed and the tests, so both create data the same way.
@@ -19,11 +18,16 @@ export function makeModule(db: Db, name = `Module ${unique()}`) {
   return db.insert(modules).values({ name }).onConflictDoUpdate({ target: modules.name, set: { name } }).returning().get();
 }
 
-export async function makeUser(db: Db, opts: { role?: Role; name?: string; email?: string; departmentId?: number; password?: string; active?: boolean } = {}) {
+/**
+ * A user row, plus its department's name so that it can act as an ActingUser in tests. The seed
+ * passes a `passwordHash` made by lib/auth/password.ts: db/ imports nothing from lib/.
+ */
+export function makeUser(db: Db, opts: { role?: Role; name?: string; email?: string; departmentId?: number; passwordHash?: string; active?: boolean } = {}) {
   const tag = unique();
   const departmentId = opts.departmentId ?? makeDepartment(db).id;
-  const passwordHash = opts.password ? await hashPassword(opts.password) : null;
-  return db.insert(users).values({
+  const passwordHash = opts.passwordHash ?? null;
+  const department = db.select({ name: departments.name }).from(departments).where(eq(departments.id, departmentId)).get();
+  const row = db.insert(users).values({
     name: opts.name ?? `User ${tag}`,
     email: (opts.email ?? `user-${tag}@example.test`).toLowerCase(),
     role: opts.role ?? 'requestor',
@@ -32,6 +36,7 @@ export async function makeUser(db: Db, opts: { role?: Role; name?: string; email
     passwordHash,
     createdAt: nowIso(),
   }).returning().get();
+  return { ...row, departmentName: department?.name ?? '' };
 }
 
 export function makeCycle(db: Db, opts: Partial<typeof cycles.$inferInsert> = {}) {
@@ -76,3 +81,6 @@ export function makeItem(db: Db, opts: ItemOpts) {
 }
 
 export const SIZE_LIST: Size[] = ['XS', 'S', 'M', 'L', 'XL'];
+
+/** What makeUser returns: a user row that can act as an ActingUser in tests. */
+export type TestUser = ReturnType<typeof makeUser>;

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { seedDeliverySchedule } from './seed-schedule';
 import { agendaItems, items, meetingAttendees, meetings, users, type ItemStatus, type Kind, type Role, type Size } from './schema';
+import { hashPassword } from '../lib/auth/password';
 import { makeCycle, makeDepartment, makeItem, makeModule, makeTheme, makeUser, SIZE_LIST } from './factories';
 
 export const DEMO_PASSWORD = 'quorum-demo';
@@ -87,9 +88,11 @@ const TEXT = {
 export async function seedDemo(db: Db, opts: { extraItems?: number } = {}) {
   const depts = new Map(DEPARTMENTS.map((name) => [name, makeDepartment(db, name)]));
   const mods = new Map(MODULES.map((name) => [name, makeModule(db, name)]));
-  const people = new Map<string, Awaited<ReturnType<typeof makeUser>>>();
+  const people = new Map<string, ReturnType<typeof makeUser>>();
+  // One hash for every demo user: scrypt is deliberately slow, and they share the demo password.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
-    people.set(u.email, await makeUser(db, { ...u, departmentId: depts.get(u.department)!.id, password: DEMO_PASSWORD }));
+    people.set(u.email, makeUser(db, { ...u, departmentId: depts.get(u.department)!.id, passwordHash }));
   }
   const cycle = makeCycle(db, { name: '2027-Q1', startsOn: '2027-01-04', endsOn: '2027-03-26', capacityWeeks: 100 });
   const themes = THEMES.map((t) => makeTheme(db, cycle.id, t));

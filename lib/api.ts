@@ -1,21 +1,21 @@
 import 'server-only';
-import { currentUser, type SessionUser } from './auth/session';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
+import type { ActingUser } from './auth/acting-user';
+import { currentUser } from './auth/session';
+import { errorResponse, UnauthenticatedError, ValidationError } from './errors';
+import { idParam } from './validation';
 
-/** JSON route handlers: authenticate, run, and map domain errors to 4xx with a clear body. */
-export async function apiHandler(fn: (user: SessionUser) => unknown | Promise<unknown>, status = 200): Promise<Response> {
-  const user = await currentUser();
-  if (!user) return Response.json({ error: 'Sign in first.' }, { status: 401 });
+/**
+ * JSON route handlers: authenticate, run, and answer a domain error with its status and a clear
+ * body (lib/errors.ts holds the mapping). A handler may build its own Response (a file download).
+ */
+export async function apiHandler(fn: (user: ActingUser) => unknown | Promise<unknown>, status = 200): Promise<Response> {
   try {
+    const user = await currentUser();
+    if (!user) throw new UnauthenticatedError();
     const result = await fn(user);
-    // A handler that builds its own response (a file download) gets the same auth and error mapping.
     return result instanceof Response ? result : Response.json(result, { status });
   } catch (error) {
-    if (error instanceof ValidationError) return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 400 });
-    if (error instanceof ForbiddenError) return Response.json({ error: error.message }, { status: 403 });
-    if (error instanceof NotFoundError) return Response.json({ error: error.message }, { status: 404 });
-    if (error instanceof ConflictError) return Response.json({ error: error.message }, { status: 409 });
-    throw error;
+    return errorResponse(error);
   }
 }
 
@@ -25,4 +25,11 @@ export async function readJson(request: Request): Promise<unknown> {
   } catch {
     throw new ValidationError({ _body: ['The request body must be JSON.'] }, 'The request body must be JSON.');
   }
+}
+
+/** A route's `[id]` segment as a number, or a 400 naming it. */
+export async function routeParamId(params: Promise<{ id: string }>): Promise<number> {
+  const parsed = idParam.safeParse((await params).id);
+  if (!parsed.success) throw new ValidationError({ id: ['The id must be a positive whole number.'] }, 'The id must be a positive whole number.');
+  return parsed.data;
 }

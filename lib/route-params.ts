@@ -1,7 +1,7 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { idParam } from './validation';
-import { mapFatal } from './actions';
+import { pageError } from './actions';
 
 /** A route's numeric id, or the 404 page for anything that is not a positive integer. */
 export async function routeId(params: Promise<{ id: string }>): Promise<number> {
@@ -11,10 +11,10 @@ export async function routeId(params: Promise<{ id: string }>): Promise<number> 
 }
 
 /** Runs a lib/ read for a page, turning ForbiddenError/NotFoundError into the 403/404 pages. */
-export function load<T>(fn: () => T): T {
+export function readForPage<T>(fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    throw mapFatal(error);
+    throw pageError(error);
   }
 }

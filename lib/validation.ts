@@ -31,6 +31,18 @@ export const requiredId = (label: string) =>
 
 export const idParam = z.coerce.number().int().positive();
 
+const ID_MESSAGE = 'Must be a positive whole number.';
+
+/** An id sent by a form (usually hidden) or a route: a positive whole number, anything else is refused. */
+export const formId = z.coerce.number({ error: ID_MESSAGE }).int({ error: ID_MESSAGE }).positive({ error: ID_MESSAGE });
+
+/** A field a form may send several times (checkboxes) or not at all: always an array. */
+export const formList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+
+/** A text field passed on to lib/, which validates its content; absent counts as empty. */
+export const formText = z.preprocess((v) => v ?? '', z.string());
+
 /** Turns FormData into a plain object; keys listed in `multi` keep every value as an array. */
 export function formToObject(form: FormData, multi: string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};

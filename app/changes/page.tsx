@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
 import { listChangeRequests } from '@/lib/changes/requests';
-import { load } from '@/lib/route-params';
+import { readForPage } from '@/lib/route-params';
 import { ChangeList } from '@/components/changes/change-list';
 import { EmptyState } from '@/components/ui/empty-state';
 
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 /** Every cycle's change requests, newest first (a change request's page links back to its cycle's list). */
 export default async function ChangeRequestsPage() {
   const user = await requireUser();
-  const rows = load(() => listChangeRequests(user));
+  const rows = readForPage(() => listChangeRequests(user));
   return (
     <div className="max-w-6xl space-y-6">
       <h1 className="text-2xl font-semibold">Change requests</h1>

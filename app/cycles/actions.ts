@@ -1,58 +1,42 @@
 'use server';
-import { redirect } from 'next/navigation';
-import { revalidatePath } from 'next/cache';
-import { requireUser } from '@/lib/auth/session';
-import { formAction, type FormState } from '@/lib/actions';
+import { z } from 'zod';
+import { formAction } from '@/lib/actions';
 import { createCycle, updateCycle } from '@/lib/cycles/cycles';
 import { addTheme, moveTheme, removeTheme, updateTheme } from '@/lib/cycles/themes';
 import { cycleFormToInput } from '@/lib/cycles/schema';
-import { formToObject, idParam } from '@/lib/validation';
-import { mapFatal } from '@/lib/actions';
+import { formId } from '@/lib/validation';
 
-export async function createCycleAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  let id = 0;
-  const state = await formAction(form, () => { id = createCycle(user, cycleFormToInput(formToObject(form))).id; });
-  if (state.ok) redirect(`/cycles/${id}/settings?created=1`);
-  return state;
-}
+const CycleForm = z.looseObject({});
+const CycleRef = z.looseObject({ cycleId: formId });
+const ThemeRef = z.looseObject({ cycleId: formId, themeId: formId });
+const settingsPath = (input: { cycleId: number }) => `/cycles/${input.cycleId}/settings`;
 
-export async function updateCycleAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const cycleId = idParam.parse(form.get('cycleId'));
-  const state = await formAction(form, () => updateCycle(user, cycleId, cycleFormToInput(formToObject(form))), 'Cycle saved.');
-  if (state.ok) revalidatePath(`/cycles/${cycleId}`, 'layout');
-  return state;
-}
+export const createCycleAction = formAction(CycleForm, (input, user) => createCycle(user, cycleFormToInput(input)), {
+  redirect: (cycle) => `/cycles/${cycle.id}/settings?created=1`,
+});
 
-export async function addThemeAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const cycleId = idParam.parse(form.get('cycleId'));
-  const state = await formAction(form, () => addTheme(user, cycleId, formToObject(form)), 'Theme added.');
-  if (state.ok) revalidatePath(`/cycles/${cycleId}/settings`);
-  return state;
-}
+export const updateCycleAction = formAction(
+  CycleRef,
+  (input, user) => updateCycle(user, input.cycleId, cycleFormToInput(input)),
+  { message: 'Cycle saved.', revalidate: (input) => `/cycles/${input.cycleId}/layout` },
+);
 
-export async function updateThemeAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const cycleId = idParam.parse(form.get('cycleId'));
-  const themeId = idParam.parse(form.get('themeId'));
-  const state = await formAction(form, () => updateTheme(user, cycleId, themeId, formToObject(form)), 'Theme saved.');
-  if (state.ok) revalidatePath(`/cycles/${cycleId}/settings`);
-  return state;
-}
+export const addThemeAction = formAction(CycleRef, (input, user) => addTheme(user, input.cycleId, input), {
+  message: 'Theme added.',
+  revalidate: settingsPath,
+});
 
-/** Move up/down and remove: plain buttons, no form state to keep. */
-export async function themeCommandAction(form: FormData): Promise<void> {
-  const user = await requireUser();
-  const cycleId = idParam.parse(form.get('cycleId'));
-  const themeId = idParam.parse(form.get('themeId'));
-  const command = String(form.get('command'));
-  try {
-    if (command === 'up' || command === 'down') moveTheme(user, cycleId, themeId, command);
-    else if (command === 'remove') removeTheme(user, cycleId, themeId);
-  } catch (error) {
-    throw mapFatal(error);
-  }
-  revalidatePath(`/cycles/${cycleId}/settings`);
-}
+export const updateThemeAction = formAction(
+  ThemeRef,
+  (input, user) => updateTheme(user, input.cycleId, input.themeId, input),
+  { message: 'Theme saved.', revalidate: settingsPath },
+);
+
+export const themeCommandAction = formAction(
+  ThemeRef.extend({ command: z.enum(['up', 'down', 'remove'], { error: 'Choose up, down or remove.' }) }),
+  (input, user) => {
+    if (input.command === 'remove') removeTheme(user, input.cycleId, input.themeId);
+    else moveTheme(user, input.cycleId, input.themeId, input.command);
+  },
+  { revalidate: settingsPath },
+);

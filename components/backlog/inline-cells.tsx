@@ -1,14 +1,28 @@
 'use client';
 
 import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react';
-import { updateItemInline } from '@/app/cycles/[id]/actions';
 import { STATUS_COLOUR, StatusBadge } from '@/components/ui/status-badge';
 import { DEFAULT_SIZE_WEEKS } from '@/lib/backlog/estimates';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
 import { TRANSITIONS } from '@/lib/backlog/status-machine';
-import type { BacklogMeta, BacklogRow, InlineEdit } from '@/lib/backlog/types';
+import type { BacklogMeta, BacklogRow, InlineEdit, InlineEditResult } from '@/lib/backlog/types';
 import { formatEstimate, formatWeeks } from './format';
 import type { Size } from './url-state';
+
+/** Saves one cell through the JSON API; a refusal names what went wrong and may carry the current row. */
+async function saveCell(row: BacklogRow, edit: InlineEdit): Promise<InlineEditResult> {
+  const response = await fetch(`/api/items/${row.id}/cell`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ version: row.version, ...edit }),
+  });
+  const body = (await response.json()) as { row?: BacklogRow; error?: string; fieldErrors?: Record<string, string[]> };
+  if (response.ok && body.row) return { ok: true, row: body.row };
+  if (response.status === 403) return { ok: false, error: 'You may not change this field.' };
+  if (response.status === 404) return { ok: false, error: 'This item no longer exists.' };
+  const first = Object.values(body.fieldErrors ?? {}).flat()[0];
+  return { ok: false, error: first ?? body.error ?? 'Could not save.', row: body.row };
+}
 
 const SIZES = Object.keys(DEFAULT_SIZE_WEEKS) as Size[];
 
@@ -49,7 +63,7 @@ export function useInlineEdits(meta: BacklogMeta, replaceRow: (row: BacklogRow) 
       setErrors((m) => without(m, row.id));
       let message: string | null = null;
       try {
-        const result = await updateItemInline(row.id, row.version, edit);
+        const result = await saveCell(row, edit);
         if (result.ok) {
           replaceRow(result.row);
         } else {

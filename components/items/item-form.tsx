@@ -24,8 +24,10 @@ export type ItemFormOptions = {
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /** Every field of a backlog item (DESIGN §3); used to create, edit and triage. */
-export function ItemForm({ action, initial, options, submitLabel }: {
+export function ItemForm({ action, hidden = {}, initial, options, submitLabel }: {
   action: (prev: FormState | undefined, form: FormData) => Promise<FormState>;
+  /** Ids the action needs that the user does not edit (the item, or the cycle it goes into). */
+  hidden?: Record<string, number>;
   initial: ItemFormValues;
   options: ItemFormOptions;
   submitLabel: string;
@@ -41,6 +43,7 @@ export function ItemForm({ action, initial, options, submitLabel }: {
     <form action={formAction} key={key} className="max-w-3xl space-y-4" noValidate>
       <FormMessage state={state} />
       {errors._form && <p className="text-sm text-red-700">{errors._form.join(' ')}</p>}
+      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       {initial.version !== undefined && <input type="hidden" name="version" value={initial.version} />}
       <TextField label="Title" name="title" required maxLength={10_000} defaultValue={v('title')} errors={errors.title} />
       <TextArea label="Description" name="description" defaultValue={v('description')} errors={errors.description} hint="A high-level description of the change, not a design." />

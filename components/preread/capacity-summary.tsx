@@ -1,7 +1,7 @@
 import type { CapacitySummary as Summary } from '@/lib/prereads/capacity';
+import { plural } from '@/lib/plural';
 
 const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 1, useGrouping: false });
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The agenda's total estimate against the cycle's capacity, and per theme, as of the pre-read. */
 export function CapacitySummary({ capacity }: { capacity: Summary }) {

@@ -10,8 +10,8 @@ const MINUTE = 60_000;
 
 let n = 0;
 /** A user with a password (hashing is slow, so only this file's tests that sign in use it). */
-const userWithPassword = (opts: { active?: boolean } = {}) =>
-  makeUser(db, { email: `signin-${++n}@example.test`, password: PASSWORD, ...opts });
+const userWithPassword = async (opts: { active?: boolean } = {}) =>
+  makeUser(db, { email: `signin-${++n}@example.test`, passwordHash: await hashPassword(PASSWORD), ...opts });
 
 describe('password hashing', () => {
   it('verifies the password it hashed and nothing else', async () => {

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCycle, makeItem } from '@/db/factories';
-import { ITEM_STATUSES, ROLES, type ItemStatus, type Role, type User } from '@/db/schema';
+import { ITEM_STATUSES, ROLES, type ItemStatus, type Role } from '@/db/schema';
 import { ForbiddenError } from '@/lib/errors';
 import { db, userWithRole } from '@/lib/testing/db';
 import { ACTIONS, assertCan, can, canViewItem, canWithdraw, type Action } from './permissions';
+import type { TestUser } from '@/db/factories';
 
 /**
  * The product rules, written out by hand (DESIGN §2): admin and pm manage cycles, curate and triage;
@@ -22,7 +23,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
 
 const CASES = ROLES.flatMap((role) => ACTIONS.map((action) => ({ role, action, allowed: EXPECTED[role][action] })));
 
-const actors = {} as Record<Role, User>;
+const actors = {} as Record<Role, TestUser>;
 beforeAll(async () => {
   for (const role of ROLES) actors[role] = await userWithRole(role);
 });
@@ -42,14 +43,14 @@ describe('role × action', () => {
 });
 
 describe('canViewItem', () => {
-  let requestorA: User, requestorB: User;
+  let requestorA: TestUser, requestorB: TestUser;
   let cycleId: number;
   beforeAll(async () => {
     requestorA = await userWithRole('requestor');
     requestorB = await userWithRole('requestor');
     cycleId = makeCycle(db).id;
   });
-  const request = (owner: User) => makeItem(db, { requestorId: owner.id, departmentId: owner.departmentId, status: 'submitted', cycleId: null });
+  const request = (owner: TestUser) => makeItem(db, { requestorId: owner.id, departmentId: owner.departmentId, status: 'submitted', cycleId: null });
 
   it('a requestor can view their own request but not another requestor\'s', () => {
     const ofA = request(requestorA);
@@ -89,7 +90,7 @@ describe('canViewItem', () => {
 
 describe('canWithdraw', () => {
   const BEFORE_DECIDED: ItemStatus[] = ['draft', 'submitted', 'curated'];
-  let owner: User, other: User;
+  let owner: TestUser, other: TestUser;
   beforeAll(async () => {
     owner = await userWithRole('requestor');
     other = await userWithRole('requestor');

@@ -1,6 +1,7 @@
 import type { Role } from '@/db/schema';
 import type { ItemStatus } from '@/db/schema';
 import { ForbiddenError } from '@/lib/errors';
+import type { ActingUser } from './acting-user';
 
 /** What a signed-in user may do. The one table every page, action and API route consults. */
 export const ACTIONS = [
@@ -44,13 +45,12 @@ const POLICY: Record<Action, readonly Role[]> = {
   'change.decide': ['admin', 'pm'],
 };
 
-export type Actor = { id: number; role: Role; departmentId: number };
 
-export function can(actor: Actor, action: Action): boolean {
+export function can(actor: ActingUser, action: Action): boolean {
   return POLICY[action].includes(actor.role);
 }
 
-export function assertCan(actor: Actor, action: Action): void {
+export function assertCan(actor: ActingUser, action: Action): void {
   if (!can(actor, action)) throw new ForbiddenError();
 }
 
@@ -60,7 +60,7 @@ type ItemRef = { requestorId: number; cycleId: number | null; status: ItemStatus
  * Reading one item. Backlog roles see items in a cycle; triage roles also see untriaged
  * requests; everyone sees their own requests. A requestor never sees anyone else's.
  */
-export function canViewItem(actor: Actor, item: ItemRef): boolean {
+export function canViewItem(actor: ActingUser, item: ItemRef): boolean {
   if (item.requestorId === actor.id) return true;
   if (can(actor, 'request.triage')) return true;
   return item.cycleId !== null && can(actor, 'backlog.view') && item.status !== 'draft';
@@ -69,7 +69,7 @@ export function canViewItem(actor: Actor, item: ItemRef): boolean {
 const WITHDRAWABLE: readonly ItemStatus[] = ['draft', 'submitted', 'curated'];
 
 /** A request may be withdrawn by its requestor (or a pm) until it is decided. */
-export function canWithdraw(actor: Actor, item: ItemRef): boolean {
+export function canWithdraw(actor: ActingUser, item: ItemRef): boolean {
   if (!WITHDRAWABLE.includes(item.status)) return false;
   return item.requestorId === actor.id || can(actor, 'request.triage');
 }

@@ -6,15 +6,15 @@ import { forbidden, redirect } from 'next/navigation';
 import { db } from '@/db/client';
 import { departments, users } from '@/db/schema';
 import { auth } from './auth';
+import type { ActingUser } from './acting-user';
 import { can, type Action } from './permissions';
 
-export type SessionUser = { id: number; name: string; email: string; role: (typeof users.$inferSelect)['role']; departmentId: number; departmentName: string };
 
 /**
  * The signed-in user, read fresh from the database on every request, so a user who is
  * deactivated (or whose role changes) is affected on their very next request.
  */
-export const currentUser = cache(async (): Promise<SessionUser | null> => {
+export const currentUser = cache(async (): Promise<ActingUser | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
@@ -28,7 +28,7 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
 });
 
 /** For pages and actions: the user, or a redirect to sign-in that comes back here afterwards. */
-export async function requireUser(): Promise<SessionUser> {
+export async function requireUser(): Promise<ActingUser> {
   const user = await currentUser();
   if (user) return user;
   const path = (await headers()).get('x-pathname') ?? '/';
@@ -36,7 +36,7 @@ export async function requireUser(): Promise<SessionUser> {
 }
 
 /** For pages and actions: the user when their role allows `action`, otherwise the 403 page. */
-export async function requirePermission(action: Action): Promise<SessionUser> {
+export async function requirePermission(action: Action): Promise<ActingUser> {
   const user = await requireUser();
   if (!can(user, action)) forbidden();
   return user;

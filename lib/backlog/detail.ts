@@ -3,16 +3,17 @@ import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { db } from '@/db/client';
 import { cycles, departments, itemModules, modules, themes, users } from '@/db/schema';
-import { can, type Actor } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
 import { listEventsForSubject } from '@/lib/events/log';
 import { effectiveWeeks } from './estimates';
 import { getItemForViewer } from './items';
 import { TRANSITIONS } from './status-machine';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 const people = alias(users, 'people');
 
 /** One item with the names it points at, for the item page. 403/404 as getItemForViewer. */
-export function getItemDetail(actor: Actor, itemId: number) {
+export function getItemDetail(actor: ActingUser, itemId: number) {
   const item = getItemForViewer(actor, itemId);
   const cycle = item.cycleId ? db.select().from(cycles).where(eq(cycles.id, item.cycleId)).get() : undefined;
   const name = (id: number | null) => (id ? db.select({ name: people.name }).from(people).where(eq(people.id, id)).get()?.name ?? null : null);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/db/client';
-import { assertCan, canViewItem, type Actor } from '@/lib/auth/permissions';
+import { assertCan, canViewItem } from '@/lib/auth/permissions';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation';
 import { z } from 'zod';
@@ -11,6 +11,7 @@ import { checkReferences } from './references';
 import { transitionError } from './status-machine';
 import type { BacklogRow } from './types';
 import { optionalId } from '@/lib/validation';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 const InlineEditSchema = z.discriminatedUnion('field', [
   z.object({ field: z.literal('estimate'), value: estimate }),
@@ -19,7 +20,7 @@ const InlineEditSchema = z.discriminatedUnion('field', [
 ]);
 
 /** One cell edited in the backlog table: estimate, theme or status, each with its own permission. */
-export function editItemInline(actor: Actor, itemId: number, version: unknown, edit: unknown): BacklogRow {
+export function editItemInline(actor: ActingUser, itemId: number, version: unknown, edit: unknown): BacklogRow {
   const parsed = parseOrThrow(InlineEditSchema, edit);
   const expected = parseOrThrow(VersionSchema, version);
   assertCan(actor, parsed.field === 'estimate' ? 'item.estimate' : parsed.field === 'theme' ? 'item.edit' : 'item.setStatus');

@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { makeCycle, makeDepartment, makeItem, makeModule, makeTheme } from '@/db/factories';
-import { itemModules, type User } from '@/db/schema';
+import { itemModules } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, eventsOf, readItem, rowCounts, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { editItemInline } from './inline-edit';
 import { createItem, getItemForViewer, setItemStatus, updateItem } from './items';
+import type { TestUser } from '@/db/factories';
 
-let pm: User, engineer: User, leader: User, requestor: User;
+let pm: TestUser, engineer: TestUser, leader: TestUser, requestor: TestUser;
 let departmentId: number;
 
 beforeAll(async () => {

@@ -2,13 +2,14 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { cycles, itemModules, items, type Item, type ItemStatus } from '@/db/schema';
-import { assertCan, can, canViewItem, type Actor } from '@/lib/auth/permissions';
+import { assertCan, can, canViewItem } from '@/lib/auth/permissions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { diff, logEvent, type Executor } from '@/lib/events/log';
 import { parseOrThrow } from '@/lib/validation';
 import { ItemFieldsSchema, StatusSchema, VersionSchema, type ItemFields } from './item-schema';
 import { checkReferences } from './references';
 import { transitionError } from './status-machine';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 const now = () => new Date().toISOString();
 
@@ -32,7 +33,7 @@ function setModules(tx: Executor, itemId: number, moduleIds: number[]) {
  * Replaces an item's modules, logging the change when there is one. Modules are part of the item,
  * so the change moves its version, unless the caller's own patch of the same item already does.
  */
-export function replaceModules(tx: Executor, actor: Actor, itemId: number, moduleIds: number[], opts = { bumpVersion: true }): void {
+export function replaceModules(tx: Executor, actor: ActingUser, itemId: number, moduleIds: number[], opts = { bumpVersion: true }): void {
   const before = moduleIdsOf(tx, itemId);
   const after = [...new Set(moduleIds)].sort((a, b) => a - b);
   if (JSON.stringify(before) === JSON.stringify(after)) return;
@@ -47,7 +48,7 @@ function toColumns(f: ItemFields) {
 }
 
 /** Adds an item straight into a cycle's backlog (pm, admin, engineer). */
-export function createItem(actor: Actor, cycleId: number, input: unknown): Item {
+export function createItem(actor: ActingUser, cycleId: number, input: unknown): Item {
   assertCan(actor, 'item.create');
   const fields = parseOrThrow(ItemFieldsSchema, input);
   return db.transaction((tx) => {
@@ -72,7 +73,7 @@ function assertVersion(item: Item, version: number) {
 }
 
 /** Full edit of every field (pm, admin). `version` guards against overwriting someone else's change. */
-export function updateItem(actor: Actor, itemId: number, input: unknown, version: unknown): Item {
+export function updateItem(actor: ActingUser, itemId: number, input: unknown, version: unknown): Item {
   assertCan(actor, 'item.edit');
   const fields = parseOrThrow(ItemFieldsSchema, input);
   const expected = parseOrThrow(VersionSchema, version);
@@ -94,7 +95,7 @@ export function updateItem(actor: Actor, itemId: number, input: unknown, version
 
 /** Applies a partial change to one item inside a transaction, with version check and event. */
 export function patchItem(
-  tx: Executor, actor: Actor, before: Item, patch: Partial<Item>, type = 'item.updated',
+  tx: Executor, actor: ActingUser, before: Item, patch: Partial<Item>, type = 'item.updated',
 ): Item {
   const changes = diff(before as Record<string, unknown>, patch as Record<string, unknown>);
   if (Object.keys(changes).length === 0) return before;
@@ -104,7 +105,7 @@ export function patchItem(
 }
 
 /** Moves an item along its lifecycle; an illegal transition is refused with a message. */
-export function setItemStatus(actor: Actor, itemId: number, to: unknown, version?: number, reason?: string): Item {
+export function setItemStatus(actor: ActingUser, itemId: number, to: unknown, version?: number, reason?: string): Item {
   assertCan(actor, 'item.setStatus');
   const status = parseOrThrow(StatusSchema, to);
   return db.transaction((tx) => {
@@ -119,7 +120,7 @@ export function setItemStatus(actor: Actor, itemId: number, to: unknown, version
 }
 
 /** One item for a viewer: 404 when it does not exist, 403 when they may not see it. */
-export function getItemForViewer(actor: Actor, itemId: number): Item {
+export function getItemForViewer(actor: ActingUser, itemId: number): Item {
   const item = loadItem(db, itemId);
   if (!canViewItem(actor, item)) throw new ForbiddenError('You do not have access to this item.');
   return item;

@@ -4,12 +4,13 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Statement } from 'better-sqlite3';
 import { db, sqlite } from '@/db/client';
 import { cycles, departments, itemModules, items, modules, themes, users, type Cycle } from '@/db/schema';
-import { assertCan, can, type Actor } from '@/lib/auth/permissions';
+import { assertCan, can } from '@/lib/auth/permissions';
 import { NotFoundError } from '@/lib/errors';
 import type { Executor } from '@/lib/events/log';
 import { effectiveWeeks } from './estimates';
 import type { BacklogMeta, BacklogRow } from './types';
 import { BACKLOG_ROWS_SQL, rowExpander, toWireRow, type BacklogSqlRow } from './rows';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 const sponsors = alias(users, 'sponsors');
 const requestors = alias(users, 'requestors');
@@ -66,7 +67,7 @@ export function loadCycle(tx: Executor, cycleId: number): Cycle {
 }
 
 /** Every item of a cycle as row tuples, for the table (drafts stay private to their author). */
-export function listBacklogTuples(actor: Actor, cycleId: number): BacklogSqlRow[] {
+export function listBacklogTuples(actor: ActingUser, cycleId: number): BacklogSqlRow[] {
   assertCan(actor, 'backlog.view');
   loadCycle(db, cycleId);
   // A raw prepared statement: this list is the hot path (5,000 rows), so skip the ORM's row mapping.
@@ -76,7 +77,7 @@ export function listBacklogTuples(actor: Actor, cycleId: number): BacklogSqlRow[
 let listStatement: Statement | undefined;
 
 /** Every item of a cycle as full table rows (names resolved), for server-side uses. */
-export function listBacklogRows(actor: Actor, cycleId: number): BacklogRow[] {
+export function listBacklogRows(actor: ActingUser, cycleId: number): BacklogRow[] {
   const expand = rowExpander(backlogMeta(actor, cycleId));
   return listBacklogTuples(actor, cycleId).map((r) => expand(toWireRow(r)));
 }
@@ -91,7 +92,7 @@ export function backlogRow(tx: Executor, itemId: number): BacklogRow {
   return cycle ? row : { ...row, effectiveWeeks: r.estimateWeeks };
 }
 
-export function backlogMeta(actor: Actor, cycleId: number): BacklogMeta {
+export function backlogMeta(actor: ActingUser, cycleId: number): BacklogMeta {
   assertCan(actor, 'backlog.view');
   const cycle = loadCycle(db, cycleId);
   return {
@@ -108,7 +109,7 @@ export function backlogMeta(actor: Actor, cycleId: number): BacklogMeta {
 }
 
 /** The row for a viewer of the backlog, or undefined when it is gone. */
-export function findBacklogRow(actor: Actor, itemId: number): BacklogRow | undefined {
+export function findBacklogRow(actor: ActingUser, itemId: number): BacklogRow | undefined {
   if (!can(actor, 'backlog.view')) return undefined;
   try {
     return backlogRow(db, itemId);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { items, scheduleEntries, type ChangeRequest, type Item } from '@/db/schema';
-import type { Actor } from '@/lib/auth/permissions';
+
 import { effectiveWeeks } from '@/lib/backlog/estimates';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
 import { ConflictError, NotFoundError } from '@/lib/errors';
@@ -9,6 +9,7 @@ import { diff, logEvent, type Executor } from '@/lib/events/log';
 import { keyBetween } from '@/lib/live/fractional-index';
 import { checkProposal } from './preview';
 import { readSchedule, type ScheduleRow } from './schedule-read';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
  * Applying an approved change request to the schedule (issue 5 step 5), inside the caller's
@@ -46,7 +47,7 @@ export function writeItem(tx: Executor, before: Pick<Item, 'id' | 'version'> & P
 
 /** Logs a change of one item on the item itself, naming the change request that caused it. */
 export function logItemChange(
-  tx: Executor, actor: Actor, cr: Pick<ChangeRequest, 'id' | 'title'>, itemId: number, type: string, data: Record<string, unknown>,
+  tx: Executor, actor: ActingUser, cr: Pick<ChangeRequest, 'id' | 'title'>, itemId: number, type: string, data: Record<string, unknown>,
 ): void {
   logEvent(tx, { actorId: actor.id, type, subjectType: 'item', subjectId: itemId, data: { ...data, changeRequestId: cr.id, changeRequestTitle: cr.title } });
 }
@@ -103,7 +104,7 @@ export function recheckProposal(tx: Executor, cr: ChangeRequest) {
 }
 
 /** Re-checks the proposal and applies it; returns what changed. */
-export function applyProposal(tx: Executor, actor: Actor, cr: ChangeRequest): AppliedChange[] {
+export function applyProposal(tx: Executor, actor: ActingUser, cr: ChangeRequest): AppliedChange[] {
   const { schedule, incoming, position } = recheckProposal(tx, cr);
   const reason = (verb: string) => `${verb} by change request "${cr.title}": ${cr.whyNow}`;
   const entryOf = tx.select({ version: scheduleEntries.version, periodId: scheduleEntries.periodId }).from(scheduleEntries)

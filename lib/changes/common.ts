@@ -2,10 +2,11 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { changeRequests, type ChangeRequest } from '@/db/schema';
-import { can, type Actor } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log';
 import { changeRequestChannel, publisher } from '@/lib/realtime/publisher';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
  * Shared by the change request modules: where a request lives in the app, who may see it, and
@@ -19,7 +20,7 @@ type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 export const changePath = (changeRequestId: number) => `/changes/${changeRequestId}`;
 
 /** Change requests are for the people who see the backlog; requestors neither see nor raise them. */
-export function assertMayViewChanges(actor: Actor): void {
+export function assertMayViewChanges(actor: ActingUser): void {
   if (!can(actor, 'backlog.view')) throw new ForbiddenError('Only leaders, product managers, engineers and admins can see change requests.');
 }
 
@@ -30,7 +31,7 @@ export function loadChangeRequest(tx: Executor, id: number): ChangeRequest {
 }
 
 /** Logs one `cr.*` event on a change request; it is published after the transaction commits. */
-export type Emit = (actor: Actor, changeRequestId: number, type: `cr.${string}`, data: Record<string, unknown>) => number;
+export type Emit = (actor: ActingUser, changeRequestId: number, type: `cr.${string}`, data: Record<string, unknown>) => number;
 
 /**
  * Runs `fn` in one transaction; afterwards publishes, per change request touched, the id of the last

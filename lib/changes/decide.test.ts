@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import {
-  changeRequests, emergencySessions, events, items, meetingAttendees, meetings, notifications, scheduleEntries, type ChangeRequest, type User,
+  changeRequests, emergencySessions, events, items, meetingAttendees, meetings, notifications, scheduleEntries, type ChangeRequest,
 } from '@/db/schema';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { changeRequestChannel, publisher } from '@/lib/realtime/publisher';
@@ -11,14 +11,15 @@ import { itemScheduleTimeline } from './history';
 import { raiseChangeRequest } from './requests';
 import { closeSession, conveneSession, respond } from './sessions';
 import { changeInput, seedScheduledCycle, snapshotRows, type ScheduledCycle } from './test-helpers';
+import type { TestUser } from '@/db/factories';
 
 const crRow = (id: number) => db.select().from(changeRequests).where(eq(changeRequests.id, id)).get()!;
 const entryOf = (itemId: number) => db.select().from(scheduleEntries).where(eq(scheduleEntries.itemId, itemId)).get();
 const itemEvents = (itemId: number) => db.select().from(events).where(and(eq(events.subjectType, 'item'), eq(events.subjectId, itemId))).all();
-const decidedFor = (user: User) => db.select().from(notifications).where(and(eq(notifications.userId, user.id), eq(notifications.kind, 'change.decided'))).all();
+const decidedFor = (user: TestUser) => db.select().from(notifications).where(and(eq(notifications.userId, user.id), eq(notifications.kind, 'change.decided'))).all();
 
 let s: ScheduledCycle;
-let engineer: User;
+let engineer: TestUser;
 beforeEach(async () => {
   // Items 1-6 (1, 2, 3, 1, 2, 3 weeks): two per sprint; leaders sponsor them in turn (item i → leader i mod 3).
   s = await seedScheduledCycle(db, { items: 6, periods: 3, leaders: 3 });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { meetingAttendees, meetings, type ChangeRequest } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
 import { loadCycle } from '@/lib/backlog/list';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import type { Executor } from '@/lib/events/log';
@@ -16,6 +16,7 @@ import { approvalGate } from './rule';
 import { readPeriods } from './schedule-read';
 import { ApproveSchema, ReasonSchema } from './schema';
 import { evaluateSession, inviteeIdsOf, sessionOf } from './sessions';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
  * The pm's decision on a change request (issue 5 step 5). Approving applies the proposal to the
@@ -46,7 +47,7 @@ type Notice = { heading: string; common: string[]; recipients: Iterable<number>;
  * One notification per person (kind 'change.decided'): people with a line of their own (an item of
  * theirs moved) get it first, then what everyone is told. The deciding pm is not told their own act.
  */
-function tell(tx: Executor, actor: Actor, cr: ChangeRequest, notice: Notice): number[] {
+function tell(tx: Executor, actor: ActingUser, cr: ChangeRequest, notice: Notice): number[] {
   const cycle = loadCycle(tx, cr.cycleId);
   const groups = new Map<string, { lines: string[]; userIds: number[] }>();
   const people = new Set(notice.recipients);
@@ -91,7 +92,7 @@ export type ApproveResult = {
   notified: number[];
 };
 
-export function approveChangeRequest(actor: Actor, changeRequestId: number, input: unknown = {}, now = new Date()): ApproveResult {
+export function approveChangeRequest(actor: ActingUser, changeRequestId: number, input: unknown = {}, now = new Date()): ApproveResult {
   assertCan(actor, 'change.decide');
   const { justification } = parseOrThrow(ApproveSchema, input ?? {});
   return changeTransaction((tx, emit) => {
@@ -136,7 +137,7 @@ export function approveChangeRequest(actor: Actor, changeRequestId: number, inpu
   });
 }
 
-export function declineChangeRequest(actor: Actor, changeRequestId: number, input: unknown, now = new Date()): ChangeRequest {
+export function declineChangeRequest(actor: ActingUser, changeRequestId: number, input: unknown, now = new Date()): ChangeRequest {
   assertCan(actor, 'change.decide');
   const { reason } = parseOrThrow(ReasonSchema, input ?? {});
   return changeTransaction((tx, emit) => {

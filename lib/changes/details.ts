@@ -5,7 +5,7 @@ import {
   departments, items, scheduleEntries, users,
   type ChangeRequest, type EmergencySession, type ItemStatus, type SessionResponse,
 } from '@/db/schema';
-import { can, type Actor } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
 import { loadCycle } from '@/lib/backlog/list';
 import { listEventsForSubject } from '@/lib/events/log';
@@ -15,6 +15,7 @@ import { previewProposal, type Preview, type PreviewPeriod } from './preview';
 import { approvalGate, deadlinePassed, evaluateRule, ruleText, type ApprovalGate, type RuleEvaluation } from './rule';
 import { readPeriods, readSchedule } from './schedule-read';
 import { inviteeIdsOf, responsesOf, sessionOf } from './sessions';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
  * One change request as its page shows it (issue 5 steps 3-6): the proposal and, while it is
@@ -64,12 +65,12 @@ export type ChangeRequestDetail = {
 const UNDECIDED = new Set(['open', 'in_session', 'needs_review']);
 
 /** Who may follow a change request live: whoever may read it (without reading its schedule). */
-export function followChangeRequest(actor: Actor, changeRequestId: number): { id: number } {
+export function followChangeRequest(actor: ActingUser, changeRequestId: number): { id: number } {
   assertMayViewChanges(actor);
   return { id: loadChangeRequest(db, changeRequestId).id };
 }
 
-export function getChangeRequest(actor: Actor, changeRequestId: number, now = new Date()): ChangeRequestDetail {
+export function getChangeRequest(actor: ActingUser, changeRequestId: number, now = new Date()): ChangeRequestDetail {
   assertMayViewChanges(actor);
   const cr = loadChangeRequest(db, changeRequestId);
   const undecided = UNDECIDED.has(cr.status);

@@ -2,9 +2,10 @@ import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { cycles, departments, items, users, type ItemStatus } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
 import type { PreviewPeriod } from './preview';
 import { readSchedule } from './schedule-read';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
  * What the change request pages offer to choose from: the raise form's schedule (the order its
@@ -22,7 +23,7 @@ export type RaiseFormOptions = {
   deferred: { id: number; title: string; cycleName: string | null }[];
 };
 
-export function raiseFormOptions(actor: Actor, cycleId: number): RaiseFormOptions {
+export function raiseFormOptions(actor: ActingUser, cycleId: number): RaiseFormOptions {
   assertCan(actor, 'change.raise');
   const { cycle, periods, items: scheduled } = readSchedule(db, cycleId);
   const deferred = db.select({ id: items.id, title: items.title, cycleName: cycles.name }).from(items)
@@ -38,7 +39,7 @@ export function raiseFormOptions(actor: Actor, cycleId: number): RaiseFormOption
 export type LeaderOption = { id: number; name: string; departmentName: string };
 
 /** Active leaders, the people a pm may invite to an emergency session. */
-export function sessionLeaderOptions(actor: Actor): LeaderOption[] {
+export function sessionLeaderOptions(actor: ActingUser): LeaderOption[] {
   assertCan(actor, 'change.decide');
   return db.select({ id: users.id, name: users.name, departmentName: departments.name }).from(users)
     .innerJoin(departments, eq(departments.id, users.departmentId))

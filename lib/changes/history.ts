@@ -2,9 +2,10 @@ import 'server-only';
 import { inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { changeRequests, schedulePeriods, type ChangeRequestStatus } from '@/db/schema';
-import type { Actor } from '@/lib/auth/permissions';
+
 import { getItemForViewer } from '@/lib/backlog/items';
 import { listEventsForSubject } from '@/lib/events/log';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
  * An item's schedule history (issue 5 step 6): every change to where it stands in the delivery
@@ -54,7 +55,7 @@ function changesOf(data: Record<string, unknown>): Changes {
 }
 
 /** Oldest first. 404 for an unknown item, 403 for one the viewer may not see. */
-export function itemScheduleTimeline(actor: Actor, itemId: number): TimelineEntry[] {
+export function itemScheduleTimeline(actor: ActingUser, itemId: number): TimelineEntry[] {
   getItemForViewer(actor, itemId);
   const relevant = listEventsForSubject('item', itemId).filter((e) => isScheduleChange(e.type, e.data));
   const crIds = [...new Set(relevant.flatMap((e) => (typeof e.data.changeRequestId === 'number' ? [e.data.changeRequestId] : [])))];

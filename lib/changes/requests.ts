@@ -5,7 +5,7 @@ import {
   changeRequests, cycles, emergencySessions, events, itemModules, items, users,
   type ChangeRequest, type Cycle, type Displacement,
 } from '@/db/schema';
-import { assertCan, can, type Actor } from '@/lib/auth/permissions';
+import { assertCan, can } from '@/lib/auth/permissions';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
 import { ItemFieldsSchema, type ItemFields } from '@/lib/backlog/item-schema';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
@@ -20,6 +20,7 @@ import { previewProposal, type Preview, type Proposal } from './preview';
 import { readSchedule } from './schedule-read';
 import { ProposalSchema, WithdrawSchema, type ProposalInput } from './schema';
 import { sessionOf } from './sessions';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 export { getChangeRequest, type ChangeRequestDetail } from './details';
 
@@ -36,7 +37,7 @@ const ShapeSchema = ProposalSchema.pick({ incomingItemId: true, incomingPosition
 type Parsed = { shape: Pick<ProposalInput, keyof typeof ShapeSchema.shape> | null; proposal: ProposalInput | null; fields: ItemFields | null; errors: FieldErrors };
 
 /** Both halves of the form at once, so every field's message comes back in one answer. */
-function parseRaise(actor: Actor, input: unknown): Parsed {
+function parseRaise(actor: ActingUser, input: unknown): Parsed {
   const raw = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
   const shape = ShapeSchema.safeParse(raw);
   const proposal = ProposalSchema.safeParse(raw);
@@ -67,7 +68,7 @@ function resolveIncoming(tx: Executor, cycle: Cycle, incomingItemId: number | nu
   return { incoming, item: item ?? null, errors };
 }
 
-function evaluate(tx: Executor, actor: Actor, cycleId: number, input: unknown) {
+function evaluate(tx: Executor, actor: ActingUser, cycleId: number, input: unknown) {
   const parsed = parseRaise(actor, input);
   const schedule = readSchedule(tx, cycleId);
   if (!parsed.shape) return { parsed, schedule, effect: null, conflicts: [] as Conflict[], errors: parsed.errors, incoming: null };
@@ -89,13 +90,13 @@ export type ChangePreview = {
 };
 
 /** The effect of a request before it is submitted; writes nothing and never throws for bad input. */
-export function previewChangeRequest(actor: Actor, cycleId: number, input: unknown): ChangePreview {
+export function previewChangeRequest(actor: ActingUser, cycleId: number, input: unknown): ChangePreview {
   assertCan(actor, 'change.raise');
   const { effect, conflicts, errors } = evaluate(db, actor, cycleId, input);
   return { effect, conflicts, errors };
 }
 
-export function raiseChangeRequest(actor: Actor, cycleId: number, input: unknown): { changeRequest: ChangeRequest; conflicts: Conflict[] } {
+export function raiseChangeRequest(actor: ActingUser, cycleId: number, input: unknown): { changeRequest: ChangeRequest; conflicts: Conflict[] } {
   assertCan(actor, 'change.raise');
   return changeTransaction((tx, emit) => {
     const { parsed, schedule, conflicts, errors, incoming } = evaluate(tx, actor, cycleId, input);
@@ -133,7 +134,7 @@ export type ChangeRequestListRow = {
 };
 
 /** Change requests, newest first: of one cycle, or of every cycle when `cycleId` is omitted. */
-export function listChangeRequests(actor: Actor, cycleId?: number): ChangeRequestListRow[] {
+export function listChangeRequests(actor: ActingUser, cycleId?: number): ChangeRequestListRow[] {
   assertMayViewChanges(actor);
   const where: SQL | undefined = cycleId === undefined ? undefined : eq(changeRequests.cycleId, cycleId);
   return db.select({
@@ -155,7 +156,7 @@ export function listChangeRequests(actor: Actor, cycleId?: number): ChangeReques
  * is deferred with the reason, so it leaves the cycle's count and can come in again later.
  * A deferred item that was to come in stays where it was: the request never moved it.
  */
-export function releaseIncoming(tx: Executor, actor: Actor, cr: ChangeRequest, reason: string): void {
+export function releaseIncoming(tx: Executor, actor: ActingUser, cr: ChangeRequest, reason: string): void {
   const item = tx.select().from(items).where(eq(items.id, cr.incomingItemId)).get();
   if (!item || item.status !== 'curated') return;
   const createdByThis = tx.select({ data: events.data }).from(events)
@@ -173,7 +174,7 @@ export function closeOpenSession(tx: Executor, cr: ChangeRequest, now: Date): vo
 }
 
 /** The raiser (or a pm/admin) takes back a request that no session is deciding. */
-export function withdrawChangeRequest(actor: Actor, changeRequestId: number, input: unknown = {}, now = new Date()): ChangeRequest {
+export function withdrawChangeRequest(actor: ActingUser, changeRequestId: number, input: unknown = {}, now = new Date()): ChangeRequest {
   assertMayViewChanges(actor);
   const { reason } = parseOrThrow(WithdrawSchema, input ?? {});
   return changeTransaction((tx, emit) => {

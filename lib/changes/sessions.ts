@@ -4,7 +4,7 @@ import {
   emergencySessions, items, sessionInvitees, sessionResponses, users,
   type ChangeRequest, type EmergencySession, type SessionResponse,
 } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
 import { loadCycle } from '@/lib/backlog/list';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { Executor } from '@/lib/events/log';
@@ -16,6 +16,7 @@ import { recheckProposal } from './apply';
 import { changePath, changeTransaction, loadChangeRequest, updateChangeRequest } from './common';
 import { deadlinePassed, defaultQuorum, evaluateRule, ruleText, type RuleEvaluation } from './rule';
 import { ConveneSchema, RespondSchema } from './schema';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
  * Emergency sessions (issue 5 step 4): the pm convenes one per change request, live or
@@ -70,7 +71,7 @@ function refuse(field: string, message: string): never {
  * another request was approved: its earlier responses were given on a schedule that has since
  * changed, so the round starts afresh; they stay in the log). Invitees are told at once.
  */
-export function conveneSession(actor: Actor, changeRequestId: number, input: unknown, now = new Date()): EmergencySession {
+export function conveneSession(actor: ActingUser, changeRequestId: number, input: unknown, now = new Date()): EmergencySession {
   assertCan(actor, 'change.decide');
   const parsed = parseOrThrow(ConveneSchema, input);
   return changeTransaction((tx, emit) => {
@@ -131,7 +132,7 @@ export function conveneSession(actor: Actor, changeRequestId: number, input: unk
 
 /** An invited leader's assent or dissent; a later response replaces the earlier one. */
 export function respond(
-  actor: Actor, sessionId: number, input: unknown, now = new Date(),
+  actor: ActingUser, sessionId: number, input: unknown, now = new Date(),
 ): { response: SessionResponse; comment: string; at: string; replaced: boolean } {
   return changeTransaction((tx, emit) => {
     const session = loadSession(tx, sessionId);
@@ -156,7 +157,7 @@ export function respond(
 }
 
 /** The pm ends a live session: no more responses; the pm then approves or declines. */
-export function closeSession(actor: Actor, sessionId: number, now = new Date()): RuleEvaluation {
+export function closeSession(actor: ActingUser, sessionId: number, now = new Date()): RuleEvaluation {
   assertCan(actor, 'change.decide');
   return changeTransaction((tx, emit) => {
     const session = loadSession(tx, sessionId);

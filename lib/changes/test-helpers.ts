@@ -1,7 +1,8 @@
 import type { Db } from '@/db/client';
 import { makeCycle, makeDepartment, makeUser } from '@/db/factories';
-import { items, scheduleEntries, schedulePeriods, type Cycle, type SchedulePeriod, type User } from '@/db/schema';
+import { items, scheduleEntries, schedulePeriods, type Cycle, type SchedulePeriod } from '@/db/schema';
 import { initialKeys } from '@/lib/live/fractional-index';
+import type { TestUser } from '@/db/factories';
 
 /**
  * A cycle with a delivery schedule, for the change request tests and the apply benchmark (N = 2,000):
@@ -16,9 +17,9 @@ export type ScheduledCycle = {
   periods: SchedulePeriod[];
   /** The scheduled items' ids, top of the order first. */
   itemIds: number[];
-  pm: User;
-  leaders: User[];
-  requestor: User;
+  pm: TestUser;
+  leaders: TestUser[];
+  requestor: TestUser;
   departmentId: number;
 };
 
@@ -35,7 +36,7 @@ export async function seedScheduledCycle(
   const department = makeDepartment(db);
   const pm = await makeUser(db, { role: 'pm', departmentId: department.id });
   const requestor = await makeUser(db, { role: 'requestor', departmentId: department.id });
-  const leaders: User[] = [];
+  const leaders: TestUser[] = [];
   for (let i = 0; i < (opts.leaders ?? 3); i++) leaders.push(await makeUser(db, { role: 'leader', departmentId: makeDepartment(db).id }));
   const weeks = opts.weeks ?? ((i: number) => 1 + (i % 3));
   const keys = initialKeys(n);

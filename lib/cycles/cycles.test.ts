@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { makeCycle, makeItem, makeTheme } from '@/db/factories';
-import { cycles, items, themes, type User } from '@/db/schema';
+import { cycles, items, themes } from '@/db/schema';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, eventsOf, rowCounts, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { createCycle, updateCycle } from './cycles';
 import { addTheme, moveTheme, removeTheme, updateTheme } from './themes';
+import type { TestUser } from '@/db/factories';
 
-let pm: User, admin: User, leader: User, requestor: User;
+let pm: TestUser, admin: TestUser, leader: TestUser, requestor: TestUser;
 
 beforeAll(async () => {
   [pm, admin, leader, requestor] = await Promise.all((['pm', 'admin', 'leader', 'requestor'] as const).map((role) => userWithRole(role)));

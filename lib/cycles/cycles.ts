@@ -2,12 +2,13 @@ import 'server-only';
 import { asc, desc, eq, ne, and } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { cycles, themes, type Cycle } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
 import { ValidationError } from '@/lib/errors';
 import { diff, logEvent, type Executor } from '@/lib/events/log';
 import { parseOrThrow } from '@/lib/validation';
 import { loadCycle } from '@/lib/backlog/list';
 import { CycleSchema } from './schema';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 function assertNameFree(tx: Executor, name: string, exceptId?: number) {
   const clash = tx.select({ id: cycles.id }).from(cycles)
@@ -15,7 +16,7 @@ function assertNameFree(tx: Executor, name: string, exceptId?: number) {
   if (clash) throw new ValidationError({ name: ['A cycle with this name already exists.'] });
 }
 
-export function createCycle(actor: Actor, input: unknown): Cycle {
+export function createCycle(actor: ActingUser, input: unknown): Cycle {
   assertCan(actor, 'cycle.manage');
   const data = parseOrThrow(CycleSchema, input);
   return db.transaction((tx) => {
@@ -26,7 +27,7 @@ export function createCycle(actor: Actor, input: unknown): Cycle {
   });
 }
 
-export function updateCycle(actor: Actor, cycleId: number, input: unknown): Cycle {
+export function updateCycle(actor: ActingUser, cycleId: number, input: unknown): Cycle {
   assertCan(actor, 'cycle.manage');
   const data = parseOrThrow(CycleSchema, input);
   return db.transaction((tx) => {
@@ -41,20 +42,20 @@ export function updateCycle(actor: Actor, cycleId: number, input: unknown): Cycl
 }
 
 /** Cycles a backlog role may open, newest first. */
-export function listCycles(actor: Actor) {
+export function listCycles(actor: ActingUser) {
   assertCan(actor, 'backlog.view');
   return db.select().from(cycles).orderBy(desc(cycles.startsOn)).all();
 }
 
 /** For pickers (triage): every cycle's id and name, with its themes. */
-export function listCyclesWithThemes(actor: Actor) {
+export function listCyclesWithThemes(actor: ActingUser) {
   assertCan(actor, 'request.triage');
   const all = db.select({ id: cycles.id, name: cycles.name }).from(cycles).orderBy(desc(cycles.startsOn)).all();
   const allThemes = db.select({ id: themes.id, name: themes.name, cycleId: themes.cycleId }).from(themes).orderBy(asc(themes.position)).all();
   return all.map((c) => ({ ...c, themes: allThemes.filter((t) => t.cycleId === c.id) }));
 }
 
-export function getCycle(actor: Actor, cycleId: number): Cycle {
+export function getCycle(actor: ActingUser, cycleId: number): Cycle {
   assertCan(actor, 'backlog.view');
   return loadCycle(db, cycleId);
 }

@@ -2,14 +2,15 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { items, themes, type Theme } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
 import { NotFoundError } from '@/lib/errors';
 import { diff, logEvent, type Executor } from '@/lib/events/log';
 import { parseOrThrow } from '@/lib/validation';
 import { loadCycle } from '@/lib/backlog/list';
 import { ThemeSchema } from './schema';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
-export function listThemes(actor: Actor, cycleId: number): (Theme & { itemCount: number })[] {
+export function listThemes(actor: ActingUser, cycleId: number): (Theme & { itemCount: number })[] {
   assertCan(actor, 'backlog.view');
   loadCycle(db, cycleId);
   return db
@@ -23,7 +24,7 @@ function loadTheme(tx: Executor, cycleId: number, themeId: number): Theme {
   return theme;
 }
 
-export function addTheme(actor: Actor, cycleId: number, input: unknown): Theme {
+export function addTheme(actor: ActingUser, cycleId: number, input: unknown): Theme {
   assertCan(actor, 'cycle.manage');
   const data = parseOrThrow(ThemeSchema, input);
   return db.transaction((tx) => {
@@ -35,7 +36,7 @@ export function addTheme(actor: Actor, cycleId: number, input: unknown): Theme {
   });
 }
 
-export function updateTheme(actor: Actor, cycleId: number, themeId: number, input: unknown): Theme {
+export function updateTheme(actor: ActingUser, cycleId: number, themeId: number, input: unknown): Theme {
   assertCan(actor, 'cycle.manage');
   const data = parseOrThrow(ThemeSchema, input);
   return db.transaction((tx) => {
@@ -49,7 +50,7 @@ export function updateTheme(actor: Actor, cycleId: number, themeId: number, inpu
 }
 
 /** Swaps a theme with its neighbour; positions stay dense 0..n-1. */
-export function moveTheme(actor: Actor, cycleId: number, themeId: number, direction: 'up' | 'down'): void {
+export function moveTheme(actor: ActingUser, cycleId: number, themeId: number, direction: 'up' | 'down'): void {
   assertCan(actor, 'cycle.manage');
   db.transaction((tx) => {
     loadTheme(tx, cycleId, themeId);
@@ -64,7 +65,7 @@ export function moveTheme(actor: Actor, cycleId: number, themeId: number, direct
 }
 
 /** Removes a theme; its items stay in the cycle without a theme (each change is logged). */
-export function removeTheme(actor: Actor, cycleId: number, themeId: number): void {
+export function removeTheme(actor: ActingUser, cycleId: number, themeId: number): void {
   assertCan(actor, 'cycle.manage');
   db.transaction((tx) => {
     const theme = loadTheme(tx, cycleId, themeId);

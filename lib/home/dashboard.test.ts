@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCycle, makeDepartment, makeItem } from '@/db/factories';
-import type { User } from '@/db/schema';
 import { ForbiddenError } from '@/lib/errors';
 import { db, userWithRole } from '@/lib/testing/db';
 import { getDashboard, listIncompleteItems } from './dashboard';
+import type { TestUser } from '@/db/factories';
 
-let pm: User;
-let requestor: User;
+let pm: TestUser;
+let requestor: TestUser;
 let departmentId: number;
 
 beforeAll(async () => {

@@ -2,8 +2,9 @@ import 'server-only';
 import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { cycles, items } from '@/db/schema';
-import { assertCan, can, type Actor } from '@/lib/auth/permissions';
+import { assertCan, can } from '@/lib/auth/permissions';
 import { listMyRequests, listTriage } from '@/lib/requests/requests';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 export type MissingField = 'estimate' | 'sponsor' | 'business benefit';
 export type IncompleteItem = { id: number; title: string; cycleName: string; missing: MissingField[] };
@@ -14,7 +15,7 @@ const INCOMPLETE_LIMIT = 20;
  * Items on a cycle's agenda (curated or submitted) that still lack an estimate, a sponsor or a
  * business benefit: the pm's curation to-do. Newest cycle first; at most `limit`, with the total.
  */
-export function listIncompleteItems(actor: Actor, limit = INCOMPLETE_LIMIT): { rows: IncompleteItem[]; total: number } {
+export function listIncompleteItems(actor: ActingUser, limit = INCOMPLETE_LIMIT): { rows: IncompleteItem[]; total: number } {
   assertCan(actor, 'item.edit');
   const noEstimate = and(isNull(items.estimateSize), isNull(items.estimateWeeks));
   const noSponsor = isNull(items.sponsorId);
@@ -42,7 +43,7 @@ export function listIncompleteItems(actor: Actor, limit = INCOMPLETE_LIMIT): { r
 }
 
 /** What the home page shows the actor: their own requests, and for a pm the curation to-do. */
-export function getDashboard(actor: Actor) {
+export function getDashboard(actor: ActingUser) {
   const mine = listMyRequests(actor);
   const curation = can(actor, 'item.edit') && can(actor, 'request.triage')
     ? { incomplete: listIncompleteItems(actor), triageCount: listTriage(actor).length }

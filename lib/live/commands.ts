@@ -1,11 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
-import type { Actor } from '@/lib/auth/permissions';
+
 import { parseOrThrow } from '@/lib/validation';
 import { addNote, recordDecision } from './decisions';
 import { changeCapacity, moveAccepted } from './rank';
 import { endMeeting, goToItem, handOver, pauseMeeting, resumeMeeting, startMeeting, takeOver } from './session';
 import { castVote, closeVoting, reopenVoting, revealVotes } from './votes';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
  * What a live meeting page (or any client of POST /api/meetings/:id/live) can ask for. This only
@@ -41,7 +42,7 @@ export const LiveCommand = z.discriminatedUnion('action', [
 export type LiveCommand = z.infer<typeof LiveCommand>;
 
 /** Runs one command as `actor`. Errors are the domain's (ValidationError, ForbiddenError, ConflictError…). */
-export function runLiveCommand(actor: Actor, meetingId: number, input: unknown): void {
+export function runLiveCommand(actor: ActingUser, meetingId: number, input: unknown): void {
   const c = parseOrThrow(LiveCommand, input);
   switch (c.action) {
     case 'start': startMeeting(actor, meetingId, { votesVisibility: c.votesVisibility, weighted: c.weighted }); return;

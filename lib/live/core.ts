@@ -5,12 +5,13 @@ import {
   agendaItems, departments, meetingAttendees, meetingItemState, meetings, meetingSettings, users, votes,
   type Meeting, type MeetingSettings,
 } from '@/db/schema';
-import type { Actor } from '@/lib/auth/permissions';
+
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log';
 import { canSeeMeeting, loadMeeting } from '@/lib/meetings/access';
 import { meetingChannel, publisher } from '@/lib/realtime/publisher';
 import { suggestedDecision, tally, type Decision, type Tally, type Vote, type Voter } from './tally';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
  * The live prioritisation meeting (issue 4): helpers shared by the session changes (session.ts),
@@ -39,22 +40,22 @@ export function liveTransaction<T>(meetingId: number, fn: (tx: Tx) => { value: T
   return value;
 }
 
-export function liveEvent(tx: Executor, actor: Actor, meetingId: number, type: `live.${string}`, data: Record<string, unknown>): number {
+export function liveEvent(tx: Executor, actor: ActingUser, meetingId: number, type: `live.${string}`, data: Record<string, unknown>): number {
   return logEvent(tx, { actorId: actor.id, type, subjectType: 'meeting', subjectId: meetingId, data });
 }
 
-export function isFacilitator(actor: Actor, meeting: Meeting): boolean {
+export function isFacilitator(actor: ActingUser, meeting: Meeting): boolean {
   return meeting.facilitatorId === actor.id;
 }
 
 /** Loads the meeting and refuses (403) anyone who may not see it. */
-export function loadVisibleMeeting(tx: Executor, actor: Actor, meetingId: number): Meeting {
+export function loadVisibleMeeting(tx: Executor, actor: ActingUser, meetingId: number): Meeting {
   const meeting = loadMeeting(tx, meetingId);
   if (!canSeeMeeting(tx, actor, meeting)) throw new ForbiddenError('Only the meeting\'s attendees can take part in it.');
   return meeting;
 }
 
-export function assertFacilitator(actor: Actor, meeting: Meeting): void {
+export function assertFacilitator(actor: ActingUser, meeting: Meeting): void {
   if (!isFacilitator(actor, meeting)) throw new ForbiddenError('Only the facilitator can do this.');
 }
 

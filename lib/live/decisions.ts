@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { decisions, DECISION_OUTCOMES, items, type DecisionRow, type Item } from '@/db/schema';
-import type { Actor } from '@/lib/auth/permissions';
+
 import { ConflictError, ValidationError } from '@/lib/errors';
 import type { Executor } from '@/lib/events/log';
 import { loadItem, patchItem } from '@/lib/backlog/items';
@@ -14,6 +14,7 @@ import {
   assertFacilitator, assertLive, assertOnAgenda, itemStateOf, liveEvent, liveTransaction, loadVisibleMeeting, setItemState,
   suggestionOf,
 } from './core';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 export const DecisionSchema = z.object({
   outcome: z.enum(DECISION_OUTCOMES, { error: 'Choose accepted, rejected or deferred.' }),
@@ -36,7 +37,7 @@ function rankAtBottom(tx: Executor, cycleId: number): string {
  * votes on it (the decision is recorded with its tally), and writes one `live.decision_recorded`.
  * An item is decided once per meeting.
  */
-export function recordDecision(actor: Actor, meetingId: number, itemId: number, input: unknown): DecisionRow {
+export function recordDecision(actor: ActingUser, meetingId: number, itemId: number, input: unknown): DecisionRow {
   const parsed = parseOrThrow(DecisionSchema, input);
   return liveTransaction(meetingId, (tx) => {
     const meeting = loadVisibleMeeting(tx, actor, meetingId);
@@ -73,7 +74,7 @@ export function recordDecision(actor: Actor, meetingId: number, itemId: number, 
 const NoteSchema = z.string().trim().min(1, 'Write the note first.').max(MAX_DECISION_TEXT, 'Keep the note to 2,000 characters or fewer.');
 
 /** Facilitator: appends a note to an agenda item (visible to every participant). Returns all the item's notes. */
-export function addNote(actor: Actor, meetingId: number, itemId: number, text: unknown): string {
+export function addNote(actor: ActingUser, meetingId: number, itemId: number, text: unknown): string {
   const note = parseOrThrow(z.object({ note: NoteSchema }), { note: text }).note;
   return liveTransaction(meetingId, (tx) => {
     const meeting = loadVisibleMeeting(tx, actor, meetingId);

@@ -2,13 +2,14 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { cycles } from '@/db/schema';
-import type { Actor } from '@/lib/auth/permissions';
+
 import { itemChanges, type FieldChange } from '@/lib/prereads/changes';
 import { currentSnapshotItems } from '@/lib/prereads/current';
 import { renderItemFields } from '@/lib/prereads/fields-html';
 import { loadPrereadState } from '@/lib/prereads/snapshot';
 import { listThreads, type ThreadQuestion } from '@/lib/questions/threads';
 import { agendaIds, loadVisibleMeeting } from './core';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /** What the meeting page shows of an agenda item besides its live state. */
 export type LiveItemDetail = {
@@ -27,7 +28,7 @@ export type LiveItemDetail = {
  * Every agenda item's fields, changes since the pre-read and questions and answers, for the live
  * page. Read once per page load: they do not move during a meeting (the live state does).
  */
-export function liveItemDetails(actor: Actor, meetingId: number): Record<number, LiveItemDetail> {
+export function liveItemDetails(actor: ActingUser, meetingId: number): Record<number, LiveItemDetail> {
   return db.transaction((tx) => {
     const meeting = loadVisibleMeeting(tx, actor, meetingId);
     const ids = agendaIds(tx, meetingId);

@@ -4,6 +4,7 @@ import { formatMeetingTime, formatWeeks } from '@/lib/meetings/format';
 import type { OutcomeDecision, OutcomeReport } from './outcome';
 import type { CutLine } from './ranking';
 import type { Tally } from './tally';
+import { plural } from '@/lib/plural';
 
 /**
  * The outcome's words, shared by the page, the CSV and the Markdown export, and the two
@@ -13,7 +14,6 @@ import type { Tally } from './tally';
 
 export const OUTCOME_WORD: Record<OutcomeDecision['outcome'], string> = { accepted: 'Accepted', rejected: 'Rejected', deferred: 'Deferred' };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "3 fit, 5 accepted — 18 of 20 person-weeks": the same words as the live ranking board. */
 export function cutLineSummary(cut: CutLine, capacityWeeks: number): string {

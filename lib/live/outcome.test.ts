@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { makeCycle, makeUser } from '@/db/factories';
-import { cycles, items, meetings, notifications, outbox, type User } from '@/db/schema';
+import { cycles, items, meetings, notifications, outbox } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { meetingRowCounts, plannedMeeting } from '@/lib/meetings/test-helpers';
 import { setAttendees } from '@/lib/meetings/attendees';
@@ -15,6 +15,7 @@ import { ALREADY_PUBLISHED, NO_MEETING_ENDED, publishOutcome } from './publish';
 import { moveAccepted } from './rank';
 import { endMeeting, goToItem, startMeeting } from './session';
 import { castVote } from './votes';
+import type { TestUser } from '@/db/factories';
 
 /**
  * A meeting of four items that ended: a and b accepted (b ranked first; with a capacity of 5 and
@@ -59,10 +60,10 @@ async function endedMeeting() {
 
 const outcomeRows = () => (sqlite.prepare('select count(*) as n from outcome_publications').get() as { n: number }).n;
 const writes = () => ({ ...meetingRowCounts(), outcome_publications: outcomeRows() });
-const mine = (user: User) => db.select().from(notifications).where(and(eq(notifications.userId, user.id), eq(notifications.kind, 'outcome.published'))).all();
-const mail = (user: User) => db.select().from(outbox).where(eq(outbox.toUserId, user.id)).all();
+const mine = (user: TestUser) => db.select().from(notifications).where(and(eq(notifications.userId, user.id), eq(notifications.kind, 'outcome.published'))).all();
+const mail = (user: TestUser) => db.select().from(outbox).where(eq(outbox.toUserId, user.id)).all();
 
-function ready(actor: User, cycleId: number) {
+function ready(actor: TestUser, cycleId: number) {
   const outcome = cycleOutcome(actor, cycleId);
   if (outcome.state !== 'ready') throw new Error('expected an outcome');
   return outcome;

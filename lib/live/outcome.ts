@@ -5,7 +5,7 @@ import {
   agendaItems, decisions, departments, items, meetingAttendees, meetingItemState, meetings, outcomePublications, themes, users,
   type Cycle, type DecisionOutcome, type Meeting,
 } from '@/db/schema';
-import { can, type Actor } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
 import { loadCycle } from '@/lib/backlog/list';
 import { ForbiddenError } from '@/lib/errors';
@@ -16,6 +16,7 @@ import { cutLineSummary } from './outcome-export';
 import { acceptedRanking } from './rank';
 import { cutLine, type CutLine } from './ranking';
 import { tally, type Decision, type Tally } from './tally';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
  * The outcome of a cycle (DESIGN §1 step 6): what its latest ended regular meeting decided — the
@@ -111,12 +112,12 @@ export function publicationOf(tx: Executor, meetingId: number): { at: string; by
   return row ?? null;
 }
 
-function mayReadUnpublished(tx: Executor, actor: Actor, meeting: Meeting | undefined): boolean {
+function mayReadUnpublished(tx: Executor, actor: ActingUser, meeting: Meeting | undefined): boolean {
   return can(actor, 'backlog.view') || (meeting !== undefined && canSeeMeeting(tx, actor, meeting));
 }
 
 /** The outcome page's content; see the rule above for who may read it. 404 for an unknown cycle. */
-export function cycleOutcome(actor: Actor, cycleId: number): CycleOutcome {
+export function cycleOutcome(actor: ActingUser, cycleId: number): CycleOutcome {
   return db.transaction((tx) => {
     const cycle = loadCycle(tx, cycleId);
     const meeting = latestClosedMeeting(tx, cycleId);

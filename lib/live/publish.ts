@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { items, outcomePublications, users } from '@/db/schema';
-import { can, type Actor } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
 import { loadCycle } from '@/lib/backlog/list';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log';
@@ -11,6 +11,7 @@ import { composeEmail } from '@/lib/notifications/email';
 import { appUrl } from '@/lib/notifications/links';
 import { notify } from '@/lib/notifications/notify';
 import { buildOutcome, latestClosedMeeting, type OutcomeDecision, type OutcomeReport } from './outcome';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
  * Publishing a cycle's outcome (DESIGN §1 step 6): pm/admin only, once per meeting. One
@@ -62,7 +63,7 @@ function notifyFate(tx: Executor, report: OutcomeReport, d: OutcomeDecision, to:
 }
 
 /** Publishes the outcome of the cycle's latest ended meeting; returns how many items and people were told. */
-export function publishOutcome(actor: Actor, cycleId: number, now = new Date()): { meetingId: number; items: number; people: number } {
+export function publishOutcome(actor: ActingUser, cycleId: number, now = new Date()): { meetingId: number; items: number; people: number } {
   if (!can(actor, 'meeting.manage')) throw new ForbiddenError('Only a product manager or an admin can publish the outcome.');
   return db.transaction((tx) => {
     const cycle = loadCycle(tx, cycleId);

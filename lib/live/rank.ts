@@ -2,13 +2,14 @@ import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { cycles, items } from '@/db/schema';
-import { can, type Actor } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import type { Executor } from '@/lib/events/log';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
 import { keyBetween } from './fractional-index';
 import { orderByRank, planMove, STALE_MESSAGE, type Ranked } from './ranking';
 import { assertFacilitator, assertLive, isFacilitator, liveEvent, liveTransaction, loadVisibleMeeting } from './core';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /** A refused move; `order` is the current ranking (item ids, top first) so the client can show it at once. */
 export class RankConflictError extends ConflictError {
@@ -38,7 +39,7 @@ export function acceptedRanking(tx: Executor, cycleId: number): Ranked[] {
   return orderByRank(rows.map((r) => ({ id: r.id, rank: r.rank!, version: r.version, weeks: sizes ? effectiveWeeks(r, sizes) : r.estimateWeeks })));
 }
 
-function assertMayRank(actor: Actor, meeting: Parameters<typeof isFacilitator>[1]): void {
+function assertMayRank(actor: ActingUser, meeting: Parameters<typeof isFacilitator>[1]): void {
   if (!isFacilitator(actor, meeting) && !can(actor, 'meeting.manage')) throw new ForbiddenError('Only the facilitator, a pm or an admin can rank.');
 }
 
@@ -49,7 +50,7 @@ function assertMayRank(actor: Actor, meeting: Parameters<typeof isFacilitator>[1
  * meanwhile refuses this one (RankConflictError with the current order). Moves of different items
  * never conflict.
  */
-export function moveAccepted(actor: Actor, meetingId: number, itemId: number, toIndex: number, expectedVersion: number): { rank: string; order: number[] } {
+export function moveAccepted(actor: ActingUser, meetingId: number, itemId: number, toIndex: number, expectedVersion: number): { rank: string; order: number[] } {
   return liveTransaction(meetingId, (tx) => {
     const meeting = loadVisibleMeeting(tx, actor, meetingId);
     assertMayRank(actor, meeting);
@@ -84,7 +85,7 @@ const CapacitySchema = z.coerce.number({ error: 'Enter the capacity in person-we
   .min(0, 'Capacity cannot be negative.').max(10_000, 'Capacity must be at most 10,000 person-weeks.');
 
 /** Facilitator: the only way to move the cut line. Recorded as `live.capacity_changed` with before and after. */
-export function changeCapacity(actor: Actor, meetingId: number, weeks: unknown): number {
+export function changeCapacity(actor: ActingUser, meetingId: number, weeks: unknown): number {
   const parsed = CapacitySchema.safeParse(weeks);
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? 'Enter the capacity in person-weeks.';

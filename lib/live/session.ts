@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { meetingSettings, users, VOTES_VISIBILITY, type Meeting } from '@/db/schema';
-import { can, type Actor } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { attendeeRole, loadMeeting } from '@/lib/meetings/access';
 import { parseOrThrow } from '@/lib/validation';
@@ -10,6 +10,7 @@ import {
   agendaIds, assertFacilitator, assertLive, assertNotClosed, assertOnAgenda, checkVersion, isFacilitator, liveEvent,
   liveTransaction, loadVisibleMeeting, updateMeeting,
 } from './core';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 export { ALREADY_ENDED, MEETING_CHANGED } from './core';
 
@@ -22,7 +23,7 @@ export const StartSchema = z.object({
 });
 
 /** Facilitator (or pm/admin): scheduled|paused → live, on the first agenda item (or where a paused meeting was). */
-export function startMeeting(actor: Actor, meetingId: number, input: unknown): Meeting {
+export function startMeeting(actor: ActingUser, meetingId: number, input: unknown): Meeting {
   const options = parseOrThrow(StartSchema, input);
   return liveTransaction(meetingId, (tx) => {
     const meeting = loadVisibleMeeting(tx, actor, meetingId);
@@ -43,7 +44,7 @@ export function startMeeting(actor: Actor, meetingId: number, input: unknown): M
 export type GoTo = number | 'next' | 'previous';
 
 /** Facilitator only, while live. `expectedVersion` is the meeting version the facilitator's screen shows. */
-export function goToItem(actor: Actor, meetingId: number, target: GoTo, expectedVersion: number): Meeting {
+export function goToItem(actor: ActingUser, meetingId: number, target: GoTo, expectedVersion: number): Meeting {
   return liveTransaction(meetingId, (tx) => {
     const meeting = loadVisibleMeeting(tx, actor, meetingId);
     checkVersion(meeting, expectedVersion);
@@ -68,7 +69,7 @@ export function goToItem(actor: Actor, meetingId: number, target: GoTo, expected
   });
 }
 
-export function pauseMeeting(actor: Actor, meetingId: number, expectedVersion?: number): Meeting {
+export function pauseMeeting(actor: ActingUser, meetingId: number, expectedVersion?: number): Meeting {
   return liveTransaction(meetingId, (tx) => {
     const meeting = loadVisibleMeeting(tx, actor, meetingId);
     checkVersion(meeting, expectedVersion);
@@ -80,7 +81,7 @@ export function pauseMeeting(actor: Actor, meetingId: number, expectedVersion?: 
 }
 
 /** Facilitator (or pm/admin): paused → live, where it was. */
-export function resumeMeeting(actor: Actor, meetingId: number, expectedVersion?: number): Meeting {
+export function resumeMeeting(actor: ActingUser, meetingId: number, expectedVersion?: number): Meeting {
   return liveTransaction(meetingId, (tx) => {
     const meeting = loadVisibleMeeting(tx, actor, meetingId);
     checkVersion(meeting, expectedVersion);
@@ -96,7 +97,7 @@ export function resumeMeeting(actor: Actor, meetingId: number, expectedVersion?:
 }
 
 /** The facilitator hands the role to another attendee (voter or observer) who is active. */
-export function handOver(actor: Actor, meetingId: number, toUserId: number, expectedVersion?: number): Meeting {
+export function handOver(actor: ActingUser, meetingId: number, toUserId: number, expectedVersion?: number): Meeting {
   return liveTransaction(meetingId, (tx) => {
     const meeting = loadVisibleMeeting(tx, actor, meetingId);
     checkVersion(meeting, expectedVersion);
@@ -113,7 +114,7 @@ export function handOver(actor: Actor, meetingId: number, toUserId: number, expe
 }
 
 /** A pm or admin takes over a meeting whose facilitator left. */
-export function takeOver(actor: Actor, meetingId: number): Meeting {
+export function takeOver(actor: ActingUser, meetingId: number): Meeting {
   return liveTransaction(meetingId, (tx) => {
     if (!can(actor, 'meeting.manage')) throw new ForbiddenError('Only a pm or admin can take over a meeting.');
     const meeting = loadMeeting(tx, meetingId);
@@ -125,7 +126,7 @@ export function takeOver(actor: Actor, meetingId: number): Meeting {
 }
 
 /** Facilitator (or pm/admin): live|paused → closed. A second end is refused. */
-export function endMeeting(actor: Actor, meetingId: number): Meeting {
+export function endMeeting(actor: ActingUser, meetingId: number): Meeting {
   return liveTransaction(meetingId, (tx) => {
     const meeting = loadVisibleMeeting(tx, actor, meetingId);
     if (!isFacilitator(actor, meeting) && !can(actor, 'meeting.manage')) throw new ForbiddenError('Only the facilitator can end the meeting.');

@@ -5,13 +5,14 @@ import {
   agendaItems, cycles, decisions, departments, events, items, meetingAttendees, meetingItemState, themes, users,
   type DecisionRow, type Meeting, type MeetingSettings, type VoteChoice,
 } from '@/db/schema';
-import { can, type Actor } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
 import type { Executor } from '@/lib/events/log';
 import { attendeeRole } from '@/lib/meetings/access';
 import { isFacilitator, loadVisibleMeeting, settingsOf, votersOf, votesByItem } from './core';
 import { acceptedRanking } from './rank';
 import { cutLine, type CutLine } from './ranking';
 import { suggestedDecision, tally, type Decision, type Tally } from './tally';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /** The state a live meeting page shows, for a page load, a reload or a reconnect. */
 
@@ -81,7 +82,7 @@ function lastEventOf(tx: Executor, meetingId: number): number {
 }
 
 /** The whole current state, for the page, a reload or a reconnect. Votes are projected per the meeting's visibility. */
-export function liveState(viewer: Actor, meetingId: number): LiveState {
+export function liveState(viewer: ActingUser, meetingId: number): LiveState {
   return db.transaction((tx) => {
     const meeting = loadVisibleMeeting(tx, viewer, meetingId);
     const settings = settingsOf(tx, meetingId);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { votes, VOTE_CHOICES } from '@/db/schema';
-import type { Actor } from '@/lib/auth/permissions';
+
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { attendeeRole } from '@/lib/meetings/access';
 import { parseOrThrow } from '@/lib/validation';
@@ -9,6 +9,7 @@ import {
   assertFacilitator, assertLive, assertOnAgenda, itemStateOf, liveEvent, liveTransaction, loadVisibleMeeting, setItemState,
   settingsOf, tallyOf, votesOn,
 } from './core';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 export const MAX_VOTE_COMMENT = 1000;
 
@@ -35,7 +36,7 @@ function refuse(field: string, message: string): never {
  * !! lib/realtime/replay.ts does this for every event the stream or a replay sends.
  * !! The reveal itself is sent as `live.votes_revealed`, carrying the tally.
  */
-export function castVote(actor: Actor, meetingId: number, itemId: number, input: unknown): { choice: string; comment: string } {
+export function castVote(actor: ActingUser, meetingId: number, itemId: number, input: unknown): { choice: string; comment: string } {
   const vote = parseOrThrow(VoteSchema, input);
   return liveTransaction(meetingId, (tx) => {
     const meeting = loadVisibleMeeting(tx, actor, meetingId);
@@ -55,7 +56,7 @@ export function castVote(actor: Actor, meetingId: number, itemId: number, input:
   });
 }
 
-function setVoting(actor: Actor, meetingId: number, itemId: number, closed: boolean) {
+function setVoting(actor: ActingUser, meetingId: number, itemId: number, closed: boolean) {
   return liveTransaction(meetingId, (tx) => {
     const meeting = loadVisibleMeeting(tx, actor, meetingId);
     assertFacilitator(actor, meeting);
@@ -70,17 +71,17 @@ function setVoting(actor: Actor, meetingId: number, itemId: number, closed: bool
 }
 
 /** Facilitator: no more votes or changes on this item. */
-export function closeVoting(actor: Actor, meetingId: number, itemId: number): void {
+export function closeVoting(actor: ActingUser, meetingId: number, itemId: number): void {
   setVoting(actor, meetingId, itemId, true);
 }
 
 /** Facilitator: votes may be cast or changed again. */
-export function reopenVoting(actor: Actor, meetingId: number, itemId: number): void {
+export function reopenVoting(actor: ActingUser, meetingId: number, itemId: number): void {
   setVoting(actor, meetingId, itemId, false);
 }
 
 /** Facilitator: shows hidden votes to everyone. The event carries the tally, so the stream can show it at once. */
-export function revealVotes(actor: Actor, meetingId: number, itemId: number): void {
+export function revealVotes(actor: ActingUser, meetingId: number, itemId: number): void {
   liveTransaction(meetingId, (tx) => {
     const meeting = loadVisibleMeeting(tx, actor, meetingId);
     assertFacilitator(actor, meeting);

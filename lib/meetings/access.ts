@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { meetingAttendees, meetings, type Meeting } from '@/db/schema';
-import { can, type Actor } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import type { Executor } from '@/lib/events/log';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 export function loadMeeting(tx: Executor, meetingId: number): Meeting {
   const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
@@ -18,16 +19,16 @@ export function attendeeRole(tx: Executor, meetingId: number, userId: number): '
 }
 
 /** Who may read a meeting's pre-read and its questions: its attendees, its facilitator, pm and admin. */
-export function canSeeMeeting(tx: Executor, actor: Actor, meeting: Meeting): boolean {
+export function canSeeMeeting(tx: Executor, actor: ActingUser, meeting: Meeting): boolean {
   return can(actor, 'meeting.manage') || meeting.facilitatorId === actor.id || attendeeRole(tx, meeting.id, actor.id) !== null;
 }
 
-export function assertCanSeeMeeting(tx: Executor, actor: Actor, meeting: Meeting): void {
+export function assertCanSeeMeeting(tx: Executor, actor: ActingUser, meeting: Meeting): void {
   if (!canSeeMeeting(tx, actor, meeting)) throw new ForbiddenError('Only the meeting\'s attendees can open its pre-read.');
 }
 
 /** A meeting the actor may follow (attendee, facilitator, pm/admin): 404 unknown, 403 otherwise. */
-export function meetingForViewer(tx: Executor, actor: Actor, meetingId: number): Meeting {
+export function meetingForViewer(tx: Executor, actor: ActingUser, meetingId: number): Meeting {
   const meeting = loadMeeting(tx, meetingId);
   assertCanSeeMeeting(tx, actor, meeting);
   return meeting;

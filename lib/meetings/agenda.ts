@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { agendaItems, departments, items, themes, type Cycle, type Meeting } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
 import { estimateText } from '@/lib/backlog/detail';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
@@ -15,6 +15,7 @@ import { summariseAgenda, type AgendaSummary } from './agenda-order';
 import { assertNotClosed, logMeetingEvent } from './guards';
 import { AgendaSchema } from './schema';
 import { agendaItemIds } from './snapshot';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 export { defaultAgendaOrder, summariseAgenda } from './agenda-order';
 
@@ -65,7 +66,7 @@ export function agendaSummary(tx: Executor, meeting: Meeting): AgendaSummary {
  * For the agenda editor: the cycle's curated items (the candidates), plus anything already on the
  * agenda that is no longer curated, so the pm can see it and take it off.
  */
-export function getAgendaEditor(actor: Actor, meetingId: number) {
+export function getAgendaEditor(actor: ActingUser, meetingId: number) {
   assertCan(actor, 'meeting.manage');
   const meeting = loadMeeting(db, meetingId);
   const cycle = loadCycle(db, meeting.cycleId);
@@ -83,7 +84,7 @@ export type AgendaEditorData = ReturnType<typeof getAgendaEditor>;
  * Replaces the agenda with `itemIds`, in that order. Only curated items of the meeting's cycle
  * may go on it; every refused item is named, so the pm can fix them all at once.
  */
-export function setAgenda(actor: Actor, meetingId: number, input: unknown): number[] {
+export function setAgenda(actor: ActingUser, meetingId: number, input: unknown): number[] {
   assertCan(actor, 'meeting.manage');
   const ids = [...new Set(parseOrThrow(AgendaSchema, input))];
   return db.transaction((tx) => {

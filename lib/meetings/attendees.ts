@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { departments, meetingAttendees, users, type AttendeeRole } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
 import { loadCycle } from '@/lib/backlog/list';
 import { ValidationError } from '@/lib/errors';
 import type { Executor } from '@/lib/events/log';
@@ -15,6 +15,7 @@ import { departmentWarnings } from './balance';
 import { assertNotClosed, logMeetingEvent, MEETING_PEOPLE_ROLES } from './guards';
 import { notifyPreread } from './preread-mail';
 import { AttendeesSchema } from './schema';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 export { attendeesByDepartment, departmentWarnings } from './balance';
 
@@ -39,7 +40,7 @@ export function listAttendees(tx: Executor, meetingId: number): AttendeeRow[] {
  * since have been deactivated, or be someone else added through the API), with the current choice,
  * the departments on the agenda and the share setting, so the page can warn as boxes are ticked.
  */
-export function getAttendeePlan(actor: Actor, meetingId: number) {
+export function getAttendeePlan(actor: ActingUser, meetingId: number) {
   assertCan(actor, 'meeting.manage');
   const meeting = loadMeeting(db, meetingId);
   const current = listAttendees(db, meetingId);
@@ -62,7 +63,7 @@ export type AttendeePlan = ReturnType<typeof getAttendeePlan>;
  * Replaces the attendee list. Refuses unknown and deactivated people (all named at once). Once the
  * pre-read has gone out, people added now are sent it too, in the same transaction.
  */
-export function setAttendees(actor: Actor, meetingId: number, input: unknown, now = new Date()): AttendeeRow[] {
+export function setAttendees(actor: ActingUser, meetingId: number, input: unknown, now = new Date()): AttendeeRow[] {
   assertCan(actor, 'meeting.manage');
   const parsed = AttendeesSchema.safeParse(input);
   if (!parsed.success) {

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { cycles, items, prereadUpdates, prereads, type Cycle, type Meeting, type PrereadSnapshot } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
 import { loadCycle } from '@/lib/backlog/list';
 import { ConflictError, ValidationError } from '@/lib/errors';
@@ -17,6 +17,7 @@ import { assertNotClosed, logMeetingEvent } from './guards';
 import { attendeeIds, notifyPreread, notifyPrereadUpdate } from './preread-mail';
 import { DistributeSchema } from './schema';
 import { buildMeetingSnapshot } from './snapshot';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 export { diffSnapshots, summariseDiff } from './diff';
 
@@ -54,7 +55,7 @@ function moveCycleToPreread(tx: Executor, actorId: number, cycle: Cycle): void {
  * nothing happens. Less than the lead time before the meeting it needs `confirmLate`, and is
  * marked late. Once per meeting; later changes go out with sendPrereadUpdate.
  */
-export function distributePreread(actor: Actor, meetingId: number, input: unknown = {}, now = new Date()) {
+export function distributePreread(actor: ActingUser, meetingId: number, input: unknown = {}, now = new Date()) {
   assertCan(actor, 'meeting.manage');
   const { confirmLate } = parseOrThrow(DistributeSchema, input);
   return db.transaction((tx) => {
@@ -86,7 +87,7 @@ export function distributePreread(actor: Actor, meetingId: number, input: unknow
  * Sends what changed since the attendees' latest copy (the pre-read or the last update): a
  * human summary in-app and by e-mail, with a fresh invitation when the meeting itself moved.
  */
-export function sendPrereadUpdate(actor: Actor, meetingId: number, now = new Date()) {
+export function sendPrereadUpdate(actor: ActingUser, meetingId: number, now = new Date()) {
   assertCan(actor, 'meeting.manage');
   return db.transaction((tx) => {
     const meeting = loadMeeting(tx, meetingId);

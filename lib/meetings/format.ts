@@ -2,6 +2,7 @@
  * Wording of meeting times, shared by e-mails (always UTC) and pages (the viewer's zone).
  * Pure, so client components can use it with the browser's time zone.
  */
+import { plural } from '@/lib/plural';
 
 const partsCache = new Map<string, Intl.DateTimeFormat>();
 
@@ -39,7 +40,6 @@ const weeksFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1, useG
 export const formatWeeks = (weeks: number) => weeksFormat.format(weeks);
 
 const HOUR = 3_600_000;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * How far away something is, to the nearest hour: "3 days", "3 days and 12 hours", "7 hours".

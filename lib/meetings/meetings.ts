@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { agendaItems, meetingAttendees, meetings, prereadUpdates, prereads, users, type Meeting } from '@/db/schema';
-import { assertCan, can, type Actor } from '@/lib/auth/permissions';
+import { assertCan, can } from '@/lib/auth/permissions';
 import { loadCycle } from '@/lib/backlog/list';
 import { ConflictError } from '@/lib/errors';
 import { diff } from '@/lib/events/log';
@@ -13,9 +13,10 @@ import { summariseAgenda } from './agenda-order';
 import { listAttendees } from './attendees';
 import { assertFacilitator, assertNotClosed, logMeetingEvent, MEETING_PEOPLE_ROLES } from './guards';
 import { meetingInputSchema } from './schema';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /** Schedules a meeting of a cycle. Several may be scheduled at once (e.g. a rehearsal); all are listed. */
-export function createMeeting(actor: Actor, cycleId: number, input: unknown, now = new Date()): Meeting {
+export function createMeeting(actor: ActingUser, cycleId: number, input: unknown, now = new Date()): Meeting {
   assertCan(actor, 'meeting.manage');
   return db.transaction((tx) => {
     const cycle = loadCycle(tx, cycleId);
@@ -32,7 +33,7 @@ export function createMeeting(actor: Actor, cycleId: number, input: unknown, now
  * Changes a meeting's details. Refused once it is closed. Attendees are not told here: after the
  * pre-read went out, the pm sends an update, which lists the new date or place.
  */
-export function updateMeeting(actor: Actor, meetingId: number, input: unknown, now = new Date()): Meeting {
+export function updateMeeting(actor: ActingUser, meetingId: number, input: unknown, now = new Date()): Meeting {
   assertCan(actor, 'meeting.manage');
   return db.transaction((tx) => {
     const before = loadMeeting(tx, meetingId);
@@ -48,7 +49,7 @@ export function updateMeeting(actor: Actor, meetingId: number, input: unknown, n
 }
 
 /** People who may facilitate: active pm, admin and leaders. */
-export function facilitatorOptions(actor: Actor) {
+export function facilitatorOptions(actor: ActingUser) {
   assertCan(actor, 'meeting.manage');
   return db.select({ id: users.id, name: users.name, role: users.role }).from(users)
     .where(and(eq(users.active, true), inArray(users.role, [...MEETING_PEOPLE_ROLES]))).orderBy(asc(users.name)).all();
@@ -58,7 +59,7 @@ export function facilitatorOptions(actor: Actor) {
  * A cycle's meetings by date, with whether the pre-read went out. Backlog roles may open the list;
  * a non-manager sees only the meetings they attend or facilitate (the others would answer 403).
  */
-export function listMeetings(actor: Actor, cycleId: number) {
+export function listMeetings(actor: ActingUser, cycleId: number) {
   assertCan(actor, 'backlog.view');
   const cycle = loadCycle(db, cycleId);
   const rows = db.select({ meeting: meetings, prereadSentAt: prereads.sentAt, prereadLate: prereads.late })
@@ -84,7 +85,7 @@ export function listMeetings(actor: Actor, cycleId: number) {
 export type MeetingListEntry = ReturnType<typeof listMeetings>['meetings'][number];
 
 /** The meeting page's overview: details, attendees, agenda and pre-read state. 403/404 as canSeeMeeting. */
-export function getMeetingOverview(actor: Actor, meetingId: number) {
+export function getMeetingOverview(actor: ActingUser, meetingId: number) {
   return db.transaction((tx) => {
     const meeting = loadMeeting(tx, meetingId);
     assertCanSeeMeeting(tx, actor, meeting);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/db/client';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
 import { getSetting } from '@/lib/settings/settings';
 import { getAgendaEditor } from './agenda';
 import { getAttendeePlan } from './attendees';
@@ -8,13 +8,14 @@ import { lateDistributionMessage } from './format';
 import { facilitatorOptions } from './meetings';
 import { readStatus } from './reminders';
 import { loadMeeting } from './access';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
  * Everything the planning sections of a meeting page need (attendees, agenda, pre-read, read
  * receipts), for pm/admin. One call, so the page stays thin and the sections can move to their
  * own route when the meeting page becomes the live meeting.
  */
-export function getMeetingPlan(actor: Actor, meetingId: number, now = new Date()) {
+export function getMeetingPlan(actor: ActingUser, meetingId: number, now = new Date()) {
   assertCan(actor, 'meeting.manage');
   const meeting = loadMeeting(db, meetingId);
   const leadDays = getSetting(db, 'prereadLeadDays');

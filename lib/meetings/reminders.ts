@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, gt, max } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { prereadReads, prereadReminders, prereads } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
 import { loadCycle } from '@/lib/backlog/list';
 import { ConflictError } from '@/lib/errors';
 import type { Executor } from '@/lib/events/log';
@@ -10,6 +10,7 @@ import { loadMeeting } from './access';
 import { listAttendees, type AttendeeRow } from './attendees';
 import { assertNotClosed, logMeetingEvent } from './guards';
 import { notifyReminder } from './preread-mail';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /** A person is reminded at most once in this window, however often the pm presses the button. */
 export const REMINDER_INTERVAL_MS = 24 * 3_600_000;
@@ -25,7 +26,7 @@ function statusRows(tx: Executor, meetingId: number, prereadId: number | null): 
 }
 
 /** Each attendee with when they opened the pre-read (or not) and when they were last reminded. */
-export function readStatus(actor: Actor, meetingId: number) {
+export function readStatus(actor: ActingUser, meetingId: number) {
   assertCan(actor, 'meeting.manage');
   loadMeeting(db, meetingId);
   const preread = db.select({ id: prereads.id }).from(prereads).where(eq(prereads.meetingId, meetingId)).get();
@@ -44,7 +45,7 @@ export type ReminderResult = {
  * hours ("already reminded today") and deactivated people. Records each reminder, so the limit
  * holds across page loads and server restarts.
  */
-export function remindUnread(actor: Actor, meetingId: number, now = new Date()): ReminderResult {
+export function remindUnread(actor: ActingUser, meetingId: number, now = new Date()): ReminderResult {
   assertCan(actor, 'meeting.manage');
   return db.transaction((tx) => {
     const meeting = loadMeeting(tx, meetingId);

@@ -1,9 +1,9 @@
 import { makeCycle, makeDepartment, makeItem, makeTheme } from '@/db/factories';
-import type { User } from '@/db/schema';
 import { db, sqlite, userWithRole } from '@/lib/testing/db';
 import { setAgenda } from './agenda';
 import { setAttendees } from './attendees';
 import { createMeeting } from './meetings';
+import type { TestUser } from '@/db/factories';
 
 /** Meeting test set-up through the real lib/ functions, so the tests exercise what the pages call. */
 
@@ -29,7 +29,7 @@ export async function plannedMeeting(opts: { daysAhead?: number; items?: number;
   const pm = await userWithRole('pm');
   const sales = makeDepartment(db);
   const finance = makeDepartment(db);
-  const leaders: User[] = [await userWithRole('leader', { departmentId: sales.id }), await userWithRole('leader', { departmentId: finance.id })];
+  const leaders: TestUser[] = [await userWithRole('leader', { departmentId: sales.id }), await userWithRole('leader', { departmentId: finance.id })];
   const cycle = makeCycle(db, { capacityWeeks: 20 });
   const themes = [makeTheme(db, cycle.id, { name: 'Growth' }), makeTheme(db, cycle.id, { name: 'Reliability' })];
   const items = Array.from({ length: opts.items ?? 2 }, (_, i) => makeItem(db, {

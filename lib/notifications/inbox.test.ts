@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDepartment, makeUser } from '@/db/factories';
-import type { User } from '@/db/schema';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db } from '@/lib/testing/db';
 import { listNotifications, markAllRead, markRead, unreadCount } from './inbox';
 import { notify } from './notify';
+import type { TestUser } from '@/db/factories';
 
-let alice: User, bob: User;
+let alice: TestUser, bob: TestUser;
 
 beforeAll(async () => {
   const departmentId = makeDepartment(db).id;
@@ -14,7 +14,7 @@ beforeAll(async () => {
   bob = await makeUser(db, { role: 'leader', departmentId });
 });
 
-function tell(user: User, title: string) {
+function tell(user: TestUser, title: string) {
   db.transaction((tx) => notify(tx, { userIds: [user.id], kind: 'question.answered', title, link: `/items/1#${encodeURIComponent(title)}` }));
   return listNotifications(user, { limit: 1 })[0];
 }

@@ -2,15 +2,16 @@ import 'server-only';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { notifications } from '@/db/schema';
-import type { Actor } from '@/lib/auth/permissions';
+
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /** A user's own in-app notifications. Every query filters on the actor: nobody reads another's. */
 
 export type InboxEntry = { id: number; kind: string; title: string; body: string; link: string; createdAt: string; readAt: string | null };
 
 /** Newest first; the page marks the unread ones. */
-export function listNotifications(actor: Actor, { limit = 100 }: { limit?: number } = {}): InboxEntry[] {
+export function listNotifications(actor: ActingUser, { limit = 100 }: { limit?: number } = {}): InboxEntry[] {
   const n = Math.min(Math.max(1, Math.floor(limit) || 1), 500);
   return db.select({
     id: notifications.id, kind: notifications.kind, title: notifications.title, body: notifications.body,
@@ -19,7 +20,7 @@ export function listNotifications(actor: Actor, { limit = 100 }: { limit?: numbe
 }
 
 /** For the header badge on every page: one indexed count (user_id, read_at). */
-export function unreadCount(actor: Actor): number {
+export function unreadCount(actor: ActingUser): number {
   return db.select({ n: count() }).from(notifications)
     .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt))).get()?.n ?? 0;
 }
@@ -28,7 +29,7 @@ export function unreadCount(actor: Actor): number {
  * Marks one of the actor's notifications read (again is a no-op) and returns it, so the caller can
  * follow its link. Someone else's id is refused (403); an id that does not exist is a 404.
  */
-export function markRead(actor: Actor, id: number): InboxEntry {
+export function markRead(actor: ActingUser, id: number): InboxEntry {
   const row = db.select().from(notifications).where(eq(notifications.id, id)).get();
   if (!row) throw new NotFoundError('This notification');
   if (row.userId !== actor.id) throw new ForbiddenError('This notification is someone else’s.');
@@ -39,7 +40,7 @@ export function markRead(actor: Actor, id: number): InboxEntry {
 }
 
 /** Returns how many were marked. */
-export function markAllRead(actor: Actor): number {
+export function markAllRead(actor: ActingUser): number {
   return db.update(notifications).set({ readAt: new Date().toISOString() })
     .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt))).run().changes;
 }

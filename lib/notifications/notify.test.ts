@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { makeDepartment, makeUser } from '@/db/factories';
-import { notifications, outbox, type User } from '@/db/schema';
+import { notifications, outbox } from '@/db/schema';
 import { db } from '@/lib/testing/db';
 import { composeEmail } from './email';
 import { notify, type NotifyInput } from './notify';
 import { setEmailPrefs } from './prefs';
+import type { TestUser } from '@/db/factories';
 
-let alice: User, bob: User, gone: User;
+let alice: TestUser, bob: TestUser, gone: TestUser;
 
 beforeAll(async () => {
   const departmentId = makeDepartment(db).id;

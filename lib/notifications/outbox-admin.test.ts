@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { outbox, ROLES, type User } from '@/db/schema';
+import { outbox, ROLES } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, userWithRole } from '@/lib/testing/db';
 import { OutboxFilterSchema, listOutbox, retryOutbox } from './outbox-admin';
+import type { TestUser } from '@/db/factories';
 
-let admin: User;
+let admin: TestUser;
 
 beforeAll(async () => {
   admin = await userWithRole('admin');

@@ -3,10 +3,11 @@ import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { OUTBOX_STATUSES, outbox } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { wakeOutboxWorker } from './wake';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export { OUTBOX_STATUSES };
@@ -19,7 +20,7 @@ export const OutboxFilterSchema = z.object({ status: z.enum(OUTBOX_STATUSES).opt
 /** The list shown to admins. Bodies are left out: the table shows the envelope and the outcome. */
 const LIMIT = 500;
 
-export function listOutbox(actor: Actor, filter: { status?: OutboxStatus } = {}) {
+export function listOutbox(actor: ActingUser, filter: { status?: OutboxStatus } = {}) {
   assertCan(actor, 'outbox.view');
   return db.select({
     id: outbox.id, toAddress: outbox.toAddress, subject: outbox.subject, status: outbox.status, attempts: outbox.attempts,
@@ -33,7 +34,7 @@ export type OutboxEntry = ReturnType<typeof listOutbox>[number];
  * Puts a failed mail back in the queue, due now, with a fresh attempt budget (the admin retries
  * after fixing the cause, e.g. a recipient's address or the server's configuration).
  */
-export function retryOutbox(actor: Actor, id: number): void {
+export function retryOutbox(actor: ActingUser, id: number): void {
   assertCan(actor, 'outbox.view');
   const changed = db.update(outbox).set({ status: 'pending', attempts: 0, nextAttemptAt: Date.now(), claimedAt: null })
     .where(and(eq(outbox.id, id), eq(outbox.status, 'failed'))).run().changes;

@@ -3,14 +3,15 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { NOTIFICATION_KINDS, notificationPrefs, type NotificationKind } from '@/db/schema';
-import type { Actor } from '@/lib/auth/permissions';
+
 import { parseOrThrow } from '@/lib/validation';
 import { NOTIFICATION_KIND_LABELS } from './kinds';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 export type EmailPref = { kind: NotificationKind; label: string; email: boolean };
 
 /** Every kind, in a fixed order, with whether the actor gets it by e-mail (on unless turned off). */
-export function getEmailPrefs(actor: Actor): EmailPref[] {
+export function getEmailPrefs(actor: ActingUser): EmailPref[] {
   const rows = db.select({ kind: notificationPrefs.kind, email: notificationPrefs.email }).from(notificationPrefs)
     .where(eq(notificationPrefs.userId, actor.id)).all();
   const stored = new Map(rows.map((r) => [r.kind, r.email]));
@@ -29,7 +30,7 @@ export const EmailPrefsSchema = z.object({
 });
 
 /** Stores a row for every kind, so what the user saw checked is exactly what is stored. */
-export function setEmailPrefs(actor: Actor, input: unknown): EmailPref[] {
+export function setEmailPrefs(actor: ActingUser, input: unknown): EmailPref[] {
   const { kinds } = parseOrThrow(EmailPrefsSchema, input);
   const on = new Set(kinds);
   db.transaction((tx) => {

@@ -1,15 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { makeCycle, makeDepartment, makeItem, makeModule, makeTheme } from '@/db/factories';
-import { prereadReads, type Cycle, type Item, type User } from '@/db/schema';
+import { prereadReads, type Cycle, type Item } from '@/db/schema';
 import { loadItem, patchItem, replaceModules } from '@/lib/backlog/items';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, userWithRole } from '@/lib/testing/db';
 import { latestPrereadMeetingForCycle, openPreread, type PrereadView } from './read';
 import { readReceipts } from './receipts';
 import { makeDistributedPreread, makeMeeting, sendPrereadUpdate } from './test-factories';
+import type { TestUser } from '@/db/factories';
 
-let pm: User, admin: User, leader: User, observer: User, sponsor: User, outsider: User, requestor: User;
+let pm: TestUser, admin: TestUser, leader: TestUser, observer: TestUser, sponsor: TestUser, outsider: TestUser, requestor: TestUser;
 let cycle: Cycle, growth: Item, sso: Item, audit: Item, loose: Item;
 let departmentId: number;
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { cycles, items, meetings, prereadReads, prereads, users, type Meeting, type SnapshotItem } from '@/db/schema';
-import { can, type Actor } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import type { Executor } from '@/lib/events/log';
 import { attendeeRole, canSeeMeeting, loadMeeting } from '@/lib/meetings/access';
@@ -13,6 +13,7 @@ import { itemChanges, type FieldChange } from './changes';
 import { currentSnapshotItems } from './current';
 import { questionsClosedMessage, questionsOpen } from './format';
 import { loadPrereadState } from './snapshot';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 export type PrereadItemView = SnapshotItem & { changes: FieldChange[]; questions: ThreadQuestion[] };
 
@@ -50,7 +51,7 @@ function header(tx: Executor, m: Meeting): MeetingHeader {
  * Whether someone outside the meeting answers for an item on it (its sponsor, or its SME by name
  * or e-mail): they are told of questions and must be able to open the threads to answer them.
  */
-function answersForAnItem(tx: Executor, actor: Actor, itemIds: number[], current: SnapshotItem[]): boolean {
+function answersForAnItem(tx: Executor, actor: ActingUser, itemIds: number[], current: SnapshotItem[]): boolean {
   if (itemIds.length === 0) return false;
   const sponsored = tx.select({ id: items.id }).from(items).where(and(inArray(items.id, itemIds), eq(items.sponsorId, actor.id))).get();
   if (sponsored) return true;
@@ -70,7 +71,7 @@ function changesSince(sent: SnapshotItem, now: SnapshotItem | undefined): FieldC
  * receipt (people who only oversee or answer are not readers). Before distribution it returns
  * `distributed: false` for the page to say so.
  */
-export function openPreread(actor: Actor, meetingId: number, now = new Date()): PrereadView {
+export function openPreread(actor: ActingUser, meetingId: number, now = new Date()): PrereadView {
   return db.transaction((tx) => {
     const meeting = loadMeeting(tx, meetingId);
     const insider = canSeeMeeting(tx, actor, meeting);
@@ -125,7 +126,7 @@ export function openPreread(actor: Actor, meetingId: number, now = new Date()): 
  * (by date) that has a pre-read, or null. 404 for an unknown cycle; people who cannot see
  * backlogs get 403 here unless they can see that meeting.
  */
-export function latestPrereadMeetingForCycle(actor: Actor, cycleId: number): number | null {
+export function latestPrereadMeetingForCycle(actor: ActingUser, cycleId: number): number | null {
   const cycle = db.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, cycleId)).get();
   if (!cycle) throw new NotFoundError('This cycle');
   const meeting = db.select().from(meetings).innerJoin(prereads, eq(prereads.meetingId, meetings.id))

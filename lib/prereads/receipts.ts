@@ -2,10 +2,11 @@ import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { departments, meetingAttendees, prereadReads, prereads, users, type AttendeeRole } from '@/db/schema';
-import type { Actor } from '@/lib/auth/permissions';
+
 import { ForbiddenError } from '@/lib/errors';
 import { loadMeeting } from '@/lib/meetings/access';
 import { mayResolve } from '@/lib/questions/roles';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 export type ReadReceipt = {
   userId: number; name: string; email: string; department: string; role: AttendeeRole; active: boolean; readAt: string | null;
@@ -16,7 +17,7 @@ export type ReadReceipt = {
  * distributed yet). For the facilitator and pm/admin only: reading habits are not everyone's
  * business. Attendees by department, then name.
  */
-export function readReceipts(actor: Actor, meetingId: number): { distributed: boolean; receipts: ReadReceipt[] } {
+export function readReceipts(actor: ActingUser, meetingId: number): { distributed: boolean; receipts: ReadReceipt[] } {
   const meeting = loadMeeting(db, meetingId);
   if (!mayResolve(actor, meeting)) throw new ForbiddenError('Only the facilitator and the pm can see who has read the pre-read.');
   const preread = db.select({ id: prereads.id }).from(prereads).where(eq(prereads.meetingId, meetingId)).get();

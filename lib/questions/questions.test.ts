@@ -1,14 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { makeCycle, makeDepartment, makeItem, makeTheme } from '@/db/factories';
-import { comments, notifications, outbox, type Item, type Meeting, type User } from '@/db/schema';
+import { comments, notifications, outbox, type Item, type Meeting } from '@/db/schema';
 import { ForbiddenError } from '@/lib/errors';
 import { db, eventsOf, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { makeDistributedPreread } from '@/lib/prereads/test-factories';
 import { answerQuestion, askQuestion, resolveQuestion } from './questions';
 import { listThreads } from './threads';
+import type { TestUser } from '@/db/factories';
 
-let pm: User, otherPm: User, leader: User, observer: User, sponsor: User, sme: User, outsider: User;
+let pm: TestUser, otherPm: TestUser, leader: TestUser, observer: TestUser, sponsor: TestUser, sme: TestUser, outsider: TestUser;
 let item: Item, offAgenda: Item, meeting: Meeting;
 
 const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
@@ -143,7 +144,7 @@ describe('listThreads', () => {
   it('shows every question with its answers and what the viewer may do', () => {
     const q = askQuestion(leader, meeting.id, item.id, 'Thread question');
     answerQuestion(sponsor, q.id, 'Thread answer');
-    const find = (viewer: User) => listThreads(db, meeting, [item.id], viewer)[item.id].find((t) => t.id === q.id)!;
+    const find = (viewer: TestUser) => listThreads(db, meeting, [item.id], viewer)[item.id].find((t) => t.id === q.id)!;
     expect(find(leader)).toMatchObject({
       body: 'Thread question', authorName: leader.name, authorDepartment: 'Sales', resolved: false, canAnswer: false, canResolve: false,
       answers: [{ body: 'Thread answer', authorName: sponsor.name }],

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { comments, items, type Comment } from '@/db/schema';
-import type { Actor } from '@/lib/auth/permissions';
+
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log';
 import { loadMeeting } from '@/lib/meetings/access';
@@ -12,6 +12,7 @@ import { parseOrThrow } from '@/lib/validation';
 import { notifyAsker, notifyQuestionAsked } from './messages';
 import { activePmIds, mayAnswer, mayAsk, mayResolve, smeResolver } from './roles';
 import { AnswerSchema, QuestionSchema } from './schema';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 function itemFacts(tx: Executor, itemId: number) {
   const item = tx.select({ id: items.id, title: items.title, sponsorId: items.sponsorId, sme: items.sme }).from(items).where(eq(items.id, itemId)).get();
@@ -33,7 +34,7 @@ const refuse = (field: string, message: string) => new ValidationError({ [field]
  * meeting's pre-read, until the questions deadline. The body is kept as typed (trimmed): it is
  * plain text and every view escapes it. Sponsor, SME, facilitator and pms hear of it.
  */
-export function askQuestion(actor: Actor, meetingId: number, itemId: number, body: unknown, now = new Date()): Comment {
+export function askQuestion(actor: ActingUser, meetingId: number, itemId: number, body: unknown, now = new Date()): Comment {
   return db.transaction((tx) => {
     const meeting = loadMeeting(tx, meetingId);
     if (!mayAsk(tx, actor, meeting)) throw new ForbiddenError('Only the meeting’s attendees, its facilitator and the pm can ask questions on its pre-read.');
@@ -57,7 +58,7 @@ export function askQuestion(actor: Actor, meetingId: number, itemId: number, bod
 }
 
 /** The item's sponsor or SME, the facilitator or a pm/admin answers an open question; the asker hears of it. */
-export function answerQuestion(actor: Actor, questionId: number, body: unknown, now = new Date()): Comment {
+export function answerQuestion(actor: ActingUser, questionId: number, body: unknown, now = new Date()): Comment {
   return db.transaction((tx) => {
     const { question, meeting, item } = loadQuestion(tx, questionId);
     if (!mayAnswer(actor, meeting, item, smeResolver(tx))) {
@@ -77,7 +78,7 @@ export function answerQuestion(actor: Actor, questionId: number, body: unknown, 
 }
 
 /** The facilitator or a pm/admin closes a thread; no more answers after this. */
-export function resolveQuestion(actor: Actor, questionId: number, now = new Date()): Comment {
+export function resolveQuestion(actor: ActingUser, questionId: number, now = new Date()): Comment {
   return db.transaction((tx) => {
     const { question, meeting, item } = loadQuestion(tx, questionId);
     if (!mayResolve(actor, meeting)) throw new ForbiddenError('Only the facilitator and the pm can mark a question resolved.');

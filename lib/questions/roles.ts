@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { users, type Meeting } from '@/db/schema';
-import { can, type Actor } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
 import type { Executor } from '@/lib/events/log';
 import { attendeeRole } from '@/lib/meetings/access';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 const norm = (s: string) => s.trim().toLowerCase();
 
@@ -32,16 +33,16 @@ export function activePmIds(tx: Executor): number[] {
   return tx.select({ id: users.id }).from(users).where(and(eq(users.role, 'pm'), eq(users.active, true))).all().map((r) => r.id);
 }
 
-const manages = (actor: Actor, meeting: Meeting) => can(actor, 'meeting.manage') || meeting.facilitatorId === actor.id;
+const manages = (actor: ActingUser, meeting: Meeting) => can(actor, 'meeting.manage') || meeting.facilitatorId === actor.id;
 
 /** Asking is for the people in the meeting (voters and observers), its facilitator and pm/admin. */
-export function mayAsk(tx: Executor, actor: Actor, meeting: Meeting): boolean {
+export function mayAsk(tx: Executor, actor: ActingUser, meeting: Meeting): boolean {
   return manages(actor, meeting) || attendeeRole(tx, meeting.id, actor.id) !== null;
 }
 
 /** Answering is for those who know or back the item, the facilitator and pm/admin. */
 export function mayAnswer(
-  actor: Actor,
+  actor: ActingUser,
   meeting: Meeting,
   item: { sponsorId: number | null; sme: string },
   resolveSme: (sme: string) => number | null,
@@ -50,6 +51,6 @@ export function mayAnswer(
 }
 
 /** Closing a thread is the meeting's business: its facilitator or pm/admin. */
-export function mayResolve(actor: Actor, meeting: Meeting): boolean {
+export function mayResolve(actor: ActingUser, meeting: Meeting): boolean {
   return manages(actor, meeting);
 }

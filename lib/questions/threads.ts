@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { comments, departments, items, users, type Meeting } from '@/db/schema';
-import type { Actor } from '@/lib/auth/permissions';
+
 import type { Executor } from '@/lib/events/log';
 import { mayAnswer, mayResolve, smeResolver } from './roles';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 export type ThreadAnswer = { id: number; authorName: string; authorDepartment: string; createdAt: string; body: string };
 export type ThreadQuestion = ThreadAnswer & {
@@ -20,7 +21,7 @@ export type ThreadQuestion = ThreadAnswer & {
  * answers and what the viewer may do with it. It does not check that the viewer may see the
  * meeting: the caller (openPreread) has done that. Four queries whatever the number of items.
  */
-export function listThreads(tx: Executor, meeting: Meeting, itemIds: number[], viewer: Actor): Record<number, ThreadQuestion[]> {
+export function listThreads(tx: Executor, meeting: Meeting, itemIds: number[], viewer: ActingUser): Record<number, ThreadQuestion[]> {
   const out: Record<number, ThreadQuestion[]> = Object.fromEntries(itemIds.map((id) => [id, []]));
   if (itemIds.length === 0) return out;
   const rows = tx

@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
-import { currentUser, type SessionUser } from '@/lib/auth/session';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import type { ActingUser } from '@/lib/auth/acting-user';
+import { currentUser } from '@/lib/auth/session';
+import { errorResponse, UnauthenticatedError } from '@/lib/errors';
 import { idParam } from '@/lib/validation';
 import type { Subject } from './replay';
 import { subjectEventStream } from './sse';
@@ -9,7 +10,7 @@ import { subjectEventStream } from './sse';
 const LastEventId = z.coerce.number().int().min(0);
 
 /**
- * The GET handler of a live event stream route (DESIGN §5): sign-in, the id in the path, the
+ * The GET handler of a live event stream route: sign-in, the id in the path, the
  * `Last-Event-ID` header (or `?lastEventId=`) to resume from, and `follow` — lib's check that the
  * user may follow this subject — with JSON errors (401, 400, 403, 404) before the stream opens.
  */
@@ -17,10 +18,10 @@ export async function eventStreamResponse(
   request: Request,
   params: Promise<{ id: string }>,
   subjectType: Subject['type'],
-  follow: (user: SessionUser, id: number) => unknown,
+  follow: (user: ActingUser, id: number) => unknown,
 ): Promise<Response> {
   const user = await currentUser();
-  if (!user) return Response.json({ error: 'Sign in first.' }, { status: 401 });
+  if (!user) return errorResponse(new UnauthenticatedError());
 
   const id = idParam.safeParse((await params).id);
   if (!id.success) return Response.json({ error: 'The id must be a positive whole number.' }, { status: 400 });
@@ -32,9 +33,7 @@ export async function eventStreamResponse(
   try {
     follow(user, id.data);
   } catch (error) {
-    if (error instanceof NotFoundError) return Response.json({ error: error.message }, { status: 404 });
-    if (error instanceof ForbiddenError) return Response.json({ error: error.message }, { status: 403 });
-    throw error;
+    return errorResponse(error);
   }
 
   return new Response(subjectEventStream({ subject: { type: subjectType, id: id.data }, lastEventId: lastEventId.data, signal: request.signal }), {

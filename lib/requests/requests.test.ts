@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCycle, makeDepartment, makeItem, makeModule, makeTheme } from '@/db/factories';
-import type { ItemStatus, User } from '@/db/schema';
+import type { ItemStatus } from '@/db/schema';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, eventsOf, readItem, rowCounts, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { createRequest, listMyRequests, listTriage, triageRequest, withdrawRequest } from './requests';
+import type { TestUser } from '@/db/factories';
 
-let pm: User, leader: User, alice: User, bob: User;
+let pm: TestUser, leader: TestUser, alice: TestUser, bob: TestUser;
 let departmentId: number;
 
 beforeAll(async () => {
@@ -61,7 +62,7 @@ describe('listMyRequests', () => {
 });
 
 describe('withdrawRequest', () => {
-  const requestIn = (owner: User, status: ItemStatus) => makeItem(db, { requestorId: owner.id, departmentId, cycleId: null, status });
+  const requestIn = (owner: TestUser, status: ItemStatus) => makeItem(db, { requestorId: owner.id, departmentId, cycleId: null, status });
 
   it('lets the owner withdraw and logs the status change', () => {
     const item = createRequest(alice, requestInput());

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { cycles, decisions, departments, items, meetings, outcomePublications, users, type Item } from '@/db/schema';
-import { assertCan, canWithdraw, type Actor } from '@/lib/auth/permissions';
+import { assertCan, canWithdraw } from '@/lib/auth/permissions';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { logEvent } from '@/lib/events/log';
 import { parseOrThrow, requiredId } from '@/lib/validation';
@@ -12,6 +12,7 @@ import { checkReferences } from '@/lib/backlog/references';
 import { loadItem, patchItem, replaceModules } from '@/lib/backlog/items';
 import { loadCycle } from '@/lib/backlog/list';
 import { transitionError } from '@/lib/backlog/status-machine';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 export const RequestSchema = z.object({
   title,
@@ -22,7 +23,7 @@ export const RequestSchema = z.object({
 });
 
 /** Anyone signed in may ask for work; the request waits in triage until a pm curates it. */
-export function createRequest(actor: Actor, input: unknown): Item {
+export function createRequest(actor: ActingUser, input: unknown): Item {
   assertCan(actor, 'request.create');
   const data = parseOrThrow(RequestSchema, input);
   return db.transaction((tx) => {
@@ -36,7 +37,7 @@ export function createRequest(actor: Actor, input: unknown): Item {
 }
 
 /** The actor's own requests only: this query filters by requestor on purpose. */
-export function listMyRequests(actor: Actor) {
+export function listMyRequests(actor: ActingUser) {
   const rows = db
     .select({ id: items.id, title: items.title, status: items.status, decisionReason: items.decisionReason, createdAt: items.createdAt, updatedAt: items.updatedAt, cycleName: cycles.name })
     .from(items)
@@ -62,7 +63,7 @@ function decidingMeetings(itemIds: number[]): Map<number, { meetingTitle: string
   return new Map(rows.map((r) => [r.itemId, { meetingTitle: r.meetingTitle, outcomePath: r.publishedAt ? `/cycles/${r.cycleId}/outcome` : null }]));
 }
 
-export function withdrawRequest(actor: Actor, itemId: number): Item {
+export function withdrawRequest(actor: ActingUser, itemId: number): Item {
   return db.transaction((tx) => {
     const before = loadItem(tx, itemId);
     if (!canWithdraw(actor, before)) {
@@ -74,7 +75,7 @@ export function withdrawRequest(actor: Actor, itemId: number): Item {
 }
 
 /** New requests waiting for a pm: submitted, not yet in a cycle. */
-export function listTriage(actor: Actor) {
+export function listTriage(actor: ActingUser) {
   assertCan(actor, 'request.triage');
   return db
     .select({ id: items.id, title: items.title, createdAt: items.createdAt, requestorName: users.name, departmentName: departments.name, sponsorSuggestion: items.sponsorSuggestion, businessBenefit: items.businessBenefit })
@@ -89,7 +90,7 @@ export function listTriage(actor: Actor) {
 const TriageSchema = ItemFieldsSchema.extend({ cycleId: requiredId('cycle') });
 
 /** The pm completes a request's fields and moves it into a cycle as a curated item. */
-export function triageRequest(actor: Actor, itemId: number, input: unknown, version: number): Item {
+export function triageRequest(actor: ActingUser, itemId: number, input: unknown, version: number): Item {
   assertCan(actor, 'request.triage');
   const data = parseOrThrow(TriageSchema, input);
   return db.transaction((tx) => {

@@ -1,9 +1,10 @@
 import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import { schedulePublications, users, type ScheduleSnapshotItem } from '@/db/schema';
-import { can, type Actor } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
 import { ForbiddenError } from '@/lib/errors';
 import type { Executor } from '@/lib/events/log';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
  * Who may see a cycle's delivery schedule (the page, its questions and flags):
@@ -39,11 +40,11 @@ export function lastSnapshot(tx: Executor, publicationId: number | undefined): S
   return tx.select({ snapshot: schedulePublications.snapshot }).from(schedulePublications).where(eq(schedulePublications.id, publicationId)).get()?.snapshot ?? null;
 }
 
-export function canSeeSchedule(actor: Actor, published: boolean): boolean {
+export function canSeeSchedule(actor: ActingUser, published: boolean): boolean {
   return published || can(actor, 'backlog.view');
 }
 
-export function assertCanSeeSchedule(actor: Actor, published: boolean): void {
+export function assertCanSeeSchedule(actor: ActingUser, published: boolean): void {
   if (!canSeeSchedule(actor, published)) throw new ScheduleNotPublishedError();
 }
 
@@ -56,6 +57,6 @@ export function wasPublished(tx: Executor, cycleId: number): boolean {
  * A flag is resolved by the item's owner, or by those who publish the schedule (pm, admin): they
  * answer for the whole plan.
  */
-export function mayResolveFlag(actor: Actor, ownerId: number | null): boolean {
+export function mayResolveFlag(actor: ActingUser, ownerId: number | null): boolean {
   return actor.id === ownerId || can(actor, 'schedule.publish');
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { scheduleEntries, scheduleFlags, users, type ScheduleFlag } from '@/db/schema';
-import type { Actor } from '@/lib/auth/permissions';
+
 import { loadItem } from '@/lib/backlog/items';
 import { loadCycle } from '@/lib/backlog/list';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
@@ -13,6 +13,7 @@ import { activePmIds } from '@/lib/questions/roles';
 import { parseOrThrow } from '@/lib/validation';
 import { assertCanSeeSchedule, mayResolveFlag, schedulePath, wasPublished } from './access';
 import { FlagSchema, ResolveSchema } from './schema';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
  * Questions and flagged problems on scheduled items ("this date collides with our audit"). Anyone
@@ -24,7 +25,7 @@ import { FlagSchema, ResolveSchema } from './schema';
 const FLAGGABLE = new Set(['scheduled', 'in_delivery']);
 
 /** The item with its cycle and owner, after checking the actor may see the cycle's schedule. */
-function visibleItem(tx: Executor, actor: Actor, itemId: number) {
+function visibleItem(tx: Executor, actor: ActingUser, itemId: number) {
   const item = loadItem(tx, itemId);
   if (item.cycleId === null) throw new NotFoundError('This item');
   assertCanSeeSchedule(actor, wasPublished(tx, item.cycleId));
@@ -32,7 +33,7 @@ function visibleItem(tx: Executor, actor: Actor, itemId: number) {
   return { item, cycle: loadCycle(tx, item.cycleId), ownerId };
 }
 
-export function raiseFlag(actor: Actor, itemId: number, input: unknown, now = new Date()): ScheduleFlag {
+export function raiseFlag(actor: ActingUser, itemId: number, input: unknown, now = new Date()): ScheduleFlag {
   return db.transaction((tx) => {
     const { item, cycle, ownerId } = visibleItem(tx, actor, itemId);
     if (!FLAGGABLE.has(item.status)) {
@@ -60,7 +61,7 @@ export function raiseFlag(actor: Actor, itemId: number, input: unknown, now = ne
   });
 }
 
-export function resolveFlag(actor: Actor, flagId: number, input: unknown, now = new Date()): ScheduleFlag {
+export function resolveFlag(actor: ActingUser, flagId: number, input: unknown, now = new Date()): ScheduleFlag {
   return db.transaction((tx) => {
     const flag = tx.select().from(scheduleFlags).where(eq(scheduleFlags.id, flagId)).get();
     if (!flag) throw new NotFoundError('This question or flag');

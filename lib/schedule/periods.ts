@@ -2,13 +2,15 @@ import 'server-only';
 import { asc, count, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { changeRequests, scheduleEntries, schedulePeriods, type Cycle, type SchedulePeriod } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
 import { loadCycle } from '@/lib/backlog/list';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { diff, logEvent, type Executor } from '@/lib/events/log';
 import { parseOrThrow } from '@/lib/validation';
 import { addDays, daysBetween, endOfMonth, formatMonth, workingDays } from './dates';
 import { GeneratePeriodsSchema, PeriodSchema, type PeriodKind } from './schema';
+import { plural } from '@/lib/plural';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
  * A cycle's delivery periods: its months, or 2-week sprints from its first day (the last sprint
@@ -57,10 +59,9 @@ export function planPeriods(cycle: Pick<Cycle, 'startsOn' | 'endsOn' | 'capacity
   return spans.map((s, i) => ({ ...s, capacityWeeks: capacities[i], position: i }));
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Replaces the cycle's periods with its months or sprints (pm, admin); refused while any is in use. */
-export function generatePeriods(actor: Actor, cycleId: number, kind: unknown): SchedulePeriod[] {
+export function generatePeriods(actor: ActingUser, cycleId: number, kind: unknown): SchedulePeriod[] {
   assertCan(actor, 'schedule.publish');
   const parsed = parseOrThrow(GeneratePeriodsSchema, { kind }).kind;
   return db.transaction((tx) => {
@@ -86,7 +87,7 @@ export function generatePeriods(actor: Actor, cycleId: number, kind: unknown): S
 }
 
 /** Renames a period or changes its capacity (pm, admin). Names stay unique within the cycle: publications name periods. */
-export function updatePeriod(actor: Actor, periodId: number, input: unknown): SchedulePeriod {
+export function updatePeriod(actor: ActingUser, periodId: number, input: unknown): SchedulePeriod {
   assertCan(actor, 'schedule.publish');
   const fields = parseOrThrow(PeriodSchema, input);
   return db.transaction((tx) => {

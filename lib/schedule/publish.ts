@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { items, meetingAttendees, meetings, schedulePublications, users } from '@/db/schema';
-import { can, type Actor } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
 import { loadCycle } from '@/lib/backlog/list';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log';
@@ -13,6 +13,7 @@ import { formatDay } from './dates';
 import { periodsOf } from './periods';
 import { periodNames, scheduleItems } from './schedule';
 import { changesSince, placeText, snapshotOf } from './snapshot';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
  * Publishing a cycle's delivery schedule (pm, admin). One transaction records what the schedule
@@ -44,7 +45,7 @@ function meetingPeople(tx: Executor, cycleId: number): number[] {
   return [...attendees, ...facilitators].map((r) => r.id);
 }
 
-export function publishSchedule(actor: Actor, cycleId: number, now = new Date()): { publicationId: number; summary: string[]; people: number } {
+export function publishSchedule(actor: ActingUser, cycleId: number, now = new Date()): { publicationId: number; summary: string[]; people: number } {
   if (!can(actor, 'schedule.publish')) throw new ForbiddenError('Only a product manager or an admin can publish the schedule.');
   return db.transaction((tx) => {
     const cycle = loadCycle(tx, cycleId);

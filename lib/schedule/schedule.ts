@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Statement } from 'better-sqlite3';
 import { db, sqlite } from '@/db/client';
 import { items, scheduleEntries, scheduleFlags, schedulePeriods, users, type Cycle, type ItemStatus, type ScheduleEntry, type SchedulePeriod, type Size } from '@/db/schema';
-import { assertCan, can, type Actor } from '@/lib/auth/permissions';
+import { assertCan, can } from '@/lib/auth/permissions';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
 import { loadItem, patchItem } from '@/lib/backlog/items';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
@@ -20,6 +20,7 @@ import { periodsOf } from './periods';
 import { DeliveryMoveSchema, EntrySchema } from './schema';
 import { changesSince, snapshotOf } from './snapshot';
 import { SCHEDULE_STATUSES, type ScheduleFlagView, type ScheduleItem, type SchedulePeriodView, type ScheduleView } from './types';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
  * The delivery schedule of a cycle (DESIGN §1 step 7, issue 5): its accepted items in rank order,
@@ -92,7 +93,7 @@ export const periodNames = (periods: SchedulePeriod[]) => new Map(periods.map((p
 
 /** The schedule page's content; see lib/schedule/access.ts for who may read it. 404 for an unknown cycle. */
 /** What the schedule page shows above the board (the board reads the rest): the same access rule. */
-export function scheduleHeading(actor: Actor, cycleId: number): Pick<ScheduleView, 'cycle' | 'lastPublication'> {
+export function scheduleHeading(actor: ActingUser, cycleId: number): Pick<ScheduleView, 'cycle' | 'lastPublication'> {
   return db.transaction((tx) => {
     const cycle = loadCycle(tx, cycleId);
     const last = lastPublication(tx, cycleId);
@@ -104,7 +105,7 @@ export function scheduleHeading(actor: Actor, cycleId: number): Pick<ScheduleVie
   });
 }
 
-export function readSchedule(actor: Actor, cycleId: number): ScheduleView {
+export function readSchedule(actor: ActingUser, cycleId: number): ScheduleView {
   return db.transaction((tx) => {
     const cycle = loadCycle(tx, cycleId);
     const last = lastPublication(tx, cycleId);
@@ -154,7 +155,7 @@ const STALE = (title: string) => `The schedule of “${title}” was changed by 
  * `version` is the entry version the editor saw (0: no entry yet). The owner is checked only when
  * it changes, so a kickoff can still move while its owner has left.
  */
-export function setEntry(actor: Actor, itemId: number, input: unknown): { entry: ScheduleEntry; status: ItemStatus } {
+export function setEntry(actor: ActingUser, itemId: number, input: unknown): { entry: ScheduleEntry; status: ItemStatus } {
   assertCan(actor, 'schedule.edit');
   const fields = parseOrThrow(EntrySchema, input);
   return db.transaction((tx) => {
@@ -207,7 +208,7 @@ export function setEntry(actor: Actor, itemId: number, input: unknown): { entry:
 }
 
 /** Moves a scheduled item through delivery (`schedule.edit`): scheduled → in delivery → delivered, or back to scheduled. */
-export function moveDelivery(actor: Actor, itemId: number, to: unknown): { status: ItemStatus } {
+export function moveDelivery(actor: ActingUser, itemId: number, to: unknown): { status: ItemStatus } {
   assertCan(actor, 'schedule.edit');
   const target = parseOrThrow(DeliveryMoveSchema, to);
   return db.transaction((tx) => {

@@ -1,6 +1,7 @@
 import type { ScheduleSnapshotItem } from '@/db/schema/schedule';
 import { formatDay } from './dates';
 import type { ScheduleItem } from './types';
+import { plural } from '@/lib/plural';
 
 /**
  * What a publication of the schedule shows, and what changed between two of them. Pure: publishing
@@ -19,7 +20,6 @@ export function snapshotOf(items: readonly ScheduleItem[], periodNames: Readonly
 }
 
 const quoted = (title: string) => `“${title}”`;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const day = (d: string | null) => (d === null ? 'not set' : formatDay(d));
 
 const STATUS_NEWS: Record<string, string> = {

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { makeCycle, makeItem, makeTheme } from '@/db/factories';
-import { notifications, outbox, type User } from '@/db/schema';
+import { notifications, outbox } from '@/db/schema';
 import { db, sqlite, userWithRole } from '@/lib/testing/db';
 import { generatePeriods } from './periods';
+import type { TestUser } from '@/db/factories';
 
 /** Schedule test set-up: real rows, and periods generated through the real lib/ function. */
 
@@ -13,8 +14,8 @@ export function scheduleRowCounts(): Record<(typeof TABLES)[number], number> {
   return Object.fromEntries(TABLES.map((t) => [t, (sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n])) as Record<(typeof TABLES)[number], number>;
 }
 
-export const notificationsOf = (user: Pick<User, 'id'>) => db.select().from(notifications).where(eq(notifications.userId, user.id)).all();
-export const mailOf = (user: Pick<User, 'id'>) => db.select().from(outbox).where(eq(outbox.toUserId, user.id)).all();
+export const notificationsOf = (user: Pick<TestUser, 'id'>) => db.select().from(notifications).where(eq(notifications.userId, user.id)).all();
+export const mailOf = (user: Pick<TestUser, 'id'>) => db.select().from(outbox).where(eq(outbox.toUserId, user.id)).all();
 
 /**
  * 2027-Q1 (1 Jan to 31 Mar, 60 person-weeks) with its three months as periods and three accepted

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDepartment } from '@/db/factories';
-import type { User } from '@/db/schema';
 import { ForbiddenError } from '@/lib/errors';
 import { db, eventsOf, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { getMeetingSettings, saveMeetingSettings } from './admin';
 import { getSetting } from './settings';
+import type { TestUser } from '@/db/factories';
 
-let admin: User;
-let pm: User;
+let admin: TestUser;
+let pm: TestUser;
 beforeAll(async () => {
   const departmentId = makeDepartment(db).id;
   admin = await userWithRole('admin', { departmentId });

@@ -1,10 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
 import { logEvent } from '@/lib/events/log';
 import { parseOrThrow } from '@/lib/validation';
 import { getSetting, setSetting } from './settings';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 /** The form shows the share as a percentage; it is stored as a fraction. */
 const MeetingSettingsSchema = z.object({
@@ -14,13 +15,13 @@ const MeetingSettingsSchema = z.object({
     .min(5, 'Share must be at least 5%.').max(100, 'Share must be at most 100%.'),
 });
 
-export function getMeetingSettings(actor: Actor) {
+export function getMeetingSettings(actor: ActingUser) {
   assertCan(actor, 'user.manage');
   return { prereadLeadDays: getSetting(db, 'prereadLeadDays'), maxDepartmentSharePercent: Math.round(getSetting(db, 'maxDepartmentShare') * 100) };
 }
 
 /** Admin only; every change is logged with before and after. */
-export function saveMeetingSettings(actor: Actor, input: unknown): void {
+export function saveMeetingSettings(actor: ActingUser, input: unknown): void {
   assertCan(actor, 'user.manage');
   const data = parseOrThrow(MeetingSettingsSchema, input);
   db.transaction((tx) => {

@@ -2,12 +2,13 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { departments, users } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/permissions';
 import { ValidationError } from '@/lib/errors';
 import { logEvent } from '@/lib/events/log';
 import { NotFoundError } from '@/lib/errors';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
-export function listUsers(actor: Actor) {
+export function listUsers(actor: ActingUser) {
   assertCan(actor, 'user.manage');
   return db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, departmentName: departments.name })
@@ -16,7 +17,7 @@ export function listUsers(actor: Actor) {
 }
 
 /** Deactivating takes effect on the person's next request: sessions re-read the user every time. */
-export function setUserActive(actor: Actor, userId: number, active: boolean): void {
+export function setUserActive(actor: ActingUser, userId: number, active: boolean): void {
   assertCan(actor, 'user.manage');
   if (userId === actor.id && !active) throw new ValidationError({ active: ['You cannot deactivate yourself.'] }, 'You cannot deactivate yourself.');
   db.transaction((tx) => {

@@ -7,6 +7,7 @@ import { openDatabase } from '../../db/client';
 import { makeCycle, makeItem, makeTheme, makeUser, SIZE_LIST } from '../../db/factories';
 import { seedDemo, DEMO_PASSWORD } from '../../db/seed';
 import { agendaItems, meetingAttendees, meetings } from '../../db/schema';
+import { hashPassword } from '../../lib/auth/password';
 
 const ITEMS = 200;
 const ATTENDEES = 60;
@@ -18,12 +19,13 @@ const cycle = makeCycle(db, { name: 'Bench 2027-Q2', startsOn: '2027-04-05', end
 const themes = ['Growth', 'Enterprise', 'Reliability', 'Insight'].map((name) => makeTheme(db, cycle.id, { name, keyOutcome: `${name} moves` }));
 const departments = [...new Set([...people.values()].map((p) => p.departmentId))];
 
-const attendees: Awaited<ReturnType<typeof makeUser>>[] = [];
+const attendees: ReturnType<typeof makeUser>[] = [];
+const passwordHash = await hashPassword(DEMO_PASSWORD);
 for (let i = 0; i < ATTENDEES; i++) {
   // Only the first reader needs a password (scrypt is deliberately slow).
   attendees.push(await makeUser(db, {
     role: 'leader', name: `Bench Leader ${i + 1}`, email: `bench.leader${i + 1}@quorum.test`,
-    departmentId: departments[i % departments.length], password: i === 0 ? DEMO_PASSWORD : undefined,
+    departmentId: departments[i % departments.length], passwordHash: i === 0 ? passwordHash : undefined,
   }));
 }
 const itemIds = sqlite.transaction(() => Array.from({ length: ITEMS }, (_, i) => makeItem(db, {

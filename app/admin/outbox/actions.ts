@@ -1,17 +1,11 @@
 'use server';
-import { revalidatePath } from 'next/cache';
-import { notFound } from 'next/navigation';
-import { requireUser } from '@/lib/auth/session';
-import { formAction, type FormState } from '@/lib/actions';
+import { z } from 'zod';
+import { formAction } from '@/lib/actions';
 import { retryOutbox } from '@/lib/notifications/outbox-admin';
-import { idParam } from '@/lib/validation';
+import { formId } from '@/lib/validation';
 
-/** Checks its own permission in lib/ (retryOutbox): the page's check does not cover this action. */
-export async function retryOutboxAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const id = idParam.safeParse(form.get('id'));
-  if (!id.success) notFound();
-  const state = await formAction(form, () => retryOutbox(user, id.data), 'Queued again.');
-  revalidatePath('/admin/outbox');
-  return state;
-}
+/** retryOutbox checks its own permission in lib/: the page's check does not cover this action. */
+export const retryOutboxAction = formAction(z.object({ id: formId }), (input, user) => retryOutbox(user, input.id), {
+  message: 'Queued again.',
+  revalidate: () => '/admin/outbox',
+});

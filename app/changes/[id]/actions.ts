@@ -1,61 +1,59 @@
 'use server';
-import { revalidatePath } from 'next/cache';
-import { requireUser, type SessionUser } from '@/lib/auth/session';
-import { formAction, type FormState } from '@/lib/actions';
+import { z } from 'zod';
+import { formAction } from '@/lib/actions';
 import { approveChangeRequest, declineChangeRequest } from '@/lib/changes/decide';
 import { withdrawChangeRequest } from '@/lib/changes/requests';
 import { closeSession, conveneSession, respond } from '@/lib/changes/sessions';
-import { formToObject, idParam } from '@/lib/validation';
+import { formId, formList, formText } from '@/lib/validation';
 
-/**
- * The change request page's actions. Each authenticates itself (the page's check does not cover
- * its actions) and lib/ authorizes and validates; on success the page re-renders (and every other
- * open copy of it follows through the request's event stream).
- */
-async function run(form: FormData, fn: (user: SessionUser, changeRequestId: number) => string | void, success?: string): Promise<FormState> {
-  const user = await requireUser();
-  const changeRequestId = idParam.parse(form.get('changeRequestId'));
-  let message = success;
-  const state = await formAction(form, () => {
-    const result = fn(user, changeRequestId);
-    if (typeof result === 'string') message = result;
-  });
-  if (!state.ok) return state;
-  revalidatePath(`/changes/${changeRequestId}`);
-  return { ...state, message };
-}
+// On success the page re-renders, and every other open copy of it follows through the request's event stream.
+const ChangeRequestRef = z.looseObject({ changeRequestId: formId });
+const SessionRef = ChangeRequestRef.extend({ sessionId: formId });
+const changeRequestPage = (input: { changeRequestId: number }) => `/changes/${input.changeRequestId}`;
 
-const sessionId = (form: FormData) => idParam.parse(form.get('sessionId'));
+export const conveneSessionAction = formAction(
+  ChangeRequestRef.extend({ inviteeIds: formList(z.string()) }),
+  (input, user) => conveneSession(user, input.changeRequestId, input),
+  {
+    message: (session) =>
+      session.mode === 'live'
+        ? 'Session convened: it is live now, and the invited leaders have been told.'
+        : 'Session convened: the invited leaders have been told.',
+    revalidate: changeRequestPage,
+  },
+);
 
-export async function conveneSessionAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
-  return run(form, (user, id) => {
-    const session = conveneSession(user, id, formToObject(form, ['inviteeIds']));
-    return session.mode === 'live' ? 'Session convened: it is live now, and the invited leaders have been told.' : 'Session convened: the invited leaders have been told.';
-  });
-}
+export const respondAction = formAction(
+  SessionRef.extend({ response: z.string().optional(), comment: formText }),
+  (input, user) => respond(user, input.sessionId, { response: input.response, comment: input.comment }),
+  {
+    message: ({ replaced }) => (replaced ? 'Response sent. It replaces your earlier response.' : 'Response sent.'),
+    revalidate: changeRequestPage,
+  },
+);
 
-export async function respondAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
-  return run(form, (user) => {
-    const { replaced } = respond(user, sessionId(form), { response: form.get('response') ?? undefined, comment: form.get('comment') ?? '' });
-    return replaced ? 'Response sent. It replaces your earlier response.' : 'Response sent.';
-  });
-}
+export const closeSessionAction = formAction(SessionRef, (input, user) => closeSession(user, input.sessionId), {
+  message: (closed) => `Session closed. ${closed.explanation}`,
+  revalidate: changeRequestPage,
+});
 
-export async function closeSessionAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
-  return run(form, (user) => `Session closed. ${closeSession(user, sessionId(form)).explanation}`);
-}
+export const approveAction = formAction(
+  ChangeRequestRef.extend({ justification: formText }),
+  (input, user) => approveChangeRequest(user, input.changeRequestId, { justification: input.justification }),
+  {
+    message: (result) => `Approved and applied to the schedule${result.ruleMet ? '' : ', against the rule'}.`,
+    revalidate: changeRequestPage,
+  },
+);
 
-export async function approveAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
-  return run(form, (user, id) => {
-    const result = approveChangeRequest(user, id, { justification: form.get('justification') ?? '' });
-    return `Approved and applied to the schedule${result.ruleMet ? '' : ', against the rule'}.`;
-  });
-}
+export const declineAction = formAction(
+  ChangeRequestRef.extend({ reason: formText }),
+  (input, user) => declineChangeRequest(user, input.changeRequestId, { reason: input.reason }),
+  { message: 'Declined.', revalidate: changeRequestPage },
+);
 
-export async function declineAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
-  return run(form, (user, id) => { declineChangeRequest(user, id, { reason: form.get('reason') ?? '' }); }, 'Declined.');
-}
-
-export async function withdrawAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
-  return run(form, (user, id) => { withdrawChangeRequest(user, id, { reason: form.get('withdrawNote') ?? '' }); }, 'Withdrawn.');
-}
+export const withdrawAction = formAction(
+  ChangeRequestRef.extend({ withdrawNote: formText }),
+  (input, user) => withdrawChangeRequest(user, input.changeRequestId, { reason: input.withdrawNote }),
+  { message: 'Withdrawn.', revalidate: changeRequestPage },
+);

@@ -4,7 +4,7 @@ import { Suspense } from 'react';
 import { requirePermission } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { backlogMeta } from '@/lib/backlog/list';
-import { load, routeId } from '@/lib/route-params';
+import { readForPage, routeId } from '@/lib/route-params';
 import { LinkButton } from '@/components/ui/button';
 import { BacklogLoader } from '@/components/backlog/backlog-loader';
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Backlog · Quorum' };
 export default async function BacklogPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ triaged?: string }> }) {
   const user = await requirePermission('backlog.view');
   const cycleId = await routeId(params);
-  const meta = load(() => backlogMeta(user, cycleId));
+  const meta = readForPage(() => backlogMeta(user, cycleId));
   const triaged = (await searchParams).triaged;
   return (
     <div className="space-y-4">

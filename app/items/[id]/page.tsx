@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
 import { getItemDetail } from '@/lib/backlog/detail';
 import { KIND_LABEL } from '@/lib/backlog/labels';
-import { load, routeId } from '@/lib/route-params';
+import { readForPage, routeId } from '@/lib/route-params';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { LinkButton } from '@/components/ui/button';
 import { ItemHistory } from '@/components/items/item-history';
@@ -19,7 +19,7 @@ const SAVED: Record<string, string> = { created: 'Item added.', updated: 'Change
 export default async function ItemPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const user = await requireUser();
   const id = await routeId(params);
-  const d = load(() => getItemDetail(user, id));
+  const d = readForPage(() => getItemDetail(user, id));
   const saved = SAVED[(await searchParams).saved ?? ''];
   const estimate = d.item.estimateSize ? `${d.item.estimateSize} (${d.effectiveWeeks} person-weeks)` : d.item.estimateWeeks !== null ? `${d.item.estimateWeeks} person-weeks` : 'Not estimated';
   const fields: [string, React.ReactNode][] = [
@@ -53,7 +53,7 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
       <section aria-labelledby="benefit"><h2 id="benefit" className="font-semibold">Business benefit</h2><p className="whitespace-pre-wrap text-sm">{d.item.businessBenefit || '—'}</p></section>
       {d.item.decisionReason && <section aria-labelledby="reason"><h2 id="reason" className="font-semibold">Decision reason</h2><p className="text-sm">{d.item.decisionReason}</p></section>}
       {d.nextStatuses.length > 0 && <StatusForm itemId={d.item.id} version={d.item.version} options={[...d.nextStatuses]} />}
-      <ScheduleHistory entries={load(() => itemScheduleTimeline(user, id))} linkRequests={can(user, 'backlog.view')} />
+      <ScheduleHistory entries={readForPage(() => itemScheduleTimeline(user, id))} linkRequests={can(user, 'backlog.view')} />
       <section aria-labelledby="history" className="space-y-2">
         <h2 id="history" className="font-semibold">History</h2>
         <ItemHistory events={d.history} />

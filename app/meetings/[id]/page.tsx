@@ -4,7 +4,7 @@ import { liveItemDetails } from '@/lib/live/details';
 import { liveState } from '@/lib/live/state';
 import { getMeetingOverview } from '@/lib/meetings/meetings';
 import { getMeetingPlan } from '@/lib/meetings/plan';
-import { load, routeId } from '@/lib/route-params';
+import { readForPage, routeId } from '@/lib/route-params';
 import { LiveMeeting } from '@/components/live/live-meeting';
 import { MeetingHeader } from '@/components/meetings/meeting-header';
 import { MeetingSummary } from '@/components/meetings/meeting-summary';
@@ -21,11 +21,11 @@ export const dynamic = 'force-dynamic';
 export default async function MeetingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ scheduled?: string }> }) {
   const user = await requireUser();
   const meetingId = await routeId(params);
-  const overview = load(() => getMeetingOverview(user, meetingId));
-  const state = load(() => liveState(user, meetingId));
-  const details = load(() => liveItemDetails(user, meetingId));
+  const overview = readForPage(() => getMeetingOverview(user, meetingId));
+  const state = readForPage(() => liveState(user, meetingId));
+  const details = readForPage(() => liveItemDetails(user, meetingId));
   const beforeStart = state.meeting.status === 'scheduled';
-  const plan = beforeStart && overview.canManage ? load(() => getMeetingPlan(user, meetingId)) : null;
+  const plan = beforeStart && overview.canManage ? readForPage(() => getMeetingPlan(user, meetingId)) : null;
   const scheduled = (await searchParams).scheduled === '1';
   return (
     <div className="max-w-6xl space-y-6">

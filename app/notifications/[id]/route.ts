@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { markRead } from '@/lib/notifications/inbox';
-import { load, routeId } from '@/lib/route-params';
+import { readForPage, routeId } from '@/lib/route-params';
 
 /**
  * Following a notification: mark it read, then go to its subject. A route (not a page) so the
@@ -11,7 +11,7 @@ import { load, routeId } from '@/lib/route-params';
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const id = await routeId(params); // zod: a positive integer, else 404
-  const notification = load(() => markRead(user, id)); // someone else's → 403, unknown → 404
+  const notification = readForPage(() => markRead(user, id)); // someone else's → 403, unknown → 404
   redirect(inAppPath(notification.link)); // outside any try: redirect() works by throwing
 }
 

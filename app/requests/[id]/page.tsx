@@ -2,23 +2,24 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { Item } from '@/db/schema';
 import { can, canWithdraw } from '@/lib/auth/permissions';
-import { requireUser, type SessionUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/auth/session';
 import { getItemForViewer } from '@/lib/backlog/items';
 import { listCycles, listCyclesWithThemes } from '@/lib/cycles/cycles';
 import { listEventsForSubject } from '@/lib/events/log';
 import { listMyRequests } from '@/lib/requests/requests';
 import { pickerOptions } from '@/lib/users/directory';
-import { load, routeId } from '@/lib/route-params';
+import { readForPage, routeId } from '@/lib/route-params';
 import { ItemHistory, LocalTime, type HistoryNames } from '@/components/items/item-history';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { WithdrawForm } from './withdraw-form';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 export const metadata: Metadata = { title: 'Request · Quorum' };
 
 const byId = (rows: { id: number; name: string }[]) => Object.fromEntries(rows.map((r) => [r.id, r.name]));
 
 /** Names for the ids on this page and in its history, limited to what the viewer may list. */
-function namesFor(user: SessionUser, item: Item): HistoryNames {
+function namesFor(user: ActingUser, item: Item): HistoryNames {
   const { people, departments, modules } = pickerOptions();
   const names: HistoryNames = { people: byId(people), departments: byId(departments), modules: byId(modules) };
   if (can(user, 'request.triage')) {
@@ -50,7 +51,7 @@ function Value({ value, empty }: { value: string | null; empty: string }) {
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const id = await routeId(params);
-  const item = load(() => getItemForViewer(user, id));
+  const item = readForPage(() => getItemForViewer(user, id));
   const names = namesFor(user, item);
   const showHistory = item.requestorId === user.id || can(user, 'history.view');
   const events = showHistory ? listEventsForSubject('item', item.id) : [];

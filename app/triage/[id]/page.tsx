@@ -1,22 +1,23 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { Item } from '@/db/schema';
-import { requirePermission, type SessionUser } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { getItemForViewer } from '@/lib/backlog/items';
 import { listCyclesWithThemes } from '@/lib/cycles/cycles';
 import { pickerOptions } from '@/lib/users/directory';
-import { load, routeId } from '@/lib/route-params';
+import { readForPage, routeId } from '@/lib/route-params';
 import { ItemForm } from '@/components/items/item-form';
 import { LocalTime } from '@/components/items/item-history';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { triageRequestAction } from '../actions';
+import type { ActingUser } from '@/lib/auth/acting-user';
 
 export const metadata: Metadata = { title: 'Triage a request · Quorum' };
 
 export default async function TriageRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('request.triage');
   const id = await routeId(params);
-  const item = load(() => getItemForViewer(user, id));
+  const item = readForPage(() => getItemForViewer(user, id));
   const options = pickerOptions();
   const requestor = options.people.find((p) => p.id === item.requestorId)?.name ?? 'a former user';
   const untriaged = item.status === 'submitted' && item.cycleId === null;
@@ -49,7 +50,7 @@ function AlreadyTriaged({ item }: { item: Item }) {
   );
 }
 
-function TriageForm({ item, options, user }: { item: Item; options: ReturnType<typeof pickerOptions>; user: SessionUser }) {
+function TriageForm({ item, options, user }: { item: Item; options: ReturnType<typeof pickerOptions>; user: ActingUser }) {
   const cycles = listCyclesWithThemes(user);
   if (cycles.length === 0) {
     return (
@@ -68,7 +69,8 @@ function TriageForm({ item, options, user }: { item: Item; options: ReturnType<t
           : <>The requestor did not suggest a sponsor.</>}
       </p>
       <ItemForm
-        action={triageRequestAction.bind(null, item.id)}
+        action={triageRequestAction}
+        hidden={{ itemId: item.id }}
         initial={{
           title: item.title, description: item.description, businessBenefit: item.businessBenefit, sme: '',
           departmentId: item.departmentId, requestorId: item.requestorId, kind: item.kind, sponsorId: suggested?.id ?? null,

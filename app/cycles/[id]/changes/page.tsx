@@ -4,7 +4,7 @@ import { requireUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { backlogMeta } from '@/lib/backlog/list';
 import { listChangeRequests } from '@/lib/changes/requests';
-import { load, routeId } from '@/lib/route-params';
+import { readForPage, routeId } from '@/lib/route-params';
 import { ChangeList } from '@/components/changes/change-list';
 import { LinkButton } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -16,8 +16,8 @@ export const dynamic = 'force-dynamic';
 export default async function CycleChangesPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const cycleId = await routeId(params);
-  const rows = load(() => listChangeRequests(user, cycleId));
-  const { cycleName } = load(() => backlogMeta(user, cycleId));
+  const rows = readForPage(() => listChangeRequests(user, cycleId));
+  const { cycleName } = readForPage(() => backlogMeta(user, cycleId));
   const mayRaise = can(user, 'change.raise');
   return (
     <div className="max-w-6xl space-y-6">

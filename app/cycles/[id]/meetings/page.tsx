@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { requirePermission } from '@/lib/auth/session';
 import { facilitatorOptions, listMeetings } from '@/lib/meetings/meetings';
-import { load, routeId } from '@/lib/route-params';
+import { readForPage, routeId } from '@/lib/route-params';
 import { EmptyState } from '@/components/ui/empty-state';
 import { MeetingForm } from '@/components/meetings/meeting-form';
 import { MeetingList } from '@/components/meetings/meeting-list';
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Meetings · Quorum' };
 export default async function CycleMeetingsPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('backlog.view');
   const cycleId = await routeId(params);
-  const { cycle, meetings, canManage } = load(() => listMeetings(user, cycleId));
+  const { cycle, meetings, canManage } = readForPage(() => listMeetings(user, cycleId));
   const facilitators = canManage ? facilitatorOptions(user) : [];
   const closed = cycle.status === 'closed';
   return (

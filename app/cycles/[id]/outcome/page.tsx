@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { mapFatal } from '@/lib/actions';
+import { pageError } from '@/lib/actions';
 import { cycleOutcome, OutcomeNotPublishedError, type CycleOutcome } from '@/lib/live/outcome';
 import { routeId } from '@/lib/route-params';
 import { AttendanceTable } from '@/components/outcome/attendance-table';
@@ -30,7 +30,7 @@ export default async function OutcomePage({ params }: { params: Promise<{ id: st
   try {
     outcome = cycleOutcome(user, cycleId);
   } catch (error) {
-    if (!(error instanceof OutcomeNotPublishedError)) throw mapFatal(error);
+    if (!(error instanceof OutcomeNotPublishedError)) throw pageError(error);
     return (
       <div className="max-w-3xl space-y-4">
         <h1 className="text-2xl font-semibold">Outcome</h1>

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { latestPrereadMeetingForCycle } from '@/lib/prereads/read';
-import { load, routeId } from '@/lib/route-params';
+import { readForPage, routeId } from '@/lib/route-params';
 import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Pre-read · Quorum' };
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Pre-read · Quorum' };
 export default async function CyclePrereadPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const cycleId = await routeId(params);
-  const meetingId = load(() => latestPrereadMeetingForCycle(user, cycleId));
+  const meetingId = readForPage(() => latestPrereadMeetingForCycle(user, cycleId));
   if (meetingId !== null) redirect(`/meetings/${meetingId}/preread`);
   return (
     <div className="max-w-3xl space-y-4">

@@ -1,68 +1,54 @@
 'use server';
-import { revalidatePath } from 'next/cache';
-import { formAction, type FormState } from '@/lib/actions';
-import { requireUser } from '@/lib/auth/session';
+import { z } from 'zod';
+import { formAction } from '@/lib/actions';
 import { schedulePath } from '@/lib/schedule/access';
 import { raiseFlag, resolveFlag } from '@/lib/schedule/flags';
 import { generatePeriods, updatePeriod } from '@/lib/schedule/periods';
 import { publishSchedule } from '@/lib/schedule/publish';
 import { moveDelivery, setEntry } from '@/lib/schedule/schedule';
-import { idParam } from '@/lib/validation';
+import { formId, formText } from '@/lib/validation';
 
-// Each action checks the user itself (lib/ authorizes): the page's check does not cover actions.
 // `cycleId` only says which page to refresh; lib/ finds the cycle from the record it changes.
+const CycleRef = z.object({ cycleId: formId });
+const schedulePage = (input: { cycleId: number }) => schedulePath(input.cycleId);
 
-type Run = (user: Awaited<ReturnType<typeof requireUser>>, ids: Record<string, number>) => unknown;
+export const generatePeriodsAction = formAction(
+  CycleRef.extend({ kind: formText }),
+  (input, user) => generatePeriods(user, input.cycleId, input.kind),
+  { message: (periods) => `${periods.length} periods created. Check each one's capacity.`, revalidate: schedulePage },
+);
 
-/** Reads the form's ids (`cycleId` and `keys`), runs the lib/ call, and refreshes the page when it succeeds. */
-async function run(form: FormData, keys: string[], fn: Run, success?: string | ((result: unknown) => string)): Promise<FormState> {
-  const user = await requireUser();
-  const ids: Record<string, number> = {};
-  for (const key of ['cycleId', ...keys]) {
-    const parsed = idParam.safeParse(form.get(key));
-    if (!parsed.success) return { ok: false, message: 'This record no longer exists. Reload the page.' };
-    ids[key] = parsed.data;
-  }
-  let result: unknown;
-  const state = await formAction(form, () => { result = fn(user, ids); });
-  if (!state.ok) return state;
-  revalidatePath(schedulePath(ids.cycleId));
-  return { ok: true, message: typeof success === 'function' ? success(result) : success };
-}
+export const updatePeriodAction = formAction(
+  CycleRef.extend({ periodId: formId, name: formText, capacityWeeks: formText }),
+  (input, user) => updatePeriod(user, input.periodId, { name: input.name, capacityWeeks: input.capacityWeeks }),
+  { message: 'Period saved.', revalidate: schedulePage },
+);
 
-const field = (form: FormData, key: string) => form.get(key) ?? '';
+export const setEntryAction = formAction(
+  CycleRef.extend({ itemId: formId, periodId: formText, ownerId: formText, kickoffOn: formText, version: formText }),
+  (input, user) => setEntry(user, input.itemId, input),
+  { message: 'Saved.', revalidate: schedulePage },
+);
 
-export async function generatePeriodsAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
-  return run(form, [], (user, id) => generatePeriods(user, id.cycleId, field(form, 'kind')),
-    (periods) => `${(periods as unknown[]).length} periods created. Check each one's capacity.`);
-}
+export const moveDeliveryAction = formAction(
+  CycleRef.extend({ itemId: formId, to: formText }),
+  (input, user) => moveDelivery(user, input.itemId, input.to),
+  { revalidate: schedulePage },
+);
 
-export async function updatePeriodAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
-  return run(form, ['periodId'], (user, id) => updatePeriod(user, id.periodId, { name: field(form, 'name'), capacityWeeks: field(form, 'capacityWeeks') }), 'Period saved.');
-}
+export const publishScheduleAction = formAction(CycleRef, (input, user) => publishSchedule(user, input.cycleId), {
+  message: ({ people }) => `Schedule published: ${people} ${people === 1 ? 'person was' : 'people were'} told what changed.`,
+  revalidate: schedulePage,
+});
 
-export async function setEntryAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
-  return run(form, ['itemId'], (user, id) => setEntry(user, id.itemId, {
-    periodId: field(form, 'periodId'), ownerId: field(form, 'ownerId'), kickoffOn: field(form, 'kickoffOn'), version: field(form, 'version'),
-  }), 'Saved.');
-}
+export const raiseFlagAction = formAction(
+  CycleRef.extend({ itemId: formId, kind: formText, body: formText }),
+  (input, user) => raiseFlag(user, input.itemId, { kind: input.kind, body: input.body }),
+  { message: 'Posted. The owner and the product managers have been told.', revalidate: schedulePage },
+);
 
-export async function moveDeliveryAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
-  return run(form, ['itemId'], (user, id) => moveDelivery(user, id.itemId, field(form, 'to')));
-}
-
-export async function publishScheduleAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
-  return run(form, [], (user, id) => publishSchedule(user, id.cycleId), (result) => {
-    const { people } = result as ReturnType<typeof publishSchedule>;
-    return `Schedule published: ${people} ${people === 1 ? 'person was' : 'people were'} told what changed.`;
-  });
-}
-
-export async function raiseFlagAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
-  return run(form, ['itemId'], (user, id) => raiseFlag(user, id.itemId, { kind: field(form, 'kind'), body: field(form, 'body') }),
-    'Posted. The owner and the product managers have been told.');
-}
-
-export async function resolveFlagAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
-  return run(form, ['flagId'], (user, id) => resolveFlag(user, id.flagId, { note: field(form, 'note') }), 'Resolved.');
-}
+export const resolveFlagAction = formAction(
+  CycleRef.extend({ flagId: formId, note: formText }),
+  (input, user) => resolveFlag(user, input.flagId, { note: input.note }),
+  { message: 'Resolved.', revalidate: schedulePage },
+);

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { mapFatal } from '@/lib/actions';
+import { pageError } from '@/lib/actions';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { formatWeeks } from '@/lib/meetings/format';
@@ -29,7 +29,7 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
   try {
     view = scheduleHeading(user, cycleId);
   } catch (error) {
-    if (!(error instanceof ScheduleNotPublishedError)) throw mapFatal(error);
+    if (!(error instanceof ScheduleNotPublishedError)) throw pageError(error);
     return (
       <div className="max-w-3xl space-y-4">
         <h1 className="text-2xl font-semibold">Delivery schedule</h1>

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { requirePermission } from '@/lib/auth/session';
 import { getCycle } from '@/lib/cycles/cycles';
 import { listThemes } from '@/lib/cycles/themes';
-import { load, routeId } from '@/lib/route-params';
+import { readForPage, routeId } from '@/lib/route-params';
 import { CycleForm } from '@/components/cycles/cycle-form';
 import { ThemeForm } from '@/components/cycles/theme-forms';
 import { ThemeCommands } from '@/components/cycles/theme-commands';
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Cycle settings · Quorum' };
 export default async function CycleSettingsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const user = await requirePermission('cycle.manage');
   const cycleId = await routeId(params);
-  const cycle = load(() => getCycle(user, cycleId));
+  const cycle = readForPage(() => getCycle(user, cycleId));
   const themes = listThemes(user, cycleId);
   const created = (await searchParams).created === '1';
   return (

@@ -3,7 +3,7 @@ import { requirePermission } from '@/lib/auth/session';
 import { estimateText, getItemDetail } from '@/lib/backlog/detail';
 import { backlogMeta } from '@/lib/backlog/list';
 import { pickerOptions } from '@/lib/users/directory';
-import { load, routeId } from '@/lib/route-params';
+import { readForPage, routeId } from '@/lib/route-params';
 import { ItemForm } from '@/components/items/item-form';
 import { updateItemAction } from '@/app/items/actions';
 
@@ -12,19 +12,15 @@ export const metadata: Metadata = { title: 'Edit item · Quorum' };
 export default async function EditItemPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('item.edit');
   const id = await routeId(params);
-  const d = load(() => getItemDetail(user, id));
+  const d = readForPage(() => getItemDetail(user, id));
   const themes = d.cycle ? backlogMeta(user, d.cycle.id).themes : [];
-  const action = async (prev: Parameters<typeof updateItemAction>[0], form: FormData) => {
-    'use server';
-    form.set('itemId', String(id));
-    return updateItemAction(prev, form);
-  };
   const { item } = d;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Edit “{item.title}”</h1>
       <ItemForm
-        action={action}
+        action={updateItemAction}
+        hidden={{ itemId: id }}
         submitLabel="Save changes"
         initial={{ ...item, estimate: estimateText(item), moduleIds: d.modules.map((m) => m.id) }}
         options={{ ...pickerOptions(), themeGroups: d.cycle ? [{ label: d.cycle.name, themes }] : [] }}

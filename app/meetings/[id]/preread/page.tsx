@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { openPreread } from '@/lib/prereads/read';
 import { readReceipts } from '@/lib/prereads/receipts';
-import { load, routeId } from '@/lib/route-params';
+import { readForPage, routeId } from '@/lib/route-params';
 import { EmptyState } from '@/components/ui/empty-state';
 import { CapacitySummary } from '@/components/preread/capacity-summary';
 import { PrereadHeader, PrereadUpdates } from '@/components/preread/preread-header';
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Pre-read · Quorum' };
 export default async function PrereadPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const meetingId = await routeId(params);
-  const view = load(() => openPreread(user, meetingId, new Date()));
+  const view = readForPage(() => openPreread(user, meetingId, new Date()));
 
   if (!view.distributed) {
     return (

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { liveItemDetails } from '@/lib/live/details';
 import { liveState } from '@/lib/live/state';
-import { load, routeId } from '@/lib/route-params';
+import { readForPage, routeId } from '@/lib/route-params';
 import { LiveMeeting } from '@/components/live/live-meeting';
 
 export const metadata: Metadata = { title: 'Presenter view · Quorum' };
@@ -13,8 +13,8 @@ export const dynamic = 'force-dynamic';
 export default async function PresenterPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const meetingId = await routeId(params);
-  const state = load(() => liveState(user, meetingId));
-  const details = load(() => liveItemDetails(user, meetingId));
+  const state = readForPage(() => liveState(user, meetingId));
+  const details = readForPage(() => liveItemDetails(user, meetingId));
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <div className="flex items-baseline justify-between gap-4">

@@ -4,7 +4,7 @@ import { requireUser } from '@/lib/auth/session';
 import { backlogMeta } from '@/lib/backlog/list';
 import { raiseFormOptions } from '@/lib/changes/form-options';
 import { pickerOptions } from '@/lib/users/directory';
-import { load, routeId } from '@/lib/route-params';
+import { readForPage, routeId } from '@/lib/route-params';
 import { RaiseForm } from '@/components/changes/raise-form';
 import { raiseChangeRequestAction } from './actions';
 
@@ -18,8 +18,8 @@ export const dynamic = 'force-dynamic';
 export default async function RaiseChangePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const cycleId = await routeId(params);
-  const options = load(() => raiseFormOptions(user, cycleId));
-  const meta = load(() => backlogMeta(user, cycleId));
+  const options = readForPage(() => raiseFormOptions(user, cycleId));
+  const meta = readForPage(() => backlogMeta(user, cycleId));
   const { people, departments } = pickerOptions();
   return (
     <div className="max-w-7xl space-y-4">

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { requirePermission } from '@/lib/auth/session';
 import { backlogMeta } from '@/lib/backlog/list';
 import { pickerOptions } from '@/lib/users/directory';
-import { load, routeId } from '@/lib/route-params';
+import { readForPage, routeId } from '@/lib/route-params';
 import { ItemForm } from '@/components/items/item-form';
 import { createItemAction } from '@/app/items/actions';
 
@@ -11,19 +11,14 @@ export const metadata: Metadata = { title: 'Add item · Quorum' };
 export default async function NewItemPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('item.create');
   const cycleId = await routeId(params);
-  const meta = load(() => backlogMeta(user, cycleId));
+  const meta = readForPage(() => backlogMeta(user, cycleId));
   const options = pickerOptions();
-  // The cycle id travels in a bound argument so the form itself stays generic.
-  const action = async (prev: Parameters<typeof createItemAction>[0], form: FormData) => {
-    'use server';
-    form.set('cycleId', String(cycleId));
-    return createItemAction(prev, form);
-  };
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Add an item to {meta.cycleName}</h1>
       <ItemForm
-        action={action}
+        action={createItemAction}
+        hidden={{ cycleId }}
         submitLabel="Add item"
         initial={{ requestorId: user.id, departmentId: user.departmentId, kind: user.role === 'engineer' ? 'non_functional' : 'feature' }}
         options={{ ...options, themeGroups: [{ label: meta.cycleName, themes: meta.themes }] }}
