@@ -25,4 +25,9 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['@/db', '@/db/*', '../db/*'], message: 'Components go through lib/, never db/.' }] }],
     },
   },
+  {
+    // CommonJS configuration files (dependency-cruiser's).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
 );

@@ -11,7 +11,7 @@ export default defineConfig({
   },
   test: {
     // Playwright specs live in e2e/ and must not be picked up here.
-    include: ['lib/**/*.test.ts', 'db/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'app/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     // Points DATABASE_URL at a fresh in-memory DB per test file before db/client is imported.

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import './globals.css';
-import { currentUser } from '@/lib/auth/session';
-import { AppShell } from '@/components/app-shell';
+import { currentUser } from '@/lib/auth/session.server';
+import { AppShell } from '@/app/_components/app-shell';
 
 export const metadata: Metadata = { title: 'Quorum', description: 'Decide together what engineering builds next quarter.' };
 

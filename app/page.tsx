@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { requireUser } from '@/lib/auth/session';
-import { getDashboard, type Dashboard } from '@/lib/home/dashboard';
+import { requireUser } from '@/lib/auth/session.server';
+import { getDashboard, type Dashboard } from '@/lib/home/dashboard.server';
 import { LinkButton } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { StatusBadge } from '@/components/ui/status-badge';

@@ -20,7 +20,7 @@ export function makeModule(db: Db, name = `Module ${unique()}`) {
 
 /**
  * A user row, plus its department's name so that it can act as an ActingUser in tests. The seed
- * passes a `passwordHash` made by lib/auth/password.ts: db/ imports nothing from lib/.
+ * passes a `passwordHash` made by lib/auth/password.server.ts: db/ imports nothing from lib/.
  */
 export function makeUser(db: Db, opts: { role?: Role; name?: string; email?: string; departmentId?: number; passwordHash?: string; active?: boolean } = {}) {
   const tag = unique();

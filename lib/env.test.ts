@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadOrCreateDevSecret } from './dev-secret';
+import { loadOrCreateDevSecret } from './dev-secret.server';
 
 const saved = { ...process.env };
 afterEach(() => {
@@ -12,7 +12,7 @@ afterEach(() => {
 
 async function freshEnv() {
   vi.resetModules();
-  return (await import('./env')).env;
+  return (await import('./env.server')).env;
 }
 
 describe('env()', () => {

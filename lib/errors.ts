@@ -1,7 +1,7 @@
 /**
  * Domain errors thrown by lib/. Each carries its HTTP status, and `errorStatus`/`errorBody` are the
- * one mapping from an error to an answer, shared by server actions (lib/actions.ts), JSON route
- * handlers (lib/api.ts) and the live event stream routes (lib/realtime/route.server.ts).
+ * one mapping from an error to an answer, shared by server actions (lib/actions.server.ts), JSON route
+ * handlers (lib/api.server.ts) and the live event stream routes (lib/realtime/route.server.ts).
  */
 export type FieldErrors = Record<string, string[]>;
 

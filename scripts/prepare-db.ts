@@ -3,7 +3,7 @@
  * Run with the react-server condition (see package.json) because db/ and lib/ are server-only.
  */
 import { openDatabase, databasePath } from '../db/client';
-import { isSeeded, seedDemo } from '../db/seed';
+import { isSeeded, seedDemo } from '../lib/demo/seed.server';
 
 const { db, sqlite } = openDatabase();
 const extraItems = Number(process.env.SEED_EXTRA_ITEMS ?? 0);

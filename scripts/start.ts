@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadOrCreateDevSecret } from '../lib/dev-secret';
+import { loadOrCreateDevSecret } from '../lib/dev-secret.server';
 
 const root = process.cwd();
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';

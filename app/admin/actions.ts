@@ -1,7 +1,7 @@
 'use server';
 import { z } from 'zod';
-import { formAction } from '@/lib/actions';
-import { setUserActive } from '@/lib/users/admin';
+import { formAction } from '@/lib/actions.server';
+import { setUserActive } from '@/lib/users/admin.server';
 import { formId } from '@/lib/validation';
 
 export const setActiveAction = formAction(

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { requirePermission } from '@/lib/auth/session';
-import { listUsers } from '@/lib/users/admin';
-import { ActiveToggle } from '@/components/admin/active-toggle';
+import { requirePermission } from '@/lib/auth/session.server';
+import { listUsers } from '@/lib/users/admin.server';
+import { ActiveToggle } from '@/app/admin/_components/active-toggle';
 
 export const metadata: Metadata = { title: 'People · Quorum' };
 

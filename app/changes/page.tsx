@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { requireUser } from '@/lib/auth/session';
-import { listChangeRequests } from '@/lib/changes/requests';
-import { readForPage } from '@/lib/route-params';
+import { requireUser } from '@/lib/auth/session.server';
+import { listChangeRequests } from '@/lib/changes/requests.server';
+import { readForPage } from '@/lib/pages.server';
 import { ChangeList } from '@/components/changes/change-list';
 import { EmptyState } from '@/components/ui/empty-state';
 

@@ -1,8 +1,8 @@
 'use server';
 import { z } from 'zod';
-import { formAction } from '@/lib/actions';
-import { createCycle, updateCycle } from '@/lib/cycles/cycles';
-import { addTheme, moveTheme, removeTheme, updateTheme } from '@/lib/cycles/themes';
+import { formAction } from '@/lib/actions.server';
+import { createCycle, updateCycle } from '@/lib/cycles/cycles.server';
+import { addTheme, moveTheme, removeTheme, updateTheme } from '@/lib/cycles/themes.server';
 import { cycleFormToInput } from '@/lib/cycles/schema';
 import { formId } from '@/lib/validation';
 

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { requirePermission } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session.server';
 import { can } from '@/lib/auth/permissions';
-import { listCycles } from '@/lib/cycles/cycles';
+import { listCycles } from '@/lib/cycles/cycles.server';
 import { LinkButton } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 

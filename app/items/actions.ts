@@ -1,7 +1,7 @@
 'use server';
 import { z } from 'zod';
-import { formAction } from '@/lib/actions';
-import { createItem, setItemStatus, updateItem } from '@/lib/backlog/items';
+import { formAction } from '@/lib/actions.server';
+import { createItem, setItemStatus, updateItem } from '@/lib/backlog/items.server';
 import { formId, formList, formText } from '@/lib/validation';
 
 const ItemForm = { moduleIds: formList(z.string()) };

@@ -1,7 +1,7 @@
 'use server';
 import { z } from 'zod';
-import { formAction } from '@/lib/actions';
-import { markAllRead, markRead } from '@/lib/notifications/inbox';
+import { formAction } from '@/lib/actions.server';
+import { markAllRead, markRead } from '@/lib/notifications/inbox.server';
 import { formId } from '@/lib/validation';
 
 // The header's unread badge lives in the root layout: revalidate the whole layout, not only this page.

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireUser } from '@/lib/auth/session';
-import { listNotifications } from '@/lib/notifications/inbox';
+import { requireUser } from '@/lib/auth/session.server';
+import { listNotifications } from '@/lib/notifications/inbox.server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { LocalTime } from '@/components/items/item-history';

@@ -1,7 +1,7 @@
 'use server';
 import { z } from 'zod';
-import { formAction } from '@/lib/actions';
-import { createRequest, withdrawRequest } from '@/lib/requests/requests';
+import { formAction } from '@/lib/actions.server';
+import { createRequest, withdrawRequest } from '@/lib/requests/requests.server';
 import { formId } from '@/lib/validation';
 
 export const createRequestAction = formAction(z.looseObject({}), (input, user) => createRequest(user, input), {

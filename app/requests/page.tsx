@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireUser } from '@/lib/auth/session';
-import { listMyRequests } from '@/lib/requests/requests';
+import { requireUser } from '@/lib/auth/session.server';
+import { listMyRequests } from '@/lib/requests/requests.server';
 import { LinkButton } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { StatusBadge } from '@/components/ui/status-badge';

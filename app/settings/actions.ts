@@ -1,7 +1,7 @@
 'use server';
 import { z } from 'zod';
-import { formAction } from '@/lib/actions';
-import { setEmailPrefs } from '@/lib/notifications/prefs';
+import { formAction } from '@/lib/actions.server';
+import { setEmailPrefs } from '@/lib/notifications/prefs.server';
 import { formList } from '@/lib/validation';
 
 // Checked boxes arrive as repeated `kinds` values; unchecked ones do not arrive at all.

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { requireUser } from '@/lib/auth/session';
-import { getEmailPrefs } from '@/lib/notifications/prefs';
-import { EmailPrefsForm } from '@/components/notifications/email-prefs-form';
+import { requireUser } from '@/lib/auth/session.server';
+import { getEmailPrefs } from '@/lib/notifications/prefs.server';
+import { EmailPrefsForm } from '@/app/settings/_components/email-prefs-form';
 
 export const metadata: Metadata = { title: 'Settings · Quorum' };
 

@@ -1,8 +1,8 @@
 'use server';
 import { AuthError, CredentialsSignin } from 'next-auth';
-import { signIn } from '@/lib/auth/auth';
-import { SignInSchema, signInMessage } from '@/lib/auth/credentials';
-import type { FormState } from '@/lib/actions';
+import { signIn } from '@/lib/auth/auth.server';
+import { SignInSchema, signInMessage } from '@/lib/auth/credentials.server';
+import type { FormState } from '@/lib/actions.server';
 import { fieldErrorsOf } from '@/lib/validation';
 import { safeNextPath } from '@/lib/auth/next-path';
 

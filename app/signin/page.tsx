@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { currentUser } from '@/lib/auth/session';
+import { currentUser } from '@/lib/auth/session.server';
 import { safeNextPath } from '@/lib/auth/next-path';
 import { SignInForm } from './signin-form';
 

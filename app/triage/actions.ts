@@ -1,7 +1,7 @@
 'use server';
 import { z } from 'zod';
-import { formAction } from '@/lib/actions';
-import { triageRequest } from '@/lib/requests/requests';
+import { formAction } from '@/lib/actions.server';
+import { triageRequest } from '@/lib/requests/requests.server';
 import { formId, formList } from '@/lib/validation';
 
 export const triageRequestAction = formAction(

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requirePermission } from '@/lib/auth/session';
-import { listTriage } from '@/lib/requests/requests';
+import { requirePermission } from '@/lib/auth/session.server';
+import { listTriage } from '@/lib/requests/requests.server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { buttonClass } from '@/components/ui/button';
 import { LocalTime } from '@/components/items/item-history';

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { createDataTableColumnHelper, type DataTableRow } from '@/components/ui/data-table';
+import { createDataTableColumnHelper, type DataTableRow } from '@/components/ui/data-table-features';
 import { KIND_LABEL, STATUS_LABEL } from '@/lib/backlog/labels';
 import type { BacklogRow } from '@/lib/backlog/types';
 import { EstimateCell, StatusCell, ThemeCell } from './inline-cells';

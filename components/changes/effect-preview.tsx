@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Conflict } from '@/lib/changes/conflicts';
+import type { Conflict } from '@/lib/changes/conflicts.server';
 import type { Preview } from '@/lib/changes/preview';
 import { formatWeeks } from '@/lib/meetings/format';
 import { changeRequestHref, listWords } from './labels';

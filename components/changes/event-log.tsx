@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ChangeRequestDetail } from '@/lib/changes/details';
+import type { ChangeRequestDetail } from '@/lib/changes/details.server';
 import { LocalTime } from '@/components/items/item-history';
 import { MODE_LABEL, URGENCY_LABEL, changeRequestHref } from './labels';
 

@@ -1,4 +1,4 @@
-import type { ChangeRequestListRow } from '@/lib/changes/requests';
+import type { ChangeRequestListRow } from '@/lib/changes/requests.server';
 
 type ChangeRequestStatus = ChangeRequestListRow['status'];
 
@@ -7,7 +7,7 @@ type ChangeRequestStatus = ChangeRequestListRow['status'];
  * raise form. Types come through lib/ (type-only), so no db/ or server code reaches the browser.
  */
 
-/** A change request's page (lib/changes/common.ts changePath is server-only). */
+/** A change request's page (lib/changes/common.server.ts changePath is server-only). */
 export const changeRequestHref = (id: number) => `/changes/${id}`;
 
 export const URGENCY_LABEL = { high: 'High', critical: 'Critical' } as const;

@@ -1,4 +1,4 @@
-import type { ChangeRequestDetail } from '@/lib/changes/details';
+import type { ChangeRequestDetail } from '@/lib/changes/details.server';
 import { LocalTime } from '@/components/items/item-history';
 
 /**

@@ -1,7 +1,7 @@
 'use client';
 import { KINDS, SIZES } from '@/lib/backlog/constants';
 import { KIND_LABEL, STATUS_LABEL } from '@/lib/backlog/labels';
-import type { RaiseFormOptions } from '@/lib/changes/form-options';
+import type { RaiseFormOptions } from '@/lib/changes/form-options.server';
 import { formatWeeks } from '@/lib/meetings/format';
 import { SelectField, TextArea, TextField, controlClass } from '@/components/ui/field';
 

@@ -1,14 +1,14 @@
 'use client';
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { FormState } from '@/lib/actions';
-import type { RaiseFormOptions } from '@/lib/changes/form-options';
+import type { FormState } from '@/lib/actions.server';
+import type { RaiseFormOptions } from '@/lib/changes/form-options.server';
 import { SelectField, TextArea } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { EffectPreview } from './effect-preview';
 import { URGENCY_OPTIONS } from './labels';
 import { DisplacedFields, NewItemFields, type NewItemOptions } from './raise-fields';
-import { flatValues } from './raise-input';
+import { flatValues } from '@/lib/changes/raise-input';
 import { usePreview } from './use-preview';
 
 type Action = (prev: FormState | undefined, form: FormData) => Promise<FormState>;

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ChangeRequestDetail } from '@/lib/changes/details';
+import type { ChangeRequestDetail } from '@/lib/changes/details.server';
 import { formatWeeks } from '@/lib/meetings/format';
 import { LocalTime } from '@/components/items/item-history';
 import { StatusBadge } from '@/components/ui/status-badge';

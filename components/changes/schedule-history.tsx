@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { TimelineEntry } from '@/lib/changes/history';
+import type { TimelineEntry } from '@/lib/changes/history.server';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
 import { LocalTime } from '@/components/items/item-history';
 import { CHANGE_STATUS_LABEL, changeRequestHref } from './labels';

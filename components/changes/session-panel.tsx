@@ -1,4 +1,4 @@
-import type { ChangeRequestDetail } from '@/lib/changes/details';
+import type { ChangeRequestDetail } from '@/lib/changes/details.server';
 import { LocalTime } from '@/components/items/item-history';
 import { MeetingTime } from '@/components/meetings/meeting-time';
 import { MODE_LABEL, RESPONSE_LABEL, listWords } from './labels';

@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChangePreview } from '@/lib/changes/requests';
-import { DEFERRED_MISSING, deferredNotChosen, raiseInput, type FlatValues } from './raise-input';
+import type { ChangePreview } from '@/lib/changes/requests.server';
+import { DEFERRED_MISSING, deferredNotChosen, raiseInput, type FlatValues } from '@/lib/changes/raise-input';
 
 const DEBOUNCE_MS = 300;
 

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { SIZES } from '@/lib/backlog/constants';
-import type { FormState } from '@/lib/actions';
+import type { FormState } from '@/lib/actions.server';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';

@@ -2,7 +2,7 @@
 import { useActionState } from 'react';
 import { KINDS, SIZES } from '@/lib/backlog/constants';
 import { KIND_LABEL } from '@/lib/backlog/labels';
-import type { FormState } from '@/lib/actions';
+import type { FormState } from '@/lib/actions.server';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -23,7 +23,7 @@ export type ItemFormOptions = {
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
-/** Every field of a backlog item (DESIGN §3); used to create, edit and triage. */
+/** Every field of a backlog item; used to create, edit and triage. */
 export function ItemForm({ action, hidden = {}, initial, options, submitLabel }: {
   action: (prev: FormState | undefined, form: FormData) => Promise<FormState>;
   /** Ids the action needs that the user does not edit (the item, or the cycle it goes into). */

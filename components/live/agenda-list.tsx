@@ -1,5 +1,5 @@
 'use client';
-import type { LiveState } from '@/lib/live/state';
+import type { LiveState } from '@/lib/live-meeting/state.server';
 import { OUTCOME_LABEL } from './labels';
 
 /** The agenda with each item's decision so far; the current one is marked (not by colour alone). */

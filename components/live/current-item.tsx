@@ -1,6 +1,6 @@
 'use client';
-import type { LiveItemDetail } from '@/lib/live/details';
-import type { LiveItem, LiveState } from '@/lib/live/state';
+import type { LiveItemDetail } from '@/lib/live-meeting/details.server';
+import type { LiveItem, LiveState } from '@/lib/live-meeting/state.server';
 import { ItemControls, ItemNotes } from './item-controls';
 import { OUTCOME_LABEL } from './labels';
 import { TallyView } from './tally-view';

@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import type { LiveState } from '@/lib/live/state';
+import type { LiveState } from '@/lib/live-meeting/state.server';
 import { Button } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/field';
 import { CommandError, useCommand } from './use-command';

@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import type { LiveItem, LiveState } from '@/lib/live/state';
+import type { LiveItem, LiveState } from '@/lib/live-meeting/state.server';
 import { Button } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/field';
 import { OUTCOME_LABEL, OUTCOMES } from './labels';

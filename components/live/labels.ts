@@ -1,4 +1,4 @@
-import type { Choice, TallyResult } from '@/lib/live/tally';
+import type { Choice, TallyResult } from '@/lib/live-meeting/tally';
 
 export const CHOICE_LABEL: Record<Choice, string> = { accept: 'Accept', reject: 'Reject', defer: 'Defer' };
 export const OUTCOME_LABEL = { accepted: 'Accepted', rejected: 'Rejected', deferred: 'Deferred to a later cycle' } as const;

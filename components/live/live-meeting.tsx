@@ -1,8 +1,8 @@
 'use client';
 import Link from 'next/link';
 import { useSyncExternalStore } from 'react';
-import type { LiveItemDetail } from '@/lib/live/details';
-import type { LiveState } from '@/lib/live/state';
+import type { LiveItemDetail } from '@/lib/live-meeting/details.server';
+import type { LiveState } from '@/lib/live-meeting/state.server';
 import { AgendaList } from './agenda-list';
 import { CurrentItem } from './current-item';
 import { FacilitatorBar, ManagerBar } from './facilitator-bar';

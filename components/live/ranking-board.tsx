@@ -1,7 +1,7 @@
 'use client';
 import { Fragment, useState } from 'react';
-import type { LiveState, RankedItem } from '@/lib/live/state';
-import { cutLine } from '@/lib/live/ranking';
+import type { LiveState, RankedItem } from '@/lib/live-meeting/state.server';
+import { cutLine } from '@/lib/ranking/order';
 import { formatWeeks } from '@/components/backlog/format';
 import { Button } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/field';

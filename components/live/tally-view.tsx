@@ -1,6 +1,6 @@
 'use client';
-import type { ItemTally } from '@/lib/live/state';
-import { CHOICES } from '@/lib/live/tally';
+import type { ItemTally } from '@/lib/live-meeting/state.server';
+import { CHOICES } from '@/lib/live-meeting/tally';
 import { CHOICE_LABEL, formatShare, OUTCOME_LABEL, resultLabel } from './labels';
 
 /**

@@ -14,7 +14,7 @@ type Handlers = {
 };
 
 /**
- * One EventSource on a live stream route (lib/realtime/route.ts), for the page's lifetime. The
+ * One EventSource on a live stream route (lib/realtime/route.server.ts), for the page's lifetime. The
  * browser retries by itself unless the server answered with an error (e.g. while it restarts):
  * then the source is closed for good and a new one is opened, from what the page shows. The
  * handlers may change on every render; the stream is opened once per `path`.

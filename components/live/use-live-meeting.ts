@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { applyVoteEvent } from '@/lib/live/apply-event';
-import type { LiveState } from '@/lib/live/state';
+import { applyVoteEvent } from '@/lib/live-meeting/apply-event';
+import type { LiveState } from '@/lib/live-meeting/state.server';
 import { useEventStream } from './use-event-stream';
 
 export type { Connection } from './use-event-stream';
@@ -11,7 +11,7 @@ export type Send = (command: Record<string, unknown>) => Promise<SendResult>;
 /**
  * The live meeting in the browser: the state the server rendered, kept current by the meeting's
  * event stream (one EventSource per page). A vote — the common event — is applied to the state
- * here (lib/live/apply-event.ts); any other event makes the page read the whole state again
+ * here (lib/live-meeting/apply-event.ts); any other event makes the page read the whole state again
  * (GET …/live), which the server projects for this viewer, so hidden votes never reach the
  * browser. Fetches are coalesced (at most one in flight, one queued), and a state older than the
  * one shown is dropped, so replies arriving out of order cannot move the page backwards. While a

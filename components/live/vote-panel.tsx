@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
-import type { LiveItem } from '@/lib/live/state';
-import { CHOICES } from '@/lib/live/tally';
+import type { LiveItem } from '@/lib/live-meeting/state.server';
+import { CHOICES } from '@/lib/live-meeting/tally';
 import { Button } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/field';
 import { CHOICE_LABEL } from './labels';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { MeetingOverview } from '@/lib/meetings/meetings';
+import type { MeetingOverview } from '@/lib/meetings/meetings.server';
 import { formatDuration } from '@/lib/meetings/format';
 import { MeetingTime } from './meeting-time';
 import { PrereadBadge } from './meeting-status';

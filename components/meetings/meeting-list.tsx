@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { MeetingListEntry } from '@/lib/meetings/meetings';
+import type { MeetingListEntry } from '@/lib/meetings/meetings.server';
 import { formatDuration } from '@/lib/meetings/format';
 import { MeetingTime } from './meeting-time';
 import { MeetingStatusBadge, PrereadBadge } from './meeting-status';

@@ -1,8 +1,8 @@
-import type { MeetingOverview } from '@/lib/meetings/meetings';
+import type { MeetingOverview } from '@/lib/meetings/meetings.server';
 import { attendeesByDepartment } from '@/lib/meetings/balance';
 import { formatWeeks } from '@/lib/meetings/format';
 import { EmptyState } from '@/components/ui/empty-state';
-import { AgendaSummaryView } from './plan/agenda-summary';
+import { AgendaSummaryView } from '@/components/meetings/agenda-summary';
 
 /** The read-only overview attendees see: who attends, by department, and the agenda in order. */
 export function MeetingSummary({ overview }: { overview: MeetingOverview }) {

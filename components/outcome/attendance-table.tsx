@@ -1,8 +1,8 @@
-import type { AttendanceDepartment } from '@/lib/live/outcome';
+import type { AttendanceDepartment } from '@/lib/outcome/types';
 import { EmptyState } from '@/components/ui/empty-state';
 import * as s from './table-styles';
 
-/** Who attended, by department, and whether each cast a vote: no department should dominate (DESIGN §1 step 5). */
+/** Who attended, by department, and whether each cast a vote: no department should dominate. */
 export function AttendanceTable({ attendance }: { attendance: AttendanceDepartment[] }) {
   return (
     <section aria-labelledby="attendance-heading" className={s.section}>

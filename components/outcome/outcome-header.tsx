@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import type { OutcomeReport } from '@/lib/live/outcome';
+import type { OutcomeReport } from '@/lib/outcome/types';
 import { formatWeeks } from '@/lib/meetings/format';
 import { LocalTime } from '@/components/items/item-history';
 import { MeetingTime } from '@/components/meetings/meeting-time';
-import { PrintButton } from '@/components/preread/print-button';
+import { PrintButton } from '@/components/ui/print-button';
 import { buttonClass } from '@/components/ui/button';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {

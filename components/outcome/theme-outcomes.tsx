@@ -1,4 +1,4 @@
-import type { ThemeOutcome } from '@/lib/live/outcome';
+import type { ThemeOutcome } from '@/lib/outcome/types';
 import { StatusBadge } from '@/components/ui/status-badge';
 import * as s from './table-styles';
 

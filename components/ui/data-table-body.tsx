@@ -3,7 +3,7 @@
 import { memo, type ReactNode, type RefObject } from 'react';
 import { flexRender, type RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { DataTableRow, GroupAggregate } from './data-table';
+import type { DataTableRow, GroupAggregate } from './data-table-features';
 
 export type DisplayRow<TData extends RowData> = { kind: 'group' | 'leaf'; row: DataTableRow<TData> };
 

@@ -3,7 +3,7 @@ import { items } from './backlog';
 import { meetings } from './meetings';
 import { users } from './people';
 
-/** The live prioritisation meeting (issue 4): votes, decisions, per-item state, per-meeting settings. */
+/** The live prioritisation meeting: votes, decisions, per-item state, per-meeting settings. */
 
 export const VOTE_CHOICES = ['accept', 'reject', 'defer'] as const;
 export type VoteChoice = (typeof VOTE_CHOICES)[number];

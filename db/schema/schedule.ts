@@ -3,7 +3,7 @@ import { cycles, items } from './backlog';
 import { users } from './people';
 
 /**
- * The delivery schedule of a cycle and emergency re-prioritisation (issue 5, DESIGN §1 steps 7-8).
+ * The delivery schedule of a cycle and emergency re-prioritisation.
  * The schedule's order is the items' `rank` (as ranked in the meeting); each scheduled item has one
  * entry: its period, owner and kickoff date.
  */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeUser } from '@/db/factories';
-import { env } from '@/lib/env';
+import { env } from '@/lib/env.server';
 import { db } from '@/lib/testing/db';
-import { checkCredentials, lockedMinutes, signInMessage } from './credentials';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+import { checkCredentials, lockedMinutes, signInMessage } from './credentials.server';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password.server';
 
 const PASSWORD = 'correct horse battery staple';
 const MINUTE = 60_000;

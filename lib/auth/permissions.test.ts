@@ -7,7 +7,7 @@ import { ACTIONS, assertCan, can, canViewItem, canWithdraw, type Action } from '
 import type { TestUser } from '@/db/factories';
 
 /**
- * The product rules, written out by hand (DESIGN §2): admin and pm manage cycles, curate and triage;
+ * The product rules, written out by hand: admin and pm manage cycles, curate and triage;
  * only admin manages people; leaders and engineers see the backlog and its history; engineers also
  * add items and estimate, but neither edit every field nor move status; everyone, requestors
  * included, may submit a request.

@@ -4,8 +4,8 @@ import { makeCycle, makeDepartment, makeItem, makeModule, makeTheme } from '@/db
 import { itemModules } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, eventsOf, readItem, rowCounts, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
-import { editItemInline } from './inline-edit';
-import { createItem, getItemForViewer, setItemStatus, updateItem } from './items';
+import { editItemInline } from './inline-edit.server';
+import { createItem, getItemForViewer, setItemStatus, updateItem } from './items.server';
 import type { TestUser } from '@/db/factories';
 
 let pm: TestUser, engineer: TestUser, leader: TestUser, requestor: TestUser;

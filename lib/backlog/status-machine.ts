@@ -1,7 +1,7 @@
 import type { ItemStatus } from '@/db/schema';
 import { STATUS_LABEL } from './labels';
 
-/** The item lifecycle (DESIGN §3). Anything not listed here is refused. */
+/** The item lifecycle. Anything not listed here is refused. */
 export const TRANSITIONS: Record<ItemStatus, readonly ItemStatus[]> = {
   draft: ['submitted', 'withdrawn'],
   submitted: ['curated', 'rejected', 'withdrawn'],

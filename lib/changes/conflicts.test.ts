@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findConflicts, type PendingRequest } from './conflicts';
+import { findConflicts, type PendingRequest } from './conflicts.server';
 
 const request = (id: number, displaced: number[], incomingItemId = 100 + id, status: PendingRequest['status'] = 'open'): PendingRequest => ({
   id, title: `Request ${id}`, status, incomingItemId, displaced: displaced.map((itemId) => ({ itemId, action: 'out' as const })),

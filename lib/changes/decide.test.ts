@@ -4,12 +4,12 @@ import {
   changeRequests, emergencySessions, events, items, meetingAttendees, meetings, notifications, scheduleEntries, type ChangeRequest,
 } from '@/db/schema';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
-import { changeRequestChannel, publisher } from '@/lib/realtime/publisher';
+import { changeRequestChannel, publisher } from '@/lib/realtime/publisher.server';
 import { db, readItem, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
-import { NEEDS_REVIEW, approveChangeRequest, declineChangeRequest, JUSTIFICATION_NEEDED } from './decide';
-import { itemScheduleTimeline } from './history';
-import { raiseChangeRequest } from './requests';
-import { closeSession, conveneSession, respond } from './sessions';
+import { NEEDS_REVIEW, approveChangeRequest, declineChangeRequest, JUSTIFICATION_NEEDED } from './decide.server';
+import { itemScheduleTimeline } from './history.server';
+import { raiseChangeRequest } from './requests.server';
+import { closeSession, conveneSession, respond } from './sessions.server';
 import { changeInput, seedScheduledCycle, snapshotRows, type ScheduledCycle } from './test-helpers';
 import type { TestUser } from '@/db/factories';
 

@@ -1,6 +1,6 @@
 /**
  * The effect of a change request on a schedule, shown before it is submitted and again while it is
- * decided (issue 5 step 3): the new order, the load per period, and what falls below the cut line.
+ * decided: the new order, the load per period, and what falls below the cut line.
  * Pure, so the raise form, the change request page and the server's checks agree.
  *
  * Semantics of a proposal:
@@ -11,7 +11,7 @@
  */
 import type { Displacement, ItemStatus } from '@/db/schema';
 import type { FieldErrors } from '@/lib/errors';
-import { cutLine, type CutLine } from '@/lib/live/ranking';
+import { cutLine, type CutLine } from '@/lib/ranking/order';
 
 export type ScheduleItem = { id: number; title: string; weeks: number | null; periodId: number | null; status: ItemStatus };
 export type PreviewPeriod = { id: number; name: string; capacityWeeks: number; position: number };

@@ -3,10 +3,10 @@ import { and, eq } from 'drizzle-orm';
 import { makeCycle, makeItem } from '@/db/factories';
 import { changeRequests, events, items } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
-import { changeRequestChannel, publisher } from '@/lib/realtime/publisher';
+import { changeRequestChannel, publisher } from '@/lib/realtime/publisher.server';
 import { db, readItem, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
-import { getChangeRequest, listChangeRequests, previewChangeRequest, raiseChangeRequest, withdrawChangeRequest } from './requests';
-import { conveneSession } from './sessions';
+import { getChangeRequest, listChangeRequests, previewChangeRequest, raiseChangeRequest, withdrawChangeRequest } from './requests.server';
+import { conveneSession } from './sessions.server';
 import { changeInput, seedScheduledCycle, snapshotRows, type ScheduledCycle } from './test-helpers';
 
 const crEvents = (id: number) => db.select().from(events).where(and(eq(events.subjectType, 'change_request'), eq(events.subjectId, id))).all();

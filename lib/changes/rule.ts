@@ -1,5 +1,5 @@
 /**
- * The decision rule of an emergency session (issue 5 step 4), pure so the page can show it up front
+ * The decision rule of an emergency session, pure so the page can show it up front
  * and the server can apply the very same rule when the pm decides.
  *
  * Met when: a quorum of the invited leaders responded, more of the responders assent than dissent

@@ -4,9 +4,9 @@ import { makeUser } from '@/db/factories';
 import { changeRequests, emergencySessions, events, notifications, outbox, sessionResponses, type ChangeRequest } from '@/db/schema';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { db, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
-import { approveChangeRequest } from './decide';
-import { getChangeRequest, raiseChangeRequest } from './requests';
-import { closeSession, conveneSession, respond } from './sessions';
+import { approveChangeRequest } from './decide.server';
+import { getChangeRequest, raiseChangeRequest } from './requests.server';
+import { closeSession, conveneSession, respond } from './sessions.server';
 import { changeInput, seedScheduledCycle, snapshotRows, type ScheduledCycle } from './test-helpers';
 
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { makeCycle, makeDepartment, makeUser } from '@/db/factories';
 import { items, scheduleEntries, schedulePeriods, type Cycle, type SchedulePeriod } from '@/db/schema';
-import { initialKeys } from '@/lib/live/fractional-index';
+import { initialKeys } from '@/lib/ranking/fractional-index';
 import type { TestUser } from '@/db/factories';
 
 /**

@@ -4,8 +4,8 @@ import { makeCycle, makeItem, makeTheme } from '@/db/factories';
 import { cycles, items, themes } from '@/db/schema';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, eventsOf, rowCounts, userWithRole, validationErrorOf } from '@/lib/testing/db';
-import { createCycle, updateCycle } from './cycles';
-import { addTheme, moveTheme, removeTheme, updateTheme } from './themes';
+import { createCycle, updateCycle } from './cycles.server';
+import { addTheme, moveTheme, removeTheme, updateTheme } from './themes.server';
 import type { TestUser } from '@/db/factories';
 
 let pm: TestUser, admin: TestUser, leader: TestUser, requestor: TestUser;

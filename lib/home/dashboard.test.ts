@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCycle, makeDepartment, makeItem } from '@/db/factories';
 import { ForbiddenError } from '@/lib/errors';
 import { db, userWithRole } from '@/lib/testing/db';
-import { getDashboard, listIncompleteItems } from './dashboard';
+import { getDashboard, listIncompleteItems } from './dashboard.server';
 import type { TestUser } from '@/db/factories';
 
 let pm: TestUser;

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { cycles, items as itemsTable, notifications, outbox, prereads } from '@/db/schema';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
-import { setSetting } from '@/lib/settings/settings';
+import { setSetting } from '@/lib/settings/settings.server';
 import { db, eventsOf, userWithRole, validationErrorOf } from '@/lib/testing/db';
-import { setAgenda } from './agenda';
-import { setAttendees } from './attendees';
-import { distributePreread } from './distribute';
+import { setAgenda } from './agenda.server';
+import { setAttendees } from './attendees.server';
+import { distributePreread } from './distribute.server';
 import { DAY, meetingRowCounts, plannedMeeting } from './test-helpers';
 
 const prereadOf = (meetingId: number) => db.select().from(prereads).where(eq(prereads.meetingId, meetingId)).get();

@@ -4,9 +4,9 @@ import { makeCycle, makeItem, makeUser } from '@/db/factories';
 import { meetings } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, userWithRole, validationErrorOf } from '@/lib/testing/db';
-import { defaultAgendaOrder, getAgendaEditor, setAgenda, summariseAgenda } from './agenda';
-import { getAttendeePlan, setAttendees } from './attendees';
-import { createMeeting, getMeetingOverview, listMeetings, updateMeeting } from './meetings';
+import { defaultAgendaOrder, getAgendaEditor, setAgenda, summariseAgenda } from './agenda.server';
+import { getAttendeePlan, setAttendees } from './attendees.server';
+import { createMeeting, getMeetingOverview, listMeetings, updateMeeting } from './meetings.server';
 import { DAY, meetingInput, meetingRowCounts, plannedMeeting } from './test-helpers';
 
 describe('createMeeting', () => {

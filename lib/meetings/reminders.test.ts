@@ -3,8 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { notifications, outbox, prereadReads, prereads, users } from '@/db/schema';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { db } from '@/lib/testing/db';
-import { distributePreread } from './distribute';
-import { readStatus, reminderMessage, remindUnread } from './reminders';
+import { distributePreread } from './distribute.server';
+import { readStatus, reminderMessage, remindUnread } from './reminders.server';
 import { plannedMeeting } from './test-helpers';
 
 const HOUR = 3_600_000;

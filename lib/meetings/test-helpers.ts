@@ -1,8 +1,8 @@
 import { makeCycle, makeDepartment, makeItem, makeTheme } from '@/db/factories';
 import { db, sqlite, userWithRole } from '@/lib/testing/db';
-import { setAgenda } from './agenda';
-import { setAttendees } from './attendees';
-import { createMeeting } from './meetings';
+import { setAgenda } from './agenda.server';
+import { setAttendees } from './attendees.server';
+import { createMeeting } from './meetings.server';
 import type { TestUser } from '@/db/factories';
 
 /** Meeting test set-up through the real lib/ functions, so the tests exercise what the pages call. */

@@ -4,10 +4,10 @@ import { makeItem } from '@/db/factories';
 import { items, notifications, outbox, prereadUpdates, type PrereadSnapshot, type SnapshotItem } from '@/db/schema';
 import { ConflictError } from '@/lib/errors';
 import { db, validationErrorOf } from '@/lib/testing/db';
-import { setAgenda } from './agenda';
+import { setAgenda } from './agenda.server';
 import { diffSnapshots, summariseDiff } from './diff';
-import { distributePreread, sendPrereadUpdate } from './distribute';
-import { updateMeeting } from './meetings';
+import { distributePreread, sendPrereadUpdate } from './distribute.server';
+import { updateMeeting } from './meetings.server';
 import { meetingInput, meetingRowCounts, plannedMeeting } from './test-helpers';
 
 const item = (over: Partial<SnapshotItem> = {}): SnapshotItem => ({

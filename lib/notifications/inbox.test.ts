@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDepartment, makeUser } from '@/db/factories';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db } from '@/lib/testing/db';
-import { listNotifications, markAllRead, markRead, unreadCount } from './inbox';
-import { notify } from './notify';
+import { listNotifications, markAllRead, markRead, unreadCount } from './inbox.server';
+import { notify } from './notify.server';
 import type { TestUser } from '@/db/factories';
 
 let alice: TestUser, bob: TestUser;

@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm';
 import { makeDepartment, makeUser } from '@/db/factories';
 import { notifications, outbox } from '@/db/schema';
 import { db } from '@/lib/testing/db';
-import { composeEmail } from './email';
-import { notify, type NotifyInput } from './notify';
-import { setEmailPrefs } from './prefs';
+import { composeEmail } from './email.server';
+import { notify, type NotifyInput } from './notify.server';
+import { setEmailPrefs } from './prefs.server';
 import type { TestUser } from '@/db/factories';
 
 let alice: TestUser, bob: TestUser, gone: TestUser;

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { outbox, ROLES } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, userWithRole } from '@/lib/testing/db';
-import { OutboxFilterSchema, listOutbox, retryOutbox } from './outbox-admin';
+import { OutboxFilterSchema, listOutbox, retryOutbox } from './outbox-admin.server';
 import type { TestUser } from '@/db/factories';
 
 let admin: TestUser;

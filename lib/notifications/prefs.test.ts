@@ -3,7 +3,7 @@ import { makeUser } from '@/db/factories';
 import { NOTIFICATION_KINDS } from '@/db/schema';
 import { db, validationErrorOf } from '@/lib/testing/db';
 import { NOTIFICATION_KIND_LABELS } from './kinds';
-import { getEmailPrefs, setEmailPrefs } from './prefs';
+import { getEmailPrefs, setEmailPrefs } from './prefs.server';
 
 describe('e-mail preferences', () => {
   it('lists every kind with its label, all on by default', async () => {

@@ -5,8 +5,8 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { eq } from 'drizzle-orm';
 import { outbox, type OutboxRow } from '@/db/schema';
 import { db, sqlite } from '@/lib/testing/db';
-import { createMailer, processOutboxOnce, startOutboxWorker, stopOutboxWorker, STALE_CLAIM_MS } from './worker';
-import { wakeOutboxWorker } from './wake';
+import { createMailer, processOutboxOnce, startOutboxWorker, stopOutboxWorker, STALE_CLAIM_MS } from './worker.server';
+import { wakeOutboxWorker } from './wake.server';
 
 /**
  * A real SMTP server on loopback (the `smtp-server` package), and nodemailer pointed at it exactly

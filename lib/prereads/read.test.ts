@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { makeCycle, makeDepartment, makeItem, makeModule, makeTheme } from '@/db/factories';
 import { prereadReads, type Cycle, type Item } from '@/db/schema';
-import { loadItem, patchItem, replaceModules } from '@/lib/backlog/items';
+import { loadItem, patchItem, replaceModules } from '@/lib/backlog/items.server';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, userWithRole } from '@/lib/testing/db';
-import { latestPrereadMeetingForCycle, openPreread, type PrereadView } from './read';
-import { readReceipts } from './receipts';
+import { latestPrereadMeetingForCycle, openPreread, type PrereadView } from './read.server';
+import { readReceipts } from './receipts.server';
 import { makeDistributedPreread, makeMeeting, sendPrereadUpdate } from './test-factories';
 import type { TestUser } from '@/db/factories';
 

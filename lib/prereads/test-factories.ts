@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { agendaItems, cycles, meetingAttendees, meetings, prereadUpdates, prereads, themes, users, type AttendeeRole, type PrereadSnapshot } from '@/db/schema';
-import { currentSnapshotItems } from './current';
+import { currentSnapshotItems } from '@/lib/meetings/snapshot-items.server';
 
 /**
  * Test set-up for pre-read tests: a meeting with attendees and an agenda, and its pre-read as

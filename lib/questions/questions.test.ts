@@ -5,8 +5,8 @@ import { comments, notifications, outbox, type Item, type Meeting } from '@/db/s
 import { ForbiddenError } from '@/lib/errors';
 import { db, eventsOf, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { makeDistributedPreread } from '@/lib/prereads/test-factories';
-import { answerQuestion, askQuestion, resolveQuestion } from './questions';
-import { listThreads } from './threads';
+import { answerQuestion, askQuestion, resolveQuestion } from './questions.server';
+import { listThreads } from './threads.server';
 import type { TestUser } from '@/db/factories';
 
 let pm: TestUser, otherPm: TestUser, leader: TestUser, observer: TestUser, sponsor: TestUser, sme: TestUser, outsider: TestUser;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDepartment, makeUser } from '@/db/factories';
 import { db } from '@/lib/testing/db';
-import { smeResolver } from './roles';
+import { smeResolver } from './roles.server';
 
 describe('smeResolver', () => {
   it('matches an active user by e-mail or unique name, ignoring case; a shared name or a deactivated user matches nobody', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db, userWithRole } from '@/lib/testing/db';
-import { logEvent } from '@/lib/events/log';
-import { meetingEventsSince, projectForViewer, revealedItemsUpTo } from './replay';
+import { logEvent } from '@/lib/events/log.server';
+import { meetingEventsSince, projectForViewer, revealedItemsUpTo } from './replay.server';
 
 const log = (meetingId: number, type: string, data: Record<string, unknown>, actorId: number | null = null) =>
   logEvent(db, { actorId, type, subjectType: 'meeting', subjectId: meetingId, data });

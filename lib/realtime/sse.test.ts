@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/testing/db';
-import { logEvent } from '@/lib/events/log';
-import { meetingChannel, publisher, type Publisher } from './publisher';
-import { meetingEventStream } from './sse';
+import { logEvent } from '@/lib/events/log.server';
+import { meetingChannel, publisher, type Publisher } from './publisher.server';
+import { meetingEventStream } from './sse.server';
 
 /** The real publisher, counting live subscriptions so a test can see that abort unsubscribed. */
 function countingPublisher() {

@@ -3,7 +3,7 @@ import { makeCycle, makeDepartment, makeItem, makeModule, makeTheme } from '@/db
 import type { ItemStatus } from '@/db/schema';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, eventsOf, readItem, rowCounts, userWithRole, validationErrorOf } from '@/lib/testing/db';
-import { createRequest, listMyRequests, listTriage, triageRequest, withdrawRequest } from './requests';
+import { createRequest, listMyRequests, listTriage, triageRequest, withdrawRequest } from './requests.server';
 import type { TestUser } from '@/db/factories';
 
 let pm: TestUser, leader: TestUser, alice: TestUser, bob: TestUser;

@@ -3,10 +3,10 @@ import { eq } from 'drizzle-orm';
 import { scheduleFlags, users } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, eventsOf, userWithRole, validationErrorOf } from '@/lib/testing/db';
-import { ScheduleNotPublishedError } from './access';
-import { raiseFlag, resolveFlag } from './flags';
-import { publishSchedule } from './publish';
-import { moveDelivery, readSchedule, setEntry } from './schedule';
+import { ScheduleNotPublishedError } from './access.server';
+import { raiseFlag, resolveFlag } from './flags.server';
+import { publishSchedule } from './publish.server';
+import { moveDelivery, getSchedule, setEntry } from './schedule.server';
 import { entry, mailOf, notificationsOf, scheduleRowCounts, scheduleSetup } from './test-helpers';
 
 /** Alpha scheduled in January, owned by the engineer, and the schedule published; a second pm and a former pm. */
@@ -35,7 +35,7 @@ describe('raiseFlag', () => {
     }
     for (const user of [s.requestor, s.formerPm, s.leader]) expect(flagged(user)).toEqual([]);
     expect(eventsOf('item', s.alpha.id).at(-1)).toMatchObject({ type: 'schedule.flag_raised', actorId: s.requestor.id, data: { flagId: flag.id, kind: 'flag' } });
-    expect(readSchedule(s.requestor, s.cycle.id).items[0].openFlags).toBe(1);
+    expect(getSchedule(s.requestor, s.cycle.id).items[0].openFlags).toBe(1);
   });
 
   it('does not tell the author, and keeps markup as text (escaped in e-mail)', async () => {
@@ -82,10 +82,10 @@ describe('resolveFlag', () => {
     const flag = raiseFlag(s.requestor, s.alpha.id, { kind: 'flag', body: 'Audit week' });
     const resolved = resolveFlag(s.engineer, flag.id, { note: ' Moved the kickoff a week later. ' }, new Date('2027-01-03T08:00:00Z'));
     expect(resolved).toMatchObject({ resolvedAt: '2027-01-03T08:00:00.000Z', resolvedBy: s.engineer.id, resolutionNote: 'Moved the kickoff a week later.' });
-    expect(readSchedule(s.requestor, s.cycle.id).flags).toEqual([expect.objectContaining({
+    expect(getSchedule(s.requestor, s.cycle.id).flags).toEqual([expect.objectContaining({
       id: flag.id, resolvedBy: s.engineer.name, resolutionNote: 'Moved the kickoff a week later.', canResolve: false,
     })]);
-    expect(readSchedule(s.requestor, s.cycle.id).items[0].openFlags).toBe(0);
+    expect(getSchedule(s.requestor, s.cycle.id).items[0].openFlags).toBe(0);
     expect(eventsOf('item', s.alpha.id).at(-1)).toMatchObject({ type: 'schedule.flag_resolved', actorId: s.engineer.id, data: { flagId: flag.id, note: 'Moved the kickoff a week later.' } });
   });
 

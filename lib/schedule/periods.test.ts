@@ -4,8 +4,8 @@ import { makeCycle } from '@/db/factories';
 import { schedulePeriods } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, eventsOf, userWithRole, validationErrorOf } from '@/lib/testing/db';
-import { generatePeriods, planPeriods, splitCapacity, updatePeriod } from './periods';
-import { setEntry } from './schedule';
+import { generatePeriods, planPeriods, splitCapacity, updatePeriod } from './periods.server';
+import { setEntry } from './schedule.server';
 import { entry, scheduleRowCounts, scheduleSetup } from './test-helpers';
 
 const Q1 = { startsOn: '2027-01-01', endsOn: '2027-03-31', capacityWeeks: 60 };

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { items, schedulePublications, users } from '@/db/schema';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
-import { setAttendees } from '@/lib/meetings/attendees';
-import { createMeeting } from '@/lib/meetings/meetings';
+import { setAttendees } from '@/lib/meetings/attendees.server';
+import { createMeeting } from '@/lib/meetings/meetings.server';
 import { meetingInput } from '@/lib/meetings/test-helpers';
 import { db, eventsOf, userWithRole } from '@/lib/testing/db';
-import { updatePeriod } from './periods';
-import { NOTHING_SCHEDULED, publishSchedule } from './publish';
-import { moveDelivery, readSchedule, setEntry } from './schedule';
+import { updatePeriod } from './periods.server';
+import { NOTHING_SCHEDULED, publishSchedule } from './publish.server';
+import { moveDelivery, getSchedule, setEntry } from './schedule.server';
 import { entry, mailOf, notificationsOf, scheduleRowCounts, scheduleSetup } from './test-helpers';
 
 /**
@@ -60,7 +60,7 @@ describe('publishSchedule', () => {
     const event = eventsOf('cycle', s.cycle.id).find((e) => e.type === 'schedule.published')!;
     expect(event).toMatchObject({ actorId: s.pm.id, data: { publicationId: result.publicationId, items: 2, summary: result.summary } });
     expect(event.data.recipientIds).toEqual(told.map((u) => u.id).sort((a, b) => a - b));
-    expect(readSchedule(s.requestor, s.cycle.id).lastPublication).toEqual({ at: '2027-01-02T09:00:00.000Z', by: s.pm.name });
+    expect(getSchedule(s.requestor, s.cycle.id).lastPublication).toEqual({ at: '2027-01-02T09:00:00.000Z', by: s.pm.name });
   });
 
   it('announces what changed since the last publication, the same lines the page shows beforehand', async () => {
@@ -77,14 +77,14 @@ describe('publishSchedule', () => {
       '“Beta”: moved from February 2027 to Feb; delivery started',
       `Added “Gamma”: Feb, owner ${s.engineer.name}, kickoff not set`,
     ];
-    expect(readSchedule(s.pm, s.cycle.id).unpublishedChanges).toEqual(expected);
+    expect(getSchedule(s.pm, s.cycle.id).unpublishedChanges).toEqual(expected);
     const second = publishSchedule(s.pm, s.cycle.id);
     expect(second.summary).toEqual(expected);
     expect(notificationsOf(s.requestor).map((n) => n.title)).toEqual([
       `The ${s.cycle.name} delivery schedule is published`, `The ${s.cycle.name} delivery schedule changed`,
     ]);
     expect(notificationsOf(s.requestor)[1].body).toBe(expected.join('\n'));
-    expect(readSchedule(s.pm, s.cycle.id).unpublishedChanges).toEqual([]);
+    expect(getSchedule(s.pm, s.cycle.id).unpublishedChanges).toEqual([]);
   });
 
   it('tells the people of an item taken off the schedule, and says it is no longer on it', async () => {

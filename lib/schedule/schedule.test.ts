@@ -4,17 +4,17 @@ import { makeCycle, makeItem, makeUser } from '@/db/factories';
 import { items, scheduleFlags } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { db, eventsOf, readItem, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
-import { ScheduleNotPublishedError } from './access';
-import { generatePeriods, updatePeriod } from './periods';
-import { publishSchedule } from './publish';
-import { moveDelivery, readSchedule, scheduleHeading, setEntry } from './schedule';
+import { ScheduleNotPublishedError } from './access.server';
+import { generatePeriods, updatePeriod } from './periods.server';
+import { publishSchedule } from './publish.server';
+import { moveDelivery, getSchedule, scheduleHeading, setEntry } from './schedule.server';
 import { entry, scheduleRowCounts, scheduleSetup } from './test-helpers';
 
-describe('readSchedule', () => {
+describe('getSchedule', () => {
   it('shows an empty cycle as empty: no periods, no items, nothing to publish', async () => {
     const pm = await userWithRole('pm');
     const cycle = makeCycle(db);
-    const view = readSchedule(pm, cycle.id);
+    const view = getSchedule(pm, cycle.id);
     expect(view).toMatchObject({ periods: [], items: [], flags: [], unassigned: { load: 0, items: 0 }, lastPublication: null, unpublishedChanges: [] });
     expect(view.viewer).toEqual({ id: pm.id, canEdit: true, canPublish: true });
   });
@@ -31,7 +31,7 @@ describe('readSchedule', () => {
       { itemId: s.alpha.id, authorId: leader.id, kind: 'question', body: 'Done?', createdAt: '2027-01-02T00:00:00Z', resolvedAt: '2027-01-03T00:00:00Z', resolvedBy: s.pm.id, resolutionNote: 'Yes' },
     ]).run();
 
-    const view = readSchedule(leader, s.cycle.id);
+    const view = getSchedule(leader, s.cycle.id);
     expect(view.items.map((i) => [i.title, i.status, i.weeks, i.periodId, i.owner, i.kickoffOn, i.entryVersion, i.openFlags])).toEqual([
       ['Alpha', 'scheduled', 3, s.january.id, s.engineer.name, '2027-01-04', 1, 1],
       ['Beta', 'scheduled', 6, s.january.id, null, null, 1, 0],
@@ -49,11 +49,11 @@ describe('readSchedule', () => {
     expect(view.flags.map((f) => [f.body, f.author, f.resolvedBy, f.resolutionNote, f.canResolve])).toEqual([
       ['Audit', leader.name, null, null, false], ['Done?', leader.name, s.pm.name, 'Yes', false],
     ]);
-    expect(readSchedule(s.engineer, s.cycle.id).flags[0].canResolve).toBe(true);
+    expect(getSchedule(s.engineer, s.cycle.id).flags[0].canResolve).toBe(true);
     expect(view.viewer).toEqual({ id: leader.id, canEdit: false, canPublish: false });
     // The diff is for those who publish: the pm sees what would be announced, the leader does not need it.
     expect(view.unpublishedChanges).toEqual([]);
-    expect(readSchedule(s.pm, s.cycle.id).unpublishedChanges).toEqual(['First publication: 2 items in 1 period']);
+    expect(getSchedule(s.pm, s.cycle.id).unpublishedChanges).toEqual(['First publication: 2 items in 1 period']);
   });
 
   it('leaves out items not accepted, and ranks unranked items last', async () => {
@@ -62,15 +62,15 @@ describe('readSchedule', () => {
     makeItem(db, { ...base, title: 'Curated', status: 'curated' });
     makeItem(db, { ...base, title: 'Deferred', status: 'deferred', rank: 'a' });
     makeItem(db, { ...base, title: 'Unranked', status: 'accepted' });
-    expect(readSchedule(s.pm, s.cycle.id).items.map((i) => i.title)).toEqual(['Alpha', 'Beta', 'Gamma', 'Unranked']);
+    expect(getSchedule(s.pm, s.cycle.id).items.map((i) => i.title)).toEqual(['Alpha', 'Beta', 'Gamma', 'Unranked']);
   });
 
   it('reads 2,000 items in the same few queries as 3', async () => {
     const s = await scheduleSetup();
-    readSchedule(s.pm, s.cycle.id); // prepares the statements kept for the process
+    getSchedule(s.pm, s.cycle.id); // prepares the statements kept for the process
     const statements = () => {
       const spy = vi.spyOn(sqlite, 'prepare');
-      readSchedule(s.pm, s.cycle.id);
+      getSchedule(s.pm, s.cycle.id);
       const n = spy.mock.calls.length;
       spy.mockRestore();
       return n;
@@ -88,25 +88,25 @@ describe('readSchedule', () => {
     expect(statements()).toBe(few);
     expect(few).toBeGreaterThan(3);
     expect(few).toBeLessThanOrEqual(8);
-    const view = readSchedule(s.pm, s.cycle.id);
+    const view = getSchedule(s.pm, s.cycle.id);
     expect(view.items).toHaveLength(2003);
     expect(view.periods[1]).toMatchObject({ load: 2000, items: 2000, over: true });
   });
 
   it('is for the backlog roles until first published, then for everyone signed in', async () => {
     const s = await scheduleSetup();
-    for (const user of [s.pm, s.engineer, s.leader, await userWithRole('admin')]) expect(readSchedule(user, s.cycle.id).items).toHaveLength(3);
-    expect(() => readSchedule(s.requestor, s.cycle.id)).toThrow(ScheduleNotPublishedError);
-    expect(() => readSchedule(s.requestor, s.cycle.id)).toThrow(ForbiddenError);
+    for (const user of [s.pm, s.engineer, s.leader, await userWithRole('admin')]) expect(getSchedule(user, s.cycle.id).items).toHaveLength(3);
+    expect(() => getSchedule(s.requestor, s.cycle.id)).toThrow(ScheduleNotPublishedError);
+    expect(() => getSchedule(s.requestor, s.cycle.id)).toThrow(ForbiddenError);
     // The page's heading follows the same rule as the board's data.
     expect(() => scheduleHeading(s.requestor, s.cycle.id)).toThrow(ScheduleNotPublishedError);
     expect(scheduleHeading(s.leader, s.cycle.id)).toMatchObject({ cycle: { id: s.cycle.id }, lastPublication: null });
     setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
     publishSchedule(s.pm, s.cycle.id);
-    expect(readSchedule(s.requestor, s.cycle.id).items).toHaveLength(3);
+    expect(getSchedule(s.requestor, s.cycle.id).items).toHaveLength(3);
     expect(scheduleHeading(s.requestor, s.cycle.id).lastPublication).toMatchObject({ by: expect.any(String) });
-    expect(readSchedule(s.other, s.cycle.id).viewer).toEqual({ id: s.other.id, canEdit: false, canPublish: false });
-    expect(() => readSchedule(s.pm, 999_999)).toThrow(NotFoundError);
+    expect(getSchedule(s.other, s.cycle.id).viewer).toEqual({ id: s.other.id, canEdit: false, canPublish: false });
+    expect(() => getSchedule(s.pm, 999_999)).toThrow(NotFoundError);
     expect(() => scheduleHeading(s.pm, 999_999)).toThrow(NotFoundError);
   });
 });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { makeCycle, makeItem, makeTheme } from '@/db/factories';
 import { notifications, outbox } from '@/db/schema';
 import { db, sqlite, userWithRole } from '@/lib/testing/db';
-import { generatePeriods } from './periods';
+import { generatePeriods } from './periods.server';
 import type { TestUser } from '@/db/factories';
 
 /** Schedule test set-up: real rows, and periods generated through the real lib/ function. */

@@ -1,7 +1,7 @@
 import type { ItemStatus } from '@/db/schema/backlog';
 import type { FLAG_KINDS } from '@/db/schema/schedule';
 
-/** What the schedule page and its callers read (lib/schedule/schedule.ts `readSchedule`). Types only (client-safe). */
+/** What the schedule page and its callers read (lib/schedule/schedule.server.ts `getSchedule`). Types only (client-safe). */
 
 /** The statuses an item has while it is on a cycle's schedule, from accepted to delivered. */
 export const SCHEDULE_STATUSES = ['accepted', 'scheduled', 'in_delivery', 'delivered'] as const satisfies readonly ItemStatus[];

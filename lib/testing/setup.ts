@@ -3,5 +3,5 @@
  * Each test file runs in its own fork, so each file gets its own fresh, migrated in-memory DB.
  */
 process.env.DATABASE_URL ??= ':memory:';
-// A fixed secret keeps lib/env.ts from writing ./data/auth-secret during tests.
+// A fixed secret keeps lib/env.server.ts from writing ./data/auth-secret during tests.
 process.env.AUTH_SECRET ??= 'test-secret-test-secret-test-secret-0123';

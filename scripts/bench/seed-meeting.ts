@@ -10,9 +10,9 @@
  */
 import { openDatabase } from '../../db/client';
 import { makeCycle, makeItem, makeTheme, SIZE_LIST } from '../../db/factories';
-import { seedDemo, DEMO_PASSWORD } from '../../db/seed';
+import { seedDemo, DEMO_PASSWORD } from '../../lib/demo/seed.server';
 import { agendaItems, meetingAttendees, meetings, users } from '../../db/schema';
-import { hashPassword } from '../../lib/auth/password';
+import { hashPassword } from '../../lib/auth/password.server';
 
 const LISTENERS = Number(process.env.BENCH_LISTENERS ?? 200);
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 6);

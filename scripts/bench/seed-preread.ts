@@ -5,9 +5,9 @@
  */
 import { openDatabase } from '../../db/client';
 import { makeCycle, makeItem, makeTheme, makeUser, SIZE_LIST } from '../../db/factories';
-import { seedDemo, DEMO_PASSWORD } from '../../db/seed';
+import { seedDemo, DEMO_PASSWORD } from '../../lib/demo/seed.server';
 import { agendaItems, meetingAttendees, meetings } from '../../db/schema';
-import { hashPassword } from '../../lib/auth/password';
+import { hashPassword } from '../../lib/auth/password.server';
 
 const ITEMS = 200;
 const ATTENDEES = 60;

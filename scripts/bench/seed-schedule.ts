@@ -8,10 +8,10 @@
  * Prints `{"cycleId":…,"applyMs":[…]}` as its last line.
  */
 import { db } from '../../db/client';
-import { seedDemo } from '../../db/seed';
-import { approveChangeRequest } from '../../lib/changes/decide';
-import { raiseChangeRequest } from '../../lib/changes/requests';
-import { conveneSession, respond } from '../../lib/changes/sessions';
+import { seedDemo } from '../../lib/demo/seed.server';
+import { approveChangeRequest } from '../../lib/changes/decide.server';
+import { raiseChangeRequest } from '../../lib/changes/requests.server';
+import { conveneSession, respond } from '../../lib/changes/sessions.server';
 import { changeInput, seedScheduledCycle } from '../../lib/changes/test-helpers';
 import { emergencySessions } from '../../db/schema';
 import { eq } from 'drizzle-orm';

@@ -1,7 +1,7 @@
 'use server';
 import { z } from 'zod';
-import { formAction } from '@/lib/actions';
-import { retryOutbox } from '@/lib/notifications/outbox-admin';
+import { formAction } from '@/lib/actions.server';
+import { retryOutbox } from '@/lib/notifications/outbox-admin.server';
 import { formId } from '@/lib/validation';
 
 /** retryOutbox checks its own permission in lib/: the page's check does not cover this action. */

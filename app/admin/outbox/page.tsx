@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import { requirePermission } from '@/lib/auth/session';
-import { OUTBOX_STATUSES, OUTBOX_STATUS_LABEL, OutboxFilterSchema, listOutbox, smtpConfigured, type OutboxStatus } from '@/lib/notifications/outbox-admin';
+import { requirePermission } from '@/lib/auth/session.server';
+import { OUTBOX_STATUSES, OUTBOX_STATUS_LABEL, OutboxFilterSchema, listOutbox, smtpConfigured, type OutboxStatus } from '@/lib/notifications/outbox-admin.server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Button } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/field';
 import { LocalTime } from '@/components/items/item-history';
-import { RetryButton } from '@/components/notifications/retry-button';
+import { RetryButton } from '@/app/admin/outbox/_components/retry-button';
 
 export const metadata: Metadata = { title: 'Outbox · Quorum' };
 

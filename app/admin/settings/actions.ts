@@ -1,7 +1,7 @@
 'use server';
 import { z } from 'zod';
-import { formAction } from '@/lib/actions';
-import { saveMeetingSettings } from '@/lib/settings/admin';
+import { formAction } from '@/lib/actions.server';
+import { saveMeetingSettings } from '@/lib/settings/admin.server';
 
 export const saveSettingsAction = formAction(z.looseObject({}), (input, user) => saveMeetingSettings(user, input), {
   message: 'Settings saved.',

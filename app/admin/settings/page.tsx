@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { requirePermission } from '@/lib/auth/session';
-import { getMeetingSettings } from '@/lib/settings/admin';
-import { MeetingSettingsForm } from '@/components/admin/meeting-settings-form';
+import { requirePermission } from '@/lib/auth/session.server';
+import { getMeetingSettings } from '@/lib/settings/admin.server';
+import { MeetingSettingsForm } from '@/app/admin/settings/_components/meeting-settings-form';
 
 export const metadata: Metadata = { title: 'Meeting settings · Quorum' };
 

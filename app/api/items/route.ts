@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { apiHandler, readJson } from '@/lib/api';
-import { createItem } from '@/lib/backlog/items';
+import { apiHandler, readJson } from '@/lib/api.server';
+import { createItem } from '@/lib/backlog/items.server';
 import { parseOrThrow } from '@/lib/validation';
 
 const Body = z.object({ cycleId: z.number({ error: 'cycleId must be a number.' }).int().positive() }).passthrough();

@@ -1,9 +1,9 @@
 'use server';
 import { z } from 'zod';
-import { formAction } from '@/lib/actions';
-import { approveChangeRequest, declineChangeRequest } from '@/lib/changes/decide';
-import { withdrawChangeRequest } from '@/lib/changes/requests';
-import { closeSession, conveneSession, respond } from '@/lib/changes/sessions';
+import { formAction } from '@/lib/actions.server';
+import { approveChangeRequest, declineChangeRequest } from '@/lib/changes/decide.server';
+import { withdrawChangeRequest } from '@/lib/changes/requests.server';
+import { closeSession, conveneSession, respond } from '@/lib/changes/sessions.server';
 import { formId, formList, formText } from '@/lib/validation';
 
 // On success the page re-renders, and every other open copy of it follows through the request's event stream.

@@ -1,20 +1,20 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/auth/session.server';
 import { can } from '@/lib/auth/permissions';
-import { sessionLeaderOptions } from '@/lib/changes/form-options';
-import { getChangeRequest } from '@/lib/changes/requests';
-import { DEFAULT_DEADLINE_HOURS } from '@/lib/changes/sessions';
-import { readForPage, routeId } from '@/lib/route-params';
-import { ConveneForm } from '@/components/changes/convene-form';
-import { ApproveForm, CloseSessionForm, DeclineForm, WithdrawForm } from '@/components/changes/decide-forms';
+import { sessionLeaderOptions } from '@/lib/changes/form-options.server';
+import { getChangeRequest } from '@/lib/changes/requests.server';
+import { DEFAULT_DEADLINE_HOURS } from '@/lib/changes/sessions.server';
+import { readForPage, routeId } from '@/lib/pages.server';
+import { ConveneForm } from '@/app/changes/[id]/_components/convene-form';
+import { ApproveForm, CloseSessionForm, DeclineForm, WithdrawForm } from '@/app/changes/[id]/_components/decide-forms';
 import { EffectPreview } from '@/components/changes/effect-preview';
 import { EventLog } from '@/components/changes/event-log';
 import { ChangeStatusBadge, UrgencyBadge } from '@/components/changes/labels';
 import { LiveRefresh } from '@/components/changes/live-refresh';
 import { OutcomePanel } from '@/components/changes/outcome-panel';
 import { RequestSummary } from '@/components/changes/request-summary';
-import { RespondForm } from '@/components/changes/respond-form';
+import { RespondForm } from '@/app/changes/[id]/_components/respond-form';
 import { SessionPanel } from '@/components/changes/session-panel';
 
 export const metadata: Metadata = { title: 'Change request · Quorum' };

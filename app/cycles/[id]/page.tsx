@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { requirePermission } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session.server';
 import { can } from '@/lib/auth/permissions';
-import { backlogMeta } from '@/lib/backlog/list';
-import { readForPage, routeId } from '@/lib/route-params';
+import { backlogMeta } from '@/lib/backlog/list.server';
+import { readForPage, routeId } from '@/lib/pages.server';
 import { LinkButton } from '@/components/ui/button';
 import { BacklogLoader } from '@/components/backlog/backlog-loader';
 

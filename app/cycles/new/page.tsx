@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { requirePermission } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session.server';
 import { DEFAULT_SIZE_WEEKS } from '@/lib/backlog/estimates';
 import { CycleForm } from '@/components/cycles/cycle-form';
-import { listCycles } from '@/lib/cycles/cycles';
-import { createCycleAction } from '../actions';
+import { listCycles } from '@/lib/cycles/cycles.server';
+import { createCycleAction } from '@/app/cycles/actions';
 
 export const metadata: Metadata = { title: 'New cycle · Quorum' };
 

@@ -1,15 +1,15 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { requireUser } from '@/lib/auth/session';
-import { getItemDetail } from '@/lib/backlog/detail';
+import { requireUser } from '@/lib/auth/session.server';
+import { getItemDetail } from '@/lib/backlog/detail.server';
 import { KIND_LABEL } from '@/lib/backlog/labels';
-import { readForPage, routeId } from '@/lib/route-params';
+import { readForPage, routeId } from '@/lib/pages.server';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { LinkButton } from '@/components/ui/button';
 import { ItemHistory } from '@/components/items/item-history';
-import { StatusForm } from '@/components/items/status-form';
+import { StatusForm } from '@/app/items/[id]/_components/status-form';
 import { can } from '@/lib/auth/permissions';
-import { itemScheduleTimeline } from '@/lib/changes/history';
+import { itemScheduleTimeline } from '@/lib/changes/history.server';
 import { ScheduleHistory } from '@/components/changes/schedule-history';
 
 export const metadata: Metadata = { title: 'Item · Quorum' };

@@ -1,11 +1,11 @@
 'use server';
 import { z } from 'zod';
-import { formAction } from '@/lib/actions';
-import { setAgenda } from '@/lib/meetings/agenda';
-import { setAttendees } from '@/lib/meetings/attendees';
-import { distributePreread, sendPrereadUpdate } from '@/lib/meetings/distribute';
-import { updateMeeting } from '@/lib/meetings/meetings';
-import { reminderMessage, remindUnread } from '@/lib/meetings/reminders';
+import { formAction } from '@/lib/actions.server';
+import { setAgenda } from '@/lib/meetings/agenda.server';
+import { setAttendees } from '@/lib/meetings/attendees.server';
+import { distributePreread, sendPrereadUpdate } from '@/lib/meetings/distribute.server';
+import { updateMeeting } from '@/lib/meetings/meetings.server';
+import { reminderMessage, remindUnread } from '@/lib/meetings/reminders.server';
 import { attendeesFromForm } from '@/lib/meetings/schema';
 import { formId, formList } from '@/lib/validation';
 import { plural } from '@/lib/plural';

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
-import { requireUser } from '@/lib/auth/session';
-import { liveItemDetails } from '@/lib/live/details';
-import { liveState } from '@/lib/live/state';
-import { getMeetingOverview } from '@/lib/meetings/meetings';
-import { getMeetingPlan } from '@/lib/meetings/plan';
-import { readForPage, routeId } from '@/lib/route-params';
+import { requireUser } from '@/lib/auth/session.server';
+import { liveItemDetails } from '@/lib/live-meeting/details.server';
+import { liveState } from '@/lib/live-meeting/state.server';
+import { getMeetingOverview } from '@/lib/meetings/meetings.server';
+import { getMeetingPlan } from '@/lib/meetings/plan.server';
+import { readForPage, routeId } from '@/lib/pages.server';
 import { LiveMeeting } from '@/components/live/live-meeting';
 import { MeetingHeader } from '@/components/meetings/meeting-header';
 import { MeetingSummary } from '@/components/meetings/meeting-summary';
-import { MeetingPlan } from '@/components/meetings/plan/meeting-plan';
+import { MeetingPlan } from '@/app/meetings/[id]/_components/plan/meeting-plan';
 
 export const metadata: Metadata = { title: 'Meeting · Quorum' };
 export const dynamic = 'force-dynamic';

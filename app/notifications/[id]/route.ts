@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
-import { requireUser } from '@/lib/auth/session';
-import { markRead } from '@/lib/notifications/inbox';
-import { readForPage, routeId } from '@/lib/route-params';
+import { requireUser } from '@/lib/auth/session.server';
+import { markRead } from '@/lib/notifications/inbox.server';
+import { readForPage, routeId } from '@/lib/pages.server';
 
 /**
  * Following a notification: mark it read, then go to its subject. A route (not a page) so the

@@ -3,7 +3,7 @@ import { useActionState, useEffect, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { withdrawRequestAction } from '../actions';
+import { withdrawRequestAction } from '@/app/requests/actions';
 
 /** Withdrawing cannot be undone, so the first click only asks; focus moves to the safe choice. */
 export function WithdrawForm({ itemId }: { itemId: number }) {

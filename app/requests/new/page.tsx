@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { requirePermission } from '@/lib/auth/session';
-import { pickerOptions } from '@/lib/users/directory';
+import { requirePermission } from '@/lib/auth/session.server';
+import { pickerOptions } from '@/lib/users/directory.server';
 import { RequestForm } from './request-form';
 
 export const metadata: Metadata = { title: 'New request · Quorum' };

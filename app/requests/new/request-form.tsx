@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { createRequestAction } from '../actions';
+import { createRequestAction } from '@/app/requests/actions';
 
 type Opt = { id: number; name: string };
 

@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { Item } from '@/db/schema';
-import { requirePermission } from '@/lib/auth/session';
-import { getItemForViewer } from '@/lib/backlog/items';
-import { listCyclesWithThemes } from '@/lib/cycles/cycles';
-import { pickerOptions } from '@/lib/users/directory';
-import { readForPage, routeId } from '@/lib/route-params';
+import { requirePermission } from '@/lib/auth/session.server';
+import { getItemForViewer } from '@/lib/backlog/items.server';
+import { listCyclesWithThemes } from '@/lib/cycles/cycles.server';
+import { pickerOptions } from '@/lib/users/directory.server';
+import { readForPage, routeId } from '@/lib/pages.server';
 import { ItemForm } from '@/components/items/item-form';
 import { LocalTime } from '@/components/items/item-history';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { triageRequestAction } from '../actions';
+import { triageRequestAction } from '@/app/triage/actions';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
 export const metadata: Metadata = { title: 'Triage a request · Quorum' };

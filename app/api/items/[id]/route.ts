@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { apiHandler, readJson } from '@/lib/api';
-import { getItemDetail } from '@/lib/backlog/detail';
-import { updateItem } from '@/lib/backlog/items';
+import { apiHandler, readJson } from '@/lib/api.server';
+import { getItemDetail } from '@/lib/backlog/detail.server';
+import { updateItem } from '@/lib/backlog/items.server';
 import { idParam, parseOrThrow } from '@/lib/validation';
 
 type Ctx = { params: Promise<{ id: string }> };

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/auth/session.server';
 import { can } from '@/lib/auth/permissions';
-import { backlogMeta } from '@/lib/backlog/list';
-import { listChangeRequests } from '@/lib/changes/requests';
-import { readForPage, routeId } from '@/lib/route-params';
+import { backlogMeta } from '@/lib/backlog/list.server';
+import { listChangeRequests } from '@/lib/changes/requests.server';
+import { readForPage, routeId } from '@/lib/pages.server';
 import { ChangeList } from '@/components/changes/change-list';
 import { LinkButton } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';

@@ -1,7 +1,7 @@
 'use server';
 import { z } from 'zod';
-import { formAction } from '@/lib/actions';
-import { createMeeting } from '@/lib/meetings/meetings';
+import { formAction } from '@/lib/actions.server';
+import { createMeeting } from '@/lib/meetings/meetings.server';
 import { formId } from '@/lib/validation';
 
 export const createMeetingAction = formAction(

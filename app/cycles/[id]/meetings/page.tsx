@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { requirePermission } from '@/lib/auth/session';
-import { facilitatorOptions, listMeetings } from '@/lib/meetings/meetings';
-import { readForPage, routeId } from '@/lib/route-params';
+import { requirePermission } from '@/lib/auth/session.server';
+import { facilitatorOptions, listMeetings } from '@/lib/meetings/meetings.server';
+import { readForPage, routeId } from '@/lib/pages.server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { MeetingForm } from '@/components/meetings/meeting-form';
 import { MeetingList } from '@/components/meetings/meeting-list';

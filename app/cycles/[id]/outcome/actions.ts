@@ -1,7 +1,7 @@
 'use server';
 import { z } from 'zod';
-import { formAction } from '@/lib/actions';
-import { outcomePath, publishOutcome } from '@/lib/live/publish';
+import { formAction } from '@/lib/actions.server';
+import { outcomePath, publishOutcome } from '@/lib/outcome/publish.server';
 import { formId } from '@/lib/validation';
 
 /** Publishes the cycle's outcome (pm/admin, checked in lib/); the page re-renders as published. */

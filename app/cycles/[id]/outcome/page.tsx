@@ -1,15 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/lib/auth/permissions';
-import { requireUser } from '@/lib/auth/session';
-import { pageError } from '@/lib/actions';
-import { cycleOutcome, OutcomeNotPublishedError, type CycleOutcome } from '@/lib/live/outcome';
-import { routeId } from '@/lib/route-params';
+import { requireUser } from '@/lib/auth/session.server';
+import { pageError } from '@/lib/pages.server';
+import { cycleOutcome, OutcomeNotPublishedError } from '@/lib/outcome/report.server';
+import type { CycleOutcome } from '@/lib/outcome/types';
+import { routeId } from '@/lib/pages.server';
 import { AttendanceTable } from '@/components/outcome/attendance-table';
 import { DecisionsTable } from '@/components/outcome/decisions-table';
 import { OutcomeHeader } from '@/components/outcome/outcome-header';
 import { PrioritisedList } from '@/components/outcome/prioritised-list';
-import { PublishForm } from '@/components/outcome/publish-form';
+import { PublishForm } from '@/app/cycles/[id]/outcome/_components/publish-form';
 import { ThemeOutcomes } from '@/components/outcome/theme-outcomes';
 import { EmptyState } from '@/components/ui/empty-state';
 
@@ -19,7 +20,7 @@ export const dynamic = 'force-dynamic';
 const MEETING_STATE = { scheduled: 'has not started yet', live: 'is under way', paused: 'is paused', closed: 'has ended' } as const;
 
 /**
- * The outcome of the cycle's latest ended meeting. Who may read it is decided in lib/live/outcome.ts:
+ * The outcome of the cycle's latest ended meeting. Who may read it is decided in lib/outcome/report.server.ts:
  * someone who may only read a published outcome sees that it is not published yet (not a bare
  * 403), anyone else refused gets the 403 page, an unknown cycle the 404 page.
  */

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { requireUser } from '@/lib/auth/session';
-import { latestPrereadMeetingForCycle } from '@/lib/prereads/read';
-import { readForPage, routeId } from '@/lib/route-params';
+import { requireUser } from '@/lib/auth/session.server';
+import { latestPrereadMeetingForCycle } from '@/lib/prereads/read.server';
+import { readForPage, routeId } from '@/lib/pages.server';
 import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Pre-read · Quorum' };

@@ -1,11 +1,11 @@
 'use server';
 import { z } from 'zod';
-import { formAction } from '@/lib/actions';
-import { schedulePath } from '@/lib/schedule/access';
-import { raiseFlag, resolveFlag } from '@/lib/schedule/flags';
-import { generatePeriods, updatePeriod } from '@/lib/schedule/periods';
-import { publishSchedule } from '@/lib/schedule/publish';
-import { moveDelivery, setEntry } from '@/lib/schedule/schedule';
+import { formAction } from '@/lib/actions.server';
+import { schedulePath } from '@/lib/schedule/access.server';
+import { raiseFlag, resolveFlag } from '@/lib/schedule/flags.server';
+import { generatePeriods, updatePeriod } from '@/lib/schedule/periods.server';
+import { publishSchedule } from '@/lib/schedule/publish.server';
+import { moveDelivery, setEntry } from '@/lib/schedule/schedule.server';
 import { formId, formText } from '@/lib/validation';
 
 // `cycleId` only says which page to refresh; lib/ finds the cycle from the record it changes.

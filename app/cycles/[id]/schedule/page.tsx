@@ -1,22 +1,22 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { pageError } from '@/lib/actions';
+import { pageError } from '@/lib/pages.server';
 import { can } from '@/lib/auth/permissions';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/auth/session.server';
 import { formatWeeks } from '@/lib/meetings/format';
-import { routeId } from '@/lib/route-params';
-import { ScheduleNotPublishedError } from '@/lib/schedule/access';
+import { routeId } from '@/lib/pages.server';
+import { ScheduleNotPublishedError } from '@/lib/schedule/access.server';
 import { formatDay } from '@/lib/schedule/dates';
-import { scheduleHeading } from '@/lib/schedule/schedule';
+import { scheduleHeading } from '@/lib/schedule/schedule.server';
 import { LocalTime } from '@/components/items/item-history';
-import { ScheduleLoader } from '@/components/schedule/schedule-loader';
+import { ScheduleLoader } from '@/app/cycles/[id]/schedule/_components/schedule-loader';
 import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Schedule · Quorum' };
 export const dynamic = 'force-dynamic';
 
 /**
- * A cycle's delivery schedule. Who may read it is decided in lib/schedule/access.ts: someone who
+ * A cycle's delivery schedule. Who may read it is decided in lib/schedule/access.server.ts: someone who
  * may only read a published schedule sees that it is not published yet (not a bare 403), an
  * unknown cycle is the 404 page. Everything below the header is one client component that reads
  * the schedule as data from GET /api/cycles/:id/schedule (docs/decisions/0005, 0007), so a

@@ -1,14 +1,14 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { requirePermission } from '@/lib/auth/session';
-import { getCycle } from '@/lib/cycles/cycles';
-import { listThemes } from '@/lib/cycles/themes';
-import { readForPage, routeId } from '@/lib/route-params';
+import { requirePermission } from '@/lib/auth/session.server';
+import { getCycle } from '@/lib/cycles/cycles.server';
+import { listThemes } from '@/lib/cycles/themes.server';
+import { readForPage, routeId } from '@/lib/pages.server';
 import { CycleForm } from '@/components/cycles/cycle-form';
 import { ThemeForm } from '@/components/cycles/theme-forms';
-import { ThemeCommands } from '@/components/cycles/theme-commands';
+import { ThemeCommands } from '@/app/cycles/[id]/settings/_components/theme-commands';
 import { EmptyState } from '@/components/ui/empty-state';
-import { addThemeAction, updateCycleAction, updateThemeAction } from '../../actions';
+import { addThemeAction, updateCycleAction, updateThemeAction } from '@/app/cycles/actions';
 
 export const metadata: Metadata = { title: 'Cycle settings · Quorum' };
 

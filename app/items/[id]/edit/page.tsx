@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { requirePermission } from '@/lib/auth/session';
-import { estimateText, getItemDetail } from '@/lib/backlog/detail';
-import { backlogMeta } from '@/lib/backlog/list';
-import { pickerOptions } from '@/lib/users/directory';
-import { readForPage, routeId } from '@/lib/route-params';
+import { requirePermission } from '@/lib/auth/session.server';
+import { estimateText, getItemDetail } from '@/lib/backlog/detail.server';
+import { backlogMeta } from '@/lib/backlog/list.server';
+import { pickerOptions } from '@/lib/users/directory.server';
+import { readForPage, routeId } from '@/lib/pages.server';
 import { ItemForm } from '@/components/items/item-form';
 import { updateItemAction } from '@/app/items/actions';
 

@@ -1,7 +1,7 @@
 'use server';
 import { z } from 'zod';
-import { formAction } from '@/lib/actions';
-import { answerQuestion, askQuestion, resolveQuestion } from '@/lib/questions/questions';
+import { formAction } from '@/lib/actions.server';
+import { answerQuestion, askQuestion, resolveQuestion } from '@/lib/questions/questions.server';
 import { formId, formText } from '@/lib/validation';
 
 const prereadPage = (input: { meetingId: number }) => `/meetings/${input.meetingId}/preread`;

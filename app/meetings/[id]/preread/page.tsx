@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireUser } from '@/lib/auth/session';
-import { openPreread } from '@/lib/prereads/read';
-import { readReceipts } from '@/lib/prereads/receipts';
-import { readForPage, routeId } from '@/lib/route-params';
+import { requireUser } from '@/lib/auth/session.server';
+import { openPreread } from '@/lib/prereads/read.server';
+import { readReceipts } from '@/lib/prereads/receipts.server';
+import { readForPage, routeId } from '@/lib/pages.server';
 import { EmptyState } from '@/components/ui/empty-state';
-import { CapacitySummary } from '@/components/preread/capacity-summary';
-import { PrereadHeader, PrereadUpdates } from '@/components/preread/preread-header';
-import { PrereadSections } from '@/components/preread/preread-sections';
-import { ReadReceipts } from '@/components/preread/read-receipts';
+import { CapacitySummary } from '@/app/meetings/[id]/preread/_components/capacity-summary';
+import { PrereadHeader, PrereadUpdates } from '@/app/meetings/[id]/preread/_components/preread-header';
+import { PrereadSections } from '@/app/meetings/[id]/preread/_components/preread-sections';
+import { ReadReceipts } from '@/app/meetings/[id]/preread/_components/read-receipts';
 import { MeetingTime } from '@/components/meetings/meeting-time';
 import './preread.css';
 

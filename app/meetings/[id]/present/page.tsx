@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireUser } from '@/lib/auth/session';
-import { liveItemDetails } from '@/lib/live/details';
-import { liveState } from '@/lib/live/state';
-import { readForPage, routeId } from '@/lib/route-params';
+import { requireUser } from '@/lib/auth/session.server';
+import { liveItemDetails } from '@/lib/live-meeting/details.server';
+import { liveState } from '@/lib/live-meeting/state.server';
+import { readForPage, routeId } from '@/lib/pages.server';
 import { LiveMeeting } from '@/components/live/live-meeting';
 
 export const metadata: Metadata = { title: 'Presenter view · Quorum' };

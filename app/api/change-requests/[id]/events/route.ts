@@ -1,5 +1,5 @@
-import { followChangeRequest } from '@/lib/changes/details';
-import { eventStreamResponse } from '@/lib/realtime/route';
+import { followChangeRequest } from '@/lib/changes/details.server';
+import { eventStreamResponse } from '@/lib/realtime/route.server';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { apiHandler } from '@/lib/api';
-import { listBacklogTuples } from '@/lib/backlog/list';
+import { apiHandler } from '@/lib/api.server';
+import { listBacklogTuples } from '@/lib/backlog/list.server';
 import { BACKLOG_COLUMNS } from '@/lib/backlog/rows';
 import { ValidationError } from '@/lib/errors';
 import { fieldErrorsOf, idParam } from '@/lib/validation';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { apiHandler } from '@/lib/api';
-import { readSchedule } from '@/lib/schedule/schedule';
+import { apiHandler } from '@/lib/api.server';
+import { getSchedule } from '@/lib/schedule/schedule.server';
 import { packSchedule } from '@/lib/schedule/wire';
 import { idParam, parseOrThrow } from '@/lib/validation';
 
@@ -14,6 +14,6 @@ export const dynamic = 'force-dynamic';
 export async function GET(_request: Request, ctx: { params: Promise<{ id: string }> }) {
   return apiHandler(async (user) => {
     const { id } = parseOrThrow(z.object({ id: idParam }), await ctx.params);
-    return packSchedule(readSchedule(user, id));
+    return packSchedule(getSchedule(user, id));
   });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { apiHandler, readJson, routeParamId } from '@/lib/api';
-import { editItemInline } from '@/lib/backlog/inline-edit';
-import { findBacklogRow } from '@/lib/backlog/list';
+import { apiHandler, readJson, routeParamId } from '@/lib/api.server';
+import { editItemInline } from '@/lib/backlog/inline-edit.server';
+import { findBacklogRow } from '@/lib/backlog/list.server';
 import { ConflictError, errorBody, ValidationError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation';
 

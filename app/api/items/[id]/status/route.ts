@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { apiHandler, readJson } from '@/lib/api';
-import { setItemStatus } from '@/lib/backlog/items';
+import { apiHandler, readJson } from '@/lib/api.server';
+import { setItemStatus } from '@/lib/backlog/items.server';
 import { idParam, parseOrThrow } from '@/lib/validation';
 
 const Body = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { apiHandler, readJson } from '@/lib/api';
-import { runLiveCommand } from '@/lib/live/commands';
-import { liveState } from '@/lib/live/state';
+import { apiHandler, readJson } from '@/lib/api.server';
+import { runLiveCommand } from '@/lib/live-meeting/commands.server';
+import { liveState } from '@/lib/live-meeting/state.server';
 import { idParam, parseOrThrow } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
@@ -19,7 +19,7 @@ export async function GET(_request: Request, ctx: Ctx) {
 
 /**
  * POST /api/meetings/:id/live — one command (`{ action: 'vote', itemId, choice, comment }`, …; see
- * lib/live/commands.ts). Answers with the new state; every participant learns of it by the stream.
+ * lib/live-meeting/commands.server.ts). Answers with the new state; every participant learns of it by the stream.
  */
 export async function POST(request: Request, ctx: Ctx) {
   return apiHandler(async (user) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { apiHandler, readJson } from '@/lib/api';
-import { distributePreread } from '@/lib/meetings/distribute';
+import { apiHandler, readJson } from '@/lib/api.server';
+import { distributePreread } from '@/lib/meetings/distribute.server';
 import { idParam, parseOrThrow } from '@/lib/validation';
 
 const Body = z.object({ confirmLate: z.boolean({ error: 'confirmLate must be true or false.' }).optional() });

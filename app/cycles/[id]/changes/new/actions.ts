@@ -1,11 +1,11 @@
 'use server';
 import { z } from 'zod';
-import { formAction } from '@/lib/actions';
-import { raiseChangeRequest } from '@/lib/changes/requests';
+import { formAction } from '@/lib/actions.server';
+import { raiseChangeRequest } from '@/lib/changes/requests.server';
 import { ProposalSchema } from '@/lib/changes/schema';
 import { ValidationError } from '@/lib/errors';
 import { fieldErrorsOf, formId } from '@/lib/validation';
-import { DEFERRED_MISSING, deferredNotChosen, raiseInput, type FlatValues } from '@/components/changes/raise-input';
+import { DEFERRED_MISSING, deferredNotChosen, raiseInput, type FlatValues } from '@/lib/changes/raise-input';
 
 // The raise form sends each field once; a field sent twice keeps its last value, as the preview reads it.
 const RaiseForm = z.looseObject({ cycleId: formId }).transform(({ cycleId, ...rest }) => ({

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { requireUser } from '@/lib/auth/session';
-import { backlogMeta } from '@/lib/backlog/list';
-import { raiseFormOptions } from '@/lib/changes/form-options';
-import { pickerOptions } from '@/lib/users/directory';
-import { readForPage, routeId } from '@/lib/route-params';
+import { requireUser } from '@/lib/auth/session.server';
+import { backlogMeta } from '@/lib/backlog/list.server';
+import { raiseFormOptions } from '@/lib/changes/form-options.server';
+import { pickerOptions } from '@/lib/users/directory.server';
+import { readForPage, routeId } from '@/lib/pages.server';
 import { RaiseForm } from '@/components/changes/raise-form';
 import { raiseChangeRequestAction } from './actions';
 

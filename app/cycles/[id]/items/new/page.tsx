@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { requirePermission } from '@/lib/auth/session';
-import { backlogMeta } from '@/lib/backlog/list';
-import { pickerOptions } from '@/lib/users/directory';
-import { readForPage, routeId } from '@/lib/route-params';
+import { requirePermission } from '@/lib/auth/session.server';
+import { backlogMeta } from '@/lib/backlog/list.server';
+import { pickerOptions } from '@/lib/users/directory.server';
+import { readForPage, routeId } from '@/lib/pages.server';
 import { ItemForm } from '@/components/items/item-form';
 import { createItemAction } from '@/app/items/actions';
 

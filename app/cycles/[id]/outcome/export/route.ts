@@ -1,12 +1,12 @@
-import { apiHandler } from '@/lib/api';
+import { apiHandler } from '@/lib/api.server';
 import { ConflictError, ValidationError } from '@/lib/errors';
-import { cycleOutcome } from '@/lib/live/outcome';
-import { exportOutcome, parseExportFormat } from '@/lib/live/outcome-export';
+import { cycleOutcome } from '@/lib/outcome/report.server';
+import { exportOutcome, parseExportFormat } from '@/lib/outcome/export';
 import { idParam } from '@/lib/validation';
 
 /**
  * GET /cycles/:id/outcome/export?format=csv|md — the outcome page as a download, under the page's
- * read rule (lib/live/outcome.ts): 401 without a session, 400 for a bad id or format (naming
+ * read rule (lib/outcome/report.server.ts): 401 without a session, 400 for a bad id or format (naming
  * `format`), 403 for someone who may not read it (yet), 404 for an unknown cycle, 409 when no
  * meeting has ended.
  */

@@ -1,0 +1,60 @@
+import Link from 'next/link';
+import { can } from '@/lib/auth/permissions';
+
+import { signOutAction } from '@/app/actions';
+import { unreadCount } from '@/lib/notifications/inbox.server';
+import type { ActingUser } from '@/lib/auth/acting-user';
+
+const ROLE_LABEL = { admin: 'Admin', pm: 'Product manager', leader: 'Leader', engineer: 'Engineer', requestor: 'Requestor' } as const;
+
+export function AppShell({ user, children }: { user: ActingUser; children: React.ReactNode }) {
+  const links = [
+    { href: '/', label: 'Home', show: true },
+    { href: '/cycles', label: 'Cycles', show: can(user, 'backlog.view') },
+    { href: '/requests', label: 'My requests', show: true },
+    { href: '/requests/new', label: 'New request', show: true },
+    { href: '/triage', label: 'Triage', show: can(user, 'request.triage') },
+    { href: '/changes', label: 'Change requests', show: can(user, 'backlog.view') },
+    { href: '/admin', label: 'People', show: can(user, 'user.manage') },
+    { href: '/admin/outbox', label: 'Outbox', show: can(user, 'outbox.view') },
+    { href: '/admin/settings', label: 'Meeting settings', show: can(user, 'user.manage') },
+  ].filter((l) => l.show);
+  const unread = unreadCount(user);
+  return (
+    <div className="flex min-h-screen">
+      <nav aria-label="Main" className="w-52 shrink-0 border-r border-zinc-200 bg-white px-3 py-4 dark:border-zinc-800 dark:bg-zinc-900 max-md:hidden print:hidden">
+        <Link href="/" className="mb-6 block px-2 text-lg font-bold text-zinc-900 no-underline dark:text-white">Quorum</Link>
+        <ul className="space-y-1">
+          {links.map((l) => (
+            <li key={l.href}>
+              <Link href={l.href} className="block rounded-md px-2 py-1.5 text-sm text-zinc-700 no-underline hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800">{l.label}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="print:hidden flex items-center justify-end gap-4 border-b border-zinc-200 bg-white px-6 py-2 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+          <Link
+            href="/notifications"
+            aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}
+            className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-zinc-700 no-underline hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800"
+          >
+            Notifications
+            {unread > 0 && (
+              <span aria-hidden="true" className="min-w-5 rounded-full bg-indigo-600 px-1.5 text-center text-xs leading-5 font-semibold text-white">{unread > 99 ? '99+' : unread}</span>
+            )}
+          </Link>
+          <Link href="/settings" className="rounded-md px-2 py-1 text-zinc-700 no-underline hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800">Settings</Link>
+          <span>
+            <span className="font-medium">{user.name}</span>{' '}
+            <span className="text-zinc-500">· {ROLE_LABEL[user.role]} · {user.departmentName}</span>
+          </span>
+          <form action={signOutAction}>
+            <button type="submit" className="rounded-md px-2 py-1 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800">Sign out</button>
+          </form>
+        </header>
+        <main className="min-w-0 flex-1 px-6 py-6">{children}</main>
+      </div>
+    </div>
+  );
+}

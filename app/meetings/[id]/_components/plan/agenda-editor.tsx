@@ -1,0 +1,102 @@
+'use client';
+import { useActionState, useEffect, useMemo, useRef, useState } from 'react';
+import type { FormState } from '@/lib/actions.server';
+import type { AgendaEditorData } from '@/lib/meetings/agenda.server';
+import { defaultAgendaOrder, summariseAgenda } from '@/lib/meetings/agenda-order';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { setAgendaAction } from '@/app/meetings/[id]/actions';
+import { AgendaSummaryView } from '@/components/meetings/agenda-summary';
+import { AgendaRowView } from './agenda-row';
+
+/**
+ * Chooses which curated items go to the meeting and in what order. Totals follow the choice live;
+ * nothing is saved until "Save agenda", which sends the ids in order.
+ */
+export function AgendaEditor({ data }: { data: AgendaEditorData }) {
+  const [state, action] = useActionState(setAgendaAction, undefined);
+  const typed = state && !state.ok ? state.values : undefined;
+  if (data.candidates.length === 0) {
+    return (
+      <EmptyState title="No curated items in this cycle yet">
+        Curate items in the backlog (set their status to Curated) to put them on the agenda.
+      </EmptyState>
+    );
+  }
+  return <AgendaFields key={JSON.stringify(typed ?? null)} data={data} state={state} action={action} typed={typed} />;
+}
+
+function AgendaFields({ data, state, action, typed }: {
+  data: AgendaEditorData; state: FormState | undefined; action: (form: FormData) => void; typed: FormState['values'];
+}) {
+  const byId = useMemo(() => new Map(data.candidates.map((c) => [c.id, c])), [data.candidates]);
+  const [order, setOrder] = useState<number[]>(() =>
+    (typed ? ([] as string[]).concat(typed.itemId ?? []).map(Number) : data.included).filter((id) => byId.has(id)));
+  // Moving an item re-orders the DOM; keep keyboard focus on the button that moved it.
+  const focusAfter = useRef<string | null>(null);
+  useEffect(() => {
+    if (!focusAfter.current) return;
+    const button = document.getElementById(focusAfter.current) as HTMLButtonElement | null;
+    focusAfter.current = null;
+    if (button && !button.disabled) button.focus();
+    else (button?.parentElement?.querySelector('button:not([disabled])') as HTMLButtonElement | null)?.focus();
+  }, [order]);
+
+  const included = order.map((id) => byId.get(id)!);
+  const others = defaultAgendaOrder(data.candidates.filter((c) => !order.includes(c.id)), data.themes);
+  const summary = summariseAgenda(included, data.themes, data.capacityWeeks);
+
+  const toggle = (id: number, on: boolean) => setOrder((prev) => (on ? [...prev, id] : prev.filter((x) => x !== id)));
+  const move = (id: number, by: -1 | 1) => {
+    focusAfter.current = `agenda-${id}-${by < 0 ? 'up' : 'down'}`;
+    setOrder((prev) => {
+      const at = prev.indexOf(id);
+      const to = at + by;
+      if (at < 0 || to < 0 || to >= prev.length) return prev;
+      const next = [...prev];
+      [next[at], next[to]] = [next[to], next[at]];
+      return next;
+    });
+  };
+  const byTheme = () => setOrder((prev) => defaultAgendaOrder(prev.map((id) => byId.get(id)!), data.themes).map((c) => c.id));
+
+  return (
+    <form action={action} className="space-y-4">
+      <input type="hidden" name="meetingId" value={data.meetingId} />
+      <FormMessage state={state} />
+      {state?.fieldErrors?.agenda && state.fieldErrors.agenda.length > 1 && (
+        <ul className="text-sm text-red-700 dark:text-red-400">{state.fieldErrors.agenda.map((e) => <li key={e}>{e}</li>)}</ul>
+      )}
+      <AgendaSummaryView summary={summary} />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h3 className="font-medium">On the agenda</h3>
+        <Button variant="secondary" onClick={byTheme} disabled={order.length < 2}>Order by theme</Button>
+      </div>
+      {included.length === 0 ? (
+        <p className="rounded-md border border-dashed border-zinc-300 p-3 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+          Nothing on the agenda yet: tick the items below to include them.
+        </p>
+      ) : (
+        <ol aria-label="Agenda" className="divide-y divide-zinc-100 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+          {included.map((item, n) => (
+            <AgendaRowView
+              key={item.id} item={item} position={n + 1} included onToggle={toggle}
+              onMove={move} first={n === 0} last={n === included.length - 1}
+            />
+          ))}
+        </ol>
+      )}
+      {others.length > 0 && (
+        <>
+          <h3 className="font-medium">Other curated items</h3>
+          <ul aria-label="Other curated items" className="divide-y divide-zinc-100 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+            {others.map((item) => <AgendaRowView key={item.id} item={item} included={false} onToggle={toggle} />)}
+          </ul>
+        </>
+      )}
+      {!data.closed && <SubmitButton>Save agenda</SubmitButton>}
+    </form>
+  );
+}

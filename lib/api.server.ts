@@ -1,0 +1,35 @@
+import 'server-only';
+import type { ActingUser } from './auth/acting-user';
+import { currentUser } from './auth/session.server';
+import { errorResponse, UnauthenticatedError, ValidationError } from './errors';
+import { idParam } from './validation';
+
+/**
+ * JSON route handlers: authenticate, run, and answer a domain error with its status and a clear
+ * body (lib/errors.ts holds the mapping). A handler may build its own Response (a file download).
+ */
+export async function apiHandler(fn: (user: ActingUser) => unknown | Promise<unknown>, status = 200): Promise<Response> {
+  try {
+    const user = await currentUser();
+    if (!user) throw new UnauthenticatedError();
+    const result = await fn(user);
+    return result instanceof Response ? result : Response.json(result, { status });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new ValidationError({ _body: ['The request body must be JSON.'] }, 'The request body must be JSON.');
+  }
+}
+
+/** A route's `[id]` segment as a number, or a 400 naming it. */
+export async function routeParamId(params: Promise<{ id: string }>): Promise<number> {
+  const parsed = idParam.safeParse((await params).id);
+  if (!parsed.success) throw new ValidationError({ id: ['The id must be a positive whole number.'] }, 'The id must be a positive whole number.');
+  return parsed.data;
+}

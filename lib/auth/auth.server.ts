@@ -1,0 +1,47 @@
+import 'server-only';
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { env } from '@/lib/env.server';
+import { checkCredentials } from './credentials.server';
+
+class RefusedSignIn extends CredentialsSignin {
+  constructor(public code: string) {
+    super();
+  }
+}
+
+// A lazy config: the secret is read per request, so `next build` does not need one.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: 60 * 60 * 24 * 7 },
+  pages: { signIn: '/signin' },
+  // A refused password is an expected outcome shown to the user, not a server error to log.
+  logger: {
+    error(error) {
+      if (error.name === 'CredentialsSignin' || (error as { type?: string }).type === 'CredentialsSignin') return;
+      console.error(error);
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: { label: 'E-mail' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials) {
+        const result = await checkCredentials(credentials);
+        // The code travels to the sign-in action, which turns it into the message (minutes included).
+        if (!result.ok) throw new RefusedSignIn(result.reason === 'locked' ? `locked:${result.minutes}` : result.reason);
+        return { id: String(result.user.id), name: result.user.name, email: result.user.email };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.uid = Number(user.id);
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === 'number') session.user.id = String(token.uid);
+      return session;
+    },
+  },
+}));

@@ -1,0 +1,127 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { cycles, itemModules, items, type Item, type ItemStatus } from '@/db/schema';
+import { assertCan, can, canViewItem } from '@/lib/auth/permissions';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
+import { diff, logEvent, type Executor } from '@/lib/events/log.server';
+import { parseOrThrow } from '@/lib/validation';
+import { ItemFieldsSchema, StatusSchema, VersionSchema, type ItemFields } from './item-schema';
+import { checkReferences } from './references.server';
+import { transitionError } from './status-machine';
+import type { ActingUser } from '@/lib/auth/acting-user';
+
+const now = () => new Date().toISOString();
+
+export function loadItem(tx: Executor, id: number): Item {
+  const item = tx.select().from(items).where(eq(items.id, id)).get();
+  if (!item) throw new NotFoundError('This item');
+  return item;
+}
+
+export function moduleIdsOf(tx: Executor, itemId: number): number[] {
+  return tx.select({ id: itemModules.moduleId }).from(itemModules).where(eq(itemModules.itemId, itemId)).all().map((r) => r.id).sort((a, b) => a - b);
+}
+
+function setModules(tx: Executor, itemId: number, moduleIds: number[]) {
+  tx.delete(itemModules).where(eq(itemModules.itemId, itemId)).run();
+  const unique = [...new Set(moduleIds)];
+  if (unique.length) tx.insert(itemModules).values(unique.map((moduleId) => ({ itemId, moduleId }))).run();
+}
+
+/**
+ * Replaces an item's modules, logging the change when there is one. Modules are part of the item,
+ * so the change moves its version, unless the caller's own patch of the same item already does.
+ */
+export function replaceModules(tx: Executor, actor: ActingUser, itemId: number, moduleIds: number[], opts = { bumpVersion: true }): void {
+  const before = moduleIdsOf(tx, itemId);
+  const after = [...new Set(moduleIds)].sort((a, b) => a - b);
+  if (JSON.stringify(before) === JSON.stringify(after)) return;
+  setModules(tx, itemId, after);
+  if (opts.bumpVersion) tx.update(items).set({ version: sql`${items.version} + 1`, updatedAt: now() }).where(eq(items.id, itemId)).run();
+  logEvent(tx, { actorId: actor.id, type: 'item.updated', subjectType: 'item', subjectId: itemId, data: { changes: { moduleIds: { from: before, to: after } } } });
+}
+
+function toColumns(f: ItemFields) {
+  const { estimate, moduleIds: _m, ...rest } = f;
+  return { ...rest, ...estimate };
+}
+
+/** Adds an item straight into a cycle's backlog (pm, admin, engineer). */
+export function createItem(actor: ActingUser, cycleId: number, input: unknown): Item {
+  assertCan(actor, 'item.create');
+  const fields = parseOrThrow(ItemFieldsSchema, input);
+  return db.transaction((tx) => {
+    const cycle = tx.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, cycleId)).get();
+    if (!cycle) throw new NotFoundError('This cycle');
+    const refErrors = checkReferences(tx, cycleId, fields);
+    if (Object.keys(refErrors).length) throw new ValidationError(refErrors);
+    // A pm's item is curated by construction; an engineer's waits for the pm like a request.
+    const status: ItemStatus = can(actor, 'item.setStatus') ? 'curated' : 'submitted';
+    const at = now();
+    const item = tx.insert(items).values({ ...toColumns(fields), cycleId, status, createdAt: at, updatedAt: at }).returning().get();
+    setModules(tx, item.id, fields.moduleIds);
+    logEvent(tx, { actorId: actor.id, type: 'item.created', subjectType: 'item', subjectId: item.id, data: { after: { ...toColumns(fields), moduleIds: fields.moduleIds, status, cycleId } } });
+    return item;
+  });
+}
+
+function assertVersion(item: Item, version: number) {
+  if (item.version !== version) {
+    throw new ConflictError('Someone else changed this item while you were editing. Reload to see their change, then try again.');
+  }
+}
+
+/** Full edit of every field (pm, admin). `version` guards against overwriting someone else's change. */
+export function updateItem(actor: ActingUser, itemId: number, input: unknown, version: unknown): Item {
+  assertCan(actor, 'item.edit');
+  const fields = parseOrThrow(ItemFieldsSchema, input);
+  const expected = parseOrThrow(VersionSchema, version);
+  return db.transaction((tx) => {
+    const before = loadItem(tx, itemId);
+    assertVersion(before, expected);
+    const refErrors = checkReferences(tx, before.cycleId, fields);
+    if (Object.keys(refErrors).length) throw new ValidationError(refErrors);
+    const beforeModules = moduleIdsOf(tx, itemId);
+    const cols = toColumns(fields);
+    const changes = diff({ ...before, moduleIds: beforeModules } as Record<string, unknown>, { ...cols, moduleIds: [...new Set(fields.moduleIds)].sort((a, b) => a - b) });
+    if (Object.keys(changes).length === 0) return before;
+    const after = tx.update(items).set({ ...cols, version: before.version + 1, updatedAt: now() }).where(eq(items.id, itemId)).returning().get();
+    setModules(tx, itemId, fields.moduleIds);
+    logEvent(tx, { actorId: actor.id, type: 'item.updated', subjectType: 'item', subjectId: itemId, data: { changes } });
+    return after;
+  });
+}
+
+/** Applies a partial change to one item inside a transaction, with version check and event. */
+export function patchItem(
+  tx: Executor, actor: ActingUser, before: Item, patch: Partial<Item>, type = 'item.updated',
+): Item {
+  const changes = diff(before as Record<string, unknown>, patch as Record<string, unknown>);
+  if (Object.keys(changes).length === 0) return before;
+  const after = tx.update(items).set({ ...patch, version: before.version + 1, updatedAt: now() }).where(eq(items.id, before.id)).returning().get();
+  logEvent(tx, { actorId: actor.id, type, subjectType: 'item', subjectId: before.id, data: { changes } });
+  return after;
+}
+
+/** Moves an item along its lifecycle; an illegal transition is refused with a message. */
+export function setItemStatus(actor: ActingUser, itemId: number, to: unknown, version?: number, reason?: string): Item {
+  assertCan(actor, 'item.setStatus');
+  const status = parseOrThrow(StatusSchema, to);
+  return db.transaction((tx) => {
+    const before = loadItem(tx, itemId);
+    if (version !== undefined) assertVersion(before, version);
+    const error = transitionError(before.status, status);
+    if (error) throw new ValidationError({ status: [error] }, error);
+    const patch: Partial<Item> = { status };
+    if (reason !== undefined) patch.decisionReason = reason;
+    return patchItem(tx, actor, before, patch, 'item.status_changed');
+  });
+}
+
+/** One item for a viewer: 404 when it does not exist, 403 when they may not see it. */
+export function getItemForViewer(actor: ActingUser, itemId: number): Item {
+  const item = loadItem(db, itemId);
+  if (!canViewItem(actor, item)) throw new ForbiddenError('You do not have access to this item.');
+  return item;
+}

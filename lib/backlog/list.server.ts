@@ -1,0 +1,119 @@
+import 'server-only';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Statement } from 'better-sqlite3';
+import { db, sqlite } from '@/db/client';
+import { cycles, departments, itemModules, items, modules, themes, users, type Cycle } from '@/db/schema';
+import { assertCan, can } from '@/lib/auth/permissions';
+import { NotFoundError } from '@/lib/errors';
+import type { Executor } from '@/lib/events/log.server';
+import { effectiveWeeks } from './estimates';
+import type { BacklogMeta, BacklogRow } from './types';
+import { BACKLOG_ROWS_SQL, rowExpander, toWireRow, type BacklogSqlRow } from './rows';
+import type { ActingUser } from '@/lib/auth/acting-user';
+
+const sponsors = alias(users, 'sponsors');
+const requestors = alias(users, 'requestors');
+
+function rowQuery(tx: Executor) {
+  return tx
+    .select({
+      id: items.id, version: items.version, title: items.title, status: items.status, kind: items.kind,
+      themeId: items.themeId, themeName: themes.name, departmentId: items.departmentId, departmentName: departments.name,
+      estimateSize: items.estimateSize, estimateWeeks: items.estimateWeeks, sponsorName: sponsors.name,
+      requestorName: requestors.name, sme: items.sme, hasBenefit: sql<number>`${items.businessBenefit} <> ''`,
+    })
+    .from(items)
+    .leftJoin(themes, eq(themes.id, items.themeId))
+    .innerJoin(departments, eq(departments.id, items.departmentId))
+    .leftJoin(sponsors, eq(sponsors.id, items.sponsorId))
+    .innerJoin(requestors, eq(requestors.id, items.requestorId));
+}
+
+type RawRow = Awaited<ReturnType<ReturnType<typeof rowQuery>['all']>>[number];
+
+function moduleMap(tx: Executor, itemIds: number[]) {
+  const rows = tx
+    .select({ itemId: itemModules.itemId, moduleId: modules.id, name: modules.name })
+    .from(itemModules)
+    .innerJoin(modules, eq(modules.id, itemModules.moduleId))
+    .where(inArray(itemModules.itemId, itemIds))
+    .orderBy(asc(modules.name))
+    .all();
+  const map = new Map<number, { ids: number[]; names: string[] }>();
+  for (const r of rows) {
+    const m = map.get(r.itemId) ?? { ids: [], names: [] };
+    m.ids.push(r.moduleId);
+    m.names.push(r.name);
+    map.set(r.itemId, m);
+  }
+  return map;
+}
+
+function toRow(r: RawRow, cycle: Pick<Cycle, 'sizeWeeks'>, mods?: { ids: number[]; names: string[] }): BacklogRow {
+  return {
+    ...r,
+    hasBenefit: Boolean(r.hasBenefit),
+    moduleIds: mods?.ids ?? [],
+    moduleNames: mods?.names ?? [],
+    effectiveWeeks: effectiveWeeks(r, cycle.sizeWeeks),
+  };
+}
+
+export function loadCycle(tx: Executor, cycleId: number): Cycle {
+  const cycle = tx.select().from(cycles).where(eq(cycles.id, cycleId)).get();
+  if (!cycle) throw new NotFoundError('This cycle');
+  return cycle;
+}
+
+/** Every item of a cycle as row tuples, for the table (drafts stay private to their author). */
+export function listBacklogTuples(actor: ActingUser, cycleId: number): BacklogSqlRow[] {
+  assertCan(actor, 'backlog.view');
+  loadCycle(db, cycleId);
+  // A raw prepared statement: this list is the hot path (5,000 rows), so skip the ORM's row mapping.
+  listStatement ??= sqlite.prepare(BACKLOG_ROWS_SQL).raw(true);
+  return listStatement.all(cycleId) as BacklogSqlRow[];
+}
+let listStatement: Statement | undefined;
+
+/** Every item of a cycle as full table rows (names resolved), for server-side uses. */
+export function listBacklogRows(actor: ActingUser, cycleId: number): BacklogRow[] {
+  const expand = rowExpander(backlogMeta(actor, cycleId));
+  return listBacklogTuples(actor, cycleId).map((r) => expand(toWireRow(r)));
+}
+
+/** One row, as the table shows it, after an inline edit. */
+export function backlogRow(tx: Executor, itemId: number): BacklogRow {
+  const r = rowQuery(tx).where(eq(items.id, itemId)).get();
+  if (!r) throw new NotFoundError('This item');
+  const cycle = tx.select({ sizeWeeks: cycles.sizeWeeks }).from(cycles).innerJoin(items, eq(items.cycleId, cycles.id)).where(eq(items.id, itemId)).get();
+  const row = toRow(r, cycle ?? { sizeWeeks: { XS: 0, S: 0, M: 0, L: 0, XL: 0 } }, moduleMap(tx, [itemId]).get(itemId));
+  // Without a cycle there is no size table: only explicit weeks mean anything.
+  return cycle ? row : { ...row, effectiveWeeks: r.estimateWeeks };
+}
+
+export function backlogMeta(actor: ActingUser, cycleId: number): BacklogMeta {
+  assertCan(actor, 'backlog.view');
+  const cycle = loadCycle(db, cycleId);
+  return {
+    cycleId: cycle.id,
+    cycleName: cycle.name,
+    capacityWeeks: cycle.capacityWeeks,
+    sizeWeeks: cycle.sizeWeeks,
+    themes: db.select({ id: themes.id, name: themes.name }).from(themes).where(eq(themes.cycleId, cycleId)).orderBy(asc(themes.position)).all(),
+    departments: db.select({ id: departments.id, name: departments.name }).from(departments).orderBy(asc(departments.name)).all(),
+    modules: db.select({ id: modules.id, name: modules.name }).from(modules).orderBy(asc(modules.name)).all(),
+    people: db.select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name)).all(),
+    canEdit: { estimate: can(actor, 'item.estimate'), theme: can(actor, 'item.edit'), status: can(actor, 'item.setStatus') },
+  };
+}
+
+/** The row for a viewer of the backlog, or undefined when it is gone. */
+export function findBacklogRow(actor: ActingUser, itemId: number): BacklogRow | undefined {
+  if (!can(actor, 'backlog.view')) return undefined;
+  try {
+    return backlogRow(db, itemId);
+  } catch {
+    return undefined;
+  }
+}

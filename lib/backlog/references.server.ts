@@ -1,0 +1,39 @@
+import 'server-only';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '@/lib/events/log.server';
+import { departments, modules, themes, users } from '@/db/schema';
+import type { FieldErrors } from '@/lib/errors';
+
+/**
+ * Checks that the ids an item points at exist (and, for a theme, belong to the item's cycle).
+ * Returns field errors rather than throwing so they join the zod errors in one answer.
+ */
+export function checkReferences(
+  tx: Executor,
+  cycleId: number | null,
+  ref: { themeId?: number | null; sponsorId?: number | null; requestorId?: number; departmentId?: number; moduleIds?: number[] },
+): FieldErrors {
+  const errors: FieldErrors = {};
+  if (ref.themeId != null) {
+    const theme = tx.select({ cycleId: themes.cycleId }).from(themes).where(eq(themes.id, ref.themeId)).get();
+    if (!theme) errors.themeId = ['This theme does not exist.'];
+    else if (theme.cycleId !== cycleId) errors.themeId = ['This theme belongs to another cycle.'];
+  }
+  if (ref.sponsorId != null) {
+    const u = tx.select({ id: users.id }).from(users).where(and(eq(users.id, ref.sponsorId), eq(users.active, true))).get();
+    if (!u) errors.sponsorId = ['Choose an active person as sponsor.'];
+  }
+  if (ref.requestorId != null) {
+    const u = tx.select({ id: users.id }).from(users).where(eq(users.id, ref.requestorId)).get();
+    if (!u) errors.requestorId = ['This requestor does not exist.'];
+  }
+  if (ref.departmentId != null) {
+    const d = tx.select({ id: departments.id }).from(departments).where(eq(departments.id, ref.departmentId)).get();
+    if (!d) errors.departmentId = ['This department does not exist.'];
+  }
+  if (ref.moduleIds && ref.moduleIds.length > 0) {
+    const found = tx.select({ id: modules.id }).from(modules).where(inArray(modules.id, ref.moduleIds)).all();
+    if (found.length !== new Set(ref.moduleIds).size) errors.moduleIds = ['One of the modules does not exist.'];
+  }
+  return errors;
+}

@@ -1,0 +1,61 @@
+import 'server-only';
+import { asc, desc, eq, ne, and } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { cycles, themes, type Cycle } from '@/db/schema';
+import { assertCan } from '@/lib/auth/permissions';
+import { ValidationError } from '@/lib/errors';
+import { diff, logEvent, type Executor } from '@/lib/events/log.server';
+import { parseOrThrow } from '@/lib/validation';
+import { loadCycle } from '@/lib/backlog/list.server';
+import { CycleSchema } from './schema';
+import type { ActingUser } from '@/lib/auth/acting-user';
+
+function assertNameFree(tx: Executor, name: string, exceptId?: number) {
+  const clash = tx.select({ id: cycles.id }).from(cycles)
+    .where(exceptId ? and(eq(cycles.name, name), ne(cycles.id, exceptId)) : eq(cycles.name, name)).get();
+  if (clash) throw new ValidationError({ name: ['A cycle with this name already exists.'] });
+}
+
+export function createCycle(actor: ActingUser, input: unknown): Cycle {
+  assertCan(actor, 'cycle.manage');
+  const data = parseOrThrow(CycleSchema, input);
+  return db.transaction((tx) => {
+    assertNameFree(tx, data.name);
+    const cycle = tx.insert(cycles).values({ ...data, createdAt: new Date().toISOString() }).returning().get();
+    logEvent(tx, { actorId: actor.id, type: 'cycle.created', subjectType: 'cycle', subjectId: cycle.id, data: { after: data } });
+    return cycle;
+  });
+}
+
+export function updateCycle(actor: ActingUser, cycleId: number, input: unknown): Cycle {
+  assertCan(actor, 'cycle.manage');
+  const data = parseOrThrow(CycleSchema, input);
+  return db.transaction((tx) => {
+    const before = loadCycle(tx, cycleId);
+    assertNameFree(tx, data.name, cycleId);
+    const changes = diff(before as Record<string, unknown>, data);
+    if (Object.keys(changes).length === 0) return before;
+    const after = tx.update(cycles).set(data).where(eq(cycles.id, cycleId)).returning().get();
+    logEvent(tx, { actorId: actor.id, type: 'cycle.updated', subjectType: 'cycle', subjectId: cycleId, data: { changes } });
+    return after;
+  });
+}
+
+/** Cycles a backlog role may open, newest first. */
+export function listCycles(actor: ActingUser) {
+  assertCan(actor, 'backlog.view');
+  return db.select().from(cycles).orderBy(desc(cycles.startsOn)).all();
+}
+
+/** For pickers (triage): every cycle's id and name, with its themes. */
+export function listCyclesWithThemes(actor: ActingUser) {
+  assertCan(actor, 'request.triage');
+  const all = db.select({ id: cycles.id, name: cycles.name }).from(cycles).orderBy(desc(cycles.startsOn)).all();
+  const allThemes = db.select({ id: themes.id, name: themes.name, cycleId: themes.cycleId }).from(themes).orderBy(asc(themes.position)).all();
+  return all.map((c) => ({ ...c, themes: allThemes.filter((t) => t.cycleId === c.id) }));
+}
+
+export function getCycle(actor: ActingUser, cycleId: number): Cycle {
+  assertCan(actor, 'backlog.view');
+  return loadCycle(db, cycleId);
+}

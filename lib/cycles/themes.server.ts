@@ -1,0 +1,82 @@
+import 'server-only';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { items, themes, type Theme } from '@/db/schema';
+import { assertCan } from '@/lib/auth/permissions';
+import { NotFoundError } from '@/lib/errors';
+import { diff, logEvent, type Executor } from '@/lib/events/log.server';
+import { parseOrThrow } from '@/lib/validation';
+import { loadCycle } from '@/lib/backlog/list.server';
+import { ThemeSchema } from './schema';
+import type { ActingUser } from '@/lib/auth/acting-user';
+
+export function listThemes(actor: ActingUser, cycleId: number): (Theme & { itemCount: number })[] {
+  assertCan(actor, 'backlog.view');
+  loadCycle(db, cycleId);
+  return db
+    .select({ id: themes.id, cycleId: themes.cycleId, name: themes.name, keyOutcome: themes.keyOutcome, position: themes.position, itemCount: sql<number>`(select count(*) from ${items} where ${items.themeId} = ${themes.id})` })
+    .from(themes).where(eq(themes.cycleId, cycleId)).orderBy(asc(themes.position)).all();
+}
+
+function loadTheme(tx: Executor, cycleId: number, themeId: number): Theme {
+  const theme = tx.select().from(themes).where(and(eq(themes.id, themeId), eq(themes.cycleId, cycleId))).get();
+  if (!theme) throw new NotFoundError('This theme');
+  return theme;
+}
+
+export function addTheme(actor: ActingUser, cycleId: number, input: unknown): Theme {
+  assertCan(actor, 'cycle.manage');
+  const data = parseOrThrow(ThemeSchema, input);
+  return db.transaction((tx) => {
+    loadCycle(tx, cycleId);
+    const last = tx.select({ max: sql<number | null>`max(${themes.position})` }).from(themes).where(eq(themes.cycleId, cycleId)).get();
+    const theme = tx.insert(themes).values({ ...data, cycleId, position: (last?.max ?? -1) + 1 }).returning().get();
+    logEvent(tx, { actorId: actor.id, type: 'theme.created', subjectType: 'theme', subjectId: theme.id, data: { cycleId, after: data } });
+    return theme;
+  });
+}
+
+export function updateTheme(actor: ActingUser, cycleId: number, themeId: number, input: unknown): Theme {
+  assertCan(actor, 'cycle.manage');
+  const data = parseOrThrow(ThemeSchema, input);
+  return db.transaction((tx) => {
+    const before = loadTheme(tx, cycleId, themeId);
+    const changes = diff(before as Record<string, unknown>, data);
+    if (Object.keys(changes).length === 0) return before;
+    const after = tx.update(themes).set(data).where(eq(themes.id, themeId)).returning().get();
+    logEvent(tx, { actorId: actor.id, type: 'theme.updated', subjectType: 'theme', subjectId: themeId, data: { cycleId, changes } });
+    return after;
+  });
+}
+
+/** Swaps a theme with its neighbour; positions stay dense 0..n-1. */
+export function moveTheme(actor: ActingUser, cycleId: number, themeId: number, direction: 'up' | 'down'): void {
+  assertCan(actor, 'cycle.manage');
+  db.transaction((tx) => {
+    loadTheme(tx, cycleId, themeId);
+    const ordered = tx.select().from(themes).where(eq(themes.cycleId, cycleId)).orderBy(asc(themes.position)).all();
+    const i = ordered.findIndex((t) => t.id === themeId);
+    const j = direction === 'up' ? i - 1 : i + 1;
+    if (j < 0 || j >= ordered.length) return;
+    [ordered[i], ordered[j]] = [ordered[j], ordered[i]];
+    ordered.forEach((t, position) => tx.update(themes).set({ position }).where(eq(themes.id, t.id)).run());
+    logEvent(tx, { actorId: actor.id, type: 'theme.reordered', subjectType: 'theme', subjectId: themeId, data: { cycleId, order: ordered.map((t) => t.id) } });
+  });
+}
+
+/** Removes a theme; its items stay in the cycle without a theme (each change is logged). */
+export function removeTheme(actor: ActingUser, cycleId: number, themeId: number): void {
+  assertCan(actor, 'cycle.manage');
+  db.transaction((tx) => {
+    const theme = loadTheme(tx, cycleId, themeId);
+    const affected = tx.select({ id: items.id }).from(items).where(eq(items.themeId, themeId)).all();
+    for (const { id } of affected) {
+      tx.update(items).set({ themeId: null, updatedAt: new Date().toISOString(), version: sql`${items.version} + 1` }).where(eq(items.id, id)).run();
+      logEvent(tx, { actorId: actor.id, type: 'item.updated', subjectType: 'item', subjectId: id, data: { changes: { themeId: { from: themeId, to: null } }, reason: `Theme "${theme.name}" removed` } });
+    }
+    tx.delete(themes).where(eq(themes.id, themeId)).run();
+    const rest = tx.select({ id: themes.id }).from(themes).where(eq(themes.cycleId, cycleId)).orderBy(asc(themes.position)).all();
+    rest.forEach((t, position) => tx.update(themes).set({ position }).where(eq(themes.id, t.id)).run());
+    logEvent(tx, { actorId: actor.id, type: 'theme.deleted', subjectType: 'theme', subjectId: themeId, data: { cycleId, before: { name: theme.name, keyOutcome: theme.keyOutcome }, itemsUnthemed: affected.length } });
+  });
+}

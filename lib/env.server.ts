@@ -1,0 +1,46 @@
+import 'server-only';
+import { z } from 'zod';
+import { loadOrCreateDevSecret } from './dev-secret.server';
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().min(1, 'must not be empty').optional(),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  APP_URL: z.url('must be a URL such as http://localhost:3000').optional(),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  // Unset (or empty, as in a copied .env) → no e-mail is sent: the outbox shows what would have been.
+  SMTP_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL such as smtp://localhost:2525' }).optional(),
+  ),
+  MAIL_FROM: z.string().trim().min(3, 'must be a sender such as Quorum <quorum@example.com>').default('Quorum <quorum@localhost>'),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { AUTH_SECRET: string };
+
+function formatIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+}
+
+let cached: Env | undefined;
+
+/** Validated environment. A bad value stops the app with a message naming the variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment variables:\n${formatIssues(parsed.error)}`);
+  }
+  let secret = parsed.data.AUTH_SECRET;
+  if (!secret) {
+    if (parsed.data.NODE_ENV === 'production') {
+      throw new Error(
+        'AUTH_SECRET is not set. Production refuses to start without it: set AUTH_SECRET to a random string of at least 32 characters (e.g. `openssl rand -base64 32`), or start the demo with `npm start`, which generates one under ./data/.',
+      );
+    }
+    secret = loadOrCreateDevSecret();
+  }
+  cached = { ...parsed.data, AUTH_SECRET: secret };
+  return cached;
+}

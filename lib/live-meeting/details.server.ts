@@ -1,0 +1,53 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { cycles } from '@/db/schema';
+
+import { itemChanges, type FieldChange } from '@/lib/prereads/changes';
+import { currentSnapshotItems } from '@/lib/meetings/snapshot-items.server';
+import { renderItemFields } from '@/lib/prereads/fields-html';
+import { loadPrereadState } from '@/lib/meetings/preread-state.server';
+import { listThreads, type ThreadQuestion } from '@/lib/questions/threads.server';
+import { agendaIds, getLiveMeeting } from './core.server';
+import type { ActingUser } from '@/lib/auth/acting-user';
+
+/** What the meeting page shows of an agenda item besides its live state. */
+export type LiveItemDetail = {
+  id: number;
+  title: string;
+  theme: string;
+  /** The item's fields now, as escaped markup (lib/prereads/fields-html.ts escapes every value). */
+  fieldsHtml: string;
+  /** Against what the attendees were last sent; empty when unchanged or never sent. */
+  changes: FieldChange[];
+  sentInPreread: boolean;
+  questions: ThreadQuestion[];
+};
+
+/**
+ * Every agenda item's fields, changes since the pre-read and questions and answers, for the live
+ * page. Read once per page load: they do not move during a meeting (the live state does).
+ */
+export function liveItemDetails(actor: ActingUser, meetingId: number): Record<number, LiveItemDetail> {
+  return db.transaction((tx) => {
+    const meeting = getLiveMeeting(tx, actor, meetingId);
+    const ids = agendaIds(tx, meetingId);
+    const sizes = tx.select({ sizeWeeks: cycles.sizeWeeks }).from(cycles).where(eq(cycles.id, meeting.cycleId)).get()?.sizeWeeks
+      ?? { XS: 0, S: 0, M: 0, L: 0, XL: 0 };
+    const current = currentSnapshotItems(tx, ids, sizes);
+    const sent = new Map((loadPrereadState(tx, meetingId)?.snapshot.items ?? []).map((i) => [i.id, i]));
+    const threads = listThreads(tx, meeting, ids, actor);
+    return Object.fromEntries(current.map((item): [number, LiveItemDetail] => {
+      const before = sent.get(item.id);
+      return [item.id, {
+        id: item.id,
+        title: item.title,
+        theme: item.theme ?? '',
+        fieldsHtml: renderItemFields(item),
+        changes: before && item.version > before.version ? itemChanges(before, item) : [],
+        sentInPreread: before !== undefined,
+        questions: threads[item.id] ?? [],
+      }];
+    }));
+  });
+}

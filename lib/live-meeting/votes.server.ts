@@ -1,0 +1,95 @@
+import 'server-only';
+import { z } from 'zod';
+import { votes, VOTE_CHOICES } from '@/db/schema';
+
+import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
+import { attendeeRole } from '@/lib/meetings/access.server';
+import { parseOrThrow } from '@/lib/validation';
+import {
+  assertIsFacilitator, assertLive, assertOnAgenda, itemStateOf, liveEvent, liveTransaction, getLiveMeeting, setItemState,
+  settingsOf, tallyOf, votesOn,
+} from './core.server';
+import type { ActingUser } from '@/lib/auth/acting-user';
+
+export const MAX_VOTE_COMMENT = 1000;
+
+export const VoteSchema = z.object({
+  choice: z.enum(VOTE_CHOICES, { error: 'Choose accept, reject or defer.' }),
+  comment: z.string().trim().max(MAX_VOTE_COMMENT, 'Keep the comment to 1,000 characters or fewer.').optional().default(''),
+});
+
+function refuse(field: string, message: string): never {
+  throw new ValidationError({ [field]: [message] }, message);
+}
+
+/**
+ * Casts (or replaces) the acting user's vote on the meeting's current item. The voter is always
+ * `actor`: there is no way to vote for someone else.
+ *
+ * The `live.vote_cast` event is the audit record, so it always holds the choice:
+ *   { itemId, userId, choice, comment }                 in 'live' mode
+ *   { itemId, userId, choice, comment, hidden: true, voted }   in 'hidden' mode (voted: how many
+ *                                                         have voted on the item, which everyone may see)
+ * !! The stream layer MUST NOT send a hidden vote as stored. Before the item is revealed, send a
+ * !! `hidden: true` vote event as `{ itemId, hidden: true, voted }` only: strip `choice`, `comment` and
+ * !! `userId` — and the event row's `actorId`, which is the voter too: `projectForViewer` in
+ * !! lib/realtime/replay.server.ts does this for every event the stream or a replay sends.
+ * !! The reveal itself is sent as `live.votes_revealed`, carrying the tally.
+ */
+export function castVote(actor: ActingUser, meetingId: number, itemId: number, input: unknown): { choice: string; comment: string } {
+  const vote = parseOrThrow(VoteSchema, input);
+  return liveTransaction(meetingId, (tx) => {
+    const meeting = getLiveMeeting(tx, actor, meetingId);
+    const role = attendeeRole(tx, meetingId, actor.id);
+    if (role !== 'voter') throw new ForbiddenError(role === 'observer' ? 'Observers cannot vote.' : 'Only the meeting\'s voting attendees can vote.');
+    assertLive(meeting);
+    if (meeting.currentItemId !== itemId) refuse('itemId', 'You can only vote on the item being discussed now.');
+    if (itemStateOf(tx, meetingId, itemId).votingClosed) refuse('choice', 'Voting on this item is closed.');
+    const at = new Date().toISOString();
+    tx.insert(votes).values({ meetingId, itemId, userId: actor.id, choice: vote.choice, comment: vote.comment, at })
+      .onConflictDoUpdate({ target: [votes.meetingId, votes.itemId, votes.userId], set: { choice: vote.choice, comment: vote.comment, at } })
+      .run();
+    const hidden = settingsOf(tx, meetingId).votesVisibility === 'hidden' && !itemStateOf(tx, meetingId, itemId).revealed;
+    const data: Record<string, unknown> = { itemId, userId: actor.id, choice: vote.choice, comment: vote.comment };
+    if (hidden) Object.assign(data, { hidden: true, voted: votesOn(tx, meetingId, itemId).length });
+    return { value: vote, eventId: liveEvent(tx, actor, meetingId, 'live.vote_cast', data) };
+  });
+}
+
+function setVoting(actor: ActingUser, meetingId: number, itemId: number, closed: boolean) {
+  return liveTransaction(meetingId, (tx) => {
+    const meeting = getLiveMeeting(tx, actor, meetingId);
+    assertIsFacilitator(actor, meeting);
+    assertLive(meeting);
+    assertOnAgenda(tx, meetingId, itemId);
+    if (itemStateOf(tx, meetingId, itemId).votingClosed === closed) {
+      throw new ConflictError(closed ? 'Voting on this item is already closed.' : 'Voting on this item is already open.');
+    }
+    setItemState(tx, meetingId, itemId, { votingClosed: closed });
+    return { value: undefined, eventId: liveEvent(tx, actor, meetingId, closed ? 'live.voting_closed' : 'live.voting_reopened', { itemId }) };
+  });
+}
+
+/** Facilitator: no more votes or changes on this item. */
+export function closeVoting(actor: ActingUser, meetingId: number, itemId: number): void {
+  setVoting(actor, meetingId, itemId, true);
+}
+
+/** Facilitator: votes may be cast or changed again. */
+export function reopenVoting(actor: ActingUser, meetingId: number, itemId: number): void {
+  setVoting(actor, meetingId, itemId, false);
+}
+
+/** Facilitator: shows hidden votes to everyone. The event carries the tally, so the stream can show it at once. */
+export function revealVotes(actor: ActingUser, meetingId: number, itemId: number): void {
+  liveTransaction(meetingId, (tx) => {
+    const meeting = getLiveMeeting(tx, actor, meetingId);
+    assertIsFacilitator(actor, meeting);
+    if (meeting.status === 'closed') throw new ConflictError('The meeting has already ended.');
+    assertOnAgenda(tx, meetingId, itemId);
+    if (itemStateOf(tx, meetingId, itemId).revealed) throw new ConflictError('The votes on this item are already shown.');
+    setItemState(tx, meetingId, itemId, { revealed: true });
+    const t = tallyOf(tx, meetingId, itemId);
+    return { value: undefined, eventId: liveEvent(tx, actor, meetingId, 'live.votes_revealed', { itemId, counts: t.counts, byDepartment: t.byDepartment, weighted: t.weighted }) };
+  });
+}

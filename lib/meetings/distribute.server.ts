@@ -1,0 +1,110 @@
+import 'server-only';
+import { eq, inArray } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { cycles, items, prereadUpdates, prereads, type Cycle, type Meeting, type PrereadSnapshot } from '@/db/schema';
+import { assertCan } from '@/lib/auth/permissions';
+import { STATUS_LABEL } from '@/lib/backlog/labels';
+import { loadCycle } from '@/lib/backlog/list.server';
+import { ConflictError, ValidationError } from '@/lib/errors';
+import { logEvent, type Executor } from '@/lib/events/log.server';
+import { loadPrereadState } from '@/lib/meetings/preread-state.server';
+import { getSetting } from '@/lib/settings/settings.server';
+import { parseOrThrow } from '@/lib/validation';
+import { loadMeeting } from './access.server';
+import { diffSnapshots, isEmptyDiff, summariseDiff } from './diff';
+import { formatMeetingTime, lateDistributionMessage } from './format';
+import { assertMeetingEditable, logMeetingEvent } from './guards.server';
+import { attendeeIds, notifyPreread, notifyPrereadUpdate } from './preread-mail.server';
+import { DistributeSchema } from './schema';
+import { buildMeetingSnapshot } from './snapshot.server';
+import type { ActingUser } from '@/lib/auth/acting-user';
+
+export { diffSnapshots, summariseDiff } from './diff';
+
+const DAY = 86_400_000;
+
+/** Refusals shared by the first distribution and updates: nothing to send, or too late to matter. */
+function assertSendable(tx: Executor, meeting: Meeting, snapshot: PrereadSnapshot, now: Date): void {
+  assertMeetingEditable(meeting);
+  if (Date.parse(meeting.scheduledAt) <= now.getTime()) {
+    throw new ValidationError({}, 'The meeting has already started: a pre-read can only go out before it.');
+  }
+  if (snapshot.items.length === 0) throw new ValidationError({ agenda: ['Add at least one item to the agenda before distributing.'] }, 'Add at least one item to the agenda before distributing.');
+  // An item withdrawn (or decided) after it went on the agenda would be sent as if still open.
+  const statuses = new Map(tx.select({ id: items.id, status: items.status }).from(items)
+    .where(inArray(items.id, snapshot.items.map((i) => i.id))).all().map((r) => [r.id, r.status]));
+  const stale = snapshot.items.flatMap((i) => {
+    const status = statuses.get(i.id);
+    return status && status !== 'curated' ? [`"${i.title}" is ${STATUS_LABEL[status].toLowerCase()}; take it off the agenda first.`] : [];
+  });
+  if (stale.length) throw new ValidationError({ agenda: stale }, stale.length === 1 ? stale[0] : 'Some agenda items are no longer curated; take them off the agenda first.');
+  if (attendeeIds(tx, meeting.id).length === 0) {
+    throw new ValidationError({ attendees: ['Add at least one attendee before distributing.'] }, 'Add at least one attendee before distributing.');
+  }
+}
+
+function moveCycleToPreread(tx: Executor, actorId: number, cycle: Cycle): void {
+  if (cycle.status !== 'planning') return;
+  tx.update(cycles).set({ status: 'preread' }).where(eq(cycles.id, cycle.id)).run();
+  logEvent(tx, { actorId, type: 'cycle.status_changed', subjectType: 'cycle', subjectId: cycle.id, data: { changes: { status: { from: 'planning', to: 'preread' } } } });
+}
+
+/**
+ * Freezes the agenda into the meeting's pre-read and sends it to every attendee (in-app, e-mail
+ * with an invitation), all in one transaction: either everyone is sent it and it is recorded, or
+ * nothing happens. Less than the lead time before the meeting it needs `confirmLate`, and is
+ * marked late. Once per meeting; later changes go out with sendPrereadUpdate.
+ */
+export function distributePreread(actor: ActingUser, meetingId: number, input: unknown = {}, now = new Date()) {
+  assertCan(actor, 'meeting.manage');
+  const { confirmLate } = parseOrThrow(DistributeSchema, input);
+  return db.transaction((tx) => {
+    const meeting = loadMeeting(tx, meetingId);
+    const existing = tx.select({ sentAt: prereads.sentAt }).from(prereads).where(eq(prereads.meetingId, meetingId)).get();
+    if (existing) throw new ConflictError(`The pre-read was already sent on ${formatMeetingTime(existing.sentAt)}; send an update instead.`);
+    const cycle = loadCycle(tx, meeting.cycleId);
+    const snapshot = buildMeetingSnapshot(tx, meeting, cycle);
+    assertSendable(tx, meeting, snapshot, now);
+
+    const leadDays = getSetting(tx, 'prereadLeadDays');
+    const ahead = Date.parse(meeting.scheduledAt) - now.getTime();
+    const late = ahead < leadDays * DAY;
+    if (late && !confirmLate) {
+      const message = lateDistributionMessage(ahead, leadDays);
+      throw new ValidationError({ confirmLate: [message] }, message);
+    }
+
+    const sentAt = now.toISOString();
+    const preread = tx.insert(prereads).values({ meetingId, sentAt, sentBy: actor.id, late, snapshot }).returning().get();
+    moveCycleToPreread(tx, actor.id, cycle);
+    logMeetingEvent(tx, actor.id, meeting, 'preread.distributed', { prereadId: preread.id, late, itemIds: snapshot.items.map((i) => i.id) });
+    notifyPreread(tx, { meeting, snapshot, late, sentAt, userIds: attendeeIds(tx, meetingId), now });
+    return { id: preread.id, sentAt, late, items: snapshot.items.length };
+  });
+}
+
+/**
+ * Sends what changed since the attendees' latest copy (the pre-read or the last update): a
+ * human summary in-app and by e-mail, with a fresh invitation when the meeting itself moved.
+ */
+export function sendPrereadUpdate(actor: ActingUser, meetingId: number, now = new Date()) {
+  assertCan(actor, 'meeting.manage');
+  return db.transaction((tx) => {
+    const meeting = loadMeeting(tx, meetingId);
+    const state = loadPrereadState(tx, meetingId);
+    if (!state) throw new ConflictError('The pre-read has not been sent yet: distribute it first.');
+    const cycle = loadCycle(tx, meeting.cycleId);
+    const snapshot = buildMeetingSnapshot(tx, meeting, cycle);
+    assertSendable(tx, meeting, snapshot, now);
+    const changes = diffSnapshots(state.snapshot, snapshot);
+    if (isEmptyDiff(changes)) throw new ValidationError({}, 'Nothing has changed since the pre-read.');
+
+    const summary = summariseDiff(changes);
+    const sentAt = now.toISOString();
+    const update = tx.insert(prereadUpdates).values({ prereadId: state.preread.id, sentAt, sentBy: actor.id, summary, snapshot }).returning().get();
+    logMeetingEvent(tx, actor.id, meeting, 'preread.updated', { prereadId: state.preread.id, updateId: update.id, summary });
+    const meetingMoved = changes.meeting.some((c) => c.field !== 'capacity');
+    notifyPrereadUpdate(tx, { meeting, snapshot, summary, meetingMoved, userIds: attendeeIds(tx, meetingId), now });
+    return { id: update.id, sentAt, summary };
+  });
+}

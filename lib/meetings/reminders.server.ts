@@ -1,0 +1,87 @@
+import 'server-only';
+import { and, eq, gt, max } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { prereadReads, prereadReminders, prereads } from '@/db/schema';
+import { assertCan } from '@/lib/auth/permissions';
+import { loadCycle } from '@/lib/backlog/list.server';
+import { ConflictError } from '@/lib/errors';
+import type { Executor } from '@/lib/events/log.server';
+import { loadMeeting } from './access.server';
+import { listAttendees, type AttendeeRow } from './attendees.server';
+import { assertMeetingEditable, logMeetingEvent } from './guards.server';
+import { notifyReminder } from './preread-mail.server';
+import type { ActingUser } from '@/lib/auth/acting-user';
+
+/** A person is reminded at most once in this window, however often the pm presses the button. */
+export const REMINDER_INTERVAL_MS = 24 * 3_600_000;
+
+export type ReadStatusRow = AttendeeRow & { readAt: string | null; lastRemindedAt: string | null };
+
+function statusRows(tx: Executor, meetingId: number, prereadId: number | null): ReadStatusRow[] {
+  const reads = new Map(prereadId === null ? [] : tx.select({ userId: prereadReads.userId, readAt: prereadReads.readAt })
+    .from(prereadReads).where(eq(prereadReads.prereadId, prereadId)).all().map((r) => [r.userId, r.readAt]));
+  const reminded = new Map(prereadId === null ? [] : tx.select({ userId: prereadReminders.userId, at: max(prereadReminders.sentAt) })
+    .from(prereadReminders).where(eq(prereadReminders.prereadId, prereadId)).groupBy(prereadReminders.userId).all().map((r) => [r.userId, r.at]));
+  return listAttendees(tx, meetingId).map((a) => ({ ...a, readAt: reads.get(a.userId) ?? null, lastRemindedAt: reminded.get(a.userId) ?? null }));
+}
+
+/** Each attendee with when they opened the pre-read (or not) and when they were last reminded. */
+export function readStatus(actor: ActingUser, meetingId: number) {
+  assertCan(actor, 'meeting.manage');
+  loadMeeting(db, meetingId);
+  const preread = db.select({ id: prereads.id }).from(prereads).where(eq(prereads.meetingId, meetingId)).get();
+  const rows = statusRows(db, meetingId, preread?.id ?? null);
+  return { distributed: preread !== undefined, rows, readCount: rows.filter((r) => r.readAt).length };
+}
+export type ReadStatus = ReturnType<typeof readStatus>;
+
+export type ReminderResult = {
+  reminded: { userId: number; name: string }[];
+  skipped: { userId: number; name: string; reason: string }[];
+};
+
+/**
+ * Reminds every attendee who has not opened the pre-read, except those reminded in the last 24
+ * hours ("already reminded today") and deactivated people. Records each reminder, so the limit
+ * holds across page loads and server restarts.
+ */
+export function remindUnread(actor: ActingUser, meetingId: number, now = new Date()): ReminderResult {
+  assertCan(actor, 'meeting.manage');
+  return db.transaction((tx) => {
+    const meeting = loadMeeting(tx, meetingId);
+    assertMeetingEditable(meeting);
+    const preread = tx.select({ id: prereads.id }).from(prereads).where(eq(prereads.meetingId, meetingId)).get();
+    if (!preread) throw new ConflictError('The pre-read has not been sent yet: distribute it first.');
+    const since = new Date(now.getTime() - REMINDER_INTERVAL_MS).toISOString();
+    const recent = new Set(tx.select({ userId: prereadReminders.userId }).from(prereadReminders)
+      .where(and(eq(prereadReminders.prereadId, preread.id), gt(prereadReminders.sentAt, since))).all().map((r) => r.userId));
+
+    const result: ReminderResult = { reminded: [], skipped: [] };
+    for (const row of statusRows(tx, meetingId, preread.id)) {
+      if (row.readAt) continue;
+      const who = { userId: row.userId, name: row.name };
+      if (!row.active) result.skipped.push({ ...who, reason: 'deactivated' });
+      else if (recent.has(row.userId)) result.skipped.push({ ...who, reason: 'already reminded today' });
+      else result.reminded.push(who);
+    }
+    if (result.reminded.length) {
+      tx.insert(prereadReminders).values(result.reminded.map((r) => ({ prereadId: preread.id, userId: r.userId, sentAt: now.toISOString() }))).run();
+      notifyReminder(tx, { meeting, cycleName: loadCycle(tx, meeting.cycleId).name, userIds: result.reminded.map((r) => r.userId) });
+      logMeetingEvent(tx, actor.id, meeting, 'preread.reminded', { prereadId: preread.id, userIds: result.reminded.map((r) => r.userId) });
+    }
+    return result;
+  });
+}
+
+/** The result as one sentence for the page. */
+export function reminderMessage(r: ReminderResult): string {
+  const names = (list: { name: string }[]) => list.map((p) => p.name).join(', ');
+  if (!r.reminded.length && !r.skipped.length) return 'Everyone has read the pre-read: nobody to remind.';
+  const parts: string[] = [];
+  if (r.reminded.length) parts.push(`Reminded ${r.reminded.length} ${r.reminded.length === 1 ? 'person' : 'people'}: ${names(r.reminded)}.`);
+  for (const reason of [...new Set(r.skipped.map((s) => s.reason))]) {
+    const who = r.skipped.filter((s) => s.reason === reason);
+    parts.push(`Not reminded (${reason}): ${names(who)}.`);
+  }
+  return parts.join(' ');
+}

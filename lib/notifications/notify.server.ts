@@ -1,0 +1,56 @@
+import 'server-only';
+import { and, eq, inArray } from 'drizzle-orm';
+import { notificationPrefs, notifications, outbox, users, type NotificationKind } from '@/db/schema';
+import type { Executor } from '@/lib/events/log.server';
+import { appUrl } from './links.server';
+import { wakeOutboxWorker } from './wake.server';
+
+export type Email = {
+  subject: string;
+  /** Plain-text body; the HTML part is built from the same content by the caller. */
+  text: string;
+  html: string;
+  ics?: string;
+};
+
+export type NotifyInput = {
+  userIds: number[];
+  kind: NotificationKind;
+  title: string;
+  body?: string;
+  /** A path inside the app; e-mails turn it into an absolute link with APP_URL. */
+  link: string;
+  /** The e-mail for one recipient (so it can be personal), or none for in-app only. */
+  email?: (recipient: { id: number; name: string; email: string }) => Email;
+};
+
+/**
+ * Notifies people in-app and, unless they turned this kind off, by e-mail through the outbox.
+ * Call it inside the transaction of the change that causes it: both commit or neither does.
+ * Deactivated users get nothing.
+ */
+export function notify(tx: Executor, input: NotifyInput): void {
+  const ids = [...new Set(input.userIds)];
+  if (ids.length === 0) return;
+  const recipients = tx.select({ id: users.id, name: users.name, email: users.email }).from(users)
+    .where(and(inArray(users.id, ids), eq(users.active, true))).all();
+  const off = new Set(
+    tx.select({ userId: notificationPrefs.userId }).from(notificationPrefs)
+      .where(and(inArray(notificationPrefs.userId, ids), eq(notificationPrefs.kind, input.kind), eq(notificationPrefs.email, false)))
+      .all().map((r) => r.userId),
+  );
+  const now = new Date();
+  for (const r of recipients) {
+    tx.insert(notifications).values({ userId: r.id, kind: input.kind, title: input.title, body: input.body ?? '', link: input.link, createdAt: now.toISOString() }).run();
+    if (!input.email || off.has(r.id)) continue;
+    const mail = input.email(r);
+    tx.insert(outbox).values({
+      toUserId: r.id, toAddress: r.email, subject: mail.subject, text: mail.text, html: mail.html, ics: mail.ics ?? null,
+      nextAttemptAt: now.getTime(), createdAt: now.toISOString(),
+    }).run();
+  }
+  // The worker picks the rows up after the transaction commits; waking it early just saves a poll.
+  if (input.email) queueMicrotask(wakeOutboxWorker);
+}
+
+export { appUrl };

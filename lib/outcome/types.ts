@@ -1,0 +1,57 @@
+import type { DecisionOutcome, Meeting } from '@/db/schema';
+import type { Decision, Tally } from '@/lib/live-meeting/tally';
+import type { CutLine } from '@/lib/ranking/order';
+
+/** The outcome report's shapes: shared by the server that builds it and the pages and exports that show it. */
+
+export type OutcomeCycle = { id: number; name: string; capacityWeeks: number };
+
+export type RankedOutcomeItem = {
+  itemId: number; position: number; title: string; theme: string | null; weeks: number | null; aboveCut: boolean;
+};
+
+export type OutcomeDecision = {
+  itemId: number; title: string; theme: string | null; themeId: number | null; requestor: string; weeks: number | null;
+  outcome: DecisionOutcome; reason: string;
+  /** The facilitator's note on the decision (required when it went against the tally). */
+  decisionNote: string;
+  /** The notes taken on the item during the meeting. */
+  notes: string;
+  /** What the tally suggested under the meeting's weighting (null: a tie or no votes). */
+  suggested: Decision | null;
+  tally: Tally;
+  /** Accepted items still in the ranking: their place and side of the cut line. */
+  position: number | null; aboveCut: boolean | null;
+  decidedBy: string; decidedAt: string;
+};
+
+export type ThemeOutcome = {
+  id: number | null; name: string; keyOutcome: string;
+  accepted: RankedOutcomeItem[]; rejected: OutcomeDecision[]; deferred: OutcomeDecision[];
+};
+
+export type AttendanceDepartment = {
+  departmentName: string;
+  attendees: { name: string; role: 'voter' | 'observer'; voted: boolean }[];
+  voted: number;
+};
+
+export type OutcomeReport = {
+  cycle: OutcomeCycle;
+  meeting: {
+    id: number; title: string; scheduledAt: string; facilitator: string; startedAt: string | null; endedAt: string | null;
+    weighted: boolean;
+  };
+  ranking: { items: RankedOutcomeItem[]; cut: CutLine; summary: string };
+  themes: ThemeOutcome[];
+  /** In agenda order. */
+  decisions: OutcomeDecision[];
+  /** Agenda items the meeting did not decide. */
+  undecided: { itemId: number; title: string }[];
+  attendance: AttendanceDepartment[];
+  published: { at: string; by: string } | null;
+};
+
+export type CycleOutcome =
+  | { state: 'none'; cycle: OutcomeCycle; canPublish: false; pending: { id: number; title: string; status: Meeting['status'] } | null }
+  | (OutcomeReport & { state: 'ready'; canPublish: boolean });

@@ -1,0 +1,27 @@
+import 'server-only';
+import { forbidden, notFound } from 'next/navigation';
+import { ForbiddenError, NotFoundError } from './errors';
+import { idParam } from './validation';
+
+/** A route's numeric id, or the 404 page for anything that is not a positive integer. */
+export async function routeId(params: Promise<{ id: string }>): Promise<number> {
+  const parsed = idParam.safeParse((await params).id);
+  if (!parsed.success) notFound();
+  return parsed.data;
+}
+
+/** Runs a lib/ read for a page, turning ForbiddenError/NotFoundError into the 403/404 pages. */
+export function readForPage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw pageError(error);
+  }
+}
+
+/** For pages and actions: 403/404 become Next's pages; anything else is returned to be rethrown to the error boundary. */
+export function pageError(error: unknown): unknown {
+  if (error instanceof ForbiddenError) forbidden();
+  if (error instanceof NotFoundError) notFound();
+  return error;
+}

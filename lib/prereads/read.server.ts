@@ -1,0 +1,138 @@
+import 'server-only';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { cycles, items, meetings, prereadReads, prereads, users, type Meeting, type SnapshotItem } from '@/db/schema';
+import { can } from '@/lib/auth/permissions';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import type { Executor } from '@/lib/events/log.server';
+import { attendeeRole, canSeeMeeting, loadMeeting } from '@/lib/meetings/access.server';
+import { canAskQuestion, canResolveQuestion, smeResolver } from '@/lib/questions/roles.server';
+import { listThreads, type ThreadQuestion } from '@/lib/questions/threads.server';
+import { capacitySummary, groupByTheme, type CapacitySummary, type ThemeSection } from './capacity';
+import { itemChanges, type FieldChange } from './changes';
+import { currentSnapshotItems } from '@/lib/meetings/snapshot-items.server';
+import { questionsClosedMessage, questionsOpen } from '@/lib/questions/window';
+import { loadPrereadState } from '@/lib/meetings/preread-state.server';
+import type { ActingUser } from '@/lib/auth/acting-user';
+
+export type PrereadItemView = SnapshotItem & { changes: FieldChange[]; questions: ThreadQuestion[] };
+
+type MeetingHeader = {
+  id: number; cycleId: number; title: string; scheduledAt: string; durationMinutes: number; location: string;
+  facilitator: string; questionsCloseAt: string;
+};
+
+export type PrereadView =
+  | { distributed: false; meeting: MeetingHeader }
+  | {
+      distributed: true;
+      meeting: MeetingHeader;
+      cycle: { id: number; name: string; capacityWeeks: number };
+      sentAt: string;
+      late: boolean;
+      snapshotKey: string;
+      updates: { sentAt: string; summary: string[] }[];
+      capacity: CapacitySummary;
+      sections: ThemeSection<PrereadItemView>[];
+      questions: { open: boolean; closedMessage: string; canAsk: boolean };
+      /** The facilitator and pm/admin also see who has read it. */
+      canSeeReceipts: boolean;
+    };
+
+function header(tx: Executor, m: Meeting): MeetingHeader {
+  const facilitator = tx.select({ name: users.name }).from(users).where(eq(users.id, m.facilitatorId)).get()?.name ?? '';
+  return {
+    id: m.id, cycleId: m.cycleId, title: m.title, scheduledAt: m.scheduledAt, durationMinutes: m.durationMinutes,
+    location: m.location, facilitator, questionsCloseAt: m.questionsCloseAt,
+  };
+}
+
+/**
+ * Whether someone outside the meeting answers for an item on it (its sponsor, or its SME by name
+ * or e-mail): they are told of questions and must be able to open the threads to answer them.
+ */
+function answersForAnItem(tx: Executor, actor: ActingUser, itemIds: number[], current: SnapshotItem[]): boolean {
+  if (itemIds.length === 0) return false;
+  const sponsored = tx.select({ id: items.id }).from(items).where(and(inArray(items.id, itemIds), eq(items.sponsorId, actor.id))).get();
+  if (sponsored) return true;
+  const resolve = smeResolver(tx);
+  return current.some((i) => resolve(i.sme) === actor.id);
+}
+
+/** The frozen item's changes since it was sent; none when nothing the reader sees has moved. */
+function changesSince(sent: SnapshotItem, now: SnapshotItem | undefined): FieldChange[] {
+  if (!now) return [];
+  return now.version > sent.version ? itemChanges(sent, now) : [];
+}
+
+/**
+ * Opens a meeting's pre-read for the actor: 403 unless they attend, facilitate, are pm/admin or
+ * answer for one of its items. The first opening by an attendee is recorded as their read
+ * receipt (people who only oversee or answer are not readers). Before distribution it returns
+ * `distributed: false` for the page to say so.
+ */
+export function openPreread(actor: ActingUser, meetingId: number, now = new Date()): PrereadView {
+  return db.transaction((tx) => {
+    const meeting = loadMeeting(tx, meetingId);
+    const insider = canSeeMeeting(tx, actor, meeting);
+    const state = loadPrereadState(tx, meetingId);
+    if (!state) {
+      if (!insider) throw new ForbiddenError('Only the meeting\'s attendees can open its pre-read.');
+      return { distributed: false, meeting: header(tx, meeting) };
+    }
+    const { snapshot } = state;
+    const itemIds = snapshot.items.map((i) => i.id);
+    const cycle = tx.select().from(cycles).where(eq(cycles.id, meeting.cycleId)).get();
+    // Only items edited since they were sent (their version moved) need their current values; every
+    // edit of a field the pre-read shows, modules included, bumps the version. Outsiders need all of
+    // them to find whether they are an item's SME.
+    const sentVersion = new Map(snapshot.items.map((i) => [i.id, i.version]));
+    const edited = itemIds.length === 0 ? [] : tx.select({ id: items.id, version: items.version }).from(items).where(inArray(items.id, itemIds)).all()
+      .filter((r) => r.version > (sentVersion.get(r.id) ?? Number.POSITIVE_INFINITY)).map((r) => r.id);
+    const current = currentSnapshotItems(tx, insider ? edited : itemIds, cycle?.sizeWeeks ?? { XS: 0, S: 0, M: 0, L: 0, XL: 0 });
+    if (!insider && !answersForAnItem(tx, actor, itemIds, current)) {
+      throw new ForbiddenError('Only the meeting\'s attendees can open its pre-read.');
+    }
+
+    if (attendeeRole(tx, meetingId, actor.id) !== null) {
+      tx.insert(prereadReads).values({ prereadId: state.preread.id, userId: actor.id, readAt: now.toISOString() }).onConflictDoNothing().run();
+    }
+
+    const byId = new Map(current.map((i) => [i.id, i]));
+    const threads = listThreads(tx, meeting, itemIds, actor);
+    const views: PrereadItemView[] = snapshot.items.map((i) => ({ ...i, changes: changesSince(i, byId.get(i.id)), questions: threads[i.id] ?? [] }));
+    return {
+      distributed: true,
+      meeting: header(tx, meeting),
+      cycle: { id: snapshot.cycle.id, name: cycle?.name ?? snapshot.cycle.name, capacityWeeks: snapshot.cycle.capacityWeeks },
+      sentAt: state.preread.sentAt,
+      late: state.preread.late,
+      snapshotKey: state.snapshotKey,
+      updates: state.updates,
+      capacity: capacitySummary(snapshot),
+      sections: groupByTheme(snapshot, views),
+      questions: {
+        open: questionsOpen(meeting.questionsCloseAt, now),
+        closedMessage: questionsClosedMessage(meeting.questionsCloseAt),
+        canAsk: canAskQuestion(tx, actor, meeting),
+      },
+      canSeeReceipts: canResolveQuestion(actor, meeting),
+    };
+  });
+}
+
+/**
+ * The meeting whose pre-read `/cycles/[id]/preread` shows: the cycle's latest regular meeting
+ * (by date) that has a pre-read, or null. 404 for an unknown cycle; people who cannot see
+ * backlogs get 403 here unless they can see that meeting.
+ */
+export function latestPrereadMeetingForCycle(actor: ActingUser, cycleId: number): number | null {
+  const cycle = db.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, cycleId)).get();
+  if (!cycle) throw new NotFoundError('This cycle');
+  const meeting = db.select().from(meetings).innerJoin(prereads, eq(prereads.meetingId, meetings.id))
+    .where(and(eq(meetings.cycleId, cycleId), eq(meetings.kind, 'regular')))
+    .orderBy(desc(meetings.scheduledAt), desc(meetings.id)).limit(1).get()?.meetings;
+  if (can(actor, 'backlog.view')) return meeting?.id ?? null;
+  if (meeting && canSeeMeeting(db, actor, meeting)) return meeting.id;
+  throw new ForbiddenError();
+}

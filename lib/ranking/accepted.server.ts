@@ -1,0 +1,28 @@
+import 'server-only';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { cycles, items } from '@/db/schema';
+import { effectiveWeeks } from '@/lib/backlog/estimates';
+import type { Executor } from '@/lib/events/log.server';
+import { keyBetween } from './fractional-index';
+import { orderByRank, type Ranked } from './order';
+
+/**
+ * The accepted items of a cycle in rank order. An accepted item without a rank (accepted outside a
+ * meeting) is first given a key below the others; that write does not bump its version, since
+ * nobody can have moved an unranked item yet.
+ */
+export function acceptedRanking(tx: Executor, cycleId: number): Ranked[] {
+  const accepted = and(eq(items.cycleId, cycleId), eq(items.status, 'accepted'));
+  const unranked = tx.select({ id: items.id }).from(items).where(and(accepted, isNull(items.rank))).orderBy(asc(items.id)).all();
+  if (unranked.length) {
+    let last = orderByRank(tx.select({ id: items.id, rank: items.rank }).from(items).where(accepted).all()
+      .filter((r): r is { id: number; rank: string } => r.rank !== null)).at(-1)?.rank ?? null;
+    for (const { id } of unranked) {
+      last = keyBetween(last, null);
+      tx.update(items).set({ rank: last }).where(eq(items.id, id)).run();
+    }
+  }
+  const rows = tx.select().from(items).where(accepted).all();
+  const sizes = tx.select({ sizeWeeks: cycles.sizeWeeks }).from(cycles).where(eq(cycles.id, cycleId)).get()?.sizeWeeks;
+  return orderByRank(rows.map((r) => ({ id: r.id, rank: r.rank!, version: r.version, weeks: sizes ? effectiveWeeks(r, sizes) : r.estimateWeeks })));
+}

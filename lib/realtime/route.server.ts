@@ -1,0 +1,47 @@
+import 'server-only';
+import { z } from 'zod';
+import type { ActingUser } from '@/lib/auth/acting-user';
+import { currentUser } from '@/lib/auth/session.server';
+import { errorResponse, UnauthenticatedError } from '@/lib/errors';
+import { idParam } from '@/lib/validation';
+import type { Subject } from './replay.server';
+import { subjectEventStream } from './sse.server';
+
+const LastEventId = z.coerce.number().int().min(0);
+
+/**
+ * The GET handler of a live event stream route: sign-in, the id in the path, the
+ * `Last-Event-ID` header (or `?lastEventId=`) to resume from, and `follow` — lib's check that the
+ * user may follow this subject — with JSON errors (401, 400, 403, 404) before the stream opens.
+ */
+export async function eventStreamResponse(
+  request: Request,
+  params: Promise<{ id: string }>,
+  subjectType: Subject['type'],
+  follow: (user: ActingUser, id: number) => unknown,
+): Promise<Response> {
+  const user = await currentUser();
+  if (!user) return errorResponse(new UnauthenticatedError());
+
+  const id = idParam.safeParse((await params).id);
+  if (!id.success) return Response.json({ error: 'The id must be a positive whole number.' }, { status: 400 });
+
+  const rawLast = request.headers.get('last-event-id') || new URL(request.url).searchParams.get('lastEventId') || '0';
+  const lastEventId = LastEventId.safeParse(rawLast.trim());
+  if (!lastEventId.success) return Response.json({ error: 'Last-Event-ID must be a non-negative whole number.' }, { status: 400 });
+
+  try {
+    follow(user, id.data);
+  } catch (error) {
+    return errorResponse(error);
+  }
+
+  return new Response(subjectEventStream({ subject: { type: subjectType, id: id.data }, lastEventId: lastEventId.data, signal: request.signal }), {
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    },
+  });
+}

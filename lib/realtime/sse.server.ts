@@ -1,0 +1,127 @@
+import 'server-only';
+import { BATCH, formatMessage, hubFor, type Subscriber } from './hub.server';
+import { publisher as defaultPublisher, type Publisher } from './publisher.server';
+import { eventsSince, projectForViewer, revealedUpTo, type ProjectedEvent, type Subject } from './replay.server';
+
+export const HEARTBEAT_MS = 15_000;
+export const RETRY_MS = 2_000;
+
+/**
+ * Open streams, closed when the server is asked to stop: `next start` waits for open connections
+ * before it exits, and a stream never ends by itself (its heartbeat keeps it alive), so without
+ * this a SIGTERM would hang while anyone has a meeting open. Pages reconnect to the next server.
+ */
+const open = new Set<() => void>();
+const slot = globalThis as unknown as { quorumStreamsOnStop?: boolean };
+if (!slot.quorumStreamsOnStop) {
+  slot.quorumStreamsOnStop = true;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => { for (const close of [...open]) close(); });
+  }
+}
+
+/** One SSE message for an event (see formatMessage). */
+export function formatEvent(event: ProjectedEvent): string {
+  return formatMessage(event.id, JSON.stringify(event));
+}
+
+export type StreamOptions = {
+  subject: Subject;
+  lastEventId: number;
+  signal: AbortSignal;
+  heartbeatMs?: number;
+  publisher?: Publisher;
+};
+
+/**
+ * A live event stream (a meeting's or a change request's): `retry:`, then every event after
+ * lastEventId (the replay, read for this stream alone), then each new one as the subject's hub
+ * fans it out. The published id is
+ * only a wake-up: events are always read from the database by id after the last one sent, so
+ * nothing is duplicated or skipped, whatever order or however often wake-ups arrive. Closes
+ * (leaves the hub, stops the heartbeat) when `signal` aborts or the reader cancels.
+ */
+export function subjectEventStream(opts: StreamOptions): ReadableStream<Uint8Array> {
+  const { subject, signal, heartbeatMs = HEARTBEAT_MS, publisher = defaultPublisher } = opts;
+  const encoder = new TextEncoder();
+  let closed = false;
+  let leave: (() => void) | null = null;
+  let heartbeat: ReturnType<typeof setInterval> | null = null;
+  let onAbort: (() => void) | null = null;
+
+  let close: (() => void) | null = null;
+  const cleanup = () => {
+    if (closed) return;
+    closed = true;
+    if (close) open.delete(close);
+    leave?.();
+    leave = null;
+    if (heartbeat) clearInterval(heartbeat);
+    heartbeat = null;
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  };
+
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      close = () => {
+        const wasOpen = !closed;
+        cleanup();
+        if (wasOpen) {
+          try { controller.close(); } catch { /* already closed or errored */ }
+        }
+      };
+      const subscriber: Subscriber = {
+        lastSent: opts.lastEventId,
+        send: (text) => {
+          if (!closed) controller.enqueue(encoder.encode(text));
+        },
+        fail: (error) => {
+          cleanup();
+          try { controller.error(error); } catch { /* already closed */ }
+        },
+      };
+
+      if (signal.aborted) {
+        close();
+        return;
+      }
+      onAbort = close;
+      signal.addEventListener('abort', onAbort, { once: true });
+      open.add(close);
+      subscriber.send(`retry: ${RETRY_MS}\n\n`);
+
+      try {
+        // The replay. Synchronous, so no event can be committed and published meanwhile; the hub,
+        // joined right after, sends only what is newer than what this stream has had.
+        for (;;) {
+          const batch = eventsSince(subject, subscriber.lastSent, BATCH);
+          if (batch.length === 0) break;
+          // Reveals are counted up to the last event of this batch, which is sent with it.
+          const revealed = revealedUpTo(subject, batch[batch.length - 1].id);
+          for (const event of batch) {
+            subscriber.send(formatEvent(projectForViewer(event, revealed)));
+            subscriber.lastSent = event.id;
+          }
+          if (batch.length < BATCH) break;
+        }
+      } catch (error) {
+        console.warn(`The live stream of ${subject.type} ${subject.id} failed: ${(error as Error).message}`);
+        subscriber.fail(error);
+        return;
+      }
+      const hub = hubFor(publisher, subject);
+      hub.join(subscriber);
+      leave = () => hub.leave(subscriber);
+      heartbeat = setInterval(() => subscriber.send(': heartbeat\n\n'), heartbeatMs);
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+}
+
+/** A meeting's live stream (see subjectEventStream). */
+export function meetingEventStream(opts: Omit<StreamOptions, 'subject'> & { meetingId: number }): ReadableStream<Uint8Array> {
+  const { meetingId, ...rest } = opts;
+  return subjectEventStream({ ...rest, subject: { type: 'meeting', id: meetingId } });
+}

@@ -1,0 +1,221 @@
+import 'server-only';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Statement } from 'better-sqlite3';
+import { db, sqlite } from '@/db/client';
+import { items, scheduleEntries, scheduleFlags, schedulePeriods, users, type Cycle, type ItemStatus, type ScheduleEntry, type SchedulePeriod, type Size } from '@/db/schema';
+import { assertCan, can } from '@/lib/auth/permissions';
+import { effectiveWeeks } from '@/lib/backlog/estimates';
+import { loadItem, patchItem } from '@/lib/backlog/items.server';
+import { STATUS_LABEL } from '@/lib/backlog/labels';
+import { loadCycle } from '@/lib/backlog/list.server';
+import { transitionError } from '@/lib/backlog/status-machine';
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '@/lib/errors';
+import { logEvent, type Executor } from '@/lib/events/log.server';
+import { orderByRank } from '@/lib/ranking/order';
+import { parseOrThrow } from '@/lib/validation';
+import { assertCanSeeSchedule, lastPublication, lastSnapshot, canResolveFlag } from './access.server';
+import { formatDay } from './dates';
+import { periodsOf } from './periods.server';
+import { DeliveryMoveSchema, EntrySchema } from './schema';
+import { changesSince, snapshotOf } from './snapshot';
+import { SCHEDULE_STATUSES, type ScheduleFlagView, type ScheduleItem, type SchedulePeriodView, type ScheduleView } from './types';
+import type { ActingUser } from '@/lib/auth/acting-user';
+
+/**
+ * The delivery schedule of a cycle: its accepted items in rank order,
+ * each with a period, an owner and a kickoff day, and their delivery status. Read in a fixed handful
+ * of queries whatever the number of items (a 2,000-item cycle must open fast).
+ */
+
+/** Who can own an item's delivery. */
+export const OWNER_ROLES = ['engineer', 'pm'] as const;
+
+const authors = alias(users, 'authors');
+const resolvers = alias(users, 'resolvers');
+
+/**
+ * The one statement behind the schedule's rows. Raw, not through the ORM: mapping 2,000 joined rows
+ * cost ten times the query itself. `+i.status` keeps SQLite on the cycle's index (the status index
+ * matches most of the table).
+ */
+const ITEMS_SQL = `select i.id, i.title, i.rank, i.status, i.theme_id, t.name, i.estimate_size, i.estimate_weeks,
+  i.requestor_id, r.name, i.sponsor_id, sp.name, e.period_id, e.owner_id, o.name, e.kickoff_on, coalesce(e.version, 0),
+  (select count(*) from schedule_flags f where f.item_id = i.id and f.resolved_at is null)
+from items i
+  left join themes t on t.id = i.theme_id
+  join users r on r.id = i.requestor_id
+  left join users sp on sp.id = i.sponsor_id
+  left join schedule_entries e on e.item_id = i.id
+  left join users o on o.id = e.owner_id
+where i.cycle_id = ? and +i.status in (${SCHEDULE_STATUSES.map((st) => `'${st}'`).join(', ')})`;
+
+type ItemsRow = [
+  number, string, string | null, ScheduleItem['status'], number | null, string | null, Size | null, number | null,
+  number, string, number | null, string | null, number | null, number | null, string | null, string | null, number, number,
+];
+
+/**
+ * The cycle's accepted-to-delivered items with their entries, in rank order (unranked last, by id).
+ * The statement runs on the app's one connection, so inside a caller's transaction it reads that
+ * transaction's state.
+ */
+export function scheduleItems(cycle: Cycle): ScheduleItem[] {
+  const rows = (itemsStatement ??= sqlite.prepare(ITEMS_SQL).raw(true)).all(cycle.id) as ItemsRow[];
+  const mapped = rows.map(([id, title, rank, status, themeId, theme, estimateSize, estimateWeeks, requestorId, requestor, sponsorId, sponsor,
+    periodId, ownerId, owner, kickoffOn, entryVersion, openFlags]): ScheduleItem => ({
+    id, title, rank, status, themeId, theme, weeks: effectiveWeeks({ estimateSize, estimateWeeks }, cycle.sizeWeeks),
+    requestorId, requestor, sponsorId, sponsor, periodId, ownerId, owner, kickoffOn, entryVersion, openFlags,
+  }));
+  const ranked = mapped.filter((r): r is ScheduleItem & { rank: string } => r.rank !== null);
+  return [...orderByRank(ranked), ...mapped.filter((r) => r.rank === null).sort((a, b) => a.id - b.id)];
+}
+let itemsStatement: Statement | undefined;
+
+const EPSILON = 1e-9; // 0.1 + 0.2 weeks fill a 0.3-week period exactly
+
+function loads(periods: SchedulePeriod[], list: ScheduleItem[]) {
+  const sums = new Map<number | null, { load: number; items: number }>();
+  for (const item of list) {
+    const s = sums.get(item.periodId) ?? { load: 0, items: 0 };
+    s.load += item.weeks ?? 0;
+    s.items++;
+    sums.set(item.periodId, s);
+  }
+  const views: SchedulePeriodView[] = periods.map(({ cycleId: _c, ...p }) => {
+    const s = sums.get(p.id) ?? { load: 0, items: 0 };
+    return { ...p, ...s, over: s.load > p.capacityWeeks + EPSILON };
+  });
+  return { periods: views, unassigned: sums.get(null) ?? { load: 0, items: 0 } };
+}
+
+export const periodNames = (periods: SchedulePeriod[]) => new Map(periods.map((p) => [p.id, p.name]));
+
+/** The schedule page's content; see lib/schedule/access.server.ts for who may read it. 404 for an unknown cycle. */
+/** What the schedule page shows above the board (the board reads the rest): the same access rule. */
+export function scheduleHeading(actor: ActingUser, cycleId: number): Pick<ScheduleView, 'cycle' | 'lastPublication'> {
+  return db.transaction((tx) => {
+    const cycle = loadCycle(tx, cycleId);
+    const last = lastPublication(tx, cycleId);
+    assertCanSeeSchedule(actor, last !== null);
+    return {
+      cycle: { id: cycle.id, name: cycle.name, capacityWeeks: cycle.capacityWeeks, startsOn: cycle.startsOn, endsOn: cycle.endsOn },
+      lastPublication: last && { at: last.at, by: last.by },
+    };
+  });
+}
+
+export function getSchedule(actor: ActingUser, cycleId: number): ScheduleView {
+  return db.transaction((tx) => {
+    const cycle = loadCycle(tx, cycleId);
+    const last = lastPublication(tx, cycleId);
+    assertCanSeeSchedule(actor, last !== null);
+    const canPublish = can(actor, 'schedule.publish');
+    const periods = periodsOf(tx, cycleId);
+    const list = scheduleItems(cycle);
+    const ownerOf = new Map(list.map((i) => [i.id, i.ownerId]));
+    const flags: ScheduleFlagView[] = tx.select({
+      id: scheduleFlags.id, itemId: scheduleFlags.itemId, kind: scheduleFlags.kind, body: scheduleFlags.body, author: authors.name,
+      createdAt: scheduleFlags.createdAt, resolvedAt: scheduleFlags.resolvedAt, resolvedBy: resolvers.name, resolutionNote: scheduleFlags.resolutionNote,
+    }).from(scheduleFlags)
+      .innerJoin(items, eq(items.id, scheduleFlags.itemId))
+      .innerJoin(authors, eq(authors.id, scheduleFlags.authorId))
+      .leftJoin(resolvers, eq(resolvers.id, scheduleFlags.resolvedBy))
+      .where(and(eq(items.cycleId, cycleId), inArray(items.status, SCHEDULE_STATUSES)))
+      .orderBy(asc(scheduleFlags.id)).all()
+      .map((f) => ({ ...f, canResolve: f.resolvedAt === null && canResolveFlag(actor, ownerOf.get(f.itemId) ?? null) }));
+    const ownerList = tx.select({ id: users.id, name: users.name }).from(users)
+      .where(and(eq(users.active, true), inArray(users.role, OWNER_ROLES))).orderBy(asc(users.name), asc(users.id)).all();
+    return {
+      cycle: { id: cycle.id, name: cycle.name, capacityWeeks: cycle.capacityWeeks, startsOn: cycle.startsOn, endsOn: cycle.endsOn },
+      ...loads(periods, list),
+      items: list,
+      owners: ownerList,
+      flags,
+      lastPublication: last && { at: last.at, by: last.by },
+      // Only those who publish need the diff; skipping it spares everyone else reading the last snapshot.
+      unpublishedChanges: canPublish ? changesSince(lastSnapshot(tx, last?.id), snapshotOf(list, periodNames(periods))) : [],
+      viewer: { id: actor.id, canEdit: can(actor, 'schedule.edit'), canPublish },
+    };
+  });
+}
+
+/** An item of a cycle that can be on its schedule, or the reason it cannot. */
+function scheduleItem(tx: Executor, itemId: number) {
+  const item = loadItem(tx, itemId);
+  if (item.cycleId === null) throw new NotFoundError('This item');
+  return { ...item, cycleId: item.cycleId };
+}
+
+const STALE = (title: string) => `The schedule of “${title}” was changed by someone else meanwhile. Reload to see their change, then try again.`;
+
+/**
+ * Sets an item's period, owner and kickoff (`schedule.edit`: pm, admin, engineer). An accepted item
+ * that gets a period becomes scheduled; a scheduled item keeps one (to take it off, defer it).
+ * `version` is the entry version the editor saw (0: no entry yet). The owner is checked only when
+ * it changes, so a kickoff can still move while its owner has left.
+ */
+export function setEntry(actor: ActingUser, itemId: number, input: unknown): { entry: ScheduleEntry; status: ItemStatus } {
+  assertCan(actor, 'schedule.edit');
+  const fields = parseOrThrow(EntrySchema, input);
+  return db.transaction((tx) => {
+    const item = scheduleItem(tx, itemId);
+    if (item.status === 'delivered') throw new ConflictError(`“${item.title}” is delivered: its schedule can no longer change.`);
+    if (item.status !== 'accepted' && item.status !== 'scheduled' && item.status !== 'in_delivery') {
+      throw new ConflictError(`Only accepted items can be scheduled; “${item.title}” is ${STATUS_LABEL[item.status].toLowerCase()}.`);
+    }
+    const entry = tx.select().from(scheduleEntries).where(eq(scheduleEntries.itemId, itemId)).get();
+    if ((entry?.version ?? 0) !== fields.version) throw new ConflictError(STALE(item.title));
+    const cycle = loadCycle(tx, item.cycleId);
+
+    const errors: FieldErrors = {};
+    const period = fields.periodId === null ? undefined : tx.select().from(schedulePeriods).where(eq(schedulePeriods.id, fields.periodId)).get();
+    if (fields.periodId !== null && period?.cycleId !== item.cycleId) errors.periodId = ['Choose a period of this cycle.'];
+    if (fields.periodId === null && item.status !== 'accepted') errors.periodId = ['A scheduled item needs a period. To take it off the schedule, defer it.'];
+    if (fields.ownerId !== null && fields.ownerId !== (entry?.ownerId ?? null)) {
+      const owner = tx.select({ id: users.id }).from(users)
+        .where(and(eq(users.id, fields.ownerId), eq(users.active, true), inArray(users.role, OWNER_ROLES))).get();
+      if (!owner) errors.ownerId = ['Choose an active engineer or product manager as the owner.'];
+    }
+    if (fields.kickoffOn !== null && (fields.kickoffOn < cycle.startsOn || fields.kickoffOn > cycle.endsOn)) {
+      errors.kickoffOn = [`The kickoff must be inside the cycle, from ${formatDay(cycle.startsOn)} to ${formatDay(cycle.endsOn)}.`];
+    }
+    if (Object.keys(errors).length) throw new ValidationError(errors);
+
+    const before = { periodId: entry?.periodId ?? null, ownerId: entry?.ownerId ?? null, kickoffOn: entry?.kickoffOn ?? null };
+    const after = { periodId: fields.periodId, ownerId: fields.ownerId, kickoffOn: fields.kickoffOn };
+    let status: ItemStatus = item.status;
+    if (JSON.stringify(before) === JSON.stringify(after)) {
+      return { entry: entry ?? { itemId, ...after, version: 0 }, status };
+    }
+    const saved = entry
+      ? tx.update(scheduleEntries).set({ ...after, version: entry.version + 1 }).where(eq(scheduleEntries.itemId, itemId)).returning().get()
+      : tx.insert(scheduleEntries).values({ itemId, ...after }).returning().get();
+    if (item.status === 'accepted' && after.periodId !== null) {
+      // Through the status machine like every status change, logged as item.status_changed.
+      const refused = transitionError(item.status, 'scheduled');
+      if (refused) throw new ConflictError(refused);
+      status = patchItem(tx, actor, item, { status: 'scheduled' }, 'item.status_changed').status;
+    }
+    const names = periodNames(periodsOf(tx, item.cycleId));
+    const name = (id: number | null) => (id === null ? null : names.get(id) ?? null);
+    logEvent(tx, {
+      actorId: actor.id, type: 'item.schedule_changed', subjectType: 'item', subjectId: itemId,
+      data: { before: { ...before, period: name(before.periodId) }, after: { ...after, period: name(after.periodId) } },
+    });
+    return { entry: saved, status };
+  });
+}
+
+/** Moves a scheduled item through delivery (`schedule.edit`): scheduled → in delivery → delivered, or back to scheduled. */
+export function moveDelivery(actor: ActingUser, itemId: number, to: unknown): { status: ItemStatus } {
+  assertCan(actor, 'schedule.edit');
+  const target = parseOrThrow(DeliveryMoveSchema, to);
+  return db.transaction((tx) => {
+    const item = scheduleItem(tx, itemId);
+    if (item.status === 'accepted') throw new ConflictError(`“${item.title}” has no period yet: choose its period to schedule it.`);
+    const refused = transitionError(item.status, target);
+    if (refused) throw new ValidationError({ status: [refused] }, refused);
+    return { status: patchItem(tx, actor, item, { status: target }, 'item.status_changed').status };
+  });
+}

@@ -1,0 +1,26 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { settings } from '@/db/schema';
+import type { Executor } from '@/lib/events/log.server';
+
+/** Settings with their defaults; an admin may change them (stored as JSON in `settings`). */
+export const SETTINGS = {
+  /** The pre-read should go out at least this many days before the meeting. */
+  prereadLeadDays: { schema: z.number().int().min(0).max(60), default: 7 },
+  /** Warn when one department holds more than this share of a meeting's voters. */
+  maxDepartmentShare: { schema: z.number().min(0.05).max(1), default: 0.4 },
+} as const;
+export type SettingKey = keyof typeof SETTINGS;
+
+export function getSetting<K extends SettingKey>(tx: Executor, key: K): number {
+  const row = tx.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+  const parsed = SETTINGS[key].schema.safeParse(row?.value);
+  return parsed.success ? parsed.data : SETTINGS[key].default;
+}
+
+export function setSetting<K extends SettingKey>(tx: Executor, key: K, value: unknown): number {
+  const parsed = SETTINGS[key].schema.parse(value);
+  tx.insert(settings).values({ key, value: parsed }).onConflictDoUpdate({ target: settings.key, set: { value: parsed } }).run();
+  return parsed;
+}
