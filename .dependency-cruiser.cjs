@@ -20,7 +20,8 @@ module.exports = {
     {
       name: 'no-circular-areas',
       severity: 'error',
-      comment: 'Areas of lib/ depend on each other one way only (meetings → prereads → questions, never back), so each can be read on its own.',
+      comment:
+        'Areas of lib/ depend on each other one way only (meetings → prereads → questions, never back), so each can be read on its own.',
       scope: 'folder',
       from: { path: '^lib/[^/]+' },
       to: { circular: true },
@@ -28,7 +29,8 @@ module.exports = {
     {
       name: 'components-not-to-app',
       severity: 'error',
-      comment: 'Shared components never import routes: a component that calls an action lives beside its route (app/<route>/_components/) or takes the action as a prop.',
+      comment:
+        'Shared components never import routes: a component that calls an action lives beside its route (app/<route>/_components/) or takes the action as a prop.',
       from: { path: '^components/' },
       to: { path: '^app/' },
     },
@@ -42,7 +44,8 @@ module.exports = {
     {
       name: 'db-only-to-db',
       severity: 'error',
-      comment: 'db/ is the bottom layer: schema, client, migrations and row builders. It imports nothing of lib/, components/ or app/.',
+      comment:
+        'db/ is the bottom layer: schema, client, migrations and row builders. It imports nothing of lib/, components/ or app/.',
       from: { path: '^db/' },
       to: { path: '^(lib|components|app)/' },
     },
@@ -56,7 +59,8 @@ module.exports = {
     {
       name: 'browser-code-not-to-server-only',
       severity: 'error',
-      comment: 'Components and browser-safe lib modules must not pull server-only code (a .server.ts module) into a client bundle; types are fine.',
+      comment:
+        'Components and browser-safe lib modules must not pull server-only code (a .server.ts module) into a client bundle; types are fine.',
       from: { path: '^(components/|app/.*/_components/|lib/.*(?<!\\.server)\\.tsx?$)' },
       to: { path: '(\\.server\\.tsx?|^db/client\\.ts)$', dependencyTypesNot: ['type-only'] },
     },
@@ -66,7 +70,10 @@ module.exports = {
     exclude: { path: `^(node_modules|\\.next|data|test-results|playwright-report)/|${TESTS}` },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

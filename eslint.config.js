@@ -4,7 +4,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import drizzle from 'eslint-plugin-drizzle';
 
 export default tseslint.config(
-  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  {
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'data/**',
+      'db/migrations/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -22,7 +32,10 @@ export default tseslint.config(
     // Components never reach the database directly: data flows through lib/.
     files: ['components/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/db', '@/db/*', '../db/*'], message: 'Components go through lib/, never db/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/db', '@/db/*', '../db/*'], message: 'Components go through lib/, never db/.' }] },
+      ],
     },
   },
   {

@@ -13,7 +13,8 @@ export function proxy(request: NextRequest) {
   if (PUBLIC.some((p) => pathname === p || pathname.startsWith(p + '/'))) {
     return NextResponse.next({ request: { headers } });
   }
-  const hasSession = request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
+  const hasSession =
+    request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
   if (!hasSession && !pathname.startsWith('/api/')) {
     const url = request.nextUrl.clone();
     url.pathname = '/signin';

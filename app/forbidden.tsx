@@ -5,8 +5,12 @@ export default function Forbidden() {
     <div className="mx-auto mt-16 max-w-lg text-center">
       <p className="text-sm font-semibold text-red-700">403</p>
       <h1 className="mt-1 text-2xl font-semibold">You do not have access to this page</h1>
-      <p className="mt-2 text-zinc-600 dark:text-zinc-400">Your role does not allow this. If you think it should, ask a product manager or an admin.</p>
-      <p className="mt-6"><Link href="/">Go to your home page</Link></p>
+      <p className="mt-2 text-zinc-600 dark:text-zinc-400">
+        Your role does not allow this. If you think it should, ask a product manager or an admin.
+      </p>
+      <p className="mt-6">
+        <Link href="/">Go to your home page</Link>
+      </p>
     </div>
   );
 }

@@ -15,13 +15,16 @@ export function databasePath(url = process.env.DATABASE_URL): string {
 }
 
 export function openDatabase(file = databasePath()): { sqlite: Database.Database; db: Db } {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
+  if (file !== ':memory:')
+    fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  migrate(drizzle(sqlite), { migrationsFolder: path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations') });
+  migrate(drizzle(sqlite), {
+    migrationsFolder: path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations'),
+  });
   return { sqlite, db: drizzle(sqlite, { schema }) };
 }
 

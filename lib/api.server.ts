@@ -8,7 +8,10 @@ import { idParam } from './validation';
  * JSON route handlers: authenticate, run, and answer a domain error with its status and a clear
  * body (lib/errors.ts holds the mapping). A handler may build its own Response (a file download).
  */
-export async function apiHandler(fn: (user: ActingUser) => unknown | Promise<unknown>, status = 200): Promise<Response> {
+export async function apiHandler(
+  fn: (user: ActingUser) => unknown | Promise<unknown>,
+  status = 200,
+): Promise<Response> {
   try {
     const user = await currentUser();
     if (!user) throw new UnauthenticatedError();
@@ -30,6 +33,10 @@ export async function readJson(request: Request): Promise<unknown> {
 /** A route's `[id]` segment as a number, or a 400 naming it. */
 export async function routeParamId(params: Promise<{ id: string }>): Promise<number> {
   const parsed = idParam.safeParse((await params).id);
-  if (!parsed.success) throw new ValidationError({ id: ['The id must be a positive whole number.'] }, 'The id must be a positive whole number.');
+  if (!parsed.success)
+    throw new ValidationError(
+      { id: ['The id must be a positive whole number.'] },
+      'The id must be a positive whole number.',
+    );
   return parsed.data;
 }

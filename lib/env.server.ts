@@ -8,13 +8,24 @@ const EnvSchema = z.object({
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   APP_URL: z.url('must be a URL such as http://localhost:3000').optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   // Unset (or empty, as in a copied .env) → no e-mail is sent: the outbox shows what would have been.
   SMTP_URL: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL such as smtp://localhost:2525' }).optional(),
+    z
+      .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL such as smtp://localhost:2525' })
+      .optional(),
   ),
-  MAIL_FROM: z.string().trim().min(3, 'must be a sender such as Quorum <quorum@example.com>').default('Quorum <quorum@localhost>'),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .min(3, 'must be a sender such as Quorum <quorum@example.com>')
+    .default('Quorum <quorum@localhost>'),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { AUTH_SECRET: string };

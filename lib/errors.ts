@@ -74,7 +74,9 @@ export function errorStatus(error: unknown): AppError['status'] | null {
 
 /** The JSON body that answers a domain error: its message, and the field errors of a validation error. */
 export function errorBody(error: AppError): { error: string; fieldErrors?: FieldErrors } {
-  return error instanceof ValidationError ? { error: error.message, fieldErrors: error.fieldErrors } : { error: error.message };
+  return error instanceof ValidationError
+    ? { error: error.message, fieldErrors: error.fieldErrors }
+    : { error: error.message };
 }
 
 /** A domain error as a JSON response; anything else is rethrown. */

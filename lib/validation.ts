@@ -26,7 +26,10 @@ export const optionalId = z.preprocess(
 export const requiredId = (label: string) =>
   z.preprocess(
     (v) => (v === '' || v === null ? undefined : v),
-    z.coerce.number({ error: `Choose a ${label}.` }).int({ error: `Choose a ${label}.` }).positive({ error: `Choose a ${label}.` }),
+    z.coerce
+      .number({ error: `Choose a ${label}.` })
+      .int({ error: `Choose a ${label}.` })
+      .positive({ error: `Choose a ${label}.` }),
   );
 
 export const idParam = z.coerce.number().int().positive();

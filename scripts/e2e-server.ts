@@ -20,8 +20,14 @@ const env = {
   NEXT_TELEMETRY_DISABLED: '1',
 };
 // The real SMTP server the tests read mail from (scripts/e2e-smtp.ts).
-const smtp = spawn(process.execPath, ['--import', 'tsx', 'scripts/e2e-smtp.ts'], { stdio: 'inherit', env: { ...process.env, E2E_SMTP_PORT: smtpPort } });
-const prep = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/prepare-db.ts'], { stdio: 'inherit', env });
+const smtp = spawn(process.execPath, ['--import', 'tsx', 'scripts/e2e-smtp.ts'], {
+  stdio: 'inherit',
+  env: { ...process.env, E2E_SMTP_PORT: smtpPort },
+});
+const prep = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/prepare-db.ts'], {
+  stdio: 'inherit',
+  env,
+});
 if (prep.status !== 0) process.exit(prep.status ?? 1);
 const next = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
 const server = spawn(process.execPath, [next, 'start', '-p', port], { stdio: 'inherit', env });

@@ -12,7 +12,16 @@ import { simpleParser } from 'mailparser';
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
 const controlPort = Number(process.env.E2E_SMTP_CONTROL_PORT ?? 2526);
 
-type Received = { id: number; to: string[]; from: string; subject: string; text: string; html: string; ics: string | null; receivedAt: string };
+type Received = {
+  id: number;
+  to: string[];
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  ics: string | null;
+  receivedAt: string;
+};
 const messages: Received[] = [];
 let smtp: SMTPServer | null = null;
 
@@ -25,8 +34,10 @@ function startSmtp(): Promise<void> {
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
-          const ics = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))?.content.toString('utf8')
-            ?? (mail as unknown as { icalEvent?: string }).icalEvent ?? null;
+          const ics =
+            mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))?.content.toString('utf8') ??
+            (mail as unknown as { icalEvent?: string }).icalEvent ??
+            null;
           messages.push({
             id: messages.length + 1,
             to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),

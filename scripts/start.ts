@@ -29,12 +29,22 @@ if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
 run(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(root, 'scripts', 'prepare-db.ts')]);
 
 const url = process.env.APP_URL ?? `http://localhost:${port}`;
-const env = { ...process.env, AUTH_SECRET: process.env.AUTH_SECRET ?? loadOrCreateDevSecret(), APP_URL: url, AUTH_URL: process.env.AUTH_URL ?? url };
-const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], { stdio: ['inherit', 'pipe', 'inherit'], env });
+const env = {
+  ...process.env,
+  AUTH_SECRET: process.env.AUTH_SECRET ?? loadOrCreateDevSecret(),
+  APP_URL: url,
+  AUTH_URL: process.env.AUTH_URL ?? url,
+};
+const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+  stdio: ['inherit', 'pipe', 'inherit'],
+  env,
+});
 server.stdout.on('data', (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (chunk.toString().includes('Ready')) {
-    console.log(`\n  Quorum is running at ${url}\n  Sign in as pm@quorum.test with the password "quorum-demo" (README lists every demo user).\n`);
+    console.log(
+      `\n  Quorum is running at ${url}\n  Sign in as pm@quorum.test with the password "quorum-demo" (README lists every demo user).\n`,
+    );
   }
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

@@ -5,7 +5,13 @@ import { signOutAction } from '@/app/actions';
 import { unreadCount } from '@/lib/notifications/inbox.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
-const ROLE_LABEL = { admin: 'Admin', pm: 'Product manager', leader: 'Leader', engineer: 'Engineer', requestor: 'Requestor' } as const;
+const ROLE_LABEL = {
+  admin: 'Admin',
+  pm: 'Product manager',
+  leader: 'Leader',
+  engineer: 'Engineer',
+  requestor: 'Requestor',
+} as const;
 
 export function AppShell({ user, children }: { user: ActingUser; children: React.ReactNode }) {
   const links = [
@@ -22,12 +28,22 @@ export function AppShell({ user, children }: { user: ActingUser; children: React
   const unread = unreadCount(user);
   return (
     <div className="flex min-h-screen">
-      <nav aria-label="Main" className="w-52 shrink-0 border-r border-zinc-200 bg-white px-3 py-4 dark:border-zinc-800 dark:bg-zinc-900 max-md:hidden print:hidden">
-        <Link href="/" className="mb-6 block px-2 text-lg font-bold text-zinc-900 no-underline dark:text-white">Quorum</Link>
+      <nav
+        aria-label="Main"
+        className="w-52 shrink-0 border-r border-zinc-200 bg-white px-3 py-4 dark:border-zinc-800 dark:bg-zinc-900 max-md:hidden print:hidden"
+      >
+        <Link href="/" className="mb-6 block px-2 text-lg font-bold text-zinc-900 no-underline dark:text-white">
+          Quorum
+        </Link>
         <ul className="space-y-1">
           {links.map((l) => (
             <li key={l.href}>
-              <Link href={l.href} className="block rounded-md px-2 py-1.5 text-sm text-zinc-700 no-underline hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800">{l.label}</Link>
+              <Link
+                href={l.href}
+                className="block rounded-md px-2 py-1.5 text-sm text-zinc-700 no-underline hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800"
+              >
+                {l.label}
+              </Link>
             </li>
           ))}
         </ul>
@@ -41,16 +57,33 @@ export function AppShell({ user, children }: { user: ActingUser; children: React
           >
             Notifications
             {unread > 0 && (
-              <span aria-hidden="true" className="min-w-5 rounded-full bg-indigo-600 px-1.5 text-center text-xs leading-5 font-semibold text-white">{unread > 99 ? '99+' : unread}</span>
+              <span
+                aria-hidden="true"
+                className="min-w-5 rounded-full bg-indigo-600 px-1.5 text-center text-xs leading-5 font-semibold text-white"
+              >
+                {unread > 99 ? '99+' : unread}
+              </span>
             )}
           </Link>
-          <Link href="/settings" className="rounded-md px-2 py-1 text-zinc-700 no-underline hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800">Settings</Link>
+          <Link
+            href="/settings"
+            className="rounded-md px-2 py-1 text-zinc-700 no-underline hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800"
+          >
+            Settings
+          </Link>
           <span>
             <span className="font-medium">{user.name}</span>{' '}
-            <span className="text-zinc-500">· {ROLE_LABEL[user.role]} · {user.departmentName}</span>
+            <span className="text-zinc-500">
+              · {ROLE_LABEL[user.role]} · {user.departmentName}
+            </span>
           </span>
           <form action={signOutAction}>
-            <button type="submit" className="rounded-md px-2 py-1 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800">Sign out</button>
+            <button
+              type="submit"
+              className="rounded-md px-2 py-1 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800"
+            >
+              Sign out
+            </button>
           </form>
         </header>
         <main className="min-w-0 flex-1 px-6 py-6">{children}</main>

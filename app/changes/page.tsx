@@ -15,9 +15,13 @@ export default async function ChangeRequestsPage() {
   return (
     <div className="max-w-6xl space-y-6">
       <h1 className="text-2xl font-semibold">Change requests</h1>
-      {rows.length === 0
-        ? <EmptyState title="No change requests yet">Raise one from a cycle&apos;s change requests page when something urgent cannot wait for the next cycle.</EmptyState>
-        : <ChangeList rows={rows} showCycle />}
+      {rows.length === 0 ? (
+        <EmptyState title="No change requests yet">
+          Raise one from a cycle&apos;s change requests page when something urgent cannot wait for the next cycle.
+        </EmptyState>
+      ) : (
+        <ChangeList rows={rows} showCycle />
+      )}
     </div>
   );
 }

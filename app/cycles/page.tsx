@@ -19,18 +19,32 @@ export default async function CyclesPage() {
         {manage && <LinkButton href="/cycles/new">New cycle</LinkButton>}
       </div>
       {cycles.length === 0 ? (
-        <EmptyState title="No cycles yet">{manage ? 'Create the first cycle to start collecting its backlog.' : 'A product manager has not opened a cycle yet.'}</EmptyState>
+        <EmptyState title="No cycles yet">
+          {manage
+            ? 'Create the first cycle to start collecting its backlog.'
+            : 'A product manager has not opened a cycle yet.'}
+        </EmptyState>
       ) : (
         <table className="w-full text-sm">
           <thead className="text-left text-zinc-500">
-            <tr><th className="py-2">Cycle</th><th>Cadence</th><th>Dates</th><th>Capacity</th><th>Status</th></tr>
+            <tr>
+              <th className="py-2">Cycle</th>
+              <th>Cadence</th>
+              <th>Dates</th>
+              <th>Capacity</th>
+              <th>Status</th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
             {cycles.map((c) => (
               <tr key={c.id}>
-                <td className="py-2 font-medium"><Link href={`/cycles/${c.id}`}>{c.name}</Link></td>
+                <td className="py-2 font-medium">
+                  <Link href={`/cycles/${c.id}`}>{c.name}</Link>
+                </td>
                 <td className="capitalize">{c.cadence}</td>
-                <td>{c.startsOn} – {c.endsOn}</td>
+                <td>
+                  {c.startsOn} – {c.endsOn}
+                </td>
                 <td>{c.capacityWeeks} person-weeks</td>
                 <td className="capitalize">{c.status}</td>
               </tr>

@@ -20,6 +20,7 @@ export const updateItemAction = formAction(
 
 export const setStatusAction = formAction(
   z.object({ itemId: formId, version: formId, status: formText, reason: formText }),
-  (input, user) => setItemStatus(user, input.itemId, input.status, input.version, input.reason.trim().slice(0, 2000) || undefined),
+  (input, user) =>
+    setItemStatus(user, input.itemId, input.status, input.version, input.reason.trim().slice(0, 2000) || undefined),
   { message: 'Status changed.' },
 );

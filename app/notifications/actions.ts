@@ -11,4 +11,6 @@ export const markReadAction = formAction(z.object({ id: formId }), (input, user)
   revalidate: everyPage,
 });
 
-export const markAllReadAction = formAction(z.object({}), (_input, user) => markAllRead(user), { revalidate: everyPage });
+export const markAllReadAction = formAction(z.object({}), (_input, user) => markAllRead(user), {
+  revalidate: everyPage,
+});

@@ -14,10 +14,15 @@ const NOTES: Record<string, string> = {
   withdrawn: 'Your request has been withdrawn.',
 };
 
-const th = 'border-b border-zinc-200 bg-zinc-50 px-2 py-1.5 text-left font-medium text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300';
+const th =
+  'border-b border-zinc-200 bg-zinc-50 px-2 py-1.5 text-left font-medium text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300';
 const td = 'border-b border-zinc-100 px-2 py-1.5 align-top dark:border-zinc-800/70';
 
-export default async function MyRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MyRequestsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const params = await searchParams;
   const note = params.created ? NOTES.created : params.withdrawn ? NOTES.withdrawn : null;
@@ -29,11 +34,19 @@ export default async function MyRequestsPage({ searchParams }: { searchParams: P
         <LinkButton href="/requests/new">New request</LinkButton>
       </div>
       {note && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">{note}</p>
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+        >
+          {note}
+        </p>
       )}
       {requests.length === 0 ? (
         <EmptyState title="You have not asked for anything yet">
-          <p>Need something from engineering? <Link href="/requests/new">Make your first request</Link> and follow its status here.</p>
+          <p>
+            Need something from engineering? <Link href="/requests/new">Make your first request</Link> and follow its
+            status here.
+          </p>
         </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
@@ -41,26 +54,50 @@ export default async function MyRequestsPage({ searchParams }: { searchParams: P
             <caption className="sr-only">Your requests, newest first</caption>
             <thead>
               <tr>
-                <th scope="col" className={th}>Title</th>
-                <th scope="col" className={th}>Status</th>
-                <th scope="col" className={th}>Cycle</th>
-                <th scope="col" className={th}>Last update</th>
-                <th scope="col" className={th}>Decision</th>
+                <th scope="col" className={th}>
+                  Title
+                </th>
+                <th scope="col" className={th}>
+                  Status
+                </th>
+                <th scope="col" className={th}>
+                  Cycle
+                </th>
+                <th scope="col" className={th}>
+                  Last update
+                </th>
+                <th scope="col" className={th}>
+                  Decision
+                </th>
               </tr>
             </thead>
             <tbody>
               {requests.map((r) => (
                 <tr key={r.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-900/60">
-                  <td className={`${td} font-medium`}><Link href={`/requests/${r.id}`}>{r.title}</Link></td>
-                  <td className={td}><StatusBadge status={r.status} /></td>
+                  <td className={`${td} font-medium`}>
+                    <Link href={`/requests/${r.id}`}>{r.title}</Link>
+                  </td>
+                  <td className={td}>
+                    <StatusBadge status={r.status} />
+                  </td>
                   <td className={td}>{r.cycleName ?? <span className="text-zinc-500">Not yet in a cycle</span>}</td>
-                  <td className={`${td} whitespace-nowrap`}><LocalTime iso={r.updatedAt} /></td>
+                  <td className={`${td} whitespace-nowrap`}>
+                    <LocalTime iso={r.updatedAt} />
+                  </td>
                   <td className={`${td} max-w-md`}>
                     {r.decisionReason || (!r.decidedIn && <span className="text-zinc-500">—</span>)}
                     {r.decidedIn && (
                       <p className="text-zinc-600 dark:text-zinc-400">
                         Decided in {r.decidedIn.meetingTitle}
-                        {r.decidedIn.outcomePath && <> · <Link href={r.decidedIn.outcomePath}>See the published outcome<span className="sr-only"> for {r.title}</span></Link></>}
+                        {r.decidedIn.outcomePath && (
+                          <>
+                            {' '}
+                            ·{' '}
+                            <Link href={r.decidedIn.outcomePath}>
+                              See the published outcome<span className="sr-only"> for {r.title}</span>
+                            </Link>
+                          </>
+                        )}
                       </p>
                     )}
                   </td>

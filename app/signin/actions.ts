@@ -16,9 +16,10 @@ export async function signInAction(_prev: FormState | undefined, form: FormData)
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       const [reason, minutes] = String(error.code).split(':');
-      const message = reason === 'locked'
-        ? signInMessage({ ok: false, reason: 'locked', minutes: Number(minutes) || 1 })
-        : signInMessage({ ok: false, reason: reason === 'inactive' ? 'inactive' : 'invalid' });
+      const message =
+        reason === 'locked'
+          ? signInMessage({ ok: false, reason: 'locked', minutes: Number(minutes) || 1 })
+          : signInMessage({ ok: false, reason: reason === 'inactive' ? 'inactive' : 'invalid' });
       return { ok: false, message, values: { email } };
     }
     if (error instanceof AuthError) return { ok: false, message: 'Sign-in failed. Try again.', values: { email } };

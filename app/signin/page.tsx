@@ -6,7 +6,11 @@ import { SignInForm } from './signin-form';
 
 export const metadata: Metadata = { title: 'Sign in · Quorum' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const next = safeNextPath(params.next);
   if (await currentUser()) redirect(next);

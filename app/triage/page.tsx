@@ -8,7 +8,8 @@ import { LocalTime } from '@/components/items/item-history';
 
 export const metadata: Metadata = { title: 'Triage · Quorum' };
 
-const th = 'border-b border-zinc-200 bg-zinc-50 px-2 py-1.5 text-left font-medium text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300';
+const th =
+  'border-b border-zinc-200 bg-zinc-50 px-2 py-1.5 text-left font-medium text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300';
 const td = 'border-b border-zinc-100 px-2 py-1.5 align-top dark:border-zinc-800/70';
 
 function missing(r: { businessBenefit: string; sponsorSuggestion: string }) {
@@ -25,11 +26,15 @@ export default async function TriagePage() {
     <div className="space-y-4">
       <div>
         <h1 className="text-xl font-semibold">Triage</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">New requests, oldest first. Complete each one and move it into a cycle.</p>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          New requests, oldest first. Complete each one and move it into a cycle.
+        </p>
       </div>
       {requests.length === 0 ? (
         <EmptyState title="No new requests. Everything has been triaged.">
-          <p>New requests appear here as soon as someone submits one. <Link href="/cycles">Go to the cycles</Link></p>
+          <p>
+            New requests appear here as soon as someone submits one. <Link href="/cycles">Go to the cycles</Link>
+          </p>
         </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
@@ -37,12 +42,24 @@ export default async function TriagePage() {
             <caption className="sr-only">New requests waiting for triage</caption>
             <thead>
               <tr>
-                <th scope="col" className={th}>Title</th>
-                <th scope="col" className={th}>Requestor</th>
-                <th scope="col" className={th}>Department</th>
-                <th scope="col" className={th}>Submitted</th>
-                <th scope="col" className={th}>Missing</th>
-                <th scope="col" className={th}><span className="sr-only">Action</span></th>
+                <th scope="col" className={th}>
+                  Title
+                </th>
+                <th scope="col" className={th}>
+                  Requestor
+                </th>
+                <th scope="col" className={th}>
+                  Department
+                </th>
+                <th scope="col" className={th}>
+                  Submitted
+                </th>
+                <th scope="col" className={th}>
+                  Missing
+                </th>
+                <th scope="col" className={th}>
+                  <span className="sr-only">Action</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -50,15 +67,25 @@ export default async function TriagePage() {
                 const gaps = missing(r);
                 return (
                   <tr key={r.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-900/60">
-                    <td className={`${td} font-medium`}><Link href={`/requests/${r.id}`}>{r.title}</Link></td>
+                    <td className={`${td} font-medium`}>
+                      <Link href={`/requests/${r.id}`}>{r.title}</Link>
+                    </td>
                     <td className={td}>{r.requestorName}</td>
                     <td className={td}>{r.departmentName}</td>
-                    <td className={`${td} whitespace-nowrap`}><LocalTime iso={r.createdAt} dateOnly /></td>
+                    <td className={`${td} whitespace-nowrap`}>
+                      <LocalTime iso={r.createdAt} dateOnly />
+                    </td>
                     <td className={td}>
-                      {gaps.length ? <span className="text-amber-800 dark:text-amber-300">{gaps.join(', ')}</span> : <span className="text-zinc-500">Nothing</span>}
+                      {gaps.length ? (
+                        <span className="text-amber-800 dark:text-amber-300">{gaps.join(', ')}</span>
+                      ) : (
+                        <span className="text-zinc-500">Nothing</span>
+                      )}
                     </td>
                     <td className={`${td} text-right`}>
-                      <Link href={`/triage/${r.id}`} className={buttonClass('secondary')}>Triage<span className="sr-only"> {r.title}</span></Link>
+                      <Link href={`/triage/${r.id}`} className={buttonClass('secondary')}>
+                        Triage<span className="sr-only"> {r.title}</span>
+                      </Link>
                     </td>
                   </tr>
                 );

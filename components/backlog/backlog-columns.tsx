@@ -51,7 +51,11 @@ function matchesId(actual: number | null, filter: IdFilter) {
 const editableCell = 'overflow-visible whitespace-normal';
 
 export const BACKLOG_COLUMNS = col.columns([
-  col.accessor('id', { header: COLUMN_LABEL.id, sortFn: 'basic', meta: { width: 56, cellClassName: 'truncate tabular-nums text-zinc-500' } }),
+  col.accessor('id', {
+    header: COLUMN_LABEL.id,
+    sortFn: 'basic',
+    meta: { width: 56, cellClassName: 'truncate tabular-nums text-zinc-500' },
+  }),
   col.accessor('title', {
     header: COLUMN_LABEL.title,
     sortFn: 'text',
@@ -131,7 +135,12 @@ export const BACKLOG_COLUMNS = col.columns([
     meta: { width: 130 },
     cell: ({ getValue }) => getValue() ?? '—',
   }),
-  col.accessor('requestorName', { id: 'requestor', header: COLUMN_LABEL.requestor, sortFn: 'text', meta: { width: 130 } }),
+  col.accessor('requestorName', {
+    id: 'requestor',
+    header: COLUMN_LABEL.requestor,
+    sortFn: 'text',
+    meta: { width: 130 },
+  }),
   col.accessor((r) => r.sme || undefined, {
     id: 'sme',
     header: COLUMN_LABEL.sme,

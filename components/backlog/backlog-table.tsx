@@ -44,16 +44,23 @@ function tableData(rows: BacklogRow[], group: GroupBy | null, meta: BacklogMeta)
     const expanded: TableRow[] = [];
     for (const r of rows) {
       if (r.moduleIds.length === 0) expanded.push({ ...r, groupModule: { id: null, name: NO_MODULE } });
-      r.moduleIds.forEach((id, i) => expanded.push({ ...r, groupModule: { id, name: r.moduleNames[i] ?? String(id) } }));
+      r.moduleIds.forEach((id, i) =>
+        expanded.push({ ...r, groupModule: { id, name: r.moduleNames[i] ?? String(id) } }),
+      );
     }
     const rank = (r: TableRow) => (r.groupModule?.id == null ? last : (order.get(r.groupModule.id) ?? last - 1));
     return expanded.sort((a, b) => rank(a) - rank(b));
   }
   const rank =
     group === 'theme'
-      ? ((order) => (r: BacklogRow) => (r.themeId === null ? last : (order.get(r.themeId) ?? last - 1)))(orderOf(meta.themes))
+      ? ((order) => (r: BacklogRow) => (r.themeId === null ? last : (order.get(r.themeId) ?? last - 1)))(
+          orderOf(meta.themes),
+        )
       : group === 'department'
-        ? ((order) => (r: BacklogRow) => order.get(r.departmentId) ?? last)(orderOf(meta.departments))
+        ? (
+            (order) => (r: BacklogRow) =>
+              order.get(r.departmentId) ?? last
+          )(orderOf(meta.departments))
         : (r: BacklogRow) => KINDS.indexOf(r.kind);
   return [...rows].sort((a, b) => rank(a) - rank(b));
 }
@@ -146,7 +153,11 @@ export function BacklogTable({ rows, meta }: { rows: BacklogRow[]; meta: Backlog
           onColumnVisibilityChange={(next) => update({ hide: COLUMN_IDS.filter((id) => next[id] === false) })}
           groupAggregate={GROUP_AGGREGATE}
           summary={summary}
-          emptyMessage={localRows.length === 0 ? 'This cycle has no items yet. Add requests to the cycle to build its backlog.' : undefined}
+          emptyMessage={
+            localRows.length === 0
+              ? 'This cycle has no items yet. Add requests to the cycle to build its backlog.'
+              : undefined
+          }
           onClearFilters={localRows.length === 0 ? undefined : onClearFilters}
         />
       </InlineEditContext>

@@ -17,7 +17,12 @@ import {
   type IdFilter,
 } from './url-state';
 
-const GROUP_LABEL: Record<GroupBy, string> = { theme: 'Theme', module: 'Module', department: 'Department', kind: 'Kind' };
+const GROUP_LABEL: Record<GroupBy, string> = {
+  theme: 'Theme',
+  module: 'Module',
+  department: 'Department',
+  kind: 'Kind',
+};
 
 const controlClass =
   'h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
@@ -70,11 +75,18 @@ export function BacklogToolbar({
       </Labelled>
       <Labelled label="Theme">
         {(id) => (
-          <select id={id} className={controlClass} value={idFilterValue(view.theme)} onChange={(e) => onChange({ theme: parseIdFilter(e.target.value) })}>
+          <select
+            id={id}
+            className={controlClass}
+            value={idFilterValue(view.theme)}
+            onChange={(e) => onChange({ theme: parseIdFilter(e.target.value) })}
+          >
             <option value="">All themes</option>
             <option value="none">No theme</option>
             {meta.themes.map((t) => (
-              <option key={t.id} value={t.id}>{t.name}</option>
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
             ))}
           </select>
         )}
@@ -89,7 +101,9 @@ export function BacklogToolbar({
           >
             <option value="">All departments</option>
             {meta.departments.map((d) => (
-              <option key={d.id} value={d.id}>{d.name}</option>
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
             ))}
           </select>
         )}
@@ -104,7 +118,9 @@ export function BacklogToolbar({
           >
             <option value="">All kinds</option>
             {KINDS.map((k) => (
-              <option key={k} value={k}>{KIND_LABEL[k]}</option>
+              <option key={k} value={k}>
+                {KIND_LABEL[k]}
+              </option>
             ))}
           </select>
         )}
@@ -119,18 +135,27 @@ export function BacklogToolbar({
           >
             <option value="">All statuses</option>
             {STATUSES.map((s) => (
-              <option key={s} value={s}>{STATUS_LABEL[s]}</option>
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
             ))}
           </select>
         )}
       </Labelled>
       <Labelled label="Module">
         {(id) => (
-          <select id={id} className={controlClass} value={idFilterValue(view.module)} onChange={(e) => onChange({ module: parseIdFilter(e.target.value) })}>
+          <select
+            id={id}
+            className={controlClass}
+            value={idFilterValue(view.module)}
+            onChange={(e) => onChange({ module: parseIdFilter(e.target.value) })}
+          >
             <option value="">All modules</option>
             <option value="none">No module</option>
             {meta.modules.map((m) => (
-              <option key={m.id} value={m.id}>{m.name}</option>
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
             ))}
           </select>
         )}
@@ -145,7 +170,9 @@ export function BacklogToolbar({
           >
             <option value="">None</option>
             {GROUP_BY.map((g) => (
-              <option key={g} value={g}>{GROUP_LABEL[g]}</option>
+              <option key={g} value={g}>
+                {GROUP_LABEL[g]}
+              </option>
             ))}
           </select>
         )}

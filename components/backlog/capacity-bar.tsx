@@ -28,9 +28,14 @@ export function CapacityBar({ rows, meta }: { rows: BacklogRow[]; meta: BacklogM
   ];
 
   return (
-    <section aria-labelledby={headingId} className="rounded-md border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
+    <section
+      aria-labelledby={headingId}
+      className="rounded-md border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={headingId} className="text-sm font-semibold">Capacity</h2>
+        <h2 id={headingId} className="text-sm font-semibold">
+          Capacity
+        </h2>
         <p className="text-sm tabular-nums">
           {text}
           {over ? (
@@ -61,11 +66,16 @@ export function CapacityBar({ rows, meta }: { rows: BacklogRow[]; meta: BacklogM
             const share = percent(t.weeks, capacity);
             return (
               <li key={t.key} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-2">
-                <span className="truncate" title={t.name}>{t.name}</span>
+                <span className="truncate" title={t.name}>
+                  {t.name}
+                </span>
                 <span className="tabular-nums text-zinc-600 dark:text-zinc-400">
                   {formatWeeks(t.weeks)} pw · {share}%<span className="sr-only"> of capacity</span>
                 </span>
-                <span aria-hidden="true" className="col-span-2 h-1 overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800">
+                <span
+                  aria-hidden="true"
+                  className="col-span-2 h-1 overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800"
+                >
                   <span className="block h-full bg-indigo-400" style={{ width: `${Math.min(share, 100)}%` }} />
                 </span>
               </li>

@@ -11,7 +11,9 @@ export function formatWeeks(weeks: number): string {
 export function formatEstimate(row: Pick<BacklogRow, 'estimateSize' | 'estimateWeeks' | 'effectiveWeeks'>): string {
   if (row.estimateWeeks !== null) return `${formatWeeks(row.estimateWeeks)} pw`;
   if (row.estimateSize !== null) {
-    return row.effectiveWeeks !== null ? `${row.estimateSize} · ${formatWeeks(row.effectiveWeeks)} pw` : row.estimateSize;
+    return row.effectiveWeeks !== null
+      ? `${row.estimateSize} · ${formatWeeks(row.effectiveWeeks)} pw`
+      : row.estimateSize;
   }
   return '—';
 }

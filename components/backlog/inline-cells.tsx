@@ -113,7 +113,9 @@ export function ThemeCell({ row }: { row: BacklogRow }) {
         value={value === null ? '' : String(value)}
         disabled={pending !== undefined}
         aria-busy={pending?.field === 'theme'}
-        onChange={(e) => api.save(row, { field: 'theme', value: e.target.value === '' ? null : Number(e.target.value) })}
+        onChange={(e) =>
+          api.save(row, { field: 'theme', value: e.target.value === '' ? null : Number(e.target.value) })
+        }
       >
         <option value="">No theme</option>
         {api.meta.themes.map((t) => (
@@ -165,8 +167,12 @@ export function EstimateCell({ row }: { row: BacklogRow }) {
   const current = row.estimateSize ?? (row.estimateWeeks !== null ? 'weeks' : '');
   const selected =
     pendingValue !== null
-      ? pendingValue === '' || (SIZES as string[]).includes(pendingValue) ? pendingValue : 'weeks'
-      : weeksChosen ? 'weeks' : current;
+      ? pendingValue === '' || (SIZES as string[]).includes(pendingValue)
+        ? pendingValue
+        : 'weeks'
+      : weeksChosen
+        ? 'weeks'
+        : current;
   const busy = pending !== undefined;
   return (
     <>

@@ -10,7 +10,17 @@ export const STATUSES = Object.keys(STATUS_LABEL) as ItemStatus[];
 export const KINDS = Object.keys(KIND_LABEL) as Kind[];
 
 export const COLUMN_IDS = [
-  'id', 'title', 'theme', 'status', 'kind', 'department', 'modules', 'estimate', 'sponsor', 'requestor', 'sme',
+  'id',
+  'title',
+  'theme',
+  'status',
+  'kind',
+  'department',
+  'modules',
+  'estimate',
+  'sponsor',
+  'requestor',
+  'sme',
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
@@ -41,7 +51,15 @@ export type BacklogView = {
 };
 
 export const EMPTY_VIEW: BacklogView = {
-  q: '', theme: null, dept: null, kind: null, status: null, module: null, sort: null, group: null, hide: [],
+  q: '',
+  theme: null,
+  dept: null,
+  kind: null,
+  status: null,
+  module: null,
+  sort: null,
+  group: null,
+  hide: [],
 };
 
 const KEYS = ['q', 'theme', 'dept', 'kind', 'status', 'module', 'sort', 'group', 'hide'] as const;
@@ -109,7 +127,9 @@ export function serialiseView(view: BacklogView, current: URLSearchParams): stri
 }
 
 export function hasFilters(view: BacklogView): boolean {
-  return Boolean(view.q || view.theme !== null || view.dept !== null || view.kind || view.status || view.module !== null);
+  return Boolean(
+    view.q || view.theme !== null || view.dept !== null || view.kind || view.status || view.module !== null,
+  );
 }
 
 export function clearFilters(view: BacklogView): BacklogView {

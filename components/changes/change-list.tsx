@@ -17,7 +17,9 @@ export function OutcomeText({ row }: { row: Pick<ChangeRequestListRow, 'status' 
         <strong className="font-medium text-amber-900 dark:text-amber-200">Approved against the rule</strong>
         {row.decisionNote && <span className="block">Justification: {row.decisionNote}</span>}
       </span>
-    ) : <span>Approved: the rule was met</span>;
+    ) : (
+      <span>Approved: the rule was met</span>
+    );
   }
   if (row.status === 'declined') return <span>Declined{row.decisionNote ? `: ${row.decisionNote}` : ''}</span>;
   if (row.status === 'withdrawn') return <span>Withdrawn{row.decisionNote ? `: ${row.decisionNote}` : ''}</span>;
@@ -33,35 +35,79 @@ export function ChangeList({ rows, showCycle = false }: { rows: ChangeRequestLis
         <caption className="sr-only">Change requests</caption>
         <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">
           <tr>
-            <th scope="col" className={th}>Change request</th>
-            {showCycle && <th scope="col" className={th}>Cycle</th>}
-            <th scope="col" className={th}>Urgency</th>
-            <th scope="col" className={th}>Status</th>
-            <th scope="col" className={th}>Raised</th>
-            <th scope="col" className={th}>Session</th>
-            <th scope="col" className={th}>Outcome</th>
+            <th scope="col" className={th}>
+              Change request
+            </th>
+            {showCycle && (
+              <th scope="col" className={th}>
+                Cycle
+              </th>
+            )}
+            <th scope="col" className={th}>
+              Urgency
+            </th>
+            <th scope="col" className={th}>
+              Status
+            </th>
+            <th scope="col" className={th}>
+              Raised
+            </th>
+            <th scope="col" className={th}>
+              Session
+            </th>
+            <th scope="col" className={th}>
+              Outcome
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800/70">
               <td className={td}>
-                <Link href={changeRequestHref(row.id)} className="font-medium">#{row.id} {row.title}</Link>
-                <span className="block text-xs text-zinc-500">{row.displacedCount === 0 ? 'Moves nothing' : `Moves ${row.displacedCount} item${row.displacedCount === 1 ? '' : 's'}`}</span>
+                <Link href={changeRequestHref(row.id)} className="font-medium">
+                  #{row.id} {row.title}
+                </Link>
+                <span className="block text-xs text-zinc-500">
+                  {row.displacedCount === 0
+                    ? 'Moves nothing'
+                    : `Moves ${row.displacedCount} item${row.displacedCount === 1 ? '' : 's'}`}
+                </span>
               </td>
-              {showCycle && <td className={td}><Link href={`/cycles/${row.cycleId}/changes`}>{row.cycleName}</Link></td>}
-              <td className={td}><UrgencyBadge urgency={row.urgency} /></td>
-              <td className={td}><ChangeStatusBadge status={row.status} /></td>
-              <td className={td}>{row.raisedByName}<span className="block text-xs text-zinc-500"><LocalTime iso={row.createdAt} /></span></td>
+              {showCycle && (
+                <td className={td}>
+                  <Link href={`/cycles/${row.cycleId}/changes`}>{row.cycleName}</Link>
+                </td>
+              )}
+              <td className={td}>
+                <UrgencyBadge urgency={row.urgency} />
+              </td>
+              <td className={td}>
+                <ChangeStatusBadge status={row.status} />
+              </td>
+              <td className={td}>
+                {row.raisedByName}
+                <span className="block text-xs text-zinc-500">
+                  <LocalTime iso={row.createdAt} />
+                </span>
+              </td>
               <td className={td}>
                 {row.session ? (
                   <>
-                    {MODE_LABEL[row.session.mode]}{row.session.status === 'closed' ? ' (closed)' : ''}
-                    {row.session.deadline && <span className="block text-xs text-zinc-500">Deadline <MeetingTime iso={row.session.deadline} /></span>}
+                    {MODE_LABEL[row.session.mode]}
+                    {row.session.status === 'closed' ? ' (closed)' : ''}
+                    {row.session.deadline && (
+                      <span className="block text-xs text-zinc-500">
+                        Deadline <MeetingTime iso={row.session.deadline} />
+                      </span>
+                    )}
                   </>
-                ) : <span className="text-zinc-500">Not convened</span>}
+                ) : (
+                  <span className="text-zinc-500">Not convened</span>
+                )}
               </td>
-              <td className={td}><OutcomeText row={row} /></td>
+              <td className={td}>
+                <OutcomeText row={row} />
+              </td>
             </tr>
           ))}
         </tbody>

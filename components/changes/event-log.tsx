@@ -17,29 +17,58 @@ function describe(e: LogEvent): React.ReactNode {
   const d = e.data;
   switch (e.type) {
     case 'cr.raised':
-      return <>raised the change request ({URGENCY_LABEL[d.urgency as keyof typeof URGENCY_LABEL]?.toLowerCase() ?? str(d.urgency)} urgency){d.createdItem ? ', with a new item' : ''}</>;
+      return (
+        <>
+          raised the change request (
+          {URGENCY_LABEL[d.urgency as keyof typeof URGENCY_LABEL]?.toLowerCase() ?? str(d.urgency)} urgency)
+          {d.createdItem ? ', with a new item' : ''}
+        </>
+      );
     case 'cr.session_convened':
-      return <>convened {d.reconvened ? 'a new round of ' : ''}the session ({MODE_LABEL[d.mode as keyof typeof MODE_LABEL] ?? str(d.mode)}). {str(d.rule)}</>;
+      return (
+        <>
+          convened {d.reconvened ? 'a new round of ' : ''}the session (
+          {MODE_LABEL[d.mode as keyof typeof MODE_LABEL] ?? str(d.mode)}). {str(d.rule)}
+        </>
+      );
     case 'cr.response': {
       const replaces = d.replaces as { response?: string; comment?: string } | null;
       return (
         <>
-          {verb(d.response)}{str(d.comment) && <>: “{str(d.comment)}”</>}
-          {replaces && <span className="text-zinc-500"> (replaces their earlier response: {replaces.response ?? ''}{replaces.comment ? `, “${replaces.comment}”` : ''})</span>}
+          {verb(d.response)}
+          {str(d.comment) && <>: “{str(d.comment)}”</>}
+          {replaces && (
+            <span className="text-zinc-500">
+              {' '}
+              (replaces their earlier response: {replaces.response ?? ''}
+              {replaces.comment ? `, “${replaces.comment}”` : ''})
+            </span>
+          )}
         </>
       );
     }
     case 'cr.session_closed':
       return <>closed the session. {str(d.explanation)}</>;
     case 'cr.approved':
-      return <>approved it{d.ruleMet === false ? ' against the rule' : ''}. {str(d.explanation)}{str(d.justification) && <> Justification: “{str(d.justification)}”</>}</>;
+      return (
+        <>
+          approved it{d.ruleMet === false ? ' against the rule' : ''}. {str(d.explanation)}
+          {str(d.justification) && <> Justification: “{str(d.justification)}”</>}
+        </>
+      );
     case 'cr.declined':
       return <>declined it: “{str(d.reason)}”</>;
     case 'cr.withdrawn':
       return <>withdrew it{str(d.reason) && <>: “{str(d.reason)}”</>}</>;
     case 'cr.needs_review':
       return (
-        <>marked it as needing review: <Link href={changeRequestHref(Number(d.causedBy))}>change request #{String(d.causedBy)} “{str(d.causedByTitle)}”</Link> was approved and moves the same items</>
+        <>
+          marked it as needing review:{' '}
+          <Link href={changeRequestHref(Number(d.causedBy))}>
+            change request #{String(d.causedBy)} “{str(d.causedByTitle)}”
+          </Link>{' '}
+          was approved and moves the same items
+        </>
       );
     default:
       return e.type;
@@ -49,13 +78,20 @@ function describe(e: LogEvent): React.ReactNode {
 export function EventLog({ log }: { log: ChangeRequestDetail['log'] }) {
   return (
     <section aria-labelledby="log-heading" className="space-y-2">
-      <h2 id="log-heading" className="text-lg font-semibold">History</h2>
-      {log.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">Nothing recorded yet.</p> : (
+      <h2 id="log-heading" className="text-lg font-semibold">
+        History
+      </h2>
+      {log.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Nothing recorded yet.</p>
+      ) : (
         <ol className="space-y-2 border-l border-zinc-200 pl-4 text-sm dark:border-zinc-700">
           {log.map((e) => (
             <li key={e.id}>
               <span className="font-medium">{e.actorName ?? 'Quorum'}</span>
-              <span className="text-zinc-500"> · <LocalTime iso={e.at} /> · </span>
+              <span className="text-zinc-500">
+                {' '}
+                · <LocalTime iso={e.at} /> ·{' '}
+              </span>
               {describe(e)}
             </li>
           ))}

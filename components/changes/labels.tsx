@@ -20,9 +20,18 @@ export const RESPONSE_LABEL = { assent: 'Assent', dissent: 'Dissent' } as const;
 
 const STATUS: Record<ChangeRequestStatus, { label: string; className: string }> = {
   open: { label: 'Open', className: 'bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200' },
-  in_session: { label: 'In session', className: 'bg-indigo-100 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200' },
-  needs_review: { label: 'Needs review', className: 'bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200' },
-  approved: { label: 'Approved', className: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200' },
+  in_session: {
+    label: 'In session',
+    className: 'bg-indigo-100 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200',
+  },
+  needs_review: {
+    label: 'Needs review',
+    className: 'bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200',
+  },
+  approved: {
+    label: 'Approved',
+    className: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200',
+  },
   declined: { label: 'Declined', className: 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200' },
   withdrawn: { label: 'Withdrawn', className: 'bg-zinc-200 text-zinc-600 dark:bg-zinc-700 dark:text-zinc-300' },
 };
@@ -30,15 +39,24 @@ const STATUS: Record<ChangeRequestStatus, { label: string; className: string }> 
 export const CHANGE_STATUS_LABEL = (status: ChangeRequestStatus) => STATUS[status].label;
 
 export function ChangeStatusBadge({ status }: { status: ChangeRequestStatus }) {
-  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STATUS[status].className}`}>{STATUS[status].label}</span>;
+  return (
+    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STATUS[status].className}`}>
+      {STATUS[status].label}
+    </span>
+  );
 }
 
 /** Urgency in words; critical stands out (with the word, never colour alone). */
 export function UrgencyBadge({ urgency }: { urgency: keyof typeof URGENCY_LABEL }) {
-  const className = urgency === 'critical'
-    ? 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200'
-    : 'bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200';
-  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${className}`}>{URGENCY_LABEL[urgency]}</span>;
+  const className =
+    urgency === 'critical'
+      ? 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200'
+      : 'bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200';
+  return (
+    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${className}`}>
+      {URGENCY_LABEL[urgency]}
+    </span>
+  );
 }
 
 /** "A, B and C". */

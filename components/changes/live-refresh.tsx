@@ -40,10 +40,14 @@ export function LiveRefresh({ changeRequestId, lastEventId }: { changeRequestId:
     onReconnected: refresh,
   });
 
-  const text = connection === 'live' ? 'Live updates on' : connection === 'reconnecting' ? 'Reconnecting…' : 'Connecting…';
+  const text =
+    connection === 'live' ? 'Live updates on' : connection === 'reconnecting' ? 'Reconnecting…' : 'Connecting…';
   return (
     <p role="status" className="inline-flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
-      <span aria-hidden="true" className={`inline-block size-2 rounded-full ${connection === 'live' ? 'bg-emerald-500' : 'bg-amber-500'}`} />
+      <span
+        aria-hidden="true"
+        className={`inline-block size-2 rounded-full ${connection === 'live' ? 'bg-emerald-500' : 'bg-amber-500'}`}
+      />
       {text}
     </p>
   );

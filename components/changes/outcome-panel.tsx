@@ -10,16 +10,30 @@ export function OutcomePanel({ d }: { d: ChangeRequestDetail }) {
   const cr = d.changeRequest;
   if (cr.status !== 'approved' && cr.status !== 'declined' && cr.status !== 'withdrawn') return null;
   const by = d.decidedBy?.name ?? 'someone';
-  const when = cr.decidedAt ? <> on <LocalTime iso={cr.decidedAt} /></> : null;
+  const when = cr.decidedAt ? (
+    <>
+      {' '}
+      on <LocalTime iso={cr.decidedAt} />
+    </>
+  ) : null;
   const against = cr.status === 'approved' && cr.ruleMet === false;
-  const tone = cr.status === 'approved' ? (against ? 'border-amber-400 bg-amber-50 dark:bg-amber-950/40' : 'border-emerald-400 bg-emerald-50 dark:bg-emerald-950/40')
-    : 'border-zinc-300 bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900';
+  const tone =
+    cr.status === 'approved'
+      ? against
+        ? 'border-amber-400 bg-amber-50 dark:bg-amber-950/40'
+        : 'border-emerald-400 bg-emerald-50 dark:bg-emerald-950/40'
+      : 'border-zinc-300 bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900';
   return (
     <section aria-labelledby="outcome-heading" className={`space-y-2 rounded-lg border-2 p-4 text-sm ${tone}`}>
-      <h2 id="outcome-heading" className="text-lg font-semibold">Outcome</h2>
+      <h2 id="outcome-heading" className="text-lg font-semibold">
+        Outcome
+      </h2>
       {cr.status === 'approved' && (
         <>
-          <p className="font-medium">{against ? 'Approved against the rule' : 'Approved: the rule was met'} — by {by}{when}. The change was applied to the schedule.</p>
+          <p className="font-medium">
+            {against ? 'Approved against the rule' : 'Approved: the rule was met'} — by {by}
+            {when}. The change was applied to the schedule.
+          </p>
           {against && (
             <div className="rounded-md border border-amber-300 bg-white px-3 py-2 dark:border-amber-700 dark:bg-zinc-900">
               <p className="font-medium">Justification</p>
@@ -30,12 +44,20 @@ export function OutcomePanel({ d }: { d: ChangeRequestDetail }) {
       )}
       {cr.status === 'declined' && (
         <>
-          <p className="font-medium">Declined by {by}{when}.{cr.ruleMet !== null && ` The rule was ${cr.ruleMet ? 'met' : 'not met'}.`}</p>
-          <p><span className="font-medium">Reason:</span> <span className="whitespace-pre-wrap">{cr.decisionNote}</span></p>
+          <p className="font-medium">
+            Declined by {by}
+            {when}.{cr.ruleMet !== null && ` The rule was ${cr.ruleMet ? 'met' : 'not met'}.`}
+          </p>
+          <p>
+            <span className="font-medium">Reason:</span> <span className="whitespace-pre-wrap">{cr.decisionNote}</span>
+          </p>
         </>
       )}
       {cr.status === 'withdrawn' && (
-        <p className="font-medium">Withdrawn by {by}{when}.{cr.decisionNote && <span className="font-normal"> {cr.decisionNote}</span>}</p>
+        <p className="font-medium">
+          Withdrawn by {by}
+          {when}.{cr.decisionNote && <span className="font-normal"> {cr.decisionNote}</span>}
+        </p>
       )}
     </section>
   );

@@ -8,32 +8,51 @@ import { UrgencyBadge } from './labels';
 /** What the request asks for (issue step 3): what comes in and where, what moves, why now, how urgent, by whom. */
 export function RequestSummary({ d }: { d: ChangeRequestDetail }) {
   const cr = d.changeRequest;
-  const periodName = (id: number | null) => (id === null ? 'no period' : d.periods.find((p) => p.id === id)?.name ?? 'a period');
+  const periodName = (id: number | null) =>
+    id === null ? 'no period' : (d.periods.find((p) => p.id === id)?.name ?? 'a period');
   // The item it goes before, while the effect is known (undecided); decided requests say the position.
   const at = d.preview?.order.findIndex((row) => row.change === 'in') ?? -1;
   const next = at >= 0 ? d.preview!.order.slice(at + 1).find((row) => row.change !== 'in') : undefined;
-  const where = d.preview ? (next ? `before ${next.title}` : 'at the end of the order') : `at position ${cr.incomingPosition + 1} of the order`;
+  const where = d.preview
+    ? next
+      ? `before ${next.title}`
+      : 'at the end of the order'
+    : `at position ${cr.incomingPosition + 1} of the order`;
   return (
-    <section aria-labelledby="request-heading" className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-      <h2 id="request-heading" className="text-lg font-semibold">The request</h2>
+    <section
+      aria-labelledby="request-heading"
+      className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <h2 id="request-heading" className="text-lg font-semibold">
+        The request
+      </h2>
       <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
         <dt className="text-zinc-500">What comes in</dt>
         <dd>
-          <Link href={`/items/${d.incoming.id}`} className="font-medium">{d.incoming.title}</Link>{' '}
+          <Link href={`/items/${d.incoming.id}`} className="font-medium">
+            {d.incoming.title}
+          </Link>{' '}
           <StatusBadge status={d.incoming.status} />
           <span className="block text-zinc-600 dark:text-zinc-400">
-            {d.incoming.weeks === null ? 'Not estimated' : `${formatWeeks(d.incoming.weeks)} person-weeks`} · goes {where}, in {periodName(cr.incomingPeriodId)}
+            {d.incoming.weeks === null ? 'Not estimated' : `${formatWeeks(d.incoming.weeks)} person-weeks`} · goes{' '}
+            {where}, in {periodName(cr.incomingPeriodId)}
           </span>
-          <span className="block text-zinc-600 dark:text-zinc-400">Requestor {d.incoming.requestor.name} · sponsor {d.incoming.sponsor?.name ?? 'none yet'}</span>
+          <span className="block text-zinc-600 dark:text-zinc-400">
+            Requestor {d.incoming.requestor.name} · sponsor {d.incoming.sponsor?.name ?? 'none yet'}
+          </span>
         </dd>
         <dt className="text-zinc-500">What moves</dt>
         <dd>
-          {d.displaced.length === 0 ? 'Nothing moves out or later.' : (
+          {d.displaced.length === 0 ? (
+            'Nothing moves out or later.'
+          ) : (
             <ul className="space-y-0.5">
               {d.displaced.map((m) => (
                 <li key={m.itemId}>
                   <Link href={`/items/${m.itemId}`}>{m.title}</Link>{' '}
-                  {m.action === 'out' ? 'moves out of the schedule (back to deferred)' : `moves later, to ${periodName(m.toPeriodId)}`}
+                  {m.action === 'out'
+                    ? 'moves out of the schedule (back to deferred)'
+                    : `moves later, to ${periodName(m.toPeriodId)}`}
                   {m.sponsor && <span className="text-zinc-500"> · sponsor {m.sponsor.name}</span>}
                 </li>
               ))}
@@ -43,9 +62,13 @@ export function RequestSummary({ d }: { d: ChangeRequestDetail }) {
         <dt className="text-zinc-500">Why now</dt>
         <dd className="whitespace-pre-wrap">{cr.whyNow}</dd>
         <dt className="text-zinc-500">Urgency</dt>
-        <dd><UrgencyBadge urgency={cr.urgency} /></dd>
+        <dd>
+          <UrgencyBadge urgency={cr.urgency} />
+        </dd>
         <dt className="text-zinc-500">Raised</dt>
-        <dd>by {d.raisedBy.name} on <LocalTime iso={cr.createdAt} /></dd>
+        <dd>
+          by {d.raisedBy.name} on <LocalTime iso={cr.createdAt} />
+        </dd>
       </dl>
     </section>
   );

@@ -35,7 +35,9 @@ export function ScheduleHistory({ entries, linkRequests }: { entries: TimelineEn
   if (entries.length === 0) return null;
   return (
     <section aria-labelledby="schedule-history" className="space-y-2">
-      <h2 id="schedule-history" className="font-semibold">Schedule history</h2>
+      <h2 id="schedule-history" className="font-semibold">
+        Schedule history
+      </h2>
       <ol className="space-y-3 border-l border-zinc-200 pl-4 dark:border-zinc-700">
         {entries.map((e) => {
           // The period by name; owner ids and the rank key are shown only as "changed".
@@ -44,24 +46,39 @@ export function ScheduleHistory({ entries, linkRequests }: { entries: TimelineEn
             <li key={e.eventId} className="text-sm">
               <p>
                 <span className="font-medium">{e.actorName ?? 'Quorum'}</span>
-                <span className="text-zinc-500"> · <LocalTime iso={e.at} /> · </span>
+                <span className="text-zinc-500">
+                  {' '}
+                  · <LocalTime iso={e.at} /> ·{' '}
+                </span>
                 {what(e)}
               </p>
               <ul className="mt-1 space-y-0.5 text-zinc-700 dark:text-zinc-300">
-                {e.period && <li><span className="font-medium">Period:</span> {e.period.from ?? 'none'} → {e.period.to ?? 'none'}</li>}
+                {e.period && (
+                  <li>
+                    <span className="font-medium">Period:</span> {e.period.from ?? 'none'} → {e.period.to ?? 'none'}
+                  </li>
+                )}
                 {details.map(([key, c]) => (
                   <li key={key}>
                     <span className="font-medium">{FIELD[key] ?? key}:</span>{' '}
-                    {key === 'status' || key === 'kickoffOn' ? `${value(key, c.from)} → ${value(key, c.to)}` : 'changed'}
+                    {key === 'status' || key === 'kickoffOn'
+                      ? `${value(key, c.from)} → ${value(key, c.to)}`
+                      : 'changed'}
                   </li>
                 ))}
                 {e.changeRequest && (
                   <li>
                     Caused by{' '}
-                    {linkRequests
-                      ? <Link href={changeRequestHref(e.changeRequest.id)}>change request #{e.changeRequest.id} “{e.changeRequest.title}”</Link>
-                      : <>change request #{e.changeRequest.id} “{e.changeRequest.title}”</>}
-                    {' '}({CHANGE_STATUS_LABEL(e.changeRequest.status).toLowerCase()})
+                    {linkRequests ? (
+                      <Link href={changeRequestHref(e.changeRequest.id)}>
+                        change request #{e.changeRequest.id} “{e.changeRequest.title}”
+                      </Link>
+                    ) : (
+                      <>
+                        change request #{e.changeRequest.id} “{e.changeRequest.title}”
+                      </>
+                    )}{' '}
+                    ({CHANGE_STATUS_LABEL(e.changeRequest.status).toLowerCase()})
                   </li>
                 )}
               </ul>

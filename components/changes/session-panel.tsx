@@ -18,13 +18,26 @@ function Verdict({ evaluation, invitees }: { evaluation: Evaluation; invitees: C
     <div className="space-y-1 text-sm">
       <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[10rem_1fr]">
         <dt className="text-zinc-500">Responded</dt>
-        <dd>{evaluation.responded} of {evaluation.invited} — quorum {evaluation.quorumMet ? 'met' : 'not met yet'}</dd>
+        <dd>
+          {evaluation.responded} of {evaluation.invited} — quorum {evaluation.quorumMet ? 'met' : 'not met yet'}
+        </dd>
         <dt className="text-zinc-500">Assent / dissent</dt>
-        <dd>{evaluation.assent} assent, {evaluation.dissent} dissent — {evaluation.majorityMet ? 'a majority assents' : 'no majority for it'}</dd>
-        {vetoers.length > 0 && (<><dt className="text-zinc-500">Veto</dt><dd>Vetoed by {listWords(vetoers)} (sponsor of a displaced item)</dd></>)}
+        <dd>
+          {evaluation.assent} assent, {evaluation.dissent} dissent —{' '}
+          {evaluation.majorityMet ? 'a majority assents' : 'no majority for it'}
+        </dd>
+        {vetoers.length > 0 && (
+          <>
+            <dt className="text-zinc-500">Veto</dt>
+            <dd>Vetoed by {listWords(vetoers)} (sponsor of a displaced item)</dd>
+          </>
+        )}
       </dl>
       {/* Polite live region: in a live session the verdict changes as responses arrive. */}
-      <p aria-live="polite" className={`rounded-md px-3 py-2 font-medium ${evaluation.met ? 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100' : 'bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-100'}`}>
+      <p
+        aria-live="polite"
+        className={`rounded-md px-3 py-2 font-medium ${evaluation.met ? 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100' : 'bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-100'}`}
+      >
         {evaluation.met ? 'The rule is met.' : 'The rule is not met.'}{' '}
         <span className="font-normal">{evaluation.explanation}</span>
       </p>
@@ -32,48 +45,112 @@ function Verdict({ evaluation, invitees }: { evaluation: Evaluation; invitees: C
   );
 }
 
-export function SessionPanel({ session, invitees, evaluation }: { session: Session; invitees: ChangeRequestDetail['invitees']; evaluation: Evaluation | null }) {
+export function SessionPanel({
+  session,
+  invitees,
+  evaluation,
+}: {
+  session: Session;
+  invitees: ChangeRequestDetail['invitees'];
+  evaluation: Evaluation | null;
+}) {
   const liveNow = session.mode === 'live' && session.status === 'open';
   return (
-    <section aria-labelledby="session-heading" className="space-y-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-      <h2 id="session-heading" className="text-lg font-semibold">Emergency session</h2>
+    <section
+      aria-labelledby="session-heading"
+      className="space-y-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <h2 id="session-heading" className="text-lg font-semibold">
+        Emergency session
+      </h2>
       <div className="rounded-md border-l-4 border-indigo-500 bg-indigo-50 px-3 py-2 text-sm dark:bg-indigo-950/40">
         <p className="font-medium">Decision rule</p>
         <p>{session.ruleText}</p>
       </div>
-      {liveNow && <p className="text-sm font-medium text-emerald-800 dark:text-emerald-200">The session is live: responses appear here on every screen as they arrive.</p>}
+      {liveNow && (
+        <p className="text-sm font-medium text-emerald-800 dark:text-emerald-200">
+          The session is live: responses appear here on every screen as they arrive.
+        </p>
+      )}
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
         <dt className="text-zinc-500">Mode</dt>
         <dd>{MODE_LABEL[session.mode]}</dd>
         <dt className="text-zinc-500">Status</dt>
-        <dd>{session.status === 'open' ? 'Open: responses are taken' : <>Closed{session.closedAt && <> on <LocalTime iso={session.closedAt} /></>}</>}</dd>
+        <dd>
+          {session.status === 'open' ? (
+            'Open: responses are taken'
+          ) : (
+            <>
+              Closed
+              {session.closedAt && (
+                <>
+                  {' '}
+                  on <LocalTime iso={session.closedAt} />
+                </>
+              )}
+            </>
+          )}
+        </dd>
         {session.deadline && (
           <>
             <dt className="text-zinc-500">Deadline</dt>
-            <dd><MeetingTime iso={session.deadline} />{session.deadlinePassed && <strong className="font-medium text-amber-900 dark:text-amber-200"> — passed</strong>}</dd>
+            <dd>
+              <MeetingTime iso={session.deadline} />
+              {session.deadlinePassed && (
+                <strong className="font-medium text-amber-900 dark:text-amber-200"> — passed</strong>
+              )}
+            </dd>
           </>
         )}
         <dt className="text-zinc-500">Convened</dt>
-        <dd>by {session.convenedBy.name} on <LocalTime iso={session.convenedAt} /></dd>
+        <dd>
+          by {session.convenedBy.name} on <LocalTime iso={session.convenedAt} />
+        </dd>
       </dl>
 
       <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
         <table className="w-full text-left text-sm">
           <caption className="px-3 py-1.5 text-left text-sm font-medium">Invited leaders and their responses</caption>
           <thead className="border-y border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">
-            <tr><th scope="col" className="px-3 py-2">Leader</th><th scope="col" className="px-3 py-2">Response</th><th scope="col" className="px-3 py-2">Comment</th><th scope="col" className="px-3 py-2">When</th></tr>
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                Leader
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Response
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Comment
+              </th>
+              <th scope="col" className="px-3 py-2">
+                When
+              </th>
+            </tr>
           </thead>
           <tbody>
             {invitees.map((i) => (
               <tr key={i.userId} className="border-b border-zinc-100 align-top last:border-0 dark:border-zinc-800/70">
                 <th scope="row" className="px-3 py-2 text-left font-medium">
                   {i.name}
-                  <span className="block text-xs font-normal text-zinc-500">{i.departmentName}{i.sponsorsDisplaced ? ' · sponsors a displaced item' : ''}</span>
+                  <span className="block text-xs font-normal text-zinc-500">
+                    {i.departmentName}
+                    {i.sponsorsDisplaced ? ' · sponsors a displaced item' : ''}
+                  </span>
                 </th>
                 <td className="px-3 py-2">
-                  {i.response
-                    ? <span className={i.response === 'assent' ? 'text-emerald-800 dark:text-emerald-200' : 'text-red-800 dark:text-red-300'}>{RESPONSE_LABEL[i.response]}</span>
-                    : <span className="text-zinc-500">No response yet</span>}
+                  {i.response ? (
+                    <span
+                      className={
+                        i.response === 'assent'
+                          ? 'text-emerald-800 dark:text-emerald-200'
+                          : 'text-red-800 dark:text-red-300'
+                      }
+                    >
+                      {RESPONSE_LABEL[i.response]}
+                    </span>
+                  ) : (
+                    <span className="text-zinc-500">No response yet</span>
+                  )}
                 </td>
                 <td className="whitespace-pre-wrap px-3 py-2">{i.comment || (i.response ? '—' : '')}</td>
                 <td className="px-3 py-2">{i.at ? <LocalTime iso={i.at} /> : ''}</td>

@@ -37,15 +37,27 @@ export function usePreview(cycleId: number, read: () => FlatValues | null) {
     inFlight.current = controller;
     try {
       const response = await fetch(`/api/cycles/${cycleId}/changes/preview`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(raiseInput(values)), signal: controller.signal,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(raiseInput(values)),
+        signal: controller.signal,
       });
       const body = await response.json().catch(() => ({}));
       if (mine !== seq.current) return;
       if (response.ok) setState({ data: body as ChangePreview, note: null, pending: false });
-      else setState((prev) => ({ data: prev.data, note: body.error ?? `The preview failed (${response.status}).`, pending: false }));
+      else
+        setState((prev) => ({
+          data: prev.data,
+          note: body.error ?? `The preview failed (${response.status}).`,
+          pending: false,
+        }));
     } catch {
       if (controller.signal.aborted || mine !== seq.current) return;
-      setState((prev) => ({ data: prev.data, note: 'Could not reach the server to update the preview. Check your connection.', pending: false }));
+      setState((prev) => ({
+        data: prev.data,
+        note: 'Could not reach the server to update the preview. Check your connection.',
+        pending: false,
+      }));
     }
   }, [cycleId, read]);
 

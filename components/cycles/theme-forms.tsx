@@ -8,20 +8,49 @@ import { SubmitButton } from '@/components/ui/submit-button';
 type Action = (prev: FormState | undefined, form: FormData) => Promise<FormState>;
 
 /** Add (no theme) or edit (with theme) one theme; field ids are prefixed so several forms can share a page. */
-export function ThemeForm({ action, cycleId, theme }: { action: Action; cycleId: number; theme?: { id: number; name: string; keyOutcome: string } }) {
+export function ThemeForm({
+  action,
+  cycleId,
+  theme,
+}: {
+  action: Action;
+  cycleId: number;
+  theme?: { id: number; name: string; keyOutcome: string };
+}) {
   const [state, formAction] = useActionState(action, undefined);
   const e = state?.fieldErrors ?? {};
   const typed = state && !state.ok ? state.values : undefined;
   const prefix = theme ? `theme-${theme.id}` : 'new-theme';
   const label = theme ? ` of ${theme.name}` : '';
   return (
-    <form action={formAction} key={JSON.stringify(typed ?? null)} className="grid items-start gap-3 sm:grid-cols-[1fr_2fr_auto]" noValidate>
+    <form
+      action={formAction}
+      key={JSON.stringify(typed ?? null)}
+      className="grid items-start gap-3 sm:grid-cols-[1fr_2fr_auto]"
+      noValidate
+    >
       <input type="hidden" name="cycleId" value={cycleId} />
       {theme && <input type="hidden" name="themeId" value={theme.id} />}
-      <div className="sm:col-span-3"><FormMessage state={state} /></div>
-      <TextField label={`Theme name${label}`} name="name" id={`${prefix}-name`} defaultValue={String(typed?.name ?? theme?.name ?? '')} errors={e.name} />
-      <TextField label={`Key outcome${label}`} name="keyOutcome" id={`${prefix}-outcome`} defaultValue={String(typed?.keyOutcome ?? theme?.keyOutcome ?? '')} errors={e.keyOutcome} />
-      <div className="pt-6"><SubmitButton variant={theme ? 'secondary' : 'primary'}>{theme ? 'Save theme' : 'Add theme'}</SubmitButton></div>
+      <div className="sm:col-span-3">
+        <FormMessage state={state} />
+      </div>
+      <TextField
+        label={`Theme name${label}`}
+        name="name"
+        id={`${prefix}-name`}
+        defaultValue={String(typed?.name ?? theme?.name ?? '')}
+        errors={e.name}
+      />
+      <TextField
+        label={`Key outcome${label}`}
+        name="keyOutcome"
+        id={`${prefix}-outcome`}
+        defaultValue={String(typed?.keyOutcome ?? theme?.keyOutcome ?? '')}
+        errors={e.keyOutcome}
+      />
+      <div className="pt-6">
+        <SubmitButton variant={theme ? 'secondary' : 'primary'}>{theme ? 'Save theme' : 'Add theme'}</SubmitButton>
+      </div>
     </form>
   );
 }

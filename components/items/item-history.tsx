@@ -2,14 +2,26 @@
 import { useSyncExternalStore } from 'react';
 import { KIND_LABEL, STATUS_LABEL } from '@/lib/backlog/labels';
 
-export type HistoryEvent = { id: number; at: string; type: string; data: Record<string, unknown>; actorName: string | null };
+export type HistoryEvent = {
+  id: number;
+  at: string;
+  type: string;
+  data: Record<string, unknown>;
+  actorName: string | null;
+};
 /** Names for the ids a change may carry (sponsorId, themeId…); an id without a name shows as "#id". */
-export type HistoryNames = Partial<Record<'people' | 'departments' | 'modules' | 'themes' | 'cycles', Record<number, string>>>;
+export type HistoryNames = Partial<
+  Record<'people' | 'departments' | 'modules' | 'themes' | 'cycles', Record<number, string>>
+>;
 
 const noop = () => () => {};
 /** The viewer's time zone once hydrated; UTC on the server, so both renders agree. */
 function useTimeZone() {
-  return useSyncExternalStore(noop, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => 'UTC');
+  return useSyncExternalStore(
+    noop,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    () => 'UTC',
+  );
 }
 
 /** A time in the viewer's zone (named), or a date when `dateOnly`; the ISO value stays in `dateTime`. */
@@ -17,22 +29,51 @@ export function LocalTime({ iso, dateOnly = false }: { iso: string; dateOnly?: b
   const timeZone = useTimeZone();
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return <span>{iso}</span>;
-  const text = new Intl.DateTimeFormat('en-GB', dateOnly
-    ? { dateStyle: 'medium', timeZone }
-    : { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' },
+  const text = new Intl.DateTimeFormat(
+    'en-GB',
+    dateOnly
+      ? { dateStyle: 'medium', timeZone }
+      : {
+          day: 'numeric',
+          month: 'short',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          timeZone,
+          timeZoneName: 'short',
+        },
   ).format(date);
   return <time dateTime={iso}>{text}</time>;
 }
 
 const FIELD_LABEL: Record<string, string> = {
-  title: 'Title', description: 'Description', businessBenefit: 'Business benefit', estimateSize: 'Estimate (size)',
-  estimateWeeks: 'Estimate (person-weeks)', sme: 'SME', sponsorId: 'Sponsor', sponsorSuggestion: 'Sponsor suggestion',
-  requestorId: 'Requestor', departmentId: 'Department', kind: 'Kind', status: 'Status', themeId: 'Theme', cycleId: 'Cycle',
-  moduleIds: 'Modules', decisionReason: 'Decision reason', rank: 'Rank', targetPeriod: 'Target period',
+  title: 'Title',
+  description: 'Description',
+  businessBenefit: 'Business benefit',
+  estimateSize: 'Estimate (size)',
+  estimateWeeks: 'Estimate (person-weeks)',
+  sme: 'SME',
+  sponsorId: 'Sponsor',
+  sponsorSuggestion: 'Sponsor suggestion',
+  requestorId: 'Requestor',
+  departmentId: 'Department',
+  kind: 'Kind',
+  status: 'Status',
+  themeId: 'Theme',
+  cycleId: 'Cycle',
+  moduleIds: 'Modules',
+  decisionReason: 'Decision reason',
+  rank: 'Rank',
+  targetPeriod: 'Target period',
 };
 
 const NAMES_FOR: Record<string, keyof HistoryNames> = {
-  sponsorId: 'people', requestorId: 'people', departmentId: 'departments', themeId: 'themes', cycleId: 'cycles', moduleIds: 'modules',
+  sponsorId: 'people',
+  requestorId: 'people',
+  departmentId: 'departments',
+  themeId: 'themes',
+  cycleId: 'cycles',
+  moduleIds: 'modules',
 };
 
 const WHAT: Record<string, string> = {
@@ -83,16 +124,19 @@ export function ItemHistory({ events, names = {} }: { events: HistoryEvent[]; na
           <li key={e.id} className="text-sm">
             <p>
               <span className="font-medium">{e.actorName ?? 'Quorum'}</span>
-              <span className="text-zinc-500"> · <LocalTime iso={e.at} /> · </span>
+              <span className="text-zinc-500">
+                {' '}
+                · <LocalTime iso={e.at} /> ·{' '}
+              </span>
               <span>{WHAT[e.type] ?? e.type}</span>
             </p>
             {changes.length > 0 && (
               <ul className="mt-1 space-y-0.5 text-zinc-700 dark:text-zinc-300">
                 {changes.map(([key, c]) => (
                   <li key={key}>
-                    <span className="font-medium">{fieldLabel(key)}:</span> {formatValue(key, c.from, names)}
-                    {' '}<span aria-hidden="true">→</span><span className="sr-only">to</span>{' '}
-                    {formatValue(key, c.to, names)}
+                    <span className="font-medium">{fieldLabel(key)}:</span> {formatValue(key, c.from, names)}{' '}
+                    <span aria-hidden="true">→</span>
+                    <span className="sr-only">to</span> {formatValue(key, c.to, names)}
                   </li>
                 ))}
               </ul>

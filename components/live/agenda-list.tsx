@@ -11,11 +11,18 @@ export function AgendaList({ state }: { state: LiveState }) {
         {state.agenda.map((item, i) => {
           const current = item.itemId === state.meeting.currentItemId;
           return (
-            <li key={item.itemId} aria-current={current ? 'step' : undefined}
-              className={`rounded px-2 py-1 ${current ? 'bg-indigo-100 font-semibold dark:bg-indigo-950' : ''}`}>
+            <li
+              key={item.itemId}
+              aria-current={current ? 'step' : undefined}
+              className={`rounded px-2 py-1 ${current ? 'bg-indigo-100 font-semibold dark:bg-indigo-950' : ''}`}
+            >
               {i + 1}. {item.title}
               {current && <span className="sr-only"> (now)</span>}
-              {item.decision && <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">{OUTCOME_LABEL[item.decision.outcome]}</span>}
+              {item.decision && (
+                <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">
+                  {OUTCOME_LABEL[item.decision.outcome]}
+                </span>
+              )}
             </li>
           );
         })}

@@ -22,42 +22,103 @@ export function FacilitatorBar({ state, send }: { state: LiveState; send: Send }
   const others = state.attendees.filter((a) => a.userId !== state.viewer.id);
 
   return (
-    <section aria-label="Facilitator controls" className="space-y-2 rounded-md border border-indigo-200 bg-indigo-50/60 p-3 dark:border-indigo-900 dark:bg-indigo-950/30">
+    <section
+      aria-label="Facilitator controls"
+      className="space-y-2 rounded-md border border-indigo-200 bg-indigo-50/60 p-3 dark:border-indigo-900 dark:bg-indigo-950/30"
+    >
       <div className="flex flex-wrap items-end gap-2">
-        <Button variant="secondary" disabled={pending || !live || at <= 0} onClick={() => run({ action: 'go', to: 'previous', version })}>← Previous item</Button>
-        <Button disabled={pending || !live || at >= agenda.length - 1} onClick={() => run({ action: 'go', to: 'next', version })}>Next item →</Button>
-        <form className="flex items-end gap-1" onSubmit={(e) => { e.preventDefault(); if (jumpTo) void run({ action: 'go', to: Number(jumpTo), version }); }}>
+        <Button
+          variant="secondary"
+          disabled={pending || !live || at <= 0}
+          onClick={() => run({ action: 'go', to: 'previous', version })}
+        >
+          ← Previous item
+        </Button>
+        <Button
+          disabled={pending || !live || at >= agenda.length - 1}
+          onClick={() => run({ action: 'go', to: 'next', version })}
+        >
+          Next item →
+        </Button>
+        <form
+          className="flex items-end gap-1"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (jumpTo) void run({ action: 'go', to: Number(jumpTo), version });
+          }}
+        >
           <label className="text-sm">
             <span className="block font-medium">Jump to</span>
-            <select className={controlClass} value={jumpTo} onChange={(e) => setJumpTo(e.target.value)} disabled={!live}>
+            <select
+              className={controlClass}
+              value={jumpTo}
+              onChange={(e) => setJumpTo(e.target.value)}
+              disabled={!live}
+            >
               <option value="">Choose an item…</option>
-              {agenda.map((item, i) => <option key={item.itemId} value={item.itemId}>{i + 1}. {item.title}</option>)}
+              {agenda.map((item, i) => (
+                <option key={item.itemId} value={item.itemId}>
+                  {i + 1}. {item.title}
+                </option>
+              ))}
             </select>
           </label>
-          <Button type="submit" variant="secondary" disabled={pending || !live || !jumpTo}>Go</Button>
+          <Button type="submit" variant="secondary" disabled={pending || !live || !jumpTo}>
+            Go
+          </Button>
         </form>
         <span className="grow" />
-        {live
-          ? <Button variant="secondary" disabled={pending} onClick={() => run({ action: 'pause', version })}>Pause meeting</Button>
-          : <Button variant="secondary" disabled={pending} onClick={() => run({ action: 'resume', version })}>Resume meeting</Button>}
+        {live ? (
+          <Button variant="secondary" disabled={pending} onClick={() => run({ action: 'pause', version })}>
+            Pause meeting
+          </Button>
+        ) : (
+          <Button variant="secondary" disabled={pending} onClick={() => run({ action: 'resume', version })}>
+            Resume meeting
+          </Button>
+        )}
         {confirmEnd ? (
           <span className="flex items-center gap-1">
-            <Button variant="danger" disabled={pending} onClick={async () => { if (await run({ action: 'end' })) setConfirmEnd(false); }}>Yes, end the meeting</Button>
-            <Button variant="ghost" onClick={() => setConfirmEnd(false)}>Keep going</Button>
+            <Button
+              variant="danger"
+              disabled={pending}
+              onClick={async () => {
+                if (await run({ action: 'end' })) setConfirmEnd(false);
+              }}
+            >
+              Yes, end the meeting
+            </Button>
+            <Button variant="ghost" onClick={() => setConfirmEnd(false)}>
+              Keep going
+            </Button>
           </span>
         ) : (
-          <Button variant="danger" disabled={pending} onClick={() => setConfirmEnd(true)}>End meeting…</Button>
+          <Button variant="danger" disabled={pending} onClick={() => setConfirmEnd(true)}>
+            End meeting…
+          </Button>
         )}
       </div>
-      <form className="flex flex-wrap items-end gap-1" onSubmit={(e) => { e.preventDefault(); if (handTo) void run({ action: 'hand-over', toUserId: Number(handTo), version }); }}>
+      <form
+        className="flex flex-wrap items-end gap-1"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (handTo) void run({ action: 'hand-over', toUserId: Number(handTo), version });
+        }}
+      >
         <label className="text-sm">
           <span className="block font-medium">Hand facilitation to</span>
           <select className={controlClass} value={handTo} onChange={(e) => setHandTo(e.target.value)}>
             <option value="">Choose an attendee…</option>
-            {others.map((a) => <option key={a.userId} value={a.userId}>{a.name} ({a.departmentName})</option>)}
+            {others.map((a) => (
+              <option key={a.userId} value={a.userId}>
+                {a.name} ({a.departmentName})
+              </option>
+            ))}
           </select>
         </label>
-        <Button type="submit" variant="secondary" disabled={pending || !handTo}>Hand over</Button>
+        <Button type="submit" variant="secondary" disabled={pending || !handTo}>
+          Hand over
+        </Button>
       </form>
       {confirmEnd && <p className="text-sm">Ending closes voting for good and produces the outcome page.</p>}
       <CommandError error={error} />
@@ -70,10 +131,23 @@ export function ManagerBar({ state, send }: { state: LiveState; send: Send }) {
   const { run, pending, error } = useCommand(send);
   const { meeting } = state;
   return (
-    <section aria-label="Meeting management" className="flex flex-wrap items-center gap-2 rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800">
+    <section
+      aria-label="Meeting management"
+      className="flex flex-wrap items-center gap-2 rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800"
+    >
       <p className="grow">{meeting.facilitatorName} facilitates. If they have left, you can take over.</p>
-      <Button variant="secondary" disabled={pending} onClick={() => run({ action: 'take-over' })}>Take over facilitation</Button>
-      {meeting.status === 'paused' && <Button variant="secondary" disabled={pending} onClick={() => run({ action: 'resume', version: meeting.version })}>Resume meeting</Button>}
+      <Button variant="secondary" disabled={pending} onClick={() => run({ action: 'take-over' })}>
+        Take over facilitation
+      </Button>
+      {meeting.status === 'paused' && (
+        <Button
+          variant="secondary"
+          disabled={pending}
+          onClick={() => run({ action: 'resume', version: meeting.version })}
+        >
+          Resume meeting
+        </Button>
+      )}
       <CommandError error={error} />
     </section>
   );

@@ -27,10 +27,32 @@ export function ItemControls({ item, state, send }: { item: LiveItem; state: Liv
   return (
     <section aria-label="Decision" className="space-y-3 rounded-md border border-indigo-200 p-3 dark:border-indigo-900">
       <div className="flex flex-wrap gap-2">
-        {item.votingClosed
-          ? <Button variant="secondary" disabled={!live || voting.pending} onClick={() => voting.run({ action: 'reopen-voting', itemId: item.itemId })}>Reopen voting</Button>
-          : <Button variant="secondary" disabled={!live || voting.pending} onClick={() => voting.run({ action: 'close-voting', itemId: item.itemId })}>Close voting</Button>}
-        {canReveal && <Button variant="secondary" disabled={voting.pending} onClick={() => voting.run({ action: 'reveal', itemId: item.itemId })}>Reveal votes</Button>}
+        {item.votingClosed ? (
+          <Button
+            variant="secondary"
+            disabled={!live || voting.pending}
+            onClick={() => voting.run({ action: 'reopen-voting', itemId: item.itemId })}
+          >
+            Reopen voting
+          </Button>
+        ) : (
+          <Button
+            variant="secondary"
+            disabled={!live || voting.pending}
+            onClick={() => voting.run({ action: 'close-voting', itemId: item.itemId })}
+          >
+            Close voting
+          </Button>
+        )}
+        {canReveal && (
+          <Button
+            variant="secondary"
+            disabled={voting.pending}
+            onClick={() => voting.run({ action: 'reveal', itemId: item.itemId })}
+          >
+            Reveal votes
+          </Button>
+        )}
       </div>
       <CommandError error={voting.error} />
       <form
@@ -49,34 +71,92 @@ export function ItemControls({ item, state, send }: { item: LiveItem; state: Liv
           <div className="flex flex-wrap gap-4">
             {OUTCOMES.map((o) => (
               <label key={o} className="flex items-center gap-1 text-sm">
-                <input type="radio" name="outcome" value={o} checked={chosen === o} onChange={() => setOutcome(o)} aria-invalid={decide.fieldErrors.outcome ? true : undefined} />
-                {OUTCOME_LABEL[o]}{suggested === o && ' (suggested)'}
+                <input
+                  type="radio"
+                  name="outcome"
+                  value={o}
+                  checked={chosen === o}
+                  onChange={() => setOutcome(o)}
+                  aria-invalid={decide.fieldErrors.outcome ? true : undefined}
+                />
+                {OUTCOME_LABEL[o]}
+                {suggested === o && ' (suggested)'}
               </label>
             ))}
           </div>
         </fieldset>
-        <TextBox id={`reason-${item.itemId}`} label={chosen === 'rejected' ? 'Reason (required for a rejection; the requestor reads it)' : 'Reason'} value={reason} onChange={setReason} errors={decide.fieldErrors.reason} />
-        <TextBox id={`note-${item.itemId}`} label="Decision note (required when deciding against the tally)" value={note} onChange={setNote} errors={decide.fieldErrors.note} />
+        <TextBox
+          id={`reason-${item.itemId}`}
+          label={chosen === 'rejected' ? 'Reason (required for a rejection; the requestor reads it)' : 'Reason'}
+          value={reason}
+          onChange={setReason}
+          errors={decide.fieldErrors.reason}
+        />
+        <TextBox
+          id={`note-${item.itemId}`}
+          label="Decision note (required when deciding against the tally)"
+          value={note}
+          onChange={setNote}
+          errors={decide.fieldErrors.note}
+        />
         <CommandError error={decide.error} />
-        <Button type="submit" disabled={!live || decide.pending || !chosen}>Record decision</Button>
+        <Button type="submit" disabled={!live || decide.pending || !chosen}>
+          Record decision
+        </Button>
       </form>
     </section>
   );
 }
 
-function TextBox({ id, label, value, onChange, errors }: { id: string; label: string; value: string; onChange: (v: string) => void; errors?: string[] }) {
+function TextBox({
+  id,
+  label,
+  value,
+  onChange,
+  errors,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  errors?: string[];
+}) {
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
-      <textarea id={id} rows={2} maxLength={2000} className={controlClass} value={value} onChange={(e) => onChange(e.target.value)}
-        aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${id}-error` : undefined} />
-      {errors && <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">{errors.join(' ')}</p>}
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        rows={2}
+        maxLength={2000}
+        className={controlClass}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? `${id}-error` : undefined}
+      />
+      {errors && (
+        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
+          {errors.join(' ')}
+        </p>
+      )}
     </div>
   );
 }
 
 /** Shared notes on an item: everyone sees them; the facilitator adds to them. */
-export function ItemNotes({ item, canWrite, send, live }: { item: LiveItem; canWrite: boolean; send: Send; live: boolean }) {
+export function ItemNotes({
+  item,
+  canWrite,
+  send,
+  live,
+}: {
+  item: LiveItem;
+  canWrite: boolean;
+  send: Send;
+  live: boolean;
+}) {
   const { run, pending, error, fieldErrors } = useCommand(send);
   const [note, setNote] = useState('');
   const lines = item.notes.split('\n').filter((l) => l.trim() !== '');
@@ -84,16 +164,41 @@ export function ItemNotes({ item, canWrite, send, live }: { item: LiveItem; canW
   return (
     <section aria-label="Notes" className="space-y-2">
       <h3 className="text-sm font-semibold">Notes</h3>
-      {lines.length === 0
-        ? <p className="text-sm text-zinc-600 dark:text-zinc-400">No notes yet.</p>
-        : <ul aria-label="Meeting notes" className="list-disc space-y-0.5 pl-5 text-sm">{lines.map((l, i) => <li key={i} className="whitespace-pre-wrap break-words">{l}</li>)}</ul>}
+      {lines.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">No notes yet.</p>
+      ) : (
+        <ul aria-label="Meeting notes" className="list-disc space-y-0.5 pl-5 text-sm">
+          {lines.map((l, i) => (
+            <li key={i} className="whitespace-pre-wrap break-words">
+              {l}
+            </li>
+          ))}
+        </ul>
+      )}
       {canWrite && (
-        <form className="flex items-end gap-2" onSubmit={async (e) => { e.preventDefault(); if (await run({ action: 'note', itemId: item.itemId, note })) setNote(''); }}>
+        <form
+          className="flex items-end gap-2"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (await run({ action: 'note', itemId: item.itemId, note })) setNote('');
+          }}
+        >
           <div className="grow space-y-1">
-            <label htmlFor={id} className="block text-sm font-medium">Add a note</label>
-            <input id={id} className={controlClass} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} aria-invalid={fieldErrors.note ? true : undefined} />
+            <label htmlFor={id} className="block text-sm font-medium">
+              Add a note
+            </label>
+            <input
+              id={id}
+              className={controlClass}
+              value={note}
+              maxLength={2000}
+              onChange={(e) => setNote(e.target.value)}
+              aria-invalid={fieldErrors.note ? true : undefined}
+            />
           </div>
-          <Button type="submit" variant="secondary" disabled={pending || !live}>Add note</Button>
+          <Button type="submit" variant="secondary" disabled={pending || !live}>
+            Add note
+          </Button>
         </form>
       )}
       <CommandError error={error} />

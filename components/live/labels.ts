@@ -1,7 +1,11 @@
 import type { Choice, TallyResult } from '@/lib/live-meeting/tally';
 
 export const CHOICE_LABEL: Record<Choice, string> = { accept: 'Accept', reject: 'Reject', defer: 'Defer' };
-export const OUTCOME_LABEL = { accepted: 'Accepted', rejected: 'Rejected', deferred: 'Deferred to a later cycle' } as const;
+export const OUTCOME_LABEL = {
+  accepted: 'Accepted',
+  rejected: 'Rejected',
+  deferred: 'Deferred to a later cycle',
+} as const;
 export const OUTCOMES = ['accepted', 'rejected', 'deferred'] as const;
 export const STATUS_LABEL = { scheduled: 'Not started', live: 'Live', paused: 'Paused', closed: 'Ended' } as const;
 

@@ -23,8 +23,15 @@ const CONNECTION_LABEL: Record<Connection, string> = {
  * The live meeting page (and, with `presenter`, the big-screen view without controls). Everything
  * shown comes from the state the server projected for this viewer; the stream keeps it current.
  */
-export function LiveMeeting({ initial, details, presenter = false, beforeStart }: {
-  initial: LiveState; details: Record<number, LiveItemDetail>; presenter?: boolean;
+export function LiveMeeting({
+  initial,
+  details,
+  presenter = false,
+  beforeStart,
+}: {
+  initial: LiveState;
+  details: Record<number, LiveItemDetail>;
+  presenter?: boolean;
   /** Shown only until the meeting starts (the planning, for pm/admin). */
   beforeStart?: React.ReactNode;
 }) {
@@ -33,47 +40,99 @@ export function LiveMeeting({ initial, details, presenter = false, beforeStart }
   const current = state.agenda.find((i) => i.itemId === meeting.currentItemId);
   const started = meeting.status === 'live' || meeting.status === 'paused';
   // False in the server's HTML (what a browser without JavaScript keeps), true once the page runs.
-  const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <span data-testid="meeting-status" className="rounded-full bg-zinc-100 px-2 py-0.5 font-medium dark:bg-zinc-800">{STATUS_LABEL[meeting.status]}</span>
-        <span role="status" aria-live="polite" className={connection === 'reconnecting' ? 'text-amber-700 dark:text-amber-400' : 'text-zinc-600 dark:text-zinc-400'}>
+        <span
+          data-testid="meeting-status"
+          className="rounded-full bg-zinc-100 px-2 py-0.5 font-medium dark:bg-zinc-800"
+        >
+          {STATUS_LABEL[meeting.status]}
+        </span>
+        <span
+          role="status"
+          aria-live="polite"
+          className={
+            connection === 'reconnecting' ? 'text-amber-700 dark:text-amber-400' : 'text-zinc-600 dark:text-zinc-400'
+          }
+        >
           {hydrated ? CONNECTION_LABEL[connection] : 'Not live'}
         </span>
-        <span className="text-zinc-600 dark:text-zinc-400">Facilitator: {meeting.facilitatorName}{viewer.isFacilitator && ' (you)'}</span>
-        {!presenter && <Link href={`/meetings/${meeting.id}/present`} className="underline">Presenter view</Link>}
+        <span className="text-zinc-600 dark:text-zinc-400">
+          Facilitator: {meeting.facilitatorName}
+          {viewer.isFacilitator && ' (you)'}
+        </span>
+        {!presenter && (
+          <Link href={`/meetings/${meeting.id}/present`} className="underline">
+            Presenter view
+          </Link>
+        )}
       </div>
       {!hydrated && (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-          This is the meeting as it was when the page loaded, read-only: without JavaScript it does not follow the meeting. Reload to see changes; turn JavaScript on to take part.
+          This is the meeting as it was when the page loaded, read-only: without JavaScript it does not follow the
+          meeting. Reload to see changes; turn JavaScript on to take part.
         </p>
       )}
 
       {meeting.status === 'scheduled' && (
         <div className="space-y-3">
-          <p className="text-sm">The meeting has not started yet. This page goes live by itself when the facilitator starts it.</p>
-          {!presenter && (viewer.isFacilitator || viewer.canManage) && <StartForm send={send} agendaSize={state.agenda.length} />}
+          <p className="text-sm">
+            The meeting has not started yet. This page goes live by itself when the facilitator starts it.
+          </p>
+          {!presenter && (viewer.isFacilitator || viewer.canManage) && (
+            <StartForm send={send} agendaSize={state.agenda.length} />
+          )}
           {beforeStart}
         </div>
       )}
-      {meeting.status === 'paused' && <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">The meeting is paused. It resumes where it was.</p>}
+      {meeting.status === 'paused' && (
+        <p
+          role="status"
+          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+        >
+          The meeting is paused. It resumes where it was.
+        </p>
+      )}
       {meeting.status === 'closed' && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
-          The meeting has ended. <Link href={`/cycles/${meeting.cycleId}/outcome`} className="font-medium underline">See the outcome</Link>
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+        >
+          The meeting has ended.{' '}
+          <Link href={`/cycles/${meeting.cycleId}/outcome`} className="font-medium underline">
+            See the outcome
+          </Link>
         </p>
       )}
 
-      {!presenter && started && (viewer.isFacilitator
-        ? <FacilitatorBar state={state} send={send} />
-        : viewer.canManage && <ManagerBar state={state} send={send} />)}
+      {!presenter &&
+        started &&
+        (viewer.isFacilitator ? (
+          <FacilitatorBar state={state} send={send} />
+        ) : (
+          viewer.canManage && <ManagerBar state={state} send={send} />
+        ))}
 
       {(started || meeting.status === 'closed') && (
         <div className={presenter ? 'space-y-8' : 'grid gap-6 lg:grid-cols-[14rem_minmax(0,1fr)]'}>
           {!presenter && <AgendaList state={state} />}
           <div className="space-y-8">
-            {started && current && <CurrentItem state={state} item={current} detail={details[current.itemId]} send={send} large={presenter} />}
+            {started && current && (
+              <CurrentItem
+                state={state}
+                item={current}
+                detail={details[current.itemId]}
+                send={send}
+                large={presenter}
+              />
+            )}
             <RankingBoard state={state} send={send} optimistic={presenter ? undefined : optimistic} large={presenter} />
           </div>
         </div>

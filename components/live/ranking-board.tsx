@@ -24,8 +24,16 @@ function reorder(items: RankedItem[], itemId: number, toIndex: number): RankedIt
  * and pressing Enter. A move sends the item's version; if someone moved the same item meanwhile,
  * the server refuses and the page shows the order as it now is, with a message saying so.
  */
-export function RankingBoard({ state, send, optimistic, large = false }: {
-  state: LiveState; send: Send; optimistic?: (update: (s: LiveState) => LiveState) => void; large?: boolean;
+export function RankingBoard({
+  state,
+  send,
+  optimistic,
+  large = false,
+}: {
+  state: LiveState;
+  send: Send;
+  optimistic?: (update: (s: LiveState) => LiveState) => void;
+  large?: boolean;
 }) {
   const { run, pending, error } = useCommand(send);
   const capacity = useCommand(send);
@@ -48,30 +56,56 @@ export function RankingBoard({ state, send, optimistic, large = false }: {
 
   return (
     <section aria-labelledby="ranking-heading" className="space-y-3">
-      <h2 id="ranking-heading" className={large ? 'text-2xl font-semibold' : 'text-lg font-semibold'}>Ranking</h2>
+      <h2 id="ranking-heading" className={large ? 'text-2xl font-semibold' : 'text-lg font-semibold'}>
+        Ranking
+      </h2>
       <div>
         <p className="text-sm" aria-live="polite">
-          <strong>{cut.fitCount} fit</strong>, {cut.acceptedCount} accepted — {formatWeeks(cut.fittingWeeks)} of {formatWeeks(capacityWeeks)} person-weeks
+          <strong>{cut.fitCount} fit</strong>, {cut.acceptedCount} accepted — {formatWeeks(cut.fittingWeeks)} of{' '}
+          {formatWeeks(capacityWeeks)} person-weeks
           {below > 0 && `; ${below} fall below the cut line`}.
         </p>
-        <div role="meter" aria-label="Capacity used by the items above the cut line" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}
-          className="mt-1 h-2.5 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800">
+        <div
+          role="meter"
+          aria-label="Capacity used by the items above the cut line"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={pct}
+          className="mt-1 h-2.5 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
+        >
           <div className="h-full rounded-full bg-indigo-600" style={{ width: `${pct}%` }} />
         </div>
       </div>
       {items.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">No accepted items yet. Accepted items appear here, at the bottom, to be ranked.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          No accepted items yet. Accepted items appear here, at the bottom, to be ranked.
+        </p>
       ) : (
-        <ol aria-label="Accepted items in rank order" className="divide-y divide-zinc-100 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+        <ol
+          aria-label="Accepted items in rank order"
+          className="divide-y divide-zinc-100 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
+        >
           {items.map((item, index) => (
             <Fragment key={item.id}>
               {index === cut.fitCount && <CutLine fit={cut.fitCount} below={below} capacity={capacityWeeks} />}
               <li
                 draggable={canMove}
                 aria-label={item.title}
-                onDragStart={(e) => { e.dataTransfer.setData('text/plain', String(item.id)); e.dataTransfer.effectAllowed = 'move'; setDragged(item.id); }}
-                onDragEnd={() => { setDragged(null); setOver(null); }}
-                onDragOver={(e) => { if (canMove && dragged !== null) { e.preventDefault(); setOver(index); } }}
+                onDragStart={(e) => {
+                  e.dataTransfer.setData('text/plain', String(item.id));
+                  e.dataTransfer.effectAllowed = 'move';
+                  setDragged(item.id);
+                }}
+                onDragEnd={() => {
+                  setDragged(null);
+                  setOver(null);
+                }}
+                onDragOver={(e) => {
+                  if (canMove && dragged !== null) {
+                    e.preventDefault();
+                    setOver(index);
+                  }
+                }}
                 onDrop={(e) => {
                   e.preventDefault();
                   const moved = items.find((i) => i.id === Number(e.dataTransfer.getData('text/plain')));
@@ -82,13 +116,38 @@ export function RankingBoard({ state, send, optimistic, large = false }: {
                 className={`flex flex-wrap items-center gap-2 px-3 py-2 ${large ? 'text-xl' : 'text-sm'} ${index >= cut.fitCount ? 'bg-zinc-50 text-zinc-500 dark:bg-zinc-900/50' : ''} ${over === index ? 'ring-2 ring-indigo-500' : ''} ${canMove ? 'cursor-grab' : ''}`}
               >
                 <span className="w-8 tabular-nums font-semibold">{index + 1}.</span>
-                <span className="grow">{item.title}{item.theme && <span className="text-zinc-500"> · {item.theme}</span>}</span>
-                <span className="tabular-nums">{item.weeks === null ? 'not estimated' : `${formatWeeks(item.weeks)} pw`}</span>
+                <span className="grow">
+                  {item.title}
+                  {item.theme && <span className="text-zinc-500"> · {item.theme}</span>}
+                </span>
+                <span className="tabular-nums">
+                  {item.weeks === null ? 'not estimated' : `${formatWeeks(item.weeks)} pw`}
+                </span>
                 {canMove && (
                   <span className="flex items-center gap-1">
-                    <Button variant="ghost" aria-label={`Move ${item.title} up`} disabled={pending || index === 0} onClick={() => move(item, index - 1)}>↑</Button>
-                    <Button variant="ghost" aria-label={`Move ${item.title} down`} disabled={pending || index === items.length - 1} onClick={() => move(item, index + 1)}>↓</Button>
-                    <PositionInput item={item} position={index + 1} onMove={(to) => { void run({ action: 'move', itemId: item.id, toIndex: to - 1, version: item.version }); }} />
+                    <Button
+                      variant="ghost"
+                      aria-label={`Move ${item.title} up`}
+                      disabled={pending || index === 0}
+                      onClick={() => move(item, index - 1)}
+                    >
+                      ↑
+                    </Button>
+                    <Button
+                      variant="ghost"
+                      aria-label={`Move ${item.title} down`}
+                      disabled={pending || index === items.length - 1}
+                      onClick={() => move(item, index + 1)}
+                    >
+                      ↓
+                    </Button>
+                    <PositionInput
+                      item={item}
+                      position={index + 1}
+                      onMove={(to) => {
+                        void run({ action: 'move', itemId: item.id, toIndex: to - 1, version: item.version });
+                      }}
+                    />
                   </span>
                 )}
               </li>
@@ -106,42 +165,96 @@ export function RankingBoard({ state, send, optimistic, large = false }: {
 
 function CutLine({ fit, below, capacity }: { fit: number; below: number; capacity: number }) {
   return (
-    <li role="separator" aria-label="Cut line" className="border-y-2 border-dashed border-red-500 bg-red-50 px-3 py-1 text-xs font-semibold text-red-800 dark:bg-red-950/40 dark:text-red-200">
-      Cut line — the {fit} item{fit === 1 ? '' : 's'} above fit {formatWeeks(capacity)} person-weeks{below > 0 ? `; ${below} below do not` : ''}
+    <li
+      role="separator"
+      aria-label="Cut line"
+      className="border-y-2 border-dashed border-red-500 bg-red-50 px-3 py-1 text-xs font-semibold text-red-800 dark:bg-red-950/40 dark:text-red-200"
+    >
+      Cut line — the {fit} item{fit === 1 ? '' : 's'} above fit {formatWeeks(capacity)} person-weeks
+      {below > 0 ? `; ${below} below do not` : ''}
     </li>
   );
 }
 
 /** Type a position and press Enter to move the item there; leaving the field undoes the typing. */
-function PositionInput({ item, position, onMove }: { item: RankedItem; position: number; onMove: (to: number) => void }) {
+function PositionInput({
+  item,
+  position,
+  onMove,
+}: {
+  item: RankedItem;
+  position: number;
+  onMove: (to: number) => void;
+}) {
   const [value, setValue] = useState(String(position));
   const [shown, setShown] = useState(position);
-  if (shown !== position) { setShown(position); setValue(String(position)); }
+  if (shown !== position) {
+    setShown(position);
+    setValue(String(position));
+  }
   const commit = () => {
     const to = Number(value);
     if (value.trim() !== '' && to !== position) onMove(to);
   };
   return (
     <input
-      type="number" inputMode="numeric" aria-label={`Position of ${item.title}`} value={value}
+      type="number"
+      inputMode="numeric"
+      aria-label={`Position of ${item.title}`}
+      value={value}
       className={`${controlClass} w-16`}
       onChange={(e) => setValue(e.target.value)}
-      onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); commit(); } }}
-      onBlur={() => { if (Number(value) !== position) setValue(String(position)); }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          commit();
+        }
+      }}
+      onBlur={() => {
+        if (Number(value) !== position) setValue(String(position));
+      }}
     />
   );
 }
 
-function CapacityForm({ current, run, pending }: { current: number; run: (c: Record<string, unknown>) => Promise<boolean>; pending: boolean }) {
+function CapacityForm({
+  current,
+  run,
+  pending,
+}: {
+  current: number;
+  run: (c: Record<string, unknown>) => Promise<boolean>;
+  pending: boolean;
+}) {
   const [value, setValue] = useState(String(current));
   return (
-    <form className="flex items-end gap-2" onSubmit={(e) => { e.preventDefault(); void run({ action: 'capacity', capacityWeeks: value }); }}>
+    <form
+      className="flex items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run({ action: 'capacity', capacityWeeks: value });
+      }}
+    >
       <div className="space-y-1">
-        <label htmlFor="capacity-weeks" className="block text-sm font-medium">Capacity (person-weeks)</label>
-        <input id="capacity-weeks" type="number" min={0} step="any" className={`${controlClass} w-32`} value={value} onChange={(e) => setValue(e.target.value)} />
+        <label htmlFor="capacity-weeks" className="block text-sm font-medium">
+          Capacity (person-weeks)
+        </label>
+        <input
+          id="capacity-weeks"
+          type="number"
+          min={0}
+          step="any"
+          className={`${controlClass} w-32`}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
       </div>
-      <Button type="submit" variant="secondary" disabled={pending}>Change capacity</Button>
-      <p className="text-xs text-zinc-600 dark:text-zinc-400">The cut line moves only with the capacity; the change is recorded.</p>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        Change capacity
+      </Button>
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+        The cut line moves only with the capacity; the change is recorded.
+      </p>
     </form>
   );
 }

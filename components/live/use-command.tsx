@@ -7,23 +7,30 @@ export function useCommand(send: Send) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const run = useCallback(async (command: Record<string, unknown>) => {
-    setPending(true);
-    setError(null);
-    setFieldErrors({});
-    const result = await send(command);
-    setPending(false);
-    if (!result.ok) {
-      setError(result.error);
-      setFieldErrors(result.fieldErrors ?? {});
-    }
-    return result.ok;
-  }, [send]);
+  const run = useCallback(
+    async (command: Record<string, unknown>) => {
+      setPending(true);
+      setError(null);
+      setFieldErrors({});
+      const result = await send(command);
+      setPending(false);
+      if (!result.ok) {
+        setError(result.error);
+        setFieldErrors(result.fieldErrors ?? {});
+      }
+      return result.ok;
+    },
+    [send],
+  );
   return { run, pending, error, fieldErrors };
 }
 
 /** A refusal, announced to screen readers. */
 export function CommandError({ error }: { error: string | null }) {
   if (!error) return null;
-  return <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{error}</p>;
+  return (
+    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+      {error}
+    </p>
+  );
 }

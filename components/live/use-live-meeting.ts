@@ -64,25 +64,32 @@ export function useLiveMeeting(initial: LiveState) {
     onReconnected: () => void refresh(),
   });
 
-  const send: Send = useCallback(async (command) => {
-    try {
-      const response = await fetch(`/api/meetings/${meetingId}/live`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(command),
-      });
-      const body = await response.json().catch(() => ({}));
-      if (response.ok) {
-        apply(body as LiveState);
-        return { ok: true };
+  const send: Send = useCallback(
+    async (command) => {
+      try {
+        const response = await fetch(`/api/meetings/${meetingId}/live`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(command),
+        });
+        const body = await response.json().catch(() => ({}));
+        if (response.ok) {
+          apply(body as LiveState);
+          return { ok: true };
+        }
+        // Refused: show what is true now (e.g. someone else moved the item meanwhile).
+        void refresh();
+        return {
+          ok: false,
+          error: body.error ?? `The server refused (${response.status}).`,
+          fieldErrors: body.fieldErrors,
+        };
+      } catch {
+        return { ok: false, error: 'Could not reach the server. Check your connection and try again.' };
       }
-      // Refused: show what is true now (e.g. someone else moved the item meanwhile).
-      void refresh();
-      return { ok: false, error: body.error ?? `The server refused (${response.status}).`, fieldErrors: body.fieldErrors };
-    } catch {
-      return { ok: false, error: 'Could not reach the server. Check your connection and try again.' };
-    }
-  }, [apply, meetingId, refresh]);
+    },
+    [apply, meetingId, refresh],
+  );
 
   /** Shows a change before the server confirms it (a ranking move); the server's answer replaces it. */
   const optimistic = useCallback((update: (s: LiveState) => LiveState) => {

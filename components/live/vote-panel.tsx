@@ -21,13 +21,26 @@ export function VotePanel({ item, send, live }: { item: LiveItem; send: Send; li
     <section aria-label="Your vote" className="space-y-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
       <h3 className="text-sm font-semibold">Your vote</h3>
       <p className="text-sm" aria-live="polite">
-        {item.myVote ? <>You voted <strong>{CHOICE_LABEL[item.myVote.choice]}</strong>.</> : 'You have not voted on this item.'}
+        {item.myVote ? (
+          <>
+            You voted <strong>{CHOICE_LABEL[item.myVote.choice]}</strong>.
+          </>
+        ) : (
+          'You have not voted on this item.'
+        )}
         {!open && ' Voting on this item is closed.'}
       </p>
       <div className="space-y-1">
-        <label htmlFor={commentId} className="block text-sm font-medium">Comment (optional)</label>
+        <label htmlFor={commentId} className="block text-sm font-medium">
+          Comment (optional)
+        </label>
         <textarea
-          id={commentId} rows={2} maxLength={1000} className={controlClass} value={comment} disabled={!open}
+          id={commentId}
+          rows={2}
+          maxLength={1000}
+          className={controlClass}
+          value={comment}
+          disabled={!open}
           aria-invalid={fieldErrors.comment ? true : undefined}
           onChange={(e) => setComment(e.target.value)}
         />

@@ -5,16 +5,31 @@ import { formatWeeks } from '@/lib/meetings/format';
 export function AgendaSummaryView({ summary: s }: { summary: AgendaSummary }) {
   const pct = s.capacityWeeks > 0 ? Math.round((s.totalWeeks / s.capacityWeeks) * 100) : 0;
   return (
-    <div aria-live="polite" className="rounded-md border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <div
+      aria-live="polite"
+      className="rounded-md border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <p>
         <span className="font-semibold">Agenda total: </span>
-        {s.itemCount} item{s.itemCount === 1 ? '' : 's'}, {formatWeeks(s.totalWeeks)} of {formatWeeks(s.capacityWeeks)} person-weeks ({pct}% of capacity)
+        {s.itemCount} item{s.itemCount === 1 ? '' : 's'}, {formatWeeks(s.totalWeeks)} of {formatWeeks(s.capacityWeeks)}{' '}
+        person-weeks ({pct}% of capacity)
         {s.unestimated > 0 && <span>; {s.unestimated} not estimated</span>}
-        {s.overCapacity && <strong className="ml-2 text-red-700 dark:text-red-400">Over capacity by {formatWeeks(s.totalWeeks - s.capacityWeeks)} person-weeks</strong>}
+        {s.overCapacity && (
+          <strong className="ml-2 text-red-700 dark:text-red-400">
+            Over capacity by {formatWeeks(s.totalWeeks - s.capacityWeeks)} person-weeks
+          </strong>
+        )}
       </p>
       {s.byTheme.length > 0 && (
-        <ul aria-label="Agenda by theme" className="mt-1 flex flex-wrap gap-x-4 text-xs text-zinc-600 dark:text-zinc-400">
-          {s.byTheme.map((t) => <li key={t.themeId ?? 'none'}>{t.name}: {t.count} · {formatWeeks(t.weeks)} pw</li>)}
+        <ul
+          aria-label="Agenda by theme"
+          className="mt-1 flex flex-wrap gap-x-4 text-xs text-zinc-600 dark:text-zinc-400"
+        >
+          {s.byTheme.map((t) => (
+            <li key={t.themeId ?? 'none'}>
+              {t.name}: {t.count} · {formatWeeks(t.weeks)} pw
+            </li>
+          ))}
         </ul>
       )}
     </div>

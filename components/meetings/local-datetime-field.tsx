@@ -24,8 +24,18 @@ function localInputToIso(local: string): string {
  * zone, so the value the server receives is a hidden UTC ISO string under `name`, converted here;
  * the server validates that. The zone is named beside the field so nobody has to guess.
  */
-export function LocalDateTimeField({ label, name, defaultIso, errors, hint }: {
-  label: string; name: string; defaultIso?: string; errors?: string[]; hint?: string;
+export function LocalDateTimeField({
+  label,
+  name,
+  defaultIso,
+  errors,
+  hint,
+}: {
+  label: string;
+  name: string;
+  defaultIso?: string;
+  errors?: string[];
+  hint?: string;
 }) {
   const zone = useTimeZone();
   const [local, setLocal] = useState<string | null>(null);
@@ -37,8 +47,13 @@ export function LocalDateTimeField({ label, name, defaultIso, errors, hint }: {
   return (
     <FieldFrame label={label} id={id} errors={errors} hint={hint} note={note}>
       <input
-        id={id} type="datetime-local" value={shown} onChange={(e) => setLocal(e.target.value)}
-        aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint, note)} className={controlClass}
+        id={id}
+        type="datetime-local"
+        value={shown}
+        onChange={(e) => setLocal(e.target.value)}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, errors, hint, note)}
+        className={controlClass}
       />
       <input type="hidden" name={name} value={iso} />
     </FieldFrame>

@@ -12,21 +12,34 @@ export function MeetingHeader({ overview }: { overview: MeetingOverview }) {
   const { meeting, cycle, preread } = overview;
   return (
     <div className="space-y-2">
-      <p className="text-sm"><Link href={`/cycles/${cycle.id}/meetings`}>← {cycle.name} meetings</Link></p>
+      <p className="text-sm">
+        <Link href={`/cycles/${cycle.id}/meetings`}>← {cycle.name} meetings</Link>
+      </p>
       <div className="flex flex-wrap items-center gap-2">
         <h1 className="text-2xl font-semibold">{meeting.title}</h1>
         <PrereadBadge preread={preread} />
       </div>
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="text-zinc-500">When</dt>
-        <dd><MeetingTime iso={meeting.scheduledAt} /> · {formatDuration(meeting.durationMinutes)}</dd>
-        {meeting.location && (<><dt className="text-zinc-500">Where</dt><dd>{meeting.location}</dd></>)}
+        <dd>
+          <MeetingTime iso={meeting.scheduledAt} /> · {formatDuration(meeting.durationMinutes)}
+        </dd>
+        {meeting.location && (
+          <>
+            <dt className="text-zinc-500">Where</dt>
+            <dd>{meeting.location}</dd>
+          </>
+        )}
         <dt className="text-zinc-500">Questions close</dt>
-        <dd><MeetingTime iso={meeting.questionsCloseAt} /></dd>
+        <dd>
+          <MeetingTime iso={meeting.questionsCloseAt} />
+        </dd>
       </dl>
       {preread && (
         <p className="text-sm">
-          <Link href={`/meetings/${meeting.id}/preread`} className="font-medium">Open the pre-read</Link>
+          <Link href={`/meetings/${meeting.id}/preread`} className="font-medium">
+            Open the pre-read
+          </Link>
           {preread.late && <span className="ml-2 text-amber-800 dark:text-amber-300">(sent late)</span>}
         </p>
       )}

@@ -17,8 +17,19 @@ export function MeetingStatusBadge({ status }: { status: string }) {
 }
 
 export function PrereadBadge({ preread }: { preread: { late: boolean } | null }) {
-  if (!preread) return <span className={`${badge} bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300`}>Pre-read not sent yet</span>;
-  return preread.late
-    ? <span className={`${badge} bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200`}>Pre-read sent late</span>
-    : <span className={`${badge} bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200`}>Pre-read sent</span>;
+  if (!preread)
+    return (
+      <span className={`${badge} bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300`}>
+        Pre-read not sent yet
+      </span>
+    );
+  return preread.late ? (
+    <span className={`${badge} bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200`}>
+      Pre-read sent late
+    </span>
+  ) : (
+    <span className={`${badge} bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200`}>
+      Pre-read sent
+    </span>
+  );
 }

@@ -6,7 +6,9 @@ import * as s from './table-styles';
 export function AttendanceTable({ attendance }: { attendance: AttendanceDepartment[] }) {
   return (
     <section aria-labelledby="attendance-heading" className={s.section}>
-      <h2 id="attendance-heading" className="text-lg font-semibold">Attendance</h2>
+      <h2 id="attendance-heading" className="text-lg font-semibold">
+        Attendance
+      </h2>
       {attendance.length === 0 ? (
         <EmptyState title="No attendees were recorded for this meeting" />
       ) : (
@@ -15,10 +17,18 @@ export function AttendanceTable({ attendance }: { attendance: AttendanceDepartme
             <caption className={s.caption}>Attendees by department, and whether they voted</caption>
             <thead>
               <tr>
-                <th scope="col" className={s.th}>Department</th>
-                <th scope="col" className={s.th}>Attendee</th>
-                <th scope="col" className={s.th}>Role</th>
-                <th scope="col" className={s.th}>Voted</th>
+                <th scope="col" className={s.th}>
+                  Department
+                </th>
+                <th scope="col" className={s.th}>
+                  Attendee
+                </th>
+                <th scope="col" className={s.th}>
+                  Role
+                </th>
+                <th scope="col" className={s.th}>
+                  Voted
+                </th>
               </tr>
             </thead>
             {attendance.map((dept) => (
@@ -28,7 +38,9 @@ export function AttendanceTable({ attendance }: { attendance: AttendanceDepartme
                     {i === 0 && (
                       <th scope="rowgroup" rowSpan={dept.attendees.length} className={`${s.td} text-left font-medium`}>
                         {dept.departmentName}
-                        <span className="block text-xs font-normal text-zinc-500">{dept.voted} of {dept.attendees.length} voted</span>
+                        <span className="block text-xs font-normal text-zinc-500">
+                          {dept.voted} of {dept.attendees.length} voted
+                        </span>
                       </th>
                     )}
                     <td className={s.td}>{a.name}</td>

@@ -16,34 +16,61 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 /** The cycle and meeting the outcome is of, its publication, the downloads and (pm/admin) publishing. */
-export function OutcomeHeader({ report, back, publish }: { report: OutcomeReport; back: { href: string; label: string }; publish: React.ReactNode }) {
+export function OutcomeHeader({
+  report,
+  back,
+  publish,
+}: {
+  report: OutcomeReport;
+  back: { href: string; label: string };
+  publish: React.ReactNode;
+}) {
   const { cycle, meeting, published } = report;
   const exportHref = (format: 'csv' | 'md') => `/cycles/${cycle.id}/outcome/export?format=${format}`;
   return (
     <header className="space-y-3">
-      <p className="text-sm print:hidden"><Link href={back.href}>← {back.label}</Link></p>
+      <p className="text-sm print:hidden">
+        <Link href={back.href}>← {back.label}</Link>
+      </p>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h1 className="text-2xl font-semibold">{cycle.name} outcome</h1>
         <div className="flex flex-wrap gap-2 print:hidden">
           {/* Plain links: a download must not be prefetched or routed client-side. */}
-          <a href={exportHref('csv')} download className={buttonClass('secondary')}>Download CSV</a>
-          <a href={exportHref('md')} download className={buttonClass('secondary')}>Download Markdown</a>
+          <a href={exportHref('csv')} download className={buttonClass('secondary')}>
+            Download CSV
+          </a>
+          <a href={exportHref('md')} download className={buttonClass('secondary')}>
+            Download Markdown
+          </a>
           <PrintButton />
-          <Link href={`/cycles/${cycle.id}/schedule`} className={buttonClass('secondary')}>Delivery schedule</Link>
+          <Link href={`/cycles/${cycle.id}/schedule`} className={buttonClass('secondary')}>
+            Delivery schedule
+          </Link>
         </div>
       </div>
       <dl className="space-y-1 text-sm">
         <Row label="Meeting">{meeting.title}</Row>
         <Row label="Held">
           {meeting.startedAt ? <MeetingTime iso={meeting.startedAt} /> : <MeetingTime iso={meeting.scheduledAt} />}
-          {meeting.endedAt && <> — ended <LocalTime iso={meeting.endedAt} /></>}
+          {meeting.endedAt && (
+            <>
+              {' '}
+              — ended <LocalTime iso={meeting.endedAt} />
+            </>
+          )}
         </Row>
         <Row label="Facilitator">{meeting.facilitator || '—'}</Row>
         <Row label="Capacity">{formatWeeks(cycle.capacityWeeks)} person-weeks</Row>
         <Row label="Published">
-          {published
-            ? <strong className="font-medium">Published on <LocalTime iso={published.at} /> by {published.by}</strong>
-            : <span className="text-amber-800 dark:text-amber-300">Not published yet: only the backlog&apos;s readers and the meeting&apos;s attendees can read it.</span>}
+          {published ? (
+            <strong className="font-medium">
+              Published on <LocalTime iso={published.at} /> by {published.by}
+            </strong>
+          ) : (
+            <span className="text-amber-800 dark:text-amber-300">
+              Not published yet: only the backlog&apos;s readers and the meeting&apos;s attendees can read it.
+            </span>
+          )}
         </Row>
       </dl>
       {publish}

@@ -14,34 +14,57 @@ export function PrioritisedList({ report }: { report: OutcomeReport }) {
   const capacity = report.cycle.capacityWeeks;
   const cutRow = (
     <tr key="cut-line">
-      <td colSpan={5} className="border-y-2 border-dashed border-red-500 bg-red-50 px-2 py-1 text-xs font-semibold text-red-800 dark:bg-red-950/40 dark:text-red-200">
+      <td
+        colSpan={5}
+        className="border-y-2 border-dashed border-red-500 bg-red-50 px-2 py-1 text-xs font-semibold text-red-800 dark:bg-red-950/40 dark:text-red-200"
+      >
         {cutLineText(cut, capacity)}
       </td>
     </tr>
   );
   return (
     <section aria-labelledby="ranking-heading" className={s.section}>
-      <h2 id="ranking-heading" className="text-lg font-semibold">Prioritised list</h2>
+      <h2 id="ranking-heading" className="text-lg font-semibold">
+        Prioritised list
+      </h2>
       <p className="text-sm tabular-nums">{summary}.</p>
       {items.length === 0 ? (
-        <EmptyState title="No items were accepted">Nothing of this cycle is accepted, so there is nothing to rank.</EmptyState>
+        <EmptyState title="No items were accepted">
+          Nothing of this cycle is accepted, so there is nothing to rank.
+        </EmptyState>
       ) : (
         <div className={s.tableWrap}>
           <table className={s.table}>
-            <caption className={s.caption}>Accepted items in rank order, against the capacity of {formatWeeks(capacity)} person-weeks</caption>
+            <caption className={s.caption}>
+              Accepted items in rank order, against the capacity of {formatWeeks(capacity)} person-weeks
+            </caption>
             <thead>
               <tr>
-                <th scope="col" className={`${s.th} w-12`}>#</th>
-                <th scope="col" className={s.th}>Item</th>
-                <th scope="col" className={s.th}>Theme</th>
-                <th scope="col" className={`${s.th} text-right`}>Person-weeks</th>
-                <th scope="col" className={s.th}>Cut line</th>
+                <th scope="col" className={`${s.th} w-12`}>
+                  #
+                </th>
+                <th scope="col" className={s.th}>
+                  Item
+                </th>
+                <th scope="col" className={s.th}>
+                  Theme
+                </th>
+                <th scope="col" className={`${s.th} text-right`}>
+                  Person-weeks
+                </th>
+                <th scope="col" className={s.th}>
+                  Cut line
+                </th>
               </tr>
             </thead>
             <tbody>
               {items.flatMap((item, index) => [
                 ...(index === cut.fitCount ? [cutRow] : []),
-                <tr key={item.itemId} id={`rank-${item.itemId}`} className={item.aboveCut ? '' : 'bg-zinc-50 text-zinc-600 dark:bg-zinc-900/50 dark:text-zinc-400'}>
+                <tr
+                  key={item.itemId}
+                  id={`rank-${item.itemId}`}
+                  className={item.aboveCut ? '' : 'bg-zinc-50 text-zinc-600 dark:bg-zinc-900/50 dark:text-zinc-400'}
+                >
                   <td className={`${s.td} tabular-nums`}>{item.position}</td>
                   <td className={`${s.td} font-medium`}>{item.title}</td>
                   <td className={s.td}>{item.theme ?? <span className="text-zinc-500">No theme</span>}</td>

@@ -2,11 +2,25 @@ import type { ThemeOutcome } from '@/lib/outcome/types';
 import { StatusBadge } from '@/components/ui/status-badge';
 import * as s from './table-styles';
 
-function Group({ status, children, count }: { status: 'accepted' | 'rejected' | 'deferred'; count: number; children: React.ReactNode }) {
+function Group({
+  status,
+  children,
+  count,
+}: {
+  status: 'accepted' | 'rejected' | 'deferred';
+  count: number;
+  children: React.ReactNode;
+}) {
   return (
     <div>
-      <h4 className="flex items-center gap-1 text-sm font-medium"><StatusBadge status={status} /> <span className="tabular-nums">({count})</span></h4>
-      {count === 0 ? <p className="mt-1 text-sm text-zinc-500">None</p> : <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm">{children}</ul>}
+      <h4 className="flex items-center gap-1 text-sm font-medium">
+        <StatusBadge status={status} /> <span className="tabular-nums">({count})</span>
+      </h4>
+      {count === 0 ? (
+        <p className="mt-1 text-sm text-zinc-500">None</p>
+      ) : (
+        <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm">{children}</ul>
+      )}
     </div>
   );
 }
@@ -15,24 +29,49 @@ function Group({ status, children, count }: { status: 'accepted' | 'rejected' | 
 export function ThemeOutcomes({ themes }: { themes: ThemeOutcome[] }) {
   return (
     <section aria-labelledby="themes-heading" className={s.section}>
-      <h2 id="themes-heading" className="text-lg font-semibold">Key outcomes by theme</h2>
+      <h2 id="themes-heading" className="text-lg font-semibold">
+        Key outcomes by theme
+      </h2>
       {themes.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">This cycle has no themes.</p>}
       <div className="grid gap-3 md:grid-cols-2">
         {themes.map((theme) => (
-          <article key={theme.id ?? 'none'} aria-labelledby={`theme-${theme.id ?? 'none'}`} className="space-y-2 rounded-lg border border-zinc-200 bg-white p-4 break-inside-avoid dark:border-zinc-800 dark:bg-zinc-900">
-            <h3 id={`theme-${theme.id ?? 'none'}`} className="font-semibold">{theme.name}</h3>
-            {theme.keyOutcome && <p className="text-sm"><span className="font-medium">Key outcome:</span> {theme.keyOutcome}</p>}
+          <article
+            key={theme.id ?? 'none'}
+            aria-labelledby={`theme-${theme.id ?? 'none'}`}
+            className="space-y-2 rounded-lg border border-zinc-200 bg-white p-4 break-inside-avoid dark:border-zinc-800 dark:bg-zinc-900"
+          >
+            <h3 id={`theme-${theme.id ?? 'none'}`} className="font-semibold">
+              {theme.name}
+            </h3>
+            {theme.keyOutcome && (
+              <p className="text-sm">
+                <span className="font-medium">Key outcome:</span> {theme.keyOutcome}
+              </p>
+            )}
             <div className="grid gap-2 sm:grid-cols-3">
               <Group status="accepted" count={theme.accepted.length}>
                 {theme.accepted.map((r) => (
-                  <li key={r.itemId}>{r.title} <span className="text-zinc-500">(#{r.position}{r.aboveCut ? '' : ', below the cut line'})</span></li>
+                  <li key={r.itemId}>
+                    {r.title}{' '}
+                    <span className="text-zinc-500">
+                      (#{r.position}
+                      {r.aboveCut ? '' : ', below the cut line'})
+                    </span>
+                  </li>
                 ))}
               </Group>
               <Group status="rejected" count={theme.rejected.length}>
-                {theme.rejected.map((d) => <li key={d.itemId}>{d.title}{d.reason && <span className="text-zinc-500"> — {d.reason}</span>}</li>)}
+                {theme.rejected.map((d) => (
+                  <li key={d.itemId}>
+                    {d.title}
+                    {d.reason && <span className="text-zinc-500"> — {d.reason}</span>}
+                  </li>
+                ))}
               </Group>
               <Group status="deferred" count={theme.deferred.length}>
-                {theme.deferred.map((d) => <li key={d.itemId}>{d.title}</li>)}
+                {theme.deferred.map((d) => (
+                  <li key={d.itemId}>{d.title}</li>
+                ))}
               </Group>
             </div>
           </article>

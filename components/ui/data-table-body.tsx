@@ -7,7 +7,9 @@ import type { DataTableRow, GroupAggregate } from './data-table-features';
 
 export type DisplayRow<TData extends RowData> = { kind: 'group' | 'leaf'; row: DataTableRow<TData> };
 
-function columnLabel<TData extends RowData>(column: NonNullable<ReturnType<DataTableRow<TData>['table']['getColumn']>>) {
+function columnLabel<TData extends RowData>(
+  column: NonNullable<ReturnType<DataTableRow<TData>['table']['getColumn']>>,
+) {
   const def = column.columnDef;
   return def.meta?.label ?? (typeof def.header === 'string' ? def.header : column.id);
 }
@@ -90,7 +92,12 @@ const LeafRow = memo(function LeafRow<TData extends RowData>({
   measure,
 }: RowProps & { cells: ReturnType<DataTableRow<TData>['getVisibleCells']> }) {
   return (
-    <tr data-index={index} ref={measure} aria-rowindex={rowIndex} className="hover:bg-zinc-50 dark:hover:bg-zinc-900/60">
+    <tr
+      data-index={index}
+      ref={measure}
+      aria-rowindex={rowIndex}
+      className="hover:bg-zinc-50 dark:hover:bg-zinc-900/60"
+    >
       {cells.map((cell) => (
         <td
           key={cell.id}
@@ -103,7 +110,9 @@ const LeafRow = memo(function LeafRow<TData extends RowData>({
       ))}
     </tr>
   );
-}) as <TData extends RowData>(props: RowProps & { cells: ReturnType<DataTableRow<TData>['getVisibleCells']> }) => ReactNode;
+}) as <TData extends RowData>(
+  props: RowProps & { cells: ReturnType<DataTableRow<TData>['getVisibleCells']> },
+) => ReactNode;
 
 const GroupRow = memo(function GroupRow<TData extends RowData>({
   row,

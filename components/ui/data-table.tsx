@@ -129,7 +129,9 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
                       key={header.id}
                       colSpan={header.colSpan}
                       scope="col"
-                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : canSort ? 'none' : undefined}
+                      aria-sort={
+                        sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : canSort ? 'none' : undefined
+                      }
                       className="sticky top-0 z-10 border-b border-zinc-200 bg-zinc-50 px-2 py-1.5 text-left font-medium text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300"
                     >
                       {header.isPlaceholder ? null : canSort ? (

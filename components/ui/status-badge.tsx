@@ -16,5 +16,9 @@ export const STATUS_COLOUR: Record<ItemStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: ItemStatus }) {
-  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_COLOUR[status]}`}>{STATUS_LABEL[status]}</span>;
+  return (
+    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_COLOUR[status]}`}>
+      {STATUS_LABEL[status]}
+    </span>
+  );
 }

@@ -9,8 +9,16 @@ export type SizeWeeks = Record<Size, number>;
 export const KINDS = ['feature', 'non_functional', 'tech_debt', 'fix'] as const;
 export type Kind = (typeof KINDS)[number];
 export const ITEM_STATUSES = [
-  'draft', 'submitted', 'curated', 'accepted', 'rejected', 'deferred',
-  'scheduled', 'in_delivery', 'delivered', 'withdrawn',
+  'draft',
+  'submitted',
+  'curated',
+  'accepted',
+  'rejected',
+  'deferred',
+  'scheduled',
+  'in_delivery',
+  'delivered',
+  'withdrawn',
 ] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
@@ -32,7 +40,9 @@ export const themes = sqliteTable(
   'themes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    cycleId: integer('cycle_id').notNull().references(() => cycles.id, { onDelete: 'cascade' }),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     keyOutcome: text('key_outcome').notNull(),
     position: integer('position').notNull(),
@@ -58,8 +68,12 @@ export const items = sqliteTable(
     sponsorId: integer('sponsor_id').references(() => users.id),
     /** Free text a requestor suggests; the pm turns it into sponsorId when triaging. */
     sponsorSuggestion: text('sponsor_suggestion').notNull().default(''),
-    requestorId: integer('requestor_id').notNull().references(() => users.id),
-    departmentId: integer('department_id').notNull().references(() => departments.id),
+    requestorId: integer('requestor_id')
+      .notNull()
+      .references(() => users.id),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
     kind: text('kind', { enum: KINDS }).notNull().default('feature'),
     status: text('status', { enum: ITEM_STATUSES }).notNull().default('submitted'),
     decisionReason: text('decision_reason'),
@@ -81,8 +95,12 @@ export type NewItem = typeof items.$inferInsert;
 export const itemModules = sqliteTable(
   'item_modules',
   {
-    itemId: integer('item_id').notNull().references(() => items.id, { onDelete: 'cascade' }),
-    moduleId: integer('module_id').notNull().references(() => modules.id),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    moduleId: integer('module_id')
+      .notNull()
+      .references(() => modules.id),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.moduleId] }), index('item_modules_module').on(t.moduleId)],
 );

@@ -16,9 +16,15 @@ export type VotesVisibility = (typeof VOTES_VISIBILITY)[number];
 export const votes = sqliteTable(
   'votes',
   {
-    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
-    itemId: integer('item_id').notNull().references(() => items.id),
-    userId: integer('user_id').notNull().references(() => users.id),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     choice: text('choice', { enum: VOTE_CHOICES }).notNull(),
     comment: text('comment').notNull().default(''),
     at: text('at').notNull(),
@@ -31,14 +37,20 @@ export const decisions = sqliteTable(
   'decisions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
-    itemId: integer('item_id').notNull().references(() => items.id),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id),
     outcome: text('outcome', { enum: DECISION_OUTCOMES }).notNull(),
     reason: text('reason').notNull().default(''),
     notes: text('notes').notNull().default(''),
     /** What the tally suggested when the decision was recorded (null: tie or no votes). */
     suggested: text('suggested', { enum: DECISION_OUTCOMES }),
-    decidedBy: integer('decided_by').notNull().references(() => users.id),
+    decidedBy: integer('decided_by')
+      .notNull()
+      .references(() => users.id),
     decidedAt: text('decided_at').notNull(),
   },
   (t) => [uniqueIndex('decisions_meeting_item').on(t.meetingId, t.itemId), index('decisions_item').on(t.itemId)],
@@ -49,8 +61,12 @@ export type DecisionRow = typeof decisions.$inferSelect;
 export const meetingItemState = sqliteTable(
   'meeting_item_state',
   {
-    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
-    itemId: integer('item_id').notNull().references(() => items.id),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id),
     votingClosed: integer('voting_closed', { mode: 'boolean' }).notNull().default(false),
     revealed: integer('revealed', { mode: 'boolean' }).notNull().default(false),
     notes: text('notes').notNull().default(''),
@@ -61,7 +77,9 @@ export type MeetingItemState = typeof meetingItemState.$inferSelect;
 
 /** Chosen by the facilitator when the meeting starts. */
 export const meetingSettings = sqliteTable('meeting_settings', {
-  meetingId: integer('meeting_id').primaryKey().references(() => meetings.id, { onDelete: 'cascade' }),
+  meetingId: integer('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id, { onDelete: 'cascade' }),
   votesVisibility: text('votes_visibility', { enum: VOTES_VISIBILITY }).notNull().default('live'),
   weighted: integer('weighted', { mode: 'boolean' }).notNull().default(false),
 });
@@ -72,8 +90,12 @@ export type MeetingSettings = typeof meetingSettings.$inferSelect;
  * second publication (and with it a second round of notifications), even from two racing requests.
  */
 export const outcomePublications = sqliteTable('outcome_publications', {
-  meetingId: integer('meeting_id').primaryKey().references(() => meetings.id, { onDelete: 'cascade' }),
+  meetingId: integer('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id, { onDelete: 'cascade' }),
   publishedAt: text('published_at').notNull(),
-  publishedBy: integer('published_by').notNull().references(() => users.id),
+  publishedBy: integer('published_by')
+    .notNull()
+    .references(() => users.id),
 });
 export type OutcomePublication = typeof outcomePublications.$inferSelect;

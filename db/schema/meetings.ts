@@ -12,14 +12,18 @@ export const meetings = sqliteTable(
   'meetings',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    cycleId: integer('cycle_id').notNull().references(() => cycles.id),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
     kind: text('kind', { enum: MEETING_KINDS }).notNull().default('regular'),
     status: text('status', { enum: MEETING_STATUSES }).notNull().default('scheduled'),
     title: text('title').notNull(),
     scheduledAt: text('scheduled_at').notNull(),
     durationMinutes: integer('duration_minutes').notNull().default(90),
     location: text('location').notNull().default(''),
-    facilitatorId: integer('facilitator_id').notNull().references(() => users.id),
+    facilitatorId: integer('facilitator_id')
+      .notNull()
+      .references(() => users.id),
     /** Questions on the pre-read close at this time (default: the day before the meeting). */
     questionsCloseAt: text('questions_close_at').notNull(),
     currentItemId: integer('current_item_id').references(() => items.id),
@@ -35,8 +39,12 @@ export type Meeting = typeof meetings.$inferSelect;
 export const meetingAttendees = sqliteTable(
   'meeting_attendees',
   {
-    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
-    userId: integer('user_id').notNull().references(() => users.id),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     role: text('role', { enum: ATTENDEE_ROLES }).notNull().default('voter'),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
@@ -46,8 +54,12 @@ export const meetingAttendees = sqliteTable(
 export const agendaItems = sqliteTable(
   'agenda_items',
   {
-    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
-    itemId: integer('item_id').notNull().references(() => items.id),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id),
     position: integer('position').notNull(),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.itemId] }), index('agenda_items_order').on(t.meetingId, t.position)],
@@ -58,9 +70,13 @@ export const prereads = sqliteTable(
   'prereads',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    meetingId: integer('meeting_id').notNull().references(() => meetings.id),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
     sentAt: text('sent_at').notNull(),
-    sentBy: integer('sent_by').notNull().references(() => users.id),
+    sentBy: integer('sent_by')
+      .notNull()
+      .references(() => users.id),
     /** Sent with less than the lead time before the meeting (after an explicit confirmation). */
     late: integer('late', { mode: 'boolean' }).notNull().default(false),
     snapshot: text('snapshot', { mode: 'json' }).$type<PrereadSnapshot>().notNull(),
@@ -70,9 +86,21 @@ export const prereads = sqliteTable(
 export type Preread = typeof prereads.$inferSelect;
 
 export type SnapshotItem = {
-  id: number; title: string; description: string; businessBenefit: string; estimate: string; effectiveWeeks: number | null;
-  sme: string; sponsor: string | null; requestor: string; department: string; kind: string; modules: string[];
-  themeId: number | null; theme: string | null; version: number;
+  id: number;
+  title: string;
+  description: string;
+  businessBenefit: string;
+  estimate: string;
+  effectiveWeeks: number | null;
+  sme: string;
+  sponsor: string | null;
+  requestor: string;
+  department: string;
+  kind: string;
+  modules: string[];
+  themeId: number | null;
+  theme: string | null;
+  version: number;
 };
 export type PrereadSnapshot = {
   meeting: { title: string; scheduledAt: string; durationMinutes: number; location: string; facilitator: string };
@@ -84,9 +112,13 @@ export type PrereadSnapshot = {
 /** Changes sent after the pre-read went out. */
 export const prereadUpdates = sqliteTable('preread_updates', {
   id: integer('id').primaryKey({ autoIncrement: true }),
-  prereadId: integer('preread_id').notNull().references(() => prereads.id),
+  prereadId: integer('preread_id')
+    .notNull()
+    .references(() => prereads.id),
   sentAt: text('sent_at').notNull(),
-  sentBy: integer('sent_by').notNull().references(() => users.id),
+  sentBy: integer('sent_by')
+    .notNull()
+    .references(() => users.id),
   summary: text('summary', { mode: 'json' }).$type<string[]>().notNull(),
   snapshot: text('snapshot', { mode: 'json' }).$type<PrereadSnapshot>().notNull(),
 });
@@ -94,8 +126,12 @@ export const prereadUpdates = sqliteTable('preread_updates', {
 export const prereadReads = sqliteTable(
   'preread_reads',
   {
-    prereadId: integer('preread_id').notNull().references(() => prereads.id),
-    userId: integer('user_id').notNull().references(() => users.id),
+    prereadId: integer('preread_id')
+      .notNull()
+      .references(() => prereads.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     readAt: text('read_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.prereadId, t.userId] })],
@@ -105,8 +141,12 @@ export const prereadReminders = sqliteTable(
   'preread_reminders',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    prereadId: integer('preread_id').notNull().references(() => prereads.id),
-    userId: integer('user_id').notNull().references(() => users.id),
+    prereadId: integer('preread_id')
+      .notNull()
+      .references(() => prereads.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     sentAt: text('sent_at').notNull(),
   },
   (t) => [index('preread_reminders_user').on(t.prereadId, t.userId, t.sentAt)],
@@ -118,9 +158,13 @@ export const comments = sqliteTable(
   'comments',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    itemId: integer('item_id').notNull().references(() => items.id),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id),
     meetingId: integer('meeting_id').references(() => meetings.id),
-    authorId: integer('author_id').notNull().references(() => users.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
     kind: text('kind', { enum: COMMENT_KINDS }).notNull(),
     body: text('body').notNull(),
     parentId: integer('parent_id'),

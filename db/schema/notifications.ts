@@ -3,8 +3,17 @@ import { users } from './people';
 
 /** Kinds of notification; each user can turn e-mail off per kind. */
 export const NOTIFICATION_KINDS = [
-  'preread.distributed', 'preread.updated', 'preread.reminder', 'question.asked', 'question.answered', 'question.resolved',
-  'outcome.published', 'schedule.published', 'schedule.flagged', 'change.session_convened', 'change.decided',
+  'preread.distributed',
+  'preread.updated',
+  'preread.reminder',
+  'question.asked',
+  'question.answered',
+  'question.resolved',
+  'outcome.published',
+  'schedule.published',
+  'schedule.flagged',
+  'change.session_convened',
+  'change.decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -12,7 +21,9 @@ export const notifications = sqliteTable(
   'notifications',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
@@ -28,7 +39,9 @@ export type Notification = typeof notifications.$inferSelect;
 export const notificationPrefs = sqliteTable(
   'notification_prefs',
   {
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     kind: text('kind').notNull(),
     email: integer('email', { mode: 'boolean' }).notNull(),
   },

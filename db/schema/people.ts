@@ -22,7 +22,9 @@ export const users = sqliteTable(
     name: text('name').notNull(),
     email: text('email').notNull(),
     role: text('role', { enum: ROLES }).notNull().default('requestor'),
-    departmentId: integer('department_id').notNull().references(() => departments.id),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     passwordHash: text('password_hash'),
     createdAt: text('created_at').notNull(),

@@ -13,7 +13,9 @@ export const schedulePeriods = sqliteTable(
   'schedule_periods',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    cycleId: integer('cycle_id').notNull().references(() => cycles.id, { onDelete: 'cascade' }),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     startsOn: text('starts_on').notNull(), // YYYY-MM-DD
     endsOn: text('ends_on').notNull(),
@@ -28,7 +30,9 @@ export type SchedulePeriod = typeof schedulePeriods.$inferSelect;
 export const scheduleEntries = sqliteTable(
   'schedule_entries',
   {
-    itemId: integer('item_id').primaryKey().references(() => items.id, { onDelete: 'cascade' }),
+    itemId: integer('item_id')
+      .primaryKey()
+      .references(() => items.id, { onDelete: 'cascade' }),
     periodId: integer('period_id').references(() => schedulePeriods.id),
     ownerId: integer('owner_id').references(() => users.id),
     kickoffOn: text('kickoff_on'), // YYYY-MM-DD
@@ -39,7 +43,13 @@ export const scheduleEntries = sqliteTable(
 export type ScheduleEntry = typeof scheduleEntries.$inferSelect;
 
 export type ScheduleSnapshotItem = {
-  itemId: number; title: string; rank: string | null; status: string; period: string | null; owner: string | null; kickoffOn: string | null;
+  itemId: number;
+  title: string;
+  rank: string | null;
+  status: string;
+  period: string | null;
+  owner: string | null;
+  kickoffOn: string | null;
 };
 
 /** Each publication of a cycle's schedule, with what it showed (to tell the next one what changed). */
@@ -47,9 +57,13 @@ export const schedulePublications = sqliteTable(
   'schedule_publications',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    cycleId: integer('cycle_id').notNull().references(() => cycles.id, { onDelete: 'cascade' }),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
     publishedAt: text('published_at').notNull(),
-    publishedBy: integer('published_by').notNull().references(() => users.id),
+    publishedBy: integer('published_by')
+      .notNull()
+      .references(() => users.id),
     snapshot: text('snapshot', { mode: 'json' }).$type<ScheduleSnapshotItem[]>().notNull(),
     /** Human-readable changes since the previous publication (empty for the first). */
     summary: text('summary', { mode: 'json' }).$type<string[]>().notNull(),
@@ -64,8 +78,12 @@ export const scheduleFlags = sqliteTable(
   'schedule_flags',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    itemId: integer('item_id').notNull().references(() => items.id, { onDelete: 'cascade' }),
-    authorId: integer('author_id').notNull().references(() => users.id),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
     kind: text('kind', { enum: FLAG_KINDS }).notNull(),
     body: text('body').notNull(),
     createdAt: text('created_at').notNull(),
@@ -78,7 +96,14 @@ export const scheduleFlags = sqliteTable(
 export type ScheduleFlag = typeof scheduleFlags.$inferSelect;
 
 export const URGENCIES = ['high', 'critical'] as const;
-export const CHANGE_REQUEST_STATUSES = ['open', 'in_session', 'needs_review', 'approved', 'declined', 'withdrawn'] as const;
+export const CHANGE_REQUEST_STATUSES = [
+  'open',
+  'in_session',
+  'needs_review',
+  'approved',
+  'declined',
+  'withdrawn',
+] as const;
 export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
 
 /** What a change request does to one scheduled item: take it out (back to deferred) or move it later. */
@@ -89,13 +114,19 @@ export const changeRequests = sqliteTable(
   'change_requests',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    cycleId: integer('cycle_id').notNull().references(() => cycles.id),
-    raisedBy: integer('raised_by').notNull().references(() => users.id),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    raisedBy: integer('raised_by')
+      .notNull()
+      .references(() => users.id),
     title: text('title').notNull(),
     whyNow: text('why_now').notNull(),
     urgency: text('urgency', { enum: URGENCIES }).notNull(),
     /** The item that comes in (a new item created with the request, or a deferred one). */
-    incomingItemId: integer('incoming_item_id').notNull().references(() => items.id),
+    incomingItemId: integer('incoming_item_id')
+      .notNull()
+      .references(() => items.id),
     incomingPeriodId: integer('incoming_period_id').references(() => schedulePeriods.id),
     /** 0-based position in the schedule's order where the incoming item goes. */
     incomingPosition: integer('incoming_position').notNull(),
@@ -128,13 +159,17 @@ export const emergencySessions = sqliteTable(
   'emergency_sessions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    changeRequestId: integer('change_request_id').notNull().references(() => changeRequests.id),
+    changeRequestId: integer('change_request_id')
+      .notNull()
+      .references(() => changeRequests.id),
     mode: text('mode', { enum: SESSION_MODES }).notNull(),
     status: text('status', { enum: SESSION_STATUSES }).notNull().default('open'),
     deadline: text('deadline'), // UTC ISO; async sessions only
     quorum: integer('quorum').notNull(),
     sponsorVeto: integer('sponsor_veto', { mode: 'boolean' }).notNull().default(false),
-    convenedBy: integer('convened_by').notNull().references(() => users.id),
+    convenedBy: integer('convened_by')
+      .notNull()
+      .references(() => users.id),
     convenedAt: text('convened_at').notNull(),
     closedAt: text('closed_at'),
   },
@@ -145,8 +180,12 @@ export type EmergencySession = typeof emergencySessions.$inferSelect;
 export const sessionInvitees = sqliteTable(
   'session_invitees',
   {
-    sessionId: integer('session_id').notNull().references(() => emergencySessions.id, { onDelete: 'cascade' }),
-    userId: integer('user_id').notNull().references(() => users.id),
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => emergencySessions.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.userId] })],
 );
@@ -155,8 +194,12 @@ export const sessionInvitees = sqliteTable(
 export const sessionResponses = sqliteTable(
   'session_responses',
   {
-    sessionId: integer('session_id').notNull().references(() => emergencySessions.id, { onDelete: 'cascade' }),
-    userId: integer('user_id').notNull().references(() => users.id),
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => emergencySessions.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     response: text('response', { enum: RESPONSES }).notNull(),
     comment: text('comment').notNull().default(''),
     at: text('at').notNull(),

@@ -29,7 +29,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(credentials) {
         const result = await checkCredentials(credentials);
         // The code travels to the sign-in action, which turns it into the message (minutes included).
-        if (!result.ok) throw new RefusedSignIn(result.reason === 'locked' ? `locked:${result.minutes}` : result.reason);
+        if (!result.ok)
+          throw new RefusedSignIn(result.reason === 'locked' ? `locked:${result.minutes}` : result.reason);
         return { id: String(result.user.id), name: result.user.name, email: result.user.email };
       },
     }),

@@ -47,8 +47,14 @@ describe('checkCredentials', () => {
   it('refuses a wrong password, an unknown e-mail and malformed input as invalid', async () => {
     const user = await userWithPassword();
     expect(await checkCredentials({ email: user.email, password: 'wrong' })).toEqual({ ok: false, reason: 'invalid' });
-    expect(await checkCredentials({ email: 'nobody@example.test', password: PASSWORD })).toEqual({ ok: false, reason: 'invalid' });
-    expect(await checkCredentials({ email: 'not-an-email', password: PASSWORD })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await checkCredentials({ email: 'nobody@example.test', password: PASSWORD })).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(await checkCredentials({ email: 'not-an-email', password: PASSWORD })).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     expect(await checkCredentials({ email: user.email, password: '' })).toEqual({ ok: false, reason: 'invalid' });
   });
 
@@ -66,7 +72,10 @@ describe('checkCredentials', () => {
     const t0 = Date.now();
 
     for (let i = 1; i < LOGIN_MAX_FAILURES; i++) {
-      expect(await checkCredentials({ email: user.email, password: `guess ${i}` }, t0 + i)).toEqual({ ok: false, reason: 'invalid' });
+      expect(await checkCredentials({ email: user.email, password: `guess ${i}` }, t0 + i)).toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
     }
     const locking = await checkCredentials({ email: user.email, password: 'last guess' }, t0 + LOGIN_MAX_FAILURES);
     expect(locking).toMatchObject({ ok: false, reason: 'locked' });
@@ -82,11 +91,16 @@ describe('checkCredentials', () => {
 
     // Another account is not affected by this one's lock.
     const other = await userWithPassword();
-    expect(await checkCredentials({ email: other.email, password: PASSWORD }, t0 + 5 * MINUTE)).toMatchObject({ ok: true });
+    expect(await checkCredentials({ email: other.email, password: PASSWORD }, t0 + 5 * MINUTE)).toMatchObject({
+      ok: true,
+    });
 
     const later = lastFailure + LOGIN_LOCK_MINUTES * MINUTE + 1;
     expect(lockedMinutes(user.email, later)).toBe(0);
-    expect(await checkCredentials({ email: user.email, password: PASSWORD }, later)).toMatchObject({ ok: true, user: { id: user.id } });
+    expect(await checkCredentials({ email: user.email, password: PASSWORD }, later)).toMatchObject({
+      ok: true,
+      user: { id: user.id },
+    });
   });
 
   it('tells the real wait when the failures are spread out', async () => {

@@ -12,13 +12,99 @@ import type { TestUser } from '@/db/factories';
  * add items and estimate, but neither edit every field nor move status; everyone, requestors
  * included, may submit a request.
  */
-const T = true, F = false;
+const T = true,
+  F = false;
 const EXPECTED: Record<Role, Record<Action, boolean>> = {
-  admin:     { 'backlog.view': T, 'cycle.manage': T, 'item.create': T, 'item.edit': T, 'item.estimate': T, 'item.setStatus': T, 'request.create': T, 'request.triage': T, 'history.view': T, 'user.manage': T, 'meeting.manage': T, 'outbox.view': T, 'schedule.edit': T, 'schedule.publish': T, 'change.raise': T, 'change.decide': T },
-  pm:        { 'backlog.view': T, 'cycle.manage': T, 'item.create': T, 'item.edit': T, 'item.estimate': T, 'item.setStatus': T, 'request.create': T, 'request.triage': T, 'history.view': T, 'user.manage': F, 'meeting.manage': T, 'outbox.view': F, 'schedule.edit': T, 'schedule.publish': T, 'change.raise': T, 'change.decide': T },
-  leader:    { 'backlog.view': T, 'cycle.manage': F, 'item.create': F, 'item.edit': F, 'item.estimate': F, 'item.setStatus': F, 'request.create': T, 'request.triage': F, 'history.view': T, 'user.manage': F, 'meeting.manage': F, 'outbox.view': F, 'schedule.edit': F, 'schedule.publish': F, 'change.raise': T, 'change.decide': F },
-  engineer:  { 'backlog.view': T, 'cycle.manage': F, 'item.create': T, 'item.edit': F, 'item.estimate': T, 'item.setStatus': F, 'request.create': T, 'request.triage': F, 'history.view': T, 'user.manage': F, 'meeting.manage': F, 'outbox.view': F, 'schedule.edit': T, 'schedule.publish': F, 'change.raise': F, 'change.decide': F },
-  requestor: { 'backlog.view': F, 'cycle.manage': F, 'item.create': F, 'item.edit': F, 'item.estimate': F, 'item.setStatus': F, 'request.create': T, 'request.triage': F, 'history.view': F, 'user.manage': F, 'meeting.manage': F, 'outbox.view': F, 'schedule.edit': F, 'schedule.publish': F, 'change.raise': F, 'change.decide': F },
+  admin: {
+    'backlog.view': T,
+    'cycle.manage': T,
+    'item.create': T,
+    'item.edit': T,
+    'item.estimate': T,
+    'item.setStatus': T,
+    'request.create': T,
+    'request.triage': T,
+    'history.view': T,
+    'user.manage': T,
+    'meeting.manage': T,
+    'outbox.view': T,
+    'schedule.edit': T,
+    'schedule.publish': T,
+    'change.raise': T,
+    'change.decide': T,
+  },
+  pm: {
+    'backlog.view': T,
+    'cycle.manage': T,
+    'item.create': T,
+    'item.edit': T,
+    'item.estimate': T,
+    'item.setStatus': T,
+    'request.create': T,
+    'request.triage': T,
+    'history.view': T,
+    'user.manage': F,
+    'meeting.manage': T,
+    'outbox.view': F,
+    'schedule.edit': T,
+    'schedule.publish': T,
+    'change.raise': T,
+    'change.decide': T,
+  },
+  leader: {
+    'backlog.view': T,
+    'cycle.manage': F,
+    'item.create': F,
+    'item.edit': F,
+    'item.estimate': F,
+    'item.setStatus': F,
+    'request.create': T,
+    'request.triage': F,
+    'history.view': T,
+    'user.manage': F,
+    'meeting.manage': F,
+    'outbox.view': F,
+    'schedule.edit': F,
+    'schedule.publish': F,
+    'change.raise': T,
+    'change.decide': F,
+  },
+  engineer: {
+    'backlog.view': T,
+    'cycle.manage': F,
+    'item.create': T,
+    'item.edit': F,
+    'item.estimate': T,
+    'item.setStatus': F,
+    'request.create': T,
+    'request.triage': F,
+    'history.view': T,
+    'user.manage': F,
+    'meeting.manage': F,
+    'outbox.view': F,
+    'schedule.edit': T,
+    'schedule.publish': F,
+    'change.raise': F,
+    'change.decide': F,
+  },
+  requestor: {
+    'backlog.view': F,
+    'cycle.manage': F,
+    'item.create': F,
+    'item.edit': F,
+    'item.estimate': F,
+    'item.setStatus': F,
+    'request.create': T,
+    'request.triage': F,
+    'history.view': F,
+    'user.manage': F,
+    'meeting.manage': F,
+    'outbox.view': F,
+    'schedule.edit': F,
+    'schedule.publish': F,
+    'change.raise': F,
+    'change.decide': F,
+  },
 };
 
 const CASES = ROLES.flatMap((role) => ACTIONS.map((action) => ({ role, action, allowed: EXPECTED[role][action] })));
@@ -50,9 +136,10 @@ describe('canViewItem', () => {
     requestorB = await userWithRole('requestor');
     cycleId = makeCycle(db).id;
   });
-  const request = (owner: TestUser) => makeItem(db, { requestorId: owner.id, departmentId: owner.departmentId, status: 'submitted', cycleId: null });
+  const request = (owner: TestUser) =>
+    makeItem(db, { requestorId: owner.id, departmentId: owner.departmentId, status: 'submitted', cycleId: null });
 
-  it('a requestor can view their own request but not another requestor\'s', () => {
+  it("a requestor can view their own request but not another requestor's", () => {
     const ofA = request(requestorA);
     const ofB = request(requestorB);
     expect(canViewItem(requestorA, ofA)).toBe(true);
@@ -60,13 +147,23 @@ describe('canViewItem', () => {
     expect(canViewItem(requestorB, ofA)).toBe(false);
   });
 
-  it('a requestor cannot view someone else\'s item even once it is in a cycle', () => {
-    const inCycle = makeItem(db, { requestorId: requestorB.id, departmentId: requestorB.departmentId, cycleId, status: 'curated' });
+  it("a requestor cannot view someone else's item even once it is in a cycle", () => {
+    const inCycle = makeItem(db, {
+      requestorId: requestorB.id,
+      departmentId: requestorB.departmentId,
+      cycleId,
+      status: 'curated',
+    });
     expect(canViewItem(requestorA, inCycle)).toBe(false);
   });
 
   it('a leader can view a curated item in a cycle', () => {
-    const item = makeItem(db, { requestorId: requestorA.id, departmentId: requestorA.departmentId, cycleId, status: 'curated' });
+    const item = makeItem(db, {
+      requestorId: requestorA.id,
+      departmentId: requestorA.departmentId,
+      cycleId,
+      status: 'curated',
+    });
     expect(canViewItem(actors.leader, item)).toBe(true);
   });
 
@@ -74,8 +171,13 @@ describe('canViewItem', () => {
     expect(canViewItem(actors.leader, request(requestorA))).toBe(false);
   });
 
-  it('a leader cannot view someone else\'s draft, even in a cycle', () => {
-    const draft = makeItem(db, { requestorId: requestorA.id, departmentId: requestorA.departmentId, cycleId, status: 'draft' });
+  it("a leader cannot view someone else's draft, even in a cycle", () => {
+    const draft = makeItem(db, {
+      requestorId: requestorA.id,
+      departmentId: requestorA.departmentId,
+      cycleId,
+      status: 'draft',
+    });
     expect(canViewItem(actors.leader, draft)).toBe(false);
     expect(canViewItem(actors.engineer, draft)).toBe(false);
     expect(canViewItem(requestorA, draft)).toBe(true);
@@ -95,7 +197,8 @@ describe('canWithdraw', () => {
     owner = await userWithRole('requestor');
     other = await userWithRole('requestor');
   });
-  const itemIn = (status: ItemStatus) => makeItem(db, { requestorId: owner.id, departmentId: owner.departmentId, status, cycleId: null });
+  const itemIn = (status: ItemStatus) =>
+    makeItem(db, { requestorId: owner.id, departmentId: owner.departmentId, status, cycleId: null });
 
   it.each(ITEM_STATUSES.map((status) => ({ status, expected: BEFORE_DECIDED.includes(status) })))(
     'the owner may withdraw a $status item: $expected',

@@ -45,7 +45,6 @@ const POLICY: Record<Action, readonly Role[]> = {
   'change.decide': ['admin', 'pm'],
 };
 
-
 export function can(actor: ActingUser, action: Action): boolean {
   return POLICY[action].includes(actor.role);
 }

@@ -9,7 +9,6 @@ import { auth } from './auth.server';
 import type { ActingUser } from './acting-user';
 import { can, type Action } from './permissions';
 
-
 /**
  * The signed-in user, read fresh from the database on every request, so a user who is
  * deactivated (or whose role changes) is affected on their very next request.
@@ -19,9 +18,19 @@ export const currentUser = cache(async (): Promise<ActingUser | null> => {
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
   const row = db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, departmentId: users.departmentId, departmentName: departments.name, active: users.active })
-    .from(users).innerJoin(departments, eq(departments.id, users.departmentId))
-    .where(eq(users.id, id)).get();
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      departmentId: users.departmentId,
+      departmentName: departments.name,
+      active: users.active,
+    })
+    .from(users)
+    .innerJoin(departments, eq(departments.id, users.departmentId))
+    .where(eq(users.id, id))
+    .get();
   if (!row || !row.active) return null;
   const { active: _active, ...user } = row;
   return user;

@@ -16,13 +16,24 @@ const people = alias(users, 'people');
 export function getItemDetail(actor: ActingUser, itemId: number) {
   const item = getItemForViewer(actor, itemId);
   const cycle = item.cycleId ? db.select().from(cycles).where(eq(cycles.id, item.cycleId)).get() : undefined;
-  const name = (id: number | null) => (id ? db.select({ name: people.name }).from(people).where(eq(people.id, id)).get()?.name ?? null : null);
-  const mods = db.select({ id: modules.id, name: modules.name }).from(itemModules).innerJoin(modules, eq(modules.id, itemModules.moduleId)).where(eq(itemModules.itemId, itemId)).orderBy(asc(modules.name)).all();
+  const name = (id: number | null) =>
+    id ? (db.select({ name: people.name }).from(people).where(eq(people.id, id)).get()?.name ?? null) : null;
+  const mods = db
+    .select({ id: modules.id, name: modules.name })
+    .from(itemModules)
+    .innerJoin(modules, eq(modules.id, itemModules.moduleId))
+    .where(eq(itemModules.itemId, itemId))
+    .orderBy(asc(modules.name))
+    .all();
   return {
     item,
     cycle: cycle ? { id: cycle.id, name: cycle.name } : null,
-    themeName: item.themeId ? db.select({ name: themes.name }).from(themes).where(eq(themes.id, item.themeId)).get()?.name ?? null : null,
-    departmentName: db.select({ name: departments.name }).from(departments).where(eq(departments.id, item.departmentId)).get()?.name ?? '',
+    themeName: item.themeId
+      ? (db.select({ name: themes.name }).from(themes).where(eq(themes.id, item.themeId)).get()?.name ?? null)
+      : null,
+    departmentName:
+      db.select({ name: departments.name }).from(departments).where(eq(departments.id, item.departmentId)).get()
+        ?.name ?? '',
     sponsorName: name(item.sponsorId),
     requestorName: name(item.requestorId) ?? '',
     modules: mods,

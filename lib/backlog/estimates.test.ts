@@ -4,12 +4,22 @@ import { effectiveWeeks, parseEstimate, sumEstimates } from './estimates';
 
 describe('parseEstimate', () => {
   it.each([
-    ['M', 'M'], ['m', 'M'], ['xs', 'XS'], ['Xl', 'XL'], ['  l ', 'L'],
+    ['M', 'M'],
+    ['m', 'M'],
+    ['xs', 'XS'],
+    ['Xl', 'XL'],
+    ['  l ', 'L'],
   ])('reads %j as size %s, whatever the case', (raw, size) => {
     expect(parseEstimate(raw)).toEqual({ ok: true, estimateSize: size, estimateWeeks: null });
   });
 
-  it.each([['2.5', 2.5], ['1', 1], [' 40 ', 40], ['1000', 1000], ['0.5', 0.5]])('reads %j as %d person-weeks', (raw, weeks) => {
+  it.each([
+    ['2.5', 2.5],
+    ['1', 1],
+    [' 40 ', 40],
+    ['1000', 1000],
+    ['0.5', 0.5],
+  ])('reads %j as %d person-weeks', (raw, weeks) => {
     expect(parseEstimate(raw)).toEqual({ ok: true, estimateSize: null, estimateWeeks: weeks });
   });
 
@@ -37,7 +47,7 @@ describe('parseEstimate', () => {
 describe('effectiveWeeks', () => {
   const table: SizeWeeks = { XS: 0.25, S: 2, M: 4, L: 8, XL: 16 };
 
-  it('takes a size from the cycle\'s size table', () => {
+  it("takes a size from the cycle's size table", () => {
     expect(effectiveWeeks({ estimateSize: 'M', estimateWeeks: null }, table)).toBe(4);
     expect(effectiveWeeks({ estimateSize: 'XS', estimateWeeks: null }, table)).toBe(0.25);
   });

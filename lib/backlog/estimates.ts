@@ -20,9 +20,10 @@ export function countsAgainstCapacity(status: string): boolean {
 }
 
 /** Total person-weeks and per-theme sums (key null = no theme). */
-export function sumEstimates(
-  rows: { status: string; themeId: number | null; effectiveWeeks: number | null }[],
-): { total: number; byTheme: Map<number | null, number> } {
+export function sumEstimates(rows: { status: string; themeId: number | null; effectiveWeeks: number | null }[]): {
+  total: number;
+  byTheme: Map<number | null, number>;
+} {
   let total = 0;
   const byTheme = new Map<number | null, number>();
   for (const r of rows) {
@@ -43,7 +44,8 @@ export function parseEstimate(
   const value = raw.trim();
   if (value === '') return { ok: true, estimateSize: null, estimateWeeks: null };
   const upper = value.toUpperCase();
-  if ((SIZES as readonly string[]).includes(upper)) return { ok: true, estimateSize: upper as Size, estimateWeeks: null };
+  if ((SIZES as readonly string[]).includes(upper))
+    return { ok: true, estimateSize: upper as Size, estimateWeeks: null };
   if (!/^-?\d+(\.\d+)?$/.test(value)) {
     return { ok: false, error: 'Estimate must be a size (XS, S, M, L, XL) or a number of person-weeks.' };
   }

@@ -23,11 +23,15 @@ const InlineEditSchema = z.discriminatedUnion('field', [
 export function editItemInline(actor: ActingUser, itemId: number, version: unknown, edit: unknown): BacklogRow {
   const parsed = parseOrThrow(InlineEditSchema, edit);
   const expected = parseOrThrow(VersionSchema, version);
-  assertCan(actor, parsed.field === 'estimate' ? 'item.estimate' : parsed.field === 'theme' ? 'item.edit' : 'item.setStatus');
+  assertCan(
+    actor,
+    parsed.field === 'estimate' ? 'item.estimate' : parsed.field === 'theme' ? 'item.edit' : 'item.setStatus',
+  );
   return db.transaction((tx) => {
     const before = loadItem(tx, itemId);
     // Only items on a cycle's backlog are edited from the table; drafts and untriaged requests are not.
-    if (before.cycleId === null || !canViewItem(actor, before)) throw new ForbiddenError('You do not have access to this item.');
+    if (before.cycleId === null || !canViewItem(actor, before))
+      throw new ForbiddenError('You do not have access to this item.');
     if (before.version !== expected) {
       throw new ConflictError('Someone else changed this item; the row now shows their version.');
     }

@@ -11,7 +11,11 @@ export const title = z
   .min(1, 'Title is required.')
   .max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters.`);
 export const longText = (label: string, max: number) =>
-  z.string().trim().max(max, `${label} must be at most ${max.toLocaleString('en')} characters.`).default('');
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max.toLocaleString('en')} characters.`)
+    .default('');
 
 export const estimate = z
   .string()

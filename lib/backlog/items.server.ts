@@ -20,26 +20,51 @@ export function loadItem(tx: Executor, id: number): Item {
 }
 
 export function moduleIdsOf(tx: Executor, itemId: number): number[] {
-  return tx.select({ id: itemModules.moduleId }).from(itemModules).where(eq(itemModules.itemId, itemId)).all().map((r) => r.id).sort((a, b) => a - b);
+  return tx
+    .select({ id: itemModules.moduleId })
+    .from(itemModules)
+    .where(eq(itemModules.itemId, itemId))
+    .all()
+    .map((r) => r.id)
+    .sort((a, b) => a - b);
 }
 
 function setModules(tx: Executor, itemId: number, moduleIds: number[]) {
   tx.delete(itemModules).where(eq(itemModules.itemId, itemId)).run();
   const unique = [...new Set(moduleIds)];
-  if (unique.length) tx.insert(itemModules).values(unique.map((moduleId) => ({ itemId, moduleId }))).run();
+  if (unique.length)
+    tx.insert(itemModules)
+      .values(unique.map((moduleId) => ({ itemId, moduleId })))
+      .run();
 }
 
 /**
  * Replaces an item's modules, logging the change when there is one. Modules are part of the item,
  * so the change moves its version, unless the caller's own patch of the same item already does.
  */
-export function replaceModules(tx: Executor, actor: ActingUser, itemId: number, moduleIds: number[], opts = { bumpVersion: true }): void {
+export function replaceModules(
+  tx: Executor,
+  actor: ActingUser,
+  itemId: number,
+  moduleIds: number[],
+  opts = { bumpVersion: true },
+): void {
   const before = moduleIdsOf(tx, itemId);
   const after = [...new Set(moduleIds)].sort((a, b) => a - b);
   if (JSON.stringify(before) === JSON.stringify(after)) return;
   setModules(tx, itemId, after);
-  if (opts.bumpVersion) tx.update(items).set({ version: sql`${items.version} + 1`, updatedAt: now() }).where(eq(items.id, itemId)).run();
-  logEvent(tx, { actorId: actor.id, type: 'item.updated', subjectType: 'item', subjectId: itemId, data: { changes: { moduleIds: { from: before, to: after } } } });
+  if (opts.bumpVersion)
+    tx.update(items)
+      .set({ version: sql`${items.version} + 1`, updatedAt: now() })
+      .where(eq(items.id, itemId))
+      .run();
+  logEvent(tx, {
+    actorId: actor.id,
+    type: 'item.updated',
+    subjectType: 'item',
+    subjectId: itemId,
+    data: { changes: { moduleIds: { from: before, to: after } } },
+  });
 }
 
 function toColumns(f: ItemFields) {
@@ -59,16 +84,28 @@ export function createItem(actor: ActingUser, cycleId: number, input: unknown): 
     // A pm's item is curated by construction; an engineer's waits for the pm like a request.
     const status: ItemStatus = can(actor, 'item.setStatus') ? 'curated' : 'submitted';
     const at = now();
-    const item = tx.insert(items).values({ ...toColumns(fields), cycleId, status, createdAt: at, updatedAt: at }).returning().get();
+    const item = tx
+      .insert(items)
+      .values({ ...toColumns(fields), cycleId, status, createdAt: at, updatedAt: at })
+      .returning()
+      .get();
     setModules(tx, item.id, fields.moduleIds);
-    logEvent(tx, { actorId: actor.id, type: 'item.created', subjectType: 'item', subjectId: item.id, data: { after: { ...toColumns(fields), moduleIds: fields.moduleIds, status, cycleId } } });
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'item.created',
+      subjectType: 'item',
+      subjectId: item.id,
+      data: { after: { ...toColumns(fields), moduleIds: fields.moduleIds, status, cycleId } },
+    });
     return item;
   });
 }
 
 function assertVersion(item: Item, version: number) {
   if (item.version !== version) {
-    throw new ConflictError('Someone else changed this item while you were editing. Reload to see their change, then try again.');
+    throw new ConflictError(
+      'Someone else changed this item while you were editing. Reload to see their change, then try again.',
+    );
   }
 }
 
@@ -84,22 +121,45 @@ export function updateItem(actor: ActingUser, itemId: number, input: unknown, ve
     if (Object.keys(refErrors).length) throw new ValidationError(refErrors);
     const beforeModules = moduleIdsOf(tx, itemId);
     const cols = toColumns(fields);
-    const changes = diff({ ...before, moduleIds: beforeModules } as Record<string, unknown>, { ...cols, moduleIds: [...new Set(fields.moduleIds)].sort((a, b) => a - b) });
+    const changes = diff({ ...before, moduleIds: beforeModules } as Record<string, unknown>, {
+      ...cols,
+      moduleIds: [...new Set(fields.moduleIds)].sort((a, b) => a - b),
+    });
     if (Object.keys(changes).length === 0) return before;
-    const after = tx.update(items).set({ ...cols, version: before.version + 1, updatedAt: now() }).where(eq(items.id, itemId)).returning().get();
+    const after = tx
+      .update(items)
+      .set({ ...cols, version: before.version + 1, updatedAt: now() })
+      .where(eq(items.id, itemId))
+      .returning()
+      .get();
     setModules(tx, itemId, fields.moduleIds);
-    logEvent(tx, { actorId: actor.id, type: 'item.updated', subjectType: 'item', subjectId: itemId, data: { changes } });
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'item.updated',
+      subjectType: 'item',
+      subjectId: itemId,
+      data: { changes },
+    });
     return after;
   });
 }
 
 /** Applies a partial change to one item inside a transaction, with version check and event. */
 export function patchItem(
-  tx: Executor, actor: ActingUser, before: Item, patch: Partial<Item>, type = 'item.updated',
+  tx: Executor,
+  actor: ActingUser,
+  before: Item,
+  patch: Partial<Item>,
+  type = 'item.updated',
 ): Item {
   const changes = diff(before as Record<string, unknown>, patch as Record<string, unknown>);
   if (Object.keys(changes).length === 0) return before;
-  const after = tx.update(items).set({ ...patch, version: before.version + 1, updatedAt: now() }).where(eq(items.id, before.id)).returning().get();
+  const after = tx
+    .update(items)
+    .set({ ...patch, version: before.version + 1, updatedAt: now() })
+    .where(eq(items.id, before.id))
+    .returning()
+    .get();
   logEvent(tx, { actorId: actor.id, type, subjectType: 'item', subjectId: before.id, data: { changes } });
   return after;
 }

@@ -21,13 +21,20 @@ beforeAll(async () => {
 /** A complete, valid item form; override what a test is about. */
 function fields(over: Record<string, unknown> = {}) {
   return {
-    title: 'Export the backlog to CSV', description: 'One click, all columns.', businessBenefit: 'Saves an hour a week.',
-    estimate: 'M', sme: 'Ana', sponsorId: '', requestorId: requestor.id, departmentId, kind: 'feature', themeId: '', moduleIds: [],
+    title: 'Export the backlog to CSV',
+    description: 'One click, all columns.',
+    businessBenefit: 'Saves an hour a week.',
+    estimate: 'M',
+    sme: 'Ana',
+    sponsorId: '',
+    requestorId: requestor.id,
+    departmentId,
+    kind: 'feature',
+    themeId: '',
+    moduleIds: [],
     ...over,
   };
 }
-
-
 
 describe('createItem', () => {
   it('as pm: creates a curated item with its modules and an item.created event', () => {
@@ -35,12 +42,26 @@ describe('createItem', () => {
     const mod = makeModule(db);
     const item = createItem(pm, cycle.id, fields({ moduleIds: [mod.id] }));
 
-    expect(readItem(item.id)).toMatchObject({ status: 'curated', cycleId: cycle.id, title: 'Export the backlog to CSV', estimateSize: 'M', estimateWeeks: null, version: 1 });
-    expect(db.select().from(itemModules).where(eq(itemModules.itemId, item.id)).all()).toEqual([{ itemId: item.id, moduleId: mod.id }]);
+    expect(readItem(item.id)).toMatchObject({
+      status: 'curated',
+      cycleId: cycle.id,
+      title: 'Export the backlog to CSV',
+      estimateSize: 'M',
+      estimateWeeks: null,
+      version: 1,
+    });
+    expect(db.select().from(itemModules).where(eq(itemModules.itemId, item.id)).all()).toEqual([
+      { itemId: item.id, moduleId: mod.id },
+    ]);
     const log = eventsOf('item', item.id);
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ type: 'item.created', actorId: pm.id });
-    expect(log[0].data.after).toMatchObject({ title: 'Export the backlog to CSV', status: 'curated', cycleId: cycle.id, moduleIds: [mod.id] });
+    expect(log[0].data.after).toMatchObject({
+      title: 'Export the backlog to CSV',
+      status: 'curated',
+      cycleId: cycle.id,
+      moduleIds: [mod.id],
+    });
   });
 
   it('as engineer: creates a submitted item that waits for the pm', () => {
@@ -104,7 +125,9 @@ describe('updateItem', () => {
     updateItem(pm, item.id, fields({ title: 'First edit' }), 1);
     const eventsBefore = eventsOf('item', item.id).length;
 
-    expect(() => updateItem(pm, item.id, fields({ title: 'Second edit, from a stale page' }), 1)).toThrow(ConflictError);
+    expect(() => updateItem(pm, item.id, fields({ title: 'Second edit, from a stale page' }), 1)).toThrow(
+      ConflictError,
+    );
     expect(readItem(item.id)).toMatchObject({ title: 'First edit', version: 2 });
     expect(eventsOf('item', item.id)).toHaveLength(eventsBefore);
   });
@@ -172,10 +195,13 @@ describe('editItemInline', () => {
   const sizeWeeks = { XS: 1, S: 2, M: 5, L: 10, XL: 20 };
   const cycleItem = () => {
     const cycle = makeCycle(db, { sizeWeeks });
-    return { cycle, item: makeItem(db, { requestorId: requestor.id, departmentId, cycleId: cycle.id, status: 'curated' }) };
+    return {
+      cycle,
+      item: makeItem(db, { requestorId: requestor.id, departmentId, cycleId: cycle.id, status: 'curated' }),
+    };
   };
 
-  it('lets an engineer set the estimate; the row uses the cycle\'s size table', () => {
+  it("lets an engineer set the estimate; the row uses the cycle's size table", () => {
     const { item } = cycleItem();
     const row = editItemInline(engineer, item.id, item.version, { field: 'estimate', value: 'm' });
     expect(row).toMatchObject({ id: item.id, estimateSize: 'M', estimateWeeks: null, effectiveWeeks: 5, version: 2 });
@@ -200,23 +226,35 @@ describe('editItemInline', () => {
 
   it('refuses edits to an untriaged request or a draft, even to a role that may estimate', () => {
     const request = makeItem(db, { requestorId: requestor.id, departmentId, cycleId: null, status: 'submitted' });
-    const draft = makeItem(db, { requestorId: requestor.id, departmentId, cycleId: cycleItem().cycle.id, status: 'draft' });
+    const draft = makeItem(db, {
+      requestorId: requestor.id,
+      departmentId,
+      cycleId: cycleItem().cycle.id,
+      status: 'draft',
+    });
     for (const item of [request, draft]) {
-      expect(() => editItemInline(engineer, item.id, item.version, { field: 'estimate', value: 'M' })).toThrow(ForbiddenError);
+      expect(() => editItemInline(engineer, item.id, item.version, { field: 'estimate', value: 'M' })).toThrow(
+        ForbiddenError,
+      );
       expect(readItem(item.id)).toMatchObject({ estimateSize: null, version: 1 });
     }
   });
 
   it('refuses a stale version and a bad estimate', () => {
     const { item } = cycleItem();
-    expect(() => editItemInline(engineer, item.id, item.version + 1, { field: 'estimate', value: 'L' })).toThrow(ConflictError);
-    expect(validationErrorOf(() => editItemInline(engineer, item.id, item.version, { field: 'estimate', value: '-1' })).fieldErrors.value).toBeDefined();
+    expect(() => editItemInline(engineer, item.id, item.version + 1, { field: 'estimate', value: 'L' })).toThrow(
+      ConflictError,
+    );
+    expect(
+      validationErrorOf(() => editItemInline(engineer, item.id, item.version, { field: 'estimate', value: '-1' }))
+        .fieldErrors.value,
+    ).toBeDefined();
     expect(readItem(item.id)).toMatchObject({ estimateSize: null, version: 1 });
   });
 });
 
 describe('getItemForViewer', () => {
-  it('hides another requestor\'s request and 404s an unknown id', async () => {
+  it("hides another requestor's request and 404s an unknown id", async () => {
     const other = await userWithRole('requestor', { departmentId });
     const request = makeItem(db, { requestorId: other.id, departmentId, cycleId: null, status: 'submitted' });
     expect(getItemForViewer(other, request.id).id).toBe(request.id);
@@ -229,7 +267,9 @@ describe('the events table', () => {
   it('is append-only: UPDATE and DELETE are refused by the database', () => {
     const item = makeItem(db, { requestorId: requestor.id, departmentId, cycleId: null });
     const [event] = eventsOf('item', item.id);
-    expect(() => sqlite.prepare('UPDATE events SET type = ? WHERE id = ?').run('tampered', event.id)).toThrow(/append-only/);
+    expect(() => sqlite.prepare('UPDATE events SET type = ? WHERE id = ?').run('tampered', event.id)).toThrow(
+      /append-only/,
+    );
     expect(() => sqlite.prepare('DELETE FROM events WHERE id = ?').run(event.id)).toThrow(/append-only/);
     expect(eventsOf('item', item.id)).toEqual([event]);
   });

@@ -18,10 +18,21 @@ const requestors = alias(users, 'requestors');
 function rowQuery(tx: Executor) {
   return tx
     .select({
-      id: items.id, version: items.version, title: items.title, status: items.status, kind: items.kind,
-      themeId: items.themeId, themeName: themes.name, departmentId: items.departmentId, departmentName: departments.name,
-      estimateSize: items.estimateSize, estimateWeeks: items.estimateWeeks, sponsorName: sponsors.name,
-      requestorName: requestors.name, sme: items.sme, hasBenefit: sql<number>`${items.businessBenefit} <> ''`,
+      id: items.id,
+      version: items.version,
+      title: items.title,
+      status: items.status,
+      kind: items.kind,
+      themeId: items.themeId,
+      themeName: themes.name,
+      departmentId: items.departmentId,
+      departmentName: departments.name,
+      estimateSize: items.estimateSize,
+      estimateWeeks: items.estimateWeeks,
+      sponsorName: sponsors.name,
+      requestorName: requestors.name,
+      sme: items.sme,
+      hasBenefit: sql<number>`${items.businessBenefit} <> ''`,
     })
     .from(items)
     .leftJoin(themes, eq(themes.id, items.themeId))
@@ -86,7 +97,12 @@ export function listBacklogRows(actor: ActingUser, cycleId: number): BacklogRow[
 export function backlogRow(tx: Executor, itemId: number): BacklogRow {
   const r = rowQuery(tx).where(eq(items.id, itemId)).get();
   if (!r) throw new NotFoundError('This item');
-  const cycle = tx.select({ sizeWeeks: cycles.sizeWeeks }).from(cycles).innerJoin(items, eq(items.cycleId, cycles.id)).where(eq(items.id, itemId)).get();
+  const cycle = tx
+    .select({ sizeWeeks: cycles.sizeWeeks })
+    .from(cycles)
+    .innerJoin(items, eq(items.cycleId, cycles.id))
+    .where(eq(items.id, itemId))
+    .get();
   const row = toRow(r, cycle ?? { sizeWeeks: { XS: 0, S: 0, M: 0, L: 0, XL: 0 } }, moduleMap(tx, [itemId]).get(itemId));
   // Without a cycle there is no size table: only explicit weeks mean anything.
   return cycle ? row : { ...row, effectiveWeeks: r.estimateWeeks };
@@ -100,11 +116,24 @@ export function backlogMeta(actor: ActingUser, cycleId: number): BacklogMeta {
     cycleName: cycle.name,
     capacityWeeks: cycle.capacityWeeks,
     sizeWeeks: cycle.sizeWeeks,
-    themes: db.select({ id: themes.id, name: themes.name }).from(themes).where(eq(themes.cycleId, cycleId)).orderBy(asc(themes.position)).all(),
-    departments: db.select({ id: departments.id, name: departments.name }).from(departments).orderBy(asc(departments.name)).all(),
+    themes: db
+      .select({ id: themes.id, name: themes.name })
+      .from(themes)
+      .where(eq(themes.cycleId, cycleId))
+      .orderBy(asc(themes.position))
+      .all(),
+    departments: db
+      .select({ id: departments.id, name: departments.name })
+      .from(departments)
+      .orderBy(asc(departments.name))
+      .all(),
     modules: db.select({ id: modules.id, name: modules.name }).from(modules).orderBy(asc(modules.name)).all(),
     people: db.select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name)).all(),
-    canEdit: { estimate: can(actor, 'item.estimate'), theme: can(actor, 'item.edit'), status: can(actor, 'item.setStatus') },
+    canEdit: {
+      estimate: can(actor, 'item.estimate'),
+      theme: can(actor, 'item.edit'),
+      status: can(actor, 'item.setStatus'),
+    },
   };
 }
 

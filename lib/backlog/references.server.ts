@@ -11,7 +11,13 @@ import type { FieldErrors } from '@/lib/errors';
 export function checkReferences(
   tx: Executor,
   cycleId: number | null,
-  ref: { themeId?: number | null; sponsorId?: number | null; requestorId?: number; departmentId?: number; moduleIds?: number[] },
+  ref: {
+    themeId?: number | null;
+    sponsorId?: number | null;
+    requestorId?: number;
+    departmentId?: number;
+    moduleIds?: number[];
+  },
 ): FieldErrors {
   const errors: FieldErrors = {};
   if (ref.themeId != null) {
@@ -20,7 +26,11 @@ export function checkReferences(
     else if (theme.cycleId !== cycleId) errors.themeId = ['This theme belongs to another cycle.'];
   }
   if (ref.sponsorId != null) {
-    const u = tx.select({ id: users.id }).from(users).where(and(eq(users.id, ref.sponsorId), eq(users.active, true))).get();
+    const u = tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, ref.sponsorId), eq(users.active, true)))
+      .get();
     if (!u) errors.sponsorId = ['Choose an active person as sponsor.'];
   }
   if (ref.requestorId != null) {

@@ -12,8 +12,20 @@ from items i where i.cycle_id = ? and i.status <> 'draft' order by i.id`;
 
 /** Names of the positions in a BacklogSqlRow, sent with the rows so the JSON explains itself. */
 export const BACKLOG_COLUMNS = [
-  'id', 'version', 'title', 'status', 'kind', 'themeId', 'departmentId', 'moduleIds', 'estimateSize', 'estimateWeeks',
-  'sponsorId', 'requestorId', 'sme', 'hasBenefit',
+  'id',
+  'version',
+  'title',
+  'status',
+  'kind',
+  'themeId',
+  'departmentId',
+  'moduleIds',
+  'estimateSize',
+  'estimateWeeks',
+  'sponsorId',
+  'requestorId',
+  'sme',
+  'hasBenefit',
 ] as const;
 
 /**
@@ -21,16 +33,44 @@ export const BACKLOG_COLUMNS = [
  * objects would repeat every key 5,000 times (half the bytes). moduleIds is "3,7", hasBenefit 0/1.
  */
 export type BacklogSqlRow = [
-  number, number, string, BacklogWireRow['status'], BacklogWireRow['kind'], number | null, number, string | null,
-  BacklogWireRow['estimateSize'], number | null, number | null, number, string, number,
+  number,
+  number,
+  string,
+  BacklogWireRow['status'],
+  BacklogWireRow['kind'],
+  number | null,
+  number,
+  string | null,
+  BacklogWireRow['estimateSize'],
+  number | null,
+  number | null,
+  number,
+  string,
+  number,
 ];
 
 /** A row tuple as a named object (on the client, once the tuples have arrived). */
 export function toWireRow(r: BacklogSqlRow): BacklogWireRow {
   return {
-    id: r[0], version: r[1], title: r[2], status: r[3], kind: r[4], themeId: r[5], departmentId: r[6],
-    moduleIds: r[7] ? r[7].split(',').map(Number).sort((a, b) => a - b) : [],
-    estimateSize: r[8], estimateWeeks: r[9], sponsorId: r[10], requestorId: r[11], sme: r[12], hasBenefit: r[13] === 1,
+    id: r[0],
+    version: r[1],
+    title: r[2],
+    status: r[3],
+    kind: r[4],
+    themeId: r[5],
+    departmentId: r[6],
+    moduleIds: r[7]
+      ? r[7]
+          .split(',')
+          .map(Number)
+          .sort((a, b) => a - b)
+      : [],
+    estimateSize: r[8],
+    estimateWeeks: r[9],
+    sponsorId: r[10],
+    requestorId: r[11],
+    sme: r[12],
+    hasBenefit: r[13] === 1,
   };
 }
 

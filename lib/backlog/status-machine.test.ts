@@ -3,7 +3,9 @@ import { ITEM_STATUSES, type ItemStatus } from '@/db/schema';
 import { STATUS_LABEL } from './labels';
 import { TRANSITIONS, canTransition, transitionError } from './status-machine';
 
-const pairs = ITEM_STATUSES.flatMap((from) => ITEM_STATUSES.filter((to) => to !== from).map((to) => [from, to] as const));
+const pairs = ITEM_STATUSES.flatMap((from) =>
+  ITEM_STATUSES.filter((to) => to !== from).map((to) => [from, to] as const),
+);
 
 describe('the TRANSITIONS table', () => {
   it('has an entry for every status and only names known statuses, never itself', () => {
@@ -20,7 +22,11 @@ describe('the TRANSITIONS table', () => {
     const seen = new Set<ItemStatus>(['draft']);
     const queue: ItemStatus[] = ['draft'];
     while (queue.length) {
-      for (const next of TRANSITIONS[queue.shift()!]) if (!seen.has(next)) { seen.add(next); queue.push(next); }
+      for (const next of TRANSITIONS[queue.shift()!])
+        if (!seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
     }
     expect([...seen].sort()).toEqual([...ITEM_STATUSES].sort());
   });
@@ -53,7 +59,9 @@ describe('specific transitions', () => {
   });
 
   it('names the allowed next statuses when refusing from a non-terminal status', () => {
-    expect(transitionError('draft', 'accepted')).toBe('A draft item cannot become accepted; it can become submitted, withdrawn.');
+    expect(transitionError('draft', 'accepted')).toBe(
+      'A draft item cannot become accepted; it can become submitted, withdrawn.',
+    );
   });
 
   it('treats withdrawn as terminal', () => {

@@ -38,18 +38,36 @@ export const ITEM_CHANGED = 'An item of this change request changed meanwhile; r
 type Changes = Record<string, { from: unknown; to: unknown }>;
 
 /** Updates one item if its version is still the one read; returns the field changes. */
-export function writeItem(tx: Executor, before: Pick<Item, 'id' | 'version'> & Partial<Item>, patch: Partial<Item>): Changes {
-  const written = tx.update(items).set({ ...patch, version: before.version + 1, updatedAt: new Date().toISOString() })
-    .where(and(eq(items.id, before.id), eq(items.version, before.version))).run();
+export function writeItem(
+  tx: Executor,
+  before: Pick<Item, 'id' | 'version'> & Partial<Item>,
+  patch: Partial<Item>,
+): Changes {
+  const written = tx
+    .update(items)
+    .set({ ...patch, version: before.version + 1, updatedAt: new Date().toISOString() })
+    .where(and(eq(items.id, before.id), eq(items.version, before.version)))
+    .run();
   if (written.changes !== 1) throw new ConflictError(ITEM_CHANGED);
   return diff(before as Record<string, unknown>, patch as Record<string, unknown>);
 }
 
 /** Logs a change of one item on the item itself, naming the change request that caused it. */
 export function logItemChange(
-  tx: Executor, actor: ActingUser, cr: Pick<ChangeRequest, 'id' | 'title'>, itemId: number, type: string, data: Record<string, unknown>,
+  tx: Executor,
+  actor: ActingUser,
+  cr: Pick<ChangeRequest, 'id' | 'title'>,
+  itemId: number,
+  type: string,
+  data: Record<string, unknown>,
 ): void {
-  logEvent(tx, { actorId: actor.id, type, subjectType: 'item', subjectId: itemId, data: { ...data, changeRequestId: cr.id, changeRequestTitle: cr.title } });
+  logEvent(tx, {
+    actorId: actor.id,
+    type,
+    subjectType: 'item',
+    subjectId: itemId,
+    data: { ...data, changeRequestId: cr.id, changeRequestTitle: cr.title },
+  });
 }
 
 /** Sets an item's period, creating its entry if it has none; guarded by the entry version read. */
@@ -59,8 +77,11 @@ function setPeriod(tx: Executor, itemId: number, entryVersion: number | null, pe
     if (inserted.changes === 1) return;
     throw new ConflictError(ITEM_CHANGED);
   }
-  const written = tx.update(scheduleEntries).set({ periodId, version: sql`${scheduleEntries.version} + 1` })
-    .where(and(eq(scheduleEntries.itemId, itemId), eq(scheduleEntries.version, entryVersion))).run();
+  const written = tx
+    .update(scheduleEntries)
+    .set({ periodId, version: sql`${scheduleEntries.version} + 1` })
+    .where(and(eq(scheduleEntries.itemId, itemId), eq(scheduleEntries.version, entryVersion)))
+    .run();
   if (written.changes !== 1) throw new ConflictError(ITEM_CHANGED);
 }
 
@@ -90,16 +111,27 @@ export function recheckProposal(tx: Executor, cr: ChangeRequest) {
   if (!incoming) throw new NotFoundError('The incoming item');
   // A new item waits as curated in the cycle; a deferred one (of any cycle) waits where it is.
   const waiting = incoming.status === 'deferred' || (incoming.status === 'curated' && incoming.cycleId === cr.cycleId);
-  if (!waiting) throw new ConflictError(`"${incoming.title}" is now ${STATUS_LABEL[incoming.status].toLowerCase()}: it can no longer come in through this request.`, 'incomingItemId');
+  if (!waiting)
+    throw new ConflictError(
+      `"${incoming.title}" is now ${STATUS_LABEL[incoming.status].toLowerCase()}: it can no longer come in through this request.`,
+      'incomingItemId',
+    );
 
   // The schedule may have shrunk since the request was raised: the end is the furthest it can go.
   const position = Math.min(cr.incomingPosition, schedule.items.length);
   const weeks = effectiveWeeks(incoming, schedule.cycle.sizeWeeks);
   const errors = checkProposal(schedule.items, schedule.periods, {
-    incoming: { id: incoming.id, title: incoming.title, weeks }, incomingPosition: position, incomingPeriodId: cr.incomingPeriodId, displaced: cr.displaced,
+    incoming: { id: incoming.id, title: incoming.title, weeks },
+    incomingPosition: position,
+    incomingPeriodId: cr.incomingPeriodId,
+    displaced: cr.displaced,
   });
   const messages = Object.values(errors).flat();
-  if (messages.length) throw new ConflictError(`The schedule changed since this request was raised: ${messages.join(' ')}`, Object.keys(errors)[0]);
+  if (messages.length)
+    throw new ConflictError(
+      `The schedule changed since this request was raised: ${messages.join(' ')}`,
+      Object.keys(errors)[0],
+    );
   return { schedule, incoming, position };
 }
 
@@ -107,26 +139,53 @@ export function recheckProposal(tx: Executor, cr: ChangeRequest) {
 export function applyProposal(tx: Executor, actor: ActingUser, cr: ChangeRequest): AppliedChange[] {
   const { schedule, incoming, position } = recheckProposal(tx, cr);
   const reason = (verb: string) => `${verb} by change request "${cr.title}": ${cr.whyNow}`;
-  const entryOf = tx.select({ version: scheduleEntries.version, periodId: scheduleEntries.periodId }).from(scheduleEntries)
-    .where(eq(scheduleEntries.itemId, incoming.id)).get();
+  const entryOf = tx
+    .select({ version: scheduleEntries.version, periodId: scheduleEntries.periodId })
+    .from(scheduleEntries)
+    .where(eq(scheduleEntries.itemId, incoming.id))
+    .get();
   const fromPeriodId = entryOf?.periodId ?? null;
-  const incomingChanges = writeItem(tx, incoming, { status: 'scheduled', cycleId: cr.cycleId, rank: rankAt(schedule.items, position), decisionReason: reason('Brought in') });
+  const incomingChanges = writeItem(tx, incoming, {
+    status: 'scheduled',
+    cycleId: cr.cycleId,
+    rank: rankAt(schedule.items, position),
+    decisionReason: reason('Brought in'),
+  });
   setPeriod(tx, incoming.id, entryOf?.version ?? null, cr.incomingPeriodId);
-  logItemChange(tx, actor, cr, incoming.id, 'item.schedule_changed', { action: 'in', changes: { ...incomingChanges, periodId: { from: fromPeriodId, to: cr.incomingPeriodId } } });
-  const applied: AppliedChange[] = [{
-    itemId: incoming.id, title: incoming.title, action: 'in', fromPeriodId, toPeriodId: cr.incomingPeriodId,
-    requestorId: incoming.requestorId, sponsorId: incoming.sponsorId,
-  }];
+  logItemChange(tx, actor, cr, incoming.id, 'item.schedule_changed', {
+    action: 'in',
+    changes: { ...incomingChanges, periodId: { from: fromPeriodId, to: cr.incomingPeriodId } },
+  });
+  const applied: AppliedChange[] = [
+    {
+      itemId: incoming.id,
+      title: incoming.title,
+      action: 'in',
+      fromPeriodId,
+      toPeriodId: cr.incomingPeriodId,
+      requestorId: incoming.requestorId,
+      sponsorId: incoming.sponsorId,
+    },
+  ];
 
   const byId = new Map(schedule.items.map((row) => [row.id, row]));
   for (const d of cr.displaced) {
     const row = byId.get(d.itemId)!; // checkProposal refused anything not in the schedule
     const toPeriodId = d.action === 'out' ? null : d.toPeriodId!;
-    const changes: Changes = d.action === 'out' ? writeItem(tx, row, { status: 'deferred', decisionReason: reason('Moved out') }) : {};
+    const changes: Changes =
+      d.action === 'out' ? writeItem(tx, row, { status: 'deferred', decisionReason: reason('Moved out') }) : {};
     if (row.entryVersion !== null || toPeriodId !== null) setPeriod(tx, row.id, row.entryVersion, toPeriodId);
     if (row.periodId !== toPeriodId) changes.periodId = { from: row.periodId, to: toPeriodId };
     logItemChange(tx, actor, cr, row.id, 'item.schedule_changed', { action: d.action, changes });
-    applied.push({ itemId: row.id, title: row.title, action: d.action, fromPeriodId: row.periodId, toPeriodId, requestorId: row.requestorId, sponsorId: row.sponsorId });
+    applied.push({
+      itemId: row.id,
+      title: row.title,
+      action: d.action,
+      fromPeriodId: row.periodId,
+      toPeriodId,
+      requestorId: row.requestorId,
+      sponsorId: row.sponsorId,
+    });
   }
   return applied;
 }

@@ -21,7 +21,8 @@ export const changePath = (changeRequestId: number) => `/changes/${changeRequest
 
 /** Change requests are for the people who see the backlog; requestors neither see nor raise them. */
 export function assertMayViewChanges(actor: ActingUser): void {
-  if (!can(actor, 'backlog.view')) throw new ForbiddenError('Only leaders, product managers, engineers and admins can see change requests.');
+  if (!can(actor, 'backlog.view'))
+    throw new ForbiddenError('Only leaders, product managers, engineers and admins can see change requests.');
 }
 
 export function loadChangeRequest(tx: Executor, id: number): ChangeRequest {
@@ -31,7 +32,12 @@ export function loadChangeRequest(tx: Executor, id: number): ChangeRequest {
 }
 
 /** Logs one `cr.*` event on a change request; it is published after the transaction commits. */
-export type Emit = (actor: ActingUser, changeRequestId: number, type: `cr.${string}`, data: Record<string, unknown>) => number;
+export type Emit = (
+  actor: ActingUser,
+  changeRequestId: number,
+  type: `cr.${string}`,
+  data: Record<string, unknown>,
+) => number;
 
 /**
  * Runs `fn` in one transaction; afterwards publishes, per change request touched, the id of the last
@@ -41,7 +47,13 @@ export function changeTransaction<T>(fn: (tx: Tx, emit: Emit) => T): T {
   const last = new Map<number, number>();
   const value = db.transaction((tx) => {
     const emit: Emit = (actor, changeRequestId, type, data) => {
-      const id = logEvent(tx, { actorId: actor.id, type, subjectType: 'change_request', subjectId: changeRequestId, data });
+      const id = logEvent(tx, {
+        actorId: actor.id,
+        type,
+        subjectType: 'change_request',
+        subjectId: changeRequestId,
+        data,
+      });
       last.set(changeRequestId, id);
       return id;
     };
@@ -55,8 +67,12 @@ export const CHANGED_MEANWHILE = 'This change request changed meanwhile; reload 
 
 /** Writes a change request only if nobody changed it since it was read (version + 1). */
 export function updateChangeRequest(tx: Executor, cr: ChangeRequest, patch: Partial<ChangeRequest>): ChangeRequest {
-  const after = tx.update(changeRequests).set({ ...patch, version: cr.version + 1 })
-    .where(and(eq(changeRequests.id, cr.id), eq(changeRequests.version, cr.version))).returning().get();
+  const after = tx
+    .update(changeRequests)
+    .set({ ...patch, version: cr.version + 1 })
+    .where(and(eq(changeRequests.id, cr.id), eq(changeRequests.version, cr.version)))
+    .returning()
+    .get();
   if (!after) throw new ConflictError(CHANGED_MEANWHILE);
   return after;
 }

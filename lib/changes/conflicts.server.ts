@@ -11,7 +11,11 @@ import type { Executor } from '@/lib/events/log.server';
  */
 
 /** Change requests that are not decided yet. */
-export const PENDING_STATUSES = ['open', 'in_session', 'needs_review'] as const satisfies readonly ChangeRequestStatus[];
+export const PENDING_STATUSES = [
+  'open',
+  'in_session',
+  'needs_review',
+] as const satisfies readonly ChangeRequestStatus[];
 
 export type PendingRequest = Pick<ChangeRequest, 'id' | 'title' | 'status' | 'incomingItemId' | 'displaced'>;
 
@@ -33,16 +37,30 @@ export function findConflicts(
   for (const other of others) {
     if (other.id === excludeId) continue;
     const shared = new Set(other.displaced.map((d) => d.itemId).filter((id) => mine.has(id)));
-    if (proposal.incomingItemId !== null && other.incomingItemId === proposal.incomingItemId) shared.add(proposal.incomingItemId);
-    if (shared.size) conflicts.push({ changeRequestId: other.id, title: other.title, status: other.status, itemIds: [...shared].sort((a, b) => a - b) });
+    if (proposal.incomingItemId !== null && other.incomingItemId === proposal.incomingItemId)
+      shared.add(proposal.incomingItemId);
+    if (shared.size)
+      conflicts.push({
+        changeRequestId: other.id,
+        title: other.title,
+        status: other.status,
+        itemIds: [...shared].sort((a, b) => a - b),
+      });
   }
   return conflicts;
 }
 
 /** Every undecided change request (a handful at any time, so reading them all is cheap). */
 export function pendingRequests(tx: Executor): PendingRequest[] {
-  return tx.select({
-    id: changeRequests.id, title: changeRequests.title, status: changeRequests.status,
-    incomingItemId: changeRequests.incomingItemId, displaced: changeRequests.displaced,
-  }).from(changeRequests).where(inArray(changeRequests.status, [...PENDING_STATUSES])).all();
+  return tx
+    .select({
+      id: changeRequests.id,
+      title: changeRequests.title,
+      status: changeRequests.status,
+      incomingItemId: changeRequests.incomingItemId,
+      displaced: changeRequests.displaced,
+    })
+    .from(changeRequests)
+    .where(inArray(changeRequests.status, [...PENDING_STATUSES]))
+    .all();
 }

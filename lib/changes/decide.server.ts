@@ -25,7 +25,8 @@ import type { ActingUser } from '@/lib/auth/acting-user';
  * request with the reason. A request is decided once: a second decision is refused.
  */
 
-export const NEEDS_REVIEW = 'Another approved change moved the same items: convene the session again so the leaders decide on the schedule as it is now.';
+export const NEEDS_REVIEW =
+  'Another approved change moved the same items: convene the session again so the leaders decide on the schedule as it is now.';
 export const JUSTIFICATION_NEEDED = 'Approving against the rule needs a written justification.';
 
 function assertUndecided(cr: ChangeRequest): void {
@@ -36,9 +37,13 @@ function assertUndecided(cr: ChangeRequest): void {
 
 /** Everyone who takes part in the cycle's decisions: attendees of its regular meetings. */
 function cycleAttendeeIds(tx: Executor, cycleId: number): number[] {
-  return tx.selectDistinct({ userId: meetingAttendees.userId }).from(meetingAttendees)
+  return tx
+    .selectDistinct({ userId: meetingAttendees.userId })
+    .from(meetingAttendees)
     .innerJoin(meetings, eq(meetings.id, meetingAttendees.meetingId))
-    .where(and(eq(meetings.cycleId, cycleId), eq(meetings.kind, 'regular'))).all().map((r) => r.userId);
+    .where(and(eq(meetings.cycleId, cycleId), eq(meetings.kind, 'regular')))
+    .all()
+    .map((r) => r.userId);
 }
 
 type Notice = { heading: string; common: string[]; recipients: Iterable<number>; personal?: Map<number, string[]> };
@@ -61,8 +66,18 @@ function tell(tx: Executor, actor: ActingUser, cr: ChangeRequest, notice: Notice
   }
   for (const { lines, userIds } of groups.values()) {
     notify(tx, {
-      userIds, kind: 'change.decided', title: notice.heading, body: lines.join(' '), link: changePath(cr.id),
-      email: () => composeEmail({ cycleName: cycle.name, heading: notice.heading, lines, action: { label: 'Open the change request', path: changePath(cr.id) } }),
+      userIds,
+      kind: 'change.decided',
+      title: notice.heading,
+      body: lines.join(' '),
+      link: changePath(cr.id),
+      email: () =>
+        composeEmail({
+          cycleName: cycle.name,
+          heading: notice.heading,
+          lines,
+          action: { label: 'Open the change request', path: changePath(cr.id) },
+        }),
     });
   }
   return [...people].sort((a, b) => a - b);
@@ -72,9 +87,12 @@ function tell(tx: Executor, actor: ActingUser, cr: ChangeRequest, notice: Notice
 function personalLines(applied: AppliedChange[], periodName: (id: number | null) => string): Map<number, string[]> {
   const lines = new Map<number, string[]>();
   for (const change of applied) {
-    const line = change.action === 'in' ? `"${change.title}" comes into the schedule (${periodName(change.toPeriodId)}).`
-      : change.action === 'out' ? `"${change.title}" moves out of the schedule: it is deferred.`
-        : `"${change.title}" moves later, to ${periodName(change.toPeriodId)}.`;
+    const line =
+      change.action === 'in'
+        ? `"${change.title}" comes into the schedule (${periodName(change.toPeriodId)}).`
+        : change.action === 'out'
+          ? `"${change.title}" moves out of the schedule: it is deferred.`
+          : `"${change.title}" moves later, to ${periodName(change.toPeriodId)}.`;
     for (const userId of new Set([change.requestorId, change.sponsorId])) {
       if (userId !== null) lines.set(userId, [...(lines.get(userId) ?? []), line]);
     }
@@ -92,7 +110,12 @@ export type ApproveResult = {
   notified: number[];
 };
 
-export function approveChangeRequest(actor: ActingUser, changeRequestId: number, input: unknown = {}, now = new Date()): ApproveResult {
+export function approveChangeRequest(
+  actor: ActingUser,
+  changeRequestId: number,
+  input: unknown = {},
+  now = new Date(),
+): ApproveResult {
   assertCan(actor, 'change.decide');
   const { justification } = parseOrThrow(ApproveSchema, input ?? {});
   return changeTransaction((tx, emit) => {
@@ -105,11 +128,16 @@ export function approveChangeRequest(actor: ActingUser, changeRequestId: number,
     const evaluation = evaluateSession(tx, cr, session);
     const gate = approvalGate(session, evaluation, now);
     if (!gate.allowed) throw new ConflictError(gate.message);
-    if (gate.againstRule && !justification) throw new ValidationError({ justification: [JUSTIFICATION_NEEDED] }, JUSTIFICATION_NEEDED);
+    if (gate.againstRule && !justification)
+      throw new ValidationError({ justification: [JUSTIFICATION_NEEDED] }, JUSTIFICATION_NEEDED);
 
     const applied = applyProposal(tx, actor, cr);
     const after = updateChangeRequest(tx, cr, {
-      status: 'approved', decidedAt: now.toISOString(), decidedBy: actor.id, ruleMet: evaluation.met, decisionNote: justification || null,
+      status: 'approved',
+      decidedAt: now.toISOString(),
+      decidedBy: actor.id,
+      ruleMet: evaluation.met,
+      decisionNote: justification || null,
     });
     closeOpenSession(tx, cr, now);
 
@@ -117,27 +145,52 @@ export function approveChangeRequest(actor: ActingUser, changeRequestId: number,
     const needsReview = findConflicts(cr, others, cr.id);
     for (const conflict of needsReview) {
       updateChangeRequest(tx, loadChangeRequest(tx, conflict.changeRequestId), { status: 'needs_review' });
-      emit(actor, conflict.changeRequestId, 'cr.needs_review', { causedBy: cr.id, causedByTitle: cr.title, itemIds: conflict.itemIds });
+      emit(actor, conflict.changeRequestId, 'cr.needs_review', {
+        causedBy: cr.id,
+        causedByTitle: cr.title,
+        itemIds: conflict.itemIds,
+      });
     }
 
     const periods = new Map(readPeriods(tx, cr.cycleId).map((p) => [p.id, p.name]));
     const common = [`Why now: ${cr.whyNow}`];
-    if (!evaluation.met) common.push(`Approved against the rule (${evaluation.explanation}) Justification: ${justification}`);
+    if (!evaluation.met)
+      common.push(`Approved against the rule (${evaluation.explanation}) Justification: ${justification}`);
     const notified = tell(tx, actor, cr, {
-      heading: `Change request approved: "${cr.title}"`, common,
+      heading: `Change request approved: "${cr.title}"`,
+      common,
       recipients: [...cycleAttendeeIds(tx, cr.cycleId), ...inviteeIdsOf(tx, session.id), cr.raisedBy],
-      personal: personalLines(applied, (id) => (id === null ? 'no period yet' : periods.get(id) ?? 'a period')),
+      personal: personalLines(applied, (id) => (id === null ? 'no period yet' : (periods.get(id) ?? 'a period'))),
     });
     emit(actor, cr.id, 'cr.approved', {
-      ruleMet: evaluation.met, explanation: evaluation.explanation, justification: justification || null,
-      applied: applied.map(({ itemId, action, fromPeriodId, toPeriodId }) => ({ itemId, action, fromPeriodId, toPeriodId })),
-      needsReview: needsReview.map((c) => c.changeRequestId), notified,
+      ruleMet: evaluation.met,
+      explanation: evaluation.explanation,
+      justification: justification || null,
+      applied: applied.map(({ itemId, action, fromPeriodId, toPeriodId }) => ({
+        itemId,
+        action,
+        fromPeriodId,
+        toPeriodId,
+      })),
+      needsReview: needsReview.map((c) => c.changeRequestId),
+      notified,
     });
-    return { changeRequest: after, ruleMet: evaluation.met, applied, needsReview: needsReview.map((c) => c.changeRequestId), notified };
+    return {
+      changeRequest: after,
+      ruleMet: evaluation.met,
+      applied,
+      needsReview: needsReview.map((c) => c.changeRequestId),
+      notified,
+    };
   });
 }
 
-export function declineChangeRequest(actor: ActingUser, changeRequestId: number, input: unknown, now = new Date()): ChangeRequest {
+export function declineChangeRequest(
+  actor: ActingUser,
+  changeRequestId: number,
+  input: unknown,
+  now = new Date(),
+): ChangeRequest {
   assertCan(actor, 'change.decide');
   const { reason } = parseOrThrow(ReasonSchema, input ?? {});
   return changeTransaction((tx, emit) => {
@@ -145,11 +198,18 @@ export function declineChangeRequest(actor: ActingUser, changeRequestId: number,
     assertUndecided(cr);
     const session = sessionOf(tx, cr.id);
     const ruleMet = session ? evaluateSession(tx, cr, session).met : null;
-    const after = updateChangeRequest(tx, cr, { status: 'declined', decidedAt: now.toISOString(), decidedBy: actor.id, ruleMet, decisionNote: reason });
+    const after = updateChangeRequest(tx, cr, {
+      status: 'declined',
+      decidedAt: now.toISOString(),
+      decidedBy: actor.id,
+      ruleMet,
+      decisionNote: reason,
+    });
     closeOpenSession(tx, cr, now);
     releaseIncoming(tx, actor, cr, `Change request "${cr.title}" was declined: ${reason}`);
     const notified = tell(tx, actor, cr, {
-      heading: `Change request declined: "${cr.title}"`, common: [`Reason: ${reason}`],
+      heading: `Change request declined: "${cr.title}"`,
+      common: [`Reason: ${reason}`],
       recipients: [...(session ? inviteeIdsOf(tx, session.id) : []), cr.raisedBy],
     });
     emit(actor, cr.id, 'cr.declined', { reason, ruleMet, notified });

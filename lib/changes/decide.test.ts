@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import {
-  changeRequests, emergencySessions, events, items, meetingAttendees, meetings, notifications, scheduleEntries, type ChangeRequest,
+  changeRequests,
+  emergencySessions,
+  events,
+  items,
+  meetingAttendees,
+  meetings,
+  notifications,
+  scheduleEntries,
+  type ChangeRequest,
 } from '@/db/schema';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { changeRequestChannel, publisher } from '@/lib/realtime/publisher.server';
@@ -15,8 +23,18 @@ import type { TestUser } from '@/db/factories';
 
 const crRow = (id: number) => db.select().from(changeRequests).where(eq(changeRequests.id, id)).get()!;
 const entryOf = (itemId: number) => db.select().from(scheduleEntries).where(eq(scheduleEntries.itemId, itemId)).get();
-const itemEvents = (itemId: number) => db.select().from(events).where(and(eq(events.subjectType, 'item'), eq(events.subjectId, itemId))).all();
-const decidedFor = (user: TestUser) => db.select().from(notifications).where(and(eq(notifications.userId, user.id), eq(notifications.kind, 'change.decided'))).all();
+const itemEvents = (itemId: number) =>
+  db
+    .select()
+    .from(events)
+    .where(and(eq(events.subjectType, 'item'), eq(events.subjectId, itemId)))
+    .all();
+const decidedFor = (user: TestUser) =>
+  db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, user.id), eq(notifications.kind, 'change.decided')))
+    .all();
 
 let s: ScheduledCycle;
 let engineer: TestUser;
@@ -26,16 +44,38 @@ beforeEach(async () => {
   engineer = await userWithRole('engineer');
   // The cycle's prioritisation meeting: two leaders and an engineer attended.
   const at = new Date().toISOString();
-  const meeting = db.insert(meetings).values({ cycleId: s.cycle.id, title: 'Q1', scheduledAt: at, facilitatorId: s.pm.id, questionsCloseAt: at, createdAt: at, status: 'closed' }).returning().get();
-  db.insert(meetingAttendees).values([s.leaders[0], s.leaders[1], engineer].map((u) => ({ meetingId: meeting.id, userId: u.id }))).run();
+  const meeting = db
+    .insert(meetings)
+    .values({
+      cycleId: s.cycle.id,
+      title: 'Q1',
+      scheduledAt: at,
+      facilitatorId: s.pm.id,
+      questionsCloseAt: at,
+      createdAt: at,
+      status: 'closed',
+    })
+    .returning()
+    .get();
+  db.insert(meetingAttendees)
+    .values([s.leaders[0], s.leaders[1], engineer].map((u) => ({ meetingId: meeting.id, userId: u.id })))
+    .run();
 });
 afterEach(() => vi.restoreAllMocks());
 
 /** Raised by leader 0: a new 2-week item goes second, into Sprint 1; item 6 moves out, item 3 moves to Sprint 3. */
 function raise(over: Record<string, unknown> = {}): ChangeRequest {
-  return raiseChangeRequest(s.leaders[0], s.cycle.id, changeInput(s, {
-    displaced: [{ itemId: s.itemIds[5], action: 'out' }, { itemId: s.itemIds[2], action: 'later', toPeriodId: s.periods[2].id }], ...over,
-  })).changeRequest;
+  return raiseChangeRequest(
+    s.leaders[0],
+    s.cycle.id,
+    changeInput(s, {
+      displaced: [
+        { itemId: s.itemIds[5], action: 'out' },
+        { itemId: s.itemIds[2], action: 'later', toPeriodId: s.periods[2].id },
+      ],
+      ...over,
+    }),
+  ).changeRequest;
 }
 
 /** An async session of the three leaders in which leaders 0 and 1 assent: the rule is met. */
@@ -52,37 +92,86 @@ describe('approveChangeRequest', () => {
     const rival = raise({ title: 'Rival', displaced: [{ itemId: s.itemIds[5], action: 'out' }] });
     const unrelated = raise({ title: 'Unrelated', displaced: [{ itemId: s.itemIds[4], action: 'out' }] });
     const session = assented(cr);
-    const before = new Map(db.select().from(items).where(inArray(items.id, s.itemIds)).all().map((i) => [i.id, i]));
+    const before = new Map(
+      db
+        .select()
+        .from(items)
+        .where(inArray(items.id, s.itemIds))
+        .all()
+        .map((i) => [i.id, i]),
+    );
     const publish = vi.spyOn(publisher, 'publish');
 
     const result = approveChangeRequest(s.pm, cr.id);
     expect(result).toMatchObject({ ruleMet: true, needsReview: [rival.id] });
     expect(result.applied.map((a) => [a.itemId, a.action, a.toPeriodId])).toEqual([
-      [cr.incomingItemId, 'in', s.periods[0].id], [s.itemIds[5], 'out', null], [s.itemIds[2], 'later', s.periods[2].id],
+      [cr.incomingItemId, 'in', s.periods[0].id],
+      [s.itemIds[5], 'out', null],
+      [s.itemIds[2], 'later', s.periods[2].id],
     ]);
 
     const incoming = readItem(cr.incomingItemId);
-    expect(incoming).toMatchObject({ status: 'scheduled', cycleId: s.cycle.id, decisionReason: `Brought in by change request "${cr.title}": ${cr.whyNow}` });
-    expect(incoming.rank! > before.get(s.itemIds[0])!.rank! && incoming.rank! < before.get(s.itemIds[1])!.rank!).toBe(true);
+    expect(incoming).toMatchObject({
+      status: 'scheduled',
+      cycleId: s.cycle.id,
+      decisionReason: `Brought in by change request "${cr.title}": ${cr.whyNow}`,
+    });
+    expect(incoming.rank! > before.get(s.itemIds[0])!.rank! && incoming.rank! < before.get(s.itemIds[1])!.rank!).toBe(
+      true,
+    );
     expect(entryOf(incoming.id)).toMatchObject({ periodId: s.periods[0].id, version: 1 });
-    expect(readItem(s.itemIds[5])).toMatchObject({ status: 'deferred', version: 2, decisionReason: `Moved out by change request "${cr.title}": ${cr.whyNow}` });
+    expect(readItem(s.itemIds[5])).toMatchObject({
+      status: 'deferred',
+      version: 2,
+      decisionReason: `Moved out by change request "${cr.title}": ${cr.whyNow}`,
+    });
     expect(entryOf(s.itemIds[5])).toMatchObject({ periodId: null, version: 2 });
     expect(readItem(s.itemIds[2])).toEqual(before.get(s.itemIds[2])); // only its entry changes
     expect(entryOf(s.itemIds[2])).toMatchObject({ periodId: s.periods[2].id, version: 2 });
-    for (const id of [s.itemIds[0], s.itemIds[1], s.itemIds[3], s.itemIds[4]]) expect(readItem(id)).toEqual(before.get(id));
+    for (const id of [s.itemIds[0], s.itemIds[1], s.itemIds[3], s.itemIds[4]])
+      expect(readItem(id)).toEqual(before.get(id));
 
-    const logged = (id: number) => itemEvents(id).filter((e) => e.type === 'item.schedule_changed').map((e) => e.data);
-    expect(logged(incoming.id)).toEqual([expect.objectContaining({ action: 'in', changeRequestId: cr.id, changeRequestTitle: cr.title })]);
-    expect(logged(s.itemIds[5])).toEqual([expect.objectContaining({
-      action: 'out', changeRequestId: cr.id, changes: expect.objectContaining({ status: { from: 'scheduled', to: 'deferred' }, periodId: { from: s.periods[2].id, to: null } }),
-    })]);
-    expect(logged(s.itemIds[2])).toEqual([expect.objectContaining({ action: 'later', changes: { periodId: { from: s.periods[1].id, to: s.periods[2].id } } })]);
+    const logged = (id: number) =>
+      itemEvents(id)
+        .filter((e) => e.type === 'item.schedule_changed')
+        .map((e) => e.data);
+    expect(logged(incoming.id)).toEqual([
+      expect.objectContaining({ action: 'in', changeRequestId: cr.id, changeRequestTitle: cr.title }),
+    ]);
+    expect(logged(s.itemIds[5])).toEqual([
+      expect.objectContaining({
+        action: 'out',
+        changeRequestId: cr.id,
+        changes: expect.objectContaining({
+          status: { from: 'scheduled', to: 'deferred' },
+          periodId: { from: s.periods[2].id, to: null },
+        }),
+      }),
+    ]);
+    expect(logged(s.itemIds[2])).toEqual([
+      expect.objectContaining({
+        action: 'later',
+        changes: { periodId: { from: s.periods[1].id, to: s.periods[2].id } },
+      }),
+    ]);
 
     expect(crRow(cr.id)).toMatchObject({ status: 'approved', ruleMet: true, decidedBy: s.pm.id, decisionNote: null });
-    expect(db.select().from(emergencySessions).where(eq(emergencySessions.id, session.id)).get()!.status).toBe('closed');
+    expect(db.select().from(emergencySessions).where(eq(emergencySessions.id, session.id)).get()!.status).toBe(
+      'closed',
+    );
     expect(crRow(rival.id).status).toBe('needs_review');
     expect(crRow(unrelated.id).status).toBe('open');
-    const review = db.select().from(events).where(and(eq(events.subjectType, 'change_request'), eq(events.subjectId, rival.id), eq(events.type, 'cr.needs_review'))).get()!;
+    const review = db
+      .select()
+      .from(events)
+      .where(
+        and(
+          eq(events.subjectType, 'change_request'),
+          eq(events.subjectId, rival.id),
+          eq(events.type, 'cr.needs_review'),
+        ),
+      )
+      .get()!;
     expect(review.data).toEqual({ causedBy: cr.id, causedByTitle: cr.title, itemIds: [s.itemIds[5]] });
     expect(publish).toHaveBeenCalledWith(changeRequestChannel(rival.id), review.id);
     expect(publish).toHaveBeenCalledWith(changeRequestChannel(cr.id), expect.any(Number));
@@ -97,12 +186,16 @@ describe('approveChangeRequest', () => {
     assented(cr);
     const { notified } = approveChangeRequest(s.pm, cr.id);
     const [raiser, attendee, sponsor] = s.leaders; // leader 2 sponsors items 3 and 6
-    expect(notified).toEqual([...new Set([s.requestor.id, raiser.id, attendee.id, sponsor.id, engineer.id])].sort((a, b) => a - b));
+    expect(notified).toEqual(
+      [...new Set([s.requestor.id, raiser.id, attendee.id, sponsor.id, engineer.id])].sort((a, b) => a - b),
+    );
     for (const user of [s.requestor, raiser, attendee, sponsor, engineer]) expect(decidedFor(user)).toHaveLength(1);
     expect(decidedFor(s.pm)).toEqual([]); // the pm approved it
     const [toRequestor] = decidedFor(s.requestor);
     expect(toRequestor).toMatchObject({ title: `Change request approved: "${cr.title}"`, link: `/changes/${cr.id}` });
-    expect(toRequestor.body).toBe(`"Scheduled item 6" moves out of the schedule: it is deferred. "Scheduled item 3" moves later, to Sprint 3. Why now: ${cr.whyNow}`);
+    expect(toRequestor.body).toBe(
+      `"Scheduled item 6" moves out of the schedule: it is deferred. "Scheduled item 3" moves later, to Sprint 3. Why now: ${cr.whyNow}`,
+    );
     expect(decidedFor(sponsor)[0].body).toBe(toRequestor.body);
     expect(decidedFor(raiser)[0].body).toBe(`"${cr.title}" comes into the schedule (Sprint 1). Why now: ${cr.whyNow}`);
     expect(decidedFor(engineer)[0].body).toBe(`Why now: ${cr.whyNow}`);
@@ -112,16 +205,30 @@ describe('approveChangeRequest', () => {
     const cr = raise();
     const session = conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: s.leaders.map((l) => l.id) });
     respond(s.leaders[2], session.id, { response: 'dissent', comment: 'My items move' });
-    expect(() => approveChangeRequest(s.pm, cr.id)).toThrow('The rule is not met yet: close the live session before approving against it, or decline.');
+    expect(() => approveChangeRequest(s.pm, cr.id)).toThrow(
+      'The rule is not met yet: close the live session before approving against it, or decline.',
+    );
     closeSession(s.pm, session.id);
     const before = snapshotRows(sqlite);
-    expect(validationErrorOf(() => approveChangeRequest(s.pm, cr.id, { justification: ' ' })).fieldErrors).toEqual({ justification: [JUSTIFICATION_NEEDED] });
+    expect(validationErrorOf(() => approveChangeRequest(s.pm, cr.id, { justification: ' ' })).fieldErrors).toEqual({
+      justification: [JUSTIFICATION_NEEDED],
+    });
     expect(snapshotRows(sqlite)).toEqual(before);
 
     approveChangeRequest(s.pm, cr.id, { justification: 'The regulator requires it by Friday.' });
-    expect(crRow(cr.id)).toMatchObject({ status: 'approved', ruleMet: false, decisionNote: 'The regulator requires it by Friday.' });
-    expect(decidedFor(s.leaders[1])[0].body).toMatch(/Approved against the rule \(Rule not met: .*\) Justification: The regulator requires it by Friday\.$/);
-    const approved = db.select().from(events).where(and(eq(events.subjectId, cr.id), eq(events.type, 'cr.approved'))).get()!;
+    expect(crRow(cr.id)).toMatchObject({
+      status: 'approved',
+      ruleMet: false,
+      decisionNote: 'The regulator requires it by Friday.',
+    });
+    expect(decidedFor(s.leaders[1])[0].body).toMatch(
+      /Approved against the rule \(Rule not met: .*\) Justification: The regulator requires it by Friday\.$/,
+    );
+    const approved = db
+      .select()
+      .from(events)
+      .where(and(eq(events.subjectId, cr.id), eq(events.type, 'cr.approved')))
+      .get()!;
     expect(approved.data).toMatchObject({ ruleMet: false, justification: 'The regulator requires it by Friday.' });
   });
 
@@ -130,13 +237,17 @@ describe('approveChangeRequest', () => {
     conveneSession(s.pm, cr.id, { mode: 'async', inviteeIds: s.leaders.map((l) => l.id) });
     const later = new Date(Date.now() + 49 * 3_600_000);
     expect(() => approveChangeRequest(s.pm, cr.id, {}, new Date())).toThrow(/wait for the deadline/);
-    expect(validationErrorOf(() => approveChangeRequest(s.pm, cr.id, {}, later)).fieldErrors).toHaveProperty('justification');
+    expect(validationErrorOf(() => approveChangeRequest(s.pm, cr.id, {}, later)).fieldErrors).toHaveProperty(
+      'justification',
+    );
     expect(approveChangeRequest(s.pm, cr.id, { justification: 'Nobody answered; outage.' }, later).ruleMet).toBe(false);
   });
 
   it('is refused twice, to a leader, and without a session, writing nothing', () => {
     const cr = raise();
-    expect(() => approveChangeRequest(s.pm, cr.id)).toThrow('Convene an emergency session before deciding on this change request.');
+    expect(() => approveChangeRequest(s.pm, cr.id)).toThrow(
+      'Convene an emergency session before deciding on this change request.',
+    );
     assented(cr);
     expect(() => approveChangeRequest(s.leaders[0], cr.id)).toThrow(ForbiddenError);
     approveChangeRequest(s.pm, cr.id);
@@ -155,54 +266,81 @@ describe('approveChangeRequest', () => {
     expect(crRow(second.id).status).toBe('needs_review');
     const before = snapshotRows(sqlite);
     expect(() => approveChangeRequest(s.pm, second.id)).toThrow(NEEDS_REVIEW);
-    expect(() => conveneSession(s.pm, second.id, { mode: 'async', inviteeIds: [s.leaders[1].id] }))
-      .toThrow(/^The schedule changed since this request was raised: Item #\d+ is not in the schedule/);
+    expect(() => conveneSession(s.pm, second.id, { mode: 'async', inviteeIds: [s.leaders[1].id] })).toThrow(
+      /^The schedule changed since this request was raised: Item #\d+ is not in the schedule/,
+    );
     expect(snapshotRows(sqlite)).toEqual(before);
   });
 });
 
 describe('applying is atomic', () => {
   // A real failure inside the transaction, after some rows were already written: a trigger aborts a later write.
-  const failOn = (sql: string) => sqlite.exec(`CREATE TEMP TRIGGER fail_midway ${sql} BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
+  const failOn = (sql: string) =>
+    sqlite.exec(`CREATE TEMP TRIGGER fail_midway ${sql} BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
   afterEach(() => sqlite.exec('DROP TRIGGER IF EXISTS fail_midway'));
 
   it.each([
-    ['moving a displaced item later (after the incoming and the out item were written)', (later: number) => `BEFORE UPDATE ON schedule_entries WHEN NEW.item_id = ${later}`],
+    [
+      'moving a displaced item later (after the incoming and the out item were written)',
+      (later: number) => `BEFORE UPDATE ON schedule_entries WHEN NEW.item_id = ${later}`,
+    ],
     ['notifying (the last step)', () => 'BEFORE INSERT ON notifications'],
-  ])('a failure while %s leaves items, entries, requests, sessions, events and notifications untouched', (_name, trigger) => {
-    const cr = raise();
-    const rival = raise({ title: 'Rival', displaced: [{ itemId: s.itemIds[5], action: 'out' }] });
-    assented(cr);
-    const publish = vi.spyOn(publisher, 'publish');
-    const before = snapshotRows(sqlite);
-    failOn(trigger(s.itemIds[2]));
-    expect(() => approveChangeRequest(s.pm, cr.id)).toThrow('simulated failure');
-    expect(snapshotRows(sqlite)).toEqual(before);
-    expect(publish).not.toHaveBeenCalled();
+  ])(
+    'a failure while %s leaves items, entries, requests, sessions, events and notifications untouched',
+    (_name, trigger) => {
+      const cr = raise();
+      const rival = raise({ title: 'Rival', displaced: [{ itemId: s.itemIds[5], action: 'out' }] });
+      assented(cr);
+      const publish = vi.spyOn(publisher, 'publish');
+      const before = snapshotRows(sqlite);
+      failOn(trigger(s.itemIds[2]));
+      expect(() => approveChangeRequest(s.pm, cr.id)).toThrow('simulated failure');
+      expect(snapshotRows(sqlite)).toEqual(before);
+      expect(publish).not.toHaveBeenCalled();
 
-    sqlite.exec('DROP TRIGGER fail_midway');
-    approveChangeRequest(s.pm, cr.id);
-    expect([crRow(cr.id).status, crRow(rival.id).status]).toEqual(['approved', 'needs_review']);
-  });
+      sqlite.exec('DROP TRIGGER fail_midway');
+      approveChangeRequest(s.pm, cr.id);
+      expect([crRow(cr.id).status, crRow(rival.id).status]).toEqual(['approved', 'needs_review']);
+    },
+  );
 });
 
 describe('declineChangeRequest', () => {
   it('closes the request with the reason, defers the item it created and tells the invitees and the raiser', () => {
     const cr = raise();
     const session = conveneSession(s.pm, cr.id, { mode: 'async', inviteeIds: [s.leaders[1].id, s.leaders[2].id] });
-    expect(validationErrorOf(() => declineChangeRequest(s.pm, cr.id, { reason: '' })).fieldErrors).toEqual({ reason: ['Give a reason.'] });
+    expect(validationErrorOf(() => declineChangeRequest(s.pm, cr.id, { reason: '' })).fieldErrors).toEqual({
+      reason: ['Give a reason.'],
+    });
     expect(() => declineChangeRequest(s.leaders[1], cr.id, { reason: 'No' })).toThrow(ForbiddenError);
 
     const after = declineChangeRequest(s.pm, cr.id, { reason: 'The bank fixed it on their side.' });
-    expect(after).toMatchObject({ status: 'declined', decisionNote: 'The bank fixed it on their side.', ruleMet: false, decidedBy: s.pm.id });
-    expect(db.select().from(emergencySessions).where(eq(emergencySessions.id, session.id)).get()!.status).toBe('closed');
-    expect(readItem(cr.incomingItemId)).toMatchObject({ status: 'deferred', decisionReason: `Change request "${cr.title}" was declined: The bank fixed it on their side.` });
+    expect(after).toMatchObject({
+      status: 'declined',
+      decisionNote: 'The bank fixed it on their side.',
+      ruleMet: false,
+      decidedBy: s.pm.id,
+    });
+    expect(db.select().from(emergencySessions).where(eq(emergencySessions.id, session.id)).get()!.status).toBe(
+      'closed',
+    );
+    expect(readItem(cr.incomingItemId)).toMatchObject({
+      status: 'deferred',
+      decisionReason: `Change request "${cr.title}" was declined: The bank fixed it on their side.`,
+    });
     expect(s.itemIds.map((id) => readItem(id).status)).toEqual(Array(6).fill('scheduled'));
     for (const user of [s.leaders[0], s.leaders[1], s.leaders[2]]) {
-      expect(decidedFor(user)).toEqual([expect.objectContaining({ title: `Change request declined: "${cr.title}"`, body: 'Reason: The bank fixed it on their side.' })]);
+      expect(decidedFor(user)).toEqual([
+        expect.objectContaining({
+          title: `Change request declined: "${cr.title}"`,
+          body: 'Reason: The bank fixed it on their side.',
+        }),
+      ]);
     }
     expect(decidedFor(engineer)).toEqual([]);
-    expect(() => declineChangeRequest(s.pm, cr.id, { reason: 'Again' })).toThrow('This change request is already declined.');
+    expect(() => declineChangeRequest(s.pm, cr.id, { reason: 'Again' })).toThrow(
+      'This change request is already declined.',
+    );
   });
 });
 
@@ -212,23 +350,52 @@ describe('itemScheduleTimeline', () => {
     assented(cr);
     approveChangeRequest(s.pm, cr.id);
     const timeline = itemScheduleTimeline(s.leaders[1], s.itemIds[5]);
-    expect(timeline).toEqual([expect.objectContaining({
-      type: 'item.schedule_changed', action: 'out', actorName: s.pm.name,
-      changeRequest: { id: cr.id, title: cr.title, status: 'approved' },
-      changes: expect.objectContaining({ status: { from: 'scheduled', to: 'deferred' } }), period: { from: 'Sprint 3', to: null },
-    })]);
+    expect(timeline).toEqual([
+      expect.objectContaining({
+        type: 'item.schedule_changed',
+        action: 'out',
+        actorName: s.pm.name,
+        changeRequest: { id: cr.id, title: cr.title, status: 'approved' },
+        changes: expect.objectContaining({ status: { from: 'scheduled', to: 'deferred' } }),
+        period: { from: 'Sprint 3', to: null },
+      }),
+    ]);
     expect(itemScheduleTimeline(s.leaders[1], cr.incomingItemId).map((e) => e.action)).toEqual(['in']);
     expect(itemScheduleTimeline(s.leaders[1], s.itemIds[0])).toEqual([]);
     // The schedule editor's own changes (before/after snapshots) are there too, without the change request; flags are not.
     const [p1, p2] = s.periods;
-    const edit = { before: { periodId: p1.id, ownerId: null, kickoffOn: null, period: p1.name }, after: { periodId: p2.id, ownerId: null, kickoffOn: null, period: p2.name } };
-    db.insert(events).values([
-      { at: new Date().toISOString(), actorId: s.pm.id, type: 'item.schedule_changed', subjectType: 'item', subjectId: s.itemIds[0], data: edit },
-      { at: new Date().toISOString(), actorId: s.pm.id, type: 'schedule.flag_raised', subjectType: 'item', subjectId: s.itemIds[0], data: { flagId: 1, kind: 'flag' } },
-    ]).run();
-    expect(itemScheduleTimeline(s.leaders[1], s.itemIds[0])).toEqual([expect.objectContaining({
-      action: null, changeRequest: null, changes: { periodId: { from: p1.id, to: p2.id } }, period: { from: p1.name, to: p2.name },
-    })]);
+    const edit = {
+      before: { periodId: p1.id, ownerId: null, kickoffOn: null, period: p1.name },
+      after: { periodId: p2.id, ownerId: null, kickoffOn: null, period: p2.name },
+    };
+    db.insert(events)
+      .values([
+        {
+          at: new Date().toISOString(),
+          actorId: s.pm.id,
+          type: 'item.schedule_changed',
+          subjectType: 'item',
+          subjectId: s.itemIds[0],
+          data: edit,
+        },
+        {
+          at: new Date().toISOString(),
+          actorId: s.pm.id,
+          type: 'schedule.flag_raised',
+          subjectType: 'item',
+          subjectId: s.itemIds[0],
+          data: { flagId: 1, kind: 'flag' },
+        },
+      ])
+      .run();
+    expect(itemScheduleTimeline(s.leaders[1], s.itemIds[0])).toEqual([
+      expect.objectContaining({
+        action: null,
+        changeRequest: null,
+        changes: { periodId: { from: p1.id, to: p2.id } },
+        period: { from: p1.name, to: p2.name },
+      }),
+    ]);
     const stranger = await userWithRole('requestor');
     expect(() => itemScheduleTimeline(stranger, s.itemIds[5])).toThrow(ForbiddenError);
   });

@@ -2,8 +2,14 @@ import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import {
-  departments, items, scheduleEntries, users,
-  type ChangeRequest, type EmergencySession, type ItemStatus, type SessionResponse,
+  departments,
+  items,
+  scheduleEntries,
+  users,
+  type ChangeRequest,
+  type EmergencySession,
+  type ItemStatus,
+  type SessionResponse,
 } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
@@ -28,10 +34,14 @@ import type { ActingUser } from '@/lib/auth/acting-user';
 type Person = { id: number; name: string };
 
 export type InviteeRow = {
-  userId: number; name: string; departmentName: string;
+  userId: number;
+  name: string;
+  departmentName: string;
   /** Sponsors a displaced item: their dissent vetoes when the session gives sponsors a veto. */
   sponsorsDisplaced: boolean;
-  response: SessionResponse | null; comment: string; at: string | null;
+  response: SessionResponse | null;
+  comment: string;
+  at: string | null;
 };
 
 export type ChangeRequestDetail = {
@@ -39,25 +49,49 @@ export type ChangeRequestDetail = {
   raisedBy: Person;
   decidedBy: Person | null;
   cycle: { id: number; name: string; capacityWeeks: number };
-  incoming: { id: number; title: string; status: ItemStatus; weeks: number | null; requestor: Person; sponsor: Person | null };
+  incoming: {
+    id: number;
+    title: string;
+    status: ItemStatus;
+    weeks: number | null;
+    requestor: Person;
+    sponsor: Person | null;
+  };
   displaced: {
-    itemId: number; title: string; status: ItemStatus; action: 'out' | 'later';
-    periodId: number | null; toPeriodId: number | null; sponsor: Person | null;
+    itemId: number;
+    title: string;
+    status: ItemStatus;
+    action: 'out' | 'later';
+    periodId: number | null;
+    toPeriodId: number | null;
+    sponsor: Person | null;
   }[];
   periods: PreviewPeriod[];
   /** The effect on today's schedule; null once the request is decided. */
   preview: Preview | null;
   conflicts: Conflict[];
-  session: (Pick<EmergencySession, 'id' | 'mode' | 'status' | 'deadline' | 'quorum' | 'sponsorVeto' | 'convenedAt' | 'closedAt'> & {
-    convenedBy: Person; deadlinePassed: boolean; ruleText: string;
-  }) | null;
+  session:
+    | (Pick<
+        EmergencySession,
+        'id' | 'mode' | 'status' | 'deadline' | 'quorum' | 'sponsorVeto' | 'convenedAt' | 'closedAt'
+      > & {
+        convenedBy: Person;
+        deadlinePassed: boolean;
+        ruleText: string;
+      })
+    | null;
   invitees: InviteeRow[];
   evaluation: RuleEvaluation | null;
   /** Whether the pm may approve now, and whether that would go against the rule. */
   gate: ApprovalGate | null;
   viewer: {
-    mayRespond: boolean; myResponse: { response: SessionResponse; comment: string } | null;
-    mayConvene: boolean; mayClose: boolean; mayApprove: boolean; mayDecline: boolean; mayWithdraw: boolean;
+    mayRespond: boolean;
+    myResponse: { response: SessionResponse; comment: string } | null;
+    mayConvene: boolean;
+    mayClose: boolean;
+    mayApprove: boolean;
+    mayDecline: boolean;
+    mayWithdraw: boolean;
   };
   log: ReturnType<typeof listEventsForSubject>;
 };
@@ -80,45 +114,90 @@ export function getChangeRequest(actor: ActingUser, changeRequestId: number, now
   const periods = schedule?.periods ?? readPeriods(db, cr.cycleId);
 
   const itemIds = [cr.incomingItemId, ...cr.displaced.map((d) => d.itemId)];
-  const rows = new Map(db.select({
-    id: items.id, title: items.title, status: items.status, estimateSize: items.estimateSize, estimateWeeks: items.estimateWeeks,
-    requestorId: items.requestorId, sponsorId: items.sponsorId, periodId: scheduleEntries.periodId,
-  }).from(items).leftJoin(scheduleEntries, eq(scheduleEntries.itemId, items.id)).where(inArray(items.id, itemIds)).all().map((r) => [r.id, r]));
+  const rows = new Map(
+    db
+      .select({
+        id: items.id,
+        title: items.title,
+        status: items.status,
+        estimateSize: items.estimateSize,
+        estimateWeeks: items.estimateWeeks,
+        requestorId: items.requestorId,
+        sponsorId: items.sponsorId,
+        periodId: scheduleEntries.periodId,
+      })
+      .from(items)
+      .leftJoin(scheduleEntries, eq(scheduleEntries.itemId, items.id))
+      .where(inArray(items.id, itemIds))
+      .all()
+      .map((r) => [r.id, r]),
+  );
   const incomingRow = rows.get(cr.incomingItemId)!;
   const displacedSponsors = cr.displaced.flatMap((d) => rows.get(d.itemId)?.sponsorId ?? []);
 
   const session = sessionOf(db, cr.id);
   const invitedIds = session ? inviteeIdsOf(db, session.id) : [];
   const responses = session ? responsesOf(db, session.id) : [];
-  const personIds = [cr.raisedBy, cr.decidedBy, incomingRow.requestorId, incomingRow.sponsorId, session?.convenedBy, ...invitedIds, ...displacedSponsors]
-    .filter((id): id is number => typeof id === 'number');
-  const people = new Map(db.select({ id: users.id, name: users.name, departmentName: departments.name }).from(users)
-    .innerJoin(departments, eq(departments.id, users.departmentId)).where(inArray(users.id, personIds)).orderBy(asc(users.name)).all()
-    .map((p) => [p.id, p]));
+  const personIds = [
+    cr.raisedBy,
+    cr.decidedBy,
+    incomingRow.requestorId,
+    incomingRow.sponsorId,
+    session?.convenedBy,
+    ...invitedIds,
+    ...displacedSponsors,
+  ].filter((id): id is number => typeof id === 'number');
+  const people = new Map(
+    db
+      .select({ id: users.id, name: users.name, departmentName: departments.name })
+      .from(users)
+      .innerJoin(departments, eq(departments.id, users.departmentId))
+      .where(inArray(users.id, personIds))
+      .orderBy(asc(users.name))
+      .all()
+      .map((p) => [p.id, p]),
+  );
   const person = (id: number | null | undefined): Person | null => {
     const p = id == null ? undefined : people.get(id);
     return p ? { id: p.id, name: p.name } : null;
   };
 
   const weeks = effectiveWeeks(incomingRow, cycle.sizeWeeks);
-  const preview = schedule ? previewProposal(schedule.items, schedule.periods, cycle.capacityWeeks, {
-    incoming: { id: cr.incomingItemId, title: incomingRow.title, weeks },
-    incomingPosition: Math.min(cr.incomingPosition, schedule.items.length), incomingPeriodId: cr.incomingPeriodId, displaced: cr.displaced,
-  }) : null;
+  const preview = schedule
+    ? previewProposal(schedule.items, schedule.periods, cycle.capacityWeeks, {
+        incoming: { id: cr.incomingItemId, title: incomingRow.title, weeks },
+        incomingPosition: Math.min(cr.incomingPosition, schedule.items.length),
+        incomingPeriodId: cr.incomingPeriodId,
+        displaced: cr.displaced,
+      })
+    : null;
 
-  const evaluation = session ? evaluateRule({
-    invitedIds, responses, quorum: session.quorum, sponsorVeto: session.sponsorVeto, displacedSponsorIds: displacedSponsors,
-  }) : null;
+  const evaluation = session
+    ? evaluateRule({
+        invitedIds,
+        responses,
+        quorum: session.quorum,
+        sponsorVeto: session.sponsorVeto,
+        displacedSponsorIds: displacedSponsors,
+      })
+    : null;
   const gate = session && evaluation && undecided ? approvalGate(session, evaluation, now) : null;
   const byUser = new Map(responses.map((r) => [r.userId, r]));
   const sponsorSet = new Set(displacedSponsors);
-  const invitees: InviteeRow[] = invitedIds.map((userId) => {
-    const r = byUser.get(userId);
-    return {
-      userId, name: people.get(userId)?.name ?? `User #${userId}`, departmentName: people.get(userId)?.departmentName ?? '',
-      sponsorsDisplaced: sponsorSet.has(userId), response: r?.response ?? null, comment: r?.comment ?? '', at: r?.at ?? null,
-    };
-  }).sort((a, b) => a.departmentName.localeCompare(b.departmentName) || a.name.localeCompare(b.name));
+  const invitees: InviteeRow[] = invitedIds
+    .map((userId) => {
+      const r = byUser.get(userId);
+      return {
+        userId,
+        name: people.get(userId)?.name ?? `User #${userId}`,
+        departmentName: people.get(userId)?.departmentName ?? '',
+        sponsorsDisplaced: sponsorSet.has(userId),
+        response: r?.response ?? null,
+        comment: r?.comment ?? '',
+        at: r?.at ?? null,
+      };
+    })
+    .sort((a, b) => a.departmentName.localeCompare(b.departmentName) || a.name.localeCompare(b.name));
 
   const decide = can(actor, 'change.decide');
   const sessionOpen = session?.status === 'open' && cr.status === 'in_session';
@@ -128,22 +207,44 @@ export function getChangeRequest(actor: ActingUser, changeRequestId: number, now
     raisedBy: person(cr.raisedBy)!,
     decidedBy: person(cr.decidedBy),
     cycle: { id: cycle.id, name: cycle.name, capacityWeeks: cycle.capacityWeeks },
-    incoming: { id: incomingRow.id, title: incomingRow.title, status: incomingRow.status, weeks, requestor: person(incomingRow.requestorId)!, sponsor: person(incomingRow.sponsorId) },
+    incoming: {
+      id: incomingRow.id,
+      title: incomingRow.title,
+      status: incomingRow.status,
+      weeks,
+      requestor: person(incomingRow.requestorId)!,
+      sponsor: person(incomingRow.sponsorId),
+    },
     displaced: cr.displaced.map((d) => {
       const row = rows.get(d.itemId);
       return {
-        itemId: d.itemId, title: row?.title ?? `Item #${d.itemId}`, status: row?.status ?? 'withdrawn', action: d.action,
-        periodId: row?.periodId ?? null, toPeriodId: d.toPeriodId ?? null, sponsor: person(row?.sponsorId),
+        itemId: d.itemId,
+        title: row?.title ?? `Item #${d.itemId}`,
+        status: row?.status ?? 'withdrawn',
+        action: d.action,
+        periodId: row?.periodId ?? null,
+        toPeriodId: d.toPeriodId ?? null,
+        sponsor: person(row?.sponsorId),
       };
     }),
     periods,
     preview,
     conflicts: undecided ? findConflicts(cr, pendingRequests(db), cr.id) : [],
-    session: session ? {
-      id: session.id, mode: session.mode, status: session.status, deadline: session.deadline, quorum: session.quorum, sponsorVeto: session.sponsorVeto,
-      convenedAt: session.convenedAt, closedAt: session.closedAt, convenedBy: person(session.convenedBy)!, deadlinePassed: deadlinePassed(session, now),
-      ruleText: ruleText({ quorum: session.quorum, invited: invitedIds.length, sponsorVeto: session.sponsorVeto }),
-    } : null,
+    session: session
+      ? {
+          id: session.id,
+          mode: session.mode,
+          status: session.status,
+          deadline: session.deadline,
+          quorum: session.quorum,
+          sponsorVeto: session.sponsorVeto,
+          convenedAt: session.convenedAt,
+          closedAt: session.closedAt,
+          convenedBy: person(session.convenedBy)!,
+          deadlinePassed: deadlinePassed(session, now),
+          ruleText: ruleText({ quorum: session.quorum, invited: invitedIds.length, sponsorVeto: session.sponsorVeto }),
+        }
+      : null,
     invitees,
     evaluation,
     gate,

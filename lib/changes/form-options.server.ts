@@ -26,8 +26,13 @@ export type RaiseFormOptions = {
 export function raiseFormOptions(actor: ActingUser, cycleId: number): RaiseFormOptions {
   assertCan(actor, 'change.raise');
   const { cycle, periods, items: scheduled } = loadCurrentSchedule(db, cycleId);
-  const deferred = db.select({ id: items.id, title: items.title, cycleName: cycles.name }).from(items)
-    .leftJoin(cycles, eq(cycles.id, items.cycleId)).where(eq(items.status, 'deferred')).orderBy(asc(items.title), asc(items.id)).all();
+  const deferred = db
+    .select({ id: items.id, title: items.title, cycleName: cycles.name })
+    .from(items)
+    .leftJoin(cycles, eq(cycles.id, items.cycleId))
+    .where(eq(items.status, 'deferred'))
+    .orderBy(asc(items.title), asc(items.id))
+    .all();
   return {
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status, capacityWeeks: cycle.capacityWeeks },
     schedule: scheduled.map(({ id, title, status, weeks, periodId }) => ({ id, title, status, weeks, periodId })),
@@ -41,7 +46,11 @@ export type LeaderOption = { id: number; name: string; departmentName: string };
 /** Active leaders, the people a pm may invite to an emergency session. */
 export function sessionLeaderOptions(actor: ActingUser): LeaderOption[] {
   assertCan(actor, 'change.decide');
-  return db.select({ id: users.id, name: users.name, departmentName: departments.name }).from(users)
+  return db
+    .select({ id: users.id, name: users.name, departmentName: departments.name })
+    .from(users)
     .innerJoin(departments, eq(departments.id, users.departmentId))
-    .where(and(eq(users.role, 'leader'), eq(users.active, true))).orderBy(asc(departments.name), asc(users.name)).all();
+    .where(and(eq(users.role, 'leader'), eq(users.active, true)))
+    .orderBy(asc(departments.name), asc(users.name))
+    .all();
 }

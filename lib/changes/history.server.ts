@@ -49,7 +49,8 @@ function changesOf(data: Record<string, unknown>): Changes {
   const after = (data.after ?? {}) as Record<string, unknown>;
   const changes: Changes = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (key !== 'period' && JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { from: before[key] ?? null, to: after[key] ?? null };
+    if (key !== 'period' && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+      changes[key] = { from: before[key] ?? null, to: after[key] ?? null };
   }
   return changes;
 }
@@ -58,22 +59,51 @@ function changesOf(data: Record<string, unknown>): Changes {
 export function itemScheduleTimeline(actor: ActingUser, itemId: number): TimelineEntry[] {
   getItemForViewer(actor, itemId);
   const relevant = listEventsForSubject('item', itemId).filter((e) => isScheduleChange(e.type, e.data));
-  const crIds = [...new Set(relevant.flatMap((e) => (typeof e.data.changeRequestId === 'number' ? [e.data.changeRequestId] : [])))];
-  const requests = new Map((crIds.length === 0 ? [] : db.select({ id: changeRequests.id, title: changeRequests.title, status: changeRequests.status })
-    .from(changeRequests).where(inArray(changeRequests.id, crIds)).all()).map((cr) => [cr.id, cr]));
+  const crIds = [
+    ...new Set(relevant.flatMap((e) => (typeof e.data.changeRequestId === 'number' ? [e.data.changeRequestId] : []))),
+  ];
+  const requests = new Map(
+    (crIds.length === 0
+      ? []
+      : db
+          .select({ id: changeRequests.id, title: changeRequests.title, status: changeRequests.status })
+          .from(changeRequests)
+          .where(inArray(changeRequests.id, crIds))
+          .all()
+    ).map((cr) => [cr.id, cr]),
+  );
   const entries = relevant.map((e) => ({ e, changes: changesOf(e.data) }));
-  const periodIds = [...new Set(entries.flatMap(({ changes }) => [changes.periodId?.from, changes.periodId?.to]).filter((id): id is number => typeof id === 'number'))];
-  const periodNames = new Map((periodIds.length === 0 ? [] : db.select({ id: schedulePeriods.id, name: schedulePeriods.name })
-    .from(schedulePeriods).where(inArray(schedulePeriods.id, periodIds)).all()).map((p) => [p.id, p.name]));
-  const periodName = (id: unknown) => (typeof id === 'number' ? periodNames.get(id) ?? null : null);
+  const periodIds = [
+    ...new Set(
+      entries
+        .flatMap(({ changes }) => [changes.periodId?.from, changes.periodId?.to])
+        .filter((id): id is number => typeof id === 'number'),
+    ),
+  ];
+  const periodNames = new Map(
+    (periodIds.length === 0
+      ? []
+      : db
+          .select({ id: schedulePeriods.id, name: schedulePeriods.name })
+          .from(schedulePeriods)
+          .where(inArray(schedulePeriods.id, periodIds))
+          .all()
+    ).map((p) => [p.id, p.name]),
+  );
+  const periodName = (id: unknown) => (typeof id === 'number' ? (periodNames.get(id) ?? null) : null);
   return entries.map(({ e, changes }) => {
     const action = e.data.action;
     return {
-      eventId: e.id, at: e.at, actorName: e.actorName, type: e.type,
+      eventId: e.id,
+      at: e.at,
+      actorName: e.actorName,
+      type: e.type,
       action: action === 'in' || action === 'out' || action === 'later' ? action : null,
       changes,
-      period: changes.periodId ? { from: periodName(changes.periodId.from), to: periodName(changes.periodId.to) } : null,
-      changeRequest: typeof e.data.changeRequestId === 'number' ? requests.get(e.data.changeRequestId) ?? null : null,
+      period: changes.periodId
+        ? { from: periodName(changes.periodId.from), to: periodName(changes.periodId.to) }
+        : null,
+      changeRequest: typeof e.data.changeRequestId === 'number' ? (requests.get(e.data.changeRequestId) ?? null) : null,
     };
   });
 }

@@ -13,7 +13,13 @@ import type { Displacement, ItemStatus } from '@/db/schema';
 import type { FieldErrors } from '@/lib/errors';
 import { cutLine, type CutLine } from '@/lib/ranking/order';
 
-export type ScheduleItem = { id: number; title: string; weeks: number | null; periodId: number | null; status: ItemStatus };
+export type ScheduleItem = {
+  id: number;
+  title: string;
+  weeks: number | null;
+  periodId: number | null;
+  status: ItemStatus;
+};
 export type PreviewPeriod = { id: number; name: string; capacityWeeks: number; position: number };
 
 export type Proposal = {
@@ -35,7 +41,14 @@ export type OrderRow = {
   change: 'in' | 'later' | null;
 };
 
-export type PeriodLoad = { periodId: number; name: string; before: number; after: number; capacityWeeks: number; over: boolean };
+export type PeriodLoad = {
+  periodId: number;
+  name: string;
+  before: number;
+  after: number;
+  capacityWeeks: number;
+  over: boolean;
+};
 
 export type Preview = {
   order: OrderRow[];
@@ -56,14 +69,19 @@ const OUT_REFUSED: Partial<Record<ItemStatus, string>> = {
 };
 
 /** Field errors of a proposal against the schedule as it is now. */
-export function checkProposal(schedule: readonly ScheduleItem[], periods: readonly PreviewPeriod[], p: Proposal): FieldErrors {
+export function checkProposal(
+  schedule: readonly ScheduleItem[],
+  periods: readonly PreviewPeriod[],
+  p: Proposal,
+): FieldErrors {
   const errors: FieldErrors = {};
   const add = (field: string, message: string) => (errors[field] ??= []).push(message);
   if (!Number.isInteger(p.incomingPosition) || p.incomingPosition < 0 || p.incomingPosition > schedule.length) {
     add('incomingPosition', `Choose a position from 1 to ${schedule.length + 1}.`);
   }
   const periodById = new Map(periods.map((period) => [period.id, period]));
-  if (p.incomingPeriodId !== null && !periodById.has(p.incomingPeriodId)) add('incomingPeriodId', 'Choose a period of this cycle.');
+  if (p.incomingPeriodId !== null && !periodById.has(p.incomingPeriodId))
+    add('incomingPeriodId', 'Choose a period of this cycle.');
   const byId = new Map(schedule.map((item) => [item.id, item]));
   if (p.incoming.id !== null && byId.has(p.incoming.id)) add('incomingItemId', 'This item is already in the schedule.');
 
@@ -87,7 +105,8 @@ export function checkProposal(schedule: readonly ScheduleItem[], periods: readon
       const to = d.toPeriodId == null ? undefined : periodById.get(d.toPeriodId);
       const from = item.periodId === null ? undefined : periodById.get(item.periodId);
       if (!to) add('displaced', `Choose the period "${item.title}" moves to.`);
-      else if (from && to.position <= from.position) add('displaced', `"${item.title}" is in ${from.name}: choose a period after it.`);
+      else if (from && to.position <= from.position)
+        add('displaced', `"${item.title}" is in ${from.name}: choose a period after it.`);
     }
   }
   return errors;
@@ -104,12 +123,21 @@ function loadOf(rows: readonly { periodId: number | null; weeks: number | null }
  * the schedule are skipped rather than thrown, so a page can still show the rest with `errors`.
  */
 export function previewProposal(
-  schedule: readonly ScheduleItem[], periods: readonly PreviewPeriod[], capacityWeeks: number, p: Proposal,
+  schedule: readonly ScheduleItem[],
+  periods: readonly PreviewPeriod[],
+  capacityWeeks: number,
+  p: Proposal,
 ): Preview {
   const action = new Map(p.displaced.map((d) => [d.itemId, d]));
   const position = Math.min(Math.max(Math.trunc(p.incomingPosition) || 0, 0), schedule.length);
   const incoming: OrderRow = {
-    id: p.incoming.id, title: p.incoming.title, weeks: p.incoming.weeks, periodId: p.incomingPeriodId, status: null, belowCut: false, change: 'in',
+    id: p.incoming.id,
+    title: p.incoming.title,
+    weeks: p.incoming.weeks,
+    periodId: p.incomingPeriodId,
+    status: null,
+    belowCut: false,
+    change: 'in',
   };
   const order: OrderRow[] = [];
   const removed: number[] = [];
@@ -121,7 +149,12 @@ export function previewProposal(
       return;
     }
     const later = d?.action === 'later' && item.status !== 'delivered' && d.toPeriodId != null;
-    order.push({ ...item, periodId: later ? d.toPeriodId! : item.periodId, belowCut: false, change: later ? 'later' : null });
+    order.push({
+      ...item,
+      periodId: later ? d.toPeriodId! : item.periodId,
+      belowCut: false,
+      change: later ? 'later' : null,
+    });
   });
   if (position === schedule.length) order.push(incoming);
 
@@ -129,17 +162,32 @@ export function previewProposal(
   const after = cutLine(order, capacityWeeks);
   order.forEach((row, index) => (row.belowCut = index >= after.fitCount));
   const wasAbove = new Set(schedule.slice(0, before.fitCount).map((item) => item.id));
-  const newlyBelowCut = order.filter((row) => row.belowCut && row.id !== null && row.change !== 'in' && wasAbove.has(row.id)).map((row) => row.id!);
+  const newlyBelowCut = order
+    .filter((row) => row.belowCut && row.id !== null && row.change !== 'in' && wasAbove.has(row.id))
+    .map((row) => row.id!);
 
   const loadBefore = loadOf(schedule);
   const loadAfter = loadOf(order);
-  const loadByPeriod = [...periods].sort((a, b) => a.position - b.position).map((period) => {
-    const afterWeeks = loadAfter.get(period.id) ?? 0;
-    return {
-      periodId: period.id, name: period.name, before: loadBefore.get(period.id) ?? 0, after: afterWeeks,
-      capacityWeeks: period.capacityWeeks, over: afterWeeks > period.capacityWeeks + 1e-9,
-    };
-  });
+  const loadByPeriod = [...periods]
+    .sort((a, b) => a.position - b.position)
+    .map((period) => {
+      const afterWeeks = loadAfter.get(period.id) ?? 0;
+      return {
+        periodId: period.id,
+        name: period.name,
+        before: loadBefore.get(period.id) ?? 0,
+        after: afterWeeks,
+        capacityWeeks: period.capacityWeeks,
+        over: afterWeeks > period.capacityWeeks + 1e-9,
+      };
+    });
 
-  return { order, removed, loadByPeriod, cut: { before, after }, newlyBelowCut, errors: checkProposal(schedule, periods, p) };
+  return {
+    order,
+    removed,
+    loadByPeriod,
+    cut: { before, after },
+    newlyBelowCut,
+    errors: checkProposal(schedule, periods, p),
+  };
 }

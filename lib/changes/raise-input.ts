@@ -9,7 +9,17 @@
  * and the new item's fields.
  */
 
-export const NEW_ITEM_FIELDS = ['title', 'description', 'businessBenefit', 'estimate', 'sme', 'sponsorId', 'departmentId', 'themeId', 'kind'] as const;
+export const NEW_ITEM_FIELDS = [
+  'title',
+  'description',
+  'businessBenefit',
+  'estimate',
+  'sme',
+  'sponsorId',
+  'departmentId',
+  'themeId',
+  'kind',
+] as const;
 
 export const DEFERRED_MISSING = 'Choose the deferred item that comes in.';
 
@@ -18,7 +28,8 @@ export type FlatValues = Record<string, string>;
 /** FormData (single values) as a plain record; `$ACTION…` keys are Next's own. */
 export function flatValues(form: FormData): FlatValues {
   const out: FlatValues = {};
-  for (const [key, value] of form.entries()) if (typeof value === 'string' && !key.startsWith('$ACTION')) out[key] = value;
+  for (const [key, value] of form.entries())
+    if (typeof value === 'string' && !key.startsWith('$ACTION')) out[key] = value;
   return out;
 }
 
@@ -30,13 +41,19 @@ export function raiseInput(v: FlatValues): Record<string, unknown> {
   for (const [key, action] of Object.entries(v)) {
     const match = /^change-(\d+)$/.exec(key);
     if (!match || (action !== 'out' && action !== 'later')) continue;
-    displaced.push(action === 'later' ? { itemId: Number(match[1]), action, toPeriodId: v[`later-${match[1]}`] ?? '' } : { itemId: Number(match[1]), action });
+    displaced.push(
+      action === 'later'
+        ? { itemId: Number(match[1]), action, toPeriodId: v[`later-${match[1]}`] ?? '' }
+        : { itemId: Number(match[1]), action },
+    );
   }
   const deferred = v.incoming === 'deferred';
   const input: Record<string, unknown> = {
-    whyNow: v.whyNow ?? '', urgency: v.urgency ?? '',
+    whyNow: v.whyNow ?? '',
+    urgency: v.urgency ?? '',
     incomingItemId: deferred ? (v.incomingItemId ?? '') : '',
-    incomingPosition: v.incomingPosition ?? '', incomingPeriodId: v.incomingPeriodId ?? '',
+    incomingPosition: v.incomingPosition ?? '',
+    incomingPeriodId: v.incomingPeriodId ?? '',
     displaced,
   };
   if (!deferred) for (const field of NEW_ITEM_FIELDS) input[field] = v[field] ?? '';

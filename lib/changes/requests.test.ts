@@ -5,11 +5,22 @@ import { changeRequests, events, items } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { changeRequestChannel, publisher } from '@/lib/realtime/publisher.server';
 import { db, readItem, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
-import { getChangeRequest, listChangeRequests, previewChangeRequest, raiseChangeRequest, withdrawChangeRequest } from './requests.server';
+import {
+  getChangeRequest,
+  listChangeRequests,
+  previewChangeRequest,
+  raiseChangeRequest,
+  withdrawChangeRequest,
+} from './requests.server';
 import { conveneSession } from './sessions.server';
 import { changeInput, seedScheduledCycle, snapshotRows, type ScheduledCycle } from './test-helpers';
 
-const crEvents = (id: number) => db.select().from(events).where(and(eq(events.subjectType, 'change_request'), eq(events.subjectId, id))).all();
+const crEvents = (id: number) =>
+  db
+    .select()
+    .from(events)
+    .where(and(eq(events.subjectType, 'change_request'), eq(events.subjectId, id)))
+    .all();
 
 let s: ScheduledCycle;
 beforeEach(async () => {
@@ -22,7 +33,11 @@ describe('previewChangeRequest', () => {
   it('shows the effect and the conflicts without writing anything', () => {
     const before = snapshotRows(sqlite);
     const out = s.itemIds[5];
-    const p = previewChangeRequest(s.leaders[0], s.cycle.id, changeInput(s, { displaced: [{ itemId: out, action: 'out' }] }));
+    const p = previewChangeRequest(
+      s.leaders[0],
+      s.cycle.id,
+      changeInput(s, { displaced: [{ itemId: out, action: 'out' }] }),
+    );
     expect(p.errors).toEqual({});
     expect(p.conflicts).toEqual([]);
     expect(p.effect!.order.map((r) => r.id)).toEqual([s.itemIds[0], null, ...s.itemIds.slice(1, 5)]);
@@ -46,18 +61,44 @@ describe('previewChangeRequest', () => {
 describe('raiseChangeRequest', () => {
   it('creates the new item as curated in the cycle and the request as open, logs and publishes after commit', () => {
     const publish = vi.spyOn(publisher, 'publish');
-    const { changeRequest: cr, conflicts } = raiseChangeRequest(s.leaders[0], s.cycle.id, changeInput(s, {
-      displaced: [{ itemId: s.itemIds[5], action: 'out' }, { itemId: s.itemIds[2], action: 'later', toPeriodId: String(s.periods[2].id) }],
-    }));
+    const { changeRequest: cr, conflicts } = raiseChangeRequest(
+      s.leaders[0],
+      s.cycle.id,
+      changeInput(s, {
+        displaced: [
+          { itemId: s.itemIds[5], action: 'out' },
+          { itemId: s.itemIds[2], action: 'later', toPeriodId: String(s.periods[2].id) },
+        ],
+      }),
+    );
     expect(conflicts).toEqual([]);
     expect(cr).toMatchObject({
-      cycleId: s.cycle.id, raisedBy: s.leaders[0].id, title: 'Fix the card payment outage', urgency: 'critical', status: 'open',
-      incomingPosition: 1, incomingPeriodId: s.periods[0].id,
-      displaced: [{ itemId: s.itemIds[5], action: 'out' }, { itemId: s.itemIds[2], action: 'later', toPeriodId: s.periods[2].id }],
+      cycleId: s.cycle.id,
+      raisedBy: s.leaders[0].id,
+      title: 'Fix the card payment outage',
+      urgency: 'critical',
+      status: 'open',
+      incomingPosition: 1,
+      incomingPeriodId: s.periods[0].id,
+      displaced: [
+        { itemId: s.itemIds[5], action: 'out' },
+        { itemId: s.itemIds[2], action: 'later', toPeriodId: s.periods[2].id },
+      ],
     });
     const item = readItem(cr.incomingItemId);
-    expect(item).toMatchObject({ cycleId: s.cycle.id, status: 'curated', requestorId: s.leaders[0].id, departmentId: s.leaders[0].departmentId, estimateWeeks: 2, kind: 'fix' });
-    const created = db.select().from(events).where(and(eq(events.subjectType, 'item'), eq(events.subjectId, item.id))).all();
+    expect(item).toMatchObject({
+      cycleId: s.cycle.id,
+      status: 'curated',
+      requestorId: s.leaders[0].id,
+      departmentId: s.leaders[0].departmentId,
+      estimateWeeks: 2,
+      kind: 'fix',
+    });
+    const created = db
+      .select()
+      .from(events)
+      .where(and(eq(events.subjectType, 'item'), eq(events.subjectId, item.id)))
+      .all();
     expect(created.map((e) => [e.type, e.data.changeRequestId])).toEqual([['item.created', cr.id]]);
     const log = crEvents(cr.id);
     expect(log.map((e) => e.type)).toEqual(['cr.raised']);
@@ -68,9 +109,19 @@ describe('raiseChangeRequest', () => {
 
   it('brings in a deferred item of another cycle without moving it until approval', async () => {
     const other = makeCycle(db);
-    const deferred = makeItem(db, { cycleId: other.id, status: 'deferred', requestorId: s.requestor.id, departmentId: s.departmentId, estimateSize: 'S' });
+    const deferred = makeItem(db, {
+      cycleId: other.id,
+      status: 'deferred',
+      requestorId: s.requestor.id,
+      departmentId: s.departmentId,
+      estimateSize: 'S',
+    });
     const itemCount = db.select().from(items).all().length;
-    const { changeRequest: cr } = raiseChangeRequest(s.pm, s.cycle.id, changeInput(s, { incomingItemId: String(deferred.id), title: '' }));
+    const { changeRequest: cr } = raiseChangeRequest(
+      s.pm,
+      s.cycle.id,
+      changeInput(s, { incomingItemId: String(deferred.id), title: '' }),
+    );
     expect(cr).toMatchObject({ incomingItemId: deferred.id, title: deferred.title });
     expect(readItem(deferred.id)).toMatchObject({ cycleId: other.id, status: 'deferred', version: deferred.version });
     expect(db.select().from(items).all()).toHaveLength(itemCount); // no item created
@@ -106,23 +157,47 @@ describe('raiseChangeRequest', () => {
 
   it('shows a second request displacing the same item the conflict, before and after submitting', () => {
     const shared = s.itemIds[4];
-    const first = raiseChangeRequest(s.leaders[0], s.cycle.id, changeInput(s, { displaced: [{ itemId: shared, action: 'out' }] })).changeRequest;
-    const second = changeInput(s, { title: 'Another urgent thing', displaced: [{ itemId: shared, action: 'out' }, { itemId: s.itemIds[5], action: 'out' }] });
+    const first = raiseChangeRequest(
+      s.leaders[0],
+      s.cycle.id,
+      changeInput(s, { displaced: [{ itemId: shared, action: 'out' }] }),
+    ).changeRequest;
+    const second = changeInput(s, {
+      title: 'Another urgent thing',
+      displaced: [
+        { itemId: shared, action: 'out' },
+        { itemId: s.itemIds[5], action: 'out' },
+      ],
+    });
     const expected = [{ changeRequestId: first.id, title: first.title, status: 'open', itemIds: [shared] }];
     expect(previewChangeRequest(s.leaders[1], s.cycle.id, second).conflicts).toEqual(expected);
     const raised = raiseChangeRequest(s.leaders[1], s.cycle.id, second);
     expect(raised.conflicts).toEqual(expected);
-    expect(getChangeRequest(s.pm, first.id).conflicts).toEqual([{ changeRequestId: raised.changeRequest.id, title: 'Another urgent thing', status: 'open', itemIds: [shared] }]);
+    expect(getChangeRequest(s.pm, first.id).conflicts).toEqual([
+      { changeRequestId: raised.changeRequest.id, title: 'Another urgent thing', status: 'open', itemIds: [shared] },
+    ]);
   });
 });
 
 describe('listChangeRequests and getChangeRequest', () => {
   it('lists requests with status and session to the backlog roles, and refuses requestors', () => {
-    const { changeRequest: cr } = raiseChangeRequest(s.leaders[0], s.cycle.id, changeInput(s, { displaced: [{ itemId: s.itemIds[5], action: 'out' }] }));
+    const { changeRequest: cr } = raiseChangeRequest(
+      s.leaders[0],
+      s.cycle.id,
+      changeInput(s, { displaced: [{ itemId: s.itemIds[5], action: 'out' }] }),
+    );
     const rows = listChangeRequests(s.leaders[1], s.cycle.id);
-    expect(rows).toEqual([expect.objectContaining({
-      id: cr.id, cycleName: s.cycle.name, status: 'open', raisedByName: s.leaders[0].name, displacedCount: 1, session: null, ruleMet: null,
-    })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        id: cr.id,
+        cycleName: s.cycle.name,
+        status: 'open',
+        raisedByName: s.leaders[0].name,
+        displacedCount: 1,
+        session: null,
+        ruleMet: null,
+      }),
+    ]);
     expect(listChangeRequests(s.pm).map((r) => r.id)).toContain(cr.id); // every cycle's
     expect(listChangeRequests(s.pm, 9999)).toEqual([]);
     expect(() => listChangeRequests(s.requestor)).toThrow(ForbiddenError);
@@ -131,16 +206,36 @@ describe('listChangeRequests and getChangeRequest', () => {
   });
 
   it('shows the request with its effect now, the rule, every response and what the viewer may do', () => {
-    const { changeRequest: cr } = raiseChangeRequest(s.leaders[0], s.cycle.id, changeInput(s, { displaced: [{ itemId: s.itemIds[5], action: 'out' }] }));
+    const { changeRequest: cr } = raiseChangeRequest(
+      s.leaders[0],
+      s.cycle.id,
+      changeInput(s, { displaced: [{ itemId: s.itemIds[5], action: 'out' }] }),
+    );
     const open = getChangeRequest(s.leaders[0], cr.id);
     expect(open.preview!.removed).toEqual([s.itemIds[5]]);
     expect(open.session).toBeNull();
-    expect(open.viewer).toMatchObject({ mayRespond: false, mayConvene: false, mayWithdraw: true, mayApprove: false, mayDecline: false });
-    expect(getChangeRequest(s.pm, cr.id).viewer).toMatchObject({ mayConvene: true, mayDecline: true, mayWithdraw: true });
+    expect(open.viewer).toMatchObject({
+      mayRespond: false,
+      mayConvene: false,
+      mayWithdraw: true,
+      mayApprove: false,
+      mayDecline: false,
+    });
+    expect(getChangeRequest(s.pm, cr.id).viewer).toMatchObject({
+      mayConvene: true,
+      mayDecline: true,
+      mayWithdraw: true,
+    });
 
     conveneSession(s.pm, cr.id, { mode: 'async', inviteeIds: s.leaders.map((l) => l.id), sponsorVeto: true });
     const d = getChangeRequest(s.leaders[1], cr.id);
-    expect(d.session).toMatchObject({ mode: 'async', quorum: 2, sponsorVeto: true, deadlinePassed: false, convenedBy: { id: s.pm.id, name: s.pm.name } });
+    expect(d.session).toMatchObject({
+      mode: 'async',
+      quorum: 2,
+      sponsorVeto: true,
+      deadlinePassed: false,
+      convenedBy: { id: s.pm.id, name: s.pm.name },
+    });
     expect(d.session!.ruleText).toMatch(/^Approved if at least 2 of the 3 leaders invited respond/);
     expect(d.invitees.map((i) => [i.userId, i.response])).toHaveLength(3);
     // Item 6 is sponsored by the third leader (sponsors rotate).
@@ -157,7 +252,10 @@ describe('withdrawChangeRequest', () => {
     expect(() => withdrawChangeRequest(s.leaders[1], cr.id)).toThrow(ForbiddenError);
     const after = withdrawChangeRequest(s.leaders[0], cr.id, { reason: 'Fixed by the bank' });
     expect(after).toMatchObject({ status: 'withdrawn', decisionNote: 'Fixed by the bank', decidedBy: s.leaders[0].id });
-    expect(readItem(cr.incomingItemId)).toMatchObject({ status: 'deferred', decisionReason: `Change request "${cr.title}" was withdrawn. Fixed by the bank` });
+    expect(readItem(cr.incomingItemId)).toMatchObject({
+      status: 'deferred',
+      decisionReason: `Change request "${cr.title}" was withdrawn. Fixed by the bank`,
+    });
     expect(() => withdrawChangeRequest(s.leaders[0], cr.id)).toThrow(ConflictError);
     expect(crEvents(cr.id).map((e) => e.type)).toEqual(['cr.raised', 'cr.withdrawn']);
   });

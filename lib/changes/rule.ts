@@ -50,18 +50,44 @@ export function evaluateRule(input: RuleInput): RuleEvaluation {
   const majorityMet = assent > dissent;
   const sponsors = new Set(input.displacedSponsorIds);
   const vetoedBy = input.sponsorVeto
-    ? responses.filter(([userId, r]) => r === 'dissent' && sponsors.has(userId)).map(([userId]) => userId).sort((a, b) => a - b)
+    ? responses
+        .filter(([userId, r]) => r === 'dissent' && sponsors.has(userId))
+        .map(([userId]) => userId)
+        .sort((a, b) => a - b)
     : [];
   const met = quorumMet && majorityMet && vetoedBy.length === 0;
 
   const counts = `${responses.length} of ${people(invitedSet.size)} responded (quorum ${input.quorum}): ${assent} assent, ${dissent} dissent.`;
   const reasons: string[] = [];
-  if (!quorumMet) reasons.push(`${input.quorum - responses.length} more ${input.quorum - responses.length === 1 ? 'response is' : 'responses are'} needed for the quorum`);
-  if (!majorityMet) reasons.push(responses.length === 0 ? 'nobody has assented yet' : assent === dissent ? 'assent and dissent are tied' : 'more dissent than assent');
-  if (vetoedBy.length) reasons.push(`vetoed by the sponsor of a displaced item${vetoedBy.length > 1 ? ` (${vetoedBy.length} sponsors)` : ''}`);
+  if (!quorumMet)
+    reasons.push(
+      `${input.quorum - responses.length} more ${input.quorum - responses.length === 1 ? 'response is' : 'responses are'} needed for the quorum`,
+    );
+  if (!majorityMet)
+    reasons.push(
+      responses.length === 0
+        ? 'nobody has assented yet'
+        : assent === dissent
+          ? 'assent and dissent are tied'
+          : 'more dissent than assent',
+    );
+  if (vetoedBy.length)
+    reasons.push(
+      `vetoed by the sponsor of a displaced item${vetoedBy.length > 1 ? ` (${vetoedBy.length} sponsors)` : ''}`,
+    );
   const explanation = met ? `Rule met. ${counts}` : `Rule not met: ${reasons.join('; ')}. ${counts}`;
 
-  return { invited: invitedSet.size, responded: responses.length, assent, dissent, quorumMet, majorityMet, vetoedBy, met, explanation };
+  return {
+    invited: invitedSet.size,
+    responded: responses.length,
+    assent,
+    dissent,
+    quorumMet,
+    majorityMet,
+    vetoedBy,
+    met,
+    explanation,
+  };
 }
 
 /** The rule in words, shown before anyone responds. */
@@ -91,13 +117,24 @@ export type ApprovalGate = {
  * pm may approve against the rule with a justification.
  */
 export function approvalGate(
-  session: { status: 'open' | 'closed'; deadline: string | null }, evaluation: RuleEvaluation, now: Date,
+  session: { status: 'open' | 'closed'; deadline: string | null },
+  evaluation: RuleEvaluation,
+  now: Date,
 ): ApprovalGate {
-  if (evaluation.met) return { allowed: true, againstRule: false, message: 'The rule is met: the change request can be approved.' };
+  if (evaluation.met)
+    return { allowed: true, againstRule: false, message: 'The rule is met: the change request can be approved.' };
   if (session.status === 'closed' || deadlinePassed(session, now)) {
     const why = session.status === 'closed' ? 'The session is closed' : 'The deadline has passed';
-    return { allowed: true, againstRule: true, message: `${why} and the rule is not met: approving needs a written justification.` };
+    return {
+      allowed: true,
+      againstRule: true,
+      message: `${why} and the rule is not met: approving needs a written justification.`,
+    };
   }
   const wait = session.deadline === null ? 'close the live session' : 'wait for the deadline';
-  return { allowed: false, againstRule: true, message: `The rule is not met yet: ${wait} before approving against it, or decline.` };
+  return {
+    allowed: false,
+    againstRule: true,
+    message: `The rule is not met yet: ${wait} before approving against it, or decline.`,
+  };
 }

@@ -14,7 +14,6 @@ import { SCHEDULE_STATUSES } from '@/lib/schedule/types';
  * Items without a rank (accepted outside a meeting) come after the ranked ones, by id.
  */
 
-
 export type ScheduleRow = ScheduleItem & {
   rank: string | null;
   version: number;
@@ -28,22 +27,45 @@ export type ScheduleRow = ScheduleItem & {
 export type CurrentSchedule = { cycle: Cycle; periods: PreviewPeriod[]; items: ScheduleRow[] };
 
 export function readPeriods(tx: Executor, cycleId: number): PreviewPeriod[] {
-  return tx.select({ id: schedulePeriods.id, name: schedulePeriods.name, capacityWeeks: schedulePeriods.capacityWeeks, position: schedulePeriods.position })
-    .from(schedulePeriods).where(eq(schedulePeriods.cycleId, cycleId)).orderBy(asc(schedulePeriods.position), asc(schedulePeriods.id)).all();
+  return tx
+    .select({
+      id: schedulePeriods.id,
+      name: schedulePeriods.name,
+      capacityWeeks: schedulePeriods.capacityWeeks,
+      position: schedulePeriods.position,
+    })
+    .from(schedulePeriods)
+    .where(eq(schedulePeriods.cycleId, cycleId))
+    .orderBy(asc(schedulePeriods.position), asc(schedulePeriods.id))
+    .all();
 }
 
 export function loadCurrentSchedule(tx: Executor, cycleId: number): CurrentSchedule {
   const cycle = loadCycle(tx, cycleId);
-  const rows = tx.select({
-    id: items.id, title: items.title, status: items.status, rank: items.rank, version: items.version, decisionReason: items.decisionReason,
-    estimateSize: items.estimateSize, estimateWeeks: items.estimateWeeks, requestorId: items.requestorId, sponsorId: items.sponsorId,
-    periodId: scheduleEntries.periodId, entryVersion: scheduleEntries.version,
-  }).from(items).leftJoin(scheduleEntries, eq(scheduleEntries.itemId, items.id))
+  const rows = tx
+    .select({
+      id: items.id,
+      title: items.title,
+      status: items.status,
+      rank: items.rank,
+      version: items.version,
+      decisionReason: items.decisionReason,
+      estimateSize: items.estimateSize,
+      estimateWeeks: items.estimateWeeks,
+      requestorId: items.requestorId,
+      sponsorId: items.sponsorId,
+      periodId: scheduleEntries.periodId,
+      entryVersion: scheduleEntries.version,
+    })
+    .from(items)
+    .leftJoin(scheduleEntries, eq(scheduleEntries.itemId, items.id))
     .where(and(eq(items.cycleId, cycleId), inArray(items.status, [...SCHEDULE_STATUSES])))
     // BINARY collation orders rank keys exactly as the JS `<` that fractional indexing relies on.
-    .orderBy(sql`${items.rank} is null`, asc(items.rank), asc(items.id)).all();
+    .orderBy(sql`${items.rank} is null`, asc(items.rank), asc(items.id))
+    .all();
   const scheduleItems = rows.map(({ estimateSize, estimateWeeks, ...row }) => ({
-    ...row, weeks: effectiveWeeks({ estimateSize, estimateWeeks }, cycle.sizeWeeks),
+    ...row,
+    weeks: effectiveWeeks({ estimateSize, estimateWeeks }, cycle.sizeWeeks),
   }));
   return { cycle, periods: readPeriods(tx, cycleId), items: scheduleItems };
 }

@@ -22,13 +22,19 @@ export const DisplacementSchema = z.object({
 });
 
 export const ProposalSchema = z.object({
-  whyNow: z.string({ error: 'Say why this cannot wait.' }).trim().min(1, 'Say why this cannot wait.')
+  whyNow: z
+    .string({ error: 'Say why this cannot wait.' })
+    .trim()
+    .min(1, 'Say why this cannot wait.')
     .max(MAX_LONG_TEXT, `Keep "why now" to ${MAX_LONG_TEXT.toLocaleString('en')} characters or fewer.`),
   urgency: z.enum(URGENCIES, { error: 'Choose the urgency: high or critical.' }),
   /** A deferred item that comes in; null when a new item comes in (its fields sent beside). */
   incomingItemId: optionalId,
   /** 0-based index in the current order: the item goes before the item now there (= length: last). */
-  incomingPosition: z.preprocess(blankToUndefined, wholeNumber('Choose where the item goes in the order.').min(0, 'Choose where the item goes in the order.')),
+  incomingPosition: z.preprocess(
+    blankToUndefined,
+    wholeNumber('Choose where the item goes in the order.').min(0, 'Choose where the item goes in the order.'),
+  ),
   incomingPeriodId: optionalId,
   displaced: z.array(DisplacementSchema).max(100, 'A change request can move at most 100 items.').default([]),
 });
@@ -41,27 +47,50 @@ export const ConveneSchema = z.object({
   /** Async only; default 48 hours from now. A UTC ISO string (the page converts the viewer's local time). */
   deadline: z.preprocess(blankToUndefined, z.coerce.date({ error: 'Enter a valid deadline.' }).optional()),
   /** Default: more than half of the invited leaders. */
-  quorum: z.preprocess(blankToUndefined, wholeNumber('The quorum must be a whole number.').min(1, 'The quorum must be at least 1.').optional()),
+  quorum: z.preprocess(
+    blankToUndefined,
+    wholeNumber('The quorum must be a whole number.').min(1, 'The quorum must be at least 1.').optional(),
+  ),
   sponsorVeto: checkbox,
-  inviteeIds: z.array(z.coerce.number().int().positive(), { error: 'Invite at least one leader.' }).min(1, 'Invite at least one leader.'),
+  inviteeIds: z
+    .array(z.coerce.number().int().positive(), { error: 'Invite at least one leader.' })
+    .min(1, 'Invite at least one leader.'),
 });
 
-export const RespondSchema = z.object({
-  response: z.enum(RESPONSES, { error: 'Choose assent or dissent.' }),
-  comment: z.string().trim().max(MAX_COMMENT, `Keep the comment to ${MAX_COMMENT.toLocaleString('en')} characters or fewer.`).default(''),
-}).superRefine((r, ctx) => {
-  if (r.response === 'dissent' && r.comment === '') ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Say why you dissent.' });
-});
+export const RespondSchema = z
+  .object({
+    response: z.enum(RESPONSES, { error: 'Choose assent or dissent.' }),
+    comment: z
+      .string()
+      .trim()
+      .max(MAX_COMMENT, `Keep the comment to ${MAX_COMMENT.toLocaleString('en')} characters or fewer.`)
+      .default(''),
+  })
+  .superRefine((r, ctx) => {
+    if (r.response === 'dissent' && r.comment === '')
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Say why you dissent.' });
+  });
 
 export const ApproveSchema = z.object({
-  justification: z.string().trim().max(MAX_LONG_TEXT, `Keep the justification to ${MAX_LONG_TEXT.toLocaleString('en')} characters or fewer.`).default(''),
+  justification: z
+    .string()
+    .trim()
+    .max(MAX_LONG_TEXT, `Keep the justification to ${MAX_LONG_TEXT.toLocaleString('en')} characters or fewer.`)
+    .default(''),
 });
 
 export const ReasonSchema = z.object({
-  reason: z.string({ error: 'Give a reason.' }).trim().min(1, 'Give a reason.')
+  reason: z
+    .string({ error: 'Give a reason.' })
+    .trim()
+    .min(1, 'Give a reason.')
     .max(MAX_LONG_TEXT, `Keep the reason to ${MAX_LONG_TEXT.toLocaleString('en')} characters or fewer.`),
 });
 
 export const WithdrawSchema = z.object({
-  reason: z.string().trim().max(MAX_LONG_TEXT, `Keep the reason to ${MAX_LONG_TEXT.toLocaleString('en')} characters or fewer.`).default(''),
+  reason: z
+    .string()
+    .trim()
+    .max(MAX_LONG_TEXT, `Keep the reason to ${MAX_LONG_TEXT.toLocaleString('en')} characters or fewer.`)
+    .default(''),
 });

@@ -29,7 +29,15 @@ const day = (offset: number) => new Date(Date.UTC(2027, 0, 1 + offset)).toISOStr
 const CHUNK = 400;
 
 export async function seedScheduledCycle(
-  db: Db, opts: { items?: number; periods?: number; leaders?: number; capacityWeeks?: number; periodCapacityWeeks?: number; weeks?: (index: number) => number } = {},
+  db: Db,
+  opts: {
+    items?: number;
+    periods?: number;
+    leaders?: number;
+    capacityWeeks?: number;
+    periodCapacityWeeks?: number;
+    weeks?: (index: number) => number;
+  } = {},
 ): Promise<ScheduledCycle> {
   const n = opts.items ?? 6;
   const periodCount = opts.periods ?? 3;
@@ -37,30 +45,59 @@ export async function seedScheduledCycle(
   const pm = await makeUser(db, { role: 'pm', departmentId: department.id });
   const requestor = await makeUser(db, { role: 'requestor', departmentId: department.id });
   const leaders: TestUser[] = [];
-  for (let i = 0; i < (opts.leaders ?? 3); i++) leaders.push(await makeUser(db, { role: 'leader', departmentId: makeDepartment(db).id }));
+  for (let i = 0; i < (opts.leaders ?? 3); i++)
+    leaders.push(await makeUser(db, { role: 'leader', departmentId: makeDepartment(db).id }));
   const weeks = opts.weeks ?? ((i: number) => 1 + (i % 3));
   const keys = initialKeys(n);
   const at = new Date().toISOString();
 
   return db.transaction((tx) => {
     const cycle = makeCycle(tx as unknown as Db, { capacityWeeks: opts.capacityWeeks ?? n * 2, status: 'published' });
-    const periods = Array.from({ length: periodCount }, (_, i) => tx.insert(schedulePeriods).values({
-      cycleId: cycle.id, name: `Sprint ${i + 1}`, startsOn: day(i * 14), endsOn: day(i * 14 + 13),
-      capacityWeeks: opts.periodCapacityWeeks ?? Math.ceil((n * 2) / periodCount), position: i,
-    }).returning().get());
+    const periods = Array.from({ length: periodCount }, (_, i) =>
+      tx
+        .insert(schedulePeriods)
+        .values({
+          cycleId: cycle.id,
+          name: `Sprint ${i + 1}`,
+          startsOn: day(i * 14),
+          endsOn: day(i * 14 + 13),
+          capacityWeeks: opts.periodCapacityWeeks ?? Math.ceil((n * 2) / periodCount),
+          position: i,
+        })
+        .returning()
+        .get(),
+    );
     const itemIds: number[] = [];
     for (let start = 0; start < n; start += CHUNK) {
       const rows = Array.from({ length: Math.min(CHUNK, n - start) }, (_, j) => {
         const i = start + j;
         return {
-          cycleId: cycle.id, title: `Scheduled item ${i + 1}`, estimateWeeks: weeks(i), requestorId: requestor.id, departmentId: department.id,
-          sponsorId: leaders.length ? leaders[i % leaders.length].id : null, status: 'scheduled' as const, rank: keys[i], createdAt: at, updatedAt: at,
+          cycleId: cycle.id,
+          title: `Scheduled item ${i + 1}`,
+          estimateWeeks: weeks(i),
+          requestorId: requestor.id,
+          departmentId: department.id,
+          sponsorId: leaders.length ? leaders[i % leaders.length].id : null,
+          status: 'scheduled' as const,
+          rank: keys[i],
+          createdAt: at,
+          updatedAt: at,
         };
       });
-      const ids = tx.insert(items).values(rows).returning({ id: items.id }).all().map((r) => r.id);
-      tx.insert(scheduleEntries).values(ids.map((itemId, j) => ({
-        itemId, periodId: periods.length ? periods[Math.floor(((start + j) * periods.length) / n)].id : null,
-      }))).run();
+      const ids = tx
+        .insert(items)
+        .values(rows)
+        .returning({ id: items.id })
+        .all()
+        .map((r) => r.id);
+      tx.insert(scheduleEntries)
+        .values(
+          ids.map((itemId, j) => ({
+            itemId,
+            periodId: periods.length ? periods[Math.floor(((start + j) * periods.length) / n)].id : null,
+          })),
+        )
+        .run();
       itemIds.push(...ids);
     }
     return { cycle, periods, itemIds, pm, leaders, requestor, departmentId: department.id };
@@ -70,17 +107,37 @@ export async function seedScheduledCycle(
 /** A raise form for a new incoming item; `over` replaces any field. */
 export function changeInput(s: ScheduledCycle, over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    title: 'Fix the card payment outage', description: 'Card payments fail for some banks.', businessBenefit: 'Revenue', estimate: '2', kind: 'fix',
-    whyNow: 'Five per cent of card payments fail since Monday.', urgency: 'critical',
-    incomingPosition: '1', incomingPeriodId: String(s.periods[0].id), displaced: [], ...over,
+    title: 'Fix the card payment outage',
+    description: 'Card payments fail for some banks.',
+    businessBenefit: 'Revenue',
+    estimate: '2',
+    kind: 'fix',
+    whyNow: 'Five per cent of card payments fail since Monday.',
+    urgency: 'critical',
+    incomingPosition: '1',
+    incomingPeriodId: String(s.periods[0].id),
+    displaced: [],
+    ...over,
   };
 }
 
 const SNAPSHOT_TABLES = [
-  'items', 'schedule_entries', 'change_requests', 'emergency_sessions', 'session_invitees', 'session_responses', 'events', 'notifications', 'outbox',
+  'items',
+  'schedule_entries',
+  'change_requests',
+  'emergency_sessions',
+  'session_invitees',
+  'session_responses',
+  'events',
+  'notifications',
+  'outbox',
 ] as const;
 
 /** Every row of the tables a change request touches, to assert that a refused or failed call changed nothing. */
-export function snapshotRows(sqlite: { prepare(sql: string): { all(): unknown[] } }): Record<(typeof SNAPSHOT_TABLES)[number], unknown[]> {
-  return Object.fromEntries(SNAPSHOT_TABLES.map((t) => [t, sqlite.prepare(`select * from ${t} order by rowid`).all()])) as Record<(typeof SNAPSHOT_TABLES)[number], unknown[]>;
+export function snapshotRows(sqlite: {
+  prepare(sql: string): { all(): unknown[] };
+}): Record<(typeof SNAPSHOT_TABLES)[number], unknown[]> {
+  return Object.fromEntries(
+    SNAPSHOT_TABLES.map((t) => [t, sqlite.prepare(`select * from ${t} order by rowid`).all()]),
+  ) as Record<(typeof SNAPSHOT_TABLES)[number], unknown[]>;
 }

@@ -11,8 +11,11 @@ import { CycleSchema } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
 function assertNameFree(tx: Executor, name: string, exceptId?: number) {
-  const clash = tx.select({ id: cycles.id }).from(cycles)
-    .where(exceptId ? and(eq(cycles.name, name), ne(cycles.id, exceptId)) : eq(cycles.name, name)).get();
+  const clash = tx
+    .select({ id: cycles.id })
+    .from(cycles)
+    .where(exceptId ? and(eq(cycles.name, name), ne(cycles.id, exceptId)) : eq(cycles.name, name))
+    .get();
   if (clash) throw new ValidationError({ name: ['A cycle with this name already exists.'] });
 }
 
@@ -21,8 +24,18 @@ export function createCycle(actor: ActingUser, input: unknown): Cycle {
   const data = parseOrThrow(CycleSchema, input);
   return db.transaction((tx) => {
     assertNameFree(tx, data.name);
-    const cycle = tx.insert(cycles).values({ ...data, createdAt: new Date().toISOString() }).returning().get();
-    logEvent(tx, { actorId: actor.id, type: 'cycle.created', subjectType: 'cycle', subjectId: cycle.id, data: { after: data } });
+    const cycle = tx
+      .insert(cycles)
+      .values({ ...data, createdAt: new Date().toISOString() })
+      .returning()
+      .get();
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'cycle.created',
+      subjectType: 'cycle',
+      subjectId: cycle.id,
+      data: { after: data },
+    });
     return cycle;
   });
 }
@@ -36,7 +49,13 @@ export function updateCycle(actor: ActingUser, cycleId: number, input: unknown):
     const changes = diff(before as Record<string, unknown>, data);
     if (Object.keys(changes).length === 0) return before;
     const after = tx.update(cycles).set(data).where(eq(cycles.id, cycleId)).returning().get();
-    logEvent(tx, { actorId: actor.id, type: 'cycle.updated', subjectType: 'cycle', subjectId: cycleId, data: { changes } });
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'cycle.updated',
+      subjectType: 'cycle',
+      subjectId: cycleId,
+      data: { changes },
+    });
     return after;
   });
 }
@@ -51,7 +70,11 @@ export function listCycles(actor: ActingUser) {
 export function listCyclesWithThemes(actor: ActingUser) {
   assertCan(actor, 'request.triage');
   const all = db.select({ id: cycles.id, name: cycles.name }).from(cycles).orderBy(desc(cycles.startsOn)).all();
-  const allThemes = db.select({ id: themes.id, name: themes.name, cycleId: themes.cycleId }).from(themes).orderBy(asc(themes.position)).all();
+  const allThemes = db
+    .select({ id: themes.id, name: themes.name, cycleId: themes.cycleId })
+    .from(themes)
+    .orderBy(asc(themes.position))
+    .all();
   return all.map((c) => ({ ...c, themes: allThemes.filter((t) => t.cycleId === c.id) }));
 }
 

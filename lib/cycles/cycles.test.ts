@@ -11,25 +11,39 @@ import type { TestUser } from '@/db/factories';
 let pm: TestUser, admin: TestUser, leader: TestUser, requestor: TestUser;
 
 beforeAll(async () => {
-  [pm, admin, leader, requestor] = await Promise.all((['pm', 'admin', 'leader', 'requestor'] as const).map((role) => userWithRole(role)));
+  [pm, admin, leader, requestor] = await Promise.all(
+    (['pm', 'admin', 'leader', 'requestor'] as const).map((role) => userWithRole(role)),
+  );
 });
 
 let n = 0;
 const cycleInput = (over: Record<string, unknown> = {}) => ({
-  name: `2027-Q${++n}`, cadence: 'quarter', startsOn: '2027-01-01', endsOn: '2027-03-31', capacityWeeks: '48',
-  sizeWeeks: { XS: '0.5', S: '1', M: '3', L: '6', XL: '12' }, ...over,
+  name: `2027-Q${++n}`,
+  cadence: 'quarter',
+  startsOn: '2027-01-01',
+  endsOn: '2027-03-31',
+  capacityWeeks: '48',
+  sizeWeeks: { XS: '0.5', S: '1', M: '3', L: '6', XL: '12' },
+  ...over,
 });
-
 
 /** {id, position} of a cycle's themes, in display order. */
 const themeOrder = (cycleId: number) =>
-  db.select({ id: themes.id, position: themes.position }).from(themes).where(eq(themes.cycleId, cycleId)).orderBy(asc(themes.position)).all();
+  db
+    .select({ id: themes.id, position: themes.position })
+    .from(themes)
+    .where(eq(themes.cycleId, cycleId))
+    .orderBy(asc(themes.position))
+    .all();
 
 describe('createCycle', () => {
   it('creates a cycle from form strings and logs cycle.created', () => {
     const cycle = createCycle(pm, cycleInput({ name: '2027-Q1 platform' }));
     expect(db.select().from(cycles).where(eq(cycles.id, cycle.id)).get()).toMatchObject({
-      name: '2027-Q1 platform', status: 'planning', capacityWeeks: 48, sizeWeeks: { XS: 0.5, S: 1, M: 3, L: 6, XL: 12 },
+      name: '2027-Q1 platform',
+      status: 'planning',
+      capacityWeeks: 48,
+      sizeWeeks: { XS: 0.5, S: 1, M: 3, L: 6, XL: 12 },
     });
     expect(eventsOf('cycle', cycle.id)).toMatchObject([{ type: 'cycle.created', actorId: pm.id }]);
   });
@@ -53,15 +67,19 @@ describe('createCycle', () => {
   it('refuses a duplicate name', () => {
     createCycle(pm, cycleInput({ name: 'Duplicate me' }));
     const before = rowCounts();
-    expect(validationErrorOf(() => createCycle(admin, cycleInput({ name: 'Duplicate me' }))).fieldErrors.name).toEqual(['A cycle with this name already exists.']);
+    expect(validationErrorOf(() => createCycle(admin, cycleInput({ name: 'Duplicate me' }))).fieldErrors.name).toEqual([
+      'A cycle with this name already exists.',
+    ]);
     expect(rowCounts()).toEqual(before);
   });
 
-  it('lets a cycle keep its own name on update but not take another\'s', () => {
+  it("lets a cycle keep its own name on update but not take another's", () => {
     const a = createCycle(pm, cycleInput({ name: 'Keep A' }));
     createCycle(pm, cycleInput({ name: 'Keep B' }));
     expect(updateCycle(pm, a.id, cycleInput({ name: 'Keep A', capacityWeeks: 50 })).capacityWeeks).toBe(50);
-    expect(validationErrorOf(() => updateCycle(pm, a.id, cycleInput({ name: 'Keep B' }))).fieldErrors.name).toHaveLength(1);
+    expect(
+      validationErrorOf(() => updateCycle(pm, a.id, cycleInput({ name: 'Keep B' }))).fieldErrors.name,
+    ).toHaveLength(1);
   });
 
   it('is refused to leaders and requestors', () => {
@@ -85,7 +103,8 @@ describe('themes', () => {
   it('addTheme validates, and 404s an unknown cycle', () => {
     const cycle = makeCycle(db);
     expect(validationErrorOf(() => addTheme(pm, cycle.id, { name: '', keyOutcome: '' })).fieldErrors).toMatchObject({
-      name: [expect.any(String)], keyOutcome: [expect.any(String)],
+      name: [expect.any(String)],
+      keyOutcome: [expect.any(String)],
     });
     expect(() => addTheme(pm, 987_654, themeInput('Orphan'))).toThrow(NotFoundError);
     expect(themeOrder(cycle.id)).toEqual([]);
@@ -96,7 +115,9 @@ describe('themes', () => {
     const theme = addTheme(pm, cycle.id, themeInput('Growth'));
     const after = updateTheme(pm, cycle.id, theme.id, { name: 'Growth', keyOutcome: '+10% activation' });
     expect(after).toMatchObject({ name: 'Growth', keyOutcome: '+10% activation', position: 0 });
-    expect(eventsOf('theme', theme.id).at(-1)!.data.changes).toEqual({ keyOutcome: { from: 'Growth improves a metric', to: '+10% activation' } });
+    expect(eventsOf('theme', theme.id).at(-1)!.data.changes).toEqual({
+      keyOutcome: { from: 'Growth improves a metric', to: '+10% activation' },
+    });
   });
 
   it('updateTheme refuses a theme of another cycle', () => {
@@ -109,10 +130,18 @@ describe('themes', () => {
     const [a, b, c] = ['A', 'B', 'C'].map((name) => makeTheme(db, cycle.id, { name }));
 
     moveTheme(pm, cycle.id, c.id, 'up');
-    expect(themeOrder(cycle.id)).toEqual([{ id: a.id, position: 0 }, { id: c.id, position: 1 }, { id: b.id, position: 2 }]);
+    expect(themeOrder(cycle.id)).toEqual([
+      { id: a.id, position: 0 },
+      { id: c.id, position: 1 },
+      { id: b.id, position: 2 },
+    ]);
 
     moveTheme(pm, cycle.id, a.id, 'down');
-    expect(themeOrder(cycle.id)).toEqual([{ id: c.id, position: 0 }, { id: a.id, position: 1 }, { id: b.id, position: 2 }]);
+    expect(themeOrder(cycle.id)).toEqual([
+      { id: c.id, position: 0 },
+      { id: a.id, position: 1 },
+      { id: b.id, position: 2 },
+    ]);
 
     moveTheme(pm, cycle.id, c.id, 'up');
     moveTheme(pm, cycle.id, b.id, 'down');
@@ -122,14 +151,23 @@ describe('themes', () => {
   it('removeTheme un-themes its items (one event per item), leaves others, and re-densifies positions', () => {
     const cycle = makeCycle(db);
     const [a, b, c] = ['A', 'B', 'C'].map((name) => makeTheme(db, cycle.id, { name }));
-    const inB = [1, 2].map(() => makeItem(db, { requestorId: pm.id, departmentId: pm.departmentId, cycleId: cycle.id, themeId: b.id }));
+    const inB = [1, 2].map(() =>
+      makeItem(db, { requestorId: pm.id, departmentId: pm.departmentId, cycleId: cycle.id, themeId: b.id }),
+    );
     const inA = makeItem(db, { requestorId: pm.id, departmentId: pm.departmentId, cycleId: cycle.id, themeId: a.id });
 
     removeTheme(pm, cycle.id, b.id);
 
-    expect(themeOrder(cycle.id)).toEqual([{ id: a.id, position: 0 }, { id: c.id, position: 1 }]);
+    expect(themeOrder(cycle.id)).toEqual([
+      { id: a.id, position: 0 },
+      { id: c.id, position: 1 },
+    ]);
     for (const item of inB) {
-      expect(db.select().from(items).where(eq(items.id, item.id)).get()).toMatchObject({ themeId: null, cycleId: cycle.id, version: 2 });
+      expect(db.select().from(items).where(eq(items.id, item.id)).get()).toMatchObject({
+        themeId: null,
+        cycleId: cycle.id,
+        version: 2,
+      });
       const log = eventsOf('item', item.id).filter((e) => e.type === 'item.updated');
       expect(log).toHaveLength(1);
       expect(log[0].data.changes).toEqual({ themeId: { from: b.id, to: null } });

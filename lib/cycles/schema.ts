@@ -2,18 +2,27 @@ import { z } from 'zod';
 import { CADENCES, SIZES } from '@/db/schema/backlog';
 
 const isoDate = (label: string) =>
-  z.string({ error: `${label} is required.` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date (YYYY-MM-DD).`)
+  z
+    .string({ error: `${label} is required.` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date (YYYY-MM-DD).`)
     // Date.parse accepts 2027-02-30; a round trip does not.
-    .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s, `${label} must be a real date.`);
+    .refine(
+      (s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s,
+      `${label} must be a real date.`,
+    );
 
 const weeks = (label: string) =>
-  z.coerce.number({ error: `${label} must be a number.` })
+  z.coerce
+    .number({ error: `${label} must be a number.` })
     .refine(Number.isFinite, `${label} must be a number.`)
     .positive(`${label} must be more than 0.`)
     .max(100_000, `${label} is too large.`);
 
 export const SizeWeeksSchema = z.object(
-  Object.fromEntries(SIZES.map((s) => [s, weeks(`Person-weeks for ${s}`)])) as Record<(typeof SIZES)[number], ReturnType<typeof weeks>>,
+  Object.fromEntries(SIZES.map((s) => [s, weeks(`Person-weeks for ${s}`)])) as Record<
+    (typeof SIZES)[number],
+    ReturnType<typeof weeks>
+  >,
 );
 
 export const CycleSchema = z
@@ -26,13 +35,18 @@ export const CycleSchema = z
     sizeWeeks: SizeWeeksSchema,
   })
   .superRefine((c, ctx) => {
-    if (c.endsOn <= c.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'End date must be after the start date.' });
+    if (c.endsOn <= c.startsOn)
+      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'End date must be after the start date.' });
   });
 export type CycleInput = z.infer<typeof CycleSchema>;
 
 export const ThemeSchema = z.object({
   name: z.string().trim().min(1, 'Name is required.').max(80, 'Name must be at most 80 characters.'),
-  keyOutcome: z.string().trim().min(1, 'Key outcome is required.').max(500, 'Key outcome must be at most 500 characters.'),
+  keyOutcome: z
+    .string()
+    .trim()
+    .min(1, 'Key outcome is required.')
+    .max(500, 'Key outcome must be at most 500 characters.'),
 });
 
 /** Reads `size_XS`… form fields into the nested sizeWeeks object the schema expects. */

@@ -14,12 +14,26 @@ export function listThemes(actor: ActingUser, cycleId: number): (Theme & { itemC
   assertCan(actor, 'backlog.view');
   loadCycle(db, cycleId);
   return db
-    .select({ id: themes.id, cycleId: themes.cycleId, name: themes.name, keyOutcome: themes.keyOutcome, position: themes.position, itemCount: sql<number>`(select count(*) from ${items} where ${items.themeId} = ${themes.id})` })
-    .from(themes).where(eq(themes.cycleId, cycleId)).orderBy(asc(themes.position)).all();
+    .select({
+      id: themes.id,
+      cycleId: themes.cycleId,
+      name: themes.name,
+      keyOutcome: themes.keyOutcome,
+      position: themes.position,
+      itemCount: sql<number>`(select count(*) from ${items} where ${items.themeId} = ${themes.id})`,
+    })
+    .from(themes)
+    .where(eq(themes.cycleId, cycleId))
+    .orderBy(asc(themes.position))
+    .all();
 }
 
 function loadTheme(tx: Executor, cycleId: number, themeId: number): Theme {
-  const theme = tx.select().from(themes).where(and(eq(themes.id, themeId), eq(themes.cycleId, cycleId))).get();
+  const theme = tx
+    .select()
+    .from(themes)
+    .where(and(eq(themes.id, themeId), eq(themes.cycleId, cycleId)))
+    .get();
   if (!theme) throw new NotFoundError('This theme');
   return theme;
 }
@@ -29,9 +43,23 @@ export function addTheme(actor: ActingUser, cycleId: number, input: unknown): Th
   const data = parseOrThrow(ThemeSchema, input);
   return db.transaction((tx) => {
     loadCycle(tx, cycleId);
-    const last = tx.select({ max: sql<number | null>`max(${themes.position})` }).from(themes).where(eq(themes.cycleId, cycleId)).get();
-    const theme = tx.insert(themes).values({ ...data, cycleId, position: (last?.max ?? -1) + 1 }).returning().get();
-    logEvent(tx, { actorId: actor.id, type: 'theme.created', subjectType: 'theme', subjectId: theme.id, data: { cycleId, after: data } });
+    const last = tx
+      .select({ max: sql<number | null>`max(${themes.position})` })
+      .from(themes)
+      .where(eq(themes.cycleId, cycleId))
+      .get();
+    const theme = tx
+      .insert(themes)
+      .values({ ...data, cycleId, position: (last?.max ?? -1) + 1 })
+      .returning()
+      .get();
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'theme.created',
+      subjectType: 'theme',
+      subjectId: theme.id,
+      data: { cycleId, after: data },
+    });
     return theme;
   });
 }
@@ -44,7 +72,13 @@ export function updateTheme(actor: ActingUser, cycleId: number, themeId: number,
     const changes = diff(before as Record<string, unknown>, data);
     if (Object.keys(changes).length === 0) return before;
     const after = tx.update(themes).set(data).where(eq(themes.id, themeId)).returning().get();
-    logEvent(tx, { actorId: actor.id, type: 'theme.updated', subjectType: 'theme', subjectId: themeId, data: { cycleId, changes } });
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'theme.updated',
+      subjectType: 'theme',
+      subjectId: themeId,
+      data: { cycleId, changes },
+    });
     return after;
   });
 }
@@ -60,7 +94,13 @@ export function moveTheme(actor: ActingUser, cycleId: number, themeId: number, d
     if (j < 0 || j >= ordered.length) return;
     [ordered[i], ordered[j]] = [ordered[j], ordered[i]];
     ordered.forEach((t, position) => tx.update(themes).set({ position }).where(eq(themes.id, t.id)).run());
-    logEvent(tx, { actorId: actor.id, type: 'theme.reordered', subjectType: 'theme', subjectId: themeId, data: { cycleId, order: ordered.map((t) => t.id) } });
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'theme.reordered',
+      subjectType: 'theme',
+      subjectId: themeId,
+      data: { cycleId, order: ordered.map((t) => t.id) },
+    });
   });
 }
 
@@ -71,12 +111,32 @@ export function removeTheme(actor: ActingUser, cycleId: number, themeId: number)
     const theme = loadTheme(tx, cycleId, themeId);
     const affected = tx.select({ id: items.id }).from(items).where(eq(items.themeId, themeId)).all();
     for (const { id } of affected) {
-      tx.update(items).set({ themeId: null, updatedAt: new Date().toISOString(), version: sql`${items.version} + 1` }).where(eq(items.id, id)).run();
-      logEvent(tx, { actorId: actor.id, type: 'item.updated', subjectType: 'item', subjectId: id, data: { changes: { themeId: { from: themeId, to: null } }, reason: `Theme "${theme.name}" removed` } });
+      tx.update(items)
+        .set({ themeId: null, updatedAt: new Date().toISOString(), version: sql`${items.version} + 1` })
+        .where(eq(items.id, id))
+        .run();
+      logEvent(tx, {
+        actorId: actor.id,
+        type: 'item.updated',
+        subjectType: 'item',
+        subjectId: id,
+        data: { changes: { themeId: { from: themeId, to: null } }, reason: `Theme "${theme.name}" removed` },
+      });
     }
     tx.delete(themes).where(eq(themes.id, themeId)).run();
-    const rest = tx.select({ id: themes.id }).from(themes).where(eq(themes.cycleId, cycleId)).orderBy(asc(themes.position)).all();
+    const rest = tx
+      .select({ id: themes.id })
+      .from(themes)
+      .where(eq(themes.cycleId, cycleId))
+      .orderBy(asc(themes.position))
+      .all();
     rest.forEach((t, position) => tx.update(themes).set({ position }).where(eq(themes.id, t.id)).run());
-    logEvent(tx, { actorId: actor.id, type: 'theme.deleted', subjectType: 'theme', subjectId: themeId, data: { cycleId, before: { name: theme.name, keyOutcome: theme.keyOutcome }, itemsUnthemed: affected.length } });
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'theme.deleted',
+      subjectType: 'theme',
+      subjectId: themeId,
+      data: { cycleId, before: { name: theme.name, keyOutcome: theme.keyOutcome }, itemsUnthemed: affected.length },
+    });
   });
 }

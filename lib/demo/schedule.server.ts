@@ -24,11 +24,26 @@ const SCHEDULED: [string, Size, number, ItemStatus, number][] = [
  * "Order history search": moving it out tells her why.
  */
 export function seedDeliverySchedule(db: Db, people: Map<string, Person>) {
-  const cycle = makeCycle(db, { name: '2026-Q4', startsOn: '2026-10-05', endsOn: '2026-12-25', capacityWeeks: 30, status: 'published' });
+  const cycle = makeCycle(db, {
+    name: '2026-Q4',
+    startsOn: '2026-10-05',
+    endsOn: '2026-12-25',
+    capacityWeeks: 30,
+    status: 'published',
+  });
   const theme = makeTheme(db, cycle.id, { name: 'Keep customers', keyOutcome: 'Fewer support tickets per order' });
-  const months = [['October', '2026-10-05', '2026-10-30'], ['November', '2026-11-02', '2026-11-27'], ['December', '2026-11-30', '2026-12-25']] as const;
+  const months = [
+    ['October', '2026-10-05', '2026-10-30'],
+    ['November', '2026-11-02', '2026-11-27'],
+    ['December', '2026-11-30', '2026-12-25'],
+  ] as const;
   const periods = months.map(([name, startsOn, endsOn], position) =>
-    db.insert(schedulePeriods).values({ cycleId: cycle.id, name, startsOn, endsOn, capacityWeeks: 10, position }).returning().get());
+    db
+      .insert(schedulePeriods)
+      .values({ cycleId: cycle.id, name, startsOn, endsOn, capacityWeeks: 10, position })
+      .returning()
+      .get(),
+  );
   const owners = [people.get('engineer@quorum.test')!, people.get('engineer2@quorum.test')!];
   const leaders = [...people.values()].filter((p) => p.role === 'leader');
   const rosa = people.get('requestor@quorum.test')!;
@@ -37,18 +52,42 @@ export function seedDeliverySchedule(db: Db, people: Map<string, Person>) {
     const requestor = title === 'Order history search' ? rosa : leaders[i % leaders.length];
     rank = keyBetween(rank, null);
     const item = makeItem(db, {
-      cycleId: cycle.id, themeId: theme.id, title, description: `${title}: agreed in the 2026-Q4 prioritisation.`,
-      businessBenefit: 'Fewer support tickets and faster orders.', estimateSize: size, sme: owners[owner].name,
-      sponsorId: leaders[(i + 1) % leaders.length].id, requestorId: requestor.id, departmentId: requestor.departmentId,
-      status, rank,
+      cycleId: cycle.id,
+      themeId: theme.id,
+      title,
+      description: `${title}: agreed in the 2026-Q4 prioritisation.`,
+      businessBenefit: 'Fewer support tickets and faster orders.',
+      estimateSize: size,
+      sme: owners[owner].name,
+      sponsorId: leaders[(i + 1) % leaders.length].id,
+      requestorId: requestor.id,
+      departmentId: requestor.departmentId,
+      status,
+      rank,
     });
-    db.insert(scheduleEntries).values({ itemId: item.id, periodId: periods[period].id, ownerId: owners[owner].id, kickoffOn: periods[period].startsOn }).run();
+    db.insert(scheduleEntries)
+      .values({
+        itemId: item.id,
+        periodId: periods[period].id,
+        ownerId: owners[owner].id,
+        kickoffOn: periods[period].startsOn,
+      })
+      .run();
   });
   const requestor = leaders[0];
   makeItem(db, {
-    cycleId: cycle.id, themeId: theme.id, title: 'Gift cards', description: 'Sell and redeem gift cards at checkout.',
-    businessBenefit: 'A new revenue stream for the holidays.', estimateSize: 'M', sme: owners[0].name, sponsorId: leaders[1].id,
-    requestorId: requestor.id, departmentId: requestor.departmentId, status: 'deferred', decisionReason: 'Not this quarter: capacity.',
+    cycleId: cycle.id,
+    themeId: theme.id,
+    title: 'Gift cards',
+    description: 'Sell and redeem gift cards at checkout.',
+    businessBenefit: 'A new revenue stream for the holidays.',
+    estimateSize: 'M',
+    sme: owners[0].name,
+    sponsorId: leaders[1].id,
+    requestorId: requestor.id,
+    departmentId: requestor.departmentId,
+    status: 'deferred',
+    decisionReason: 'Not this quarter: capacity.',
   });
   return cycle;
 }

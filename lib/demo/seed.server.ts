@@ -1,14 +1,35 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { seedDeliverySchedule } from './schedule.server';
-import { agendaItems, items, meetingAttendees, meetings, users, type ItemStatus, type Kind, type Role, type Size } from '@/db/schema';
+import {
+  agendaItems,
+  items,
+  meetingAttendees,
+  meetings,
+  users,
+  type ItemStatus,
+  type Kind,
+  type Role,
+  type Size,
+} from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password.server';
 import { makeCycle, makeDepartment, makeItem, makeModule, makeTheme, makeUser, SIZE_LIST } from '@/db/factories';
 
 export const DEMO_PASSWORD = 'quorum-demo';
 
 const DEPARTMENTS = ['Sales', 'Finance', 'Operations', 'Customer Success', 'Marketing', 'Engineering'];
-const MODULES = ['Billing', 'Checkout', 'Search', 'Mobile app', 'Data platform', 'Identity', 'Notifications', 'Admin console', 'Reporting', 'Public API'];
+const MODULES = [
+  'Billing',
+  'Checkout',
+  'Search',
+  'Mobile app',
+  'Data platform',
+  'Identity',
+  'Notifications',
+  'Admin console',
+  'Reporting',
+  'Public API',
+];
 
 /** The demo sign-ins the README lists. */
 export const DEMO_USERS: { email: string; name: string; role: Role; department: string; active?: boolean }[] = [
@@ -29,7 +50,10 @@ export const DEMO_USERS: { email: string; name: string; role: Role; department: 
 
 const THEMES = [
   { name: 'Grow self-serve revenue', keyOutcome: 'Self-serve conversion from trial to paid up from 4% to 5.5%' },
-  { name: 'Enterprise readiness', keyOutcome: 'Close the three enterprise deals blocked on SSO, audit and data residency' },
+  {
+    name: 'Enterprise readiness',
+    keyOutcome: 'Close the three enterprise deals blocked on SSO, audit and data residency',
+  },
   { name: 'Platform reliability', keyOutcome: '99.95% monthly uptime and p95 page time under 300 ms' },
   { name: 'Customer insight', keyOutcome: 'Every account manager sees weekly usage for their accounts' },
 ];
@@ -81,7 +105,8 @@ const ITEMS: Row[] = [
 
 const TEXT = {
   description: (t: string) => `${t}. High-level change only: the detailed design follows once the item is accepted.`,
-  benefit: (t: string) => `Customers asked for this repeatedly; ${t.toLowerCase()} removes a known blocker and supports the theme's key outcome.`,
+  benefit: (t: string) =>
+    `Customers asked for this repeatedly; ${t.toLowerCase()} removes a known blocker and supports the theme's key outcome.`,
 };
 
 /** Seeds the demo: departments, modules, one user per role, cycle 2027-Q1 with themes and items. */
@@ -96,7 +121,9 @@ export async function seedDemo(db: Db, opts: { extraItems?: number } = {}) {
   }
   const cycle = makeCycle(db, { name: '2027-Q1', startsOn: '2027-01-04', endsOn: '2027-03-26', capacityWeeks: 100 });
   const themes = THEMES.map((t) => makeTheme(db, cycle.id, t));
-  const requestorFor = (dept: string) => [...people.values()].find((p) => p.departmentId === depts.get(dept)!.id && p.role !== 'admin') ?? people.get('pm@quorum.test')!;
+  const requestorFor = (dept: string) =>
+    [...people.values()].find((p) => p.departmentId === depts.get(dept)!.id && p.role !== 'admin') ??
+    people.get('pm@quorum.test')!;
   const leaders = [...people.values()].filter((p) => p.role === 'leader');
 
   const total = ITEMS.length + (opts.extraItems ?? 0);
@@ -121,9 +148,24 @@ export async function seedDemo(db: Db, opts: { extraItems?: number } = {}) {
   }
   // Requests waiting in triage, not yet in a cycle.
   const rosa = people.get('requestor@quorum.test')!;
-  makeItem(db, { requestorId: rosa.id, departmentId: rosa.departmentId, status: 'submitted', title: 'Quote builder for sales calls', description: 'Let sales build a quote during a call and send it as a link.', businessBenefit: 'Shorter sales cycles for mid-market deals.', sponsorSuggestion: 'Liam Sales' });
+  makeItem(db, {
+    requestorId: rosa.id,
+    departmentId: rosa.departmentId,
+    status: 'submitted',
+    title: 'Quote builder for sales calls',
+    description: 'Let sales build a quote during a call and send it as a link.',
+    businessBenefit: 'Shorter sales cycles for mid-market deals.',
+    sponsorSuggestion: 'Liam Sales',
+  });
   const sam = people.get('requestor2@quorum.test')!;
-  makeItem(db, { requestorId: sam.id, departmentId: sam.departmentId, status: 'submitted', title: 'Automatic dunning for failed payments', description: 'Retry failed card payments and e-mail the customer.', businessBenefit: 'Recovers revenue lost to expired cards.' });
+  makeItem(db, {
+    requestorId: sam.id,
+    departmentId: sam.departmentId,
+    status: 'submitted',
+    title: 'Automatic dunning for failed payments',
+    description: 'Retry failed card payments and e-mail the customer.',
+    businessBenefit: 'Recovers revenue lost to expired cards.',
+  });
   seedMeeting(db, cycle.id, people);
   seedDeliverySchedule(db, people);
   return { cycle, themes, people };
@@ -133,17 +175,41 @@ export async function seedDemo(db: Db, opts: { extraItems?: number } = {}) {
 function seedMeeting(db: Db, cycleId: number, people: Map<string, { id: number; role: Role }>) {
   const pm = people.get('pm@quorum.test')!;
   const scheduledAt = '2027-01-06T14:00:00.000Z';
-  const meeting = db.insert(meetings).values({
-    cycleId, title: '2027-Q1 prioritisation', scheduledAt, durationMinutes: 120, location: 'Board room and video call',
-    facilitatorId: pm.id, questionsCloseAt: '2027-01-05T14:00:00.000Z', createdAt: new Date().toISOString(),
-  }).returning().get();
+  const meeting = db
+    .insert(meetings)
+    .values({
+      cycleId,
+      title: '2027-Q1 prioritisation',
+      scheduledAt,
+      durationMinutes: 120,
+      location: 'Board room and video call',
+      facilitatorId: pm.id,
+      questionsCloseAt: '2027-01-05T14:00:00.000Z',
+      createdAt: new Date().toISOString(),
+    })
+    .returning()
+    .get();
   const leaders = [...people.values()].filter((p) => p.role === 'leader');
-  db.insert(meetingAttendees).values(leaders.map((l) => ({ meetingId: meeting.id, userId: l.id, role: 'voter' as const }))).run();
-  const agenda = db.select({ id: items.id }).from(items)
-    .where(and(eq(items.cycleId, cycleId), eq(items.status, 'curated'))).orderBy(asc(items.themeId), asc(items.id)).limit(12).all();
-  db.insert(agendaItems).values(agenda.map((a, position) => ({ meetingId: meeting.id, itemId: a.id, position }))).run();
+  db.insert(meetingAttendees)
+    .values(leaders.map((l) => ({ meetingId: meeting.id, userId: l.id, role: 'voter' as const })))
+    .run();
+  const agenda = db
+    .select({ id: items.id })
+    .from(items)
+    .where(and(eq(items.cycleId, cycleId), eq(items.status, 'curated')))
+    .orderBy(asc(items.themeId), asc(items.id))
+    .limit(12)
+    .all();
+  db.insert(agendaItems)
+    .values(agenda.map((a, position) => ({ meetingId: meeting.id, itemId: a.id, position })))
+    .run();
 }
 
 export function isSeeded(db: Db): boolean {
-  return (db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0) > 0;
+  return (
+    (db
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .get()?.n ?? 0) > 0
+  );
 }

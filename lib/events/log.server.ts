@@ -16,7 +16,12 @@ export type EventInput = {
 
 /** Appends one audit row and returns its id. Call it inside the same transaction as the change it records. */
 export function logEvent(tx: Executor, e: EventInput): number {
-  return Number(tx.insert(events).values({ ...e, at: new Date().toISOString() }).run().lastInsertRowid);
+  return Number(
+    tx
+      .insert(events)
+      .values({ ...e, at: new Date().toISOString() })
+      .run().lastInsertRowid,
+  );
 }
 
 /** Field-by-field before/after of the keys that changed. */

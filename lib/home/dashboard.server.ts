@@ -15,17 +15,33 @@ const INCOMPLETE_LIMIT = 20;
  * Items on a cycle's agenda (curated or submitted) that still lack an estimate, a sponsor or a
  * business benefit: the pm's curation to-do. Newest cycle first; at most `limit`, with the total.
  */
-export function listIncompleteItems(actor: ActingUser, limit = INCOMPLETE_LIMIT): { rows: IncompleteItem[]; total: number } {
+export function listIncompleteItems(
+  actor: ActingUser,
+  limit = INCOMPLETE_LIMIT,
+): { rows: IncompleteItem[]; total: number } {
   assertCan(actor, 'item.edit');
   const noEstimate = and(isNull(items.estimateSize), isNull(items.estimateWeeks));
   const noSponsor = isNull(items.sponsorId);
   const noBenefit = eq(sql`trim(${items.businessBenefit})`, '');
-  const where = and(isNotNull(items.cycleId), inArray(items.status, ['curated', 'submitted']), or(noEstimate, noSponsor, noBenefit));
-  const total = db.select({ n: sql<number>`count(*)` }).from(items).where(where).get()?.n ?? 0;
+  const where = and(
+    isNotNull(items.cycleId),
+    inArray(items.status, ['curated', 'submitted']),
+    or(noEstimate, noSponsor, noBenefit),
+  );
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(items)
+      .where(where)
+      .get()?.n ?? 0;
   const rows = db
     .select({
-      id: items.id, title: items.title, cycleName: cycles.name,
-      noEstimate: sql<number>`${noEstimate}`, noSponsor: sql<number>`${noSponsor}`, noBenefit: sql<number>`${noBenefit}`,
+      id: items.id,
+      title: items.title,
+      cycleName: cycles.name,
+      noEstimate: sql<number>`${noEstimate}`,
+      noSponsor: sql<number>`${noSponsor}`,
+      noBenefit: sql<number>`${noBenefit}`,
     })
     .from(items)
     .innerJoin(cycles, eq(cycles.id, items.cycleId))
@@ -36,8 +52,12 @@ export function listIncompleteItems(actor: ActingUser, limit = INCOMPLETE_LIMIT)
   return {
     total,
     rows: rows.map((r) => ({
-      id: r.id, title: r.title, cycleName: r.cycleName,
-      missing: [r.noEstimate && 'estimate', r.noSponsor && 'sponsor', r.noBenefit && 'business benefit'].filter(Boolean) as MissingField[],
+      id: r.id,
+      title: r.title,
+      cycleName: r.cycleName,
+      missing: [r.noEstimate && 'estimate', r.noSponsor && 'sponsor', r.noBenefit && 'business benefit'].filter(
+        Boolean,
+      ) as MissingField[],
     })),
   };
 }
@@ -45,9 +65,10 @@ export function listIncompleteItems(actor: ActingUser, limit = INCOMPLETE_LIMIT)
 /** What the home page shows the actor: their own requests, and for a pm the curation to-do. */
 export function getDashboard(actor: ActingUser) {
   const mine = listMyRequests(actor);
-  const curation = can(actor, 'item.edit') && can(actor, 'request.triage')
-    ? { incomplete: listIncompleteItems(actor), triageCount: listTriage(actor).length }
-    : null;
+  const curation =
+    can(actor, 'item.edit') && can(actor, 'request.triage')
+      ? { incomplete: listIncompleteItems(actor), triageCount: listTriage(actor).length }
+      : null;
   return {
     requests: { latest: mine.slice(0, 5), total: mine.length },
     curation,

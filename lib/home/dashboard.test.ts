@@ -18,7 +18,14 @@ beforeAll(async () => {
 describe('listIncompleteItems', () => {
   it('names what each curated item in a cycle lacks, and skips complete, decided and untriaged ones', () => {
     const cycle = makeCycle(db);
-    const base = { cycleId: cycle.id, requestorId: requestor.id, departmentId, sponsorId: pm.id, businessBenefit: 'Saves money', estimateSize: 'M' as const };
+    const base = {
+      cycleId: cycle.id,
+      requestorId: requestor.id,
+      departmentId,
+      sponsorId: pm.id,
+      businessBenefit: 'Saves money',
+      estimateSize: 'M' as const,
+    };
     const complete = makeItem(db, base);
     const noEstimate = makeItem(db, { ...base, estimateSize: null });
     const noSponsorNoBenefit = makeItem(db, { ...base, sponsorId: null, businessBenefit: '   ' });

@@ -15,10 +15,12 @@ async function meeting(votesVisibility: 'live' | 'hidden', weighted: boolean) {
   const s = await plannedMeeting({ items: 2 });
   const extra = await userWithRole('leader', { departmentId: s.leaders[0].departmentId });
   const observer = await userWithRole('leader');
-  db.insert(meetingAttendees).values([
-    { meetingId: s.meeting.id, userId: extra.id, role: 'voter' },
-    { meetingId: s.meeting.id, userId: observer.id, role: 'observer' },
-  ]).run();
+  db.insert(meetingAttendees)
+    .values([
+      { meetingId: s.meeting.id, userId: extra.id, role: 'voter' },
+      { meetingId: s.meeting.id, userId: observer.id, role: 'observer' },
+    ])
+    .run();
   startMeeting(s.pm, s.meeting.id, { votesVisibility, weighted });
   return { ...s, voters: [...s.leaders, extra], observer };
 }
@@ -34,27 +36,34 @@ describe('applyVoteEvent', () => {
     ['live votes, one person one vote', 'live', false],
     ['live votes, weighted by department', 'live', true],
     ['hidden votes', 'hidden', false],
-  ] as const)('gives what the server gives after each vote (%s), for a voter and an observer', async (_label, visibility, weighted) => {
-    const s = await meeting(visibility, weighted);
-    const random = seededRandom(visibility === 'hidden' ? 7 : weighted ? 11 : 3);
-    const item = s.items[0].id;
-    for (let step = 0; step < 12; step++) {
-      const viewers = [s.voters[0], s.observer];
-      const before = viewers.map((v) => liveState(v, s.meeting.id));
-      const voter = s.voters[Math.floor(random() * s.voters.length)];
-      castVote(voter, s.meeting.id, item, { choice: CHOICES[Math.floor(random() * 3)], comment: step % 3 ? '' : `step ${step}` });
-      const event = streamed(s.meeting.id);
-      viewers.forEach((viewer, i) => {
-        const after = liveState(viewer, s.meeting.id);
-        // A hidden vote's event says nothing of the voter, not even to the voter: their own page
-        // takes their vote from the answer to their POST, so here it stays as it was.
-        const expected = visibility === 'hidden' && viewer.id === voter.id
-          ? { ...after, agenda: after.agenda.map((it, k) => ({ ...it, myVote: before[i].agenda[k].myVote })) }
-          : after;
-        expect(applyVoteEvent(before[i], event), `step ${step}, viewer ${i}`).toEqual(expected);
-      });
-    }
-  });
+  ] as const)(
+    'gives what the server gives after each vote (%s), for a voter and an observer',
+    async (_label, visibility, weighted) => {
+      const s = await meeting(visibility, weighted);
+      const random = seededRandom(visibility === 'hidden' ? 7 : weighted ? 11 : 3);
+      const item = s.items[0].id;
+      for (let step = 0; step < 12; step++) {
+        const viewers = [s.voters[0], s.observer];
+        const before = viewers.map((v) => liveState(v, s.meeting.id));
+        const voter = s.voters[Math.floor(random() * s.voters.length)];
+        castVote(voter, s.meeting.id, item, {
+          choice: CHOICES[Math.floor(random() * 3)],
+          comment: step % 3 ? '' : `step ${step}`,
+        });
+        const event = streamed(s.meeting.id);
+        viewers.forEach((viewer, i) => {
+          const after = liveState(viewer, s.meeting.id);
+          // A hidden vote's event says nothing of the voter, not even to the voter: their own page
+          // takes their vote from the answer to their POST, so here it stays as it was.
+          const expected =
+            visibility === 'hidden' && viewer.id === voter.id
+              ? { ...after, agenda: after.agenda.map((it, k) => ({ ...it, myVote: before[i].agenda[k].myVote })) }
+              : after;
+          expect(applyVoteEvent(before[i], event), `step ${step}, viewer ${i}`).toEqual(expected);
+        });
+      }
+    },
+  );
 
   it('declines what it cannot apply exactly, so the page re-reads the state', async () => {
     const s = await meeting('hidden', false);
@@ -63,10 +72,20 @@ describe('applyVoteEvent', () => {
     revealVotes(s.pm, s.meeting.id, s.items[0].id);
     const revealed = liveState(s.voters[0], s.meeting.id);
     // A vote event that is not hidden, on an item the page still shows hidden: re-read.
-    const plain = { id: 1e9, type: 'live.vote_cast', data: { itemId: s.items[0].id, userId: s.voters[1].id, choice: 'reject', comment: '' } };
+    const plain = {
+      id: 1e9,
+      type: 'live.vote_cast',
+      data: { itemId: s.items[0].id, userId: s.voters[1].id, choice: 'reject', comment: '' },
+    };
     expect(applyVoteEvent(before, plain)).toBeNull();
     // A hidden vote on an item the page shows revealed, a stranger's vote, an unknown item, another kind.
-    expect(applyVoteEvent(revealed, { id: 1e9, type: 'live.vote_cast', data: { itemId: s.items[0].id, hidden: true, voted: 2 } })).toBeNull();
+    expect(
+      applyVoteEvent(revealed, {
+        id: 1e9,
+        type: 'live.vote_cast',
+        data: { itemId: s.items[0].id, hidden: true, voted: 2 },
+      }),
+    ).toBeNull();
     expect(applyVoteEvent(revealed, { ...plain, data: { ...plain.data, userId: 999_999 } })).toBeNull();
     expect(applyVoteEvent(revealed, { ...plain, data: { ...plain.data, itemId: 999_999 } })).toBeNull();
     expect(applyVoteEvent(revealed, { id: 1e9, type: 'live.item_changed', data: {} })).toBeNull();

@@ -27,14 +27,32 @@ export function applyVoteEvent(state: LiveState, event: StreamEvent): LiveState 
     const choice = d.choice as Choice;
     const comment = typeof d.comment === 'string' ? d.comment : '';
     // A changed vote moves to the end, as the server orders votes by when they were (last) cast.
-    const votes = [...item.tally.votes.filter((v) => v.userId !== voter.userId), { userId: voter.userId, name: voter.name, departmentName: voter.departmentName, choice, comment }];
+    const votes = [
+      ...item.tally.votes.filter((v) => v.userId !== voter.userId),
+      { userId: voter.userId, name: voter.name, departmentName: voter.departmentName, choice, comment },
+    ];
     const departmentOf = new Map(state.attendees.map((a) => [a.userId, a.departmentId]));
     if (votes.some((v) => !departmentOf.has(v.userId))) return null; // a voter who no longer attends
-    const voters = state.attendees.filter((a) => a.role === 'voter').map((a) => ({ userId: a.userId, departmentId: a.departmentId, departmentName: a.departmentName }));
-    const t = tally(votes.map((v) => ({ userId: v.userId, departmentId: departmentOf.get(v.userId)!, departmentName: v.departmentName, choice: v.choice })), { voters });
+    const voters = state.attendees
+      .filter((a) => a.role === 'voter')
+      .map((a) => ({ userId: a.userId, departmentId: a.departmentId, departmentName: a.departmentName }));
+    const t = tally(
+      votes.map((v) => ({
+        userId: v.userId,
+        departmentId: departmentOf.get(v.userId)!,
+        departmentName: v.departmentName,
+        choice: v.choice,
+      })),
+      { voters },
+    );
     next = {
       ...item,
-      tally: { hidden: false, tally: t, suggested: suggestedDecision(t, state.settings.weighted ? 'weighted' : 'plain'), votes },
+      tally: {
+        hidden: false,
+        tally: t,
+        suggested: suggestedDecision(t, state.settings.weighted ? 'weighted' : 'plain'),
+        votes,
+      },
       myVote: voter.userId === state.viewer.id ? { choice, comment } : item.myVote,
     };
   }

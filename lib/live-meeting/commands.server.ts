@@ -13,31 +13,55 @@ import type { ActingUser } from '@/lib/auth/acting-user';
  * checks the envelope — which action, which item, which version; each lib/live function validates
  * its own payload (choice, reason, capacity…) and authorizes the actor.
  */
-const itemId = z.number({ error: 'itemId must be an item id.' }).int({ error: 'itemId must be an item id.' }).positive({ error: 'itemId must be an item id.' });
-const version = z.number({ error: 'version must be the meeting version you saw.' }).int({ error: 'version must be a whole number.' }).min(0);
+const itemId = z
+  .number({ error: 'itemId must be an item id.' })
+  .int({ error: 'itemId must be an item id.' })
+  .positive({ error: 'itemId must be an item id.' });
+const version = z
+  .number({ error: 'version must be the meeting version you saw.' })
+  .int({ error: 'version must be a whole number.' })
+  .min(0);
 const payload = z.unknown();
 
-export const LiveCommand = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('start'), votesVisibility: payload, weighted: payload }),
-  z.object({ action: z.literal('go'), to: z.union([z.literal('next'), z.literal('previous'), itemId], { error: 'to must be next, previous or an agenda item id.' }), version }),
-  z.object({ action: z.literal('pause'), version }),
-  z.object({ action: z.literal('resume'), version }),
-  z.object({ action: z.literal('end') }),
-  z.object({ action: z.literal('hand-over'), toUserId: z.number({ error: 'Choose who takes over.' }).int().positive(), version }),
-  z.object({ action: z.literal('take-over') }),
-  z.object({ action: z.literal('vote'), itemId, choice: payload, comment: payload }),
-  z.object({ action: z.literal('close-voting'), itemId }),
-  z.object({ action: z.literal('reopen-voting'), itemId }),
-  z.object({ action: z.literal('reveal'), itemId }),
-  z.object({ action: z.literal('decide'), itemId, outcome: payload, reason: payload, note: payload }),
-  z.object({ action: z.literal('note'), itemId, note: payload }),
-  z.object({
-    action: z.literal('move'), itemId,
-    toIndex: z.number({ error: 'toIndex must be a position.' }).int({ error: 'toIndex must be a whole number.' }),
-    version: z.number({ error: 'version must be the item version you saw.' }).int().positive(),
-  }),
-  z.object({ action: z.literal('capacity'), capacityWeeks: payload }),
-], { error: 'action must be one of start, go, pause, resume, end, hand-over, take-over, vote, close-voting, reopen-voting, reveal, decide, note, move, capacity.' });
+export const LiveCommand = z.discriminatedUnion(
+  'action',
+  [
+    z.object({ action: z.literal('start'), votesVisibility: payload, weighted: payload }),
+    z.object({
+      action: z.literal('go'),
+      to: z.union([z.literal('next'), z.literal('previous'), itemId], {
+        error: 'to must be next, previous or an agenda item id.',
+      }),
+      version,
+    }),
+    z.object({ action: z.literal('pause'), version }),
+    z.object({ action: z.literal('resume'), version }),
+    z.object({ action: z.literal('end') }),
+    z.object({
+      action: z.literal('hand-over'),
+      toUserId: z.number({ error: 'Choose who takes over.' }).int().positive(),
+      version,
+    }),
+    z.object({ action: z.literal('take-over') }),
+    z.object({ action: z.literal('vote'), itemId, choice: payload, comment: payload }),
+    z.object({ action: z.literal('close-voting'), itemId }),
+    z.object({ action: z.literal('reopen-voting'), itemId }),
+    z.object({ action: z.literal('reveal'), itemId }),
+    z.object({ action: z.literal('decide'), itemId, outcome: payload, reason: payload, note: payload }),
+    z.object({ action: z.literal('note'), itemId, note: payload }),
+    z.object({
+      action: z.literal('move'),
+      itemId,
+      toIndex: z.number({ error: 'toIndex must be a position.' }).int({ error: 'toIndex must be a whole number.' }),
+      version: z.number({ error: 'version must be the item version you saw.' }).int().positive(),
+    }),
+    z.object({ action: z.literal('capacity'), capacityWeeks: payload }),
+  ],
+  {
+    error:
+      'action must be one of start, go, pause, resume, end, hand-over, take-over, vote, close-voting, reopen-voting, reveal, decide, note, move, capacity.',
+  },
+);
 
 export type LiveCommand = z.infer<typeof LiveCommand>;
 
@@ -45,20 +69,50 @@ export type LiveCommand = z.infer<typeof LiveCommand>;
 export function runLiveCommand(actor: ActingUser, meetingId: number, input: unknown): void {
   const c = parseOrThrow(LiveCommand, input);
   switch (c.action) {
-    case 'start': startMeeting(actor, meetingId, { votesVisibility: c.votesVisibility, weighted: c.weighted }); return;
-    case 'go': goToItem(actor, meetingId, c.to, c.version); return;
-    case 'pause': pauseMeeting(actor, meetingId, c.version); return;
-    case 'resume': resumeMeeting(actor, meetingId, c.version); return;
-    case 'end': endMeeting(actor, meetingId); return;
-    case 'hand-over': handOver(actor, meetingId, c.toUserId, c.version); return;
-    case 'take-over': takeOver(actor, meetingId); return;
-    case 'vote': castVote(actor, meetingId, c.itemId, { choice: c.choice, comment: c.comment ?? '' }); return;
-    case 'close-voting': closeVoting(actor, meetingId, c.itemId); return;
-    case 'reopen-voting': reopenVoting(actor, meetingId, c.itemId); return;
-    case 'reveal': revealVotes(actor, meetingId, c.itemId); return;
-    case 'decide': recordDecision(actor, meetingId, c.itemId, { outcome: c.outcome, reason: c.reason ?? '', note: c.note ?? '' }); return;
-    case 'note': addNote(actor, meetingId, c.itemId, c.note); return;
-    case 'move': moveAccepted(actor, meetingId, c.itemId, c.toIndex, c.version); return;
-    case 'capacity': changeCapacity(actor, meetingId, c.capacityWeeks); return;
+    case 'start':
+      startMeeting(actor, meetingId, { votesVisibility: c.votesVisibility, weighted: c.weighted });
+      return;
+    case 'go':
+      goToItem(actor, meetingId, c.to, c.version);
+      return;
+    case 'pause':
+      pauseMeeting(actor, meetingId, c.version);
+      return;
+    case 'resume':
+      resumeMeeting(actor, meetingId, c.version);
+      return;
+    case 'end':
+      endMeeting(actor, meetingId);
+      return;
+    case 'hand-over':
+      handOver(actor, meetingId, c.toUserId, c.version);
+      return;
+    case 'take-over':
+      takeOver(actor, meetingId);
+      return;
+    case 'vote':
+      castVote(actor, meetingId, c.itemId, { choice: c.choice, comment: c.comment ?? '' });
+      return;
+    case 'close-voting':
+      closeVoting(actor, meetingId, c.itemId);
+      return;
+    case 'reopen-voting':
+      reopenVoting(actor, meetingId, c.itemId);
+      return;
+    case 'reveal':
+      revealVotes(actor, meetingId, c.itemId);
+      return;
+    case 'decide':
+      recordDecision(actor, meetingId, c.itemId, { outcome: c.outcome, reason: c.reason ?? '', note: c.note ?? '' });
+      return;
+    case 'note':
+      addNote(actor, meetingId, c.itemId, c.note);
+      return;
+    case 'move':
+      moveAccepted(actor, meetingId, c.itemId, c.toIndex, c.version);
+      return;
+    case 'capacity':
+      changeCapacity(actor, meetingId, c.capacityWeeks);
+      return;
   }
 }

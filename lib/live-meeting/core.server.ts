@@ -2,8 +2,16 @@ import 'server-only';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import {
-  agendaItems, departments, meetingAttendees, meetingItemState, meetings, meetingSettings, users, votes,
-  type Meeting, type MeetingSettings,
+  agendaItems,
+  departments,
+  meetingAttendees,
+  meetingItemState,
+  meetings,
+  meetingSettings,
+  users,
+  votes,
+  type Meeting,
+  type MeetingSettings,
 } from '@/db/schema';
 
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
@@ -40,7 +48,13 @@ export function liveTransaction<T>(meetingId: number, fn: (tx: Tx) => { value: T
   return value;
 }
 
-export function liveEvent(tx: Executor, actor: ActingUser, meetingId: number, type: `live.${string}`, data: Record<string, unknown>): number {
+export function liveEvent(
+  tx: Executor,
+  actor: ActingUser,
+  meetingId: number,
+  type: `live.${string}`,
+  data: Record<string, unknown>,
+): number {
   return logEvent(tx, { actorId: actor.id, type, subjectType: 'meeting', subjectId: meetingId, data });
 }
 
@@ -50,7 +64,7 @@ export function isFacilitator(actor: ActingUser, meeting: Meeting): boolean {
 
 /** The meeting for someone taking part in it: 404 when unknown, 403 for anyone who may not see it. */
 export function getLiveMeeting(tx: Executor, actor: ActingUser, meetingId: number): Meeting {
-  return getVisibleMeeting(tx, actor, meetingId, 'Only the meeting\'s attendees can take part in it.');
+  return getVisibleMeeting(tx, actor, meetingId, "Only the meeting's attendees can take part in it.");
 }
 
 export function assertIsFacilitator(actor: ActingUser, meeting: Meeting): void {
@@ -69,26 +83,39 @@ export function assertNotEnded(meeting: Meeting): void {
 }
 
 export function checkVersion(meeting: Meeting, expectedVersion: number | undefined): void {
-  if (expectedVersion !== undefined && meeting.version !== expectedVersion) throw new ConflictError(MEETING_CHANGED, 'version');
+  if (expectedVersion !== undefined && meeting.version !== expectedVersion)
+    throw new ConflictError(MEETING_CHANGED, 'version');
 }
 
 /** Writes a meeting change only if nobody changed the meeting since it was read (version + 1). */
 export function updateMeetingIfUnchanged(tx: Executor, meeting: Meeting, patch: Partial<Meeting>): Meeting {
-  const after = tx.update(meetings).set({ ...patch, version: sql`${meetings.version} + 1` })
-    .where(and(eq(meetings.id, meeting.id), eq(meetings.version, meeting.version))).returning().get();
+  const after = tx
+    .update(meetings)
+    .set({ ...patch, version: sql`${meetings.version} + 1` })
+    .where(and(eq(meetings.id, meeting.id), eq(meetings.version, meeting.version)))
+    .returning()
+    .get();
   if (!after) throw new ConflictError(MEETING_CHANGED, 'version');
   return after;
 }
 
 /** The agenda in order: item ids by position. */
 export function agendaIds(tx: Executor, meetingId: number): number[] {
-  return tx.select({ itemId: agendaItems.itemId }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId))
-    .orderBy(asc(agendaItems.position), asc(agendaItems.itemId)).all().map((r) => r.itemId);
+  return tx
+    .select({ itemId: agendaItems.itemId })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.itemId))
+    .all()
+    .map((r) => r.itemId);
 }
 
 export function assertOnAgenda(tx: Executor, meetingId: number, itemId: number): void {
   if (!agendaIds(tx, meetingId).includes(itemId)) {
-    throw new ValidationError({ itemId: ['This item is not on the meeting\'s agenda.'] }, 'This item is not on the meeting\'s agenda.');
+    throw new ValidationError(
+      { itemId: ["This item is not on the meeting's agenda."] },
+      "This item is not on the meeting's agenda.",
+    );
   }
 }
 
@@ -100,29 +127,52 @@ export function settingsOf(tx: Executor, meetingId: number): Omit<MeetingSetting
 }
 
 export function itemStateOf(tx: Executor, meetingId: number, itemId: number) {
-  return tx.select().from(meetingItemState)
-    .where(and(eq(meetingItemState.meetingId, meetingId), eq(meetingItemState.itemId, itemId))).get()
-    ?? { meetingId, itemId, votingClosed: false, revealed: false, notes: '' };
+  return (
+    tx
+      .select()
+      .from(meetingItemState)
+      .where(and(eq(meetingItemState.meetingId, meetingId), eq(meetingItemState.itemId, itemId)))
+      .get() ?? { meetingId, itemId, votingClosed: false, revealed: false, notes: '' }
+  );
 }
 
 /** Upserts one item's live state. */
-export function setItemState(tx: Executor, meetingId: number, itemId: number, patch: Partial<{ votingClosed: boolean; revealed: boolean; notes: string }>): void {
+export function setItemState(
+  tx: Executor,
+  meetingId: number,
+  itemId: number,
+  patch: Partial<{ votingClosed: boolean; revealed: boolean; notes: string }>,
+): void {
   const current = itemStateOf(tx, meetingId, itemId);
   const next = { ...current, ...patch, meetingId, itemId };
-  tx.insert(meetingItemState).values(next)
-    .onConflictDoUpdate({ target: [meetingItemState.meetingId, meetingItemState.itemId], set: { votingClosed: next.votingClosed, revealed: next.revealed, notes: next.notes } })
+  tx.insert(meetingItemState)
+    .values(next)
+    .onConflictDoUpdate({
+      target: [meetingItemState.meetingId, meetingItemState.itemId],
+      set: { votingClosed: next.votingClosed, revealed: next.revealed, notes: next.notes },
+    })
     .run();
 }
 
 export type ItemVote = Vote & { name: string; comment: string };
 
 function selectVotes(tx: Executor, where: SQL | undefined) {
-  return tx.select({
-    itemId: votes.itemId, userId: votes.userId, name: users.name, departmentId: users.departmentId, departmentName: departments.name,
-    choice: votes.choice, comment: votes.comment,
-  })
-    .from(votes).innerJoin(users, eq(users.id, votes.userId)).innerJoin(departments, eq(departments.id, users.departmentId))
-    .where(where).orderBy(asc(votes.at), asc(votes.userId)).all();
+  return tx
+    .select({
+      itemId: votes.itemId,
+      userId: votes.userId,
+      name: users.name,
+      departmentId: users.departmentId,
+      departmentName: departments.name,
+      choice: votes.choice,
+      comment: votes.comment,
+    })
+    .from(votes)
+    .innerJoin(users, eq(users.id, votes.userId))
+    .innerJoin(departments, eq(departments.id, users.departmentId))
+    .where(where)
+    .orderBy(asc(votes.at), asc(votes.userId))
+    .all();
 }
 
 /** The votes on one item with each voter's department, for the tally. */
@@ -143,9 +193,13 @@ export function votesByItem(tx: Executor, meetingId: number): Map<number, ItemVo
 
 /** The attendees who may vote. */
 export function votersOf(tx: Executor, meetingId: number): Voter[] {
-  return tx.select({ userId: meetingAttendees.userId, departmentId: users.departmentId, departmentName: departments.name })
-    .from(meetingAttendees).innerJoin(users, eq(users.id, meetingAttendees.userId)).innerJoin(departments, eq(departments.id, users.departmentId))
-    .where(and(eq(meetingAttendees.meetingId, meetingId), eq(meetingAttendees.role, 'voter'))).all();
+  return tx
+    .select({ userId: meetingAttendees.userId, departmentId: users.departmentId, departmentName: departments.name })
+    .from(meetingAttendees)
+    .innerJoin(users, eq(users.id, meetingAttendees.userId))
+    .innerJoin(departments, eq(departments.id, users.departmentId))
+    .where(and(eq(meetingAttendees.meetingId, meetingId), eq(meetingAttendees.role, 'voter')))
+    .all();
 }
 
 export function tallyOf(tx: Executor, meetingId: number, itemId: number): Tally {

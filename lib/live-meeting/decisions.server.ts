@@ -11,7 +11,14 @@ import { parseOrThrow } from '@/lib/validation';
 import { keyBetween } from '@/lib/ranking/fractional-index';
 import { checkDecision, MAX_DECISION_TEXT } from './tally';
 import {
-  assertIsFacilitator, assertLive, assertOnAgenda, itemStateOf, liveEvent, liveTransaction, getLiveMeeting, setItemState,
+  assertIsFacilitator,
+  assertLive,
+  assertOnAgenda,
+  itemStateOf,
+  liveEvent,
+  liveTransaction,
+  getLiveMeeting,
+  setItemState,
   suggestionOf,
 } from './core.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
@@ -24,9 +31,13 @@ export const DecisionSchema = z.object({
 
 /** The rank after every ranked accepted item of the cycle: a newly accepted item goes to the bottom. */
 function rankAtBottom(tx: Executor, cycleId: number): string {
-  const last = tx.select({ rank: items.rank }).from(items)
+  const last = tx
+    .select({ rank: items.rank })
+    .from(items)
     .where(and(eq(items.cycleId, cycleId), eq(items.status, 'accepted'), isNotNull(items.rank)))
-    .orderBy(desc(items.rank)).limit(1).get();
+    .orderBy(desc(items.rank))
+    .limit(1)
+    .get();
   return keyBetween(last?.rank ?? null, null);
 }
 
@@ -44,8 +55,11 @@ export function recordDecision(actor: ActingUser, meetingId: number, itemId: num
     assertIsFacilitator(actor, meeting);
     assertLive(meeting);
     assertOnAgenda(tx, meetingId, itemId);
-    const existing = tx.select({ id: decisions.id }).from(decisions)
-      .where(and(eq(decisions.meetingId, meetingId), eq(decisions.itemId, itemId))).get();
+    const existing = tx
+      .select({ id: decisions.id })
+      .from(decisions)
+      .where(and(eq(decisions.meetingId, meetingId), eq(decisions.itemId, itemId)))
+      .get();
     if (existing) throw new ConflictError('This item has already been decided in this meeting.');
     const suggested = suggestionOf(tx, meetingId, itemId);
     const problem = checkDecision({ outcome: parsed.outcome, reason: parsed.reason, note: parsed.note, suggested });
@@ -59,19 +73,37 @@ export function recordDecision(actor: ActingUser, meetingId: number, itemId: num
     if (parsed.outcome === 'accepted' && item.cycleId !== null) patch.rank = rankAtBottom(tx, item.cycleId);
     patchItem(tx, actor, item, patch, 'item.status_changed');
 
-    const row = tx.insert(decisions).values({
-      meetingId, itemId, outcome: parsed.outcome, reason, notes: parsed.note.trim(), suggested,
-      decidedBy: actor.id, decidedAt: new Date().toISOString(),
-    }).returning().get();
+    const row = tx
+      .insert(decisions)
+      .values({
+        meetingId,
+        itemId,
+        outcome: parsed.outcome,
+        reason,
+        notes: parsed.note.trim(),
+        suggested,
+        decidedBy: actor.id,
+        decidedAt: new Date().toISOString(),
+      })
+      .returning()
+      .get();
     setItemState(tx, meetingId, itemId, { votingClosed: true, revealed: true });
     const eventId = liveEvent(tx, actor, meetingId, 'live.decision_recorded', {
-      itemId, outcome: row.outcome, reason: row.reason, notes: row.notes, suggested,
+      itemId,
+      outcome: row.outcome,
+      reason: row.reason,
+      notes: row.notes,
+      suggested,
     });
     return { value: row, eventId };
   });
 }
 
-const NoteSchema = z.string().trim().min(1, 'Write the note first.').max(MAX_DECISION_TEXT, 'Keep the note to 2,000 characters or fewer.');
+const NoteSchema = z
+  .string()
+  .trim()
+  .min(1, 'Write the note first.')
+  .max(MAX_DECISION_TEXT, 'Keep the note to 2,000 characters or fewer.');
 
 /** Facilitator: appends a note to an agenda item (visible to every participant). Returns all the item's notes. */
 export function addNote(actor: ActingUser, meetingId: number, itemId: number, text: unknown): string {

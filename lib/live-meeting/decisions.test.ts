@@ -20,7 +20,11 @@ describe('recordDecision', () => {
   it.each([
     ['accept with the tally', { outcome: 'accepted' }, null],
     ['reject without a reason', { outcome: 'rejected', note: 'n' }, ['reason', REASON_REQUIRED]],
-    ['reject with a reason, against the tally, with a note', { outcome: 'rejected', reason: 'No budget', note: 'Finance veto' }, null],
+    [
+      'reject with a reason, against the tally, with a note',
+      { outcome: 'rejected', reason: 'No budget', note: 'Finance veto' },
+      null,
+    ],
     ['defer against the tally without a note', { outcome: 'deferred' }, ['note', NOTE_REQUIRED]],
     ['defer against the tally with a blank note', { outcome: 'deferred', note: '  ' }, ['note', NOTE_REQUIRED]],
     ['an unknown outcome', { outcome: 'maybe' }, ['outcome', undefined]],
@@ -44,13 +48,22 @@ describe('recordDecision', () => {
     castVote(leaders[0], meeting.id, current, { choice: 'reject' });
     const versionBefore = readItem(current).version;
     recordDecision(pm, meeting.id, current, { outcome: 'rejected', reason: ' Out of scope for Q1 ' });
-    expect(readItem(current)).toMatchObject({ status: 'rejected', decisionReason: 'Out of scope for Q1', version: versionBefore + 1 });
+    expect(readItem(current)).toMatchObject({
+      status: 'rejected',
+      decisionReason: 'Out of scope for Q1',
+      version: versionBefore + 1,
+    });
     expect(eventsOf('item', current).at(-1)).toMatchObject({ type: 'item.status_changed' });
-    expect(eventsOf('meeting', meeting.id).at(-1)).toMatchObject({ type: 'live.decision_recorded', data: { itemId: current, outcome: 'rejected', reason: 'Out of scope for Q1' } });
+    expect(eventsOf('meeting', meeting.id).at(-1)).toMatchObject({
+      type: 'live.decision_recorded',
+      data: { itemId: current, outcome: 'rejected', reason: 'Out of scope for Q1' },
+    });
     const state = liveState(leaders[1], meeting.id).agenda[0];
     expect(state).toMatchObject({ votingClosed: true, revealed: true, decision: { outcome: 'rejected' } });
     expect(state.tally.hidden).toBe(false);
-    expect(() => castVote(leaders[1], meeting.id, current, { choice: 'accept' })).toThrow('Voting on this item is closed.');
+    expect(() => castVote(leaders[1], meeting.id, current, { choice: 'accept' })).toThrow(
+      'Voting on this item is closed.',
+    );
   });
 
   it('gives accepted items a rank at the bottom, in decision order', async () => {
@@ -68,9 +81,16 @@ describe('recordDecision', () => {
     expect(() => recordDecision(pm, meeting.id, current, { outcome: 'deferred', note: 'x' })).toThrow(ConflictError);
     const other = makeItem(db, { cycleId: cycle.id, requestorId: pm.id, departmentId: departments.sales.id });
     expect(() => recordDecision(pm, meeting.id, other.id, { outcome: 'accepted' })).toThrow(ValidationError);
-    const withdrawn = makeItem(db, { cycleId: cycle.id, requestorId: pm.id, departmentId: departments.sales.id, status: 'withdrawn' });
+    const withdrawn = makeItem(db, {
+      cycleId: cycle.id,
+      requestorId: pm.id,
+      departmentId: departments.sales.id,
+      status: 'withdrawn',
+    });
     db.insert(agendaItems).values({ meetingId: meeting.id, itemId: withdrawn.id, position: 99 }).run();
-    expect(() => recordDecision(pm, meeting.id, withdrawn.id, { outcome: 'accepted' })).toThrow(/withdrawn item cannot change status/i);
+    expect(() => recordDecision(pm, meeting.id, withdrawn.id, { outcome: 'accepted' })).toThrow(
+      /withdrawn item cannot change status/i,
+    );
   });
 });
 
@@ -78,8 +98,12 @@ describe('addNote', () => {
   it('appends notes visible to every participant; facilitator only; refuses blank', async () => {
     const { pm, leaders, meeting, current } = await started();
     addNote(pm, meeting.id, current, 'Depends on the billing rewrite');
-    expect(addNote(pm, meeting.id, current, 'Sales to confirm size')).toBe('Depends on the billing rewrite\nSales to confirm size');
-    expect(liveState(leaders[1], meeting.id).agenda[0].notes).toBe('Depends on the billing rewrite\nSales to confirm size');
+    expect(addNote(pm, meeting.id, current, 'Sales to confirm size')).toBe(
+      'Depends on the billing rewrite\nSales to confirm size',
+    );
+    expect(liveState(leaders[1], meeting.id).agenda[0].notes).toBe(
+      'Depends on the billing rewrite\nSales to confirm size',
+    );
     expect(() => addNote(leaders[0], meeting.id, current, 'mine')).toThrow(ForbiddenError);
     expect(() => addNote(pm, meeting.id, current, '   ')).toThrow(ValidationError);
     expect(eventsOf('meeting', meeting.id).filter((e) => e.type === 'live.note_added')).toHaveLength(2);

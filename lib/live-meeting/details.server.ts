@@ -32,22 +32,27 @@ export function liveItemDetails(actor: ActingUser, meetingId: number): Record<nu
   return db.transaction((tx) => {
     const meeting = getLiveMeeting(tx, actor, meetingId);
     const ids = agendaIds(tx, meetingId);
-    const sizes = tx.select({ sizeWeeks: cycles.sizeWeeks }).from(cycles).where(eq(cycles.id, meeting.cycleId)).get()?.sizeWeeks
-      ?? { XS: 0, S: 0, M: 0, L: 0, XL: 0 };
+    const sizes = tx.select({ sizeWeeks: cycles.sizeWeeks }).from(cycles).where(eq(cycles.id, meeting.cycleId)).get()
+      ?.sizeWeeks ?? { XS: 0, S: 0, M: 0, L: 0, XL: 0 };
     const current = currentSnapshotItems(tx, ids, sizes);
     const sent = new Map((loadPrereadState(tx, meetingId)?.snapshot.items ?? []).map((i) => [i.id, i]));
     const threads = listThreads(tx, meeting, ids, actor);
-    return Object.fromEntries(current.map((item): [number, LiveItemDetail] => {
-      const before = sent.get(item.id);
-      return [item.id, {
-        id: item.id,
-        title: item.title,
-        theme: item.theme ?? '',
-        fieldsHtml: renderItemFields(item),
-        changes: before && item.version > before.version ? itemChanges(before, item) : [],
-        sentInPreread: before !== undefined,
-        questions: threads[item.id] ?? [],
-      }];
-    }));
+    return Object.fromEntries(
+      current.map((item): [number, LiveItemDetail] => {
+        const before = sent.get(item.id);
+        return [
+          item.id,
+          {
+            id: item.id,
+            title: item.title,
+            theme: item.theme ?? '',
+            fieldsHtml: renderItemFields(item),
+            changes: before && item.version > before.version ? itemChanges(before, item) : [],
+            sentInPreread: before !== undefined,
+            questions: threads[item.id] ?? [],
+          },
+        ];
+      }),
+    );
   });
 }

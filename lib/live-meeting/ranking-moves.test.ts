@@ -32,7 +32,10 @@ describe('moveAccepted', () => {
     expect(order(cycle.id)).toEqual(result.order);
     for (const id of ids.slice(0, 3)) expect(readItem(id)).toEqual(before[id]);
     expect(readItem(ids[3]).version).toBe(before[ids[3]].version + 1);
-    expect(eventsOf('meeting', meeting.id).at(-1)).toMatchObject({ type: 'live.rank_changed', data: { itemId: ids[3], toIndex: 0 } });
+    expect(eventsOf('meeting', meeting.id).at(-1)).toMatchObject({
+      type: 'live.rank_changed',
+      data: { itemId: ids[3], toIndex: 0 },
+    });
   });
 
   it('keeps both of two concurrent moves of different items', async () => {
@@ -59,7 +62,9 @@ describe('moveAccepted', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(RankConflictError);
-    expect((error as RankConflictError).message).toBe('This item was moved by someone else meanwhile; here is the new order.');
+    expect((error as RankConflictError).message).toBe(
+      'This item was moved by someone else meanwhile; here is the new order.',
+    );
     expect((error as RankConflictError).order).toEqual([ids[2], ids[0], ids[1], ids[3]]);
     expect(readItem(ids[2])).toEqual(after);
     expect(order(cycle.id)).toEqual([ids[2], ids[0], ids[1], ids[3]]);
@@ -67,10 +72,19 @@ describe('moveAccepted', () => {
 
   it('refuses a position that does not exist, a rejected item, and people who may not rank', async () => {
     const { pm, leaders, meeting, ids, cycle, departments } = await ranked();
-    expect(() => moveAccepted(pm, meeting.id, ids[0], 4, version(ids[0]))).toThrow('Position 5 does not exist: choose 1 to 4.');
+    expect(() => moveAccepted(pm, meeting.id, ids[0], 4, version(ids[0]))).toThrow(
+      'Position 5 does not exist: choose 1 to 4.',
+    );
     expect(() => moveAccepted(pm, meeting.id, ids[0], -1, version(ids[0]))).toThrow(ValidationError);
-    const rejected = makeItem(db, { cycleId: cycle.id, requestorId: pm.id, departmentId: departments.sales.id, status: 'rejected' });
-    expect(() => moveAccepted(pm, meeting.id, rejected.id, 0, rejected.version)).toThrow('Only accepted items of this cycle can be ranked.');
+    const rejected = makeItem(db, {
+      cycleId: cycle.id,
+      requestorId: pm.id,
+      departmentId: departments.sales.id,
+      status: 'rejected',
+    });
+    expect(() => moveAccepted(pm, meeting.id, rejected.id, 0, rejected.version)).toThrow(
+      'Only accepted items of this cycle can be ranked.',
+    );
     expect(() => moveAccepted(leaders[0], meeting.id, ids[0], 1, version(ids[0]))).toThrow(ForbiddenError);
     endMeeting(pm, meeting.id);
     expect(() => moveAccepted(pm, meeting.id, ids[0], 1, version(ids[0]))).toThrow('The meeting has already ended.');
@@ -78,14 +92,19 @@ describe('moveAccepted', () => {
 
   it('gives an accepted item without a rank a place at the bottom without bumping its version', async () => {
     const { pm, cycle, ids, departments } = await ranked();
-    const loose = makeItem(db, { cycleId: cycle.id, requestorId: pm.id, departmentId: departments.sales.id, status: 'accepted' });
+    const loose = makeItem(db, {
+      cycleId: cycle.id,
+      requestorId: pm.id,
+      departmentId: departments.sales.id,
+      status: 'accepted',
+    });
     expect(order(cycle.id)).toEqual([...ids, loose.id]);
     expect(readItem(loose.id).version).toBe(loose.version);
   });
 });
 
 describe('changeCapacity', () => {
-  it('is the facilitator\'s way to move the cut line, and is recorded', async () => {
+  it("is the facilitator's way to move the cut line, and is recorded", async () => {
     const { pm, leaders, meeting, cycle } = await ranked();
     const before = cutLine(acceptedRanking(db, cycle.id), 20); // 4 × M (3 weeks) = 12 weeks
     expect(before.fitCount).toBe(4);
@@ -94,7 +113,10 @@ describe('changeCapacity', () => {
     const capacity = db.select().from(cycles).where(eq(cycles.id, cycle.id)).get()!.capacityWeeks;
     expect(capacity).toBe(7);
     expect(cutLine(acceptedRanking(db, cycle.id), capacity).fitCount).toBe(2);
-    expect(eventsOf('meeting', meeting.id).at(-1)).toMatchObject({ type: 'live.capacity_changed', data: { from: 20, to: 7 } });
+    expect(eventsOf('meeting', meeting.id).at(-1)).toMatchObject({
+      type: 'live.capacity_changed',
+      data: { from: 20, to: 7 },
+    });
     expect(() => changeCapacity(leaders[0], meeting.id, 30)).toThrow(ForbiddenError);
     expect(() => changeCapacity(pm, meeting.id, -1)).toThrow('Capacity cannot be negative.');
     expect(() => changeCapacity(pm, meeting.id, 'lots')).toThrow(ValidationError);

@@ -7,8 +7,17 @@ import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { attendeeRole, loadMeeting } from '@/lib/meetings/access.server';
 import { parseOrThrow } from '@/lib/validation';
 import {
-  agendaIds, assertIsFacilitator, assertLive, assertNotEnded, assertOnAgenda, checkVersion, isFacilitator, liveEvent,
-  liveTransaction, getLiveMeeting, updateMeetingIfUnchanged,
+  agendaIds,
+  assertIsFacilitator,
+  assertLive,
+  assertNotEnded,
+  assertOnAgenda,
+  checkVersion,
+  isFacilitator,
+  liveEvent,
+  liveTransaction,
+  getLiveMeeting,
+  updateMeetingIfUnchanged,
 } from './core.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
@@ -27,16 +36,32 @@ export function startMeeting(actor: ActingUser, meetingId: number, input: unknow
   const options = parseOrThrow(StartSchema, input);
   return liveTransaction(meetingId, (tx) => {
     const meeting = getLiveMeeting(tx, actor, meetingId);
-    if (!isFacilitator(actor, meeting) && !can(actor, 'meeting.manage')) throw new ForbiddenError('Only the facilitator can start the meeting.');
+    if (!isFacilitator(actor, meeting) && !can(actor, 'meeting.manage'))
+      throw new ForbiddenError('Only the facilitator can start the meeting.');
     assertNotEnded(meeting);
     if (meeting.status === 'live') throw new ConflictError('The meeting is already live.');
     const agenda = agendaIds(tx, meetingId);
-    if (agenda.length === 0) throw new ValidationError({ agenda: ['Put items on the agenda before starting the meeting.'] }, 'Put items on the agenda before starting the meeting.');
-    tx.insert(meetingSettings).values({ meetingId, ...options })
-      .onConflictDoUpdate({ target: meetingSettings.meetingId, set: options }).run();
-    const currentItemId = meeting.currentItemId !== null && agenda.includes(meeting.currentItemId) ? meeting.currentItemId : agenda[0];
-    const after = updateMeetingIfUnchanged(tx, meeting, { status: 'live', currentItemId, startedAt: meeting.startedAt ?? new Date().toISOString() });
-    const eventId = liveEvent(tx, actor, meetingId, 'live.started', { version: after.version, currentItemId, ...options });
+    if (agenda.length === 0)
+      throw new ValidationError(
+        { agenda: ['Put items on the agenda before starting the meeting.'] },
+        'Put items on the agenda before starting the meeting.',
+      );
+    tx.insert(meetingSettings)
+      .values({ meetingId, ...options })
+      .onConflictDoUpdate({ target: meetingSettings.meetingId, set: options })
+      .run();
+    const currentItemId =
+      meeting.currentItemId !== null && agenda.includes(meeting.currentItemId) ? meeting.currentItemId : agenda[0];
+    const after = updateMeetingIfUnchanged(tx, meeting, {
+      status: 'live',
+      currentItemId,
+      startedAt: meeting.startedAt ?? new Date().toISOString(),
+    });
+    const eventId = liveEvent(tx, actor, meetingId, 'live.started', {
+      version: after.version,
+      currentItemId,
+      ...options,
+    });
     return { value: after, eventId };
   });
 }
@@ -54,17 +79,29 @@ export function goToItem(actor: ActingUser, meetingId: number, target: GoTo, exp
     const at = meeting.currentItemId === null ? -1 : agenda.indexOf(meeting.currentItemId);
     let itemId: number;
     if (target === 'next') {
-      if (at + 1 >= agenda.length) throw new ValidationError({ itemId: ['This is the last item on the agenda.'] }, 'This is the last item on the agenda.');
+      if (at + 1 >= agenda.length)
+        throw new ValidationError(
+          { itemId: ['This is the last item on the agenda.'] },
+          'This is the last item on the agenda.',
+        );
       itemId = agenda[at + 1];
     } else if (target === 'previous') {
-      if (at <= 0) throw new ValidationError({ itemId: ['This is the first item on the agenda.'] }, 'This is the first item on the agenda.');
+      if (at <= 0)
+        throw new ValidationError(
+          { itemId: ['This is the first item on the agenda.'] },
+          'This is the first item on the agenda.',
+        );
       itemId = agenda[at - 1];
     } else {
       assertOnAgenda(tx, meetingId, target);
       itemId = target;
     }
     const after = updateMeetingIfUnchanged(tx, meeting, { currentItemId: itemId });
-    const eventId = liveEvent(tx, actor, meetingId, 'live.item_changed', { version: after.version, from: meeting.currentItemId, currentItemId: itemId });
+    const eventId = liveEvent(tx, actor, meetingId, 'live.item_changed', {
+      version: after.version,
+      from: meeting.currentItemId,
+      currentItemId: itemId,
+    });
     return { value: after, eventId };
   });
 }
@@ -85,7 +122,8 @@ export function resumeMeeting(actor: ActingUser, meetingId: number, expectedVers
   return liveTransaction(meetingId, (tx) => {
     const meeting = getLiveMeeting(tx, actor, meetingId);
     checkVersion(meeting, expectedVersion);
-    if (!isFacilitator(actor, meeting) && !can(actor, 'meeting.manage')) throw new ForbiddenError('Only the facilitator can resume the meeting.');
+    if (!isFacilitator(actor, meeting) && !can(actor, 'meeting.manage'))
+      throw new ForbiddenError('Only the facilitator can resume the meeting.');
     assertNotEnded(meeting);
     if (meeting.status !== 'paused') {
       const message = meeting.status === 'live' ? 'The meeting is already live.' : 'The meeting has not started yet.';
@@ -109,7 +147,14 @@ export function handOver(actor: ActingUser, meetingId: number, toUserId: number,
       throw new ValidationError({ toUserId: [message] }, message);
     }
     const after = updateMeetingIfUnchanged(tx, meeting, { facilitatorId: toUserId });
-    return { value: after, eventId: liveEvent(tx, actor, meetingId, 'live.handed_over', { version: after.version, from: actor.id, to: toUserId }) };
+    return {
+      value: after,
+      eventId: liveEvent(tx, actor, meetingId, 'live.handed_over', {
+        version: after.version,
+        from: actor.id,
+        to: toUserId,
+      }),
+    };
   });
 }
 
@@ -121,7 +166,14 @@ export function takeOver(actor: ActingUser, meetingId: number): Meeting {
     assertNotEnded(meeting);
     if (isFacilitator(actor, meeting)) throw new ConflictError('You already facilitate this meeting.');
     const after = updateMeetingIfUnchanged(tx, meeting, { facilitatorId: actor.id });
-    return { value: after, eventId: liveEvent(tx, actor, meetingId, 'live.taken_over', { version: after.version, from: meeting.facilitatorId, to: actor.id }) };
+    return {
+      value: after,
+      eventId: liveEvent(tx, actor, meetingId, 'live.taken_over', {
+        version: after.version,
+        from: meeting.facilitatorId,
+        to: actor.id,
+      }),
+    };
   });
 }
 
@@ -129,7 +181,8 @@ export function takeOver(actor: ActingUser, meetingId: number): Meeting {
 export function endMeeting(actor: ActingUser, meetingId: number): Meeting {
   return liveTransaction(meetingId, (tx) => {
     const meeting = getLiveMeeting(tx, actor, meetingId);
-    if (!isFacilitator(actor, meeting) && !can(actor, 'meeting.manage')) throw new ForbiddenError('Only the facilitator can end the meeting.');
+    if (!isFacilitator(actor, meeting) && !can(actor, 'meeting.manage'))
+      throw new ForbiddenError('Only the facilitator can end the meeting.');
     assertNotEnded(meeting);
     if (meeting.status === 'scheduled') throw new ConflictError('The meeting has not started yet.');
     const after = updateMeetingIfUnchanged(tx, meeting, { status: 'closed', endedAt: new Date().toISOString() });

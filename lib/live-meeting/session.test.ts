@@ -6,7 +6,15 @@ import { meetingChannel, publisher } from '@/lib/realtime/publisher.server';
 import { db, eventsOf, userWithRole } from '@/lib/testing/db';
 import { plannedMeeting } from '@/lib/meetings/test-helpers';
 import {
-  ALREADY_ENDED, endMeeting, goToItem, handOver, MEETING_CHANGED, pauseMeeting, resumeMeeting, startMeeting, takeOver,
+  ALREADY_ENDED,
+  endMeeting,
+  goToItem,
+  handOver,
+  MEETING_CHANGED,
+  pauseMeeting,
+  resumeMeeting,
+  startMeeting,
+  takeOver,
 } from './session.server';
 import { liveState } from './state.server';
 
@@ -24,7 +32,11 @@ async function liveMeeting(items = 3) {
 function published(meetingId: number, fn: () => void): number[] {
   const ids: number[] = [];
   const off = publisher.subscribe(meetingChannel(meetingId), (id) => ids.push(id));
-  try { fn(); } finally { off(); }
+  try {
+    fn();
+  } finally {
+    off();
+  }
   return ids;
 }
 
@@ -32,7 +44,9 @@ describe('startMeeting', () => {
   it('goes live on the first agenda item, stores the settings, writes one event and publishes it after commit', async () => {
     const { pm, meeting, items } = await liveMeeting();
     let after!: ReturnType<typeof startMeeting>;
-    const ids = published(meeting.id, () => { after = startMeeting(pm, meeting.id, { votesVisibility: 'hidden', weighted: true }); });
+    const ids = published(meeting.id, () => {
+      after = startMeeting(pm, meeting.id, { votesVisibility: 'hidden', weighted: true });
+    });
     expect(after).toMatchObject({ status: 'live', currentItemId: items[0].id, version: meeting.version + 1 });
     expect(after.startedAt).not.toBeNull();
     const evs = eventsOf('meeting', meeting.id).filter((e) => e.type.startsWith('live.'));
@@ -62,7 +76,9 @@ describe('startMeeting', () => {
     endMeeting(pm, meeting.id);
     expect(() => startMeeting(pm, meeting.id, LIVE)).toThrow(ALREADY_ENDED);
     const empty = await plannedMeeting({ items: 0 });
-    expect(() => startMeeting(empty.pm, empty.meeting.id, LIVE)).toThrow('Put items on the agenda before starting the meeting.');
+    expect(() => startMeeting(empty.pm, empty.meeting.id, LIVE)).toThrow(
+      'Put items on the agenda before starting the meeting.',
+    );
   });
 });
 
@@ -116,15 +132,20 @@ describe('pause, resume, hand over, take over', () => {
     expect(() => pauseMeeting(pm, meeting.id)).toThrow('The meeting is paused.');
     expect(resumeMeeting(pm, meeting.id)).toMatchObject({ status: 'live', currentItemId: items[1].id });
     expect(() => resumeMeeting(pm, meeting.id)).toThrow('The meeting is already live.');
-    expect(eventsOf('meeting', meeting.id).map((e) => e.type).filter((t) => t.startsWith('live.')))
-      .toEqual(['live.started', 'live.item_changed', 'live.paused', 'live.resumed']);
+    expect(
+      eventsOf('meeting', meeting.id)
+        .map((e) => e.type)
+        .filter((t) => t.startsWith('live.')),
+    ).toEqual(['live.started', 'live.item_changed', 'live.paused', 'live.resumed']);
   });
 
   it('hands over only to another active attendee', async () => {
     const { pm, leaders, observer, stranger, meeting } = await liveMeeting();
     startMeeting(pm, meeting.id, LIVE);
     for (const target of [stranger.id, pm.id, 999_999]) {
-      expect(() => handOver(pm, meeting.id, target)).toThrow('Hand the facilitation to another active attendee of this meeting.');
+      expect(() => handOver(pm, meeting.id, target)).toThrow(
+        'Hand the facilitation to another active attendee of this meeting.',
+      );
     }
     expect(() => handOver(leaders[0], meeting.id, leaders[1].id)).toThrow(ForbiddenError);
     expect(handOver(pm, meeting.id, observer.id).facilitatorId).toBe(observer.id);
@@ -132,13 +153,21 @@ describe('pause, resume, hand over, take over', () => {
     expect(pauseMeeting(observer, meeting.id).status).toBe('paused');
   });
 
-  it.each([['pm', true], ['admin', true], ['leader', false], ['engineer', false]] as const)('%s may take over: %s', async (role, allowed) => {
+  it.each([
+    ['pm', true],
+    ['admin', true],
+    ['leader', false],
+    ['engineer', false],
+  ] as const)('%s may take over: %s', async (role, allowed) => {
     const { pm, meeting } = await liveMeeting();
     startMeeting(pm, meeting.id, LIVE);
     const actor = await userWithRole(role);
     if (allowed) {
       expect(takeOver(actor, meeting.id).facilitatorId).toBe(actor.id);
-      expect(eventsOf('meeting', meeting.id).at(-1)).toMatchObject({ type: 'live.taken_over', data: { from: pm.id, to: actor.id } });
+      expect(eventsOf('meeting', meeting.id).at(-1)).toMatchObject({
+        type: 'live.taken_over',
+        data: { from: pm.id, to: actor.id },
+      });
     } else {
       expect(() => takeOver(actor, meeting.id)).toThrow(ForbiddenError);
     }

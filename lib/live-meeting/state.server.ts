@@ -2,8 +2,20 @@ import 'server-only';
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import { db } from '@/db/client';
 import {
-  agendaItems, cycles, decisions, departments, events, items, meetingAttendees, meetingItemState, themes, users,
-  type DecisionRow, type Meeting, type MeetingSettings, type VoteChoice,
+  agendaItems,
+  cycles,
+  decisions,
+  departments,
+  events,
+  items,
+  meetingAttendees,
+  meetingItemState,
+  themes,
+  users,
+  type DecisionRow,
+  type Meeting,
+  type MeetingSettings,
+  type VoteChoice,
 } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Executor } from '@/lib/events/log.server';
@@ -27,8 +39,15 @@ export type ItemTally =
   | { hidden: true; voted: number; eligible: number };
 
 export type LiveItem = {
-  itemId: number; position: number; title: string; status: string; rank: string | null; version: number;
-  votingClosed: boolean; revealed: boolean; notes: string;
+  itemId: number;
+  position: number;
+  title: string;
+  status: string;
+  rank: string | null;
+  version: number;
+  votingClosed: boolean;
+  revealed: boolean;
+  notes: string;
   decision: Pick<DecisionRow, 'outcome' | 'reason' | 'notes' | 'suggested' | 'decidedBy' | 'decidedAt'> | null;
   tally: ItemTally;
   /** The viewer's own vote (their own data, so shown to them even while votes are hidden). */
@@ -37,16 +56,26 @@ export type LiveItem = {
 
 export type RankedItem = { id: number; title: string; theme: string; weeks: number | null; version: number };
 
-export type LiveAttendee = { userId: number; name: string; departmentId: number; departmentName: string; role: 'voter' | 'observer' };
+export type LiveAttendee = {
+  userId: number;
+  name: string;
+  departmentId: number;
+  departmentName: string;
+  role: 'voter' | 'observer';
+};
 
 export type LiveState = {
   /** The last event of the meeting this state includes: the live stream resumes after it. */
   lastEventId: number;
-  meeting: Pick<Meeting, 'id' | 'cycleId' | 'title' | 'status' | 'currentItemId' | 'facilitatorId' | 'startedAt' | 'endedAt' | 'version'>
-    & { facilitatorName: string };
+  meeting: Pick<
+    Meeting,
+    'id' | 'cycleId' | 'title' | 'status' | 'currentItemId' | 'facilitatorId' | 'startedAt' | 'endedAt' | 'version'
+  > & { facilitatorName: string };
   settings: Omit<MeetingSettings, 'meetingId'>;
   viewer: {
-    id: number; isFacilitator: boolean; role: 'voter' | 'observer' | null;
+    id: number;
+    isFacilitator: boolean;
+    role: 'voter' | 'observer' | null;
     /** pm/admin: may start, resume, end or take over the meeting. */
     canManage: boolean;
     canRank: boolean;
@@ -59,26 +88,59 @@ export type LiveState = {
 
 function rankingOf(tx: Executor, cycleId: number): LiveState['ranking'] {
   const ranked = acceptedRanking(tx, cycleId);
-  const capacityWeeks = tx.select({ capacityWeeks: cycles.capacityWeeks }).from(cycles).where(eq(cycles.id, cycleId)).get()?.capacityWeeks ?? 0;
+  const capacityWeeks =
+    tx.select({ capacityWeeks: cycles.capacityWeeks }).from(cycles).where(eq(cycles.id, cycleId)).get()
+      ?.capacityWeeks ?? 0;
   const ids = ranked.map((r) => r.id);
-  const names = new Map(ids.length === 0 ? [] : tx.select({ id: items.id, title: items.title, theme: themes.name }).from(items)
-    .leftJoin(themes, eq(themes.id, items.themeId)).where(inArray(items.id, ids)).all().map((r) => [r.id, r]));
+  const names = new Map(
+    ids.length === 0
+      ? []
+      : tx
+          .select({ id: items.id, title: items.title, theme: themes.name })
+          .from(items)
+          .leftJoin(themes, eq(themes.id, items.themeId))
+          .where(inArray(items.id, ids))
+          .all()
+          .map((r) => [r.id, r]),
+  );
   return {
     capacityWeeks,
-    items: ranked.map((r) => ({ id: r.id, title: names.get(r.id)?.title ?? '', theme: names.get(r.id)?.theme ?? '', weeks: r.weeks, version: r.version })),
+    items: ranked.map((r) => ({
+      id: r.id,
+      title: names.get(r.id)?.title ?? '',
+      theme: names.get(r.id)?.theme ?? '',
+      weeks: r.weeks,
+      version: r.version,
+    })),
     cut: cutLine(ranked, capacityWeeks),
   };
 }
 
 function attendeesOf(tx: Executor, meetingId: number): LiveAttendee[] {
-  return tx.select({ userId: users.id, name: users.name, departmentId: departments.id, departmentName: departments.name, role: meetingAttendees.role })
-    .from(meetingAttendees).innerJoin(users, eq(users.id, meetingAttendees.userId)).innerJoin(departments, eq(departments.id, users.departmentId))
-    .where(eq(meetingAttendees.meetingId, meetingId)).orderBy(asc(departments.name), asc(users.name)).all();
+  return tx
+    .select({
+      userId: users.id,
+      name: users.name,
+      departmentId: departments.id,
+      departmentName: departments.name,
+      role: meetingAttendees.role,
+    })
+    .from(meetingAttendees)
+    .innerJoin(users, eq(users.id, meetingAttendees.userId))
+    .innerJoin(departments, eq(departments.id, users.departmentId))
+    .where(eq(meetingAttendees.meetingId, meetingId))
+    .orderBy(asc(departments.name), asc(users.name))
+    .all();
 }
 
 function lastEventOf(tx: Executor, meetingId: number): number {
-  return tx.select({ id: max(events.id) }).from(events)
-    .where(and(eq(events.subjectType, 'meeting'), eq(events.subjectId, meetingId))).get()?.id ?? 0;
+  return (
+    tx
+      .select({ id: max(events.id) })
+      .from(events)
+      .where(and(eq(events.subjectType, 'meeting'), eq(events.subjectId, meetingId)))
+      .get()?.id ?? 0
+  );
 }
 
 /** The whole current state, for the page, a reload or a reconnect. Votes are projected per the meeting's visibility. */
@@ -86,12 +148,37 @@ export function liveState(viewer: ActingUser, meetingId: number): LiveState {
   return db.transaction((tx) => {
     const meeting = getLiveMeeting(tx, viewer, meetingId);
     const settings = settingsOf(tx, meetingId);
-    const rows = tx.select({ itemId: agendaItems.itemId, position: agendaItems.position, title: items.title, status: items.status, rank: items.rank, version: items.version })
-      .from(agendaItems).innerJoin(items, eq(items.id, agendaItems.itemId))
-      .where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.itemId)).all();
+    const rows = tx
+      .select({
+        itemId: agendaItems.itemId,
+        position: agendaItems.position,
+        title: items.title,
+        status: items.status,
+        rank: items.rank,
+        version: items.version,
+      })
+      .from(agendaItems)
+      .innerJoin(items, eq(items.id, agendaItems.itemId))
+      .where(eq(agendaItems.meetingId, meetingId))
+      .orderBy(asc(agendaItems.position), asc(agendaItems.itemId))
+      .all();
     const voters = votersOf(tx, meetingId);
-    const states = new Map(tx.select().from(meetingItemState).where(eq(meetingItemState.meetingId, meetingId)).all().map((s) => [s.itemId, s]));
-    const decided = new Map(tx.select().from(decisions).where(eq(decisions.meetingId, meetingId)).all().map((d) => [d.itemId, d]));
+    const states = new Map(
+      tx
+        .select()
+        .from(meetingItemState)
+        .where(eq(meetingItemState.meetingId, meetingId))
+        .all()
+        .map((s) => [s.itemId, s]),
+    );
+    const decided = new Map(
+      tx
+        .select()
+        .from(decisions)
+        .where(eq(decisions.meetingId, meetingId))
+        .all()
+        .map((d) => [d.itemId, d]),
+    );
     const allVotes = votesByItem(tx, meetingId);
     const agenda = rows.map((row): LiveItem => {
       const state = states.get(row.itemId);
@@ -105,28 +192,60 @@ export function liveState(viewer: ActingUser, meetingId: number): LiveState {
         votingClosed: state?.votingClosed ?? false,
         revealed,
         notes: state?.notes ?? '',
-        decision: d ? { outcome: d.outcome, reason: d.reason, notes: d.notes, suggested: d.suggested, decidedBy: d.decidedBy, decidedAt: d.decidedAt } : null,
-        tally: settings.votesVisibility === 'hidden' && !revealed
-          ? { hidden: true, voted: t.turnout.voted, eligible: t.turnout.eligible }
-          : {
-            hidden: false, tally: t, suggested: suggestedDecision(t, settings.weighted ? 'weighted' : 'plain'),
-            votes: itemVotes.map((v) => ({ userId: v.userId, name: v.name, departmentName: v.departmentName, choice: v.choice, comment: v.comment })),
-          },
+        decision: d
+          ? {
+              outcome: d.outcome,
+              reason: d.reason,
+              notes: d.notes,
+              suggested: d.suggested,
+              decidedBy: d.decidedBy,
+              decidedAt: d.decidedAt,
+            }
+          : null,
+        tally:
+          settings.votesVisibility === 'hidden' && !revealed
+            ? { hidden: true, voted: t.turnout.voted, eligible: t.turnout.eligible }
+            : {
+                hidden: false,
+                tally: t,
+                suggested: suggestedDecision(t, settings.weighted ? 'weighted' : 'plain'),
+                votes: itemVotes.map((v) => ({
+                  userId: v.userId,
+                  name: v.name,
+                  departmentName: v.departmentName,
+                  choice: v.choice,
+                  comment: v.comment,
+                })),
+              },
         myVote: mine ? { choice: mine.choice, comment: mine.comment } : null,
       };
     });
-    const facilitatorName = tx.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)).get()?.name ?? '';
+    const facilitatorName =
+      tx.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)).get()?.name ?? '';
     const facilitates = isFacilitator(viewer, meeting);
     const canManage = can(viewer, 'meeting.manage');
     return {
       lastEventId: lastEventOf(tx, meetingId),
       meeting: {
         facilitatorName,
-        id: meeting.id, cycleId: meeting.cycleId, title: meeting.title, status: meeting.status, currentItemId: meeting.currentItemId,
-        facilitatorId: meeting.facilitatorId, startedAt: meeting.startedAt, endedAt: meeting.endedAt, version: meeting.version,
+        id: meeting.id,
+        cycleId: meeting.cycleId,
+        title: meeting.title,
+        status: meeting.status,
+        currentItemId: meeting.currentItemId,
+        facilitatorId: meeting.facilitatorId,
+        startedAt: meeting.startedAt,
+        endedAt: meeting.endedAt,
+        version: meeting.version,
       },
       settings,
-      viewer: { id: viewer.id, isFacilitator: facilitates, role: attendeeRole(tx, meetingId, viewer.id), canManage, canRank: facilitates || canManage },
+      viewer: {
+        id: viewer.id,
+        isFacilitator: facilitates,
+        role: attendeeRole(tx, meetingId, viewer.id),
+        canManage,
+        canRank: facilitates || canManage,
+      },
       attendees: attendeesOf(tx, meetingId),
       agenda,
       ranking: rankingOf(tx, meeting.cycleId),

@@ -31,11 +31,31 @@ const shareSum = (shares: Record<Choice, number>) => shares.accept + shares.reje
 
 describe('tally: plain result', () => {
   it.each<[string, Vote[], TallyResult, Record<Choice, number>]>([
-    ['clear majority', [...votesOf('Engineering', 'accept', 'accept'), ...votesOf('Sales', 'reject')], 'accept', { accept: 2, reject: 1, defer: 0 }],
-    ['plurality wins without a majority', [...votesOf('Sales', 'defer', 'defer', 'accept', 'reject')], 'defer', { accept: 1, reject: 1, defer: 2 }],
+    [
+      'clear majority',
+      [...votesOf('Engineering', 'accept', 'accept'), ...votesOf('Sales', 'reject')],
+      'accept',
+      { accept: 2, reject: 1, defer: 0 },
+    ],
+    [
+      'plurality wins without a majority',
+      [...votesOf('Sales', 'defer', 'defer', 'accept', 'reject')],
+      'defer',
+      { accept: 1, reject: 1, defer: 2 },
+    ],
     ['a single vote', votesOf('Finance', 'reject'), 'reject', { accept: 0, reject: 1, defer: 0 }],
-    ['two-way tie', [...votesOf('Engineering', 'accept'), ...votesOf('Sales', 'reject')], 'tie', { accept: 1, reject: 1, defer: 0 }],
-    ['tie at the top with a lower third', votesOf('Sales', 'accept', 'accept', 'defer', 'defer', 'reject'), 'tie', { accept: 2, reject: 1, defer: 2 }],
+    [
+      'two-way tie',
+      [...votesOf('Engineering', 'accept'), ...votesOf('Sales', 'reject')],
+      'tie',
+      { accept: 1, reject: 1, defer: 0 },
+    ],
+    [
+      'tie at the top with a lower third',
+      votesOf('Sales', 'accept', 'accept', 'defer', 'defer', 'reject'),
+      'tie',
+      { accept: 2, reject: 1, defer: 2 },
+    ],
     ['three-way tie', votesOf('Sales', 'accept', 'reject', 'defer'), 'tie', { accept: 1, reject: 1, defer: 1 }],
     ['no votes', [], 'none', { accept: 0, reject: 0, defer: 0 }],
   ])('%s', (_name, votes, result, counts) => {
@@ -58,7 +78,11 @@ describe('tally: department-weighted result', () => {
   it.each<[string, Vote[], TallyResult, TallyResult, Record<Choice, number>]>([
     [
       'a large department outvotes the others in plain but not in weighted',
-      [...votesOf('Engineering', 'accept', 'accept', 'accept', 'accept'), ...votesOf('Sales', 'reject'), ...votesOf('Finance', 'reject')],
+      [
+        ...votesOf('Engineering', 'accept', 'accept', 'accept', 'accept'),
+        ...votesOf('Sales', 'reject'),
+        ...votesOf('Finance', 'reject'),
+      ],
       'accept',
       'reject',
       { accept: 1, reject: 2, defer: 0 },
@@ -72,14 +96,22 @@ describe('tally: department-weighted result', () => {
     ],
     [
       'thirds that add up to exactly one tie with a whole department',
-      [...votesOf('Engineering', 'accept', 'reject', 'defer'), ...votesOf('Sales', 'accept', 'reject', 'defer'), ...votesOf('Finance', 'accept', 'reject', 'defer')],
+      [
+        ...votesOf('Engineering', 'accept', 'reject', 'defer'),
+        ...votesOf('Sales', 'accept', 'reject', 'defer'),
+        ...votesOf('Finance', 'accept', 'reject', 'defer'),
+      ],
       'tie',
       'tie',
       { accept: 1, reject: 1, defer: 1 },
     ],
     [
       'fractions from different departments add up to a tie with a whole department',
-      [...votesOf('Engineering', 'accept', 'reject', 'reject'), ...votesOf('Sales', 'accept', 'accept', 'reject'), ...votesOf('Finance', 'defer')],
+      [
+        ...votesOf('Engineering', 'accept', 'reject', 'reject'),
+        ...votesOf('Sales', 'accept', 'accept', 'reject'),
+        ...votesOf('Finance', 'defer'),
+      ],
       'tie',
       'tie',
       { accept: 1, reject: 1, defer: 1 },
@@ -99,20 +131,39 @@ describe('tally: department-weighted result', () => {
       'exact fractions: sevenths against tenths',
       [
         ...votesOf('Engineering', 'accept', 'accept', 'accept', 'reject', 'reject', 'reject', 'reject'),
-        ...votesOf('Sales', 'accept', 'accept', 'accept', 'accept', 'accept', 'accept', 'accept', 'reject', 'reject', 'reject'),
+        ...votesOf(
+          'Sales',
+          'accept',
+          'accept',
+          'accept',
+          'accept',
+          'accept',
+          'accept',
+          'accept',
+          'reject',
+          'reject',
+          'reject',
+        ),
       ],
       'accept',
       // accept 3/7 + 7/10 = 79/70; reject 4/7 + 3/10 = 61/70
       'accept',
       { accept: 79 / 70, reject: 61 / 70, defer: 0 },
     ],
-    ['one department alone: weighted follows its majority', votesOf('Sales', 'defer', 'defer', 'accept'), 'defer', 'defer', { accept: 1 / 3, reject: 0, defer: 2 / 3 }],
+    [
+      'one department alone: weighted follows its majority',
+      votesOf('Sales', 'defer', 'defer', 'accept'),
+      'defer',
+      'defer',
+      { accept: 1 / 3, reject: 0, defer: 2 / 3 },
+    ],
     ['no votes', [], 'none', 'none', { accept: 0, reject: 0, defer: 0 }],
   ])('%s', (_name, votes, plain, weighted, shares) => {
     const t = tally(votes);
     expect(t.plainResult).toBe(plain);
     expect(t.weighted.result).toBe(weighted);
-    for (const choice of ['accept', 'reject', 'defer'] as const) expect(t.weighted.shares[choice]).toBeCloseTo(shares[choice], 12);
+    for (const choice of ['accept', 'reject', 'defer'] as const)
+      expect(t.weighted.shares[choice]).toBeCloseTo(shares[choice], 12);
     expect(shareSum(t.weighted.shares)).toBeCloseTo(t.byDepartment.filter((d) => d.voted > 0).length, 12);
   });
 
@@ -132,7 +183,10 @@ describe('tally: department-weighted result', () => {
       1,
     ],
   ])('%s', (_name, votes, silent, weighted, departmentsThatVoted) => {
-    const voters: Voter[] = [...votes.map(({ userId, departmentId, departmentName }) => ({ userId, departmentId, departmentName })), ...silent];
+    const voters: Voter[] = [
+      ...votes.map(({ userId, departmentId, departmentName }) => ({ userId, departmentId, departmentName })),
+      ...silent,
+    ];
     const t = tally(votes, { voters });
     expect(t.weighted.result).toBe(weighted);
     expect(shareSum(t.weighted.shares)).toBeCloseTo(departmentsThatVoted, 12);
@@ -147,24 +201,58 @@ describe('tally: by department and turnout', () => {
     const sales = votesOf('Sales', 'defer');
     const voters: Voter[] = [
       ...votersOf('Sales', [sales[0].userId, 801, 802]),
-      ...votersOf('Engineering', eng.map((v) => v.userId)),
+      ...votersOf(
+        'Engineering',
+        eng.map((v) => v.userId),
+      ),
       ...votersOf('Finance', [803]),
     ];
     const t = tally([...sales, ...eng], { voters });
     expect(t.byDepartment).toEqual([
-      { departmentId: DEPTS.Engineering, departmentName: 'Engineering', counts: { accept: 2, reject: 1, defer: 0 }, voters: 3, voted: 3 },
-      { departmentId: DEPTS.Finance, departmentName: 'Finance', counts: { accept: 0, reject: 0, defer: 0 }, voters: 1, voted: 0 },
-      { departmentId: DEPTS.Sales, departmentName: 'Sales', counts: { accept: 0, reject: 0, defer: 1 }, voters: 3, voted: 1 },
+      {
+        departmentId: DEPTS.Engineering,
+        departmentName: 'Engineering',
+        counts: { accept: 2, reject: 1, defer: 0 },
+        voters: 3,
+        voted: 3,
+      },
+      {
+        departmentId: DEPTS.Finance,
+        departmentName: 'Finance',
+        counts: { accept: 0, reject: 0, defer: 0 },
+        voters: 1,
+        voted: 0,
+      },
+      {
+        departmentId: DEPTS.Sales,
+        departmentName: 'Sales',
+        counts: { accept: 0, reject: 0, defer: 1 },
+        voters: 3,
+        voted: 1,
+      },
     ]);
   });
 
   it.each<[string, () => { votes: Vote[]; voters?: Voter[] }, { voted: number; eligible: number }]>([
-    ['no voter list: everyone who voted is eligible', () => ({ votes: votesOf('Sales', 'accept', 'reject') }), { voted: 2, eligible: 2 }],
+    [
+      'no voter list: everyone who voted is eligible',
+      () => ({ votes: votesOf('Sales', 'accept', 'reject') }),
+      { voted: 2, eligible: 2 },
+    ],
     [
       'some eligible voters did not vote',
       () => {
         const votes = votesOf('Sales', 'accept', 'reject');
-        return { votes, voters: [...votersOf('Sales', votes.map((v) => v.userId)), ...votersOf('Finance', [701, 702, 703])] };
+        return {
+          votes,
+          voters: [
+            ...votersOf(
+              'Sales',
+              votes.map((v) => v.userId),
+            ),
+            ...votersOf('Finance', [701, 702, 703]),
+          ],
+        };
       },
       { voted: 2, eligible: 5 },
     ],
@@ -175,7 +263,11 @@ describe('tally: by department and turnout', () => {
       () => ({ votes: votesOf('Sales', 'accept', 'accept'), voters: votersOf('Sales', [706]) }),
       { voted: 2, eligible: 3 },
     ],
-    ['a voter listed twice counts once', () => ({ votes: [], voters: votersOf('Sales', [707, 707]) }), { voted: 0, eligible: 1 }],
+    [
+      'a voter listed twice counts once',
+      () => ({ votes: [], voters: votersOf('Sales', [707, 707]) }),
+      { voted: 0, eligible: 1 },
+    ],
   ])('%s', (_name, make, turnout) => {
     const { votes, voters } = make();
     const t = tally(votes, { voters });
@@ -186,7 +278,11 @@ describe('tally: by department and turnout', () => {
 });
 
 describe('suggestedDecision', () => {
-  const bigEngineering = () => [...votesOf('Engineering', 'accept', 'accept', 'accept', 'accept'), ...votesOf('Sales', 'reject'), ...votesOf('Finance', 'reject')];
+  const bigEngineering = () => [
+    ...votesOf('Engineering', 'accept', 'accept', 'accept', 'accept'),
+    ...votesOf('Sales', 'reject'),
+    ...votesOf('Finance', 'reject'),
+  ];
   it.each<[string, () => Vote[], 'plain' | 'weighted', Decision | null]>([
     ['accept → accepted', () => votesOf('Sales', 'accept'), 'plain', 'accepted'],
     ['reject → rejected', () => votesOf('Sales', 'reject'), 'plain', 'rejected'],
@@ -206,27 +302,79 @@ describe('checkDecision', () => {
   it.each<[string, Parameters<typeof checkDecision>[0], ReturnType<typeof checkDecision>]>([
     ['accepted as suggested', { outcome: 'accepted', suggested: 'accepted' }, null],
     ['deferred as suggested', { outcome: 'deferred', reason: null, note: null, suggested: 'deferred' }, null],
-    ['rejected with a reason, as suggested', { outcome: 'rejected', reason: 'Out of scope this quarter.', suggested: 'rejected' }, null],
-    ['rejected without a reason', { outcome: 'rejected', suggested: 'rejected' }, { field: 'reason', message: REASON_REQUIRED }],
-    ['rejected with a blank reason', { outcome: 'rejected', reason: '   \n ', suggested: 'rejected' }, { field: 'reason', message: REASON_REQUIRED }],
-    ['against the suggestion without a note', { outcome: 'accepted', suggested: 'rejected' }, { field: 'note', message: NOTE_REQUIRED }],
-    ['against the suggestion with a blank note', { outcome: 'deferred', note: '  ', suggested: 'accepted' }, { field: 'note', message: NOTE_REQUIRED }],
-    ['against the suggestion with a note', { outcome: 'deferred', note: 'Waiting on legal.', suggested: 'accepted' }, null],
+    [
+      'rejected with a reason, as suggested',
+      { outcome: 'rejected', reason: 'Out of scope this quarter.', suggested: 'rejected' },
+      null,
+    ],
+    [
+      'rejected without a reason',
+      { outcome: 'rejected', suggested: 'rejected' },
+      { field: 'reason', message: REASON_REQUIRED },
+    ],
+    [
+      'rejected with a blank reason',
+      { outcome: 'rejected', reason: '   \n ', suggested: 'rejected' },
+      { field: 'reason', message: REASON_REQUIRED },
+    ],
+    [
+      'against the suggestion without a note',
+      { outcome: 'accepted', suggested: 'rejected' },
+      { field: 'note', message: NOTE_REQUIRED },
+    ],
+    [
+      'against the suggestion with a blank note',
+      { outcome: 'deferred', note: '  ', suggested: 'accepted' },
+      { field: 'note', message: NOTE_REQUIRED },
+    ],
+    [
+      'against the suggestion with a note',
+      { outcome: 'deferred', note: 'Waiting on legal.', suggested: 'accepted' },
+      null,
+    ],
     [
       'rejection against the suggestion needs the reason first',
       { outcome: 'rejected', suggested: 'accepted' },
       { field: 'reason', message: REASON_REQUIRED },
     ],
-    ['rejection against the suggestion with reason but no note', { outcome: 'rejected', reason: 'Too costly.', suggested: 'accepted' }, { field: 'note', message: NOTE_REQUIRED }],
-    ['rejection against the suggestion with both', { outcome: 'rejected', reason: 'Too costly.', note: 'CFO veto.', suggested: 'accepted' }, null],
+    [
+      'rejection against the suggestion with reason but no note',
+      { outcome: 'rejected', reason: 'Too costly.', suggested: 'accepted' },
+      { field: 'note', message: NOTE_REQUIRED },
+    ],
+    [
+      'rejection against the suggestion with both',
+      { outcome: 'rejected', reason: 'Too costly.', note: 'CFO veto.', suggested: 'accepted' },
+      null,
+    ],
     ['no suggestion (tie): no note needed', { outcome: 'accepted', suggested: null }, null],
-    ['no suggestion: a rejection still needs a reason', { outcome: 'rejected', suggested: null }, { field: 'reason', message: REASON_REQUIRED }],
+    [
+      'no suggestion: a rejection still needs a reason',
+      { outcome: 'rejected', suggested: null },
+      { field: 'reason', message: REASON_REQUIRED },
+    ],
     ['reason of exactly 2,000 characters', { outcome: 'rejected', reason: max, suggested: 'rejected' }, null],
-    ['reason over 2,000 characters', { outcome: 'rejected', reason: long, suggested: 'rejected' }, { field: 'reason', message: REASON_TOO_LONG }],
-    ['reason length is measured after trimming', { outcome: 'rejected', reason: `  ${max}  `, suggested: 'rejected' }, null],
+    [
+      'reason over 2,000 characters',
+      { outcome: 'rejected', reason: long, suggested: 'rejected' },
+      { field: 'reason', message: REASON_TOO_LONG },
+    ],
+    [
+      'reason length is measured after trimming',
+      { outcome: 'rejected', reason: `  ${max}  `, suggested: 'rejected' },
+      null,
+    ],
     ['note of exactly 2,000 characters', { outcome: 'accepted', note: max, suggested: 'rejected' }, null],
-    ['note over 2,000 characters', { outcome: 'accepted', note: long, suggested: 'accepted' }, { field: 'note', message: NOTE_TOO_LONG }],
-    ['optional reason on an acceptance is still limited', { outcome: 'accepted', reason: long, suggested: 'accepted' }, { field: 'reason', message: REASON_TOO_LONG }],
+    [
+      'note over 2,000 characters',
+      { outcome: 'accepted', note: long, suggested: 'accepted' },
+      { field: 'note', message: NOTE_TOO_LONG },
+    ],
+    [
+      'optional reason on an acceptance is still limited',
+      { outcome: 'accepted', reason: long, suggested: 'accepted' },
+      { field: 'reason', message: REASON_TOO_LONG },
+    ],
   ])('%s', (_name, input, expected) => {
     expect(checkDecision(input)).toEqual(expected);
   });

@@ -171,7 +171,8 @@ export function checkDecision(input: {
   const note = (input.note ?? '').trim();
   if (input.outcome === 'rejected' && reason === '') return { field: 'reason', message: REASON_REQUIRED };
   if (reason.length > MAX_DECISION_TEXT) return { field: 'reason', message: REASON_TOO_LONG };
-  if (input.suggested !== null && input.outcome !== input.suggested && note === '') return { field: 'note', message: NOTE_REQUIRED };
+  if (input.suggested !== null && input.outcome !== input.suggested && note === '')
+    return { field: 'note', message: NOTE_REQUIRED };
   if (note.length > MAX_DECISION_TEXT) return { field: 'note', message: NOTE_TOO_LONG };
   return null;
 }

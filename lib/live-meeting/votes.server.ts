@@ -6,8 +6,17 @@ import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { attendeeRole } from '@/lib/meetings/access.server';
 import { parseOrThrow } from '@/lib/validation';
 import {
-  assertIsFacilitator, assertLive, assertOnAgenda, itemStateOf, liveEvent, liveTransaction, getLiveMeeting, setItemState,
-  settingsOf, tallyOf, votesOn,
+  assertIsFacilitator,
+  assertLive,
+  assertOnAgenda,
+  itemStateOf,
+  liveEvent,
+  liveTransaction,
+  getLiveMeeting,
+  setItemState,
+  settingsOf,
+  tallyOf,
+  votesOn,
 } from './core.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
@@ -15,7 +24,12 @@ export const MAX_VOTE_COMMENT = 1000;
 
 export const VoteSchema = z.object({
   choice: z.enum(VOTE_CHOICES, { error: 'Choose accept, reject or defer.' }),
-  comment: z.string().trim().max(MAX_VOTE_COMMENT, 'Keep the comment to 1,000 characters or fewer.').optional().default(''),
+  comment: z
+    .string()
+    .trim()
+    .max(MAX_VOTE_COMMENT, 'Keep the comment to 1,000 characters or fewer.')
+    .optional()
+    .default(''),
 });
 
 function refuse(field: string, message: string): never {
@@ -36,20 +50,33 @@ function refuse(field: string, message: string): never {
  * !! lib/realtime/replay.server.ts does this for every event the stream or a replay sends.
  * !! The reveal itself is sent as `live.votes_revealed`, carrying the tally.
  */
-export function castVote(actor: ActingUser, meetingId: number, itemId: number, input: unknown): { choice: string; comment: string } {
+export function castVote(
+  actor: ActingUser,
+  meetingId: number,
+  itemId: number,
+  input: unknown,
+): { choice: string; comment: string } {
   const vote = parseOrThrow(VoteSchema, input);
   return liveTransaction(meetingId, (tx) => {
     const meeting = getLiveMeeting(tx, actor, meetingId);
     const role = attendeeRole(tx, meetingId, actor.id);
-    if (role !== 'voter') throw new ForbiddenError(role === 'observer' ? 'Observers cannot vote.' : 'Only the meeting\'s voting attendees can vote.');
+    if (role !== 'voter')
+      throw new ForbiddenError(
+        role === 'observer' ? 'Observers cannot vote.' : "Only the meeting's voting attendees can vote.",
+      );
     assertLive(meeting);
     if (meeting.currentItemId !== itemId) refuse('itemId', 'You can only vote on the item being discussed now.');
     if (itemStateOf(tx, meetingId, itemId).votingClosed) refuse('choice', 'Voting on this item is closed.');
     const at = new Date().toISOString();
-    tx.insert(votes).values({ meetingId, itemId, userId: actor.id, choice: vote.choice, comment: vote.comment, at })
-      .onConflictDoUpdate({ target: [votes.meetingId, votes.itemId, votes.userId], set: { choice: vote.choice, comment: vote.comment, at } })
+    tx.insert(votes)
+      .values({ meetingId, itemId, userId: actor.id, choice: vote.choice, comment: vote.comment, at })
+      .onConflictDoUpdate({
+        target: [votes.meetingId, votes.itemId, votes.userId],
+        set: { choice: vote.choice, comment: vote.comment, at },
+      })
       .run();
-    const hidden = settingsOf(tx, meetingId).votesVisibility === 'hidden' && !itemStateOf(tx, meetingId, itemId).revealed;
+    const hidden =
+      settingsOf(tx, meetingId).votesVisibility === 'hidden' && !itemStateOf(tx, meetingId, itemId).revealed;
     const data: Record<string, unknown> = { itemId, userId: actor.id, choice: vote.choice, comment: vote.comment };
     if (hidden) Object.assign(data, { hidden: true, voted: votesOn(tx, meetingId, itemId).length });
     return { value: vote, eventId: liveEvent(tx, actor, meetingId, 'live.vote_cast', data) };
@@ -63,10 +90,15 @@ function setVoting(actor: ActingUser, meetingId: number, itemId: number, closed:
     assertLive(meeting);
     assertOnAgenda(tx, meetingId, itemId);
     if (itemStateOf(tx, meetingId, itemId).votingClosed === closed) {
-      throw new ConflictError(closed ? 'Voting on this item is already closed.' : 'Voting on this item is already open.');
+      throw new ConflictError(
+        closed ? 'Voting on this item is already closed.' : 'Voting on this item is already open.',
+      );
     }
     setItemState(tx, meetingId, itemId, { votingClosed: closed });
-    return { value: undefined, eventId: liveEvent(tx, actor, meetingId, closed ? 'live.voting_closed' : 'live.voting_reopened', { itemId }) };
+    return {
+      value: undefined,
+      eventId: liveEvent(tx, actor, meetingId, closed ? 'live.voting_closed' : 'live.voting_reopened', { itemId }),
+    };
   });
 }
 
@@ -87,9 +119,18 @@ export function revealVotes(actor: ActingUser, meetingId: number, itemId: number
     assertIsFacilitator(actor, meeting);
     if (meeting.status === 'closed') throw new ConflictError('The meeting has already ended.');
     assertOnAgenda(tx, meetingId, itemId);
-    if (itemStateOf(tx, meetingId, itemId).revealed) throw new ConflictError('The votes on this item are already shown.');
+    if (itemStateOf(tx, meetingId, itemId).revealed)
+      throw new ConflictError('The votes on this item are already shown.');
     setItemState(tx, meetingId, itemId, { revealed: true });
     const t = tallyOf(tx, meetingId, itemId);
-    return { value: undefined, eventId: liveEvent(tx, actor, meetingId, 'live.votes_revealed', { itemId, counts: t.counts, byDepartment: t.byDepartment, weighted: t.weighted }) };
+    return {
+      value: undefined,
+      eventId: liveEvent(tx, actor, meetingId, 'live.votes_revealed', {
+        itemId,
+        counts: t.counts,
+        byDepartment: t.byDepartment,
+        weighted: t.weighted,
+      }),
+    };
   });
 }

@@ -19,14 +19,18 @@ async function started(votesVisibility: 'live' | 'hidden' = 'live') {
 }
 
 const votesOf = (meetingId: number, itemId: number) =>
-  db.select().from(votes).where(and(eq(votes.meetingId, meetingId), eq(votes.itemId, itemId))).all();
+  db
+    .select()
+    .from(votes)
+    .where(and(eq(votes.meetingId, meetingId), eq(votes.itemId, itemId)))
+    .all();
 
 describe('castVote', () => {
   it.each([
     ['a voting leader', 'voter', null],
     ['an observer', 'observer', 'Observers cannot vote.'],
-    ['a non-attendee', 'stranger', 'Only the meeting\'s attendees can take part in it.'],
-    ['the facilitator who is not a voting attendee', 'pm', 'Only the meeting\'s voting attendees can vote.'],
+    ['a non-attendee', 'stranger', "Only the meeting's attendees can take part in it."],
+    ['the facilitator who is not a voting attendee', 'pm', "Only the meeting's voting attendees can vote."],
   ] as const)('%s: %s', async (_label, who, refusal) => {
     const s = await started();
     const actor = who === 'voter' ? s.leaders[0] : s[who];
@@ -44,20 +48,29 @@ describe('castVote', () => {
     const { leaders, meeting, current } = await started();
     castVote(leaders[0], meeting.id, current, { choice: 'accept', comment: 'good' });
     castVote(leaders[0], meeting.id, current, { choice: 'reject', comment: 'on reflection, no' });
-    expect(votesOf(meeting.id, current)).toMatchObject([{ userId: leaders[0].id, choice: 'reject', comment: 'on reflection, no' }]);
+    expect(votesOf(meeting.id, current)).toMatchObject([
+      { userId: leaders[0].id, choice: 'reject', comment: 'on reflection, no' },
+    ]);
     const item = liveState(leaders[1], meeting.id).agenda[0];
     expect(item.tally.hidden).toBe(false);
     if (!item.tally.hidden) expect(item.tally.tally.counts).toEqual({ accept: 0, reject: 1, defer: 0 });
     expect(eventsOf('meeting', meeting.id).filter((e) => e.type === 'live.vote_cast')).toHaveLength(2);
-    expect(liveState(leaders[0], meeting.id).agenda[0].myVote).toEqual({ choice: 'reject', comment: 'on reflection, no' });
+    expect(liveState(leaders[0], meeting.id).agenda[0].myVote).toEqual({
+      choice: 'reject',
+      comment: 'on reflection, no',
+    });
   });
 
   it('refuses bad choices, an item that is not current, closed voting and a paused meeting', async () => {
     const { pm, leaders, meeting, items, current } = await started();
     expect(() => castVote(leaders[0], meeting.id, current, { choice: 'maybe' })).toThrow(ValidationError);
-    expect(() => castVote(leaders[0], meeting.id, items[1].id, { choice: 'accept' })).toThrow('You can only vote on the item being discussed now.');
+    expect(() => castVote(leaders[0], meeting.id, items[1].id, { choice: 'accept' })).toThrow(
+      'You can only vote on the item being discussed now.',
+    );
     closeVoting(pm, meeting.id, current);
-    expect(() => castVote(leaders[0], meeting.id, current, { choice: 'accept' })).toThrow('Voting on this item is closed.');
+    expect(() => castVote(leaders[0], meeting.id, current, { choice: 'accept' })).toThrow(
+      'Voting on this item is closed.',
+    );
     reopenVoting(pm, meeting.id, current);
     castVote(leaders[0], meeting.id, current, { choice: 'accept' });
     pauseMeeting(pm, meeting.id);
@@ -115,12 +128,24 @@ describe('hidden votes', () => {
     const s = await started('hidden');
     castVote(s.leaders[0], s.meeting.id, s.current, { choice: 'reject', comment: 'no' });
     const event = eventsOf('meeting', s.meeting.id).at(-1)!;
-    expect(event).toMatchObject({ type: 'live.vote_cast', data: { itemId: s.current, userId: s.leaders[0].id, choice: 'reject', hidden: true, voted: 1 } });
-    expect(projectForViewer(event, new Set())).toEqual({ id: event.id, type: 'live.vote_cast', at: event.at, data: { itemId: s.current, hidden: true, voted: 1 } });
+    expect(event).toMatchObject({
+      type: 'live.vote_cast',
+      data: { itemId: s.current, userId: s.leaders[0].id, choice: 'reject', hidden: true, voted: 1 },
+    });
+    expect(projectForViewer(event, new Set())).toEqual({
+      id: event.id,
+      type: 'live.vote_cast',
+      at: event.at,
+      data: { itemId: s.current, hidden: true, voted: 1 },
+    });
     // A second voter makes it 2; a changed vote leaves the count as it was.
     castVote(s.leaders[1], s.meeting.id, s.current, { choice: 'accept' });
     castVote(s.leaders[0], s.meeting.id, s.current, { choice: 'defer' });
-    expect(eventsOf('meeting', s.meeting.id).slice(-2).map((e) => (e.data as { voted: number }).voted)).toEqual([2, 2]);
+    expect(
+      eventsOf('meeting', s.meeting.id)
+        .slice(-2)
+        .map((e) => (e.data as { voted: number }).voted),
+    ).toEqual([2, 2]);
   });
 
   it('in live mode the event is not marked hidden and projects unchanged', async () => {

@@ -14,17 +14,24 @@ export function loadMeeting(tx: Executor, meetingId: number): Meeting {
 }
 
 export function attendeeRole(tx: Executor, meetingId: number, userId: number): 'voter' | 'observer' | null {
-  const row = tx.select({ role: meetingAttendees.role }).from(meetingAttendees)
-    .where(and(eq(meetingAttendees.meetingId, meetingId), eq(meetingAttendees.userId, userId))).get();
+  const row = tx
+    .select({ role: meetingAttendees.role })
+    .from(meetingAttendees)
+    .where(and(eq(meetingAttendees.meetingId, meetingId), eq(meetingAttendees.userId, userId)))
+    .get();
   return row?.role ?? null;
 }
 
 /** Who may read a meeting's pre-read and its questions: its attendees, its facilitator, pm and admin. */
 export function canSeeMeeting(tx: Executor, actor: ActingUser, meeting: Meeting): boolean {
-  return can(actor, 'meeting.manage') || meeting.facilitatorId === actor.id || attendeeRole(tx, meeting.id, actor.id) !== null;
+  return (
+    can(actor, 'meeting.manage') ||
+    meeting.facilitatorId === actor.id ||
+    attendeeRole(tx, meeting.id, actor.id) !== null
+  );
 }
 
-const SEE_REFUSAL = 'Only the meeting\'s attendees can open its pre-read.';
+const SEE_REFUSAL = "Only the meeting's attendees can open its pre-read.";
 
 export function assertCanSeeMeeting(tx: Executor, actor: ActingUser, meeting: Meeting): void {
   if (!canSeeMeeting(tx, actor, meeting)) throw new ForbiddenError(SEE_REFUSAL);

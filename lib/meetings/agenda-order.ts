@@ -12,7 +12,8 @@ export function defaultAgendaOrder<T extends { id: number; themeId: number | nul
   themes: { id: number; position: number }[],
 ): T[] {
   const rank = new Map(themes.map((t) => [t.id, t.position]));
-  const key = (item: T) => (item.themeId !== null && rank.has(item.themeId) ? rank.get(item.themeId)! : Number.POSITIVE_INFINITY);
+  const key = (item: T) =>
+    item.themeId !== null && rank.has(item.themeId) ? rank.get(item.themeId)! : Number.POSITIVE_INFINITY;
   return [...items].sort((a, b) => key(a) - key(b) || a.id - b.id);
 }
 
@@ -54,5 +55,12 @@ export function summariseAgenda(
     ...ordered.filter((t) => groups.has(t.id)).map((t) => ({ themeId: t.id, name: t.name, ...groups.get(t.id)! })),
     ...(groups.has(null) ? [{ themeId: null, name: NO_THEME_LABEL, ...groups.get(null)! }] : []),
   ];
-  return { itemCount: items.length, totalWeeks: total, capacityWeeks, unestimated, overCapacity: total > capacityWeeks, byTheme };
+  return {
+    itemCount: items.length,
+    totalWeeks: total,
+    capacityWeeks,
+    unestimated,
+    overCapacity: total > capacityWeeks,
+    byTheme,
+  };
 }

@@ -20,15 +20,29 @@ import type { ActingUser } from '@/lib/auth/acting-user';
 export { defaultAgendaOrder, summariseAgenda } from './agenda-order';
 
 export type AgendaRow = {
-  id: number; title: string; status: (typeof items.$inferSelect)['status']; themeId: number | null; themeName: string | null;
-  departmentId: number; departmentName: string; estimate: string; effectiveWeeks: number | null;
+  id: number;
+  title: string;
+  status: (typeof items.$inferSelect)['status'];
+  themeId: number | null;
+  themeName: string | null;
+  departmentId: number;
+  departmentName: string;
+  estimate: string;
+  effectiveWeeks: number | null;
 };
 
 function agendaRows(tx: Executor, cycle: Cycle, where: SQL | undefined): AgendaRow[] {
   return tx
     .select({
-      id: items.id, title: items.title, status: items.status, themeId: items.themeId, themeName: themes.name,
-      departmentId: items.departmentId, departmentName: departments.name, estimateSize: items.estimateSize, estimateWeeks: items.estimateWeeks,
+      id: items.id,
+      title: items.title,
+      status: items.status,
+      themeId: items.themeId,
+      themeName: themes.name,
+      departmentId: items.departmentId,
+      departmentName: departments.name,
+      estimateSize: items.estimateSize,
+      estimateWeeks: items.estimateWeeks,
     })
     .from(items)
     .leftJoin(themes, eq(themes.id, items.themeId))
@@ -44,8 +58,12 @@ function agendaRows(tx: Executor, cycle: Cycle, where: SQL | undefined): AgendaR
 }
 
 export function cycleThemes(tx: Executor, cycleId: number) {
-  return tx.select({ id: themes.id, name: themes.name, position: themes.position }).from(themes)
-    .where(eq(themes.cycleId, cycleId)).orderBy(asc(themes.position)).all();
+  return tx
+    .select({ id: themes.id, name: themes.name, position: themes.position })
+    .from(themes)
+    .where(eq(themes.cycleId, cycleId))
+    .orderBy(asc(themes.position))
+    .all();
 }
 
 /** The meeting's agenda in order, with what the overview and the warnings need. Callers authorize. */
@@ -74,8 +92,12 @@ export function getAgendaEditor(actor: ActingUser, meetingId: number) {
   const onAgenda = included.length ? inArray(items.id, included) : undefined;
   const candidates = agendaRows(db, cycle, and(eq(items.cycleId, cycle.id), or(eq(items.status, 'curated'), onAgenda)));
   return {
-    meetingId, closed: meeting.status === 'closed',
-    capacityWeeks: cycle.capacityWeeks, themes: cycleThemes(db, cycle.id), candidates, included,
+    meetingId,
+    closed: meeting.status === 'closed',
+    capacityWeeks: cycle.capacityWeeks,
+    themes: cycleThemes(db, cycle.id),
+    candidates,
+    included,
   };
 }
 export type AgendaEditorData = ReturnType<typeof getAgendaEditor>;
@@ -91,22 +113,36 @@ export function setAgenda(actor: ActingUser, meetingId: number, input: unknown):
     const meeting = loadMeeting(tx, meetingId);
     assertMeetingEditable(meeting);
     const found = ids.length
-      ? tx.select({ id: items.id, title: items.title, status: items.status, cycleId: items.cycleId }).from(items).where(inArray(items.id, ids)).all()
+      ? tx
+          .select({ id: items.id, title: items.title, status: items.status, cycleId: items.cycleId })
+          .from(items)
+          .where(inArray(items.id, ids))
+          .all()
       : [];
     const byId = new Map(found.map((r) => [r.id, r]));
     const errors = ids.flatMap((id) => {
       const item = byId.get(id);
       if (!item) return [`Item #${id} does not exist.`];
       if (item.cycleId !== meeting.cycleId) return [`"${item.title}" is not in this meeting's cycle.`];
-      if (item.status !== 'curated') return [`"${item.title}" is ${STATUS_LABEL[item.status].toLowerCase()}, not curated: only curated items can go on the agenda.`];
+      if (item.status !== 'curated')
+        return [
+          `"${item.title}" is ${STATUS_LABEL[item.status].toLowerCase()}, not curated: only curated items can go on the agenda.`,
+        ];
       return [];
     });
-    if (errors.length) throw new ValidationError({ agenda: errors }, errors.length === 1 ? errors[0] : 'Some items cannot go on the agenda.');
+    if (errors.length)
+      throw new ValidationError(
+        { agenda: errors },
+        errors.length === 1 ? errors[0] : 'Some items cannot go on the agenda.',
+      );
 
     const before = agendaItemIds(tx, meetingId);
     if (before.length === ids.length && before.every((id, n) => ids[n] === id)) return ids;
     tx.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId)).run();
-    if (ids.length) tx.insert(agendaItems).values(ids.map((itemId, position) => ({ meetingId, itemId, position }))).run();
+    if (ids.length)
+      tx.insert(agendaItems)
+        .values(ids.map((itemId, position) => ({ meetingId, itemId, position })))
+        .run();
     logMeetingEvent(tx, actor.id, meeting, 'meeting.agenda_set', { before, after: ids });
     return ids;
   });

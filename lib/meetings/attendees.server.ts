@@ -20,19 +20,32 @@ import type { ActingUser } from '@/lib/auth/acting-user';
 export { attendeesByDepartment, departmentWarnings } from './balance';
 
 export type AttendeeRow = {
-  userId: number; name: string; role: AttendeeRole; departmentId: number; departmentName: string; active: boolean;
+  userId: number;
+  name: string;
+  role: AttendeeRole;
+  departmentId: number;
+  departmentName: string;
+  active: boolean;
 };
 
 const personColumns = {
-  userId: users.id, name: users.name, departmentId: users.departmentId, departmentName: departments.name, active: users.active,
+  userId: users.id,
+  name: users.name,
+  departmentId: users.departmentId,
+  departmentName: departments.name,
+  active: users.active,
 };
 
 /** The meeting's attendees by department, then name. Callers authorize. */
 export function listAttendees(tx: Executor, meetingId: number): AttendeeRow[] {
-  return tx.select({ ...personColumns, role: meetingAttendees.role })
-    .from(meetingAttendees).innerJoin(users, eq(users.id, meetingAttendees.userId))
+  return tx
+    .select({ ...personColumns, role: meetingAttendees.role })
+    .from(meetingAttendees)
+    .innerJoin(users, eq(users.id, meetingAttendees.userId))
     .innerJoin(departments, eq(departments.id, users.departmentId))
-    .where(eq(meetingAttendees.meetingId, meetingId)).orderBy(asc(departments.name), asc(users.name)).all();
+    .where(eq(meetingAttendees.meetingId, meetingId))
+    .orderBy(asc(departments.name), asc(users.name))
+    .all();
 }
 
 /**
@@ -45,14 +58,29 @@ export function getAttendeePlan(actor: ActingUser, meetingId: number) {
   const meeting = loadMeeting(db, meetingId);
   const current = listAttendees(db, meetingId);
   const currentIds = current.map((a) => a.userId);
-  const people = db.select(personColumns).from(users).innerJoin(departments, eq(departments.id, users.departmentId))
-    .where(or(and(eq(users.active, true), inArray(users.role, [...MEETING_PEOPLE_ROLES])), currentIds.length ? inArray(users.id, currentIds) : undefined))
-    .orderBy(asc(departments.name), asc(users.name)).all();
+  const people = db
+    .select(personColumns)
+    .from(users)
+    .innerJoin(departments, eq(departments.id, users.departmentId))
+    .where(
+      or(
+        and(eq(users.active, true), inArray(users.role, [...MEETING_PEOPLE_ROLES])),
+        currentIds.length ? inArray(users.id, currentIds) : undefined,
+      ),
+    )
+    .orderBy(asc(departments.name), asc(users.name))
+    .all();
   const agenda = loadAgenda(db, meeting, loadCycle(db, meeting.cycleId));
-  const agendaDepartments = [...new Map(agenda.map((i) => [i.departmentId, { id: i.departmentId, name: i.departmentName }])).values()];
+  const agendaDepartments = [
+    ...new Map(agenda.map((i) => [i.departmentId, { id: i.departmentId, name: i.departmentName }])).values(),
+  ];
   const maxShare = getSetting(db, 'maxDepartmentShare');
   return {
-    meetingId, closed: meeting.status === 'closed', people, maxShare, agendaDepartments,
+    meetingId,
+    closed: meeting.status === 'closed',
+    people,
+    maxShare,
+    agendaDepartments,
     current: current.map((a) => ({ userId: a.userId, role: a.role })),
     warnings: departmentWarnings({ attendees: current, agendaDepartments, maxShare }),
   };
@@ -76,14 +104,23 @@ export function setAttendees(actor: ActingUser, meetingId: number, input: unknow
     const meeting = loadMeeting(tx, meetingId);
     assertMeetingEditable(meeting);
     const ids = [...wanted.keys()];
-    const found = new Map((ids.length ? tx.select({ id: users.id, name: users.name, active: users.active }).from(users).where(inArray(users.id, ids)).all() : [])
-      .map((u) => [u.id, u]));
+    const found = new Map(
+      (ids.length
+        ? tx
+            .select({ id: users.id, name: users.name, active: users.active })
+            .from(users)
+            .where(inArray(users.id, ids))
+            .all()
+        : []
+      ).map((u) => [u.id, u]),
+    );
     const errors = ids.flatMap((id) => {
       const u = found.get(id);
       if (!u) return [`Person #${id} does not exist.`];
       return u.active ? [] : [`${u.name} is deactivated and cannot attend.`];
     });
-    if (errors.length) throw new ValidationError({ attendees: errors }, errors.length === 1 ? errors[0] : 'Some people cannot attend.');
+    if (errors.length)
+      throw new ValidationError({ attendees: errors }, errors.length === 1 ? errors[0] : 'Some people cannot attend.');
 
     const before = new Map(listAttendees(tx, meetingId).map((a) => [a.userId, a.role]));
     const added = ids.filter((id) => !before.has(id));
@@ -91,16 +128,27 @@ export function setAttendees(actor: ActingUser, meetingId: number, input: unknow
     const roleChanged = ids.filter((id) => before.has(id) && before.get(id) !== wanted.get(id));
     if (added.length || removed.length || roleChanged.length) {
       tx.delete(meetingAttendees).where(eq(meetingAttendees.meetingId, meetingId)).run();
-      if (ids.length) tx.insert(meetingAttendees).values(ids.map((userId) => ({ meetingId, userId, role: wanted.get(userId)! }))).run();
+      if (ids.length)
+        tx.insert(meetingAttendees)
+          .values(ids.map((userId) => ({ meetingId, userId, role: wanted.get(userId)! })))
+          .run();
       logMeetingEvent(tx, actor.id, meeting, 'meeting.attendees_set', {
-        added: added.map((id) => ({ userId: id, role: wanted.get(id) })), removed,
+        added: added.map((id) => ({ userId: id, role: wanted.get(id) })),
+        removed,
         roleChanged: roleChanged.map((id) => ({ userId: id, from: before.get(id), to: wanted.get(id) })),
       });
     }
 
     const state = added.length ? loadPrereadState(tx, meetingId) : null;
     if (state) {
-      notifyPreread(tx, { meeting, snapshot: state.snapshot, late: state.preread.late, sentAt: state.preread.sentAt, userIds: added, now });
+      notifyPreread(tx, {
+        meeting,
+        snapshot: state.snapshot,
+        late: state.preread.late,
+        sentAt: state.preread.sentAt,
+        userIds: added,
+        now,
+      });
     }
     return listAttendees(tx, meetingId);
   });

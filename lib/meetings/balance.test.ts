@@ -15,21 +15,71 @@ const times = (n: number, a: BalanceAttendee) => Array.from({ length: n }, () =>
 describe('departmentWarnings', () => {
   it.each<[string, BalanceAttendee[], Dept[], number, string[]]>([
     ['nobody on the agenda, nobody attending', [], [], 0.4, []],
-    ['an agenda department with no attendee', [voter('eng')], ['eng', 'fin'], 1, ['Finance has items on the agenda but no attendee.']],
+    [
+      'an agenda department with no attendee',
+      [voter('eng')],
+      ['eng', 'fin'],
+      1,
+      ['Finance has items on the agenda but no attendee.'],
+    ],
     ['an observer counts as present', [voter('eng'), observer('fin')], ['eng', 'fin'], 1, []],
-    ['missing departments sorted by name', [], ['sales', 'fin'], 1, ['Finance has items on the agenda but no attendee.', 'Sales has items on the agenda but no attendee.']],
-    ['a department listed twice on the agenda is warned once', [], ['fin', 'fin'], 1, ['Finance has items on the agenda but no attendee.']],
-    ['3 of 5 votes is more than 40%', [...times(3, voter('eng')), voter('fin'), voter('sales')], [], 0.4, ['Engineering holds 3 of 5 votes (60%), more than 40%.']],
-    ['exactly 40% is not more than 40%', [...times(2, voter('eng')), voter('fin'), voter('sales'), voter('ops')], [], 0.4, []],
-    ['3 of 10 is exactly 30%, despite float error', [...times(3, voter('eng')), ...times(7, voter('fin'))], [], 0.3, ['Finance holds 7 of 10 votes (70%), more than 30%.']],
-    ['observers do not count as votes', [...times(2, voter('eng')), ...times(4, observer('eng')), voter('fin'), voter('sales'), voter('ops')], [], 0.4, []],
+    [
+      'missing departments sorted by name',
+      [],
+      ['sales', 'fin'],
+      1,
+      ['Finance has items on the agenda but no attendee.', 'Sales has items on the agenda but no attendee.'],
+    ],
+    [
+      'a department listed twice on the agenda is warned once',
+      [],
+      ['fin', 'fin'],
+      1,
+      ['Finance has items on the agenda but no attendee.'],
+    ],
+    [
+      '3 of 5 votes is more than 40%',
+      [...times(3, voter('eng')), voter('fin'), voter('sales')],
+      [],
+      0.4,
+      ['Engineering holds 3 of 5 votes (60%), more than 40%.'],
+    ],
+    [
+      'exactly 40% is not more than 40%',
+      [...times(2, voter('eng')), voter('fin'), voter('sales'), voter('ops')],
+      [],
+      0.4,
+      [],
+    ],
+    [
+      '3 of 10 is exactly 30%, despite float error',
+      [...times(3, voter('eng')), ...times(7, voter('fin'))],
+      [],
+      0.3,
+      ['Finance holds 7 of 10 votes (70%), more than 30%.'],
+    ],
+    [
+      'observers do not count as votes',
+      [...times(2, voter('eng')), ...times(4, observer('eng')), voter('fin'), voter('sales'), voter('ops')],
+      [],
+      0.4,
+      [],
+    ],
     ['a single voter holds every vote', [voter('fin')], [], 0.4, ['Finance holds 1 of 1 vote (100%), more than 40%.']],
-    ['two dominant departments at a low share', [...times(2, voter('eng')), ...times(2, voter('fin')), voter('sales')], [], 0.3, [
-      'Engineering holds 2 of 5 votes (40%), more than 30%.', 'Finance holds 2 of 5 votes (40%), more than 30%.',
-    ]],
-    ['missing first, then dominant', [...times(3, voter('eng')), voter('fin')], ['sales', 'eng'], 0.5, [
-      'Sales has items on the agenda but no attendee.', 'Engineering holds 3 of 4 votes (75%), more than 50%.',
-    ]],
+    [
+      'two dominant departments at a low share',
+      [...times(2, voter('eng')), ...times(2, voter('fin')), voter('sales')],
+      [],
+      0.3,
+      ['Engineering holds 2 of 5 votes (40%), more than 30%.', 'Finance holds 2 of 5 votes (40%), more than 30%.'],
+    ],
+    [
+      'missing first, then dominant',
+      [...times(3, voter('eng')), voter('fin')],
+      ['sales', 'eng'],
+      0.5,
+      ['Sales has items on the agenda but no attendee.', 'Engineering holds 3 of 4 votes (75%), more than 50%.'],
+    ],
     ['no voters at all: no share to warn about', [observer('eng')], ['eng'], 0.4, []],
   ])('%s', (_label, attendees, agenda, maxShare, messages) => {
     const warnings = departmentWarnings({ attendees, agendaDepartments: agenda.map((d) => D[d]), maxShare });
@@ -37,7 +87,11 @@ describe('departmentWarnings', () => {
   });
 
   it('names the kind and the department of each warning', () => {
-    const warnings = departmentWarnings({ attendees: times(2, voter('eng')), agendaDepartments: [D.fin], maxShare: 0.4 });
+    const warnings = departmentWarnings({
+      attendees: times(2, voter('eng')),
+      agendaDepartments: [D.fin],
+      maxShare: 0.4,
+    });
     expect(warnings).toEqual([
       { kind: 'no-attendee', department: D.fin, message: 'Finance has items on the agenda but no attendee.' },
       { kind: 'dominant', department: D.eng, message: 'Engineering holds 2 of 2 votes (100%), more than 40%.' },

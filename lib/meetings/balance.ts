@@ -65,7 +65,13 @@ export type DepartmentGroup<P> = {
 export function attendeesByDepartment<P extends BalanceAttendee & { name: string }>(people: P[]): DepartmentGroup<P>[] {
   const groups = new Map<number, DepartmentGroup<P>>();
   for (const p of people) {
-    const g = groups.get(p.departmentId) ?? { departmentId: p.departmentId, departmentName: p.departmentName, people: [], voters: 0, observers: 0 };
+    const g = groups.get(p.departmentId) ?? {
+      departmentId: p.departmentId,
+      departmentName: p.departmentName,
+      people: [],
+      voters: 0,
+      observers: 0,
+    };
     g.people.push(p);
     if (p.role === 'voter') g.voters += 1;
     else g.observers += 1;

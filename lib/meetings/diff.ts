@@ -29,7 +29,12 @@ const LONG_TEXT: ReadonlySet<SnapshotField> = new Set(['description', 'businessB
 export type FieldChange = { field: SnapshotField; label: string; before: string; after: string };
 /** `title` is the item's title before the change, as the reader knows it from the pre-read. */
 export type ItemChange = { id: number; title: string; changes: FieldChange[] };
-export type MeetingChange = { field: 'title' | 'scheduledAt' | 'durationMinutes' | 'location' | 'facilitator' | 'capacity'; label: string; before: string; after: string };
+export type MeetingChange = {
+  field: 'title' | 'scheduledAt' | 'durationMinutes' | 'location' | 'facilitator' | 'capacity';
+  label: string;
+  before: string;
+  after: string;
+};
 
 export type SnapshotDiff = {
   added: SnapshotItem[];
@@ -48,7 +53,8 @@ function fieldText(item: SnapshotItem, field: SnapshotField): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
-const withWeeks = (i: SnapshotItem) => (i.effectiveWeeks === null ? i.estimate : `${i.estimate} (${i.effectiveWeeks} pw)`);
+const withWeeks = (i: SnapshotItem) =>
+  i.effectiveWeeks === null ? i.estimate : `${i.estimate} (${i.effectiveWeeks} pw)`;
 
 /** Per item, per field: before and after. Items are matched by id. */
 export function diffItem(before: SnapshotItem, after: SnapshotItem): FieldChange[] {
@@ -78,7 +84,12 @@ function meetingChanges(before: PrereadSnapshot, after: PrereadSnapshot): Meetin
   push('durationMinutes', 'duration', formatDuration(m0.durationMinutes), formatDuration(m1.durationMinutes));
   push('location', 'location', m0.location, m1.location);
   push('facilitator', 'facilitator', m0.facilitator, m1.facilitator);
-  push('capacity', 'capacity', `${before.cycle.capacityWeeks} person-weeks`, `${after.cycle.capacityWeeks} person-weeks`);
+  push(
+    'capacity',
+    'capacity',
+    `${before.cycle.capacityWeeks} person-weeks`,
+    `${after.cycle.capacityWeeks} person-weeks`,
+  );
   return out;
 }
 
@@ -114,7 +125,11 @@ export function summariseDiff(d: SnapshotDiff): string[] {
   for (const i of d.removed) lines.push(`Removed: ${i.title}`);
   for (const c of d.changed) {
     for (const f of c.changes) {
-      lines.push(LONG_TEXT.has(f.field) ? `Changed ${f.label} of ${c.title}` : `Changed ${f.label} of ${c.title}: ${show(f.before)} → ${show(f.after)}`);
+      lines.push(
+        LONG_TEXT.has(f.field)
+          ? `Changed ${f.label} of ${c.title}`
+          : `Changed ${f.label} of ${c.title}: ${show(f.before)} → ${show(f.after)}`,
+      );
     }
   }
   if (d.reordered) lines.push('Changed the order of the agenda');

@@ -29,24 +29,54 @@ function assertSendable(tx: Executor, meeting: Meeting, snapshot: PrereadSnapsho
   if (Date.parse(meeting.scheduledAt) <= now.getTime()) {
     throw new ValidationError({}, 'The meeting has already started: a pre-read can only go out before it.');
   }
-  if (snapshot.items.length === 0) throw new ValidationError({ agenda: ['Add at least one item to the agenda before distributing.'] }, 'Add at least one item to the agenda before distributing.');
+  if (snapshot.items.length === 0)
+    throw new ValidationError(
+      { agenda: ['Add at least one item to the agenda before distributing.'] },
+      'Add at least one item to the agenda before distributing.',
+    );
   // An item withdrawn (or decided) after it went on the agenda would be sent as if still open.
-  const statuses = new Map(tx.select({ id: items.id, status: items.status }).from(items)
-    .where(inArray(items.id, snapshot.items.map((i) => i.id))).all().map((r) => [r.id, r.status]));
+  const statuses = new Map(
+    tx
+      .select({ id: items.id, status: items.status })
+      .from(items)
+      .where(
+        inArray(
+          items.id,
+          snapshot.items.map((i) => i.id),
+        ),
+      )
+      .all()
+      .map((r) => [r.id, r.status]),
+  );
   const stale = snapshot.items.flatMap((i) => {
     const status = statuses.get(i.id);
-    return status && status !== 'curated' ? [`"${i.title}" is ${STATUS_LABEL[status].toLowerCase()}; take it off the agenda first.`] : [];
+    return status && status !== 'curated'
+      ? [`"${i.title}" is ${STATUS_LABEL[status].toLowerCase()}; take it off the agenda first.`]
+      : [];
   });
-  if (stale.length) throw new ValidationError({ agenda: stale }, stale.length === 1 ? stale[0] : 'Some agenda items are no longer curated; take them off the agenda first.');
+  if (stale.length)
+    throw new ValidationError(
+      { agenda: stale },
+      stale.length === 1 ? stale[0] : 'Some agenda items are no longer curated; take them off the agenda first.',
+    );
   if (attendeeIds(tx, meeting.id).length === 0) {
-    throw new ValidationError({ attendees: ['Add at least one attendee before distributing.'] }, 'Add at least one attendee before distributing.');
+    throw new ValidationError(
+      { attendees: ['Add at least one attendee before distributing.'] },
+      'Add at least one attendee before distributing.',
+    );
   }
 }
 
 function moveCycleToPreread(tx: Executor, actorId: number, cycle: Cycle): void {
   if (cycle.status !== 'planning') return;
   tx.update(cycles).set({ status: 'preread' }).where(eq(cycles.id, cycle.id)).run();
-  logEvent(tx, { actorId, type: 'cycle.status_changed', subjectType: 'cycle', subjectId: cycle.id, data: { changes: { status: { from: 'planning', to: 'preread' } } } });
+  logEvent(tx, {
+    actorId,
+    type: 'cycle.status_changed',
+    subjectType: 'cycle',
+    subjectId: cycle.id,
+    data: { changes: { status: { from: 'planning', to: 'preread' } } },
+  });
 }
 
 /**
@@ -60,8 +90,15 @@ export function distributePreread(actor: ActingUser, meetingId: number, input: u
   const { confirmLate } = parseOrThrow(DistributeSchema, input);
   return db.transaction((tx) => {
     const meeting = loadMeeting(tx, meetingId);
-    const existing = tx.select({ sentAt: prereads.sentAt }).from(prereads).where(eq(prereads.meetingId, meetingId)).get();
-    if (existing) throw new ConflictError(`The pre-read was already sent on ${formatMeetingTime(existing.sentAt)}; send an update instead.`);
+    const existing = tx
+      .select({ sentAt: prereads.sentAt })
+      .from(prereads)
+      .where(eq(prereads.meetingId, meetingId))
+      .get();
+    if (existing)
+      throw new ConflictError(
+        `The pre-read was already sent on ${formatMeetingTime(existing.sentAt)}; send an update instead.`,
+      );
     const cycle = loadCycle(tx, meeting.cycleId);
     const snapshot = buildMeetingSnapshot(tx, meeting, cycle);
     assertSendable(tx, meeting, snapshot, now);
@@ -75,9 +112,17 @@ export function distributePreread(actor: ActingUser, meetingId: number, input: u
     }
 
     const sentAt = now.toISOString();
-    const preread = tx.insert(prereads).values({ meetingId, sentAt, sentBy: actor.id, late, snapshot }).returning().get();
+    const preread = tx
+      .insert(prereads)
+      .values({ meetingId, sentAt, sentBy: actor.id, late, snapshot })
+      .returning()
+      .get();
     moveCycleToPreread(tx, actor.id, cycle);
-    logMeetingEvent(tx, actor.id, meeting, 'preread.distributed', { prereadId: preread.id, late, itemIds: snapshot.items.map((i) => i.id) });
+    logMeetingEvent(tx, actor.id, meeting, 'preread.distributed', {
+      prereadId: preread.id,
+      late,
+      itemIds: snapshot.items.map((i) => i.id),
+    });
     notifyPreread(tx, { meeting, snapshot, late, sentAt, userIds: attendeeIds(tx, meetingId), now });
     return { id: preread.id, sentAt, late, items: snapshot.items.length };
   });
@@ -101,8 +146,16 @@ export function sendPrereadUpdate(actor: ActingUser, meetingId: number, now = ne
 
     const summary = summariseDiff(changes);
     const sentAt = now.toISOString();
-    const update = tx.insert(prereadUpdates).values({ prereadId: state.preread.id, sentAt, sentBy: actor.id, summary, snapshot }).returning().get();
-    logMeetingEvent(tx, actor.id, meeting, 'preread.updated', { prereadId: state.preread.id, updateId: update.id, summary });
+    const update = tx
+      .insert(prereadUpdates)
+      .values({ prereadId: state.preread.id, sentAt, sentBy: actor.id, summary, snapshot })
+      .returning()
+      .get();
+    logMeetingEvent(tx, actor.id, meeting, 'preread.updated', {
+      prereadId: state.preread.id,
+      updateId: update.id,
+      summary,
+    });
     const meetingMoved = changes.meeting.some((c) => c.field !== 'capacity');
     notifyPrereadUpdate(tx, { meeting, snapshot, summary, meetingMoved, userIds: attendeeIds(tx, meetingId), now });
     return { id: update.id, sentAt, summary };

@@ -18,22 +18,41 @@ describe('distributePreread', () => {
     const result = distributePreread(pm, meeting.id, {});
     expect(result).toMatchObject({ late: false, items: 2 });
     const after = meetingRowCounts();
-    expect([after.prereads - before.prereads, after.notifications - before.notifications, after.outbox - before.outbox]).toEqual([1, 2, 2]);
+    expect([
+      after.prereads - before.prereads,
+      after.notifications - before.notifications,
+      after.outbox - before.outbox,
+    ]).toEqual([1, 2, 2]);
 
     const preread = prereadOf(meeting.id)!;
     expect(preread.late).toBe(false);
-    expect(preread.snapshot.items.map((i) => [i.id, i.title, i.estimate, i.effectiveWeeks])).toEqual(items.map((i) => [i.id, i.title, 'M', 3]));
+    expect(preread.snapshot.items.map((i) => [i.id, i.title, i.estimate, i.effectiveWeeks])).toEqual(
+      items.map((i) => [i.id, i.title, 'M', 3]),
+    );
     expect(preread.snapshot.cycle).toEqual({ id: cycle.id, name: cycle.name, capacityWeeks: 20 });
     expect(preread.snapshot.themes.map((t) => t.name)).toEqual(['Growth', 'Reliability']);
-    expect(preread.snapshot.meeting).toMatchObject({ title: 'Q1 prioritisation', location: 'Room 4', facilitator: pm.name });
+    expect(preread.snapshot.meeting).toMatchObject({
+      title: 'Q1 prioritisation',
+      location: 'Room 4',
+      facilitator: pm.name,
+    });
 
     expect(db.select().from(cycles).where(eq(cycles.id, cycle.id)).get()!.status).toBe('preread');
     expect(eventsOf('cycle', cycle.id).map((e) => e.type)).toEqual(['cycle.status_changed']);
     expect(eventsOf('meeting', meeting.id).map((e) => e.type)).toContain('preread.distributed');
 
-    const notes = db.select().from(notifications).where(eq(notifications.kind, 'preread.distributed')).all().filter((n) => n.link === `/meetings/${meeting.id}/preread`);
+    const notes = db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.kind, 'preread.distributed'))
+      .all()
+      .filter((n) => n.link === `/meetings/${meeting.id}/preread`);
     expect(notes.map((n) => n.userId).sort()).toEqual(leaders.map((l) => l.id).sort());
-    const mails = db.select().from(outbox).all().filter((m) => m.subject.includes('Pre-read: Q1 prioritisation') && leaders.some((l) => l.id === m.toUserId));
+    const mails = db
+      .select()
+      .from(outbox)
+      .all()
+      .filter((m) => m.subject.includes('Pre-read: Q1 prioritisation') && leaders.some((l) => l.id === m.toUserId));
     expect(mails).toHaveLength(2);
     for (const mail of mails) {
       expect(mail.subject).toBe(`[Quorum · ${cycle.name}] Pre-read: Q1 prioritisation`);
@@ -58,7 +77,11 @@ describe('distributePreread', () => {
 
     distributePreread(pm, meeting.id, { confirmLate: 'on' });
     expect(prereadOf(meeting.id)!.late).toBe(true);
-    const mail = db.select().from(outbox).all().find((m) => m.subject.endsWith('Pre-read: Q1 prioritisation') && m.text.includes(`/meetings/${meeting.id}/`))!;
+    const mail = db
+      .select()
+      .from(outbox)
+      .all()
+      .find((m) => m.subject.endsWith('Pre-read: Q1 prioritisation') && m.text.includes(`/meetings/${meeting.id}/`))!;
     expect(mail.text).toContain('The pre-read went out 3 days before the meeting (sent late).');
   });
 
@@ -74,14 +97,18 @@ describe('distributePreread', () => {
 
   it('states hours when the meeting is less than a day away', async () => {
     const { pm, meeting } = await plannedMeeting({ daysAhead: 0.3 });
-    expect(validationErrorOf(() => distributePreread(pm, meeting.id, {})).message).toBe('The meeting is in 7 hours, less than the 7-day lead time. Confirm to send it late.');
+    expect(validationErrorOf(() => distributePreread(pm, meeting.id, {})).message).toBe(
+      'The meeting is in 7 hours, less than the 7-day lead time. Confirm to send it late.',
+    );
   });
 
   it('refuses a second distribution', async () => {
     const { pm, meeting } = await plannedMeeting();
     distributePreread(pm, meeting.id, {});
     const before = meetingRowCounts();
-    expect(() => distributePreread(pm, meeting.id, {})).toThrow(/^The pre-read was already sent on \w+day .* UTC; send an update instead\.$/);
+    expect(() => distributePreread(pm, meeting.id, {})).toThrow(
+      /^The pre-read was already sent on \w+day .* UTC; send an update instead\.$/,
+    );
     expect(() => distributePreread(pm, meeting.id, {})).toThrow(ConflictError);
     expect(meetingRowCounts()).toEqual(before);
   });
@@ -100,14 +127,18 @@ describe('distributePreread', () => {
     const { pm, meeting } = await plannedMeeting();
     const before = meetingRowCounts();
     const later = new Date(Date.parse(meeting.scheduledAt) + DAY);
-    expect(validationErrorOf(() => distributePreread(pm, meeting.id, { confirmLate: true }, later)).message).toMatch(/already started/);
+    expect(validationErrorOf(() => distributePreread(pm, meeting.id, { confirmLate: true }, later)).message).toMatch(
+      /already started/,
+    );
     expect(meetingRowCounts()).toEqual(before);
   });
 
   it('refuses an agenda item that is no longer curated', async () => {
     const { pm, meeting, items } = await plannedMeeting();
     db.update(itemsTable).set({ status: 'withdrawn' }).where(eq(itemsTable.id, items[0].id)).run();
-    expect(validationErrorOf(() => distributePreread(pm, meeting.id, {})).message).toBe('"Agenda item 1" is withdrawn; take it off the agenda first.');
+    expect(validationErrorOf(() => distributePreread(pm, meeting.id, {})).message).toBe(
+      '"Agenda item 1" is withdrawn; take it off the agenda first.',
+    );
     setAgenda(pm, meeting.id, [items[1].id]);
     expect(distributePreread(pm, meeting.id, {}).items).toBe(1);
   });
@@ -121,8 +152,18 @@ describe('distributePreread', () => {
     const { pm, leaders, meeting } = await plannedMeeting();
     distributePreread(pm, meeting.id, {});
     const late = await userWithRole('leader');
-    const count = (userId: number) => db.select().from(notifications).where(eq(notifications.userId, userId)).all().filter((n) => n.kind === 'preread.distributed').length;
-    setAttendees(pm, meeting.id, [...leaders, late].map((l) => ({ userId: l.id, role: 'voter' })));
+    const count = (userId: number) =>
+      db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.userId, userId))
+        .all()
+        .filter((n) => n.kind === 'preread.distributed').length;
+    setAttendees(
+      pm,
+      meeting.id,
+      [...leaders, late].map((l) => ({ userId: l.id, role: 'voter' })),
+    );
     expect(count(late.id)).toBe(1);
     expect(leaders.map((l) => count(l.id))).toEqual([1, 1]);
     expect(db.select().from(outbox).where(eq(outbox.toUserId, late.id)).all()[0].ics).toContain(`mailto:${late.email}`);

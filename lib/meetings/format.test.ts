@@ -6,8 +6,12 @@ const HOUR = 3_600_000;
 describe('meeting wording', () => {
   it('states the time with its zone', () => {
     expect(formatMeetingTime('2027-01-14T15:00:00.000Z')).toBe('Thursday 14 January 2027, 15:00 UTC');
-    expect(formatMeetingTime('2027-01-14T15:00:00.000Z', 'Europe/Berlin')).toBe('Thursday 14 January 2027, 16:00 Europe/Berlin');
-    expect(formatMeetingTime('2027-01-14T23:30:00.000Z', 'Asia/Tokyo')).toBe('Friday 15 January 2027, 08:30 Asia/Tokyo');
+    expect(formatMeetingTime('2027-01-14T15:00:00.000Z', 'Europe/Berlin')).toBe(
+      'Thursday 14 January 2027, 16:00 Europe/Berlin',
+    );
+    expect(formatMeetingTime('2027-01-14T23:30:00.000Z', 'Asia/Tokyo')).toBe(
+      'Friday 15 January 2027, 08:30 Asia/Tokyo',
+    );
   });
 
   it.each([
@@ -21,7 +25,9 @@ describe('meeting wording', () => {
   });
 
   it('never says a late meeting is as far away as the lead time', () => {
-    expect(lateDistributionMessage(7 * 24 * HOUR - 60_000, 7)).toBe('The meeting is in 6 days and 23 hours, less than the 7-day lead time. Confirm to send it late.');
+    expect(lateDistributionMessage(7 * 24 * HOUR - 60_000, 7)).toBe(
+      'The meeting is in 6 days and 23 hours, less than the 7-day lead time. Confirm to send it late.',
+    );
   });
 
   it('writes durations', () => {

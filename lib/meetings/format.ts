@@ -10,7 +10,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = partsCache.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-GB', {
-      weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
     });
     partsCache.set(timeZone, f);
   }
@@ -23,7 +30,11 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
  */
 export function formatMeetingTime(at: string | Date, timeZone = 'UTC'): string {
   const date = typeof at === 'string' ? new Date(at) : at;
-  const p = Object.fromEntries(formatter(timeZone).formatToParts(date).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(date)
+      .map((x) => [x.type, x.value]),
+  );
   return `${p.weekday} ${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute} ${timeZone}`;
 }
 

@@ -13,14 +13,29 @@ export function assertMeetingEditable(meeting: Meeting): void {
 }
 
 export function assertEligibleFacilitator(tx: Executor, userId: number): void {
-  const row = tx.select({ id: users.id }).from(users)
-    .where(and(eq(users.id, userId), eq(users.active, true), inArray(users.role, [...MEETING_PEOPLE_ROLES]))).get();
+  const row = tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.active, true), inArray(users.role, [...MEETING_PEOPLE_ROLES])))
+    .get();
   if (!row) {
     throw new ValidationError({ facilitatorId: ['Choose an active pm, admin or leader as the facilitator.'] });
   }
 }
 
 /** Meeting events (scheduling, attendees, agenda, pre-read) are logged on the meeting itself. */
-export function logMeetingEvent(tx: Executor, actorId: number, meeting: Pick<Meeting, 'id' | 'cycleId'>, type: string, data: Record<string, unknown> = {}): void {
-  logEvent(tx, { actorId, type, subjectType: 'meeting', subjectId: meeting.id, data: { cycleId: meeting.cycleId, ...data } });
+export function logMeetingEvent(
+  tx: Executor,
+  actorId: number,
+  meeting: Pick<Meeting, 'id' | 'cycleId'>,
+  type: string,
+  data: Record<string, unknown> = {},
+): void {
+  logEvent(tx, {
+    actorId,
+    type,
+    subjectType: 'meeting',
+    subjectId: meeting.id,
+    data: { cycleId: meeting.cycleId, ...data },
+  });
 }

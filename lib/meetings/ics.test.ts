@@ -51,7 +51,10 @@ describe('buildMeetingIcs', () => {
   it('lists every attendee with a role and RSVP, observers as optional', () => {
     const { event } = parse(buildMeetingIcs(input()));
     const attendees = event.attendees.map((a) => ({
-      to: a.getFirstValue(), cn: a.getParameter('cn'), role: a.getParameter('role'), rsvp: a.getParameter('rsvp'),
+      to: a.getFirstValue(),
+      cn: a.getParameter('cn'),
+      role: a.getParameter('role'),
+      rsvp: a.getParameter('rsvp'),
     }));
     expect(attendees).toEqual([
       { to: 'mailto:leader.sales@quorum.test', cn: 'Liam Sales', role: 'REQ-PARTICIPANT', rsvp: 'TRUE' },
@@ -63,7 +66,10 @@ describe('buildMeetingIcs', () => {
     const long = input({
       title: 'Ünïcödé prioritisation — '.repeat(8),
       description: 'A long description, with commas; semicolons and ✓ marks. '.repeat(10),
-      attendees: Array.from({ length: 5 }, (_, i) => ({ name: `Someone With A Rather Long Name Number ${i}`, email: `someone.with.a.long.address.${i}@example.test` })),
+      attendees: Array.from({ length: 5 }, (_, i) => ({
+        name: `Someone With A Rather Long Name Number ${i}`,
+        email: `someone.with.a.long.address.${i}@example.test`,
+      })),
     });
     const ics = buildMeetingIcs(long);
     expect(ics.endsWith('\r\n')).toBe(true);
@@ -85,7 +91,9 @@ describe('buildMeetingIcs', () => {
   });
 
   it('keeps a name with a colon, comma or quote inside its parameter', () => {
-    const { event } = parse(buildMeetingIcs(input({ attendees: [{ name: 'Doe, Jane: "JD"', email: 'jane@example.test' }] })));
+    const { event } = parse(
+      buildMeetingIcs(input({ attendees: [{ name: 'Doe, Jane: "JD"', email: 'jane@example.test' }] })),
+    );
     expect(event.attendees[0].getParameter('cn')).toBe('Doe, Jane: JD');
     expect(event.attendees[0].getFirstValue()).toBe('mailto:jane@example.test');
   });

@@ -26,12 +26,19 @@ export const meetingUid = (meetingId: number) => `meeting-${meetingId}@quorum`;
 
 /** YYYYMMDDTHHMMSSZ (UTC "form #2" of RFC 5545 §3.3.5). */
 export function icsDateTime(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** TEXT values (§3.3.11): backslash, semicolon and comma escaped, newlines as \n. */
 export function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /**

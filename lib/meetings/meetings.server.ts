@@ -11,7 +11,12 @@ import { assertCanSeeMeeting, canSeeMeeting, loadMeeting } from './access.server
 import { cycleThemes, loadAgenda } from './agenda.server';
 import { summariseAgenda } from './agenda-order';
 import { listAttendees } from './attendees.server';
-import { assertEligibleFacilitator, assertMeetingEditable, logMeetingEvent, MEETING_PEOPLE_ROLES } from './guards.server';
+import {
+  assertEligibleFacilitator,
+  assertMeetingEditable,
+  logMeetingEvent,
+  MEETING_PEOPLE_ROLES,
+} from './guards.server';
 import { meetingInputSchema } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
@@ -20,10 +25,15 @@ export function createMeeting(actor: ActingUser, cycleId: number, input: unknown
   assertCan(actor, 'meeting.manage');
   return db.transaction((tx) => {
     const cycle = loadCycle(tx, cycleId);
-    if (cycle.status === 'closed') throw new ConflictError(`${cycle.name} is closed: no more meetings can be scheduled in it.`);
+    if (cycle.status === 'closed')
+      throw new ConflictError(`${cycle.name} is closed: no more meetings can be scheduled in it.`);
     const data = parseOrThrow(meetingInputSchema(now), input);
     assertEligibleFacilitator(tx, data.facilitatorId);
-    const meeting = tx.insert(meetings).values({ ...data, cycleId, createdAt: now.toISOString() }).returning().get();
+    const meeting = tx
+      .insert(meetings)
+      .values({ ...data, cycleId, createdAt: now.toISOString() })
+      .returning()
+      .get();
     logMeetingEvent(tx, actor.id, meeting, 'meeting.scheduled', { after: data });
     return meeting;
   });
@@ -42,7 +52,12 @@ export function updateMeeting(actor: ActingUser, meetingId: number, input: unkno
     assertEligibleFacilitator(tx, data.facilitatorId);
     const changes = diff(before as Record<string, unknown>, data);
     if (Object.keys(changes).length === 0) return before;
-    const after = tx.update(meetings).set({ ...data, version: before.version + 1 }).where(eq(meetings.id, meetingId)).returning().get();
+    const after = tx
+      .update(meetings)
+      .set({ ...data, version: before.version + 1 })
+      .where(eq(meetings.id, meetingId))
+      .returning()
+      .get();
     logMeetingEvent(tx, actor.id, after, 'meeting.updated', { changes });
     return after;
   });
@@ -51,8 +66,12 @@ export function updateMeeting(actor: ActingUser, meetingId: number, input: unkno
 /** People who may facilitate: active pm, admin and leaders. */
 export function facilitatorOptions(actor: ActingUser) {
   assertCan(actor, 'meeting.manage');
-  return db.select({ id: users.id, name: users.name, role: users.role }).from(users)
-    .where(and(eq(users.active, true), inArray(users.role, [...MEETING_PEOPLE_ROLES]))).orderBy(asc(users.name)).all();
+  return db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.active, true), inArray(users.role, [...MEETING_PEOPLE_ROLES])))
+    .orderBy(asc(users.name))
+    .all();
 }
 
 /**
@@ -62,22 +81,42 @@ export function facilitatorOptions(actor: ActingUser) {
 export function listMeetings(actor: ActingUser, cycleId: number) {
   assertCan(actor, 'backlog.view');
   const cycle = loadCycle(db, cycleId);
-  const rows = db.select({ meeting: meetings, prereadSentAt: prereads.sentAt, prereadLate: prereads.late })
-    .from(meetings).leftJoin(prereads, eq(prereads.meetingId, meetings.id))
-    .where(eq(meetings.cycleId, cycleId)).orderBy(asc(meetings.scheduledAt), asc(meetings.id)).all()
+  const rows = db
+    .select({ meeting: meetings, prereadSentAt: prereads.sentAt, prereadLate: prereads.late })
+    .from(meetings)
+    .leftJoin(prereads, eq(prereads.meetingId, meetings.id))
+    .where(eq(meetings.cycleId, cycleId))
+    .orderBy(asc(meetings.scheduledAt), asc(meetings.id))
+    .all()
     .filter((r) => canSeeMeeting(db, actor, r.meeting));
   const ids = rows.map((r) => r.meeting.id);
-  const countBy = (table: typeof agendaItems | typeof meetingAttendees) => new Map(
-    ids.length ? db.select({ id: table.meetingId, n: count() }).from(table).where(inArray(table.meetingId, ids)).groupBy(table.meetingId).all().map((r) => [r.id, r.n]) : [],
-  );
+  const countBy = (table: typeof agendaItems | typeof meetingAttendees) =>
+    new Map(
+      ids.length
+        ? db
+            .select({ id: table.meetingId, n: count() })
+            .from(table)
+            .where(inArray(table.meetingId, ids))
+            .groupBy(table.meetingId)
+            .all()
+            .map((r) => [r.id, r.n])
+        : [],
+    );
   const agendaCounts = countBy(agendaItems);
   const attendeeCounts = countBy(meetingAttendees);
   return {
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status },
     canManage: can(actor, 'meeting.manage'),
     meetings: rows.map(({ meeting: m, prereadSentAt, prereadLate }) => ({
-      id: m.id, title: m.title, kind: m.kind, status: m.status, scheduledAt: m.scheduledAt, durationMinutes: m.durationMinutes, location: m.location,
-      agendaCount: agendaCounts.get(m.id) ?? 0, attendeeCount: attendeeCounts.get(m.id) ?? 0,
+      id: m.id,
+      title: m.title,
+      kind: m.kind,
+      status: m.status,
+      scheduledAt: m.scheduledAt,
+      durationMinutes: m.durationMinutes,
+      location: m.location,
+      agendaCount: agendaCounts.get(m.id) ?? 0,
+      attendeeCount: attendeeCounts.get(m.id) ?? 0,
       preread: prereadSentAt ? { sentAt: prereadSentAt, late: Boolean(prereadLate) } : null,
     })),
   };
@@ -90,11 +129,23 @@ export function getMeetingOverview(actor: ActingUser, meetingId: number) {
     const meeting = loadMeeting(tx, meetingId);
     assertCanSeeMeeting(tx, actor, meeting);
     const cycle = loadCycle(tx, meeting.cycleId);
-    const facilitator = tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)).get();
-    const preread = tx.select({ id: prereads.id, sentAt: prereads.sentAt, late: prereads.late }).from(prereads).where(eq(prereads.meetingId, meetingId)).get();
+    const facilitator = tx
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(eq(users.id, meeting.facilitatorId))
+      .get();
+    const preread = tx
+      .select({ id: prereads.id, sentAt: prereads.sentAt, late: prereads.late })
+      .from(prereads)
+      .where(eq(prereads.meetingId, meetingId))
+      .get();
     const updates = preread
-      ? tx.select({ sentAt: prereadUpdates.sentAt, summary: prereadUpdates.summary }).from(prereadUpdates)
-        .where(eq(prereadUpdates.prereadId, preread.id)).orderBy(asc(prereadUpdates.id)).all()
+      ? tx
+          .select({ sentAt: prereadUpdates.sentAt, summary: prereadUpdates.summary })
+          .from(prereadUpdates)
+          .where(eq(prereadUpdates.prereadId, preread.id))
+          .orderBy(asc(prereadUpdates.id))
+          .all()
       : [];
     const agenda = loadAgenda(tx, meeting, cycle);
     return {

@@ -19,10 +19,18 @@ export const prereadPath = (meetingId: number) => `/meetings/${meetingId}/prerea
 
 /** The invitation for the meeting as it is now, addressed to all its attendees. */
 export function meetingInvitation(tx: Executor, meeting: Meeting, now: Date): string {
-  const organizer = tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, meeting.facilitatorId)).get();
-  const attendees = tx.select({ name: users.name, email: users.email, role: meetingAttendees.role })
-    .from(meetingAttendees).innerJoin(users, eq(users.id, meetingAttendees.userId))
-    .where(eq(meetingAttendees.meetingId, meeting.id)).orderBy(asc(users.name)).all();
+  const organizer = tx
+    .select({ name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, meeting.facilitatorId))
+    .get();
+  const attendees = tx
+    .select({ name: users.name, email: users.email, role: meetingAttendees.role })
+    .from(meetingAttendees)
+    .innerJoin(users, eq(users.id, meetingAttendees.userId))
+    .where(eq(meetingAttendees.meetingId, meeting.id))
+    .orderBy(asc(users.name))
+    .all();
   return buildMeetingIcs({
     uid: meetingUid(meeting.id),
     title: meeting.title,
@@ -40,7 +48,11 @@ export function meetingInvitation(tx: Executor, meeting: Meeting, now: Date): st
 }
 
 function agendaLine(snapshot: PrereadSnapshot): string {
-  const s = summariseAgenda(snapshot.items, snapshot.themes.map((t, position) => ({ ...t, position })), snapshot.cycle.capacityWeeks);
+  const s = summariseAgenda(
+    snapshot.items,
+    snapshot.themes.map((t, position) => ({ ...t, position })),
+    snapshot.cycle.capacityWeeks,
+  );
   const items = `${s.itemCount} item${s.itemCount === 1 ? '' : 's'}`;
   const unestimated = s.unestimated ? `, ${s.unestimated} not estimated` : '';
   return `Agenda: ${items}, ${formatWeeks(s.totalWeeks)} of ${formatWeeks(s.capacityWeeks)} person-weeks of capacity${unestimated}.`;
@@ -55,9 +67,17 @@ function whenLines(meeting: Meeting, facilitator: string): string[] {
 }
 
 /** Sends the pre-read (in-app, e-mail and invitation) to `userIds`. Call inside the distributing transaction. */
-export function notifyPreread(tx: Executor, input: {
-  meeting: Meeting; snapshot: PrereadSnapshot; late: boolean; sentAt: string; userIds: number[]; now: Date;
-}): void {
+export function notifyPreread(
+  tx: Executor,
+  input: {
+    meeting: Meeting;
+    snapshot: PrereadSnapshot;
+    late: boolean;
+    sentAt: string;
+    userIds: number[];
+    now: Date;
+  },
+): void {
   const { meeting, snapshot } = input;
   const ics = meetingInvitation(tx, meeting, input.now);
   const lateText = input.late ? ` (sent late)` : '';
@@ -65,7 +85,11 @@ export function notifyPreread(tx: Executor, input: {
     `The pre-read for ${meeting.title} is ready: read it before the meeting and ask your questions there.`,
     ...whenLines(meeting, snapshot.meeting.facilitator),
     agendaLine(snapshot),
-    ...(input.late ? [`The pre-read went out ${timeUntilText(Date.parse(meeting.scheduledAt) - Date.parse(input.sentAt))} before the meeting${lateText}.`] : []),
+    ...(input.late
+      ? [
+          `The pre-read went out ${timeUntilText(Date.parse(meeting.scheduledAt) - Date.parse(input.sentAt))} before the meeting${lateText}.`,
+        ]
+      : []),
     `Questions close: ${formatMeetingTime(meeting.questionsCloseAt)}`,
   ];
   const heading = `Pre-read: ${meeting.title}`;
@@ -75,14 +99,29 @@ export function notifyPreread(tx: Executor, input: {
     title: `${heading}${lateText}`,
     body: `${formatMeetingTime(meeting.scheduledAt)} · ${snapshot.items.length} item${snapshot.items.length === 1 ? '' : 's'}${lateText}`,
     link: prereadPath(meeting.id),
-    email: () => composeEmail({ cycleName: snapshot.cycle.name, heading, lines, action: { label: 'Open the pre-read', path: prereadPath(meeting.id) }, ics }),
+    email: () =>
+      composeEmail({
+        cycleName: snapshot.cycle.name,
+        heading,
+        lines,
+        action: { label: 'Open the pre-read', path: prereadPath(meeting.id) },
+        ics,
+      }),
   });
 }
 
 /** Tells the attendees what changed since the pre-read; the invitation goes along when the meeting itself moved. */
-export function notifyPrereadUpdate(tx: Executor, input: {
-  meeting: Meeting; snapshot: PrereadSnapshot; summary: string[]; meetingMoved: boolean; userIds: number[]; now: Date;
-}): void {
+export function notifyPrereadUpdate(
+  tx: Executor,
+  input: {
+    meeting: Meeting;
+    snapshot: PrereadSnapshot;
+    summary: string[];
+    meetingMoved: boolean;
+    userIds: number[];
+    now: Date;
+  },
+): void {
   const { meeting, snapshot } = input;
   const heading = `Pre-read updated: ${meeting.title}`;
   const ics = input.meetingMoved ? meetingInvitation(tx, meeting, input.now) : undefined;
@@ -90,13 +129,21 @@ export function notifyPrereadUpdate(tx: Executor, input: {
     userIds: input.userIds,
     kind: 'preread.updated',
     title: heading,
-    body: input.summary.slice(0, 5).join('; ') + (input.summary.length > 5 ? `; and ${input.summary.length - 5} more` : ''),
+    body:
+      input.summary.slice(0, 5).join('; ') + (input.summary.length > 5 ? `; and ${input.summary.length - 5} more` : ''),
     link: prereadPath(meeting.id),
-    email: () => composeEmail({
-      cycleName: snapshot.cycle.name, heading,
-      lines: ['What changed since the pre-read:', ...input.summary.map((l) => `• ${l}`), ...whenLines(meeting, snapshot.meeting.facilitator)],
-      action: { label: 'Open the pre-read', path: prereadPath(meeting.id) }, ics,
-    }),
+    email: () =>
+      composeEmail({
+        cycleName: snapshot.cycle.name,
+        heading,
+        lines: [
+          'What changed since the pre-read:',
+          ...input.summary.map((l) => `• ${l}`),
+          ...whenLines(meeting, snapshot.meeting.facilitator),
+        ],
+        action: { label: 'Open the pre-read', path: prereadPath(meeting.id) },
+        ics,
+      }),
   });
 }
 
@@ -109,20 +156,26 @@ export function notifyReminder(tx: Executor, input: { meeting: Meeting; cycleNam
     title: heading,
     body: `The meeting is on ${formatMeetingTime(meeting.scheduledAt)}.`,
     link: prereadPath(meeting.id),
-    email: () => composeEmail({
-      cycleName: input.cycleName, heading,
-      lines: [
-        `You have not opened the pre-read for ${meeting.title} yet.`,
-        `When: ${formatMeetingTime(meeting.scheduledAt)} (${formatDuration(meeting.durationMinutes)})`,
-        `Questions close: ${formatMeetingTime(meeting.questionsCloseAt)}`,
-      ],
-      action: { label: 'Open the pre-read', path: prereadPath(meeting.id) },
-    }),
+    email: () =>
+      composeEmail({
+        cycleName: input.cycleName,
+        heading,
+        lines: [
+          `You have not opened the pre-read for ${meeting.title} yet.`,
+          `When: ${formatMeetingTime(meeting.scheduledAt)} (${formatDuration(meeting.durationMinutes)})`,
+          `Questions close: ${formatMeetingTime(meeting.questionsCloseAt)}`,
+        ],
+        action: { label: 'Open the pre-read', path: prereadPath(meeting.id) },
+      }),
   });
 }
 
 /** Everyone the meeting's pre-read goes to. */
 export function attendeeIds(tx: Executor, meetingId: number): number[] {
-  return tx.select({ id: meetingAttendees.userId }).from(meetingAttendees)
-    .where(eq(meetingAttendees.meetingId, meetingId)).all().map((r) => r.id);
+  return tx
+    .select({ id: meetingAttendees.userId })
+    .from(meetingAttendees)
+    .where(eq(meetingAttendees.meetingId, meetingId))
+    .all()
+    .map((r) => r.id);
 }

@@ -16,14 +16,24 @@ export type PrereadState = {
 export function loadPrereadState(tx: Executor, meetingId: number): PrereadState | null {
   const preread = tx.select().from(prereads).where(eq(prereads.meetingId, meetingId)).get();
   if (!preread) return null;
-  const updates = tx.select({ id: prereadUpdates.id, sentAt: prereadUpdates.sentAt, summary: prereadUpdates.summary })
-    .from(prereadUpdates).where(eq(prereadUpdates.prereadId, preread.id)).orderBy(asc(prereadUpdates.id)).all();
+  const updates = tx
+    .select({ id: prereadUpdates.id, sentAt: prereadUpdates.sentAt, summary: prereadUpdates.summary })
+    .from(prereadUpdates)
+    .where(eq(prereadUpdates.prereadId, preread.id))
+    .orderBy(asc(prereadUpdates.id))
+    .all();
   // Only the latest snapshot is read: each one holds the whole agenda, and this runs on every page view.
   const last = updates.at(-1);
   const latest = last
-    ? tx.select({ snapshot: prereadUpdates.snapshot }).from(prereadUpdates).where(eq(prereadUpdates.id, last.id)).get()!.snapshot
+    ? tx.select({ snapshot: prereadUpdates.snapshot }).from(prereadUpdates).where(eq(prereadUpdates.id, last.id)).get()!
+        .snapshot
     : preread.snapshot;
-  return { preread, snapshot: latest, snapshotKey: `${preread.id}.${updates.length}`, updates: updates.map(({ sentAt, summary }) => ({ sentAt, summary })) };
+  return {
+    preread,
+    snapshot: latest,
+    snapshotKey: `${preread.id}.${updates.length}`,
+    updates: updates.map(({ sentAt, summary }) => ({ sentAt, summary })),
+  };
 }
 
 /** Is the item on what the attendees were last sent? Questions may only be asked on those. */

@@ -18,11 +18,32 @@ export const REMINDER_INTERVAL_MS = 24 * 3_600_000;
 export type ReadStatusRow = AttendeeRow & { readAt: string | null; lastRemindedAt: string | null };
 
 function statusRows(tx: Executor, meetingId: number, prereadId: number | null): ReadStatusRow[] {
-  const reads = new Map(prereadId === null ? [] : tx.select({ userId: prereadReads.userId, readAt: prereadReads.readAt })
-    .from(prereadReads).where(eq(prereadReads.prereadId, prereadId)).all().map((r) => [r.userId, r.readAt]));
-  const reminded = new Map(prereadId === null ? [] : tx.select({ userId: prereadReminders.userId, at: max(prereadReminders.sentAt) })
-    .from(prereadReminders).where(eq(prereadReminders.prereadId, prereadId)).groupBy(prereadReminders.userId).all().map((r) => [r.userId, r.at]));
-  return listAttendees(tx, meetingId).map((a) => ({ ...a, readAt: reads.get(a.userId) ?? null, lastRemindedAt: reminded.get(a.userId) ?? null }));
+  const reads = new Map(
+    prereadId === null
+      ? []
+      : tx
+          .select({ userId: prereadReads.userId, readAt: prereadReads.readAt })
+          .from(prereadReads)
+          .where(eq(prereadReads.prereadId, prereadId))
+          .all()
+          .map((r) => [r.userId, r.readAt]),
+  );
+  const reminded = new Map(
+    prereadId === null
+      ? []
+      : tx
+          .select({ userId: prereadReminders.userId, at: max(prereadReminders.sentAt) })
+          .from(prereadReminders)
+          .where(eq(prereadReminders.prereadId, prereadId))
+          .groupBy(prereadReminders.userId)
+          .all()
+          .map((r) => [r.userId, r.at]),
+  );
+  return listAttendees(tx, meetingId).map((a) => ({
+    ...a,
+    readAt: reads.get(a.userId) ?? null,
+    lastRemindedAt: reminded.get(a.userId) ?? null,
+  }));
 }
 
 /** Each attendee with when they opened the pre-read (or not) and when they were last reminded. */
@@ -53,8 +74,14 @@ export function remindUnread(actor: ActingUser, meetingId: number, now = new Dat
     const preread = tx.select({ id: prereads.id }).from(prereads).where(eq(prereads.meetingId, meetingId)).get();
     if (!preread) throw new ConflictError('The pre-read has not been sent yet: distribute it first.');
     const since = new Date(now.getTime() - REMINDER_INTERVAL_MS).toISOString();
-    const recent = new Set(tx.select({ userId: prereadReminders.userId }).from(prereadReminders)
-      .where(and(eq(prereadReminders.prereadId, preread.id), gt(prereadReminders.sentAt, since))).all().map((r) => r.userId));
+    const recent = new Set(
+      tx
+        .select({ userId: prereadReminders.userId })
+        .from(prereadReminders)
+        .where(and(eq(prereadReminders.prereadId, preread.id), gt(prereadReminders.sentAt, since)))
+        .all()
+        .map((r) => r.userId),
+    );
 
     const result: ReminderResult = { reminded: [], skipped: [] };
     for (const row of statusRows(tx, meetingId, preread.id)) {
@@ -65,9 +92,18 @@ export function remindUnread(actor: ActingUser, meetingId: number, now = new Dat
       else result.reminded.push(who);
     }
     if (result.reminded.length) {
-      tx.insert(prereadReminders).values(result.reminded.map((r) => ({ prereadId: preread.id, userId: r.userId, sentAt: now.toISOString() }))).run();
-      notifyReminder(tx, { meeting, cycleName: loadCycle(tx, meeting.cycleId).name, userIds: result.reminded.map((r) => r.userId) });
-      logMeetingEvent(tx, actor.id, meeting, 'preread.reminded', { prereadId: preread.id, userIds: result.reminded.map((r) => r.userId) });
+      tx.insert(prereadReminders)
+        .values(result.reminded.map((r) => ({ prereadId: preread.id, userId: r.userId, sentAt: now.toISOString() })))
+        .run();
+      notifyReminder(tx, {
+        meeting,
+        cycleName: loadCycle(tx, meeting.cycleId).name,
+        userIds: result.reminded.map((r) => r.userId),
+      });
+      logMeetingEvent(tx, actor.id, meeting, 'preread.reminded', {
+        prereadId: preread.id,
+        userIds: result.reminded.map((r) => r.userId),
+      });
     }
     return result;
   });
@@ -78,7 +114,8 @@ export function reminderMessage(r: ReminderResult): string {
   const names = (list: { name: string }[]) => list.map((p) => p.name).join(', ');
   if (!r.reminded.length && !r.skipped.length) return 'Everyone has read the pre-read: nobody to remind.';
   const parts: string[] = [];
-  if (r.reminded.length) parts.push(`Reminded ${r.reminded.length} ${r.reminded.length === 1 ? 'person' : 'people'}: ${names(r.reminded)}.`);
+  if (r.reminded.length)
+    parts.push(`Reminded ${r.reminded.length} ${r.reminded.length === 1 ? 'person' : 'people'}: ${names(r.reminded)}.`);
   for (const reason of [...new Set(r.skipped.map((s) => s.reason))]) {
     const who = r.skipped.filter((s) => s.reason === reason);
     parts.push(`Not reminded (${reason}): ${names(who)}.`);

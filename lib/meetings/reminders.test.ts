@@ -9,7 +9,11 @@ import { plannedMeeting } from './test-helpers';
 
 const HOUR = 3_600_000;
 const remindersOf = (userId: number) =>
-  db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, 'preread.reminder'))).all();
+  db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), eq(notifications.kind, 'preread.reminder')))
+    .all();
 
 async function distributed() {
   const setup = await plannedMeeting();
@@ -21,7 +25,9 @@ async function distributed() {
 describe('readStatus', () => {
   it('lists each attendee with their read time and last reminder', async () => {
     const { pm, leaders, meeting, preread } = await distributed();
-    db.insert(prereadReads).values({ prereadId: preread.id, userId: leaders[0].id, readAt: '2027-01-01T10:00:00.000Z' }).run();
+    db.insert(prereadReads)
+      .values({ prereadId: preread.id, userId: leaders[0].id, readAt: '2027-01-01T10:00:00.000Z' })
+      .run();
     const t0 = new Date();
     remindUnread(pm, meeting.id, t0);
     const status = readStatus(pm, meeting.id);
@@ -37,7 +43,9 @@ describe('readStatus', () => {
 describe('remindUnread', () => {
   it('reminds those who have not read it, at most once a day each', async () => {
     const { pm, leaders, meeting, preread } = await distributed();
-    db.insert(prereadReads).values({ prereadId: preread.id, userId: leaders[0].id, readAt: new Date().toISOString() }).run();
+    db.insert(prereadReads)
+      .values({ prereadId: preread.id, userId: leaders[0].id, readAt: new Date().toISOString() })
+      .run();
     const t0 = new Date();
 
     const first = remindUnread(pm, meeting.id, t0);
@@ -64,8 +72,11 @@ describe('remindUnread', () => {
   it('skips deactivated attendees and says when everyone has read it', async () => {
     const { pm, leaders, meeting, preread } = await distributed();
     db.update(users).set({ active: false }).where(eq(users.id, leaders[1].id)).run();
-    expect(remindUnread(pm, meeting.id).skipped).toEqual([{ userId: leaders[1].id, name: leaders[1].name, reason: 'deactivated' }]);
-    for (const l of leaders) db.insert(prereadReads).values({ prereadId: preread.id, userId: l.id, readAt: new Date().toISOString() }).run();
+    expect(remindUnread(pm, meeting.id).skipped).toEqual([
+      { userId: leaders[1].id, name: leaders[1].name, reason: 'deactivated' },
+    ]);
+    for (const l of leaders)
+      db.insert(prereadReads).values({ prereadId: preread.id, userId: l.id, readAt: new Date().toISOString() }).run();
     expect(reminderMessage(remindUnread(pm, meeting.id))).toBe('Everyone has read the pre-read: nobody to remind.');
   });
 

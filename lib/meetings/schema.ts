@@ -21,12 +21,18 @@ export const DEFAULT_QUESTIONS_CLOSE_MS = 24 * 3_600_000;
 export function meetingInputSchema(now: Date = new Date()) {
   return z
     .object({
-      title: z.string({ error: 'Title is required.' }).trim().min(1, 'Title is required.').max(120, 'Title must be at most 120 characters.'),
-      scheduledAt: z.preprocess(emptyToUndefined, isoDateTime('Enter the meeting date and time.'))
+      title: z
+        .string({ error: 'Title is required.' })
+        .trim()
+        .min(1, 'Title is required.')
+        .max(120, 'Title must be at most 120 characters.'),
+      scheduledAt: z
+        .preprocess(emptyToUndefined, isoDateTime('Enter the meeting date and time.'))
         .refine((s) => Date.parse(s) > now.getTime(), 'The meeting date must be in the future.'),
       durationMinutes: z.preprocess(
         emptyToUndefined,
-        z.coerce.number({ error: 'Duration must be a number of minutes.' })
+        z.coerce
+          .number({ error: 'Duration must be a number of minutes.' })
           .int('Duration must be a whole number of minutes.')
           .min(15, 'Duration must be at least 15 minutes.')
           .max(480, 'Duration must be at most 480 minutes (8 hours).')
@@ -34,25 +40,36 @@ export function meetingInputSchema(now: Date = new Date()) {
       ),
       location: z.preprocess((v) => v ?? '', z.string().trim().max(200, 'Location must be at most 200 characters.')),
       facilitatorId: requiredId('facilitator'),
-      questionsCloseAt: z.preprocess(emptyToUndefined, isoDateTime('Enter a date and time for the questions deadline.').optional()),
+      questionsCloseAt: z.preprocess(
+        emptyToUndefined,
+        isoDateTime('Enter a date and time for the questions deadline.').optional(),
+      ),
     })
     .transform((m) => ({
       ...m,
-      questionsCloseAt: m.questionsCloseAt ?? new Date(Date.parse(m.scheduledAt) - DEFAULT_QUESTIONS_CLOSE_MS).toISOString(),
+      questionsCloseAt:
+        m.questionsCloseAt ?? new Date(Date.parse(m.scheduledAt) - DEFAULT_QUESTIONS_CLOSE_MS).toISOString(),
     }))
     .superRefine((m, ctx) => {
       if (Date.parse(m.questionsCloseAt) >= Date.parse(m.scheduledAt)) {
-        ctx.addIssue({ code: 'custom', path: ['questionsCloseAt'], message: 'Questions must close before the meeting starts.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questionsCloseAt'],
+          message: 'Questions must close before the meeting starts.',
+        });
       }
     });
 }
 export type MeetingInput = z.infer<ReturnType<typeof meetingInputSchema>>;
 
 export const AttendeesSchema = z
-  .array(z.object({
-    userId: z.coerce.number().int().positive(),
-    role: z.enum(ATTENDEE_ROLES, { error: 'Choose voter or observer.' }),
-  }), { error: 'Attendees must be a list.' })
+  .array(
+    z.object({
+      userId: z.coerce.number().int().positive(),
+      role: z.enum(ATTENDEE_ROLES, { error: 'Choose voter or observer.' }),
+    }),
+    { error: 'Attendees must be a list.' },
+  )
   .max(500, 'A meeting can have at most 500 attendees.');
 
 export const AgendaSchema = z

@@ -1,7 +1,16 @@
 import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { departments, itemModules, items, modules, themes, users, type SizeWeeks, type SnapshotItem } from '@/db/schema';
+import {
+  departments,
+  itemModules,
+  items,
+  modules,
+  themes,
+  users,
+  type SizeWeeks,
+  type SnapshotItem,
+} from '@/db/schema';
 import { estimateText } from '@/lib/backlog/detail.server';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
 import type { Executor } from '@/lib/events/log.server';
@@ -19,10 +28,20 @@ export function currentSnapshotItems(tx: Executor, itemIds: number[], sizeWeeks:
   if (itemIds.length === 0) return [];
   const rows = tx
     .select({
-      id: items.id, title: items.title, description: items.description, businessBenefit: items.businessBenefit,
-      estimateSize: items.estimateSize, estimateWeeks: items.estimateWeeks, sme: items.sme, sponsor: sponsor.name,
-      requestor: requestor.name, department: departments.name, kind: items.kind, themeId: items.themeId,
-      theme: themes.name, version: items.version,
+      id: items.id,
+      title: items.title,
+      description: items.description,
+      businessBenefit: items.businessBenefit,
+      estimateSize: items.estimateSize,
+      estimateWeeks: items.estimateWeeks,
+      sme: items.sme,
+      sponsor: sponsor.name,
+      requestor: requestor.name,
+      department: departments.name,
+      kind: items.kind,
+      themeId: items.themeId,
+      theme: themes.name,
+      version: items.version,
     })
     .from(items)
     .innerJoin(departments, eq(departments.id, items.departmentId))
@@ -32,9 +51,13 @@ export function currentSnapshotItems(tx: Executor, itemIds: number[], sizeWeeks:
     .where(inArray(items.id, itemIds))
     .all();
   const mods = new Map<number, string[]>();
-  const modRows = tx.select({ itemId: itemModules.itemId, name: modules.name }).from(itemModules)
+  const modRows = tx
+    .select({ itemId: itemModules.itemId, name: modules.name })
+    .from(itemModules)
     .innerJoin(modules, eq(modules.id, itemModules.moduleId))
-    .where(inArray(itemModules.itemId, itemIds)).orderBy(asc(modules.name)).all();
+    .where(inArray(itemModules.itemId, itemIds))
+    .orderBy(asc(modules.name))
+    .all();
   for (const m of modRows) (mods.get(m.itemId) ?? mods.set(m.itemId, []).get(m.itemId)!).push(m.name);
 
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -42,11 +65,13 @@ export function currentSnapshotItems(tx: Executor, itemIds: number[], sizeWeeks:
     const r = byId.get(id);
     if (!r) return [];
     const { estimateSize, estimateWeeks, ...rest } = r;
-    return [{
-      ...rest,
-      estimate: estimateText({ estimateSize, estimateWeeks }),
-      effectiveWeeks: effectiveWeeks({ estimateSize, estimateWeeks }, sizeWeeks),
-      modules: mods.get(id) ?? [],
-    }];
+    return [
+      {
+        ...rest,
+        estimate: estimateText({ estimateSize, estimateWeeks }),
+        effectiveWeeks: effectiveWeeks({ estimateSize, estimateWeeks }, sizeWeeks),
+        modules: mods.get(id) ?? [],
+      },
+    ];
   });
 }

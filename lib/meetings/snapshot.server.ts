@@ -6,8 +6,13 @@ import { currentSnapshotItems } from '@/lib/meetings/snapshot-items.server';
 
 /** The agenda's item ids in order. */
 export function agendaItemIds(tx: Executor, meetingId: number): number[] {
-  return tx.select({ id: agendaItems.itemId }).from(agendaItems)
-    .where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)).all().map((r) => r.id);
+  return tx
+    .select({ id: agendaItems.itemId })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position))
+    .all()
+    .map((r) => r.id);
 }
 
 /**
@@ -16,15 +21,23 @@ export function agendaItemIds(tx: Executor, meetingId: number): number[] {
  * page's own reader (lib/meetings/snapshot-items.server.ts), so "changed since the pre-read" compares like with like.
  */
 export function buildMeetingSnapshot(tx: Executor, meeting: Meeting, cycle: Cycle): PrereadSnapshot {
-  const facilitator = tx.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)).get()?.name ?? '';
+  const facilitator =
+    tx.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)).get()?.name ?? '';
   return {
     meeting: {
-      title: meeting.title, scheduledAt: meeting.scheduledAt, durationMinutes: meeting.durationMinutes,
-      location: meeting.location, facilitator,
+      title: meeting.title,
+      scheduledAt: meeting.scheduledAt,
+      durationMinutes: meeting.durationMinutes,
+      location: meeting.location,
+      facilitator,
     },
     cycle: { id: cycle.id, name: cycle.name, capacityWeeks: cycle.capacityWeeks },
-    themes: tx.select({ id: themes.id, name: themes.name, keyOutcome: themes.keyOutcome }).from(themes)
-      .where(eq(themes.cycleId, cycle.id)).orderBy(asc(themes.position)).all(),
+    themes: tx
+      .select({ id: themes.id, name: themes.name, keyOutcome: themes.keyOutcome })
+      .from(themes)
+      .where(eq(themes.cycleId, cycle.id))
+      .orderBy(asc(themes.position))
+      .all(),
     items: currentSnapshotItems(tx, agendaItemIds(tx, meeting.id), cycle.sizeWeeks),
   };
 }

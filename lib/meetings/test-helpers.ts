@@ -9,16 +9,33 @@ import type { TestUser } from '@/db/factories';
 
 export const DAY = 86_400_000;
 
-const TABLES = ['meetings', 'meeting_attendees', 'agenda_items', 'prereads', 'preread_updates', 'preread_reminders', 'notifications', 'outbox', 'events', 'cycles'] as const;
+const TABLES = [
+  'meetings',
+  'meeting_attendees',
+  'agenda_items',
+  'prereads',
+  'preread_updates',
+  'preread_reminders',
+  'notifications',
+  'outbox',
+  'events',
+  'cycles',
+] as const;
 
 /** Row counts of the tables a meeting write touches, to assert that a refusal wrote nothing. */
 export function meetingRowCounts(): Record<(typeof TABLES)[number], number> {
-  return Object.fromEntries(TABLES.map((t) => [t, (sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n])) as Record<(typeof TABLES)[number], number>;
+  return Object.fromEntries(
+    TABLES.map((t) => [t, (sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]),
+  ) as Record<(typeof TABLES)[number], number>;
 }
 
 export const meetingInput = (facilitatorId: number, over: Record<string, unknown> = {}) => ({
-  title: 'Q1 prioritisation', scheduledAt: new Date(Date.now() + 14 * DAY).toISOString(), durationMinutes: '90',
-  location: 'Room 4', facilitatorId: String(facilitatorId), ...over,
+  title: 'Q1 prioritisation',
+  scheduledAt: new Date(Date.now() + 14 * DAY).toISOString(),
+  durationMinutes: '90',
+  location: 'Room 4',
+  facilitatorId: String(facilitatorId),
+  ...over,
 });
 
 /**
@@ -29,16 +46,36 @@ export async function plannedMeeting(opts: { daysAhead?: number; items?: number;
   const pm = await userWithRole('pm');
   const sales = makeDepartment(db);
   const finance = makeDepartment(db);
-  const leaders: TestUser[] = [await userWithRole('leader', { departmentId: sales.id }), await userWithRole('leader', { departmentId: finance.id })];
+  const leaders: TestUser[] = [
+    await userWithRole('leader', { departmentId: sales.id }),
+    await userWithRole('leader', { departmentId: finance.id }),
+  ];
   const cycle = makeCycle(db, { capacityWeeks: 20 });
   const themes = [makeTheme(db, cycle.id, { name: 'Growth' }), makeTheme(db, cycle.id, { name: 'Reliability' })];
-  const items = Array.from({ length: opts.items ?? 2 }, (_, i) => makeItem(db, {
-    cycleId: cycle.id, themeId: themes[i % 2].id, title: `Agenda item ${i + 1}`, estimateSize: 'M', requestorId: pm.id,
-    departmentId: i % 2 ? finance.id : sales.id, status: 'curated',
-  }));
+  const items = Array.from({ length: opts.items ?? 2 }, (_, i) =>
+    makeItem(db, {
+      cycleId: cycle.id,
+      themeId: themes[i % 2].id,
+      title: `Agenda item ${i + 1}`,
+      estimateSize: 'M',
+      requestorId: pm.id,
+      departmentId: i % 2 ? finance.id : sales.id,
+      status: 'curated',
+    }),
+  );
   const scheduledAt = new Date(Date.now() + (opts.daysAhead ?? 14) * DAY).toISOString();
   const meeting = createMeeting(pm, cycle.id, meetingInput(pm.id, { scheduledAt }));
-  if (opts.attendees !== false) setAttendees(pm, meeting.id, leaders.map((l) => ({ userId: l.id, role: 'voter' })));
-  if (items.length) setAgenda(pm, meeting.id, items.map((i) => i.id));
+  if (opts.attendees !== false)
+    setAttendees(
+      pm,
+      meeting.id,
+      leaders.map((l) => ({ userId: l.id, role: 'voter' })),
+    );
+  if (items.length)
+    setAgenda(
+      pm,
+      meeting.id,
+      items.map((i) => i.id),
+    );
   return { pm, leaders, cycle, themes, items, meeting, departments: { sales, finance } };
 }

@@ -11,12 +11,35 @@ import { updateMeeting } from './meetings.server';
 import { meetingInput, meetingRowCounts, plannedMeeting } from './test-helpers';
 
 const item = (over: Partial<SnapshotItem> = {}): SnapshotItem => ({
-  id: 1, title: 'SSO', description: 'd', businessBenefit: 'b', estimate: 'M', effectiveWeeks: 3, sme: 'Sam', sponsor: 'Sue',
-  requestor: 'Rob', department: 'Sales', kind: 'feature', modules: ['Identity'], themeId: 1, theme: 'Enterprise', version: 1, ...over,
+  id: 1,
+  title: 'SSO',
+  description: 'd',
+  businessBenefit: 'b',
+  estimate: 'M',
+  effectiveWeeks: 3,
+  sme: 'Sam',
+  sponsor: 'Sue',
+  requestor: 'Rob',
+  department: 'Sales',
+  kind: 'feature',
+  modules: ['Identity'],
+  themeId: 1,
+  theme: 'Enterprise',
+  version: 1,
+  ...over,
 });
 const snapshot = (list: SnapshotItem[], over: Partial<PrereadSnapshot['meeting']> = {}): PrereadSnapshot => ({
-  meeting: { title: 'Q1', scheduledAt: '2027-01-14T15:00:00.000Z', durationMinutes: 90, location: 'Room 4', facilitator: 'Priya', ...over },
-  cycle: { id: 1, name: '2027-Q1', capacityWeeks: 60 }, themes: [{ id: 1, name: 'Enterprise', keyOutcome: 'k' }], items: list,
+  meeting: {
+    title: 'Q1',
+    scheduledAt: '2027-01-14T15:00:00.000Z',
+    durationMinutes: 90,
+    location: 'Room 4',
+    facilitator: 'Priya',
+    ...over,
+  },
+  cycle: { id: 1, name: '2027-Q1', capacityWeeks: 60 },
+  themes: [{ id: 1, name: 'Enterprise', keyOutcome: 'k' }],
+  items: list,
 });
 
 describe('diffSnapshots', () => {
@@ -30,12 +53,18 @@ describe('diffSnapshots', () => {
     const d = diffSnapshots(before, after);
     expect(d.added.map((i) => i.id)).toEqual([4]);
     expect(d.removed.map((i) => i.id)).toEqual([2]);
-    expect(d.changed).toEqual([{ id: 1, title: 'SSO', changes: [
-      { field: 'description', label: 'description', before: 'd', after: 'new' },
-      { field: 'estimate', label: 'estimate', before: 'M', after: 'L' },
-      { field: 'kind', label: 'kind', before: 'Feature', after: 'Tech debt' },
-      { field: 'modules', label: 'modules', before: 'Identity', after: 'Admin, Identity' },
-    ] }]);
+    expect(d.changed).toEqual([
+      {
+        id: 1,
+        title: 'SSO',
+        changes: [
+          { field: 'description', label: 'description', before: 'd', after: 'new' },
+          { field: 'estimate', label: 'estimate', before: 'M', after: 'L' },
+          { field: 'kind', label: 'kind', before: 'Feature', after: 'Tech debt' },
+          { field: 'modules', label: 'modules', before: 'Identity', after: 'Admin, Identity' },
+        ],
+      },
+    ]);
     expect(d.reordered).toBe(true);
     expect(summariseDiff(d)).toEqual([
       'Added: Usage pricing',
@@ -49,14 +78,22 @@ describe('diffSnapshots', () => {
   });
 
   it('sees no change in identical snapshots, a new version alone, or modules in another order', () => {
-    const d = diffSnapshots(snapshot([item({ modules: ['A', 'B'] })]), snapshot([item({ version: 5, modules: ['B', 'A'] })]));
+    const d = diffSnapshots(
+      snapshot([item({ modules: ['A', 'B'] })]),
+      snapshot([item({ version: 5, modules: ['B', 'A'] })]),
+    );
     expect(summariseDiff(d)).toEqual([]);
   });
 
   it('reports a size whose weeks changed, a renamed item by its old title, and a moved meeting', () => {
-    const d = diffSnapshots(snapshot([item()]), snapshot([item({ effectiveWeeks: 4, title: 'SAML SSO', sponsor: null })], { scheduledAt: '2027-01-15T09:00:00.000Z' }));
+    const d = diffSnapshots(
+      snapshot([item()]),
+      snapshot([item({ effectiveWeeks: 4, title: 'SAML SSO', sponsor: null })], {
+        scheduledAt: '2027-01-15T09:00:00.000Z',
+      }),
+    );
     expect(summariseDiff(d)).toEqual([
-      'Changed the meeting\'s date: Thursday 14 January 2027, 15:00 UTC → Friday 15 January 2027, 09:00 UTC',
+      "Changed the meeting's date: Thursday 14 January 2027, 15:00 UTC → Friday 15 January 2027, 09:00 UTC",
       'Changed title of SSO: SSO → SAML SSO',
       'Changed estimate of SSO: M (3 pw) → M (4 pw)',
       'Changed sponsor of SSO: Sue → (none)',
@@ -70,20 +107,39 @@ describe('sendPrereadUpdate', () => {
     expect(() => sendPrereadUpdate(pm, meeting.id)).toThrow(ConflictError);
     distributePreread(pm, meeting.id, {});
     const before = meetingRowCounts();
-    expect(validationErrorOf(() => sendPrereadUpdate(pm, meeting.id)).message).toBe('Nothing has changed since the pre-read.');
+    expect(validationErrorOf(() => sendPrereadUpdate(pm, meeting.id)).message).toBe(
+      'Nothing has changed since the pre-read.',
+    );
     expect(meetingRowCounts()).toEqual(before);
   });
 
   it('stores a summary of the changes and tells every attendee; the next update compares with it', async () => {
     const { pm, leaders, cycle, items: agenda, meeting } = await plannedMeeting();
     distributePreread(pm, meeting.id, {});
-    const extra = makeItem(db, { cycleId: cycle.id, title: 'Late addition', estimateSize: 'S', requestorId: pm.id, departmentId: pm.departmentId });
+    const extra = makeItem(db, {
+      cycleId: cycle.id,
+      title: 'Late addition',
+      estimateSize: 'S',
+      requestorId: pm.id,
+      departmentId: pm.departmentId,
+    });
     db.update(items).set({ estimateSize: 'L', version: 2 }).where(eq(items.id, agenda[0].id)).run();
     setAgenda(pm, meeting.id, [agenda[0].id, extra.id]);
 
     const result = sendPrereadUpdate(pm, meeting.id);
-    expect(result.summary).toEqual(['Added: Late addition', 'Removed: Agenda item 2', 'Changed estimate of Agenda item 1: M → L']);
-    expect(db.select().from(prereadUpdates).all().at(-1)!.snapshot.items.map((i) => i.id)).toEqual([agenda[0].id, extra.id]);
+    expect(result.summary).toEqual([
+      'Added: Late addition',
+      'Removed: Agenda item 2',
+      'Changed estimate of Agenda item 1: M → L',
+    ]);
+    expect(
+      db
+        .select()
+        .from(prereadUpdates)
+        .all()
+        .at(-1)!
+        .snapshot.items.map((i) => i.id),
+    ).toEqual([agenda[0].id, extra.id]);
 
     const notes = db.select().from(notifications).where(eq(notifications.kind, 'preread.updated')).all();
     expect(notes.map((n) => n.userId).sort()).toEqual(leaders.map((l) => l.id).sort());
@@ -93,7 +149,9 @@ describe('sendPrereadUpdate', () => {
     expect(mail.text).toContain('• Changed estimate of Agenda item 1: M → L');
     expect(mail.ics).toBeNull();
 
-    expect(validationErrorOf(() => sendPrereadUpdate(pm, meeting.id)).message).toBe('Nothing has changed since the pre-read.');
+    expect(validationErrorOf(() => sendPrereadUpdate(pm, meeting.id)).message).toBe(
+      'Nothing has changed since the pre-read.',
+    );
   });
 
   it('attaches a new invitation when the meeting moved', async () => {

@@ -3,7 +3,6 @@ import { escapeHtml as escape } from '@/lib/html';
 import { appUrl } from './links.server';
 import type { Email } from './notify.server';
 
-
 /**
  * One e-mail in Quorum's house style: a subject that names the cycle, a plain-text part and an
  * HTML part with the same words, and a link to the app's public URL. Everything is escaped:

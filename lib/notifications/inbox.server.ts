@@ -8,21 +8,45 @@ import type { ActingUser } from '@/lib/auth/acting-user';
 
 /** A user's own in-app notifications. Every query filters on the actor: nobody reads another's. */
 
-export type InboxEntry = { id: number; kind: string; title: string; body: string; link: string; createdAt: string; readAt: string | null };
+export type InboxEntry = {
+  id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string;
+  createdAt: string;
+  readAt: string | null;
+};
 
 /** Newest first; the page marks the unread ones. */
 export function listNotifications(actor: ActingUser, { limit = 100 }: { limit?: number } = {}): InboxEntry[] {
   const n = Math.min(Math.max(1, Math.floor(limit) || 1), 500);
-  return db.select({
-    id: notifications.id, kind: notifications.kind, title: notifications.title, body: notifications.body,
-    link: notifications.link, createdAt: notifications.createdAt, readAt: notifications.readAt,
-  }).from(notifications).where(eq(notifications.userId, actor.id)).orderBy(desc(notifications.id)).limit(n).all();
+  return db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+    })
+    .from(notifications)
+    .where(eq(notifications.userId, actor.id))
+    .orderBy(desc(notifications.id))
+    .limit(n)
+    .all();
 }
 
 /** For the header badge on every page: one indexed count (user_id, read_at). */
 export function unreadCount(actor: ActingUser): number {
-  return db.select({ n: count() }).from(notifications)
-    .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt))).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)))
+      .get()?.n ?? 0
+  );
 }
 
 /**
@@ -35,12 +59,18 @@ export function markRead(actor: ActingUser, id: number): InboxEntry {
   if (row.userId !== actor.id) throw new ForbiddenError('This notification is someone else’s.');
   if (row.readAt) return row;
   const readAt = new Date().toISOString();
-  db.update(notifications).set({ readAt }).where(and(eq(notifications.id, id), isNull(notifications.readAt))).run();
+  db.update(notifications)
+    .set({ readAt })
+    .where(and(eq(notifications.id, id), isNull(notifications.readAt)))
+    .run();
   return { ...row, readAt };
 }
 
 /** Returns how many were marked. */
 export function markAllRead(actor: ActingUser): number {
-  return db.update(notifications).set({ readAt: new Date().toISOString() })
-    .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt))).run().changes;
+  return db
+    .update(notifications)
+    .set({ readAt: new Date().toISOString() })
+    .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)))
+    .run().changes;
 }

@@ -15,7 +15,9 @@ beforeAll(async () => {
 });
 
 function tell(user: TestUser, title: string) {
-  db.transaction((tx) => notify(tx, { userIds: [user.id], kind: 'question.answered', title, link: `/items/1#${encodeURIComponent(title)}` }));
+  db.transaction((tx) =>
+    notify(tx, { userIds: [user.id], kind: 'question.answered', title, link: `/items/1#${encodeURIComponent(title)}` }),
+  );
   return listNotifications(user, { limit: 1 })[0];
 }
 

@@ -32,22 +32,51 @@ export type NotifyInput = {
 export function notify(tx: Executor, input: NotifyInput): void {
   const ids = [...new Set(input.userIds)];
   if (ids.length === 0) return;
-  const recipients = tx.select({ id: users.id, name: users.name, email: users.email }).from(users)
-    .where(and(inArray(users.id, ids), eq(users.active, true))).all();
+  const recipients = tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.active, true)))
+    .all();
   const off = new Set(
-    tx.select({ userId: notificationPrefs.userId }).from(notificationPrefs)
-      .where(and(inArray(notificationPrefs.userId, ids), eq(notificationPrefs.kind, input.kind), eq(notificationPrefs.email, false)))
-      .all().map((r) => r.userId),
+    tx
+      .select({ userId: notificationPrefs.userId })
+      .from(notificationPrefs)
+      .where(
+        and(
+          inArray(notificationPrefs.userId, ids),
+          eq(notificationPrefs.kind, input.kind),
+          eq(notificationPrefs.email, false),
+        ),
+      )
+      .all()
+      .map((r) => r.userId),
   );
   const now = new Date();
   for (const r of recipients) {
-    tx.insert(notifications).values({ userId: r.id, kind: input.kind, title: input.title, body: input.body ?? '', link: input.link, createdAt: now.toISOString() }).run();
+    tx.insert(notifications)
+      .values({
+        userId: r.id,
+        kind: input.kind,
+        title: input.title,
+        body: input.body ?? '',
+        link: input.link,
+        createdAt: now.toISOString(),
+      })
+      .run();
     if (!input.email || off.has(r.id)) continue;
     const mail = input.email(r);
-    tx.insert(outbox).values({
-      toUserId: r.id, toAddress: r.email, subject: mail.subject, text: mail.text, html: mail.html, ics: mail.ics ?? null,
-      nextAttemptAt: now.getTime(), createdAt: now.toISOString(),
-    }).run();
+    tx.insert(outbox)
+      .values({
+        toUserId: r.id,
+        toAddress: r.email,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        ics: mail.ics ?? null,
+        nextAttemptAt: now.getTime(),
+        createdAt: now.toISOString(),
+      })
+      .run();
   }
   // The worker picks the rows up after the transaction commits; waking it early just saves a poll.
   if (input.email) queueMicrotask(wakeOutboxWorker);

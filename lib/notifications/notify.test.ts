@@ -27,7 +27,14 @@ const distributed = (over: Partial<NotifyInput> = {}): NotifyInput => ({
   title: 'The 2027-Q1 pre-read is out',
   body: 'Meeting on 17 January.',
   link: '/cycles/1/preread',
-  email: (r) => composeEmail({ cycleName: '2027-Q1', heading: `Hello ${r.name}, the pre-read is out`, lines: ['Read it before the meeting.'], action: { label: 'Open the pre-read', path: '/cycles/1/preread' }, ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR' }),
+  email: (r) =>
+    composeEmail({
+      cycleName: '2027-Q1',
+      heading: `Hello ${r.name}, the pre-read is out`,
+      lines: ['Read it before the meeting.'],
+      action: { label: 'Open the pre-read', path: '/cycles/1/preread' },
+      ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR',
+    }),
   ...over,
 });
 
@@ -36,9 +43,16 @@ describe('notify', () => {
     const before = Date.now();
     db.transaction((tx) => notify(tx, distributed()));
     for (const user of [alice, bob]) {
-      expect(inApp(user.id)).toMatchObject([{ kind: 'preread.distributed', title: 'The 2027-Q1 pre-read is out', link: '/cycles/1/preread', readAt: null }]);
+      expect(inApp(user.id)).toMatchObject([
+        { kind: 'preread.distributed', title: 'The 2027-Q1 pre-read is out', link: '/cycles/1/preread', readAt: null },
+      ]);
       const [mail] = mailTo(user.id);
-      expect(mail).toMatchObject({ toAddress: user.email, status: 'pending', attempts: 0, ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR' });
+      expect(mail).toMatchObject({
+        toAddress: user.email,
+        status: 'pending',
+        attempts: 0,
+        ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR',
+      });
       expect(mail.subject).toBe(`[Quorum · 2027-Q1] Hello ${user.name}, the pre-read is out`);
       expect(mail.nextAttemptAt).toBeGreaterThanOrEqual(before);
       expect(mail.text).toContain('/cycles/1/preread');
@@ -72,10 +86,12 @@ describe('notify', () => {
 
   it('rolls back with the caller’s transaction when the change that caused it fails', () => {
     const before = counts();
-    expect(() => db.transaction((tx) => {
-      notify(tx, distributed());
-      throw new Error('the distribution failed after notifying');
-    })).toThrow('the distribution failed');
+    expect(() =>
+      db.transaction((tx) => {
+        notify(tx, distributed());
+        throw new Error('the distribution failed after notifying');
+      }),
+    ).toThrow('the distribution failed');
     expect(counts()).toEqual(before);
   });
 });

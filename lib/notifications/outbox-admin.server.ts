@@ -12,7 +12,12 @@ import type { ActingUser } from '@/lib/auth/acting-user';
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export { OUTBOX_STATUSES };
 
-export const OUTBOX_STATUS_LABEL: Record<OutboxStatus, string> = { pending: 'Pending', sending: 'Sending', sent: 'Sent', failed: 'Failed' };
+export const OUTBOX_STATUS_LABEL: Record<OutboxStatus, string> = {
+  pending: 'Pending',
+  sending: 'Sending',
+  sent: 'Sent',
+  failed: 'Failed',
+};
 
 /** The page's `?status=` filter: anything but a known status means "all". */
 export const OutboxFilterSchema = z.object({ status: z.enum(OUTBOX_STATUSES).optional().catch(undefined) });
@@ -22,11 +27,23 @@ const LIMIT = 500;
 
 export function listOutbox(actor: ActingUser, filter: { status?: OutboxStatus } = {}) {
   assertCan(actor, 'outbox.view');
-  return db.select({
-    id: outbox.id, toAddress: outbox.toAddress, subject: outbox.subject, status: outbox.status, attempts: outbox.attempts,
-    nextAttemptAt: outbox.nextAttemptAt, lastError: outbox.lastError, createdAt: outbox.createdAt, sentAt: outbox.sentAt,
-  }).from(outbox).where(filter.status ? eq(outbox.status, filter.status) : undefined)
-    .orderBy(desc(outbox.id)).limit(LIMIT).all();
+  return db
+    .select({
+      id: outbox.id,
+      toAddress: outbox.toAddress,
+      subject: outbox.subject,
+      status: outbox.status,
+      attempts: outbox.attempts,
+      nextAttemptAt: outbox.nextAttemptAt,
+      lastError: outbox.lastError,
+      createdAt: outbox.createdAt,
+      sentAt: outbox.sentAt,
+    })
+    .from(outbox)
+    .where(filter.status ? eq(outbox.status, filter.status) : undefined)
+    .orderBy(desc(outbox.id))
+    .limit(LIMIT)
+    .all();
 }
 export type OutboxEntry = ReturnType<typeof listOutbox>[number];
 
@@ -36,15 +53,20 @@ export type OutboxEntry = ReturnType<typeof listOutbox>[number];
  */
 export function retryOutbox(actor: ActingUser, id: number): void {
   assertCan(actor, 'outbox.view');
-  const changed = db.update(outbox).set({ status: 'pending', attempts: 0, nextAttemptAt: Date.now(), claimedAt: null })
-    .where(and(eq(outbox.id, id), eq(outbox.status, 'failed'))).run().changes;
+  const changed = db
+    .update(outbox)
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: Date.now(), claimedAt: null })
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'failed')))
+    .run().changes;
   if (changed === 1) {
     wakeOutboxWorker();
     return;
   }
   const row = db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, id)).get();
   if (!row) throw new NotFoundError('This e-mail');
-  throw new ConflictError(`Only a failed e-mail can be retried; this one is ${OUTBOX_STATUS_LABEL[row.status].toLowerCase()}.`);
+  throw new ConflictError(
+    `Only a failed e-mail can be retried; this one is ${OUTBOX_STATUS_LABEL[row.status].toLowerCase()}.`,
+  );
 }
 
 /** Whether mail actually leaves the building; without it the outbox is a record of what would have. */

@@ -13,10 +13,21 @@ beforeAll(async () => {
 });
 
 function queue(status: 'pending' | 'sent' | 'failed', over: Partial<typeof outbox.$inferInsert> = {}) {
-  return db.insert(outbox).values({
-    toAddress: `${status}@example.test`, subject: 'S', text: 't', html: '<p>t</p>', status, attempts: status === 'failed' ? 3 : 0,
-    nextAttemptAt: 0, createdAt: new Date().toISOString(), ...over,
-  }).returning().get().id;
+  return db
+    .insert(outbox)
+    .values({
+      toAddress: `${status}@example.test`,
+      subject: 'S',
+      text: 't',
+      html: '<p>t</p>',
+      status,
+      attempts: status === 'failed' ? 3 : 0,
+      nextAttemptAt: 0,
+      createdAt: new Date().toISOString(),
+      ...over,
+    })
+    .returning()
+    .get().id;
 }
 const row = (id: number) => db.select().from(outbox).where(eq(outbox.id, id)).get()!;
 
@@ -30,10 +41,17 @@ describe('the outbox for admins', () => {
   it('lists newest first, filtered by status, with the last error', () => {
     const sent = queue('sent');
     const failed = queue('failed', { lastError: '550 5.1.1 No such user here' });
-    expect(listOutbox(admin).slice(0, 2).map((r) => r.id)).toEqual([failed, sent]);
+    expect(
+      listOutbox(admin)
+        .slice(0, 2)
+        .map((r) => r.id),
+    ).toEqual([failed, sent]);
     const onlyFailed = listOutbox(admin, { status: 'failed' });
     expect(onlyFailed.every((r) => r.status === 'failed')).toBe(true);
-    expect(onlyFailed.find((r) => r.id === failed)).toMatchObject({ lastError: '550 5.1.1 No such user here', attempts: 3 });
+    expect(onlyFailed.find((r) => r.id === failed)).toMatchObject({
+      lastError: '550 5.1.1 No such user here',
+      attempts: 3,
+    });
   });
 
   it('reads the status filter from the query string, ignoring anything unknown', () => {

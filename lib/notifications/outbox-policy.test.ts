@@ -35,14 +35,27 @@ const smtpError = (message: string, extra: Record<string, unknown>) => Object.as
 
 describe('classifySendError', () => {
   it('treats a 5xx reply as permanent and keeps the server’s words', () => {
-    const err = smtpError("Can't send mail - all recipients were rejected: 550 5.1.1 <nobody@example.test>: no such user", {
-      code: 'EENVELOPE', response: '550 5.1.1 <nobody@example.test>: no such user', responseCode: 550, command: 'RCPT TO',
+    const err = smtpError(
+      "Can't send mail - all recipients were rejected: 550 5.1.1 <nobody@example.test>: no such user",
+      {
+        code: 'EENVELOPE',
+        response: '550 5.1.1 <nobody@example.test>: no such user',
+        responseCode: 550,
+        command: 'RCPT TO',
+      },
+    );
+    expect(classifySendError(err)).toEqual({
+      temporary: false,
+      reason: '550 5.1.1 <nobody@example.test>: no such user',
     });
-    expect(classifySendError(err)).toEqual({ temporary: false, reason: '550 5.1.1 <nobody@example.test>: no such user' });
   });
 
   it('treats a 4xx reply as temporary', () => {
-    const err = smtpError('Message failed: 451 4.3.0 Try again later', { code: 'EMESSAGE', response: '451 4.3.0 Try again later', responseCode: 451 });
+    const err = smtpError('Message failed: 451 4.3.0 Try again later', {
+      code: 'EMESSAGE',
+      response: '451 4.3.0 Try again later',
+      responseCode: 451,
+    });
     expect(classifySendError(err)).toEqual({ temporary: true, reason: '451 4.3.0 Try again later' });
   });
 
@@ -51,9 +64,15 @@ describe('classifySendError', () => {
     expect(classifySendError(smtpError('x', { response: '421 closing' })).temporary).toBe(true);
   });
 
-  it.each(['ECONNREFUSED', 'ETIMEDOUT', 'ECONNRESET', 'ESOCKET', 'ECONNECTION', 'EDNS'])('treats %s as temporary', (code) => {
-    expect(classifySendError(smtpError(`boom ${code}`, { code }))).toEqual({ temporary: true, reason: `boom ${code}` });
-  });
+  it.each(['ECONNREFUSED', 'ETIMEDOUT', 'ECONNRESET', 'ESOCKET', 'ECONNECTION', 'EDNS'])(
+    'treats %s as temporary',
+    (code) => {
+      expect(classifySendError(smtpError(`boom ${code}`, { code }))).toEqual({
+        temporary: true,
+        reason: `boom ${code}`,
+      });
+    },
+  );
 
   it('recognises a refused connection that nodemailer reports as ESOCKET', () => {
     const err = smtpError('connect ECONNREFUSED 127.0.0.1:2525', { code: 'ESOCKET', errno: -111, syscall: 'connect' });

@@ -30,8 +30,18 @@ export type SendVerdict = { temporary: boolean; reason: string };
 // Node socket errors and nodemailer's connection-level codes: the server was not reached, or the
 // line dropped, so the same mail may well go through later.
 const TEMPORARY_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ESOCKET', 'ECONNECTION', 'EDNS', 'EPIPE',
-  'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND', 'ETLS',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'ECONNECTION',
+  'EDNS',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'ETLS',
 ]);
 // The message itself or its envelope is wrong: sending it again gives the same answer.
 const PERMANENT_CODES = new Set(['EENVELOPE', 'EMESSAGE', 'ECONFIG', 'EAUTH', 'ENOAUTH']);
@@ -46,17 +56,22 @@ const MAX_REASON = 1_000;
  */
 export function classifySendError(err: unknown): SendVerdict {
   const e = (typeof err === 'object' && err !== null ? err : { message: String(err) }) as {
-    code?: unknown; responseCode?: unknown; response?: unknown; message?: unknown;
+    code?: unknown;
+    responseCode?: unknown;
+    response?: unknown;
+    message?: unknown;
   };
   const message = typeof e.message === 'string' ? e.message : String(err);
   const response = typeof e.response === 'string' ? e.response.trim() : '';
   const reason = (response || message || 'Unknown error').slice(0, MAX_REASON);
-  const replyCode = typeof e.responseCode === 'number' ? e.responseCode : Number(/^([245]\d\d)[\s-]/.exec(response)?.[1]);
+  const replyCode =
+    typeof e.responseCode === 'number' ? e.responseCode : Number(/^([245]\d\d)[\s-]/.exec(response)?.[1]);
   if (replyCode >= 500 && replyCode < 600) return { temporary: false, reason };
   if (replyCode >= 400 && replyCode < 500) return { temporary: true, reason };
   const code = typeof e.code === 'string' ? e.code : '';
   // nodemailer reports a refused connection as ESOCKET; the Node code survives in the message.
-  if (TEMPORARY_CODES.has(code) || /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)\b/.test(message)) return { temporary: true, reason };
+  if (TEMPORARY_CODES.has(code) || /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)\b/.test(message))
+    return { temporary: true, reason };
   if (PERMANENT_CODES.has(code)) return { temporary: false, reason };
   return { temporary: true, reason };
 }

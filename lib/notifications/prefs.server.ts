@@ -12,10 +12,17 @@ export type EmailPref = { kind: NotificationKind; label: string; email: boolean 
 
 /** Every kind, in a fixed order, with whether the actor gets it by e-mail (on unless turned off). */
 export function getEmailPrefs(actor: ActingUser): EmailPref[] {
-  const rows = db.select({ kind: notificationPrefs.kind, email: notificationPrefs.email }).from(notificationPrefs)
-    .where(eq(notificationPrefs.userId, actor.id)).all();
+  const rows = db
+    .select({ kind: notificationPrefs.kind, email: notificationPrefs.email })
+    .from(notificationPrefs)
+    .where(eq(notificationPrefs.userId, actor.id))
+    .all();
   const stored = new Map(rows.map((r) => [r.kind, r.email]));
-  return NOTIFICATION_KINDS.map((kind) => ({ kind, label: NOTIFICATION_KIND_LABELS[kind], email: stored.get(kind) ?? true }));
+  return NOTIFICATION_KINDS.map((kind) => ({
+    kind,
+    label: NOTIFICATION_KIND_LABELS[kind],
+    email: stored.get(kind) ?? true,
+  }));
 }
 
 /**
@@ -35,8 +42,13 @@ export function setEmailPrefs(actor: ActingUser, input: unknown): EmailPref[] {
   const on = new Set(kinds);
   db.transaction((tx) => {
     for (const kind of NOTIFICATION_KINDS) {
-      tx.insert(notificationPrefs).values({ userId: actor.id, kind, email: on.has(kind) })
-        .onConflictDoUpdate({ target: [notificationPrefs.userId, notificationPrefs.kind], set: { email: on.has(kind) } }).run();
+      tx.insert(notificationPrefs)
+        .values({ userId: actor.id, kind, email: on.has(kind) })
+        .onConflictDoUpdate({
+          target: [notificationPrefs.userId, notificationPrefs.kind],
+          set: { email: on.has(kind) },
+        })
+        .run();
     }
   });
   return getEmailPrefs(actor);

@@ -27,7 +27,11 @@ describe('e-mail preferences', () => {
 
   it('accepts a single checked box as a string, and none at all as "everything off"', async () => {
     const user = await makeUser(db);
-    expect(setEmailPrefs(user, { kinds: 'preread.reminder' }).filter((p) => p.email).map((p) => p.kind)).toEqual(['preread.reminder']);
+    expect(
+      setEmailPrefs(user, { kinds: 'preread.reminder' })
+        .filter((p) => p.email)
+        .map((p) => p.kind),
+    ).toEqual(['preread.reminder']);
     expect(setEmailPrefs(user, {}).some((p) => p.email)).toBe(false);
   });
 

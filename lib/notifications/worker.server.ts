@@ -31,7 +31,14 @@ const inFlight = new Set<number>();
  */
 export function createMailer(smtpUrl: string) {
   const url = new URL(smtpUrl);
-  const defaults = { pool: 'true', maxConnections: String(CONCURRENCY), maxRequeues: '0', connectionTimeout: '20000', greetingTimeout: '15000', socketTimeout: '60000' };
+  const defaults = {
+    pool: 'true',
+    maxConnections: String(CONCURRENCY),
+    maxRequeues: '0',
+    connectionTimeout: '20000',
+    greetingTimeout: '15000',
+    socketTimeout: '60000',
+  };
   for (const [key, value] of Object.entries(defaults)) if (!url.searchParams.has(key)) url.searchParams.set(key, value);
   const transport = nodemailer.createTransport(url.toString());
   return { send: ((message) => transport.sendMail(message)) as SendMail, close: () => transport.close() };
@@ -60,9 +67,13 @@ export async function processOutboxOnce(sendMail: SendMail, now: number = Date.n
   const started = Date.now();
   const clock = () => now + (Date.now() - started);
   const result: PassResult = { recovered: recoverStaleClaims(now), seen: 0, sent: 0, retrying: 0, failed: 0 };
-  const due = db.select({ id: outbox.id }).from(outbox)
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
     .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
-    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id)).limit(BATCH).all();
+    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+    .limit(BATCH)
+    .all();
   result.seen = due.length;
   const problems = new Map<string, number>();
   let next = 0;
@@ -96,7 +107,8 @@ export async function processOutboxOnce(sendMail: SendMail, now: number = Date.n
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, lane));
   // One line per distinct reason: an outage with 60 queued mails is one warning, not 60.
-  for (const [reason, count] of problems) console.warn(`[outbox] ${count} e-mail(s) not sent: ${reason.split('\n')[0]}`);
+  for (const [reason, count] of problems)
+    console.warn(`[outbox] ${count} e-mail(s) not sent: ${reason.split('\n')[0]}`);
   return result;
 }
 
@@ -106,9 +118,22 @@ export async function processOutboxOnce(sendMail: SendMail, now: number = Date.n
  * recipient gets it twice: the one documented duplicate case (docs/decisions/0004-outbox.md).
  */
 function recoverStaleClaims(now: number): number {
-  return db.update(outbox)
-    .set({ status: 'pending', claimedAt: null, nextAttemptAt: now, attempts: sql`${outbox.attempts} + 1`, lastError: 'Interrupted while sending (the server stopped?); sent again, so it may arrive twice.' })
-    .where(and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, now - STALE_CLAIM_MS), notInArray(outbox.id, [...inFlight])))
+  return db
+    .update(outbox)
+    .set({
+      status: 'pending',
+      claimedAt: null,
+      nextAttemptAt: now,
+      attempts: sql`${outbox.attempts} + 1`,
+      lastError: 'Interrupted while sending (the server stopped?); sent again, so it may arrive twice.',
+    })
+    .where(
+      and(
+        eq(outbox.status, 'sending'),
+        lt(outbox.claimedAt, now - STALE_CLAIM_MS),
+        notInArray(outbox.id, [...inFlight]),
+      ),
+    )
     .run().changes;
 }
 
@@ -118,25 +143,42 @@ function recoverStaleClaims(now: number): number {
  * update changed it (changes === 1).
  */
 function claim(id: number, at: number): OutboxRow | undefined {
-  return db.update(outbox).set({ status: 'sending', claimedAt: at })
+  return db
+    .update(outbox)
+    .set({ status: 'sending', claimedAt: at })
     .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
-    .returning().get();
+    .returning()
+    .get();
 }
 
 // Both marks require the row to be still in our claim: if it was recovered meanwhile, leave it.
-const ours = (row: OutboxRow) => and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.claimedAt, row.claimedAt!));
+const ours = (row: OutboxRow) =>
+  and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.claimedAt, row.claimedAt!));
 
 function markSent(row: OutboxRow, at: number) {
-  db.update(outbox).set({ status: 'sent', sentAt: new Date(at).toISOString(), attempts: row.attempts + 1, claimedAt: null }).where(ours(row)).run();
+  db.update(outbox)
+    .set({ status: 'sent', sentAt: new Date(at).toISOString(), attempts: row.attempts + 1, claimedAt: null })
+    .where(ours(row))
+    .run();
 }
 
-function markFailed(row: OutboxRow, verdict: { temporary: boolean; reason: string }, at: number): 'retrying' | 'failed' {
+function markFailed(
+  row: OutboxRow,
+  verdict: { temporary: boolean; reason: string },
+  at: number,
+): 'retrying' | 'failed' {
   const attempts = row.attempts + 1;
   const retry = verdict.temporary && attempts < MAX_ATTEMPTS;
-  db.update(outbox).set({
-    status: retry ? 'pending' : 'failed', attempts, lastError: verdict.reason, claimedAt: null,
-    ...(retry ? { nextAttemptAt: at + backoffMs(attempts) } : {}),
-  }).where(ours(row)).run();
+  db.update(outbox)
+    .set({
+      status: retry ? 'pending' : 'failed',
+      attempts,
+      lastError: verdict.reason,
+      claimedAt: null,
+      ...(retry ? { nextAttemptAt: at + backoffMs(attempts) } : {}),
+    })
+    .where(ours(row))
+    .run();
   return retry ? 'retrying' : 'failed';
 }
 
@@ -152,13 +194,20 @@ export function startOutboxWorker(opts: { pollMs?: number } = {}): void {
   const configured = env().SMTP_URL;
   if (!configured || g.quorumOutboxWorker) return;
   const smtpUrl: string = configured; // narrowed once, for the closure below
-  const state: WorkerState = { busy: false, again: false, timer: setInterval(() => void tick(), opts.pollMs ?? POLL_MS) };
+  const state: WorkerState = {
+    busy: false,
+    again: false,
+    timer: setInterval(() => void tick(), opts.pollMs ?? POLL_MS),
+  };
   state.timer.unref(); // polling alone must not keep the process alive at shutdown
   g.quorumOutboxWorker = state;
 
   async function tick() {
     // A wake during a pass is remembered, so mail queued meanwhile is not left for the next poll.
-    if (state.busy) { state.again = true; return; }
+    if (state.busy) {
+      state.again = true;
+      return;
+    }
     state.busy = true;
     try {
       do {
@@ -186,10 +235,19 @@ export function startOutboxWorker(opts: { pollMs?: number } = {}): void {
 
 /** Cheap check before opening any connection: is something due, or stuck in a stale claim? */
 function hasWork(now: number): boolean {
-  return Boolean(db.select({ id: outbox.id }).from(outbox).where(or(
-    and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
-    and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, now - STALE_CLAIM_MS)),
-  )).limit(1).get());
+  return Boolean(
+    db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(
+        or(
+          and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
+          and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, now - STALE_CLAIM_MS)),
+        ),
+      )
+      .limit(1)
+      .get(),
+  );
 }
 
 /** For tests and shutdown: stop polling (a pass under way finishes and closes its connections). */

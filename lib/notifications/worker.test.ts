@@ -12,9 +12,17 @@ import { wakeOutboxWorker } from './wake.server';
  * A real SMTP server on loopback (the `smtp-server` package), and nodemailer pointed at it exactly
  * as the running app does: no mock of either side.
  */
-type Inbox = { port: number; received: { to: string[]; mail: ParsedMail }[]; rcptTries: string[]; openConnections: () => number; close: () => Promise<void> };
+type Inbox = {
+  port: number;
+  received: { to: string[]; mail: ParsedMail }[];
+  rcptTries: string[];
+  openConnections: () => number;
+  close: () => Promise<void>;
+};
 
-async function startSmtp(opts: { port?: number; refuse?: (address: string) => { code: number; message: string } | null } = {}): Promise<Inbox> {
+async function startSmtp(
+  opts: { port?: number; refuse?: (address: string) => { code: number; message: string } | null } = {},
+): Promise<Inbox> {
   const received: Inbox['received'] = [];
   const rcptTries: string[] = [];
   const server = new SMTPServer({
@@ -37,7 +45,9 @@ async function startSmtp(opts: { port?: number; refuse?: (address: string) => { 
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
-    port, received, rcptTries,
+    port,
+    received,
+    rcptTries,
     openConnections: () => (server as unknown as { connections: Set<unknown> }).connections.size,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
@@ -83,15 +93,35 @@ function mailerFor(port: number, host = '127.0.0.1') {
 }
 
 function queue(to: string, over: Partial<typeof outbox.$inferInsert> = {}): number {
-  return db.insert(outbox).values({
-    toAddress: to, subject: `[Quorum · 2027-Q1] Hello ${to}`, text: `Hi ${to}`, html: `<p>Hi ${to}</p>`,
-    nextAttemptAt: NOW, createdAt: new Date(NOW).toISOString(), ...over,
-  }).returning().get().id;
+  return db
+    .insert(outbox)
+    .values({
+      toAddress: to,
+      subject: `[Quorum · 2027-Q1] Hello ${to}`,
+      text: `Hi ${to}`,
+      html: `<p>Hi ${to}</p>`,
+      nextAttemptAt: NOW,
+      createdAt: new Date(NOW).toISOString(),
+      ...over,
+    })
+    .returning()
+    .get().id;
 }
 const row = (id: number): OutboxRow => db.select().from(outbox).where(eq(outbox.id, id)).get()!;
 
-const ICS = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Quorum//EN', 'METHOD:REQUEST', 'BEGIN:VEVENT', 'UID:m1@quorum', 'DTSTAMP:20270110T090000Z',
-  'DTSTART:20270117T090000Z', 'SUMMARY:Prioritisation meeting', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
+const ICS = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//Quorum//EN',
+  'METHOD:REQUEST',
+  'BEGIN:VEVENT',
+  'UID:m1@quorum',
+  'DTSTAMP:20270110T090000Z',
+  'DTSTART:20270117T090000Z',
+  'SUMMARY:Prioritisation meeting',
+  'END:VEVENT',
+  'END:VCALENDAR',
+].join('\r\n');
 
 describe('processOutboxOnce', () => {
   it('delivers due mail with text, HTML and the invitation, marks it sent, and never sends it again', async () => {
@@ -121,7 +151,9 @@ describe('processOutboxOnce', () => {
   });
 
   it('marks a refused recipient (550) failed with the server’s reason, and does not retry it', async () => {
-    const smtp = await server({ refuse: (a) => (a.startsWith('gone@') ? { code: 550, message: 'No such user here' } : null) });
+    const smtp = await server({
+      refuse: (a) => (a.startsWith('gone@') ? { code: 550, message: 'No such user here' } : null),
+    });
     const { send } = mailerFor(smtp.port);
     const gone = queue('gone@example.test');
     const fine = queue('fine@example.test');
@@ -162,7 +194,9 @@ describe('processOutboxOnce', () => {
     expect(await processOutboxOnce(send, NOW)).toMatchObject({ sent: 0, retrying: 1 });
     expect(row(id)).toMatchObject({ status: 'pending', attempts: 1 });
     expect(row(id).lastError).toMatch(/ECONNREFUSED/);
-    expect(console.warn).toHaveBeenCalledWith(expect.stringMatching(/^\[outbox\] 1 e-mail\(s\) not sent: .*ECONNREFUSED/));
+    expect(console.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/^\[outbox\] 1 e-mail\(s\) not sent: .*ECONNREFUSED/),
+    );
 
     const back = await server({ port });
     await processOutboxOnce(send, NOW + 600_000);
@@ -213,7 +247,10 @@ describe('startOutboxWorker', () => {
     try {
       queue('woken@example.test', { nextAttemptAt: Date.now() });
       wakeOutboxWorker();
-      await vi.waitFor(() => expect(appSmtp.received.map((m) => m.to[0])).toEqual(['woken@example.test']), { timeout: 5_000, interval: 20 });
+      await vi.waitFor(() => expect(appSmtp.received.map((m) => m.to[0])).toEqual(['woken@example.test']), {
+        timeout: 5_000,
+        interval: 20,
+      });
       const polled = queue('polled@example.test', { nextAttemptAt: Date.now() });
       wakeOutboxWorker();
       await vi.waitFor(() => expect(row(polled).status).toBe('sent'), { timeout: 5_000, interval: 50 });

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@/lib/errors';
 import {
-  csvCell, cutLineSummary, cutLineText, departmentVotesText, exportFilename, exportOutcome, FORMAT_MESSAGE, mdCell, mdText, outcomeCsv,
-  outcomeMarkdown, parseExportFormat, toCsv,
+  csvCell,
+  cutLineSummary,
+  cutLineText,
+  departmentVotesText,
+  exportFilename,
+  exportOutcome,
+  FORMAT_MESSAGE,
+  mdCell,
+  mdText,
+  outcomeCsv,
+  outcomeMarkdown,
+  parseExportFormat,
+  toCsv,
 } from './export';
 import type { OutcomeDecision, OutcomeReport, RankedOutcomeItem } from './types';
 import { cutLine } from '@/lib/ranking/order';
@@ -10,12 +21,27 @@ import { tally, type Choice } from '@/lib/live-meeting/tally';
 
 const sales = { departmentId: 1, departmentName: 'Sales' };
 const finance = { departmentId: 2, departmentName: 'Finance' };
-const votes = (...choices: [typeof sales, Choice][]) => tally(choices.map(([d, choice], i) => ({ userId: i + 1, ...d, choice })));
+const votes = (...choices: [typeof sales, Choice][]) =>
+  tally(choices.map(([d, choice], i) => ({ userId: i + 1, ...d, choice })));
 
-function decision(over: Partial<OutcomeDecision> & Pick<OutcomeDecision, 'itemId' | 'title' | 'outcome'>): OutcomeDecision {
+function decision(
+  over: Partial<OutcomeDecision> & Pick<OutcomeDecision, 'itemId' | 'title' | 'outcome'>,
+): OutcomeDecision {
   return {
-    theme: 'Growth', themeId: 1, requestor: 'Rosa', weeks: 3, reason: '', decisionNote: '', notes: '', suggested: over.outcome,
-    tally: votes(), position: null, aboveCut: null, decidedBy: 'Priya', decidedAt: '2027-01-14T15:30:00.000Z', ...over,
+    theme: 'Growth',
+    themeId: 1,
+    requestor: 'Rosa',
+    weeks: 3,
+    reason: '',
+    decisionNote: '',
+    notes: '',
+    suggested: over.outcome,
+    tally: votes(),
+    position: null,
+    aboveCut: null,
+    decidedBy: 'Priya',
+    decidedAt: '2027-01-14T15:30:00.000Z',
+    ...over,
   };
 }
 
@@ -28,18 +54,64 @@ function report(): OutcomeReport {
   ];
   const cut = cutLine(ranked, 5);
   const decisions = [
-    decision({ itemId: 2, title: 'SSO | partners', outcome: 'accepted', position: 1, aboveCut: true, tally: votes([sales, 'accept'], [finance, 'accept']), notes: 'Line one\nLine, "two"' }),
-    decision({ itemId: 4, title: 'Dark mode', outcome: 'rejected', reason: '-Not now, maybe later', tally: votes([sales, 'reject'], [finance, 'reject'], [finance, 'accept']) }),
-    decision({ itemId: 5, title: 'Audit log', outcome: 'deferred', suggested: null, decisionNote: '@Finance to size it' }),
+    decision({
+      itemId: 2,
+      title: 'SSO | partners',
+      outcome: 'accepted',
+      position: 1,
+      aboveCut: true,
+      tally: votes([sales, 'accept'], [finance, 'accept']),
+      notes: 'Line one\nLine, "two"',
+    }),
+    decision({
+      itemId: 4,
+      title: 'Dark mode',
+      outcome: 'rejected',
+      reason: '-Not now, maybe later',
+      tally: votes([sales, 'reject'], [finance, 'reject'], [finance, 'accept']),
+    }),
+    decision({
+      itemId: 5,
+      title: 'Audit log',
+      outcome: 'deferred',
+      suggested: null,
+      decisionNote: '@Finance to size it',
+    }),
   ];
   return {
     cycle: { id: 7, name: '2027-Q1', capacityWeeks: 5 },
-    meeting: { id: 3, title: 'Q1 prioritisation', scheduledAt: '2027-01-14T15:00:00.000Z', facilitator: 'Priya Patel', startedAt: '2027-01-14T15:02:00.000Z', endedAt: '2027-01-14T16:30:00.000Z', weighted: false },
+    meeting: {
+      id: 3,
+      title: 'Q1 prioritisation',
+      scheduledAt: '2027-01-14T15:00:00.000Z',
+      facilitator: 'Priya Patel',
+      startedAt: '2027-01-14T15:02:00.000Z',
+      endedAt: '2027-01-14T16:30:00.000Z',
+      weighted: false,
+    },
     ranking: { items: ranked, cut, summary: cutLineSummary(cut, 5) },
-    themes: [{ id: 1, name: 'Growth', keyOutcome: 'Win *enterprise* deals', accepted: [ranked[0], ranked[2]], rejected: [decisions[1]], deferred: [decisions[2]] }],
+    themes: [
+      {
+        id: 1,
+        name: 'Growth',
+        keyOutcome: 'Win *enterprise* deals',
+        accepted: [ranked[0], ranked[2]],
+        rejected: [decisions[1]],
+        deferred: [decisions[2]],
+      },
+    ],
     decisions,
     undecided: [{ itemId: 9, title: 'Offline mode' }],
-    attendance: [{ departmentName: 'Sales', voted: 1, attendees: [{ name: 'Liam', role: 'voter', voted: true }, { name: 'Sam', role: 'observer', voted: false }] }],
+    attendance: [
+      {
+        departmentName: 'Sales',
+        voted: 1,
+        attendees: [
+          { name: 'Liam', role: 'voter', voted: true },
+          { name: 'Sam', role: 'observer', voted: false },
+        ],
+      },
+    ],
     published: { at: '2027-01-15T09:00:00.000Z', by: 'Priya Patel' },
   };
 }
@@ -67,14 +139,21 @@ describe('csvCell and toCsv (RFC 4180)', () => {
     expect(csvCell(-1)).toBe('-1');
     expect(csvCell(2.5)).toBe('2.5');
     expect(csvCell(null)).toBe('');
-    expect(toCsv([['a', 1], ['b,c', null]])).toBe('a,1\r\n"b,c",\r\n');
+    expect(
+      toCsv([
+        ['a', 1],
+        ['b,c', null],
+      ]),
+    ).toBe('a,1\r\n"b,c",\r\n');
   });
 });
 
 describe('outcomeCsv', () => {
   it('has one row per decided item with position, cut line, weeks, reason, notes and votes, every cell guarded', () => {
     const lines = outcomeCsv(report()).split('\r\n');
-    expect(lines[0]).toBe('Position,Title,Theme,Outcome,Above cut line,Person-weeks,Reason,Decision note,Meeting notes,Votes accept,Votes reject,Votes defer');
+    expect(lines[0]).toBe(
+      'Position,Title,Theme,Outcome,Above cut line,Person-weeks,Reason,Decision note,Meeting notes,Votes accept,Votes reject,Votes defer',
+    );
     expect(lines[1]).toBe('1,SSO | partners,Growth,Accepted,yes,3,,,"Line one\nLine, ""two""",2,0,0');
     expect(lines[2]).toBe(`,Dark mode,Growth,Rejected,,3,"'-Not now, maybe later",,,1,2,0`);
     expect(lines[3]).toBe(",Audit log,Growth,Deferred,,3,,'@Finance to size it,,0,0,0");
@@ -84,19 +163,26 @@ describe('outcomeCsv', () => {
 
 describe('Markdown', () => {
   it('escapes what would change the rendering, and keeps a table cell on one row', () => {
-    expect(mdText('a | b *c* <script> [x](y) #1 & `z`')).toBe('a \\| b \\*c\\* \\<script\\> \\[x\\](y) \\#1 \\& \\`z\\`');
+    expect(mdText('a | b *c* <script> [x](y) #1 & `z`')).toBe(
+      'a \\| b \\*c\\* \\<script\\> \\[x\\](y) \\#1 \\& \\`z\\`',
+    );
     expect(mdCell('one | two\nthree\r\nfour')).toBe('one \\| two<br>three<br>four');
     expect(mdCell('')).toBe('—');
     expect(mdCell(null)).toBe('—');
   });
 
-  it('has the page\'s sections, the cut line as a row between the items, and every table cell escaped', () => {
+  it("has the page's sections, the cut line as a row between the items, and every table cell escaped", () => {
     const md = outcomeMarkdown(report());
     expect(md).toContain('# 2027-Q1 outcome\n');
     expect(md).toContain('- Published on Friday 15 January 2027, 09:00 UTC by Priya Patel');
     expect(md).toContain('- Held: Thursday 14 January 2027, 15:02 UTC to Thursday 14 January 2027, 16:30 UTC');
     expect(md).toContain('\n2 fit, 3 accepted — 3 of 5 person-weeks.\n');
-    const table = md.split('## Prioritised list')[1].split('## Key outcomes')[0].trim().split('\n').filter((l) => l.startsWith('|'));
+    const table = md
+      .split('## Prioritised list')[1]
+      .split('## Key outcomes')[0]
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('|'));
     expect(table).toEqual([
       '| # | Item | Theme | Person-weeks | Cut line |',
       '| --- | --- | --- | --- | --- |',
@@ -105,13 +191,20 @@ describe('Markdown', () => {
       '|  | **Cut line: the 2 items above fit the capacity of 5 person-weeks; the 1 item below does not.** |  |  |  |',
       '| 3 | Exports | Growth | 6 | Below |',
     ]);
-    expect(md).toContain('### Growth\n\nKey outcome: Win \\*enterprise\\* deals\n\n- Accepted: SSO \\| partners (#1); Exports (#3, below the cut line)\n- Rejected: Dark mode — -Not now, maybe later\n- Deferred: Audit log');
-    expect(md).toContain('| SSO \\| partners | Accepted | 1 | Accepted | 2 accept, 0 reject, 0 defer | Finance: 1 accept · Sales: 1 accept | — | — | Line one<br>Line, "two" |');
+    expect(md).toContain(
+      '### Growth\n\nKey outcome: Win \\*enterprise\\* deals\n\n- Accepted: SSO \\| partners (#1); Exports (#3, below the cut line)\n- Rejected: Dark mode — -Not now, maybe later\n- Deferred: Audit log',
+    );
+    expect(md).toContain(
+      '| SSO \\| partners | Accepted | 1 | Accepted | 2 accept, 0 reject, 0 defer | Finance: 1 accept · Sales: 1 accept | — | — | Line one<br>Line, "two" |',
+    );
     expect(md).toContain('| Audit log | Deferred | — | No votes |');
     expect(md).toContain('Not decided: Offline mode.');
     expect(md).toContain('| Sales | Sam | Observer | no |');
     // Every table row has as many cells as its header: no pipe or newline leaked out of a cell.
-    const tables = md.trim().split('\n\n').filter((b) => b.startsWith('|'));
+    const tables = md
+      .trim()
+      .split('\n\n')
+      .filter((b) => b.startsWith('|'));
     expect(tables).toHaveLength(3);
     for (const block of tables) {
       const counts = block.split('\n').map((row) => row.split(/(?<!\\)\|/).length);
@@ -124,9 +217,15 @@ describe('wording', () => {
   it('states the cut line and department votes in words', () => {
     const cut = cutLine([{ weeks: 3 }, { weeks: 3 }], 5);
     expect(cutLineSummary(cut, 5)).toBe('1 fit, 2 accepted — 3 of 5 person-weeks');
-    expect(cutLineText(cut, 5)).toBe('Cut line: the 1 item above fits the capacity of 5 person-weeks; the 1 item below does not.');
-    expect(cutLineText(cutLine([{ weeks: 1 }], 5), 5)).toBe('Cut line: the 1 item above fits the capacity of 5 person-weeks.');
-    expect(departmentVotesText(votes([sales, 'accept'], [sales, 'reject'], [finance, 'defer']))).toBe('Finance: 1 defer · Sales: 1 accept, 1 reject');
+    expect(cutLineText(cut, 5)).toBe(
+      'Cut line: the 1 item above fits the capacity of 5 person-weeks; the 1 item below does not.',
+    );
+    expect(cutLineText(cutLine([{ weeks: 1 }], 5), 5)).toBe(
+      'Cut line: the 1 item above fits the capacity of 5 person-weeks.',
+    );
+    expect(departmentVotesText(votes([sales, 'accept'], [sales, 'reject'], [finance, 'defer']))).toBe(
+      'Finance: 1 defer · Sales: 1 accept, 1 reject',
+    );
   });
 
   it('makes a safe download name from the cycle name', () => {
@@ -142,7 +241,11 @@ describe('the export request', () => {
     expect(parseExportFormat('md')).toBe('md');
     for (const bad of [null, undefined, '', 'CSV', 'xlsx', 'csv ']) {
       let error: unknown;
-      try { parseExportFormat(bad); } catch (e) { error = e; }
+      try {
+        parseExportFormat(bad);
+      } catch (e) {
+        error = e;
+      }
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).fieldErrors).toEqual({ format: [FORMAT_MESSAGE] });
       expect((error as ValidationError).message).toMatch(/format/);
@@ -151,8 +254,15 @@ describe('the export request', () => {
 
   it('names the file after the cycle and marks the CSV as UTF-8 for Excel', () => {
     const csv = exportOutcome(report(), 'csv');
-    expect(csv).toMatchObject({ contentType: 'text/csv; charset=utf-8; header=present', filename: '2027-Q1-outcome.csv' });
+    expect(csv).toMatchObject({
+      contentType: 'text/csv; charset=utf-8; header=present',
+      filename: '2027-Q1-outcome.csv',
+    });
     expect(csv.body).toBe(`\uFEFF${outcomeCsv(report())}`);
-    expect(exportOutcome(report(), 'md')).toEqual({ body: outcomeMarkdown(report()), contentType: 'text/markdown; charset=utf-8', filename: '2027-Q1-outcome.md' });
+    expect(exportOutcome(report(), 'md')).toEqual({
+      body: outcomeMarkdown(report()),
+      contentType: 'text/markdown; charset=utf-8',
+      filename: '2027-Q1-outcome.md',
+    });
   });
 });

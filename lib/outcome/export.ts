@@ -12,8 +12,11 @@ import { plural } from '@/lib/plural';
  * their own and components may use the wording too.
  */
 
-export const OUTCOME_WORD: Record<OutcomeDecision['outcome'], string> = { accepted: 'Accepted', rejected: 'Rejected', deferred: 'Deferred' };
-
+export const OUTCOME_WORD: Record<OutcomeDecision['outcome'], string> = {
+  accepted: 'Accepted',
+  rejected: 'Rejected',
+  deferred: 'Deferred',
+};
 
 /** "3 fit, 5 accepted — 18 of 20 person-weeks": the same words as the live ranking board. */
 export function cutLineSummary(cut: CutLine, capacityWeeks: number): string {
@@ -24,8 +27,10 @@ export function cutLineSummary(cut: CutLine, capacityWeeks: number): string {
 export function cutLineText(cut: CutLine, capacityWeeks: number): string {
   const below = cut.acceptedCount - cut.fitCount;
   const above = `the ${plural(cut.fitCount, 'item')} above ${cut.fitCount === 1 ? 'fits' : 'fit'}`;
-  return `Cut line: ${above} the capacity of ${formatWeeks(capacityWeeks)} person-weeks`
-    + (below > 0 ? `; the ${plural(below, 'item')} below ${below === 1 ? 'does' : 'do'} not.` : '.');
+  return (
+    `Cut line: ${above} the capacity of ${formatWeeks(capacityWeeks)} person-weeks` +
+    (below > 0 ? `; the ${plural(below, 'item')} below ${below === 1 ? 'does' : 'do'} not.` : '.')
+  );
 }
 
 export function votesText(t: Tally): string {
@@ -34,10 +39,15 @@ export function votesText(t: Tally): string {
 
 /** "Finance: 1 accept · Sales: 2 reject" — only the choices a department made. */
 export function departmentVotesText(t: Tally): string {
-  return t.byDepartment.filter((d) => d.voted > 0).map((d) => {
-    const parts = (['accept', 'reject', 'defer'] as const).filter((c) => d.counts[c] > 0).map((c) => `${d.counts[c]} ${c}`);
-    return `${d.departmentName}: ${parts.join(', ')}`;
-  }).join(' · ');
+  return t.byDepartment
+    .filter((d) => d.voted > 0)
+    .map((d) => {
+      const parts = (['accept', 'reject', 'defer'] as const)
+        .filter((c) => d.counts[c] > 0)
+        .map((c) => `${d.counts[c]} ${c}`);
+      return `${d.departmentName}: ${parts.join(', ')}`;
+    })
+    .join(' · ');
 }
 
 export function suggestedText(d: OutcomeDecision): string {
@@ -70,8 +80,18 @@ export function toCsv(rows: readonly (readonly (string | number | null | undefin
 }
 
 export const CSV_HEADER = [
-  'Position', 'Title', 'Theme', 'Outcome', 'Above cut line', 'Person-weeks', 'Reason', 'Decision note', 'Meeting notes',
-  'Votes accept', 'Votes reject', 'Votes defer',
+  'Position',
+  'Title',
+  'Theme',
+  'Outcome',
+  'Above cut line',
+  'Person-weeks',
+  'Reason',
+  'Decision note',
+  'Meeting notes',
+  'Votes accept',
+  'Votes reject',
+  'Votes defer',
 ] as const;
 
 /** One row per decided item, in agenda order; the position is the accepted item's place in the ranking. */
@@ -79,8 +99,18 @@ export function outcomeCsv(report: OutcomeReport): string {
   return toCsv([
     CSV_HEADER,
     ...report.decisions.map((d) => [
-      d.position, d.title, d.theme ?? '', OUTCOME_WORD[d.outcome], d.aboveCut === null ? '' : d.aboveCut ? 'yes' : 'no', d.weeks,
-      d.reason, d.decisionNote, d.notes, d.tally.counts.accept, d.tally.counts.reject, d.tally.counts.defer,
+      d.position,
+      d.title,
+      d.theme ?? '',
+      OUTCOME_WORD[d.outcome],
+      d.aboveCut === null ? '' : d.aboveCut ? 'yes' : 'no',
+      d.weeks,
+      d.reason,
+      d.decisionNote,
+      d.notes,
+      d.tally.counts.accept,
+      d.tally.counts.reject,
+      d.tally.counts.defer,
     ]),
   ]);
 }
@@ -106,7 +136,11 @@ export function mdCell(text: string | number | null | undefined): string {
 }
 
 function mdTable(header: string[], rows: string[][]): string[] {
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
 }
 
 const when = (iso: string | null) => (iso ? formatMeetingTime(iso) : '—');
@@ -129,8 +163,20 @@ export function outcomeMarkdown(report: OutcomeReport): string {
   );
   if (ranking.items.length === 0) out.push('No items were accepted.');
   else {
-    const rows = ranking.items.map((r) => [String(r.position), mdCell(r.title), mdCell(r.theme), mdCell(weeksText(r.weeks)), r.aboveCut ? 'Above' : 'Below']);
-    rows.splice(ranking.cut.fitCount, 0, ['', `**${mdText(cutLineText(ranking.cut, cycle.capacityWeeks))}**`, '', '', '']);
+    const rows = ranking.items.map((r) => [
+      String(r.position),
+      mdCell(r.title),
+      mdCell(r.theme),
+      mdCell(weeksText(r.weeks)),
+      r.aboveCut ? 'Above' : 'Below',
+    ]);
+    rows.splice(ranking.cut.fitCount, 0, [
+      '',
+      `**${mdText(cutLineText(ranking.cut, cycle.capacityWeeks))}**`,
+      '',
+      '',
+      '',
+    ]);
     out.push(...mdTable(['#', 'Item', 'Theme', 'Person-weeks', 'Cut line'], rows));
   }
 
@@ -138,38 +184,84 @@ export function outcomeMarkdown(report: OutcomeReport): string {
   for (const theme of report.themes) {
     out.push('', `### ${mdText(theme.name)}`, '');
     if (theme.keyOutcome) out.push(`Key outcome: ${mdText(theme.keyOutcome)}`, '');
-    const list = (label: string, names: string[]) => out.push(`- ${label}: ${names.length ? names.join('; ') : 'none'}`);
-    list('Accepted', theme.accepted.map((r) => `${mdText(r.title)} (#${r.position}${r.aboveCut ? '' : ', below the cut line'})`));
-    list('Rejected', theme.rejected.map((d) => `${mdText(d.title)}${d.reason ? ` — ${mdText(d.reason)}` : ''}`.replace(/\r\n|\r|\n/g, ' ')));
-    list('Deferred', theme.deferred.map((d) => mdText(d.title)));
+    const list = (label: string, names: string[]) =>
+      out.push(`- ${label}: ${names.length ? names.join('; ') : 'none'}`);
+    list(
+      'Accepted',
+      theme.accepted.map((r) => `${mdText(r.title)} (#${r.position}${r.aboveCut ? '' : ', below the cut line'})`),
+    );
+    list(
+      'Rejected',
+      theme.rejected.map((d) =>
+        `${mdText(d.title)}${d.reason ? ` — ${mdText(d.reason)}` : ''}`.replace(/\r\n|\r|\n/g, ' '),
+      ),
+    );
+    list(
+      'Deferred',
+      theme.deferred.map((d) => mdText(d.title)),
+    );
   }
 
   out.push('', '## Decisions', '');
   if (report.decisions.length === 0) out.push('The meeting decided no items.');
   else {
-    out.push(...mdTable(
-      ['Item', 'Outcome', 'Position', 'Tally suggested', 'Votes', 'By department', 'Reason', 'Decision note', 'Meeting notes'],
-      report.decisions.map((d) => [
-        mdCell(d.title), OUTCOME_WORD[d.outcome], d.position === null ? '—' : `${d.position}${d.aboveCut ? '' : ' (below the cut line)'}`,
-        suggestedText(d), votesText(d.tally), mdCell(departmentVotesText(d.tally)), mdCell(d.reason), mdCell(d.decisionNote), mdCell(d.notes),
-      ]),
-    ));
+    out.push(
+      ...mdTable(
+        [
+          'Item',
+          'Outcome',
+          'Position',
+          'Tally suggested',
+          'Votes',
+          'By department',
+          'Reason',
+          'Decision note',
+          'Meeting notes',
+        ],
+        report.decisions.map((d) => [
+          mdCell(d.title),
+          OUTCOME_WORD[d.outcome],
+          d.position === null ? '—' : `${d.position}${d.aboveCut ? '' : ' (below the cut line)'}`,
+          suggestedText(d),
+          votesText(d.tally),
+          mdCell(departmentVotesText(d.tally)),
+          mdCell(d.reason),
+          mdCell(d.decisionNote),
+          mdCell(d.notes),
+        ]),
+      ),
+    );
   }
   if (report.undecided.length) out.push('', `Not decided: ${report.undecided.map((u) => mdText(u.title)).join('; ')}.`);
 
   out.push('', '## Attendance', '');
   if (report.attendance.length === 0) out.push('No attendees were recorded.');
   else {
-    out.push(...mdTable(['Department', 'Attendee', 'Role', 'Voted'], report.attendance.flatMap((dept) => dept.attendees.map((a) => [
-      mdCell(dept.departmentName), mdCell(a.name), a.role === 'voter' ? 'Voter' : 'Observer', a.voted ? 'yes' : 'no',
-    ]))));
+    out.push(
+      ...mdTable(
+        ['Department', 'Attendee', 'Role', 'Voted'],
+        report.attendance.flatMap((dept) =>
+          dept.attendees.map((a) => [
+            mdCell(dept.departmentName),
+            mdCell(a.name),
+            a.role === 'voter' ? 'Voter' : 'Observer',
+            a.voted ? 'yes' : 'no',
+          ]),
+        ),
+      ),
+    );
   }
   return out.join('\n') + '\n';
 }
 
 /** A download name from the cycle's name: letters, digits, dot, dash and underscore only. */
 export function exportFilename(cycleName: string, extension: 'csv' | 'md'): string {
-  const base = cycleName.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'cycle';
+  const base =
+    cycleName
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^[-.]+|-+$/g, '') || 'cycle';
   return `${base}-outcome.${extension}`;
 }
 
@@ -185,8 +277,19 @@ export function parseExportFormat(raw: string | null | undefined): ExportFormat 
 }
 
 /** The download: body, type and file name. The CSV starts with a byte-order mark so Excel reads it as UTF-8. */
-export function exportOutcome(report: OutcomeReport, format: ExportFormat): { body: string; contentType: string; filename: string } {
+export function exportOutcome(
+  report: OutcomeReport,
+  format: ExportFormat,
+): { body: string; contentType: string; filename: string } {
   return format === 'csv'
-    ? { body: `\uFEFF${outcomeCsv(report)}`, contentType: 'text/csv; charset=utf-8; header=present', filename: exportFilename(report.cycle.name, 'csv') }
-    : { body: outcomeMarkdown(report), contentType: 'text/markdown; charset=utf-8', filename: exportFilename(report.cycle.name, 'md') };
+    ? {
+        body: `\uFEFF${outcomeCsv(report)}`,
+        contentType: 'text/csv; charset=utf-8; header=present',
+        filename: exportFilename(report.cycle.name, 'csv'),
+      }
+    : {
+        body: outcomeMarkdown(report),
+        contentType: 'text/markdown; charset=utf-8',
+        filename: exportFilename(report.cycle.name, 'md'),
+      };
 }

@@ -32,8 +32,12 @@ export function fateText(d: OutcomeDecision, report: Pick<OutcomeReport, 'rankin
   switch (d.outcome) {
     case 'accepted':
       if (d.position === null) return 'Accepted.';
-      return `Accepted, ranked ${d.position} of ${report.ranking.items.length}: `
-        + (d.aboveCut ? `above the cut line, it fits the capacity of ${capacity}.` : `below the cut line, it does not fit the capacity of ${capacity} unless items above it drop out.`);
+      return (
+        `Accepted, ranked ${d.position} of ${report.ranking.items.length}: ` +
+        (d.aboveCut
+          ? `above the cut line, it fits the capacity of ${capacity}.`
+          : `below the cut line, it does not fit the capacity of ${capacity} unless items above it drop out.`)
+      );
     case 'rejected':
       return `Rejected. Reason: ${d.reason}`;
     case 'deferred':
@@ -41,9 +45,15 @@ export function fateText(d: OutcomeDecision, report: Pick<OutcomeReport, 'rankin
   }
 }
 
-function notifyFate(tx: Executor, report: OutcomeReport, d: OutcomeDecision, to: { userId: number; as: 'requestor' | 'sponsor' }): void {
+function notifyFate(
+  tx: Executor,
+  report: OutcomeReport,
+  d: OutcomeDecision,
+  to: { userId: number; as: 'requestor' | 'sponsor' },
+): void {
   const verb = d.outcome === 'accepted' ? 'accepted' : d.outcome === 'rejected' ? 'rejected' : 'deferred';
-  const heading = to.as === 'requestor' ? `Your request "${d.title}" was ${verb}` : `"${d.title}", which you sponsor, was ${verb}`;
+  const heading =
+    to.as === 'requestor' ? `Your request "${d.title}" was ${verb}` : `"${d.title}", which you sponsor, was ${verb}`;
   const fate = fateText(d, report);
   const page = outcomePath(report.cycle.id);
   // The requestor goes to their request (status and reason); a sponsor to the item on the outcome page.
@@ -54,36 +64,69 @@ function notifyFate(tx: Executor, report: OutcomeReport, d: OutcomeDecision, to:
     title: heading,
     body: fate,
     link,
-    email: () => composeEmail({
-      cycleName: report.cycle.name,
-      heading,
-      lines: [fate, `Decided in ${report.meeting.title}.`, `The whole outcome of ${report.cycle.name}: ${appUrl(page)}`],
-      action: { label: to.as === 'requestor' ? 'Open your request' : 'Open the outcome', path: link },
-    }),
+    email: () =>
+      composeEmail({
+        cycleName: report.cycle.name,
+        heading,
+        lines: [
+          fate,
+          `Decided in ${report.meeting.title}.`,
+          `The whole outcome of ${report.cycle.name}: ${appUrl(page)}`,
+        ],
+        action: { label: to.as === 'requestor' ? 'Open your request' : 'Open the outcome', path: link },
+      }),
   });
 }
 
 /** Publishes the outcome of the cycle's latest ended meeting; returns how many items and people were told. */
-export function publishOutcome(actor: ActingUser, cycleId: number, now = new Date()): { meetingId: number; items: number; people: number } {
-  if (!can(actor, 'meeting.manage')) throw new ForbiddenError('Only a product manager or an admin can publish the outcome.');
+export function publishOutcome(
+  actor: ActingUser,
+  cycleId: number,
+  now = new Date(),
+): { meetingId: number; items: number; people: number } {
+  if (!can(actor, 'meeting.manage'))
+    throw new ForbiddenError('Only a product manager or an admin can publish the outcome.');
   return db.transaction((tx) => {
     const cycle = loadCycle(tx, cycleId);
     const meeting = latestClosedMeeting(tx, cycleId);
     if (!meeting) throw new ConflictError(NO_MEETING_ENDED);
     // The primary key on meeting_id makes this the once-only gate, even for two racing requests.
-    const inserted = tx.insert(outcomePublications).values({ meetingId: meeting.id, publishedAt: now.toISOString(), publishedBy: actor.id })
-      .onConflictDoNothing().run();
+    const inserted = tx
+      .insert(outcomePublications)
+      .values({ meetingId: meeting.id, publishedAt: now.toISOString(), publishedBy: actor.id })
+      .onConflictDoNothing()
+      .run();
     if (inserted.changes === 0) throw new ConflictError(ALREADY_PUBLISHED);
 
     const report = buildOutcome(tx, cycle, meeting, null);
     const ids = report.decisions.map((d) => d.itemId);
-    const people = new Map((ids.length === 0 ? [] : tx.select({ id: items.id, requestorId: items.requestorId, sponsorId: items.sponsorId })
-      .from(items).where(inArray(items.id, ids)).all()).map((r) => [r.id, r]));
+    const people = new Map(
+      (ids.length === 0
+        ? []
+        : tx
+            .select({ id: items.id, requestorId: items.requestorId, sponsorId: items.sponsorId })
+            .from(items)
+            .where(inArray(items.id, ids))
+            .all()
+      ).map((r) => [r.id, r]),
+    );
     // Deactivated people are not told (notify skips them too); counting only the active ones keeps
     // the event and the pm's confirmation truthful.
-    const candidates = [...new Set([...people.values()].flatMap((p) => (p.sponsorId === null ? [p.requestorId] : [p.requestorId, p.sponsorId])))];
-    const active = new Set(candidates.length === 0 ? [] : tx.select({ id: users.id }).from(users)
-      .where(and(inArray(users.id, candidates), eq(users.active, true))).all().map((u) => u.id));
+    const candidates = [
+      ...new Set(
+        [...people.values()].flatMap((p) => (p.sponsorId === null ? [p.requestorId] : [p.requestorId, p.sponsorId])),
+      ),
+    ];
+    const active = new Set(
+      candidates.length === 0
+        ? []
+        : tx
+            .select({ id: users.id })
+            .from(users)
+            .where(and(inArray(users.id, candidates), eq(users.active, true)))
+            .all()
+            .map((u) => u.id),
+    );
     const told = new Set<number>();
     const tell = (d: OutcomeDecision, userId: number, as: 'requestor' | 'sponsor') => {
       if (!active.has(userId)) return;
@@ -98,7 +141,10 @@ export function publishOutcome(actor: ActingUser, cycleId: number, now = new Dat
       if (p.sponsorId !== null && p.sponsorId !== p.requestorId) tell(d, p.sponsorId, 'sponsor');
     }
     logEvent(tx, {
-      actorId: actor.id, type: 'outcome.published', subjectType: 'meeting', subjectId: meeting.id,
+      actorId: actor.id,
+      type: 'outcome.published',
+      subjectType: 'meeting',
+      subjectId: meeting.id,
       data: { cycleId, items: ids.length, recipientIds: [...told].sort((a, b) => a - b) },
     });
     return { meetingId: meeting.id, items: ids.length, people: told.size };

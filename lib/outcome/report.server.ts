@@ -2,8 +2,18 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { db } from '@/db/client';
 import {
-  agendaItems, decisions, departments, items, meetingAttendees, meetingItemState, meetings, outcomePublications, themes, users,
-  type Cycle, type Meeting,
+  agendaItems,
+  decisions,
+  departments,
+  items,
+  meetingAttendees,
+  meetingItemState,
+  meetings,
+  outcomePublications,
+  themes,
+  users,
+  type Cycle,
+  type Meeting,
 } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
@@ -16,7 +26,15 @@ import { cutLineSummary } from './export';
 import { acceptedRanking } from '@/lib/ranking/accepted.server';
 import { cutLine } from '@/lib/ranking/order';
 import { tally } from '@/lib/live-meeting/tally';
-import type { AttendanceDepartment, CycleOutcome, OutcomeCycle, OutcomeDecision, OutcomeReport, RankedOutcomeItem, ThemeOutcome } from './types';
+import type {
+  AttendanceDepartment,
+  CycleOutcome,
+  OutcomeCycle,
+  OutcomeDecision,
+  OutcomeReport,
+  RankedOutcomeItem,
+  ThemeOutcome,
+} from './types';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
@@ -39,7 +57,8 @@ import type { ActingUser } from '@/lib/auth/acting-user';
  * so after the meeting ends it stays as the meeting left it.
  */
 
-export const NOT_PUBLISHED = 'The outcome of this cycle has not been published yet. You can read it here once a product manager publishes it.';
+export const NOT_PUBLISHED =
+  'The outcome of this cycle has not been published yet. You can read it here once a product manager publishes it.';
 
 export class OutcomeNotPublishedError extends ForbiddenError {
   constructor() {
@@ -50,14 +69,22 @@ export class OutcomeNotPublishedError extends ForbiddenError {
 
 /** The cycle's latest ended regular meeting: its decisions are the cycle's outcome. */
 export function latestClosedMeeting(tx: Executor, cycleId: number): Meeting | undefined {
-  return tx.select().from(meetings)
+  return tx
+    .select()
+    .from(meetings)
     .where(and(eq(meetings.cycleId, cycleId), eq(meetings.kind, 'regular'), eq(meetings.status, 'closed')))
-    .orderBy(desc(meetings.endedAt), desc(meetings.id)).limit(1).get();
+    .orderBy(desc(meetings.endedAt), desc(meetings.id))
+    .limit(1)
+    .get();
 }
 
 export function publicationOf(tx: Executor, meetingId: number): { at: string; by: string } | null {
-  const row = tx.select({ at: outcomePublications.publishedAt, by: users.name }).from(outcomePublications)
-    .innerJoin(users, eq(users.id, outcomePublications.publishedBy)).where(eq(outcomePublications.meetingId, meetingId)).get();
+  const row = tx
+    .select({ at: outcomePublications.publishedAt, by: users.name })
+    .from(outcomePublications)
+    .innerJoin(users, eq(users.id, outcomePublications.publishedBy))
+    .where(eq(outcomePublications.meetingId, meetingId))
+    .get();
   return row ?? null;
 }
 
@@ -73,42 +100,91 @@ export function cycleOutcome(actor: ActingUser, cycleId: number): CycleOutcome {
     const published = meeting ? publicationOf(tx, meeting.id) : null;
     if (!published && !canReadUnpublished(tx, actor, meeting)) throw new OutcomeNotPublishedError();
     if (!meeting) {
-      const pending = tx.select({ id: meetings.id, title: meetings.title, status: meetings.status }).from(meetings)
-        .where(and(eq(meetings.cycleId, cycleId), eq(meetings.kind, 'regular'), ne(meetings.status, 'closed')))
-        .orderBy(asc(meetings.scheduledAt), asc(meetings.id)).limit(1).get() ?? null;
+      const pending =
+        tx
+          .select({ id: meetings.id, title: meetings.title, status: meetings.status })
+          .from(meetings)
+          .where(and(eq(meetings.cycleId, cycleId), eq(meetings.kind, 'regular'), ne(meetings.status, 'closed')))
+          .orderBy(asc(meetings.scheduledAt), asc(meetings.id))
+          .limit(1)
+          .get() ?? null;
       return { state: 'none', cycle: cycleHead(cycle), canPublish: false, pending };
     }
-    return { state: 'ready', ...buildOutcome(tx, cycle, meeting, published), canPublish: can(actor, 'meeting.manage') && !published };
+    return {
+      state: 'ready',
+      ...buildOutcome(tx, cycle, meeting, published),
+      canPublish: can(actor, 'meeting.manage') && !published,
+    };
   });
 }
 
 const cycleHead = (c: Cycle): OutcomeCycle => ({ id: c.id, name: c.name, capacityWeeks: c.capacityWeeks });
 
 /** The whole report of one ended meeting. No permission check: callers authorize first. */
-export function buildOutcome(tx: Executor, cycle: Cycle, meeting: Meeting, published: OutcomeReport['published']): OutcomeReport {
+export function buildOutcome(
+  tx: Executor,
+  cycle: Cycle,
+  meeting: Meeting,
+  published: OutcomeReport['published'],
+): OutcomeReport {
   const ranked = acceptedRanking(tx, cycle.id);
   const cut = cutLine(ranked, cycle.capacityWeeks);
-  const rows = tx.select({
-    decision: decisions, decidedBy: users.name, notes: meetingItemState.notes,
-  }).from(decisions)
+  const rows = tx
+    .select({
+      decision: decisions,
+      decidedBy: users.name,
+      notes: meetingItemState.notes,
+    })
+    .from(decisions)
     .innerJoin(users, eq(users.id, decisions.decidedBy))
-    .leftJoin(agendaItems, and(eq(agendaItems.meetingId, decisions.meetingId), eq(agendaItems.itemId, decisions.itemId)))
-    .leftJoin(meetingItemState, and(eq(meetingItemState.meetingId, decisions.meetingId), eq(meetingItemState.itemId, decisions.itemId)))
+    .leftJoin(
+      agendaItems,
+      and(eq(agendaItems.meetingId, decisions.meetingId), eq(agendaItems.itemId, decisions.itemId)),
+    )
+    .leftJoin(
+      meetingItemState,
+      and(eq(meetingItemState.meetingId, decisions.meetingId), eq(meetingItemState.itemId, decisions.itemId)),
+    )
     .where(eq(decisions.meetingId, meeting.id))
-    .orderBy(asc(agendaItems.position), asc(decisions.decidedAt), asc(decisions.id)).all();
-  const agenda = tx.select({ itemId: agendaItems.itemId }).from(agendaItems).where(eq(agendaItems.meetingId, meeting.id))
-    .orderBy(asc(agendaItems.position), asc(agendaItems.itemId)).all().map((r) => r.itemId);
+    .orderBy(asc(agendaItems.position), asc(decisions.decidedAt), asc(decisions.id))
+    .all();
+  const agenda = tx
+    .select({ itemId: agendaItems.itemId })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meeting.id))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.itemId))
+    .all()
+    .map((r) => r.itemId);
 
   const ids = [...new Set([...ranked.map((r) => r.id), ...agenda, ...rows.map((r) => r.decision.itemId)])];
-  const info = new Map((ids.length === 0 ? [] : tx.select({
-    id: items.id, title: items.title, themeId: items.themeId, theme: themes.name, estimateSize: items.estimateSize,
-    estimateWeeks: items.estimateWeeks, requestor: users.name,
-  }).from(items).leftJoin(themes, eq(themes.id, items.themeId)).innerJoin(users, eq(users.id, items.requestorId))
-    .where(inArray(items.id, ids)).all()).map((r) => [r.id, r]));
+  const info = new Map(
+    (ids.length === 0
+      ? []
+      : tx
+          .select({
+            id: items.id,
+            title: items.title,
+            themeId: items.themeId,
+            theme: themes.name,
+            estimateSize: items.estimateSize,
+            estimateWeeks: items.estimateWeeks,
+            requestor: users.name,
+          })
+          .from(items)
+          .leftJoin(themes, eq(themes.id, items.themeId))
+          .innerJoin(users, eq(users.id, items.requestorId))
+          .where(inArray(items.id, ids))
+          .all()
+    ).map((r) => [r.id, r]),
+  );
 
   const rankedItems = ranked.map((r, index): RankedOutcomeItem => ({
-    itemId: r.id, position: index + 1, title: info.get(r.id)?.title ?? '', theme: info.get(r.id)?.theme ?? null,
-    weeks: r.weeks, aboveCut: index < cut.fitCount,
+    itemId: r.id,
+    position: index + 1,
+    title: info.get(r.id)?.title ?? '',
+    theme: info.get(r.id)?.theme ?? null,
+    weeks: r.weeks,
+    aboveCut: index < cut.fitCount,
   }));
   const byItem = new Map(rankedItems.map((r) => [r.itemId, r]));
 
@@ -120,26 +196,45 @@ export function buildOutcome(tx: Executor, cycle: Cycle, meeting: Meeting, publi
     const item = info.get(d.itemId);
     const place = d.outcome === 'accepted' ? byItem.get(d.itemId) : undefined;
     return {
-      itemId: d.itemId, title: item?.title ?? '', theme: item?.theme ?? null, themeId: item?.themeId ?? null,
-      requestor: item?.requestor ?? '', weeks: item ? effectiveWeeks(item, cycle.sizeWeeks) : null,
-      outcome: d.outcome, reason: d.reason, decisionNote: d.notes, notes: notes ?? '', suggested: d.suggested,
+      itemId: d.itemId,
+      title: item?.title ?? '',
+      theme: item?.theme ?? null,
+      themeId: item?.themeId ?? null,
+      requestor: item?.requestor ?? '',
+      weeks: item ? effectiveWeeks(item, cycle.sizeWeeks) : null,
+      outcome: d.outcome,
+      reason: d.reason,
+      decisionNote: d.notes,
+      notes: notes ?? '',
+      suggested: d.suggested,
       tally: tally(allVotes.get(d.itemId) ?? [], { voters }),
-      position: place?.position ?? null, aboveCut: place?.aboveCut ?? null, decidedBy, decidedAt: d.decidedAt,
+      position: place?.position ?? null,
+      aboveCut: place?.aboveCut ?? null,
+      decidedBy,
+      decidedAt: d.decidedAt,
     };
   });
   const decidedIds = new Set(decided.map((d) => d.itemId));
 
-  const facilitator = tx.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)).get()?.name ?? '';
+  const facilitator =
+    tx.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)).get()?.name ?? '';
   return {
     cycle: cycleHead(cycle),
     meeting: {
-      id: meeting.id, title: meeting.title, scheduledAt: meeting.scheduledAt, facilitator, startedAt: meeting.startedAt,
-      endedAt: meeting.endedAt, weighted: settingsOf(tx, meeting.id).weighted,
+      id: meeting.id,
+      title: meeting.title,
+      scheduledAt: meeting.scheduledAt,
+      facilitator,
+      startedAt: meeting.startedAt,
+      endedAt: meeting.endedAt,
+      weighted: settingsOf(tx, meeting.id).weighted,
     },
     ranking: { items: rankedItems, cut, summary: cutLineSummary(cut, cycle.capacityWeeks) },
     themes: themeOutcomes(tx, cycle.id, rankedItems, decided, (id) => info.get(id)?.themeId ?? null),
     decisions: decided,
-    undecided: agenda.filter((id) => !decidedIds.has(id)).map((id) => ({ itemId: id, title: info.get(id)?.title ?? '' })),
+    undecided: agenda
+      .filter((id) => !decidedIds.has(id))
+      .map((id) => ({ itemId: id, title: info.get(id)?.title ?? '' })),
     attendance: attendanceOf(tx, meeting.id, new Set([...allVotes.values()].flat().map((v) => v.userId))),
     published,
   };
@@ -147,12 +242,22 @@ export function buildOutcome(tx: Executor, cycle: Cycle, meeting: Meeting, publi
 
 /** Each theme of the cycle in its order, then "No theme" if anything has none. */
 function themeOutcomes(
-  tx: Executor, cycleId: number, ranked: RankedOutcomeItem[], decided: OutcomeDecision[], themeOf: (itemId: number) => number | null,
+  tx: Executor,
+  cycleId: number,
+  ranked: RankedOutcomeItem[],
+  decided: OutcomeDecision[],
+  themeOf: (itemId: number) => number | null,
 ): ThemeOutcome[] {
-  const rows = tx.select({ id: themes.id, name: themes.name, keyOutcome: themes.keyOutcome }).from(themes)
-    .where(eq(themes.cycleId, cycleId)).orderBy(asc(themes.position), asc(themes.id)).all();
+  const rows = tx
+    .select({ id: themes.id, name: themes.name, keyOutcome: themes.keyOutcome })
+    .from(themes)
+    .where(eq(themes.cycleId, cycleId))
+    .orderBy(asc(themes.position), asc(themes.id))
+    .all();
   const group = (id: number | null, name: string, keyOutcome: string): ThemeOutcome => ({
-    id, name, keyOutcome,
+    id,
+    name,
+    keyOutcome,
     accepted: ranked.filter((r) => themeOf(r.itemId) === id),
     rejected: decided.filter((d) => d.themeId === id && d.outcome === 'rejected'),
     deferred: decided.filter((d) => d.themeId === id && d.outcome === 'deferred'),
@@ -164,14 +269,19 @@ function themeOutcomes(
 }
 
 function attendanceOf(tx: Executor, meetingId: number, votedIds: Set<number>): AttendanceDepartment[] {
-  const rows = tx.select({ userId: users.id, name: users.name, departmentName: departments.name, role: meetingAttendees.role })
-    .from(meetingAttendees).innerJoin(users, eq(users.id, meetingAttendees.userId))
+  const rows = tx
+    .select({ userId: users.id, name: users.name, departmentName: departments.name, role: meetingAttendees.role })
+    .from(meetingAttendees)
+    .innerJoin(users, eq(users.id, meetingAttendees.userId))
     .innerJoin(departments, eq(departments.id, users.departmentId))
-    .where(eq(meetingAttendees.meetingId, meetingId)).orderBy(asc(departments.name), asc(users.name), asc(users.id)).all();
+    .where(eq(meetingAttendees.meetingId, meetingId))
+    .orderBy(asc(departments.name), asc(users.name), asc(users.id))
+    .all();
   const out: AttendanceDepartment[] = [];
   for (const r of rows) {
     let dept = out.at(-1);
-    if (dept?.departmentName !== r.departmentName) out.push(dept = { departmentName: r.departmentName, attendees: [], voted: 0 });
+    if (dept?.departmentName !== r.departmentName)
+      out.push((dept = { departmentName: r.departmentName, attendees: [], voted: 0 }));
     const voted = votedIds.has(r.userId);
     dept.attendees.push({ name: r.name, role: r.role, voted });
     if (voted) dept.voted++;

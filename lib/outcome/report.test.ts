@@ -33,13 +33,23 @@ async function endedMeeting() {
   const sponsor = await userWithRole('leader', { departmentId: departments.sales.id });
   const former = await makeUser(db, { role: 'leader', active: false });
   const observer = await userWithRole('requestor');
-  const people: [number, number, number | null][] = [[a.id, rosa.id, sponsor.id], [b.id, rosa.id, rosa.id], [c.id, sam.id, former.id], [d.id, ted.id, null]];
-  for (const [id, requestorId, sponsorId] of people) db.update(items).set({ requestorId, sponsorId }).where(eq(items.id, id)).run();
+  const people: [number, number, number | null][] = [
+    [a.id, rosa.id, sponsor.id],
+    [b.id, rosa.id, rosa.id],
+    [c.id, sam.id, former.id],
+    [d.id, ted.id, null],
+  ];
+  for (const [id, requestorId, sponsorId] of people)
+    db.update(items).set({ requestorId, sponsorId }).where(eq(items.id, id)).run();
   db.update(cycles).set({ capacityWeeks: 5 }).where(eq(cycles.id, cycle.id)).run();
-  setAttendees(pm, meeting.id, [...leaders.map((l) => ({ userId: l.id, role: 'voter' })), { userId: observer.id, role: 'observer' }]);
+  setAttendees(pm, meeting.id, [
+    ...leaders.map((l) => ({ userId: l.id, role: 'voter' })),
+    { userId: observer.id, role: 'observer' },
+  ]);
 
   startMeeting(pm, meeting.id, { votesVisibility: 'live', weighted: false });
-  const next = () => goToItem(pm, meeting.id, 'next', db.select().from(meetings).where(eq(meetings.id, meeting.id)).get()!.version);
+  const next = () =>
+    goToItem(pm, meeting.id, 'next', db.select().from(meetings).where(eq(meetings.id, meeting.id)).get()!.version);
   castVote(leaders[0], meeting.id, a.id, { choice: 'accept' });
   castVote(leaders[1], meeting.id, a.id, { choice: 'accept' });
   addNote(pm, meeting.id, a.id, 'Needs the billing rewrite first');
@@ -60,7 +70,12 @@ async function endedMeeting() {
 
 const outcomeRows = () => (sqlite.prepare('select count(*) as n from outcome_publications').get() as { n: number }).n;
 const writes = () => ({ ...meetingRowCounts(), outcome_publications: outcomeRows() });
-const mine = (user: TestUser) => db.select().from(notifications).where(and(eq(notifications.userId, user.id), eq(notifications.kind, 'outcome.published'))).all();
+const mine = (user: TestUser) =>
+  db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, user.id), eq(notifications.kind, 'outcome.published')))
+    .all();
 const mail = (user: TestUser) => db.select().from(outbox).where(eq(outbox.toUserId, user.id)).all();
 
 function ready(actor: TestUser, cycleId: number) {
@@ -74,7 +89,12 @@ describe('cycleOutcome', () => {
     const s = await endedMeeting();
     const o = ready(s.pm, s.cycle.id);
     expect(o.cycle).toEqual({ id: s.cycle.id, name: s.cycle.name, capacityWeeks: 5 });
-    expect(o.meeting).toMatchObject({ id: s.meeting.id, title: s.meeting.title, facilitator: s.pm.name, weighted: false });
+    expect(o.meeting).toMatchObject({
+      id: s.meeting.id,
+      title: s.meeting.title,
+      facilitator: s.pm.name,
+      weighted: false,
+    });
     expect(o.meeting.startedAt && o.meeting.endedAt).toBeTruthy();
 
     expect(o.ranking.items).toEqual([
@@ -84,29 +104,55 @@ describe('cycleOutcome', () => {
     expect(o.ranking.summary).toBe('1 fit, 2 accepted — 3 of 5 person-weeks');
 
     expect(o.decisions.map((d) => [d.itemId, d.outcome, d.position, d.aboveCut])).toEqual([
-      [s.a.id, 'accepted', 2, false], [s.b.id, 'accepted', 1, true], [s.c.id, 'rejected', null, null], [s.d.id, 'deferred', null, null],
+      [s.a.id, 'accepted', 2, false],
+      [s.b.id, 'accepted', 1, true],
+      [s.c.id, 'rejected', null, null],
+      [s.d.id, 'deferred', null, null],
     ]);
     const [a, , c, d] = o.decisions;
-    expect(a).toMatchObject({ notes: 'Needs the billing rewrite first', suggested: 'accepted', decidedBy: s.pm.name, weeks: 3 });
+    expect(a).toMatchObject({
+      notes: 'Needs the billing rewrite first',
+      suggested: 'accepted',
+      decidedBy: s.pm.name,
+      weeks: 3,
+    });
     expect(a.tally.counts).toEqual({ accept: 2, reject: 0, defer: 0 });
     expect(c).toMatchObject({ reason: 'No budget, this quarter', suggested: 'rejected', requestor: s.sam.name });
-    expect(c.tally.byDepartment.map((x) => [x.departmentName, x.counts.reject, x.voted]).sort())
-      .toEqual([[s.departments.finance.name, 1, 1], [s.departments.sales.name, 1, 1]].sort());
+    expect(c.tally.byDepartment.map((x) => [x.departmentName, x.counts.reject, x.voted]).sort()).toEqual(
+      [
+        [s.departments.finance.name, 1, 1],
+        [s.departments.sales.name, 1, 1],
+      ].sort(),
+    );
     expect(d).toMatchObject({ suggested: null, reason: 'Wait for the audit' });
     expect(d.tally.total).toBe(0);
     expect(o.undecided).toEqual([]);
 
-    expect(o.themes.map((t) => [t.name, t.accepted.map((x) => x.itemId), t.rejected.map((x) => x.itemId), t.deferred.map((x) => x.itemId)])).toEqual([
+    expect(
+      o.themes.map((t) => [
+        t.name,
+        t.accepted.map((x) => x.itemId),
+        t.rejected.map((x) => x.itemId),
+        t.deferred.map((x) => x.itemId),
+      ]),
+    ).toEqual([
       ['Growth', [s.a.id], [s.c.id], []],
       ['Reliability', [s.b.id], [], [s.d.id]],
     ]);
     expect(o.themes[0].keyOutcome).toBe('A measurable outcome');
 
-    const who = o.attendance.flatMap((dept) => dept.attendees.map((x) => [dept.departmentName, x.name, x.role, x.voted]));
+    const who = o.attendance.flatMap((dept) =>
+      dept.attendees.map((x) => [dept.departmentName, x.name, x.role, x.voted]),
+    );
     expect(who).toHaveLength(3);
     expect(who).toContainEqual([s.departments.sales.name, s.leaders[0].name, 'voter', true]);
     expect(who).toContainEqual([s.departments.finance.name, s.leaders[1].name, 'voter', true]);
-    expect(who.find((x) => x[1] === s.observer.name)).toMatchObject([expect.any(String), s.observer.name, 'observer', false]);
+    expect(who.find((x) => x[1] === s.observer.name)).toMatchObject([
+      expect.any(String),
+      s.observer.name,
+      'observer',
+      false,
+    ]);
     expect(o.published).toBeNull();
     expect(o.canPublish).toBe(true);
   });
@@ -116,17 +162,23 @@ describe('cycleOutcome', () => {
     const o = ready(s.pm, s.cycle.id);
     const rows = outcomeCsv(o).trimEnd().split('\r\n');
     expect(rows.slice(1).map((r) => r.split(',').slice(0, 5))).toEqual([
-      ['2', 'Agenda item 1', 'Growth', 'Accepted', 'no'], ['1', 'Agenda item 2', 'Reliability', 'Accepted', 'yes'],
-      ['', 'Agenda item 3', 'Growth', 'Rejected', ''], ['', 'Agenda item 4', 'Reliability', 'Deferred', ''],
+      ['2', 'Agenda item 1', 'Growth', 'Accepted', 'no'],
+      ['1', 'Agenda item 2', 'Reliability', 'Accepted', 'yes'],
+      ['', 'Agenda item 3', 'Growth', 'Rejected', ''],
+      ['', 'Agenda item 4', 'Reliability', 'Deferred', ''],
     ]);
     expect(rows[3]).toContain('"No budget, this quarter"');
-    expect(outcomeMarkdown(o)).toContain('**Cut line: the 1 item above fits the capacity of 5 person-weeks; the 1 item below does not.**');
+    expect(outcomeMarkdown(o)).toContain(
+      '**Cut line: the 1 item above fits the capacity of 5 person-weeks; the 1 item below does not.**',
+    );
   });
 
   it('says no meeting has ended yet, naming the one to come; 404 for an unknown cycle', async () => {
     const { pm, cycle, meeting, leaders } = await plannedMeeting();
     expect(cycleOutcome(pm, cycle.id)).toEqual({
-      state: 'none', canPublish: false, cycle: { id: cycle.id, name: cycle.name, capacityWeeks: 20 },
+      state: 'none',
+      canPublish: false,
+      cycle: { id: cycle.id, name: cycle.name, capacityWeeks: 20 },
       pending: { id: meeting.id, title: meeting.title, status: 'scheduled' },
     });
     expect(cycleOutcome(leaders[0], cycle.id).state).toBe('none');
@@ -137,7 +189,8 @@ describe('cycleOutcome', () => {
     const s = await endedMeeting();
     const engineer = await userWithRole('engineer');
     const stranger = await userWithRole('requestor');
-    for (const reader of [s.pm, s.leaders[0], s.sponsor, engineer, s.observer]) expect(ready(reader, s.cycle.id).published).toBeNull();
+    for (const reader of [s.pm, s.leaders[0], s.sponsor, engineer, s.observer])
+      expect(ready(reader, s.cycle.id).published).toBeNull();
     for (const reader of [s.rosa, stranger]) {
       expect(() => cycleOutcome(reader, s.cycle.id)).toThrow(OutcomeNotPublishedError);
       expect(() => cycleOutcome(reader, s.cycle.id)).toThrow(NOT_PUBLISHED);
@@ -159,7 +212,7 @@ describe('cycleOutcome', () => {
 });
 
 describe('publishOutcome', () => {
-  it('records it, logs the event and tells each requestor and sponsor their item\'s fate once, with the reason for a rejection', async () => {
+  it("records it, logs the event and tells each requestor and sponsor their item's fate once, with the reason for a rejection", async () => {
     const s = await endedMeeting();
     setEmailPrefs(s.ted, { kinds: [] }); // ted reads in-app only
     expect(publishOutcome(s.pm, s.cycle.id)).toEqual({ meetingId: s.meeting.id, items: 4, people: 4 });
@@ -169,24 +222,40 @@ describe('publishOutcome', () => {
       ['Your request "Agenda item 1" was accepted', `/requests/${s.a.id}`],
       ['Your request "Agenda item 2" was accepted', `/requests/${s.b.id}`], // she sponsors it too: told once
     ]);
-    expect(rosa[0].body).toBe('Accepted, ranked 2 of 2: below the cut line, it does not fit the capacity of 5 person-weeks unless items above it drop out.');
+    expect(rosa[0].body).toBe(
+      'Accepted, ranked 2 of 2: below the cut line, it does not fit the capacity of 5 person-weeks unless items above it drop out.',
+    );
     expect(rosa[1].body).toBe('Accepted, ranked 1 of 2: above the cut line, it fits the capacity of 5 person-weeks.');
-    expect(mine(s.sponsor)).toMatchObject([{ title: '"Agenda item 1", which you sponsor, was accepted', link: `/cycles/${s.cycle.id}/outcome#decision-${s.a.id}` }]);
-    expect(mine(s.sam)).toMatchObject([{ title: 'Your request "Agenda item 3" was rejected', body: 'Rejected. Reason: No budget, this quarter' }]);
+    expect(mine(s.sponsor)).toMatchObject([
+      {
+        title: '"Agenda item 1", which you sponsor, was accepted',
+        link: `/cycles/${s.cycle.id}/outcome#decision-${s.a.id}`,
+      },
+    ]);
+    expect(mine(s.sam)).toMatchObject([
+      { title: 'Your request "Agenda item 3" was rejected', body: 'Rejected. Reason: No budget, this quarter' },
+    ]);
     expect(mine(s.ted)).toMatchObject([{ body: 'Deferred to a later cycle. Reason: Wait for the audit' }]);
     expect(mine(s.former)).toEqual([]);
 
     expect(mail(s.rosa)).toHaveLength(2);
     expect(mail(s.sponsor)).toHaveLength(1);
-    expect(mail(s.sam)).toMatchObject([{ subject: `[Quorum · ${s.cycle.name}] Your request "Agenda item 3" was rejected` }]);
+    expect(mail(s.sam)).toMatchObject([
+      { subject: `[Quorum · ${s.cycle.name}] Your request "Agenda item 3" was rejected` },
+    ]);
     expect(mail(s.sam)[0].text).toContain('Reason: No budget, this quarter');
     expect(mail(s.sam)[0].text).toContain(`/requests/${s.c.id}`);
     expect(mail(s.ted)).toEqual([]);
     expect(mail(s.former)).toEqual([]);
 
     expect(eventsOf('meeting', s.meeting.id).at(-1)).toMatchObject({
-      type: 'outcome.published', actorId: s.pm.id,
-      data: { cycleId: s.cycle.id, items: 4, recipientIds: [s.rosa.id, s.sam.id, s.ted.id, s.sponsor.id].sort((x, y) => x - y) },
+      type: 'outcome.published',
+      actorId: s.pm.id,
+      data: {
+        cycleId: s.cycle.id,
+        items: 4,
+        recipientIds: [s.rosa.id, s.sam.id, s.ted.id, s.sponsor.id].sort((x, y) => x - y),
+      },
     });
   });
 
@@ -217,10 +286,16 @@ describe('listMyRequests after a meeting', () => {
   it('names the meeting that decided a request, and links the outcome only once it is published', async () => {
     const s = await endedMeeting();
     const find = () => listMyRequests(s.rosa).find((r) => r.id === s.a.id)!;
-    expect(find()).toMatchObject({ status: 'accepted', decidedIn: { meetingTitle: s.meeting.title, outcomePath: null } });
+    expect(find()).toMatchObject({
+      status: 'accepted',
+      decidedIn: { meetingTitle: s.meeting.title, outcomePath: null },
+    });
     publishOutcome(s.pm, s.cycle.id);
     expect(find().decidedIn).toEqual({ meetingTitle: s.meeting.title, outcomePath: `/cycles/${s.cycle.id}/outcome` });
-    expect(listMyRequests(s.ted).find((r) => r.id === s.d.id)).toMatchObject({ status: 'deferred', decisionReason: 'Wait for the audit' });
+    expect(listMyRequests(s.ted).find((r) => r.id === s.d.id)).toMatchObject({
+      status: 'deferred',
+      decisionReason: 'Wait for the audit',
+    });
     const undecided = await userWithRole('requestor');
     expect(listMyRequests(undecided)).toEqual([]);
   });

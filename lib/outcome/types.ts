@@ -7,12 +7,23 @@ import type { CutLine } from '@/lib/ranking/order';
 export type OutcomeCycle = { id: number; name: string; capacityWeeks: number };
 
 export type RankedOutcomeItem = {
-  itemId: number; position: number; title: string; theme: string | null; weeks: number | null; aboveCut: boolean;
+  itemId: number;
+  position: number;
+  title: string;
+  theme: string | null;
+  weeks: number | null;
+  aboveCut: boolean;
 };
 
 export type OutcomeDecision = {
-  itemId: number; title: string; theme: string | null; themeId: number | null; requestor: string; weeks: number | null;
-  outcome: DecisionOutcome; reason: string;
+  itemId: number;
+  title: string;
+  theme: string | null;
+  themeId: number | null;
+  requestor: string;
+  weeks: number | null;
+  outcome: DecisionOutcome;
+  reason: string;
   /** The facilitator's note on the decision (required when it went against the tally). */
   decisionNote: string;
   /** The notes taken on the item during the meeting. */
@@ -21,13 +32,19 @@ export type OutcomeDecision = {
   suggested: Decision | null;
   tally: Tally;
   /** Accepted items still in the ranking: their place and side of the cut line. */
-  position: number | null; aboveCut: boolean | null;
-  decidedBy: string; decidedAt: string;
+  position: number | null;
+  aboveCut: boolean | null;
+  decidedBy: string;
+  decidedAt: string;
 };
 
 export type ThemeOutcome = {
-  id: number | null; name: string; keyOutcome: string;
-  accepted: RankedOutcomeItem[]; rejected: OutcomeDecision[]; deferred: OutcomeDecision[];
+  id: number | null;
+  name: string;
+  keyOutcome: string;
+  accepted: RankedOutcomeItem[];
+  rejected: OutcomeDecision[];
+  deferred: OutcomeDecision[];
 };
 
 export type AttendanceDepartment = {
@@ -39,7 +56,12 @@ export type AttendanceDepartment = {
 export type OutcomeReport = {
   cycle: OutcomeCycle;
   meeting: {
-    id: number; title: string; scheduledAt: string; facilitator: string; startedAt: string | null; endedAt: string | null;
+    id: number;
+    title: string;
+    scheduledAt: string;
+    facilitator: string;
+    startedAt: string | null;
+    endedAt: string | null;
     weighted: boolean;
   };
   ranking: { items: RankedOutcomeItem[]; cut: CutLine; summary: string };
@@ -53,5 +75,10 @@ export type OutcomeReport = {
 };
 
 export type CycleOutcome =
-  | { state: 'none'; cycle: OutcomeCycle; canPublish: false; pending: { id: number; title: string; status: Meeting['status'] } | null }
+  | {
+      state: 'none';
+      cycle: OutcomeCycle;
+      canPublish: false;
+      pending: { id: number; title: string; status: Meeting['status'] } | null;
+    }
   | (OutcomeReport & { state: 'ready'; canPublish: boolean });

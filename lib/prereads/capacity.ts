@@ -55,12 +55,22 @@ export function groupByTheme<T extends { themeId: number | null; theme: string |
   for (const item of items) {
     let section = sections.get(item.themeId);
     if (!section) {
-      section = { key: item.themeId === null ? 'no-theme' : `theme-${item.themeId}`, themeId: item.themeId, name: item.theme ?? NO_THEME, keyOutcome: '', items: [] };
+      section = {
+        key: item.themeId === null ? 'no-theme' : `theme-${item.themeId}`,
+        themeId: item.themeId,
+        name: item.theme ?? NO_THEME,
+        keyOutcome: '',
+        items: [],
+      };
       sections.set(item.themeId, section);
       extra.push(section);
     }
     section.items.push(item);
   }
-  const ordered = [...snapshot.themes.map((t) => sections.get(t.id)!), ...extra.filter((s) => s.themeId !== null), ...extra.filter((s) => s.themeId === null)];
+  const ordered = [
+    ...snapshot.themes.map((t) => sections.get(t.id)!),
+    ...extra.filter((s) => s.themeId !== null),
+    ...extra.filter((s) => s.themeId === null),
+  ];
   return ordered.filter((s) => s.items.length > 0);
 }

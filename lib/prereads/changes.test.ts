@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { itemChanges, type ItemValues } from './changes';
 
 const base: ItemValues = {
-  title: 'SSO', description: 'Log in with the IdP', businessBenefit: '', estimate: 'M', sme: 'Sara', sponsor: 'Liam',
-  department: 'Sales', kind: 'feature', modules: ['Identity', 'Billing'], theme: 'Enterprise',
+  title: 'SSO',
+  description: 'Log in with the IdP',
+  businessBenefit: '',
+  estimate: 'M',
+  sme: 'Sara',
+  sponsor: 'Liam',
+  department: 'Sales',
+  kind: 'feature',
+  modules: ['Identity', 'Billing'],
+  theme: 'Enterprise',
 };
 
 describe('itemChanges', () => {
@@ -13,7 +21,16 @@ describe('itemChanges', () => {
   });
 
   it('lists each changed field with before and after as shown, empty as a dash', () => {
-    expect(itemChanges(base, { ...base, estimate: 'L', businessBenefit: 'Deals', sponsor: null, kind: 'tech_debt', modules: [] })).toEqual([
+    expect(
+      itemChanges(base, {
+        ...base,
+        estimate: 'L',
+        businessBenefit: 'Deals',
+        sponsor: null,
+        kind: 'tech_debt',
+        modules: [],
+      }),
+    ).toEqual([
       { field: 'businessBenefit', label: 'Business benefit', before: '—', after: 'Deals' },
       { field: 'estimate', label: 'Estimate', before: 'M', after: 'L' },
       { field: 'sponsor', label: 'Sponsor', before: 'Liam', after: '—' },

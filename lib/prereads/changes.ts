@@ -4,7 +4,16 @@ import { KIND_LABEL } from '@/lib/backlog/labels';
 /** The fields of an item a reader of the pre-read sees, in the order they are shown. */
 export type ItemValues = Pick<
   SnapshotItem,
-  'title' | 'description' | 'businessBenefit' | 'estimate' | 'sme' | 'sponsor' | 'department' | 'kind' | 'modules' | 'theme'
+  | 'title'
+  | 'description'
+  | 'businessBenefit'
+  | 'estimate'
+  | 'sme'
+  | 'sponsor'
+  | 'department'
+  | 'kind'
+  | 'modules'
+  | 'theme'
 >;
 
 export type FieldChange = { field: keyof ItemValues; label: string; before: string; after: string };

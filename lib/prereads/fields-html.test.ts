@@ -3,9 +3,22 @@ import type { SnapshotItem } from '@/db/schema';
 import { estimateLabel, itemFieldsHtml, renderItemFields } from './fields-html';
 
 const item = (over: Partial<SnapshotItem> = {}): SnapshotItem => ({
-  id: 7, title: 'SSO', description: '<script>alert("x")</script>', businessBenefit: 'Fewer tickets & calls', estimate: 'M',
-  effectiveWeeks: 3, sme: "O'Brien", sponsor: null, requestor: 'Rosa', department: 'Sales', kind: 'tech_debt',
-  modules: ['Identity', 'Admin console'], themeId: null, theme: null, version: 1, ...over,
+  id: 7,
+  title: 'SSO',
+  description: '<script>alert("x")</script>',
+  businessBenefit: 'Fewer tickets & calls',
+  estimate: 'M',
+  effectiveWeeks: 3,
+  sme: "O'Brien",
+  sponsor: null,
+  requestor: 'Rosa',
+  department: 'Sales',
+  kind: 'tech_debt',
+  modules: ['Identity', 'Admin console'],
+  themeId: null,
+  theme: null,
+  version: 1,
+  ...over,
 });
 
 describe('renderItemFields', () => {
@@ -19,7 +32,17 @@ describe('renderItemFields', () => {
 
   it('shows every field with its label, a dash for an empty one, and the kind and estimate in words', () => {
     const html = renderItemFields(item());
-    for (const label of ['Description', 'Business benefit', 'Estimate', 'Kind', 'SME', 'Sponsor', 'Requestor', 'Department', 'Modules']) {
+    for (const label of [
+      'Description',
+      'Business benefit',
+      'Estimate',
+      'Kind',
+      'SME',
+      'Sponsor',
+      'Requestor',
+      'Department',
+      'Modules',
+    ]) {
       expect(html).toContain(`<dt>${label}</dt>`);
     }
     expect(html).toContain('<dt>Sponsor</dt><dd>—</dd>');

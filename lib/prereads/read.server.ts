@@ -18,8 +18,14 @@ import type { ActingUser } from '@/lib/auth/acting-user';
 export type PrereadItemView = SnapshotItem & { changes: FieldChange[]; questions: ThreadQuestion[] };
 
 type MeetingHeader = {
-  id: number; cycleId: number; title: string; scheduledAt: string; durationMinutes: number; location: string;
-  facilitator: string; questionsCloseAt: string;
+  id: number;
+  cycleId: number;
+  title: string;
+  scheduledAt: string;
+  durationMinutes: number;
+  location: string;
+  facilitator: string;
+  questionsCloseAt: string;
 };
 
 export type PrereadView =
@@ -40,10 +46,17 @@ export type PrereadView =
     };
 
 function header(tx: Executor, m: Meeting): MeetingHeader {
-  const facilitator = tx.select({ name: users.name }).from(users).where(eq(users.id, m.facilitatorId)).get()?.name ?? '';
+  const facilitator =
+    tx.select({ name: users.name }).from(users).where(eq(users.id, m.facilitatorId)).get()?.name ?? '';
   return {
-    id: m.id, cycleId: m.cycleId, title: m.title, scheduledAt: m.scheduledAt, durationMinutes: m.durationMinutes,
-    location: m.location, facilitator, questionsCloseAt: m.questionsCloseAt,
+    id: m.id,
+    cycleId: m.cycleId,
+    title: m.title,
+    scheduledAt: m.scheduledAt,
+    durationMinutes: m.durationMinutes,
+    location: m.location,
+    facilitator,
+    questionsCloseAt: m.questionsCloseAt,
   };
 }
 
@@ -53,7 +66,11 @@ function header(tx: Executor, m: Meeting): MeetingHeader {
  */
 function answersForAnItem(tx: Executor, actor: ActingUser, itemIds: number[], current: SnapshotItem[]): boolean {
   if (itemIds.length === 0) return false;
-  const sponsored = tx.select({ id: items.id }).from(items).where(and(inArray(items.id, itemIds), eq(items.sponsorId, actor.id))).get();
+  const sponsored = tx
+    .select({ id: items.id })
+    .from(items)
+    .where(and(inArray(items.id, itemIds), eq(items.sponsorId, actor.id)))
+    .get();
   if (sponsored) return true;
   const resolve = smeResolver(tx);
   return current.some((i) => resolve(i.sme) === actor.id);
@@ -77,7 +94,7 @@ export function openPreread(actor: ActingUser, meetingId: number, now = new Date
     const insider = canSeeMeeting(tx, actor, meeting);
     const state = loadPrereadState(tx, meetingId);
     if (!state) {
-      if (!insider) throw new ForbiddenError('Only the meeting\'s attendees can open its pre-read.');
+      if (!insider) throw new ForbiddenError("Only the meeting's attendees can open its pre-read.");
       return { distributed: false, meeting: header(tx, meeting) };
     }
     const { snapshot } = state;
@@ -87,24 +104,47 @@ export function openPreread(actor: ActingUser, meetingId: number, now = new Date
     // edit of a field the pre-read shows, modules included, bumps the version. Outsiders need all of
     // them to find whether they are an item's SME.
     const sentVersion = new Map(snapshot.items.map((i) => [i.id, i.version]));
-    const edited = itemIds.length === 0 ? [] : tx.select({ id: items.id, version: items.version }).from(items).where(inArray(items.id, itemIds)).all()
-      .filter((r) => r.version > (sentVersion.get(r.id) ?? Number.POSITIVE_INFINITY)).map((r) => r.id);
-    const current = currentSnapshotItems(tx, insider ? edited : itemIds, cycle?.sizeWeeks ?? { XS: 0, S: 0, M: 0, L: 0, XL: 0 });
+    const edited =
+      itemIds.length === 0
+        ? []
+        : tx
+            .select({ id: items.id, version: items.version })
+            .from(items)
+            .where(inArray(items.id, itemIds))
+            .all()
+            .filter((r) => r.version > (sentVersion.get(r.id) ?? Number.POSITIVE_INFINITY))
+            .map((r) => r.id);
+    const current = currentSnapshotItems(
+      tx,
+      insider ? edited : itemIds,
+      cycle?.sizeWeeks ?? { XS: 0, S: 0, M: 0, L: 0, XL: 0 },
+    );
     if (!insider && !answersForAnItem(tx, actor, itemIds, current)) {
-      throw new ForbiddenError('Only the meeting\'s attendees can open its pre-read.');
+      throw new ForbiddenError("Only the meeting's attendees can open its pre-read.");
     }
 
     if (attendeeRole(tx, meetingId, actor.id) !== null) {
-      tx.insert(prereadReads).values({ prereadId: state.preread.id, userId: actor.id, readAt: now.toISOString() }).onConflictDoNothing().run();
+      tx.insert(prereadReads)
+        .values({ prereadId: state.preread.id, userId: actor.id, readAt: now.toISOString() })
+        .onConflictDoNothing()
+        .run();
     }
 
     const byId = new Map(current.map((i) => [i.id, i]));
     const threads = listThreads(tx, meeting, itemIds, actor);
-    const views: PrereadItemView[] = snapshot.items.map((i) => ({ ...i, changes: changesSince(i, byId.get(i.id)), questions: threads[i.id] ?? [] }));
+    const views: PrereadItemView[] = snapshot.items.map((i) => ({
+      ...i,
+      changes: changesSince(i, byId.get(i.id)),
+      questions: threads[i.id] ?? [],
+    }));
     return {
       distributed: true,
       meeting: header(tx, meeting),
-      cycle: { id: snapshot.cycle.id, name: cycle?.name ?? snapshot.cycle.name, capacityWeeks: snapshot.cycle.capacityWeeks },
+      cycle: {
+        id: snapshot.cycle.id,
+        name: cycle?.name ?? snapshot.cycle.name,
+        capacityWeeks: snapshot.cycle.capacityWeeks,
+      },
       sentAt: state.preread.sentAt,
       late: state.preread.late,
       snapshotKey: state.snapshotKey,
@@ -129,9 +169,14 @@ export function openPreread(actor: ActingUser, meetingId: number, now = new Date
 export function latestPrereadMeetingForCycle(actor: ActingUser, cycleId: number): number | null {
   const cycle = db.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, cycleId)).get();
   if (!cycle) throw new NotFoundError('This cycle');
-  const meeting = db.select().from(meetings).innerJoin(prereads, eq(prereads.meetingId, meetings.id))
+  const meeting = db
+    .select()
+    .from(meetings)
+    .innerJoin(prereads, eq(prereads.meetingId, meetings.id))
     .where(and(eq(meetings.cycleId, cycleId), eq(meetings.kind, 'regular')))
-    .orderBy(desc(meetings.scheduledAt), desc(meetings.id)).limit(1).get()?.meetings;
+    .orderBy(desc(meetings.scheduledAt), desc(meetings.id))
+    .limit(1)
+    .get()?.meetings;
   if (can(actor, 'backlog.view')) return meeting?.id ?? null;
   if (meeting && canSeeMeeting(db, actor, meeting)) return meeting.id;
   throw new ForbiddenError();

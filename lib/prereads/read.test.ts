@@ -10,30 +10,53 @@ import { readReceipts } from './receipts.server';
 import { makeDistributedPreread, makeMeeting, sendPrereadUpdate } from './test-factories';
 import type { TestUser } from '@/db/factories';
 
-let pm: TestUser, admin: TestUser, leader: TestUser, observer: TestUser, sponsor: TestUser, outsider: TestUser, requestor: TestUser;
+let pm: TestUser,
+  admin: TestUser,
+  leader: TestUser,
+  observer: TestUser,
+  sponsor: TestUser,
+  outsider: TestUser,
+  requestor: TestUser;
 let cycle: Cycle, growth: Item, sso: Item, audit: Item, loose: Item;
 let departmentId: number;
 
 const receiptsOf = (prereadId: number, userId: number) =>
-  db.select().from(prereadReads).where(and(eq(prereadReads.prereadId, prereadId), eq(prereadReads.userId, userId))).all();
+  db
+    .select()
+    .from(prereadReads)
+    .where(and(eq(prereadReads.prereadId, prereadId), eq(prereadReads.userId, userId)))
+    .all();
 const distributed = (view: PrereadView) => {
   if (!view.distributed) throw new Error('expected a distributed pre-read');
   return view;
 };
-const itemView = (view: PrereadView, id: number) => distributed(view).sections.flatMap((s) => s.items).find((i) => i.id === id)!;
-const edit = (itemId: number, patch: Partial<Item>) => db.transaction((tx) => patchItem(tx, pm, loadItem(tx, itemId), patch));
+const itemView = (view: PrereadView, id: number) =>
+  distributed(view)
+    .sections.flatMap((s) => s.items)
+    .find((i) => i.id === id)!;
+const edit = (itemId: number, patch: Partial<Item>) =>
+  db.transaction((tx) => patchItem(tx, pm, loadItem(tx, itemId), patch));
 
 beforeAll(async () => {
   departmentId = makeDepartment(db, 'Operations').id;
   [pm, admin, leader, observer, sponsor, outsider, requestor] = await Promise.all(
-    (['pm', 'admin', 'leader', 'leader', 'leader', 'leader', 'requestor'] as const).map((role) => userWithRole(role, { departmentId })),
+    (['pm', 'admin', 'leader', 'leader', 'leader', 'leader', 'requestor'] as const).map((role) =>
+      userWithRole(role, { departmentId }),
+    ),
   );
   cycle = makeCycle(db, { capacityWeeks: 10, sizeWeeks: { XS: 0.5, S: 1, M: 3, L: 6, XL: 12 } });
   const first = makeTheme(db, cycle.id, { name: 'Grow revenue', keyOutcome: 'Conversion up' });
   const second = makeTheme(db, cycle.id, { name: 'Enterprise', keyOutcome: 'Close deals' });
   const billing = makeModule(db, 'Billing');
   const base = { cycleId: cycle.id, requestorId: requestor.id, departmentId };
-  sso = makeItem(db, { ...base, themeId: second.id, title: 'SSO', estimateSize: 'M', sponsorId: sponsor.id, moduleIds: [billing.id] });
+  sso = makeItem(db, {
+    ...base,
+    themeId: second.id,
+    title: 'SSO',
+    estimateSize: 'M',
+    sponsorId: sponsor.id,
+    moduleIds: [billing.id],
+  });
   growth = makeItem(db, { ...base, themeId: first.id, title: 'Annual plans', estimateSize: 'L' });
   audit = makeItem(db, { ...base, themeId: second.id, title: 'Audit log', estimateWeeks: 2.5 });
   loose = makeItem(db, { ...base, title: 'No theme yet' });
@@ -41,10 +64,17 @@ beforeAll(async () => {
 
 function freshMeeting(opts: { distribute?: boolean } = {}) {
   const args = {
-    cycleId: cycle.id, facilitatorId: pm.id, itemIds: [sso.id, growth.id, audit.id, loose.id],
-    attendees: [{ userId: leader.id, role: 'voter' as const }, { userId: observer.id, role: 'observer' as const }],
+    cycleId: cycle.id,
+    facilitatorId: pm.id,
+    itemIds: [sso.id, growth.id, audit.id, loose.id],
+    attendees: [
+      { userId: leader.id, role: 'voter' as const },
+      { userId: observer.id, role: 'observer' as const },
+    ],
   };
-  return opts.distribute === false ? { meeting: makeMeeting(db, args), preread: null } : makeDistributedPreread(db, args);
+  return opts.distribute === false
+    ? { meeting: makeMeeting(db, args), preread: null }
+    : makeDistributedPreread(db, args);
 }
 
 describe('openPreread', () => {
@@ -54,7 +84,9 @@ describe('openPreread', () => {
     openPreread(leader, meeting.id, first);
     openPreread(leader, meeting.id, new Date('2030-01-02T10:00:00Z'));
     openPreread(observer, meeting.id, first);
-    expect(receiptsOf(preread!.id, leader.id)).toEqual([{ prereadId: preread!.id, userId: leader.id, readAt: first.toISOString() }]);
+    expect(receiptsOf(preread!.id, leader.id)).toEqual([
+      { prereadId: preread!.id, userId: leader.id, readAt: first.toISOString() },
+    ]);
     expect(receiptsOf(preread!.id, observer.id)).toHaveLength(1);
   });
 
@@ -83,7 +115,10 @@ describe('openPreread', () => {
 
   it('says when the pre-read has not been distributed yet', () => {
     const { meeting } = freshMeeting({ distribute: false });
-    expect(openPreread(leader, meeting.id)).toMatchObject({ distributed: false, meeting: { id: meeting.id, facilitator: pm.name } });
+    expect(openPreread(leader, meeting.id)).toMatchObject({
+      distributed: false,
+      meeting: { id: meeting.id, facilitator: pm.name },
+    });
   });
 
   it('groups items by theme in snapshot order and sums the capacity', () => {
@@ -94,8 +129,18 @@ describe('openPreread', () => {
       ['No theme', '', ['No theme yet']],
     ]);
     expect(view.capacity).toMatchObject({ totalWeeks: 11.5, capacityWeeks: 10, overBy: 1.5, unestimated: 1 });
-    expect(view.capacity.themes.map((t) => [t.name, t.weeks])).toEqual([['Grow revenue', 6], ['Enterprise', 5.5], ['No theme', 0]]);
-    expect(itemView(view, sso.id)).toMatchObject({ sponsor: sponsor.name, modules: ['Billing'], estimate: 'M', changes: [], questions: [] });
+    expect(view.capacity.themes.map((t) => [t.name, t.weeks])).toEqual([
+      ['Grow revenue', 6],
+      ['Enterprise', 5.5],
+      ['No theme', 0],
+    ]);
+    expect(itemView(view, sso.id)).toMatchObject({
+      sponsor: sponsor.name,
+      modules: ['Billing'],
+      estimate: 'M',
+      changes: [],
+      questions: [],
+    });
   });
 
   it('shows what changed on an item after distribution, before and after', () => {
@@ -116,16 +161,24 @@ describe('openPreread', () => {
     db.transaction((tx) => replaceModules(tx, pm, audit.id, [makeModule(db, 'Reporting').id]));
     edit(growth.id, { status: 'deferred' });
     const view = openPreread(leader, meeting.id);
-    expect(itemView(view, audit.id).changes).toEqual([{ field: 'modules', label: 'Modules', before: '—', after: 'Reporting' }]);
+    expect(itemView(view, audit.id).changes).toEqual([
+      { field: 'modules', label: 'Modules', before: '—', after: 'Reporting' },
+    ]);
     expect(itemView(view, growth.id).changes).toEqual([]);
   });
 
   it('compares with the latest update sent, and lists the updates', () => {
     const { meeting, preread } = freshMeeting();
     edit(loose.id, { title: 'Now with a better title' });
-    sendPrereadUpdate(db, preread!.id, meeting.id, { sentBy: pm.id, itemIds: [sso.id, loose.id], summary: ['Removed Annual plans', 'Changed Now with a better title'] });
+    sendPrereadUpdate(db, preread!.id, meeting.id, {
+      sentBy: pm.id,
+      itemIds: [sso.id, loose.id],
+      summary: ['Removed Annual plans', 'Changed Now with a better title'],
+    });
     const view = distributed(openPreread(leader, meeting.id));
-    expect(view.updates).toEqual([{ sentAt: expect.any(String), summary: ['Removed Annual plans', 'Changed Now with a better title'] }]);
+    expect(view.updates).toEqual([
+      { sentAt: expect.any(String), summary: ['Removed Annual plans', 'Changed Now with a better title'] },
+    ]);
     expect(view.sections.flatMap((s) => s.items.map((i) => i.title))).toEqual(['SSO', 'Now with a better title']);
     expect(itemView(view, loose.id).changes).toEqual([]);
   });
@@ -138,7 +191,12 @@ describe('readReceipts', () => {
     openPreread(leader, meeting.id, at);
     const { distributed: sent, receipts } = readReceipts(pm, meeting.id);
     expect(sent).toBe(true);
-    expect(receipts.map((r) => [r.userId, r.role, r.readAt])).toEqual(expect.arrayContaining([[leader.id, 'voter', at.toISOString()], [observer.id, 'observer', null]]));
+    expect(receipts.map((r) => [r.userId, r.role, r.readAt])).toEqual(
+      expect.arrayContaining([
+        [leader.id, 'voter', at.toISOString()],
+        [observer.id, 'observer', null],
+      ]),
+    );
     expect(receipts).toHaveLength(2);
     expect(() => readReceipts(leader, meeting.id)).toThrow(ForbiddenError);
   });

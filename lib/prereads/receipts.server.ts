@@ -9,7 +9,13 @@ import { canResolveQuestion } from '@/lib/questions/roles.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
 export type ReadReceipt = {
-  userId: number; name: string; email: string; department: string; role: AttendeeRole; active: boolean; readAt: string | null;
+  userId: number;
+  name: string;
+  email: string;
+  department: string;
+  role: AttendeeRole;
+  active: boolean;
+  readAt: string | null;
 };
 
 /**
@@ -19,18 +25,27 @@ export type ReadReceipt = {
  */
 export function readReceipts(actor: ActingUser, meetingId: number): { distributed: boolean; receipts: ReadReceipt[] } {
   const meeting = loadMeeting(db, meetingId);
-  if (!canResolveQuestion(actor, meeting)) throw new ForbiddenError('Only the facilitator and the pm can see who has read the pre-read.');
+  if (!canResolveQuestion(actor, meeting))
+    throw new ForbiddenError('Only the facilitator and the pm can see who has read the pre-read.');
   const preread = db.select({ id: prereads.id }).from(prereads).where(eq(prereads.meetingId, meetingId)).get();
   const receipts = db
     .select({
-      userId: users.id, name: users.name, email: users.email, department: departments.name, role: meetingAttendees.role,
-      active: users.active, readAt: prereadReads.readAt,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      department: departments.name,
+      role: meetingAttendees.role,
+      active: users.active,
+      readAt: prereadReads.readAt,
     })
     .from(meetingAttendees)
     .innerJoin(users, eq(users.id, meetingAttendees.userId))
     .innerJoin(departments, eq(departments.id, users.departmentId))
     // With no pre-read the join matches nothing (id -1), so every attendee shows as not read.
-    .leftJoin(prereadReads, and(eq(prereadReads.userId, meetingAttendees.userId), eq(prereadReads.prereadId, preread?.id ?? -1)))
+    .leftJoin(
+      prereadReads,
+      and(eq(prereadReads.userId, meetingAttendees.userId), eq(prereadReads.prereadId, preread?.id ?? -1)),
+    )
     .where(eq(meetingAttendees.meetingId, meetingId))
     .orderBy(asc(departments.name), asc(users.name))
     .all();

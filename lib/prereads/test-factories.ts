@@ -1,6 +1,17 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { agendaItems, cycles, meetingAttendees, meetings, prereadUpdates, prereads, themes, users, type AttendeeRole, type PrereadSnapshot } from '@/db/schema';
+import {
+  agendaItems,
+  cycles,
+  meetingAttendees,
+  meetings,
+  prereadUpdates,
+  prereads,
+  themes,
+  users,
+  type AttendeeRole,
+  type PrereadSnapshot,
+} from '@/db/schema';
 import { currentSnapshotItems } from '@/lib/meetings/snapshot-items.server';
 
 /**
@@ -23,16 +34,29 @@ export type MeetingOpts = {
 
 export function makeMeeting(db: Db, opts: MeetingOpts) {
   const scheduledAt = opts.scheduledAt ?? new Date(Date.now() + 14 * DAY);
-  const meeting = db.insert(meetings).values({
-    cycleId: opts.cycleId, kind: opts.kind ?? 'regular', title: opts.title ?? 'Prioritisation meeting', scheduledAt: scheduledAt.toISOString(),
-    location: 'Room 4', facilitatorId: opts.facilitatorId,
-    questionsCloseAt: (opts.questionsCloseAt ?? new Date(scheduledAt.getTime() - DAY)).toISOString(), createdAt: new Date().toISOString(),
-  }).returning().get();
+  const meeting = db
+    .insert(meetings)
+    .values({
+      cycleId: opts.cycleId,
+      kind: opts.kind ?? 'regular',
+      title: opts.title ?? 'Prioritisation meeting',
+      scheduledAt: scheduledAt.toISOString(),
+      location: 'Room 4',
+      facilitatorId: opts.facilitatorId,
+      questionsCloseAt: (opts.questionsCloseAt ?? new Date(scheduledAt.getTime() - DAY)).toISOString(),
+      createdAt: new Date().toISOString(),
+    })
+    .returning()
+    .get();
   if (opts.attendees?.length) {
-    db.insert(meetingAttendees).values(opts.attendees.map((a) => ({ meetingId: meeting.id, userId: a.userId, role: a.role ?? 'voter' }))).run();
+    db.insert(meetingAttendees)
+      .values(opts.attendees.map((a) => ({ meetingId: meeting.id, userId: a.userId, role: a.role ?? 'voter' })))
+      .run();
   }
   if (opts.itemIds?.length) {
-    db.insert(agendaItems).values(opts.itemIds.map((itemId, position) => ({ meetingId: meeting.id, itemId, position }))).run();
+    db.insert(agendaItems)
+      .values(opts.itemIds.map((itemId, position) => ({ meetingId: meeting.id, itemId, position })))
+      .run();
   }
   return meeting;
 }
@@ -41,23 +65,52 @@ export function makeMeeting(db: Db, opts: MeetingOpts) {
 export function buildSnapshot(db: Db, meetingId: number, itemIds: number[]): PrereadSnapshot {
   const meeting = db.select().from(meetings).where(eq(meetings.id, meetingId)).get()!;
   const cycle = db.select().from(cycles).where(eq(cycles.id, meeting.cycleId)).get()!;
-  const facilitator = db.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)).get()!.name;
+  const facilitator = db.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)).get()!
+    .name;
   return {
-    meeting: { title: meeting.title, scheduledAt: meeting.scheduledAt, durationMinutes: meeting.durationMinutes, location: meeting.location, facilitator },
+    meeting: {
+      title: meeting.title,
+      scheduledAt: meeting.scheduledAt,
+      durationMinutes: meeting.durationMinutes,
+      location: meeting.location,
+      facilitator,
+    },
     cycle: { id: cycle.id, name: cycle.name, capacityWeeks: cycle.capacityWeeks },
-    themes: db.select({ id: themes.id, name: themes.name, keyOutcome: themes.keyOutcome }).from(themes)
-      .where(eq(themes.cycleId, cycle.id)).orderBy(asc(themes.position)).all(),
+    themes: db
+      .select({ id: themes.id, name: themes.name, keyOutcome: themes.keyOutcome })
+      .from(themes)
+      .where(eq(themes.cycleId, cycle.id))
+      .orderBy(asc(themes.position))
+      .all(),
     items: currentSnapshotItems(db, itemIds, cycle.sizeWeeks),
   };
 }
 
-export function distributePreread(db: Db, meetingId: number, opts: { sentBy: number; itemIds?: number[]; late?: boolean; sentAt?: Date }) {
-  const itemIds = opts.itemIds ?? db.select({ id: agendaItems.itemId }).from(agendaItems)
-    .where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)).all().map((r) => r.id);
-  return db.insert(prereads).values({
-    meetingId, sentAt: (opts.sentAt ?? new Date()).toISOString(), sentBy: opts.sentBy, late: opts.late ?? false,
-    snapshot: buildSnapshot(db, meetingId, itemIds),
-  }).returning().get();
+export function distributePreread(
+  db: Db,
+  meetingId: number,
+  opts: { sentBy: number; itemIds?: number[]; late?: boolean; sentAt?: Date },
+) {
+  const itemIds =
+    opts.itemIds ??
+    db
+      .select({ id: agendaItems.itemId })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId))
+      .orderBy(asc(agendaItems.position))
+      .all()
+      .map((r) => r.id);
+  return db
+    .insert(prereads)
+    .values({
+      meetingId,
+      sentAt: (opts.sentAt ?? new Date()).toISOString(),
+      sentBy: opts.sentBy,
+      late: opts.late ?? false,
+      snapshot: buildSnapshot(db, meetingId, itemIds),
+    })
+    .returning()
+    .get();
 }
 
 /** A meeting with its pre-read already sent. */
@@ -68,9 +121,21 @@ export function makeDistributedPreread(db: Db, opts: MeetingOpts & { sentBy?: nu
 }
 
 /** An update sent after the pre-read, freezing the items' current values. */
-export function sendPrereadUpdate(db: Db, prereadId: number, meetingId: number, opts: { sentBy: number; itemIds: number[]; summary: string[] }) {
-  return db.insert(prereadUpdates).values({
-    prereadId, sentAt: new Date().toISOString(), sentBy: opts.sentBy, summary: opts.summary,
-    snapshot: buildSnapshot(db, meetingId, opts.itemIds),
-  }).returning().get();
+export function sendPrereadUpdate(
+  db: Db,
+  prereadId: number,
+  meetingId: number,
+  opts: { sentBy: number; itemIds: number[]; summary: string[] },
+) {
+  return db
+    .insert(prereadUpdates)
+    .values({
+      prereadId,
+      sentAt: new Date().toISOString(),
+      sentBy: opts.sentBy,
+      summary: opts.summary,
+      snapshot: buildSnapshot(db, meetingId, opts.itemIds),
+    })
+    .returning()
+    .get();
 }

@@ -11,8 +11,14 @@ export const threadLink = (meetingId: number, itemId: number) => `/meetings/${me
 const excerpt = (s: string, max = 200) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 function author(tx: Executor, userId: number) {
-  return tx.select({ name: users.name, department: departments.name }).from(users)
-    .innerJoin(departments, eq(departments.id, users.departmentId)).where(eq(users.id, userId)).get() ?? { name: 'Someone', department: '' };
+  return (
+    tx
+      .select({ name: users.name, department: departments.name })
+      .from(users)
+      .innerJoin(departments, eq(departments.id, users.departmentId))
+      .where(eq(users.id, userId))
+      .get() ?? { name: 'Someone', department: '' }
+  );
 }
 
 const cycleName = (tx: Executor, meeting: Meeting) =>
@@ -33,22 +39,32 @@ export function notifyQuestionAsked(tx: Executor, ctx: Ctx & { recipients: (numb
     title: heading,
     body: `${asker}: ${excerpt(ctx.question)}`,
     link,
-    email: () => composeEmail({
-      cycleName: cycle,
-      heading,
-      lines: [`${asker} asked on the pre-read of “${ctx.meeting.title}”:`, ctx.question, 'You are receiving this because you answer for this item or run the meeting.'],
-      action: { label: 'Answer in the pre-read', path: link },
-    }),
+    email: () =>
+      composeEmail({
+        cycleName: cycle,
+        heading,
+        lines: [
+          `${asker} asked on the pre-read of “${ctx.meeting.title}”:`,
+          ctx.question,
+          'You are receiving this because you answer for this item or run the meeting.',
+        ],
+        action: { label: 'Answer in the pre-read', path: link },
+      }),
   });
 }
 
 /** Tells the asker their question was answered or resolved (not when they did it themselves). */
-export function notifyAsker(tx: Executor, ctx: Ctx & { askerId: number; kind: 'question.answered' | 'question.resolved'; question: string; answer?: string }) {
+export function notifyAsker(
+  tx: Executor,
+  ctx: Ctx & { askerId: number; kind: 'question.answered' | 'question.resolved'; question: string; answer?: string },
+) {
   if (ctx.askerId === ctx.actorId) return;
   const who = author(tx, ctx.actorId).name;
   const link = threadLink(ctx.meeting.id, ctx.item.id);
   const answered = ctx.kind === 'question.answered';
-  const heading = answered ? `Your question on “${ctx.item.title}” was answered` : `Your question on “${ctx.item.title}” was resolved`;
+  const heading = answered
+    ? `Your question on “${ctx.item.title}” was answered`
+    : `Your question on “${ctx.item.title}” was resolved`;
   const lines = answered
     ? [`${who} answered:`, ctx.answer ?? '', `Your question: ${excerpt(ctx.question, 500)}`]
     : [`${who} marked your question resolved.`, `Your question: ${excerpt(ctx.question, 500)}`];

@@ -15,14 +15,22 @@ import { AnswerSchema, QuestionSchema } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
 function itemFacts(tx: Executor, itemId: number) {
-  const item = tx.select({ id: items.id, title: items.title, sponsorId: items.sponsorId, sme: items.sme }).from(items).where(eq(items.id, itemId)).get();
+  const item = tx
+    .select({ id: items.id, title: items.title, sponsorId: items.sponsorId, sme: items.sme })
+    .from(items)
+    .where(eq(items.id, itemId))
+    .get();
   if (!item) throw new NotFoundError('This item');
   return item;
 }
 
 /** A question (not an answer) asked on a meeting's pre-read, with its meeting and item. */
 function loadQuestion(tx: Executor, questionId: number) {
-  const question = tx.select().from(comments).where(and(eq(comments.id, questionId), eq(comments.kind, 'question'))).get();
+  const question = tx
+    .select()
+    .from(comments)
+    .where(and(eq(comments.id, questionId), eq(comments.kind, 'question')))
+    .get();
   if (!question || question.meetingId === null) throw new NotFoundError('This question');
   return { question, meeting: loadMeeting(tx, question.meetingId), item: itemFacts(tx, question.itemId) };
 }
@@ -34,25 +42,53 @@ const refuse = (field: string, message: string) => new ValidationError({ [field]
  * meeting's pre-read, until the questions deadline. The body is kept as typed (trimmed): it is
  * plain text and every view escapes it. Sponsor, SME, facilitator and pms hear of it.
  */
-export function askQuestion(actor: ActingUser, meetingId: number, itemId: number, body: unknown, now = new Date()): Comment {
+export function askQuestion(
+  actor: ActingUser,
+  meetingId: number,
+  itemId: number,
+  body: unknown,
+  now = new Date(),
+): Comment {
   return db.transaction((tx) => {
     const meeting = loadMeeting(tx, meetingId);
-    if (!canAskQuestion(tx, actor, meeting)) throw new ForbiddenError('Only the meeting’s attendees, its facilitator and the pm can ask questions on its pre-read.');
+    if (!canAskQuestion(tx, actor, meeting))
+      throw new ForbiddenError(
+        'Only the meeting’s attendees, its facilitator and the pm can ask questions on its pre-read.',
+      );
     const state = loadPrereadState(tx, meetingId);
     if (!state) throw refuse('body', 'The pre-read has not been distributed yet.');
     if (!snapshotHasItem(state.snapshot, itemId)) throw refuse('body', 'This item is not on the pre-read.');
-    if (!questionsOpen(meeting.questionsCloseAt, now)) throw refuse('body', questionsClosedMessage(meeting.questionsCloseAt));
+    if (!questionsOpen(meeting.questionsCloseAt, now))
+      throw refuse('body', questionsClosedMessage(meeting.questionsCloseAt));
     const { body: text } = parseOrThrow(QuestionSchema, { body });
     const item = itemFacts(tx, itemId);
 
-    const question = tx.insert(comments).values({
-      itemId, meetingId, authorId: actor.id, kind: 'question', body: text, createdAt: now.toISOString(),
-    }).returning().get();
+    const question = tx
+      .insert(comments)
+      .values({
+        itemId,
+        meetingId,
+        authorId: actor.id,
+        kind: 'question',
+        body: text,
+        createdAt: now.toISOString(),
+      })
+      .returning()
+      .get();
     notifyQuestionAsked(tx, {
-      meeting, item, actorId: actor.id, question: text,
+      meeting,
+      item,
+      actorId: actor.id,
+      question: text,
       recipients: [item.sponsorId, smeResolver(tx)(item.sme), meeting.facilitatorId, ...activePmIds(tx)],
     });
-    logEvent(tx, { actorId: actor.id, type: 'question.asked', subjectType: 'item', subjectId: itemId, data: { meetingId, questionId: question.id } });
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'question.asked',
+      subjectType: 'item',
+      subjectId: itemId,
+      data: { meetingId, questionId: question.id },
+    });
     return question;
   });
 }
@@ -62,17 +98,42 @@ export function answerQuestion(actor: ActingUser, questionId: number, body: unkn
   return db.transaction((tx) => {
     const { question, meeting, item } = loadQuestion(tx, questionId);
     if (!canAnswerQuestion(actor, meeting, item, smeResolver(tx))) {
-      throw new ForbiddenError('Only the item’s sponsor and SME, the facilitator and the pm can answer questions on it.');
+      throw new ForbiddenError(
+        'Only the item’s sponsor and SME, the facilitator and the pm can answer questions on it.',
+      );
     }
     if (question.resolvedAt) throw refuse('body', 'This question is resolved and closed to answers.');
     const { body: text } = parseOrThrow(AnswerSchema, { body });
 
-    const answer = tx.insert(comments).values({
-      itemId: question.itemId, meetingId: meeting.id, authorId: actor.id, kind: 'answer', body: text,
-      parentId: question.id, createdAt: now.toISOString(),
-    }).returning().get();
-    notifyAsker(tx, { meeting, item, actorId: actor.id, askerId: question.authorId, kind: 'question.answered', question: question.body, answer: text });
-    logEvent(tx, { actorId: actor.id, type: 'question.answered', subjectType: 'item', subjectId: item.id, data: { meetingId: meeting.id, questionId, answerId: answer.id } });
+    const answer = tx
+      .insert(comments)
+      .values({
+        itemId: question.itemId,
+        meetingId: meeting.id,
+        authorId: actor.id,
+        kind: 'answer',
+        body: text,
+        parentId: question.id,
+        createdAt: now.toISOString(),
+      })
+      .returning()
+      .get();
+    notifyAsker(tx, {
+      meeting,
+      item,
+      actorId: actor.id,
+      askerId: question.authorId,
+      kind: 'question.answered',
+      question: question.body,
+      answer: text,
+    });
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'question.answered',
+      subjectType: 'item',
+      subjectId: item.id,
+      data: { meetingId: meeting.id, questionId, answerId: answer.id },
+    });
     return answer;
   });
 }
@@ -81,13 +142,31 @@ export function answerQuestion(actor: ActingUser, questionId: number, body: unkn
 export function resolveQuestion(actor: ActingUser, questionId: number, now = new Date()): Comment {
   return db.transaction((tx) => {
     const { question, meeting, item } = loadQuestion(tx, questionId);
-    if (!canResolveQuestion(actor, meeting)) throw new ForbiddenError('Only the facilitator and the pm can mark a question resolved.');
+    if (!canResolveQuestion(actor, meeting))
+      throw new ForbiddenError('Only the facilitator and the pm can mark a question resolved.');
     if (question.resolvedAt) throw refuse('_form', 'This question is already resolved.');
 
-    const resolved = tx.update(comments).set({ resolvedAt: now.toISOString(), resolvedBy: actor.id })
-      .where(eq(comments.id, question.id)).returning().get();
-    notifyAsker(tx, { meeting, item, actorId: actor.id, askerId: question.authorId, kind: 'question.resolved', question: question.body });
-    logEvent(tx, { actorId: actor.id, type: 'question.resolved', subjectType: 'item', subjectId: item.id, data: { meetingId: meeting.id, questionId } });
+    const resolved = tx
+      .update(comments)
+      .set({ resolvedAt: now.toISOString(), resolvedBy: actor.id })
+      .where(eq(comments.id, question.id))
+      .returning()
+      .get();
+    notifyAsker(tx, {
+      meeting,
+      item,
+      actorId: actor.id,
+      askerId: question.authorId,
+      kind: 'question.resolved',
+      question: question.body,
+    });
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'question.resolved',
+      subjectType: 'item',
+      subjectId: item.id,
+      data: { meetingId: meeting.id, questionId },
+    });
     return resolved;
   });
 }

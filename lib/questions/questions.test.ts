@@ -9,13 +9,23 @@ import { answerQuestion, askQuestion, resolveQuestion } from './questions.server
 import { listThreads } from './threads.server';
 import type { TestUser } from '@/db/factories';
 
-let pm: TestUser, otherPm: TestUser, leader: TestUser, observer: TestUser, sponsor: TestUser, sme: TestUser, outsider: TestUser;
+let pm: TestUser,
+  otherPm: TestUser,
+  leader: TestUser,
+  observer: TestUser,
+  sponsor: TestUser,
+  sme: TestUser,
+  outsider: TestUser;
 let item: Item, offAgenda: Item, meeting: Meeting;
 
 const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 const counts = () => Object.fromEntries(['comments', 'notifications', 'outbox', 'events'].map((t) => [t, count(t)]));
 const notified = (kind: string, userId: number) =>
-  db.select().from(notifications).where(and(eq(notifications.kind, kind), eq(notifications.userId, userId))).all();
+  db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.kind, kind), eq(notifications.userId, userId)))
+    .all();
 
 beforeAll(async () => {
   const departmentId = makeDepartment(db, 'Sales').id;
@@ -26,28 +36,56 @@ beforeAll(async () => {
   const cycle = makeCycle(db, { name: '2031-Q1' });
   const theme = makeTheme(db, cycle.id, { name: 'Enterprise readiness' });
   // The SME is free text; written in another case than the user's name, it still resolves.
-  item = makeItem(db, { cycleId: cycle.id, themeId: theme.id, title: 'SAML single sign-on', requestorId: leader.id, departmentId, sponsorId: sponsor.id, sme: `  ${sme.name.toUpperCase()} ` });
+  item = makeItem(db, {
+    cycleId: cycle.id,
+    themeId: theme.id,
+    title: 'SAML single sign-on',
+    requestorId: leader.id,
+    departmentId,
+    sponsorId: sponsor.id,
+    sme: `  ${sme.name.toUpperCase()} `,
+  });
   offAgenda = makeItem(db, { cycleId: cycle.id, title: 'Not on the agenda', requestorId: leader.id, departmentId });
   ({ meeting } = makeDistributedPreread(db, {
-    cycleId: cycle.id, facilitatorId: pm.id, itemIds: [item.id],
-    attendees: [{ userId: leader.id, role: 'voter' }, { userId: observer.id, role: 'observer' }],
+    cycleId: cycle.id,
+    facilitatorId: pm.id,
+    itemIds: [item.id],
+    attendees: [
+      { userId: leader.id, role: 'voter' },
+      { userId: observer.id, role: 'observer' },
+    ],
   }));
 });
 
 describe('askQuestion', () => {
   it('records the question and tells the sponsor, the SME user, the facilitator and the pms — not the asker', () => {
     const q = askQuestion(leader, meeting.id, item.id, '  Which IdPs are in scope?  ');
-    expect(q).toMatchObject({ kind: 'question', body: 'Which IdPs are in scope?', authorId: leader.id, meetingId: meeting.id, itemId: item.id });
+    expect(q).toMatchObject({
+      kind: 'question',
+      body: 'Which IdPs are in scope?',
+      authorId: leader.id,
+      meetingId: meeting.id,
+      itemId: item.id,
+    });
     for (const who of [sponsor, sme, pm, otherPm]) {
       const [n] = notified('question.asked', who.id).filter((r) => r.body.includes('Which IdPs'));
       expect(n, who.name).toMatchObject({ link: `/meetings/${meeting.id}/preread#item-${item.id}` });
       expect(n.title).toContain('SAML single sign-on');
-      const mail = db.select().from(outbox).where(eq(outbox.toUserId, who.id)).all().find((m) => m.text.includes('Which IdPs'));
+      const mail = db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.toUserId, who.id))
+        .all()
+        .find((m) => m.text.includes('Which IdPs'));
       expect(mail?.subject).toContain('2031-Q1');
       expect(mail?.text).toContain(`/meetings/${meeting.id}/preread#item-${item.id}`);
     }
     expect(notified('question.asked', leader.id)).toHaveLength(0);
-    expect(eventsOf('item', item.id).at(-1)).toMatchObject({ type: 'question.asked', actorId: leader.id, data: { meetingId: meeting.id, questionId: q.id } });
+    expect(eventsOf('item', item.id).at(-1)).toMatchObject({
+      type: 'question.asked',
+      actorId: leader.id,
+      data: { meetingId: meeting.id, questionId: q.id },
+    });
   });
 
   it('lets observers and the facilitator ask, and never notifies the asker', () => {
@@ -61,7 +99,9 @@ describe('askQuestion', () => {
   it('refuses a non-attendee with ForbiddenError and writes nothing', () => {
     const before = counts();
     expect(() => askQuestion(outsider, meeting.id, item.id, 'Can I ask?')).toThrow(ForbiddenError);
-    expect(() => askQuestion(sponsor, meeting.id, item.id, 'The sponsor is not in the meeting')).toThrow(ForbiddenError);
+    expect(() => askQuestion(sponsor, meeting.id, item.id, 'The sponsor is not in the meeting')).toThrow(
+      ForbiddenError,
+    );
     expect(counts()).toEqual(before);
   });
 
@@ -69,7 +109,9 @@ describe('askQuestion', () => {
     const late = new Date(new Date(meeting.questionsCloseAt).getTime() + 60_000);
     const before = counts();
     const error = validationErrorOf(() => askQuestion(leader, meeting.id, item.id, 'Too late?', late));
-    expect(error.message).toMatch(/^Questions closed on \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC: the meeting is close; raise it in the meeting instead\.$/);
+    expect(error.message).toMatch(
+      /^Questions closed on \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC: the meeting is close; raise it in the meeting instead\.$/,
+    );
     expect(error.fieldErrors.body).toEqual([error.message]);
     expect(counts()).toEqual(before);
   });
@@ -88,14 +130,21 @@ describe('askQuestion', () => {
   });
 
   it('refuses an item that is not on the pre-read', () => {
-    expect(validationErrorOf(() => askQuestion(leader, meeting.id, offAgenda.id, 'Why not?')).fieldErrors.body).toEqual(['This item is not on the pre-read.']);
+    expect(validationErrorOf(() => askQuestion(leader, meeting.id, offAgenda.id, 'Why not?')).fieldErrors.body).toEqual(
+      ['This item is not on the pre-read.'],
+    );
   });
 
   it('stores HTML verbatim as text, and the e-mail escapes it', () => {
     const body = '<script>alert("x")</script> & <b>bold</b>';
     const q = askQuestion(leader, meeting.id, item.id, body);
     expect(db.select().from(comments).where(eq(comments.id, q.id)).get()?.body).toBe(body);
-    const mail = db.select().from(outbox).where(eq(outbox.toUserId, sponsor.id)).all().find((m) => m.text.includes(body));
+    const mail = db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.toUserId, sponsor.id))
+      .all()
+      .find((m) => m.text.includes(body));
     expect(mail?.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(mail?.html).not.toContain('<script>');
   });
@@ -105,11 +154,26 @@ describe('answerQuestion and resolveQuestion', () => {
   it('lets the SME (resolved from free text) and the sponsor answer; the asker is told', () => {
     const q = askQuestion(leader, meeting.id, item.id, 'What does it cost?');
     const a = answerQuestion(sme, q.id, 'About six person-weeks.');
-    expect(a).toMatchObject({ kind: 'answer', parentId: q.id, authorId: sme.id, itemId: item.id, meetingId: meeting.id });
+    expect(a).toMatchObject({
+      kind: 'answer',
+      parentId: q.id,
+      authorId: sme.id,
+      itemId: item.id,
+      meetingId: meeting.id,
+    });
     answerQuestion(sponsor, q.id, 'And worth it.');
     const told = notified('question.answered', leader.id).filter((n) => n.link.endsWith(`#item-${item.id}`));
-    expect(told.map((n) => n.body)).toEqual(expect.arrayContaining([expect.stringContaining('About six'), expect.stringContaining('And worth it')]));
-    expect(db.select().from(outbox).where(eq(outbox.toUserId, leader.id)).all().some((m) => m.text.includes('About six person-weeks.'))).toBe(true);
+    expect(told.map((n) => n.body)).toEqual(
+      expect.arrayContaining([expect.stringContaining('About six'), expect.stringContaining('And worth it')]),
+    );
+    expect(
+      db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.toUserId, leader.id))
+        .all()
+        .some((m) => m.text.includes('About six person-weeks.')),
+    ).toBe(true);
   });
 
   it('refuses an unrelated leader, even one attending the meeting', () => {
@@ -122,7 +186,9 @@ describe('answerQuestion and resolveQuestion', () => {
 
   it('refuses an over-long answer', () => {
     const q = askQuestion(leader, meeting.id, item.id, 'Long answer?');
-    expect(validationErrorOf(() => answerQuestion(pm, q.id, 'z'.repeat(5_001))).fieldErrors.body).toEqual(['Answer must be at most 5,000 characters.']);
+    expect(validationErrorOf(() => answerQuestion(pm, q.id, 'z'.repeat(5_001))).fieldErrors.body).toEqual([
+      'Answer must be at most 5,000 characters.',
+    ]);
   });
 
   it('the pm resolves; the asker is told; no more answers after that', () => {
@@ -134,7 +200,9 @@ describe('answerQuestion and resolveQuestion', () => {
     expect(resolved.resolvedAt).not.toBeNull();
     expect(notified('question.resolved', leader.id).length).toBeGreaterThan(0);
     const before = counts();
-    expect(validationErrorOf(() => answerQuestion(sme, q.id, 'Late answer')).message).toBe('This question is resolved and closed to answers.');
+    expect(validationErrorOf(() => answerQuestion(sme, q.id, 'Late answer')).message).toBe(
+      'This question is resolved and closed to answers.',
+    );
     expect(validationErrorOf(() => resolveQuestion(pm, q.id)).message).toBe('This question is already resolved.');
     expect(counts()).toEqual(before);
   });
@@ -146,7 +214,12 @@ describe('listThreads', () => {
     answerQuestion(sponsor, q.id, 'Thread answer');
     const find = (viewer: TestUser) => listThreads(db, meeting, [item.id], viewer)[item.id].find((t) => t.id === q.id)!;
     expect(find(leader)).toMatchObject({
-      body: 'Thread question', authorName: leader.name, authorDepartment: 'Sales', resolved: false, canAnswer: false, canResolve: false,
+      body: 'Thread question',
+      authorName: leader.name,
+      authorDepartment: 'Sales',
+      resolved: false,
+      canAnswer: false,
+      canResolve: false,
       answers: [{ body: 'Thread answer', authorName: sponsor.name }],
     });
     expect(find(sme)).toMatchObject({ canAnswer: true, canResolve: false });

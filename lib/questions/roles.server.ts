@@ -15,7 +15,11 @@ const norm = (s: string) => s.trim().toLowerCase();
  * Loads the active users once, so a page can resolve every item's SME with one query.
  */
 export function smeResolver(tx: Executor): (sme: string) => number | null {
-  const people = tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.active, true)).all();
+  const people = tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.active, true))
+    .all();
   const byEmail = new Map(people.map((p) => [norm(p.email), p.id]));
   const byName = new Map<string, number | null>();
   for (const p of people) {
@@ -30,10 +34,16 @@ export function smeResolver(tx: Executor): (sme: string) => number | null {
 }
 
 export function activePmIds(tx: Executor): number[] {
-  return tx.select({ id: users.id }).from(users).where(and(eq(users.role, 'pm'), eq(users.active, true))).all().map((r) => r.id);
+  return tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'pm'), eq(users.active, true)))
+    .all()
+    .map((r) => r.id);
 }
 
-const manages = (actor: ActingUser, meeting: Meeting) => can(actor, 'meeting.manage') || meeting.facilitatorId === actor.id;
+const manages = (actor: ActingUser, meeting: Meeting) =>
+  can(actor, 'meeting.manage') || meeting.facilitatorId === actor.id;
 
 /** Asking is for the people in the meeting (voters and observers), its facilitator and pm/admin. */
 export function canAskQuestion(tx: Executor, actor: ActingUser, meeting: Meeting): boolean {

@@ -6,7 +6,13 @@ import type { Executor } from '@/lib/events/log.server';
 import { canAnswerQuestion, canResolveQuestion, smeResolver } from './roles.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
-export type ThreadAnswer = { id: number; authorName: string; authorDepartment: string; createdAt: string; body: string };
+export type ThreadAnswer = {
+  id: number;
+  authorName: string;
+  authorDepartment: string;
+  createdAt: string;
+  body: string;
+};
 export type ThreadQuestion = ThreadAnswer & {
   resolved: boolean;
   resolvedAt: string | null;
@@ -21,13 +27,25 @@ export type ThreadQuestion = ThreadAnswer & {
  * answers and what the viewer may do with it. It does not check that the viewer may see the
  * meeting: the caller (openPreread) has done that. Four queries whatever the number of items.
  */
-export function listThreads(tx: Executor, meeting: Meeting, itemIds: number[], viewer: ActingUser): Record<number, ThreadQuestion[]> {
+export function listThreads(
+  tx: Executor,
+  meeting: Meeting,
+  itemIds: number[],
+  viewer: ActingUser,
+): Record<number, ThreadQuestion[]> {
   const out: Record<number, ThreadQuestion[]> = Object.fromEntries(itemIds.map((id) => [id, []]));
   if (itemIds.length === 0) return out;
   const rows = tx
     .select({
-      id: comments.id, itemId: comments.itemId, kind: comments.kind, parentId: comments.parentId, body: comments.body,
-      createdAt: comments.createdAt, resolvedAt: comments.resolvedAt, authorName: users.name, authorDepartment: departments.name,
+      id: comments.id,
+      itemId: comments.itemId,
+      kind: comments.kind,
+      parentId: comments.parentId,
+      body: comments.body,
+      createdAt: comments.createdAt,
+      resolvedAt: comments.resolvedAt,
+      authorName: users.name,
+      authorDepartment: departments.name,
     })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
@@ -38,19 +56,33 @@ export function listThreads(tx: Executor, meeting: Meeting, itemIds: number[], v
   if (rows.length === 0) return out;
 
   const facts = new Map(
-    tx.select({ id: items.id, sponsorId: items.sponsorId, sme: items.sme }).from(items).where(inArray(items.id, itemIds)).all().map((i) => [i.id, i]),
+    tx
+      .select({ id: items.id, sponsorId: items.sponsorId, sme: items.sme })
+      .from(items)
+      .where(inArray(items.id, itemIds))
+      .all()
+      .map((i) => [i.id, i]),
   );
   const resolveSme = smeResolver(tx);
   const canResolve = canResolveQuestion(viewer, meeting);
   const byId = new Map<number, ThreadQuestion>();
   for (const r of rows) {
-    const base = { id: r.id, authorName: r.authorName, authorDepartment: r.authorDepartment, createdAt: r.createdAt, body: r.body };
+    const base = {
+      id: r.id,
+      authorName: r.authorName,
+      authorDepartment: r.authorDepartment,
+      createdAt: r.createdAt,
+      body: r.body,
+    };
     if (r.kind === 'question') {
       if (!(r.itemId in out)) continue;
       const item = facts.get(r.itemId);
       const open = r.resolvedAt === null;
       const question: ThreadQuestion = {
-        ...base, resolved: !open, resolvedAt: r.resolvedAt, answers: [],
+        ...base,
+        resolved: !open,
+        resolvedAt: r.resolvedAt,
+        answers: [],
         canAnswer: open && item !== undefined && canAnswerQuestion(viewer, meeting, item, resolveSme),
         canResolve: open && canResolve,
       };

@@ -3,7 +3,12 @@
  * so they state UTC explicitly. Pure: safe for client components too.
  */
 const utcFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
 });
 
 /** "14 Mar 2027, 09:00 UTC". */

@@ -13,10 +13,22 @@ import { orderByRank, type Ranked } from './order';
  */
 export function acceptedRanking(tx: Executor, cycleId: number): Ranked[] {
   const accepted = and(eq(items.cycleId, cycleId), eq(items.status, 'accepted'));
-  const unranked = tx.select({ id: items.id }).from(items).where(and(accepted, isNull(items.rank))).orderBy(asc(items.id)).all();
+  const unranked = tx
+    .select({ id: items.id })
+    .from(items)
+    .where(and(accepted, isNull(items.rank)))
+    .orderBy(asc(items.id))
+    .all();
   if (unranked.length) {
-    let last = orderByRank(tx.select({ id: items.id, rank: items.rank }).from(items).where(accepted).all()
-      .filter((r): r is { id: number; rank: string } => r.rank !== null)).at(-1)?.rank ?? null;
+    let last =
+      orderByRank(
+        tx
+          .select({ id: items.id, rank: items.rank })
+          .from(items)
+          .where(accepted)
+          .all()
+          .filter((r): r is { id: number; rank: string } => r.rank !== null),
+      ).at(-1)?.rank ?? null;
     for (const { id } of unranked) {
       last = keyBetween(last, null);
       tx.update(items).set({ rank: last }).where(eq(items.id, id)).run();
@@ -24,5 +36,12 @@ export function acceptedRanking(tx: Executor, cycleId: number): Ranked[] {
   }
   const rows = tx.select().from(items).where(accepted).all();
   const sizes = tx.select({ sizeWeeks: cycles.sizeWeeks }).from(cycles).where(eq(cycles.id, cycleId)).get()?.sizeWeeks;
-  return orderByRank(rows.map((r) => ({ id: r.id, rank: r.rank!, version: r.version, weeks: sizes ? effectiveWeeks(r, sizes) : r.estimateWeeks })));
+  return orderByRank(
+    rows.map((r) => ({
+      id: r.id,
+      rank: r.rank!,
+      version: r.version,
+      weeks: sizes ? effectiveWeeks(r, sizes) : r.estimateWeeks,
+    })),
+  );
 }

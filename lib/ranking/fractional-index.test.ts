@@ -6,7 +6,6 @@ function expectStrictlyIncreasing(keys: string[]) {
   for (let i = 1; i < keys.length; i++) expect(keys[i - 1] < keys[i], `${keys[i - 1]} < ${keys[i]}`).toBe(true);
 }
 
-
 describe('keyBetween', () => {
   it('uses a base-62 alphabet in ASCII order, so plain < (and SQLite BINARY) sorts keys', () => {
     expect([...DIGITS].sort().join('')).toBe(DIGITS);
@@ -86,7 +85,13 @@ describe('isValidKey', () => {
 
 describe('keysBetween / initialKeys', () => {
   it('gives n sorted, valid, distinct keys', () => {
-    for (const [a, b] of [[null, null], ['a0', null], [null, 'a0'], ['a0', 'a1'], ['a0', 'a0V']] as const) {
+    for (const [a, b] of [
+      [null, null],
+      ['a0', null],
+      [null, 'a0'],
+      ['a0', 'a1'],
+      ['a0', 'a0V'],
+    ] as const) {
       for (const n of [0, 1, 2, 5, 50]) {
         const keys = keysBetween(a, b, n);
         expect(keys).toHaveLength(n);

@@ -10,7 +10,9 @@ function list(n: number, weeks: (number | null)[] = []): Ranked[] {
 /** What the server does with an ok plan: write that one row and bump its version. */
 function apply(items: Ranked[], plan: MovePlan): Ranked[] {
   if (!plan.ok) throw new Error(`expected an ok plan, got ${plan.reason}: ${plan.message}`);
-  return items.map((item) => (item.id === plan.itemId ? { ...item, rank: plan.rank, version: item.version + 1 } : item));
+  return items.map((item) =>
+    item.id === plan.itemId ? { ...item, rank: plan.rank, version: item.version + 1 } : item,
+  );
 }
 
 const ids = (items: Ranked[]) => orderByRank(items).map((item) => item.id);
@@ -21,7 +23,6 @@ function expectRanksStrictlyIncreasing(items: Ranked[]) {
   for (let i = 1; i < ranks.length; i++) expect(ranks[i - 1] < ranks[i], `${ranks[i - 1]} < ${ranks[i]}`).toBe(true);
   expect(ranks.every(isValidKey)).toBe(true);
 }
-
 
 describe('orderByRank', () => {
   it('orders by rank, then id, without mutating the input', () => {
@@ -76,7 +77,10 @@ describe('planMove', () => {
       reason: 'position',
       message: 'Position 12 does not exist: choose 1 to 5.',
     });
-    expect(planMove(items, 1, -1)).toMatchObject({ reason: 'position', message: 'Position 0 does not exist: choose 1 to 5.' });
+    expect(planMove(items, 1, -1)).toMatchObject({
+      reason: 'position',
+      message: 'Position 0 does not exist: choose 1 to 5.',
+    });
     expect(planMove(items, 1, 5)).toMatchObject({ reason: 'position' });
     expect(planMove(items, 1, 1.5)).toMatchObject({ reason: 'position' });
   });
@@ -184,19 +188,39 @@ describe('moveUp / moveDown', () => {
 
 describe('cutLine', () => {
   it('fits exactly at capacity', () => {
-    expect(cutLine(list(3, [2, 3, 5]), 10)).toEqual({ fitCount: 3, fittingWeeks: 10, acceptedCount: 3, totalWeeks: 10 });
+    expect(cutLine(list(3, [2, 3, 5]), 10)).toEqual({
+      fitCount: 3,
+      fittingWeeks: 10,
+      acceptedCount: 3,
+      totalWeeks: 10,
+    });
     expect(cutLine(list(3, [2, 3, 5]), 5)).toEqual({ fitCount: 2, fittingWeeks: 5, acceptedCount: 3, totalWeeks: 10 });
   });
 
   it('fits nothing when the first item is too big, and never skips ahead', () => {
     expect(cutLine(list(3, [8, 1, 1]), 5)).toEqual({ fitCount: 0, fittingWeeks: 0, acceptedCount: 3, totalWeeks: 10 });
-    expect(cutLine(list(4, [2, 6, 1, 1]), 5)).toEqual({ fitCount: 1, fittingWeeks: 2, acceptedCount: 4, totalWeeks: 10 });
+    expect(cutLine(list(4, [2, 6, 1, 1]), 5)).toEqual({
+      fitCount: 1,
+      fittingWeeks: 2,
+      acceptedCount: 4,
+      totalWeeks: 10,
+    });
     expect(cutLine([], 5)).toEqual({ fitCount: 0, fittingWeeks: 0, acceptedCount: 0, totalWeeks: 0 });
   });
 
   it('counts unestimated items as 0 weeks but still as items', () => {
-    expect(cutLine(list(4, [null, 3, null, 4]), 3)).toEqual({ fitCount: 3, fittingWeeks: 3, acceptedCount: 4, totalWeeks: 7 });
-    expect(cutLine(list(2, [null, null]), 0)).toEqual({ fitCount: 2, fittingWeeks: 0, acceptedCount: 2, totalWeeks: 0 });
+    expect(cutLine(list(4, [null, 3, null, 4]), 3)).toEqual({
+      fitCount: 3,
+      fittingWeeks: 3,
+      acceptedCount: 4,
+      totalWeeks: 7,
+    });
+    expect(cutLine(list(2, [null, null]), 0)).toEqual({
+      fitCount: 2,
+      fittingWeeks: 0,
+      acceptedCount: 2,
+      totalWeeks: 0,
+    });
   });
 
   it('tolerates fractional weeks and rejects a bad capacity', () => {

@@ -92,7 +92,8 @@ export function moveUp(items: readonly Ranked[], itemId: number, expected?: { ve
 /** One place down (keyboard). Already last → a `position` refusal saying so. */
 export function moveDown(items: readonly Ranked[], itemId: number, expected?: { version: number }): MovePlan {
   const from = positionOf(items, itemId);
-  if (from >= 0 && from === items.length - 1) return { ok: false, reason: 'position', message: 'This item is already last.' };
+  if (from >= 0 && from === items.length - 1)
+    return { ok: false, reason: 'position', message: 'This item is already last.' };
   return planMove(items, itemId, from < 0 ? from : from + 1, expected);
 }
 

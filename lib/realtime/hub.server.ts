@@ -1,6 +1,13 @@
 import 'server-only';
 import type { Publisher } from './publisher.server';
-import { eventsSince, lastEventIdOf, projectForViewer, revealedUpTo, VOTES_REVEALED, type Subject } from './replay.server';
+import {
+  eventsSince,
+  lastEventIdOf,
+  projectForViewer,
+  revealedUpTo,
+  VOTES_REVEALED,
+  type Subject,
+} from './replay.server';
 
 export const BATCH = 500;
 
@@ -33,7 +40,11 @@ export class SubjectHub {
   private readonly revealed: Set<number>;
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly subject: Subject, publisher: Publisher, private readonly onEmpty: () => void) {
+  constructor(
+    private readonly subject: Subject,
+    publisher: Publisher,
+    private readonly onEmpty: () => void,
+  ) {
     this.cursor = lastEventIdOf(subject);
     this.revealed = revealedUpTo(subject, this.cursor);
     this.unsubscribe = publisher.subscribe(channelOf(subject), () => this.flush());
@@ -58,8 +69,12 @@ export class SubjectHub {
         const batch = eventsSince(this.subject, this.cursor, BATCH);
         if (batch.length === 0) return;
         // As for a replay: reveals count up to the end of the batch sent with them.
-        for (const e of batch) if (e.type === VOTES_REVEALED) this.revealed.add(Number((e.data as { itemId?: unknown })?.itemId));
-        const messages = batch.map((e) => ({ id: e.id, text: formatMessage(e.id, JSON.stringify(projectForViewer(e, this.revealed))) }));
+        for (const e of batch)
+          if (e.type === VOTES_REVEALED) this.revealed.add(Number((e.data as { itemId?: unknown })?.itemId));
+        const messages = batch.map((e) => ({
+          id: e.id,
+          text: formatMessage(e.id, JSON.stringify(projectForViewer(e, this.revealed))),
+        }));
         this.cursor = batch[batch.length - 1].id;
         for (const subscriber of this.subscribers) {
           for (const m of messages) {

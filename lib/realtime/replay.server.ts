@@ -9,7 +9,8 @@ import { events, type EventRow } from '@/db/schema/events';
  */
 
 /** What may leave the server for one event. Hidden votes lose their voter and choice. */
-export type ProjectedEvent = Pick<EventRow, 'id' | 'type' | 'at' | 'data'> & Partial<Omit<EventRow, 'id' | 'type' | 'at' | 'data'>>;
+export type ProjectedEvent = Pick<EventRow, 'id' | 'type' | 'at' | 'data'> &
+  Partial<Omit<EventRow, 'id' | 'type' | 'at' | 'data'>>;
 
 export const VOTE_CAST = 'live.vote_cast';
 export const VOTES_REVEALED = 'live.votes_revealed';
@@ -19,7 +20,9 @@ export type Subject = { type: 'meeting' | 'change_request'; id: number };
 
 /** The subject's events with id > lastEventId, oldest first, at most `limit`. */
 export function eventsSince(subject: Subject, lastEventId: number, limit = 500): EventRow[] {
-  return db.select().from(events)
+  return db
+    .select()
+    .from(events)
     .where(and(eq(events.subjectType, subject.type), eq(events.subjectId, subject.id), gt(events.id, lastEventId)))
     .orderBy(asc(events.id))
     .limit(limit)
@@ -32,8 +35,13 @@ export function meetingEventsSince(meetingId: number, lastEventId: number, limit
 
 /** The id of the subject's latest event (0 when none). */
 export function lastEventIdOf(subject: Subject): number {
-  return db.select({ id: max(events.id) }).from(events)
-    .where(and(eq(events.subjectType, subject.type), eq(events.subjectId, subject.id))).get()?.id ?? 0;
+  return (
+    db
+      .select({ id: max(events.id) })
+      .from(events)
+      .where(and(eq(events.subjectType, subject.type), eq(events.subjectId, subject.id)))
+      .get()?.id ?? 0
+  );
 }
 
 /** Items whose hidden votes were revealed by a `live.votes_revealed` event with id ≤ eventId (meetings only). */
@@ -43,11 +51,17 @@ export function revealedUpTo(subject: Subject, eventId: number): Set<number> {
 
 /** Agenda items whose hidden votes were revealed by a `live.votes_revealed` event with id ≤ eventId. */
 export function revealedItemsUpTo(meetingId: number, eventId: number): Set<number> {
-  const rows = db.select({ data: events.data }).from(events)
-    .where(and(
-      eq(events.subjectType, 'meeting'), eq(events.subjectId, meetingId),
-      eq(events.type, VOTES_REVEALED), lte(events.id, eventId),
-    ))
+  const rows = db
+    .select({ data: events.data })
+    .from(events)
+    .where(
+      and(
+        eq(events.subjectType, 'meeting'),
+        eq(events.subjectId, meetingId),
+        eq(events.type, VOTES_REVEALED),
+        lte(events.id, eventId),
+      ),
+    )
     .all();
   const out = new Set<number>();
   for (const { data } of rows) {

@@ -32,13 +32,28 @@ describe('hidden votes', () => {
   it('are projected without voter, choice or comment before the reveal, and in full after it', async () => {
     const voter = await userWithRole('leader');
     const m = 201;
-    const hidden = log(m, 'live.vote_cast', { itemId: 7, userId: voter.id, choice: 'yes', comment: 'secret', hidden: true, voted: 1 }, voter.id);
+    const hidden = log(
+      m,
+      'live.vote_cast',
+      { itemId: 7, userId: voter.id, choice: 'yes', comment: 'secret', hidden: true, voted: 1 },
+      voter.id,
+    );
     const other = log(m, 'live.vote_cast', { itemId: 8, userId: voter.id, choice: 'no', hidden: true }, voter.id);
     const open = log(m, 'live.vote_cast', { itemId: 9, userId: voter.id, choice: 'abstain' }, voter.id);
 
     const before = replay(m);
-    expect(before[0]).toEqual({ id: hidden, type: 'live.vote_cast', at: expect.any(String), data: { itemId: 7, hidden: true, voted: 1 } });
-    expect(before[1]).toEqual({ id: other, type: 'live.vote_cast', at: expect.any(String), data: { itemId: 8, hidden: true } });
+    expect(before[0]).toEqual({
+      id: hidden,
+      type: 'live.vote_cast',
+      at: expect.any(String),
+      data: { itemId: 7, hidden: true, voted: 1 },
+    });
+    expect(before[1]).toEqual({
+      id: other,
+      type: 'live.vote_cast',
+      at: expect.any(String),
+      data: { itemId: 8, hidden: true },
+    });
     expect(before[2]).toMatchObject({ id: open, actorId: voter.id, data: { choice: 'abstain', userId: voter.id } });
     expect(JSON.stringify(before.slice(0, 2))).not.toMatch(/yes|secret|"no"|userId|actorId/);
 
@@ -47,9 +62,18 @@ describe('hidden votes', () => {
     expect(revealedItemsUpTo(m, reveal)).toEqual(new Set([7]));
 
     const after = replay(m);
-    expect(after[0]).toMatchObject({ id: hidden, actorId: voter.id, data: { itemId: 7, userId: voter.id, choice: 'yes', comment: 'secret' } });
+    expect(after[0]).toMatchObject({
+      id: hidden,
+      actorId: voter.id,
+      data: { itemId: 7, userId: voter.id, choice: 'yes', comment: 'secret' },
+    });
     // Item 8 was not revealed: still hidden.
-    expect(after[1]).toEqual({ id: other, type: 'live.vote_cast', at: expect.any(String), data: { itemId: 8, hidden: true } });
+    expect(after[1]).toEqual({
+      id: other,
+      type: 'live.vote_cast',
+      at: expect.any(String),
+      data: { itemId: 8, hidden: true },
+    });
     expect(after.at(-1)).toMatchObject({ id: reveal, type: 'live.votes_revealed' });
 
     // A reveal in another meeting reveals nothing here.

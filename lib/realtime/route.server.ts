@@ -28,7 +28,8 @@ export async function eventStreamResponse(
 
   const rawLast = request.headers.get('last-event-id') || new URL(request.url).searchParams.get('lastEventId') || '0';
   const lastEventId = LastEventId.safeParse(rawLast.trim());
-  if (!lastEventId.success) return Response.json({ error: 'Last-Event-ID must be a non-negative whole number.' }, { status: 400 });
+  if (!lastEventId.success)
+    return Response.json({ error: 'Last-Event-ID must be a non-negative whole number.' }, { status: 400 });
 
   try {
     follow(user, id.data);
@@ -36,12 +37,19 @@ export async function eventStreamResponse(
     return errorResponse(error);
   }
 
-  return new Response(subjectEventStream({ subject: { type: subjectType, id: id.data }, lastEventId: lastEventId.data, signal: request.signal }), {
-    headers: {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
+  return new Response(
+    subjectEventStream({
+      subject: { type: subjectType, id: id.data },
+      lastEventId: lastEventId.data,
+      signal: request.signal,
+    }),
+    {
+      headers: {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-cache, no-transform',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      },
     },
-  });
+  );
 }

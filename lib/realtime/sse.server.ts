@@ -16,7 +16,9 @@ const slot = globalThis as unknown as { quorumStreamsOnStop?: boolean };
 if (!slot.quorumStreamsOnStop) {
   slot.quorumStreamsOnStop = true;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => { for (const close of [...open]) close(); });
+    process.once(signal, () => {
+      for (const close of [...open]) close();
+    });
   }
 }
 
@@ -67,7 +69,11 @@ export function subjectEventStream(opts: StreamOptions): ReadableStream<Uint8Arr
         const wasOpen = !closed;
         cleanup();
         if (wasOpen) {
-          try { controller.close(); } catch { /* already closed or errored */ }
+          try {
+            controller.close();
+          } catch {
+            /* already closed or errored */
+          }
         }
       };
       const subscriber: Subscriber = {
@@ -77,7 +83,11 @@ export function subjectEventStream(opts: StreamOptions): ReadableStream<Uint8Arr
         },
         fail: (error) => {
           cleanup();
-          try { controller.error(error); } catch { /* already closed */ }
+          try {
+            controller.error(error);
+          } catch {
+            /* already closed */
+          }
         },
       };
 
@@ -121,7 +131,9 @@ export function subjectEventStream(opts: StreamOptions): ReadableStream<Uint8Arr
 }
 
 /** A meeting's live stream (see subjectEventStream). */
-export function meetingEventStream(opts: Omit<StreamOptions, 'subject'> & { meetingId: number }): ReadableStream<Uint8Array> {
+export function meetingEventStream(
+  opts: Omit<StreamOptions, 'subject'> & { meetingId: number },
+): ReadableStream<Uint8Array> {
   const { meetingId, ...rest } = opts;
   return subjectEventStream({ ...rest, subject: { type: 'meeting', id: meetingId } });
 }

@@ -12,7 +12,10 @@ function countingPublisher() {
     subscribe: (channel, listener) => {
       listeners++;
       const off = publisher.subscribe(channel, listener);
-      return () => { listeners--; off(); };
+      return () => {
+        listeners--;
+        off();
+      };
     },
   };
   return { publisher: wrapped, listeners: () => listeners };
@@ -41,7 +44,10 @@ function sseReader(stream: ReadableStream<Uint8Array>) {
   const pump = (async () => {
     for (;;) {
       const { value, done: end } = await reader.read();
-      if (end) { done = true; return; }
+      if (end) {
+        done = true;
+        return;
+      }
       buffer += decoder.decode(value, { stream: true });
       let at: number;
       while ((at = buffer.indexOf('\n\n')) >= 0) {
@@ -64,8 +70,14 @@ const log = (meetingId: number, type: string, data: Record<string, unknown> = {}
   logEvent(db, { actorId: null, type, subjectType: 'meeting', subjectId: meetingId, data });
 
 const aborts: AbortController[] = [];
-afterEach(() => { for (const a of aborts.splice(0)) a.abort(); });
-const controller = () => { const a = new AbortController(); aborts.push(a); return a; };
+afterEach(() => {
+  for (const a of aborts.splice(0)) a.abort();
+});
+const controller = () => {
+  const a = new AbortController();
+  aborts.push(a);
+  return a;
+};
 
 describe('meetingEventStream', () => {
   it('replays after lastEventId, then sends live events in order, without duplicates, and stops on abort', async () => {
@@ -77,12 +89,22 @@ describe('meetingEventStream', () => {
 
     const pub = countingPublisher();
     const abort = controller();
-    const s = sseReader(meetingEventStream({ meetingId: m, lastEventId: e1, signal: abort.signal, publisher: pub.publisher }));
+    const s = sseReader(
+      meetingEventStream({ meetingId: m, lastEventId: e1, signal: abort.signal, publisher: pub.publisher }),
+    );
 
     await s.until(() => s.events().length === 2);
     expect(s.messages[0]).toEqual({ retry: 2000 });
-    expect(s.events().map((x) => [x.id, x.data?.type])).toEqual([[e2, 'live.item_opened'], [e3, 'live.vote_cast']]);
-    expect(s.events()[1].data).toEqual({ id: e3, type: 'live.vote_cast', at: expect.any(String), data: { itemId: 1, hidden: true } });
+    expect(s.events().map((x) => [x.id, x.data?.type])).toEqual([
+      [e2, 'live.item_opened'],
+      [e3, 'live.vote_cast'],
+    ]);
+    expect(s.events()[1].data).toEqual({
+      id: e3,
+      type: 'live.vote_cast',
+      at: expect.any(String),
+      data: { itemId: 1, hidden: true },
+    });
     expect(pub.listeners()).toBe(1);
 
     // Two commits, one wake-up (with the older id), then a repeated and a stale wake-up.
@@ -129,7 +151,9 @@ describe('meetingEventStream', () => {
     const pub = countingPublisher();
     const abort = controller();
     abort.abort();
-    const s = sseReader(meetingEventStream({ meetingId: 305, lastEventId: 0, signal: abort.signal, publisher: pub.publisher }));
+    const s = sseReader(
+      meetingEventStream({ meetingId: 305, lastEventId: 0, signal: abort.signal, publisher: pub.publisher }),
+    );
     await s.pump;
     expect(s.isDone()).toBe(true);
     expect(pub.listeners()).toBe(0);
@@ -138,7 +162,12 @@ describe('meetingEventStream', () => {
   it('reader cancel also unsubscribes', async () => {
     const pub = countingPublisher();
     const abort = controller();
-    const stream = meetingEventStream({ meetingId: 306, lastEventId: 0, signal: abort.signal, publisher: pub.publisher });
+    const stream = meetingEventStream({
+      meetingId: 306,
+      lastEventId: 0,
+      signal: abort.signal,
+      publisher: pub.publisher,
+    });
     expect(pub.listeners()).toBe(1);
     await stream.cancel();
     expect(pub.listeners()).toBe(0);
@@ -148,13 +177,17 @@ describe('meetingEventStream', () => {
     const m = 307;
     const pub = countingPublisher();
     const first = controller();
-    const a = sseReader(meetingEventStream({ meetingId: m, lastEventId: 0, signal: first.signal, publisher: pub.publisher }));
+    const a = sseReader(
+      meetingEventStream({ meetingId: m, lastEventId: 0, signal: first.signal, publisher: pub.publisher }),
+    );
     const e1 = log(m, 'live.started');
     publisher.publish(meetingChannel(m), e1);
     await a.until(() => a.events().length === 1);
 
     const second = controller();
-    const b = sseReader(meetingEventStream({ meetingId: m, lastEventId: 0, signal: second.signal, publisher: pub.publisher }));
+    const b = sseReader(
+      meetingEventStream({ meetingId: m, lastEventId: 0, signal: second.signal, publisher: pub.publisher }),
+    );
     expect(pub.listeners()).toBe(1);
     const e2 = log(m, 'live.item_changed', { currentItemId: 3 });
     publisher.publish(meetingChannel(m), e2);

@@ -30,8 +30,18 @@ export function createRequest(actor: ActingUser, input: unknown): Item {
     const refErrors = checkReferences(tx, null, { departmentId: data.departmentId });
     if (Object.keys(refErrors).length) throw new ValidationError(refErrors);
     const at = new Date().toISOString();
-    const item = tx.insert(items).values({ ...data, requestorId: actor.id, status: 'submitted', kind: 'feature', createdAt: at, updatedAt: at }).returning().get();
-    logEvent(tx, { actorId: actor.id, type: 'request.submitted', subjectType: 'item', subjectId: item.id, data: { after: data } });
+    const item = tx
+      .insert(items)
+      .values({ ...data, requestorId: actor.id, status: 'submitted', kind: 'feature', createdAt: at, updatedAt: at })
+      .returning()
+      .get();
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'request.submitted',
+      subjectType: 'item',
+      subjectId: item.id,
+      data: { after: data },
+    });
     return item;
   });
 }
@@ -39,7 +49,15 @@ export function createRequest(actor: ActingUser, input: unknown): Item {
 /** The actor's own requests only: this query filters by requestor on purpose. */
 export function listMyRequests(actor: ActingUser) {
   const rows = db
-    .select({ id: items.id, title: items.title, status: items.status, decisionReason: items.decisionReason, createdAt: items.createdAt, updatedAt: items.updatedAt, cycleName: cycles.name })
+    .select({
+      id: items.id,
+      title: items.title,
+      status: items.status,
+      decisionReason: items.decisionReason,
+      createdAt: items.createdAt,
+      updatedAt: items.updatedAt,
+      cycleName: cycles.name,
+    })
     .from(items)
     .leftJoin(cycles, eq(cycles.id, items.cycleId))
     .where(eq(items.requestorId, actor.id))
@@ -55,12 +73,26 @@ export function listMyRequests(actor: ActingUser) {
  */
 function decidingMeetings(itemIds: number[]): Map<number, { meetingTitle: string; outcomePath: string | null }> {
   if (itemIds.length === 0) return new Map();
-  const rows = db.select({ itemId: decisions.itemId, meetingTitle: meetings.title, cycleId: meetings.cycleId, publishedAt: outcomePublications.publishedAt })
-    .from(decisions).innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+  const rows = db
+    .select({
+      itemId: decisions.itemId,
+      meetingTitle: meetings.title,
+      cycleId: meetings.cycleId,
+      publishedAt: outcomePublications.publishedAt,
+    })
+    .from(decisions)
+    .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
     .leftJoin(outcomePublications, eq(outcomePublications.meetingId, decisions.meetingId))
-    .where(inArray(decisions.itemId, itemIds)).orderBy(asc(decisions.decidedAt), asc(decisions.id)).all();
+    .where(inArray(decisions.itemId, itemIds))
+    .orderBy(asc(decisions.decidedAt), asc(decisions.id))
+    .all();
   // Oldest first, so a later decision on the same item replaces an earlier one.
-  return new Map(rows.map((r) => [r.itemId, { meetingTitle: r.meetingTitle, outcomePath: r.publishedAt ? `/cycles/${r.cycleId}/outcome` : null }]));
+  return new Map(
+    rows.map((r) => [
+      r.itemId,
+      { meetingTitle: r.meetingTitle, outcomePath: r.publishedAt ? `/cycles/${r.cycleId}/outcome` : null },
+    ]),
+  );
 }
 
 export function withdrawRequest(actor: ActingUser, itemId: number): Item {
@@ -68,7 +100,10 @@ export function withdrawRequest(actor: ActingUser, itemId: number): Item {
     const before = loadItem(tx, itemId);
     if (!canWithdraw(actor, before)) {
       if (before.requestorId !== actor.id && actor.role !== 'pm' && actor.role !== 'admin') throw new ForbiddenError();
-      throw new ValidationError({ status: [transitionError(before.status, 'withdrawn') ?? 'This request can no longer be withdrawn.'] }, 'This request has been decided and can no longer be withdrawn.');
+      throw new ValidationError(
+        { status: [transitionError(before.status, 'withdrawn') ?? 'This request can no longer be withdrawn.'] },
+        'This request has been decided and can no longer be withdrawn.',
+      );
     }
     return patchItem(tx, actor, before, { status: 'withdrawn' }, 'item.status_changed');
   });
@@ -78,7 +113,15 @@ export function withdrawRequest(actor: ActingUser, itemId: number): Item {
 export function listTriage(actor: ActingUser) {
   assertCan(actor, 'request.triage');
   return db
-    .select({ id: items.id, title: items.title, createdAt: items.createdAt, requestorName: users.name, departmentName: departments.name, sponsorSuggestion: items.sponsorSuggestion, businessBenefit: items.businessBenefit })
+    .select({
+      id: items.id,
+      title: items.title,
+      createdAt: items.createdAt,
+      requestorName: users.name,
+      departmentName: departments.name,
+      sponsorSuggestion: items.sponsorSuggestion,
+      businessBenefit: items.businessBenefit,
+    })
     .from(items)
     .innerJoin(users, eq(users.id, items.requestorId))
     .innerJoin(departments, eq(departments.id, items.departmentId))
@@ -98,7 +141,10 @@ export function triageRequest(actor: ActingUser, itemId: number, input: unknown,
     if (before.version !== version) throw new ConflictError('Someone else changed this request; reload and try again.');
     // Only new requests are triaged; a decided item is never pulled back through here.
     if (before.status !== 'submitted' || before.cycleId !== null) {
-      throw new ValidationError({ status: ['This request has already been triaged or withdrawn.'] }, 'This request has already been triaged or withdrawn.');
+      throw new ValidationError(
+        { status: ['This request has already been triaged or withdrawn.'] },
+        'This request has already been triaged or withdrawn.',
+      );
     }
     loadCycle(tx, data.cycleId);
     const refErrors = checkReferences(tx, data.cycleId, data);

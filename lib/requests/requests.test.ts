@@ -17,19 +17,26 @@ beforeAll(async () => {
 });
 
 const requestInput = (over: Record<string, unknown> = {}) => ({
-  title: 'Single sign-on for the partner portal', description: 'Partners log in with their own IdP.',
-  businessBenefit: 'Fewer support tickets.', sponsorSuggestion: 'Head of partnerships', departmentId, ...over,
+  title: 'Single sign-on for the partner portal',
+  description: 'Partners log in with their own IdP.',
+  businessBenefit: 'Fewer support tickets.',
+  sponsorSuggestion: 'Head of partnerships',
+  departmentId,
+  ...over,
 });
-
-
 
 describe('createRequest', () => {
   it('records a submitted request owned by the actor, outside any cycle', () => {
     // A requestorId in the input is ignored: the actor is always the requestor.
     const item = createRequest(alice, requestInput({ requestorId: bob.id }));
     expect(readItem(item.id)).toMatchObject({
-      requestorId: alice.id, status: 'submitted', cycleId: null, themeId: null, departmentId,
-      title: 'Single sign-on for the partner portal', sponsorSuggestion: 'Head of partnerships',
+      requestorId: alice.id,
+      status: 'submitted',
+      cycleId: null,
+      themeId: null,
+      departmentId,
+      title: 'Single sign-on for the partner portal',
+      sponsorSuggestion: 'Head of partnerships',
     });
     expect(eventsOf('item', item.id)).toMatchObject([{ type: 'request.submitted', actorId: alice.id }]);
   });
@@ -49,10 +56,13 @@ describe('createRequest', () => {
 });
 
 describe('listMyRequests', () => {
-  it('returns only the actor\'s own requests', async () => {
+  it("returns only the actor's own requests", async () => {
     const carol = await userWithRole('requestor', { departmentId });
     const dave = await userWithRole('requestor', { departmentId });
-    const mine = [createRequest(carol, requestInput({ title: 'Carol 1' })), createRequest(carol, requestInput({ title: 'Carol 2' }))];
+    const mine = [
+      createRequest(carol, requestInput({ title: 'Carol 1' })),
+      createRequest(carol, requestInput({ title: 'Carol 2' })),
+    ];
     createRequest(dave, requestInput({ title: 'Dave 1' }));
 
     const listed = listMyRequests(carol);
@@ -62,7 +72,8 @@ describe('listMyRequests', () => {
 });
 
 describe('withdrawRequest', () => {
-  const requestIn = (owner: TestUser, status: ItemStatus) => makeItem(db, { requestorId: owner.id, departmentId, cycleId: null, status });
+  const requestIn = (owner: TestUser, status: ItemStatus) =>
+    makeItem(db, { requestorId: owner.id, departmentId, cycleId: null, status });
 
   it('lets the owner withdraw and logs the status change', () => {
     const item = createRequest(alice, requestInput());
@@ -80,12 +91,15 @@ describe('withdrawRequest', () => {
     expect(readItem(item.id).status).toBe(status);
   });
 
-  it.each(['accepted', 'rejected', 'scheduled', 'withdrawn'] as const)('refuses the owner once the item is %s (ValidationError)', (status) => {
-    const item = requestIn(alice, status);
-    const error = validationErrorOf(() => withdrawRequest(alice, item.id));
-    expect(error.fieldErrors.status).toHaveLength(1);
-    expect(readItem(item.id)).toMatchObject({ status, version: 1 });
-  });
+  it.each(['accepted', 'rejected', 'scheduled', 'withdrawn'] as const)(
+    'refuses the owner once the item is %s (ValidationError)',
+    (status) => {
+      const item = requestIn(alice, status);
+      const error = validationErrorOf(() => withdrawRequest(alice, item.id));
+      expect(error.fieldErrors.status).toHaveLength(1);
+      expect(readItem(item.id)).toMatchObject({ status, version: 1 });
+    },
+  );
 
   it('404s an unknown request', () => {
     expect(() => withdrawRequest(alice, 987_654)).toThrow(NotFoundError);
@@ -100,7 +114,12 @@ describe('listTriage', () => {
 
   it('shows the pm submitted requests that are not in a cycle yet', () => {
     const waiting = createRequest(alice, requestInput({ title: 'Waiting for triage' }));
-    const inCycle = makeItem(db, { requestorId: alice.id, departmentId, cycleId: makeCycle(db).id, status: 'submitted' });
+    const inCycle = makeItem(db, {
+      requestorId: alice.id,
+      departmentId,
+      cycleId: makeCycle(db).id,
+      status: 'submitted',
+    });
     const withdrawn = makeItem(db, { requestorId: alice.id, departmentId, cycleId: null, status: 'withdrawn' });
     const ids = listTriage(pm).map((r) => r.id);
     expect(ids).toContain(waiting.id);
@@ -111,8 +130,19 @@ describe('listTriage', () => {
 
 describe('triageRequest', () => {
   const triageInput = (cycleId: number, over: Record<string, unknown> = {}) => ({
-    title: 'SSO for partners', description: 'OIDC and SAML.', businessBenefit: 'Fewer tickets.', estimate: 'L', sme: 'Ana',
-    sponsorId: leader.id, requestorId: alice.id, departmentId, kind: 'feature', themeId: '', moduleIds: [], cycleId, ...over,
+    title: 'SSO for partners',
+    description: 'OIDC and SAML.',
+    businessBenefit: 'Fewer tickets.',
+    estimate: 'L',
+    sme: 'Ana',
+    sponsorId: leader.id,
+    requestorId: alice.id,
+    departmentId,
+    kind: 'feature',
+    themeId: '',
+    moduleIds: [],
+    cycleId,
+    ...over,
   });
 
   it('moves a request into a cycle as a curated item', () => {
@@ -120,13 +150,28 @@ describe('triageRequest', () => {
     const theme = makeTheme(db, cycle.id);
     const mod = makeModule(db);
     const request = createRequest(alice, requestInput());
-    const after = triageRequest(pm, request.id, triageInput(cycle.id, { themeId: theme.id, moduleIds: [mod.id] }), request.version);
+    const after = triageRequest(
+      pm,
+      request.id,
+      triageInput(cycle.id, { themeId: theme.id, moduleIds: [mod.id] }),
+      request.version,
+    );
 
     expect(readItem(request.id)).toMatchObject({
-      status: 'curated', cycleId: cycle.id, themeId: theme.id, estimateSize: 'L', sponsorId: leader.id, requestorId: alice.id, version: 2,
+      status: 'curated',
+      cycleId: cycle.id,
+      themeId: theme.id,
+      estimateSize: 'L',
+      sponsorId: leader.id,
+      requestorId: alice.id,
+      version: 2,
     });
     expect(after.status).toBe('curated');
-    expect(eventsOf('item', request.id).map((e) => e.type)).toEqual(['request.submitted', 'request.curated', 'item.updated']);
+    expect(eventsOf('item', request.id).map((e) => e.type)).toEqual([
+      'request.submitted',
+      'request.curated',
+      'item.updated',
+    ]);
     expect(listTriage(pm).map((r) => r.id)).not.toContain(request.id);
   });
 
@@ -135,7 +180,9 @@ describe('triageRequest', () => {
     const foreignTheme = makeTheme(db, makeCycle(db).id);
     const request = createRequest(alice, requestInput());
     const before = rowCounts();
-    const error = validationErrorOf(() => triageRequest(pm, request.id, triageInput(cycle.id, { themeId: foreignTheme.id }), request.version));
+    const error = validationErrorOf(() =>
+      triageRequest(pm, request.id, triageInput(cycle.id, { themeId: foreignTheme.id }), request.version),
+    );
     expect(error.fieldErrors.themeId).toEqual(['This theme belongs to another cycle.']);
     expect(rowCounts()).toEqual(before);
     expect(readItem(request.id)).toMatchObject({ status: 'submitted', cycleId: null, version: 1 });
@@ -146,14 +193,24 @@ describe('triageRequest', () => {
     const request = createRequest(alice, requestInput());
     expect(() => triageRequest(alice, request.id, triageInput(cycle.id), request.version)).toThrow(ForbiddenError);
     const withdrawn = withdrawRequest(alice, request.id);
-    expect(validationErrorOf(() => triageRequest(pm, request.id, triageInput(cycle.id), withdrawn.version)).fieldErrors.status).toHaveLength(1);
+    expect(
+      validationErrorOf(() => triageRequest(pm, request.id, triageInput(cycle.id), withdrawn.version)).fieldErrors
+        .status,
+    ).toHaveLength(1);
     expect(readItem(request.id)).toMatchObject({ status: 'withdrawn', cycleId: null });
   });
 
   it('never pulls a decided item of another cycle back through triage', () => {
     const [a, b] = [makeCycle(db), makeCycle(db)];
-    const accepted = makeItem(db, { cycleId: a.id, status: 'accepted', requestorId: alice.id, departmentId: alice.departmentId });
-    expect(validationErrorOf(() => triageRequest(pm, accepted.id, triageInput(b.id), accepted.version)).fieldErrors.status).toEqual(['This request has already been triaged or withdrawn.']);
+    const accepted = makeItem(db, {
+      cycleId: a.id,
+      status: 'accepted',
+      requestorId: alice.id,
+      departmentId: alice.departmentId,
+    });
+    expect(
+      validationErrorOf(() => triageRequest(pm, accepted.id, triageInput(b.id), accepted.version)).fieldErrors.status,
+    ).toEqual(['This request has already been triaged or withdrawn.']);
     expect(readItem(accepted.id)).toMatchObject({ status: 'accepted', cycleId: a.id });
   });
 });

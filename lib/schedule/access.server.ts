@@ -15,7 +15,8 @@ import type { ActingUser } from '@/lib/auth/acting-user';
  * Anyone else gets `ScheduleNotPublishedError`, a 403 that says why.
  */
 
-export const SCHEDULE_NOT_PUBLISHED = 'The delivery schedule of this cycle has not been published yet. You can read it here once a product manager publishes it.';
+export const SCHEDULE_NOT_PUBLISHED =
+  'The delivery schedule of this cycle has not been published yet. You can read it here once a product manager publishes it.';
 
 export class ScheduleNotPublishedError extends ForbiddenError {
   constructor() {
@@ -28,16 +29,28 @@ export const schedulePath = (cycleId: number) => `/cycles/${cycleId}/schedule`;
 
 /** When and by whom the cycle's schedule was last published, or null when it never was. */
 export function lastPublication(tx: Executor, cycleId: number): { id: number; at: string; by: string } | null {
-  return tx.select({ id: schedulePublications.id, at: schedulePublications.publishedAt, by: users.name }).from(schedulePublications)
-    .innerJoin(users, eq(users.id, schedulePublications.publishedBy))
-    .where(eq(schedulePublications.cycleId, cycleId))
-    .orderBy(desc(schedulePublications.id)).limit(1).get() ?? null;
+  return (
+    tx
+      .select({ id: schedulePublications.id, at: schedulePublications.publishedAt, by: users.name })
+      .from(schedulePublications)
+      .innerJoin(users, eq(users.id, schedulePublications.publishedBy))
+      .where(eq(schedulePublications.cycleId, cycleId))
+      .orderBy(desc(schedulePublications.id))
+      .limit(1)
+      .get() ?? null
+  );
 }
 
 /** What the cycle's last publication showed (null: never published), to compare the schedule with. */
 export function lastSnapshot(tx: Executor, publicationId: number | undefined): ScheduleSnapshotItem[] | null {
   if (publicationId === undefined) return null;
-  return tx.select({ snapshot: schedulePublications.snapshot }).from(schedulePublications).where(eq(schedulePublications.id, publicationId)).get()?.snapshot ?? null;
+  return (
+    tx
+      .select({ snapshot: schedulePublications.snapshot })
+      .from(schedulePublications)
+      .where(eq(schedulePublications.id, publicationId))
+      .get()?.snapshot ?? null
+  );
 }
 
 export function canSeeSchedule(actor: ActingUser, published: boolean): boolean {
@@ -50,7 +63,14 @@ export function assertCanSeeSchedule(actor: ActingUser, published: boolean): voi
 
 /** Was the cycle's schedule ever published (the cheap check, without the snapshot)? */
 export function wasPublished(tx: Executor, cycleId: number): boolean {
-  return tx.select({ id: schedulePublications.id }).from(schedulePublications).where(eq(schedulePublications.cycleId, cycleId)).limit(1).get() !== undefined;
+  return (
+    tx
+      .select({ id: schedulePublications.id })
+      .from(schedulePublications)
+      .where(eq(schedulePublications.cycleId, cycleId))
+      .limit(1)
+      .get() !== undefined
+  );
 }
 
 /**

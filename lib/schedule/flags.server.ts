@@ -29,7 +29,12 @@ function visibleItem(tx: Executor, actor: ActingUser, itemId: number) {
   const item = loadItem(tx, itemId);
   if (item.cycleId === null) throw new NotFoundError('This item');
   assertCanSeeSchedule(actor, wasPublished(tx, item.cycleId));
-  const ownerId = tx.select({ ownerId: scheduleEntries.ownerId }).from(scheduleEntries).where(eq(scheduleEntries.itemId, itemId)).get()?.ownerId ?? null;
+  const ownerId =
+    tx
+      .select({ ownerId: scheduleEntries.ownerId })
+      .from(scheduleEntries)
+      .where(eq(scheduleEntries.itemId, itemId))
+      .get()?.ownerId ?? null;
   return { item, cycle: loadCycle(tx, item.cycleId), ownerId };
 }
 
@@ -37,10 +42,16 @@ export function raiseFlag(actor: ActingUser, itemId: number, input: unknown, now
   return db.transaction((tx) => {
     const { item, cycle, ownerId } = visibleItem(tx, actor, itemId);
     if (!FLAGGABLE.has(item.status)) {
-      throw new ConflictError(`Questions and flags are for scheduled items and items in delivery; “${item.title}” is not one.`);
+      throw new ConflictError(
+        `Questions and flags are for scheduled items and items in delivery; “${item.title}” is not one.`,
+      );
     }
     const fields = parseOrThrow(FlagSchema, input);
-    const flag = tx.insert(scheduleFlags).values({ itemId, authorId: actor.id, ...fields, createdAt: now.toISOString() }).returning().get();
+    const flag = tx
+      .insert(scheduleFlags)
+      .values({ itemId, authorId: actor.id, ...fields, createdAt: now.toISOString() })
+      .returning()
+      .get();
     const author = tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id)).get()?.name ?? 'Someone';
     const what = fields.kind === 'flag' ? 'flagged a problem on' : 'asked a question on';
     const heading = `${author} ${what} “${item.title}”`;
@@ -51,12 +62,21 @@ export function raiseFlag(actor: ActingUser, itemId: number, input: unknown, now
       title: heading,
       body: fields.body,
       link,
-      email: () => composeEmail({
-        cycleName: cycle.name, heading, lines: [fields.body, 'It stays open on the schedule until it is resolved with a note.'],
-        action: { label: 'Open the schedule', path: link },
-      }),
+      email: () =>
+        composeEmail({
+          cycleName: cycle.name,
+          heading,
+          lines: [fields.body, 'It stays open on the schedule until it is resolved with a note.'],
+          action: { label: 'Open the schedule', path: link },
+        }),
     });
-    logEvent(tx, { actorId: actor.id, type: 'schedule.flag_raised', subjectType: 'item', subjectId: itemId, data: { flagId: flag.id, kind: fields.kind } });
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'schedule.flag_raised',
+      subjectType: 'item',
+      subjectId: itemId,
+      data: { flagId: flag.id, kind: fields.kind },
+    });
     return flag;
   });
 }
@@ -66,12 +86,23 @@ export function resolveFlag(actor: ActingUser, flagId: number, input: unknown, n
     const flag = tx.select().from(scheduleFlags).where(eq(scheduleFlags.id, flagId)).get();
     if (!flag) throw new NotFoundError('This question or flag');
     const { ownerId } = visibleItem(tx, actor, flag.itemId);
-    if (!canResolveFlag(actor, ownerId)) throw new ForbiddenError('Only the item’s owner, a product manager or an admin can resolve this.');
+    if (!canResolveFlag(actor, ownerId))
+      throw new ForbiddenError('Only the item’s owner, a product manager or an admin can resolve this.');
     if (flag.resolvedAt !== null) throw new ConflictError('This was already resolved; its note is shown with it.');
     const { note } = parseOrThrow(ResolveSchema, input);
-    const resolved = tx.update(scheduleFlags).set({ resolvedAt: now.toISOString(), resolvedBy: actor.id, resolutionNote: note })
-      .where(and(eq(scheduleFlags.id, flagId), isNull(scheduleFlags.resolvedAt))).returning().get();
-    logEvent(tx, { actorId: actor.id, type: 'schedule.flag_resolved', subjectType: 'item', subjectId: flag.itemId, data: { flagId, note } });
+    const resolved = tx
+      .update(scheduleFlags)
+      .set({ resolvedAt: now.toISOString(), resolvedBy: actor.id, resolutionNote: note })
+      .where(and(eq(scheduleFlags.id, flagId), isNull(scheduleFlags.resolvedAt)))
+      .returning()
+      .get();
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'schedule.flag_resolved',
+      subjectType: 'item',
+      subjectId: flag.itemId,
+      data: { flagId, note },
+    });
     return resolved!;
   });
 }

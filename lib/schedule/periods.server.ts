@@ -44,12 +44,19 @@ export function splitCapacity(total: number, weights: readonly number[]): number
 }
 
 /** The periods `kind` gives a cycle. Pure. */
-export function planPeriods(cycle: Pick<Cycle, 'startsOn' | 'endsOn' | 'capacityWeeks'>, kind: PeriodKind): PlannedPeriod[] {
+export function planPeriods(
+  cycle: Pick<Cycle, 'startsOn' | 'endsOn' | 'capacityWeeks'>,
+  kind: PeriodKind,
+): PlannedPeriod[] {
   const spans: { name: string; startsOn: string; endsOn: string }[] = [];
   for (let start = cycle.startsOn; start <= cycle.endsOn;) {
     const natural = kind === 'months' ? endOfMonth(start) : addDays(start, SPRINT_DAYS - 1);
     const end = natural < cycle.endsOn ? natural : cycle.endsOn;
-    spans.push({ name: kind === 'months' ? formatMonth(start) : `Sprint ${spans.length + 1}`, startsOn: start, endsOn: end });
+    spans.push({
+      name: kind === 'months' ? formatMonth(start) : `Sprint ${spans.length + 1}`,
+      startsOn: start,
+      endsOn: end,
+    });
     start = addDays(end, 1);
   }
   // A cycle of weekends only would have no working days: fall back to calendar days.
@@ -59,27 +66,46 @@ export function planPeriods(cycle: Pick<Cycle, 'startsOn' | 'endsOn' | 'capacity
   return spans.map((s, i) => ({ ...s, capacityWeeks: capacities[i], position: i }));
 }
 
-
 /** Replaces the cycle's periods with its months or sprints (pm, admin); refused while any is in use. */
 export function generatePeriods(actor: ActingUser, cycleId: number, kind: unknown): SchedulePeriod[] {
   assertCan(actor, 'schedule.publish');
   const parsed = parseOrThrow(GeneratePeriodsSchema, { kind }).kind;
   return db.transaction((tx) => {
     const cycle = loadCycle(tx, cycleId);
-    const old = tx.select({ id: schedulePeriods.id }).from(schedulePeriods).where(eq(schedulePeriods.cycleId, cycleId)).all().map((p) => p.id);
+    const old = tx
+      .select({ id: schedulePeriods.id })
+      .from(schedulePeriods)
+      .where(eq(schedulePeriods.cycleId, cycleId))
+      .all()
+      .map((p) => p.id);
     if (old.length) {
-      const used = tx.select({ n: count() }).from(scheduleEntries).where(inArray(scheduleEntries.periodId, old)).get()!.n;
+      const used = tx.select({ n: count() }).from(scheduleEntries).where(inArray(scheduleEntries.periodId, old)).get()!
+        .n;
       if (used > 0) {
-        throw new ConflictError(`The periods cannot be regenerated: ${plural(used, 'item')} ${used === 1 ? 'is' : 'are'} placed in them. Edit a period's name and capacity instead.`);
+        throw new ConflictError(
+          `The periods cannot be regenerated: ${plural(used, 'item')} ${used === 1 ? 'is' : 'are'} placed in them. Edit a period's name and capacity instead.`,
+        );
       }
-      const requested = tx.select({ n: count() }).from(changeRequests).where(inArray(changeRequests.incomingPeriodId, old)).get()!.n;
-      if (requested > 0) throw new ConflictError('The periods cannot be regenerated: a change request brings an item into one of them.');
+      const requested = tx
+        .select({ n: count() })
+        .from(changeRequests)
+        .where(inArray(changeRequests.incomingPeriodId, old))
+        .get()!.n;
+      if (requested > 0)
+        throw new ConflictError('The periods cannot be regenerated: a change request brings an item into one of them.');
       tx.delete(schedulePeriods).where(eq(schedulePeriods.cycleId, cycleId)).run();
     }
     const planned = planPeriods(cycle, parsed);
-    const periods = tx.insert(schedulePeriods).values(planned.map((p) => ({ ...p, cycleId }))).returning().all();
+    const periods = tx
+      .insert(schedulePeriods)
+      .values(planned.map((p) => ({ ...p, cycleId })))
+      .returning()
+      .all();
     logEvent(tx, {
-      actorId: actor.id, type: 'schedule.periods_generated', subjectType: 'cycle', subjectId: cycleId,
+      actorId: actor.id,
+      type: 'schedule.periods_generated',
+      subjectType: 'cycle',
+      subjectId: cycleId,
       data: { kind: parsed, replaced: old.length, periods: planned },
     });
     return periods;
@@ -94,17 +120,30 @@ export function updatePeriod(actor: ActingUser, periodId: number, input: unknown
     const before = tx.select().from(schedulePeriods).where(eq(schedulePeriods.id, periodId)).get();
     if (!before) throw new NotFoundError('This period');
     const key = fields.name.toLocaleLowerCase('en');
-    const clash = periodsOf(tx, before.cycleId).some((p) => p.id !== periodId && p.name.toLocaleLowerCase('en') === key);
+    const clash = periodsOf(tx, before.cycleId).some(
+      (p) => p.id !== periodId && p.name.toLocaleLowerCase('en') === key,
+    );
     if (clash) throw new ValidationError({ name: [`Another period of this cycle is called “${fields.name}”.`] });
     const changes = diff(before as Record<string, unknown>, fields);
     if (Object.keys(changes).length === 0) return before;
     const after = tx.update(schedulePeriods).set(fields).where(eq(schedulePeriods.id, periodId)).returning().get();
-    logEvent(tx, { actorId: actor.id, type: 'schedule.period_updated', subjectType: 'cycle', subjectId: before.cycleId, data: { periodId, changes } });
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'schedule.period_updated',
+      subjectType: 'cycle',
+      subjectId: before.cycleId,
+      data: { periodId, changes },
+    });
     return after;
   });
 }
 
 /** A cycle's periods in order (no permission check: callers authorize first). */
 export function periodsOf(tx: Executor, cycleId: number): SchedulePeriod[] {
-  return tx.select().from(schedulePeriods).where(eq(schedulePeriods.cycleId, cycleId)).orderBy(asc(schedulePeriods.position), asc(schedulePeriods.id)).all();
+  return tx
+    .select()
+    .from(schedulePeriods)
+    .where(eq(schedulePeriods.cycleId, cycleId))
+    .orderBy(asc(schedulePeriods.position), asc(schedulePeriods.id))
+    .all();
 }

@@ -23,7 +23,8 @@ describe('planPeriods', () => {
   it('clips the first and last months to a cycle that starts or ends mid-month', () => {
     const periods = planPeriods({ startsOn: '2027-01-15', endsOn: '2027-02-10', capacityWeeks: 10 }, 'months');
     expect(periods.map((p) => [p.name, p.startsOn, p.endsOn])).toEqual([
-      ['January 2027', '2027-01-15', '2027-01-31'], ['February 2027', '2027-02-01', '2027-02-10'],
+      ['January 2027', '2027-01-15', '2027-01-31'],
+      ['February 2027', '2027-02-01', '2027-02-10'],
     ]);
     // 11 and 8 working days.
     expect(periods.map((p) => p.capacityWeeks)).toEqual([5.8, 4.2]);
@@ -44,7 +45,11 @@ describe('planPeriods', () => {
     expect(planPeriods({ startsOn: '2027-02-01', endsOn: '2027-02-28', capacityWeeks: 12 }, 'months')).toEqual([
       { name: 'February 2027', startsOn: '2027-02-01', endsOn: '2027-02-28', capacityWeeks: 12, position: 0 },
     ]);
-    expect(planPeriods({ startsOn: '2027-01-02', endsOn: '2027-01-03', capacityWeeks: 1 }, 'sprints').map((p) => p.capacityWeeks)).toEqual([1]);
+    expect(
+      planPeriods({ startsOn: '2027-01-02', endsOn: '2027-01-03', capacityWeeks: 1 }, 'sprints').map(
+        (p) => p.capacityWeeks,
+      ),
+    ).toEqual([1]);
   });
 });
 
@@ -65,10 +70,19 @@ describe('generatePeriods', () => {
     expect(months.map((p) => p.name)).toEqual(['January 2027', 'February 2027', 'March 2027']);
     const sprints = generatePeriods(pm, cycle.id, 'sprints');
     expect(sprints).toHaveLength(7);
-    expect(db.select().from(schedulePeriods).where(eq(schedulePeriods.cycleId, cycle.id)).all().map((p) => p.name))
-      .toEqual(sprints.map((p) => p.name));
+    expect(
+      db
+        .select()
+        .from(schedulePeriods)
+        .where(eq(schedulePeriods.cycleId, cycle.id))
+        .all()
+        .map((p) => p.name),
+    ).toEqual(sprints.map((p) => p.name));
     const events = eventsOf('cycle', cycle.id).filter((e) => e.type === 'schedule.periods_generated');
-    expect(events.map((e) => [e.actorId, e.data.kind, e.data.replaced])).toEqual([[pm.id, 'months', 0], [pm.id, 'sprints', 3]]);
+    expect(events.map((e) => [e.actorId, e.data.kind, e.data.replaced])).toEqual([
+      [pm.id, 'months', 0],
+      [pm.id, 'sprints', 3],
+    ]);
   });
 
   it('is for the pm and admin only, and refuses an unknown kind or cycle', async () => {
@@ -79,7 +93,9 @@ describe('generatePeriods', () => {
     }
     expect(generatePeriods(await userWithRole('admin'), cycle.id, 'months')).toHaveLength(3);
     const pm = await userWithRole('pm');
-    expect(validationErrorOf(() => generatePeriods(pm, cycle.id, 'weeks')).fieldErrors.kind).toEqual(['Choose months or 2-week sprints.']);
+    expect(validationErrorOf(() => generatePeriods(pm, cycle.id, 'weeks')).fieldErrors.kind).toEqual([
+      'Choose months or 2-week sprints.',
+    ]);
     expect(() => generatePeriods(pm, 999_999, 'months')).toThrow(NotFoundError);
   });
 
@@ -88,7 +104,9 @@ describe('generatePeriods', () => {
     setEntry(s.pm, s.alpha.id, entry(s.february.id, null, null));
     const before = scheduleRowCounts();
     expect(() => generatePeriods(s.pm, s.cycle.id, 'sprints')).toThrow(
-      new ConflictError('The periods cannot be regenerated: 1 item is placed in them. Edit a period\'s name and capacity instead.'),
+      new ConflictError(
+        "The periods cannot be regenerated: 1 item is placed in them. Edit a period's name and capacity instead.",
+      ),
     );
     expect(scheduleRowCounts()).toEqual(before);
   });
@@ -100,18 +118,27 @@ describe('updatePeriod', () => {
     const after = updatePeriod(s.pm, s.january.id, { name: '  Jan (audit month) ', capacityWeeks: '12.5' });
     expect(after).toMatchObject({ id: s.january.id, name: 'Jan (audit month)', capacityWeeks: 12.5 });
     const event = eventsOf('cycle', s.cycle.id).find((e) => e.type === 'schedule.period_updated')!;
-    expect(event.data).toEqual({ periodId: s.january.id, changes: { name: { from: 'January 2027', to: 'Jan (audit month)' }, capacityWeeks: { from: 19.7, to: 12.5 } } });
+    expect(event.data).toEqual({
+      periodId: s.january.id,
+      changes: { name: { from: 'January 2027', to: 'Jan (audit month)' }, capacityWeeks: { from: 19.7, to: 12.5 } },
+    });
   });
 
   it('names the field at fault: empty or duplicate name, missing or negative capacity', async () => {
     const s = await scheduleSetup();
-    expect(validationErrorOf(() => updatePeriod(s.pm, s.january.id, { name: ' ', capacityWeeks: '' })).fieldErrors).toEqual({
-      name: ['Enter a name for the period.'], capacityWeeks: ['Enter the capacity in person-weeks.'],
+    expect(
+      validationErrorOf(() => updatePeriod(s.pm, s.january.id, { name: ' ', capacityWeeks: '' })).fieldErrors,
+    ).toEqual({
+      name: ['Enter a name for the period.'],
+      capacityWeeks: ['Enter the capacity in person-weeks.'],
     });
-    expect(validationErrorOf(() => updatePeriod(s.pm, s.january.id, { name: 'x', capacityWeeks: '-1' })).fieldErrors)
-      .toEqual({ capacityWeeks: ['Capacity cannot be negative.'] });
-    expect(validationErrorOf(() => updatePeriod(s.pm, s.january.id, { name: 'february 2027', capacityWeeks: '5' })).fieldErrors)
-      .toEqual({ name: ['Another period of this cycle is called “february 2027”.'] });
+    expect(
+      validationErrorOf(() => updatePeriod(s.pm, s.january.id, { name: 'x', capacityWeeks: '-1' })).fieldErrors,
+    ).toEqual({ capacityWeeks: ['Capacity cannot be negative.'] });
+    expect(
+      validationErrorOf(() => updatePeriod(s.pm, s.january.id, { name: 'february 2027', capacityWeeks: '5' }))
+        .fieldErrors,
+    ).toEqual({ name: ['Another period of this cycle is called “february 2027”.'] });
   });
 
   it('is for the pm and admin only; an unknown period is not found', async () => {

@@ -25,7 +25,8 @@ import type { ActingUser } from '@/lib/auth/acting-user';
  */
 
 export const NOTHING_SCHEDULED = 'Nothing is scheduled yet: give at least one item a period before publishing.';
-export const nothingChanged = (at: string) => `Nothing has changed since the last publication on ${formatDay(at.slice(0, 10))}: there is nothing new to announce.`;
+export const nothingChanged = (at: string) =>
+  `Nothing has changed since the last publication on ${formatDay(at.slice(0, 10))}: there is nothing new to announce.`;
 
 const IN_APP_LINES = 10;
 const EMAIL_LINES = 50;
@@ -39,14 +40,23 @@ function capped(lines: string[], max: number, what = 'change'): string[] {
 /** The attendees and facilitators of the cycle's regular meetings. */
 function meetingPeople(tx: Executor, cycleId: number): number[] {
   const regular = and(eq(meetings.cycleId, cycleId), eq(meetings.kind, 'regular'));
-  const attendees = tx.select({ id: meetingAttendees.userId }).from(meetingAttendees)
-    .innerJoin(meetings, eq(meetings.id, meetingAttendees.meetingId)).where(regular).all();
+  const attendees = tx
+    .select({ id: meetingAttendees.userId })
+    .from(meetingAttendees)
+    .innerJoin(meetings, eq(meetings.id, meetingAttendees.meetingId))
+    .where(regular)
+    .all();
   const facilitators = tx.select({ id: meetings.facilitatorId }).from(meetings).where(regular).all();
   return [...attendees, ...facilitators].map((r) => r.id);
 }
 
-export function publishSchedule(actor: ActingUser, cycleId: number, now = new Date()): { publicationId: number; summary: string[]; people: number } {
-  if (!can(actor, 'schedule.publish')) throw new ForbiddenError('Only a product manager or an admin can publish the schedule.');
+export function publishSchedule(
+  actor: ActingUser,
+  cycleId: number,
+  now = new Date(),
+): { publicationId: number; summary: string[]; people: number } {
+  if (!can(actor, 'schedule.publish'))
+    throw new ForbiddenError('Only a product manager or an admin can publish the schedule.');
   return db.transaction((tx) => {
     const cycle = loadCycle(tx, cycleId);
     const list = scheduleItems(cycle);
@@ -55,9 +65,17 @@ export function publishSchedule(actor: ActingUser, cycleId: number, now = new Da
     const previous = lastSnapshot(tx, last?.id);
     const summary = changesSince(previous, snapshot);
     if (summary.length === 0) throw new ConflictError(last ? nothingChanged(last.at) : NOTHING_SCHEDULED);
-    const publicationId = tx.insert(schedulePublications).values({
-      cycleId, publishedAt: now.toISOString(), publishedBy: actor.id, snapshot, summary,
-    }).returning({ id: schedulePublications.id }).get().id;
+    const publicationId = tx
+      .insert(schedulePublications)
+      .values({
+        cycleId,
+        publishedAt: now.toISOString(),
+        publishedBy: actor.id,
+        snapshot,
+        summary,
+      })
+      .returning({ id: schedulePublications.id })
+      .get().id;
 
     // Each person's own items (requested or sponsored), to open their e-mail with.
     const scheduled = new Map(snapshot.map((s) => [s.itemId, s]));
@@ -76,16 +94,30 @@ export function publishSchedule(actor: ActingUser, cycleId: number, now = new Da
     }
     const removed = (previous ?? []).map((s) => s.itemId).filter((id) => !scheduled.has(id));
     if (removed.length) {
-      for (const r of tx.select({ requestorId: items.requestorId, sponsorId: items.sponsorId }).from(items).where(inArray(items.id, removed)).all()) {
+      for (const r of tx
+        .select({ requestorId: items.requestorId, sponsorId: items.sponsorId })
+        .from(items)
+        .where(inArray(items.id, removed))
+        .all()) {
         stakeholders.push(r.requestorId, ...(r.sponsorId === null ? [] : [r.sponsorId]));
       }
     }
     const candidates = [...new Set([...stakeholders, ...meetingPeople(tx, cycleId)])].filter((id) => id !== actor.id);
-    const recipients = candidates.length === 0 ? [] : tx.select({ id: users.id }).from(users)
-      .where(and(inArray(users.id, candidates), eq(users.active, true))).all().map((u) => u.id).sort((a, b) => a - b);
+    const recipients =
+      candidates.length === 0
+        ? []
+        : tx
+            .select({ id: users.id })
+            .from(users)
+            .where(and(inArray(users.id, candidates), eq(users.active, true)))
+            .all()
+            .map((u) => u.id)
+            .sort((a, b) => a - b);
 
     const path = schedulePath(cycleId);
-    const heading = last ? `The ${cycle.name} delivery schedule changed` : `The ${cycle.name} delivery schedule is published`;
+    const heading = last
+      ? `The ${cycle.name} delivery schedule changed`
+      : `The ${cycle.name} delivery schedule is published`;
     notify(tx, {
       userIds: recipients,
       kind: 'schedule.published',
@@ -107,7 +139,10 @@ export function publishSchedule(actor: ActingUser, cycleId: number, now = new Da
       },
     });
     logEvent(tx, {
-      actorId: actor.id, type: 'schedule.published', subjectType: 'cycle', subjectId: cycleId,
+      actorId: actor.id,
+      type: 'schedule.published',
+      subjectType: 'cycle',
+      subjectId: cycleId,
       data: { publicationId, items: snapshot.length, summary, recipientIds: recipients },
     });
     return { publicationId, summary, people: recipients.length };

@@ -20,14 +20,19 @@ async function planned() {
   const facilitator = await userWithRole('pm');
   const former = await userWithRole('leader');
   const meeting = createMeeting(s.pm, s.cycle.id, meetingInput(facilitator.id));
-  setAttendees(s.pm, meeting.id, [s.leader, s.sponsor, former].map((u) => ({ userId: u.id, role: 'voter' })));
+  setAttendees(
+    s.pm,
+    meeting.id,
+    [s.leader, s.sponsor, former].map((u) => ({ userId: u.id, role: 'voter' })),
+  );
   db.update(users).set({ active: false }).where(eq(users.id, former.id)).run();
   setEntry(s.pm, s.alpha.id, entry(s.january.id, s.engineer.id, '2027-01-04'));
   setEntry(s.pm, s.beta.id, entry(s.february.id, null, null));
   return { ...s, facilitator, former };
 }
 
-const published = (cycleId: number) => db.select().from(schedulePublications).where(eq(schedulePublications.cycleId, cycleId)).all();
+const published = (cycleId: number) =>
+  db.select().from(schedulePublications).where(eq(schedulePublications.cycleId, cycleId)).all();
 
 describe('publishSchedule', () => {
   it('records the snapshot, announces the first publication once to each stakeholder and attendee, and logs it', async () => {
@@ -36,10 +41,30 @@ describe('publishSchedule', () => {
     expect(result.summary).toEqual(['First publication: 2 items in 2 periods']);
 
     const [row] = published(s.cycle.id);
-    expect(row).toMatchObject({ publishedAt: '2027-01-02T09:00:00.000Z', publishedBy: s.pm.id, summary: result.summary });
+    expect(row).toMatchObject({
+      publishedAt: '2027-01-02T09:00:00.000Z',
+      publishedBy: s.pm.id,
+      summary: result.summary,
+    });
     expect(row.snapshot).toEqual([
-      { itemId: s.alpha.id, title: 'Alpha', rank: 'a0', status: 'scheduled', period: 'January 2027', owner: s.engineer.name, kickoffOn: '2027-01-04' },
-      { itemId: s.beta.id, title: 'Beta', rank: 'a1', status: 'scheduled', period: 'February 2027', owner: null, kickoffOn: null },
+      {
+        itemId: s.alpha.id,
+        title: 'Alpha',
+        rank: 'a0',
+        status: 'scheduled',
+        period: 'January 2027',
+        owner: s.engineer.name,
+        kickoffOn: '2027-01-04',
+      },
+      {
+        itemId: s.beta.id,
+        title: 'Beta',
+        rank: 'a1',
+        status: 'scheduled',
+        period: 'February 2027',
+        owner: null,
+        kickoffOn: null,
+      },
     ]);
 
     // Requestor and sponsor of the scheduled items, the attendees and the facilitator: once each.
@@ -48,19 +73,32 @@ describe('publishSchedule', () => {
     for (const user of told) {
       const mine = notificationsOf(user);
       expect(mine).toHaveLength(1);
-      expect(mine[0]).toMatchObject({ kind: 'schedule.published', title: `The ${s.cycle.name} delivery schedule is published`, body: 'First publication: 2 items in 2 periods', link: `/cycles/${s.cycle.id}/schedule` });
+      expect(mine[0]).toMatchObject({
+        kind: 'schedule.published',
+        title: `The ${s.cycle.name} delivery schedule is published`,
+        body: 'First publication: 2 items in 2 periods',
+        link: `/cycles/${s.cycle.id}/schedule`,
+      });
       expect(mailOf(user)).toHaveLength(1);
     }
     for (const user of [s.pm, s.former, s.engineer, s.other]) expect(notificationsOf(user)).toEqual([]);
 
     // The e-mail opens with the reader's own items.
-    expect(mailOf(s.requestor)[0].text).toContain(`Your items:\n“Alpha”: January 2027, owner ${s.engineer.name}, kickoff 4 Jan 2027`);
+    expect(mailOf(s.requestor)[0].text).toContain(
+      `Your items:\n“Alpha”: January 2027, owner ${s.engineer.name}, kickoff 4 Jan 2027`,
+    );
     expect(mailOf(s.leader)[0].text).not.toContain('Your items');
 
     const event = eventsOf('cycle', s.cycle.id).find((e) => e.type === 'schedule.published')!;
-    expect(event).toMatchObject({ actorId: s.pm.id, data: { publicationId: result.publicationId, items: 2, summary: result.summary } });
+    expect(event).toMatchObject({
+      actorId: s.pm.id,
+      data: { publicationId: result.publicationId, items: 2, summary: result.summary },
+    });
     expect(event.data.recipientIds).toEqual(told.map((u) => u.id).sort((a, b) => a - b));
-    expect(getSchedule(s.requestor, s.cycle.id).lastPublication).toEqual({ at: '2027-01-02T09:00:00.000Z', by: s.pm.name });
+    expect(getSchedule(s.requestor, s.cycle.id).lastPublication).toEqual({
+      at: '2027-01-02T09:00:00.000Z',
+      by: s.pm.name,
+    });
   });
 
   it('announces what changed since the last publication, the same lines the page shows beforehand', async () => {
@@ -81,7 +119,8 @@ describe('publishSchedule', () => {
     const second = publishSchedule(s.pm, s.cycle.id);
     expect(second.summary).toEqual(expected);
     expect(notificationsOf(s.requestor).map((n) => n.title)).toEqual([
-      `The ${s.cycle.name} delivery schedule is published`, `The ${s.cycle.name} delivery schedule changed`,
+      `The ${s.cycle.name} delivery schedule is published`,
+      `The ${s.cycle.name} delivery schedule changed`,
     ]);
     expect(notificationsOf(s.requestor)[1].body).toBe(expected.join('\n'));
     expect(getSchedule(s.pm, s.cycle.id).unpublishedChanges).toEqual([]);
@@ -103,14 +142,17 @@ describe('publishSchedule', () => {
     publishSchedule(s.pm, s.cycle.id, new Date('2027-01-02T09:00:00Z'));
     const before = scheduleRowCounts();
     expect(() => publishSchedule(s.pm, s.cycle.id)).toThrow(
-      new ConflictError('Nothing has changed since the last publication on 2 Jan 2027: there is nothing new to announce.'),
+      new ConflictError(
+        'Nothing has changed since the last publication on 2 Jan 2027: there is nothing new to announce.',
+      ),
     );
     expect(scheduleRowCounts()).toEqual(before);
   });
 
   it('is for the pm and admin only', async () => {
     const s = await planned();
-    for (const user of [s.engineer, s.leader, s.requestor]) expect(() => publishSchedule(user, s.cycle.id)).toThrow(ForbiddenError);
+    for (const user of [s.engineer, s.leader, s.requestor])
+      expect(() => publishSchedule(user, s.cycle.id)).toThrow(ForbiddenError);
     expect(publishSchedule(await userWithRole('admin'), s.cycle.id).people).toBe(4);
   });
 });

@@ -3,7 +3,18 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Statement } from 'better-sqlite3';
 import { db, sqlite } from '@/db/client';
-import { items, scheduleEntries, scheduleFlags, schedulePeriods, users, type Cycle, type ItemStatus, type ScheduleEntry, type SchedulePeriod, type Size } from '@/db/schema';
+import {
+  items,
+  scheduleEntries,
+  scheduleFlags,
+  schedulePeriods,
+  users,
+  type Cycle,
+  type ItemStatus,
+  type ScheduleEntry,
+  type SchedulePeriod,
+  type Size,
+} from '@/db/schema';
 import { assertCan, can } from '@/lib/auth/permissions';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
 import { loadItem, patchItem } from '@/lib/backlog/items.server';
@@ -19,7 +30,13 @@ import { formatDay } from './dates';
 import { periodsOf } from './periods.server';
 import { DeliveryMoveSchema, EntrySchema } from './schema';
 import { changesSince, snapshotOf } from './snapshot';
-import { SCHEDULE_STATUSES, type ScheduleFlagView, type ScheduleItem, type SchedulePeriodView, type ScheduleView } from './types';
+import {
+  SCHEDULE_STATUSES,
+  type ScheduleFlagView,
+  type ScheduleItem,
+  type SchedulePeriodView,
+  type ScheduleView,
+} from './types';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
@@ -51,8 +68,24 @@ from items i
 where i.cycle_id = ? and +i.status in (${SCHEDULE_STATUSES.map((st) => `'${st}'`).join(', ')})`;
 
 type ItemsRow = [
-  number, string, string | null, ScheduleItem['status'], number | null, string | null, Size | null, number | null,
-  number, string, number | null, string | null, number | null, number | null, string | null, string | null, number, number,
+  number,
+  string,
+  string | null,
+  ScheduleItem['status'],
+  number | null,
+  string | null,
+  Size | null,
+  number | null,
+  number,
+  string,
+  number | null,
+  string | null,
+  number | null,
+  number | null,
+  string | null,
+  string | null,
+  number,
+  number,
 ];
 
 /**
@@ -62,11 +95,46 @@ type ItemsRow = [
  */
 export function scheduleItems(cycle: Cycle): ScheduleItem[] {
   const rows = (itemsStatement ??= sqlite.prepare(ITEMS_SQL).raw(true)).all(cycle.id) as ItemsRow[];
-  const mapped = rows.map(([id, title, rank, status, themeId, theme, estimateSize, estimateWeeks, requestorId, requestor, sponsorId, sponsor,
-    periodId, ownerId, owner, kickoffOn, entryVersion, openFlags]): ScheduleItem => ({
-    id, title, rank, status, themeId, theme, weeks: effectiveWeeks({ estimateSize, estimateWeeks }, cycle.sizeWeeks),
-    requestorId, requestor, sponsorId, sponsor, periodId, ownerId, owner, kickoffOn, entryVersion, openFlags,
-  }));
+  const mapped = rows.map(
+    ([
+      id,
+      title,
+      rank,
+      status,
+      themeId,
+      theme,
+      estimateSize,
+      estimateWeeks,
+      requestorId,
+      requestor,
+      sponsorId,
+      sponsor,
+      periodId,
+      ownerId,
+      owner,
+      kickoffOn,
+      entryVersion,
+      openFlags,
+    ]): ScheduleItem => ({
+      id,
+      title,
+      rank,
+      status,
+      themeId,
+      theme,
+      weeks: effectiveWeeks({ estimateSize, estimateWeeks }, cycle.sizeWeeks),
+      requestorId,
+      requestor,
+      sponsorId,
+      sponsor,
+      periodId,
+      ownerId,
+      owner,
+      kickoffOn,
+      entryVersion,
+      openFlags,
+    }),
+  );
   const ranked = mapped.filter((r): r is ScheduleItem & { rank: string } => r.rank !== null);
   return [...orderByRank(ranked), ...mapped.filter((r) => r.rank === null).sort((a, b) => a.id - b.id)];
 }
@@ -99,7 +167,13 @@ export function scheduleHeading(actor: ActingUser, cycleId: number): Pick<Schedu
     const last = lastPublication(tx, cycleId);
     assertCanSeeSchedule(actor, last !== null);
     return {
-      cycle: { id: cycle.id, name: cycle.name, capacityWeeks: cycle.capacityWeeks, startsOn: cycle.startsOn, endsOn: cycle.endsOn },
+      cycle: {
+        id: cycle.id,
+        name: cycle.name,
+        capacityWeeks: cycle.capacityWeeks,
+        startsOn: cycle.startsOn,
+        endsOn: cycle.endsOn,
+      },
       lastPublication: last && { at: last.at, by: last.by },
     };
   });
@@ -114,27 +188,52 @@ export function getSchedule(actor: ActingUser, cycleId: number): ScheduleView {
     const periods = periodsOf(tx, cycleId);
     const list = scheduleItems(cycle);
     const ownerOf = new Map(list.map((i) => [i.id, i.ownerId]));
-    const flags: ScheduleFlagView[] = tx.select({
-      id: scheduleFlags.id, itemId: scheduleFlags.itemId, kind: scheduleFlags.kind, body: scheduleFlags.body, author: authors.name,
-      createdAt: scheduleFlags.createdAt, resolvedAt: scheduleFlags.resolvedAt, resolvedBy: resolvers.name, resolutionNote: scheduleFlags.resolutionNote,
-    }).from(scheduleFlags)
+    const flags: ScheduleFlagView[] = tx
+      .select({
+        id: scheduleFlags.id,
+        itemId: scheduleFlags.itemId,
+        kind: scheduleFlags.kind,
+        body: scheduleFlags.body,
+        author: authors.name,
+        createdAt: scheduleFlags.createdAt,
+        resolvedAt: scheduleFlags.resolvedAt,
+        resolvedBy: resolvers.name,
+        resolutionNote: scheduleFlags.resolutionNote,
+      })
+      .from(scheduleFlags)
       .innerJoin(items, eq(items.id, scheduleFlags.itemId))
       .innerJoin(authors, eq(authors.id, scheduleFlags.authorId))
       .leftJoin(resolvers, eq(resolvers.id, scheduleFlags.resolvedBy))
       .where(and(eq(items.cycleId, cycleId), inArray(items.status, SCHEDULE_STATUSES)))
-      .orderBy(asc(scheduleFlags.id)).all()
-      .map((f) => ({ ...f, canResolve: f.resolvedAt === null && canResolveFlag(actor, ownerOf.get(f.itemId) ?? null) }));
-    const ownerList = tx.select({ id: users.id, name: users.name }).from(users)
-      .where(and(eq(users.active, true), inArray(users.role, OWNER_ROLES))).orderBy(asc(users.name), asc(users.id)).all();
+      .orderBy(asc(scheduleFlags.id))
+      .all()
+      .map((f) => ({
+        ...f,
+        canResolve: f.resolvedAt === null && canResolveFlag(actor, ownerOf.get(f.itemId) ?? null),
+      }));
+    const ownerList = tx
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.active, true), inArray(users.role, OWNER_ROLES)))
+      .orderBy(asc(users.name), asc(users.id))
+      .all();
     return {
-      cycle: { id: cycle.id, name: cycle.name, capacityWeeks: cycle.capacityWeeks, startsOn: cycle.startsOn, endsOn: cycle.endsOn },
+      cycle: {
+        id: cycle.id,
+        name: cycle.name,
+        capacityWeeks: cycle.capacityWeeks,
+        startsOn: cycle.startsOn,
+        endsOn: cycle.endsOn,
+      },
       ...loads(periods, list),
       items: list,
       owners: ownerList,
       flags,
       lastPublication: last && { at: last.at, by: last.by },
       // Only those who publish need the diff; skipping it spares everyone else reading the last snapshot.
-      unpublishedChanges: canPublish ? changesSince(lastSnapshot(tx, last?.id), snapshotOf(list, periodNames(periods))) : [],
+      unpublishedChanges: canPublish
+        ? changesSince(lastSnapshot(tx, last?.id), snapshotOf(list, periodNames(periods)))
+        : [],
       viewer: { id: actor.id, canEdit: can(actor, 'schedule.edit'), canPublish },
     };
   });
@@ -147,7 +246,8 @@ function scheduleItem(tx: Executor, itemId: number) {
   return { ...item, cycleId: item.cycleId };
 }
 
-const STALE = (title: string) => `The schedule of “${title}” was changed by someone else meanwhile. Reload to see their change, then try again.`;
+const STALE = (title: string) =>
+  `The schedule of “${title}” was changed by someone else meanwhile. Reload to see their change, then try again.`;
 
 /**
  * Sets an item's period, owner and kickoff (`schedule.edit`: pm, admin, engineer). An accepted item
@@ -155,42 +255,72 @@ const STALE = (title: string) => `The schedule of “${title}” was changed by 
  * `version` is the entry version the editor saw (0: no entry yet). The owner is checked only when
  * it changes, so a kickoff can still move while its owner has left.
  */
-export function setEntry(actor: ActingUser, itemId: number, input: unknown): { entry: ScheduleEntry; status: ItemStatus } {
+export function setEntry(
+  actor: ActingUser,
+  itemId: number,
+  input: unknown,
+): { entry: ScheduleEntry; status: ItemStatus } {
   assertCan(actor, 'schedule.edit');
   const fields = parseOrThrow(EntrySchema, input);
   return db.transaction((tx) => {
     const item = scheduleItem(tx, itemId);
-    if (item.status === 'delivered') throw new ConflictError(`“${item.title}” is delivered: its schedule can no longer change.`);
+    if (item.status === 'delivered')
+      throw new ConflictError(`“${item.title}” is delivered: its schedule can no longer change.`);
     if (item.status !== 'accepted' && item.status !== 'scheduled' && item.status !== 'in_delivery') {
-      throw new ConflictError(`Only accepted items can be scheduled; “${item.title}” is ${STATUS_LABEL[item.status].toLowerCase()}.`);
+      throw new ConflictError(
+        `Only accepted items can be scheduled; “${item.title}” is ${STATUS_LABEL[item.status].toLowerCase()}.`,
+      );
     }
     const entry = tx.select().from(scheduleEntries).where(eq(scheduleEntries.itemId, itemId)).get();
     if ((entry?.version ?? 0) !== fields.version) throw new ConflictError(STALE(item.title));
     const cycle = loadCycle(tx, item.cycleId);
 
     const errors: FieldErrors = {};
-    const period = fields.periodId === null ? undefined : tx.select().from(schedulePeriods).where(eq(schedulePeriods.id, fields.periodId)).get();
-    if (fields.periodId !== null && period?.cycleId !== item.cycleId) errors.periodId = ['Choose a period of this cycle.'];
-    if (fields.periodId === null && item.status !== 'accepted') errors.periodId = ['A scheduled item needs a period. To take it off the schedule, defer it.'];
+    const period =
+      fields.periodId === null
+        ? undefined
+        : tx.select().from(schedulePeriods).where(eq(schedulePeriods.id, fields.periodId)).get();
+    if (fields.periodId !== null && period?.cycleId !== item.cycleId)
+      errors.periodId = ['Choose a period of this cycle.'];
+    if (fields.periodId === null && item.status !== 'accepted')
+      errors.periodId = ['A scheduled item needs a period. To take it off the schedule, defer it.'];
     if (fields.ownerId !== null && fields.ownerId !== (entry?.ownerId ?? null)) {
-      const owner = tx.select({ id: users.id }).from(users)
-        .where(and(eq(users.id, fields.ownerId), eq(users.active, true), inArray(users.role, OWNER_ROLES))).get();
+      const owner = tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, fields.ownerId), eq(users.active, true), inArray(users.role, OWNER_ROLES)))
+        .get();
       if (!owner) errors.ownerId = ['Choose an active engineer or product manager as the owner.'];
     }
     if (fields.kickoffOn !== null && (fields.kickoffOn < cycle.startsOn || fields.kickoffOn > cycle.endsOn)) {
-      errors.kickoffOn = [`The kickoff must be inside the cycle, from ${formatDay(cycle.startsOn)} to ${formatDay(cycle.endsOn)}.`];
+      errors.kickoffOn = [
+        `The kickoff must be inside the cycle, from ${formatDay(cycle.startsOn)} to ${formatDay(cycle.endsOn)}.`,
+      ];
     }
     if (Object.keys(errors).length) throw new ValidationError(errors);
 
-    const before = { periodId: entry?.periodId ?? null, ownerId: entry?.ownerId ?? null, kickoffOn: entry?.kickoffOn ?? null };
+    const before = {
+      periodId: entry?.periodId ?? null,
+      ownerId: entry?.ownerId ?? null,
+      kickoffOn: entry?.kickoffOn ?? null,
+    };
     const after = { periodId: fields.periodId, ownerId: fields.ownerId, kickoffOn: fields.kickoffOn };
     let status: ItemStatus = item.status;
     if (JSON.stringify(before) === JSON.stringify(after)) {
       return { entry: entry ?? { itemId, ...after, version: 0 }, status };
     }
     const saved = entry
-      ? tx.update(scheduleEntries).set({ ...after, version: entry.version + 1 }).where(eq(scheduleEntries.itemId, itemId)).returning().get()
-      : tx.insert(scheduleEntries).values({ itemId, ...after }).returning().get();
+      ? tx
+          .update(scheduleEntries)
+          .set({ ...after, version: entry.version + 1 })
+          .where(eq(scheduleEntries.itemId, itemId))
+          .returning()
+          .get()
+      : tx
+          .insert(scheduleEntries)
+          .values({ itemId, ...after })
+          .returning()
+          .get();
     if (item.status === 'accepted' && after.periodId !== null) {
       // Through the status machine like every status change, logged as item.status_changed.
       const refused = transitionError(item.status, 'scheduled');
@@ -198,9 +328,12 @@ export function setEntry(actor: ActingUser, itemId: number, input: unknown): { e
       status = patchItem(tx, actor, item, { status: 'scheduled' }, 'item.status_changed').status;
     }
     const names = periodNames(periodsOf(tx, item.cycleId));
-    const name = (id: number | null) => (id === null ? null : names.get(id) ?? null);
+    const name = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
     logEvent(tx, {
-      actorId: actor.id, type: 'item.schedule_changed', subjectType: 'item', subjectId: itemId,
+      actorId: actor.id,
+      type: 'item.schedule_changed',
+      subjectType: 'item',
+      subjectId: itemId,
       data: { before: { ...before, period: name(before.periodId) }, after: { ...after, period: name(after.periodId) } },
     });
     return { entry: saved, status };
@@ -213,7 +346,8 @@ export function moveDelivery(actor: ActingUser, itemId: number, to: unknown): { 
   const target = parseOrThrow(DeliveryMoveSchema, to);
   return db.transaction((tx) => {
     const item = scheduleItem(tx, itemId);
-    if (item.status === 'accepted') throw new ConflictError(`“${item.title}” has no period yet: choose its period to schedule it.`);
+    if (item.status === 'accepted')
+      throw new ConflictError(`“${item.title}” has no period yet: choose its period to schedule it.`);
     const refused = transitionError(item.status, target);
     if (refused) throw new ValidationError({ status: [refused] }, refused);
     return { status: patchItem(tx, actor, item, { status: target }, 'item.status_changed').status };

@@ -15,7 +15,14 @@ describe('getSchedule', () => {
     const pm = await userWithRole('pm');
     const cycle = makeCycle(db);
     const view = getSchedule(pm, cycle.id);
-    expect(view).toMatchObject({ periods: [], items: [], flags: [], unassigned: { load: 0, items: 0 }, lastPublication: null, unpublishedChanges: [] });
+    expect(view).toMatchObject({
+      periods: [],
+      items: [],
+      flags: [],
+      unassigned: { load: 0, items: 0 },
+      lastPublication: null,
+      unpublishedChanges: [],
+    });
     expect(view.viewer).toEqual({ id: pm.id, canEdit: true, canPublish: true });
   });
 
@@ -26,20 +33,49 @@ describe('getSchedule', () => {
     setEntry(s.pm, s.alpha.id, entry(s.january.id, s.engineer.id, '2027-01-04'));
     setEntry(s.pm, s.beta.id, entry(s.january.id, null, null));
     updatePeriod(s.pm, s.january.id, { name: 'January 2027', capacityWeeks: '8' });
-    db.insert(scheduleFlags).values([
-      { itemId: s.alpha.id, authorId: leader.id, kind: 'flag', body: 'Audit', createdAt: '2027-01-02T00:00:00Z' },
-      { itemId: s.alpha.id, authorId: leader.id, kind: 'question', body: 'Done?', createdAt: '2027-01-02T00:00:00Z', resolvedAt: '2027-01-03T00:00:00Z', resolvedBy: s.pm.id, resolutionNote: 'Yes' },
-    ]).run();
+    db.insert(scheduleFlags)
+      .values([
+        { itemId: s.alpha.id, authorId: leader.id, kind: 'flag', body: 'Audit', createdAt: '2027-01-02T00:00:00Z' },
+        {
+          itemId: s.alpha.id,
+          authorId: leader.id,
+          kind: 'question',
+          body: 'Done?',
+          createdAt: '2027-01-02T00:00:00Z',
+          resolvedAt: '2027-01-03T00:00:00Z',
+          resolvedBy: s.pm.id,
+          resolutionNote: 'Yes',
+        },
+      ])
+      .run();
 
     const view = getSchedule(leader, s.cycle.id);
-    expect(view.items.map((i) => [i.title, i.status, i.weeks, i.periodId, i.owner, i.kickoffOn, i.entryVersion, i.openFlags])).toEqual([
+    expect(
+      view.items.map((i) => [
+        i.title,
+        i.status,
+        i.weeks,
+        i.periodId,
+        i.owner,
+        i.kickoffOn,
+        i.entryVersion,
+        i.openFlags,
+      ]),
+    ).toEqual([
       ['Alpha', 'scheduled', 3, s.january.id, s.engineer.name, '2027-01-04', 1, 1],
       ['Beta', 'scheduled', 6, s.january.id, null, null, 1, 0],
       ['Gamma', 'accepted', null, null, null, null, 0, 0],
     ]);
-    expect(view.items[0]).toMatchObject({ theme: 'Growth', requestor: s.requestor.name, sponsor: s.sponsor.name, ownerId: s.engineer.id });
+    expect(view.items[0]).toMatchObject({
+      theme: 'Growth',
+      requestor: s.requestor.name,
+      sponsor: s.sponsor.name,
+      ownerId: s.engineer.id,
+    });
     expect(view.periods.map((p) => [p.name, p.capacityWeeks, p.load, p.items, p.over])).toEqual([
-      ['January 2027', 8, 9, 2, true], ['February 2027', 18.7, 0, 0, false], ['March 2027', 21.6, 0, 0, false],
+      ['January 2027', 8, 9, 2, true],
+      ['February 2027', 18.7, 0, 0, false],
+      ['March 2027', 21.6, 0, 0, false],
     ]);
     expect(view.unassigned).toEqual({ load: 0, items: 1 });
     expect(view.owners.map((o) => o.id)).toContain(s.engineer.id);
@@ -47,7 +83,8 @@ describe('getSchedule', () => {
     expect(view.owners.map((o) => o.id)).not.toContain(inactive.id);
     expect(view.owners.map((o) => o.id)).not.toContain(leader.id);
     expect(view.flags.map((f) => [f.body, f.author, f.resolvedBy, f.resolutionNote, f.canResolve])).toEqual([
-      ['Audit', leader.name, null, null, false], ['Done?', leader.name, s.pm.name, 'Yes', false],
+      ['Audit', leader.name, null, null, false],
+      ['Done?', leader.name, s.pm.name, 'Yes', false],
     ]);
     expect(getSchedule(s.engineer, s.cycle.id).flags[0].canResolve).toBe(true);
     expect(view.viewer).toEqual({ id: leader.id, canEdit: false, canPublish: false });
@@ -76,12 +113,21 @@ describe('getSchedule', () => {
       return n;
     };
     const few = statements();
-    const insert = sqlite.prepare(`insert into items (cycle_id, title, status, rank, estimate_weeks, requestor_id, department_id, created_at, updated_at)
+    const insert =
+      sqlite.prepare(`insert into items (cycle_id, title, status, rank, estimate_weeks, requestor_id, department_id, created_at, updated_at)
       values (?, ?, 'scheduled', ?, 1, ?, ?, '', '')`);
     const entryInsert = sqlite.prepare('insert into schedule_entries (item_id, period_id, owner_id) values (?, ?, ?)');
     sqlite.transaction(() => {
       for (let i = 0; i < 2000; i++) {
-        const id = Number(insert.run(s.cycle.id, `Bulk ${i}`, `b${String(i).padStart(4, '0')}`, s.requestor.id, s.requestor.departmentId).lastInsertRowid);
+        const id = Number(
+          insert.run(
+            s.cycle.id,
+            `Bulk ${i}`,
+            `b${String(i).padStart(4, '0')}`,
+            s.requestor.id,
+            s.requestor.departmentId,
+          ).lastInsertRowid,
+        );
         entryInsert.run(id, s.february.id, s.engineer.id);
       }
     })();
@@ -95,7 +141,8 @@ describe('getSchedule', () => {
 
   it('is for the backlog roles until first published, then for everyone signed in', async () => {
     const s = await scheduleSetup();
-    for (const user of [s.pm, s.engineer, s.leader, await userWithRole('admin')]) expect(getSchedule(user, s.cycle.id).items).toHaveLength(3);
+    for (const user of [s.pm, s.engineer, s.leader, await userWithRole('admin')])
+      expect(getSchedule(user, s.cycle.id).items).toHaveLength(3);
     expect(() => getSchedule(s.requestor, s.cycle.id)).toThrow(ScheduleNotPublishedError);
     expect(() => getSchedule(s.requestor, s.cycle.id)).toThrow(ForbiddenError);
     // The page's heading follows the same rule as the board's data.
@@ -116,7 +163,13 @@ describe('setEntry', () => {
     const s = await scheduleSetup();
     const result = setEntry(s.engineer, s.alpha.id, entry(s.february.id, s.engineer.id, '2027-02-01'));
     expect(result.status).toBe('scheduled');
-    expect(result.entry).toEqual({ itemId: s.alpha.id, periodId: s.february.id, ownerId: s.engineer.id, kickoffOn: '2027-02-01', version: 1 });
+    expect(result.entry).toEqual({
+      itemId: s.alpha.id,
+      periodId: s.february.id,
+      ownerId: s.engineer.id,
+      kickoffOn: '2027-02-01',
+      version: 1,
+    });
     expect(readItem(s.alpha.id)).toMatchObject({ status: 'scheduled', version: s.alpha.version + 1 });
     const events = eventsOf('item', s.alpha.id).slice(1);
     expect(events.map((e) => e.type)).toEqual(['item.status_changed', 'item.schedule_changed']);
@@ -131,7 +184,10 @@ describe('setEntry', () => {
 
     const moved = setEntry(s.pm, s.alpha.id, entry(s.march.id, s.engineer.id, '2027-03-01', 1));
     expect(moved.entry.version).toBe(2);
-    expect(eventsOf('item', s.alpha.id).at(-1)!.data).toMatchObject({ before: { period: 'February 2027' }, after: { period: 'March 2027' } });
+    expect(eventsOf('item', s.alpha.id).at(-1)!.data).toMatchObject({
+      before: { period: 'February 2027' },
+      after: { period: 'March 2027' },
+    });
   });
 
   it('lets an accepted item get an owner and kickoff before its period, and stay accepted', async () => {
@@ -152,11 +208,19 @@ describe('setEntry', () => {
       ownerId: ['Choose an active engineer or product manager as the owner.'],
       kickoffOn: ['The kickoff must be inside the cycle, from 1 Jan 2027 to 31 Mar 2027.'],
     });
-    expect(validationErrorOf(() => setEntry(s.pm, s.alpha.id, entry(999_999, s.leader.id, '2026-12-31'))).fieldErrors).toMatchObject({
-      periodId: ['Choose a period of this cycle.'], ownerId: ['Choose an active engineer or product manager as the owner.'],
+    expect(
+      validationErrorOf(() => setEntry(s.pm, s.alpha.id, entry(999_999, s.leader.id, '2026-12-31'))).fieldErrors,
+    ).toMatchObject({
+      periodId: ['Choose a period of this cycle.'],
+      ownerId: ['Choose an active engineer or product manager as the owner.'],
     });
-    expect(validationErrorOf(() => setEntry(s.pm, s.alpha.id, { ...entry(null, null, null), kickoffOn: '2027-02-30', periodId: 'x' })).fieldErrors).toEqual({
-      periodId: ['Choose a valid option.'], kickoffOn: ['Enter the kickoff as a date (YYYY-MM-DD).'],
+    expect(
+      validationErrorOf(() =>
+        setEntry(s.pm, s.alpha.id, { ...entry(null, null, null), kickoffOn: '2027-02-30', periodId: 'x' }),
+      ).fieldErrors,
+    ).toEqual({
+      periodId: ['Choose a valid option.'],
+      kickoffOn: ['Enter the kickoff as a date (YYYY-MM-DD).'],
     });
     expect(scheduleRowCounts()).toEqual(before);
   });
@@ -164,13 +228,18 @@ describe('setEntry', () => {
   it('keeps a scheduled item on a period, and refuses items that are not accepted or already delivered', async () => {
     const s = await scheduleSetup();
     setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
-    expect(validationErrorOf(() => setEntry(s.pm, s.alpha.id, entry(null, null, null, 1))).fieldErrors)
-      .toEqual({ periodId: ['A scheduled item needs a period. To take it off the schedule, defer it.'] });
+    expect(validationErrorOf(() => setEntry(s.pm, s.alpha.id, entry(null, null, null, 1))).fieldErrors).toEqual({
+      periodId: ['A scheduled item needs a period. To take it off the schedule, defer it.'],
+    });
     moveDelivery(s.pm, s.alpha.id, 'in_delivery');
     moveDelivery(s.pm, s.alpha.id, 'delivered');
-    expect(() => setEntry(s.pm, s.alpha.id, entry(s.march.id, null, null, 1))).toThrow(new ConflictError('“Alpha” is delivered: its schedule can no longer change.'));
+    expect(() => setEntry(s.pm, s.alpha.id, entry(s.march.id, null, null, 1))).toThrow(
+      new ConflictError('“Alpha” is delivered: its schedule can no longer change.'),
+    );
     db.update(items).set({ status: 'deferred' }).where(eq(items.id, s.beta.id)).run();
-    expect(() => setEntry(s.pm, s.beta.id, entry(s.march.id, null, null))).toThrow(new ConflictError('Only accepted items can be scheduled; “Beta” is deferred.'));
+    expect(() => setEntry(s.pm, s.beta.id, entry(s.march.id, null, null))).toThrow(
+      new ConflictError('Only accepted items can be scheduled; “Beta” is deferred.'),
+    );
   });
 
   it('refuses a stale version: someone changed the entry meanwhile', async () => {
@@ -178,7 +247,9 @@ describe('setEntry', () => {
     setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
     const before = scheduleRowCounts();
     expect(() => setEntry(s.engineer, s.alpha.id, entry(s.march.id, null, null, 0))).toThrow(ConflictError);
-    expect(() => setEntry(s.engineer, s.alpha.id, entry(s.march.id, null, null, 0))).toThrow(/changed by someone else meanwhile/);
+    expect(() => setEntry(s.engineer, s.alpha.id, entry(s.march.id, null, null, 0))).toThrow(
+      /changed by someone else meanwhile/,
+    );
     expect(scheduleRowCounts()).toEqual(before);
   });
 
@@ -190,15 +261,23 @@ describe('setEntry', () => {
     expect(setEntry(s.pm, s.alpha.id, entry(s.january.id, leaving.id, '2027-01-04', 1)).entry.version).toBe(1);
     expect(scheduleRowCounts()).toEqual(before);
     sqlite.prepare('update users set active = 0 where id = ?').run(leaving.id);
-    expect(setEntry(s.pm, s.alpha.id, entry(s.january.id, leaving.id, '2027-01-11', 1)).entry).toMatchObject({ ownerId: leaving.id, kickoffOn: '2027-01-11' });
+    expect(setEntry(s.pm, s.alpha.id, entry(s.january.id, leaving.id, '2027-01-11', 1)).entry).toMatchObject({
+      ownerId: leaving.id,
+      kickoffOn: '2027-01-11',
+    });
   });
 
   it('is refused to requestors and leaders, and to unknown or untriaged items', async () => {
     const s = await scheduleSetup();
-    for (const user of [s.requestor, s.leader, s.sponsor]) expect(() => setEntry(user, s.alpha.id, entry(s.january.id, null, null))).toThrow(ForbiddenError);
+    for (const user of [s.requestor, s.leader, s.sponsor])
+      expect(() => setEntry(user, s.alpha.id, entry(s.january.id, null, null))).toThrow(ForbiddenError);
     expect(setEntry(await userWithRole('admin'), s.alpha.id, entry(s.january.id, null, null)).status).toBe('scheduled');
     expect(() => setEntry(s.pm, 999_999, entry(s.january.id, null, null))).toThrow(NotFoundError);
-    const request = makeItem(db, { requestorId: s.requestor.id, departmentId: s.requestor.departmentId, status: 'submitted' });
+    const request = makeItem(db, {
+      requestorId: s.requestor.id,
+      departmentId: s.requestor.departmentId,
+      status: 'submitted',
+    });
     expect(() => setEntry(s.pm, request.id, entry(s.january.id, null, null))).toThrow(NotFoundError);
   });
 });
@@ -211,7 +290,9 @@ describe('moveDelivery', () => {
     expect(moveDelivery(s.engineer, s.alpha.id, 'scheduled')).toEqual({ status: 'scheduled' });
     moveDelivery(s.engineer, s.alpha.id, 'in_delivery');
     expect(moveDelivery(s.pm, s.alpha.id, 'delivered')).toEqual({ status: 'delivered' });
-    const moves = eventsOf('item', s.alpha.id).filter((e) => e.type === 'item.status_changed').map((e) => (e.data.changes as { status: { to: string } }).status.to);
+    const moves = eventsOf('item', s.alpha.id)
+      .filter((e) => e.type === 'item.status_changed')
+      .map((e) => (e.data.changes as { status: { to: string } }).status.to);
     expect(moves).toEqual(['scheduled', 'in_delivery', 'scheduled', 'in_delivery', 'delivered']);
   });
 
@@ -220,16 +301,21 @@ describe('moveDelivery', () => {
     setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
     const error = validationErrorOf(() => moveDelivery(s.pm, s.alpha.id, 'delivered'));
     expect(error.message).toBe('A scheduled item cannot become delivered; it can become in delivery, deferred.');
-    expect(() => moveDelivery(s.pm, s.gamma.id, 'in_delivery')).toThrow(new ConflictError('“Gamma” has no period yet: choose its period to schedule it.'));
+    expect(() => moveDelivery(s.pm, s.gamma.id, 'in_delivery')).toThrow(
+      new ConflictError('“Gamma” has no period yet: choose its period to schedule it.'),
+    );
     expect(() => moveDelivery(s.pm, s.alpha.id, 'deferred')).toThrow(ValidationError);
     moveDelivery(s.pm, s.alpha.id, 'in_delivery');
     moveDelivery(s.pm, s.alpha.id, 'delivered');
-    expect(validationErrorOf(() => moveDelivery(s.pm, s.alpha.id, 'scheduled')).message).toBe('A delivered item cannot change status.');
+    expect(validationErrorOf(() => moveDelivery(s.pm, s.alpha.id, 'scheduled')).message).toBe(
+      'A delivered item cannot change status.',
+    );
   });
 
   it('is refused to requestors and leaders', async () => {
     const s = await scheduleSetup();
     setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
-    for (const user of [s.requestor, s.leader]) expect(() => moveDelivery(user, s.alpha.id, 'in_delivery')).toThrow(ForbiddenError);
+    for (const user of [s.requestor, s.leader])
+      expect(() => moveDelivery(user, s.alpha.id, 'in_delivery')).toThrow(ForbiddenError);
   });
 });

@@ -12,19 +12,32 @@ export type PeriodKind = (typeof PERIOD_KINDS)[number];
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
 
-export const GeneratePeriodsSchema = z.object({ kind: z.enum(PERIOD_KINDS, { error: 'Choose months or 2-week sprints.' }) });
+export const GeneratePeriodsSchema = z.object({
+  kind: z.enum(PERIOD_KINDS, { error: 'Choose months or 2-week sprints.' }),
+});
 
 export const PeriodSchema = z.object({
-  name: z.string({ error: 'Enter a name for the period.' }).trim().min(1, 'Enter a name for the period.')
+  name: z
+    .string({ error: 'Enter a name for the period.' })
+    .trim()
+    .min(1, 'Enter a name for the period.')
     .max(PERIOD_NAME_MAX, `The name must be at most ${PERIOD_NAME_MAX} characters.`),
-  capacityWeeks: z.preprocess(blankToUndefined, z.coerce.number({ error: 'Enter the capacity in person-weeks.' })
-    .min(0, 'Capacity cannot be negative.').max(10_000, 'Capacity must be at most 10000 person-weeks.')),
+  capacityWeeks: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'Enter the capacity in person-weeks.' })
+      .min(0, 'Capacity cannot be negative.')
+      .max(10_000, 'Capacity must be at most 10000 person-weeks.'),
+  ),
 });
 
 export const EntrySchema = z.object({
   periodId: optionalId,
   ownerId: optionalId,
-  kickoffOn: z.preprocess(blankToNull, z.string().refine(isDay, 'Enter the kickoff as a date (YYYY-MM-DD).').nullable()),
+  kickoffOn: z.preprocess(
+    blankToNull,
+    z.string().refine(isDay, 'Enter the kickoff as a date (YYYY-MM-DD).').nullable(),
+  ),
   /** The entry version the editor saw (0: the item had no entry yet). */
   version: z.preprocess(blankToUndefined, z.coerce.number({ error: 'Reload the page and try again.' }).int().min(0)),
 });
@@ -32,7 +45,11 @@ export const EntrySchema = z.object({
 export const DeliveryMoveSchema = z.enum(DELIVERY_MOVES, { error: 'Choose scheduled, in delivery or delivered.' });
 
 const text = (empty: string, label: string) =>
-  z.string({ error: empty }).trim().min(1, empty).max(FLAG_BODY_MAX, `${label} must be at most ${FLAG_BODY_MAX.toLocaleString('en')} characters.`);
+  z
+    .string({ error: empty })
+    .trim()
+    .min(1, empty)
+    .max(FLAG_BODY_MAX, `${label} must be at most ${FLAG_BODY_MAX.toLocaleString('en')} characters.`);
 
 export const FlagSchema = z.object({
   kind: z.enum(FLAG_KINDS, { error: 'Choose whether you ask a question or flag a problem.' }),

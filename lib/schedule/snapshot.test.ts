@@ -3,12 +3,21 @@ import type { ScheduleSnapshotItem } from '@/db/schema';
 import { changesSince } from './snapshot';
 
 const item = (itemId: number, over: Partial<ScheduleSnapshotItem> = {}): ScheduleSnapshotItem => ({
-  itemId, title: `Item ${itemId}`, rank: `a${itemId}`, status: 'scheduled', period: 'Sprint 1', owner: 'Erik', kickoffOn: '2027-01-04', ...over,
+  itemId,
+  title: `Item ${itemId}`,
+  rank: `a${itemId}`,
+  status: 'scheduled',
+  period: 'Sprint 1',
+  owner: 'Erik',
+  kickoffOn: '2027-01-04',
+  ...over,
 });
 
 describe('changesSince', () => {
   it('sums up a first publication, and has nothing to say about an empty one', () => {
-    expect(changesSince(null, [item(1), item(2, { period: 'Sprint 2' }), item(3)])).toEqual(['First publication: 3 items in 2 periods']);
+    expect(changesSince(null, [item(1), item(2, { period: 'Sprint 2' }), item(3)])).toEqual([
+      'First publication: 3 items in 2 periods',
+    ]);
     expect(changesSince(null, [item(1)])).toEqual(['First publication: 1 item in 1 period']);
     expect(changesSince(null, [])).toEqual([]);
     expect(changesSince([item(1)], [item(1)])).toEqual([]);

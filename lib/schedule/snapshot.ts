@@ -12,18 +12,30 @@ import { plural } from '@/lib/plural';
  * rank order; accepted items without a period are not on it yet.
  */
 
-export function snapshotOf(items: readonly ScheduleItem[], periodNames: ReadonlyMap<number, string>): ScheduleSnapshotItem[] {
-  return items.filter((i) => i.periodId !== null).map((i) => ({
-    itemId: i.id, title: i.title, rank: i.rank, status: i.status,
-    period: periodNames.get(i.periodId!) ?? null, owner: i.owner, kickoffOn: i.kickoffOn,
-  }));
+export function snapshotOf(
+  items: readonly ScheduleItem[],
+  periodNames: ReadonlyMap<number, string>,
+): ScheduleSnapshotItem[] {
+  return items
+    .filter((i) => i.periodId !== null)
+    .map((i) => ({
+      itemId: i.id,
+      title: i.title,
+      rank: i.rank,
+      status: i.status,
+      period: periodNames.get(i.periodId!) ?? null,
+      owner: i.owner,
+      kickoffOn: i.kickoffOn,
+    }));
 }
 
 const quoted = (title: string) => `“${title}”`;
 const day = (d: string | null) => (d === null ? 'not set' : formatDay(d));
 
 const STATUS_NEWS: Record<string, string> = {
-  scheduled: 'back to scheduled', in_delivery: 'delivery started', delivered: 'delivered',
+  scheduled: 'back to scheduled',
+  in_delivery: 'delivery started',
+  delivered: 'delivered',
 };
 
 /** "January 2027, owner Erik Engineer, kickoff 4 Jan 2027": where an item stands, in one phrase. */
@@ -31,13 +43,27 @@ export function placeText(s: Pick<ScheduleSnapshotItem, 'period' | 'owner' | 'ki
   return `${s.period ?? 'no period'}, owner ${s.owner ?? 'not set'}, kickoff ${day(s.kickoffOn)}`;
 }
 
-function changesOfItem(before: ScheduleSnapshotItem, after: ScheduleSnapshotItem, positions: { before: number; after: number }): string[] {
+function changesOfItem(
+  before: ScheduleSnapshotItem,
+  after: ScheduleSnapshotItem,
+  positions: { before: number; after: number },
+): string[] {
   const parts: string[] = [];
   if (before.title !== after.title) parts.push(`renamed from ${quoted(before.title)}`);
-  if (before.period !== after.period) parts.push(`moved from ${before.period ?? 'no period'} to ${after.period ?? 'no period'}`);
-  if (before.owner !== after.owner) parts.push(after.owner === null ? `no owner now (was ${before.owner})` : `owner now ${after.owner}${before.owner ? ` (was ${before.owner})` : ''}`);
+  if (before.period !== after.period)
+    parts.push(`moved from ${before.period ?? 'no period'} to ${after.period ?? 'no period'}`);
+  if (before.owner !== after.owner)
+    parts.push(
+      after.owner === null
+        ? `no owner now (was ${before.owner})`
+        : `owner now ${after.owner}${before.owner ? ` (was ${before.owner})` : ''}`,
+    );
   if (before.kickoffOn !== after.kickoffOn) {
-    parts.push(after.kickoffOn === null ? `no kickoff now (was ${day(before.kickoffOn)})` : `kickoff now ${day(after.kickoffOn)}${before.kickoffOn ? ` (was ${day(before.kickoffOn)})` : ''}`);
+    parts.push(
+      after.kickoffOn === null
+        ? `no kickoff now (was ${day(before.kickoffOn)})`
+        : `kickoff now ${day(after.kickoffOn)}${before.kickoffOn ? ` (was ${day(before.kickoffOn)})` : ''}`,
+    );
   }
   if (before.status !== after.status) parts.push(STATUS_NEWS[after.status] ?? `now ${after.status}`);
   // Fractional ranks change only when the item itself was moved, so shifts caused by others stay quiet.
@@ -50,7 +76,10 @@ function changesOfItem(before: ScheduleSnapshotItem, after: ScheduleSnapshotItem
  * item added, changed or taken off, in the current rank order (taken-off items last). Empty when
  * nothing changed, or when there is nothing to publish the first time.
  */
-export function changesSince(previous: readonly ScheduleSnapshotItem[] | null, current: readonly ScheduleSnapshotItem[]): string[] {
+export function changesSince(
+  previous: readonly ScheduleSnapshotItem[] | null,
+  current: readonly ScheduleSnapshotItem[],
+): string[] {
   if (previous === null) {
     if (current.length === 0) return [];
     const periods = new Set(current.map((s) => s.period)).size;

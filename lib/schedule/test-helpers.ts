@@ -7,15 +7,28 @@ import type { TestUser } from '@/db/factories';
 
 /** Schedule test set-up: real rows, and periods generated through the real lib/ function. */
 
-const TABLES = ['schedule_periods', 'schedule_entries', 'schedule_publications', 'schedule_flags', 'items', 'events', 'notifications', 'outbox'] as const;
+const TABLES = [
+  'schedule_periods',
+  'schedule_entries',
+  'schedule_publications',
+  'schedule_flags',
+  'items',
+  'events',
+  'notifications',
+  'outbox',
+] as const;
 
 /** Row counts of the tables a schedule write touches, to assert that a refusal wrote nothing. */
 export function scheduleRowCounts(): Record<(typeof TABLES)[number], number> {
-  return Object.fromEntries(TABLES.map((t) => [t, (sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n])) as Record<(typeof TABLES)[number], number>;
+  return Object.fromEntries(
+    TABLES.map((t) => [t, (sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]),
+  ) as Record<(typeof TABLES)[number], number>;
 }
 
-export const notificationsOf = (user: Pick<TestUser, 'id'>) => db.select().from(notifications).where(eq(notifications.userId, user.id)).all();
-export const mailOf = (user: Pick<TestUser, 'id'>) => db.select().from(outbox).where(eq(outbox.toUserId, user.id)).all();
+export const notificationsOf = (user: Pick<TestUser, 'id'>) =>
+  db.select().from(notifications).where(eq(notifications.userId, user.id)).all();
+export const mailOf = (user: Pick<TestUser, 'id'>) =>
+  db.select().from(outbox).where(eq(outbox.toUserId, user.id)).all();
 
 /**
  * 2027-Q1 (1 Jan to 31 Mar, 60 person-weeks) with its three months as periods and three accepted
@@ -31,19 +44,45 @@ export async function scheduleSetup() {
   const sponsor = await userWithRole('leader');
   const cycle = makeCycle(db, { startsOn: '2027-01-01', endsOn: '2027-03-31', capacityWeeks: 60 });
   const theme = makeTheme(db, cycle.id, { name: 'Growth' });
-  const item = (title: string, rank: string, estimateSize: 'M' | 'L' | null) => makeItem(db, {
-    cycleId: cycle.id, themeId: theme.id, title, status: 'accepted', rank, estimateSize,
-    requestorId: requestor.id, sponsorId: sponsor.id, departmentId: requestor.departmentId,
-  });
+  const item = (title: string, rank: string, estimateSize: 'M' | 'L' | null) =>
+    makeItem(db, {
+      cycleId: cycle.id,
+      themeId: theme.id,
+      title,
+      status: 'accepted',
+      rank,
+      estimateSize,
+      requestorId: requestor.id,
+      sponsorId: sponsor.id,
+      departmentId: requestor.departmentId,
+    });
   // Created out of rank order, so reading in rank order is not an accident of ids.
   const gamma = item('Gamma', 'a2', null);
   const alpha = item('Alpha', 'a0', 'M');
   const beta = item('Beta', 'a1', 'L');
   const [january, february, march] = generatePeriods(pm, cycle.id, 'months');
-  return { pm, engineer, leader, requestor, other, sponsor, cycle, theme, alpha, beta, gamma, january, february, march };
+  return {
+    pm,
+    engineer,
+    leader,
+    requestor,
+    other,
+    sponsor,
+    cycle,
+    theme,
+    alpha,
+    beta,
+    gamma,
+    january,
+    february,
+    march,
+  };
 }
 
 /** The entry fields `setEntry` takes, as a form sends them. */
 export const entry = (periodId: number | null, ownerId: number | null, kickoffOn: string | null, version = 0) => ({
-  periodId: periodId === null ? '' : String(periodId), ownerId: ownerId === null ? '' : String(ownerId), kickoffOn: kickoffOn ?? '', version: String(version),
+  periodId: periodId === null ? '' : String(periodId),
+  ownerId: ownerId === null ? '' : String(ownerId),
+  kickoffOn: kickoffOn ?? '',
+  version: String(version),
 });

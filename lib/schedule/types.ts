@@ -4,7 +4,12 @@ import type { FLAG_KINDS } from '@/db/schema/schedule';
 /** What the schedule page and its callers read (lib/schedule/schedule.server.ts `getSchedule`). Types only (client-safe). */
 
 /** The statuses an item has while it is on a cycle's schedule, from accepted to delivered. */
-export const SCHEDULE_STATUSES = ['accepted', 'scheduled', 'in_delivery', 'delivered'] as const satisfies readonly ItemStatus[];
+export const SCHEDULE_STATUSES = [
+  'accepted',
+  'scheduled',
+  'in_delivery',
+  'delivered',
+] as const satisfies readonly ItemStatus[];
 export type ScheduleStatus = (typeof SCHEDULE_STATUSES)[number];
 
 /** Where delivery can move an item from the schedule (the status machine decides from where). */
@@ -18,7 +23,12 @@ export const PERIOD_NAME_MAX = 60;
 export const FLAG_BODY_MAX = 2_000;
 
 export type SchedulePeriodView = {
-  id: number; name: string; startsOn: string; endsOn: string; capacityWeeks: number; position: number;
+  id: number;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  capacityWeeks: number;
+  position: number;
   /** Person-weeks of the items in the period (unestimated items count 0). */
   load: number;
   items: number;
@@ -26,20 +36,37 @@ export type SchedulePeriodView = {
 };
 
 export type ScheduleItem = {
-  id: number; title: string; rank: string | null; status: ScheduleStatus;
-  themeId: number | null; theme: string | null;
+  id: number;
+  title: string;
+  rank: string | null;
+  status: ScheduleStatus;
+  themeId: number | null;
+  theme: string | null;
   /** Person-weeks from the estimate and the cycle's size table; null when not estimated. */
   weeks: number | null;
-  requestorId: number; requestor: string; sponsorId: number | null; sponsor: string | null;
-  periodId: number | null; ownerId: number | null; owner: string | null; kickoffOn: string | null;
+  requestorId: number;
+  requestor: string;
+  sponsorId: number | null;
+  sponsor: string | null;
+  periodId: number | null;
+  ownerId: number | null;
+  owner: string | null;
+  kickoffOn: string | null;
   /** The schedule entry's version, 0 while the item has no entry; sent back by `setEntry`. */
   entryVersion: number;
   openFlags: number;
 };
 
 export type ScheduleFlagView = {
-  id: number; itemId: number; kind: FlagKind; body: string; author: string; createdAt: string;
-  resolvedAt: string | null; resolvedBy: string | null; resolutionNote: string | null;
+  id: number;
+  itemId: number;
+  kind: FlagKind;
+  body: string;
+  author: string;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  resolutionNote: string | null;
   /** Whether the viewer may resolve it (the item's owner, a pm or an admin) while it is open. */
   canResolve: boolean;
 };

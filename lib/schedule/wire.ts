@@ -7,9 +7,18 @@ import type { ScheduleItem, ScheduleView } from './types';
  */
 
 type ItemTuple = [
-  id: number, title: string, status: ScheduleItem['status'], themeId: number | null, weeks: number | null,
-  requestorId: number, sponsorId: number | null, periodId: number | null, ownerId: number | null,
-  kickoffOn: string | null, entryVersion: number, openFlags: number,
+  id: number,
+  title: string,
+  status: ScheduleItem['status'],
+  themeId: number | null,
+  weeks: number | null,
+  requestorId: number,
+  sponsorId: number | null,
+  periodId: number | null,
+  ownerId: number | null,
+  kickoffOn: string | null,
+  entryVersion: number,
+  openFlags: number,
 ];
 
 export type ScheduleWire = Omit<ScheduleView, 'items'> & {
@@ -29,7 +38,20 @@ export function packSchedule({ items, ...rest }: ScheduleView): ScheduleWire {
     if (i.sponsorId !== null) people[i.sponsorId] = i.sponsor ?? '';
     if (i.ownerId !== null) people[i.ownerId] = i.owner ?? '';
     if (i.themeId !== null) themes[i.themeId] = i.theme ?? '';
-    return [i.id, i.title, i.status, i.themeId, i.weeks, i.requestorId, i.sponsorId, i.periodId, i.ownerId, i.kickoffOn, i.entryVersion, i.openFlags];
+    return [
+      i.id,
+      i.title,
+      i.status,
+      i.themeId,
+      i.weeks,
+      i.requestorId,
+      i.sponsorId,
+      i.periodId,
+      i.ownerId,
+      i.kickoffOn,
+      i.entryVersion,
+      i.openFlags,
+    ];
   });
   return { ...rest, items: tuples, people, themes };
 }
@@ -39,10 +61,42 @@ export function unpackSchedule(wire: ScheduleWire): Omit<ScheduleView, 'items'> 
   const name = (id: number | null) => (id === null ? null : (people[id] ?? null));
   return {
     ...rest,
-    items: items.map(([id, title, status, themeId, weeks, requestorId, sponsorId, periodId, ownerId, kickoffOn, entryVersion, openFlags], i) => ({
-      id, title, status, themeId, theme: themeId === null ? null : (themes[themeId] ?? null), weeks,
-      requestorId, requestor: people[requestorId] ?? '', sponsorId, sponsor: name(sponsorId),
-      periodId, ownerId, owner: name(ownerId), kickoffOn, entryVersion, openFlags, position: i + 1,
-    })),
+    items: items.map(
+      (
+        [
+          id,
+          title,
+          status,
+          themeId,
+          weeks,
+          requestorId,
+          sponsorId,
+          periodId,
+          ownerId,
+          kickoffOn,
+          entryVersion,
+          openFlags,
+        ],
+        i,
+      ) => ({
+        id,
+        title,
+        status,
+        themeId,
+        theme: themeId === null ? null : (themes[themeId] ?? null),
+        weeks,
+        requestorId,
+        requestor: people[requestorId] ?? '',
+        sponsorId,
+        sponsor: name(sponsorId),
+        periodId,
+        ownerId,
+        owner: name(ownerId),
+        kickoffOn,
+        entryVersion,
+        openFlags,
+        position: i + 1,
+      }),
+    ),
   };
 }

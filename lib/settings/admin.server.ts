@@ -9,15 +9,23 @@ import type { ActingUser } from '@/lib/auth/acting-user';
 
 /** The form shows the share as a percentage; it is stored as a fraction. */
 const MeetingSettingsSchema = z.object({
-  prereadLeadDays: z.coerce.number({ error: 'Lead time must be a number of days.' }).int('Lead time must be a whole number of days.')
-    .min(0, 'Lead time cannot be negative.').max(60, 'Lead time must be at most 60 days.'),
-  maxDepartmentSharePercent: z.coerce.number({ error: 'Share must be a number.' })
-    .min(5, 'Share must be at least 5%.').max(100, 'Share must be at most 100%.'),
+  prereadLeadDays: z.coerce
+    .number({ error: 'Lead time must be a number of days.' })
+    .int('Lead time must be a whole number of days.')
+    .min(0, 'Lead time cannot be negative.')
+    .max(60, 'Lead time must be at most 60 days.'),
+  maxDepartmentSharePercent: z.coerce
+    .number({ error: 'Share must be a number.' })
+    .min(5, 'Share must be at least 5%.')
+    .max(100, 'Share must be at most 100%.'),
 });
 
 export function getMeetingSettings(actor: ActingUser) {
   assertCan(actor, 'user.manage');
-  return { prereadLeadDays: getSetting(db, 'prereadLeadDays'), maxDepartmentSharePercent: Math.round(getSetting(db, 'maxDepartmentShare') * 100) };
+  return {
+    prereadLeadDays: getSetting(db, 'prereadLeadDays'),
+    maxDepartmentSharePercent: Math.round(getSetting(db, 'maxDepartmentShare') * 100),
+  };
 }
 
 /** Admin only; every change is logged with before and after. */
@@ -25,11 +33,20 @@ export function saveMeetingSettings(actor: ActingUser, input: unknown): void {
   assertCan(actor, 'user.manage');
   const data = parseOrThrow(MeetingSettingsSchema, input);
   db.transaction((tx) => {
-    const before = { prereadLeadDays: getSetting(tx, 'prereadLeadDays'), maxDepartmentShare: getSetting(tx, 'maxDepartmentShare') };
+    const before = {
+      prereadLeadDays: getSetting(tx, 'prereadLeadDays'),
+      maxDepartmentShare: getSetting(tx, 'maxDepartmentShare'),
+    };
     const after = {
       prereadLeadDays: setSetting(tx, 'prereadLeadDays', data.prereadLeadDays),
       maxDepartmentShare: setSetting(tx, 'maxDepartmentShare', data.maxDepartmentSharePercent / 100),
     };
-    logEvent(tx, { actorId: actor.id, type: 'settings.updated', subjectType: 'user', subjectId: actor.id, data: { before, after } });
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'settings.updated',
+      subjectType: 'user',
+      subjectId: actor.id,
+      data: { before, after },
+    });
   });
 }

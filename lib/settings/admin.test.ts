@@ -23,7 +23,10 @@ describe('meeting settings', () => {
     saveMeetingSettings(admin, { prereadLeadDays: '10', maxDepartmentSharePercent: '35' });
     expect(getSetting(db, 'prereadLeadDays')).toBe(10);
     expect(getSetting(db, 'maxDepartmentShare')).toBeCloseTo(0.35);
-    expect(eventsOf('user', admin.id).at(-1)).toMatchObject({ type: 'settings.updated', data: { after: { prereadLeadDays: 10 } } });
+    expect(eventsOf('user', admin.id).at(-1)).toMatchObject({
+      type: 'settings.updated',
+      data: { after: { prereadLeadDays: 10 } },
+    });
   });
 
   it.each([
@@ -38,6 +41,8 @@ describe('meeting settings', () => {
   });
 
   it('is admin only', () => {
-    expect(() => saveMeetingSettings(pm, { prereadLeadDays: '1', maxDepartmentSharePercent: '90' })).toThrow(ForbiddenError);
+    expect(() => saveMeetingSettings(pm, { prereadLeadDays: '1', maxDepartmentSharePercent: '90' })).toThrow(
+      ForbiddenError,
+    );
   });
 });

@@ -21,6 +21,9 @@ export function getSetting<K extends SettingKey>(tx: Executor, key: K): number {
 
 export function setSetting<K extends SettingKey>(tx: Executor, key: K, value: unknown): number {
   const parsed = SETTINGS[key].schema.parse(value);
-  tx.insert(settings).values({ key, value: parsed }).onConflictDoUpdate({ target: settings.key, set: { value: parsed } }).run();
+  tx.insert(settings)
+    .values({ key, value: parsed })
+    .onConflictDoUpdate({ target: settings.key, set: { value: parsed } })
+    .run();
   return parsed;
 }

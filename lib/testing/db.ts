@@ -23,9 +23,12 @@ export function rowCounts(): Record<Counted, number> {
 
 /** The audit events of one subject, oldest first. */
 export function eventsOf(subjectType: 'item' | 'cycle' | 'theme' | 'user' | 'meeting', subjectId: number) {
-  return db.select().from(events)
+  return db
+    .select()
+    .from(events)
     .where(and(eq(events.subjectType, subjectType), eq(events.subjectId, subjectId)))
-    .orderBy(asc(events.id)).all();
+    .orderBy(asc(events.id))
+    .all();
 }
 
 /** A real user row with the given role (no password: hashing is slow). */

@@ -6,8 +6,17 @@ import { departments, modules, users } from '@/db/schema';
 /** Names for pickers (sponsor, requestor, department, module). Not sensitive: no e-mails beyond names. */
 export function pickerOptions() {
   return {
-    people: db.select({ id: users.id, name: users.name }).from(users).where(eq(users.active, true)).orderBy(asc(users.name)).all(),
-    departments: db.select({ id: departments.id, name: departments.name }).from(departments).orderBy(asc(departments.name)).all(),
+    people: db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(eq(users.active, true))
+      .orderBy(asc(users.name))
+      .all(),
+    departments: db
+      .select({ id: departments.id, name: departments.name })
+      .from(departments)
+      .orderBy(asc(departments.name))
+      .all(),
     modules: db.select({ id: modules.id, name: modules.name }).from(modules).orderBy(asc(modules.name)).all(),
   };
 }

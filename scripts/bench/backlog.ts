@@ -21,7 +21,18 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import {
-  freePort, killChildren, passMiss, root, runChild, runLoad, sampleRss, signIn, startChild, stopChildren, table, tsxArgs,
+  freePort,
+  killChildren,
+  passMiss,
+  root,
+  runChild,
+  runLoad,
+  sampleRss,
+  signIn,
+  startChild,
+  stopChildren,
+  table,
+  tsxArgs,
   waitForHttp,
   type LoadResult,
 } from './lib';
@@ -50,20 +61,37 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-type Target = { key: 'page' | 'api' | 'baseline'; label: string; url: string; headers: Record<string, string>; server: ChildProcess };
+type Target = {
+  key: 'page' | 'api' | 'baseline';
+  label: string;
+  url: string;
+  headers: Record<string, string>;
+  server: ChildProcess;
+};
 type Measured = Target & { result: LoadResult; peakRssMb: number | null };
 
 async function seedDatabase(): Promise<{ file: string; visibleItems: number }> {
   tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-bench-'));
   const file = path.join(tmpDir, 'bench.sqlite');
   const started = Date.now();
-  await runChild('scripts/prepare-db.ts', ['--conditions=react-server', ...tsxArgs, path.join(root, 'scripts', 'prepare-db.ts')], {
-    ...process.env, DATABASE_URL: file, SEED: '1', SEED_EXTRA_ITEMS: '4960',
-  });
+  await runChild(
+    'scripts/prepare-db.ts',
+    ['--conditions=react-server', ...tsxArgs, path.join(root, 'scripts', 'prepare-db.ts')],
+    {
+      ...process.env,
+      DATABASE_URL: file,
+      SEED: '1',
+      SEED_EXTRA_ITEMS: '4960',
+    },
+  );
   const check = new Database(file, { readonly: true });
-  const { n } = check.prepare("select count(*) as n from items where cycle_id = ? and status <> 'draft'").get(CYCLE_ID) as { n: number };
+  const { n } = check
+    .prepare("select count(*) as n from items where cycle_id = ? and status <> 'draft'")
+    .get(CYCLE_ID) as { n: number };
   check.close();
-  console.log(`Seeded ${file}: cycle ${CYCLE_ID} has ${n} visible items (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  console.log(
+    `Seeded ${file}: cycle ${CYCLE_ID} has ${n} visible items (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+  );
   return { file, visibleItems: n };
 }
 
@@ -71,7 +99,11 @@ function ensureBuild(dbFile: string) {
   if (fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) return;
   console.log('No production build (.next/BUILD_ID missing): running `next build` first…');
   // Collecting page data loads the app's env and DB: give it a secret and the temp DB, not ./data/quorum.db.
-  const env = { ...process.env, AUTH_SECRET: process.env.AUTH_SECRET ?? crypto.randomBytes(32).toString('base64url'), DATABASE_URL: dbFile };
+  const env = {
+    ...process.env,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? crypto.randomBytes(32).toString('base64url'),
+    DATABASE_URL: dbFile,
+  };
   const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env });
   if (build.status !== 0) throw new Error(`next build failed (code ${build.status}).`);
 }
@@ -79,7 +111,9 @@ function ensureBuild(dbFile: string) {
 async function startBaseline(dbFile: string): Promise<{ server: ChildProcess; base: string }> {
   const port = await freePort();
   const server = startChild('baseline', [...tsxArgs, path.join(root, 'scripts', 'bench', 'baseline-server.ts')], {
-    ...process.env, DATABASE_URL: dbFile, PORT: String(port),
+    ...process.env,
+    DATABASE_URL: dbFile,
+    PORT: String(port),
   });
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/api/cycles/${CYCLE_ID}/items`, server);
@@ -90,8 +124,12 @@ async function startNext(dbFile: string): Promise<{ server: ChildProcess; base: 
   const port = await freePort();
   const base = `http://localhost:${port}`; // next-auth cookies want the host the app is configured with
   const server = startChild('next start', [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    ...process.env, NODE_ENV: 'production', DATABASE_URL: dbFile, AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
-    AUTH_URL: base, APP_URL: base,
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: dbFile,
+    AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+    AUTH_URL: base,
+    APP_URL: base,
   });
   const started = Date.now();
   await waitForHttp(`${base}/api/auth/csrf`, server);
@@ -108,15 +146,25 @@ async function sanityCheck(targets: Target[]) {
     const body = await res.text();
     bodies.set(t.key, body);
     const ms = (performance.now() - started).toFixed(0);
-    console.log(`  ${t.label}: ${res.status}, ${(body.length / 1024).toFixed(0)} KB, ${ms} ms${res.status >= 300 ? ` ← not 2xx: ${body.slice(0, 160)}` : ''}`);
+    console.log(
+      `  ${t.label}: ${res.status}, ${(body.length / 1024).toFixed(0)} KB, ${ms} ms${res.status >= 300 ? ` ← not 2xx: ${body.slice(0, 160)}` : ''}`,
+    );
   }
   const api = bodies.get('api');
   const baseline = bodies.get('baseline');
   if (api === undefined || baseline === undefined) return;
   if (api === baseline) console.log('  (b) and (c) return byte-identical JSON.');
   else {
-    const count = (s: string) => { try { return (JSON.parse(s) as { items?: unknown[] }).items?.length ?? '?'; } catch { return '?'; } };
-    console.log(`  WARNING: (b) and (c) bodies differ (${count(api)} vs ${count(baseline)} items, ${api.length} vs ${baseline.length} bytes).`);
+    const count = (s: string) => {
+      try {
+        return (JSON.parse(s) as { items?: unknown[] }).items?.length ?? '?';
+      } catch {
+        return '?';
+      }
+    };
+    console.log(
+      `  WARNING: (b) and (c) bodies differ (${count(api)} vs ${count(baseline)} items, ${api.length} vs ${baseline.length} bytes).`,
+    );
   }
 }
 
@@ -131,16 +179,33 @@ async function measure(t: Target): Promise<Measured> {
 
 function report(measured: Measured[], itemsInfo: Record<string, unknown>) {
   const fmt = (n: number | null) => (n === null || Number.isNaN(n) ? 'n/a' : String(n));
-  console.log(`\nBacklog benchmark: ${connections} connections, ${seconds} s per target (after ${warmupSeconds} s warm-up)\n`);
-  console.log(table(
-    ['target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'errors', 'MB/s', 'peak RSS MB'],
-    measured.map((m) => [m.label, m.result.rps, m.result.p50, m.result.p95, m.result.p99, m.result.non2xx,
-      m.result.errors + m.result.timeouts, m.result.mbPerSec, fmt(m.peakRssMb)]),
-  ));
+  console.log(
+    `\nBacklog benchmark: ${connections} connections, ${seconds} s per target (after ${warmupSeconds} s warm-up)\n`,
+  );
+  console.log(
+    table(
+      ['target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'errors', 'MB/s', 'peak RSS MB'],
+      measured.map((m) => [
+        m.label,
+        m.result.rps,
+        m.result.p50,
+        m.result.p95,
+        m.result.p99,
+        m.result.non2xx,
+        m.result.errors + m.result.timeouts,
+        m.result.mbPerSec,
+        fmt(m.peakRssMb),
+      ]),
+    ),
+  );
   const by = (k: Target['key']) => measured.find((m) => m.key === k);
-  const clean = (m?: Measured) => !!m && m.result.non2xx === 0 && m.result.errors === 0 && m.result.timeouts === 0 && m.result.requests > 0;
+  const clean = (m?: Measured) =>
+    !!m && m.result.non2xx === 0 && m.result.errors === 0 && m.result.timeouts === 0 && m.result.requests > 0;
   for (const m of measured) {
-    if (!clean(m)) console.log(`\n  ${m.label}: status codes ${JSON.stringify(m.result.statusCodes)}, ${m.result.errors} errors, ${m.result.timeouts} timeouts.`);
+    if (!clean(m))
+      console.log(
+        `\n  ${m.label}: status codes ${JSON.stringify(m.result.statusCodes)}, ${m.result.errors} errors, ${m.result.timeouts} timeouts.`,
+      );
   }
   const page = by('page');
   const api = by('api');
@@ -149,22 +214,43 @@ function report(measured: Measured[], itemsInfo: Record<string, unknown>) {
   const nextRss = [page?.peakRssMb, api?.peakRssMb].filter((v): v is number => typeof v === 'number');
   const nextPeak = nextRss.length ? Math.max(...nextRss) : null;
   const checks = {
-    apiVsBaseline: { target: '(b) ≥ 40% of (c) req/s', value: ratio, pass: ratio !== null && ratio >= 0.4 && clean(api) && clean(baseline) },
-    pageP95: { target: 'page p95 < 300 ms', value: page?.result.p95 ?? null, pass: !!page && page.result.p95 < 300 && clean(page) },
+    apiVsBaseline: {
+      target: '(b) ≥ 40% of (c) req/s',
+      value: ratio,
+      pass: ratio !== null && ratio >= 0.4 && clean(api) && clean(baseline),
+    },
+    pageP95: {
+      target: 'page p95 < 300 ms',
+      value: page?.result.p95 ?? null,
+      pass: !!page && page.result.p95 < 300 && clean(page),
+    },
     nextRss: { target: 'Next peak RSS < 400 MB', value: nextPeak, pass: nextPeak !== null && nextPeak < 400 },
   };
   if (ratio !== null) console.log(`\n(b)/(c) throughput: ${(ratio * 100).toFixed(1)}%`);
   if (!baselineOnly) {
     console.log('\nTargets:');
-    console.log(`  ${passMiss(checks.apiVsBaseline.pass)}  ${checks.apiVsBaseline.target} (${ratio === null ? 'n/a' : `${(ratio * 100).toFixed(1)}%`})`);
+    console.log(
+      `  ${passMiss(checks.apiVsBaseline.pass)}  ${checks.apiVsBaseline.target} (${ratio === null ? 'n/a' : `${(ratio * 100).toFixed(1)}%`})`,
+    );
     console.log(`  ${passMiss(checks.pageP95.pass)}  ${checks.pageP95.target} (${fmt(checks.pageP95.value)} ms)`);
     console.log(`  ${passMiss(checks.nextRss.pass)}  ${checks.nextRss.target} (${fmt(nextPeak)} MB)`);
   }
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   const json = {
-    at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, baselineOnly, connections, seconds, warmupSeconds,
-    ...itemsInfo, results: Object.fromEntries(measured.map((m) => [m.key, { label: m.label, url: m.url, ...m.result, peakRssMb: m.peakRssMb }])),
-    apiToBaselineRatio: ratio, nextPeakRssMb: nextPeak, checks: baselineOnly ? undefined : checks,
+    at: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    baselineOnly,
+    connections,
+    seconds,
+    warmupSeconds,
+    ...itemsInfo,
+    results: Object.fromEntries(
+      measured.map((m) => [m.key, { label: m.label, url: m.url, ...m.result, peakRssMb: m.peakRssMb }]),
+    ),
+    apiToBaselineRatio: ratio,
+    nextPeakRssMb: nextPeak,
+    checks: baselineOnly ? undefined : checks,
   };
   fs.writeFileSync(outFile, JSON.stringify(json, null, 2) + '\n');
   console.log(`\nWrote ${path.relative(root, outFile)}`);
@@ -180,17 +266,37 @@ async function main() {
     const cookie = await signIn(next.base, EMAIL, PASSWORD);
     console.log(`Signed in as ${EMAIL}.`);
     targets.push(
-      { key: 'page', label: `(a) page GET /cycles/${CYCLE_ID}`, url: `${next.base}/cycles/${CYCLE_ID}`, headers: { cookie }, server: next.server },
-      { key: 'api', label: `(b) api GET /api/cycles/${CYCLE_ID}/items`, url: `${next.base}/api/cycles/${CYCLE_ID}/items`, headers: { cookie }, server: next.server },
+      {
+        key: 'page',
+        label: `(a) page GET /cycles/${CYCLE_ID}`,
+        url: `${next.base}/cycles/${CYCLE_ID}`,
+        headers: { cookie },
+        server: next.server,
+      },
+      {
+        key: 'api',
+        label: `(b) api GET /api/cycles/${CYCLE_ID}/items`,
+        url: `${next.base}/api/cycles/${CYCLE_ID}/items`,
+        headers: { cookie },
+        server: next.server,
+      },
     );
   }
-  targets.push({ key: 'baseline', label: '(c) baseline node:http + SQL', url: `${baseline.base}/api/cycles/${CYCLE_ID}/items`, headers: {}, server: baseline.server });
+  targets.push({
+    key: 'baseline',
+    label: '(c) baseline node:http + SQL',
+    url: `${baseline.base}/api/cycles/${CYCLE_ID}/items`,
+    headers: {},
+    server: baseline.server,
+  });
 
   console.log('\nOne request each:');
   await sanityCheck(targets);
   const [load1] = os.loadavg();
   if (load1 > os.cpus().length * 0.5) {
-    console.log(`\nWARNING: load average ${load1.toFixed(1)} on ${os.cpus().length} CPUs — other work competes with the servers; figures will be low and noisy.`);
+    console.log(
+      `\nWARNING: load average ${load1.toFixed(1)} on ${os.cpus().length} CPUs — other work competes with the servers; figures will be low and noisy.`,
+    );
   }
   console.log('\nLoad:');
   const measured: Measured[] = [];

@@ -39,7 +39,8 @@ const server = http.createServer((req, res) => {
   const match = /^\/api\/cycles\/([^/?]+)\/items(?:\?.*)?$/.exec(req.url ?? '');
   if (req.method !== 'GET' || !match) return send(res, 404, { error: 'Not found.' });
   const id = Number(match[1]);
-  if (!Number.isInteger(id) || id <= 0) return send(res, 400, { error: `The cycle id must be a positive whole number (got "${match[1]}").` });
+  if (!Number.isInteger(id) || id <= 0)
+    return send(res, 400, { error: `The cycle id must be a positive whole number (got "${match[1]}").` });
   const items = listRows(id);
   if (!items) return send(res, 404, { error: 'This cycle does not exist.' });
   send(res, 200, { columns: BACKLOG_COLUMNS, items });
@@ -48,7 +49,10 @@ const server = http.createServer((req, res) => {
 server.listen(port, '127.0.0.1', () => console.log(`baseline listening on http://127.0.0.1:${port}`));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    server.close(() => { sqlite.close(); process.exit(0); });
+    server.close(() => {
+      sqlite.close();
+      process.exit(0);
+    });
     server.closeAllConnections();
   });
 }

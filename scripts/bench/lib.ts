@@ -18,13 +18,20 @@ let stopping = false;
  * Starts a long-running child in its own process group (so a kill reaches its workers too).
  * `ipc: true` opens a message channel to it (child.send / child.on('message')).
  */
-export function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, opts: { ipc?: boolean } = {}): ChildProcess {
+export function startChild(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  opts: { ipc?: boolean } = {},
+): ChildProcess {
   const stdio: ('ignore' | 'pipe' | 'ipc')[] = ['ignore', 'pipe', 'pipe'];
   if (opts.ipc) stdio.push('ipc');
   const child = spawn(process.execPath, args, { cwd: root, env, detached: true, stdio });
   children.set(child, { group: true });
   let log = '';
-  const keep = (chunk: Buffer) => { log = (log + chunk.toString()).slice(-4000); };
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-4000);
+  };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   child.on('exit', (code, signal) => {
@@ -35,7 +42,11 @@ export function startChild(name: string, args: string[], env: NodeJS.ProcessEnv,
 
 function signalAll(signal: NodeJS.Signals): void {
   for (const [child, { group }] of children) {
-    try { process.kill(group ? -child.pid! : child.pid!, signal); } catch { /* already gone */ }
+    try {
+      process.kill(group ? -child.pid! : child.pid!, signal);
+    } catch {
+      /* already gone */
+    }
   }
 }
 
@@ -66,8 +77,12 @@ export function runChild(label: string, args: string[], env: NodeJS.ProcessEnv =
     children.set(child, { group: false });
     let out = '';
     let err = '';
-    child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
-    child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+    });
     child.on('error', reject);
     child.on('exit', (code) => {
       children.delete(child);
@@ -78,7 +93,11 @@ export function runChild(label: string, args: string[], env: NodeJS.ProcessEnv =
 }
 
 /** Runs `fn` over `items` with at most `limit` calls in flight; results in input order. */
-export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
@@ -114,7 +133,8 @@ export function freePort(): Promise<number> {
 export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The server for ${url} exited before it answered.`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`The server for ${url} exited before it answered.`);
     try {
       await fetch(url, { signal: AbortSignal.timeout(2000) });
       return;
@@ -140,7 +160,9 @@ export async function signIn(base: string, email: string, password: string): Pro
   });
   const session = cookiePairs(res).filter((c) => c.startsWith('authjs.session-token'));
   if (!session.length) {
-    throw new Error(`Sign-in as ${email} gave no session cookie (status ${res.status}, location ${res.headers.get('location')}).`);
+    throw new Error(
+      `Sign-in as ${email} gave no session cookie (status ${res.status}, location ${res.headers.get('location')}).`,
+    );
   }
   return session.join('; ');
 }
@@ -156,7 +178,9 @@ function processTree(rootPid: number): number[] {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       parentOf.set(Number(entry), ppid);
-    } catch { /* exited meanwhile */ }
+    } catch {
+      /* exited meanwhile */
+    }
   }
   const tree = [rootPid];
   for (let i = 0; i < tree.length; i++) {
@@ -178,23 +202,52 @@ function rssKb(pid: number): number {
 export function sampleRss(rootPid: number): { stop: () => number | null } {
   if (!fs.existsSync('/proc/self/status')) return { stop: () => null };
   let peakKb = 0;
-  const tick = () => { peakKb = Math.max(peakKb, processTree(rootPid).reduce((sum, pid) => sum + rssKb(pid), 0)); };
+  const tick = () => {
+    peakKb = Math.max(
+      peakKb,
+      processTree(rootPid).reduce((sum, pid) => sum + rssKb(pid), 0),
+    );
+  };
   tick();
   const timer = setInterval(tick, 200);
-  return { stop: () => { clearInterval(timer); tick(); return Math.round(peakKb / 1024); } };
+  return {
+    stop: () => {
+      clearInterval(timer);
+      tick();
+      return Math.round(peakKb / 1024);
+    },
+  };
 }
 
 // ---------------------------------------------------------------- load
 
-export type LoadOptions = { url: string; headers: Record<string, string>; connections: number; warmupSeconds: number; seconds: number };
+export type LoadOptions = {
+  url: string;
+  headers: Record<string, string>;
+  connections: number;
+  warmupSeconds: number;
+  seconds: number;
+};
 export type LoadResult = {
-  requests: number; rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number; timeouts: number;
-  mbPerSec: number; statusCodes: Record<string, number>;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  mbPerSec: number;
+  statusCodes: Record<string, number>;
 };
 
 /** Runs scripts/bench/load.ts (autocannon) in its own process, so the load generator does not share a CPU loop with us. */
 export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
-  const out = await runChild(`load ${opts.url}`, [...tsxArgs, path.join(root, 'scripts', 'bench', 'load.ts'), JSON.stringify(opts)]);
+  const out = await runChild(`load ${opts.url}`, [
+    ...tsxArgs,
+    path.join(root, 'scripts', 'bench', 'load.ts'),
+    JSON.stringify(opts),
+  ]);
   return JSON.parse(out.trim().split('\n').at(-1)!) as LoadResult;
 }
 
@@ -229,4 +282,3 @@ export function benchTempDir(name: string): string {
   });
   return dir;
 }
-

@@ -8,8 +8,13 @@ import type { EventEmitter } from 'node:events';
 import type { LoadOptions, LoadResult } from './lib';
 
 type AutocannonResult = {
-  requests: { total: number }; throughput: { total: number }; duration: number;
-  non2xx: number; errors: number; timeouts: number; statusCodeStats: Record<string, { count: number }>;
+  requests: { total: number };
+  throughput: { total: number };
+  duration: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodeStats: Record<string, { count: number }>;
 };
 type Autocannon = (
   opts: { url: string; connections: number; duration: number; headers: Record<string, string> },
@@ -24,7 +29,8 @@ function run(opts: LoadOptions, seconds: number, onLatency?: (ms: number) => voi
       { url: opts.url, connections: opts.connections, duration: seconds, headers: opts.headers },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
-    if (onLatency) instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => onLatency(ms));
+    if (onLatency)
+      instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => onLatency(ms));
   });
 }
 

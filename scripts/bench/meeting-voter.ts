@@ -15,7 +15,14 @@ import zlib from 'node:zlib';
 import { monoMs } from './lib';
 
 export type VoteCommand = { seq: number; url: string; cookie: string; body: string };
-export type VoteReport = { type: 'sent'; seq: number; sentAt: number; status: number; answeredMs: number; error?: string };
+export type VoteReport = {
+  type: 'sent';
+  seq: number;
+  sentAt: number;
+  status: number;
+  answeredMs: number;
+  error?: string;
+};
 
 if (!process.send) {
   console.error('Run me from scripts/bench/meeting.ts (I need an IPC channel).');
@@ -30,7 +37,9 @@ function decode(body: Buffer, encoding: string | undefined): string {
     if (encoding === 'gzip') return zlib.gunzipSync(body).toString('utf8');
     if (encoding === 'deflate') return zlib.inflateSync(body).toString('utf8');
     if (encoding === 'br') return zlib.brotliDecompressSync(body).toString('utf8');
-  } catch { /* shown as it came */ }
+  } catch {
+    /* shown as it came */
+  }
   return body.toString('utf8');
 }
 
@@ -40,25 +49,41 @@ function post(cmd: VoteCommand): void {
   const report = (status: number, error?: string) => {
     if (reported) return;
     reported = true;
-    const r: VoteReport = { type: 'sent', seq: cmd.seq, sentAt, status, answeredMs: Math.round((monoMs() - sentAt) * 100) / 100 };
+    const r: VoteReport = {
+      type: 'sent',
+      seq: cmd.seq,
+      sentAt,
+      status,
+      answeredMs: Math.round((monoMs() - sentAt) * 100) / 100,
+    };
     if (error) r.error = error;
     send(r);
   };
-  const req = http.request(cmd.url, {
-    method: 'POST', agent,
-    headers: {
-      'content-type': 'application/json', 'content-length': Buffer.byteLength(cmd.body), 'accept-encoding': 'gzip, deflate, br',
-      ...(cmd.cookie ? { cookie: cmd.cookie } : {}),
+  const req = http.request(
+    cmd.url,
+    {
+      method: 'POST',
+      agent,
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(cmd.body),
+        'accept-encoding': 'gzip, deflate, br',
+        ...(cmd.cookie ? { cookie: cmd.cookie } : {}),
+      },
     },
-  }, (res) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => {
-      const status = res.statusCode ?? 0;
-      report(status, status >= 300 ? decode(Buffer.concat(chunks), res.headers['content-encoding']).slice(0, 300) : undefined);
-    });
-    res.on('error', (e) => report(0, e.message));
-  });
+    (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const status = res.statusCode ?? 0;
+        report(
+          status,
+          status >= 300 ? decode(Buffer.concat(chunks), res.headers['content-encoding']).slice(0, 300) : undefined,
+        );
+      });
+      res.on('error', (e) => report(0, e.message));
+    },
+  );
   req.on('error', (e) => report(0, e.message));
   req.end(cmd.body);
 }

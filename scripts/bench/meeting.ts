@@ -41,11 +41,26 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import zlib from 'node:zlib';
 import type { VoteCommand, VoteReport } from './meeting-voter';
 import {
-  freePort, killChildren, mapLimit, monoMs, passMiss, root, runChild, sampleRss, signIn, startChild, stopChildren, table, tsxArgs,
+  freePort,
+  killChildren,
+  mapLimit,
+  monoMs,
+  passMiss,
+  root,
+  runChild,
+  sampleRss,
+  signIn,
+  startChild,
+  stopChildren,
+  table,
+  tsxArgs,
   waitForHttp,
 } from './lib';
 
-const PARTICIPANTS = (process.env.BENCH_PARTICIPANTS ?? '10,50,200').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const PARTICIPANTS = (process.env.BENCH_PARTICIPANTS ?? '10,50,200')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => n > 0);
 const VOTES = Number(process.env.BENCH_VOTES ?? 60);
 const VOTE_INTERVAL_MS = Number(process.env.BENCH_VOTE_INTERVAL_MS ?? 40);
 const SENDERS = Number(process.env.BENCH_SENDERS ?? 3);
@@ -86,23 +101,56 @@ function percentile(sorted: number[], p: number): number | null {
 // ---------------------------------------------------------------- one round: N listeners, VOTES votes
 
 type Target = {
-  key: 'quorum' | 'baseline'; label: string; server: ChildProcess;
+  key: 'quorum' | 'baseline';
+  label: string;
+  server: ChildProcess;
   /** The stream URL for this round (Quorum: after the meeting's latest event, as the live page does). */
   eventsUrl: () => Promise<string>;
-  listenerCookies: string[] | null; voteUrl: string; voterCookies: string[]; itemId: number;
+  listenerCookies: string[] | null;
+  voteUrl: string;
+  voterCookies: string[];
+  itemId: number;
 };
 
 type Vote = {
-  seq: number; marker: string; measured: boolean; got: Uint8Array; received: number; duplicates: number; lastAt: number; firstAt: number;
-  report: VoteReport | null; settle: () => void; settled: Promise<void>;
+  seq: number;
+  marker: string;
+  measured: boolean;
+  got: Uint8Array;
+  received: number;
+  duplicates: number;
+  lastAt: number;
+  firstAt: number;
+  report: VoteReport | null;
+  settle: () => void;
+  settled: Promise<void>;
 };
 
-type Conn = { req: http.ClientRequest | null; ready: boolean; closing: boolean; dropped: string | null; buffer: string };
+type Conn = {
+  req: http.ClientRequest | null;
+  ready: boolean;
+  closing: boolean;
+  dropped: string | null;
+  buffer: string;
+};
 
 export type RoundResult = {
-  participants: number; target: Target['key']; connected: number; dropped: number; droppedReasons: string[];
-  votes: number; refused: number; complete: number; lostEvents: number; duplicates: number;
-  p50: number | null; p95: number | null; max: number | null; firstP50: number | null; answerP50: number | null; answerP95: number | null;
+  participants: number;
+  target: Target['key'];
+  connected: number;
+  dropped: number;
+  droppedReasons: string[];
+  votes: number;
+  refused: number;
+  complete: number;
+  lostEvents: number;
+  duplicates: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+  firstP50: number | null;
+  answerP50: number | null;
+  answerP95: number | null;
   /** Votes per second that reached everybody: complete votes over the time from the first send to the last delivery. */
   deliveredPerSec: number | null;
   /** Paced only: the median latency of the last 10 votes minus that of the first 10 (a server falling behind grows it). */
@@ -120,24 +168,45 @@ let seqCounter = 0;
 let onReport: ((r: VoteReport) => void) | null = null;
 
 async function startSenders(): Promise<void> {
-  await Promise.all(Array.from({ length: SENDERS }, (_, i) => new Promise<void>((resolve) => {
-    const child = startChild(`vote sender ${i + 1}`, [...tsxArgs, path.join(root, 'scripts', 'bench', 'meeting-voter.ts')], process.env, { ipc: true });
-    child.on('message', (m: VoteReport | { type: 'ready' }) => {
-      if (m.type === 'ready') resolve();
-      else onReport?.(m);
-    });
-    senders.push(child);
-  })));
+  await Promise.all(
+    Array.from(
+      { length: SENDERS },
+      (_, i) =>
+        new Promise<void>((resolve) => {
+          const child = startChild(
+            `vote sender ${i + 1}`,
+            [...tsxArgs, path.join(root, 'scripts', 'bench', 'meeting-voter.ts')],
+            process.env,
+            { ipc: true },
+          );
+          child.on('message', (m: VoteReport | { type: 'ready' }) => {
+            if (m.type === 'ready') resolve();
+            else onReport?.(m);
+          });
+          senders.push(child);
+        }),
+    ),
+  );
 }
 
-function openConnection(conn: Conn, index: number, url: string, cookie: string | null, onMarker: (marker: string, index: number, at: number) => void): Promise<void> {
+function openConnection(
+  conn: Conn,
+  index: number,
+  url: string,
+  cookie: string | null,
+  onMarker: (marker: string, index: number, at: number) => void,
+): Promise<void> {
   return new Promise((resolve) => {
     const lose = (why: string) => {
       if (!conn.closing && !conn.dropped) conn.dropped = why;
       resolve();
     };
     // What a browser's EventSource sends (the browser adds accept-encoding too).
-    const headers: Record<string, string> = { accept: 'text/event-stream', 'cache-control': 'no-cache', 'accept-encoding': 'gzip, deflate, br' };
+    const headers: Record<string, string> = {
+      accept: 'text/event-stream',
+      'cache-control': 'no-cache',
+      'accept-encoding': 'gzip, deflate, br',
+    };
     if (cookie) headers.cookie = cookie;
     const req = http.get(url, { agent, headers }, (res) => {
       if (res.statusCode !== 200) {
@@ -146,7 +215,14 @@ function openConnection(conn: Conn, index: number, url: string, cookie: string |
         return;
       }
       const encoding = res.headers['content-encoding'];
-      const decoder = encoding === 'gzip' ? zlib.createGunzip() : encoding === 'deflate' ? zlib.createInflate() : encoding === 'br' ? zlib.createBrotliDecompress() : null;
+      const decoder =
+        encoding === 'gzip'
+          ? zlib.createGunzip()
+          : encoding === 'deflate'
+            ? zlib.createInflate()
+            : encoding === 'br'
+              ? zlib.createBrotliDecompress()
+              : null;
       if (decoder) decoder.on('error', (e) => lose(e.message));
       const body = decoder ? res.pipe(decoder) : res;
       body.setEncoding('utf8');
@@ -182,7 +258,10 @@ async function runRound(target: Target, n: number): Promise<RoundResult> {
   const onMarker = (marker: string, index: number, at: number) => {
     const v = votes.get(marker);
     if (!v) return;
-    if (v.got[index]) { v.duplicates++; return; }
+    if (v.got[index]) {
+      v.duplicates++;
+      return;
+    }
     v.got[index] = 1;
     v.received++;
     if (v.received === 1) v.firstAt = at;
@@ -200,10 +279,18 @@ async function runRound(target: Target, n: number): Promise<RoundResult> {
   const rss = sampleRss(target.server.pid!);
   const loop = monitorEventLoopDelay({ resolution: 1 });
   const url = await target.eventsUrl();
-  const conns: Conn[] = Array.from({ length: n }, () => ({ req: null, ready: false, closing: false, dropped: null, buffer: '' }));
+  const conns: Conn[] = Array.from({ length: n }, () => ({
+    req: null,
+    ready: false,
+    closing: false,
+    dropped: null,
+    buffer: '',
+  }));
   const connectStarted = monoMs();
   await Promise.race([
-    mapLimit(conns, CONNECT_CONCURRENCY, (c, i) => openConnection(c, i, url, target.listenerCookies?.[i] ?? null, onMarker)),
+    mapLimit(conns, CONNECT_CONCURRENCY, (c, i) =>
+      openConnection(c, i, url, target.listenerCookies?.[i] ?? null, onMarker),
+    ),
     sleep(CONNECT_TIMEOUT_MS),
   ]);
   for (const c of conns) if (!c.ready && !c.dropped) c.dropped = `not open after ${CONNECT_TIMEOUT_MS / 1000} s`;
@@ -216,12 +303,36 @@ async function runRound(target: Target, n: number): Promise<RoundResult> {
     const seq = ++seqCounter;
     const marker = `mb-${n}-${target.key}-${measured ? '' : 'w'}${k}-${seq}`;
     let settle!: () => void;
-    const settled = new Promise<void>((r) => { settle = r; });
-    const v: Vote = { seq, marker, measured, got: new Uint8Array(n), received: 0, duplicates: 0, lastAt: 0, firstAt: 0, report: null, settle, settled };
+    const settled = new Promise<void>((r) => {
+      settle = r;
+    });
+    const v: Vote = {
+      seq,
+      marker,
+      measured,
+      got: new Uint8Array(n),
+      received: 0,
+      duplicates: 0,
+      lastAt: 0,
+      firstAt: 0,
+      report: null,
+      settle,
+      settled,
+    };
     votes.set(marker, v);
     bySeq.set(seq, v);
-    const body = JSON.stringify({ action: 'vote', itemId: target.itemId, choice: CHOICES[seq % CHOICES.length], comment: marker });
-    const cmd: VoteCommand = { seq, url: target.voteUrl, cookie: target.voterCookies[seq % target.voterCookies.length], body };
+    const body = JSON.stringify({
+      action: 'vote',
+      itemId: target.itemId,
+      choice: CHOICES[seq % CHOICES.length],
+      comment: marker,
+    });
+    const cmd: VoteCommand = {
+      seq,
+      url: target.voteUrl,
+      cookie: target.voterCookies[seq % target.voterCookies.length],
+      body,
+    };
     senders[seq % senders.length].send(cmd);
     if (expected === 0) settle();
     return v;
@@ -231,7 +342,8 @@ async function runRound(target: Target, n: number): Promise<RoundResult> {
     const v = castVote(k, false);
     await settledOrTimeout(v);
     // A refused warm-up vote means the set-up is wrong (not a voter, not the current item…), not that the server is slow.
-    if (v.report && (v.report.status < 200 || v.report.status >= 300)) throw new Error(`${target.label} refused a vote: ${v.report.status} ${v.report.error ?? ''}`);
+    if (v.report && (v.report.status < 200 || v.report.status >= 300))
+      throw new Error(`${target.label} refused a vote: ${v.report.status} ${v.report.error ?? ''}`);
   }
   loop.enable();
   const measured: Vote[] = [];
@@ -266,29 +378,57 @@ async function runRound(target: Target, n: number): Promise<RoundResult> {
   const complete = accepted.filter(isComplete);
   const inOrder = measured.map((v) => (isComplete(v) ? round1(v.lastAt - v.report!.sentAt) : null));
   const latencies = complete.map((v) => round1(v.lastAt - v.report!.sentAt)).sort((a, b) => a - b);
-  const median = (xs: (number | null)[]) => percentile(xs.filter((x): x is number => x !== null).sort((a, b) => a - b), 50);
+  const median = (xs: (number | null)[]) =>
+    percentile(
+      xs.filter((x): x is number => x !== null).sort((a, b) => a - b),
+      50,
+    );
   const head = median(inOrder.slice(0, 10));
   const tail = median(inOrder.slice(-10));
-  const lagGrowthMs = VOTE_INTERVAL_MS > 0 && head !== null && tail !== null && measured.length >= 20 ? round1(tail - head) : null;
+  const lagGrowthMs =
+    VOTE_INTERVAL_MS > 0 && head !== null && tail !== null && measured.length >= 20 ? round1(tail - head) : null;
   const firstSent = Math.min(...complete.map((v) => v.report!.sentAt));
   const lastDelivered = Math.max(...complete.map((v) => v.lastAt));
   const deliveredPerSec = complete.length > 1 ? round1((complete.length / (lastDelivered - firstSent)) * 1000) : null;
   const firsts = complete.map((v) => v.firstAt - v.report!.sentAt).sort((a, b) => a - b);
-  const answers = measured.filter((v) => v.report).map((v) => v.report!.answeredMs).sort((a, b) => a - b);
+  const answers = measured
+    .filter((v) => v.report)
+    .map((v) => v.report!.answeredMs)
+    .sort((a, b) => a - b);
   const lostEvents = accepted.reduce((sum, v) => sum + (expected - v.received), 0);
   const duplicates = measured.reduce((sum, v) => sum + v.duplicates, 0);
-  if (refused.length) console.log(`    ${refused.length} votes refused, e.g. ${refused[0].report!.status}: ${refused[0].report!.error ?? ''}`);
+  if (refused.length)
+    console.log(
+      `    ${refused.length} votes refused, e.g. ${refused[0].report!.status}: ${refused[0].report!.error ?? ''}`,
+    );
   const result: RoundResult = {
-    participants: n, target: target.key, connected, dropped: droppedConns.length,
+    participants: n,
+    target: target.key,
+    connected,
+    dropped: droppedConns.length,
     droppedReasons: [...new Set(droppedConns.map((c) => c.dropped!))],
-    votes: measured.length, refused: refused.length, complete: complete.length, lostEvents, duplicates,
-    p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies.length ? latencies[latencies.length - 1] : null,
-    firstP50: percentile(firsts, 50), answerP50: percentile(answers, 50), answerP95: percentile(answers, 95),
-    deliveredPerSec, lagGrowthMs, clientLoopP99Ms: round1(loop.percentile(99) / 1e6), peakRssMb, latencies: inOrder,
+    votes: measured.length,
+    refused: refused.length,
+    complete: complete.length,
+    lostEvents,
+    duplicates,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    max: latencies.length ? latencies[latencies.length - 1] : null,
+    firstP50: percentile(firsts, 50),
+    answerP50: percentile(answers, 50),
+    answerP95: percentile(answers, 95),
+    deliveredPerSec,
+    lagGrowthMs,
+    clientLoopP99Ms: round1(loop.percentile(99) / 1e6),
+    peakRssMb,
+    latencies: inOrder,
   };
-  console.log(`    ${target.label}: ${connected}/${n} open in ${connectMs} ms; ${complete.length}/${measured.length} votes everywhere; `
-    + `p50 ${result.p50 ?? 'n/a'} / p95 ${result.p95 ?? 'n/a'} / max ${result.max ?? 'n/a'} ms; RSS ${peakRssMb ?? 'n/a'} MB; `
-    + `bench loop delay p99 ${result.clientLoopP99Ms} ms`);
+  console.log(
+    `    ${target.label}: ${connected}/${n} open in ${connectMs} ms; ${complete.length}/${measured.length} votes everywhere; ` +
+      `p50 ${result.p50 ?? 'n/a'} / p95 ${result.p95 ?? 'n/a'} / max ${result.max ?? 'n/a'} ms; RSS ${peakRssMb ?? 'n/a'} MB; ` +
+      `bench loop delay p99 ${result.clientLoopP99Ms} ms`,
+  );
   await sleep(300); // the server notices the closed streams before the next round
   return result;
 }
@@ -299,8 +439,13 @@ async function startNext(dbFile: string): Promise<{ server: ChildProcess; base: 
   const port = await freePort();
   const base = `http://localhost:${port}`; // next-auth cookies want the host the app is configured with
   const server = startChild('next start', [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    ...process.env, NODE_ENV: 'production', DATABASE_URL: dbFile, AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
-    AUTH_URL: base, APP_URL: base, NEXT_TELEMETRY_DISABLED: '1',
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: dbFile,
+    AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+    AUTH_URL: base,
+    APP_URL: base,
+    NEXT_TELEMETRY_DISABLED: '1',
   });
   const started = Date.now();
   await waitForHttp(`${base}/api/auth/csrf`, server);
@@ -310,7 +455,11 @@ async function startNext(dbFile: string): Promise<{ server: ChildProcess; base: 
 
 async function startBaseline(): Promise<{ server: ChildProcess; base: string }> {
   const port = await freePort();
-  const server = startChild('sse baseline', [...tsxArgs, path.join(root, 'scripts', 'bench', 'sse-baseline-server.ts')], { ...process.env, PORT: String(port) });
+  const server = startChild(
+    'sse baseline',
+    [...tsxArgs, path.join(root, 'scripts', 'bench', 'sse-baseline-server.ts')],
+    { ...process.env, PORT: String(port) },
+  );
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/`, server);
   return { server, base };
@@ -325,14 +474,31 @@ type Seeded = { meetingId: number; facilitator: string; password: string; listen
 type LiveStateLite = { lastEventId: number; meeting: { status: string; currentItemId: number | null } };
 
 async function main() {
-  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
+  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')))
+    throw new Error('No production build: run `npm run build` first.');
   const maxN = Math.max(...PARTICIPANTS);
   const dbFile = path.join(tmpDir, 'bench.sqlite');
   let started = Date.now();
-  const seeded = JSON.parse((await runChild('seed-meeting', ['--conditions=react-server', ...tsxArgs, path.join(root, 'scripts', 'bench', 'seed-meeting.ts')], {
-    ...process.env, DATABASE_URL: dbFile, BENCH_LISTENERS: String(maxN), BENCH_VOTERS: String(VOTERS),
-  })).trim().split('\n').at(-1)!) as Seeded;
-  console.log(`Seeded ${dbFile}: meeting ${seeded.meetingId}, ${seeded.listeners.length} observers, ${seeded.voters.length} voters (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  const seeded = JSON.parse(
+    (
+      await runChild(
+        'seed-meeting',
+        ['--conditions=react-server', ...tsxArgs, path.join(root, 'scripts', 'bench', 'seed-meeting.ts')],
+        {
+          ...process.env,
+          DATABASE_URL: dbFile,
+          BENCH_LISTENERS: String(maxN),
+          BENCH_VOTERS: String(VOTERS),
+        },
+      )
+    )
+      .trim()
+      .split('\n')
+      .at(-1)!,
+  ) as Seeded;
+  console.log(
+    `Seeded ${dbFile}: meeting ${seeded.meetingId}, ${seeded.listeners.length} observers, ${seeded.voters.length} voters (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+  );
 
   const next = await startNext(dbFile);
   const baseline = await startBaseline();
@@ -340,12 +506,17 @@ async function main() {
 
   const facilitator = await signIn(next.base, seeded.facilitator, seeded.password);
   const liveUrl = `${next.base}/api/meetings/${seeded.meetingId}/live`;
-  const state = await json<LiveStateLite>(await fetch(liveUrl, {
-    method: 'POST', headers: { cookie: facilitator, 'content-type': 'application/json' },
-    body: JSON.stringify({ action: 'start', votesVisibility: 'live', weighted: false }),
-  }), 'Starting the meeting');
+  const state = await json<LiveStateLite>(
+    await fetch(liveUrl, {
+      method: 'POST',
+      headers: { cookie: facilitator, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'start', votesVisibility: 'live', weighted: false }),
+    }),
+    'Starting the meeting',
+  );
   const itemId = state.meeting.currentItemId;
-  if (state.meeting.status !== 'live' || !itemId) throw new Error(`The meeting did not go live: ${JSON.stringify(state.meeting)}`);
+  if (state.meeting.status !== 'live' || !itemId)
+    throw new Error(`The meeting did not go live: ${JSON.stringify(state.meeting)}`);
   console.log(`Meeting ${seeded.meetingId} is live on item ${itemId}.`);
 
   started = Date.now();
@@ -353,11 +524,18 @@ async function main() {
   const cookies = await mapLimit(emails, SIGN_IN_CONCURRENCY, (email) => signIn(next.base, email, seeded.password));
   const voterCookies = cookies.slice(0, seeded.voters.length);
   const listenerCookies = cookies.slice(seeded.voters.length);
-  console.log(`Signed in ${emails.length} users, ${SIGN_IN_CONCURRENCY} at a time (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  console.log(
+    `Signed in ${emails.length} users, ${SIGN_IN_CONCURRENCY} at a time (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+  );
 
   const targets: Target[] = [
     {
-      key: 'quorum', label: 'Quorum (next start)', server: next.server, listenerCookies, voterCookies, itemId,
+      key: 'quorum',
+      label: 'Quorum (next start)',
+      server: next.server,
+      listenerCookies,
+      voterCookies,
+      itemId,
       voteUrl: `${next.direct}/api/meetings/${seeded.meetingId}/live`,
       eventsUrl: async () => {
         const s = await json<LiveStateLite>(await fetch(liveUrl, { headers: { cookie: facilitator } }), 'GET …/live');
@@ -365,17 +543,30 @@ async function main() {
       },
     },
     {
-      key: 'baseline', label: 'baseline node:http SSE', server: baseline.server, listenerCookies: null, voterCookies: [''], itemId,
-      voteUrl: `${baseline.base}/vote`, eventsUrl: async () => `${baseline.base}/events`,
+      key: 'baseline',
+      label: 'baseline node:http SSE',
+      server: baseline.server,
+      listenerCookies: null,
+      voterCookies: [''],
+      itemId,
+      voteUrl: `${baseline.base}/vote`,
+      eventsUrl: async () => `${baseline.base}/events`,
     },
   ];
 
   const [load1] = os.loadavg();
   if (load1 > os.cpus().length * 0.5) {
-    console.log(`\nWARNING: load average ${load1.toFixed(1)} on ${os.cpus().length} CPUs — other work competes with the servers; figures will be high and noisy.`);
+    console.log(
+      `\nWARNING: load average ${load1.toFixed(1)} on ${os.cpus().length} CPUs — other work competes with the servers; figures will be high and noisy.`,
+    );
   }
-  const pacing = VOTE_INTERVAL_MS > 0 ? `one every ${VOTE_INTERVAL_MS} ms` : 'one at a time, each after the previous reached everybody';
-  console.log(`\nRounds: ${VOTES} votes each (${pacing}) from ${SENDERS} sender processes, after ${WARMUP_VOTES} warm-up votes:`);
+  const pacing =
+    VOTE_INTERVAL_MS > 0
+      ? `one every ${VOTE_INTERVAL_MS} ms`
+      : 'one at a time, each after the previous reached everybody';
+  console.log(
+    `\nRounds: ${VOTES} votes each (${pacing}) from ${SENDERS} sender processes, after ${WARMUP_VOTES} warm-up votes:`,
+  );
   const results: RoundResult[] = [];
   for (const n of PARTICIPANTS) {
     console.log(`  ${n} participants`);
@@ -393,32 +584,80 @@ async function main() {
 function report(results: RoundResult[], info: Record<string, unknown>) {
   const fmt = (v: number | null) => (v === null ? 'n/a' : String(v));
   const find = (n: number, key: Target['key']) => results.find((r) => r.participants === n && r.target === key);
-  const ratio = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null || b <= 0 ? null : Math.round((a / b) * 10) / 10);
+  const ratio = (a: number | null | undefined, b: number | null | undefined) =>
+    a == null || b == null || b <= 0 ? null : Math.round((a / b) * 10) / 10;
   const pacing = VOTE_INTERVAL_MS > 0 ? `one every ${VOTE_INTERVAL_MS} ms` : 'one at a time';
-  console.log(`\nLive meeting SSE propagation: ${VOTES} votes per round (${pacing}) from ${SENDERS} processes; latency = send → last participant received\n`);
-  console.log(table(
-    ['participants', 'server', 'p50 ms', 'p95 ms', 'max ms', 'first p50 ms', 'POST p95 ms', 'votes/s', 'votes everywhere', 'dropped', 'lost', 'refused', 'peak RSS MB'],
-    results.map((r) => [r.participants, r.target === 'quorum' ? 'Quorum' : 'baseline', fmt(r.p50), fmt(r.p95), fmt(r.max), fmt(r.firstP50),
-      fmt(r.answerP95), fmt(r.deliveredPerSec), `${r.complete}/${r.votes}`, r.dropped, r.lostEvents, r.refused, fmt(r.peakRssMb)]),
-  ));
-  console.log('(first p50: to the first participant; POST p95: until the vote request was answered; votes/s: delivered to everybody'
-    + `${VOTE_INTERVAL_MS > 0 ? `, ${round1(1000 / VOTE_INTERVAL_MS)} offered` : ''})`);
+  console.log(
+    `\nLive meeting SSE propagation: ${VOTES} votes per round (${pacing}) from ${SENDERS} processes; latency = send → last participant received\n`,
+  );
+  console.log(
+    table(
+      [
+        'participants',
+        'server',
+        'p50 ms',
+        'p95 ms',
+        'max ms',
+        'first p50 ms',
+        'POST p95 ms',
+        'votes/s',
+        'votes everywhere',
+        'dropped',
+        'lost',
+        'refused',
+        'peak RSS MB',
+      ],
+      results.map((r) => [
+        r.participants,
+        r.target === 'quorum' ? 'Quorum' : 'baseline',
+        fmt(r.p50),
+        fmt(r.p95),
+        fmt(r.max),
+        fmt(r.firstP50),
+        fmt(r.answerP95),
+        fmt(r.deliveredPerSec),
+        `${r.complete}/${r.votes}`,
+        r.dropped,
+        r.lostEvents,
+        r.refused,
+        fmt(r.peakRssMb),
+      ]),
+    ),
+  );
+  console.log(
+    '(first p50: to the first participant; POST p95: until the vote request was answered; votes/s: delivered to everybody' +
+      `${VOTE_INTERVAL_MS > 0 ? `, ${round1(1000 / VOTE_INTERVAL_MS)} offered` : ''})`,
+  );
   const ratios = PARTICIPANTS.map((n) => {
     const q = find(n, 'quorum');
     const b = find(n, 'baseline');
     return { participants: n, p50: ratio(q?.p50, b?.p50), p95: ratio(q?.p95, b?.p95) };
   });
   console.log('\nQuorum / baseline (lower is better; 1 = as fast as a bare broadcaster):\n');
-  console.log(table(['participants', 'p50 ratio', 'p95 ratio'], ratios.map((r) => [r.participants, r.p50 === null ? 'n/a' : `${r.p50}×`, r.p95 === null ? 'n/a' : `${r.p95}×`])));
+  console.log(
+    table(
+      ['participants', 'p50 ratio', 'p95 ratio'],
+      ratios.map((r) => [r.participants, r.p50 === null ? 'n/a' : `${r.p50}×`, r.p95 === null ? 'n/a' : `${r.p95}×`]),
+    ),
+  );
   for (const r of results) {
     if (r.lagGrowthMs !== null && r.lagGrowthMs > 2 * VOTE_INTERVAL_MS) {
-      console.log(`\n  ${r.target} at ${r.participants}: fell behind the votes — the last 10 took ${r.lagGrowthMs} ms longer than the first 10 `
-        + `(${fmt(r.deliveredPerSec)} of ${round1(1000 / VOTE_INTERVAL_MS)} votes/s delivered), so its latencies grow with BENCH_VOTES; `
-        + 'BENCH_VOTE_INTERVAL_MS=0 measures one vote at a time.');
+      console.log(
+        `\n  ${r.target} at ${r.participants}: fell behind the votes — the last 10 took ${r.lagGrowthMs} ms longer than the first 10 ` +
+          `(${fmt(r.deliveredPerSec)} of ${round1(1000 / VOTE_INTERVAL_MS)} votes/s delivered), so its latencies grow with BENCH_VOTES; ` +
+          'BENCH_VOTE_INTERVAL_MS=0 measures one vote at a time.',
+      );
     }
-    if (r.clientLoopP99Ms > 10) console.log(`\n  ${r.target} at ${r.participants}: the bench's own event loop lagged (p99 ${r.clientLoopP99Ms} ms): receive times are late by up to that.`);
-    if (r.dropped) console.log(`\n  ${r.target} at ${r.participants}: ${r.dropped} dropped connections (${r.droppedReasons.join('; ')}).`);
-    if (r.duplicates) console.log(`\n  ${r.target} at ${r.participants}: ${r.duplicates} votes received twice on a connection.`);
+    if (r.clientLoopP99Ms > 10)
+      console.log(
+        `\n  ${r.target} at ${r.participants}: the bench's own event loop lagged (p99 ${r.clientLoopP99Ms} ms): receive times are late by up to that.`,
+      );
+    if (r.dropped)
+      console.log(
+        `\n  ${r.target} at ${r.participants}: ${r.dropped} dropped connections (${r.droppedReasons.join('; ')}).`,
+      );
+    if (r.duplicates)
+      console.log(`\n  ${r.target} at ${r.participants}: ${r.duplicates} votes received twice on a connection.`);
   }
 
   const checks: { target: string; value: string; pass: boolean }[] = [];
@@ -427,12 +666,28 @@ function report(results: RoundResult[], info: Record<string, unknown>) {
     if (!q) continue;
     const clean = q.dropped === 0 && q.lostEvents === 0 && q.refused === 0 && q.connected === n;
     if (P95_TARGETS[n] !== undefined) {
-      checks.push({ target: `${n} participants: p95 < ${P95_TARGETS[n]} ms, every vote everywhere`, value: `${fmt(q.p95)} ms, ${q.complete}/${q.votes}`, pass: q.p95 !== null && q.p95 < P95_TARGETS[n] && q.complete === q.votes });
+      checks.push({
+        target: `${n} participants: p95 < ${P95_TARGETS[n]} ms, every vote everywhere`,
+        value: `${fmt(q.p95)} ms, ${q.complete}/${q.votes}`,
+        pass: q.p95 !== null && q.p95 < P95_TARGETS[n] && q.complete === q.votes,
+      });
     }
     if (n === 200) {
-      checks.push({ target: '200 participants: no dropped connections', value: `${q.dropped} dropped, ${q.connected}/${n} open`, pass: q.dropped === 0 && q.connected === n });
-      checks.push({ target: '200 participants: no lost events', value: `${q.lostEvents} lost, ${q.refused} refused`, pass: clean });
-      checks.push({ target: `200 participants: server RSS < ${RSS_TARGET_MB} MB`, value: `${fmt(q.peakRssMb)} MB`, pass: q.peakRssMb !== null && q.peakRssMb < RSS_TARGET_MB });
+      checks.push({
+        target: '200 participants: no dropped connections',
+        value: `${q.dropped} dropped, ${q.connected}/${n} open`,
+        pass: q.dropped === 0 && q.connected === n,
+      });
+      checks.push({
+        target: '200 participants: no lost events',
+        value: `${q.lostEvents} lost, ${q.refused} refused`,
+        pass: clean,
+      });
+      checks.push({
+        target: `200 participants: server RSS < ${RSS_TARGET_MB} MB`,
+        value: `${fmt(q.peakRssMb)} MB`,
+        pass: q.peakRssMb !== null && q.peakRssMb < RSS_TARGET_MB,
+      });
     }
   }
   if (checks.length) {
@@ -440,11 +695,28 @@ function report(results: RoundResult[], info: Record<string, unknown>) {
     for (const c of checks) console.log(`  ${passMiss(c.pass)}  ${c.target} (${c.value})`);
   }
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  fs.writeFileSync(outFile, JSON.stringify({
-    at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, ...info,
-    participants: PARTICIPANTS, votesPerRound: VOTES, voteIntervalMs: VOTE_INTERVAL_MS, senders: SENDERS, voters: VOTERS, warmupVotes: WARMUP_VOTES,
-    results, ratios, checks,
-  }, null, 2) + '\n');
+  fs.writeFileSync(
+    outFile,
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        node: process.version,
+        cpus: os.cpus().length,
+        ...info,
+        participants: PARTICIPANTS,
+        votesPerRound: VOTES,
+        voteIntervalMs: VOTE_INTERVAL_MS,
+        senders: SENDERS,
+        voters: VOTERS,
+        warmupVotes: WARMUP_VOTES,
+        results,
+        ratios,
+        checks,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   console.log(`\nWrote ${path.relative(root, outFile)}`);
 }
 

@@ -22,39 +22,85 @@ const { db, sqlite } = openDatabase();
 const { people } = await seedDemo(db);
 const pm = people.get('pm@quorum.test')!;
 const departments = [...new Set([...people.values()].map((p) => p.departmentId))];
-const cycle = makeCycle(db, { name: 'Bench live 2027-Q3', startsOn: '2027-07-05', endsOn: '2027-09-24', capacityWeeks: 100 });
+const cycle = makeCycle(db, {
+  name: 'Bench live 2027-Q3',
+  startsOn: '2027-07-05',
+  endsOn: '2027-09-24',
+  capacityWeeks: 100,
+});
 const theme = makeTheme(db, cycle.id, { name: 'Live bench', keyOutcome: 'Votes reach everyone at once' });
 const passwordHash = await hashPassword(DEMO_PASSWORD);
 const createdAt = new Date().toISOString();
 
 const { listeners, voters, itemIds } = sqlite.transaction(() => {
-  const addUsers = (prefix: string, count: number, role: 'leader' | 'engineer') => db.insert(users).values(Array.from({ length: count }, (_, i) => ({
-    name: `Bench ${prefix} ${i + 1}`, email: `bench.${prefix}${i + 1}@quorum.test`, role, departmentId: departments[i % departments.length],
-    active: true, passwordHash, createdAt,
-  }))).returning().all();
+  const addUsers = (prefix: string, count: number, role: 'leader' | 'engineer') =>
+    db
+      .insert(users)
+      .values(
+        Array.from({ length: count }, (_, i) => ({
+          name: `Bench ${prefix} ${i + 1}`,
+          email: `bench.${prefix}${i + 1}@quorum.test`,
+          role,
+          departmentId: departments[i % departments.length],
+          active: true,
+          passwordHash,
+          createdAt,
+        })),
+      )
+      .returning()
+      .all();
   return {
     listeners: addUsers('listener', LISTENERS, 'engineer'),
     voters: addUsers('voter', VOTERS, 'leader'),
-    itemIds: Array.from({ length: ITEMS }, (_, i) => makeItem(db, {
-      cycleId: cycle.id, themeId: theme.id, title: `Live bench item ${i + 1}`, description: 'An item voted on during the benchmark.',
-      businessBenefit: 'Measures how fast a vote reaches the room.', estimateSize: SIZE_LIST[i % 5], sme: 'Someone who knows',
-      requestorId: pm.id, departmentId: pm.departmentId, status: 'curated',
-    }).id),
+    itemIds: Array.from(
+      { length: ITEMS },
+      (_, i) =>
+        makeItem(db, {
+          cycleId: cycle.id,
+          themeId: theme.id,
+          title: `Live bench item ${i + 1}`,
+          description: 'An item voted on during the benchmark.',
+          businessBenefit: 'Measures how fast a vote reaches the room.',
+          estimateSize: SIZE_LIST[i % 5],
+          sme: 'Someone who knows',
+          requestorId: pm.id,
+          departmentId: pm.departmentId,
+          status: 'curated',
+        }).id,
+    ),
   };
 })();
 
 const scheduledAt = new Date(Date.now() + 86_400_000);
-const meeting = db.insert(meetings).values({
-  cycleId: cycle.id, title: 'Bench live meeting', scheduledAt: scheduledAt.toISOString(), durationMinutes: 120,
-  facilitatorId: pm.id, questionsCloseAt: new Date(scheduledAt.getTime() - 3_600_000).toISOString(), createdAt,
-}).returning().get();
-db.insert(meetingAttendees).values([
-  ...listeners.map((u) => ({ meetingId: meeting.id, userId: u.id, role: 'observer' as const })),
-  ...voters.map((u) => ({ meetingId: meeting.id, userId: u.id, role: 'voter' as const })),
-]).run();
-db.insert(agendaItems).values(itemIds.map((itemId, position) => ({ meetingId: meeting.id, itemId, position }))).run();
+const meeting = db
+  .insert(meetings)
+  .values({
+    cycleId: cycle.id,
+    title: 'Bench live meeting',
+    scheduledAt: scheduledAt.toISOString(),
+    durationMinutes: 120,
+    facilitatorId: pm.id,
+    questionsCloseAt: new Date(scheduledAt.getTime() - 3_600_000).toISOString(),
+    createdAt,
+  })
+  .returning()
+  .get();
+db.insert(meetingAttendees)
+  .values([
+    ...listeners.map((u) => ({ meetingId: meeting.id, userId: u.id, role: 'observer' as const })),
+    ...voters.map((u) => ({ meetingId: meeting.id, userId: u.id, role: 'voter' as const })),
+  ])
+  .run();
+db.insert(agendaItems)
+  .values(itemIds.map((itemId, position) => ({ meetingId: meeting.id, itemId, position })))
+  .run();
 sqlite.close();
-console.log(JSON.stringify({
-  meetingId: meeting.id, facilitator: pm.email, password: DEMO_PASSWORD,
-  listeners: listeners.map((u) => u.email), voters: voters.map((u) => u.email),
-}));
+console.log(
+  JSON.stringify({
+    meetingId: meeting.id,
+    facilitator: pm.email,
+    password: DEMO_PASSWORD,
+    listeners: listeners.map((u) => u.email),
+    voters: voters.map((u) => u.email),
+  }),
+);

@@ -25,12 +25,21 @@ const applyMs: number[] = [];
 for (let run = 0; run < RUNS; run++) {
   // Each run moves a different item later (from the first period to the last) and brings one in near the top.
   const moved = s.itemIds[run * 7];
-  const { changeRequest } = raiseChangeRequest(s.pm, s.cycle.id, changeInput(s, {
-    title: `Urgent fix ${run + 1}`, incomingPosition: String(run % 20),
-    displaced: [{ itemId: moved, action: 'later', toPeriodId: s.periods.at(-1)!.id }],
-  }));
+  const { changeRequest } = raiseChangeRequest(
+    s.pm,
+    s.cycle.id,
+    changeInput(s, {
+      title: `Urgent fix ${run + 1}`,
+      incomingPosition: String(run % 20),
+      displaced: [{ itemId: moved, action: 'later', toPeriodId: s.periods.at(-1)!.id }],
+    }),
+  );
   conveneSession(s.pm, changeRequest.id, { mode: 'async', sponsorVeto: false, inviteeIds: s.leaders.map((l) => l.id) });
-  const session = db.select().from(emergencySessions).where(eq(emergencySessions.changeRequestId, changeRequest.id)).get()!;
+  const session = db
+    .select()
+    .from(emergencySessions)
+    .where(eq(emergencySessions.changeRequestId, changeRequest.id))
+    .get()!;
   for (const leader of s.leaders) respond(leader, session.id, { response: 'assent', comment: '' });
   const started = performance.now();
   approveChangeRequest(s.pm, changeRequest.id, {});

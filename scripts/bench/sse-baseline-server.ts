@@ -21,11 +21,18 @@ let lastId = 0;
 
 const server = http.createServer((req, res) => {
   if (req.method === 'GET' && req.url?.split('?')[0] === '/events') {
-    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive' });
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+    });
     res.write('retry: 2000\n\n');
     streams.add(res);
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), 15_000);
-    res.on('close', () => { clearInterval(heartbeat); streams.delete(res); });
+    res.on('close', () => {
+      clearInterval(heartbeat);
+      streams.delete(res);
+    });
     return;
   }
   if (req.method === 'POST' && req.url === '/vote') {

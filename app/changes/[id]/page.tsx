@@ -30,7 +30,13 @@ const UNDECIDED = new Set(['open', 'in_session', 'needs_review']);
  * the request's event stream, so in a live session it is the meeting room: responses and the
  * verdict appear on every screen without a reload. Requestors get the 403 page, unknown ids 404.
  */
-export default async function ChangeRequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ raised?: string }> }) {
+export default async function ChangeRequestPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ raised?: string }>;
+}) {
   const user = await requireUser();
   const id = await routeId(params);
   const d = readForPage(() => getChangeRequest(user, id));
@@ -39,30 +45,45 @@ export default async function ChangeRequestPage({ params, searchParams }: { para
   const leaders = viewer.mayConvene ? readForPage(() => sessionLeaderOptions(user)) : [];
   const raised = (await searchParams).raised === '1';
   const undecided = UNDECIDED.has(cr.status);
-  const titles = Object.fromEntries([[d.incoming.id, d.incoming.title], ...d.displaced.map((m) => [m.itemId, m.title])]);
+  const titles = Object.fromEntries([
+    [d.incoming.id, d.incoming.title],
+    ...d.displaced.map((m) => [m.itemId, m.title]),
+  ]);
   const decider = can(user, 'change.decide') && undecided;
 
   return (
     <div className="max-w-7xl space-y-6">
       <header className="space-y-1">
-        <p className="text-sm"><Link href={`/cycles/${d.cycle.id}/changes`}>← Change requests of {d.cycle.name}</Link></p>
+        <p className="text-sm">
+          <Link href={`/cycles/${d.cycle.id}/changes`}>← Change requests of {d.cycle.name}</Link>
+        </p>
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div>
             <p className="text-sm text-zinc-500">Change request #{cr.id}</p>
             <h1 className="text-2xl font-semibold">{cr.title}</h1>
-            <p className="mt-1 flex flex-wrap gap-2"><ChangeStatusBadge status={cr.status} /><UrgencyBadge urgency={cr.urgency} /></p>
+            <p className="mt-1 flex flex-wrap gap-2">
+              <ChangeStatusBadge status={cr.status} />
+              <UrgencyBadge urgency={cr.urgency} />
+            </p>
           </div>
           {undecided && <LiveRefresh changeRequestId={cr.id} lastEventId={d.log.at(-1)?.id ?? 0} />}
         </div>
       </header>
       {raised && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
-          Change request raised. {can(user, 'change.decide') ? 'Convene an emergency session to decide it.' : 'A product manager convenes an emergency session to decide it.'}
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+        >
+          Change request raised.{' '}
+          {can(user, 'change.decide')
+            ? 'Convene an emergency session to decide it.'
+            : 'A product manager convenes an emergency session to decide it.'}
         </p>
       )}
       {cr.status === 'needs_review' && (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-          Another change request that moves the same items was approved: the schedule has changed since this one was discussed. Review its effect below, then convene the session again or decline it.
+          Another change request that moves the same items was approved: the schedule has changed since this one was
+          discussed. Review its effect below, then convene the session again or decline it.
         </p>
       )}
       <OutcomePanel d={d} />
@@ -70,24 +91,52 @@ export default async function ChangeRequestPage({ params, searchParams }: { para
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
           <RequestSummary d={d} />
-          {session
-            ? <SessionPanel session={session} invitees={d.invitees} evaluation={d.evaluation} />
-            : undecided && <p className="rounded-md border border-dashed border-zinc-300 p-4 text-sm dark:border-zinc-700">No emergency session has been convened yet. {viewer.mayConvene ? 'Convene one below.' : 'A product manager convenes it; the invited leaders are notified.'}</p>}
-          {viewer.mayRespond && session && <RespondForm changeRequestId={cr.id} sessionId={session.id} mine={viewer.myResponse} />}
+          {session ? (
+            <SessionPanel session={session} invitees={d.invitees} evaluation={d.evaluation} />
+          ) : (
+            undecided && (
+              <p className="rounded-md border border-dashed border-zinc-300 p-4 text-sm dark:border-zinc-700">
+                No emergency session has been convened yet.{' '}
+                {viewer.mayConvene
+                  ? 'Convene one below.'
+                  : 'A product manager convenes it; the invited leaders are notified.'}
+              </p>
+            )
+          )}
+          {viewer.mayRespond && session && (
+            <RespondForm changeRequestId={cr.id} sessionId={session.id} mine={viewer.myResponse} />
+          )}
           {!viewer.mayRespond && undecided && session && d.invitees.some((i) => i.userId === user.id) && (
             <p className="rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-800">
-              Responses are no longer taken: {session.deadlinePassed ? 'the deadline has passed' : session.status === 'closed' ? 'the session is closed' : 'the request is being reviewed'}.
+              Responses are no longer taken:{' '}
+              {session.deadlinePassed
+                ? 'the deadline has passed'
+                : session.status === 'closed'
+                  ? 'the session is closed'
+                  : 'the request is being reviewed'}
+              .
             </p>
           )}
           {viewer.mayConvene && (
-            <ConveneForm changeRequestId={cr.id} leaders={leaders} reconvene={cr.status === 'needs_review'} defaultDeadlineIso={new Date(Date.now() + DEFAULT_DEADLINE_HOURS * HOUR).toISOString()} />
+            <ConveneForm
+              changeRequestId={cr.id}
+              leaders={leaders}
+              reconvene={cr.status === 'needs_review'}
+              defaultDeadlineIso={new Date(Date.now() + DEFAULT_DEADLINE_HOURS * HOUR).toISOString()}
+            />
           )}
           {decider && (
             <section aria-labelledby="decision-heading" className="space-y-3">
-              <h2 id="decision-heading" className="text-lg font-semibold">Decision</h2>
+              <h2 id="decision-heading" className="text-lg font-semibold">
+                Decision
+              </h2>
               {viewer.mayClose && session && <CloseSessionForm changeRequestId={cr.id} sessionId={session.id} />}
-              {viewer.mayApprove && gate ? <ApproveForm changeRequestId={cr.id} gate={gate} /> : (
-                <p className="text-sm text-zinc-700 dark:text-zinc-300">{gate?.message ?? 'Convene an emergency session before approving; you can decline at any time.'}</p>
+              {viewer.mayApprove && gate ? (
+                <ApproveForm changeRequestId={cr.id} gate={gate} />
+              ) : (
+                <p className="text-sm text-zinc-700 dark:text-zinc-300">
+                  {gate?.message ?? 'Convene an emergency session before approving; you can decline at any time.'}
+                </p>
               )}
               {viewer.mayDecline && <DeclineForm changeRequestId={cr.id} />}
             </section>
@@ -96,11 +145,26 @@ export default async function ChangeRequestPage({ params, searchParams }: { para
         </div>
         <div className="space-y-6">
           {d.preview ? (
-            <EffectPreview preview={d.preview} conflicts={d.conflicts} periods={d.periods} titles={titles} capacityWeeks={d.cycle.capacityWeeks} />
+            <EffectPreview
+              preview={d.preview}
+              conflicts={d.conflicts}
+              periods={d.periods}
+              titles={titles}
+              capacityWeeks={d.cycle.capacityWeeks}
+            />
           ) : (
-            <section aria-labelledby="effect-heading" className="rounded-lg border border-zinc-200 bg-white p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900">
-              <h2 id="effect-heading" className="text-lg font-semibold">Effect of this change</h2>
-              <p>{cr.status === 'approved' ? 'Applied to the schedule: see the items’ schedule history.' : 'This change request was not applied: the schedule is unchanged by it.'}</p>
+            <section
+              aria-labelledby="effect-heading"
+              className="rounded-lg border border-zinc-200 bg-white p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900"
+            >
+              <h2 id="effect-heading" className="text-lg font-semibold">
+                Effect of this change
+              </h2>
+              <p>
+                {cr.status === 'approved'
+                  ? 'Applied to the schedule: see the items’ schedule history.'
+                  : 'This change request was not applied: the schedule is unchanged by it.'}
+              </p>
             </section>
           )}
         </div>

@@ -10,7 +10,13 @@ import { BacklogLoader } from '@/components/backlog/backlog-loader';
 
 export const metadata: Metadata = { title: 'Backlog · Quorum' };
 
-export default async function BacklogPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ triaged?: string }> }) {
+export default async function BacklogPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ triaged?: string }>;
+}) {
   const user = await requirePermission('backlog.view');
   const cycleId = await routeId(params);
   const meta = readForPage(() => backlogMeta(user, cycleId));
@@ -20,15 +26,34 @@ export default async function BacklogPage({ params, searchParams }: { params: Pr
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{meta.cycleName} backlog</h1>
         <div className="flex gap-2">
-          <LinkButton variant="secondary" href={`/cycles/${cycleId}/meetings`}>Meetings</LinkButton>
-          <LinkButton variant="secondary" href={`/cycles/${cycleId}/outcome`}>Outcome</LinkButton>
-          <LinkButton variant="secondary" href={`/cycles/${cycleId}/schedule`}>Schedule</LinkButton>
-          <LinkButton variant="secondary" href={`/cycles/${cycleId}/changes`}>Changes</LinkButton>
-          {can(user, 'cycle.manage') && <LinkButton variant="secondary" href={`/cycles/${cycleId}/settings`}>Settings and themes</LinkButton>}
+          <LinkButton variant="secondary" href={`/cycles/${cycleId}/meetings`}>
+            Meetings
+          </LinkButton>
+          <LinkButton variant="secondary" href={`/cycles/${cycleId}/outcome`}>
+            Outcome
+          </LinkButton>
+          <LinkButton variant="secondary" href={`/cycles/${cycleId}/schedule`}>
+            Schedule
+          </LinkButton>
+          <LinkButton variant="secondary" href={`/cycles/${cycleId}/changes`}>
+            Changes
+          </LinkButton>
+          {can(user, 'cycle.manage') && (
+            <LinkButton variant="secondary" href={`/cycles/${cycleId}/settings`}>
+              Settings and themes
+            </LinkButton>
+          )}
           {can(user, 'item.create') && <LinkButton href={`/cycles/${cycleId}/items/new`}>Add item</LinkButton>}
         </div>
       </div>
-      {triaged && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">The request is now a curated item of this cycle. <Link href={`/items/${Number(triaged) || ''}`}>Open it</Link></p>}
+      {triaged && (
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+        >
+          The request is now a curated item of this cycle. <Link href={`/items/${Number(triaged) || ''}`}>Open it</Link>
+        </p>
+      )}
       {/* useSearchParams in the table needs a Suspense boundary. */}
       <Suspense fallback={<p role="status">Loading the backlog…</p>}>
         <BacklogLoader meta={meta} />

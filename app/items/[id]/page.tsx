@@ -16,12 +16,22 @@ export const metadata: Metadata = { title: 'Item · Quorum' };
 
 const SAVED: Record<string, string> = { created: 'Item added.', updated: 'Changes saved.' };
 
-export default async function ItemPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function ItemPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const user = await requireUser();
   const id = await routeId(params);
   const d = readForPage(() => getItemDetail(user, id));
   const saved = SAVED[(await searchParams).saved ?? ''];
-  const estimate = d.item.estimateSize ? `${d.item.estimateSize} (${d.effectiveWeeks} person-weeks)` : d.item.estimateWeeks !== null ? `${d.item.estimateWeeks} person-weeks` : 'Not estimated';
+  const estimate = d.item.estimateSize
+    ? `${d.item.estimateSize} (${d.effectiveWeeks} person-weeks)`
+    : d.item.estimateWeeks !== null
+      ? `${d.item.estimateWeeks} person-weeks`
+      : 'Not estimated';
   const fields: [string, React.ReactNode][] = [
     ['Cycle', d.cycle ? <Link href={`/cycles/${d.cycle.id}`}>{d.cycle.name}</Link> : 'Not in a cycle yet'],
     ['Theme', d.themeName ?? 'No theme'],
@@ -35,27 +45,67 @@ export default async function ItemPage({ params, searchParams }: { params: Promi
   ];
   return (
     <article className="max-w-4xl space-y-6">
-      {saved && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">{saved}</p>}
+      {saved && (
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+        >
+          {saved}
+        </p>
+      )}
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <p className="text-sm text-zinc-500">Item #{d.item.id}</p>
           <h1 className="text-2xl font-semibold">{d.item.title}</h1>
-          <p className="mt-1"><StatusBadge status={d.item.status} /></p>
+          <p className="mt-1">
+            <StatusBadge status={d.item.status} />
+          </p>
         </div>
-        {d.canEdit && <LinkButton variant="secondary" href={`/items/${d.item.id}/edit`}>Edit item</LinkButton>}
+        {d.canEdit && (
+          <LinkButton variant="secondary" href={`/items/${d.item.id}/edit`}>
+            Edit item
+          </LinkButton>
+        )}
       </header>
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
         {fields.map(([label, value]) => (
-          <div key={label} className="contents"><dt className="font-medium text-zinc-500">{label}</dt><dd>{value}</dd></div>
+          <div key={label} className="contents">
+            <dt className="font-medium text-zinc-500">{label}</dt>
+            <dd>{value}</dd>
+          </div>
         ))}
       </dl>
-      <section aria-labelledby="desc"><h2 id="desc" className="font-semibold">Description</h2><p className="whitespace-pre-wrap text-sm">{d.item.description || '—'}</p></section>
-      <section aria-labelledby="benefit"><h2 id="benefit" className="font-semibold">Business benefit</h2><p className="whitespace-pre-wrap text-sm">{d.item.businessBenefit || '—'}</p></section>
-      {d.item.decisionReason && <section aria-labelledby="reason"><h2 id="reason" className="font-semibold">Decision reason</h2><p className="text-sm">{d.item.decisionReason}</p></section>}
-      {d.nextStatuses.length > 0 && <StatusForm itemId={d.item.id} version={d.item.version} options={[...d.nextStatuses]} />}
-      <ScheduleHistory entries={readForPage(() => itemScheduleTimeline(user, id))} linkRequests={can(user, 'backlog.view')} />
+      <section aria-labelledby="desc">
+        <h2 id="desc" className="font-semibold">
+          Description
+        </h2>
+        <p className="whitespace-pre-wrap text-sm">{d.item.description || '—'}</p>
+      </section>
+      <section aria-labelledby="benefit">
+        <h2 id="benefit" className="font-semibold">
+          Business benefit
+        </h2>
+        <p className="whitespace-pre-wrap text-sm">{d.item.businessBenefit || '—'}</p>
+      </section>
+      {d.item.decisionReason && (
+        <section aria-labelledby="reason">
+          <h2 id="reason" className="font-semibold">
+            Decision reason
+          </h2>
+          <p className="text-sm">{d.item.decisionReason}</p>
+        </section>
+      )}
+      {d.nextStatuses.length > 0 && (
+        <StatusForm itemId={d.item.id} version={d.item.version} options={[...d.nextStatuses]} />
+      )}
+      <ScheduleHistory
+        entries={readForPage(() => itemScheduleTimeline(user, id))}
+        linkRequests={can(user, 'backlog.view')}
+      />
       <section aria-labelledby="history" className="space-y-2">
-        <h2 id="history" className="font-semibold">History</h2>
+        <h2 id="history" className="font-semibold">
+          History
+        </h2>
         <ItemHistory events={d.history} />
       </section>
     </article>

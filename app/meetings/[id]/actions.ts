@@ -14,15 +14,22 @@ import { plural } from '@/lib/plural';
 const MeetingRef = z.looseObject({ meetingId: formId });
 const meetingPage = (input: { meetingId: number }) => `/meetings/${input.meetingId}`;
 
-export const updateMeetingAction = formAction(MeetingRef, (input, user) => updateMeeting(user, input.meetingId, input), {
-  message: 'Meeting details saved.',
-  revalidate: meetingPage,
-});
+export const updateMeetingAction = formAction(
+  MeetingRef,
+  (input, user) => updateMeeting(user, input.meetingId, input),
+  {
+    message: 'Meeting details saved.',
+    revalidate: meetingPage,
+  },
+);
 
 export const setAttendeesAction = formAction(
   MeetingRef.extend({ attendee: formList(z.string()) }),
   (input, user) => setAttendees(user, input.meetingId, attendeesFromForm(input)),
-  { message: (saved) => `Attendees saved: ${saved.length} ${saved.length === 1 ? 'person' : 'people'}.`, revalidate: meetingPage },
+  {
+    message: (saved) => `Attendees saved: ${saved.length} ${saved.length === 1 ? 'person' : 'people'}.`,
+    revalidate: meetingPage,
+  },
 );
 
 export const setAgendaAction = formAction(
@@ -34,7 +41,10 @@ export const setAgendaAction = formAction(
 export const distributeAction = formAction(
   MeetingRef.extend({ confirmLate: z.string().optional() }),
   (input, user) => distributePreread(user, input.meetingId, { confirmLate: input.confirmLate ?? false }),
-  { message: (sent) => `Pre-read sent${sent.late ? ' late' : ''}: ${plural(sent.items, 'item')}.`, revalidate: meetingPage },
+  {
+    message: (sent) => `Pre-read sent${sent.late ? ' late' : ''}: ${plural(sent.items, 'item')}.`,
+    revalidate: meetingPage,
+  },
 );
 
 export const sendUpdateAction = formAction(MeetingRef, (input, user) => sendPrereadUpdate(user, input.meetingId), {

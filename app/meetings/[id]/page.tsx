@@ -18,7 +18,13 @@ export const dynamic = 'force-dynamic';
  * which follows the facilitator without reloads. 403 for people who neither attend nor manage
  * meetings, 404 for an unknown id (both from lib/ through load).
  */
-export default async function MeetingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ scheduled?: string }> }) {
+export default async function MeetingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ scheduled?: string }>;
+}) {
   const user = await requireUser();
   const meetingId = await routeId(params);
   const overview = readForPage(() => getMeetingOverview(user, meetingId));
@@ -31,14 +37,25 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
     <div className="max-w-6xl space-y-6">
       <MeetingHeader overview={overview} />
       {scheduled && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+        >
           Meeting scheduled. Pick the attendees and set the agenda, then distribute the pre-read.
         </p>
       )}
       <LiveMeeting
         initial={state}
         details={details}
-        beforeStart={beforeStart ? (plan ? <MeetingPlan overview={overview} plan={plan} /> : <MeetingSummary overview={overview} />) : null}
+        beforeStart={
+          beforeStart ? (
+            plan ? (
+              <MeetingPlan overview={overview} plan={plan} />
+            ) : (
+              <MeetingSummary overview={overview} />
+            )
+          ) : null
+        }
       />
     </div>
   );

@@ -55,40 +55,68 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const names = namesFor(user, item);
   const showHistory = item.requestorId === user.id || can(user, 'history.view');
   const events = showHistory ? listEventsForSubject('item', item.id) : [];
-  const name = (map: Record<number, string> | undefined, key: number | null) => (key === null ? null : (map?.[key] ?? `#${key}`));
+  const name = (map: Record<number, string> | undefined, key: number | null) =>
+    key === null ? null : (map?.[key] ?? `#${key}`);
 
   return (
     <article className="max-w-3xl space-y-6">
       <div className="space-y-2">
-        <p className="text-sm"><Link href="/requests">← My requests</Link></p>
+        <p className="text-sm">
+          <Link href="/requests">← My requests</Link>
+        </p>
         <h1 className="text-xl font-semibold">{item.title}</h1>
         <p className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
           <StatusBadge status={item.status} />
-          <span>Submitted <LocalTime iso={item.createdAt} /> · last updated <LocalTime iso={item.updatedAt} /></span>
+          <span>
+            Submitted <LocalTime iso={item.createdAt} /> · last updated <LocalTime iso={item.updatedAt} />
+          </span>
         </p>
       </div>
 
       {item.decisionReason && (
-        <section aria-labelledby="decision" className="rounded-md border border-zinc-200 bg-zinc-50 p-3 dark:border-zinc-800 dark:bg-zinc-900">
-          <h2 id="decision" className="text-sm font-semibold">Decision reason</h2>
+        <section
+          aria-labelledby="decision"
+          className="rounded-md border border-zinc-200 bg-zinc-50 p-3 dark:border-zinc-800 dark:bg-zinc-900"
+        >
+          <h2 id="decision" className="text-sm font-semibold">
+            Decision reason
+          </h2>
           <p className="mt-1 whitespace-pre-line text-sm">{item.decisionReason}</p>
         </section>
       )}
 
       <dl className="grid gap-4 sm:grid-cols-2">
-        <Field label="Cycle"><Value value={name(names.cycles, item.cycleId)} empty="Not yet in a cycle" /></Field>
-        <Field label="Department"><Value value={name(names.departments, item.departmentId)} empty="—" /></Field>
-        <Field label="Requestor"><Value value={name(names.people, item.requestorId)} empty="—" /></Field>
-        <Field label="Sponsor suggestion"><Value value={item.sponsorSuggestion} empty="None given" /></Field>
-        <div className="sm:col-span-2"><Field label="Description"><Value value={item.description} empty="No description" /></Field></div>
-        <div className="sm:col-span-2"><Field label="Business benefit"><Value value={item.businessBenefit} empty="Not given yet" /></Field></div>
+        <Field label="Cycle">
+          <Value value={name(names.cycles, item.cycleId)} empty="Not yet in a cycle" />
+        </Field>
+        <Field label="Department">
+          <Value value={name(names.departments, item.departmentId)} empty="—" />
+        </Field>
+        <Field label="Requestor">
+          <Value value={name(names.people, item.requestorId)} empty="—" />
+        </Field>
+        <Field label="Sponsor suggestion">
+          <Value value={item.sponsorSuggestion} empty="None given" />
+        </Field>
+        <div className="sm:col-span-2">
+          <Field label="Description">
+            <Value value={item.description} empty="No description" />
+          </Field>
+        </div>
+        <div className="sm:col-span-2">
+          <Field label="Business benefit">
+            <Value value={item.businessBenefit} empty="Not given yet" />
+          </Field>
+        </div>
       </dl>
 
       {canWithdraw(user, item) && <WithdrawForm itemId={item.id} />}
 
       {showHistory && (
         <section aria-labelledby="history" className="space-y-2">
-          <h2 id="history" className="text-base font-semibold">History</h2>
+          <h2 id="history" className="text-base font-semibold">
+            History
+          </h2>
           <ItemHistory events={events} names={names} />
         </section>
       )}

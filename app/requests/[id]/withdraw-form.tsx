@@ -25,19 +25,37 @@ export function WithdrawForm({ itemId }: { itemId: number }) {
   };
 
   return (
-    <form action={action} className="space-y-2" onKeyDown={(e) => { if (e.key === 'Escape' && confirming) toggle(false); }}>
+    <form
+      action={action}
+      className="space-y-2"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && confirming) toggle(false);
+      }}
+    >
       <FormMessage state={state} />
       <input type="hidden" name="itemId" value={itemId} />
       {confirming ? (
-        <div role="group" aria-labelledby="withdraw-question" className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 dark:border-red-900 dark:bg-red-950/40">
-          <p id="withdraw-question" className="text-sm font-medium text-red-900 dark:text-red-100">Withdraw this request? This cannot be undone.</p>
+        <div
+          role="group"
+          aria-labelledby="withdraw-question"
+          className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 dark:border-red-900 dark:bg-red-950/40"
+        >
+          <p id="withdraw-question" className="text-sm font-medium text-red-900 dark:text-red-100">
+            Withdraw this request? This cannot be undone.
+          </p>
           <div className="flex gap-2">
-            <SubmitButton variant="danger" pendingText="Withdrawing…">Yes, withdraw</SubmitButton>
-            <button ref={cancelRef} type="button" className={buttonClass('secondary')} onClick={() => toggle(false)}>Cancel</button>
+            <SubmitButton variant="danger" pendingText="Withdrawing…">
+              Yes, withdraw
+            </SubmitButton>
+            <button ref={cancelRef} type="button" className={buttonClass('secondary')} onClick={() => toggle(false)}>
+              Cancel
+            </button>
           </div>
         </div>
       ) : (
-        <button ref={openRef} type="button" className={buttonClass('secondary')} onClick={() => toggle(true)}>Withdraw request</button>
+        <button ref={openRef} type="button" className={buttonClass('secondary')} onClick={() => toggle(true)}>
+          Withdraw request
+        </button>
       )}
     </form>
   );

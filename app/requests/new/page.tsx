@@ -13,7 +13,8 @@ export default async function NewRequestPage() {
       <div>
         <h1 className="text-xl font-semibold">New request</h1>
         <p className="mt-1 max-w-2xl text-sm text-zinc-600 dark:text-zinc-400">
-          Ask engineering for something. A product manager reviews every request, completes it and puts it on a cycle&apos;s agenda; you can follow its status under My requests.
+          Ask engineering for something. A product manager reviews every request, completes it and puts it on a
+          cycle&apos;s agenda; you can follow its status under My requests.
         </p>
       </div>
       <RequestForm departments={departments} defaultDepartmentId={user.departmentId} />

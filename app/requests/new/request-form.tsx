@@ -21,14 +21,49 @@ export function RequestForm({ departments, defaultDepartmentId }: { departments:
     <form action={action} key={key} className="max-w-2xl space-y-4" noValidate>
       <FormMessage state={state} />
       {errors._form && <p className="text-sm text-red-700 dark:text-red-400">{errors._form.join(' ')}</p>}
-      <TextField label="Title" name="title" required defaultValue={v('title')} errors={errors.title} hint="What you need, in a few words." />
-      <TextArea label="Description" name="description" required defaultValue={v('description')} errors={errors.description} hint="What should change, and for whom. A high-level description, not a design." />
-      <TextArea label="Business benefit" name="businessBenefit" defaultValue={v('businessBenefit')} errors={errors.businessBenefit} hint="What the company gains: revenue, time saved, risk removed." />
-      <TextField label="Sponsor suggestion" name="sponsorSuggestion" defaultValue={v('sponsorSuggestion')} errors={errors.sponsorSuggestion} hint="Who in the business would back this? A name is enough." />
-      <SelectField label="Department" name="departmentId" options={departments.map((d) => ({ value: d.id, label: d.name }))} placeholder="Choose a department" defaultValue={v('departmentId', String(defaultDepartmentId))} errors={errors.departmentId} />
+      <TextField
+        label="Title"
+        name="title"
+        required
+        defaultValue={v('title')}
+        errors={errors.title}
+        hint="What you need, in a few words."
+      />
+      <TextArea
+        label="Description"
+        name="description"
+        required
+        defaultValue={v('description')}
+        errors={errors.description}
+        hint="What should change, and for whom. A high-level description, not a design."
+      />
+      <TextArea
+        label="Business benefit"
+        name="businessBenefit"
+        defaultValue={v('businessBenefit')}
+        errors={errors.businessBenefit}
+        hint="What the company gains: revenue, time saved, risk removed."
+      />
+      <TextField
+        label="Sponsor suggestion"
+        name="sponsorSuggestion"
+        defaultValue={v('sponsorSuggestion')}
+        errors={errors.sponsorSuggestion}
+        hint="Who in the business would back this? A name is enough."
+      />
+      <SelectField
+        label="Department"
+        name="departmentId"
+        options={departments.map((d) => ({ value: d.id, label: d.name }))}
+        placeholder="Choose a department"
+        defaultValue={v('departmentId', String(defaultDepartmentId))}
+        errors={errors.departmentId}
+      />
       <div className="flex items-center gap-3">
         <SubmitButton pendingText="Submitting…">Submit request</SubmitButton>
-        <Link href="/requests" className="text-sm">Cancel</Link>
+        <Link href="/requests" className="text-sm">
+          Cancel
+        </Link>
       </div>
     </form>
   );

@@ -23,15 +23,24 @@ export function EmailPrefsForm({ prefs }: { prefs: EmailPrefOption[] }) {
         {prefs.map((p) => (
           <div key={p.kind} className="flex items-center gap-2">
             <input
-              type="checkbox" id={`kind-${p.kind}`} name="kinds" value={p.kind}
+              type="checkbox"
+              id={`kind-${p.kind}`}
+              name="kinds"
+              value={p.kind}
               defaultChecked={submitted ? submitted.includes(p.kind) : p.email}
               className="size-4 rounded border-zinc-300 accent-indigo-600"
             />
-            <label htmlFor={`kind-${p.kind}`} className="text-sm">{p.label}</label>
+            <label htmlFor={`kind-${p.kind}`} className="text-sm">
+              {p.label}
+            </label>
           </div>
         ))}
         {errors?.length ? (
-          <ul id="kinds-error" className="text-sm text-red-700 dark:text-red-400">{errors.map((e) => <li key={e}>{e}</li>)}</ul>
+          <ul id="kinds-error" className="text-sm text-red-700 dark:text-red-400">
+            {errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
         ) : null}
       </fieldset>
       <SubmitButton>Save</SubmitButton>

@@ -25,7 +25,9 @@ export default async function TriageRequestPage({ params }: { params: Promise<{ 
   return (
     <div className="space-y-4">
       <div className="space-y-1">
-        <p className="text-sm"><Link href="/triage">← Triage</Link></p>
+        <p className="text-sm">
+          <Link href="/triage">← Triage</Link>
+        </p>
         <h1 className="text-xl font-semibold">Triage: {item.title}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Requested by {requestor} on <LocalTime iso={item.createdAt} dateOnly />.
@@ -43,14 +45,26 @@ function AlreadyTriaged({ item }: { item: Item }) {
         <span>This request is no longer waiting for triage. Its status is</span> <StatusBadge status={item.status} />
       </p>
       <p>
-        {item.cycleId !== null && <><Link href={`/items/${item.id}`}>Open the item</Link> · </>}
+        {item.cycleId !== null && (
+          <>
+            <Link href={`/items/${item.id}`}>Open the item</Link> ·{' '}
+          </>
+        )}
         <Link href="/triage">Back to the new requests</Link>
       </p>
     </div>
   );
 }
 
-function TriageForm({ item, options, user }: { item: Item; options: ReturnType<typeof pickerOptions>; user: ActingUser }) {
+function TriageForm({
+  item,
+  options,
+  user,
+}: {
+  item: Item;
+  options: ReturnType<typeof pickerOptions>;
+  user: ActingUser;
+}) {
   const cycles = listCyclesWithThemes(user);
   if (cycles.length === 0) {
     return (
@@ -64,22 +78,41 @@ function TriageForm({ item, options, user }: { item: Item; options: ReturnType<t
   return (
     <>
       <p className="max-w-3xl rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-900 dark:bg-sky-950 dark:text-sky-100">
-        {item.sponsorSuggestion
-          ? <>Suggested sponsor: <strong>{item.sponsorSuggestion}</strong>. {suggested ? 'They are preselected as Sponsor below.' : 'Choose them as Sponsor below if they agree to back it.'}</>
-          : <>The requestor did not suggest a sponsor.</>}
+        {item.sponsorSuggestion ? (
+          <>
+            Suggested sponsor: <strong>{item.sponsorSuggestion}</strong>.{' '}
+            {suggested
+              ? 'They are preselected as Sponsor below.'
+              : 'Choose them as Sponsor below if they agree to back it.'}
+          </>
+        ) : (
+          <>The requestor did not suggest a sponsor.</>
+        )}
       </p>
       <ItemForm
         action={triageRequestAction}
         hidden={{ itemId: item.id }}
         initial={{
-          title: item.title, description: item.description, businessBenefit: item.businessBenefit, sme: '',
-          departmentId: item.departmentId, requestorId: item.requestorId, kind: item.kind, sponsorId: suggested?.id ?? null,
-          themeId: null, cycleId: null, moduleIds: [], version: item.version,
+          title: item.title,
+          description: item.description,
+          businessBenefit: item.businessBenefit,
+          sme: '',
+          departmentId: item.departmentId,
+          requestorId: item.requestorId,
+          kind: item.kind,
+          sponsorId: suggested?.id ?? null,
+          themeId: null,
+          cycleId: null,
+          moduleIds: [],
+          version: item.version,
         }}
         options={{
           ...options,
           cycles: cycles.map((c) => ({ id: c.id, name: c.name })),
-          themeGroups: cycles.map((c) => ({ label: c.name, themes: c.themes.map((t) => ({ id: t.id, name: t.name })) })),
+          themeGroups: cycles.map((c) => ({
+            label: c.name,
+            themes: c.themes.map((t) => ({ id: t.id, name: t.name })),
+          })),
         }}
         submitLabel="Move into cycle"
       />

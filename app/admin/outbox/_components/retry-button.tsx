@@ -8,8 +8,14 @@ export function RetryButton({ id, to }: { id: number; to: string }) {
   return (
     <form action={action} aria-label={`Retry the e-mail to ${to}`} className="flex items-center gap-2">
       <input type="hidden" name="id" value={id} />
-      <SubmitButton variant="secondary" pendingText="Retrying…">Retry</SubmitButton>
-      {state?.message && <span role="status" className="text-xs">{state.message}</span>}
+      <SubmitButton variant="secondary" pendingText="Retrying…">
+        Retry
+      </SubmitButton>
+      {state?.message && (
+        <span role="status" className="text-xs">
+          {state.message}
+        </span>
+      )}
     </form>
   );
 }

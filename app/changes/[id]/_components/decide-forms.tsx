@@ -31,8 +31,12 @@ export function CloseSessionForm({ changeRequestId, sessionId }: { changeRequest
       <input type="hidden" name="changeRequestId" value={changeRequestId} />
       <input type="hidden" name="sessionId" value={sessionId} />
       <FormMessage state={state} />
-      <p className="text-sm">Close the live session when everyone has spoken: no more responses are taken, and you then approve or decline.</p>
-      <SubmitButton variant="secondary" pendingText="Closing…">Close the session</SubmitButton>
+      <p className="text-sm">
+        Close the live session when everyone has spoken: no more responses are taken, and you then approve or decline.
+      </p>
+      <SubmitButton variant="secondary" pendingText="Closing…">
+        Close the session
+      </SubmitButton>
     </form>
   );
 }
@@ -45,14 +49,25 @@ export function ApproveForm({ changeRequestId, gate }: { changeRequestId: number
       <input type="hidden" name="changeRequestId" value={changeRequestId} />
       <h3 className="font-semibold">Approve this change request</h3>
       <FormMessage state={state} />
-      <p className={`text-sm ${gate.againstRule ? 'font-medium text-amber-900 dark:text-amber-200' : 'text-emerald-800 dark:text-emerald-200'}`}>{gate.message}</p>
+      <p
+        className={`text-sm ${gate.againstRule ? 'font-medium text-amber-900 dark:text-amber-200' : 'text-emerald-800 dark:text-emerald-200'}`}
+      >
+        {gate.message}
+      </p>
       {gate.againstRule && (
         <TextArea
-          label="Justification" name="justification" rows={3} required defaultValue={text('justification')} errors={errors.justification}
+          label="Justification"
+          name="justification"
+          rows={3}
+          required
+          defaultValue={text('justification')}
+          errors={errors.justification}
           hint="Why approve although the rule is not met. It is shown everywhere the outcome is shown."
         />
       )}
-      <p className="text-xs text-zinc-500">Approving applies the change to the schedule at once and tells everyone affected.</p>
+      <p className="text-xs text-zinc-500">
+        Approving applies the change to the schedule at once and tells everyone affected.
+      </p>
       <SubmitButton pendingText="Approving…">Approve</SubmitButton>
     </form>
   );
@@ -65,8 +80,18 @@ export function DeclineForm({ changeRequestId }: { changeRequestId: number }) {
       <input type="hidden" name="changeRequestId" value={changeRequestId} />
       <h3 className="font-semibold">Decline this change request</h3>
       <FormMessage state={state} />
-      <TextArea label="Reason" name="reason" rows={3} required defaultValue={text('reason')} errors={errors.reason} hint="Told to the raiser and the invited leaders." />
-      <SubmitButton variant="danger" pendingText="Declining…">Decline</SubmitButton>
+      <TextArea
+        label="Reason"
+        name="reason"
+        rows={3}
+        required
+        defaultValue={text('reason')}
+        errors={errors.reason}
+        hint="Told to the raiser and the invited leaders."
+      />
+      <SubmitButton variant="danger" pendingText="Declining…">
+        Decline
+      </SubmitButton>
     </form>
   );
 }
@@ -79,8 +104,17 @@ export function WithdrawForm({ changeRequestId }: { changeRequestId: number }) {
       <input type="hidden" name="changeRequestId" value={changeRequestId} />
       <h3 className="font-semibold">Withdraw this change request</h3>
       <FormMessage state={state} />
-      <TextArea label="Note (optional)" name="withdrawNote" rows={2} defaultValue={text('withdrawNote')} errors={errors.reason} hint="Why it is no longer needed; shown in its history." />
-      <SubmitButton variant="secondary" pendingText="Withdrawing…">Withdraw</SubmitButton>
+      <TextArea
+        label="Note (optional)"
+        name="withdrawNote"
+        rows={2}
+        defaultValue={text('withdrawNote')}
+        errors={errors.reason}
+        hint="Why it is no longer needed; shown in its history."
+      />
+      <SubmitButton variant="secondary" pendingText="Withdrawing…">
+        Withdraw
+      </SubmitButton>
     </form>
   );
 }

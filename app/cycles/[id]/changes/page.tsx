@@ -23,7 +23,9 @@ export default async function CycleChangesPage({ params }: { params: Promise<{ i
     <div className="max-w-6xl space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
-          <p className="text-sm"><Link href={`/cycles/${cycleId}`}>← Back to the {cycleName} backlog</Link></p>
+          <p className="text-sm">
+            <Link href={`/cycles/${cycleId}`}>← Back to the {cycleName} backlog</Link>
+          </p>
           <h1 className="mt-1 text-2xl font-semibold">{cycleName} change requests</h1>
         </div>
         {mayRaise && <LinkButton href={`/cycles/${cycleId}/changes/new`}>Raise a change request</LinkButton>}

@@ -19,7 +19,9 @@ export default async function CycleMeetingsPage({ params }: { params: Promise<{ 
   return (
     <div className="max-w-5xl space-y-8">
       <div>
-        <p className="text-sm"><Link href={`/cycles/${cycle.id}`}>← Back to the {cycle.name} backlog</Link></p>
+        <p className="text-sm">
+          <Link href={`/cycles/${cycle.id}`}>← Back to the {cycle.name} backlog</Link>
+        </p>
         <h1 className="mt-1 text-2xl font-semibold">{cycle.name} meetings</h1>
       </div>
       {meetings.length === 0 ? (
@@ -32,15 +34,24 @@ export default async function CycleMeetingsPage({ params }: { params: Promise<{ 
         <MeetingList meetings={meetings} />
       )}
       {canManage && !closed && (
-        <section aria-labelledby="schedule-heading" className="space-y-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-          <h2 id="schedule-heading" className="text-lg font-semibold">Schedule a meeting</h2>
+        <section
+          aria-labelledby="schedule-heading"
+          className="space-y-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+        >
+          <h2 id="schedule-heading" className="text-lg font-semibold">
+            Schedule a meeting
+          </h2>
           <MeetingForm
             action={createMeetingAction}
             hidden={{ cycleId: cycle.id }}
             facilitators={facilitators}
             initial={{
-              title: `${cycle.name} prioritisation`, scheduledAt: '', durationMinutes: 90, location: '',
-              facilitatorId: facilitators.some((f) => f.id === user.id) ? user.id : '', questionsCloseAt: '',
+              title: `${cycle.name} prioritisation`,
+              scheduledAt: '',
+              durationMinutes: 90,
+              location: '',
+              facilitatorId: facilitators.some((f) => f.id === user.id) ? user.id : '',
+              questionsCloseAt: '',
             }}
             submitLabel="Schedule meeting"
           />

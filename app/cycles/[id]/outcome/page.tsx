@@ -17,7 +17,12 @@ import { EmptyState } from '@/components/ui/empty-state';
 export const metadata: Metadata = { title: 'Outcome · Quorum' };
 export const dynamic = 'force-dynamic';
 
-const MEETING_STATE = { scheduled: 'has not started yet', live: 'is under way', paused: 'is paused', closed: 'has ended' } as const;
+const MEETING_STATE = {
+  scheduled: 'has not started yet',
+  live: 'is under way',
+  paused: 'is paused',
+  closed: 'has ended',
+} as const;
 
 /**
  * The outcome of the cycle's latest ended meeting. Who may read it is decided in lib/outcome/report.server.ts:
@@ -36,24 +41,32 @@ export default async function OutcomePage({ params }: { params: Promise<{ id: st
       <div className="max-w-3xl space-y-4">
         <h1 className="text-2xl font-semibold">Outcome</h1>
         <EmptyState title="This outcome has not been published yet">
-          You can read it here once a product manager publishes it; if you asked for or sponsor an item in it, you will be notified.{' '}
-          <Link href="/requests">See your requests</Link>
+          You can read it here once a product manager publishes it; if you asked for or sponsor an item in it, you will
+          be notified. <Link href="/requests">See your requests</Link>
         </EmptyState>
       </div>
     );
   }
   const backlogReader = can(user, 'backlog.view');
-  const back = backlogReader ? { href: `/cycles/${cycleId}`, label: `Back to the ${outcome.cycle.name} backlog` } : { href: '/requests', label: 'My requests' };
+  const back = backlogReader
+    ? { href: `/cycles/${cycleId}`, label: `Back to the ${outcome.cycle.name} backlog` }
+    : { href: '/requests', label: 'My requests' };
 
   if (outcome.state === 'none') {
     const { pending } = outcome;
     return (
       <div className="max-w-3xl space-y-4">
-        <p className="text-sm"><Link href={back.href}>← {back.label}</Link></p>
+        <p className="text-sm">
+          <Link href={back.href}>← {back.label}</Link>
+        </p>
         <h1 className="text-2xl font-semibold">{outcome.cycle.name} outcome</h1>
         <EmptyState title="No meeting of this cycle has ended yet">
           The outcome appears here when the prioritisation meeting ends.{' '}
-          {pending && <>{pending.title} {MEETING_STATE[pending.status]}. </>}
+          {pending && (
+            <>
+              {pending.title} {MEETING_STATE[pending.status]}.{' '}
+            </>
+          )}
           {backlogReader && <Link href={`/cycles/${cycleId}/meetings`}>See the cycle’s meetings</Link>}
         </EmptyState>
       </div>
@@ -66,7 +79,15 @@ export default async function OutcomePage({ params }: { params: Promise<{ id: st
       <OutcomeHeader
         report={outcome}
         back={back}
-        publish={manager && <PublishForm cycleId={outcome.cycle.id} decisions={outcome.decisions.length} published={outcome.published !== null} />}
+        publish={
+          manager && (
+            <PublishForm
+              cycleId={outcome.cycle.id}
+              decisions={outcome.decisions.length}
+              published={outcome.published !== null}
+            />
+          )
+        }
       />
       <PrioritisedList report={outcome} />
       <ThemeOutcomes themes={outcome.themes} />

@@ -18,7 +18,8 @@ export default async function CyclePrereadPage({ params }: { params: Promise<{ i
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">Pre-read</h1>
       <EmptyState title="No pre-read has been distributed for this cycle yet.">
-        The pm distributes it from the meeting. <Link href={`/cycles/${cycleId}/meetings`}>See the cycle’s meetings</Link>
+        The pm distributes it from the meeting.{' '}
+        <Link href={`/cycles/${cycleId}/meetings`}>See the cycle’s meetings</Link>
       </EmptyState>
     </div>
   );

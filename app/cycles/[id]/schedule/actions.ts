@@ -37,7 +37,8 @@ export const moveDeliveryAction = formAction(
 );
 
 export const publishScheduleAction = formAction(CycleRef, (input, user) => publishSchedule(user, input.cycleId), {
-  message: ({ people }) => `Schedule published: ${people} ${people === 1 ? 'person was' : 'people were'} told what changed.`,
+  message: ({ people }) =>
+    `Schedule published: ${people} ${people === 1 ? 'person was' : 'people were'} told what changed.`,
   revalidate: schedulePage,
 });
 

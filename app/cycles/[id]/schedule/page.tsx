@@ -34,26 +34,37 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
       <div className="max-w-3xl space-y-4">
         <h1 className="text-2xl font-semibold">Delivery schedule</h1>
         <EmptyState title="This schedule has not been published yet">
-          You can read it here once a product manager publishes it; if you asked for or sponsor an item on it, you will be notified.{' '}
-          <Link href="/requests">See your requests</Link>
+          You can read it here once a product manager publishes it; if you asked for or sponsor an item on it, you will
+          be notified. <Link href="/requests">See your requests</Link>
         </EmptyState>
       </div>
     );
   }
   const { cycle, lastPublication } = view;
-  const back = can(user, 'backlog.view') ? { href: `/cycles/${cycleId}`, label: `Back to the ${cycle.name} backlog` } : { href: '/requests', label: 'My requests' };
+  const back = can(user, 'backlog.view')
+    ? { href: `/cycles/${cycleId}`, label: `Back to the ${cycle.name} backlog` }
+    : { href: '/requests', label: 'My requests' };
   return (
     <div className="max-w-7xl space-y-6">
       <header className="space-y-2">
-        <p className="text-sm"><Link href={back.href}>← {back.label}</Link></p>
+        <p className="text-sm">
+          <Link href={back.href}>← {back.label}</Link>
+        </p>
         <h1 className="text-2xl font-semibold">{cycle.name} delivery schedule</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {formatDay(cycle.startsOn)} to {formatDay(cycle.endsOn)} · capacity {formatWeeks(cycle.capacityWeeks)} person-weeks
+          {formatDay(cycle.startsOn)} to {formatDay(cycle.endsOn)} · capacity {formatWeeks(cycle.capacityWeeks)}{' '}
+          person-weeks
         </p>
         <p className="text-sm">
-          {lastPublication
-            ? <strong className="font-medium">Last published on <LocalTime iso={lastPublication.at} /> by {lastPublication.by}</strong>
-            : <span className="text-amber-800 dark:text-amber-300">Not published yet: only the backlog&apos;s readers can see it.</span>}
+          {lastPublication ? (
+            <strong className="font-medium">
+              Last published on <LocalTime iso={lastPublication.at} /> by {lastPublication.by}
+            </strong>
+          ) : (
+            <span className="text-amber-800 dark:text-amber-300">
+              Not published yet: only the backlog&apos;s readers can see it.
+            </span>
+          )}
         </p>
       </header>
       <ScheduleLoader cycleId={cycleId} stamp={new Date().toISOString()} />

@@ -12,7 +12,13 @@ import { addThemeAction, updateCycleAction, updateThemeAction } from '@/app/cycl
 
 export const metadata: Metadata = { title: 'Cycle settings · Quorum' };
 
-export default async function CycleSettingsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function CycleSettingsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
   const user = await requirePermission('cycle.manage');
   const cycleId = await routeId(params);
   const cycle = readForPage(() => getCycle(user, cycleId));
@@ -21,20 +27,39 @@ export default async function CycleSettingsPage({ params, searchParams }: { para
   return (
     <div className="max-w-4xl space-y-8">
       <div>
-        <p className="text-sm"><Link href={`/cycles/${cycle.id}`}>← Back to the {cycle.name} backlog</Link></p>
+        <p className="text-sm">
+          <Link href={`/cycles/${cycle.id}`}>← Back to the {cycle.name} backlog</Link>
+        </p>
         <h1 className="mt-1 text-2xl font-semibold">{cycle.name} settings</h1>
-        {created && <p role="status" className="mt-2 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">Cycle created. Add its themes below.</p>}
+        {created && (
+          <p
+            role="status"
+            className="mt-2 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+          >
+            Cycle created. Add its themes below.
+          </p>
+        )}
       </div>
       <section aria-labelledby="themes-heading" className="space-y-4">
-        <h2 id="themes-heading" className="text-lg font-semibold">Themes</h2>
+        <h2 id="themes-heading" className="text-lg font-semibold">
+          Themes
+        </h2>
         {themes.length === 0 ? (
-          <EmptyState title="No themes yet">Themes are the cycle&apos;s focus areas. Add 3–4, each with a key outcome.</EmptyState>
+          <EmptyState title="No themes yet">
+            Themes are the cycle&apos;s focus areas. Add 3–4, each with a key outcome.
+          </EmptyState>
         ) : (
           <ol className="space-y-4">
             {themes.map((t, i) => (
-              <li key={t.id} aria-label={`Theme ${t.name}`} className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+              <li
+                key={t.id}
+                aria-label={`Theme ${t.name}`}
+                className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
+              >
                 <div className="mb-2 flex items-center justify-between text-sm text-zinc-500">
-                  <span>#{i + 1} · {t.itemCount} item{t.itemCount === 1 ? '' : 's'}</span>
+                  <span>
+                    #{i + 1} · {t.itemCount} item{t.itemCount === 1 ? '' : 's'}
+                  </span>
                   <ThemeCommands cycleId={cycle.id} theme={t} first={i === 0} last={i === themes.length - 1} />
                 </div>
                 <ThemeForm action={updateThemeAction} cycleId={cycle.id} theme={t} />
@@ -48,7 +73,9 @@ export default async function CycleSettingsPage({ params, searchParams }: { para
         </div>
       </section>
       <section aria-labelledby="cycle-heading" className="space-y-4">
-        <h2 id="cycle-heading" className="text-lg font-semibold">Cycle</h2>
+        <h2 id="cycle-heading" className="text-lg font-semibold">
+          Cycle
+        </h2>
         <CycleForm action={updateCycleAction} submitLabel="Save cycle" initial={cycle} />
       </section>
     </div>

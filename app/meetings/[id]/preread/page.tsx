@@ -24,9 +24,12 @@ export default async function PrereadPage({ params }: { params: Promise<{ id: st
     return (
       <div className="max-w-3xl space-y-4">
         <h1 className="text-2xl font-semibold">{view.meeting.title}</h1>
-        <p className="text-sm"><MeetingTime iso={view.meeting.scheduledAt} durationMinutes={view.meeting.durationMinutes} /></p>
+        <p className="text-sm">
+          <MeetingTime iso={view.meeting.scheduledAt} durationMinutes={view.meeting.durationMinutes} />
+        </p>
         <EmptyState title="The pre-read has not been distributed yet.">
-          It appears here, and you are told by e-mail, once the pm sends it. <Link href="/">Back to your home page</Link>
+          It appears here, and you are told by e-mail, once the pm sends it.{' '}
+          <Link href="/">Back to your home page</Link>
         </EmptyState>
       </div>
     );
@@ -35,12 +38,23 @@ export default async function PrereadPage({ params }: { params: Promise<{ id: st
   const receipts = view.canSeeReceipts ? readReceipts(user, meetingId).receipts : null;
   return (
     <div className="preread max-w-4xl space-y-6">
-      <PrereadHeader meeting={view.meeting} cycle={view.cycle} sentAt={view.sentAt} late={view.late} questionsOpen={view.questions.open} />
+      <PrereadHeader
+        meeting={view.meeting}
+        cycle={view.cycle}
+        sentAt={view.sentAt}
+        late={view.late}
+        questionsOpen={view.questions.open}
+      />
       <PrereadUpdates updates={view.updates} />
       {receipts && <ReadReceipts receipts={receipts} />}
       <CapacitySummary capacity={view.capacity} />
       {view.sections.length === 0 && <EmptyState title="This pre-read has no items." />}
-      <PrereadSections sections={view.sections} meetingId={meetingId} ask={view.questions} snapshotKey={view.snapshotKey} />
+      <PrereadSections
+        sections={view.sections}
+        meetingId={meetingId}
+        ask={view.questions}
+        snapshotKey={view.snapshotKey}
+      />
     </div>
   );
 }

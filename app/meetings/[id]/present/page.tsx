@@ -19,7 +19,9 @@ export default async function PresenterPage({ params }: { params: Promise<{ id: 
     <div className="mx-auto max-w-6xl space-y-6">
       <div className="flex items-baseline justify-between gap-4">
         <h1 className="text-3xl font-bold">{state.meeting.title}</h1>
-        <Link href={`/meetings/${meetingId}`} className="text-sm underline">Back to the meeting</Link>
+        <Link href={`/meetings/${meetingId}`} className="text-sm underline">
+          Back to the meeting
+        </Link>
       </div>
       <LiveMeeting initial={state} details={details} presenter />
     </div>

@@ -11,7 +11,10 @@ import { DEFERRED_MISSING, deferredNotChosen, raiseInput, type FlatValues } from
 const RaiseForm = z.looseObject({ cycleId: formId }).transform(({ cycleId, ...rest }) => ({
   cycleId,
   values: Object.fromEntries(
-    Object.entries(rest).map(([key, value]) => [key, Array.isArray(value) ? String(value.at(-1) ?? '') : String(value)]),
+    Object.entries(rest).map(([key, value]) => [
+      key,
+      Array.isArray(value) ? String(value.at(-1) ?? '') : String(value),
+    ]),
   ) as FlatValues,
 }));
 

@@ -24,21 +24,31 @@ export default async function RaiseChangePage({ params }: { params: Promise<{ id
   return (
     <div className="max-w-7xl space-y-4">
       <div>
-        <p className="text-sm"><Link href={`/cycles/${cycleId}/changes`}>← Change requests of {options.cycle.name}</Link></p>
+        <p className="text-sm">
+          <Link href={`/cycles/${cycleId}/changes`}>← Change requests of {options.cycle.name}</Link>
+        </p>
         <h1 className="mt-1 text-2xl font-semibold">Raise a change request</h1>
         <p className="mt-1 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
           Something urgent that cannot wait for the next cycle: say what comes in, what makes room for it and why now.
           The effect on the {options.cycle.name} schedule shows as you fill in the form.
         </p>
       </div>
-      {options.cycle.status === 'closed'
-        ? <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">This cycle is closed: its schedule can no longer change.</p>
-        : (
-          <RaiseForm
-            action={raiseChangeRequestAction} cycleId={cycleId} options={options}
-            itemOptions={{ people, departments, themes: meta.themes }} defaultDepartmentId={user.departmentId}
-          />
-        )}
+      {options.cycle.status === 'closed' ? (
+        <p
+          role="status"
+          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+        >
+          This cycle is closed: its schedule can no longer change.
+        </p>
+      ) : (
+        <RaiseForm
+          action={raiseChangeRequestAction}
+          cycleId={cycleId}
+          options={options}
+          itemOptions={{ people, departments, themes: meta.themes }}
+          defaultDepartmentId={user.departmentId}
+        />
+      )}
     </div>
   );
 }

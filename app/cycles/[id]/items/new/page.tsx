@@ -20,7 +20,11 @@ export default async function NewItemPage({ params }: { params: Promise<{ id: st
         action={createItemAction}
         hidden={{ cycleId }}
         submitLabel="Add item"
-        initial={{ requestorId: user.id, departmentId: user.departmentId, kind: user.role === 'engineer' ? 'non_functional' : 'feature' }}
+        initial={{
+          requestorId: user.id,
+          departmentId: user.departmentId,
+          kind: user.role === 'engineer' ? 'non_functional' : 'feature',
+        }}
         options={{ ...options, themeGroups: [{ label: meta.cycleName, themes: meta.themes }] }}
       />
     </div>

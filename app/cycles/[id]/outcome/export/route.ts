@@ -14,10 +14,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   return apiHandler((user) => {
     const cycleId = idParam.safeParse(id);
-    if (!cycleId.success) throw new ValidationError({ id: ['Must be a positive whole number.'] }, `The cycle id must be a positive whole number (got "${id}").`);
+    if (!cycleId.success)
+      throw new ValidationError(
+        { id: ['Must be a positive whole number.'] },
+        `The cycle id must be a positive whole number (got "${id}").`,
+      );
     const format = parseExportFormat(new URL(request.url).searchParams.get('format'));
     const outcome = cycleOutcome(user, cycleId.data);
-    if (outcome.state === 'none') throw new ConflictError('No meeting of this cycle has ended yet: there is no outcome to export.');
+    if (outcome.state === 'none')
+      throw new ConflictError('No meeting of this cycle has ended yet: there is no outcome to export.');
     const file = exportOutcome(outcome, format);
     return new Response(file.body, {
       headers: {

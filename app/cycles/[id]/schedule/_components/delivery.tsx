@@ -9,7 +9,11 @@ import type { ScheduleRow } from '@/lib/schedule/wire';
 import { useSchedule } from './context';
 import { useCountedAction } from './use-counted-action';
 
-const MOVE_LABEL: Record<DeliveryMove, string> = { in_delivery: 'Start delivery', delivered: 'Mark delivered', scheduled: 'Back to scheduled' };
+const MOVE_LABEL: Record<DeliveryMove, string> = {
+  in_delivery: 'Start delivery',
+  delivered: 'Mark delivered',
+  scheduled: 'Back to scheduled',
+};
 
 /** The delivery moves the status machine allows from a status (the server checks again); an accepted item is scheduled by giving it a period. */
 function movesFrom(status: ScheduleRow['status']): DeliveryMove[] {
@@ -19,8 +23,17 @@ function movesFrom(status: ScheduleRow['status']): DeliveryMove[] {
 function MoveButton({ to, title }: { to: DeliveryMove; title: string }) {
   const { pending } = useFormStatus();
   return (
-    <Button type="submit" name="to" value={to} variant={to === 'scheduled' ? 'ghost' : 'secondary'} disabled={pending} aria-disabled={pending} className="px-2 py-1 text-xs">
-      {MOVE_LABEL[to]}<span className="sr-only"> of {title}</span>
+    <Button
+      type="submit"
+      name="to"
+      value={to}
+      variant={to === 'scheduled' ? 'ghost' : 'secondary'}
+      disabled={pending}
+      aria-disabled={pending}
+      className="px-2 py-1 text-xs"
+    >
+      {MOVE_LABEL[to]}
+      <span className="sr-only"> of {title}</span>
     </Button>
   );
 }
@@ -38,11 +51,17 @@ export function DeliveryCell({ row }: { row: ScheduleRow }) {
           <form action={action} className="flex flex-wrap gap-1">
             <input type="hidden" name="cycleId" value={view.cycle.id} />
             <input type="hidden" name="itemId" value={row.id} />
-            {moves.map((to) => <MoveButton key={to} to={to} title={row.title} />)}
+            {moves.map((to) => (
+              <MoveButton key={to} to={to} title={row.title} />
+            ))}
           </form>
         )}
       </div>
-      {state && !state.ok && <p role="alert" className="text-xs text-red-700 dark:text-red-400">{state.message}</p>}
+      {state && !state.ok && (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+          {state.message}
+        </p>
+      )}
     </div>
   );
 }

@@ -26,15 +26,30 @@ function RaiseForm({ row }: { row: ScheduleRow }) {
       <div key={state?.n ?? 0} className="space-y-2">
         <fieldset className="text-sm">
           <legend className="font-medium">Kind</legend>
-          <label className="mr-4 inline-flex items-center gap-1.5"><input type="radio" name="kind" value="question" defaultChecked={kind !== 'flag'} /> Ask a question</label>
-          <label className="inline-flex items-center gap-1.5"><input type="radio" name="kind" value="flag" defaultChecked={kind === 'flag'} /> Flag a problem</label>
+          <label className="mr-4 inline-flex items-center gap-1.5">
+            <input type="radio" name="kind" value="question" defaultChecked={kind !== 'flag'} /> Ask a question
+          </label>
+          <label className="inline-flex items-center gap-1.5">
+            <input type="radio" name="kind" value="flag" defaultChecked={kind === 'flag'} /> Flag a problem
+          </label>
           {errors.kind && <p className="text-red-700 dark:text-red-400">{errors.kind[0]}</p>}
         </fieldset>
-        <TextArea label="Your question or the problem" name="body" id={`${id}-body`} rows={3} maxLength={FLAG_BODY_MAX}
-          hint="For example: this date collides with our audit." defaultValue={typed(state, 'body', '')} errors={errors.body} autoFocus={Boolean(errors.body)} />
+        <TextArea
+          label="Your question or the problem"
+          name="body"
+          id={`${id}-body`}
+          rows={3}
+          maxLength={FLAG_BODY_MAX}
+          hint="For example: this date collides with our audit."
+          defaultValue={typed(state, 'body', '')}
+          errors={errors.body}
+          autoFocus={Boolean(errors.body)}
+        />
       </div>
       <FormMessage state={errors.body || errors.kind ? undefined : state} />
-      <SubmitButton variant="secondary" pendingText="Posting…">Post</SubmitButton>
+      <SubmitButton variant="secondary" pendingText="Posting…">
+        Post
+      </SubmitButton>
     </form>
   );
 }
@@ -44,15 +59,29 @@ function ResolveForm({ flag }: { flag: ScheduleFlagView }) {
   const [state, action] = useCountedAction(resolveFlagAction);
   const id = useId();
   return (
-    <form action={action} aria-label={`Resolve the ${KIND_LABEL[flag.kind].toLowerCase()} from ${flag.author}`} className="space-y-2" noValidate>
+    <form
+      action={action}
+      aria-label={`Resolve the ${KIND_LABEL[flag.kind].toLowerCase()} from ${flag.author}`}
+      className="space-y-2"
+      noValidate
+    >
       <input type="hidden" name="cycleId" value={view.cycle.id} />
       <input type="hidden" name="flagId" value={flag.id} />
       <div key={state?.n ?? 0}>
-        <TextArea label="Resolution note" name="note" id={`${id}-note`} rows={2} maxLength={FLAG_BODY_MAX}
-          defaultValue={typed(state, 'note', '')} errors={state?.fieldErrors?.note} />
+        <TextArea
+          label="Resolution note"
+          name="note"
+          id={`${id}-note`}
+          rows={2}
+          maxLength={FLAG_BODY_MAX}
+          defaultValue={typed(state, 'note', '')}
+          errors={state?.fieldErrors?.note}
+        />
       </div>
       <FormMessage state={state?.fieldErrors?.note ? undefined : state} />
-      <SubmitButton variant="secondary" pendingText="Resolving…">Resolve</SubmitButton>
+      <SubmitButton variant="secondary" pendingText="Resolving…">
+        Resolve
+      </SubmitButton>
     </form>
   );
 }
@@ -60,15 +89,21 @@ function ResolveForm({ flag }: { flag: ScheduleFlagView }) {
 function Flag({ flag }: { flag: ScheduleFlagView }) {
   const resolved = flag.resolvedAt !== null;
   return (
-    <li className={`space-y-2 rounded-md border p-3 ${resolved ? 'border-zinc-200 dark:border-zinc-800' : flag.kind === 'flag' ? 'border-amber-400 dark:border-amber-700' : 'border-indigo-300 dark:border-indigo-800'}`}>
+    <li
+      className={`space-y-2 rounded-md border p-3 ${resolved ? 'border-zinc-200 dark:border-zinc-800' : flag.kind === 'flag' ? 'border-amber-400 dark:border-amber-700' : 'border-indigo-300 dark:border-indigo-800'}`}
+    >
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
-        <strong className="font-semibold">{KIND_LABEL[flag.kind]}</strong>{resolved ? ' · resolved' : ' · open'} · {flag.author}, <LocalTime iso={flag.createdAt} />
+        <strong className="font-semibold">{KIND_LABEL[flag.kind]}</strong>
+        {resolved ? ' · resolved' : ' · open'} · {flag.author}, <LocalTime iso={flag.createdAt} />
       </p>
       {/* Plain text: React escapes it, and pre-wrap keeps the author's line breaks. */}
       <p className="text-sm whitespace-pre-wrap">{flag.body}</p>
       {resolved && (
         <p className="rounded bg-zinc-50 p-2 text-sm whitespace-pre-wrap dark:bg-zinc-900">
-          <span className="font-medium">Resolved by {flag.resolvedBy}, <LocalTime iso={flag.resolvedAt!} />:</span> {flag.resolutionNote}
+          <span className="font-medium">
+            Resolved by {flag.resolvedBy}, <LocalTime iso={flag.resolvedAt!} />:
+          </span>{' '}
+          {flag.resolutionNote}
         </p>
       )}
       {flag.canResolve && <ResolveForm flag={flag} />}
@@ -87,17 +122,43 @@ export function FlagsPanel({ row }: { row: ScheduleRow }) {
   const resolved = flags.filter((f) => f.resolvedAt !== null);
   const canRaise = row.status === 'scheduled' || row.status === 'in_delivery';
   return (
-    <section id="schedule-flags" aria-labelledby="schedule-flags-heading" className="space-y-3 rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
+    <section
+      id="schedule-flags"
+      aria-labelledby="schedule-flags-heading"
+      className="space-y-3 rounded-md border border-zinc-200 p-4 dark:border-zinc-800"
+    >
       <div className="flex items-start justify-between gap-2">
-        <h2 id="schedule-flags-heading" ref={heading} tabIndex={-1} className="text-lg font-semibold">Questions and flags: {row.title}</h2>
-        <Button variant="ghost" onClick={() => select(null)}>Close</Button>
+        <h2 id="schedule-flags-heading" ref={heading} tabIndex={-1} className="text-lg font-semibold">
+          Questions and flags: {row.title}
+        </h2>
+        <Button variant="ghost" onClick={() => select(null)}>
+          Close
+        </Button>
       </div>
-      {flags.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">Nothing has been asked or flagged on this item.</p>}
-      {open.length > 0 && <ul aria-label="Open" className="space-y-2">{open.map((f) => <Flag key={f.id} flag={f} />)}</ul>}
-      {resolved.length > 0 && <ul aria-label="Resolved" className="space-y-2">{resolved.map((f) => <Flag key={f.id} flag={f} />)}</ul>}
-      {canRaise
-        ? <RaiseForm row={row} />
-        : <p className="text-sm text-zinc-600 dark:text-zinc-400">Questions and flags open once the item is scheduled, and close when it is delivered.</p>}
+      {flags.length === 0 && (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Nothing has been asked or flagged on this item.</p>
+      )}
+      {open.length > 0 && (
+        <ul aria-label="Open" className="space-y-2">
+          {open.map((f) => (
+            <Flag key={f.id} flag={f} />
+          ))}
+        </ul>
+      )}
+      {resolved.length > 0 && (
+        <ul aria-label="Resolved" className="space-y-2">
+          {resolved.map((f) => (
+            <Flag key={f.id} flag={f} />
+          ))}
+        </ul>
+      )}
+      {canRaise ? (
+        <RaiseForm row={row} />
+      ) : (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Questions and flags open once the item is scheduled, and close when it is delivered.
+        </p>
+      )}
     </section>
   );
 }

@@ -19,16 +19,27 @@ export function GeneratePeriodsForm({ replacing }: { replacing: boolean }) {
       <input type="hidden" name="cycleId" value={view.cycle.id} />
       <fieldset className="space-y-1 text-sm" aria-describedby={error ? 'period-kind-error' : undefined}>
         <legend className="font-medium">Periods of {view.cycle.name}</legend>
-        <label className="mr-4 inline-flex items-center gap-1.5"><input type="radio" name="kind" value="months" defaultChecked /> Months</label>
-        <label className="inline-flex items-center gap-1.5"><input type="radio" name="kind" value="sprints" /> 2-week sprints</label>
-        {error && <p id="period-kind-error" className="text-red-700 dark:text-red-400">{error}</p>}
+        <label className="mr-4 inline-flex items-center gap-1.5">
+          <input type="radio" name="kind" value="months" defaultChecked /> Months
+        </label>
+        <label className="inline-flex items-center gap-1.5">
+          <input type="radio" name="kind" value="sprints" /> 2-week sprints
+        </label>
+        {error && (
+          <p id="period-kind-error" className="text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        )}
       </fieldset>
       <p className="text-xs text-zinc-500">
-        The capacity of {view.cycle.capacityWeeks} person-weeks is split by working days; you can edit each period afterwards.
+        The capacity of {view.cycle.capacityWeeks} person-weeks is split by working days; you can edit each period
+        afterwards.
         {replacing && ' This replaces the current periods, and is refused once an item is scheduled in one.'}
       </p>
       <FormMessage state={error ? undefined : state} />
-      <SubmitButton pendingText="Generating…" variant={replacing ? 'secondary' : undefined}>{replacing ? 'Regenerate periods' : 'Generate periods'}</SubmitButton>
+      <SubmitButton pendingText="Generating…" variant={replacing ? 'secondary' : undefined}>
+        {replacing ? 'Regenerate periods' : 'Generate periods'}
+      </SubmitButton>
     </form>
   );
 }
@@ -47,19 +58,42 @@ export function PeriodEditor({ period }: { period: SchedulePeriodView }) {
   }
   const errors = state?.fieldErrors ?? {};
   return (
-    <form action={action} aria-label={`Edit ${period.name}`} className="space-y-2 rounded border border-zinc-200 p-2 dark:border-zinc-700" noValidate>
+    <form
+      action={action}
+      aria-label={`Edit ${period.name}`}
+      className="space-y-2 rounded border border-zinc-200 p-2 dark:border-zinc-700"
+      noValidate
+    >
       <input type="hidden" name="cycleId" value={view.cycle.id} />
       <input type="hidden" name="periodId" value={period.id} />
       <div key={state?.n ?? 0} className="space-y-2">
-        <TextField label="Name" id={`period-name-${period.id}`} name="name" maxLength={PERIOD_NAME_MAX} required
-          defaultValue={typed(state, 'name', period.name)} errors={errors.name} />
-        <TextField label="Capacity (person-weeks)" id={`period-capacity-${period.id}`} name="capacityWeeks" type="number" min={0} step={0.1} required
-          defaultValue={typed(state, 'capacityWeeks', String(period.capacityWeeks))} errors={errors.capacityWeeks} />
+        <TextField
+          label="Name"
+          id={`period-name-${period.id}`}
+          name="name"
+          maxLength={PERIOD_NAME_MAX}
+          required
+          defaultValue={typed(state, 'name', period.name)}
+          errors={errors.name}
+        />
+        <TextField
+          label="Capacity (person-weeks)"
+          id={`period-capacity-${period.id}`}
+          name="capacityWeeks"
+          type="number"
+          min={0}
+          step={0.1}
+          required
+          defaultValue={typed(state, 'capacityWeeks', String(period.capacityWeeks))}
+          errors={errors.capacityWeeks}
+        />
       </div>
       <FormMessage state={Object.keys(errors).length ? undefined : state} />
       <div className="flex gap-2">
         <SubmitButton variant="secondary">Save period</SubmitButton>
-        <Button variant="ghost" onClick={() => setOpen(false)}>Close</Button>
+        <Button variant="ghost" onClick={() => setOpen(false)}>
+          Close
+        </Button>
       </div>
     </form>
   );

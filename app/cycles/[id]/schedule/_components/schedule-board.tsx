@@ -35,9 +35,13 @@ export function ScheduleBoard({ data }: { data: ScheduleWire }) {
       {viewer.canPublish && periods.length > 0 && <PublishPanel />}
       {periods.length === 0 ? (
         <EmptyState title="This cycle has no delivery periods yet">
-          {viewer.canPublish
-            ? <div className="mx-auto mt-3 max-w-md text-left"><GeneratePeriodsForm replacing={false} /></div>
-            : 'A product manager sets up the months or sprints items are scheduled in.'}
+          {viewer.canPublish ? (
+            <div className="mx-auto mt-3 max-w-md text-left">
+              <GeneratePeriodsForm replacing={false} />
+            </div>
+          ) : (
+            'A product manager sets up the months or sprints items are scheduled in.'
+          )}
         </EmptyState>
       ) : (
         <Timeline />
@@ -54,7 +58,9 @@ export function ScheduleBoard({ data }: { data: ScheduleWire }) {
       {viewer.canPublish && periods.length > 0 && (
         <details className="rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800">
           <summary className="cursor-pointer font-medium">Regenerate the periods</summary>
-          <div className="mt-2"><GeneratePeriodsForm replacing /></div>
+          <div className="mt-2">
+            <GeneratePeriodsForm replacing />
+          </div>
         </details>
       )}
     </ScheduleContext>

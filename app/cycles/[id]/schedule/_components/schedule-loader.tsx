@@ -16,17 +16,24 @@ type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 
 export function ScheduleLoader({ cycleId, stamp }: { cycleId: number; stamp: string }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
 
-  const load = useCallback(async (signal?: AbortSignal) => {
-    try {
-      const res = await fetch(`/api/cycles/${cycleId}/schedule`, { signal, headers: { accept: 'application/json' }, cache: 'no-store' });
-      const body = await res.json().catch(() => ({}));
-      if (!res.ok) throw new Error((body as { error?: string }).error ?? `The server answered ${res.status}.`);
-      setState({ kind: 'ready', data: body as ScheduleWire });
-    } catch (error) {
-      if (signal?.aborted) return;
-      setState({ kind: 'error', message: (error as Error).message });
-    }
-  }, [cycleId]);
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      try {
+        const res = await fetch(`/api/cycles/${cycleId}/schedule`, {
+          signal,
+          headers: { accept: 'application/json' },
+          cache: 'no-store',
+        });
+        const body = await res.json().catch(() => ({}));
+        if (!res.ok) throw new Error((body as { error?: string }).error ?? `The server answered ${res.status}.`);
+        setState({ kind: 'ready', data: body as ScheduleWire });
+      } catch (error) {
+        if (signal?.aborted) return;
+        setState({ kind: 'error', message: (error as Error).message });
+      }
+    },
+    [cycleId],
+  );
 
   useEffect(() => {
     const controller = new AbortController();
@@ -36,13 +43,26 @@ export function ScheduleLoader({ cycleId, stamp }: { cycleId: number; stamp: str
   }, [load, stamp]);
 
   if (state.kind === 'loading') {
-    return <p role="status" className="rounded-md border border-zinc-200 p-6 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">Loading the schedule…</p>;
+    return (
+      <p
+        role="status"
+        className="rounded-md border border-zinc-200 p-6 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400"
+      >
+        Loading the schedule…
+      </p>
+    );
   }
   if (state.kind === 'error') {
     return (
-      <div role="alert" aria-label="Schedule could not load" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+      <div
+        role="alert"
+        aria-label="Schedule could not load"
+        className="space-y-2 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+      >
         <p>The schedule could not be loaded: {state.message}</p>
-        <Button variant="secondary" onClick={() => void load()}>Try again</Button>
+        <Button variant="secondary" onClick={() => void load()}>
+          Try again
+        </Button>
       </div>
     );
   }

@@ -19,9 +19,15 @@ function FlagsCell({ row }: { row: ScheduleRow }) {
   const { selected, select } = useSchedule();
   const open = selected === row.id;
   return (
-    <button type="button" aria-expanded={open} aria-controls="schedule-flags" onClick={() => select(open ? null : row.id)}
-      className={`rounded px-1.5 py-0.5 text-xs font-medium underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 ${row.openFlags ? 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100' : 'text-indigo-700 dark:text-indigo-300'}`}>
-      Questions<span className="sr-only"> on {row.title}</span>{row.openFlags ? ` (${row.openFlags} open)` : ''}
+    <button
+      type="button"
+      aria-expanded={open}
+      aria-controls="schedule-flags"
+      onClick={() => select(open ? null : row.id)}
+      className={`rounded px-1.5 py-0.5 text-xs font-medium underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 ${row.openFlags ? 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100' : 'text-indigo-700 dark:text-indigo-300'}`}
+    >
+      Questions<span className="sr-only"> on {row.title}</span>
+      {row.openFlags ? ` (${row.openFlags} open)` : ''}
     </button>
   );
 }
@@ -35,33 +41,65 @@ function EntryCell({ row }: { row: ScheduleRow }) {
 
 // Rank order is the schedule's order: no column sorts it away.
 const COLUMNS = col.columns([
-  col.accessor('position', { header: '#', ...NO_SORT, enableGlobalFilter: false, meta: { width: 52, cellClassName: 'tabular-nums text-zinc-500' } }),
+  col.accessor('position', {
+    header: '#',
+    ...NO_SORT,
+    enableGlobalFilter: false,
+    meta: { width: 52, cellClassName: 'tabular-nums text-zinc-500' },
+  }),
   col.accessor('title', {
-    header: 'Item', ...NO_SORT, meta: { width: 280, cellClassName: wrap },
+    header: 'Item',
+    ...NO_SORT,
+    meta: { width: 280, cellClassName: wrap },
     cell: ({ row: { original: r } }) => (
       <>
         <div className="font-medium">{r.title}</div>
-        <div className="text-xs text-zinc-500">{r.theme ?? 'No theme'} · {r.requestor}{r.sponsor ? ` · sponsor ${r.sponsor}` : ''}</div>
+        <div className="text-xs text-zinc-500">
+          {r.theme ?? 'No theme'} · {r.requestor}
+          {r.sponsor ? ` · sponsor ${r.sponsor}` : ''}
+        </div>
       </>
     ),
   }),
   col.accessor((r) => r.weeks ?? undefined, {
-    id: 'weeks', header: 'Weeks', ...NO_SORT, enableGlobalFilter: false, meta: { width: 72, cellClassName: 'tabular-nums' },
-    cell: ({ getValue }) => { const w = getValue(); return w === undefined ? '—' : formatWeeks(w); },
+    id: 'weeks',
+    header: 'Weeks',
+    ...NO_SORT,
+    enableGlobalFilter: false,
+    meta: { width: 72, cellClassName: 'tabular-nums' },
+    cell: ({ getValue }) => {
+      const w = getValue();
+      return w === undefined ? '—' : formatWeeks(w);
+    },
   }),
   col.accessor((r) => r.periodId ?? undefined, {
-    id: 'period', header: 'Period · owner · kickoff', ...NO_SORT, enableGlobalFilter: false,
-    filterFn: (row, _id, value: number | 'none') => (value === 'none' ? row.original.periodId === null : row.original.periodId === value),
+    id: 'period',
+    header: 'Period · owner · kickoff',
+    ...NO_SORT,
+    enableGlobalFilter: false,
+    filterFn: (row, _id, value: number | 'none') =>
+      value === 'none' ? row.original.periodId === null : row.original.periodId === value,
     meta: { width: 520, cellClassName: wrap },
     cell: ({ row }) => <EntryCell row={row.original} />,
   }),
-  col.accessor((r) => [r.theme, r.requestor, r.sponsor, r.owner].filter(Boolean).join(' '), { id: 'people', header: 'Theme and people', ...NO_SORT }),
+  col.accessor((r) => [r.theme, r.requestor, r.sponsor, r.owner].filter(Boolean).join(' '), {
+    id: 'people',
+    header: 'Theme and people',
+    ...NO_SORT,
+  }),
   col.accessor('status', {
-    header: 'Status', ...NO_SORT, enableGlobalFilter: false, filterFn: (row, _id, value: string) => row.original.status === value,
-    meta: { width: 230, cellClassName: wrap }, cell: ({ row }) => <DeliveryCell row={row.original} />,
+    header: 'Status',
+    ...NO_SORT,
+    enableGlobalFilter: false,
+    filterFn: (row, _id, value: string) => row.original.status === value,
+    meta: { width: 230, cellClassName: wrap },
+    cell: ({ row }) => <DeliveryCell row={row.original} />,
   }),
   col.accessor('openFlags', {
-    header: 'Questions and flags', ...NO_SORT, enableGlobalFilter: false, meta: { width: 150, cellClassName: wrap },
+    header: 'Questions and flags',
+    ...NO_SORT,
+    enableGlobalFilter: false,
+    meta: { width: 150, cellClassName: wrap },
     cell: ({ row }) => <FlagsCell row={row.original} />,
   }),
 ]);
@@ -74,7 +112,12 @@ const HIDDEN = { people: false };
 
 const noSubscription = () => noop;
 /** False on the server and while hydrating, true once the page runs in the browser. */
-const useInBrowser = () => useSyncExternalStore(noSubscription, () => true, () => false);
+const useInBrowser = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
 /**
  * The schedule in rank order, virtualised: a 2,000-item cycle renders only the rows on screen.
@@ -88,57 +131,89 @@ export function ScheduleTable() {
   const [period, setPeriod] = useState('');
   const [status, setStatus] = useState('');
   const q = useDeferredValue(query);
-  const filters = useMemo<ColumnFiltersState>(() => [
-    ...(period ? [{ id: 'period', value: period === 'none' ? 'none' : Number(period) }] : []),
-    ...(status ? [{ id: 'status', value: status }] : []),
-  ], [period, status]);
-  const clear = () => { setQuery(''); setPeriod(''); setStatus(''); };
+  const filters = useMemo<ColumnFiltersState>(
+    () => [
+      ...(period ? [{ id: 'period', value: period === 'none' ? 'none' : Number(period) }] : []),
+      ...(status ? [{ id: 'status', value: status }] : []),
+    ],
+    [period, status],
+  );
+  const clear = () => {
+    setQuery('');
+    setPeriod('');
+    setStatus('');
+  };
   const total = view.items.length;
   const summary = useCallback((shown: ScheduleRow[]) => `Showing ${shown.length} of ${total} items`, [total]);
   return (
     <section aria-labelledby="schedule-list-heading" className="space-y-2">
-      <h2 id="schedule-list-heading" className="text-lg font-semibold">Items in rank order</h2>
+      <h2 id="schedule-list-heading" className="text-lg font-semibold">
+        Items in rank order
+      </h2>
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <label className="space-y-1">
           <span className="block font-medium">Find an item</span>
-          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Title, theme, person…" className={`${compactControl} w-64`} />
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="Title, theme, person…"
+            className={`${compactControl} w-64`}
+          />
         </label>
         <label className="space-y-1">
           <span className="block font-medium">Period</span>
           <select value={period} onChange={(e) => setPeriod(e.target.value)} className={compactControl}>
             <option value="">All periods</option>
             <option value="none">No period yet</option>
-            {view.periods.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {view.periods.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="space-y-1">
           <span className="block font-medium">Status</span>
           <select value={status} onChange={(e) => setStatus(e.target.value)} className={compactControl}>
             <option value="">All statuses</option>
-            {SCHEDULE_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
+            {SCHEDULE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
+            ))}
           </select>
         </label>
       </div>
-      {!inBrowser ? <p role="status" className="rounded-md border border-zinc-200 p-6 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">Loading the {total} items…</p> : <DataTable
-        label="Schedule items in rank order"
-        data={view.items}
-        columns={COLUMNS}
-        getRowId={(r) => String(r.id)}
-        sorting={NONE}
-        onSortingChange={noop}
-        globalFilter={q.trim()}
-        onGlobalFilterChange={setQuery}
-        columnFilters={filters}
-        onColumnFiltersChange={noop}
-        grouping={NONE}
-        onGroupingChange={noop}
-        columnVisibility={HIDDEN}
-        onColumnVisibilityChange={noop}
-        summary={summary}
-        emptyMessage="No items match these filters."
-        onClearFilters={clear}
-        rowHeight={56}
-      />}
+      {!inBrowser ? (
+        <p
+          role="status"
+          className="rounded-md border border-zinc-200 p-6 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400"
+        >
+          Loading the {total} items…
+        </p>
+      ) : (
+        <DataTable
+          label="Schedule items in rank order"
+          data={view.items}
+          columns={COLUMNS}
+          getRowId={(r) => String(r.id)}
+          sorting={NONE}
+          onSortingChange={noop}
+          globalFilter={q.trim()}
+          onGlobalFilterChange={setQuery}
+          columnFilters={filters}
+          onColumnFiltersChange={noop}
+          grouping={NONE}
+          onGroupingChange={noop}
+          columnVisibility={HIDDEN}
+          onColumnVisibilityChange={noop}
+          summary={summary}
+          emptyMessage="No items match these filters."
+          onClearFilters={clear}
+          rowHeight={56}
+        />
+      )}
     </section>
   );
 }

@@ -16,14 +16,27 @@ function LoadBar({ load, capacity, label }: { load: number; capacity: number; la
   const text = `${formatWeeks(load)} of ${formatWeeks(capacity)} person-weeks`;
   return (
     <div className="space-y-1">
-      <div role="meter" aria-label={`Load of ${label}`} aria-valuemin={0} aria-valuemax={capacity} aria-valuenow={Math.min(load, capacity)}
+      <div
+        role="meter"
+        aria-label={`Load of ${label}`}
+        aria-valuemin={0}
+        aria-valuemax={capacity}
+        aria-valuenow={Math.min(load, capacity)}
         aria-valuetext={over ? `${text}, over capacity` : text}
-        className={`h-2 overflow-hidden rounded-full ${over ? 'bg-red-100 ring-1 ring-red-600 dark:bg-red-950' : 'bg-zinc-200 dark:bg-zinc-800'}`}>
-        <div className={`h-full rounded-full ${over ? 'bg-red-600' : pct >= 90 ? 'bg-amber-500' : 'bg-indigo-600'}`} style={{ width: `${pct}%` }} />
+        className={`h-2 overflow-hidden rounded-full ${over ? 'bg-red-100 ring-1 ring-red-600 dark:bg-red-950' : 'bg-zinc-200 dark:bg-zinc-800'}`}
+      >
+        <div
+          className={`h-full rounded-full ${over ? 'bg-red-600' : pct >= 90 ? 'bg-amber-500' : 'bg-indigo-600'}`}
+          style={{ width: `${pct}%` }}
+        />
       </div>
       <p className="text-xs tabular-nums">
         {text}
-        {over && <strong className="block font-semibold text-red-700 dark:text-red-400">Over capacity by {formatWeeks(load - capacity)} person-weeks</strong>}
+        {over && (
+          <strong className="block font-semibold text-red-700 dark:text-red-400">
+            Over capacity by {formatWeeks(load - capacity)} person-weeks
+          </strong>
+        )}
       </p>
     </div>
   );
@@ -38,14 +51,23 @@ function ItemList({ items, label }: { items: ScheduleRow[]; label: string }) {
       <ol aria-label={`Items in ${label}`} className="space-y-1 text-sm">
         {shown.map((i) => (
           <li key={i.id} className="flex justify-between gap-2">
-            <span><span className="text-zinc-500 tabular-nums">#{i.position}</span> {i.title}</span>
-            <span className="shrink-0 text-xs text-zinc-500 tabular-nums">{i.weeks === null ? '—' : `${formatWeeks(i.weeks)} pw`}</span>
+            <span>
+              <span className="text-zinc-500 tabular-nums">#{i.position}</span> {i.title}
+            </span>
+            <span className="shrink-0 text-xs text-zinc-500 tabular-nums">
+              {i.weeks === null ? '—' : `${formatWeeks(i.weeks)} pw`}
+            </span>
           </li>
         ))}
       </ol>
       {items.length > SHOWN && (
-        <button type="button" onClick={() => setAll(!all)} className="text-xs text-indigo-700 underline dark:text-indigo-300">
-          {all ? 'Show fewer' : `Show all ${items.length} items`}<span className="sr-only"> in {label}</span>
+        <button
+          type="button"
+          onClick={() => setAll(!all)}
+          className="text-xs text-indigo-700 underline dark:text-indigo-300"
+        >
+          {all ? 'Show fewer' : `Show all ${items.length} items`}
+          <span className="sr-only"> in {label}</span>
         </button>
       )}
     </>
@@ -68,14 +90,21 @@ export function Timeline() {
   const column = 'w-64 shrink-0 space-y-2 rounded-md border p-3';
   return (
     <section aria-labelledby="timeline-heading" className="space-y-2">
-      <h2 id="timeline-heading" className="text-lg font-semibold">Timeline</h2>
+      <h2 id="timeline-heading" className="text-lg font-semibold">
+        Timeline
+      </h2>
       <ul className="flex gap-3 overflow-x-auto pb-2" aria-label="Periods">
         {view.periods.map((p) => (
-          <li key={p.id} className={`${column} ${p.over ? 'border-red-400 bg-red-50/40 dark:border-red-800 dark:bg-red-950/30' : 'border-zinc-200 dark:border-zinc-800'}`}>
+          <li
+            key={p.id}
+            className={`${column} ${p.over ? 'border-red-400 bg-red-50/40 dark:border-red-800 dark:bg-red-950/30' : 'border-zinc-200 dark:border-zinc-800'}`}
+          >
             <div className="flex items-start justify-between gap-2">
               <div>
                 <h3 className="font-semibold">{p.name}</h3>
-                <p className="text-xs text-zinc-500">{formatDay(p.startsOn)} – {formatDay(p.endsOn)}</p>
+                <p className="text-xs text-zinc-500">
+                  {formatDay(p.startsOn)} – {formatDay(p.endsOn)}
+                </p>
               </div>
               {view.viewer.canPublish && <PeriodEditor key={`${p.name}:${p.capacityWeeks}`} period={p} />}
             </div>

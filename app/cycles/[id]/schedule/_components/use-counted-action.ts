@@ -12,7 +12,10 @@ export type CountedState = FormState & { n: number };
  */
 export function useCountedAction(action: Action) {
   return useActionState(
-    async (prev: CountedState | undefined, form: FormData): Promise<CountedState> => ({ ...(await action(prev, form)), n: (prev?.n ?? 0) + 1 }),
+    async (prev: CountedState | undefined, form: FormData): Promise<CountedState> => ({
+      ...(await action(prev, form)),
+      n: (prev?.n ?? 0) + 1,
+    }),
     undefined,
   );
 }

@@ -28,12 +28,21 @@ export function AgendaEditor({ data }: { data: AgendaEditorData }) {
   return <AgendaFields key={JSON.stringify(typed ?? null)} data={data} state={state} action={action} typed={typed} />;
 }
 
-function AgendaFields({ data, state, action, typed }: {
-  data: AgendaEditorData; state: FormState | undefined; action: (form: FormData) => void; typed: FormState['values'];
+function AgendaFields({
+  data,
+  state,
+  action,
+  typed,
+}: {
+  data: AgendaEditorData;
+  state: FormState | undefined;
+  action: (form: FormData) => void;
+  typed: FormState['values'];
 }) {
   const byId = useMemo(() => new Map(data.candidates.map((c) => [c.id, c])), [data.candidates]);
   const [order, setOrder] = useState<number[]>(() =>
-    (typed ? ([] as string[]).concat(typed.itemId ?? []).map(Number) : data.included).filter((id) => byId.has(id)));
+    (typed ? ([] as string[]).concat(typed.itemId ?? []).map(Number) : data.included).filter((id) => byId.has(id)),
+  );
   // Moving an item re-orders the DOM; keep keyboard focus on the button that moved it.
   const focusAfter = useRef<string | null>(null);
   useEffect(() => {
@@ -45,7 +54,10 @@ function AgendaFields({ data, state, action, typed }: {
   }, [order]);
 
   const included = order.map((id) => byId.get(id)!);
-  const others = defaultAgendaOrder(data.candidates.filter((c) => !order.includes(c.id)), data.themes);
+  const others = defaultAgendaOrder(
+    data.candidates.filter((c) => !order.includes(c.id)),
+    data.themes,
+  );
   const summary = summariseAgenda(included, data.themes, data.capacityWeeks);
 
   const toggle = (id: number, on: boolean) => setOrder((prev) => (on ? [...prev, id] : prev.filter((x) => x !== id)));
@@ -60,30 +72,51 @@ function AgendaFields({ data, state, action, typed }: {
       return next;
     });
   };
-  const byTheme = () => setOrder((prev) => defaultAgendaOrder(prev.map((id) => byId.get(id)!), data.themes).map((c) => c.id));
+  const byTheme = () =>
+    setOrder((prev) =>
+      defaultAgendaOrder(
+        prev.map((id) => byId.get(id)!),
+        data.themes,
+      ).map((c) => c.id),
+    );
 
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="meetingId" value={data.meetingId} />
       <FormMessage state={state} />
       {state?.fieldErrors?.agenda && state.fieldErrors.agenda.length > 1 && (
-        <ul className="text-sm text-red-700 dark:text-red-400">{state.fieldErrors.agenda.map((e) => <li key={e}>{e}</li>)}</ul>
+        <ul className="text-sm text-red-700 dark:text-red-400">
+          {state.fieldErrors.agenda.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
       )}
       <AgendaSummaryView summary={summary} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="font-medium">On the agenda</h3>
-        <Button variant="secondary" onClick={byTheme} disabled={order.length < 2}>Order by theme</Button>
+        <Button variant="secondary" onClick={byTheme} disabled={order.length < 2}>
+          Order by theme
+        </Button>
       </div>
       {included.length === 0 ? (
         <p className="rounded-md border border-dashed border-zinc-300 p-3 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
           Nothing on the agenda yet: tick the items below to include them.
         </p>
       ) : (
-        <ol aria-label="Agenda" className="divide-y divide-zinc-100 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+        <ol
+          aria-label="Agenda"
+          className="divide-y divide-zinc-100 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
+        >
           {included.map((item, n) => (
             <AgendaRowView
-              key={item.id} item={item} position={n + 1} included onToggle={toggle}
-              onMove={move} first={n === 0} last={n === included.length - 1}
+              key={item.id}
+              item={item}
+              position={n + 1}
+              included
+              onToggle={toggle}
+              onMove={move}
+              first={n === 0}
+              last={n === included.length - 1}
             />
           ))}
         </ol>
@@ -91,8 +124,13 @@ function AgendaFields({ data, state, action, typed }: {
       {others.length > 0 && (
         <>
           <h3 className="font-medium">Other curated items</h3>
-          <ul aria-label="Other curated items" className="divide-y divide-zinc-100 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
-            {others.map((item) => <AgendaRowView key={item.id} item={item} included={false} onToggle={toggle} />)}
+          <ul
+            aria-label="Other curated items"
+            className="divide-y divide-zinc-100 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
+          >
+            {others.map((item) => (
+              <AgendaRowView key={item.id} item={item} included={false} onToggle={toggle} />
+            ))}
           </ul>
         </>
       )}

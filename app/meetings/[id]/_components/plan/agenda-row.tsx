@@ -5,9 +5,22 @@ import { Button } from '@/components/ui/button';
 import { StatusBadge } from '@/components/ui/status-badge';
 
 /** One candidate item: an "Include <title>" box and, once included, its position and move buttons. */
-export function AgendaRowView({ item, included, position, first, last, onToggle, onMove }: {
-  item: AgendaRow; included: boolean; position?: number; first?: boolean; last?: boolean;
-  onToggle: (id: number, on: boolean) => void; onMove?: (id: number, by: -1 | 1) => void;
+export function AgendaRowView({
+  item,
+  included,
+  position,
+  first,
+  last,
+  onToggle,
+  onMove,
+}: {
+  item: AgendaRow;
+  included: boolean;
+  position?: number;
+  first?: boolean;
+  last?: boolean;
+  onToggle: (id: number, on: boolean) => void;
+  onMove?: (id: number, by: -1 | 1) => void;
 }) {
   const boxId = `agenda-include-${item.id}`;
   return (
@@ -23,12 +36,30 @@ export function AgendaRowView({ item, included, position, first, last, onToggle,
       <span className="text-zinc-600 dark:text-zinc-400">{item.themeName ?? 'No theme'}</span>
       <span className="text-zinc-600 dark:text-zinc-400">{item.departmentName}</span>
       <span className="w-20 text-right tabular-nums">
-        {item.effectiveWeeks === null ? 'not estimated' : `${item.estimate === String(item.effectiveWeeks) ? '' : `${item.estimate} · `}${formatWeeks(item.effectiveWeeks)} pw`}
+        {item.effectiveWeeks === null
+          ? 'not estimated'
+          : `${item.estimate === String(item.effectiveWeeks) ? '' : `${item.estimate} · `}${formatWeeks(item.effectiveWeeks)} pw`}
       </span>
       {included && onMove && (
         <span className="flex gap-1">
-          <Button id={`agenda-${item.id}-up`} variant="ghost" disabled={first} aria-label={`Move ${item.title} up`} onClick={() => onMove(item.id, -1)}>↑</Button>
-          <Button id={`agenda-${item.id}-down`} variant="ghost" disabled={last} aria-label={`Move ${item.title} down`} onClick={() => onMove(item.id, 1)}>↓</Button>
+          <Button
+            id={`agenda-${item.id}-up`}
+            variant="ghost"
+            disabled={first}
+            aria-label={`Move ${item.title} up`}
+            onClick={() => onMove(item.id, -1)}
+          >
+            ↑
+          </Button>
+          <Button
+            id={`agenda-${item.id}-down`}
+            variant="ghost"
+            disabled={last}
+            aria-label={`Move ${item.title} down`}
+            onClick={() => onMove(item.id, 1)}
+          >
+            ↓
+          </Button>
         </span>
       )}
     </li>

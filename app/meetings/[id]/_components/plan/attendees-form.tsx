@@ -30,41 +30,66 @@ function initialChoice(plan: AttendeePlan, typed: FormState['values']): Map<numb
 export function AttendeesForm({ plan }: { plan: AttendeePlan }) {
   const [state, action] = useActionState(setAttendeesAction, undefined);
   const typed = state && !state.ok ? state.values : undefined;
-  return <AttendeesFields key={JSON.stringify(typed ?? null)} plan={plan} state={state} action={action} typed={typed} />;
+  return (
+    <AttendeesFields key={JSON.stringify(typed ?? null)} plan={plan} state={state} action={action} typed={typed} />
+  );
 }
 
-function AttendeesFields({ plan, state, action, typed }: {
-  plan: AttendeePlan; state: FormState | undefined; action: (form: FormData) => void; typed: FormState['values'];
+function AttendeesFields({
+  plan,
+  state,
+  action,
+  typed,
+}: {
+  plan: AttendeePlan;
+  state: FormState | undefined;
+  action: (form: FormData) => void;
+  typed: FormState['values'];
 }) {
   const [choice, setChoice] = useState(() => initialChoice(plan, typed));
   const groups = useMemo(() => {
     const map = new Map<number, { name: string; people: AttendeePlan['people'] }>();
-    for (const p of plan.people) (map.get(p.departmentId) ?? map.set(p.departmentId, { name: p.departmentName, people: [] }).get(p.departmentId)!).people.push(p);
+    for (const p of plan.people)
+      (
+        map.get(p.departmentId) ?? map.set(p.departmentId, { name: p.departmentName, people: [] }).get(p.departmentId)!
+      ).people.push(p);
     return [...map.entries()];
   }, [plan.people]);
   const chosen = plan.people.filter((p) => choice.has(p.userId)).map((p) => ({ ...p, role: choice.get(p.userId)! }));
-  const warnings = departmentWarnings({ attendees: chosen, agendaDepartments: plan.agendaDepartments, maxShare: plan.maxShare });
-  const voters = chosen.filter((p) => p.role === 'voter').length;
-  const set = (id: number, role: Role | null) => setChoice((prev) => {
-    const next = new Map(prev);
-    if (role) next.set(id, role);
-    else next.delete(id);
-    return next;
+  const warnings = departmentWarnings({
+    attendees: chosen,
+    agendaDepartments: plan.agendaDepartments,
+    maxShare: plan.maxShare,
   });
+  const voters = chosen.filter((p) => p.role === 'voter').length;
+  const set = (id: number, role: Role | null) =>
+    setChoice((prev) => {
+      const next = new Map(prev);
+      if (role) next.set(id, role);
+      else next.delete(id);
+      return next;
+    });
 
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="meetingId" value={plan.meetingId} />
       <FormMessage state={state} />
       {state?.fieldErrors?.attendees && (
-        <ul className="text-sm text-red-700 dark:text-red-400">{state.fieldErrors.attendees.map((e) => <li key={e}>{e}</li>)}</ul>
+        <ul className="text-sm text-red-700 dark:text-red-400">
+          {state.fieldErrors.attendees.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
       )}
       <DepartmentWarnings warnings={warnings} maxShare={plan.maxShare} />
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        {chosen.length} selected: {voters} voter{voters === 1 ? '' : 's'}, {chosen.length - voters} observer{chosen.length - voters === 1 ? '' : 's'}.
+        {chosen.length} selected: {voters} voter{voters === 1 ? '' : 's'}, {chosen.length - voters} observer
+        {chosen.length - voters === 1 ? '' : 's'}.
       </p>
       {groups.length === 0 && (
-        <EmptyState title="Nobody to invite yet">Attendees are active leaders, pms and admins. An admin can add or reactivate people.</EmptyState>
+        <EmptyState title="Nobody to invite yet">
+          Attendees are active leaders, pms and admins. An admin can add or reactivate people.
+        </EmptyState>
       )}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {groups.map(([deptId, g]) => (
@@ -77,15 +102,27 @@ function AttendeesFields({ plan, state, action, typed }: {
                 <div key={p.userId} className="flex items-center justify-between gap-2">
                   <label htmlFor={boxId} className="flex min-w-0 items-center gap-2 text-sm">
                     <input
-                      id={boxId} type="checkbox" name="attendee" value={p.userId} checked={role !== undefined}
+                      id={boxId}
+                      type="checkbox"
+                      name="attendee"
+                      value={p.userId}
+                      checked={role !== undefined}
                       onChange={(e) => set(p.userId, e.target.checked ? 'voter' : null)}
                     />
                     <span className="truncate">{p.name}</span>
-                    {!p.active && <span className="text-xs text-amber-700 dark:text-amber-400">(deactivated: saving removes them)</span>}
+                    {!p.active && (
+                      <span className="text-xs text-amber-700 dark:text-amber-400">
+                        (deactivated: saving removes them)
+                      </span>
+                    )}
                   </label>
                   <select
-                    aria-label={`Role of ${p.name}`} name={`role_${p.userId}`} value={role ?? 'voter'} disabled={role === undefined}
-                    onChange={(e) => set(p.userId, e.target.value as Role)} className={`${controlClass} w-auto py-1 text-xs`}
+                    aria-label={`Role of ${p.name}`}
+                    name={`role_${p.userId}`}
+                    value={role ?? 'voter'}
+                    disabled={role === undefined}
+                    onChange={(e) => set(p.userId, e.target.value as Role)}
+                    className={`${controlClass} w-auto py-1 text-xs`}
                   >
                     <option value="voter">Voter</option>
                     <option value="observer">Observer</option>

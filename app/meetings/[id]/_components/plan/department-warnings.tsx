@@ -9,11 +9,17 @@ export function DepartmentWarnings({ warnings, maxShare }: { warnings: Departmen
     <div role="status" aria-label="Department warnings" className="text-sm">
       {warnings.length ? (
         <ul className="space-y-1 rounded-md bg-amber-50 px-3 py-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-          {warnings.map((w) => <li key={`${w.kind}-${w.department.id}`}><span aria-hidden="true">⚠ </span>{w.message}</li>)}
+          {warnings.map((w) => (
+            <li key={`${w.kind}-${w.department.id}`}>
+              <span aria-hidden="true">⚠ </span>
+              {w.message}
+            </li>
+          ))}
         </ul>
       ) : (
         <p className="text-zinc-600 dark:text-zinc-400">
-          Balanced: every department with items on the agenda attends, and none holds more than {Math.round(maxShare * 100)}% of the votes.
+          Balanced: every department with items on the agenda attends, and none holds more than{' '}
+          {Math.round(maxShare * 100)}% of the votes.
         </p>
       )}
     </div>

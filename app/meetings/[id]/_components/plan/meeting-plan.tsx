@@ -9,8 +9,13 @@ import { ReadReceipts } from './read-receipts';
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={`${id}-heading`} className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-      <h2 id={`${id}-heading`} className="text-lg font-semibold">{title}</h2>
+    <section
+      aria-labelledby={`${id}-heading`}
+      className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+        {title}
+      </h2>
       {children}
     </section>
   );
@@ -34,10 +39,18 @@ export function MeetingPlan({ overview, plan }: { overview: MeetingOverview; pla
       </Section>
       <Section id="preread" title="Pre-read">
         <PrereadPanel
-          meetingId={meeting.id} preread={overview.preread} closed={closed || plan.started}
-          lateMessage={plan.lateMessage} agendaCount={overview.agenda.length} attendeeCount={overview.attendees.length}
+          meetingId={meeting.id}
+          preread={overview.preread}
+          closed={closed || plan.started}
+          lateMessage={plan.lateMessage}
+          agendaCount={overview.agenda.length}
+          attendeeCount={overview.attendees.length}
         />
-        {plan.started && !overview.preread && <p className="text-sm text-zinc-600 dark:text-zinc-400">The meeting has started: a pre-read can no longer be sent.</p>}
+        {plan.started && !overview.preread && (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            The meeting has started: a pre-read can no longer be sent.
+          </p>
+        )}
       </Section>
       <Section id="receipts" title="Read receipts">
         <ReadReceipts meetingId={meeting.id} status={plan.reads} closed={closed} />
@@ -48,10 +61,17 @@ export function MeetingPlan({ overview, plan }: { overview: MeetingOverview; pla
             <summary className="cursor-pointer text-sm font-medium">Edit the title, date, place or facilitator</summary>
             <div className="mt-3">
               <MeetingForm
-                action={updateMeetingAction} hidden={{ meetingId: meeting.id }} facilitators={plan.facilitators} submitLabel="Save meeting details"
+                action={updateMeetingAction}
+                hidden={{ meetingId: meeting.id }}
+                facilitators={plan.facilitators}
+                submitLabel="Save meeting details"
                 initial={{
-                  title: meeting.title, scheduledAt: meeting.scheduledAt, durationMinutes: meeting.durationMinutes, location: meeting.location,
-                  facilitatorId: meeting.facilitatorId, questionsCloseAt: meeting.questionsCloseAt,
+                  title: meeting.title,
+                  scheduledAt: meeting.scheduledAt,
+                  durationMinutes: meeting.durationMinutes,
+                  location: meeting.location,
+                  facilitatorId: meeting.facilitatorId,
+                  questionsCloseAt: meeting.questionsCloseAt,
                 }}
               />
             </div>

@@ -29,15 +29,22 @@ function DistributeForm({ meetingId, lateMessage, agendaCount, attendeeCount, cl
     <form action={action} className="space-y-3">
       <input type="hidden" name="meetingId" value={meetingId} />
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Distributing freezes the agenda ({agendaCount} item{agendaCount === 1 ? '' : 's'}) and sends it to the {attendeeCount} attendee{attendeeCount === 1 ? '' : 's'},
-        in-app and by e-mail with a calendar invitation. It is sent once; later changes go out as an update.
+        Distributing freezes the agenda ({agendaCount} item{agendaCount === 1 ? '' : 's'}) and sends it to the{' '}
+        {attendeeCount} attendee{attendeeCount === 1 ? '' : 's'}, in-app and by e-mail with a calendar invitation. It is
+        sent once; later changes go out as an update.
       </p>
       {showSummary && <FormMessage state={state} />}
       {late && (
         <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
           <p id="late-message">{late}</p>
           <label className="flex items-center gap-2 font-medium">
-            <input type="checkbox" name="confirmLate" value="true" aria-describedby="late-message" aria-invalid={state?.fieldErrors?.confirmLate ? true : undefined} />
+            <input
+              type="checkbox"
+              name="confirmLate"
+              value="true"
+              aria-describedby="late-message"
+              aria-invalid={state?.fieldErrors?.confirmLate ? true : undefined}
+            />
             Send it late anyway
           </label>
         </div>
@@ -47,7 +54,11 @@ function DistributeForm({ meetingId, lateMessage, agendaCount, attendeeCount, cl
   );
 }
 
-function SentPreread({ meetingId, preread, closed }: PrereadPanelProps & { preread: NonNullable<PrereadPanelProps['preread']> }) {
+function SentPreread({
+  meetingId,
+  preread,
+  closed,
+}: PrereadPanelProps & { preread: NonNullable<PrereadPanelProps['preread']> }) {
   const [state, action] = useActionState(sendUpdateAction, undefined);
   return (
     <div className="space-y-3 text-sm">
@@ -59,8 +70,14 @@ function SentPreread({ meetingId, preread, closed }: PrereadPanelProps & { prere
         <ol aria-label="Updates sent" className="space-y-2">
           {preread.updates.map((u, n) => (
             <li key={u.sentAt + n} className="rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
-              <p className="font-medium">Update sent on <MeetingTime iso={u.sentAt} /></p>
-              <ul className="ml-4 list-disc text-zinc-700 dark:text-zinc-300">{u.summary.map((line) => <li key={line}>{line}</li>)}</ul>
+              <p className="font-medium">
+                Update sent on <MeetingTime iso={u.sentAt} />
+              </p>
+              <ul className="ml-4 list-disc text-zinc-700 dark:text-zinc-300">
+                {u.summary.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
             </li>
           ))}
         </ol>
@@ -68,9 +85,13 @@ function SentPreread({ meetingId, preread, closed }: PrereadPanelProps & { prere
       {!closed && (
         <form action={action} className="space-y-2">
           <input type="hidden" name="meetingId" value={meetingId} />
-          <p className="text-zinc-600 dark:text-zinc-400">Changed the agenda, an item or the meeting since? Send the attendees what changed.</p>
+          <p className="text-zinc-600 dark:text-zinc-400">
+            Changed the agenda, an item or the meeting since? Send the attendees what changed.
+          </p>
           <FormMessage state={state} />
-          <SubmitButton variant="secondary" pendingText="Sending…">Send an update</SubmitButton>
+          <SubmitButton variant="secondary" pendingText="Sending…">
+            Send an update
+          </SubmitButton>
         </form>
       )}
     </div>

@@ -24,7 +24,10 @@ export function BodyForm(props: {
   autoFocus?: boolean;
 }) {
   const [state, run] = useActionState(
-    async (prev: Counted | undefined, form: FormData): Promise<Counted> => ({ ...(await props.action(prev, form)), n: (prev?.n ?? 0) + 1 }),
+    async (prev: Counted | undefined, form: FormData): Promise<Counted> => ({
+      ...(await props.action(prev, form)),
+      n: (prev?.n ?? 0) + 1,
+    }),
     undefined,
   );
   const id = useId();
@@ -32,13 +35,25 @@ export function BodyForm(props: {
   const typed = state && !state.ok ? String(state.values?.body ?? '') : '';
   return (
     <form action={run} aria-label={props.formLabel} className="space-y-2 print:hidden" noValidate>
-      {Object.entries(props.hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {Object.entries(props.hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div key={state?.n ?? 0}>
-        <TextArea label={props.fieldLabel} name="body" id={id} rows={3} defaultValue={typed} errors={errors} autoFocus={Boolean(errors?.length) || (props.autoFocus && !state)} />
+        <TextArea
+          label={props.fieldLabel}
+          name="body"
+          id={id}
+          rows={3}
+          defaultValue={typed}
+          errors={errors}
+          autoFocus={Boolean(errors?.length) || (props.autoFocus && !state)}
+        />
       </div>
       {/* The field shows its own errors; the summary line is for success and errors without a field. */}
       <FormMessage state={errors?.length ? undefined : state} />
-      <SubmitButton variant="secondary" pendingText={props.pendingText}>{props.submitLabel}</SubmitButton>
+      <SubmitButton variant="secondary" pendingText={props.pendingText}>
+        {props.submitLabel}
+      </SubmitButton>
     </form>
   );
 }

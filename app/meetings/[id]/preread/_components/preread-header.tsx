@@ -4,7 +4,14 @@ import { MeetingTime } from '@/components/meetings/meeting-time';
 import { PrintButton } from '@/components/ui/print-button';
 
 type Props = {
-  meeting: { title: string; scheduledAt: string; durationMinutes: number; location: string; facilitator: string; questionsCloseAt: string };
+  meeting: {
+    title: string;
+    scheduledAt: string;
+    durationMinutes: number;
+    location: string;
+    facilitator: string;
+    questionsCloseAt: string;
+  };
   cycle: { id: number; name: string };
   sentAt: string;
   late: boolean;
@@ -26,13 +33,17 @@ export function PrereadHeader({ meeting, cycle, sentAt, late, questionsOpen }: P
     <header className="space-y-3">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">Pre-read · <Link href={`/cycles/${cycle.id}`}>{cycle.name}</Link></p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Pre-read · <Link href={`/cycles/${cycle.id}`}>{cycle.name}</Link>
+          </p>
           <h1 className="text-2xl font-semibold">{meeting.title}</h1>
         </div>
         <PrintButton />
       </div>
       <dl className="space-y-1 text-sm">
-        <Row label="When"><MeetingTime iso={meeting.scheduledAt} durationMinutes={meeting.durationMinutes} /></Row>
+        <Row label="When">
+          <MeetingTime iso={meeting.scheduledAt} durationMinutes={meeting.durationMinutes} />
+        </Row>
         <Row label="Facilitator">{meeting.facilitator || '—'}</Row>
         <Row label="Location">{meeting.location || 'Not set'}</Row>
         <Row label="Sent">
@@ -44,7 +55,8 @@ export function PrereadHeader({ meeting, cycle, sentAt, late, questionsOpen }: P
           )}
         </Row>
         <Row label="Questions">
-          {questionsOpen ? 'Questions close on ' : 'Questions closed on '}<LocalTime iso={meeting.questionsCloseAt} />
+          {questionsOpen ? 'Questions close on ' : 'Questions closed on '}
+          <LocalTime iso={meeting.questionsCloseAt} />
         </Row>
       </dl>
     </header>
@@ -55,11 +67,18 @@ export function PrereadHeader({ meeting, cycle, sentAt, late, questionsOpen }: P
 export function PrereadUpdates({ updates }: { updates: { sentAt: string; summary: string[] }[] }) {
   if (updates.length === 0) return null;
   return (
-    <section aria-labelledby="updates-heading" className="rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm dark:border-sky-900 dark:bg-sky-950/40">
-      <h2 id="updates-heading" className="text-base font-semibold">Updates since the pre-read</h2>
+    <section
+      aria-labelledby="updates-heading"
+      className="rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm dark:border-sky-900 dark:bg-sky-950/40"
+    >
+      <h2 id="updates-heading" className="text-base font-semibold">
+        Updates since the pre-read
+      </h2>
       <ul className="mt-1 space-y-1">
         {updates.map((u, i) => (
-          <li key={i}>Updated on <LocalTime iso={u.sentAt} />: {u.summary.length ? u.summary.join('; ') : 'No changes listed'}</li>
+          <li key={i}>
+            Updated on <LocalTime iso={u.sentAt} />: {u.summary.length ? u.summary.join('; ') : 'No changes listed'}
+          </li>
         ))}
       </ul>
     </section>

@@ -8,7 +8,12 @@ import type { AskState } from './thread';
  * The pre-read's items by theme. One client boundary for the whole list: the server sends the
  * items as data once, instead of 200 element trees (a 200-item pre-read must stay fast to open).
  */
-export function PrereadSections({ sections, meetingId, ask, snapshotKey }: {
+export function PrereadSections({
+  sections,
+  meetingId,
+  ask,
+  snapshotKey,
+}: {
   sections: ThemeSection<PrereadItemView>[];
   meetingId: number;
   ask: AskState;
@@ -17,10 +22,16 @@ export function PrereadSections({ sections, meetingId, ask, snapshotKey }: {
   return sections.map((section) => (
     <section key={section.key} aria-labelledby={`${section.key}-heading`} className="space-y-3">
       <div className="preread-theme-heading">
-        <h2 id={`${section.key}-heading`} className="text-lg font-semibold">{section.name}</h2>
-        {section.keyOutcome && <p className="text-sm text-zinc-600 dark:text-zinc-400">Key outcome: {section.keyOutcome}</p>}
+        <h2 id={`${section.key}-heading`} className="text-lg font-semibold">
+          {section.name}
+        </h2>
+        {section.keyOutcome && (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">Key outcome: {section.keyOutcome}</p>
+        )}
       </div>
-      {section.items.map((item) => <PrereadItem key={item.id} item={item} meetingId={meetingId} ask={ask} snapshotKey={snapshotKey} />)}
+      {section.items.map((item) => (
+        <PrereadItem key={item.id} item={item} meetingId={meetingId} ask={ask} snapshotKey={snapshotKey} />
+      ))}
     </section>
   ));
 }

@@ -5,7 +5,17 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { answerQuestionAction, askQuestionAction, resolveQuestionAction } from '@/app/meetings/[id]/preread/actions';
 import { BodyForm } from './body-form';
 
-export function AskQuestionForm({ meetingId, itemId, title, autoFocus }: { meetingId: number; itemId: number; title: string; autoFocus?: boolean }) {
+export function AskQuestionForm({
+  meetingId,
+  itemId,
+  title,
+  autoFocus,
+}: {
+  meetingId: number;
+  itemId: number;
+  title: string;
+  autoFocus?: boolean;
+}) {
   return (
     <BodyForm
       action={askQuestionAction}
@@ -34,7 +44,15 @@ export function AskQuestion(props: { meetingId: number; itemId: number; title: s
   );
 }
 
-export function AnswerForm({ meetingId, questionId, askedBy }: { meetingId: number; questionId: number; askedBy: string }) {
+export function AnswerForm({
+  meetingId,
+  questionId,
+  askedBy,
+}: {
+  meetingId: number;
+  questionId: number;
+  askedBy: string;
+}) {
   return (
     <BodyForm
       action={answerQuestionAction}
@@ -47,14 +65,24 @@ export function AnswerForm({ meetingId, questionId, askedBy }: { meetingId: numb
   );
 }
 
-export function ResolveForm({ meetingId, questionId, askedBy }: { meetingId: number; questionId: number; askedBy: string }) {
+export function ResolveForm({
+  meetingId,
+  questionId,
+  askedBy,
+}: {
+  meetingId: number;
+  questionId: number;
+  askedBy: string;
+}) {
   const [state, action] = useActionState(resolveQuestionAction, undefined);
   return (
     <form action={action} aria-label={`Resolve the question from ${askedBy}`} className="space-y-2 print:hidden">
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="questionId" value={questionId} />
       <FormMessage state={state} />
-      <SubmitButton variant="secondary" pendingText="Resolving…">Mark resolved</SubmitButton>
+      <SubmitButton variant="secondary" pendingText="Resolving…">
+        Mark resolved
+      </SubmitButton>
     </form>
   );
 }

@@ -6,17 +6,37 @@ import type { ThreadQuestion } from '@/lib/questions/threads.server';
 
 // The real actions pull in next-auth; rendering the markup needs only their identity.
 vi.mock('@/app/meetings/[id]/preread/actions', () => ({
-  askQuestionAction: async () => ({ ok: true }), answerQuestionAction: async () => ({ ok: true }), resolveQuestionAction: async () => ({ ok: true }),
+  askQuestionAction: async () => ({ ok: true }),
+  answerQuestionAction: async () => ({ ok: true }),
+  resolveQuestionAction: async () => ({ ok: true }),
 }));
 
 const question = (over: Partial<ThreadQuestion> = {}): ThreadQuestion => ({
-  id: 1, authorName: 'Liam', authorDepartment: 'Sales', createdAt: '2030-03-02T09:00:00Z', body: '<script>alert("x")</script>',
-  resolved: false, resolvedAt: null, answers: [{ id: 2, authorName: 'Sara', authorDepartment: 'Eng', createdAt: '2030-03-02T10:00:00Z', body: '<img src=x onerror=alert(1)>' }],
-  canAnswer: false, canResolve: false, ...over,
+  id: 1,
+  authorName: 'Liam',
+  authorDepartment: 'Sales',
+  createdAt: '2030-03-02T09:00:00Z',
+  body: '<script>alert("x")</script>',
+  resolved: false,
+  resolvedAt: null,
+  answers: [
+    {
+      id: 2,
+      authorName: 'Sara',
+      authorDepartment: 'Eng',
+      createdAt: '2030-03-02T10:00:00Z',
+      body: '<img src=x onerror=alert(1)>',
+    },
+  ],
+  canAnswer: false,
+  canResolve: false,
+  ...over,
 });
 
-const render = (questions: ThreadQuestion[], ask = { open: true, closedMessage: 'Questions closed on …', canAsk: true }) =>
-  renderToStaticMarkup(createElement(QuestionThread, { meetingId: 3, itemId: 7, title: 'SSO', questions, ask }));
+const render = (
+  questions: ThreadQuestion[],
+  ask = { open: true, closedMessage: 'Questions closed on …', canAsk: true },
+) => renderToStaticMarkup(createElement(QuestionThread, { meetingId: 3, itemId: 7, title: 'SSO', questions, ask }));
 
 describe('QuestionThread markup', () => {
   it('shows questions and answers as text, never as HTML', () => {
@@ -32,8 +52,13 @@ describe('QuestionThread markup', () => {
     expect(allowed).toContain('aria-label="Answer the question from Liam"');
     expect(allowed).toContain('Mark resolved');
     expect(allowed).toMatch(/<button[^>]*>Ask a question<\/button>/);
-    const closed = render([], { open: false, closedMessage: 'Questions closed on 1 Mar 2030, 09:00 UTC: the meeting is close; raise it in the meeting instead.', canAsk: true });
+    const closed = render([], {
+      open: false,
+      closedMessage:
+        'Questions closed on 1 Mar 2030, 09:00 UTC: the meeting is close; raise it in the meeting instead.',
+      canAsk: true,
+    });
     expect(closed).toContain('Questions closed on 1 Mar 2030');
-    expect(closed).not.toContain("Ask a question<");
+    expect(closed).not.toContain('Ask a question<');
   });
 });

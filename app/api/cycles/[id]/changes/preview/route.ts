@@ -16,7 +16,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   return apiHandler(async (user) => {
     const cycleId = idParam.safeParse(id);
-    if (!cycleId.success) throw new ValidationError({ id: ['Must be a positive whole number.'] }, `The cycle id must be a positive whole number (got "${id}").`);
+    if (!cycleId.success)
+      throw new ValidationError(
+        { id: ['Must be a positive whole number.'] },
+        `The cycle id must be a positive whole number (got "${id}").`,
+      );
     return previewChangeRequest(user, cycleId.data, await readJson(request));
   });
 }
