@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session.server';
-import { listChangeRequests } from '@/lib/changes/requests.server';
+import { listChangeRequests } from '@/lib/changes/list.server';
 import { readForPage } from '@/lib/pages.server';
 import { ChangeList } from '@/components/changes/change-list';
 import { EmptyState } from '@/components/ui/empty-state';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ChangeRequestListRow } from '@/lib/changes/requests.server';
+import type { ChangeRequestListRow } from '@/lib/changes/list.server';
 import { LocalTime } from '@/components/items/item-history';
 import { MeetingTime } from '@/components/meetings/meeting-time';
 import { ChangeStatusBadge, MODE_LABEL, UrgencyBadge, changeRequestHref } from './labels';

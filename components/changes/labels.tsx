@@ -1,4 +1,4 @@
-import type { ChangeRequestListRow } from '@/lib/changes/requests.server';
+import type { ChangeRequestListRow } from '@/lib/changes/list.server';
 
 type ChangeRequestStatus = ChangeRequestListRow['status'];
 

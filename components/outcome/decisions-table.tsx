@@ -1,5 +1,5 @@
 import type { OutcomeReport } from '@/lib/outcome/types';
-import { departmentVotesText, suggestedText, votesText, weeksText } from '@/lib/outcome/export';
+import { departmentVotesText, suggestedText, votesText, weeksText } from '@/lib/outcome/text';
 import { formatShare } from '@/components/live/labels';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';

@@ -1,5 +1,5 @@
 import type { OutcomeReport } from '@/lib/outcome/types';
-import { cutLineText, weeksText } from '@/lib/outcome/export';
+import { cutLineText, weeksText } from '@/lib/outcome/text';
 import { formatWeeks } from '@/lib/meetings/format';
 import { EmptyState } from '@/components/ui/empty-state';
 import * as s from './table-styles';

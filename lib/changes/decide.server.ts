@@ -11,7 +11,7 @@ import { parseOrThrow } from '@/lib/validation';
 import { applyProposal, type AppliedChange } from './apply.server';
 import { changePath, changeTransaction, loadChangeRequest, updateChangeRequest } from './common.server';
 import { findConflicts, pendingRequests } from './conflicts.server';
-import { closeOpenSession, releaseIncoming } from './requests.server';
+import { closeOpenSession, releaseIncoming } from '@/lib/changes/withdraw.server';
 import { approvalGate } from './rule';
 import { readPeriods } from './schedule-read.server';
 import { ApproveSchema, ReasonSchema } from './schema';

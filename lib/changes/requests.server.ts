@@ -1,36 +1,21 @@
 import 'server-only';
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
-import {
-  changeRequests,
-  cycles,
-  emergencySessions,
-  events,
-  itemModules,
-  items,
-  users,
-  type ChangeRequest,
-  type Cycle,
-  type Displacement,
-} from '@/db/schema';
-import { assertCan, can } from '@/lib/auth/permissions';
+import { changeRequests, itemModules, items, type ChangeRequest, type Cycle, type Displacement } from '@/db/schema';
+import { assertCan } from '@/lib/auth/permissions';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
 import { ItemFieldsSchema, type ItemFields } from '@/lib/backlog/item-schema';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
 import { checkReferences } from '@/lib/backlog/references.server';
-import { ConflictError, ForbiddenError, ValidationError, type FieldErrors } from '@/lib/errors';
+import { ConflictError, ValidationError, type FieldErrors } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log.server';
-import { fieldErrorsOf, parseOrThrow } from '@/lib/validation';
-import { logItemChange, writeItem } from './apply.server';
-import { assertMayViewChanges, changeTransaction, loadChangeRequest, updateChangeRequest } from './common.server';
+import { fieldErrorsOf } from '@/lib/validation';
+import { changeTransaction } from './common.server';
 import { findConflicts, pendingRequests, type Conflict } from './conflicts.server';
 import { previewProposal, type Preview, type Proposal } from './preview';
 import { loadCurrentSchedule } from './schedule-read.server';
-import { ProposalSchema, WithdrawSchema, type ProposalInput } from './schema';
-import { sessionOf } from './sessions.server';
+import { ProposalSchema, type ProposalInput } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
-
-export { getChangeRequest, type ChangeRequestDetail } from './details.server';
 
 /**
  * Raising a change request, and the list of them. What comes in is either
@@ -212,125 +197,5 @@ export function raiseChangeRequest(
       conflictsWith: conflicts.map((c) => c.changeRequestId),
     });
     return { changeRequest, conflicts };
-  });
-}
-
-export type ChangeRequestListRow = {
-  id: number;
-  cycleId: number;
-  cycleName: string;
-  title: string;
-  urgency: ChangeRequest['urgency'];
-  status: ChangeRequest['status'];
-  raisedById: number;
-  raisedByName: string;
-  createdAt: string;
-  decidedAt: string | null;
-  ruleMet: boolean | null;
-  decisionNote: string | null;
-  incomingItemId: number;
-  displacedCount: number;
-  session: { id: number; mode: 'live' | 'async'; status: 'open' | 'closed'; deadline: string | null } | null;
-};
-
-/** Change requests, newest first: of one cycle, or of every cycle when `cycleId` is omitted. */
-export function listChangeRequests(actor: ActingUser, cycleId?: number): ChangeRequestListRow[] {
-  assertMayViewChanges(actor);
-  const where: SQL | undefined = cycleId === undefined ? undefined : eq(changeRequests.cycleId, cycleId);
-  return db
-    .select({
-      cr: changeRequests,
-      cycleName: cycles.name,
-      raisedByName: users.name,
-      sessionId: emergencySessions.id,
-      mode: emergencySessions.mode,
-      sessionStatus: emergencySessions.status,
-      deadline: emergencySessions.deadline,
-    })
-    .from(changeRequests)
-    .innerJoin(cycles, eq(cycles.id, changeRequests.cycleId))
-    .innerJoin(users, eq(users.id, changeRequests.raisedBy))
-    .leftJoin(emergencySessions, eq(emergencySessions.changeRequestId, changeRequests.id))
-    .where(where)
-    .orderBy(desc(changeRequests.createdAt), desc(changeRequests.id))
-    .all()
-    .map(({ cr, cycleName, raisedByName, sessionId, mode, sessionStatus, deadline }) => ({
-      id: cr.id,
-      cycleId: cr.cycleId,
-      cycleName,
-      title: cr.title,
-      urgency: cr.urgency,
-      status: cr.status,
-      raisedById: cr.raisedBy,
-      raisedByName,
-      createdAt: cr.createdAt,
-      decidedAt: cr.decidedAt,
-      ruleMet: cr.ruleMet,
-      decisionNote: cr.decisionNote,
-      incomingItemId: cr.incomingItemId,
-      displacedCount: cr.displaced.length,
-      session: sessionId === null ? null : { id: sessionId, mode: mode!, status: sessionStatus!, deadline },
-    }));
-}
-
-/**
- * When a request ends without being approved, the item it created (still curated, untouched since)
- * is deferred with the reason, so it leaves the cycle's count and can come in again later.
- * A deferred item that was to come in stays where it was: the request never moved it.
- */
-export function releaseIncoming(tx: Executor, actor: ActingUser, cr: ChangeRequest, reason: string): void {
-  const item = tx.select().from(items).where(eq(items.id, cr.incomingItemId)).get();
-  if (!item || item.status !== 'curated') return;
-  const createdByThis = tx
-    .select({ data: events.data })
-    .from(events)
-    .where(and(eq(events.subjectType, 'item'), eq(events.subjectId, item.id), eq(events.type, 'item.created')))
-    .all()
-    .some((e) => e.data.changeRequestId === cr.id);
-  if (!createdByThis) return;
-  const changes = writeItem(tx, item, { status: 'deferred', decisionReason: reason });
-  logItemChange(tx, actor, cr, item.id, 'item.status_changed', { changes });
-}
-
-/** Closes an undecided request's session, if it has an open one. */
-export function closeOpenSession(tx: Executor, cr: ChangeRequest, now: Date): void {
-  const session = sessionOf(tx, cr.id);
-  if (session?.status === 'open')
-    tx.update(emergencySessions)
-      .set({ status: 'closed', closedAt: now.toISOString() })
-      .where(eq(emergencySessions.id, session.id))
-      .run();
-}
-
-/** The raiser (or a pm/admin) takes back a request that no session is deciding. */
-export function withdrawChangeRequest(
-  actor: ActingUser,
-  changeRequestId: number,
-  input: unknown = {},
-  now = new Date(),
-): ChangeRequest {
-  assertMayViewChanges(actor);
-  const { reason } = parseOrThrow(WithdrawSchema, input ?? {});
-  return changeTransaction((tx, emit) => {
-    const cr = loadChangeRequest(tx, changeRequestId);
-    if (cr.raisedBy !== actor.id && !can(actor, 'change.decide'))
-      throw new ForbiddenError('Only the person who raised it, a pm or an admin can withdraw a change request.');
-    if (cr.status !== 'open' && cr.status !== 'needs_review') {
-      throw new ConflictError(
-        cr.status === 'in_session'
-          ? 'A session is deciding this change request: ask the pm to decline it instead.'
-          : `This change request is already ${cr.status}.`,
-      );
-    }
-    const after = updateChangeRequest(tx, cr, {
-      status: 'withdrawn',
-      decidedAt: now.toISOString(),
-      decidedBy: actor.id,
-      decisionNote: reason || null,
-    });
-    closeOpenSession(tx, cr, now);
-    releaseIncoming(tx, actor, cr, `Change request "${cr.title}" was withdrawn.${reason ? ` ${reason}` : ''}`);
-    emit(actor, cr.id, 'cr.withdrawn', { reason });
-    return after;
   });
 }

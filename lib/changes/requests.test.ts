@@ -5,13 +5,10 @@ import { changeRequests, events, items } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { changeRequestChannel, publisher } from '@/lib/realtime/publisher.server';
 import { db, readItem, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
-import {
-  getChangeRequest,
-  listChangeRequests,
-  previewChangeRequest,
-  raiseChangeRequest,
-  withdrawChangeRequest,
-} from './requests.server';
+import { previewChangeRequest, raiseChangeRequest } from './requests.server';
+import { getChangeRequest } from '@/lib/changes/details.server';
+import { listChangeRequests } from '@/lib/changes/list.server';
+import { withdrawChangeRequest } from '@/lib/changes/withdraw.server';
 import { conveneSession } from './sessions.server';
 import { changeInput, seedScheduledCycle, snapshotRows, type ScheduledCycle } from './test-helpers';
 

@@ -13,7 +13,8 @@ import {
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { db, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { approveChangeRequest } from './decide.server';
-import { getChangeRequest, raiseChangeRequest } from './requests.server';
+import { raiseChangeRequest } from './requests.server';
+import { getChangeRequest } from '@/lib/changes/details.server';
 import { closeSession, conveneSession, respond } from './sessions.server';
 import { changeInput, seedScheduledCycle, snapshotRows, type ScheduledCycle } from './test-helpers';
 

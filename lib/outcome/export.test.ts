@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@/lib/errors';
-import {
-  csvCell,
-  cutLineSummary,
-  cutLineText,
-  departmentVotesText,
-  exportFilename,
-  exportOutcome,
-  FORMAT_MESSAGE,
-  mdCell,
-  mdText,
-  outcomeCsv,
-  outcomeMarkdown,
-  parseExportFormat,
-  toCsv,
-} from './export';
+import { csvCell, exportFilename, exportOutcome, FORMAT_MESSAGE, outcomeCsv, parseExportFormat, toCsv } from './export';
+import { cutLineSummary, cutLineText, departmentVotesText } from '@/lib/outcome/text';
+import { mdCell, mdText, outcomeMarkdown } from '@/lib/outcome/markdown';
 import type { OutcomeDecision, OutcomeReport, RankedOutcomeItem } from './types';
 import { cutLine } from '@/lib/ranking/order';
 import { tally, type Choice } from '@/lib/live-meeting/tally';

@@ -22,7 +22,7 @@ import { ForbiddenError } from '@/lib/errors';
 import type { Executor } from '@/lib/events/log.server';
 import { canSeeMeeting } from '@/lib/meetings/access.server';
 import { settingsOf, votersOf, votesByItem } from '@/lib/live-meeting/core.server';
-import { cutLineSummary } from './export';
+import { cutLineSummary } from '@/lib/outcome/text';
 import { acceptedRanking } from '@/lib/ranking/accepted.server';
 import { cutLine } from '@/lib/ranking/order';
 import { tally } from '@/lib/live-meeting/tally';

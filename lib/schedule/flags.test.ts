@@ -6,7 +6,8 @@ import { db, eventsOf, userWithRole, validationErrorOf } from '@/lib/testing/db'
 import { ScheduleNotPublishedError } from './access.server';
 import { raiseFlag, resolveFlag } from './flags.server';
 import { publishSchedule } from './publish.server';
-import { moveDelivery, getSchedule, setEntry } from './schedule.server';
+import { getSchedule } from './schedule.server';
+import { moveDelivery, setEntry } from '@/lib/schedule/entries.server';
 import { entry, mailOf, notificationsOf, scheduleRowCounts, scheduleSetup } from './test-helpers';
 
 /** Alpha scheduled in January, owned by the engineer, and the schedule published; a second pm and a former pm. */

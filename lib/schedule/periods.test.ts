@@ -5,7 +5,7 @@ import { schedulePeriods } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, eventsOf, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { generatePeriods, planPeriods, splitCapacity, updatePeriod } from './periods.server';
-import { setEntry } from './schedule.server';
+import { setEntry } from '@/lib/schedule/entries.server';
 import { entry, scheduleRowCounts, scheduleSetup } from './test-helpers';
 
 const Q1 = { startsOn: '2027-01-01', endsOn: '2027-03-31', capacityWeeks: 60 };

@@ -8,7 +8,8 @@ import { meetingInput } from '@/lib/meetings/test-helpers';
 import { db, eventsOf, userWithRole } from '@/lib/testing/db';
 import { updatePeriod } from './periods.server';
 import { NOTHING_SCHEDULED, publishSchedule } from './publish.server';
-import { moveDelivery, getSchedule, setEntry } from './schedule.server';
+import { getSchedule } from './schedule.server';
+import { moveDelivery, setEntry } from '@/lib/schedule/entries.server';
 import { entry, mailOf, notificationsOf, scheduleRowCounts, scheduleSetup } from './test-helpers';
 
 /**

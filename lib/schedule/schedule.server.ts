@@ -3,32 +3,13 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Statement } from 'better-sqlite3';
 import { db, sqlite } from '@/db/client';
-import {
-  items,
-  scheduleEntries,
-  scheduleFlags,
-  schedulePeriods,
-  users,
-  type Cycle,
-  type ItemStatus,
-  type ScheduleEntry,
-  type SchedulePeriod,
-  type Size,
-} from '@/db/schema';
-import { assertCan, can } from '@/lib/auth/permissions';
+import { items, scheduleFlags, users, type Cycle, type SchedulePeriod, type Size } from '@/db/schema';
+import { can } from '@/lib/auth/permissions';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
-import { loadItem, patchItem } from '@/lib/backlog/items.server';
-import { STATUS_LABEL } from '@/lib/backlog/labels';
 import { loadCycle } from '@/lib/backlog/list.server';
-import { transitionError } from '@/lib/backlog/status-machine';
-import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '@/lib/errors';
-import { logEvent, type Executor } from '@/lib/events/log.server';
 import { orderByRank } from '@/lib/ranking/order';
-import { parseOrThrow } from '@/lib/validation';
 import { assertCanSeeSchedule, lastPublication, lastSnapshot, canResolveFlag } from './access.server';
-import { formatDay } from './dates';
 import { periodsOf } from './periods.server';
-import { DeliveryMoveSchema, EntrySchema } from './schema';
 import { changesSince, snapshotOf } from './snapshot';
 import {
   SCHEDULE_STATUSES,
@@ -236,120 +217,5 @@ export function getSchedule(actor: ActingUser, cycleId: number): ScheduleView {
         : [],
       viewer: { id: actor.id, canEdit: can(actor, 'schedule.edit'), canPublish },
     };
-  });
-}
-
-/** An item of a cycle that can be on its schedule, or the reason it cannot. */
-function scheduleItem(tx: Executor, itemId: number) {
-  const item = loadItem(tx, itemId);
-  if (item.cycleId === null) throw new NotFoundError('This item');
-  return { ...item, cycleId: item.cycleId };
-}
-
-const STALE = (title: string) =>
-  `The schedule of “${title}” was changed by someone else meanwhile. Reload to see their change, then try again.`;
-
-/**
- * Sets an item's period, owner and kickoff (`schedule.edit`: pm, admin, engineer). An accepted item
- * that gets a period becomes scheduled; a scheduled item keeps one (to take it off, defer it).
- * `version` is the entry version the editor saw (0: no entry yet). The owner is checked only when
- * it changes, so a kickoff can still move while its owner has left.
- */
-export function setEntry(
-  actor: ActingUser,
-  itemId: number,
-  input: unknown,
-): { entry: ScheduleEntry; status: ItemStatus } {
-  assertCan(actor, 'schedule.edit');
-  const fields = parseOrThrow(EntrySchema, input);
-  return db.transaction((tx) => {
-    const item = scheduleItem(tx, itemId);
-    if (item.status === 'delivered')
-      throw new ConflictError(`“${item.title}” is delivered: its schedule can no longer change.`);
-    if (item.status !== 'accepted' && item.status !== 'scheduled' && item.status !== 'in_delivery') {
-      throw new ConflictError(
-        `Only accepted items can be scheduled; “${item.title}” is ${STATUS_LABEL[item.status].toLowerCase()}.`,
-      );
-    }
-    const entry = tx.select().from(scheduleEntries).where(eq(scheduleEntries.itemId, itemId)).get();
-    if ((entry?.version ?? 0) !== fields.version) throw new ConflictError(STALE(item.title));
-    const cycle = loadCycle(tx, item.cycleId);
-
-    const errors: FieldErrors = {};
-    const period =
-      fields.periodId === null
-        ? undefined
-        : tx.select().from(schedulePeriods).where(eq(schedulePeriods.id, fields.periodId)).get();
-    if (fields.periodId !== null && period?.cycleId !== item.cycleId)
-      errors.periodId = ['Choose a period of this cycle.'];
-    if (fields.periodId === null && item.status !== 'accepted')
-      errors.periodId = ['A scheduled item needs a period. To take it off the schedule, defer it.'];
-    if (fields.ownerId !== null && fields.ownerId !== (entry?.ownerId ?? null)) {
-      const owner = tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, fields.ownerId), eq(users.active, true), inArray(users.role, OWNER_ROLES)))
-        .get();
-      if (!owner) errors.ownerId = ['Choose an active engineer or product manager as the owner.'];
-    }
-    if (fields.kickoffOn !== null && (fields.kickoffOn < cycle.startsOn || fields.kickoffOn > cycle.endsOn)) {
-      errors.kickoffOn = [
-        `The kickoff must be inside the cycle, from ${formatDay(cycle.startsOn)} to ${formatDay(cycle.endsOn)}.`,
-      ];
-    }
-    if (Object.keys(errors).length) throw new ValidationError(errors);
-
-    const before = {
-      periodId: entry?.periodId ?? null,
-      ownerId: entry?.ownerId ?? null,
-      kickoffOn: entry?.kickoffOn ?? null,
-    };
-    const after = { periodId: fields.periodId, ownerId: fields.ownerId, kickoffOn: fields.kickoffOn };
-    let status: ItemStatus = item.status;
-    if (JSON.stringify(before) === JSON.stringify(after)) {
-      return { entry: entry ?? { itemId, ...after, version: 0 }, status };
-    }
-    const saved = entry
-      ? tx
-          .update(scheduleEntries)
-          .set({ ...after, version: entry.version + 1 })
-          .where(eq(scheduleEntries.itemId, itemId))
-          .returning()
-          .get()
-      : tx
-          .insert(scheduleEntries)
-          .values({ itemId, ...after })
-          .returning()
-          .get();
-    if (item.status === 'accepted' && after.periodId !== null) {
-      // Through the status machine like every status change, logged as item.status_changed.
-      const refused = transitionError(item.status, 'scheduled');
-      if (refused) throw new ConflictError(refused);
-      status = patchItem(tx, actor, item, { status: 'scheduled' }, 'item.status_changed').status;
-    }
-    const names = periodNames(periodsOf(tx, item.cycleId));
-    const name = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
-    logEvent(tx, {
-      actorId: actor.id,
-      type: 'item.schedule_changed',
-      subjectType: 'item',
-      subjectId: itemId,
-      data: { before: { ...before, period: name(before.periodId) }, after: { ...after, period: name(after.periodId) } },
-    });
-    return { entry: saved, status };
-  });
-}
-
-/** Moves a scheduled item through delivery (`schedule.edit`): scheduled → in delivery → delivered, or back to scheduled. */
-export function moveDelivery(actor: ActingUser, itemId: number, to: unknown): { status: ItemStatus } {
-  assertCan(actor, 'schedule.edit');
-  const target = parseOrThrow(DeliveryMoveSchema, to);
-  return db.transaction((tx) => {
-    const item = scheduleItem(tx, itemId);
-    if (item.status === 'accepted')
-      throw new ConflictError(`“${item.title}” has no period yet: choose its period to schedule it.`);
-    const refused = transitionError(item.status, target);
-    if (refused) throw new ValidationError({ status: [refused] }, refused);
-    return { status: patchItem(tx, actor, item, { status: target }, 'item.status_changed').status };
   });
 }

@@ -7,7 +7,8 @@ import { db, eventsOf, readItem, sqlite, userWithRole, validationErrorOf } from 
 import { ScheduleNotPublishedError } from './access.server';
 import { generatePeriods, updatePeriod } from './periods.server';
 import { publishSchedule } from './publish.server';
-import { moveDelivery, getSchedule, scheduleHeading, setEntry } from './schedule.server';
+import { getSchedule, scheduleHeading } from './schedule.server';
+import { moveDelivery, setEntry } from '@/lib/schedule/entries.server';
 import { entry, scheduleRowCounts, scheduleSetup } from './test-helpers';
 
 describe('getSchedule', () => {

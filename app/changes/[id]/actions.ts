@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { formAction } from '@/lib/actions.server';
 import { approveChangeRequest, declineChangeRequest } from '@/lib/changes/decide.server';
-import { withdrawChangeRequest } from '@/lib/changes/requests.server';
+import { withdrawChangeRequest } from '@/lib/changes/withdraw.server';
 import { closeSession, conveneSession, respond } from '@/lib/changes/sessions.server';
 import { formId, formList, formText } from '@/lib/validation';
 

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session.server';
 import { can } from '@/lib/auth/permissions';
 import { sessionLeaderOptions } from '@/lib/changes/form-options.server';
-import { getChangeRequest } from '@/lib/changes/requests.server';
+import { getChangeRequest } from '@/lib/changes/details.server';
 import { DEFAULT_DEADLINE_HOURS } from '@/lib/changes/sessions.server';
 import { readForPage, routeId } from '@/lib/pages.server';
 import { ConveneForm } from '@/app/changes/[id]/_components/convene-form';

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session.server';
 import { can } from '@/lib/auth/permissions';
 import { backlogMeta } from '@/lib/backlog/list.server';
-import { listChangeRequests } from '@/lib/changes/requests.server';
+import { listChangeRequests } from '@/lib/changes/list.server';
 import { readForPage, routeId } from '@/lib/pages.server';
 import { ChangeList } from '@/components/changes/change-list';
 import { LinkButton } from '@/components/ui/button';

@@ -5,7 +5,7 @@ import { schedulePath } from '@/lib/schedule/access.server';
 import { raiseFlag, resolveFlag } from '@/lib/schedule/flags.server';
 import { generatePeriods, updatePeriod } from '@/lib/schedule/periods.server';
 import { publishSchedule } from '@/lib/schedule/publish.server';
-import { moveDelivery, setEntry } from '@/lib/schedule/schedule.server';
+import { moveDelivery, setEntry } from '@/lib/schedule/entries.server';
 import { formId, formText } from '@/lib/validation';
 
 // `cycleId` only says which page to refresh; lib/ finds the cycle from the record it changes.
