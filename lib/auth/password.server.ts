@@ -1,3 +1,5 @@
+// Server-only by its name; it does not import 'server-only' because the Playwright fixtures, a plain
+// Node process outside React's server environment, hash their test users' passwords with it.
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 
