@@ -2,7 +2,7 @@ import 'server-only';
 import type { ActingUser } from './auth/acting-user';
 import { currentUser } from './auth/session.server';
 import { errorResponse, UnauthenticatedError, ValidationError } from './errors';
-import { idParam } from './validation';
+import { ID_MESSAGE, idParam } from './validation';
 
 /**
  * JSON route handlers: authenticate, run, and answer a domain error with its status and a clear
@@ -32,11 +32,13 @@ export async function readJson(request: Request): Promise<unknown> {
 
 /** A route's `[id]` segment as a number, or a 400 naming it. */
 export async function routeParamId(params: Promise<{ id: string }>): Promise<number> {
-  const parsed = idParam.safeParse((await params).id);
-  if (!parsed.success)
+  const raw = (await params).id;
+  const parsed = idParam.safeParse(raw);
+  if (!parsed.success) {
     throw new ValidationError(
-      { id: ['The id must be a positive whole number.'] },
-      'The id must be a positive whole number.',
+      { id: [ID_MESSAGE] },
+      `The id must be a positive whole number (got "${raw.slice(0, 40)}").`,
     );
+  }
   return parsed.data;
 }

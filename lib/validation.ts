@@ -34,7 +34,7 @@ export const requiredId = (label: string) =>
 
 export const idParam = z.coerce.number().int().positive();
 
-const ID_MESSAGE = 'Must be a positive whole number.';
+export const ID_MESSAGE = 'Must be a positive whole number.';
 
 /** An id sent by a form (usually hidden) or a route: a positive whole number, anything else is refused. */
 export const formId = z.coerce.number({ error: ID_MESSAGE }).int({ error: ID_MESSAGE }).positive({ error: ID_MESSAGE });

@@ -8,7 +8,7 @@ import { BACKLOG_COLUMNS, NO_MODULE, tableRowId, type TableRow } from './backlog
 import { BacklogToolbar } from './backlog-toolbar';
 import { CapacityBar } from './capacity-bar';
 import { formatWeeks } from './format';
-import { InlineEditContext, useInlineEdits } from './inline-cells';
+import { InlineEditContext, useInlineEdits } from './use-inline-edits';
 import { useUrlView } from './use-url-view';
 import {
   COLUMN_IDS,

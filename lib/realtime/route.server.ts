@@ -3,11 +3,15 @@ import { z } from 'zod';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { currentUser } from '@/lib/auth/session.server';
 import { errorResponse, UnauthenticatedError } from '@/lib/errors';
-import { idParam } from '@/lib/validation';
+import { routeParamId } from '@/lib/api.server';
+import { parseOrThrow } from '@/lib/validation';
 import type { Subject } from './replay.server';
 import { subjectEventStream } from './sse.server';
 
-const LastEventId = z.coerce.number().int().min(0);
+const LastEventId = z.coerce
+  .number({ error: 'Last-Event-ID must be a non-negative whole number.' })
+  .int({ error: 'Last-Event-ID must be a non-negative whole number.' })
+  .min(0, { error: 'Last-Event-ID must be a non-negative whole number.' });
 
 /**
  * The GET handler of a live event stream route: sign-in, the id in the path, the
@@ -20,27 +24,23 @@ export async function eventStreamResponse(
   subjectType: Subject['type'],
   follow: (user: ActingUser, id: number) => unknown,
 ): Promise<Response> {
-  const user = await currentUser();
-  if (!user) return errorResponse(new UnauthenticatedError());
-
-  const id = idParam.safeParse((await params).id);
-  if (!id.success) return Response.json({ error: 'The id must be a positive whole number.' }, { status: 400 });
-
-  const rawLast = request.headers.get('last-event-id') || new URL(request.url).searchParams.get('lastEventId') || '0';
-  const lastEventId = LastEventId.safeParse(rawLast.trim());
-  if (!lastEventId.success)
-    return Response.json({ error: 'Last-Event-ID must be a non-negative whole number.' }, { status: 400 });
-
+  let id: number;
+  let lastEventId: number;
   try {
-    follow(user, id.data);
+    const user = await currentUser();
+    if (!user) throw new UnauthenticatedError();
+    id = await routeParamId(params);
+    const rawLast = request.headers.get('last-event-id') || new URL(request.url).searchParams.get('lastEventId') || '0';
+    lastEventId = parseOrThrow(LastEventId, rawLast.trim());
+    follow(user, id);
   } catch (error) {
     return errorResponse(error);
   }
 
   return new Response(
     subjectEventStream({
-      subject: { type: subjectType, id: id.data },
-      lastEventId: lastEventId.data,
+      subject: { type: subjectType, id },
+      lastEventId,
       signal: request.signal,
     }),
     {

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { apiHandler, readJson } from '@/lib/api.server';
+import { apiHandler, readJson, routeParamId } from '@/lib/api.server';
 import { getItemDetail } from '@/lib/backlog/detail.server';
 import { updateItem } from '@/lib/backlog/items.server';
-import { idParam, parseOrThrow } from '@/lib/validation';
+import { parseOrThrow } from '@/lib/validation';
 
 type Ctx = { params: Promise<{ id: string }> };
 
 const Body = z.object({ version: z.number({ error: 'version must be a number.' }).int().positive() }).passthrough();
 
 async function itemId(ctx: Ctx) {
-  return parseOrThrow(z.object({ id: idParam }), await ctx.params).id;
+  return routeParamId(ctx.params);
 }
 
 /** GET /api/items/:id — one item, if the signed-in user may see it. */

@@ -1,8 +1,6 @@
-import { z } from 'zod';
-import { apiHandler } from '@/lib/api.server';
+import { apiHandler, routeParamId } from '@/lib/api.server';
 import { getSchedule } from '@/lib/schedule/schedule.server';
 import { packSchedule } from '@/lib/schedule/wire';
-import { idParam, parseOrThrow } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +11,7 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(_request: Request, ctx: { params: Promise<{ id: string }> }) {
   return apiHandler(async (user) => {
-    const { id } = parseOrThrow(z.object({ id: idParam }), await ctx.params);
+    const id = await routeParamId(ctx.params);
     return packSchedule(getSchedule(user, id));
   });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { apiHandler, readJson } from '@/lib/api.server';
+import { apiHandler, readJson, routeParamId } from '@/lib/api.server';
 import { setItemStatus } from '@/lib/backlog/items.server';
-import { idParam, parseOrThrow } from '@/lib/validation';
+import { parseOrThrow } from '@/lib/validation';
 
 const Body = z.object({
   status: z.string({ error: 'status is required.' }),
@@ -12,7 +12,7 @@ const Body = z.object({
 /** POST /api/items/:id/status — move an item along its lifecycle (pm, admin); illegal moves get 400. */
 export async function POST(request: Request, ctx: { params: Promise<{ id: string }> }) {
   return apiHandler(async (user) => {
-    const { id } = parseOrThrow(z.object({ id: idParam }), await ctx.params);
+    const id = await routeParamId(ctx.params);
     const body = parseOrThrow(Body, await readJson(request));
     return { item: setItemStatus(user, id, body.status, body.version, body.reason) };
   });

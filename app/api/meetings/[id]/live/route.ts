@@ -1,15 +1,13 @@
-import { z } from 'zod';
-import { apiHandler, readJson } from '@/lib/api.server';
+import { apiHandler, readJson, routeParamId } from '@/lib/api.server';
 import { runLiveCommand } from '@/lib/live-meeting/commands.server';
 import { liveState } from '@/lib/live-meeting/state.server';
-import { idParam, parseOrThrow } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
 
 type Ctx = { params: Promise<{ id: string }> };
 
 async function meetingId(ctx: Ctx) {
-  return parseOrThrow(z.object({ id: idParam }), await ctx.params).id;
+  return routeParamId(ctx.params);
 }
 
 /** GET /api/meetings/:id/live — the meeting's current state as the signed-in user may see it. */

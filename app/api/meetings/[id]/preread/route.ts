@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { apiHandler, readJson } from '@/lib/api.server';
+import { apiHandler, readJson, routeParamId } from '@/lib/api.server';
 import { distributePreread } from '@/lib/meetings/distribute.server';
-import { idParam, parseOrThrow } from '@/lib/validation';
+import { parseOrThrow } from '@/lib/validation';
 
 const Body = z.object({ confirmLate: z.boolean({ error: 'confirmLate must be true or false.' }).optional() });
 
 /** POST /api/meetings/:id/preread — distribute the pre-read (pm, admin). 400 with field errors, 409 if already sent. */
 export async function POST(request: Request, ctx: { params: Promise<{ id: string }> }) {
   return apiHandler(async (user) => {
-    const { id } = parseOrThrow(z.object({ id: idParam }), await ctx.params);
+    const id = await routeParamId(ctx.params);
     const body = parseOrThrow(Body, await readJson(request));
     distributePreread(user, id, { confirmLate: body.confirmLate ?? false });
     return { ok: true };

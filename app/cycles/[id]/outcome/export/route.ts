@@ -1,8 +1,7 @@
-import { apiHandler } from '@/lib/api.server';
-import { ConflictError, ValidationError } from '@/lib/errors';
+import { apiHandler, routeParamId } from '@/lib/api.server';
+import { ConflictError } from '@/lib/errors';
 import { cycleOutcome } from '@/lib/outcome/report.server';
 import { exportOutcome, parseExportFormat } from '@/lib/outcome/export';
-import { idParam } from '@/lib/validation';
 
 /**
  * GET /cycles/:id/outcome/export?format=csv|md — the outcome page as a download, under the page's
@@ -11,16 +10,10 @@ import { idParam } from '@/lib/validation';
  * meeting has ended.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  return apiHandler((user) => {
-    const cycleId = idParam.safeParse(id);
-    if (!cycleId.success)
-      throw new ValidationError(
-        { id: ['Must be a positive whole number.'] },
-        `The cycle id must be a positive whole number (got "${id}").`,
-      );
+  return apiHandler(async (user) => {
+    const cycleId = await routeParamId(params);
     const format = parseExportFormat(new URL(request.url).searchParams.get('format'));
-    const outcome = cycleOutcome(user, cycleId.data);
+    const outcome = cycleOutcome(user, cycleId);
     if (outcome.state === 'none')
       throw new ConflictError('No meeting of this cycle has ended yet: there is no outcome to export.');
     const file = exportOutcome(outcome, format);

@@ -1,7 +1,5 @@
-import { apiHandler, readJson } from '@/lib/api.server';
+import { apiHandler, readJson, routeParamId } from '@/lib/api.server';
 import { previewChangeRequest } from '@/lib/changes/requests.server';
-import { ValidationError } from '@/lib/errors';
-import { idParam } from '@/lib/validation';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,14 +11,8 @@ export const dynamic = 'force-dynamic';
  * people who may not raise a change request, 404 for an unknown cycle.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
   return apiHandler(async (user) => {
-    const cycleId = idParam.safeParse(id);
-    if (!cycleId.success)
-      throw new ValidationError(
-        { id: ['Must be a positive whole number.'] },
-        `The cycle id must be a positive whole number (got "${id}").`,
-      );
-    return previewChangeRequest(user, cycleId.data, await readJson(request));
+    const cycleId = await routeParamId(params);
+    return previewChangeRequest(user, cycleId, await readJson(request));
   });
 }
