@@ -1,6 +1,6 @@
 'use server';
+import { z } from 'zod';
+import { formAction } from '@/lib/actions.server';
 import { signOut } from '@/lib/auth/auth.server';
 
-export async function signOutAction() {
-  await signOut({ redirectTo: '/signin' });
-}
+export const signOutAction = formAction(z.object({}), () => signOut({ redirectTo: '/signin' }));
