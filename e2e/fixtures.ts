@@ -1,7 +1,76 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
+import { hashPassword } from '../lib/auth/password';
+import type { Db } from '../db/client';
+import type { Cycle, Role } from '../db/schema';
+import { E2E_DATABASE, openTestDatabase } from './fixtures/db';
+import { PASSWORD, createWorld, type Person, type World } from './fixtures/world';
 
-export const PASSWORD = 'quorum-demo';
+export { expect };
+export { PASSWORD, createWorld, type Person, type World } from './fixtures/world';
+export { makeDelivery, makePrioritisation, makeQuarter, type Delivery, type Prioritisation, type Quarter } from './fixtures/data';
+export { openTestDatabase } from './fixtures/db';
 
+/**
+ * The specs' `test`: every test makes its own people and data (`world`) in the shared e2e server's
+ * database and signs them in through the real sign-in form, so tests never share what they change
+ * and may run in any order, in parallel.
+ */
+export const test = base.extend<
+  {
+    world: World;
+    /** A person signed in at a browser of their own (a new context, closed after the test); a role makes a new person. */
+    signedInAs: (who: Person | Role, options?: BrowserContextOptions) => Promise<Page>;
+  },
+  { db: Db; passwordHash: string }
+>({
+  db: [async ({}, use) => { // eslint-disable-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+    const connection = openTestDatabase(E2E_DATABASE);
+    await use(connection.db);
+    connection.close();
+  }, { scope: 'worker' }],
+
+  passwordHash: [async ({}, use) => { // eslint-disable-line no-empty-pattern -- as above
+    await use(await hashPassword(PASSWORD));
+  }, { scope: 'worker' }],
+
+  world: async ({ db, passwordHash }, use) => {
+    const world = createWorld(db, passwordHash);
+    await use(world);
+    world.retire();
+  },
+
+  signedInAs: async ({ browser, world }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (who, options = {}) => {
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      const page = await context.newPage();
+      await signIn(page, typeof who === 'string' ? world.person(who) : who);
+      return page;
+    });
+    for (const context of contexts) await context.close();
+  },
+});
+
+/** Signs in through the real form, as a person would, and waits for the app shell. */
+export async function signIn(page: Page, who: Person | string, password = PASSWORD) {
+  await page.goto('/signin');
+  await page.getByLabel('E-mail').fill(typeof who === 'string' ? who : who.email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/** Opens a cycle from the cycles list, as a person would, and returns its id. */
+export async function openCycle(page: Page, cycle: Pick<Cycle, 'id' | 'name'>) {
+  await page.goto('/cycles');
+  await page.getByRole('link', { name: cycle.name, exact: true }).click();
+  await expect(page.getByRole('heading', { name: cycle.name })).toBeVisible();
+  await expect(page).toHaveURL(`/cycles/${cycle.id}`);
+  return cycle.id;
+}
+
+// The demo seed's people and cycle, for the specs not yet on data of their own.
 export const USERS = {
   admin: 'admin@quorum.test',
   pm: 'pm@quorum.test',
@@ -10,15 +79,6 @@ export const USERS = {
   requestor: 'requestor@quorum.test',
   requestor2: 'requestor2@quorum.test',
 } as const;
-
-/** Signs in through the real form, as a person would, and waits for the app shell. */
-export async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto('/signin');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
 
 /** The id of the demo cycle, read from the cycles list. */
 export async function openDemoCycle(page: Page) {
@@ -32,7 +92,7 @@ export async function openDemoCycle(page: Page) {
 export async function signedInPage(browser: Browser, email: string, baseURL?: string): Promise<Page> {
   const context = await browser.newContext(baseURL ? { baseURL } : {});
   const page = await context.newPage();
-  await signIn(page, email);
+  await signIn(page, email, 'quorum-demo');
   return page;
 }
 
