@@ -1,7 +1,7 @@
 import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import { hashPassword } from '../lib/auth/password';
 import type { Db } from '../db/client';
-import type { Cycle, Role } from '../db/schema';
+import type { Cycle, Item, Role } from '../db/schema';
 import { E2E_DATABASE, openTestDatabase } from './fixtures/db';
 import { PASSWORD, createWorld, type Person, type World } from './fixtures/world';
 
@@ -70,7 +70,31 @@ export async function openCycle(page: Page, cycle: Pick<Cycle, 'id' | 'name'>) {
   return cycle.id;
 }
 
-// The demo seed's people and cycle, for the specs not yet on data of their own.
+/** The pm schedules a meeting of the cycle with one attendee and one agenda item, through the UI; returns its id. */
+export async function planMeeting(page: Page, plan: {
+  cycle: Pick<Cycle, 'id' | 'name'>; title: string; facilitator: Person; attendee: Person; item: Pick<Item, 'title'>;
+}) {
+  const cycleId = await openCycle(page, plan.cycle);
+  await page.getByRole('link', { name: 'Meetings' }).click();
+  await expect(page).toHaveURL(`/cycles/${cycleId}/meetings`);
+  await page.getByLabel('Title').fill(plan.title);
+  await page.getByLabel('Date and time', { exact: true }).fill('2027-01-11T15:00');
+  await page.getByLabel('Location').fill('Board room');
+  await page.getByLabel('Facilitator').selectOption({ label: `${plan.facilitator.name} (pm)` });
+  await page.getByRole('button', { name: 'Schedule meeting' }).click();
+  await expect(page.getByRole('heading', { name: plan.title })).toBeVisible();
+
+  await page.getByRole('checkbox', { name: plan.attendee.name }).check();
+  await page.getByRole('button', { name: 'Save attendees' }).click();
+  await expect(page.getByText('Attendees saved: 1 people.').or(page.getByText('Attendees saved: 1 person.'))).toBeVisible();
+
+  await page.getByRole('checkbox', { name: `Include ${plan.item.title}` }).check();
+  await page.getByRole('button', { name: 'Save agenda' }).click();
+  await expect(page.getByText('Agenda saved: 1 items.').or(page.getByText('Agenda saved: 1 item.'))).toBeVisible();
+  return Number(new URL(page.url()).pathname.split('/')[2]);
+}
+
+// The demo seed's people, for the specs not yet on data of their own.
 export const USERS = {
   admin: 'admin@quorum.test',
   pm: 'pm@quorum.test',
@@ -80,40 +104,10 @@ export const USERS = {
   requestor2: 'requestor2@quorum.test',
 } as const;
 
-/** The id of the demo cycle, read from the cycles list. */
-export async function openDemoCycle(page: Page) {
-  await page.goto('/cycles');
-  await page.getByRole('link', { name: '2027-Q1' }).first().click();
-  await expect(page.getByRole('heading', { name: /2027-Q1/ })).toBeVisible();
-  return Number(new URL(page.url()).pathname.split('/')[2]);
-}
-
 /** A signed-in page in a context of its own: one person at their own browser. */
 export async function signedInPage(browser: Browser, email: string, baseURL?: string): Promise<Page> {
   const context = await browser.newContext(baseURL ? { baseURL } : {});
   const page = await context.newPage();
   await signIn(page, email, 'quorum-demo');
   return page;
-}
-
-/** The pm schedules a meeting of the demo cycle with one attendee and one agenda item, through the UI. */
-export async function planMeeting(page: Page, title: string, attendee: string, item: string) {
-  const cycleId = await openDemoCycle(page);
-  await page.getByRole('link', { name: 'Meetings' }).click();
-  await expect(page).toHaveURL(`/cycles/${cycleId}/meetings`);
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Date and time', { exact: true }).fill('2027-01-11T15:00');
-  await page.getByLabel('Location').fill('Board room');
-  await page.getByLabel('Facilitator').selectOption({ label: 'Priya Patel (pm)' });
-  await page.getByRole('button', { name: 'Schedule meeting' }).click();
-  await expect(page.getByRole('heading', { name: title })).toBeVisible();
-
-  await page.getByRole('checkbox', { name: attendee }).check();
-  await page.getByRole('button', { name: 'Save attendees' }).click();
-  await expect(page.getByText('Attendees saved: 1 people.').or(page.getByText('Attendees saved: 1 person.'))).toBeVisible();
-
-  await page.getByRole('checkbox', { name: `Include ${item}` }).check();
-  await page.getByRole('button', { name: 'Save agenda' }).click();
-  await expect(page.getByText('Agenda saved: 1 items.').or(page.getByText('Agenda saved: 1 item.'))).toBeVisible();
-  return Number(new URL(page.url()).pathname.split('/')[2]);
 }
