@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import { hashPassword } from '../lib/auth/password';
 import type { Db } from '../db/client';
 import type { Cycle, Item, Role } from '../db/schema';
@@ -92,22 +92,4 @@ export async function planMeeting(page: Page, plan: {
   await page.getByRole('button', { name: 'Save agenda' }).click();
   await expect(page.getByText('Agenda saved: 1 items.').or(page.getByText('Agenda saved: 1 item.'))).toBeVisible();
   return Number(new URL(page.url()).pathname.split('/')[2]);
-}
-
-// The demo seed's people, for the specs not yet on data of their own.
-export const USERS = {
-  admin: 'admin@quorum.test',
-  pm: 'pm@quorum.test',
-  leader: 'leader.sales@quorum.test',
-  engineer: 'engineer@quorum.test',
-  requestor: 'requestor@quorum.test',
-  requestor2: 'requestor2@quorum.test',
-} as const;
-
-/** A signed-in page in a context of its own: one person at their own browser. */
-export async function signedInPage(browser: Browser, email: string, baseURL?: string): Promise<Page> {
-  const context = await browser.newContext(baseURL ? { baseURL } : {});
-  const page = await context.newPage();
-  await signIn(page, email, 'quorum-demo');
-  return page;
 }
