@@ -1,6 +1,6 @@
 import { type Page } from '@playwright/test';
 import { makeItem } from '../db/factories';
-import { expect, makeQuarter, signIn, test } from './fixtures';
+import { expect, makeQuarter, signIn, test, type Person } from './fixtures';
 
 /** A title no other test (or earlier run) uses, so tests sharing the database never collide. */
 function uniqueTitle(base: string) {
@@ -79,12 +79,14 @@ test('a requestor submits a request, follows it and withdraws it', async ({ page
 });
 
 test('a requestor sees only their own requests', async ({ page, signedInAs, world }) => {
-  const rosa = world.person('requestor');
-  const sam = world.person('requestor', { name: 'Sam Sato', department: 'Finance' });
-  const submitted = (by: typeof rosa, title: string, description: string, businessBenefit: string) =>
-    makeItem(world.db, { requestorId: by.id, departmentId: by.departmentId, status: 'submitted', title, description, businessBenefit });
-  submitted(rosa, 'Quote builder for sales calls', 'Let sales build a quote during a call and send it as a link.', 'Shorter sales cycles for mid-market deals.');
-  submitted(sam, 'Automatic dunning for failed payments', 'Retry failed card payments and e-mail the customer.', 'Recovers revenue lost to expired cards.');
+  const { rosa, sam } = world.batch(() => {
+    const people = { rosa: world.person('requestor'), sam: world.person('requestor', { name: 'Sam Sato', department: 'Finance' }) };
+    const submitted = (by: Person, title: string, description: string, businessBenefit: string) =>
+      makeItem(world.db, { requestorId: by.id, departmentId: by.departmentId, status: 'submitted', title, description, businessBenefit });
+    submitted(people.rosa, 'Quote builder for sales calls', 'Let sales build a quote during a call and send it as a link.', 'Shorter sales cycles for mid-market deals.');
+    submitted(people.sam, 'Automatic dunning for failed payments', 'Retry failed card payments and e-mail the customer.', 'Recovers revenue lost to expired cards.');
+    return people;
+  });
 
   // Sam tells us the id of his request, as a guessing attacker might.
   const samPage = await signedInAs(sam);

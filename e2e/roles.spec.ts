@@ -4,14 +4,17 @@ import { expect, makeQuarter, openCycle, signIn, test } from './fixtures';
 test('a pm home page lists items missing fields and the triage queue', async ({ page, world }) => {
   // The list shows the newest cycles' items first, and at most 20: a cycle later than any other
   // test's keeps this one on it.
-  const cycle = world.cycle({ startsOn: '2030-01-07', endsOn: '2030-03-29' });
-  const leader = world.person('leader');
   const title = world.named('Referral credits');
-  makeItem(world.db, {
-    cycleId: cycle.id, title, status: 'curated', businessBenefit: 'Referred customers stay longer.',
-    sponsorId: leader.id, requestorId: leader.id, departmentId: leader.departmentId,
+  const pm = world.batch(() => {
+    const cycle = world.cycle({ startsOn: '2030-01-07', endsOn: '2030-03-29' });
+    const leader = world.person('leader');
+    makeItem(world.db, {
+      cycleId: cycle.id, title, status: 'curated', businessBenefit: 'Referred customers stay longer.',
+      sponsorId: leader.id, requestorId: leader.id, departmentId: leader.departmentId,
+    });
+    return world.person('pm');
   });
-  await signIn(page, world.person('pm'));
+  await signIn(page, pm);
   const missing = page.getByRole('region', { name: 'Items missing fields' });
   const entry = missing.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
   await expect(entry).toContainText('Missing: estimate');
