@@ -10,7 +10,9 @@ const executablePath = fs.existsSync(chromium) ? chromium : undefined;
 
 export default defineConfig({
   testDir: './e2e',
-  fullyParallel: false,
+  // Every test makes its own data (e2e/fixtures.ts), so any two can run at once; a file whose tests
+  // share something (the test SMTP server) runs them one after the other itself.
+  fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,

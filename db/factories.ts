@@ -1,6 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { cycles, departments, events, itemModules, items, modules, themes, users, type Kind, type ItemStatus, type Role, type Size } from './schema';
+import {
+  agendaItems, cycles, departments, events, itemModules, items, meetingAttendees, meetings, modules, scheduleEntries, schedulePeriods, themes, users,
+  type AttendeeRole, type Kind, type ItemStatus, type Role, type Size,
+} from './schema';
 
 /**
  * Builders shared by the demo seed and the tests, so both create data the same way.
@@ -84,3 +87,56 @@ export const SIZE_LIST: Size[] = ['XS', 'S', 'M', 'L', 'XL'];
 
 /** What makeUser returns: a user row that can act as an ActingUser in tests. */
 export type TestUser = ReturnType<typeof makeUser>;
+
+/**
+ * A meeting of a cycle, as planned (not started, no pre-read sent), with its attendees and its agenda
+ * in the order given. Questions close a day before the meeting unless said otherwise.
+ */
+export function makeMeeting(db: Db, opts: {
+  cycleId: number;
+  facilitatorId: number;
+  title?: string;
+  scheduledAt?: string;
+  questionsCloseAt?: string;
+  durationMinutes?: number;
+  location?: string;
+  attendees?: { userId: number; role?: AttendeeRole }[];
+  itemIds?: number[];
+}) {
+  const scheduledAt = opts.scheduledAt ?? new Date(Date.now() + 14 * 86_400_000).toISOString();
+  const meeting = db.insert(meetings).values({
+    cycleId: opts.cycleId,
+    title: opts.title ?? `Meeting ${unique()}`,
+    scheduledAt,
+    durationMinutes: opts.durationMinutes ?? 90,
+    location: opts.location ?? 'Board room',
+    facilitatorId: opts.facilitatorId,
+    questionsCloseAt: opts.questionsCloseAt ?? new Date(Date.parse(scheduledAt) - 86_400_000).toISOString(),
+    createdAt: nowIso(),
+  }).returning().get();
+  if (opts.attendees?.length) {
+    db.insert(meetingAttendees).values(opts.attendees.map((a) => ({ meetingId: meeting.id, userId: a.userId, role: a.role ?? 'voter' }))).run();
+  }
+  if (opts.itemIds?.length) {
+    db.insert(agendaItems).values(opts.itemIds.map((itemId, position) => ({ meetingId: meeting.id, itemId, position }))).run();
+  }
+  return meeting;
+}
+
+/** A period of a cycle's delivery schedule (a sprint or a month), placed after the cycle's last one. */
+export function makeSchedulePeriod(db: Db, cycleId: number, opts: { name?: string; startsOn: string; endsOn: string; capacityWeeks?: number }) {
+  const max = db.select({ m: sql<number | null>`max(${schedulePeriods.position})` }).from(schedulePeriods).where(eq(schedulePeriods.cycleId, cycleId)).get();
+  return db.insert(schedulePeriods).values({
+    cycleId,
+    name: opts.name ?? `Period ${unique()}`,
+    startsOn: opts.startsOn,
+    endsOn: opts.endsOn,
+    capacityWeeks: opts.capacityWeeks ?? 10,
+    position: (max?.m ?? -1) + 1,
+  }).returning().get();
+}
+
+/** Where, when and by whom an item is delivered: its one entry in the schedule. */
+export function makeScheduleEntry(db: Db, opts: typeof scheduleEntries.$inferInsert) {
+  return db.insert(scheduleEntries).values(opts).returning().get();
+}

@@ -1,24 +1,27 @@
-import { expect, test, type Page } from '@playwright/test';
-import { USERS, openDemoCycle, signIn } from './fixtures';
+import { type Page } from '@playwright/test';
+import { expect, makeQuarter, openCycle, signIn, test, type Quarter } from './fixtures';
 
-async function addItem(page: Page, cycleId: number, fields: { title: string; estimate?: string; theme?: string }) {
-  await page.goto(`/cycles/${cycleId}/items/new`);
+/** Adds an item to the quarter through the form, sponsored by its Finance leader. */
+async function addItem(page: Page, quarter: Quarter, fields: { title: string; estimate?: string; theme?: string }) {
+  await page.goto(`/cycles/${quarter.cycle.id}/items/new`);
   await page.getByLabel('Title').fill(fields.title);
   await page.getByLabel('Description').fill('Let finance close the month without spreadsheets.');
   await page.getByLabel('Business benefit').fill('Saves two days of finance work every month.');
   if (fields.theme) await page.getByLabel('Theme', { exact: true }).selectOption({ label: fields.theme });
   await page.getByLabel('Estimate').fill(fields.estimate ?? 'M');
-  await page.getByLabel('Sponsor').selectOption({ label: 'Fatima Finance' });
-  await page.getByLabel('Department').selectOption({ label: 'Finance' });
-  await page.getByLabel('Billing').check();
-  await page.getByLabel('Reporting').check();
+  await page.getByLabel('Sponsor').selectOption({ label: quarter.leaders.Finance.name });
+  await page.getByLabel('Department').selectOption({ label: quarter.departments.Finance.name });
+  await page.getByLabel(quarter.modules.Billing.name, { exact: true }).check();
+  await page.getByLabel(quarter.modules.Reporting.name, { exact: true }).check();
   await page.getByRole('button', { name: 'Add item' }).click();
   await expect(page.getByRole('heading', { name: fields.title })).toBeVisible();
 }
 
-test('a pm adds and edits an item; bad input is refused beside each field and nothing is lost', async ({ page }) => {
-  await signIn(page, USERS.pm);
-  const cycleId = await openDemoCycle(page);
+test('a pm adds and edits an item; bad input is refused beside each field and nothing is lost', async ({ page, world }) => {
+  const quarter = makeQuarter(world);
+  const pm = world.person('pm');
+  await signIn(page, pm);
+  const cycleId = await openCycle(page, quarter.cycle);
   await page.goto(`/cycles/${cycleId}/items/new`);
   await page.getByLabel('Description').fill('Kept when the form is refused');
   await page.getByLabel('Estimate').fill('-3');
@@ -34,21 +37,21 @@ test('a pm adds and edits an item; bad input is refused beside each field and no
   await expect(page.getByText('Estimate must be a size (XS, S, M, L, XL) or a number of person-weeks.')).toBeVisible();
 
   const title = `Month-end close automation ${Date.now()}`;
-  await addItem(page, cycleId, { title, estimate: '2.5', theme: 'Customer insight' });
+  await addItem(page, quarter, { title, estimate: '2.5', theme: 'Customer insight' });
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
   await expect(page.getByText('Item added.')).toBeVisible();
   await expect(page.getByText('2.5 person-weeks')).toBeVisible();
-  await expect(page.getByText('Billing, Reporting')).toBeVisible();
+  await expect(page.getByText(`${quarter.modules.Billing.name}, ${quarter.modules.Reporting.name}`)).toBeVisible();
 
   await page.getByRole('link', { name: 'Edit item' }).click();
   await page.getByLabel('Estimate').fill('L');
-  await page.getByLabel('Reporting').uncheck();
+  await page.getByLabel(quarter.modules.Reporting.name, { exact: true }).uncheck();
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('Changes saved.')).toBeVisible();
   await expect(page.getByText('L (6 person-weeks)')).toBeVisible();
   // The history shows who changed what, from what to what.
   const history = page.getByRole('region', { name: 'History' });
-  await expect(history.getByText(/Priya Patel/).first()).toBeVisible();
+  await expect(history.getByText(pm.name).first()).toBeVisible();
   await expect(history.getByText(/2\.5/)).toBeVisible();
 
   // A lifecycle move is offered only where allowed; rejecting is final.
@@ -67,11 +70,13 @@ test('a pm adds and edits an item; bad input is refused beside each field and no
   expect((await res.json()).error).toContain('A rejected item cannot change status.');
 });
 
-test('the backlog table filters, sorts, groups and keeps the view in the URL', async ({ page }) => {
-  await signIn(page, USERS.leader);
-  const cycleId = await openDemoCycle(page);
+test('the backlog table filters, sorts, groups and keeps the view in the URL', async ({ page, world }) => {
+  const quarter = makeQuarter(world);
+  await signIn(page, quarter.leaders.Sales);
+  const cycleId = await openCycle(page, quarter.cycle);
   const table = page.getByRole('table');
-  await expect(page.getByText(/Showing 4\d of 4\d items/)).toBeVisible();
+  const all = Object.keys(quarter.items).length;
+  await expect(page.getByText(`Showing ${all} of ${all} items`)).toBeVisible();
 
   await page.getByLabel('Search').fill('SAML');
   await expect(table.getByRole('link', { name: 'SAML single sign-on' })).toBeVisible();
@@ -102,11 +107,12 @@ test('the backlog table filters, sorts, groups and keeps the view in the URL', a
   await expect(page.getByLabel(/Status for item/)).toHaveCount(0);
 });
 
-test('a pm edits estimate, theme and status inline and the capacity bar follows', async ({ page }) => {
-  await signIn(page, USERS.pm);
-  const cycleId = await openDemoCycle(page);
+test('a pm edits estimate, theme and status inline and the capacity bar follows', async ({ page, world }) => {
+  const quarter = makeQuarter(world);
+  await signIn(page, world.person('pm'));
+  const cycleId = await openCycle(page, quarter.cycle);
   const title = `Inline edit target ${Date.now()}`;
-  await addItem(page, cycleId, { title, estimate: 'S' });
+  await addItem(page, quarter, { title, estimate: 'S' });
   const itemId = Number(new URL(page.url()).pathname.split('/')[2]);
   await page.goto(`/cycles/${cycleId}?q=${encodeURIComponent(title)}`);
   const meter = page.getByRole('meter', { name: 'Planned capacity' });
@@ -117,47 +123,47 @@ test('a pm edits estimate, theme and status inline and the capacity bar follows'
   // S (1 pw) became XL (12 pw) in the cycle's size table.
   await expect.poll(planned).toBe(before - 1 + 12);
   await page.getByLabel(`Theme for item ${itemId}`).selectOption({ label: 'Enterprise readiness' });
-  // Deferred rather than accepted: an accepted item would join the ranking the meeting test reorders.
-  await page.getByLabel(`Status for item ${itemId}`).selectOption({ label: 'Deferred' });
-  await expect(page.getByLabel(`Status for item ${itemId}`)).toHaveValue('deferred');
+  await page.getByLabel(`Status for item ${itemId}`).selectOption({ label: 'Accepted' });
+  await expect(page.getByLabel(`Status for item ${itemId}`)).toHaveValue('accepted');
 
   await page.reload();
   await expect(page.getByLabel(`Estimate for item ${itemId}`)).toHaveValue('XL');
   await expect(page.getByLabel(`Theme for item ${itemId}`)).toHaveValue(/\d+/);
-  await expect(page.getByLabel(`Status for item ${itemId}`)).toHaveValue('deferred');
+  await expect(page.getByLabel(`Status for item ${itemId}`)).toHaveValue('accepted');
   await page.goto(`/items/${itemId}`);
   await expect(page.getByText('Enterprise readiness')).toBeVisible();
 });
 
-test('a requestor cannot open the backlog or use the item API', async ({ page }) => {
-  await signIn(page, USERS.requestor);
-  await page.goto('/cycles/1');
+test('a requestor cannot open the backlog or use the item API', async ({ page, signedInAs, world }) => {
+  const quarter = makeQuarter(world);
+  const { cycle, rosa } = quarter;
+  await signIn(page, rosa);
+  await page.goto(`/cycles/${cycle.id}`);
   await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
-  const res = await page.request.post('/api/items', { data: { cycleId: 1, title: 'Sneaky item', requestorId: 1, departmentId: 1, kind: 'feature' } });
+  const res = await page.request.post('/api/items', { data: { cycleId: cycle.id, title: 'Sneaky item', requestorId: rosa.id, departmentId: rosa.departmentId, kind: 'feature' } });
   expect(res.status()).toBe(403);
-  const list = await page.request.get('/api/cycles/1/items');
+  const list = await page.request.get(`/api/cycles/${cycle.id}/items`);
   expect(list.status()).toBe(403);
 
-  // Nothing was written: the pm finds no such item.
-  const pmContext = await page.context().browser()!.newContext();
-  const pm = await pmContext.newPage();
-  await signIn(pm, USERS.pm);
-  const items = await (await pm.request.get('/api/cycles/1/items')).json();
+  // Nothing was written: the pm finds the quarter's items and no other.
+  const pm = await signedInAs('pm');
+  const items = await (await pm.request.get(`/api/cycles/${cycle.id}/items`)).json();
   const titleAt = (items.columns as string[]).indexOf('title');
   expect(titleAt).toBeGreaterThanOrEqual(0);
-  expect(items.items.length).toBeGreaterThan(30);
+  expect(items.items).toHaveLength(Object.keys(quarter.items).length);
   expect(items.items.some((row: unknown[]) => row[titleAt] === 'Sneaky item')).toBe(false);
-  await pmContext.close();
 });
 
-test('a theme from another cycle is refused by the API with a message naming the field', async ({ page }) => {
-  await signIn(page, USERS.pm);
+test('a theme from another cycle is refused by the API with a message naming the field', async ({ page, world }) => {
+  const cycle = world.cycle();
+  const pm = world.person('pm');
+  await signIn(page, pm);
   await page.goto('/cycles/new');
-  const name = `Other ${Date.now()}`;
+  const name = world.named('Other');
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByRole('button', { name: 'Create cycle' }).click();
   await page.getByLabel('Theme name', { exact: true }).fill('Elsewhere');
-  await page.getByLabel('Key outcome', { exact: true }).fill('Not in 2027-Q1');
+  await page.getByLabel('Key outcome', { exact: true }).fill(`Not in ${cycle.name}`);
   await page.getByRole('button', { name: 'Add theme' }).click();
   await expect(page.getByRole('listitem', { name: 'Theme Elsewhere' })).toBeVisible();
   const otherCycleId = Number(new URL(page.url()).pathname.split('/')[2]);
@@ -165,7 +171,7 @@ test('a theme from another cycle is refused by the API with a message naming the
   const meta = await (await page.request.get(`/api/cycles/${otherCycleId}/items`)).json();
   expect(meta.items).toEqual([]);
   const themeId = Number(await page.getByRole('listitem', { name: 'Theme Elsewhere' }).getByRole('textbox').first().getAttribute('id').then((id) => id?.match(/theme-(\d+)/)?.[1]));
-  const res = await page.request.post('/api/items', { data: { cycleId: 1, title: 'Wrong theme', requestorId: 1, departmentId: 1, kind: 'feature', themeId } });
+  const res = await page.request.post('/api/items', { data: { cycleId: cycle.id, title: 'Wrong theme', requestorId: pm.id, departmentId: pm.departmentId, kind: 'feature', themeId } });
   expect(res.status()).toBe(400);
   expect((await res.json()).fieldErrors.themeId).toEqual(['This theme belongs to another cycle.']);
 });

@@ -1,19 +1,17 @@
-import { expect, test, type Page } from '@playwright/test';
-import { USERS, signedInPage } from './fixtures';
+import { type Page } from '@playwright/test';
+import { expect, makeDelivery, openCycle, test, type Delivery } from './fixtures';
 
 /**
- * Emergency re-prioritisation on the demo's 2026-Q4 schedule: a change request raised with its
- * effect shown first, then an asynchronous session (two leaders in two contexts, approved against
- * the rule with a justification) and a live one (three contexts, nobody reloads).
+ * Emergency re-prioritisation on a quarter in delivery (the shape of the demo's 2026-Q4): a change
+ * request raised with its effect shown first, then an asynchronous session (three leaders in their
+ * own contexts, approved once the rule is met) and a live one (three contexts, nobody reloads).
  */
 
-const FINANCE = 'leader.finance@quorum.test'; // Fatima Finance
 const DISPLACED = 'Order history search'; // requested by Rosa Requestor
 
 
-async function openChanges(page: Page) {
-  await page.goto('/cycles');
-  await page.getByRole('link', { name: '2026-Q4' }).click();
+async function openChanges(page: Page, delivery: Delivery) {
+  await openCycle(page, delivery.cycle);
   await page.getByRole('link', { name: 'Changes' }).click();
   await expect(page.getByRole('heading', { name: /change requests/i })).toBeVisible();
 }
@@ -34,10 +32,11 @@ async function respond(page: Page, response: 'Assent' | 'Dissent', comment = '')
   await page.getByRole('button', { name: 'Send response' }).click();
 }
 
-test('a leader raises a change with its effect shown first; an asynchronous session with assent and dissent; the pm approves', async ({ browser }) => {
+test('a leader raises a change with its effect shown first; an asynchronous session with assent and dissent; the pm approves', async ({ signedInAs, world }) => {
   test.setTimeout(120_000);
-  const sales = await signedInPage(browser, USERS.leader);
-  await openChanges(sales);
+  const delivery = makeDelivery(world);
+  const sales = await signedInAs(delivery.sales);
+  await openChanges(sales, delivery);
   await sales.getByRole('link', { name: 'Raise a change request' }).click();
   await sales.getByRole('radio', { name: 'A new item' }).check();
   await sales.getByLabel('Title').fill('Card payment outage fix');
@@ -55,16 +54,16 @@ test('a leader raises a change with its effect shown first; an asynchronous sess
   await expect(sales).toHaveURL(/\/changes\/\d+(\?|$)/);
   const url = new URL(sales.url()).pathname;
 
-  const pm = await signedInPage(browser, USERS.pm);
+  const pm = await signedInAs(delivery.pm);
   await pm.goto(url);
-  await convene(pm, 'Asynchronous', ['Liam Sales', 'Fatima Finance', 'Omar Operations']);
+  await convene(pm, 'Asynchronous', [delivery.sales.name, delivery.finance.name, delivery.ops.name]);
 
   // The raiser's open page offers the response form without a reload.
   await expect(sales.getByRole('heading', { name: 'Your response' })).toBeVisible();
   await respond(sales, 'Assent');
   await expect(sales.getByText('Response sent.')).toBeVisible();
 
-  const finance = await signedInPage(browser, FINANCE);
+  const finance = await signedInAs(delivery.finance);
   await finance.goto('/notifications');
   await expect(finance.getByText(/emergency session/i).first()).toBeVisible();
   await finance.goto(url);
@@ -77,7 +76,7 @@ test('a leader raises a change with its effect shown first; an asynchronous sess
   await expect(pm.getByRole('cell', { name: 'Order search is promised to a key account.' })).toBeVisible();
   await expect(pm.getByText(/^The rule is not met\./)).toBeVisible();
   await expect(pm.getByRole('button', { name: 'Approve' })).toHaveCount(0);
-  const ops = await signedInPage(browser, 'leader.ops@quorum.test');
+  const ops = await signedInAs(delivery.ops);
   await ops.goto(url);
   await respond(ops, 'Assent');
   await expect(pm.getByText(/^The rule is met\./)).toBeVisible();
@@ -86,25 +85,25 @@ test('a leader raises a change with its effect shown first; an asynchronous sess
   await expect(finance.getByText(/Approved: the rule was met/)).toBeVisible();
 
   // The schedule has the new item in, the displaced one out; its requestor is told why.
-  await pm.goto('/cycles');
-  await pm.getByRole('link', { name: '2026-Q4' }).click();
+  await openCycle(pm, delivery.cycle);
   await pm.getByRole('link', { name: 'Schedule' }).click();
   await expect(pm.getByRole('button', { name: 'Questions on Card payment outage fix' })).toBeVisible();
   await expect(pm.getByRole('button', { name: `Questions on ${DISPLACED}` })).toHaveCount(0);
 
-  const rosa = await signedInPage(browser, USERS.requestor);
+  const rosa = await signedInAs(delivery.rosa);
   await rosa.goto('/notifications');
   await expect(rosa.getByText(DISPLACED).first()).toBeVisible();
   await expect(rosa.getByText(/Five per cent of card payments fail since Monday/).first()).toBeVisible();
 });
 
-test('a live emergency session: responses and the decision reach every screen without a reload', async ({ browser }) => {
+test('a live emergency session: responses and the decision reach every screen without a reload', async ({ signedInAs, world }) => {
   test.setTimeout(120_000);
-  const pm = await signedInPage(browser, USERS.pm);
-  await openChanges(pm);
+  const delivery = makeDelivery(world);
+  const pm = await signedInAs(delivery.pm);
+  await openChanges(pm, delivery);
   await pm.getByRole('link', { name: 'Raise a change request' }).click();
   await pm.getByRole('radio', { name: 'A deferred item' }).check();
-  await pm.getByLabel('Which item comes in').selectOption({ label: 'Gift cards (2026-Q4)' });
+  await pm.getByLabel('Which item comes in').selectOption({ label: `Gift cards (${delivery.cycle.name})` });
   await pm.getByLabel('Target period').selectOption({ label: 'December' });
   await pm.getByLabel('Change for Two-factor sign-in for admins').selectOption({ label: 'Move later' });
   await pm.getByLabel('Later period for Two-factor sign-in for admins').selectOption({ label: 'November' });
@@ -114,11 +113,11 @@ test('a live emergency session: responses and the decision reach every screen wi
   await expect(pm).toHaveURL(/\/changes\/\d+(\?|$)/);
   const url = new URL(pm.url()).pathname;
 
-  const sales = await signedInPage(browser, USERS.leader);
-  const finance = await signedInPage(browser, FINANCE);
+  const sales = await signedInAs(delivery.sales);
+  const finance = await signedInAs(delivery.finance);
   await sales.goto(url);
   await finance.goto(url);
-  await convene(pm, 'Live', ['Liam Sales', 'Fatima Finance']);
+  await convene(pm, 'Live', [delivery.sales.name, delivery.finance.name]);
   for (const page of [sales, finance]) await expect(page.getByRole('heading', { name: 'Your response' })).toBeVisible();
 
   await respond(sales, 'Assent', 'Gift cards pay for themselves in December.');

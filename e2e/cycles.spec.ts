@@ -1,12 +1,11 @@
-import { expect, test } from '@playwright/test';
-import { USERS, signIn } from './fixtures';
+import { expect, signIn, test } from './fixtures';
 
-test('a pm creates a cycle with themes, reorders, edits and removes one', async ({ page }) => {
-  await signIn(page, USERS.pm);
+test('a pm creates a cycle with themes, reorders, edits and removes one', async ({ page, world }) => {
+  await signIn(page, world.person('pm'));
   await page.goto('/cycles');
   await page.getByRole('link', { name: 'New cycle' }).click();
 
-  const name = `E2E ${Date.now()}`;
+  const name = world.named('E2E');
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Start date').fill('2027-04-01');
   await page.getByLabel('End date').fill('2027-03-01');
@@ -50,16 +49,16 @@ test('a pm creates a cycle with themes, reorders, edits and removes one', async 
   await expect(page.getByLabel('Key outcome of Trust')).toHaveValue('Pass the SOC 2 Type II audit');
 });
 
-test('a leader can read cycles but not manage them', async ({ page }) => {
-  await signIn(page, USERS.leader);
+test('a leader can read cycles but not manage them', async ({ page, world }) => {
+  await signIn(page, world.person('leader'));
   await page.goto('/cycles');
   await expect(page.getByRole('link', { name: 'New cycle' })).toHaveCount(0);
   await page.goto('/cycles/new');
   await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
 });
 
-test('an unknown cycle shows the 404 page', async ({ page }) => {
-  await signIn(page, USERS.pm);
+test('an unknown cycle shows the 404 page', async ({ page, world }) => {
+  await signIn(page, world.person('pm'));
   await page.goto('/cycles/987654');
   await expect(page.getByRole('heading', { name: 'This page does not exist' })).toBeVisible();
   await page.goto('/cycles/not-a-number');

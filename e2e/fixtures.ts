@@ -1,58 +1,94 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
+import { hashPassword } from '../lib/auth/password';
+import type { Db } from '../db/client';
+import type { Cycle, Item, Role } from '../db/schema';
+import { E2E_DATABASE, openTestDatabase } from './fixtures/db';
+import { PASSWORD, createWorld, type Person, type World } from './fixtures/world';
 
-export const PASSWORD = 'quorum-demo';
+export { expect };
+export { PASSWORD, createWorld, type Person, type World } from './fixtures/world';
+export { makeDelivery, makePrioritisation, makeQuarter, type Delivery, type Prioritisation, type Quarter } from './fixtures/data';
+export { openTestDatabase } from './fixtures/db';
 
-export const USERS = {
-  admin: 'admin@quorum.test',
-  pm: 'pm@quorum.test',
-  leader: 'leader.sales@quorum.test',
-  engineer: 'engineer@quorum.test',
-  requestor: 'requestor@quorum.test',
-  requestor2: 'requestor2@quorum.test',
-} as const;
+/**
+ * The specs' `test`: every test makes its own people and data (`world`) in the shared e2e server's
+ * database and signs them in through the real sign-in form, so tests never share what they change
+ * and may run in any order, in parallel.
+ */
+export const test = base.extend<
+  {
+    world: World;
+    /** A person signed in at a browser of their own (a new context, closed after the test); a role makes a new person. */
+    signedInAs: (who: Person | Role, options?: BrowserContextOptions) => Promise<Page>;
+  },
+  { db: Db; passwordHash: string }
+>({
+  db: [async ({}, use) => { // eslint-disable-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+    const connection = openTestDatabase(E2E_DATABASE);
+    await use(connection.db);
+    connection.close();
+  }, { scope: 'worker' }],
+
+  passwordHash: [async ({}, use) => { // eslint-disable-line no-empty-pattern -- as above
+    await use(await hashPassword(PASSWORD));
+  }, { scope: 'worker' }],
+
+  world: async ({ db, passwordHash }, use) => {
+    const world = createWorld(db, passwordHash);
+    await use(world);
+    world.retire();
+  },
+
+  signedInAs: async ({ browser, world }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (who, options = {}) => {
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      const page = await context.newPage();
+      await signIn(page, typeof who === 'string' ? world.person(who) : who);
+      return page;
+    });
+    for (const context of contexts) await context.close();
+  },
+});
 
 /** Signs in through the real form, as a person would, and waits for the app shell. */
-export async function signIn(page: Page, email: string, password = PASSWORD) {
+export async function signIn(page: Page, who: Person | string, password = PASSWORD) {
   await page.goto('/signin');
-  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('E-mail').fill(typeof who === 'string' ? who : who.email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
-/** The id of the demo cycle, read from the cycles list. */
-export async function openDemoCycle(page: Page) {
+/** Opens a cycle from the cycles list, as a person would, and returns its id. */
+export async function openCycle(page: Page, cycle: Pick<Cycle, 'id' | 'name'>) {
   await page.goto('/cycles');
-  await page.getByRole('link', { name: '2027-Q1' }).first().click();
-  await expect(page.getByRole('heading', { name: /2027-Q1/ })).toBeVisible();
-  return Number(new URL(page.url()).pathname.split('/')[2]);
+  await page.getByRole('link', { name: cycle.name, exact: true }).click();
+  await expect(page.getByRole('heading', { name: cycle.name })).toBeVisible();
+  await expect(page).toHaveURL(`/cycles/${cycle.id}`);
+  return cycle.id;
 }
 
-/** A signed-in page in a context of its own: one person at their own browser. */
-export async function signedInPage(browser: Browser, email: string, baseURL?: string): Promise<Page> {
-  const context = await browser.newContext(baseURL ? { baseURL } : {});
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
-
-/** The pm schedules a meeting of the demo cycle with one attendee and one agenda item, through the UI. */
-export async function planMeeting(page: Page, title: string, attendee: string, item: string) {
-  const cycleId = await openDemoCycle(page);
+/** The pm schedules a meeting of the cycle with one attendee and one agenda item, through the UI; returns its id. */
+export async function planMeeting(page: Page, plan: {
+  cycle: Pick<Cycle, 'id' | 'name'>; title: string; facilitator: Person; attendee: Person; item: Pick<Item, 'title'>;
+}) {
+  const cycleId = await openCycle(page, plan.cycle);
   await page.getByRole('link', { name: 'Meetings' }).click();
   await expect(page).toHaveURL(`/cycles/${cycleId}/meetings`);
-  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Title').fill(plan.title);
   await page.getByLabel('Date and time', { exact: true }).fill('2027-01-11T15:00');
   await page.getByLabel('Location').fill('Board room');
-  await page.getByLabel('Facilitator').selectOption({ label: 'Priya Patel (pm)' });
+  await page.getByLabel('Facilitator').selectOption({ label: `${plan.facilitator.name} (pm)` });
   await page.getByRole('button', { name: 'Schedule meeting' }).click();
-  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByRole('heading', { name: plan.title })).toBeVisible();
 
-  await page.getByRole('checkbox', { name: attendee }).check();
+  await page.getByRole('checkbox', { name: plan.attendee.name }).check();
   await page.getByRole('button', { name: 'Save attendees' }).click();
   await expect(page.getByText('Attendees saved: 1 people.').or(page.getByText('Attendees saved: 1 person.'))).toBeVisible();
 
-  await page.getByRole('checkbox', { name: `Include ${item}` }).check();
+  await page.getByRole('checkbox', { name: `Include ${plan.item.title}` }).check();
   await page.getByRole('button', { name: 'Save agenda' }).click();
   await expect(page.getByText('Agenda saved: 1 items.').or(page.getByText('Agenda saved: 1 item.'))).toBeVisible();
   return Number(new URL(page.url()).pathname.split('/')[2]);

@@ -1,25 +1,28 @@
-import { expect, test } from '@playwright/test';
-import { USERS, planMeeting, signedInPage } from './fixtures';
+import { expect, makeQuarter, planMeeting, test } from './fixtures';
 import { currentTitle, vote } from './meeting-steps';
 
 /**
- * The facilitator's session controls on a meeting of its own (the demo meeting belongs to
- * meeting.spec.ts): pause and resume, the presenter view following along, handing the role to
- * a leader, and an admin taking it over. Nobody reloads.
+ * The facilitator's session controls on a meeting planned through the UI: pause and resume, the
+ * presenter view following along, handing the role to a leader, and an admin taking it over.
+ * Nobody reloads.
  */
 
 const ITEM = 'Invoice PDFs with VAT breakdown';
 
-test('pause and resume, the presenter view, hand over to a leader, an admin takes over', async ({ browser }) => {
+test('pause and resume, the presenter view, hand over to a leader, an admin takes over', async ({ signedInAs, world }) => {
   test.setTimeout(120_000);
-  const pm = await signedInPage(browser, USERS.pm);
-  const meetingId = await planMeeting(pm, `Controls ${Date.now()}`, 'Liam Sales', ITEM);
+  const quarter = makeQuarter(world);
+  const liam = quarter.leaders.Sales;
+  const priya = world.person('pm');
+  const ada = world.person('admin');
+  const pm = await signedInAs(priya);
+  const meetingId = await planMeeting(pm, { cycle: quarter.cycle, title: `Controls ${Date.now()}`, facilitator: priya, attendee: liam, item: quarter.items[ITEM] });
   await expect(pm.getByText('Live updates on')).toBeVisible();
 
-  const leader = await signedInPage(browser, USERS.leader);
+  const leader = await signedInAs(liam);
   await leader.goto(`/meetings/${meetingId}`);
   await expect(leader.getByText('Live updates on')).toBeVisible();
-  const screen = await signedInPage(browser, USERS.admin);
+  const screen = await signedInAs(ada);
   await screen.goto(`/meetings/${meetingId}/present`);
   await expect(screen.getByText('Live updates on')).toBeVisible();
 
@@ -38,17 +41,17 @@ test('pause and resume, the presenter view, hand over to a leader, an admin take
   await expect(leader.getByTestId('meeting-status')).toHaveText('Live');
 
   // Hand over: the leader now has the facilitator's controls, the pm no longer does.
-  await pm.getByLabel('Hand facilitation to').selectOption({ label: 'Liam Sales (Sales)' });
+  await pm.getByLabel('Hand facilitation to').selectOption({ label: `${liam.name} (${liam.departmentName})` });
   await pm.getByRole('button', { name: 'Hand over' }).click();
-  await expect(leader.getByText('Facilitator: Liam Sales (you)')).toBeVisible();
+  await expect(leader.getByText(`Facilitator: ${liam.name} (you)`)).toBeVisible();
   await expect(leader.getByRole('region', { name: 'Facilitator controls' })).toBeVisible();
   await expect(pm.getByRole('region', { name: 'Facilitator controls' })).toHaveCount(0);
 
   // An admin takes over a meeting whose facilitator left.
-  const admin = await signedInPage(browser, USERS.admin);
+  const admin = await signedInAs(ada);
   await admin.goto(`/meetings/${meetingId}`);
   await admin.getByRole('button', { name: 'Take over facilitation' }).click();
   await expect(admin.getByRole('region', { name: 'Facilitator controls' })).toBeVisible();
-  await expect(leader.getByText('Facilitator: Ada Admin')).toBeVisible();
+  await expect(leader.getByText(`Facilitator: ${ada.name}`)).toBeVisible();
   await expect(leader.getByRole('region', { name: 'Facilitator controls' })).toHaveCount(0);
 });

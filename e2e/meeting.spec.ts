@@ -1,14 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
-import { USERS, openDemoCycle, signedInPage } from './fixtures';
+import { type Page } from '@playwright/test';
+import { expect, makePrioritisation, openCycle, test } from './fixtures';
 import { currentTitle, decide, rankingRows, vote } from './meeting-steps';
 
 /**
- * The live meeting, as three people see it at once: the pm facilitates the demo meeting, two
- * leaders from different departments (Sales, Finance) vote. Nobody reloads unless the test says so:
- * every change reaches the other screens through the live stream.
+ * The live meeting, as three people see it at once: the pm facilitates the test's prioritisation
+ * meeting (six leaders invited as voters), two leaders from different departments (Sales, Finance)
+ * vote. Nobody reloads unless the test says so: every change reaches the other screens through the
+ * live stream.
  */
 
-const FINANCE = 'leader.finance@quorum.test'; // Fatima Finance
 const ITEMS = {
   darkMode: 'Dark mode for the admin console',
   annualPlans: 'Annual plans with a discount at checkout', // requested by Rosa Requestor
@@ -26,17 +26,21 @@ async function openMeeting(page: Page, meetingId: number) {
 
 
 
-test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload, the end, the published outcome', async ({ browser }) => {
+test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload, the end, the published outcome', async ({ browser, signedInAs, world }) => {
   test.setTimeout(120_000);
-  const pm = await signedInPage(browser, USERS.pm);
-  const cycleId = await openDemoCycle(pm);
+  const scene = makePrioritisation(world);
+  const { Sales: liam, Finance: fatima } = scene.leaders;
+  expect(scene.agenda.slice(0, 4)).toEqual([ITEMS.darkMode, ITEMS.annualPlans, ITEMS.applePay, ITEMS.trial]);
+  const pm = await signedInAs(scene.pm);
+  const cycleId = await openCycle(pm, scene.cycle);
   await pm.getByRole('link', { name: 'Meetings' }).click();
-  await pm.getByRole('link', { name: '2027-Q1 prioritisation' }).click();
-  const meetingId = Number(new URL(pm.url()).pathname.split('/')[2]);
+  await pm.getByRole('link', { name: scene.meeting.title }).click();
+  const meetingId = scene.meeting.id;
+  await expect(pm).toHaveURL(`/meetings/${meetingId}`);
   await expect(pm.getByText('Live updates on')).toBeVisible();
 
-  const sales = await signedInPage(browser, USERS.leader);
-  const finance = await signedInPage(browser, FINANCE);
+  const sales = await signedInAs(liam);
+  const finance = await signedInAs(fatima);
   await openMeeting(sales, meetingId);
   await openMeeting(finance, meetingId);
   await expect(sales.getByText('The meeting has not started yet.')).toBeVisible();
@@ -66,15 +70,15 @@ test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload,
 
   await pm.getByRole('button', { name: 'Reveal votes' }).click();
   for (const page of [pm, sales, finance]) {
-    await expect(page.getByRole('list', { name: 'Who voted what' })).toContainText('Liam Sales (Sales): Accept — “Ship it this quarter”');
+    await expect(page.getByRole('list', { name: 'Who voted what' })).toContainText(`${liam.name} (${liam.departmentName}): Accept — “Ship it this quarter”`);
     await expect(page.getByRole('list', { name: 'Votes overall' })).toContainText('Accept: 2');
   }
-  await expect(pm.getByRole('table', { name: 'Votes by department' }).getByRole('row', { name: /Finance/ })).toContainText('1 of 1');
+  await expect(pm.getByRole('table', { name: 'Votes by department' }).getByRole('row', { name: fatima.departmentName })).toContainText('1 of 1');
   // With JavaScript off, the page still shows the meeting as it is, read-only.
   const noScript = await (await browser.newContext({ javaScriptEnabled: false, storageState: await sales.context().storageState() })).newPage();
   await noScript.goto(`/meetings/${meetingId}`);
   await expect(noScript.locator('#current-item-title')).toHaveText(ITEMS.darkMode);
-  await expect(noScript.getByRole('list', { name: 'Who voted what' })).toContainText('Liam Sales (Sales): Accept');
+  await expect(noScript.getByRole('list', { name: 'Who voted what' })).toContainText(`${liam.name} (${liam.departmentName}): Accept`);
   await expect(noScript.getByText('This is the meeting as it was when the page loaded, read-only')).toBeVisible();
   await noScript.context().close();
   await decide(pm, 'Accepted');
@@ -173,9 +177,9 @@ test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload,
   // Publishing tells the requestor of the rejected item why, in-app and on their requests page.
   await pm.getByRole('button', { name: 'Publish the outcome…' }).click();
   await pm.getByRole('button', { name: 'Yes, publish the outcome' }).click();
-  await expect(pm.getByText(/Published on .* by Priya Patel/)).toBeVisible();
+  await expect(pm.getByText(new RegExp(`Published on .* by ${scene.pm.name}`))).toBeVisible();
 
-  const rosa = await signedInPage(browser, USERS.requestor);
+  const rosa = await signedInAs(scene.rosa);
   await rosa.getByRole('link', { name: /Notifications, \d+ unread/ }).click();
   await expect(rosa.getByText(`Your request "${ITEMS.annualPlans}" was rejected`)).toBeVisible();
   await expect(rosa.getByText('Rejected. Reason: The billing rewrite comes first')).toBeVisible();

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { USERS, openDemoCycle, signIn } from './fixtures';
+import { expect, makeQuarter, openCycle, signIn, test } from './fixtures';
 
 test.use({ timezoneId: 'UTC' });
 
@@ -9,10 +8,12 @@ function inDays(days: number) {
   return `${d.toISOString().slice(0, 10)}T15:00`;
 }
 
-test('e-mail preferences, a late pre-read with confirmation, and the in-app notification', async ({ browser }) => {
+test('e-mail preferences, a late pre-read with confirmation, and the in-app notification', async ({ browser, world }) => {
+  const quarter = makeQuarter(world);
+  const omar = quarter.leaders.Operations;
   const leaderCtx = await browser.newContext({ timezoneId: 'UTC' });
   const leader = await leaderCtx.newPage();
-  await signIn(leader, 'leader.ops@quorum.test');
+  await signIn(leader, omar);
   // The leader turns off e-mail for pre-reads.
   await leader.getByRole('link', { name: 'Settings' }).click();
   await leader.getByLabel('A pre-read is sent to me').uncheck();
@@ -24,8 +25,8 @@ test('e-mail preferences, a late pre-read with confirmation, and the in-app noti
 
   const pmCtx = await browser.newContext({ timezoneId: 'UTC' });
   const pm = await pmCtx.newPage();
-  await signIn(pm, USERS.pm);
-  const cycleId = await openDemoCycle(pm);
+  await signIn(pm, world.person('pm'));
+  const cycleId = await openCycle(pm, quarter.cycle);
   await pm.goto(`/cycles/${cycleId}/meetings`);
   const title = `Short-notice review ${Date.now()}`;
   // A date in the past is refused beside the field.
@@ -39,7 +40,7 @@ test('e-mail preferences, a late pre-read with confirmation, and the in-app noti
   await expect(pm.getByRole('heading', { name: title })).toBeVisible();
 
   // Distributing with an empty agenda or no attendees is refused with a reason.
-  await pm.getByRole('checkbox', { name: 'Omar Operations' }).check();
+  await pm.getByRole('checkbox', { name: omar.name }).check();
   await pm.getByRole('button', { name: 'Save attendees' }).click();
   await expect(pm.getByText(/Attendees saved: 1/)).toBeVisible();
   await pm.getByLabel('Send it late anyway').check();
@@ -50,7 +51,7 @@ test('e-mail preferences, a late pre-read with confirmation, and the in-app noti
   await pm.getByRole('button', { name: 'Save agenda' }).click();
   await expect(pm.getByText(/Agenda saved: 1/)).toBeVisible();
   // One department holds every vote: the balance warning says so.
-  await expect(pm.getByRole('status', { name: 'Department warnings' })).toContainText('Operations holds 1 of 1 vote (100%), more than 40%.');
+  await expect(pm.getByRole('status', { name: 'Department warnings' })).toContainText(`${omar.departmentName} holds 1 of 1 vote (100%), more than 40%.`);
   // Less than 7 days ahead: the page says so, and sending needs the explicit confirmation.
   await expect(pm.getByText(/less than the 7-day lead time/)).toBeVisible();
   await pm.getByLabel('Send it late anyway').uncheck();
@@ -65,9 +66,9 @@ test('e-mail preferences, a late pre-read with confirmation, and the in-app noti
   await expect(pm.getByText('Pre-read sent late').first()).toBeVisible();
   // Omar has not read it yet: a reminder goes out, but only once a day.
   await pm.getByRole('button', { name: 'Remind those who have not read it' }).click();
-  await expect(pm.getByText('Reminded 1 person: Omar Operations.')).toBeVisible();
+  await expect(pm.getByText(`Reminded 1 person: ${omar.name}.`)).toBeVisible();
   await pm.getByRole('button', { name: 'Remind those who have not read it' }).click();
-  await expect(pm.getByText('Not reminded (already reminded today): Omar Operations.')).toBeVisible();
+  await expect(pm.getByText(`Not reminded (already reminded today): ${omar.name}.`)).toBeVisible();
 
   // The leader has an unread notification that names it late, and it leads to the pre-read.
   await leader.goto('/notifications');
@@ -84,24 +85,24 @@ test('e-mail preferences, a late pre-read with confirmation, and the in-app noti
   // E-mail was off for this kind: the admin's outbox holds nothing for the leader about it.
   const adminCtx = await browser.newContext();
   const admin = await adminCtx.newPage();
-  await signIn(admin, USERS.admin);
+  await signIn(admin, world.person('admin'));
   await admin.goto('/admin/outbox');
   await expect(admin.getByRole('heading', { name: 'Outbox' })).toBeVisible();
-  const ops = admin.getByRole('row').filter({ hasText: 'leader.ops@quorum.test' });
+  const ops = admin.getByRole('row').filter({ hasText: omar.email });
   await expect(ops.filter({ hasText: `Pre-read: ${title}` })).toHaveCount(0);
   // Reminders are still on for this leader, so that one is queued.
   await expect(ops.filter({ hasText: `Reminder: read the pre-read for ${title}` })).toHaveCount(1);
   for (const ctx of [leaderCtx, pmCtx, adminCtx]) await ctx.close();
 });
 
-test('the outbox is refused to a pm', async ({ page }) => {
-  await signIn(page, USERS.pm);
+test('the outbox is refused to a pm', async ({ page, world }) => {
+  await signIn(page, world.person('pm'));
   await page.goto('/admin/outbox');
   await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
 });
 
-test('an admin sets the lead time and the department share; bad values are refused beside the field', async ({ page }) => {
-  await signIn(page, USERS.admin);
+test('an admin sets the lead time and the department share; bad values are refused beside the field', async ({ page, world }) => {
+  await signIn(page, world.person('admin'));
   await page.getByRole('link', { name: 'Meeting settings' }).click();
   await expect(page.getByLabel('Pre-read lead time (days)')).toHaveValue('7');
   await page.getByLabel('Pre-read lead time (days)').fill('-2');

@@ -1,6 +1,6 @@
 /**
- * A private Quorum server for one test: its own fresh demo database in a temporary directory and
- * its own `next start` (the existing production build) on a free loopback port, so a test can
+ * A private Quorum server for one test: its own fresh database in a temporary directory (seeded
+ * with the demo unless asked not to) and its own `next start` (the existing production build) on a free loopback port, so a test can
  * crash and restart it without touching the shared server the rest of the suite uses.
  *
  * The server is spawned detached (its own process group) and always killed as a group, so no
@@ -76,8 +76,11 @@ function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
   }
 }
 
-/** Starts a private server (seeded demo database, `next start`) and waits for /api/health. */
-export async function startOwnServer(opts: { port?: number } = {}): Promise<OwnServer> {
+/**
+ * Starts a private server (`next start` on a migrated database) and waits for /api/health. With
+ * `demo: false` the database starts empty, for a test that writes its own data into it.
+ */
+export async function startOwnServer(opts: { port?: number; demo?: boolean } = {}): Promise<OwnServer> {
   const port = await freePort(opts.port ?? Number(process.env.E2E_OWN_PORT ?? 3110));
   const baseURL = `http://${HOST}:${port}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-own-server-'));
@@ -93,11 +96,12 @@ export async function startOwnServer(opts: { port?: number } = {}): Promise<OwnS
   } as NodeJS.ProcessEnv;
   delete env.SMTP_URL; // in-app notifications only: no mail worker, no SMTP server needed
   delete env.PORT;
+  if (opts.demo === false) env.SEED = '0';
 
   const prep = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(root, 'scripts', 'prepare-db.ts')], { cwd: root, env, encoding: 'utf8' });
   if (prep.status !== 0) {
     fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`Seeding the private database failed (exit ${prep.status}):\n${prep.stdout}\n${prep.stderr}`);
+    throw new Error(`Preparing the private database failed (exit ${prep.status}):\n${prep.stdout}\n${prep.stderr}`);
   }
 
   let child: ChildProcess | null = null;

@@ -1,14 +1,12 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { type Browser } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
-import { USERS, planMeeting, signIn } from './fixtures';
+import { PASSWORD, expect, makeQuarter, planMeeting, signIn, test } from './fixtures';
 import { linkIn, mailbox } from './mailbox';
 
-// Both tests use the one test SMTP server, and the second takes it down: run them one after the other.
+// The tests use the one test SMTP server, and the last takes it down: run them one after the other.
 test.describe.configure({ mode: 'serial' });
 
-const LEADER = USERS.leader; // Liam Sales
-const SME = USERS.requestor; // Rosa Requestor is the SME of "SAML single sign-on" in the demo
-const ITEM = 'SAML single sign-on';
+const ITEM = 'SAML single sign-on'; // Rosa Requestor asked for it and is its SME
 
 
 async function newUserPage(browser: Browser) {
@@ -16,16 +14,19 @@ async function newUserPage(browser: Browser) {
   return { context, page: await context.newPage() };
 }
 
-test('the pm distributes the pre-read; the leader follows the e-mail, asks; the SME answers; the pm sees the receipt', async ({ browser }) => {
+test('the pm distributes the pre-read; the leader follows the e-mail, asks; the SME answers; the pm sees the receipt', async ({ browser, world }) => {
+  const quarter = makeQuarter(world);
+  const { rosa, leaders: { Sales: liam } } = quarter;
+  const priya = world.person('pm');
   const pm = await newUserPage(browser);
-  await signIn(pm.page, USERS.pm);
+  await signIn(pm.page, priya);
   const title = `Q1 prioritisation ${Date.now()}`;
-  const meetingId = await planMeeting(pm.page, title, 'Liam Sales', ITEM);
+  const meetingId = await planMeeting(pm.page, { cycle: quarter.cycle, title, facilitator: priya, attendee: liam, item: quarter.items[ITEM] });
 
   // An empty agenda could not be sent; this one can, and the e-mail arrives at the real SMTP server.
   await pm.page.getByRole('button', { name: 'Distribute the pre-read' }).click();
   await expect(pm.page.getByText(/^Sent on /)).toBeVisible();
-  const mail = await mailbox.waitFor(LEADER, new RegExp(`\\[Quorum · 2027-Q1\\] Pre-read: ${title}`));
+  const mail = await mailbox.waitFor(liam.email, new RegExp(`\\[Quorum · ${quarter.cycle.name}\\] Pre-read: ${title}`));
   expect(mail.text).toContain('UTC');
   expect(mail.html).toContain('<a href=');
   expect(mail.ics).toContain('BEGIN:VEVENT');
@@ -35,12 +36,12 @@ test('the pm distributes the pre-read; the leader follows the e-mail, asks; the 
   // The leader follows the link, signs in, and lands on the pre-read.
   const leader = await newUserPage(browser);
   await leader.page.goto(link);
-  await leader.page.getByLabel('E-mail').fill(LEADER);
-  await leader.page.getByLabel('Password').fill('quorum-demo');
+  await leader.page.getByLabel('E-mail').fill(liam.email);
+  await leader.page.getByLabel('Password').fill(PASSWORD);
   await leader.page.getByRole('button', { name: 'Sign in' }).click();
   await expect(leader.page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   const article = leader.page.getByRole('article', { name: ITEM });
-  await expect(article.getByText('Identity')).toBeVisible();
+  await expect(article.getByText(quarter.modules.Identity.name)).toBeVisible();
 
   const question = 'Does this cover <script>alert(1)</script> Okta and Entra ID?';
   await article.getByRole('button', { name: 'Ask a question', exact: true }).click();
@@ -50,9 +51,9 @@ test('the pm distributes the pre-read; the leader follows the e-mail, asks; the 
   await expect(article.getByText(question)).toBeVisible(); // shown as text, never run as HTML
 
   // The SME is told, by e-mail too, and answers from another browser.
-  await mailbox.waitFor(SME, /Question/i);
+  await mailbox.waitFor(rosa.email, /Question/i);
   const sme = await newUserPage(browser);
-  await signIn(sme.page, SME);
+  await signIn(sme.page, rosa);
   await sme.page.goto(`/meetings/${meetingId}/preread`);
   const smeArticle = sme.page.getByRole('article', { name: ITEM });
   await smeArticle.getByLabel('Your answer').fill('Yes: any SAML 2.0 provider, Okta and Entra ID included.');
@@ -66,7 +67,7 @@ test('the pm distributes the pre-read; the leader follows the e-mail, asks; the 
 
   // The pm sees who has read it.
   await pm.page.reload();
-  await expect(pm.page.getByRole('list', { name: 'Have read it' }).getByText('Liam Sales')).toBeVisible();
+  await expect(pm.page.getByRole('list', { name: 'Have read it' }).getByText(liam.name)).toBeVisible();
 
   // Distributing twice is not offered; a change afterwards goes out as an update.
   await pm.page.goto(`/meetings/${meetingId}`);
@@ -84,7 +85,7 @@ test('the pm distributes the pre-read; the leader follows the e-mail, asks; the 
   await pm.page.goto(`/meetings/${meetingId}`);
   await pm.page.getByRole('button', { name: 'Send an update' }).click();
   await expect(pm.page.getByText(/Update sent on/)).toBeVisible();
-  await mailbox.waitFor(LEADER, new RegExp(`Pre-read updated: ${title}`));
+  await mailbox.waitFor(liam.email, new RegExp(`Pre-read updated: ${title}`));
   await leader.page.reload();
   await expect(leader.page.getByRole('region', { name: 'Updates since the pre-read' })).toContainText(/Updated on .*XL/);
 
@@ -96,23 +97,30 @@ test('the pm distributes the pre-read; the leader follows the e-mail, asks; the 
   for (const ctx of [pm, leader, sme]) await ctx.context.close();
 });
 
-test('a non-attendee gets the 403 page on the pre-read', async ({ browser }) => {
+test('a non-attendee gets the 403 page on the pre-read', async ({ browser, world }) => {
+  const quarter = makeQuarter(world);
+  const priya = world.person('pm');
   const pm = await newUserPage(browser);
-  await signIn(pm.page, USERS.pm);
-  const meetingId = await planMeeting(pm.page, `Closed door ${Date.now()}`, 'Liam Sales', 'Usage-based pricing tier');
+  await signIn(pm.page, priya);
+  const meetingId = await planMeeting(pm.page, {
+    cycle: quarter.cycle, title: `Closed door ${Date.now()}`, facilitator: priya, attendee: quarter.leaders.Sales, item: quarter.items['Usage-based pricing tier'],
+  });
   const other = await newUserPage(browser);
-  await signIn(other.page, USERS.engineer);
+  await signIn(other.page, world.person('engineer'));
   await other.page.goto(`/meetings/${meetingId}/preread`);
   await expect(other.page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
   for (const ctx of [pm, other]) await ctx.context.close();
 });
 
-test('mail sent while the SMTP server is down goes out once it is back, exactly once', async ({ browser }) => {
+test('mail sent while the SMTP server is down goes out once it is back, exactly once', async ({ browser, world }) => {
+  const quarter = makeQuarter(world);
+  const priya = world.person('pm');
+  const ada = world.person('admin');
   const pm = await newUserPage(browser);
-  await signIn(pm.page, USERS.pm);
+  await signIn(pm.page, priya);
   const title = `Outage drill ${Date.now()}`;
-  const to = 'leader.finance@quorum.test';
-  await planMeeting(pm.page, title, 'Fatima Finance', 'Revenue dashboard by segment');
+  const to = quarter.leaders.Finance.email;
+  await planMeeting(pm.page, { cycle: quarter.cycle, title, facilitator: priya, attendee: quarter.leaders.Finance, item: quarter.items['Revenue dashboard by segment'] });
 
   await mailbox.stop();
   try {
@@ -121,7 +129,7 @@ test('mail sent while the SMTP server is down goes out once it is back, exactly 
 
     // The admin sees the mail waiting, with the connection error.
     const admin = await newUserPage(browser);
-    await signIn(admin.page, USERS.admin);
+    await signIn(admin.page, ada);
     await expect.poll(async () => {
       await admin.page.goto('/admin/outbox?status=pending');
       return admin.page.getByRole('row', { name: new RegExp(title) }).getByText(/ECONNREFUSED|connect/i).count();
@@ -135,7 +143,7 @@ test('mail sent while the SMTP server is down goes out once it is back, exactly 
   await mailbox.waitFor(to, new RegExp(title), 60_000);
   // Once the outbox row is marked sent, nothing can send it again: then count what arrived.
   const admin = await newUserPage(browser);
-  await signIn(admin.page, USERS.admin);
+  await signIn(admin.page, ada);
   await expect.poll(async () => {
     await admin.page.goto('/admin/outbox?status=sent');
     return admin.page.getByRole('row', { name: new RegExp(title) }).count();

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signIn, USERS } from './fixtures';
+import { type Page } from '@playwright/test';
+import { makeItem } from '../db/factories';
+import { expect, makeQuarter, signIn, test, type Person } from './fixtures';
 
 /** A title no other test (or earlier run) uses, so tests sharing the database never collide. */
 function uniqueTitle(base: string) {
@@ -23,16 +24,17 @@ async function submitRequest(page: Page, title: string, sponsor = 'Fatima Financ
   await expect(page.getByText('Your request has been submitted.')).toBeVisible();
 }
 
-test('a requestor submits a request, follows it and withdraws it', async ({ page }) => {
+test('a requestor submits a request, follows it and withdraws it', async ({ page, world }) => {
   const title = uniqueTitle('Export invoices to the accounting system');
-  await signIn(page, USERS.requestor);
+  const rosa = world.person('requestor');
+  await signIn(page, rosa);
   await page.goto('/requests/new');
 
   // First without a title: the error sits beside the field and nothing typed is lost.
   await page.getByLabel('Description', { exact: true }).fill('A nightly export of every invoice.');
   await page.getByLabel('Business benefit', { exact: true }).fill('Finance stops re-typing invoices.');
   await page.getByLabel('Sponsor suggestion', { exact: true }).fill('Fatima Finance');
-  await expect(page.getByLabel('Department', { exact: true }).locator('option:checked')).toHaveText('Sales');
+  await expect(page.getByLabel('Department', { exact: true }).locator('option:checked')).toHaveText(rosa.departmentName);
   await page.getByRole('button', { name: 'Submit request' }).click();
   const titleField = page.getByLabel('Title', { exact: true });
   await expect(titleField).toHaveAccessibleDescription(/Title is required\./);
@@ -40,7 +42,7 @@ test('a requestor submits a request, follows it and withdraws it', async ({ page
   await expect(page.getByLabel('Description', { exact: true })).toHaveValue('A nightly export of every invoice.');
   await expect(page.getByLabel('Business benefit', { exact: true })).toHaveValue('Finance stops re-typing invoices.');
   await expect(page.getByLabel('Sponsor suggestion', { exact: true })).toHaveValue('Fatima Finance');
-  await expect(page.getByLabel('Department', { exact: true }).locator('option:checked')).toHaveText('Sales');
+  await expect(page.getByLabel('Department', { exact: true }).locator('option:checked')).toHaveText(rosa.departmentName);
 
   await titleField.fill(title);
   await page.getByRole('button', { name: 'Submit request' }).click();
@@ -76,17 +78,24 @@ test('a requestor submits a request, follows it and withdraws it', async ({ page
   await expect(page.getByRole('button', { name: 'Withdraw request' })).toHaveCount(0);
 });
 
-test('a requestor sees only their own requests', async ({ page, browser }) => {
-  // Sam (requestor2) tells us the id of his request, as a guessing attacker might.
-  const samContext = await browser.newContext();
-  const sam = await samContext.newPage();
-  await signIn(sam, USERS.requestor2);
-  await sam.goto('/requests');
-  const href = await sam.getByRole('link', { name: 'Automatic dunning for failed payments' }).getAttribute('href');
-  await samContext.close();
+test('a requestor sees only their own requests', async ({ page, signedInAs, world }) => {
+  const { rosa, sam } = world.batch(() => {
+    const people = { rosa: world.person('requestor'), sam: world.person('requestor', { name: 'Sam Sato', department: 'Finance' }) };
+    const submitted = (by: Person, title: string, description: string, businessBenefit: string) =>
+      makeItem(world.db, { requestorId: by.id, departmentId: by.departmentId, status: 'submitted', title, description, businessBenefit });
+    submitted(people.rosa, 'Quote builder for sales calls', 'Let sales build a quote during a call and send it as a link.', 'Shorter sales cycles for mid-market deals.');
+    submitted(people.sam, 'Automatic dunning for failed payments', 'Retry failed card payments and e-mail the customer.', 'Recovers revenue lost to expired cards.');
+    return people;
+  });
+
+  // Sam tells us the id of his request, as a guessing attacker might.
+  const samPage = await signedInAs(sam);
+  await samPage.goto('/requests');
+  const href = await samPage.getByRole('link', { name: 'Automatic dunning for failed payments' }).getAttribute('href');
+  await samPage.context().close();
   expect(href).toMatch(/^\/requests\/\d+$/);
 
-  await signIn(page, USERS.requestor);
+  await signIn(page, rosa);
   await page.goto('/requests');
   await expect(page.getByRole('link', { name: 'Quote builder for sales calls' })).toBeVisible();
   await expect(page.getByText('Automatic dunning for failed payments')).toHaveCount(0);
@@ -104,14 +113,13 @@ test('a requestor sees only their own requests', async ({ page, browser }) => {
   }
 });
 
-test('the pm triages a new request into a cycle and the requestor sees it curated', async ({ page, browser }) => {
+test('the pm triages a new request into a cycle and the requestor sees it curated', async ({ page, signedInAs, world }) => {
+  const { cycle, rosa } = makeQuarter(world);
   const title = uniqueTitle('Partner portal for resellers');
-  await signIn(page, USERS.requestor);
+  await signIn(page, rosa);
   await submitRequest(page, title);
 
-  const pmContext = await browser.newContext();
-  const pm = await pmContext.newPage();
-  await signIn(pm, USERS.pm);
+  const pm = await signedInAs('pm');
   await pm.goto('/triage');
   await pm.getByRole('row', { name: title }).getByRole('link', { name: `Triage ${title}` }).click();
   await expect(pm.getByRole('heading', { name: `Triage: ${title}` })).toBeVisible();
@@ -119,10 +127,10 @@ test('the pm triages a new request into a cycle and the requestor sees it curate
   await expect(pm.getByLabel('Title', { exact: true })).toHaveValue(title);
   await expect(pm.getByLabel('SME', { exact: true })).toHaveValue('');
 
-  await pm.getByLabel('Cycle', { exact: true }).selectOption({ label: '2027-Q1' });
+  await pm.getByLabel('Cycle', { exact: true }).selectOption({ label: cycle.name });
   // Themes are grouped per cycle; an <optgroup> has no accessible name to find it by role.
   const theme = pm.getByLabel('Theme', { exact: true });
-  const option = theme.locator('optgroup[label="2027-Q1"] > option', { hasText: 'Enterprise readiness' });
+  const option = theme.locator(`optgroup[label="${cycle.name}"] > option`, { hasText: 'Enterprise readiness' });
   await theme.selectOption((await option.getAttribute('value'))!);
 
   // A bad estimate is refused beside its field, and the choices made so far stay.
@@ -130,15 +138,14 @@ test('the pm triages a new request into a cycle and the requestor sees it curate
   await estimate.fill('-2');
   await pm.getByRole('button', { name: 'Move into cycle' }).click();
   await expect(estimate).toHaveAccessibleDescription(/Estimate must be more than 0 person-weeks\./);
-  await expect(pm.getByLabel('Cycle', { exact: true }).locator('option:checked')).toHaveText('2027-Q1');
+  await expect(pm.getByLabel('Cycle', { exact: true }).locator('option:checked')).toHaveText(cycle.name);
   await expect(theme.locator('option:checked')).toHaveText('Enterprise readiness');
 
   await estimate.fill('M');
   await pm.getByRole('button', { name: 'Move into cycle' }).click();
-  await expect(pm).toHaveURL(/\/cycles\/\d+\?triaged=\d+$/);
-  await pmContext.close();
+  await expect(pm).toHaveURL(new RegExp(`/cycles/${cycle.id}\\?triaged=\\d+$`));
 
   await page.goto('/requests');
   await expect(page.getByRole('row', { name: title }).getByText('Curated', { exact: true })).toBeVisible();
-  await expect(page.getByRole('row', { name: title })).toContainText('2027-Q1');
+  await expect(page.getByRole('row', { name: title })).toContainText(cycle.name);
 });

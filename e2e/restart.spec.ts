@@ -1,14 +1,15 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { USERS, openDemoCycle, signedInPage } from './fixtures';
+import { type Page } from '@playwright/test';
+import { createWorld, expect, makePrioritisation, openCycle, openTestDatabase, test } from './fixtures';
 import { currentTitle, decide, rankingRows, vote } from './meeting-steps';
 import { startOwnServer, type OwnServer } from './own-server';
 
 /**
  * A live meeting survives a crash of the server. The test runs its own server (e2e/own-server.ts:
- * own port, own database) so it can kill it without disturbing the shared one. The pm facilitates
- * the demo meeting, the Sales leader votes; the server is killed with SIGKILL mid-meeting and
- * started again on the same database. Neither page reloads: both show the lost connection, come
- * back by themselves, still show everything, and the meeting goes on.
+ * own port, own database, no demo) so it can kill it without disturbing the shared one, and writes
+ * its prioritisation meeting into that database. The pm facilitates, the Sales leader votes; the
+ * server is killed with SIGKILL mid-meeting and started again on the same database. Neither page
+ * reloads: both show the lost connection, come back by themselves, still show everything, and the
+ * meeting goes on.
  */
 
 test.describe.configure({ mode: 'serial' });
@@ -17,23 +18,15 @@ const ITEMS = {
   darkMode: 'Dark mode for the admin console',
   annualPlans: 'Annual plans with a discount at checkout',
 };
-const SALES_ACCEPT = 'Liam Sales (Sales): Accept — “Ship it this quarter”';
-const SALES_REJECT = 'Liam Sales (Sales): Reject — “Wait for the billing rewrite”';
 const REJECTED = /^Decision: Rejected — Reason: The billing rewrite comes first/;
 
 let server: OwnServer | undefined;
-const contexts: BrowserContext[] = [];
+let database: ReturnType<typeof openTestDatabase> | undefined;
 
 test.afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
+  database?.close();
   await server?.stop();
 });
-
-async function person(browser: Browser, baseURL: string, email: string): Promise<Page> {
-  const page = await signedInPage(browser, email, baseURL);
-  contexts.push(page.context());
-  return page;
-}
 
 /** The live-connection indicator: "Live updates on", "Connection lost — reconnecting…", … */
 const connection = (page: Page) => page.getByRole('status').filter({ hasText: /^(Connecting to live updates…|Live updates on|Connection lost — reconnecting…)$/ });
@@ -52,21 +45,28 @@ async function expectRanking(page: Page) {
 const markDocument = (page: Page) => page.evaluate(() => { (window as unknown as { __sameDocument: boolean }).__sameDocument = true; });
 const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
 
-test('a live meeting survives a server crash: both pages reconnect by themselves and lose nothing', async ({ browser }) => {
+test('a live meeting survives a server crash: both pages reconnect by themselves and lose nothing', async ({ passwordHash, signedInAs }) => {
   test.setTimeout(120_000);
-  server = await startOwnServer();
+  server = await startOwnServer({ demo: false });
   const { baseURL } = server;
+  database = openTestDatabase(server.databasePath);
+  const scene = makePrioritisation(createWorld(database.db, passwordHash));
+  expect(scene.agenda.slice(0, 2)).toEqual([ITEMS.darkMode, ITEMS.annualPlans]);
+  const liam = scene.leaders.Sales;
+  const SALES_ACCEPT = `${liam.name} (${liam.departmentName}): Accept — “Ship it this quarter”`;
+  const SALES_REJECT = `${liam.name} (${liam.departmentName}): Reject — “Wait for the billing rewrite”`;
 
   // Uncaught errors in either page would be a bug, whatever the connection does.
   const pageErrors: string[] = [];
-  const pm = await person(browser, baseURL, USERS.pm);
-  const sales = await person(browser, baseURL, USERS.leader);
+  const pm = await signedInAs(scene.pm, { baseURL });
+  const sales = await signedInAs(liam, { baseURL });
   for (const [who, page] of [['pm', pm], ['sales', sales]] as const) page.on('pageerror', (e) => pageErrors.push(`${who}: ${e.message}`));
 
-  await openDemoCycle(pm);
+  await openCycle(pm, scene.cycle);
   await pm.getByRole('link', { name: 'Meetings' }).click();
-  await pm.getByRole('link', { name: '2027-Q1 prioritisation' }).click();
-  const meetingId = Number(new URL(pm.url()).pathname.split('/')[2]);
+  await pm.getByRole('link', { name: scene.meeting.title }).click();
+  const meetingId = scene.meeting.id;
+  await expect(pm).toHaveURL(`${baseURL}/meetings/${meetingId}`);
   await sales.goto(`/meetings/${meetingId}`);
   for (const page of [pm, sales]) await expect(connection(page)).toHaveText('Live updates on');
   await expect(sales.getByText('The meeting has not started yet.')).toBeVisible();

@@ -1,26 +1,39 @@
-import { expect, test } from '@playwright/test';
-import { USERS, openDemoCycle, signIn } from './fixtures';
+import { makeItem } from '../db/factories';
+import { expect, makeQuarter, openCycle, signIn, test } from './fixtures';
 
-test('a pm home page lists items missing fields and the triage queue', async ({ page }) => {
-  await signIn(page, USERS.pm);
+test('a pm home page lists items missing fields and the triage queue', async ({ page, world }) => {
+  // The list shows the newest cycles' items first, and at most 20: a cycle later than any other
+  // test's keeps this one on it.
+  const title = world.named('Referral credits');
+  const pm = world.batch(() => {
+    const cycle = world.cycle({ startsOn: '2030-01-07', endsOn: '2030-03-29' });
+    const leader = world.person('leader');
+    makeItem(world.db, {
+      cycleId: cycle.id, title, status: 'curated', businessBenefit: 'Referred customers stay longer.',
+      sponsorId: leader.id, requestorId: leader.id, departmentId: leader.departmentId,
+    });
+    return world.person('pm');
+  });
+  await signIn(page, pm);
   const missing = page.getByRole('region', { name: 'Items missing fields' });
-  await expect(missing.getByRole('link', { name: 'Referral credits' })).toBeVisible();
-  await expect(missing.getByText('Missing: estimate').first()).toBeVisible();
+  const entry = missing.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
+  await expect(entry).toContainText('Missing: estimate');
   await expect(page.getByRole('link', { name: /New requests to triage: \d+/ })).toBeVisible();
-  await missing.getByRole('link', { name: 'Referral credits' }).click();
-  await expect(page.getByRole('heading', { name: 'Referral credits' })).toBeVisible();
+  await missing.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
   await expect(page.getByText('Not estimated')).toBeVisible();
 });
 
-test('an engineer adds a non-functional item and estimates inline, but cannot change theme or status', async ({ page }) => {
-  await signIn(page, USERS.engineer);
-  const cycleId = await openDemoCycle(page);
+test('an engineer adds a non-functional item and estimates inline, but cannot change theme or status', async ({ page, world }) => {
+  const quarter = makeQuarter(world);
+  await signIn(page, world.person('engineer'));
+  const cycleId = await openCycle(page, quarter.cycle);
   await page.getByRole('link', { name: 'Add item' }).click();
   const title = `Rotate database credentials ${Date.now()}`;
   await page.getByLabel('Title').fill(title);
   await expect(page.getByLabel('Kind')).toHaveValue('non_functional');
   await page.getByLabel('Estimate').fill('1.5');
-  await page.getByLabel('Data platform').check();
+  await page.getByLabel(quarter.modules['Data platform'].name, { exact: true }).check();
   await page.getByRole('button', { name: 'Add item' }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
   // An engineer's item waits for the pm like a request.
@@ -37,16 +50,17 @@ test('an engineer adds a non-functional item and estimates inline, but cannot ch
   await expect(page.getByLabel(`Estimate for item ${itemId}`)).toHaveValue('M');
 });
 
-test('filters on department, status and module combine and show in the URL', async ({ page }) => {
-  await signIn(page, USERS.engineer);
-  await openDemoCycle(page);
+test('filters on department, status and module combine and show in the URL', async ({ page, world }) => {
+  const quarter = makeQuarter(world);
+  await signIn(page, world.person('engineer'));
+  await openCycle(page, quarter.cycle);
   const table = page.getByRole('table');
-  await page.getByLabel('Department', { exact: true }).selectOption({ label: 'Operations' });
-  await page.getByLabel('Module', { exact: true }).selectOption({ label: 'Reporting' });
+  await page.getByLabel('Department', { exact: true }).selectOption({ label: quarter.departments.Operations.name });
+  await page.getByLabel('Module', { exact: true }).selectOption({ label: quarter.modules.Reporting.name });
   await expect(table.getByRole('link', { name: 'Export reports to CSV' })).toBeVisible();
   await expect(table.getByRole('link', { name: 'Fix timezone bug in scheduled reports' })).toBeVisible();
   await expect(table.getByRole('link', { name: 'Audit log export for admins' })).toHaveCount(0);
-  await expect(page.getByText('Showing 2 of', { exact: false })).toBeVisible();
+  await expect(page.getByText(`Showing 2 of ${Object.keys(quarter.items).length}`, { exact: false })).toBeVisible();
   await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Submitted' });
   await expect(page.getByText('No items match these filters.')).toBeVisible();
   await expect(page).toHaveURL(/dept=\d+.*module=\d+|module=\d+.*dept=\d+/);
