@@ -34,3 +34,15 @@ const conn = (globalForDb.quorumDb ??= openDatabase());
 
 export const db = conn.db;
 export const sqlite = conn.sqlite;
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * The one way to run a transaction. BEGIN IMMEDIATE takes the write lock at the start: a
+ * transaction that reads and then writes would otherwise be refused at once ("database is
+ * locked") when another process (a script, a test fixture, a second server) wrote in between,
+ * instead of waiting out the busy timeout. Nested calls become savepoints.
+ */
+export function transaction<T>(fn: (tx: Tx) => T): T {
+  return db.transaction(fn, { behavior: 'immediate' });
+}

@@ -17,7 +17,10 @@ async function addItem(page: Page, quarter: Quarter, fields: { title: string; es
   await expect(page.getByRole('heading', { name: fields.title })).toBeVisible();
 }
 
-test('a pm adds and edits an item; bad input is refused beside each field and nothing is lost', async ({ page, world }) => {
+test('a pm adds and edits an item; bad input is refused beside each field and nothing is lost', async ({
+  page,
+  world,
+}) => {
   const quarter = makeQuarter(world);
   const pm = world.person('pm');
   await signIn(page, pm);
@@ -140,7 +143,15 @@ test('a requestor cannot open the backlog or use the item API', async ({ page, s
   await signIn(page, rosa);
   await page.goto(`/cycles/${cycle.id}`);
   await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
-  const res = await page.request.post('/api/items', { data: { cycleId: cycle.id, title: 'Sneaky item', requestorId: rosa.id, departmentId: rosa.departmentId, kind: 'feature' } });
+  const res = await page.request.post('/api/items', {
+    data: {
+      cycleId: cycle.id,
+      title: 'Sneaky item',
+      requestorId: rosa.id,
+      departmentId: rosa.departmentId,
+      kind: 'feature',
+    },
+  });
   expect(res.status()).toBe(403);
   const list = await page.request.get(`/api/cycles/${cycle.id}/items`);
   expect(list.status()).toBe(403);
@@ -170,8 +181,24 @@ test('a theme from another cycle is refused by the API with a message naming the
 
   const meta = await (await page.request.get(`/api/cycles/${otherCycleId}/items`)).json();
   expect(meta.items).toEqual([]);
-  const themeId = Number(await page.getByRole('listitem', { name: 'Theme Elsewhere' }).getByRole('textbox').first().getAttribute('id').then((id) => id?.match(/theme-(\d+)/)?.[1]));
-  const res = await page.request.post('/api/items', { data: { cycleId: cycle.id, title: 'Wrong theme', requestorId: pm.id, departmentId: pm.departmentId, kind: 'feature', themeId } });
+  const themeId = Number(
+    await page
+      .getByRole('listitem', { name: 'Theme Elsewhere' })
+      .getByRole('textbox')
+      .first()
+      .getAttribute('id')
+      .then((id) => id?.match(/theme-(\d+)/)?.[1]),
+  );
+  const res = await page.request.post('/api/items', {
+    data: {
+      cycleId: cycle.id,
+      title: 'Wrong theme',
+      requestorId: pm.id,
+      departmentId: pm.departmentId,
+      kind: 'feature',
+      themeId,
+    },
+  });
   expect(res.status()).toBe(400);
   expect((await res.json()).fieldErrors.themeId).toEqual(['This theme belongs to another cycle.']);
 });

@@ -9,7 +9,6 @@ import { expect, makeDelivery, openCycle, test, type Delivery } from './fixtures
 
 const DISPLACED = 'Order history search'; // requested by Rosa Requestor
 
-
 async function openChanges(page: Page, delivery: Delivery) {
   await openCycle(page, delivery.cycle);
   await page.getByRole('link', { name: 'Changes' }).click();
@@ -32,7 +31,10 @@ async function respond(page: Page, response: 'Assent' | 'Dissent', comment = '')
   await page.getByRole('button', { name: 'Send response' }).click();
 }
 
-test('a leader raises a change with its effect shown first; an asynchronous session with assent and dissent; the pm approves', async ({ signedInAs, world }) => {
+test('a leader raises a change with its effect shown first; an asynchronous session with assent and dissent; the pm approves', async ({
+  signedInAs,
+  world,
+}) => {
   test.setTimeout(120_000);
   const delivery = makeDelivery(world);
   const sales = await signedInAs(delivery.sales);
@@ -96,7 +98,10 @@ test('a leader raises a change with its effect shown first; an asynchronous sess
   await expect(rosa.getByText(/Five per cent of card payments fail since Monday/).first()).toBeVisible();
 });
 
-test('a live emergency session: responses and the decision reach every screen without a reload', async ({ signedInAs, world }) => {
+test('a live emergency session: responses and the decision reach every screen without a reload', async ({
+  signedInAs,
+  world,
+}) => {
   test.setTimeout(120_000);
   const delivery = makeDelivery(world);
   const pm = await signedInAs(delivery.pm);
@@ -108,7 +113,9 @@ test('a live emergency session: responses and the decision reach every screen wi
   await pm.getByLabel('Change for Two-factor sign-in for admins').selectOption({ label: 'Move later' });
   await pm.getByLabel('Later period for Two-factor sign-in for admins').selectOption({ label: 'November' });
   await pm.getByLabel('Why now').fill('The holiday season starts early this year.');
-  await expect(pm.getByRole('region', { name: 'Effect of this change' }).getByRole('list', { name: 'New order' })).toContainText('Gift cards');
+  await expect(
+    pm.getByRole('region', { name: 'Effect of this change' }).getByRole('list', { name: 'New order' }),
+  ).toContainText('Gift cards');
   await pm.getByRole('button', { name: 'Raise change request' }).click();
   await expect(pm).toHaveURL(/\/changes\/\d+(\?|$)/);
   const url = new URL(pm.url()).pathname;

@@ -22,7 +22,11 @@ test('a pm creates a cycle with themes, reorders, edits and removes one', async 
   await expect(page.getByRole('heading', { name: `${name} settings` })).toBeVisible();
   await expect(page.getByText('No themes yet')).toBeVisible();
 
-  for (const [theme, outcome] of [['Growth', 'More paying teams'], ['Trust', 'Pass the SOC 2 audit'], ['Speed', 'Pages under 300 ms']]) {
+  for (const [theme, outcome] of [
+    ['Growth', 'More paying teams'],
+    ['Trust', 'Pass the SOC 2 audit'],
+    ['Speed', 'Pages under 300 ms'],
+  ]) {
     await page.getByLabel('Theme name', { exact: true }).fill(theme);
     await page.getByLabel('Key outcome', { exact: true }).fill(outcome);
     await page.getByRole('button', { name: 'Add theme' }).click();

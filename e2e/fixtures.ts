@@ -1,5 +1,5 @@
 import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
-import { hashPassword } from '../lib/auth/password';
+import { hashPassword } from '../lib/auth/password.server';
 import type { Db } from '../db/client';
 import type { Cycle, Item, Role } from '../db/schema';
 import { E2E_DATABASE, openTestDatabase } from './fixtures/db';
@@ -7,7 +7,14 @@ import { PASSWORD, createWorld, type Person, type World } from './fixtures/world
 
 export { expect };
 export { PASSWORD, createWorld, type Person, type World } from './fixtures/world';
-export { makeDelivery, makePrioritisation, makeQuarter, type Delivery, type Prioritisation, type Quarter } from './fixtures/data';
+export {
+  makeDelivery,
+  makePrioritisation,
+  makeQuarter,
+  type Delivery,
+  type Prioritisation,
+  type Quarter,
+} from './fixtures/data';
 export { openTestDatabase } from './fixtures/db';
 
 /**
@@ -23,15 +30,23 @@ export const test = base.extend<
   },
   { db: Db; passwordHash: string }
 >({
-  db: [async ({}, use) => { // eslint-disable-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
-    const connection = openTestDatabase(E2E_DATABASE);
-    await use(connection.db);
-    connection.close();
-  }, { scope: 'worker' }],
+  db: [
+    async ({}, use) => {
+      // eslint-disable-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+      const connection = openTestDatabase(E2E_DATABASE);
+      await use(connection.db);
+      connection.close();
+    },
+    { scope: 'worker' },
+  ],
 
-  passwordHash: [async ({}, use) => { // eslint-disable-line no-empty-pattern -- as above
-    await use(await hashPassword(PASSWORD));
-  }, { scope: 'worker' }],
+  passwordHash: [
+    async ({}, use) => {
+      // eslint-disable-line no-empty-pattern -- as above
+      await use(await hashPassword(PASSWORD));
+    },
+    { scope: 'worker' },
+  ],
 
   world: async ({ db, passwordHash }, use) => {
     const world = createWorld(db, passwordHash);
@@ -71,9 +86,16 @@ export async function openCycle(page: Page, cycle: Pick<Cycle, 'id' | 'name'>) {
 }
 
 /** The pm schedules a meeting of the cycle with one attendee and one agenda item, through the UI; returns its id. */
-export async function planMeeting(page: Page, plan: {
-  cycle: Pick<Cycle, 'id' | 'name'>; title: string; facilitator: Person; attendee: Person; item: Pick<Item, 'title'>;
-}) {
+export async function planMeeting(
+  page: Page,
+  plan: {
+    cycle: Pick<Cycle, 'id' | 'name'>;
+    title: string;
+    facilitator: Person;
+    attendee: Person;
+    item: Pick<Item, 'title'>;
+  },
+) {
   const cycleId = await openCycle(page, plan.cycle);
   await page.getByRole('link', { name: 'Meetings' }).click();
   await expect(page).toHaveURL(`/cycles/${cycleId}/meetings`);
@@ -86,7 +108,9 @@ export async function planMeeting(page: Page, plan: {
 
   await page.getByRole('checkbox', { name: plan.attendee.name }).check();
   await page.getByRole('button', { name: 'Save attendees' }).click();
-  await expect(page.getByText('Attendees saved: 1 people.').or(page.getByText('Attendees saved: 1 person.'))).toBeVisible();
+  await expect(
+    page.getByText('Attendees saved: 1 people.').or(page.getByText('Attendees saved: 1 person.')),
+  ).toBeVisible();
 
   await page.getByRole('checkbox', { name: `Include ${plan.item.title}` }).check();
   await page.getByRole('button', { name: 'Save agenda' }).click();

@@ -13,10 +13,15 @@ export const mailbox = {
   /** Waits until a message to `to` whose subject matches arrives, and returns it. */
   async waitFor(to: string, subject: RegExp, timeout = 20_000): Promise<Mail> {
     let found: Mail | undefined;
-    await expect.poll(async () => {
-      found = (await this.list(to)).find((m) => subject.test(m.subject));
-      return found !== undefined;
-    }, { timeout, message: `no mail to ${to} matching ${subject}` }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          found = (await this.list(to)).find((m) => subject.test(m.subject));
+          return found !== undefined;
+        },
+        { timeout, message: `no mail to ${to} matching ${subject}` },
+      )
+      .toBe(true);
     return found!;
   },
   async stop() {

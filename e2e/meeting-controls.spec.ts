@@ -9,14 +9,23 @@ import { currentTitle, vote } from './meeting-steps';
 
 const ITEM = 'Invoice PDFs with VAT breakdown';
 
-test('pause and resume, the presenter view, hand over to a leader, an admin takes over', async ({ signedInAs, world }) => {
+test('pause and resume, the presenter view, hand over to a leader, an admin takes over', async ({
+  signedInAs,
+  world,
+}) => {
   test.setTimeout(120_000);
   const quarter = makeQuarter(world);
   const liam = quarter.leaders.Sales;
   const priya = world.person('pm');
   const ada = world.person('admin');
   const pm = await signedInAs(priya);
-  const meetingId = await planMeeting(pm, { cycle: quarter.cycle, title: `Controls ${Date.now()}`, facilitator: priya, attendee: liam, item: quarter.items[ITEM] });
+  const meetingId = await planMeeting(pm, {
+    cycle: quarter.cycle,
+    title: `Controls ${Date.now()}`,
+    facilitator: priya,
+    attendee: liam,
+    item: quarter.items[ITEM],
+  });
   await expect(pm.getByText('Live updates on')).toBeVisible();
 
   const leader = await signedInAs(liam);

@@ -5,7 +5,10 @@ import { expect, type Page } from '@playwright/test';
 export const currentTitle = (page: Page) => page.locator('#current-item-title');
 
 export const rankingRows = (page: Page) =>
-  page.getByRole('list', { name: 'Accepted items in rank order' }).getByRole('listitem').filter({ hasNot: page.getByRole('separator') });
+  page
+    .getByRole('list', { name: 'Accepted items in rank order' })
+    .getByRole('listitem')
+    .filter({ hasNot: page.getByRole('separator') });
 
 export async function vote(page: Page, choice: 'Accept' | 'Reject' | 'Defer', comment = '') {
   if (comment) await page.getByLabel('Comment (optional)').fill(comment);

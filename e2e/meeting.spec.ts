@@ -16,17 +16,17 @@ const ITEMS = {
   trial: 'Trial extension offer for engaged trials',
 };
 
-
 /** Opens the meeting and waits until its live stream is connected. */
 async function openMeeting(page: Page, meetingId: number) {
   await page.goto(`/meetings/${meetingId}`);
   await expect(page.getByText('Live updates on')).toBeVisible();
 }
 
-
-
-
-test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload, the end, the published outcome', async ({ browser, signedInAs, world }) => {
+test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload, the end, the published outcome', async ({
+  browser,
+  signedInAs,
+  world,
+}) => {
   test.setTimeout(120_000);
   const scene = makePrioritisation(world);
   const { Sales: liam, Finance: fatima } = scene.leaders;
@@ -70,15 +70,23 @@ test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload,
 
   await pm.getByRole('button', { name: 'Reveal votes' }).click();
   for (const page of [pm, sales, finance]) {
-    await expect(page.getByRole('list', { name: 'Who voted what' })).toContainText(`${liam.name} (${liam.departmentName}): Accept — “Ship it this quarter”`);
+    await expect(page.getByRole('list', { name: 'Who voted what' })).toContainText(
+      `${liam.name} (${liam.departmentName}): Accept — “Ship it this quarter”`,
+    );
     await expect(page.getByRole('list', { name: 'Votes overall' })).toContainText('Accept: 2');
   }
-  await expect(pm.getByRole('table', { name: 'Votes by department' }).getByRole('row', { name: fatima.departmentName })).toContainText('1 of 1');
+  await expect(
+    pm.getByRole('table', { name: 'Votes by department' }).getByRole('row', { name: fatima.departmentName }),
+  ).toContainText('1 of 1');
   // With JavaScript off, the page still shows the meeting as it is, read-only.
-  const noScript = await (await browser.newContext({ javaScriptEnabled: false, storageState: await sales.context().storageState() })).newPage();
+  const noScript = await (
+    await browser.newContext({ javaScriptEnabled: false, storageState: await sales.context().storageState() })
+  ).newPage();
   await noScript.goto(`/meetings/${meetingId}`);
   await expect(noScript.locator('#current-item-title')).toHaveText(ITEMS.darkMode);
-  await expect(noScript.getByRole('list', { name: 'Who voted what' })).toContainText(`${liam.name} (${liam.departmentName}): Accept`);
+  await expect(noScript.getByRole('list', { name: 'Who voted what' })).toContainText(
+    `${liam.name} (${liam.departmentName}): Accept`,
+  );
   await expect(noScript.getByText('This is the meeting as it was when the page loaded, read-only')).toBeVisible();
   await noScript.context().close();
   await decide(pm, 'Accepted');
@@ -97,7 +105,9 @@ test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload,
   await expect(sales.getByRole('list', { name: 'Meeting notes' })).toContainText('Revisit once billing is rebuilt');
   await pm.getByRole('button', { name: 'Reveal votes' }).click();
   await decide(pm, 'Rejected');
-  await expect(pm.getByRole('region', { name: 'Decision' }).getByRole('alert')).toContainText('A rejection needs a reason');
+  await expect(pm.getByRole('region', { name: 'Decision' }).getByRole('alert')).toContainText(
+    'A rejection needs a reason',
+  );
   await expect(pm.getByLabel(/^Reason/)).toHaveAttribute('aria-invalid', 'true');
   await decide(pm, 'Rejected', 'The billing rewrite comes first');
   await expect(finance.getByText(/^Decision: Rejected — Reason: The billing rewrite comes first/)).toBeVisible();
@@ -128,7 +138,8 @@ test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload,
   for (const page of [pm, sales, finance]) {
     await expect(rankingRows(page).filter({ hasText: ITEMS.trial })).toBeVisible();
   }
-  const order = async (page: Page) => (await rankingRows(page).allTextContents()).filter((t) => Object.values(ITEMS).some((i) => t.includes(i)));
+  const order = async (page: Page) =>
+    (await rankingRows(page).allTextContents()).filter((t) => Object.values(ITEMS).some((i) => t.includes(i)));
   // By keyboard: type a position and press Enter.
   await pm.getByLabel(`Position of ${ITEMS.trial}`).fill('1');
   await pm.getByLabel(`Position of ${ITEMS.trial}`).press('Enter');
@@ -146,27 +157,39 @@ test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload,
   // A position that does not exist is refused, and nothing moves.
   await pm.getByLabel(`Position of ${ITEMS.trial}`).fill('99');
   await pm.getByLabel(`Position of ${ITEMS.trial}`).press('Enter');
-  await expect(pm.getByRole('region', { name: 'Ranking' }).getByRole('alert')).toContainText('Position 99 does not exist');
+  await expect(pm.getByRole('region', { name: 'Ranking' }).getByRole('alert')).toContainText(
+    'Position 99 does not exist',
+  );
   await expect(rankingRows(pm).first()).toContainText(ITEMS.applePay);
 
   // The cut line moves only with the capacity (S items are 1 person-week each here).
   await pm.getByLabel('Capacity (person-weeks)').fill('2');
   await pm.getByRole('button', { name: 'Change capacity' }).click();
   await expect(finance.getByText(/2 fit, \d+ accepted/)).toBeVisible();
-  await expect(finance.getByRole('separator', { name: 'Cut line' })).toContainText('the 2 items above fit 2 person-weeks');
+  await expect(finance.getByRole('separator', { name: 'Cut line' })).toContainText(
+    'the 2 items above fit 2 person-weeks',
+  );
 
   // End: everyone is told and pointed to the outcome.
   await pm.getByRole('button', { name: 'End meeting…' }).click();
   await pm.getByRole('button', { name: 'Yes, end the meeting' }).click();
   for (const page of [pm, sales, finance]) {
     await expect(page.getByTestId('meeting-status')).toHaveText('Ended');
-    await expect(page.getByRole('link', { name: 'See the outcome' })).toHaveAttribute('href', `/cycles/${cycleId}/outcome`);
+    await expect(page.getByRole('link', { name: 'See the outcome' })).toHaveAttribute(
+      'href',
+      `/cycles/${cycleId}/outcome`,
+    );
   }
 
   // The outcome page: the ranking with the cut line, every decision with its reason and notes.
   await pm.getByRole('link', { name: 'See the outcome' }).click();
   await expect(pm).toHaveURL(`/cycles/${cycleId}/outcome`);
-  await expect(pm.getByRole('table', { name: /Accepted items in rank order/ }).getByRole('row').nth(1)).toContainText(ITEMS.applePay);
+  await expect(
+    pm
+      .getByRole('table', { name: /Accepted items in rank order/ })
+      .getByRole('row')
+      .nth(1),
+  ).toContainText(ITEMS.applePay);
   const rejected = pm.getByRole('row', { name: new RegExp(ITEMS.annualPlans) });
   await expect(rejected).toContainText('The billing rewrite comes first');
   await expect(rejected).toContainText('Revisit once billing is rebuilt');
@@ -188,5 +211,7 @@ test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload,
   await expect(request).toContainText('Rejected');
   await expect(request).toContainText('The billing rewrite comes first');
   await request.getByRole('link', { name: /See the published outcome/ }).click();
-  await expect(rosa.getByRole('row', { name: new RegExp(ITEMS.annualPlans) })).toContainText('The billing rewrite comes first');
+  await expect(rosa.getByRole('row', { name: new RegExp(ITEMS.annualPlans) })).toContainText(
+    'The billing rewrite comes first',
+  );
 });

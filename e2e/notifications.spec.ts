@@ -8,7 +8,10 @@ function inDays(days: number) {
   return `${d.toISOString().slice(0, 10)}T15:00`;
 }
 
-test('e-mail preferences, a late pre-read with confirmation, and the in-app notification', async ({ browser, world }) => {
+test('e-mail preferences, a late pre-read with confirmation, and the in-app notification', async ({
+  browser,
+  world,
+}) => {
   const quarter = makeQuarter(world);
   const omar = quarter.leaders.Operations;
   const leaderCtx = await browser.newContext({ timezoneId: 'UTC' });
@@ -51,7 +54,9 @@ test('e-mail preferences, a late pre-read with confirmation, and the in-app noti
   await pm.getByRole('button', { name: 'Save agenda' }).click();
   await expect(pm.getByText(/Agenda saved: 1/)).toBeVisible();
   // One department holds every vote: the balance warning says so.
-  await expect(pm.getByRole('status', { name: 'Department warnings' })).toContainText(`${omar.departmentName} holds 1 of 1 vote (100%), more than 40%.`);
+  await expect(pm.getByRole('status', { name: 'Department warnings' })).toContainText(
+    `${omar.departmentName} holds 1 of 1 vote (100%), more than 40%.`,
+  );
   // Less than 7 days ahead: the page says so, and sending needs the explicit confirmation.
   await expect(pm.getByText(/less than the 7-day lead time/)).toBeVisible();
   await pm.getByLabel('Send it late anyway').uncheck();
@@ -78,9 +83,19 @@ test('e-mail preferences, a late pre-read with confirmation, and the in-app noti
   await expect(leader.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   await expect(leader.getByText('Sent late')).toBeVisible();
   await leader.goto('/notifications');
-  await expect(leader.getByRole('listitem').filter({ hasText: `Pre-read: ${title}` }).getByText('Unread')).toHaveCount(0);
+  await expect(
+    leader
+      .getByRole('listitem')
+      .filter({ hasText: `Pre-read: ${title}` })
+      .getByText('Unread'),
+  ).toHaveCount(0);
   // The reminder sent meanwhile is still unread.
-  await expect(leader.getByRole('listitem').filter({ hasText: `Reminder: read the pre-read for ${title}` }).getByText('Unread')).toBeVisible();
+  await expect(
+    leader
+      .getByRole('listitem')
+      .filter({ hasText: `Reminder: read the pre-read for ${title}` })
+      .getByText('Unread'),
+  ).toBeVisible();
 
   // E-mail was off for this kind: the admin's outbox holds nothing for the leader about it.
   const adminCtx = await browser.newContext();
@@ -101,7 +116,10 @@ test('the outbox is refused to a pm', async ({ page, world }) => {
   await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
 });
 
-test('an admin sets the lead time and the department share; bad values are refused beside the field', async ({ page, world }) => {
+test('an admin sets the lead time and the department share; bad values are refused beside the field', async ({
+  page,
+  world,
+}) => {
   await signIn(page, world.person('admin'));
   await page.getByRole('link', { name: 'Meeting settings' }).click();
   await expect(page.getByLabel('Pre-read lead time (days)')).toHaveValue('7');

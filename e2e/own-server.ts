@@ -53,8 +53,14 @@ function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: HOST });
     socket.setTimeout(1000);
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
     socket.once('error', () => resolve(false));
   });
 }
@@ -98,7 +104,11 @@ export async function startOwnServer(opts: { port?: number; demo?: boolean } = {
   delete env.PORT;
   if (opts.demo === false) env.SEED = '0';
 
-  const prep = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(root, 'scripts', 'prepare-db.ts')], { cwd: root, env, encoding: 'utf8' });
+  const prep = spawnSync(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', path.join(root, 'scripts', 'prepare-db.ts')],
+    { cwd: root, env, encoding: 'utf8' },
+  );
   if (prep.status !== 0) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`Preparing the private database failed (exit ${prep.status}):\n${prep.stdout}\n${prep.stderr}`);
@@ -109,7 +119,9 @@ export async function startOwnServer(opts: { port?: number; demo?: boolean } = {
   let stopped = false;
 
   // Last resort if the test process ends without stop() (a crash of the runner itself).
-  const killOnExit = () => { if (child?.pid) signalGroup(child.pid, 'SIGKILL'); };
+  const killOnExit = () => {
+    if (child?.pid) signalGroup(child.pid, 'SIGKILL');
+  };
   process.on('exit', killOnExit);
 
   const logTail = (lines = 40) => {
@@ -125,12 +137,20 @@ export async function startOwnServer(opts: { port?: number; demo?: boolean } = {
     fs.appendFileSync(logPath, `\n--- next start on ${baseURL} at ${new Date().toISOString()}\n`);
     const out = fs.openSync(logPath, 'a');
     const proc = spawn(process.execPath, [nextBin, 'start', '-H', HOST, '-p', String(port)], {
-      cwd: root, env, detached: true, stdio: ['ignore', out, out],
+      cwd: root,
+      env,
+      detached: true,
+      stdio: ['ignore', out, out],
     });
     fs.closeSync(out);
     child = proc;
     let gone = false;
-    exited = new Promise((resolve) => proc.once('exit', () => { gone = true; resolve(); }));
+    exited = new Promise((resolve) =>
+      proc.once('exit', () => {
+        gone = true;
+        resolve();
+      }),
+    );
 
     const deadline = Date.now() + START_TIMEOUT_MS;
     while (Date.now() < deadline) {

@@ -8,20 +8,31 @@ test.describe.configure({ mode: 'serial' });
 
 const ITEM = 'SAML single sign-on'; // Rosa Requestor asked for it and is its SME
 
-
 async function newUserPage(browser: Browser) {
   const context = await browser.newContext();
   return { context, page: await context.newPage() };
 }
 
-test('the pm distributes the pre-read; the leader follows the e-mail, asks; the SME answers; the pm sees the receipt', async ({ browser, world }) => {
+test('the pm distributes the pre-read; the leader follows the e-mail, asks; the SME answers; the pm sees the receipt', async ({
+  browser,
+  world,
+}) => {
   const quarter = makeQuarter(world);
-  const { rosa, leaders: { Sales: liam } } = quarter;
+  const {
+    rosa,
+    leaders: { Sales: liam },
+  } = quarter;
   const priya = world.person('pm');
   const pm = await newUserPage(browser);
   await signIn(pm.page, priya);
   const title = `Q1 prioritisation ${Date.now()}`;
-  const meetingId = await planMeeting(pm.page, { cycle: quarter.cycle, title, facilitator: priya, attendee: liam, item: quarter.items[ITEM] });
+  const meetingId = await planMeeting(pm.page, {
+    cycle: quarter.cycle,
+    title,
+    facilitator: priya,
+    attendee: liam,
+    item: quarter.items[ITEM],
+  });
 
   // An empty agenda could not be sent; this one can, and the e-mail arrives at the real SMTP server.
   await pm.page.getByRole('button', { name: 'Distribute the pre-read' }).click();
@@ -62,7 +73,11 @@ test('the pm distributes the pre-read; the leader follows the e-mail, asks; the 
 
   // The leader sees the answer (and a notification about it).
   await leader.page.reload();
-  await expect(leader.page.getByRole('article', { name: ITEM }).getByText('Yes: any SAML 2.0 provider, Okta and Entra ID included.')).toBeVisible();
+  await expect(
+    leader.page
+      .getByRole('article', { name: ITEM })
+      .getByText('Yes: any SAML 2.0 provider, Okta and Entra ID included.'),
+  ).toBeVisible();
   await expect(leader.page.getByRole('link', { name: /Notifications, \d+ unread/ })).toBeVisible();
 
   // The pm sees who has read it.
@@ -74,20 +89,26 @@ test('the pm distributes the pre-read; the leader follows the e-mail, asks; the 
   await expect(pm.page.getByRole('button', { name: 'Distribute the pre-read' })).toHaveCount(0);
   await pm.page.getByRole('button', { name: 'Send an update' }).click();
   await expect(pm.page.getByText('Nothing has changed since the pre-read.')).toBeVisible();
-  const itemId = Number((await leader.page.getByRole('article', { name: ITEM }).getAttribute('id'))!.replace('item-', ''));
+  const itemId = Number(
+    (await leader.page.getByRole('article', { name: ITEM }).getAttribute('id'))!.replace('item-', ''),
+  );
   await pm.page.goto(`/items/${itemId}/edit`);
   await pm.page.getByLabel('Estimate').fill('XL');
   await pm.page.getByRole('button', { name: 'Save changes' }).click();
   await expect(pm.page.getByText('Changes saved.')).toBeVisible();
   await leader.page.reload();
-  const changed = leader.page.getByRole('article', { name: ITEM }).getByRole('note', { name: 'Changed since the pre-read' });
+  const changed = leader.page
+    .getByRole('article', { name: ITEM })
+    .getByRole('note', { name: 'Changed since the pre-read' });
   await expect(changed).toContainText('Estimate: L → XL');
   await pm.page.goto(`/meetings/${meetingId}`);
   await pm.page.getByRole('button', { name: 'Send an update' }).click();
   await expect(pm.page.getByText(/Update sent on/)).toBeVisible();
   await mailbox.waitFor(liam.email, new RegExp(`Pre-read updated: ${title}`));
   await leader.page.reload();
-  await expect(leader.page.getByRole('region', { name: 'Updates since the pre-read' })).toContainText(/Updated on .*XL/);
+  await expect(leader.page.getByRole('region', { name: 'Updates since the pre-read' })).toContainText(
+    /Updated on .*XL/,
+  );
 
   // Printed, the pre-read is a plain document: no app chrome, no forms or buttons.
   await leader.page.emulateMedia({ media: 'print' });
@@ -103,7 +124,11 @@ test('a non-attendee gets the 403 page on the pre-read', async ({ browser, world
   const pm = await newUserPage(browser);
   await signIn(pm.page, priya);
   const meetingId = await planMeeting(pm.page, {
-    cycle: quarter.cycle, title: `Closed door ${Date.now()}`, facilitator: priya, attendee: quarter.leaders.Sales, item: quarter.items['Usage-based pricing tier'],
+    cycle: quarter.cycle,
+    title: `Closed door ${Date.now()}`,
+    facilitator: priya,
+    attendee: quarter.leaders.Sales,
+    item: quarter.items['Usage-based pricing tier'],
   });
   const other = await newUserPage(browser);
   await signIn(other.page, world.person('engineer'));
@@ -120,7 +145,13 @@ test('mail sent while the SMTP server is down goes out once it is back, exactly 
   await signIn(pm.page, priya);
   const title = `Outage drill ${Date.now()}`;
   const to = quarter.leaders.Finance.email;
-  await planMeeting(pm.page, { cycle: quarter.cycle, title, facilitator: priya, attendee: quarter.leaders.Finance, item: quarter.items['Revenue dashboard by segment'] });
+  await planMeeting(pm.page, {
+    cycle: quarter.cycle,
+    title,
+    facilitator: priya,
+    attendee: quarter.leaders.Finance,
+    item: quarter.items['Revenue dashboard by segment'],
+  });
 
   await mailbox.stop();
   try {
@@ -130,10 +161,18 @@ test('mail sent while the SMTP server is down goes out once it is back, exactly 
     // The admin sees the mail waiting, with the connection error.
     const admin = await newUserPage(browser);
     await signIn(admin.page, ada);
-    await expect.poll(async () => {
-      await admin.page.goto('/admin/outbox?status=pending');
-      return admin.page.getByRole('row', { name: new RegExp(title) }).getByText(/ECONNREFUSED|connect/i).count();
-    }, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () => {
+          await admin.page.goto('/admin/outbox?status=pending');
+          return admin.page
+            .getByRole('row', { name: new RegExp(title) })
+            .getByText(/ECONNREFUSED|connect/i)
+            .count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0);
     expect(await mailbox.list(to).then((m) => m.filter((x) => x.subject.includes(title)).length)).toBe(0);
     await admin.context.close();
   } finally {
@@ -144,10 +183,15 @@ test('mail sent while the SMTP server is down goes out once it is back, exactly 
   // Once the outbox row is marked sent, nothing can send it again: then count what arrived.
   const admin = await newUserPage(browser);
   await signIn(admin.page, ada);
-  await expect.poll(async () => {
-    await admin.page.goto('/admin/outbox?status=sent');
-    return admin.page.getByRole('row', { name: new RegExp(title) }).count();
-  }, { timeout: 20_000 }).toBe(1);
+  await expect
+    .poll(
+      async () => {
+        await admin.page.goto('/admin/outbox?status=sent');
+        return admin.page.getByRole('row', { name: new RegExp(title) }).count();
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(1);
   expect((await mailbox.list(to)).filter((m) => m.subject.includes(title))).toHaveLength(1);
   for (const ctx of [pm, admin]) await ctx.context.close();
 });

@@ -34,7 +34,9 @@ test('a requestor submits a request, follows it and withdraws it', async ({ page
   await page.getByLabel('Description', { exact: true }).fill('A nightly export of every invoice.');
   await page.getByLabel('Business benefit', { exact: true }).fill('Finance stops re-typing invoices.');
   await page.getByLabel('Sponsor suggestion', { exact: true }).fill('Fatima Finance');
-  await expect(page.getByLabel('Department', { exact: true }).locator('option:checked')).toHaveText(rosa.departmentName);
+  await expect(page.getByLabel('Department', { exact: true }).locator('option:checked')).toHaveText(
+    rosa.departmentName,
+  );
   await page.getByRole('button', { name: 'Submit request' }).click();
   const titleField = page.getByLabel('Title', { exact: true });
   await expect(titleField).toHaveAccessibleDescription(/Title is required\./);
@@ -42,7 +44,9 @@ test('a requestor submits a request, follows it and withdraws it', async ({ page
   await expect(page.getByLabel('Description', { exact: true })).toHaveValue('A nightly export of every invoice.');
   await expect(page.getByLabel('Business benefit', { exact: true })).toHaveValue('Finance stops re-typing invoices.');
   await expect(page.getByLabel('Sponsor suggestion', { exact: true })).toHaveValue('Fatima Finance');
-  await expect(page.getByLabel('Department', { exact: true }).locator('option:checked')).toHaveText(rosa.departmentName);
+  await expect(page.getByLabel('Department', { exact: true }).locator('option:checked')).toHaveText(
+    rosa.departmentName,
+  );
 
   await titleField.fill(title);
   await page.getByRole('button', { name: 'Submit request' }).click();
@@ -80,11 +84,31 @@ test('a requestor submits a request, follows it and withdraws it', async ({ page
 
 test('a requestor sees only their own requests', async ({ page, signedInAs, world }) => {
   const { rosa, sam } = world.batch(() => {
-    const people = { rosa: world.person('requestor'), sam: world.person('requestor', { name: 'Sam Sato', department: 'Finance' }) };
+    const people = {
+      rosa: world.person('requestor'),
+      sam: world.person('requestor', { name: 'Sam Sato', department: 'Finance' }),
+    };
     const submitted = (by: Person, title: string, description: string, businessBenefit: string) =>
-      makeItem(world.db, { requestorId: by.id, departmentId: by.departmentId, status: 'submitted', title, description, businessBenefit });
-    submitted(people.rosa, 'Quote builder for sales calls', 'Let sales build a quote during a call and send it as a link.', 'Shorter sales cycles for mid-market deals.');
-    submitted(people.sam, 'Automatic dunning for failed payments', 'Retry failed card payments and e-mail the customer.', 'Recovers revenue lost to expired cards.');
+      makeItem(world.db, {
+        requestorId: by.id,
+        departmentId: by.departmentId,
+        status: 'submitted',
+        title,
+        description,
+        businessBenefit,
+      });
+    submitted(
+      people.rosa,
+      'Quote builder for sales calls',
+      'Let sales build a quote during a call and send it as a link.',
+      'Shorter sales cycles for mid-market deals.',
+    );
+    submitted(
+      people.sam,
+      'Automatic dunning for failed payments',
+      'Retry failed card payments and e-mail the customer.',
+      'Recovers revenue lost to expired cards.',
+    );
     return people;
   });
 
@@ -113,7 +137,11 @@ test('a requestor sees only their own requests', async ({ page, signedInAs, worl
   }
 });
 
-test('the pm triages a new request into a cycle and the requestor sees it curated', async ({ page, signedInAs, world }) => {
+test('the pm triages a new request into a cycle and the requestor sees it curated', async ({
+  page,
+  signedInAs,
+  world,
+}) => {
   const { cycle, rosa } = makeQuarter(world);
   const title = uniqueTitle('Partner portal for resellers');
   await signIn(page, rosa);
@@ -121,7 +149,10 @@ test('the pm triages a new request into a cycle and the requestor sees it curate
 
   const pm = await signedInAs('pm');
   await pm.goto('/triage');
-  await pm.getByRole('row', { name: title }).getByRole('link', { name: `Triage ${title}` }).click();
+  await pm
+    .getByRole('row', { name: title })
+    .getByRole('link', { name: `Triage ${title}` })
+    .click();
   await expect(pm.getByRole('heading', { name: `Triage: ${title}` })).toBeVisible();
   await expect(pm.getByText('Suggested sponsor:')).toContainText('Fatima Finance');
   await expect(pm.getByLabel('Title', { exact: true })).toHaveValue(title);

@@ -29,11 +29,13 @@ test.afterAll(async () => {
 });
 
 /** The live-connection indicator: "Live updates on", "Connection lost — reconnecting…", … */
-const connection = (page: Page) => page.getByRole('status').filter({ hasText: /^(Connecting to live updates…|Live updates on|Connection lost — reconnecting…)$/ });
-const agendaEntry = (page: Page, title: string) => page.getByRole('navigation', { name: 'Agenda' }).getByRole('listitem').filter({ hasText: title });
+const connection = (page: Page) =>
+  page
+    .getByRole('status')
+    .filter({ hasText: /^(Connecting to live updates…|Live updates on|Connection lost — reconnecting…)$/ });
+const agendaEntry = (page: Page, title: string) =>
+  page.getByRole('navigation', { name: 'Agenda' }).getByRole('listitem').filter({ hasText: title });
 const whoVoted = (page: Page) => page.getByRole('list', { name: 'Who voted what' });
-
-
 
 /** The ranking holds item 1, the only accepted item, and nothing else. */
 async function expectRanking(page: Page) {
@@ -42,10 +44,17 @@ async function expectRanking(page: Page) {
 }
 
 /** Marks the document, so the test can tell later that the page was not reloaded meanwhile. */
-const markDocument = (page: Page) => page.evaluate(() => { (window as unknown as { __sameDocument: boolean }).__sameDocument = true; });
-const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
+const markDocument = (page: Page) =>
+  page.evaluate(() => {
+    (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
+  });
+const sameDocument = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
 
-test('a live meeting survives a server crash: both pages reconnect by themselves and lose nothing', async ({ passwordHash, signedInAs }) => {
+test('a live meeting survives a server crash: both pages reconnect by themselves and lose nothing', async ({
+  passwordHash,
+  signedInAs,
+}) => {
   test.setTimeout(120_000);
   server = await startOwnServer({ demo: false });
   const { baseURL } = server;
@@ -60,7 +69,11 @@ test('a live meeting survives a server crash: both pages reconnect by themselves
   const pageErrors: string[] = [];
   const pm = await signedInAs(scene.pm, { baseURL });
   const sales = await signedInAs(liam, { baseURL });
-  for (const [who, page] of [['pm', pm], ['sales', sales]] as const) page.on('pageerror', (e) => pageErrors.push(`${who}: ${e.message}`));
+  for (const [who, page] of [
+    ['pm', pm],
+    ['sales', sales],
+  ] as const)
+    page.on('pageerror', (e) => pageErrors.push(`${who}: ${e.message}`));
 
   await openCycle(pm, scene.cycle);
   await pm.getByRole('link', { name: 'Meetings' }).click();
@@ -99,7 +112,10 @@ test('a live meeting survives a server crash: both pages reconnect by themselves
   });
   // …and once it is back (same port, same database), they reconnect by themselves, without a reload.
   for (const page of [pm, sales]) await expect(connection(page)).toHaveText('Live updates on', { timeout: 20_000 });
-  test.info().annotations.push({ type: 'reconnect', description: `down ${restartedAt - crashedAt} ms; both pages live again ${Date.now() - restartedAt} ms after the restart began` });
+  test.info().annotations.push({
+    type: 'reconnect',
+    description: `down ${restartedAt - crashedAt} ms; both pages live again ${Date.now() - restartedAt} ms after the restart began`,
+  });
   for (const page of [pm, sales]) {
     expect(await sameDocument(page), 'the page was not reloaded').toBe(true);
     await expect(page.getByTestId('meeting-status')).toHaveText('Live');

@@ -9,8 +9,13 @@ test('a pm home page lists items missing fields and the triage queue', async ({ 
     const cycle = world.cycle({ startsOn: '2030-01-07', endsOn: '2030-03-29' });
     const leader = world.person('leader');
     makeItem(world.db, {
-      cycleId: cycle.id, title, status: 'curated', businessBenefit: 'Referred customers stay longer.',
-      sponsorId: leader.id, requestorId: leader.id, departmentId: leader.departmentId,
+      cycleId: cycle.id,
+      title,
+      status: 'curated',
+      businessBenefit: 'Referred customers stay longer.',
+      sponsorId: leader.id,
+      requestorId: leader.id,
+      departmentId: leader.departmentId,
     });
     return world.person('pm');
   });
@@ -24,7 +29,10 @@ test('a pm home page lists items missing fields and the triage queue', async ({ 
   await expect(page.getByText('Not estimated')).toBeVisible();
 });
 
-test('an engineer adds a non-functional item and estimates inline, but cannot change theme or status', async ({ page, world }) => {
+test('an engineer adds a non-functional item and estimates inline, but cannot change theme or status', async ({
+  page,
+  world,
+}) => {
   const quarter = makeQuarter(world);
   await signIn(page, world.person('engineer'));
   const cycleId = await openCycle(page, quarter.cycle);

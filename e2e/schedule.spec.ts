@@ -9,7 +9,6 @@ import { expect, makeDelivery, openCycle, test, type Delivery } from './fixtures
 const ITEM = 'Partner API rate limits'; // Nora Nakamura's, until the pm gives it to Erik Engineer
 const OTHER = 'Refunds from the support console'; // Erik Engineer's
 
-
 async function openSchedule(page: Page, delivery: Delivery) {
   await openCycle(page, delivery.cycle);
   await page.getByRole('link', { name: 'Schedule' }).click();
@@ -19,7 +18,10 @@ async function openSchedule(page: Page, delivery: Delivery) {
   return Number(new URL(page.url()).pathname.split('/')[2]);
 }
 
-test('the pm schedules and publishes; a leader flags a problem; the owner resolves it; delivery moves on', async ({ signedInAs, world }) => {
+test('the pm schedules and publishes; a leader flags a problem; the owner resolves it; delivery moves on', async ({
+  signedInAs,
+  world,
+}) => {
   const delivery = makeDelivery(world);
   const { erik, finance: fatima } = delivery;
   const pm = await signedInAs(delivery.pm);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/db/client';
+import { transaction } from '@/db/client';
 import { assertCan, canViewItem } from '@/lib/auth/permissions';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation';
@@ -27,7 +27,7 @@ export function editItemInline(actor: ActingUser, itemId: number, version: unkno
     actor,
     parsed.field === 'estimate' ? 'item.estimate' : parsed.field === 'theme' ? 'item.edit' : 'item.setStatus',
   );
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const before = loadItem(tx, itemId);
     // Only items on a cycle's backlog are edited from the table; drafts and untriaged requests are not.
     if (before.cycleId === null || !canViewItem(actor, before))

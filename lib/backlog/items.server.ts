@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, transaction } from '@/db/client';
 import { cycles, itemModules, items, type Item, type ItemStatus } from '@/db/schema';
 import { assertCan, can, canViewItem } from '@/lib/auth/permissions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
@@ -76,7 +76,7 @@ function toColumns(f: ItemFields) {
 export function createItem(actor: ActingUser, cycleId: number, input: unknown): Item {
   assertCan(actor, 'item.create');
   const fields = parseOrThrow(ItemFieldsSchema, input);
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const cycle = tx.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, cycleId)).get();
     if (!cycle) throw new NotFoundError('This cycle');
     const refErrors = checkReferences(tx, cycleId, fields);
@@ -114,7 +114,7 @@ export function updateItem(actor: ActingUser, itemId: number, input: unknown, ve
   assertCan(actor, 'item.edit');
   const fields = parseOrThrow(ItemFieldsSchema, input);
   const expected = parseOrThrow(VersionSchema, version);
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const before = loadItem(tx, itemId);
     assertVersion(before, expected);
     const refErrors = checkReferences(tx, before.cycleId, fields);
@@ -168,7 +168,7 @@ export function patchItem(
 export function setItemStatus(actor: ActingUser, itemId: number, to: unknown, version?: number, reason?: string): Item {
   assertCan(actor, 'item.setStatus');
   const status = parseOrThrow(StatusSchema, to);
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const before = loadItem(tx, itemId);
     if (version !== undefined) assertVersion(before, version);
     const error = transitionError(before.status, status);

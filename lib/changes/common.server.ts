@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, transaction } from '@/db/client';
 import { changeRequests, type ChangeRequest } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
@@ -45,7 +45,7 @@ export type Emit = (
  */
 export function changeTransaction<T>(fn: (tx: Tx, emit: Emit) => T): T {
   const last = new Map<number, number>();
-  const value = db.transaction((tx) => {
+  const value = transaction((tx) => {
     const emit: Emit = (actor, changeRequestId, type, data) => {
       const id = logEvent(tx, {
         actorId: actor.id,

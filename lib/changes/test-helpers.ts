@@ -1,3 +1,4 @@
+import { transaction } from '@/db/client';
 import type { Db } from '@/db/client';
 import { makeCycle, makeDepartment, makeUser } from '@/db/factories';
 import { items, scheduleEntries, schedulePeriods, type Cycle, type SchedulePeriod } from '@/db/schema';
@@ -51,7 +52,7 @@ export async function seedScheduledCycle(
   const keys = initialKeys(n);
   const at = new Date().toISOString();
 
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const cycle = makeCycle(tx as unknown as Db, { capacityWeeks: opts.capacityWeeks ?? n * 2, status: 'published' });
     const periods = Array.from({ length: periodCount }, (_, i) =>
       tx

@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, desc, eq, ne, and } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, transaction } from '@/db/client';
 import { cycles, themes, type Cycle } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
 import { ValidationError } from '@/lib/errors';
@@ -22,7 +22,7 @@ function assertNameFree(tx: Executor, name: string, exceptId?: number) {
 export function createCycle(actor: ActingUser, input: unknown): Cycle {
   assertCan(actor, 'cycle.manage');
   const data = parseOrThrow(CycleSchema, input);
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     assertNameFree(tx, data.name);
     const cycle = tx
       .insert(cycles)
@@ -43,7 +43,7 @@ export function createCycle(actor: ActingUser, input: unknown): Cycle {
 export function updateCycle(actor: ActingUser, cycleId: number, input: unknown): Cycle {
   assertCan(actor, 'cycle.manage');
   const data = parseOrThrow(CycleSchema, input);
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const before = loadCycle(tx, cycleId);
     assertNameFree(tx, data.name, cycleId);
     const changes = diff(before as Record<string, unknown>, data);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, transaction } from '@/db/client';
 import { items, themes, type Theme } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
 import { NotFoundError } from '@/lib/errors';
@@ -41,7 +41,7 @@ function loadTheme(tx: Executor, cycleId: number, themeId: number): Theme {
 export function addTheme(actor: ActingUser, cycleId: number, input: unknown): Theme {
   assertCan(actor, 'cycle.manage');
   const data = parseOrThrow(ThemeSchema, input);
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     loadCycle(tx, cycleId);
     const last = tx
       .select({ max: sql<number | null>`max(${themes.position})` })
@@ -67,7 +67,7 @@ export function addTheme(actor: ActingUser, cycleId: number, input: unknown): Th
 export function updateTheme(actor: ActingUser, cycleId: number, themeId: number, input: unknown): Theme {
   assertCan(actor, 'cycle.manage');
   const data = parseOrThrow(ThemeSchema, input);
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const before = loadTheme(tx, cycleId, themeId);
     const changes = diff(before as Record<string, unknown>, data);
     if (Object.keys(changes).length === 0) return before;
@@ -86,7 +86,7 @@ export function updateTheme(actor: ActingUser, cycleId: number, themeId: number,
 /** Swaps a theme with its neighbour; positions stay dense 0..n-1. */
 export function moveTheme(actor: ActingUser, cycleId: number, themeId: number, direction: 'up' | 'down'): void {
   assertCan(actor, 'cycle.manage');
-  db.transaction((tx) => {
+  transaction((tx) => {
     loadTheme(tx, cycleId, themeId);
     const ordered = tx.select().from(themes).where(eq(themes.cycleId, cycleId)).orderBy(asc(themes.position)).all();
     const i = ordered.findIndex((t) => t.id === themeId);
@@ -107,7 +107,7 @@ export function moveTheme(actor: ActingUser, cycleId: number, themeId: number, d
 /** Removes a theme; its items stay in the cycle without a theme (each change is logged). */
 export function removeTheme(actor: ActingUser, cycleId: number, themeId: number): void {
   assertCan(actor, 'cycle.manage');
-  db.transaction((tx) => {
+  transaction((tx) => {
     const theme = loadTheme(tx, cycleId, themeId);
     const affected = tx.select({ id: items.id }).from(items).where(eq(items.themeId, themeId)).all();
     for (const { id } of affected) {

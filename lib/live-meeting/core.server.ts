@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, transaction } from '@/db/client';
 import {
   agendaItems,
   departments,
@@ -43,7 +43,7 @@ export const ALREADY_ENDED = 'The meeting has already ended.';
 
 /** Runs `fn` in a transaction, then publishes the last event it wrote (if any) on the meeting's channel. */
 export function liveTransaction<T>(meetingId: number, fn: (tx: Tx) => { value: T; eventId: number | null }): T {
-  const { value, eventId } = db.transaction(fn);
+  const { value, eventId } = transaction(fn);
   if (eventId !== null) publisher.publish(meetingChannel(meetingId), eventId);
   return value;
 }

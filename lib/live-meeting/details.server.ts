@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { transaction } from '@/db/client';
 import { cycles } from '@/db/schema';
 
 import { itemChanges, type FieldChange } from '@/lib/prereads/changes';
@@ -29,7 +29,7 @@ export type LiveItemDetail = {
  * page. Read once per page load: they do not move during a meeting (the live state does).
  */
 export function liveItemDetails(actor: ActingUser, meetingId: number): Record<number, LiveItemDetail> {
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const meeting = getLiveMeeting(tx, actor, meetingId);
     const ids = agendaIds(tx, meetingId);
     const sizes = tx.select({ sizeWeeks: cycles.sizeWeeks }).from(cycles).where(eq(cycles.id, meeting.cycleId)).get()

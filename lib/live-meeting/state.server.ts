@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { transaction } from '@/db/client';
 import {
   agendaItems,
   cycles,
@@ -145,7 +145,7 @@ function lastEventOf(tx: Executor, meetingId: number): number {
 
 /** The whole current state, for the page, a reload or a reconnect. Votes are projected per the meeting's visibility. */
 export function liveState(viewer: ActingUser, meetingId: number): LiveState {
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const meeting = getLiveMeeting(tx, viewer, meetingId);
     const settings = settingsOf(tx, meetingId);
     const rows = tx

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, transaction } from '@/db/client';
 import { agendaItems, departments, items, themes, type Cycle, type Meeting } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
 import { estimateText } from '@/lib/backlog/detail.server';
@@ -109,7 +109,7 @@ export type AgendaEditorData = ReturnType<typeof getAgendaEditor>;
 export function setAgenda(actor: ActingUser, meetingId: number, input: unknown): number[] {
   assertCan(actor, 'meeting.manage');
   const ids = [...new Set(parseOrThrow(AgendaSchema, input))];
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const meeting = loadMeeting(tx, meetingId);
     assertMeetingEditable(meeting);
     const found = ids.length

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, transaction } from '@/db/client';
 import { departments, meetingAttendees, users, type AttendeeRole } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
 import { loadCycle } from '@/lib/backlog/list.server';
@@ -100,7 +100,7 @@ export function setAttendees(actor: ActingUser, meetingId: number, input: unknow
   }
   // The last choice for a person wins: a form listing someone twice means the later row.
   const wanted = new Map(parsed.data.map((a) => [a.userId, a.role]));
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const meeting = loadMeeting(tx, meetingId);
     assertMeetingEditable(meeting);
     const ids = [...wanted.keys()];

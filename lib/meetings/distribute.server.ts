@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { transaction } from '@/db/client';
 import { cycles, items, prereadUpdates, prereads, type Cycle, type Meeting, type PrereadSnapshot } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
@@ -88,7 +88,7 @@ function moveCycleToPreread(tx: Executor, actorId: number, cycle: Cycle): void {
 export function distributePreread(actor: ActingUser, meetingId: number, input: unknown = {}, now = new Date()) {
   assertCan(actor, 'meeting.manage');
   const { confirmLate } = parseOrThrow(DistributeSchema, input);
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const meeting = loadMeeting(tx, meetingId);
     const existing = tx
       .select({ sentAt: prereads.sentAt })
@@ -134,7 +134,7 @@ export function distributePreread(actor: ActingUser, meetingId: number, input: u
  */
 export function sendPrereadUpdate(actor: ActingUser, meetingId: number, now = new Date()) {
   assertCan(actor, 'meeting.manage');
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const meeting = loadMeeting(tx, meetingId);
     const state = loadPrereadState(tx, meetingId);
     if (!state) throw new ConflictError('The pre-read has not been sent yet: distribute it first.');

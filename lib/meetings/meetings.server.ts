@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, transaction } from '@/db/client';
 import { agendaItems, meetingAttendees, meetings, prereadUpdates, prereads, users, type Meeting } from '@/db/schema';
 import { assertCan, can } from '@/lib/auth/permissions';
 import { loadCycle } from '@/lib/backlog/list.server';
@@ -23,7 +23,7 @@ import type { ActingUser } from '@/lib/auth/acting-user';
 /** Schedules a meeting of a cycle. Several may be scheduled at once (e.g. a rehearsal); all are listed. */
 export function createMeeting(actor: ActingUser, cycleId: number, input: unknown, now = new Date()): Meeting {
   assertCan(actor, 'meeting.manage');
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const cycle = loadCycle(tx, cycleId);
     if (cycle.status === 'closed')
       throw new ConflictError(`${cycle.name} is closed: no more meetings can be scheduled in it.`);
@@ -45,7 +45,7 @@ export function createMeeting(actor: ActingUser, cycleId: number, input: unknown
  */
 export function updateMeeting(actor: ActingUser, meetingId: number, input: unknown, now = new Date()): Meeting {
   assertCan(actor, 'meeting.manage');
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const before = loadMeeting(tx, meetingId);
     assertMeetingEditable(before);
     const data = parseOrThrow(meetingInputSchema(now), input);
@@ -125,7 +125,7 @@ export type MeetingListEntry = ReturnType<typeof listMeetings>['meetings'][numbe
 
 /** The meeting page's overview: details, attendees, agenda and pre-read state. 403/404 as canSeeMeeting. */
 export function getMeetingOverview(actor: ActingUser, meetingId: number) {
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const meeting = loadMeeting(tx, meetingId);
     assertCanSeeMeeting(tx, actor, meeting);
     const cycle = loadCycle(tx, meeting.cycleId);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, gt, max } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, transaction } from '@/db/client';
 import { prereadReads, prereadReminders, prereads } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
 import { loadCycle } from '@/lib/backlog/list.server';
@@ -68,7 +68,7 @@ export type ReminderResult = {
  */
 export function remindUnread(actor: ActingUser, meetingId: number, now = new Date()): ReminderResult {
   assertCan(actor, 'meeting.manage');
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const meeting = loadMeeting(tx, meetingId);
     assertMeetingEditable(meeting);
     const preread = tx.select({ id: prereads.id }).from(prereads).where(eq(prereads.meetingId, meetingId)).get();

@@ -1,3 +1,4 @@
+import { transaction } from '@/db/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDepartment, makeUser } from '@/db/factories';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
@@ -15,7 +16,7 @@ beforeAll(async () => {
 });
 
 function tell(user: TestUser, title: string) {
-  db.transaction((tx) =>
+  transaction((tx) =>
     notify(tx, { userIds: [user.id], kind: 'question.answered', title, link: `/items/1#${encodeURIComponent(title)}` }),
   );
   return listNotifications(user, { limit: 1 })[0];

@@ -1,3 +1,4 @@
+import { transaction } from '@/db/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { makeDepartment, makeUser } from '@/db/factories';
@@ -41,7 +42,7 @@ const distributed = (over: Partial<NotifyInput> = {}): NotifyInput => ({
 describe('notify', () => {
   it('writes an in-app notification and a personal, due e-mail for each active recipient', () => {
     const before = Date.now();
-    db.transaction((tx) => notify(tx, distributed()));
+    transaction((tx) => notify(tx, distributed()));
     for (const user of [alice, bob]) {
       expect(inApp(user.id)).toMatchObject([
         { kind: 'preread.distributed', title: 'The 2027-Q1 pre-read is out', link: '/cycles/1/preread', readAt: null },
@@ -62,24 +63,24 @@ describe('notify', () => {
   it('keeps the in-app notification but sends no e-mail when the recipient turned this kind off', async () => {
     const carol = await makeUser(db, { role: 'leader' });
     setEmailPrefs(carol, { kinds: ['question.asked'] }); // every other kind is now off
-    db.transaction((tx) => notify(tx, distributed({ userIds: [carol.id], kind: 'preread.updated' })));
+    transaction((tx) => notify(tx, distributed({ userIds: [carol.id], kind: 'preread.updated' })));
     expect(inApp(carol.id)).toHaveLength(1);
     expect(mailTo(carol.id)).toHaveLength(0);
 
-    db.transaction((tx) => notify(tx, distributed({ userIds: [carol.id], kind: 'question.asked' })));
+    transaction((tx) => notify(tx, distributed({ userIds: [carol.id], kind: 'question.asked' })));
     expect(inApp(carol.id)).toHaveLength(2);
     expect(mailTo(carol.id)).toHaveLength(1);
   });
 
   it('gives a deactivated user nothing, in-app or by e-mail', () => {
-    db.transaction((tx) => notify(tx, distributed({ userIds: [gone.id] })));
+    transaction((tx) => notify(tx, distributed({ userIds: [gone.id] })));
     expect(inApp(gone.id)).toHaveLength(0);
     expect(mailTo(gone.id)).toHaveLength(0);
   });
 
   it('writes no outbox row for in-app-only notifications, and one per person for duplicate ids', async () => {
     const dave = await makeUser(db, { role: 'leader' });
-    db.transaction((tx) => notify(tx, distributed({ userIds: [dave.id, dave.id], email: undefined })));
+    transaction((tx) => notify(tx, distributed({ userIds: [dave.id, dave.id], email: undefined })));
     expect(inApp(dave.id)).toHaveLength(1);
     expect(mailTo(dave.id)).toHaveLength(0);
   });
@@ -87,7 +88,7 @@ describe('notify', () => {
   it('rolls back with the caller’s transaction when the change that caused it fails', () => {
     const before = counts();
     expect(() =>
-      db.transaction((tx) => {
+      transaction((tx) => {
         notify(tx, distributed());
         throw new Error('the distribution failed after notifying');
       }),

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { db } from '@/db/client';
+import { db, transaction } from '@/db/client';
 import { NOTIFICATION_KINDS, notificationPrefs, type NotificationKind } from '@/db/schema';
 
 import { parseOrThrow } from '@/lib/validation';
@@ -40,7 +40,7 @@ export const EmailPrefsSchema = z.object({
 export function setEmailPrefs(actor: ActingUser, input: unknown): EmailPref[] {
   const { kinds } = parseOrThrow(EmailPrefsSchema, input);
   const on = new Set(kinds);
-  db.transaction((tx) => {
+  transaction((tx) => {
     for (const kind of NOTIFICATION_KINDS) {
       tx.insert(notificationPrefs)
         .values({ userId: actor.id, kind, email: on.has(kind) })

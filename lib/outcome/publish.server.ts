@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { transaction } from '@/db/client';
 import { items, outcomePublications, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import { loadCycle } from '@/lib/backlog/list.server';
@@ -86,7 +86,7 @@ export function publishOutcome(
 ): { meetingId: number; items: number; people: number } {
   if (!can(actor, 'meeting.manage'))
     throw new ForbiddenError('Only a product manager or an admin can publish the outcome.');
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const cycle = loadCycle(tx, cycleId);
     const meeting = latestClosedMeeting(tx, cycleId);
     if (!meeting) throw new ConflictError(NO_MEETING_ENDED);

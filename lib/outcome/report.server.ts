@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { transaction } from '@/db/client';
 import {
   agendaItems,
   decisions,
@@ -85,7 +85,7 @@ function canReadUnpublished(tx: Executor, actor: ActingUser, meeting: Meeting | 
 
 /** The outcome page's content; see the rule above for who may read it. 404 for an unknown cycle. */
 export function cycleOutcome(actor: ActingUser, cycleId: number): CycleOutcome {
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const cycle = loadCycle(tx, cycleId);
     const meeting = latestClosedMeeting(tx, cycleId);
     const published = meeting ? publicationOf(tx, meeting.id) : null;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, transaction } from '@/db/client';
 import { cycles, items, meetings, prereadReads, prereads, users, type Meeting, type SnapshotItem } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
@@ -89,7 +89,7 @@ function changesSince(sent: SnapshotItem, now: SnapshotItem | undefined): FieldC
  * `distributed: false` for the page to say so.
  */
 export function openPreread(actor: ActingUser, meetingId: number, now = new Date()): PrereadView {
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const meeting = loadMeeting(tx, meetingId);
     const insider = canSeeMeeting(tx, actor, meeting);
     const state = loadPrereadState(tx, meetingId);

@@ -1,3 +1,4 @@
+import { transaction } from '@/db/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { makeCycle, makeDepartment, makeItem, makeModule, makeTheme } from '@/db/factories';
@@ -35,7 +36,7 @@ const itemView = (view: PrereadView, id: number) =>
     .sections.flatMap((s) => s.items)
     .find((i) => i.id === id)!;
 const edit = (itemId: number, patch: Partial<Item>) =>
-  db.transaction((tx) => patchItem(tx, pm, loadItem(tx, itemId), patch));
+  transaction((tx) => patchItem(tx, pm, loadItem(tx, itemId), patch));
 
 beforeAll(async () => {
   departmentId = makeDepartment(db, 'Operations').id;
@@ -158,7 +159,7 @@ describe('openPreread', () => {
 
   it('notices a module change and ignores a status change', () => {
     const { meeting } = freshMeeting();
-    db.transaction((tx) => replaceModules(tx, pm, audit.id, [makeModule(db, 'Reporting').id]));
+    transaction((tx) => replaceModules(tx, pm, audit.id, [makeModule(db, 'Reporting').id]));
     edit(growth.id, { status: 'deferred' });
     const view = openPreread(leader, meeting.id);
     expect(itemView(view, audit.id).changes).toEqual([

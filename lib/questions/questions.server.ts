@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { transaction } from '@/db/client';
 import { comments, items, type Comment } from '@/db/schema';
 
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
@@ -49,7 +49,7 @@ export function askQuestion(
   body: unknown,
   now = new Date(),
 ): Comment {
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const meeting = loadMeeting(tx, meetingId);
     if (!canAskQuestion(tx, actor, meeting))
       throw new ForbiddenError(
@@ -95,7 +95,7 @@ export function askQuestion(
 
 /** The item's sponsor or SME, the facilitator or a pm/admin answers an open question; the asker hears of it. */
 export function answerQuestion(actor: ActingUser, questionId: number, body: unknown, now = new Date()): Comment {
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const { question, meeting, item } = loadQuestion(tx, questionId);
     if (!canAnswerQuestion(actor, meeting, item, smeResolver(tx))) {
       throw new ForbiddenError(
@@ -140,7 +140,7 @@ export function answerQuestion(actor: ActingUser, questionId: number, body: unkn
 
 /** The facilitator or a pm/admin closes a thread; no more answers after this. */
 export function resolveQuestion(actor: ActingUser, questionId: number, now = new Date()): Comment {
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const { question, meeting, item } = loadQuestion(tx, questionId);
     if (!canResolveQuestion(actor, meeting))
       throw new ForbiddenError('Only the facilitator and the pm can mark a question resolved.');

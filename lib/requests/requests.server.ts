@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { db } from '@/db/client';
+import { db, transaction } from '@/db/client';
 import { cycles, decisions, departments, items, meetings, outcomePublications, users, type Item } from '@/db/schema';
 import { assertCan, canWithdraw } from '@/lib/auth/permissions';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
@@ -26,7 +26,7 @@ export const RequestSchema = z.object({
 export function createRequest(actor: ActingUser, input: unknown): Item {
   assertCan(actor, 'request.create');
   const data = parseOrThrow(RequestSchema, input);
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const refErrors = checkReferences(tx, null, { departmentId: data.departmentId });
     if (Object.keys(refErrors).length) throw new ValidationError(refErrors);
     const at = new Date().toISOString();
@@ -96,7 +96,7 @@ function decidingMeetings(itemIds: number[]): Map<number, { meetingTitle: string
 }
 
 export function withdrawRequest(actor: ActingUser, itemId: number): Item {
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const before = loadItem(tx, itemId);
     if (!canWithdraw(actor, before)) {
       if (before.requestorId !== actor.id && actor.role !== 'pm' && actor.role !== 'admin') throw new ForbiddenError();
@@ -136,7 +136,7 @@ const TriageSchema = ItemFieldsSchema.extend({ cycleId: requiredId('cycle') });
 export function triageRequest(actor: ActingUser, itemId: number, input: unknown, version: number): Item {
   assertCan(actor, 'request.triage');
   const data = parseOrThrow(TriageSchema, input);
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const before = loadItem(tx, itemId);
     if (before.version !== version) throw new ConflictError('Someone else changed this request; reload and try again.');
     // Only new requests are triaged; a decided item is never pulled back through here.

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { transaction } from '@/db/client';
 import { scheduleEntries, schedulePeriods, users, type ItemStatus, type ScheduleEntry } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
 import { loadItem, patchItem } from '@/lib/backlog/items.server';
@@ -39,7 +39,7 @@ export function setEntry(
 ): { entry: ScheduleEntry; status: ItemStatus } {
   assertCan(actor, 'schedule.edit');
   const fields = parseOrThrow(EntrySchema, input);
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const item = scheduleItem(tx, itemId);
     if (item.status === 'delivered')
       throw new ConflictError(`“${item.title}” is delivered: its schedule can no longer change.`);
@@ -121,7 +121,7 @@ export function setEntry(
 export function moveDelivery(actor: ActingUser, itemId: number, to: unknown): { status: ItemStatus } {
   assertCan(actor, 'schedule.edit');
   const target = parseOrThrow(DeliveryMoveSchema, to);
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const item = scheduleItem(tx, itemId);
     if (item.status === 'accepted')
       throw new ConflictError(`“${item.title}” has no period yet: choose its period to schedule it.`);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { transaction } from '@/db/client';
 import { scheduleEntries, scheduleFlags, users, type ScheduleFlag } from '@/db/schema';
 
 import { loadItem } from '@/lib/backlog/items.server';
@@ -39,7 +39,7 @@ function visibleItem(tx: Executor, actor: ActingUser, itemId: number) {
 }
 
 export function raiseFlag(actor: ActingUser, itemId: number, input: unknown, now = new Date()): ScheduleFlag {
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const { item, cycle, ownerId } = visibleItem(tx, actor, itemId);
     if (!FLAGGABLE.has(item.status)) {
       throw new ConflictError(
@@ -82,7 +82,7 @@ export function raiseFlag(actor: ActingUser, itemId: number, input: unknown, now
 }
 
 export function resolveFlag(actor: ActingUser, flagId: number, input: unknown, now = new Date()): ScheduleFlag {
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const flag = tx.select().from(scheduleFlags).where(eq(scheduleFlags.id, flagId)).get();
     if (!flag) throw new NotFoundError('This question or flag');
     const { ownerId } = visibleItem(tx, actor, flag.itemId);

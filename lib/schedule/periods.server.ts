@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, count, eq, inArray } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { transaction } from '@/db/client';
 import { changeRequests, scheduleEntries, schedulePeriods, type Cycle, type SchedulePeriod } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
 import { loadCycle } from '@/lib/backlog/list.server';
@@ -70,7 +70,7 @@ export function planPeriods(
 export function generatePeriods(actor: ActingUser, cycleId: number, kind: unknown): SchedulePeriod[] {
   assertCan(actor, 'schedule.publish');
   const parsed = parseOrThrow(GeneratePeriodsSchema, { kind }).kind;
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const cycle = loadCycle(tx, cycleId);
     const old = tx
       .select({ id: schedulePeriods.id })
@@ -116,7 +116,7 @@ export function generatePeriods(actor: ActingUser, cycleId: number, kind: unknow
 export function updatePeriod(actor: ActingUser, periodId: number, input: unknown): SchedulePeriod {
   assertCan(actor, 'schedule.publish');
   const fields = parseOrThrow(PeriodSchema, input);
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const before = tx.select().from(schedulePeriods).where(eq(schedulePeriods.id, periodId)).get();
     if (!before) throw new NotFoundError('This period');
     const key = fields.name.toLocaleLowerCase('en');

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { transaction } from '@/db/client';
 import { items, meetingAttendees, meetings, schedulePublications, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import { loadCycle } from '@/lib/backlog/list.server';
@@ -57,7 +57,7 @@ export function publishSchedule(
 ): { publicationId: number; summary: string[]; people: number } {
   if (!can(actor, 'schedule.publish'))
     throw new ForbiddenError('Only a product manager or an admin can publish the schedule.');
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const cycle = loadCycle(tx, cycleId);
     const list = scheduleItems(cycle);
     const snapshot = snapshotOf(list, periodNames(periodsOf(tx, cycleId)));

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Statement } from 'better-sqlite3';
-import { db, sqlite } from '@/db/client';
+import { transaction, sqlite } from '@/db/client';
 import { items, scheduleFlags, users, type Cycle, type SchedulePeriod, type Size } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
@@ -143,7 +143,7 @@ export const periodNames = (periods: SchedulePeriod[]) => new Map(periods.map((p
 /** The schedule page's content; see lib/schedule/access.server.ts for who may read it. 404 for an unknown cycle. */
 /** What the schedule page shows above the board (the board reads the rest): the same access rule. */
 export function scheduleHeading(actor: ActingUser, cycleId: number): Pick<ScheduleView, 'cycle' | 'lastPublication'> {
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const cycle = loadCycle(tx, cycleId);
     const last = lastPublication(tx, cycleId);
     assertCanSeeSchedule(actor, last !== null);
@@ -161,7 +161,7 @@ export function scheduleHeading(actor: ActingUser, cycleId: number): Pick<Schedu
 }
 
 export function getSchedule(actor: ActingUser, cycleId: number): ScheduleView {
-  return db.transaction((tx) => {
+  return transaction((tx) => {
     const cycle = loadCycle(tx, cycleId);
     const last = lastPublication(tx, cycleId);
     assertCanSeeSchedule(actor, last !== null);

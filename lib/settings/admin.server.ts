@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { db } from '@/db/client';
+import { db, transaction } from '@/db/client';
 import { assertCan } from '@/lib/auth/permissions';
 import { logEvent } from '@/lib/events/log.server';
 import { parseOrThrow } from '@/lib/validation';
@@ -32,7 +32,7 @@ export function getMeetingSettings(actor: ActingUser) {
 export function saveMeetingSettings(actor: ActingUser, input: unknown): void {
   assertCan(actor, 'user.manage');
   const data = parseOrThrow(MeetingSettingsSchema, input);
-  db.transaction((tx) => {
+  transaction((tx) => {
     const before = {
       prereadLeadDays: getSetting(tx, 'prereadLeadDays'),
       maxDepartmentShare: getSetting(tx, 'maxDepartmentShare'),

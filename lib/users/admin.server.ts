@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, transaction } from '@/db/client';
 import { departments, users } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
 import { ValidationError } from '@/lib/errors';
@@ -30,7 +30,7 @@ export function setUserActive(actor: ActingUser, userId: number, active: boolean
   assertCan(actor, 'user.manage');
   if (userId === actor.id && !active)
     throw new ValidationError({ active: ['You cannot deactivate yourself.'] }, 'You cannot deactivate yourself.');
-  db.transaction((tx) => {
+  transaction((tx) => {
     const before = tx.select({ active: users.active }).from(users).where(eq(users.id, userId)).get();
     if (!before) throw new NotFoundError('This person');
     if (before.active === active) return;
