@@ -31,8 +31,9 @@ export const test = base.extend<
   { db: Db; passwordHash: string }
 >({
   db: [
+    // Playwright reads a fixture's dependencies from its first parameter's pattern: this one has none.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      // eslint-disable-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
       const connection = openTestDatabase(E2E_DATABASE);
       await use(connection.db);
       connection.close();
@@ -41,8 +42,8 @@ export const test = base.extend<
   ],
 
   passwordHash: [
+    // eslint-disable-next-line no-empty-pattern -- as above
     async ({}, use) => {
-      // eslint-disable-line no-empty-pattern -- as above
       await use(await hashPassword(PASSWORD));
     },
     { scope: 'worker' },
