@@ -60,10 +60,11 @@ test('a tampered hidden id is refused with a message or a 4xx page, and nothing 
   });
   const requestorPage = await signedInAs(requestor);
   await requestorPage.goto(`/requests/${own.id}`);
+  // Tamper after opening the confirmation, so the id that is sent is the one changed here.
+  await requestorPage.getByRole('button', { name: 'Withdraw request' }).click();
   await requestorPage
     .locator('input[type="hidden"][name="itemId"]')
     .evaluate((el, v) => ((el as HTMLInputElement).value = v), String(theirs.id));
-  await requestorPage.getByRole('button', { name: 'Withdraw request' }).click();
   await requestorPage.getByRole('button', { name: 'Yes, withdraw' }).click();
   await expect(
     requestorPage
@@ -76,4 +77,6 @@ test('a tampered hidden id is refused with a message or a 4xx page, and nothing 
     .where(eq(items.id, theirs.id))
     .get()?.status;
   expect(theirStatus).toBe('submitted');
+  const ownStatus = world.db.select({ status: items.status }).from(items).where(eq(items.id, own.id)).get()?.status;
+  expect(ownStatus).toBe('submitted');
 });
