@@ -14,6 +14,21 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  // A session ends after this long without a request, and in any case this long after sign-in.
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(30 * 24 * 60)
+    .default(8 * 60),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(90 * 24)
+    .default(7 * 24),
+  // How often a live stream sends a heartbeat and re-checks that its viewer's session still holds.
+  LIVE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
   // Unset (or empty, as in a copied .env) → no e-mail is sent: the outbox shows what would have been.
   SMTP_URL: z.preprocess(
     (v) => (v === '' ? undefined : v),

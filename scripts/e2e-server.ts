@@ -16,6 +16,8 @@ const env = {
   APP_URL: `http://localhost:${port}`,
   // Small lock settings keep the throttling test quick without touching other users.
   LOGIN_MAX_FAILURES: '3',
+  // Live streams re-check the viewer's session at each heartbeat: a short one keeps those tests quick.
+  LIVE_HEARTBEAT_SECONDS: '2',
   SMTP_URL: `smtp://localhost:${smtpPort}`,
   NEXT_TELEMETRY_DISABLED: '1',
 };

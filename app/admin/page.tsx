@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { requirePermission } from '@/lib/auth/session.server';
 import { listUsers } from '@/lib/users/admin.server';
 import { ActiveToggle } from '@/app/admin/_components/active-toggle';
+import { EndSessionsButton } from '@/app/admin/_components/end-sessions-button';
 
 export const metadata: Metadata = { title: 'People · Quorum' };
 
@@ -32,7 +33,14 @@ export default async function AdminPage() {
               <td className="capitalize">{p.role}</td>
               <td>{p.departmentName}</td>
               <td>{p.active ? 'Active' : 'Deactivated'}</td>
-              <td>{p.id !== user.id && <ActiveToggle userId={p.id} name={p.name} active={p.active} />}</td>
+              <td>
+                {p.id !== user.id && (
+                  <div className="flex flex-wrap items-center gap-2">
+                    <ActiveToggle userId={p.id} name={p.name} active={p.active} />
+                    {p.active && <EndSessionsButton userId={p.id} name={p.name} />}
+                  </div>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

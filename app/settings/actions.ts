@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { formAction } from '@/lib/actions.server';
 import { setEmailPrefs } from '@/lib/notifications/prefs.server';
+import { signOut } from '@/lib/auth/auth.server';
+import { signOutEverywhere } from '@/lib/users/admin.server';
 import { formList } from '@/lib/validation';
 
 // Checked boxes arrive as repeated `kinds` values; unchecked ones do not arrive at all.
@@ -10,3 +12,9 @@ export const saveEmailPrefsAction = formAction(
   (input, user) => setEmailPrefs(user, input),
   { message: 'Your e-mail settings are saved.', revalidate: () => '/settings' },
 );
+
+/** Ends every session of the person, this one included, and goes to sign-in. */
+export const signOutEverywhereAction = formAction(z.object({}), async (_input, user) => {
+  signOutEverywhere(user);
+  await signOut({ redirectTo: '/signin?signedOutEverywhere=1' });
+});

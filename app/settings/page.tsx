@@ -2,6 +2,10 @@ import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session.server';
 import { getEmailPrefs } from '@/lib/notifications/prefs.server';
 import { EmailPrefsForm } from '@/app/settings/_components/email-prefs-form';
+import { buttonClass } from '@/components/ui/button';
+import { openSessionCount } from '@/lib/auth/sessions.server';
+import { plural } from '@/lib/plural';
+import { signOutEverywhereAction } from './actions';
 
 export const metadata: Metadata = { title: 'Settings · Quorum' };
 
@@ -16,6 +20,23 @@ export default async function SettingsPage() {
       </div>
       <section className="rounded-md border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-950">
         <EmailPrefsForm prefs={getEmailPrefs(user)} />
+      </section>
+      <section
+        aria-labelledby="sessions-heading"
+        className="space-y-2 rounded-md border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-950"
+      >
+        <h2 id="sessions-heading" className="font-semibold">
+          Sessions
+        </h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          You are signed in on {plural(openSessionCount(user.id), 'device or browser', 'devices or browsers')}. Signing
+          out everywhere ends every one of them, this one too.
+        </p>
+        <form action={signOutEverywhereAction}>
+          <button type="submit" className={buttonClass('secondary')}>
+            Sign out everywhere
+          </button>
+        </form>
       </section>
     </div>
   );

@@ -5,3 +5,4 @@ export * from './meetings';
 export * from './notifications';
 export * from './live';
 export * from './schedule';
+export * from './sessions';

@@ -3,6 +3,13 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env.server';
 import { checkCredentials } from './credentials.server';
+import { endSession, startSession } from './sessions.server';
+
+declare module 'next-auth' {
+  interface Session {
+    sessionId?: string;
+  }
+}
 
 class RefusedSignIn extends CredentialsSignin {
   constructor(public code: string) {
@@ -14,7 +21,8 @@ class RefusedSignIn extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
-  session: { strategy: 'jwt', maxAge: 60 * 60 * 24 * 7 },
+  // The token only names a server-side session (lib/auth/sessions.server.ts), which holds the limits.
+  session: { strategy: 'jwt', maxAge: env().SESSION_MAX_HOURS * 3600 },
   pages: { signIn: '/signin' },
   // A refused password is an expected outcome shown to the user, not a server error to log.
   logger: {
@@ -37,12 +45,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.uid = Number(user.id);
+      // At sign-in only: the session row is made once, and its id travels in the token from then on.
+      if (user?.id) {
+        token.uid = Number(user.id);
+        token.sid = startSession(Number(user.id));
+      }
       return token;
     },
     session({ session, token }) {
       if (typeof token.uid === 'number') session.user.id = String(token.uid);
+      if (typeof token.sid === 'string') session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Signing out ends the session on the server: the old cookie, replayed, no longer signs anyone in.
+    signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (typeof sid === 'string') endSession(sid, 'signed_out');
     },
   },
 }));

@@ -8,15 +8,29 @@ import { departments, users } from '@/db/schema';
 import { auth } from './auth.server';
 import type { ActingUser } from './acting-user';
 import { can, type Action } from './permissions';
+import { checkSession } from './sessions.server';
 
 /**
- * The signed-in user, read fresh from the database on every request, so a user who is
- * deactivated (or whose role changes) is affected on their very next request.
+ * The signed-in person and the id of their server-side session, or null. Both are read fresh on
+ * every request: an ended, idle or expired session, or a deactivated person, is signed out at once.
  */
-export const currentUser = cache(async (): Promise<ActingUser | null> => {
+export const currentSession = cache(async (): Promise<{ user: ActingUser; sessionId: string } | null> => {
   const session = await auth();
-  const id = Number(session?.user?.id);
-  if (!Number.isInteger(id) || id <= 0) return null;
+  const sessionId = session?.sessionId;
+  if (typeof sessionId !== 'string') return null;
+  const check = checkSession(sessionId);
+  if (!check.ok) return null;
+  const user = loadActiveUser(check.userId);
+  return user ? { user, sessionId } : null;
+});
+
+/** The signed-in user (see currentSession). */
+export async function currentUser(): Promise<ActingUser | null> {
+  return (await currentSession())?.user ?? null;
+}
+
+/** Unchecked: the active user with this id as an ActingUser, or null when unknown or deactivated. */
+export function loadActiveUser(id: number): ActingUser | null {
   const row = db
     .select({
       id: users.id,
@@ -34,7 +48,7 @@ export const currentUser = cache(async (): Promise<ActingUser | null> => {
   if (!row || !row.active) return null;
   const { active: _active, ...user } = row;
   return user;
-});
+}
 
 /** For pages and actions: the user, or a redirect to sign-in that comes back here afterwards. */
 export async function requireUser(): Promise<ActingUser> {

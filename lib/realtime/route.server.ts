@@ -1,7 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
 import type { ActingUser } from '@/lib/auth/acting-user';
-import { currentUser } from '@/lib/auth/session.server';
+import { currentSession, loadActiveUser } from '@/lib/auth/session.server';
+import { checkSession } from '@/lib/auth/sessions.server';
+import { env } from '@/lib/env.server';
 import { errorResponse, UnauthenticatedError } from '@/lib/errors';
 import { routeParamId } from '@/lib/api.server';
 import { parseOrThrow } from '@/lib/validation';
@@ -26,9 +28,13 @@ export async function eventStreamResponse(
 ): Promise<Response> {
   let id: number;
   let lastEventId: number;
+  let stillAllowed: () => boolean;
   try {
-    const user = await currentUser();
-    if (!user) throw new UnauthenticatedError();
+    const session = await currentSession();
+    if (!session) throw new UnauthenticatedError();
+    const { user, sessionId } = session;
+    // A signed-out or deactivated viewer's open stream closes at the next heartbeat.
+    stillAllowed = () => checkSession(sessionId).ok && loadActiveUser(user.id) !== null;
     id = await routeParamId(params);
     const rawLast = request.headers.get('last-event-id') || new URL(request.url).searchParams.get('lastEventId') || '0';
     lastEventId = parseOrThrow(LastEventId, rawLast.trim());
@@ -41,6 +47,8 @@ export async function eventStreamResponse(
     subjectEventStream({
       subject: { type: subjectType, id },
       lastEventId,
+      heartbeatMs: env().LIVE_HEARTBEAT_SECONDS * 1000,
+      stillAllowed,
       signal: request.signal,
     }),
     {

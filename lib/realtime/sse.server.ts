@@ -33,6 +33,8 @@ export type StreamOptions = {
   signal: AbortSignal;
   heartbeatMs?: number;
   publisher?: Publisher;
+  /** Re-checked at each heartbeat: when the viewer's session has ended, the stream closes. */
+  stillAllowed?: () => boolean;
 };
 
 /**
@@ -122,7 +124,10 @@ export function subjectEventStream(opts: StreamOptions): ReadableStream<Uint8Arr
       const hub = hubFor(publisher, subject);
       hub.join(subscriber);
       leave = () => hub.leave(subscriber);
-      heartbeat = setInterval(() => subscriber.send(': heartbeat\n\n'), heartbeatMs);
+      heartbeat = setInterval(() => {
+        if (opts.stillAllowed && !opts.stillAllowed()) return close?.();
+        subscriber.send(': heartbeat\n\n');
+      }, heartbeatMs);
     },
     cancel() {
       cleanup();

@@ -147,6 +147,24 @@ describe('meetingEventStream', () => {
     expect(s.messages.length).toBe(count);
   });
 
+  it('closes at the next heartbeat once the viewer is no longer allowed (signed out, deactivated)', async () => {
+    const abort = controller();
+    let allowed = true;
+    const s = sseReader(
+      meetingEventStream({
+        meetingId: 306,
+        lastEventId: 0,
+        signal: abort.signal,
+        heartbeatMs: 10,
+        stillAllowed: () => allowed,
+      }),
+    );
+    await s.until(() => s.messages.filter((x) => x.comment === 'heartbeat').length >= 1);
+    allowed = false;
+    await s.pump;
+    expect(s.isDone()).toBe(true);
+  });
+
   it('an already aborted signal closes at once without subscribing', async () => {
     const pub = countingPublisher();
     const abort = controller();

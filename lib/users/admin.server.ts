@@ -7,6 +7,7 @@ import { ValidationError } from '@/lib/errors';
 import { logEvent } from '@/lib/events/log.server';
 import { NotFoundError } from '@/lib/errors';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { endSessionsOf } from '@/lib/auth/sessions.server';
 
 export function listUsers(actor: ActingUser) {
   assertCan(actor, 'user.manage');
@@ -25,7 +26,7 @@ export function listUsers(actor: ActingUser) {
     .all();
 }
 
-/** Deactivating takes effect on the person's next request: sessions re-read the user every time. */
+/** Deactivating ends the person's sessions: their next request, and their open live streams within a heartbeat, are signed out. */
 export function setUserActive(actor: ActingUser, userId: number, active: boolean): void {
   assertCan(actor, 'user.manage');
   if (userId === actor.id && !active)
@@ -35,6 +36,7 @@ export function setUserActive(actor: ActingUser, userId: number, active: boolean
     if (!before) throw new NotFoundError('This person');
     if (before.active === active) return;
     tx.update(users).set({ active }).where(eq(users.id, userId)).run();
+    if (!active) endSessionsOf(tx, userId, 'deactivated');
     logEvent(tx, {
       actorId: actor.id,
       type: active ? 'user.activated' : 'user.deactivated',
@@ -42,5 +44,38 @@ export function setUserActive(actor: ActingUser, userId: number, active: boolean
       subjectId: userId,
       data: { changes: { active: { from: before.active, to: active } } },
     });
+  });
+}
+
+/** An admin ends every open session of a person (a lost laptop): they must sign in again. Returns how many ended. */
+export function endSessionsByAdmin(actor: ActingUser, userId: number): number {
+  assertCan(actor, 'user.manage');
+  return transaction((tx) => {
+    const person = tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
+    if (!person) throw new NotFoundError('This person');
+    const ended = endSessionsOf(tx, userId, 'ended_by_admin');
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'user.sessions_ended',
+      subjectType: 'user',
+      subjectId: userId,
+      data: { ended },
+    });
+    return ended;
+  });
+}
+
+/** The person ends all their own sessions, on every device ("sign out everywhere"). */
+export function signOutEverywhere(actor: ActingUser): number {
+  return transaction((tx) => {
+    const ended = endSessionsOf(tx, actor.id, 'signed_out_everywhere');
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'user.sessions_ended',
+      subjectType: 'user',
+      subjectId: actor.id,
+      data: { ended, everywhere: true },
+    });
+    return ended;
   });
 }
