@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { hasUnsealedEvents, sealEvents } from './event-chain';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -25,7 +26,10 @@ export function openDatabase(file = databasePath()): { sqlite: Database.Database
   migrate(drizzle(sqlite), {
     migrationsFolder: path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations'),
   });
-  return { sqlite, db: drizzle(sqlite, { schema }) };
+  const db = drizzle(sqlite, { schema });
+  // A database from before the hash chain (or a row written without it) is sealed here, once.
+  if (hasUnsealedEvents(sqlite)) db.transaction((tx) => sealEvents(tx), { behavior: 'immediate' });
+  return { sqlite, db };
 }
 
 // One connection per process, kept on globalThis so dev hot reload does not open more.
