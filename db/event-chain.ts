@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
-import type { Db } from './client';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type * as schema from './schema';
 import { events } from './schema';
 
 /**
@@ -16,6 +17,8 @@ import { events } from './schema';
  * these few lines without dependencies, so that an auditor can check an export offline; keep both equal.
  */
 
+// The same type as db/client.ts's Db, spelled out here: client.ts imports this module.
+type Db = BetterSQLite3Database<typeof schema>;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type ChainExecutor = Db | Tx;
 
