@@ -128,6 +128,24 @@ describe('sealing', () => {
     expect(verifyChain(o.sqlite)).toMatchObject({ ok: true, count: 5 });
   });
 
+  it('does not hide a row slipped into a gap in the middle: the row after it no longer links', () => {
+    const o = withEvents(freshDatabase(), 2);
+    o.sqlite
+      .prepare(
+        `insert into events (id, at, type, subject_type, subject_id, data) values (5, 'x', 't', 'item', 1, '{}')`,
+      )
+      .run();
+    withEvents(o, 1); // seals row 5, appends row 6
+    expect(verifyChain(o.sqlite)).toMatchObject({ ok: true, count: 4 });
+    o.sqlite
+      .prepare(
+        `insert into events (id, at, type, subject_type, subject_id, data) values (3, 'x', 't', 'item', 1, '{}')`,
+      )
+      .run();
+    expect(o.db.transaction((tx) => sealEvents(tx))).toBe(1);
+    expect(verifyChain(o.sqlite)).toMatchObject({ ok: false, count: 3, badId: 5, problem: 'link' });
+  });
+
   it('seals an existing database when it is opened, and keeps it append-only afterwards', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-chain-'));
     dirs.push(dir);

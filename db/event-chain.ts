@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import { SQLiteTransaction } from 'drizzle-orm/sqlite-core';
 import type Database from 'better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as schema from './schema';
@@ -72,62 +73,80 @@ export function eventHash(prevHash: string, row: EventContent): string {
 }
 
 /**
- * Appends one event with its hashes and returns its id. It runs inside the caller's transaction
- * (as a savepoint) or, given the database, in a transaction of its own that takes the write lock
- * first: reading the last hash and inserting must not interleave with another writer.
+ * Appends one event with its hashes and returns its id. It runs inside the caller's transaction or,
+ * given the database, in a transaction of its own that takes the write lock first: reading the last
+ * hash and inserting must not interleave with another writer.
  */
 export function appendEvent(exec: ChainExecutor, e: NewEvent): number {
-  return exec.transaction(
-    (tx) => {
-      let last = tx.select({ id: events.id, hash: events.hash }).from(events).orderBy(desc(events.id)).limit(1).get();
-      if (last && last.hash === null) {
-        sealEvents(tx);
-        last = tx.select({ id: events.id, hash: events.hash }).from(events).orderBy(desc(events.id)).limit(1).get();
-      }
-      // The id is part of the hashed content, so it is chosen here: AUTOINCREMENT never reuses an id.
-      const seq = tx.get<{ seq: number } | undefined>(sql`select seq from sqlite_sequence where name = 'events'`);
-      const id = Math.max(seq?.seq ?? 0, last?.id ?? 0) + 1;
-      // Stored JSON drops undefined values and turns dates into strings: hash what is stored.
-      const data = JSON.parse(JSON.stringify(e.data)) as Record<string, unknown>;
-      const row = { ...e, id, at: e.at ?? new Date().toISOString(), data };
-      const prevHash = last?.hash ?? GENESIS_HASH;
-      tx.insert(events)
-        .values({ ...row, prevHash, hash: eventHash(prevHash, row) })
-        .run();
-      return id;
-    },
-    { behavior: 'immediate' },
-  );
+  // Inside a transaction already (the usual case): no savepoint, it costs as much as the append itself.
+  if (exec instanceof SQLiteTransaction) return appendIn(exec, e);
+  return exec.transaction((tx) => appendIn(tx, e), { behavior: 'immediate' });
+}
+
+function appendIn(tx: Tx, e: NewEvent): number {
+  let last = tx.select({ id: events.id, hash: events.hash }).from(events).orderBy(desc(events.id)).limit(1).get();
+  if (last && last.hash === null) {
+    sealEvents(tx);
+    last = tx.select({ id: events.id, hash: events.hash }).from(events).orderBy(desc(events.id)).limit(1).get();
+  }
+  // The id is part of the hashed content, so it is chosen here: AUTOINCREMENT never reuses an id.
+  const seq = tx.get<{ seq: number } | undefined>(sql`select seq from sqlite_sequence where name = 'events'`);
+  const id = Math.max(seq?.seq ?? 0, last?.id ?? 0) + 1;
+  // Stored JSON drops undefined values and turns dates into strings: hash what is stored.
+  const data = JSON.parse(JSON.stringify(e.data)) as Record<string, unknown>;
+  const row = { ...e, id, at: e.at ?? new Date().toISOString(), data };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  tx.insert(events)
+    .values({ ...row, prevHash, hash: eventHash(prevHash, row) })
+    .run();
+  return id;
 }
 
 const SEAL_BATCH = 500;
 
 /**
  * Seals, in id order, every row that has no hash yet (rows older than the chain, or written
- * without it) and returns how many. A row sealed after a sealed one breaks that one's link, which
- * the verifier then reports: sealing never hides an insertion in the middle of the log.
+ * without it) and returns how many. It walks the log once from the first such row, carrying the
+ * previous row's hash. A row sealed after a sealed one breaks that one's link, which the verifier
+ * then reports: sealing never hides an insertion in the middle of the log.
  */
 export function sealEvents(exec: ChainExecutor): number {
+  const first = exec.select({ id: events.id }).from(events).where(isNull(events.hash)).orderBy(asc(events.id)).get();
+  if (!first) return 0;
+  let prevHash =
+    exec
+      .select({ hash: events.hash })
+      .from(events)
+      .where(lt(events.id, first.id))
+      .orderBy(desc(events.id))
+      .limit(1)
+      .get()?.hash ?? GENESIS_HASH;
   let sealed = 0;
+  let from = first.id;
   for (;;) {
-    const batch = exec.select().from(events).where(isNull(events.hash)).orderBy(asc(events.id)).limit(SEAL_BATCH).all();
+    const batch = exec
+      .select()
+      .from(events)
+      .where(gte(events.id, from))
+      .orderBy(asc(events.id))
+      .limit(SEAL_BATCH)
+      .all();
     if (batch.length === 0) return sealed;
     for (const row of batch) {
-      const before = exec
-        .select({ hash: events.hash })
-        .from(events)
-        .where(sql`${events.id} < ${row.id}`)
-        .orderBy(desc(events.id))
-        .limit(1)
-        .get();
-      const prevHash = before?.hash ?? GENESIS_HASH;
-      exec
-        .update(events)
-        .set({ prevHash, hash: eventHash(prevHash, row) })
-        .where(and(eq(events.id, row.id), isNull(events.hash)))
-        .run();
-      sealed++;
+      if (row.hash === null) {
+        const hash = eventHash(prevHash, row);
+        exec
+          .update(events)
+          .set({ prevHash, hash })
+          .where(and(eq(events.id, row.id), isNull(events.hash)))
+          .run();
+        sealed++;
+        prevHash = hash;
+      } else {
+        prevHash = row.hash;
+      }
     }
+    from = batch[batch.length - 1].id + 1;
   }
 }
 
