@@ -44,6 +44,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts an auditor runs outside the project (no TypeScript, no dependencies).
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     // CommonJS configuration files (dependency-cruiser's).
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },

@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
 const PUBLIC = ['/signin', '/api/auth', '/_next', '/favicon.ico', '/api/health'];
+// Downloads that scripts fetch as well as browsers: like the JSON API, they answer 401 themselves.
+const ANSWERS_401 = ['/api/', '/admin/audit/export'];
 
 /**
  * Coarse gate only: sends visitors without a session cookie to sign-in and passes the path on
@@ -15,7 +17,7 @@ export function proxy(request: NextRequest) {
   }
   const hasSession =
     request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
-  if (!hasSession && !pathname.startsWith('/api/')) {
+  if (!hasSession && !ANSWERS_401.some((p) => pathname.startsWith(p))) {
     const url = request.nextUrl.clone();
     url.pathname = '/signin';
     url.search = `?next=${encodeURIComponent(pathname + search)}`;

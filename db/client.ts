@@ -4,15 +4,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { databasePath } from './database-path';
+import { hasUnsealedEvents, sealEvents } from './event-chain';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
-/** `DATABASE_URL` unset → ./data/quorum.db. Accepts a path, `file:<path>` or `:memory:`. */
-export function databasePath(url = process.env.DATABASE_URL): string {
-  if (!url) return path.join(/*turbopackIgnore: true*/ process.cwd(), 'data', 'quorum.db');
-  return url.startsWith('file:') ? url.slice('file:'.length) : url;
-}
+export { databasePath };
 
 export function openDatabase(file = databasePath()): { sqlite: Database.Database; db: Db } {
   if (file !== ':memory:')
@@ -25,7 +23,10 @@ export function openDatabase(file = databasePath()): { sqlite: Database.Database
   migrate(drizzle(sqlite), {
     migrationsFolder: path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations'),
   });
-  return { sqlite, db: drizzle(sqlite, { schema }) };
+  const db = drizzle(sqlite, { schema });
+  // A database from before the hash chain (or a row written without it) is sealed here, once.
+  if (hasUnsealedEvents(sqlite)) db.transaction((tx) => sealEvents(tx), { behavior: 'immediate' });
+  return { sqlite, db };
 }
 
 // One connection per process, kept on globalThis so dev hot reload does not open more.

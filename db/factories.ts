@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
+import { appendEvent } from './event-chain';
 import {
   agendaItems,
   cycles,
   departments,
-  events,
   itemModules,
   items,
   meetingAttendees,
@@ -147,16 +147,14 @@ export function makeItem(db: Db, opts: ItemOpts) {
     db.insert(itemModules)
       .values(moduleIds.map((moduleId) => ({ itemId: item.id, moduleId })))
       .run();
-  db.insert(events)
-    .values({
-      at,
-      actorId: opts.requestorId,
-      type: 'item.created',
-      subjectType: 'item',
-      subjectId: item.id,
-      data: { after: { title: item.title, status: item.status }, seeded: true },
-    })
-    .run();
+  appendEvent(db, {
+    at,
+    actorId: opts.requestorId,
+    type: 'item.created',
+    subjectType: 'item',
+    subjectId: item.id,
+    data: { after: { title: item.title, status: item.status }, seeded: true },
+  });
   return item;
 }
 

@@ -66,10 +66,10 @@ function portAnswers(port: number): Promise<boolean> {
 }
 
 async function freePort(from: number): Promise<number> {
-  for (let port = from; port < from + 50; port++) {
+  for (let port = from; port < from + 20; port++) {
     if (await portIsFree(port)) return port;
   }
-  throw new Error(`No free port in ${from}–${from + 49} for the private test server.`);
+  throw new Error(`No free port in ${from}–${from + 19} for the private test server.`);
 }
 
 /** Signals a whole process group; false when it no longer exists. */
@@ -84,10 +84,14 @@ function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
 
 /**
  * Starts a private server (`next start` on a migrated database) and waits for /api/health. With
- * `demo: false` the database starts empty, for a test that writes its own data into it.
+ * `demo: false` the database starts empty, for a test that writes its own data into it; with
+ * `from`, it starts on a copy of that SQLite file (a restored backup).
  */
-export async function startOwnServer(opts: { port?: number; demo?: boolean } = {}): Promise<OwnServer> {
-  const port = await freePort(opts.port ?? Number(process.env.E2E_OWN_PORT ?? 3110));
+export async function startOwnServer(opts: { port?: number; demo?: boolean; from?: string } = {}): Promise<OwnServer> {
+  // Each parallel worker searches its own range: two workers probing the same range at once could
+  // both find one port free and the second server would then fail to bind it.
+  const range = 20 * Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+  const port = await freePort(opts.port ?? Number(process.env.E2E_OWN_PORT ?? 3110) + range);
   const baseURL = `http://${HOST}:${port}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-own-server-'));
   const databasePath = path.join(dir, 'quorum.db');
@@ -103,6 +107,7 @@ export async function startOwnServer(opts: { port?: number; demo?: boolean } = {
   delete env.SMTP_URL; // in-app notifications only: no mail worker, no SMTP server needed
   delete env.PORT;
   if (opts.demo === false) env.SEED = '0';
+  if (opts.from) fs.copyFileSync(opts.from, databasePath);
 
   const prep = spawnSync(
     process.execPath,

@@ -24,6 +24,7 @@ export function AppShell({ user, children }: { user: ActingUser; children: React
     { href: '/admin', label: 'People', show: can(user, 'user.manage') },
     { href: '/admin/outbox', label: 'Outbox', show: can(user, 'outbox.view') },
     { href: '/admin/settings', label: 'Meeting settings', show: can(user, 'user.manage') },
+    { href: '/admin/audit', label: 'Audit', show: can(user, 'audit.view') },
   ].filter((l) => l.show);
   const unread = unreadCount(user);
   return (

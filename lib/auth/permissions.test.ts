@@ -32,6 +32,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'schedule.publish': T,
     'change.raise': T,
     'change.decide': T,
+    'audit.view': T,
   },
   pm: {
     'backlog.view': T,
@@ -50,6 +51,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'schedule.publish': T,
     'change.raise': T,
     'change.decide': T,
+    'audit.view': F,
   },
   leader: {
     'backlog.view': T,
@@ -68,6 +70,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'schedule.publish': F,
     'change.raise': T,
     'change.decide': F,
+    'audit.view': F,
   },
   engineer: {
     'backlog.view': T,
@@ -86,6 +89,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'schedule.publish': F,
     'change.raise': F,
     'change.decide': F,
+    'audit.view': F,
   },
   requestor: {
     'backlog.view': F,
@@ -104,6 +108,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'schedule.publish': F,
     'change.raise': F,
     'change.decide': F,
+    'audit.view': F,
   },
 };
 

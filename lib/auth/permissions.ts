@@ -21,6 +21,7 @@ export const ACTIONS = [
   'schedule.publish', // publish a cycle's delivery schedule
   'change.raise', // raise an urgent change request against a schedule
   'change.decide', // convene an emergency session, approve or decline a change request
+  'audit.view', // check the event log's hash chain and download it for an offline audit
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -43,6 +44,7 @@ const POLICY: Record<Action, readonly Role[]> = {
   'schedule.publish': ['admin', 'pm'],
   'change.raise': ['admin', 'pm', 'leader'],
   'change.decide': ['admin', 'pm'],
+  'audit.view': ['admin'],
 };
 
 export function can(actor: ActingUser, action: Action): boolean {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { db, type Db } from '@/db/client';
+import { appendEvent } from '@/db/event-chain';
 import { events, users } from '@/db/schema';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -14,14 +15,12 @@ export type EventInput = {
   data: Record<string, unknown>;
 };
 
-/** Appends one audit row and returns its id. Call it inside the same transaction as the change it records. */
+/**
+ * Appends one audit row, hash-chained to the one before (db/event-chain.ts), and returns its id.
+ * Call it inside the same transaction as the change it records.
+ */
 export function logEvent(tx: Executor, e: EventInput): number {
-  return Number(
-    tx
-      .insert(events)
-      .values({ ...e, at: new Date().toISOString() })
-      .run().lastInsertRowid,
-  );
+  return appendEvent(tx, e);
 }
 
 /** Field-by-field before/after of the keys that changed. */

@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import { SQLiteTransaction } from 'drizzle-orm/sqlite-core';
+import type Database from 'better-sqlite3';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type * as schema from './schema';
+import { events } from './schema';
+
+/**
+ * The hash chain over the event log, the one place that appends to it. Every row carries
+ * `prev_hash` (the previous row's `hash` by id order; GENESIS_HASH for the first row) and
+ * `hash` = SHA-256, in lowercase hex, of the UTF-8 text `prev_hash + content`, where content is the
+ * canonical JSON of the row's own columns:
+ *   {"actor_id":…,"at":…,"data":…,"id":…,"subject_id":…,"subject_type":…,"type":…}
+ * Canonical JSON: object keys sorted by UTF-16 code units (JavaScript's default sort) at every
+ * depth, no whitespace, strings and numbers as JSON.stringify writes them, keys whose value is
+ * undefined left out (as the stored JSON leaves them out). scripts/verify-audit-export.mjs repeats
+ * these few lines without dependencies, so that an auditor can check an export offline; keep both equal.
+ */
+
+// The same type as db/client.ts's Db, spelled out here: client.ts imports this module.
+type Db = BetterSQLite3Database<typeof schema>;
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type ChainExecutor = Db | Tx;
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type NewEvent = {
+  at?: string;
+  actorId: number | null;
+  type: string;
+  subjectType: string;
+  subjectId: number;
+  data: Record<string, unknown>;
+};
+
+/** A row's own columns, as stored: what its hash covers. */
+export type EventContent = {
+  id: number;
+  at: string;
+  actorId: number | null;
+  type: string;
+  subjectType: string;
+  subjectId: number;
+  data: unknown;
+};
+
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function eventHash(prevHash: string, row: EventContent): string {
+  const content = canonicalJson({
+    id: row.id,
+    at: row.at,
+    actor_id: row.actorId,
+    type: row.type,
+    subject_type: row.subjectType,
+    subject_id: row.subjectId,
+    data: row.data,
+  });
+  return createHash('sha256')
+    .update(prevHash + content, 'utf8')
+    .digest('hex');
+}
+
+/**
+ * Appends one event with its hashes and returns its id. It runs inside the caller's transaction or,
+ * given the database, in a transaction of its own that takes the write lock first: reading the last
+ * hash and inserting must not interleave with another writer.
+ */
+export function appendEvent(exec: ChainExecutor, e: NewEvent): number {
+  // Inside a transaction already (the usual case): no savepoint, it costs as much as the append itself.
+  if (exec instanceof SQLiteTransaction) return appendIn(exec, e);
+  return exec.transaction((tx) => appendIn(tx, e), { behavior: 'immediate' });
+}
+
+function appendIn(tx: Tx, e: NewEvent): number {
+  let last = tx.select({ id: events.id, hash: events.hash }).from(events).orderBy(desc(events.id)).limit(1).get();
+  if (last && last.hash === null) {
+    sealEvents(tx);
+    last = tx.select({ id: events.id, hash: events.hash }).from(events).orderBy(desc(events.id)).limit(1).get();
+  }
+  // The id is part of the hashed content, so it is chosen here: AUTOINCREMENT never reuses an id.
+  const seq = tx.get<{ seq: number } | undefined>(sql`select seq from sqlite_sequence where name = 'events'`);
+  const id = Math.max(seq?.seq ?? 0, last?.id ?? 0) + 1;
+  // Stored JSON drops undefined values and turns dates into strings: hash what is stored.
+  const data = JSON.parse(JSON.stringify(e.data)) as Record<string, unknown>;
+  const row = { ...e, id, at: e.at ?? new Date().toISOString(), data };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  tx.insert(events)
+    .values({ ...row, prevHash, hash: eventHash(prevHash, row) })
+    .run();
+  return id;
+}
+
+const SEAL_BATCH = 500;
+
+/**
+ * Seals, in id order, every row that has no hash yet (rows older than the chain, or written
+ * without it) and returns how many. It walks the log once from the first such row, carrying the
+ * previous row's hash. A row sealed after a sealed one breaks that one's link, which the verifier
+ * then reports: sealing never hides an insertion in the middle of the log.
+ */
+export function sealEvents(exec: ChainExecutor): number {
+  const first = exec.select({ id: events.id }).from(events).where(isNull(events.hash)).orderBy(asc(events.id)).get();
+  if (!first) return 0;
+  let prevHash =
+    exec
+      .select({ hash: events.hash })
+      .from(events)
+      .where(lt(events.id, first.id))
+      .orderBy(desc(events.id))
+      .limit(1)
+      .get()?.hash ?? GENESIS_HASH;
+  let sealed = 0;
+  let from = first.id;
+  for (;;) {
+    const batch = exec
+      .select()
+      .from(events)
+      .where(gte(events.id, from))
+      .orderBy(asc(events.id))
+      .limit(SEAL_BATCH)
+      .all();
+    if (batch.length === 0) return sealed;
+    for (const row of batch) {
+      if (row.hash === null) {
+        const hash = eventHash(prevHash, row);
+        exec
+          .update(events)
+          .set({ prevHash, hash })
+          .where(and(eq(events.id, row.id), isNull(events.hash)))
+          .run();
+        sealed++;
+        prevHash = hash;
+      } else {
+        prevHash = row.hash;
+      }
+    }
+    from = batch[batch.length - 1].id + 1;
+  }
+}
+
+/** True when some row still waits to be sealed (uses the partial index: cheap at every start). */
+export function hasUnsealedEvents(sqlite: Database.Database): boolean {
+  return sqlite.prepare('select 1 from events where hash is null limit 1').get() !== undefined;
+}
+
+export type ChainReport =
+  | { ok: true; count: number; lastHash: string }
+  | { ok: false; count: number; badId: number; problem: 'content' | 'link'; message: string };
+
+type RawRow = {
+  id: number;
+  at: string;
+  actor_id: number | null;
+  type: string;
+  subject_type: string;
+  subject_id: number;
+  data: string;
+  prev_hash: string | null;
+  hash: string | null;
+};
+
+/**
+ * Checks the whole chain in id order and stops at the first row that does not match: its link
+ * (prev_hash is not the previous row's hash: a row before it was removed, inserted or moved) or its
+ * content (the hash does not cover what the row now says). One SELECT: one consistent snapshot.
+ */
+export function verifyChain(sqlite: Database.Database): ChainReport {
+  let expectedPrev = GENESIS_HASH;
+  let count = 0;
+  const rows = sqlite
+    .prepare('select id, at, actor_id, type, subject_type, subject_id, data, prev_hash, hash from events order by id')
+    .iterate() as IterableIterator<RawRow>;
+  for (const r of rows) {
+    const bad = checkRow(r, expectedPrev);
+    if (bad) {
+      rows.return?.();
+      return { ok: false, count, badId: r.id, ...bad };
+    }
+    expectedPrev = r.hash!;
+    count++;
+  }
+  return { ok: true, count, lastHash: expectedPrev };
+}
+
+function checkRow(r: RawRow, expectedPrev: string): { problem: 'content' | 'link'; message: string } | null {
+  if (r.hash === null || r.prev_hash === null)
+    return { problem: 'link', message: `Event ${r.id} has no hash: it was written outside the chain.` };
+  if (r.prev_hash !== expectedPrev)
+    return {
+      problem: 'link',
+      message: `Event ${r.id} does not link to the row before it: a row before it was removed, inserted or reordered.`,
+    };
+  let data: unknown;
+  try {
+    data = JSON.parse(r.data);
+  } catch {
+    return { problem: 'content', message: `Event ${r.id} holds data that is not JSON: its content was changed.` };
+  }
+  const content = {
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    type: r.type,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    data,
+  };
+  if (eventHash(r.prev_hash, content) !== r.hash)
+    return { problem: 'content', message: `Event ${r.id} does not match its hash: its content was changed.` };
+  return null;
+}
