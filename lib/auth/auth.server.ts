@@ -2,6 +2,7 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env.server';
+import { isHttpsUrl } from '@/lib/security/headers';
 import { checkCredentials } from './credentials.server';
 
 class RefusedSignIn extends CredentialsSignin {
@@ -14,6 +15,9 @@ class RefusedSignIn extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
+  // Secure (and __Secure- prefixed) cookies whenever the public URL is https, even behind a proxy
+  // that reaches Quorum over plain http.
+  useSecureCookies: isHttpsUrl(env().APP_URL),
   session: { strategy: 'jwt', maxAge: 60 * 60 * 24 * 7 },
   pages: { signIn: '/signin' },
   // A refused password is an expected outcome shown to the user, not a server error to log.
