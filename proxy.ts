@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { refuseApiWrite } from '@/lib/security/api-writes';
 import { contentSecurityPolicy, createNonce, isHttpsUrl, securityHeaders } from '@/lib/security/headers';
 
 const PUBLIC = ['/signin', '/api/auth', '/_next', '/favicon.ico', '/api/health'];
 
 /**
  * Runs in front of every request (static files aside, which get their headers from next.config.ts):
+ * - refuses cross-site writes to the JSON API (lib/security/api-writes.ts says why it sits here:
+ *   one place in front of every route, before any handler reads a body);
  * - sets the security headers and a Content-Security-Policy with a fresh script nonce. The policy is
  *   also put on the request, where Next reads the nonce and puts it on its own scripts;
  * - is a coarse gate: visitors without a session cookie go to sign-in, with the path passed on so
@@ -14,6 +17,16 @@ export function proxy(request: NextRequest) {
   const appUrl = process.env.APP_URL;
   const { pathname, search } = request.nextUrl;
   const https = isHttpsUrl(appUrl);
+
+  const refusal = refuseApiWrite({
+    method: request.method,
+    pathname,
+    headers: request.headers,
+    appOrigin: appUrl ?? request.nextUrl.origin,
+  });
+  if (refusal) {
+    return secured(Response.json({ error: refusal.error }, { status: refusal.status }), null, https);
+  }
 
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development' });
@@ -35,9 +48,10 @@ export function proxy(request: NextRequest) {
   return secured(NextResponse.next({ request: { headers } }), csp, https);
 }
 
-function secured<T extends Response>(response: T, csp: string, https: boolean): T {
+function secured<T extends Response>(response: T, csp: string | null, https: boolean): T {
   for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
-  response.headers.set('Content-Security-Policy', csp);
+  // A refused API write is JSON, never rendered: the strictest policy fits it.
+  response.headers.set('Content-Security-Policy', csp ?? "default-src 'none'; frame-ancestors 'none'");
   return response;
 }
 
