@@ -4,6 +4,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env.server';
 import { isHttpsUrl } from '@/lib/security/headers';
 import { checkCredentials } from './credentials.server';
+import { clientAddress } from './throttle';
 
 class RefusedSignIn extends CredentialsSignin {
   constructor(public code: string) {
@@ -30,11 +31,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: { label: 'E-mail' }, password: { label: 'Password', type: 'password' } },
-      async authorize(credentials) {
-        const result = await checkCredentials(credentials);
-        // The code travels to the sign-in action, which turns it into the message (minutes included).
+      async authorize(credentials, request) {
+        const client = clientAddress(request.headers.get('x-forwarded-for'), env().TRUST_PROXY);
+        const result = await checkCredentials(credentials, client);
+        // The code travels to the sign-in action, which turns it into the message (the wait included).
         if (!result.ok)
-          throw new RefusedSignIn(result.reason === 'locked' ? `locked:${result.minutes}` : result.reason);
+          throw new RefusedSignIn(result.reason === 'throttled' ? `throttled:${result.seconds}` : result.reason);
         return { id: String(result.user.id), name: result.user.name, email: result.user.email };
       },
     }),
