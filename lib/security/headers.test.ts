@@ -23,6 +23,9 @@ describe('contentSecurityPolicy', () => {
     const csp = directives(contentSecurityPolicy('n', { dev: true }));
     expect(csp.get('script-src')).toContain("'unsafe-eval'");
     expect(csp.get('connect-src')).toContain('ws:');
+    // Hot-reloaded CSS and the error overlay inject <style> elements without a nonce.
+    expect(csp.get('style-src-elem')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(csp.get('script-src')).not.toContain("'unsafe-inline'");
   });
 
   it('makes a different nonce each time', () => {

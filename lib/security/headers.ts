@@ -36,16 +36,20 @@ export function createNonce(): string {
  * The Content-Security-Policy for one response. Scripts run only with this request's nonce
  * ('strict-dynamic' lets those scripts load Next's chunks); development adds 'unsafe-eval', which
  * React's dev tooling needs for its call stacks. Stylesheets and <style> elements need 'self' or the
- * nonce; style *attributes* stay allowed ('unsafe-inline' for style-src-attr only) because React
- * renders `style` props as attributes in the server HTML (bars and widths computed from data), and
- * an attribute cannot run script.
+ * nonce in production; development injects <style> elements without one (hot-reloaded CSS, the error
+ * overlay), so there they are allowed inline. Style *attributes* stay allowed ('unsafe-inline' for
+ * style-src-attr only) because React renders `style` props as attributes in the server HTML (bars
+ * and widths computed from data, such as the meeting's ranking against capacity), and an attribute
+ * cannot run script.
  */
 export function contentSecurityPolicy(nonce: string, options: { dev: boolean }): string {
+  const styles = options.dev ? `'unsafe-inline'` : `'nonce-${nonce}'`;
   const directives = [
     `default-src 'self'`,
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? ` 'unsafe-eval'` : ''}`,
-    `style-src 'self' 'nonce-${nonce}'`,
-    `style-src-elem 'self' 'nonce-${nonce}'`,
+    // A nonce in the list would make browsers ignore 'unsafe-inline', so development lists neither.
+    `style-src 'self' ${styles}`,
+    `style-src-elem 'self' ${styles}`,
     `style-src-attr 'unsafe-inline'`,
     `img-src 'self' data: blob:`,
     `font-src 'self'`,
