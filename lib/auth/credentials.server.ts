@@ -72,23 +72,31 @@ export async function checkCredentials(input: unknown, client: string, now = Dat
   const parsed = SignInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: 'invalid' };
   const { email, password } = parsed.data;
-  const wait = loadThrottleSeconds(email, client, now);
-  if (wait > 0) return { ok: false, reason: 'throttled', seconds: wait };
+
+  // The attempt counts as a failure from the moment it passes the check, before the slow password
+  // hash: otherwise a burst of parallel guesses would all pass the check before any was counted.
+  const attempt = transaction((tx) => {
+    const wait = loadThrottleSeconds(email, client, now);
+    if (wait > 0) return { wait };
+    // Keeps the table to one window's failures.
+    tx.delete(loginAttempts)
+      .where(lt(loginAttempts.at, now - rules().windowMs))
+      .run();
+    return { wait, id: tx.insert(loginAttempts).values({ email, client, at: now }).returning().get().id };
+  });
+  if (attempt.id === undefined) return { ok: false, reason: 'throttled', seconds: attempt.wait };
 
   const user = db.select().from(users).where(eq(users.email, email)).get();
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid) {
-    transaction((tx) => {
-      // Keeps the table to one window's failures.
-      tx.delete(loginAttempts)
-        .where(lt(loginAttempts.at, now - rules().windowMs))
-        .run();
-      tx.insert(loginAttempts).values({ email, client, at: now }).run();
-    });
     const after = loadThrottleSeconds(email, client, now);
     return after > 0 ? { ok: false, reason: 'throttled', seconds: after } : { ok: false, reason: 'invalid' };
   }
-  if (!user.active) return { ok: false, reason: 'inactive' };
+  if (!user.active) {
+    // The right password of a deactivated account is no guess: it is not counted.
+    transaction((tx) => tx.delete(loginAttempts).where(eq(loginAttempts.id, attempt.id)).run());
+    return { ok: false, reason: 'inactive' };
+  }
   transaction((tx) =>
     tx
       .delete(loginAttempts)

@@ -137,6 +137,23 @@ describe('checkCredentials', { timeout: 30_000 }, () => {
     });
   });
 
+  it('counts a burst of parallel guesses before any password is checked', async () => {
+    const { LOGIN_FREE_FAILURES } = env();
+    const user = await userWithPassword();
+    const client = '198.51.100.24';
+    const t0 = Date.now();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        checkCredentials({ email: user.email, password: `parallel ${i}` }, client, t0),
+      ),
+    );
+    // Only the free failures reached the password check; the rest were refused without one.
+    const recorded = db.select().from(loginAttemptsTable).where(eq(loginAttemptsTable.client, client)).all();
+    expect(recorded).toHaveLength(LOGIN_FREE_FAILURES);
+    // And by the time those checks answered, the pair already had to wait: every answer says so.
+    expect(results.every((r) => !r.ok && r.reason === 'throttled')).toBe(true);
+  });
+
   it('caps the wait, and forgets failures older than the window', async () => {
     const { LOGIN_MAX_DELAY_SECONDS, LOGIN_WINDOW_MINUTES } = env();
     const user = await userWithPassword();
