@@ -14,6 +14,7 @@ const PUBLIC = ['/signin', '/api/auth', '/_next', '/favicon.ico', '/api/health']
  *   pages can return there. Every page, action and route still checks the user itself.
  */
 export function proxy(request: NextRequest) {
+  // Read directly: lib/env.server.ts is server-only, and start-up has already refused a malformed APP_URL.
   const appUrl = process.env.APP_URL;
   const { pathname, search } = request.nextUrl;
   const https = isHttpsUrl(appUrl);
