@@ -1,19 +1,44 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { refuseApiWrite } from '@/lib/security/api-writes';
+import { contentSecurityPolicy, createNonce, isHttpsUrl, securityHeaders } from '@/lib/security/headers';
 
 const PUBLIC = ['/signin', '/api/auth', '/_next', '/favicon.ico', '/api/health'];
 // Downloads that scripts fetch as well as browsers: like the JSON API, they answer 401 themselves.
 const ANSWERS_401 = ['/api/', '/admin/audit/export'];
 
 /**
- * Coarse gate only: sends visitors without a session cookie to sign-in and passes the path on
- * so pages can return there. Every page, action and route still checks the user itself.
+ * Runs in front of every request (static files aside, which get their headers from next.config.ts):
+ * - refuses cross-site writes to the JSON API (lib/security/api-writes.ts says why it sits here:
+ *   one place in front of every route, before any handler reads a body);
+ * - sets the security headers and a Content-Security-Policy with a fresh script nonce. The policy is
+ *   also put on the request, where Next reads the nonce and puts it on its own scripts;
+ * - is a coarse gate: visitors without a session cookie go to sign-in, with the path passed on so
+ *   pages can return there. Every page, action and route still checks the user itself.
  */
 export function proxy(request: NextRequest) {
+  // Read directly: lib/env.server.ts is server-only, and start-up has already refused a malformed APP_URL.
+  const appUrl = process.env.APP_URL;
   const { pathname, search } = request.nextUrl;
+  const https = isHttpsUrl(appUrl);
+
+  const refusal = refuseApiWrite({
+    method: request.method,
+    pathname,
+    headers: request.headers,
+    appOrigin: appUrl ?? request.nextUrl.origin,
+  });
+  if (refusal) {
+    return secured(Response.json({ error: refusal.error }, { status: refusal.status }), null, https);
+  }
+
+  const nonce = createNonce();
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development' });
   const headers = new Headers(request.headers);
   headers.set('x-pathname', pathname + search);
+  headers.set('content-security-policy', csp);
+
   if (PUBLIC.some((p) => pathname === p || pathname.startsWith(p + '/'))) {
-    return NextResponse.next({ request: { headers } });
+    return secured(NextResponse.next({ request: { headers } }), csp, https);
   }
   const hasSession =
     request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
@@ -21,9 +46,16 @@ export function proxy(request: NextRequest) {
     const url = request.nextUrl.clone();
     url.pathname = '/signin';
     url.search = `?next=${encodeURIComponent(pathname + search)}`;
-    return NextResponse.redirect(url);
+    return secured(NextResponse.redirect(url), csp, https);
   }
-  return NextResponse.next({ request: { headers } });
+  return secured(NextResponse.next({ request: { headers } }), csp, https);
+}
+
+function secured<T extends Response>(response: T, csp: string | null, https: boolean): T {
+  for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
+  // A refused API write is JSON, never rendered: the strictest policy fits it.
+  response.headers.set('Content-Security-Policy', csp ?? "default-src 'none'; frame-ancestors 'none'");
+  return response;
 }
 
 export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };

@@ -35,11 +35,18 @@ test.describe('sign-in', () => {
     await expect(page.getByText('This account has been deactivated.', { exact: false })).toBeVisible();
   });
 
-  test('a wrong password is refused, then repeated failures are slowed down', async ({ page, world }) => {
-    const locked = world.person('leader').email;
+  test("a guesser is slowed down on the account it attacks, while the account's owner still signs in", async ({
+    browser,
+    signedInAs,
+    world,
+  }) => {
+    const target = world.person('leader');
+    // The e2e server trusts X-Forwarded-For as a proxy's: this browser is the guesser's address.
+    const guesser = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.7' } });
+    const page = await guesser.newPage();
     await page.goto('/signin');
     for (let i = 0; i < 2; i++) {
-      await page.getByLabel('E-mail').fill(locked);
+      await page.getByLabel('E-mail').fill(target.email);
       await page.getByLabel('Password').fill('not-the-password');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await expect(page.getByText('The e-mail or password is incorrect.')).toBeVisible();
@@ -48,14 +55,48 @@ test.describe('sign-in', () => {
     }
     await page.getByLabel('Password').fill('still-wrong');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByText(/Too many attempts, try again in \d+ minutes?\./)).toBeVisible();
+    await expect(page.getByText('Too many attempts, try again in 1 minute.')).toBeVisible();
     await expect(page.getByLabel('Password')).toHaveValue('');
-    // Even the right password waits until the lock expires.
+    // From the guesser's address even the right password waits.
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByText(/Too many attempts/)).toBeVisible();
+    await expect(page.getByText(/Too many attempts, try again in/)).toBeVisible();
     // The e-mail typed is kept across the refusals.
-    await expect(page.getByLabel('E-mail')).toHaveValue(locked);
+    await expect(page.getByLabel('E-mail')).toHaveValue(target.email);
+    await guesser.close();
+
+    // The owner, from their own address, is not held back at all.
+    const own = await signedInAs(target, { extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.8' } });
+    await expect(own.getByRole('banner').getByText(target.name)).toBeVisible();
+  });
+
+  test('one client trying a password on many accounts is slowed down, whichever account it tries next', async ({
+    browser,
+    signedInAs,
+    world,
+  }) => {
+    const sprayer = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.8' } });
+    const page = await sprayer.newPage();
+    await page.goto('/signin');
+    // The e2e server allows six failures per client: one each on six addresses.
+    for (let i = 1; i <= 6; i++) {
+      await page.getByLabel('E-mail').fill(`sprayed-${i}.${world.tag}@e2e.test`);
+      await page.getByLabel('Password').fill('Winter2026!');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(
+        page.getByText(i < 6 ? 'The e-mail or password is incorrect.' : 'Too many attempts, try again in 1 minute.'),
+      ).toBeVisible();
+      await expect(page.getByLabel('Password')).toHaveValue('');
+    }
+    // A real account it has not tried yet, even with its right password, waits from this client…
+    const person = world.person('engineer');
+    await page.getByLabel('E-mail').fill(person.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByText(/Too many attempts, try again in/)).toBeVisible();
+    await sprayer.close();
+    // …and not from its owner's.
+    await signedInAs(person, { extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.9' } });
   });
 
   test('a deactivated user cannot sign in', async ({ page, world }) => {

@@ -1,5 +1,9 @@
 import { type Page } from '@playwright/test';
+import { BASE_URL } from '../playwright.config';
 import { expect, makeQuarter, openCycle, signIn, test, type Quarter } from './fixtures';
+
+// API writes must say where they come from (proxy.ts refuses cross-site ones); Playwright's client sends no Origin.
+const SAME_ORIGIN = { origin: BASE_URL };
 
 /** Adds an item to the quarter through the form, sponsored by its Finance leader. */
 async function addItem(page: Page, quarter: Quarter, fields: { title: string; estimate?: string; theme?: string }) {
@@ -68,7 +72,10 @@ test('a pm adds and edits an item; bad input is refused beside each field and no
 
   // Through the API, an illegal move is refused with a message and a 400.
   const itemId = Number(new URL(page.url()).pathname.split('/')[2]);
-  const res = await page.request.post(`/api/items/${itemId}/status`, { data: { status: 'scheduled' } });
+  const res = await page.request.post(`/api/items/${itemId}/status`, {
+    headers: SAME_ORIGIN,
+    data: { status: 'scheduled' },
+  });
   expect(res.status()).toBe(400);
   expect((await res.json()).error).toContain('A rejected item cannot change status.');
 });
@@ -144,6 +151,7 @@ test('a requestor cannot open the backlog or use the item API', async ({ page, s
   await page.goto(`/cycles/${cycle.id}`);
   await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
   const res = await page.request.post('/api/items', {
+    headers: SAME_ORIGIN,
     data: {
       cycleId: cycle.id,
       title: 'Sneaky item',
@@ -190,6 +198,7 @@ test('a theme from another cycle is refused by the API with a message naming the
       .then((id) => id?.match(/theme-(\d+)/)?.[1]),
   );
   const res = await page.request.post('/api/items', {
+    headers: SAME_ORIGIN,
     data: {
       cycleId: cycle.id,
       title: 'Wrong theme',

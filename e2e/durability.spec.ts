@@ -55,6 +55,7 @@ test('every acknowledged write survives a SIGKILL mid-burst; the file is whole a
   expect(listed.status()).toBe(200);
   expect(((await listed.json()) as { items: unknown[] }).items.length).toBeGreaterThanOrEqual(acknowledged.length);
   const more = await page.request.post('/api/items', {
+    headers: { origin: server.baseURL },
     data: {
       cycleId: cycle.id,
       title: 'After the crash',

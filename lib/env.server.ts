@@ -7,13 +7,32 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1, 'must not be empty').optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   APP_URL: z.url('must be a URL such as http://localhost:3000').optional(),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce
+  // Sign-in throttling (decision 11).
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_CLIENT_FREE_FAILURES: z.coerce.number().int().min(1).max(10_000).default(20),
+  LOGIN_FIRST_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(1),
+  LOGIN_MAX_DELAY_SECONDS: z.coerce
     .number()
     .int()
     .min(1)
-    .max(24 * 60)
-    .default(15),
+    .max(24 * 3600)
+    .default(900),
+  LOGIN_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
+  // How many proxies in front of Quorum write X-Forwarded-For: 0 (none), or true/false for 1/0.
+  TRUST_PROXY: z.preprocess(
+    (v) => (v === 'true' ? 1 : v === 'false' || v === '' ? 0 : v),
+    z.coerce
+      .number({ error: 'must be a number of proxies (0, 1, 2…) or true/false' })
+      .int('must be a whole number of proxies')
+      .min(0)
+      .max(10)
+      .default(0),
+  ),
   // A session ends after this long without a request, and in any case this long after sign-in.
   SESSION_IDLE_MINUTES: z.coerce
     .number()

@@ -17,9 +17,9 @@ async function freshEnv() {
 
 describe('env()', () => {
   it('names the variable whose value is bad', async () => {
-    process.env.LOGIN_MAX_FAILURES = 'many';
+    process.env.LOGIN_FREE_FAILURES = 'many';
     const env = await freshEnv();
-    expect(() => env()).toThrow(/LOGIN_MAX_FAILURES/);
+    expect(() => env()).toThrow(/LOGIN_FREE_FAILURES/);
   });
 
   it('refuses an APP_URL that is not a URL and a short AUTH_SECRET', async () => {
@@ -37,10 +37,27 @@ describe('env()', () => {
   });
 
   it('applies defaults and coerces numbers', async () => {
-    delete process.env.LOGIN_MAX_FAILURES;
-    process.env.LOGIN_LOCK_MINUTES = '30';
+    delete process.env.LOGIN_FREE_FAILURES;
+    process.env.LOGIN_WINDOW_MINUTES = '30';
     const env = await freshEnv();
-    expect(env()).toMatchObject({ LOGIN_MAX_FAILURES: 5, LOGIN_LOCK_MINUTES: 30 });
+    expect(env()).toMatchObject({ LOGIN_FREE_FAILURES: 5, LOGIN_WINDOW_MINUTES: 30, TRUST_PROXY: 0 });
+  });
+
+  it.each([
+    ['true', 1],
+    ['false', 0],
+    ['', 0],
+    ['2', 2],
+  ])('reads TRUST_PROXY=%j as %i trusted proxies', async (value, proxies) => {
+    process.env.TRUST_PROXY = value;
+    const env = await freshEnv();
+    expect(env().TRUST_PROXY).toBe(proxies);
+  });
+
+  it('refuses a TRUST_PROXY that is not a number of proxies', async () => {
+    process.env.TRUST_PROXY = 'yes';
+    const env = await freshEnv();
+    expect(() => env()).toThrow(/TRUST_PROXY: must be a number of proxies/);
   });
 });
 

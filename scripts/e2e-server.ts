@@ -14,8 +14,13 @@ const env = {
   AUTH_SECRET: 'e2e-secret-that-is-long-enough-to-pass-validation',
   AUTH_URL: `http://localhost:${port}`,
   APP_URL: `http://localhost:${port}`,
-  // Small lock settings keep the throttling test quick without touching other users.
-  LOGIN_MAX_FAILURES: '3',
+  // Small throttling settings keep the throttling tests quick, and a first wait of a minute is long
+  // enough to see. The tests play a proxy: each browser says which client it is in X-Forwarded-For,
+  // so the throttled clients are theirs and never the one every other test signs in from.
+  LOGIN_FREE_FAILURES: '3',
+  LOGIN_CLIENT_FREE_FAILURES: '6',
+  LOGIN_FIRST_DELAY_SECONDS: '60',
+  TRUST_PROXY: '1',
   // Live streams re-check the viewer's session at each heartbeat: a short one keeps those tests quick.
   LIVE_HEARTBEAT_SECONDS: '2',
   SMTP_URL: `smtp://localhost:${smtpPort}`,

@@ -15,10 +15,10 @@ export async function signInAction(_prev: FormState | undefined, form: FormData)
     return { ok: true };
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      const [reason, minutes] = String(error.code).split(':');
+      const [reason, seconds] = String(error.code).split(':');
       const message =
-        reason === 'locked'
-          ? signInMessage({ ok: false, reason: 'locked', minutes: Number(minutes) || 1 })
+        reason === 'throttled'
+          ? signInMessage({ ok: false, reason: 'throttled', seconds: Number(seconds) || 1 })
           : signInMessage({ ok: false, reason: reason === 'inactive' ? 'inactive' : 'invalid' });
       return { ok: false, message, values: { email } };
     }

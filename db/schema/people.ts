@@ -34,13 +34,19 @@ export const users = sqliteTable(
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 
-/** Failed sign-ins per e-mail, used to slow down password guessing. */
+/** Failed sign-ins per e-mail and client address, used to slow down password guessing (decision 11). */
 export const loginAttempts = sqliteTable(
   'login_attempts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     email: text('email').notNull(),
+    // The client's address as lib/auth/throttle.ts derives it; '' for rows from before it was kept.
+    client: text('client').notNull().default(''),
     at: integer('at').notNull(), // epoch ms
   },
-  (t) => [index('login_attempts_email_at').on(t.email, t.at)],
+  (t) => [
+    index('login_attempts_email_client_at').on(t.email, t.client, t.at),
+    index('login_attempts_client_at').on(t.client, t.at),
+    index('login_attempts_at').on(t.at),
+  ],
 );

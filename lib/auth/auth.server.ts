@@ -2,8 +2,10 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env.server';
+import { isHttpsUrl } from '@/lib/security/headers';
 import { checkCredentials } from './credentials.server';
 import { endSession, startSession } from './sessions.server';
+import { clientAddress } from './throttle';
 
 declare module 'next-auth' {
   interface Session {
@@ -21,6 +23,9 @@ class RefusedSignIn extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
+  // Secure (and __Secure- prefixed) cookies whenever the public URL is https, even behind a proxy
+  // that reaches Quorum over plain http.
+  useSecureCookies: isHttpsUrl(env().APP_URL),
   // The token only names a server-side session (lib/auth/sessions.server.ts), which holds the limits.
   session: { strategy: 'jwt', maxAge: env().SESSION_MAX_HOURS * 3600 },
   pages: { signIn: '/signin' },
@@ -34,11 +39,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: { label: 'E-mail' }, password: { label: 'Password', type: 'password' } },
-      async authorize(credentials) {
-        const result = await checkCredentials(credentials);
-        // The code travels to the sign-in action, which turns it into the message (minutes included).
+      async authorize(credentials, request) {
+        const client = clientAddress(request.headers.get('x-forwarded-for'), env().TRUST_PROXY);
+        const result = await checkCredentials(credentials, client);
+        // The code travels to the sign-in action, which turns it into the message (the wait included).
         if (!result.ok)
-          throw new RefusedSignIn(result.reason === 'locked' ? `locked:${result.minutes}` : result.reason);
+          throw new RefusedSignIn(result.reason === 'throttled' ? `throttled:${result.seconds}` : result.reason);
         return { id: String(result.user.id), name: result.user.name, email: result.user.email };
       },
     }),

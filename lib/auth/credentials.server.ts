@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, desc, eq, gte } from 'drizzle-orm';
+import { and, count, eq, gte, lt, max } from 'drizzle-orm';
 import { z } from 'zod';
-import { db } from '@/db/client';
+import { db, transaction } from '@/db/client';
 import { loginAttempts, users, type User } from '@/db/schema';
 import { env } from '@/lib/env.server';
 import { DUMMY_HASH, verifyPassword } from './password.server';
+import { formatWait, throttled, type FailureCount, type ThrottleRule } from './throttle';
 
 export const SignInSchema = z.object({
   email: z.string().trim().toLowerCase().email('Enter a valid e-mail address.').max(254),
@@ -14,52 +15,101 @@ export const SignInSchema = z.object({
 export type SignInResult =
   | { ok: true; user: User }
   | { ok: false; reason: 'invalid' | 'inactive' }
-  | { ok: false; reason: 'locked'; minutes: number };
+  | { ok: false; reason: 'throttled'; seconds: number };
 
-/** Minutes until this e-mail may try again, or 0 when it is not locked. */
-export function lockedMinutes(email: string, now = Date.now()): number {
-  const { LOGIN_MAX_FAILURES, LOGIN_LOCK_MINUTES } = env();
-  const windowMs = LOGIN_LOCK_MINUTES * 60_000;
-  const recent = db
-    .select({ at: loginAttempts.at })
+function rules(): { pair: ThrottleRule; client: ThrottleRule; windowMs: number } {
+  const e = env();
+  const delays = { firstDelaySeconds: e.LOGIN_FIRST_DELAY_SECONDS, maxDelaySeconds: e.LOGIN_MAX_DELAY_SECONDS };
+  return {
+    pair: { free: e.LOGIN_FREE_FAILURES, ...delays },
+    client: { free: e.LOGIN_CLIENT_FREE_FAILURES, ...delays },
+    windowMs: e.LOGIN_WINDOW_MINUTES * 60_000,
+  };
+}
+
+function failures(where: ReturnType<typeof and>): FailureCount {
+  const row = db
+    .select({ count: count(), lastAt: max(loginAttempts.at) })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), gte(loginAttempts.at, now - windowMs)))
-    .orderBy(desc(loginAttempts.at))
-    .limit(LOGIN_MAX_FAILURES)
-    .all();
-  if (recent.length < LOGIN_MAX_FAILURES) return 0;
-  // Unlocked once the oldest of the last LOGIN_MAX_FAILURES failures leaves the window.
-  const unlockAt = recent[LOGIN_MAX_FAILURES - 1].at + windowMs;
-  return Math.max(1, Math.ceil((unlockAt - now) / 60_000));
+    .where(where)
+    .get();
+  return { count: row?.count ?? 0, lastAt: row?.lastAt ?? null };
 }
 
 /**
- * Checks an e-mail and password. Failures are recorded per e-mail; after LOGIN_MAX_FAILURES
- * within LOGIN_LOCK_MINUTES the account is locked for that long, without checking the password.
+ * Seconds this client must wait before trying this e-mail again (0: it may try now). An unchecked
+ * read of the failure counts, for sign-in only.
  */
-export async function checkCredentials(input: unknown, now = Date.now()): Promise<SignInResult> {
+export function loadThrottleSeconds(email: string, client: string, now = Date.now()): number {
+  const { pair, client: perClient, windowMs } = rules();
+  const since = now - windowMs;
+  const result = throttled(
+    [
+      {
+        key: 'account-client',
+        failures: failures(
+          and(eq(loginAttempts.email, email), eq(loginAttempts.client, client), gte(loginAttempts.at, since)),
+        ),
+        rule: pair,
+      },
+      {
+        key: 'client',
+        failures: failures(and(eq(loginAttempts.client, client), gte(loginAttempts.at, since))),
+        rule: perClient,
+      },
+    ],
+    now,
+  );
+  return result ? Math.ceil(result.waitMs / 1000) : 0;
+}
+
+/**
+ * Checks an e-mail and password from a client address (lib/auth/throttle.ts's clientAddress).
+ * Failures are counted per (e-mail, client) and per client; while either must wait, the attempt is
+ * refused before the password is checked and is not counted (decision 11).
+ */
+export async function checkCredentials(input: unknown, client: string, now = Date.now()): Promise<SignInResult> {
   const parsed = SignInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: 'invalid' };
   const { email, password } = parsed.data;
-  const minutes = lockedMinutes(email, now);
-  if (minutes > 0) return { ok: false, reason: 'locked', minutes };
+
+  // The attempt counts as a failure from the moment it passes the check, before the slow password
+  // hash: otherwise a burst of parallel guesses would all pass the check before any was counted.
+  const attempt = transaction((tx) => {
+    const wait = loadThrottleSeconds(email, client, now);
+    if (wait > 0) return { wait };
+    // Keeps the table to one window's failures.
+    tx.delete(loginAttempts)
+      .where(lt(loginAttempts.at, now - rules().windowMs))
+      .run();
+    return { wait, id: tx.insert(loginAttempts).values({ email, client, at: now }).returning().get().id };
+  });
+  if (attempt.id === undefined) return { ok: false, reason: 'throttled', seconds: attempt.wait };
 
   const user = db.select().from(users).where(eq(users.email, email)).get();
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid) {
-    db.insert(loginAttempts).values({ email, at: now }).run();
-    const after = lockedMinutes(email, now);
-    return after > 0 ? { ok: false, reason: 'locked', minutes: after } : { ok: false, reason: 'invalid' };
+    const after = loadThrottleSeconds(email, client, now);
+    return after > 0 ? { ok: false, reason: 'throttled', seconds: after } : { ok: false, reason: 'invalid' };
   }
-  if (!user.active) return { ok: false, reason: 'inactive' };
-  db.delete(loginAttempts).where(eq(loginAttempts.email, email)).run();
+  if (!user.active) {
+    // The right password of a deactivated account is no guess: it is not counted.
+    transaction((tx) => tx.delete(loginAttempts).where(eq(loginAttempts.id, attempt.id)).run());
+    return { ok: false, reason: 'inactive' };
+  }
+  transaction((tx) =>
+    tx
+      .delete(loginAttempts)
+      .where(and(eq(loginAttempts.email, email), eq(loginAttempts.client, client)))
+      .run(),
+  );
   return { ok: true, user };
 }
 
 export function signInMessage(result: Exclude<SignInResult, { ok: true }>): string {
   switch (result.reason) {
-    case 'locked':
-      return `Too many attempts, try again in ${result.minutes} minute${result.minutes === 1 ? '' : 's'}.`;
+    case 'throttled':
+      return `Too many attempts, try again in ${formatWait(result.seconds)}.`;
     case 'inactive':
       return 'This account has been deactivated. Ask an admin to reactivate it.';
     default:
