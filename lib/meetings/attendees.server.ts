@@ -12,7 +12,7 @@ import { fieldErrorsOf } from '@/lib/validation';
 import { loadMeeting } from './access.server';
 import { loadAgenda } from './agenda.server';
 import { departmentWarnings } from './balance';
-import { assertMeetingEditable, logMeetingEvent, MEETING_PEOPLE_ROLES } from './guards.server';
+import { assertMeetingEditable, isMeetingPerson, logMeetingEvent, MEETING_PEOPLE_ROLES } from './guards.server';
 import { notifyPreread } from './preread-mail.server';
 import { AttendeesSchema } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
@@ -88,7 +88,8 @@ export function getAttendeePlan(actor: ActingUser, meetingId: number) {
 export type AttendeePlan = ReturnType<typeof getAttendeePlan>;
 
 /**
- * Replaces the attendee list. Refuses unknown and deactivated people (all named at once). Once the
+ * Replaces the attendee list. Refuses unknown and deactivated people, and anyone the planning form
+ * does not offer: only leaders, pms and admins attend (and vote), all named at once. Once the
  * pre-read has gone out, people added now are sent it too, in the same transaction.
  */
 export function setAttendees(actor: ActingUser, meetingId: number, input: unknown, now = new Date()): AttendeeRow[] {
@@ -107,7 +108,7 @@ export function setAttendees(actor: ActingUser, meetingId: number, input: unknow
     const found = new Map(
       (ids.length
         ? tx
-            .select({ id: users.id, name: users.name, active: users.active })
+            .select({ id: users.id, name: users.name, active: users.active, role: users.role })
             .from(users)
             .where(inArray(users.id, ids))
             .all()
@@ -117,7 +118,8 @@ export function setAttendees(actor: ActingUser, meetingId: number, input: unknow
     const errors = ids.flatMap((id) => {
       const u = found.get(id);
       if (!u) return [`Person #${id} does not exist.`];
-      return u.active ? [] : [`${u.name} is deactivated and cannot attend.`];
+      if (!u.active) return [`${u.name} is deactivated and cannot attend.`];
+      return isMeetingPerson(u.role) ? [] : [`${u.name} cannot attend: only leaders, pms and admins attend and vote.`];
     });
     if (errors.length)
       throw new ValidationError({ attendees: errors }, errors.length === 1 ? errors[0] : 'Some people cannot attend.');

@@ -140,6 +140,27 @@ describe('setAttendees', () => {
     expect(meetingRowCounts()).toEqual(before);
   });
 
+  it('refuses a requestor or an engineer as a voter or an observer, naming them, and writes nothing', async () => {
+    const { pm, leaders, meeting } = await plannedMeeting();
+    const requestor = await userWithRole('requestor');
+    const engineer = await userWithRole('engineer');
+    const before = meetingRowCounts();
+    for (const role of ['voter', 'observer'] as const) {
+      const error = validationErrorOf(() =>
+        setAttendees(pm, meeting.id, [
+          { userId: leaders[0].id, role: 'voter' },
+          { userId: requestor.id, role },
+          { userId: engineer.id, role },
+        ]),
+      );
+      expect(error.fieldErrors.attendees).toEqual([
+        `${requestor.name} cannot attend: only leaders, pms and admins attend and vote.`,
+        `${engineer.name} cannot attend: only leaders, pms and admins attend and vote.`,
+      ]);
+    }
+    expect(meetingRowCounts()).toEqual(before);
+  });
+
   it('changes roles, logs once and warns about the balance', async () => {
     const { pm, leaders, meeting } = await plannedMeeting();
     setAttendees(pm, meeting.id, [
