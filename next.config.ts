@@ -5,7 +5,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403 status.
-  experimental: { authInterrupts: true },
+  // serverActions.bodySizeLimit: the same as MAX_ACTION_BODY_BYTES (lib/body-limits.ts), which proxy.ts enforces first.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '1mb' } },
 };
 
 export default nextConfig;

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { bodyTooLargeMessage, declaresMoreThan, MAX_ACTION_BODY_BYTES } from '@/lib/body-limits';
 
 const PUBLIC = ['/signin', '/api/auth', '/_next', '/favicon.ico', '/api/health'];
 
@@ -8,6 +9,13 @@ const PUBLIC = ['/signin', '/api/auth', '/_next', '/favicon.ico', '/api/health']
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // A page path that takes a body is a server action: Next would answer one over its limit with a 500.
+  if (!pathname.startsWith('/api/') && declaresMoreThan(request.headers, MAX_ACTION_BODY_BYTES)) {
+    return new NextResponse(bodyTooLargeMessage(MAX_ACTION_BODY_BYTES), {
+      status: 413,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+  }
   const headers = new Headers(request.headers);
   headers.set('x-pathname', pathname + search);
   if (PUBLIC.some((p) => pathname === p || pathname.startsWith(p + '/'))) {

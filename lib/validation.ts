@@ -39,6 +39,15 @@ export const ID_MESSAGE = 'Must be a positive whole number.';
 /** An id sent by a form (usually hidden) or a route: a positive whole number, anything else is refused. */
 export const formId = z.coerce.number({ error: ID_MESSAGE }).int({ error: ID_MESSAGE }).positive({ error: ID_MESSAGE });
 
+/**
+ * An id in a JSON body: JSON has numbers, so a string ("3") is refused rather than coerced, with a
+ * message naming the field. Forms send strings and use formId/requiredId instead.
+ */
+export const jsonId = (field: string) => {
+  const message = `${field} must be a number (a positive whole number, not a string).`;
+  return z.number({ error: message }).int({ error: message }).positive({ error: message });
+};
+
 /** A field a form may send several times (checkboxes) or not at all: always an array. */
 export const formList = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ITEM_STATUSES, KINDS } from '@/db/schema/backlog';
-import { optionalId, requiredId } from '@/lib/validation';
+import { jsonId, optionalId, requiredId } from '@/lib/validation';
 import { parseEstimate } from './estimates';
 
 export const TITLE_MAX = 200;
@@ -48,3 +48,15 @@ export type ItemFields = z.infer<typeof ItemFieldsSchema>;
 export const StatusSchema = z.enum(ITEM_STATUSES, { error: 'Choose a valid status.' });
 
 export const VersionSchema = z.coerce.number().int().positive();
+
+/**
+ * The ids of an item as the JSON API takes them: numbers (or null where optional), never strings.
+ * Checked before ItemFieldsSchema, which also reads forms and so accepts strings.
+ */
+export const ItemJsonIds = z.looseObject({
+  departmentId: jsonId('departmentId').optional(),
+  requestorId: jsonId('requestorId').optional(),
+  sponsorId: jsonId('sponsorId').nullable().optional(),
+  themeId: jsonId('themeId').nullable().optional(),
+  moduleIds: z.array(jsonId('moduleIds')).optional(),
+});
