@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import { ITEM_STATUSES, KINDS } from '@/db/schema/backlog';
-import { jsonId, optionalId, requiredId } from '@/lib/validation';
+import { jsonId, optionalId, requiredId, singleLine } from '@/lib/validation';
 import { parseEstimate } from './estimates';
 
 export const TITLE_MAX = 200;
 
-export const title = z
-  .string({ error: 'Title is required.' })
-  .trim()
-  .min(1, 'Title is required.')
-  .max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters.`);
+export const title = singleLine('Title', TITLE_MAX, { required: 'Title is required.' });
 export const longText = (label: string, max: number) =>
   z
     .string()
@@ -35,7 +31,7 @@ export const ItemFieldsSchema = z.object({
   description: longText('Description', 10_000),
   businessBenefit: longText('Business benefit', 5_000),
   estimate,
-  sme: longText('SME', 200),
+  sme: singleLine('SME', 200).default(''),
   sponsorId: optionalId,
   requestorId: requiredId('requestor'),
   departmentId: requiredId('department'),

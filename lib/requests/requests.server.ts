@@ -6,7 +6,7 @@ import { cycles, departments, items, users, type Item } from '@/db/schema';
 import { assertCan, can, canWithdraw } from '@/lib/auth/permissions';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { listEventsForSubject, logEvent } from '@/lib/events/log.server';
-import { parseOrThrow, requiredId } from '@/lib/validation';
+import { parseOrThrow, requiredId, singleLine } from '@/lib/validation';
 import { ItemFieldsSchema, longText, title } from '@/lib/backlog/item-schema';
 import { checkReferences } from '@/lib/backlog/references.server';
 import { getItemForViewer, loadItem, patchItem, replaceModules } from '@/lib/backlog/items.server';
@@ -19,7 +19,7 @@ export const RequestSchema = z.object({
   title,
   description: longText('Description', 10_000).refine((s) => s.length > 0, 'Describe what you need.'),
   businessBenefit: longText('Business benefit', 5_000),
-  sponsorSuggestion: longText('Sponsor suggestion', 200),
+  sponsorSuggestion: singleLine('Sponsor suggestion', 200).default(''),
   departmentId: requiredId('department'),
 });
 
