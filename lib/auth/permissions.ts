@@ -45,7 +45,7 @@ const POLICY: Record<Action, readonly Role[]> = {
   'change.decide': ['admin', 'pm'],
 };
 
-export function can(actor: ActingUser, action: Action): boolean {
+export function can(actor: Pick<ActingUser, 'role'>, action: Action): boolean {
   return POLICY[action].includes(actor.role);
 }
 
