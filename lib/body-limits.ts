@@ -10,9 +10,10 @@ export const MAX_JSON_BODY_BYTES = 256 * 1024;
  */
 export const MAX_ACTION_BODY_BYTES = 1024 * 1024;
 
-const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en')} KB`;
+const MB = 1024 * 1024;
+const size = (bytes: number) => (bytes >= MB ? `${Math.round(bytes / MB)} MB` : `${Math.round(bytes / 1024)} KB`);
 
-export const bodyTooLargeMessage = (limit: number) => `The request body is larger than the limit of ${kb(limit)}.`;
+export const bodyTooLargeMessage = (limit: number) => `The request body is larger than the limit of ${size(limit)}.`;
 
 /** Whether a request declares (Content-Length) a body over `limit` bytes. */
 export function declaresMoreThan(headers: Headers, limit: number): boolean {
