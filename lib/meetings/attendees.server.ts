@@ -88,10 +88,13 @@ export function getAttendeePlan(actor: ActingUser, meetingId: number) {
 export type AttendeePlan = ReturnType<typeof getAttendeePlan>;
 
 /**
- * Replaces the attendee list. Refuses unknown and deactivated people, and anyone the planning form
- * does not offer: only leaders, pms and admins attend (and vote), all named at once. Once the
+ * Replaces the attendee list. Refuses unknown and deactivated people, and a voter who is not a leader,
+ * pm or admin (anyone else may only observe), all named at once. Once the
  * pre-read has gone out, people added now are sent it too, in the same transaction.
  */
+export const votersOnlyMessage = (name: string) =>
+  `${name} cannot vote: only leaders, pms and admins vote. Add them as an observer.`;
+
 export function setAttendees(actor: ActingUser, meetingId: number, input: unknown, now = new Date()): AttendeeRow[] {
   assertCan(actor, 'meeting.manage');
   const parsed = AttendeesSchema.safeParse(input);
@@ -119,7 +122,8 @@ export function setAttendees(actor: ActingUser, meetingId: number, input: unknow
       const u = found.get(id);
       if (!u) return [`Person #${id} does not exist.`];
       if (!u.active) return [`${u.name} is deactivated and cannot attend.`];
-      return isMeetingPerson(u.role) ? [] : [`${u.name} cannot attend: only leaders, pms and admins attend and vote.`];
+      if (wanted.get(id) === 'voter' && !isMeetingPerson(u.role)) return [votersOnlyMessage(u.name)];
+      return [];
     });
     if (errors.length)
       throw new ValidationError({ attendees: errors }, errors.length === 1 ? errors[0] : 'Some people cannot attend.');
