@@ -6,7 +6,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403 status.
-  experimental: { authInterrupts: true },
+  // serverActions.bodySizeLimit: the same as MAX_ACTION_BODY_BYTES (lib/body-limits.ts), which proxy.ts enforces first.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '1mb' } },
   // Static files bypass proxy.ts (its matcher skips them for speed), so they get the fixed headers
   // here; the per-request ones (the CSP with its nonce, HSTS from APP_URL) are set by proxy.ts.
   async headers() {

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { refuseApiWrite } from '@/lib/security/api-writes';
 import { contentSecurityPolicy, createNonce, isHttpsUrl, securityHeaders } from '@/lib/security/headers';
+import { bodyTooLargeMessage, declaresMoreThan, MAX_ACTION_BODY_BYTES } from '@/lib/body-limits';
 
 const PUBLIC = ['/signin', '/api/auth', '/_next', '/favicon.ico', '/api/health'];
 // Downloads that scripts fetch as well as browsers: like the JSON API, they answer 401 themselves.
@@ -20,6 +21,14 @@ export function proxy(request: NextRequest) {
   const appUrl = process.env.APP_URL;
   const { pathname, search } = request.nextUrl;
   const https = isHttpsUrl(appUrl);
+  // A page path that takes a body is a server action: Next would answer one over its limit with a 500.
+  if (!pathname.startsWith('/api/') && declaresMoreThan(request.headers, MAX_ACTION_BODY_BYTES)) {
+    const tooLarge = new NextResponse(bodyTooLargeMessage(MAX_ACTION_BODY_BYTES), {
+      status: 413,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+    return secured(tooLarge, null, https);
+  }
 
   const refusal = refuseApiWrite({
     method: request.method,

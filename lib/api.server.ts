@@ -4,6 +4,9 @@ import { currentUser } from './auth/session.server';
 import { errorResponse, UnauthenticatedError, ValidationError } from './errors';
 import { ID_MESSAGE, idParam } from './validation';
 
+// Routes read their body through here too; it lives apart so it is tested without a session.
+export { readJson } from './json-body.server';
+
 /**
  * JSON route handlers: authenticate, run, and answer a domain error with its status and a clear
  * body (lib/errors.ts holds the mapping). A handler may build its own Response (a file download).
@@ -19,14 +22,6 @@ export async function apiHandler(
     return result instanceof Response ? result : Response.json(result, { status });
   } catch (error) {
     return errorResponse(error);
-  }
-}
-
-export async function readJson(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    throw new ValidationError({ _body: ['The request body must be JSON.'] }, 'The request body must be JSON.');
   }
 }
 

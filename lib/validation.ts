@@ -17,6 +17,28 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return out;
 }
 
+/**
+ * What a one-line field (a title, a name, a place) may not hold: control characters (Cc: NUL, tab, CR,
+ * LF…), format characters (Cf: zero-width, direction marks, soft hyphen, BOM) and the Unicode line and
+ * paragraph separators. Such a value reaches e-mail subjects, calendar files and tables, where it splits
+ * lines or hides text.
+ */
+const NOT_ONE_LINE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+export const notOneLineMessage = (label: string) =>
+  `${label} must be one line of plain text: no line breaks, control or invisible characters.`;
+
+/**
+ * Every title and name: trimmed, at most `max` characters, one line of visible text. `required` is the
+ * message for an empty value (none: empty is allowed); `tooLong` replaces the default message.
+ */
+export function singleLine(label: string, max: number, messages: { required?: string; tooLong?: string } = {}) {
+  const base = z.string({ error: messages.required ?? `${label} must be text.` }).trim();
+  return (messages.required ? base.min(1, messages.required) : base)
+    .max(max, messages.tooLong ?? `${label} must be at most ${max.toLocaleString('en')} characters.`)
+    .refine((s) => !NOT_ONE_LINE.test(s), notOneLineMessage(label));
+}
+
 /** Form values arrive as strings: '' means "not given". */
 export const optionalId = z.preprocess(
   (v) => (v === '' || v === null || v === undefined ? null : v),
@@ -38,6 +60,15 @@ export const ID_MESSAGE = 'Must be a positive whole number.';
 
 /** An id sent by a form (usually hidden) or a route: a positive whole number, anything else is refused. */
 export const formId = z.coerce.number({ error: ID_MESSAGE }).int({ error: ID_MESSAGE }).positive({ error: ID_MESSAGE });
+
+/**
+ * An id in a JSON body: JSON has numbers, so a string ("3") is refused rather than coerced, with a
+ * message naming the field. Forms send strings and use formId/requiredId instead.
+ */
+export const jsonId = (field: string) => {
+  const message = `${field} must be a number (a positive whole number, not a string).`;
+  return z.number({ error: message }).int({ error: message }).positive({ error: message });
+};
 
 /** A field a form may send several times (checkboxes) or not at all: always an array. */
 export const formList = <T extends z.ZodType>(item: T) =>

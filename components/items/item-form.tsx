@@ -42,6 +42,7 @@ export function ItemForm({
   initial,
   options,
   submitLabel,
+  canSetRequestor = true,
 }: {
   action: (prev: FormState | undefined, form: FormData) => Promise<FormState>;
   /** Ids the action needs that the user does not edit (the item, or the cycle it goes into). */
@@ -49,6 +50,8 @@ export function ItemForm({
   initial: ItemFormValues;
   options: ItemFormOptions;
   submitLabel: string;
+  /** Only a pm or admin adds an item in someone else's name; anyone else is its requestor. */
+  canSetRequestor?: boolean;
 }) {
   const [state, formAction] = useActionState(action, undefined);
   const errors = state?.fieldErrors ?? {};
@@ -163,14 +166,16 @@ export function ItemForm({
           defaultValue={v('sponsorId')}
           errors={errors.sponsorId}
         />
-        <SelectField
-          label="Requestor"
-          name="requestorId"
-          options={options.people.map((p) => ({ value: p.id, label: p.name }))}
-          placeholder="Choose a requestor"
-          defaultValue={v('requestorId')}
-          errors={errors.requestorId}
-        />
+        {canSetRequestor && (
+          <SelectField
+            label="Requestor"
+            name="requestorId"
+            options={options.people.map((p) => ({ value: p.id, label: p.name }))}
+            placeholder="Choose a requestor"
+            defaultValue={v('requestorId')}
+            errors={errors.requestorId}
+          />
+        )}
         <SelectField
           label="Department"
           name="departmentId"

@@ -1,5 +1,6 @@
 import type { ItemStatus } from '@/lib/backlog/constants';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
+import { UNDER_REVIEW_LABEL, type VisibleStatus } from '@/lib/backlog/visible-status';
 
 /** One colour per status everywhere in the app, always with the text label. */
 export const STATUS_COLOUR: Record<ItemStatus, string> = {
@@ -15,10 +16,12 @@ export const STATUS_COLOUR: Record<ItemStatus, string> = {
   withdrawn: 'bg-zinc-200 text-zinc-600 dark:bg-zinc-700 dark:text-zinc-300',
 };
 
-export function StatusBadge({ status }: { status: ItemStatus }) {
+/** An item's status, or "under review" where its decision is not published to this viewer yet. */
+export function StatusBadge({ status }: { status: VisibleStatus }) {
+  const shown = status === 'under_review' ? 'curated' : status;
   return (
-    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_COLOUR[status]}`}>
-      {STATUS_LABEL[status]}
+    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_COLOUR[shown]}`}>
+      {status === 'under_review' ? UNDER_REVIEW_LABEL : STATUS_LABEL[status]}
     </span>
   );
 }

@@ -47,7 +47,7 @@ const POLICY: Record<Action, readonly Role[]> = {
   'audit.view': ['admin'],
 };
 
-export function can(actor: ActingUser, action: Action): boolean {
+export function can(actor: Pick<ActingUser, 'role'>, action: Action): boolean {
   return POLICY[action].includes(actor.role);
 }
 

@@ -6,15 +6,19 @@ import { cycles, departments, itemModules, modules, themes, users } from '@/db/s
 import { can } from '@/lib/auth/permissions';
 import { listEventsForSubject } from '@/lib/events/log.server';
 import { effectiveWeeks } from './estimates';
+import { itemAsSeen, visibleHistory } from './visible-status.server';
 import { getItemForViewer } from './items.server';
 import { TRANSITIONS } from './status-machine';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
 const people = alias(users, 'people');
 
-/** One item with the names it points at, for the item page. 403/404 as getItemForViewer. */
+/**
+ * One item with the names it points at, for the item page, its status and history as the actor may see
+ * them (lib/backlog/visible-status.server.ts). 403/404 as getItemForViewer.
+ */
 export function getItemDetail(actor: ActingUser, itemId: number) {
-  const item = getItemForViewer(actor, itemId);
+  const { view, ...item } = itemAsSeen(actor, getItemForViewer(actor, itemId));
   const cycle = item.cycleId ? db.select().from(cycles).where(eq(cycles.id, item.cycleId)).get() : undefined;
   const name = (id: number | null) =>
     id ? (db.select({ name: people.name }).from(people).where(eq(people.id, id)).get()?.name ?? null) : null;
@@ -38,9 +42,12 @@ export function getItemDetail(actor: ActingUser, itemId: number) {
     requestorName: name(item.requestorId) ?? '',
     modules: mods,
     effectiveWeeks: cycle ? effectiveWeeks(item, cycle.sizeWeeks) : item.estimateWeeks,
-    nextStatuses: can(actor, 'item.setStatus') ? TRANSITIONS[item.status] : [],
+    nextStatuses: can(actor, 'item.setStatus') && item.status !== 'under_review' ? TRANSITIONS[item.status] : [],
     canEdit: can(actor, 'item.edit'),
-    history: can(actor, 'history.view') || item.requestorId === actor.id ? listEventsForSubject('item', itemId) : [],
+    history:
+      can(actor, 'history.view') || item.requestorId === actor.id
+        ? visibleHistory(view, listEventsForSubject('item', itemId))
+        : [],
   };
 }
 export type ItemDetail = ReturnType<typeof getItemDetail>;

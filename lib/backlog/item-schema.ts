@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import { ITEM_STATUSES, KINDS } from '@/db/schema/backlog';
-import { optionalId, requiredId } from '@/lib/validation';
+import { jsonId, optionalId, requiredId, singleLine } from '@/lib/validation';
 import { parseEstimate } from './estimates';
 
 export const TITLE_MAX = 200;
 
-export const title = z
-  .string({ error: 'Title is required.' })
-  .trim()
-  .min(1, 'Title is required.')
-  .max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters.`);
+export const title = singleLine('Title', TITLE_MAX, { required: 'Title is required.' });
 export const longText = (label: string, max: number) =>
   z
     .string()
@@ -35,7 +31,7 @@ export const ItemFieldsSchema = z.object({
   description: longText('Description', 10_000),
   businessBenefit: longText('Business benefit', 5_000),
   estimate,
-  sme: longText('SME', 200),
+  sme: singleLine('SME', 200).default(''),
   sponsorId: optionalId,
   requestorId: requiredId('requestor'),
   departmentId: requiredId('department'),
@@ -48,3 +44,15 @@ export type ItemFields = z.infer<typeof ItemFieldsSchema>;
 export const StatusSchema = z.enum(ITEM_STATUSES, { error: 'Choose a valid status.' });
 
 export const VersionSchema = z.coerce.number().int().positive();
+
+/**
+ * The ids of an item as the JSON API takes them: numbers (or null where optional), never strings.
+ * Checked before ItemFieldsSchema, which also reads forms and so accepts strings.
+ */
+export const ItemJsonIds = z.looseObject({
+  departmentId: jsonId('departmentId').optional(),
+  requestorId: jsonId('requestorId').optional(),
+  sponsorId: jsonId('sponsorId').nullable().optional(),
+  themeId: jsonId('themeId').nullable().optional(),
+  moduleIds: z.array(jsonId('moduleIds')).optional(),
+});

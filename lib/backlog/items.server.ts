@@ -72,10 +72,20 @@ function toColumns(f: ItemFields) {
   return { ...rest, ...estimate };
 }
 
-/** Adds an item straight into a cycle's backlog (pm, admin, engineer). */
+export const REQUESTOR_NOT_YOURS = 'Only a product manager can add an item in someone else’s name.';
+
+/**
+ * Adds an item straight into a cycle's backlog (pm, admin, engineer). Its requestor is the actor,
+ * unless a pm or admin names someone else (the form offers the choice to them only).
+ */
 export function createItem(actor: ActingUser, cycleId: number, input: unknown): Item {
   assertCan(actor, 'item.create');
-  const fields = parseOrThrow(ItemFieldsSchema, input);
+  const raw: Record<string, unknown> = typeof input === 'object' && input !== null ? { ...input } : {};
+  if (raw.requestorId === undefined || raw.requestorId === '') raw.requestorId = actor.id;
+  const fields = parseOrThrow(ItemFieldsSchema, raw);
+  if (fields.requestorId !== actor.id && !can(actor, 'item.edit')) {
+    throw new ValidationError({ requestorId: [REQUESTOR_NOT_YOURS] }, REQUESTOR_NOT_YOURS);
+  }
   return transaction((tx) => {
     const cycle = tx.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, cycleId)).get();
     if (!cycle) throw new NotFoundError('This cycle');

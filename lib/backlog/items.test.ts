@@ -5,7 +5,7 @@ import { itemModules } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, eventsOf, readItem, rowCounts, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { editItemInline } from './inline-edit.server';
-import { createItem, getItemForViewer, setItemStatus, updateItem } from './items.server';
+import { createItem, getItemForViewer, REQUESTOR_NOT_YOURS, setItemStatus, updateItem } from './items.server';
 import type { TestUser } from '@/db/factories';
 
 let pm: TestUser, engineer: TestUser, leader: TestUser, requestor: TestUser;
@@ -66,9 +66,27 @@ describe('createItem', () => {
 
   it('as engineer: creates a submitted item that waits for the pm', () => {
     const cycle = makeCycle(db);
-    const item = createItem(engineer, cycle.id, fields({ kind: 'tech_debt' }));
-    expect(readItem(item.id)).toMatchObject({ status: 'submitted', kind: 'tech_debt', cycleId: cycle.id });
+    // The engineer's form has no requestor field: they are the requestor.
+    const item = createItem(engineer, cycle.id, fields({ kind: 'tech_debt', requestorId: undefined }));
+    expect(readItem(item.id)).toMatchObject({
+      status: 'submitted',
+      kind: 'tech_debt',
+      cycleId: cycle.id,
+      requestorId: engineer.id,
+    });
     expect(eventsOf('item', item.id).map((e) => e.type)).toEqual(['item.created']);
+  });
+
+  it("refuses an engineer's item in someone else's name, naming the field, and writes nothing", () => {
+    const cycle = makeCycle(db);
+    const before = rowCounts();
+    const error = validationErrorOf(() => createItem(engineer, cycle.id, fields({ requestorId: requestor.id })));
+    expect(error.fieldErrors.requestorId).toEqual([REQUESTOR_NOT_YOURS]);
+    expect(rowCounts()).toEqual(before);
+    // Naming themselves is fine; a pm names anyone, and is the requestor when naming nobody.
+    expect(createItem(engineer, cycle.id, fields({ requestorId: String(engineer.id) })).requestorId).toBe(engineer.id);
+    expect(createItem(pm, cycle.id, fields()).requestorId).toBe(requestor.id);
+    expect(createItem(pm, cycle.id, fields({ requestorId: '' })).requestorId).toBe(pm.id);
   });
 
   it.each(['requestor', 'leader'] as const)('as %s: ForbiddenError and nothing written', (role) => {

@@ -10,6 +10,7 @@ import { notify } from '@/lib/notifications/notify.server';
 import { parseOrThrow } from '@/lib/validation';
 import { applyProposal, type AppliedChange } from './apply.server';
 import { changePath, changeTransaction, loadChangeRequest, updateChangeRequest } from './common.server';
+import { noticeLinks } from './notice-links.server';
 import { findConflicts, pendingRequests } from './conflicts.server';
 import { closeOpenSession, releaseIncoming } from '@/lib/changes/withdraw.server';
 import { approvalGate } from './rule';
@@ -46,37 +47,46 @@ function cycleAttendeeIds(tx: Executor, cycleId: number): number[] {
     .map((r) => r.userId);
 }
 
-type Notice = { heading: string; common: string[]; recipients: Iterable<number>; personal?: Map<number, string[]> };
+type Notice = {
+  heading: string;
+  common: string[];
+  recipients: Iterable<number>;
+  personal?: Map<number, string[]>;
+  applied?: AppliedChange[];
+};
 
 /**
  * One notification per person (kind 'change.decided'): people with a line of their own (an item of
- * theirs moved) get it first, then what everyone is told. The deciding pm is not told their own act.
+ * theirs moved) get it first, then what everyone is told, each linked to what they may open
+ * (noticeLinks). The deciding pm is not told their own act.
  */
 function tell(tx: Executor, actor: ActingUser, cr: ChangeRequest, notice: Notice): number[] {
   const cycle = loadCycle(tx, cr.cycleId);
-  const groups = new Map<string, { lines: string[]; userIds: number[] }>();
   const people = new Set(notice.recipients);
   for (const id of notice.personal?.keys() ?? []) people.add(id);
   people.delete(actor.id);
+  const links = noticeLinks(tx, cr, [...people], notice.applied);
+  const groups = new Map<string, { lines: string[]; link: string; userIds: number[] }>();
   for (const userId of people) {
     const lines = [...(notice.personal?.get(userId) ?? []), ...notice.common];
-    const key = lines.join('\n');
-    const group = groups.get(key) ?? groups.set(key, { lines, userIds: [] }).get(key)!;
+    const link = links.get(userId) ?? changePath(cr.id);
+    const key = `${link}\n${lines.join('\n')}`;
+    const group = groups.get(key) ?? groups.set(key, { lines, link, userIds: [] }).get(key)!;
     group.userIds.push(userId);
   }
-  for (const { lines, userIds } of groups.values()) {
+  for (const { lines, link, userIds } of groups.values()) {
     notify(tx, {
       userIds,
       kind: 'change.decided',
       title: notice.heading,
       body: lines.join(' '),
-      link: changePath(cr.id),
+      link,
       email: () =>
         composeEmail({
           cycleName: cycle.name,
           heading: notice.heading,
           lines,
-          action: { label: 'Open the change request', path: changePath(cr.id) },
+          action: { label: link === changePath(cr.id) ? 'Open the change request' : 'Open Quorum', path: link },
         }),
     });
   }
@@ -160,6 +170,7 @@ export function approveChangeRequest(
       heading: `Change request approved: "${cr.title}"`,
       common,
       recipients: [...cycleAttendeeIds(tx, cr.cycleId), ...inviteeIdsOf(tx, session.id), cr.raisedBy],
+      applied,
       personal: personalLines(applied, (id) => (id === null ? 'no period yet' : (periods.get(id) ?? 'a period'))),
     });
     emit(actor, cr.id, 'cr.approved', {

@@ -192,7 +192,12 @@ describe('approveChangeRequest', () => {
     for (const user of [s.requestor, raiser, attendee, sponsor, engineer]) expect(decidedFor(user)).toHaveLength(1);
     expect(decidedFor(s.pm)).toEqual([]); // the pm approved it
     const [toRequestor] = decidedFor(s.requestor);
-    expect(toRequestor).toMatchObject({ title: `Change request approved: "${cr.title}"`, link: `/changes/${cr.id}` });
+    // A requestor may not open change requests: they are sent to their own moved item instead.
+    expect(toRequestor).toMatchObject({
+      title: `Change request approved: "${cr.title}"`,
+      link: `/requests/${s.itemIds[5]}`,
+    });
+    expect(decidedFor(raiser)[0].link).toBe(`/changes/${cr.id}`);
     expect(toRequestor.body).toBe(
       `"Scheduled item 6" moves out of the schedule: it is deferred. "Scheduled item 3" moves later, to Sprint 3. Why now: ${cr.whyNow}`,
     );

@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { changeRequests, schedulePeriods, type ChangeRequestStatus } from '@/db/schema';
 
 import { getItemForViewer } from '@/lib/backlog/items.server';
+import { visibleHistory, visibleStatus } from '@/lib/backlog/visible-status.server';
 import { listEventsForSubject } from '@/lib/events/log.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
@@ -57,8 +58,10 @@ function changesOf(data: Record<string, unknown>): Changes {
 
 /** Oldest first. 404 for an unknown item, 403 for one the viewer may not see. */
 export function itemScheduleTimeline(actor: ActingUser, itemId: number): TimelineEntry[] {
-  getItemForViewer(actor, itemId);
-  const relevant = listEventsForSubject('item', itemId).filter((e) => isScheduleChange(e.type, e.data));
+  const view = visibleStatus(actor, getItemForViewer(actor, itemId));
+  const relevant = visibleHistory(view, listEventsForSubject('item', itemId)).filter((e) =>
+    isScheduleChange(e.type, e.data),
+  );
   const crIds = [
     ...new Set(relevant.flatMap((e) => (typeof e.data.changeRequestId === 'number' ? [e.data.changeRequestId] : []))),
   ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CADENCES, SIZES } from '@/db/schema/backlog';
+import { singleLine } from '@/lib/validation';
 
 const isoDate = (label: string) =>
   z
@@ -27,7 +28,7 @@ export const SizeWeeksSchema = z.object(
 
 export const CycleSchema = z
   .object({
-    name: z.string().trim().min(1, 'Name is required.').max(60, 'Name must be at most 60 characters.'),
+    name: singleLine('Name', 60, { required: 'Name is required.' }),
     cadence: z.enum(CADENCES, { error: 'Choose quarter or month.' }),
     startsOn: isoDate('Start date'),
     endsOn: isoDate('End date'),
@@ -41,7 +42,7 @@ export const CycleSchema = z
 export type CycleInput = z.infer<typeof CycleSchema>;
 
 export const ThemeSchema = z.object({
-  name: z.string().trim().min(1, 'Name is required.').max(80, 'Name must be at most 80 characters.'),
+  name: singleLine('Name', 80, { required: 'Name is required.' }),
   keyOutcome: z
     .string()
     .trim()

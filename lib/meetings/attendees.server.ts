@@ -12,7 +12,7 @@ import { fieldErrorsOf } from '@/lib/validation';
 import { loadMeeting } from './access.server';
 import { loadAgenda } from './agenda.server';
 import { departmentWarnings } from './balance';
-import { assertMeetingEditable, logMeetingEvent, MEETING_PEOPLE_ROLES } from './guards.server';
+import { assertMeetingEditable, isMeetingPerson, logMeetingEvent, MEETING_PEOPLE_ROLES } from './guards.server';
 import { notifyPreread } from './preread-mail.server';
 import { AttendeesSchema } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
@@ -88,9 +88,13 @@ export function getAttendeePlan(actor: ActingUser, meetingId: number) {
 export type AttendeePlan = ReturnType<typeof getAttendeePlan>;
 
 /**
- * Replaces the attendee list. Refuses unknown and deactivated people (all named at once). Once the
+ * Replaces the attendee list. Refuses unknown and deactivated people, and a voter who is not a leader,
+ * pm or admin (anyone else may only observe), all named at once. Once the
  * pre-read has gone out, people added now are sent it too, in the same transaction.
  */
+export const votersOnlyMessage = (name: string) =>
+  `${name} cannot vote: only leaders, pms and admins vote. Add them as an observer.`;
+
 export function setAttendees(actor: ActingUser, meetingId: number, input: unknown, now = new Date()): AttendeeRow[] {
   assertCan(actor, 'meeting.manage');
   const parsed = AttendeesSchema.safeParse(input);
@@ -107,7 +111,7 @@ export function setAttendees(actor: ActingUser, meetingId: number, input: unknow
     const found = new Map(
       (ids.length
         ? tx
-            .select({ id: users.id, name: users.name, active: users.active })
+            .select({ id: users.id, name: users.name, active: users.active, role: users.role })
             .from(users)
             .where(inArray(users.id, ids))
             .all()
@@ -117,7 +121,9 @@ export function setAttendees(actor: ActingUser, meetingId: number, input: unknow
     const errors = ids.flatMap((id) => {
       const u = found.get(id);
       if (!u) return [`Person #${id} does not exist.`];
-      return u.active ? [] : [`${u.name} is deactivated and cannot attend.`];
+      if (!u.active) return [`${u.name} is deactivated and cannot attend.`];
+      if (wanted.get(id) === 'voter' && !isMeetingPerson(u.role)) return [votersOnlyMessage(u.name)];
+      return [];
     });
     if (errors.length)
       throw new ValidationError({ attendees: errors }, errors.length === 1 ? errors[0] : 'Some people cannot attend.');

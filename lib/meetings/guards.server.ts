@@ -1,11 +1,14 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
-import { users, type Meeting } from '@/db/schema';
+import { users, type Meeting, type Role } from '@/db/schema';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log.server';
 
 /** Roles that may facilitate and that the attendee picker offers. */
 export const MEETING_PEOPLE_ROLES = ['admin', 'pm', 'leader'] as const;
+
+/** Whether a role is among those who facilitate and attend meetings (the planning form offers no other). */
+export const isMeetingPerson = (role: Role): boolean => (MEETING_PEOPLE_ROLES as readonly Role[]).includes(role);
 
 /** A closed meeting is a record of what was decided: nothing about it changes afterwards. */
 export function assertMeetingEditable(meeting: Meeting): void {

@@ -5,7 +5,7 @@ import { meetings } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { defaultAgendaOrder, getAgendaEditor, setAgenda, summariseAgenda } from './agenda.server';
-import { getAttendeePlan, setAttendees } from './attendees.server';
+import { getAttendeePlan, setAttendees, votersOnlyMessage } from './attendees.server';
 import { createMeeting, getMeetingOverview, listMeetings, updateMeeting } from './meetings.server';
 import { DAY, meetingInput, meetingRowCounts, plannedMeeting } from './test-helpers';
 
@@ -138,6 +138,27 @@ describe('setAttendees', () => {
       validationErrorOf(() => setAttendees(pm, meeting.id, [{ userId: 987_654, role: 'voter' }])).fieldErrors.attendees,
     ).toEqual(['Person #987654 does not exist.']);
     expect(meetingRowCounts()).toEqual(before);
+  });
+
+  it('refuses a requestor or an engineer as a voter, naming them, and writes nothing; they may observe', async () => {
+    const { pm, leaders, meeting } = await plannedMeeting();
+    const requestor = await userWithRole('requestor');
+    const engineer = await userWithRole('engineer');
+    const before = meetingRowCounts();
+    const error = validationErrorOf(() =>
+      setAttendees(pm, meeting.id, [
+        { userId: leaders[0].id, role: 'voter' },
+        { userId: requestor.id, role: 'voter' },
+        { userId: engineer.id, role: 'voter' },
+      ]),
+    );
+    expect(error.fieldErrors.attendees).toEqual([votersOnlyMessage(requestor.name), votersOnlyMessage(engineer.name)]);
+    expect(meetingRowCounts()).toEqual(before);
+    const attendees = setAttendees(pm, meeting.id, [
+      { userId: leaders[0].id, role: 'voter' },
+      { userId: requestor.id, role: 'observer' },
+    ]);
+    expect(attendees.find((a) => a.userId === requestor.id)?.role).toBe('observer');
   });
 
   it('changes roles, logs once and warns about the balance', async () => {

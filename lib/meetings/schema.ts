@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ATTENDEE_ROLES } from '@/db/schema/meetings';
-import { requiredId } from '@/lib/validation';
+import { requiredId, singleLine } from '@/lib/validation';
 
 /**
  * What a pm types to schedule a meeting. Shared by the form action and the JSON API. Times arrive
@@ -21,11 +21,7 @@ export const DEFAULT_QUESTIONS_CLOSE_MS = 24 * 3_600_000;
 export function meetingInputSchema(now: Date = new Date()) {
   return z
     .object({
-      title: z
-        .string({ error: 'Title is required.' })
-        .trim()
-        .min(1, 'Title is required.')
-        .max(120, 'Title must be at most 120 characters.'),
+      title: singleLine('Title', 120, { required: 'Title is required.' }),
       scheduledAt: z
         .preprocess(emptyToUndefined, isoDateTime('Enter the meeting date and time.'))
         .refine((s) => Date.parse(s) > now.getTime(), 'The meeting date must be in the future.'),
@@ -38,7 +34,7 @@ export function meetingInputSchema(now: Date = new Date()) {
           .max(480, 'Duration must be at most 480 minutes (8 hours).')
           .default(DEFAULT_DURATION_MINUTES),
       ),
-      location: z.preprocess((v) => v ?? '', z.string().trim().max(200, 'Location must be at most 200 characters.')),
+      location: z.preprocess((v) => v ?? '', singleLine('Location', 200)),
       facilitatorId: requiredId('facilitator'),
       questionsCloseAt: z.preprocess(
         emptyToUndefined,

@@ -284,14 +284,13 @@ describe('publishOutcome', () => {
 });
 
 describe('listMyRequests after a meeting', () => {
-  it('names the meeting that decided a request, and links the outcome only once it is published', async () => {
+  it('names the meeting that decided a request, and links the outcome, once it is published', async () => {
     const s = await endedMeeting();
     const find = () => listMyRequests(s.rosa).find((r) => r.id === s.a.id)!;
-    expect(find()).toMatchObject({
-      status: 'accepted',
-      decidedIn: { meetingTitle: s.meeting.title, outcomePath: null },
-    });
+    // Until publication the requestor, who was not in the meeting, is told nothing of the decision.
+    expect(find()).toMatchObject({ status: 'under_review', decisionReason: null, decidedIn: null });
     publishOutcome(s.pm, s.cycle.id);
+    expect(find()).toMatchObject({ status: 'accepted' });
     expect(find().decidedIn).toEqual({ meetingTitle: s.meeting.title, outcomePath: `/cycles/${s.cycle.id}/outcome` });
     expect(listMyRequests(s.ted).find((r) => r.id === s.d.id)).toMatchObject({
       status: 'deferred',

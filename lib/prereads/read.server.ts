@@ -61,19 +61,20 @@ function header(tx: Executor, m: Meeting): MeetingHeader {
 }
 
 /**
- * Whether someone outside the meeting answers for an item on it (its sponsor, or its SME by name
- * or e-mail): they are told of questions and must be able to open the threads to answer them.
+ * The items someone outside the meeting answers for (its sponsor, or its SME by name or e-mail): they
+ * are told of questions on those items and must be able to open their threads to answer them, and
+ * they see those items only, not the rest of the pre-read.
  */
-function answersForAnItem(tx: Executor, actor: ActingUser, itemIds: number[], current: SnapshotItem[]): boolean {
-  if (itemIds.length === 0) return false;
+function itemsAnsweredFor(tx: Executor, actor: ActingUser, itemIds: number[], current: SnapshotItem[]): Set<number> {
+  if (itemIds.length === 0) return new Set();
   const sponsored = tx
     .select({ id: items.id })
     .from(items)
     .where(and(inArray(items.id, itemIds), eq(items.sponsorId, actor.id)))
-    .get();
-  if (sponsored) return true;
+    .all()
+    .map((r) => r.id);
   const resolve = smeResolver(tx);
-  return current.some((i) => resolve(i.sme) === actor.id);
+  return new Set([...sponsored, ...current.filter((i) => resolve(i.sme) === actor.id).map((i) => i.id)]);
 }
 
 /** The frozen item's changes since it was sent; none when nothing the reader sees has moved. */
@@ -84,7 +85,8 @@ function changesSince(sent: SnapshotItem, now: SnapshotItem | undefined): FieldC
 
 /**
  * Opens a meeting's pre-read for the actor: 403 unless they attend, facilitate, are pm/admin or
- * answer for one of its items. The first opening by an attendee is recorded as their read
+ * answer for one of its items; someone who only answers for items sees those items alone (no other
+ * item, no update summaries, the capacity of their items only). The first opening by an attendee is recorded as their read
  * receipt (people who only oversee or answer are not readers). Before distribution it returns
  * `distributed: false` for the page to say so.
  */
@@ -97,13 +99,12 @@ export function openPreread(actor: ActingUser, meetingId: number, now = new Date
       if (!insider) throw new ForbiddenError("Only the meeting's attendees can open its pre-read.");
       return { distributed: false, meeting: header(tx, meeting) };
     }
-    const { snapshot } = state;
-    const itemIds = snapshot.items.map((i) => i.id);
+    const itemIds = state.snapshot.items.map((i) => i.id);
     const cycle = tx.select().from(cycles).where(eq(cycles.id, meeting.cycleId)).get();
     // Only items edited since they were sent (their version moved) need their current values; every
     // edit of a field the pre-read shows, modules included, bumps the version. Outsiders need all of
     // them to find whether they are an item's SME.
-    const sentVersion = new Map(snapshot.items.map((i) => [i.id, i.version]));
+    const sentVersion = new Map(state.snapshot.items.map((i) => [i.id, i.version]));
     const edited =
       itemIds.length === 0
         ? []
@@ -119,9 +120,11 @@ export function openPreread(actor: ActingUser, meetingId: number, now = new Date
       insider ? edited : itemIds,
       cycle?.sizeWeeks ?? { XS: 0, S: 0, M: 0, L: 0, XL: 0 },
     );
-    if (!insider && !answersForAnItem(tx, actor, itemIds, current)) {
-      throw new ForbiddenError("Only the meeting's attendees can open its pre-read.");
-    }
+    const answered = insider ? null : itemsAnsweredFor(tx, actor, itemIds, current);
+    if (answered?.size === 0) throw new ForbiddenError("Only the meeting's attendees can open its pre-read.");
+    const snapshot = answered
+      ? { ...state.snapshot, items: state.snapshot.items.filter((i) => answered.has(i.id)) }
+      : state.snapshot;
 
     if (attendeeRole(tx, meetingId, actor.id) !== null) {
       tx.insert(prereadReads)
@@ -131,7 +134,12 @@ export function openPreread(actor: ActingUser, meetingId: number, now = new Date
     }
 
     const byId = new Map(current.map((i) => [i.id, i]));
-    const threads = listThreads(tx, meeting, itemIds, actor);
+    const threads = listThreads(
+      tx,
+      meeting,
+      snapshot.items.map((i) => i.id),
+      actor,
+    );
     const views: PrereadItemView[] = snapshot.items.map((i) => ({
       ...i,
       changes: changesSince(i, byId.get(i.id)),
@@ -148,7 +156,8 @@ export function openPreread(actor: ActingUser, meetingId: number, now = new Date
       sentAt: state.preread.sentAt,
       late: state.preread.late,
       snapshotKey: state.snapshotKey,
-      updates: state.updates,
+      // An update's summary names the items that changed: for the meeting's people only.
+      updates: answered ? [] : state.updates,
       capacity: capacitySummary(snapshot),
       sections: groupByTheme(snapshot, views),
       questions: {

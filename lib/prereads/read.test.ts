@@ -114,6 +114,35 @@ describe('openPreread', () => {
     expect(receiptsOf(preread!.id, sponsor.id)).toHaveLength(0);
   });
 
+  it('shows a sponsor or SME outside the meeting only the items they answer for', () => {
+    const { meeting } = freshMeeting();
+    const titles = (view: PrereadView) =>
+      distributed(view)
+        .sections.flatMap((s) => s.items)
+        .map((i) => i.title);
+    // The sponsor of SSO, a leader who is not invited.
+    const sponsorView = distributed(openPreread(sponsor, meeting.id));
+    expect(titles(sponsorView)).toEqual(['SSO']);
+    expect(sponsorView.capacity).toMatchObject({ totalWeeks: 3 });
+    expect(sponsorView.updates).toEqual([]);
+    // A requestor named (in free text) as the SME of one item.
+    edit(audit.id, { sme: requestor.name });
+    try {
+      expect(titles(openPreread(requestor, meeting.id))).toEqual(['Audit log']);
+    } finally {
+      edit(audit.id, { sme: '' });
+    }
+    // The meeting's own people read it whole.
+    for (const reader of [leader, observer, pm, admin]) {
+      expect(titles(openPreread(reader, meeting.id)).sort()).toEqual([
+        'Annual plans',
+        'Audit log',
+        'No theme yet',
+        'SSO',
+      ]);
+    }
+  });
+
   it('says when the pre-read has not been distributed yet', () => {
     const { meeting } = freshMeeting({ distribute: false });
     expect(openPreread(leader, meeting.id)).toMatchObject({

@@ -1,24 +1,25 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, transaction } from '@/db/client';
-import { cycles, decisions, departments, items, meetings, outcomePublications, users, type Item } from '@/db/schema';
-import { assertCan, canWithdraw } from '@/lib/auth/permissions';
+import { cycles, departments, items, users, type Item } from '@/db/schema';
+import { assertCan, can, canWithdraw } from '@/lib/auth/permissions';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
-import { logEvent } from '@/lib/events/log.server';
-import { parseOrThrow, requiredId } from '@/lib/validation';
+import { listEventsForSubject, logEvent } from '@/lib/events/log.server';
+import { parseOrThrow, requiredId, singleLine } from '@/lib/validation';
 import { ItemFieldsSchema, longText, title } from '@/lib/backlog/item-schema';
 import { checkReferences } from '@/lib/backlog/references.server';
-import { loadItem, patchItem, replaceModules } from '@/lib/backlog/items.server';
+import { getItemForViewer, loadItem, patchItem, replaceModules } from '@/lib/backlog/items.server';
 import { loadCycle } from '@/lib/backlog/list.server';
 import { transitionError } from '@/lib/backlog/status-machine';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { itemAsSeen, visibleHistory, visibleStatuses } from '@/lib/backlog/visible-status.server';
 
 export const RequestSchema = z.object({
   title,
   description: longText('Description', 10_000).refine((s) => s.length > 0, 'Describe what you need.'),
   businessBenefit: longText('Business benefit', 5_000),
-  sponsorSuggestion: longText('Sponsor suggestion', 200),
+  sponsorSuggestion: singleLine('Sponsor suggestion', 200).default(''),
   departmentId: requiredId('department'),
 });
 
@@ -46,7 +47,11 @@ export function createRequest(actor: ActingUser, input: unknown): Item {
   });
 }
 
-/** The actor's own requests only: this query filters by requestor on purpose. */
+/**
+ * The actor's own requests only: this query filters by requestor on purpose. Status, reason and the
+ * deciding meeting are as the actor may see them (visibleStatuses); the outcome page is linked once
+ * that meeting's outcome is published: before then a requestor may not open it.
+ */
 export function listMyRequests(actor: ActingUser) {
   const rows = db
     .select({
@@ -54,6 +59,7 @@ export function listMyRequests(actor: ActingUser) {
       title: items.title,
       status: items.status,
       decisionReason: items.decisionReason,
+      cycleId: items.cycleId,
       createdAt: items.createdAt,
       updatedAt: items.updatedAt,
       cycleName: cycles.name,
@@ -63,36 +69,26 @@ export function listMyRequests(actor: ActingUser) {
     .where(eq(items.requestorId, actor.id))
     .orderBy(desc(items.createdAt), desc(items.id))
     .all();
-  const decided = decidingMeetings(rows.map((r) => r.id));
-  return rows.map((r) => ({ ...r, decidedIn: decided.get(r.id) ?? null }));
+  const views = visibleStatuses(actor, rows);
+  return rows.map(({ cycleId: _c, ...r }) => {
+    const view = views.get(r.id)!;
+    const d = view.decidedIn;
+    return {
+      ...r,
+      status: view.status,
+      decisionReason: view.decisionReason,
+      decidedIn: d
+        ? { meetingTitle: d.meetingTitle, outcomePath: d.published ? `/cycles/${d.cycleId}/outcome` : null }
+        : null,
+    };
+  });
 }
 
-/**
- * The meeting that decided each item (its latest decision), and the cycle's outcome page once that
- * meeting's outcome is published: before then a requestor may not open it (lib/outcome/report.server.ts).
- */
-function decidingMeetings(itemIds: number[]): Map<number, { meetingTitle: string; outcomePath: string | null }> {
-  if (itemIds.length === 0) return new Map();
-  const rows = db
-    .select({
-      itemId: decisions.itemId,
-      meetingTitle: meetings.title,
-      cycleId: meetings.cycleId,
-      publishedAt: outcomePublications.publishedAt,
-    })
-    .from(decisions)
-    .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
-    .leftJoin(outcomePublications, eq(outcomePublications.meetingId, decisions.meetingId))
-    .where(inArray(decisions.itemId, itemIds))
-    .orderBy(asc(decisions.decidedAt), asc(decisions.id))
-    .all();
-  // Oldest first, so a later decision on the same item replaces an earlier one.
-  return new Map(
-    rows.map((r) => [
-      r.itemId,
-      { meetingTitle: r.meetingTitle, outcomePath: r.publishedAt ? `/cycles/${r.cycleId}/outcome` : null },
-    ]),
-  );
+/** One request for its page: status, reason and history as the actor may see them (visible-status.server.ts). */
+export function getRequest(actor: ActingUser, itemId: number) {
+  const { view, ...item } = itemAsSeen(actor, getItemForViewer(actor, itemId));
+  const showHistory = item.requestorId === actor.id || can(actor, 'history.view');
+  return { item, history: showHistory ? visibleHistory(view, listEventsForSubject('item', itemId)) : null };
 }
 
 export function withdrawRequest(actor: ActingUser, itemId: number): Item {

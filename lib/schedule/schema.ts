@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FLAG_KINDS } from '@/db/schema/schedule';
-import { optionalId } from '@/lib/validation';
+import { optionalId, singleLine } from '@/lib/validation';
 import { isDay } from './dates';
 import { DELIVERY_MOVES, FLAG_BODY_MAX, PERIOD_NAME_MAX } from './types';
 
@@ -17,11 +17,10 @@ export const GeneratePeriodsSchema = z.object({
 });
 
 export const PeriodSchema = z.object({
-  name: z
-    .string({ error: 'Enter a name for the period.' })
-    .trim()
-    .min(1, 'Enter a name for the period.')
-    .max(PERIOD_NAME_MAX, `The name must be at most ${PERIOD_NAME_MAX} characters.`),
+  name: singleLine('Name', PERIOD_NAME_MAX, {
+    required: 'Enter a name for the period.',
+    tooLong: `The name must be at most ${PERIOD_NAME_MAX} characters.`,
+  }),
   capacityWeeks: z.preprocess(
     blankToUndefined,
     z.coerce

@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { apiHandler, readJson } from '@/lib/api.server';
+import { ItemJsonIds } from '@/lib/backlog/item-schema';
 import { createItem } from '@/lib/backlog/items.server';
-import { parseOrThrow } from '@/lib/validation';
+import { jsonId, parseOrThrow } from '@/lib/validation';
 
-const Body = z.object({ cycleId: z.number({ error: 'cycleId must be a number.' }).int().positive() }).passthrough();
+const Body = ItemJsonIds.extend({ cycleId: jsonId('cycleId') });
 
 /** POST /api/items — create an item in a cycle (pm, admin, engineer). Body: the item's fields + cycleId. */
 export async function POST(request: Request) {

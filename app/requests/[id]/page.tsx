@@ -3,10 +3,8 @@ import Link from 'next/link';
 import type { Item } from '@/db/schema';
 import { can, canWithdraw } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session.server';
-import { getItemForViewer } from '@/lib/backlog/items.server';
 import { listCycles, listCyclesWithThemes } from '@/lib/cycles/cycles.server';
-import { listEventsForSubject } from '@/lib/events/log.server';
-import { listMyRequests } from '@/lib/requests/requests.server';
+import { getRequest, listMyRequests } from '@/lib/requests/requests.server';
 import { pickerOptions } from '@/lib/users/directory.server';
 import { readForPage, routeId } from '@/lib/pages.server';
 import { ItemHistory, LocalTime, type HistoryNames } from '@/components/items/item-history';
@@ -19,7 +17,7 @@ export const metadata: Metadata = { title: 'Request · Quorum' };
 const byId = (rows: { id: number; name: string }[]) => Object.fromEntries(rows.map((r) => [r.id, r.name]));
 
 /** Names for the ids on this page and in its history, limited to what the viewer may list. */
-function namesFor(user: ActingUser, item: Item): HistoryNames {
+function namesFor(user: ActingUser, item: Pick<Item, 'id' | 'cycleId'>): HistoryNames {
   const { people, departments, modules } = pickerOptions();
   const names: HistoryNames = { people: byId(people), departments: byId(departments), modules: byId(modules) };
   if (can(user, 'request.triage')) {
@@ -51,10 +49,8 @@ function Value({ value, empty }: { value: string | null; empty: string }) {
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const id = await routeId(params);
-  const item = readForPage(() => getItemForViewer(user, id));
+  const { item, history } = readForPage(() => getRequest(user, id));
   const names = namesFor(user, item);
-  const showHistory = item.requestorId === user.id || can(user, 'history.view');
-  const events = showHistory ? listEventsForSubject('item', item.id) : [];
   const name = (map: Record<number, string> | undefined, key: number | null) =>
     key === null ? null : (map?.[key] ?? `#${key}`);
 
@@ -110,14 +106,16 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </div>
       </dl>
 
-      {canWithdraw(user, item) && <WithdrawForm itemId={item.id} />}
+      {item.status !== 'under_review' && canWithdraw(user, { ...item, status: item.status }) && (
+        <WithdrawForm itemId={item.id} />
+      )}
 
-      {showHistory && (
+      {history && (
         <section aria-labelledby="history" className="space-y-2">
           <h2 id="history" className="text-base font-semibold">
             History
           </h2>
-          <ItemHistory events={events} names={names} />
+          <ItemHistory events={history} names={names} />
         </section>
       )}
     </article>

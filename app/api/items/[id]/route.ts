@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { apiHandler, readJson, routeParamId } from '@/lib/api.server';
 import { getItemDetail } from '@/lib/backlog/detail.server';
+import { ItemJsonIds } from '@/lib/backlog/item-schema';
 import { updateItem } from '@/lib/backlog/items.server';
 import { parseOrThrow } from '@/lib/validation';
 
 type Ctx = { params: Promise<{ id: string }> };
 
-const Body = z.object({ version: z.number({ error: 'version must be a number.' }).int().positive() }).passthrough();
+const Body = ItemJsonIds.extend({ version: z.number({ error: 'version must be a number.' }).int().positive() });
 
 async function itemId(ctx: Ctx) {
   return routeParamId(ctx.params);

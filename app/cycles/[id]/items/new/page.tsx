@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session.server';
 import { backlogMeta } from '@/lib/backlog/list.server';
 import { pickerOptions } from '@/lib/users/directory.server';
@@ -20,6 +21,7 @@ export default async function NewItemPage({ params }: { params: Promise<{ id: st
         action={createItemAction}
         hidden={{ cycleId }}
         submitLabel="Add item"
+        canSetRequestor={can(user, 'item.edit')}
         initial={{
           requestorId: user.id,
           departmentId: user.departmentId,

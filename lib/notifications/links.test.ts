@@ -1,0 +1,127 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { transaction } from '@/db/client';
+import { departments, items, notifications, users, type Notification } from '@/db/schema';
+import type { ActingUser } from '@/lib/auth/acting-user';
+import { loadItem, patchItem } from '@/lib/backlog/items.server';
+import { approveChangeRequest } from '@/lib/changes/decide.server';
+import { getChangeRequest } from '@/lib/changes/details.server';
+import { raiseChangeRequest } from '@/lib/changes/requests.server';
+import { conveneSession, respond } from '@/lib/changes/sessions.server';
+import { changeInput, seedScheduledCycle } from '@/lib/changes/test-helpers';
+import { recordDecision } from '@/lib/live-meeting/decisions.server';
+import { endMeeting, startMeeting } from '@/lib/live-meeting/session.server';
+import { distributePreread, sendPrereadUpdate } from '@/lib/meetings/distribute.server';
+import { remindUnread } from '@/lib/meetings/reminders.server';
+import { plannedMeeting } from '@/lib/meetings/test-helpers';
+import { publishOutcome } from '@/lib/outcome/publish.server';
+import { cycleOutcome } from '@/lib/outcome/report.server';
+import { openPreread } from '@/lib/prereads/read.server';
+import { answerQuestion, askQuestion, resolveQuestion } from '@/lib/questions/questions.server';
+import { getRequest } from '@/lib/requests/requests.server';
+import { raiseFlag } from '@/lib/schedule/flags.server';
+import { publishSchedule } from '@/lib/schedule/publish.server';
+import { getSchedule } from '@/lib/schedule/schedule.server';
+import { db, userWithRole } from '@/lib/testing/db';
+import { listNotifications } from './inbox.server';
+import { NOTIFICATION_KIND_LABELS } from './kinds';
+
+/**
+ * Every notification leads somewhere its recipient may open: for each kind, made by the real lib
+ * functions, the read function behind its link is called as the recipient and must not refuse.
+ */
+
+/** The lib read behind each link the app sends (what the page at that path calls). */
+function openLink(user: ActingUser, link: string): unknown {
+  const path = link.split('#')[0];
+  const id = (re: RegExp) => Number(re.exec(path)?.[1]);
+  if (/^\/meetings\/\d+\/preread$/.test(path)) return openPreread(user, id(/^\/meetings\/(\d+)/));
+  if (/^\/cycles\/\d+\/outcome$/.test(path)) return cycleOutcome(user, id(/^\/cycles\/(\d+)/));
+  if (/^\/cycles\/\d+\/schedule$/.test(path)) return getSchedule(user, id(/^\/cycles\/(\d+)/));
+  if (/^\/changes\/\d+$/.test(path)) return getChangeRequest(user, id(/^\/changes\/(\d+)/));
+  if (/^\/requests\/\d+$/.test(path)) return getRequest(user, id(/^\/requests\/(\d+)/));
+  if (path === '/notifications') return listNotifications(user);
+  throw new Error(`No read function is known for the link ${link}`);
+}
+
+function recipient(userId: number): ActingUser {
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      departmentId: users.departmentId,
+      departmentName: departments.name,
+    })
+    .from(users)
+    .innerJoin(departments, eq(departments.id, users.departmentId))
+    .where(eq(users.id, userId))
+    .get()!;
+}
+
+/** A meeting through pre-read, questions, decisions and a published outcome, with outsiders answering. */
+async function meetingScene() {
+  const { pm, leaders, meeting, cycle, items: agenda } = await plannedMeeting({ items: 2 });
+  const [rosa, sponsor, sme] = await Promise.all([
+    userWithRole('requestor'),
+    userWithRole('requestor'),
+    userWithRole('requestor'),
+  ]);
+  db.update(items)
+    .set({ requestorId: rosa.id, sponsorId: sponsor.id, sme: sme.name })
+    .where(eq(items.id, agenda[0].id))
+    .run();
+  distributePreread(pm, meeting.id, { confirmLate: true });
+  transaction((tx) => patchItem(tx, pm, loadItem(tx, agenda[1].id), { title: 'A better title' }));
+  sendPrereadUpdate(pm, meeting.id);
+  remindUnread(pm, meeting.id);
+  const question = askQuestion(leaders[0], meeting.id, agenda[0].id, 'Which identity providers?');
+  answerQuestion(sponsor, question.id, 'Okta and Entra.');
+  resolveQuestion(pm, question.id);
+  startMeeting(pm, meeting.id, { votesVisibility: 'live', weighted: false });
+  recordDecision(pm, meeting.id, agenda[0].id, { outcome: 'rejected', reason: 'Not now', note: 'n' });
+  endMeeting(pm, meeting.id);
+  publishOutcome(pm, cycle.id);
+}
+
+/** A published schedule, a flag on it, and an approved change request that moves a requestor's item out. */
+async function scheduleScene() {
+  const s = await seedScheduledCycle(db, { items: 6, periods: 3, leaders: 3 });
+  publishSchedule(s.pm, s.cycle.id);
+  raiseFlag(s.requestor, s.itemIds[0], { kind: 'question', body: 'When does it ship?' });
+  const { changeRequest } = raiseChangeRequest(
+    s.leaders[0],
+    s.cycle.id,
+    changeInput(s, { displaced: [{ itemId: s.itemIds[5], action: 'out' }] }),
+  );
+  const session = conveneSession(s.pm, changeRequest.id, { mode: 'async', inviteeIds: s.leaders.map((l) => l.id) });
+  respond(s.leaders[0], session.id, { response: 'assent' });
+  respond(s.leaders[1], session.id, { response: 'assent' });
+  approveChangeRequest(s.pm, changeRequest.id);
+  return s;
+}
+
+let sent: Notification[];
+
+beforeAll(async () => {
+  await meetingScene();
+  await scheduleScene();
+  sent = db.select().from(notifications).all();
+});
+
+describe('notification links', () => {
+  it.each(Object.keys(NOTIFICATION_KIND_LABELS))('every %s notification opens for its recipient', (kind) => {
+    const ofKind = sent.filter((n) => n.kind === kind);
+    expect(ofKind.length).toBeGreaterThan(0);
+    for (const n of ofKind) {
+      const user = recipient(n.userId);
+      expect(() => openLink(user, n.link), `${kind} to ${user.role} #${user.id}: ${n.link}`).not.toThrow();
+    }
+  });
+
+  it('covers requestors and outsiders, not only the backlog roles', () => {
+    const roles = new Set(sent.map((n) => recipient(n.userId).role));
+    expect(roles).toContain('requestor');
+  });
+});
