@@ -159,7 +159,8 @@ export type ChainReport =
   | { ok: true; count: number; lastHash: string }
   | { ok: false; count: number; badId: number; problem: 'content' | 'link'; message: string };
 
-type RawRow = {
+/** An events row as SQLite returns it (column names, data as JSON text). */
+export type RawEventRow = {
   id: number;
   at: string;
   actor_id: number | null;
@@ -181,7 +182,7 @@ export function verifyChain(sqlite: Database.Database): ChainReport {
   let count = 0;
   const rows = sqlite
     .prepare('select id, at, actor_id, type, subject_type, subject_id, data, prev_hash, hash from events order by id')
-    .iterate() as IterableIterator<RawRow>;
+    .iterate() as IterableIterator<RawEventRow>;
   for (const r of rows) {
     const bad = checkRow(r, expectedPrev);
     if (bad) {
@@ -194,7 +195,7 @@ export function verifyChain(sqlite: Database.Database): ChainReport {
   return { ok: true, count, lastHash: expectedPrev };
 }
 
-function checkRow(r: RawRow, expectedPrev: string): { problem: 'content' | 'link'; message: string } | null {
+function checkRow(r: RawEventRow, expectedPrev: string): { problem: 'content' | 'link'; message: string } | null {
   if (r.hash === null || r.prev_hash === null)
     return { problem: 'link', message: `Event ${r.id} has no hash: it was written outside the chain.` };
   if (r.prev_hash !== expectedPrev)

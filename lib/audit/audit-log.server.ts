@@ -1,6 +1,6 @@
 import 'server-only';
 import { sqlite } from '@/db/client';
-import { verifyChain, type ChainReport } from '@/db/event-chain';
+import { verifyChain, type ChainReport, type RawEventRow } from '@/db/event-chain';
 import { assertCan } from '@/lib/auth/permissions';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
@@ -12,22 +12,10 @@ export function getAuditCheck(actor: ActingUser): ChainReport {
   return verifyChain(sqlite);
 }
 
-type ExportRow = {
-  id: number;
-  at: string;
-  actor_id: number | null;
-  type: string;
-  subject_type: string;
-  subject_id: number;
-  data: string;
-  prev_hash: string | null;
-  hash: string | null;
-};
-
 const BATCH = 1000;
 
 /** One JSON Lines record: every column, `data` as the JSON value it holds (its text if it is not JSON). */
-export function exportLine(row: ExportRow): string {
+export function exportLine(row: RawEventRow): string {
   let data: unknown;
   try {
     data = JSON.parse(row.data);
@@ -53,7 +41,7 @@ export function getAuditExport(actor: ActingUser, now = new Date()): { filename:
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
-      const rows = page.all(after, lastId, BATCH) as ExportRow[];
+      const rows = page.all(after, lastId, BATCH) as RawEventRow[];
       if (rows.length === 0) return controller.close();
       after = rows[rows.length - 1].id;
       controller.enqueue(encoder.encode(rows.map(exportLine).join('')));

@@ -1,14 +1,12 @@
 import 'server-only';
 import { cache } from 'react';
-import { eq } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
-import { db } from '@/db/client';
-import { departments, users } from '@/db/schema';
 import { auth } from './auth.server';
 import type { ActingUser } from './acting-user';
 import { can, type Action } from './permissions';
 import { checkSession } from './sessions.server';
+import { loadActiveUser } from './active-user.server';
 
 /**
  * The signed-in person and the id of their server-side session, or null. Both are read fresh on
@@ -27,27 +25,6 @@ export const currentSession = cache(async (): Promise<{ user: ActingUser; sessio
 /** The signed-in user (see currentSession). */
 export async function currentUser(): Promise<ActingUser | null> {
   return (await currentSession())?.user ?? null;
-}
-
-/** Unchecked: the active user with this id as an ActingUser, or null when unknown or deactivated. */
-export function loadActiveUser(id: number): ActingUser | null {
-  const row = db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      departmentId: users.departmentId,
-      departmentName: departments.name,
-      active: users.active,
-    })
-    .from(users)
-    .innerJoin(departments, eq(departments.id, users.departmentId))
-    .where(eq(users.id, id))
-    .get();
-  if (!row || !row.active) return null;
-  const { active: _active, ...user } = row;
-  return user;
 }
 
 /** For pages and actions: the user, or a redirect to sign-in that comes back here afterwards. */

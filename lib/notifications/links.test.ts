@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { transaction } from '@/db/client';
-import { departments, items, notifications, users, type Notification } from '@/db/schema';
+import { items, notifications, type Notification } from '@/db/schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { loadItem, patchItem } from '@/lib/backlog/items.server';
 import { approveChangeRequest } from '@/lib/changes/decide.server';
@@ -25,6 +25,7 @@ import { getSchedule } from '@/lib/schedule/schedule.server';
 import { db, userWithRole } from '@/lib/testing/db';
 import { listNotifications } from './inbox.server';
 import { NOTIFICATION_KIND_LABELS } from './kinds';
+import { loadActiveUser } from '@/lib/auth/active-user.server';
 
 /**
  * Every notification leads somewhere its recipient may open: for each kind, made by the real lib
@@ -45,19 +46,7 @@ function openLink(user: ActingUser, link: string): unknown {
 }
 
 function recipient(userId: number): ActingUser {
-  return db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      departmentId: users.departmentId,
-      departmentName: departments.name,
-    })
-    .from(users)
-    .innerJoin(departments, eq(departments.id, users.departmentId))
-    .where(eq(users.id, userId))
-    .get()!;
+  return loadActiveUser(userId)!;
 }
 
 /** A meeting through pre-read, questions, decisions and a published outcome, with outsiders answering. */

@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import type { ActingUser } from '@/lib/auth/acting-user';
-import { currentSession, loadActiveUser } from '@/lib/auth/session.server';
+import { loadActiveUser } from '@/lib/auth/active-user.server';
+import { currentSession } from '@/lib/auth/session.server';
 import { checkSession } from '@/lib/auth/sessions.server';
 import { env } from '@/lib/env.server';
 import { errorResponse, UnauthenticatedError } from '@/lib/errors';
