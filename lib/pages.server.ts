@@ -1,6 +1,6 @@
 import 'server-only';
 import { forbidden, notFound } from 'next/navigation';
-import { ForbiddenError, NotFoundError } from './errors';
+import { errorStatus } from './errors';
 import { idParam } from './validation';
 
 /** A route's numeric id, or the 404 page for anything that is not a positive integer. */
@@ -19,9 +19,13 @@ export function readForPage<T>(fn: () => T): T {
   }
 }
 
-/** For pages and actions: 403/404 become Next's pages; anything else is returned to be rethrown to the error boundary. */
+/**
+ * For pages and actions, by the error's HTTP status (lib/errors.ts): 403 and 404 become Next's
+ * pages; anything else is returned to be rethrown to the error boundary.
+ */
 export function pageError(error: unknown): unknown {
-  if (error instanceof ForbiddenError) forbidden();
-  if (error instanceof NotFoundError) notFound();
+  const status = errorStatus(error);
+  if (status === 403) forbidden();
+  if (status === 404) notFound();
   return error;
 }
