@@ -4,8 +4,8 @@ import { contentSecurityPolicy, createNonce, isHttpsUrl, securityHeaders } from 
 import { bodyTooLargeMessage, declaresMoreThan, MAX_ACTION_BODY_BYTES } from '@/lib/body-limits';
 
 const PUBLIC = ['/signin', '/api/auth', '/_next', '/favicon.ico', '/api/health'];
-// Downloads that scripts fetch as well as browsers: like the JSON API, they answer 401 themselves.
-const ANSWERS_401 = ['/api/', '/admin/audit/export'];
+// The JSON API and downloads (scripts fetch them as well as browsers) answer 401 themselves.
+const answers401 = (pathname: string) => pathname.startsWith('/api/') || pathname.endsWith('/export');
 
 /**
  * Runs in front of every request (static files aside, which get their headers from next.config.ts):
@@ -51,7 +51,7 @@ export function proxy(request: NextRequest) {
   }
   const hasSession =
     request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
-  if (!hasSession && !ANSWERS_401.some((p) => pathname.startsWith(p))) {
+  if (!hasSession && !answers401(pathname)) {
     const url = request.nextUrl.clone();
     url.pathname = '/signin';
     url.search = `?next=${encodeURIComponent(pathname + search)}`;

@@ -23,6 +23,9 @@ test('after signing out, the old session cookie is refused', async ({ world, sig
   await expect(replayed).toHaveURL(/\/signin/);
   const api = await replayed.request.get('/api/cycles/1/items');
   expect(api.status()).toBe(401);
+  // Downloads answer like the API: a 401 a script can read, not a redirect to the sign-in page.
+  const download = await replayed.request.get('/cycles/1/outcome/export?format=csv', { maxRedirects: 0 });
+  expect(download.status()).toBe(401);
   await replay.close();
 });
 

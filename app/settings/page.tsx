@@ -3,7 +3,7 @@ import { requireUser } from '@/lib/auth/session.server';
 import { getEmailPrefs } from '@/lib/notifications/prefs.server';
 import { EmailPrefsForm } from '@/app/settings/_components/email-prefs-form';
 import { buttonClass } from '@/components/ui/button';
-import { openSessionCount } from '@/lib/auth/sessions.server';
+import { openSessionCount } from '@/lib/auth/user-sessions.server';
 import { plural } from '@/lib/plural';
 import { signOutEverywhereAction } from './actions';
 

@@ -4,7 +4,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env.server';
 import { isHttpsUrl } from '@/lib/security/headers';
 import { checkCredentials } from './credentials.server';
-import { endSession, startSession } from './sessions.server';
+import { endSession, startSession } from './user-sessions.server';
 import { clientAddress } from './throttle';
 
 declare module 'next-auth' {
@@ -26,7 +26,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // Secure (and __Secure- prefixed) cookies whenever the public URL is https, even behind a proxy
   // that reaches Quorum over plain http.
   useSecureCookies: isHttpsUrl(env().APP_URL),
-  // The token only names a server-side session (lib/auth/sessions.server.ts), which holds the limits.
+  // The token only names a server-side session (lib/auth/user-sessions.server.ts), which holds the limits.
   session: { strategy: 'jwt', maxAge: env().SESSION_MAX_HOURS * 3600 },
   pages: { signIn: '/signin' },
   // A refused password is an expected outcome shown to the user, not a server error to log.

@@ -5,7 +5,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { auth } from './auth.server';
 import type { ActingUser } from './acting-user';
 import { can, type Action } from './permissions';
-import { checkSession } from './sessions.server';
+import { checkSession } from './user-sessions.server';
 import { loadActiveUser } from './active-user.server';
 
 /**

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { loadActiveUser } from '@/lib/auth/active-user.server';
 import { currentSession } from '@/lib/auth/session.server';
-import { checkSession } from '@/lib/auth/sessions.server';
+import { checkSession } from '@/lib/auth/user-sessions.server';
 import { env } from '@/lib/env.server';
 import { errorResponse, UnauthenticatedError } from '@/lib/errors';
 import { routeParamId } from '@/lib/api.server';

@@ -7,7 +7,7 @@ import { ValidationError } from '@/lib/errors';
 import { logEvent } from '@/lib/events/log.server';
 import { NotFoundError } from '@/lib/errors';
 import type { ActingUser } from '@/lib/auth/acting-user';
-import { endSessionsOf } from '@/lib/auth/sessions.server';
+import { endSessionsOf } from '@/lib/auth/user-sessions.server';
 
 export function listUsers(actor: ActingUser) {
   assertCan(actor, 'user.manage');

@@ -5,7 +5,7 @@ import type { TestUser } from '@/db/factories';
 import { db, userWithRole } from '@/lib/testing/db';
 import { endSessionsByAdmin, setUserActive, signOutEverywhere } from '@/lib/users/admin.server';
 import { env } from '@/lib/env.server';
-import { checkSession, endSession, openSessionCount, startSession } from './sessions.server';
+import { checkSession, endSession, openSessionCount, startSession } from './user-sessions.server';
 
 const MINUTE = 60_000;
 let admin: TestUser;
