@@ -21,7 +21,8 @@ const version = z
   .number({ error: 'version must be the meeting version you saw.' })
   .int({ error: 'version must be a whole number.' })
   .min(0);
-const payload = z.unknown();
+// Optional here: each lib/live function's own schema says which of its fields are required, in its own words.
+const payload = z.unknown().optional();
 
 export const LiveCommand = z.discriminatedUnion(
   'action',

@@ -1,0 +1,263 @@
+/**
+ * What one cell of the authorization matrix stands on: fresh records of its own (a new World, so no
+ * two cells share anything a write could change), the person acting (`me`, null for nobody signed
+ * in), and a pm of the test who arranges, through the app itself, what cannot simply be inserted
+ * (a distributed pre-read, a live meeting, a change request).
+ */
+import { eq } from 'drizzle-orm';
+import { makeItem, makeMeeting, makeScheduleEntry, makeSchedulePeriod, makeTheme } from '../../db/factories';
+import {
+  comments,
+  emergencySessions,
+  items as items_,
+  notifications,
+  scheduleFlags,
+  type Item,
+  type ItemStatus,
+  type Role,
+} from '../../db/schema';
+import type { Person, World } from '../fixtures/world';
+import type { Client, FormFields } from './http';
+
+export type Who = 'anonymous' | Role;
+export const EVERYONE: readonly Who[] = ['anonymous', 'admin', 'pm', 'leader', 'engineer', 'requestor'];
+
+export type Scene = {
+  world: World;
+  who: Who;
+  me: Person | null;
+  /** The test's pm (signed in), who arranges what goes through the app. */
+  pm: Person;
+  pmClient: Client;
+};
+
+let people = 0;
+/** Another person of the scene, nobody who acts in the cell. */
+export function other(s: Scene, role: Role): Person {
+  people += 1;
+  return s.world.person(role, { name: `Other ${role} ${people}` });
+}
+
+/** `me` when someone is signed in, otherwise another person of that role (anonymous has nothing of their own). */
+export function meOr(s: Scene, role: Role): Person {
+  return s.me ?? other(s, role);
+}
+
+export function cycle(s: Scene, opts: Parameters<World['cycle']>[0] = {}) {
+  return s.world.cycle({ capacityWeeks: 40, ...opts });
+}
+
+export function item(
+  s: Scene,
+  opts: { cycleId: number | null; requestor?: Person; status?: ItemStatus; sme?: string; sponsorId?: number },
+): Item {
+  const requestor = opts.requestor ?? other(s, 'leader');
+  return makeItem(s.world.db, {
+    cycleId: opts.cycleId,
+    requestorId: requestor.id,
+    departmentId: requestor.departmentId,
+    status: opts.status ?? 'curated',
+    title: s.world.named(`Item ${Math.random().toString(36).slice(2, 8)}`),
+    description: 'What it is.',
+    businessBenefit: 'Why it matters.',
+    estimateSize: 'M',
+    sme: opts.sme ?? requestor.name,
+    sponsorId: opts.sponsorId ?? null,
+  });
+}
+
+const VOTERS: readonly Role[] = ['leader', 'pm', 'admin'];
+
+/** A planned meeting of a new cycle, facilitated by the test's pm, with `attendees` as voters and two items. */
+export function meeting(s: Scene, attendees: Person[], opts: { sme?: string } = {}) {
+  const c = cycle(s);
+  const items = [item(s, { cycleId: c.id, sme: opts.sme }), item(s, { cycleId: c.id })];
+  const m = makeMeeting(s.world.db, {
+    cycleId: c.id,
+    facilitatorId: s.pm.id,
+    title: s.world.named('Meeting'),
+    // Only leaders, pms and admins may vote: anyone else attends as an observer, as the app would have it.
+    attendees: attendees.map((a) => ({ userId: a.id, role: VOTERS.includes(a.role) ? 'voter' : 'observer' })),
+    itemIds: items.map((i) => i.id),
+  });
+  return { cycle: c, items, meeting: m };
+}
+
+/** Sends the meeting's pre-read through the app, as its pm would. */
+export async function distribute(s: Scene, meetingId: number) {
+  await expectOk(
+    s.pmClient.action('distributeAction', { meetingId: String(meetingId), confirmLate: 'on' }),
+    'distribute',
+  );
+}
+
+/** Starts the meeting through the app and returns its state as the facilitator sees it. */
+export async function startLive(s: Scene, meetingId: number) {
+  await expectOk(
+    s.pmClient.api('POST', `/api/meetings/${meetingId}/live`, {
+      action: 'start',
+      votesVisibility: 'live',
+      weighted: false,
+    }),
+    'start the meeting',
+  );
+}
+
+/** Runs the meeting from start to end and publishes its outcome, through the app, as its pm would. */
+export async function endAndPublish(s: Scene, meetingId: number, cycleId: number) {
+  await startLive(s, meetingId);
+  await expectOk(s.pmClient.api('POST', `/api/meetings/${meetingId}/live`, { action: 'end' }), 'end the meeting');
+  await expectOk(
+    s.pmClient.action('publishOutcomeAction', { cycleId: String(cycleId) }, `/cycles/${cycleId}/outcome`),
+    'publish the outcome',
+  );
+}
+
+/** Publishes the cycle's delivery schedule through the app, as its pm would. */
+export async function publishSchedule(s: Scene, cycleId: number) {
+  await expectOk(
+    s.pmClient.action('publishScheduleAction', { cycleId: String(cycleId) }, `/cycles/${cycleId}/schedule`),
+    'publish the schedule',
+  );
+}
+
+/** A question on the meeting's pre-read, asked by `asker`. */
+export function question(s: Scene, meetingId: number, itemId: number, asker: Person) {
+  return s.world.db
+    .insert(comments)
+    .values({
+      itemId,
+      meetingId,
+      authorId: asker.id,
+      kind: 'question',
+      body: 'How long will it take?',
+      createdAt: new Date().toISOString(),
+    })
+    .returning()
+    .get();
+}
+
+/**
+ * A cycle in delivery: published, two periods, two scheduled items (the second one requested by
+ * `requestor`), each with an owner; `owner` owns the first.
+ */
+export function delivery(s: Scene, opts: { owner?: Person; requestor?: Person } = {}) {
+  const { db } = s.world;
+  const c = cycle(s, { startsOn: '2026-10-05', endsOn: '2027-03-26', status: 'published' });
+  makeTheme(db, c.id, { name: s.world.named('Theme') });
+  const periods = [
+    makeSchedulePeriod(db, c.id, { name: 'First', startsOn: '2026-10-05', endsOn: '2026-12-25', capacityWeeks: 20 }),
+    makeSchedulePeriod(db, c.id, { name: 'Second', startsOn: '2027-01-04', endsOn: '2027-03-26', capacityWeeks: 20 }),
+  ];
+  const owner = opts.owner ?? other(s, 'engineer');
+  const items = [
+    item(s, { cycleId: c.id, status: 'scheduled' }),
+    item(s, { cycleId: c.id, status: 'scheduled', requestor: opts.requestor }),
+  ];
+  db.update(items_).set({ rank: 'a0' }).where(eq(items_.id, items[0].id)).run();
+  db.update(items_).set({ rank: 'a1' }).where(eq(items_.id, items[1].id)).run();
+  items.forEach((it, i) =>
+    makeScheduleEntry(db, {
+      itemId: it.id,
+      periodId: periods[i].id,
+      ownerId: owner.id,
+      kickoffOn: periods[i].startsOn,
+    }),
+  );
+  return { cycle: c, periods, items, owner };
+}
+
+/** A flag (a question or a problem) on a scheduled item, raised by `author`. */
+export function flag(s: Scene, itemId: number, author: Person) {
+  return s.world.db
+    .insert(scheduleFlags)
+    .values({
+      itemId,
+      authorId: author.id,
+      kind: 'flag',
+      body: 'Blocked on the vendor.',
+      createdAt: new Date().toISOString(),
+    })
+    .returning()
+    .get();
+}
+
+/** A change request on a delivery cycle, raised through the app by the test's pm; returns its id. */
+export async function changeRequest(s: Scene, cycleId: number, periodId: number): Promise<number> {
+  const answer = await s.pmClient.action(
+    'raiseChangeRequestAction',
+    raiseFields(s, cycleId, periodId),
+    `/cycles/${cycleId}/changes/new`,
+  );
+  const id = Number(/^\/changes\/(\d+)/.exec(answer.location ?? '')?.[1]);
+  if (answer.kind !== 'ok' || !id) throw new Error(`Raising a change request failed: ${JSON.stringify(answer)}`);
+  return id;
+}
+
+export function raiseFields(s: Scene, cycleId: number, periodId: number): FormFields {
+  return {
+    cycleId: String(cycleId),
+    incoming: 'new',
+    title: s.world.named('Urgent fix'),
+    description: 'Card payments fail for some banks.',
+    businessBenefit: 'Revenue',
+    estimate: '2',
+    kind: 'fix',
+    departmentId: String(s.pm.departmentId),
+    whyNow: 'Payments fail since Monday.',
+    urgency: 'critical',
+    incomingPosition: '1',
+    incomingPeriodId: String(periodId),
+  };
+}
+
+/** Closes the change request's live session through the app, as its pm would. */
+export async function closeSession(s: Scene, changeRequestId: number, sessionId: number) {
+  await expectOk(
+    s.pmClient.action(
+      'closeSessionAction',
+      { changeRequestId: String(changeRequestId), sessionId: String(sessionId) },
+      `/changes/${changeRequestId}`,
+    ),
+    'close the session',
+  );
+}
+
+/** Convenes a live session on the change request with `invitees`; returns the session id. */
+export async function convene(s: Scene, changeRequestId: number, invitees: Person[]): Promise<number> {
+  await expectOk(
+    s.pmClient.action(
+      'conveneSessionAction',
+      { changeRequestId: String(changeRequestId), mode: 'live', inviteeIds: invitees.map((p) => String(p.id)) },
+      `/changes/${changeRequestId}`,
+    ),
+    'convene a session',
+  );
+  const row = s.world.db
+    .select({ id: emergencySessions.id })
+    .from(emergencySessions)
+    .where(eq(emergencySessions.changeRequestId, changeRequestId))
+    .get();
+  if (!row) throw new Error('Convening a session left no session row.');
+  return row.id;
+}
+
+/** A notification for `recipient` that links to `link`. */
+export function notification(s: Scene, recipient: Person, link: string) {
+  return s.world.db
+    .insert(notifications)
+    .values({
+      userId: recipient.id,
+      kind: 'preread',
+      title: 'Something for you',
+      link,
+      createdAt: new Date().toISOString(),
+    })
+    .returning()
+    .get();
+}
+
+async function expectOk(answer: Promise<{ kind: string }>, what: string) {
+  const a = await answer;
+  if (a.kind !== 'ok') throw new Error(`Arranging the scene failed (${what}): ${JSON.stringify(a)}`);
+}
