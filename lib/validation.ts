@@ -39,27 +39,39 @@ export function singleLine(label: string, max: number, messages: { required?: st
     .refine((s) => !NOT_ONE_LINE.test(s), notOneLineMessage(label));
 }
 
+/**
+ * An id as text: digits only, no sign, point, exponent, padding or leading zero, and small enough to
+ * be exact. Number() and z.coerce would read " 5 ", "5.0", "7e2" and "0x10" as numbers: a form that
+ * sends one of those was not made by Quorum, so it is refused, not guessed at.
+ */
+const ID_TEXT = /^[1-9][0-9]{0,14}$/;
+
+/** A string id becomes its number, a malformed one NaN (refused below with the field's message); numbers pass. */
+const idFromText = (v: unknown) => (typeof v === 'string' ? (ID_TEXT.test(v) ? Number(v) : Number.NaN) : v);
+
+const positiveId = (message: string) =>
+  z
+    .number({ error: message })
+    .int({ error: message })
+    .positive({ error: message })
+    .max(Number.MAX_SAFE_INTEGER, message);
+
 /** Form values arrive as strings: '' means "not given". */
 export const optionalId = z.preprocess(
-  (v) => (v === '' || v === null || v === undefined ? null : v),
-  z.coerce.number({ error: 'Choose a valid option.' }).int().positive().nullable(),
+  (v) => (v === '' || v === null || v === undefined ? null : idFromText(v)),
+  positiveId('Choose a valid option.').nullable(),
 );
 
 export const requiredId = (label: string) =>
-  z.preprocess(
-    (v) => (v === '' || v === null ? undefined : v),
-    z.coerce
-      .number({ error: `Choose a ${label}.` })
-      .int({ error: `Choose a ${label}.` })
-      .positive({ error: `Choose a ${label}.` }),
-  );
+  z.preprocess((v) => (v === '' || v === null ? undefined : idFromText(v)), positiveId(`Choose a ${label}.`));
 
-export const idParam = z.coerce.number().int().positive();
+/** An id in a route's path. */
+export const idParam = z.preprocess(idFromText, positiveId('Must be a positive whole number.'));
 
 export const ID_MESSAGE = 'Must be a positive whole number.';
 
 /** An id sent by a form (usually hidden) or a route: a positive whole number, anything else is refused. */
-export const formId = z.coerce.number({ error: ID_MESSAGE }).int({ error: ID_MESSAGE }).positive({ error: ID_MESSAGE });
+export const formId = z.preprocess(idFromText, positiveId(ID_MESSAGE));
 
 /**
  * An id in a JSON body: JSON has numbers, so a string ("3") is refused rather than coerced, with a

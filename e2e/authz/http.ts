@@ -97,14 +97,14 @@ export class Client {
       body: form,
       redirect: 'manual',
     });
-    const text = await res.text();
+    const bytes = Buffer.from(await res.arrayBuffer());
     const redirect = res.headers.get('x-action-redirect');
     if (res.status === 200 && redirect) {
       const location = redirect.replace(/;\w+$/, '').replace(this.baseURL, '');
       return { kind: location.startsWith('/signin?next=') ? 'signin' : 'ok', status: 200, location };
     }
-    if (res.status === 200) return judgeFormState(text);
-    return judge(res, text);
+    if (res.status === 200) return judgeFormState(bytes);
+    return judge(res, bytes.toString('utf8'));
   }
 }
 
@@ -118,8 +118,30 @@ function judge(res: Response, text: string): Answer {
   if (status === 401) return { kind: 'signin', status };
   if (status === 403) return { kind: 'forbidden', status };
   if (status === 404) return { kind: 'hidden', status };
-  if (status < 500) return { kind: 'refused', status, message: jsonMessage(text) };
+  const plain = (res.headers.get('content-type') ?? '').startsWith('text/plain');
+  if (status < 500) return { kind: 'refused', status, message: jsonMessage(text) ?? (plain ? text : undefined) };
   return { kind: 'error', status, message: text.slice(0, 200) };
+}
+
+function rscRows(bytes: Buffer): Map<string, string> {
+  const rows = new Map<string, string>();
+  let at = 0;
+  while (at < bytes.length) {
+    const colon = bytes.indexOf(':', at);
+    if (colon < 0) break;
+    const id = bytes.subarray(at, colon).toString('utf8');
+    if (bytes[colon + 1] === 0x54 /* T */) {
+      const comma = bytes.indexOf(',', colon);
+      const length = parseInt(bytes.subarray(colon + 2, comma).toString('utf8'), 16);
+      rows.set(id, bytes.subarray(comma + 1, comma + 1 + length).toString('utf8'));
+      at = comma + 1 + length;
+    } else {
+      const end = bytes.indexOf('\n', colon);
+      rows.set(id, bytes.subarray(colon + 1, end < 0 ? bytes.length : end).toString('utf8'));
+      at = end < 0 ? bytes.length : end + 1;
+    }
+  }
+  return rows;
 }
 
 function jsonMessage(text: string): string | undefined {
@@ -133,13 +155,13 @@ function jsonMessage(text: string): string | undefined {
   }
 }
 
-/** An action's answer is an RSC stream: row 0 names the row (`"a":"$@N"`) that holds the form state. */
-function judgeFormState(text: string): Answer {
-  const rows = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    const colon = line.indexOf(':');
-    if (colon > 0) rows.set(line.slice(0, colon), line.slice(colon + 1));
-  }
+/**
+ * An action's answer is an RSC stream of rows `id:json\n`, except text rows (`id:T<hex byte length>,`
+ * then that many bytes, no newline) that React uses for long strings. Row 0 names the row
+ * (`"a":"$@N"`) that holds the form state.
+ */
+function judgeFormState(bytes: Buffer): Answer {
+  const rows = rscRows(bytes);
   const ref = /"a":"\$@([0-9a-f]+)"/.exec(rows.get('0') ?? '')?.[1];
   const raw = ref === undefined ? undefined : rows.get(ref);
   if (raw === undefined) return { kind: 'error', status: 200, message: 'no form state in the answer' };

@@ -11,7 +11,10 @@ const toDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** A real calendar day written YYYY-MM-DD (2027-02-30 is not). */
 export function isDay(value: string): boolean {
-  return DAY_PATTERN.test(value) && toDay(toDate(value)) === value;
+  if (!DAY_PATTERN.test(value)) return false;
+  // Month 13 makes an invalid Date, whose toISOString throws: check before formatting it.
+  const date = toDate(value);
+  return !Number.isNaN(date.getTime()) && toDay(date) === value;
 }
 
 export function addDays(day: string, days: number): string {

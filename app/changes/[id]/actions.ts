@@ -1,4 +1,5 @@
 'use server';
+import { assertSessionOf } from '@/lib/changes/scope.server';
 import { z } from 'zod';
 import { formAction } from '@/lib/actions.server';
 import { approveChangeRequest, declineChangeRequest } from '@/lib/changes/decide.server';
@@ -25,17 +26,27 @@ export const conveneSessionAction = formAction(
 
 export const respondAction = formAction(
   SessionRef.extend({ response: z.string().optional(), comment: formText }),
-  (input, user) => respond(user, input.sessionId, { response: input.response, comment: input.comment }),
+  (input, user) => {
+    assertSessionOf(input.changeRequestId, input.sessionId);
+    return respond(user, input.sessionId, { response: input.response, comment: input.comment });
+  },
   {
     message: ({ replaced }) => (replaced ? 'Response sent. It replaces your earlier response.' : 'Response sent.'),
     revalidate: changeRequestPage,
   },
 );
 
-export const closeSessionAction = formAction(SessionRef, (input, user) => closeSession(user, input.sessionId), {
-  message: (closed) => `Session closed. ${closed.explanation}`,
-  revalidate: changeRequestPage,
-});
+export const closeSessionAction = formAction(
+  SessionRef,
+  (input, user) => {
+    assertSessionOf(input.changeRequestId, input.sessionId);
+    return closeSession(user, input.sessionId);
+  },
+  {
+    message: (closed) => `Session closed. ${closed.explanation}`,
+    revalidate: changeRequestPage,
+  },
+);
 
 export const approveAction = formAction(
   ChangeRequestRef.extend({ justification: formText }),

@@ -6,9 +6,11 @@ import { raiseFlag, resolveFlag } from '@/lib/schedule/flags.server';
 import { generatePeriods, updatePeriod } from '@/lib/schedule/periods.server';
 import { publishSchedule } from '@/lib/schedule/publish.server';
 import { moveDelivery, setEntry } from '@/lib/schedule/entries.server';
+import { assertInCycle } from '@/lib/schedule/scope.server';
 import { formId, formText } from '@/lib/validation';
 
-// `cycleId` only says which page to refresh; lib/ finds the cycle from the record it changes.
+// `cycleId` says which page to refresh; lib/ finds the cycle from the record it changes, and
+// assertInCycle refuses a record of another cycle.
 const CycleRef = z.object({ cycleId: formId });
 const schedulePage = (input: { cycleId: number }) => schedulePath(input.cycleId);
 
@@ -20,19 +22,28 @@ export const generatePeriodsAction = formAction(
 
 export const updatePeriodAction = formAction(
   CycleRef.extend({ periodId: formId, name: formText, capacityWeeks: formText }),
-  (input, user) => updatePeriod(user, input.periodId, { name: input.name, capacityWeeks: input.capacityWeeks }),
+  (input, user) => {
+    assertInCycle(input.cycleId, { periodId: input.periodId });
+    return updatePeriod(user, input.periodId, { name: input.name, capacityWeeks: input.capacityWeeks });
+  },
   { message: 'Period saved.', revalidate: schedulePage },
 );
 
 export const setEntryAction = formAction(
   CycleRef.extend({ itemId: formId, periodId: formText, ownerId: formText, kickoffOn: formText, version: formText }),
-  (input, user) => setEntry(user, input.itemId, input),
+  (input, user) => {
+    assertInCycle(input.cycleId, { itemId: input.itemId });
+    return setEntry(user, input.itemId, input);
+  },
   { message: 'Saved.', revalidate: schedulePage },
 );
 
 export const moveDeliveryAction = formAction(
   CycleRef.extend({ itemId: formId, to: formText }),
-  (input, user) => moveDelivery(user, input.itemId, input.to),
+  (input, user) => {
+    assertInCycle(input.cycleId, { itemId: input.itemId });
+    return moveDelivery(user, input.itemId, input.to);
+  },
   { revalidate: schedulePage },
 );
 
@@ -44,12 +55,18 @@ export const publishScheduleAction = formAction(CycleRef, (input, user) => publi
 
 export const raiseFlagAction = formAction(
   CycleRef.extend({ itemId: formId, kind: formText, body: formText }),
-  (input, user) => raiseFlag(user, input.itemId, { kind: input.kind, body: input.body }),
+  (input, user) => {
+    assertInCycle(input.cycleId, { itemId: input.itemId });
+    return raiseFlag(user, input.itemId, { kind: input.kind, body: input.body });
+  },
   { message: 'Posted. The owner and the product managers have been told.', revalidate: schedulePage },
 );
 
 export const resolveFlagAction = formAction(
   CycleRef.extend({ flagId: formId, note: formText }),
-  (input, user) => resolveFlag(user, input.flagId, { note: input.note }),
+  (input, user) => {
+    assertInCycle(input.cycleId, { flagId: input.flagId });
+    return resolveFlag(user, input.flagId, { note: input.note });
+  },
   { message: 'Resolved.', revalidate: schedulePage },
 );

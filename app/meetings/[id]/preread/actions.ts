@@ -1,4 +1,5 @@
 'use server';
+import { assertQuestionOf } from '@/lib/questions/scope.server';
 import { z } from 'zod';
 import { formAction } from '@/lib/actions.server';
 import { answerQuestion, askQuestion, resolveQuestion } from '@/lib/questions/questions.server';
@@ -15,11 +16,21 @@ export const askQuestionAction = formAction(
 
 export const answerQuestionAction = formAction(
   QuestionRef.extend({ body: formText }),
-  (input, user) => answerQuestion(user, input.questionId, input.body),
+  (input, user) => {
+    assertQuestionOf(input.meetingId, input.questionId);
+    return answerQuestion(user, input.questionId, input.body);
+  },
   { message: 'Your answer was posted.', revalidate: prereadPage },
 );
 
-export const resolveQuestionAction = formAction(QuestionRef, (input, user) => resolveQuestion(user, input.questionId), {
-  message: 'Marked resolved.',
-  revalidate: prereadPage,
-});
+export const resolveQuestionAction = formAction(
+  QuestionRef,
+  (input, user) => {
+    assertQuestionOf(input.meetingId, input.questionId);
+    return resolveQuestion(user, input.questionId);
+  },
+  {
+    message: 'Marked resolved.',
+    revalidate: prereadPage,
+  },
+);

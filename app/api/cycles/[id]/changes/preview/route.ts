@@ -1,7 +1,12 @@
+import { z } from 'zod';
+import { parseOrThrow } from '@/lib/validation';
 import { apiHandler, readJson, routeParamId } from '@/lib/api.server';
 import { previewChangeRequest } from '@/lib/changes/requests.server';
 
 export const dynamic = 'force-dynamic';
+
+/** Half-filled is fine (the answer lists its errors); not being a form at all is a 400. */
+const RaiseFormBody = z.looseObject({}, { error: "The body must be a JSON object of the raise form's fields." });
 
 /**
  * POST /api/cycles/:id/changes/preview — the effect of a change request before it is raised: the
@@ -13,6 +18,6 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return apiHandler(async (user) => {
     const cycleId = await routeParamId(params);
-    return previewChangeRequest(user, cycleId, await readJson(request));
+    return previewChangeRequest(user, cycleId, parseOrThrow(RaiseFormBody, await readJson(request)));
   });
 }

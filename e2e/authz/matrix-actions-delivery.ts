@@ -1,0 +1,256 @@
+/** The matrix's server actions of delivery: the schedule, its flags, the outcome and change requests. */
+import { allow, BACKLOG, MANAGERS, SIGNED_IN, str, type Row } from './rows';
+import {
+  changeRequest,
+  closeSession,
+  convene,
+  cycle,
+  delivery,
+  flag,
+  meOr,
+  meeting,
+  other,
+  publishSchedule,
+  raiseFields,
+  type Scene,
+} from './scene';
+
+/**
+ * A change request raised by the pm on a new delivery cycle, with a live session inviting the
+ * cell's person when `invitees` is 'me' and they are a leader (only leaders can be invited), and
+ * another leader otherwise.
+ */
+async function session(s: Scene, invitees: 'me' | 'other') {
+  const d = delivery(s);
+  const id = await changeRequest(s, d.cycle.id, d.periods[0].id);
+  const invitee = invitees === 'me' && s.me?.role === 'leader' ? s.me : other(s, 'leader');
+  const sessionId = await convene(s, id, [invitee]);
+  return { id, sessionId, fields: { changeRequestId: str(id), sessionId: str(sessionId) } };
+}
+
+function scheduleRows(): Row[] {
+  const onDelivery = (
+    name: string,
+    kase: string,
+    fields: (s: Scene, d: ReturnType<typeof delivery>) => Record<string, string>,
+    expect: Row['expect'],
+    opts: { mine?: boolean; published?: boolean } = {},
+  ): Row => ({
+    target: `action ${name}`,
+    case: kase,
+    call: async (s) => {
+      const d = delivery(s, opts.mine ? { owner: meOr(s, 'engineer') } : {});
+      if (opts.published) await publishSchedule(s, d.cycle.id);
+      return {
+        action: name,
+        fields: { cycleId: str(d.cycle.id), ...fields(s, d) },
+        from: `/cycles/${d.cycle.id}/schedule`,
+      };
+    },
+    expect,
+  });
+  const EDITORS = allow(['admin', 'pm', 'engineer'], 'forbidden');
+  return [
+    {
+      target: 'action generatePeriodsAction',
+      case: 'a cycle without periods',
+      call: (s) => {
+        const c = cycle(s, { startsOn: '2027-01-04', endsOn: '2027-03-26' });
+        return {
+          action: 'generatePeriodsAction',
+          fields: { cycleId: str(c.id), kind: 'months' },
+          from: `/cycles/${c.id}/schedule`,
+        };
+      },
+      expect: allow(MANAGERS, 'forbidden'),
+    },
+    onDelivery(
+      'updatePeriodAction',
+      'a period',
+      (_s, d) => ({ periodId: str(d.periods[0].id), name: 'Renamed', capacityWeeks: '12' }),
+      allow(MANAGERS, 'forbidden'),
+    ),
+    onDelivery(
+      'setEntryAction',
+      'a scheduled item',
+      (_s, d) => ({
+        itemId: str(d.items[0].id),
+        periodId: str(d.periods[1].id),
+        ownerId: '',
+        kickoffOn: '',
+        version: '1',
+      }),
+      EDITORS,
+    ),
+    onDelivery(
+      'moveDeliveryAction',
+      'a scheduled item',
+      (_s, d) => ({ itemId: str(d.items[0].id), to: 'in_delivery' }),
+      EDITORS,
+    ),
+    onDelivery('publishScheduleAction', 'a cycle in delivery', () => ({}), allow(MANAGERS, 'forbidden')),
+    onDelivery(
+      'raiseFlagAction',
+      'a scheduled item of a published schedule',
+      (_s, d) => ({ itemId: str(d.items[0].id), kind: 'question', body: 'When does it start?' }),
+      allow(SIGNED_IN, 'forbidden'),
+      { published: true },
+    ),
+    onDelivery(
+      'raiseFlagAction',
+      'a scheduled item of a schedule not published yet',
+      (_s, d) => ({ itemId: str(d.items[0].id), kind: 'question', body: 'When does it start?' }),
+      allow(BACKLOG, 'forbidden'),
+    ),
+    {
+      target: 'action resolveFlagAction',
+      case: 'a flag on the item they own',
+      call: async (s) => {
+        const d = delivery(s, { owner: meOr(s, 'engineer') });
+        await publishSchedule(s, d.cycle.id);
+        const f = flag(s, d.items[0].id, other(s, 'leader'));
+        return {
+          action: 'resolveFlagAction',
+          fields: { cycleId: str(d.cycle.id), flagId: str(f.id), note: 'Sorted.' },
+          from: `/cycles/${d.cycle.id}/schedule`,
+        };
+      },
+      expect: allow(SIGNED_IN, 'forbidden'),
+    },
+    {
+      target: 'action resolveFlagAction',
+      case: "a flag on someone else's item",
+      call: async (s) => {
+        const d = delivery(s);
+        await publishSchedule(s, d.cycle.id);
+        const f = flag(s, d.items[0].id, other(s, 'leader'));
+        return {
+          action: 'resolveFlagAction',
+          fields: { cycleId: str(d.cycle.id), flagId: str(f.id), note: 'Sorted.' },
+          from: `/cycles/${d.cycle.id}/schedule`,
+        };
+      },
+      expect: allow(MANAGERS, 'forbidden'),
+    },
+    {
+      target: 'action publishOutcomeAction',
+      case: 'a cycle whose meeting has not ended',
+      call: (s) => {
+        const c = meeting(s, []).cycle;
+        return { action: 'publishOutcomeAction', fields: { cycleId: str(c.id) }, from: `/cycles/${c.id}/outcome` };
+      },
+      expect: allow([], 'forbidden', { admin: 'refused', pm: 'refused' }),
+    },
+  ];
+}
+
+function changeRows(): Row[] {
+  return [
+    {
+      target: 'action raiseChangeRequestAction',
+      case: 'a cycle in delivery',
+      call: (s) => {
+        const d = delivery(s);
+        return {
+          action: 'raiseChangeRequestAction',
+          fields: raiseFields(s, d.cycle.id, d.periods[0].id),
+          from: `/cycles/${d.cycle.id}/changes/new`,
+        };
+      },
+      expect: allow(['admin', 'pm', 'leader'], 'forbidden'),
+    },
+    {
+      target: 'action conveneSessionAction',
+      case: 'an open change request',
+      call: async (s) => {
+        const d = delivery(s);
+        const id = await changeRequest(s, d.cycle.id, d.periods[0].id);
+        return {
+          action: 'conveneSessionAction',
+          fields: { changeRequestId: str(id), mode: 'live', inviteeIds: [str(other(s, 'leader').id)] },
+          from: `/changes/${id}`,
+        };
+      },
+      expect: allow(MANAGERS, 'forbidden'),
+    },
+    {
+      target: 'action respondAction',
+      case: 'invited to the session',
+      call: async (s) => {
+        const session_ = await session(s, 'me');
+        return {
+          action: 'respondAction',
+          fields: { ...session_.fields, response: 'assent', comment: '' },
+          from: `/changes/${session_.id}`,
+        };
+      },
+      expect: allow(['leader'], 'forbidden'),
+    },
+    {
+      target: 'action respondAction',
+      case: 'not invited',
+      call: async (s) => {
+        const session_ = await session(s, 'other');
+        return {
+          action: 'respondAction',
+          fields: { ...session_.fields, response: 'assent', comment: '' },
+          from: `/changes/${session_.id}`,
+        };
+      },
+      expect: allow([], 'forbidden'),
+    },
+    {
+      target: 'action closeSessionAction',
+      case: 'a live session',
+      call: async (s) => {
+        const session_ = await session(s, 'other');
+        return { action: 'closeSessionAction', fields: session_.fields, from: `/changes/${session_.id}` };
+      },
+      expect: allow(MANAGERS, 'forbidden'),
+    },
+    {
+      target: 'action approveAction',
+      case: 'its session closed without a response',
+      call: async (s) => {
+        const session_ = await session(s, 'other');
+        await closeSession(s, session_.id, session_.sessionId);
+        return {
+          action: 'approveAction',
+          fields: { changeRequestId: str(session_.id), justification: 'Needed now.' },
+          from: `/changes/${session_.id}`,
+        };
+      },
+      expect: allow(MANAGERS, 'forbidden'),
+    },
+    {
+      target: 'action declineAction',
+      case: 'an open change request',
+      call: async (s) => {
+        const d = delivery(s);
+        const id = await changeRequest(s, d.cycle.id, d.periods[0].id);
+        return {
+          action: 'declineAction',
+          fields: { changeRequestId: str(id), reason: 'Not now.' },
+          from: `/changes/${id}`,
+        };
+      },
+      expect: allow(MANAGERS, 'forbidden'),
+    },
+    {
+      target: 'action withdrawAction',
+      case: 'raised by someone else (the pm)',
+      call: async (s) => {
+        const d = delivery(s);
+        const id = await changeRequest(s, d.cycle.id, d.periods[0].id);
+        return {
+          action: 'withdrawAction',
+          fields: { changeRequestId: str(id), withdrawNote: 'Not needed.' },
+          from: `/changes/${id}`,
+        };
+      },
+      expect: allow(MANAGERS, 'forbidden'),
+    },
+  ];
+}
+
+export const DELIVERY_ACTION_ROWS: Row[] = [...scheduleRows(), ...changeRows()];
