@@ -1,9 +1,10 @@
-import { expect, makePrioritisation, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, makePrioritisation, PASSWORD, test } from './fixtures';
 
 /**
  * Sessions end on the server: a signed-out cookie replayed signs nobody in, signing out
- * everywhere reaches the person's other browsers, and deactivating someone closes the live
- * meeting they have open and sends their next click to sign-in.
+ * everywhere reaches the person's other browsers, deactivating someone closes the live meeting
+ * they have open and sends their next click to sign-in, and so does a new role or a reset password.
  */
 
 test('after signing out, the old session cookie is refused', async ({ world, signedInAs, browser }) => {
@@ -78,3 +79,63 @@ test('an admin ends a person’s sessions without deactivating them', async ({ w
   await page.reload();
   await expect(page).toHaveURL(/\/signin/);
 });
+
+test('an admin changes a leader’s role: the leader is signed out and comes back with the new role', async ({
+  world,
+  signedInAs,
+}) => {
+  const leader = world.person('leader', { name: 'Lena Promoted' });
+  const page = await signedInAs(leader);
+  await page.goto('/cycles');
+  await expect(page.getByRole('heading', { name: 'Cycles' })).toBeVisible();
+
+  const admin = await signedInAs(world.person('admin'));
+  await admin.goto('/admin');
+  const roleForm = admin.getByRole('form', { name: `Change ${leader.name}'s role` });
+  await roleForm.getByLabel(`Role of ${leader.name}`).selectOption({ label: 'Requestor' });
+  await roleForm.getByRole('button', { name: 'Change role' }).click();
+  await expect(roleForm.getByText('Role changed: their session ends on their next request.')).toBeVisible();
+
+  // Their next click lands on sign-in; signed in again, they are a requestor, who has no backlog.
+  await page.getByRole('link', { name: 'Cycles' }).first().click();
+  await expect(page).toHaveURL(/\/signin/);
+  await signInAgain(page, leader.email, PASSWORD);
+  await page.goto('/cycles');
+  await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
+});
+
+test('an admin resets a password: the old sessions end, the old password fails and the new one works', async ({
+  world,
+  signedInAs,
+}) => {
+  const person = world.person('requestor', { name: 'Rita Forgetful' });
+  const page = await signedInAs(person);
+  const admin = await signedInAs(world.person('admin'));
+  await admin.goto('/admin');
+  const row = admin.getByRole('row', { name: new RegExp(person.name) });
+  await row.getByText('Reset password').click();
+  const form = admin.getByRole('form', { name: `Reset ${person.name}'s password` });
+  await form.getByLabel(`New password for ${person.name}`).fill('short');
+  await form.getByRole('button', { name: 'Set password' }).click();
+  // The browser's own check stops a short one; the server says the same if it gets there.
+  await expect(form.getByLabel(`New password for ${person.name}`)).toHaveJSProperty('validity.valid', false);
+  await form.getByLabel(`New password for ${person.name}`).fill('a fresh long secret');
+  await form.getByRole('button', { name: 'Set password' }).click();
+  await expect(form.getByText(/Password reset: tell them the new one in person\. 1 session ended\./)).toBeVisible();
+
+  await page.reload();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.getByLabel('E-mail').fill(person.email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('The e-mail or password is incorrect.')).toBeVisible();
+  await signInAgain(page, person.email, 'a fresh long secret');
+});
+
+async function signInAgain(page: Page, email: string, password: string) {
+  await page.goto('/signin');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}

@@ -1,7 +1,7 @@
 'use server';
 import { z } from 'zod';
 import { formAction } from '@/lib/actions.server';
-import { endSessionsByAdmin, setUserActive } from '@/lib/users/admin.server';
+import { changeRole, endSessionsByAdmin, resetPassword, setUserActive } from '@/lib/users/admin.server';
 import { formId } from '@/lib/validation';
 import { plural } from '@/lib/plural';
 
@@ -19,6 +19,22 @@ export const endSessionsAction = formAction(
   (input, user) => endSessionsByAdmin(user, input.userId),
   {
     message: (ended) => (ended === 0 ? 'They had no open session.' : `Signed out: ${plural(ended, 'session')} ended.`),
+    revalidate: () => '/admin',
+  },
+);
+
+export const changeRoleAction = formAction(
+  z.looseObject({ userId: formId }),
+  (input, user) => changeRole(user, input.userId, input),
+  { message: 'Role changed: their session ends on their next request.', revalidate: () => '/admin' },
+);
+
+export const resetPasswordAction = formAction(
+  z.looseObject({ userId: formId }),
+  (input, user) => resetPassword(user, input.userId, input),
+  {
+    message: (ended) =>
+      `Password reset: tell them the new one in person. ${ended === 0 ? 'They had no open session.' : `${plural(ended, 'session')} ended.`}`,
     revalidate: () => '/admin',
   },
 );

@@ -3,6 +3,8 @@ import { requirePermission } from '@/lib/auth/session.server';
 import { listUsers } from '@/lib/users/admin.server';
 import { ActiveToggle } from '@/app/admin/_components/active-toggle';
 import { EndSessionsButton } from '@/app/admin/_components/end-sessions-button';
+import { ResetPasswordForm } from '@/app/admin/_components/reset-password-form';
+import { RoleForm } from '@/app/admin/_components/role-form';
 
 export const metadata: Metadata = { title: 'People · Quorum' };
 
@@ -30,7 +32,13 @@ export default async function AdminPage() {
             <tr key={p.id}>
               <td className="py-2 font-medium">{p.name}</td>
               <td>{p.email}</td>
-              <td className="capitalize">{p.role}</td>
+              <td>
+                {p.id === user.id ? (
+                  <span className="capitalize">{p.role}</span>
+                ) : (
+                  <RoleForm userId={p.id} name={p.name} role={p.role} />
+                )}
+              </td>
               <td>{p.departmentName}</td>
               <td>{p.active ? 'Active' : 'Deactivated'}</td>
               <td>
@@ -38,6 +46,7 @@ export default async function AdminPage() {
                   <div className="flex flex-wrap items-center gap-2">
                     <ActiveToggle userId={p.id} name={p.name} active={p.active} />
                     {p.active && <EndSessionsButton userId={p.id} name={p.name} />}
+                    {p.active && <ResetPasswordForm userId={p.id} name={p.name} />}
                   </div>
                 )}
               </td>

@@ -66,6 +66,26 @@ export const ACTION_ROWS: Row[] = [
     expect: allow(ADMIN, 'forbidden'),
   },
   {
+    target: 'action changeRoleAction',
+    case: 'a leader becomes an engineer',
+    call: (s) => ({
+      action: 'changeRoleAction',
+      fields: { userId: str(other(s, 'leader').id), role: 'engineer' },
+      from: '/admin',
+    }),
+    expect: allow(ADMIN, 'forbidden'),
+  },
+  {
+    target: 'action resetPasswordAction',
+    case: 'a requestor who lost theirs',
+    call: (s) => ({
+      action: 'resetPasswordAction',
+      fields: { userId: str(other(s, 'requestor').id), password: 'a long enough secret' },
+      from: '/admin',
+    }),
+    expect: allow(ADMIN, 'forbidden'),
+  },
+  {
     target: 'action saveSettingsAction',
     case: 'meeting defaults',
     // The defaults: the shared server's other tests rely on them.

@@ -43,6 +43,18 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   },
   { target: 'action endSessionsAction', from: "a leader's sessions", as: 'admin', kinds: { userId: 'id' } },
   {
+    target: 'action changeRoleAction',
+    from: 'a leader becomes an engineer',
+    as: 'admin',
+    kinds: { userId: 'id', role: 'enum' },
+  },
+  {
+    target: 'action resetPasswordAction',
+    from: 'a requestor who lost theirs',
+    as: 'admin',
+    kinds: { userId: 'id', password: 'line' },
+  },
+  {
     target: 'action saveSettingsAction',
     from: 'meeting defaults',
     as: 'admin',

@@ -1,7 +1,10 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { db, transaction } from '@/db/client';
-import { departments, users } from '@/db/schema';
+import { departments, ROLES, users } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password.server';
+import { parseOrThrow } from '@/lib/validation';
 import { assertCan } from '@/lib/auth/permissions';
 import { ValidationError } from '@/lib/errors';
 import { logEvent } from '@/lib/events/log.server';
@@ -75,6 +78,63 @@ export function signOutEverywhere(actor: ActingUser): number {
       subjectType: 'user',
       subjectId: actor.id,
       data: { ended, everywhere: true },
+    });
+    return ended;
+  });
+}
+
+const RoleSchema = z.object({ role: z.enum(ROLES, { error: 'Choose one of the roles listed.' }) });
+
+/** A new role takes effect at once: the person's sessions end, so their next request is signed in afresh under it. */
+export function changeRole(actor: ActingUser, userId: number, input: unknown): void {
+  assertCan(actor, 'user.manage');
+  const { role } = parseOrThrow(RoleSchema, input);
+  if (userId === actor.id)
+    throw new ValidationError({ role: ['You cannot change your own role.'] }, 'You cannot change your own role.');
+  transaction((tx) => {
+    const before = tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
+    if (!before) throw new NotFoundError('This person');
+    if (before.role === role) return;
+    tx.update(users).set({ role }).where(eq(users.id, userId)).run();
+    const ended = endSessionsOf(tx, userId, 'role_changed');
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'user.role_changed',
+      subjectType: 'user',
+      subjectId: userId,
+      data: { changes: { role: { from: before.role, to: role } }, sessionsEnded: ended },
+    });
+  });
+}
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+const PasswordSchema = z.object({
+  password: z
+    .string({ error: 'Enter a new password.' })
+    .min(MIN_PASSWORD_LENGTH, `The new password must be at least ${MIN_PASSWORD_LENGTH} characters.`)
+    .max(200, 'The new password must be at most 200 characters.'),
+});
+
+/**
+ * An admin sets a new password for a person who lost theirs (and tells them out of band): every
+ * session signed in with the old one ends. Returns how many ended. The event records the reset, never the password.
+ */
+export async function resetPassword(actor: ActingUser, userId: number, input: unknown): Promise<number> {
+  assertCan(actor, 'user.manage');
+  const { password } = parseOrThrow(PasswordSchema, input);
+  const passwordHash = await hashPassword(password);
+  return transaction((tx) => {
+    const person = tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
+    if (!person) throw new NotFoundError('This person');
+    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    const ended = endSessionsOf(tx, userId, 'password_reset');
+    logEvent(tx, {
+      actorId: actor.id,
+      type: 'user.password_reset',
+      subjectType: 'user',
+      subjectId: userId,
+      data: { sessionsEnded: ended },
     });
     return ended;
   });
