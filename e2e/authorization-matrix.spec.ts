@@ -1,4 +1,5 @@
-import { createWorld, expect, test, type Person } from './fixtures';
+import { createWorld, expect, openTestDatabase, test, type Person } from './fixtures';
+import { startOwnServer, type OwnServer } from './own-server';
 import { ACTION_ROWS } from './authz/matrix-actions';
 import { API_ROWS } from './authz/matrix-api';
 import { PAGE_ROWS } from './authz/matrix-pages';
@@ -12,7 +13,10 @@ import type { Role } from '../db/schema';
 /**
  * The authorization matrix (e2e/authz/matrix-*.ts) run through completely against the running
  * server: every page, API route and method, and server action, for nobody signed in and for each
- * role, in each ownership case its row names. Every cell stands on records made for it alone.
+ * role, in each ownership case its row names. Every cell stands on records made for it alone, on
+ * a server of the file's own: the thousands of people and records it makes stay out of the shared
+ * server's pickers and lists. The server trusts X-Forwarded-For, so each test signs in from a
+ * client address of its own and the one failed sign-in a cell makes throttles nobody else.
  */
 const ROWS: Row[] = [...PAGE_ROWS, ...API_ROWS, ...ACTION_ROWS];
 const CELLS = ROWS.length * EVERYONE.length;
@@ -36,17 +40,27 @@ test('every page, API route and server action has a row in the matrix', () => {
   expect(CELLS).toBeGreaterThanOrEqual(612);
 });
 
+let server: OwnServer;
+let connection: ReturnType<typeof openTestDatabase>;
+test.beforeAll(async () => {
+  server = await startOwnServer({ demo: false, env: { TRUST_PROXY: '1' } });
+  connection = openTestDatabase(server.databasePath);
+});
+test.afterAll(async () => {
+  connection?.close();
+  await server?.stop();
+});
+
 const CHUNK = 12;
 for (let from = 0; from < ROWS.length; from += CHUNK) {
   const rows = ROWS.slice(from, from + CHUNK);
   test(`matrix rows ${from + 1}–${from + rows.length}: ${rows[0].target} … ${rows.at(-1)!.target}`, async ({
-    db,
     passwordHash,
-    world,
-    baseURL,
   }) => {
     test.setTimeout(180_000);
-    const base = baseURL!;
+    const base = server.baseURL;
+    const { db } = connection;
+    const world = createWorld(db, passwordHash);
     const client = `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
     const signIn = async (person: Person) => signInOverHttp(base, person.email, PASSWORD, client);
     const roles: Role[] = ['admin', 'pm', 'leader', 'engineer', 'requestor'];

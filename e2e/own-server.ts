@@ -85,9 +85,11 @@ function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
 /**
  * Starts a private server (`next start` on a migrated database) and waits for /api/health. With
  * `demo: false` the database starts empty, for a test that writes its own data into it; with
- * `from`, it starts on a copy of that SQLite file (a restored backup).
+ * `from`, it starts on a copy of that SQLite file (a restored backup); `env` adds settings.
  */
-export async function startOwnServer(opts: { port?: number; demo?: boolean; from?: string } = {}): Promise<OwnServer> {
+export async function startOwnServer(
+  opts: { port?: number; demo?: boolean; from?: string; env?: Record<string, string> } = {},
+): Promise<OwnServer> {
   // Each parallel worker searches its own range: two workers probing the same range at once could
   // both find one port free and the second server would then fail to bind it.
   const range = 20 * Number(process.env.TEST_PARALLEL_INDEX ?? 0);
@@ -107,6 +109,7 @@ export async function startOwnServer(opts: { port?: number; demo?: boolean; from
   delete env.SMTP_URL; // in-app notifications only: no mail worker, no SMTP server needed
   delete env.PORT;
   if (opts.demo === false) env.SEED = '0';
+  Object.assign(env, opts.env);
   if (opts.from) fs.copyFileSync(opts.from, databasePath);
 
   const prep = spawnSync(
