@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session.server';
 import { getItemDetail } from '@/lib/backlog/detail.server';
 import { KIND_LABEL } from '@/lib/backlog/labels';
+import { personWeeks } from '@/lib/plural';
 import { readForPage, routeId } from '@/lib/pages.server';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { LinkButton } from '@/components/ui/button';
@@ -28,9 +29,11 @@ export default async function ItemPage({
   const d = readForPage(() => getItemDetail(user, id));
   const saved = SAVED[(await searchParams).saved ?? ''];
   const estimate = d.item.estimateSize
-    ? `${d.item.estimateSize} (${d.effectiveWeeks} person-weeks)`
+    ? d.effectiveWeeks === null
+      ? d.item.estimateSize
+      : `${d.item.estimateSize} (${personWeeks(d.effectiveWeeks)})`
     : d.item.estimateWeeks !== null
-      ? `${d.item.estimateWeeks} person-weeks`
+      ? personWeeks(d.item.estimateWeeks)
       : 'Not estimated';
   const fields: [string, React.ReactNode][] = [
     ['Cycle', d.cycle ? <Link href={`/cycles/${d.cycle.id}`}>{d.cycle.name}</Link> : 'Not in a cycle yet'],
