@@ -43,7 +43,7 @@ export default async function ItemPage({
     ['Department', d.departmentName],
     ['Requestor', d.requestorName],
     ['Sponsor', d.sponsorName ?? 'No sponsor yet'],
-    ['SME', d.item.sme || '—'],
+    ['SME', d.smeName || '—'],
     ['Modules', d.modules.map((m) => m.name).join(', ') || '—'],
   ];
   return (
