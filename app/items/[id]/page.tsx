@@ -8,6 +8,7 @@ import { readForPage, routeId } from '@/lib/pages.server';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { LinkButton } from '@/components/ui/button';
 import { ItemHistory } from '@/components/items/item-history';
+import { describeHistory } from '@/lib/history/names.server';
 import { StatusForm } from '@/app/items/[id]/_components/status-form';
 import { can } from '@/lib/auth/permissions';
 import { itemScheduleTimeline } from '@/lib/changes/history.server';
@@ -109,7 +110,7 @@ export default async function ItemPage({
         <h2 id="history" className="font-semibold">
           History
         </h2>
-        <ItemHistory events={d.history} />
+        <ItemHistory entries={describeHistory(d.history)} />
       </section>
     </article>
   );
