@@ -65,7 +65,7 @@ test('a pm adds and edits an item; bad input is refused beside each field and no
   await page.getByLabel('New status').selectOption({ label: 'Rejected' });
   await page.getByLabel('Reason (optional)').fill('Out of scope this quarter');
   await page.getByRole('button', { name: 'Change status' }).click();
-  await expect(page.getByText('Status changed.')).toBeVisible();
+  await expect(page.getByText('Status changed to Rejected.')).toBeVisible();
   await page.reload();
   await expect(page.getByText('Rejected', { exact: true }).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Change status' })).toHaveCount(0);
