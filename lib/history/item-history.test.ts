@@ -87,6 +87,17 @@ describe('describeItemEvent', () => {
     });
   });
 
+  it('puts an item on the schedule when it had no period', () => {
+    const s = say('item.schedule_changed', {
+      before: { periodId: null, ownerId: null, kickoffOn: null, period: null },
+      after: { periodId: 2, ownerId: 3, kickoffOn: null, period: 'October' },
+    });
+    expect(s).toEqual({
+      summary: 'put it on the schedule.',
+      details: ['Set the period to October.', 'Set the owner to Nora Nakamura.'],
+    });
+  });
+
   it('says what questions and flags were about, never their event type', () => {
     expect(say('question.asked', { meetingId: 11, questionId: 3 }).summary).toBe(
       'asked a question about it in the pre-read of “2027-Q1 prioritisation”.',

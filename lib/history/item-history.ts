@@ -256,7 +256,12 @@ export function describeItemEvent(e: HistoryEvent, names: HistoryNames = NO_NAME
     }
     case 'item.schedule_changed':
       if (typeof data.action === 'string') return scheduleByRequest(data, names);
-      return edited(fieldSentences(entryChanges(data), names), 'changed its place in the schedule.');
+      return edited(
+        fieldSentences(entryChanges(data), names),
+        isEmpty((data.before as Record<string, unknown> | undefined)?.periodId)
+          ? 'put it on the schedule.'
+          : 'changed its place in the schedule.',
+      );
     case 'item.updated': {
       const removed = typeof data.reason === 'string' ? /^Theme "(.*)" removed$/.exec(data.reason) : null;
       if (removed && changes.themeId && isEmpty(changes.themeId.to))
