@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { cycles, items } from '@/db/schema';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
 import type { Executor } from '@/lib/events/log.server';
@@ -35,6 +35,35 @@ export function acceptedRanking(tx: Executor, cycleId: number): Ranked[] {
     }
   }
   const rows = tx.select().from(items).where(accepted).all();
+  const sizes = tx.select({ sizeWeeks: cycles.sizeWeeks }).from(cycles).where(eq(cycles.id, cycleId)).get()?.sizeWeeks;
+  return orderByRank(
+    rows.map((r) => ({
+      id: r.id,
+      rank: r.rank!,
+      version: r.version,
+      weeks: sizes ? effectiveWeeks(r, sizes) : r.estimateWeeks,
+    })),
+  );
+}
+
+/**
+ * What a cycle's meeting prioritised, as it stands now: its accepted items and those that have gone
+ * on into delivery (scheduled, in delivery, delivered), which keep their rank as the schedule's order.
+ * The outcome of a quarter in delivery still lists what was accepted, not an empty list.
+ */
+export function prioritisedRanking(tx: Executor, cycleId: number): Ranked[] {
+  acceptedRanking(tx, cycleId); // gives any unranked accepted item its key first
+  const rows = tx
+    .select()
+    .from(items)
+    .where(
+      and(
+        eq(items.cycleId, cycleId),
+        inArray(items.status, ['accepted', 'scheduled', 'in_delivery', 'delivered']),
+        isNotNull(items.rank),
+      ),
+    )
+    .all();
   const sizes = tx.select({ sizeWeeks: cycles.sizeWeeks }).from(cycles).where(eq(cycles.id, cycleId)).get()?.sizeWeeks;
   return orderByRank(
     rows.map((r) => ({
