@@ -141,7 +141,7 @@ test('a pm edits estimate, theme and status inline and the capacity bar follows'
   await expect(page.getByLabel(`Theme for item ${itemId}`)).toHaveValue(/\d+/);
   await expect(page.getByLabel(`Status for item ${itemId}`)).toHaveValue('accepted');
   await page.goto(`/items/${itemId}`);
-  await expect(page.getByText('Enterprise readiness')).toBeVisible();
+  await expect(page.getByRole('main').locator('dl').getByText('Enterprise readiness')).toBeVisible();
 });
 
 test('a requestor cannot open the backlog or use the item API', async ({ page, signedInAs, world }) => {

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { TimelineEntry } from '@/lib/changes/history.server';
-import { LocalTime } from '@/components/items/item-history';
+import { HistoryLine } from '@/components/items/item-history';
 import { CHANGE_STATUS_LABEL, changeRequestHref } from './labels';
 
 /**
@@ -19,18 +19,11 @@ export function ScheduleHistory({ entries, linkRequests }: { entries: TimelineEn
       </h2>
       <ol className="space-y-3 border-l border-zinc-200 pl-4 dark:border-zinc-700">
         {entries.map((e) => (
-          <li key={e.eventId} className="text-sm">
-            <p>
-              <span className="font-medium">{e.actorName ?? 'Quorum'}</span> {e.summary}{' '}
-              <span className="text-zinc-600 dark:text-zinc-400">
-                <LocalTime iso={e.at} />
-              </span>
-            </p>
-            <ul className="mt-1 list-disc space-y-0.5 pl-5 text-zinc-700 dark:text-zinc-300">
-              {e.details.map((d, i) => (
-                <li key={i}>{d}</li>
-              ))}
-              {e.changeRequest && (
+          <HistoryLine
+            key={e.eventId}
+            entry={e}
+            more={
+              e.changeRequest && (
                 <li>
                   {linkRequests ? (
                     <Link href={changeRequestHref(e.changeRequest.id)}>Change request #{e.changeRequest.id}</Link>
@@ -39,9 +32,9 @@ export function ScheduleHistory({ entries, linkRequests }: { entries: TimelineEn
                   )}{' '}
                   is {CHANGE_STATUS_LABEL(e.changeRequest.status).toLowerCase()}.
                 </li>
-              )}
-            </ul>
-          </li>
+              )
+            }
+          />
         ))}
       </ol>
     </section>

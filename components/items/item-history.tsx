@@ -34,27 +34,44 @@ export function LocalTime({ iso, dateOnly = false }: { iso: string; dateOnly?: b
   return <time dateTime={iso}>{text}</time>;
 }
 
-/** An item's history, oldest first: who, when, and what they did, in sentences (lib/backlog/history.ts). */
+/**
+ * One entry of a history: "<who> <what they did>" and when, then any further sentences; `more` adds
+ * lines of the caller's own (the schedule history links the change request).
+ */
+export function HistoryLine({
+  entry,
+  more,
+}: {
+  entry: Pick<HistoryEntry, 'actorName' | 'summary' | 'details' | 'at'>;
+  more?: React.ReactNode;
+}) {
+  return (
+    <li className="text-sm">
+      <p>
+        <span className="font-medium">{entry.actorName ?? 'Quorum'}</span> {entry.summary}{' '}
+        <span className="text-zinc-600 dark:text-zinc-400">
+          <LocalTime iso={entry.at} />
+        </span>
+      </p>
+      {(entry.details.length > 0 || more) && (
+        <ul className="mt-1 list-disc space-y-0.5 pl-5 text-zinc-700 dark:text-zinc-300">
+          {entry.details.map((d, i) => (
+            <li key={i}>{d}</li>
+          ))}
+          {more}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** An item's history, oldest first: who, when, and what they did, in sentences (lib/history/item-history.ts). */
 export function ItemHistory({ entries }: { entries: HistoryEntry[] }) {
   if (entries.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">No changes recorded yet.</p>;
   return (
     <ol className="space-y-3 border-l border-zinc-200 pl-4 dark:border-zinc-700">
       {entries.map((e) => (
-        <li key={e.id} className="text-sm">
-          <p>
-            <span className="font-medium">{e.actorName ?? 'Quorum'}</span> {e.summary}{' '}
-            <span className="text-zinc-600 dark:text-zinc-400">
-              <LocalTime iso={e.at} />
-            </span>
-          </p>
-          {e.details.length > 0 && (
-            <ul className="mt-1 list-disc space-y-0.5 pl-5 text-zinc-700 dark:text-zinc-300">
-              {e.details.map((d, i) => (
-                <li key={i}>{d}</li>
-              ))}
-            </ul>
-          )}
-        </li>
+        <HistoryLine key={e.id} entry={e} />
       ))}
     </ol>
   );

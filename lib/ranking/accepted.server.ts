@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
-import { cycles, items } from '@/db/schema';
+import { cycles, items, type Item } from '@/db/schema';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
 import type { Executor } from '@/lib/events/log.server';
 import { keyBetween } from './fractional-index';
@@ -34,7 +34,11 @@ export function acceptedRanking(tx: Executor, cycleId: number): Ranked[] {
       tx.update(items).set({ rank: last }).where(eq(items.id, id)).run();
     }
   }
-  const rows = tx.select().from(items).where(accepted).all();
+  return inRankOrder(tx, cycleId, tx.select().from(items).where(accepted).all());
+}
+
+/** Ranked items (every one has a rank) with their weeks from the cycle's size table, in rank order. */
+function inRankOrder(tx: Executor, cycleId: number, rows: Item[]): Ranked[] {
   const sizes = tx.select({ sizeWeeks: cycles.sizeWeeks }).from(cycles).where(eq(cycles.id, cycleId)).get()?.sizeWeeks;
   return orderByRank(
     rows.map((r) => ({
@@ -64,13 +68,5 @@ export function prioritisedRanking(tx: Executor, cycleId: number): Ranked[] {
       ),
     )
     .all();
-  const sizes = tx.select({ sizeWeeks: cycles.sizeWeeks }).from(cycles).where(eq(cycles.id, cycleId)).get()?.sizeWeeks;
-  return orderByRank(
-    rows.map((r) => ({
-      id: r.id,
-      rank: r.rank!,
-      version: r.version,
-      weeks: sizes ? effectiveWeeks(r, sizes) : r.estimateWeeks,
-    })),
-  );
+  return inRankOrder(tx, cycleId, rows);
 }
