@@ -21,7 +21,8 @@ export function ScheduleHistory({ entries, linkRequests }: { entries: TimelineEn
         {entries.map((e) => (
           <HistoryLine
             key={e.eventId}
-            entry={e}
+            // Only the words cross to the browser: the entry's raw changes hold ids and rank keys.
+            entry={{ actorName: e.actorName, summary: e.summary, details: e.details, at: e.at }}
             more={
               e.changeRequest && (
                 <li>
