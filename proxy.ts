@@ -3,7 +3,8 @@ import { refuseApiWrite } from '@/lib/security/api-writes';
 import { contentSecurityPolicy, createNonce, isHttpsUrl, securityHeaders } from '@/lib/security/headers';
 import { bodyTooLargeMessage, declaresMoreThan, MAX_ACTION_BODY_BYTES } from '@/lib/body-limits';
 
-const PUBLIC = ['/signin', '/api/auth', '/_next', '/favicon.ico', '/api/health'];
+// The icon (app/icon.svg) is public too: the sign-in page shows it in the tab before anyone signs in.
+const PUBLIC = ['/signin', '/api/auth', '/_next', '/favicon.ico', '/icon.svg', '/api/health'];
 // The JSON API and downloads (scripts fetch them as well as browsers) answer 401 themselves.
 const answers401 = (pathname: string) => pathname.startsWith('/api/') || pathname.endsWith('/export');
 

@@ -148,12 +148,12 @@ export function makeItem(db: Db, opts: ItemOpts) {
       .values(moduleIds.map((moduleId) => ({ itemId: item.id, moduleId })))
       .run();
   appendEvent(db, {
-    at,
+    at: item.createdAt,
     actorId: opts.requestorId,
     type: 'item.created',
     subjectType: 'item',
     subjectId: item.id,
-    data: { after: { title: item.title, status: item.status }, seeded: true },
+    data: { after: { title: item.title, status: item.status, cycleId: item.cycleId }, seeded: true },
   });
   return item;
 }

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DEMO_USERS } from '../lib/demo/seed.server';
+import { DEMO_PASSWORD, DEMO_USERS } from '../lib/demo/accounts';
 import { PASSWORD, expect, signIn, test } from './fixtures';
 import type { Role } from '../db/schema';
 

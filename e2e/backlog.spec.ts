@@ -65,7 +65,7 @@ test('a pm adds and edits an item; bad input is refused beside each field and no
   await page.getByLabel('New status').selectOption({ label: 'Rejected' });
   await page.getByLabel('Reason (optional)').fill('Out of scope this quarter');
   await page.getByRole('button', { name: 'Change status' }).click();
-  await expect(page.getByText('Status changed.')).toBeVisible();
+  await expect(page.getByText('Status changed to Rejected.')).toBeVisible();
   await page.reload();
   await expect(page.getByText('Rejected', { exact: true }).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Change status' })).toHaveCount(0);
@@ -141,7 +141,7 @@ test('a pm edits estimate, theme and status inline and the capacity bar follows'
   await expect(page.getByLabel(`Theme for item ${itemId}`)).toHaveValue(/\d+/);
   await expect(page.getByLabel(`Status for item ${itemId}`)).toHaveValue('accepted');
   await page.goto(`/items/${itemId}`);
-  await expect(page.getByText('Enterprise readiness')).toBeVisible();
+  await expect(page.getByRole('main').locator('dl').getByText('Enterprise readiness')).toBeVisible();
 });
 
 test('a requestor cannot open the backlog or use the item API', async ({ page, signedInAs, world }) => {

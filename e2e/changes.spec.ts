@@ -11,7 +11,7 @@ const DISPLACED = 'Order history search'; // requested by Rosa Requestor
 
 async function openChanges(page: Page, delivery: Delivery) {
   await openCycle(page, delivery.cycle);
-  await page.getByRole('link', { name: 'Changes' }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Change requests' }).click();
   await expect(page.getByRole('heading', { name: /change requests/i })).toBeVisible();
 }
 
@@ -76,7 +76,9 @@ test('a leader raises a change with its effect shown first; an asynchronous sess
 
   // The pm saw the responses arrive; one assent and one dissent is no majority yet.
   await expect(pm.getByRole('cell', { name: 'Order search is promised to a key account.' })).toBeVisible();
-  await expect(pm.getByText(/^The rule is not met\./)).toBeVisible();
+  // The verdict names the rule once: "The rule is not met: why. counts", never "…not met. Rule not met: …".
+  await expect(pm.getByText(/^The rule is not met: /)).toBeVisible();
+  await expect(pm.getByText(/Rule not met/)).toHaveCount(0);
   await expect(pm.getByRole('button', { name: 'Approve' })).toHaveCount(0);
   const ops = await signedInAs(delivery.ops);
   await ops.goto(url);

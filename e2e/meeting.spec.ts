@@ -1,6 +1,7 @@
 import { type Page } from '@playwright/test';
 import { expect, makePrioritisation, openCycle, test } from './fixtures';
 import { currentTitle, decide, rankingRows, vote } from './meeting-steps';
+import { isGreen, painted } from './colours';
 
 /**
  * The live meeting, as three people see it at once: the pm facilitates the test's prioritisation
@@ -109,8 +110,12 @@ test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload,
     'A rejection needs a reason',
   );
   await expect(pm.getByLabel(/^Reason/)).toHaveAttribute('aria-invalid', 'true');
+  // Said once, beside the reason, not a second time under the form.
+  await expect(pm.getByRole('region', { name: 'Decision' }).getByText(/A rejection needs a reason/)).toHaveCount(1);
   await decide(pm, 'Rejected', 'The billing rewrite comes first');
   await expect(finance.getByText(/^Decision: Rejected — Reason: The billing rewrite comes first/)).toBeVisible();
+  // A rejection is announced in its own colour: never in a green success box.
+  expect(isGreen((await painted(finance.getByTestId('decision'))).background)).toBe(false);
 
   // Item 3, reached by jumping; the finance leader reloads mid-item and catches up at once.
   await pm.getByLabel('Jump to').selectOption({ label: `3. ${ITEMS.applePay}` });
@@ -126,6 +131,7 @@ test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload,
   await pm.getByRole('button', { name: 'Reveal votes' }).click();
   await decide(pm, 'Accepted');
   await expect(sales.getByText(/^Decision: Accepted/)).toBeVisible();
+  expect(isGreen((await painted(sales.getByTestId('decision'))).background)).toBe(true);
 
   await pm.getByRole('button', { name: 'Next item →' }).click();
   await expect(currentTitle(finance)).toHaveText(ITEMS.trial);
@@ -165,9 +171,9 @@ test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload,
   // The cut line moves only with the capacity (S items are 1 person-week each here).
   await pm.getByLabel('Capacity (person-weeks)').fill('2');
   await pm.getByRole('button', { name: 'Change capacity' }).click();
-  await expect(finance.getByText(/2 fit, \d+ accepted/)).toBeVisible();
+  await expect(finance.getByText('2 fit, 3 accepted — 2 of 2 person-weeks; 1 falls below the cut line.')).toBeVisible();
   await expect(finance.getByRole('separator', { name: 'Cut line' })).toContainText(
-    'the 2 items above fit 2 person-weeks',
+    'the 2 items above fit 2 person-weeks; 1 below does not',
   );
 
   // End: everyone is told and pointed to the outcome.

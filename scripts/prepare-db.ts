@@ -9,7 +9,7 @@ const { db, sqlite } = openDatabase();
 const extraItems = Number(process.env.SEED_EXTRA_ITEMS ?? 0);
 if (process.env.SEED !== '0' && !isSeeded(db)) {
   await seedDemo(db, { extraItems });
-  console.log(`Seeded the demo cycle 2027-Q1 into ${databasePath()}`);
+  console.log(`Seeded the demo (cycles 2027-Q1 and 2026-Q4) into ${databasePath()}`);
 } else {
   console.log(`Database ready: ${databasePath()}`);
 }

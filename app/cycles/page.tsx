@@ -5,6 +5,7 @@ import { can } from '@/lib/auth/permissions';
 import { listCycles } from '@/lib/cycles/cycles.server';
 import { LinkButton } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { personWeeks } from '@/lib/plural';
 
 export const metadata: Metadata = { title: 'Cycles · Quorum' };
 
@@ -45,7 +46,7 @@ export default async function CyclesPage() {
                 <td>
                   {c.startsOn} – {c.endsOn}
                 </td>
-                <td>{c.capacityWeeks} person-weeks</td>
+                <td>{personWeeks(c.capacityWeeks)}</td>
                 <td className="capitalize">{c.status}</td>
               </tr>
             ))}

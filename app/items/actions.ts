@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { formAction } from '@/lib/actions.server';
 import { createItem, setItemStatus, updateItem } from '@/lib/backlog/items.server';
 import { formId, formList, formText } from '@/lib/validation';
+import { STATUS_LABEL } from '@/lib/backlog/labels';
 
 const ItemForm = { moduleIds: formList(z.string()) };
 
@@ -22,5 +23,5 @@ export const setStatusAction = formAction(
   z.object({ itemId: formId, version: formId, status: formText, reason: formText }),
   (input, user) =>
     setItemStatus(user, input.itemId, input.status, input.version, input.reason.trim().slice(0, 2000) || undefined),
-  { message: 'Status changed.' },
+  { message: (item) => `Status changed to ${STATUS_LABEL[item.status]}.` },
 );

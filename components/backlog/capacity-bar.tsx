@@ -3,7 +3,7 @@
 import { useId, useMemo } from 'react';
 import { sumEstimates } from '@/lib/backlog/estimates';
 import type { BacklogMeta, BacklogRow } from '@/lib/backlog/types';
-import { formatWeeks } from './format';
+import { formatWeeks, personWeeks } from './format';
 import { NO_THEME } from './backlog-columns';
 
 function percent(part: number, whole: number) {
@@ -21,7 +21,7 @@ export function CapacityBar({ rows, meta }: { rows: BacklogRow[]; meta: BacklogM
   const capacity = meta.capacityWeeks;
   const pct = percent(total, capacity);
   const over = total > capacity;
-  const text = `${formatWeeks(total)} of ${formatWeeks(capacity)} person-weeks (${pct}%)`;
+  const text = `${formatWeeks(total)} of ${personWeeks(capacity)} (${pct}%)`;
   const themes = [
     ...meta.themes.map((t) => ({ key: String(t.id), name: t.name, weeks: byTheme.get(t.id) ?? 0 })),
     ...(byTheme.has(null) ? [{ key: 'none', name: NO_THEME, weeks: byTheme.get(null) ?? 0 }] : []),
@@ -40,7 +40,7 @@ export function CapacityBar({ rows, meta }: { rows: BacklogRow[]; meta: BacklogM
           {text}
           {over ? (
             <strong className="ml-2 font-semibold text-red-700 dark:text-red-400">
-              Over capacity by {formatWeeks(total - capacity)} person-weeks
+              Over capacity by {personWeeks(total - capacity)}
             </strong>
           ) : null}
         </p>

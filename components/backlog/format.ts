@@ -1,11 +1,8 @@
 import type { BacklogRow } from '@/lib/backlog/types';
 
-// No thousands separators: the numbers stay easy to read back (e.g. from the meter's aria-valuetext).
-const weeksFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1, useGrouping: false });
+import { formatWeeks } from '@/lib/plural';
 
-export function formatWeeks(weeks: number): string {
-  return weeksFormat.format(weeks);
-}
+export { formatWeeks, personWeeks } from '@/lib/plural';
 
 /** "M · 4 pw" for a size, "2.5 pw" for explicit weeks, "—" when not estimated. */
 export function formatEstimate(row: Pick<BacklogRow, 'estimateSize' | 'estimateWeeks' | 'effectiveWeeks'>): string {

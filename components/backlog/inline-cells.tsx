@@ -1,7 +1,8 @@
 'use client';
 
 import { useContext, useRef, useState } from 'react';
-import { STATUS_COLOUR, StatusBadge } from '@/components/ui/status-badge';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { ITEM_STATUS_COLOUR } from '@/components/ui/status-colours';
 import { DEFAULT_SIZE_WEEKS } from '@/lib/backlog/estimates';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
 import { TRANSITIONS } from '@/lib/backlog/status-machine';
@@ -74,7 +75,7 @@ export function StatusCell({ row }: { row: BacklogRow }) {
       <select
         aria-label={`Status for item ${row.id}`}
         // The select carries the status colour so the text label and its colour stay together.
-        className={`${selectBase} w-full font-medium ${STATUS_COLOUR[value]}`}
+        className={`${selectBase} w-full font-medium ${ITEM_STATUS_COLOUR[value]}`}
         value={value}
         disabled={pending !== undefined}
         aria-busy={pending?.field === 'status'}

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import type { Conflict } from '@/lib/changes/conflicts.server';
 import type { Preview } from '@/lib/changes/preview';
-import { formatWeeks } from '@/lib/meetings/format';
+import { formatWeeks, personWeeks } from '@/lib/meetings/format';
+import { plural } from '@/lib/plural';
 import { changeRequestHref, listWords } from './labels';
 import { table, tableWrap, td, th } from '@/components/outcome/table-styles';
 
@@ -104,13 +105,13 @@ export function EffectPreview({
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
         <dt className="text-zinc-500">Cut line before</dt>
         <dd>
-          {before.fitCount} of {before.acceptedCount} items fit the capacity ({formatWeeks(before.fittingWeeks)} of{' '}
-          {formatWeeks(capacityWeeks)} person-weeks)
+          {before.fitCount} of {plural(before.acceptedCount, 'item')} {before.fitCount === 1 ? 'fits' : 'fit'} the
+          capacity ({formatWeeks(before.fittingWeeks)} of {personWeeks(capacityWeeks)})
         </dd>
         <dt className="text-zinc-500">Cut line after</dt>
         <dd>
-          {after.fitCount} of {after.acceptedCount} items fit the capacity ({formatWeeks(after.fittingWeeks)} of{' '}
-          {formatWeeks(capacityWeeks)} person-weeks)
+          {after.fitCount} of {plural(after.acceptedCount, 'item')} {after.fitCount === 1 ? 'fits' : 'fit'} the capacity
+          ({formatWeeks(after.fittingWeeks)} of {personWeeks(capacityWeeks)})
         </dd>
         <dt className="text-zinc-500">Falls below the cut line</dt>
         <dd>

@@ -1,4 +1,5 @@
 import type { ChangeRequestListRow } from '@/lib/changes/list.server';
+import { CHANGE_STATUS_COLOUR } from '@/components/ui/status-colours';
 
 type ChangeRequestStatus = ChangeRequestListRow['status'];
 
@@ -18,30 +19,21 @@ export const URGENCY_OPTIONS = [
 export const MODE_LABEL = { live: 'Live', async: 'Asynchronous' } as const;
 export const RESPONSE_LABEL = { assent: 'Assent', dissent: 'Dissent' } as const;
 
-const STATUS: Record<ChangeRequestStatus, { label: string; className: string }> = {
-  open: { label: 'Open', className: 'bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200' },
-  in_session: {
-    label: 'In session',
-    className: 'bg-indigo-100 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200',
-  },
-  needs_review: {
-    label: 'Needs review',
-    className: 'bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200',
-  },
-  approved: {
-    label: 'Approved',
-    className: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200',
-  },
-  declined: { label: 'Declined', className: 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200' },
-  withdrawn: { label: 'Withdrawn', className: 'bg-zinc-200 text-zinc-600 dark:bg-zinc-700 dark:text-zinc-300' },
+const STATUS_LABEL: Record<ChangeRequestStatus, string> = {
+  open: 'Open',
+  in_session: 'In session',
+  needs_review: 'Needs review',
+  approved: 'Approved',
+  declined: 'Declined',
+  withdrawn: 'Withdrawn',
 };
 
-export const CHANGE_STATUS_LABEL = (status: ChangeRequestStatus) => STATUS[status].label;
+export const CHANGE_STATUS_LABEL = (status: ChangeRequestStatus) => STATUS_LABEL[status];
 
 export function ChangeStatusBadge({ status }: { status: ChangeRequestStatus }) {
   return (
-    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STATUS[status].className}`}>
-      {STATUS[status].label}
+    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${CHANGE_STATUS_COLOUR[status]}`}>
+      {STATUS_LABEL[status]}
     </span>
   );
 }

@@ -21,7 +21,7 @@ export function OutcomePanel({ d }: { d: ChangeRequestDetail }) {
     cr.status === 'approved'
       ? against
         ? 'border-amber-400 bg-amber-50 dark:bg-amber-950/40'
-        : 'border-emerald-400 bg-emerald-50 dark:bg-emerald-950/40'
+        : 'border-cyan-500 bg-cyan-50 dark:bg-cyan-950/40'
       : 'border-zinc-300 bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900';
   return (
     <section aria-labelledby="outcome-heading" className={`space-y-2 rounded-lg border-2 p-4 text-sm ${tone}`}>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ChangeRequestDetail } from '@/lib/changes/details.server';
-import { formatWeeks } from '@/lib/meetings/format';
+import { personWeeks } from '@/lib/meetings/format';
 import { LocalTime } from '@/components/items/item-history';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { UrgencyBadge } from './labels';
@@ -34,8 +34,8 @@ export function RequestSummary({ d }: { d: ChangeRequestDetail }) {
           </Link>{' '}
           <StatusBadge status={d.incoming.status} />
           <span className="block text-zinc-600 dark:text-zinc-400">
-            {d.incoming.weeks === null ? 'Not estimated' : `${formatWeeks(d.incoming.weeks)} person-weeks`} · goes{' '}
-            {where}, in {periodName(cr.incomingPeriodId)}
+            {d.incoming.weeks === null ? 'Not estimated' : personWeeks(d.incoming.weeks)} · goes {where}, in{' '}
+            {periodName(cr.incomingPeriodId)}
           </span>
           <span className="block text-zinc-600 dark:text-zinc-400">
             Requestor {d.incoming.requestor.name} · sponsor {d.incoming.sponsor?.name ?? 'none yet'}

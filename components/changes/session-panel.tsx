@@ -38,8 +38,7 @@ function Verdict({ evaluation, invitees }: { evaluation: Evaluation; invitees: C
         aria-live="polite"
         className={`rounded-md px-3 py-2 font-medium ${evaluation.met ? 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100' : 'bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-100'}`}
       >
-        {evaluation.met ? 'The rule is met.' : 'The rule is not met.'}{' '}
-        <span className="font-normal">{evaluation.explanation}</span>
+        {evaluation.verdict.headline} <span className="font-normal">{evaluation.verdict.counts}</span>
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 'use client';
+import { DECISION_COLOUR } from '@/components/ui/status-colours';
 import type { LiveItemDetail } from '@/lib/live-meeting/details.server';
 import type { LiveItem, LiveState } from '@/lib/live-meeting/state.server';
 import { ItemControls, ItemNotes } from './item-controls';
@@ -38,7 +39,8 @@ export function CurrentItem({
       {item.decision && (
         <p
           role="status"
-          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+          data-testid="decision"
+          className={`rounded-md px-3 py-2 text-sm ${DECISION_COLOUR[item.decision.outcome]}`}
         >
           Decision: <strong>{OUTCOME_LABEL[item.decision.outcome]}</strong>
           {item.decision.reason && <> — Reason: {item.decision.reason}</>}

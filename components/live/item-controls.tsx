@@ -12,9 +12,12 @@ import type { Send } from './use-live-meeting';
  * record the decision — preselected to what the tally suggests; a rejection needs a reason, and
  * going against the tally needs a note (the server says so if they are missing).
  */
+/** The decision's fields that show their own errors (a missing reason or note is said beside it). */
+const DECISION_FIELDS = ['reason', 'note'] as const;
+
 export function ItemControls({ item, state, send }: { item: LiveItem; state: LiveState; send: Send }) {
   const voting = useCommand(send);
-  const decide = useCommand(send);
+  const decide = useCommand(send, DECISION_FIELDS);
   const suggested = item.tally.hidden ? null : item.tally.suggested;
   const [outcome, setOutcome] = useState<string>(suggested ?? '');
   const [reason, setReason] = useState('');
@@ -137,7 +140,7 @@ function TextBox({
         aria-describedby={errors ? `${id}-error` : undefined}
       />
       {errors && (
-        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700 dark:text-red-400">
           {errors.join(' ')}
         </p>
       )}

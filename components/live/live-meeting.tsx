@@ -1,4 +1,5 @@
 'use client';
+import { MEETING_STATUS_COLOUR } from '@/components/ui/status-colours';
 import Link from 'next/link';
 import { useSyncExternalStore } from 'react';
 import type { LiveItemDetail } from '@/lib/live-meeting/details.server';
@@ -51,8 +52,9 @@ export function LiveMeeting({
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span
           data-testid="meeting-status"
-          className="rounded-full bg-zinc-100 px-2 py-0.5 font-medium dark:bg-zinc-800"
+          className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 font-medium ${MEETING_STATUS_COLOUR[meeting.status]}`}
         >
+          {meeting.status === 'live' && <span aria-hidden="true" className="size-2 rounded-full bg-white" />}
           {STATUS_LABEL[meeting.status]}
         </span>
         <span

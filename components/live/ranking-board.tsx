@@ -2,7 +2,7 @@
 import { Fragment, useState } from 'react';
 import type { LiveState, RankedItem } from '@/lib/live-meeting/state.server';
 import { cutLine } from '@/lib/ranking/order';
-import { formatWeeks } from '@/components/backlog/format';
+import { belowCutText, formatWeeks, personWeeks, plural } from '@/lib/plural';
 import { Button } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/field';
 import { CommandError, useCommand } from './use-command';
@@ -62,8 +62,8 @@ export function RankingBoard({
       <div>
         <p className="text-sm" aria-live="polite">
           <strong>{cut.fitCount} fit</strong>, {cut.acceptedCount} accepted — {formatWeeks(cut.fittingWeeks)} of{' '}
-          {formatWeeks(capacityWeeks)} person-weeks
-          {below > 0 && `; ${below} fall below the cut line`}.
+          {personWeeks(capacityWeeks)}
+          {below > 0 && `; ${belowCutText(below)}`}.
         </p>
         <div
           role="meter"
@@ -170,8 +170,8 @@ function CutLine({ fit, below, capacity }: { fit: number; below: number; capacit
       aria-label="Cut line"
       className="border-y-2 border-dashed border-red-500 bg-red-50 px-3 py-1 text-xs font-semibold text-red-800 dark:bg-red-950/40 dark:text-red-200"
     >
-      Cut line — the {fit} item{fit === 1 ? '' : 's'} above fit {formatWeeks(capacity)} person-weeks
-      {below > 0 ? `; ${below} below do not` : ''}
+      Cut line — the {plural(fit, 'item')} above {fit === 1 ? 'fits' : 'fit'} {personWeeks(capacity)}
+      {below > 0 ? `; ${below} below ${below === 1 ? 'does' : 'do'} not` : ''}
     </li>
   );
 }

@@ -2,8 +2,14 @@
 import { useCallback, useState } from 'react';
 import type { Send } from './use-live-meeting';
 
-/** One control's round trip: pending while sent, then its refusal (message and field errors) if any. */
-export function useCommand(send: Send) {
+const NO_FIELDS: readonly string[] = [];
+
+/**
+ * One control's round trip: pending while sent, then its refusal (message and field errors) if any.
+ * `besideFields` names the fields whose errors the control shows beside them: a refusal about one of
+ * those is said there only, so `error` (the box under the control) stays empty rather than repeat it.
+ */
+export function useCommand(send: Send, besideFields: readonly string[] = NO_FIELDS) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
@@ -15,12 +21,13 @@ export function useCommand(send: Send) {
       const result = await send(command);
       setPending(false);
       if (!result.ok) {
-        setError(result.error);
-        setFieldErrors(result.fieldErrors ?? {});
+        const fields = result.fieldErrors ?? {};
+        setError(besideFields.some((f) => fields[f]?.length) ? null : result.error);
+        setFieldErrors(fields);
       }
       return result.ok;
     },
-    [send],
+    [send, besideFields],
   );
   return { run, pending, error, fieldErrors };
 }

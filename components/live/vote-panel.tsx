@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { LiveItem } from '@/lib/live-meeting/state.server';
 import { CHOICES } from '@/lib/live-meeting/tally';
-import { Button } from '@/components/ui/button';
+import { VOTE_BUTTON_COLOUR } from '@/components/ui/status-colours';
 import { controlClass } from '@/components/ui/field';
 import { CHOICE_LABEL } from './labels';
 import { CommandError, useCommand } from './use-command';
@@ -47,15 +47,17 @@ export function VotePanel({ item, send, live }: { item: LiveItem; send: Send; li
       </div>
       <div role="group" aria-label="Choose" className="flex flex-wrap gap-2">
         {CHOICES.map((choice) => (
-          <Button
+          <button
             key={choice}
-            variant={item.myVote?.choice === choice ? 'primary' : 'secondary'}
+            type="button"
             aria-pressed={item.myVote?.choice === choice}
             disabled={pending || !open}
             onClick={() => run({ action: 'vote', itemId: item.itemId, choice, comment })}
+            className={`inline-flex items-center gap-1 rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-60 ${VOTE_BUTTON_COLOUR[choice][item.myVote?.choice === choice ? 'pressed' : 'idle']}`}
           >
+            {item.myVote?.choice === choice && <span aria-hidden="true">✓</span>}
             {CHOICE_LABEL[choice]}
-          </Button>
+          </button>
         ))}
       </div>
       <CommandError error={error} />

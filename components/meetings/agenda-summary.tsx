@@ -1,5 +1,5 @@
 import type { AgendaSummary } from '@/lib/meetings/agenda-order';
-import { formatWeeks } from '@/lib/meetings/format';
+import { formatWeeks, personWeeks, plural } from '@/lib/plural';
 
 /** The agenda's total estimate against the cycle's capacity, and per theme. Live: it follows the editor. */
 export function AgendaSummaryView({ summary: s }: { summary: AgendaSummary }) {
@@ -11,12 +11,12 @@ export function AgendaSummaryView({ summary: s }: { summary: AgendaSummary }) {
     >
       <p>
         <span className="font-semibold">Agenda total: </span>
-        {s.itemCount} item{s.itemCount === 1 ? '' : 's'}, {formatWeeks(s.totalWeeks)} of {formatWeeks(s.capacityWeeks)}{' '}
-        person-weeks ({pct}% of capacity)
+        {plural(s.itemCount, 'item')}, {formatWeeks(s.totalWeeks)} of {personWeeks(s.capacityWeeks)} ({pct}% of
+        capacity)
         {s.unestimated > 0 && <span>; {s.unestimated} not estimated</span>}
         {s.overCapacity && (
           <strong className="ml-2 text-red-700 dark:text-red-400">
-            Over capacity by {formatWeeks(s.totalWeeks - s.capacityWeeks)} person-weeks
+            Over capacity by {personWeeks(s.totalWeeks - s.capacityWeeks)}
           </strong>
         )}
       </p>

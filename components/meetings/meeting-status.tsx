@@ -1,12 +1,14 @@
+import { MEETING_STATUS_COLOUR } from '@/components/ui/status-colours';
+
 /**
  * Meeting and pre-read states, each with a text label (never colour alone). Pre-read "late" uses
  * the deferred amber of the status colour language: a warning, not an error.
  */
 const MEETING_STATUS: Record<string, { label: string; className: string }> = {
-  scheduled: { label: 'Scheduled', className: 'bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200' },
-  live: { label: 'Live', className: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200' },
-  paused: { label: 'Paused', className: 'bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200' },
-  closed: { label: 'Closed', className: 'bg-zinc-200 text-zinc-700 dark:bg-zinc-700 dark:text-zinc-200' },
+  scheduled: { label: 'Scheduled', className: MEETING_STATUS_COLOUR.scheduled },
+  live: { label: 'Live', className: MEETING_STATUS_COLOUR.live },
+  paused: { label: 'Paused', className: MEETING_STATUS_COLOUR.paused },
+  closed: { label: 'Closed', className: MEETING_STATUS_COLOUR.closed },
 };
 
 const badge = 'inline-block rounded px-1.5 py-0.5 text-xs font-medium';

@@ -1,5 +1,6 @@
 import type { OutcomeReport } from '@/lib/outcome/types';
-import { departmentVotesText, suggestedText, votesText, weeksText } from '@/lib/outcome/text';
+import { departmentVotesText, suggestedText, votesText } from '@/lib/outcome/text';
+import { personWeeks } from '@/lib/plural';
 import { formatShare } from '@/components/live/labels';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -53,7 +54,8 @@ export function DecisionsTable({ report }: { report: OutcomeReport }) {
                   <th scope="row" className={`${s.td} text-left font-medium`}>
                     {d.title}
                     <span className={`block text-xs font-normal ${muted}`}>
-                      {d.theme ?? 'No theme'} · {weeksText(d.weeks)} person-weeks · requested by {d.requestor}
+                      {d.theme ?? 'No theme'} · {d.weeks === null ? 'Not estimated' : personWeeks(d.weeks)} · requested
+                      by {d.requestor}
                     </span>
                   </th>
                   <td className={`${s.td} whitespace-nowrap`}>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { OutcomeReport } from '@/lib/outcome/types';
-import { formatWeeks } from '@/lib/meetings/format';
+import { personWeeks } from '@/lib/meetings/format';
 import { LocalTime } from '@/components/items/item-history';
 import { MeetingTime } from '@/components/meetings/meeting-time';
 import { PrintButton } from '@/components/ui/print-button';
@@ -60,7 +60,7 @@ export function OutcomeHeader({
           )}
         </Row>
         <Row label="Facilitator">{meeting.facilitator || '—'}</Row>
-        <Row label="Capacity">{formatWeeks(cycle.capacityWeeks)} person-weeks</Row>
+        <Row label="Capacity">{personWeeks(cycle.capacityWeeks)}</Row>
         <Row label="Published">
           {published ? (
             <strong className="font-medium">

@@ -1,6 +1,6 @@
 import type { OutcomeReport } from '@/lib/outcome/types';
 import { cutLineText, weeksText } from '@/lib/outcome/text';
-import { formatWeeks } from '@/lib/meetings/format';
+import { personWeeks } from '@/lib/meetings/format';
 import { EmptyState } from '@/components/ui/empty-state';
 import * as s from './table-styles';
 
@@ -36,7 +36,7 @@ export function PrioritisedList({ report }: { report: OutcomeReport }) {
         <div className={s.tableWrap}>
           <table className={s.table}>
             <caption className={s.caption}>
-              Accepted items in rank order, against the capacity of {formatWeeks(capacity)} person-weeks
+              Accepted items in rank order, against the capacity of {personWeeks(capacity)}
             </caption>
             <thead>
               <tr>

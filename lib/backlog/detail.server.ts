@@ -5,6 +5,8 @@ import { db } from '@/db/client';
 import { cycles, departments, itemModules, modules, themes, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import { listEventsForSubject } from '@/lib/events/log.server';
+import { smeName } from '@/lib/users/sme';
+import { smeNamesByEmail } from '@/lib/users/sme-names.server';
 import { effectiveWeeks } from './estimates';
 import { itemAsSeen, visibleHistory } from './visible-status.server';
 import { getItemForViewer } from './items.server';
@@ -40,6 +42,7 @@ export function getItemDetail(actor: ActingUser, itemId: number) {
         ?.name ?? '',
     sponsorName: name(item.sponsorId),
     requestorName: name(item.requestorId) ?? '',
+    smeName: smeName(item.sme, smeNamesByEmail(db, [item.sme])),
     modules: mods,
     effectiveWeeks: cycle ? effectiveWeeks(item, cycle.sizeWeeks) : item.estimateWeeks,
     nextStatuses: can(actor, 'item.setStatus') && item.status !== 'under_review' ? TRANSITIONS[item.status] : [],

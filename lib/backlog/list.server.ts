@@ -10,6 +10,8 @@ import type { Executor } from '@/lib/events/log.server';
 import { effectiveWeeks } from './estimates';
 import type { BacklogMeta, BacklogRow } from './types';
 import { BACKLOG_ROWS_SQL, rowExpander, toWireRow, type BacklogSqlRow } from './rows';
+import { smeName } from '@/lib/users/sme';
+import { smeNamesByEmail } from '@/lib/users/sme-names.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
 const sponsors = alias(users, 'sponsors');
@@ -103,7 +105,11 @@ export function backlogRow(tx: Executor, itemId: number): BacklogRow {
     .innerJoin(items, eq(items.cycleId, cycles.id))
     .where(eq(items.id, itemId))
     .get();
-  const row = toRow(r, cycle ?? { sizeWeeks: { XS: 0, S: 0, M: 0, L: 0, XL: 0 } }, moduleMap(tx, [itemId]).get(itemId));
+  const row = toRow(
+    { ...r, sme: smeName(r.sme, smeNamesByEmail(tx, [r.sme])) },
+    cycle ?? { sizeWeeks: { XS: 0, S: 0, M: 0, L: 0, XL: 0 } },
+    moduleMap(tx, [itemId]).get(itemId),
+  );
   // Without a cycle there is no size table: only explicit weeks mean anything.
   return cycle ? row : { ...row, effectiveWeeks: r.estimateWeeks };
 }
@@ -129,6 +135,15 @@ export function backlogMeta(actor: ActingUser, cycleId: number): BacklogMeta {
       .all(),
     modules: db.select({ id: modules.id, name: modules.name }).from(modules).orderBy(asc(modules.name)).all(),
     people: db.select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name)).all(),
+    smeNames: smeNamesByEmail(
+      db,
+      db
+        .selectDistinct({ sme: items.sme })
+        .from(items)
+        .where(eq(items.cycleId, cycleId))
+        .all()
+        .map((r) => r.sme),
+    ),
     canEdit: {
       estimate: can(actor, 'item.estimate'),
       theme: can(actor, 'item.edit'),

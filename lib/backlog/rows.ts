@@ -1,4 +1,5 @@
 import { effectiveWeeks } from './estimates';
+import { smeName } from '@/lib/users/sme';
 import type { BacklogMeta, BacklogRow, BacklogWireRow } from './types';
 
 /**
@@ -75,7 +76,9 @@ export function toWireRow(r: BacklogSqlRow): BacklogWireRow {
 }
 
 /** Builds the lookups once; `expand` turns a wire row into the row the table shows. */
-export function rowExpander(meta: Pick<BacklogMeta, 'themes' | 'departments' | 'modules' | 'people' | 'sizeWeeks'>) {
+export function rowExpander(
+  meta: Pick<BacklogMeta, 'themes' | 'departments' | 'modules' | 'people' | 'sizeWeeks' | 'smeNames'>,
+) {
   const byId = (list: { id: number; name: string }[]) => new Map(list.map((o) => [o.id, o.name]));
   const themes = byId(meta.themes);
   const departments = byId(meta.departments);
@@ -94,6 +97,7 @@ export function rowExpander(meta: Pick<BacklogMeta, 'themes' | 'departments' | '
       effectiveWeeks: effectiveWeeks(w, meta.sizeWeeks),
       sponsorName: w.sponsorId === null ? null : (people.get(w.sponsorId) ?? null),
       requestorName: people.get(w.requestorId) ?? '',
+      sme: smeName(w.sme, meta.smeNames),
     };
   };
 }

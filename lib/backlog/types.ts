@@ -56,6 +56,8 @@ export type BacklogMeta = {
   modules: Option[];
   /** Names of everyone who can appear as sponsor or requestor. */
   people: Option[];
+  /** The names of the people among the cycle's SMEs written as e-mails (lib/users/sme.ts). */
+  smeNames: Record<string, string>;
   /** What the viewer may edit inline. */
   canEdit: { estimate: boolean; theme: boolean; status: boolean };
 };

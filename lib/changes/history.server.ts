@@ -6,6 +6,8 @@ import { changeRequests, schedulePeriods, type ChangeRequestStatus } from '@/db/
 import { getItemForViewer } from '@/lib/backlog/items.server';
 import { visibleHistory, visibleStatus } from '@/lib/backlog/visible-status.server';
 import { listEventsForSubject } from '@/lib/events/log.server';
+import { describeItemEvent, type HistorySentence } from '@/lib/history/item-history';
+import { historyNames } from '@/lib/history/names.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
 /**
@@ -33,7 +35,7 @@ export type TimelineEntry = {
   /** The period change by name, when the period changed. */
   period: { from: string | null; to: string | null } | null;
   changeRequest: { id: number; title: string; status: ChangeRequestStatus } | null;
-};
+} & HistorySentence;
 
 function isScheduleChange(type: string, data: Record<string, unknown>): boolean {
   if (type === 'item.created') return false; // an item a change request created joins the schedule only when approved
@@ -75,6 +77,7 @@ export function itemScheduleTimeline(actor: ActingUser, itemId: number): Timelin
           .all()
     ).map((cr) => [cr.id, cr]),
   );
+  const names = historyNames(db, relevant);
   const entries = relevant.map((e) => ({ e, changes: changesOf(e.data) }));
   const periodIds = [
     ...new Set(
@@ -107,6 +110,7 @@ export function itemScheduleTimeline(actor: ActingUser, itemId: number): Timelin
         ? { from: periodName(changes.periodId.from), to: periodName(changes.periodId.to) }
         : null,
       changeRequest: typeof e.data.changeRequestId === 'number' ? (requests.get(e.data.changeRequestId) ?? null) : null,
+      ...describeItemEvent(e, names),
     };
   });
 }

@@ -179,6 +179,13 @@ describe('evaluateRule', () => {
     expect(r.explanation).toBe(
       'Rule not met: 2 more responses are needed for the quorum; more dissent than assent; vetoed by the sponsor of a displaced item. 1 of 5 leaders responded (quorum 3): 0 assent, 1 dissent.',
     );
+    // The panel's sentence says "not met" once, and the counts after it.
+    expect(r.verdict).toEqual({
+      headline:
+        'The rule is not met: 2 more responses are needed for the quorum; more dissent than assent; vetoed by the sponsor of a displaced item.',
+      counts: '1 of 5 leaders responded (quorum 3): 0 assent, 1 dissent.',
+    });
+    expect(`${r.verdict.headline} ${r.verdict.counts}`.match(/not met/gi)).toHaveLength(1);
   });
 });
 

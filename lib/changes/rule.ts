@@ -33,7 +33,13 @@ export type RuleEvaluation = {
   /** Invited sponsors of displaced items who dissented, when the session gives them a veto. */
   vetoedBy: number[];
   met: boolean;
+  /** "Rule met. …" or "Rule not met: why. …", for the history and the decision note. */
   explanation: string;
+  /**
+   * The same in one sentence for the session panel, which names the rule once: "The rule is met. 3 of 5
+   * leaders responded …" or "The rule is not met: 2 more responses are needed for the quorum. 1 of 5 …".
+   */
+  verdict: { headline: string; counts: string };
 };
 
 const people = (n: number) => `${n} ${n === 1 ? 'leader' : 'leaders'}`;
@@ -76,6 +82,7 @@ export function evaluateRule(input: RuleInput): RuleEvaluation {
       `vetoed by the sponsor of a displaced item${vetoedBy.length > 1 ? ` (${vetoedBy.length} sponsors)` : ''}`,
     );
   const explanation = met ? `Rule met. ${counts}` : `Rule not met: ${reasons.join('; ')}. ${counts}`;
+  const headline = met ? 'The rule is met.' : `The rule is not met: ${reasons.join('; ')}.`;
 
   return {
     invited: invitedSet.size,
@@ -87,6 +94,7 @@ export function evaluateRule(input: RuleInput): RuleEvaluation {
     vetoedBy,
     met,
     explanation,
+    verdict: { headline, counts },
   };
 }
 

@@ -5,7 +5,7 @@ import { cycles, items, themes } from '@/db/schema';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, eventsOf, rowCounts, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { createCycle, updateCycle } from './cycles.server';
-import { addTheme, moveTheme, removeTheme, updateTheme } from './themes.server';
+import { addTheme, listThemes, moveTheme, removeTheme, updateTheme } from './themes.server';
 import type { TestUser } from '@/db/factories';
 
 let pm: TestUser, admin: TestUser, leader: TestUser, requestor: TestUser;
@@ -174,6 +174,21 @@ describe('themes', () => {
     }
     expect(db.select().from(items).where(eq(items.id, inA.id)).get()).toMatchObject({ themeId: a.id, version: 1 });
     expect(eventsOf('theme', b.id).at(-1)).toMatchObject({ type: 'theme.deleted', data: { itemsUnthemed: 2 } });
+  });
+
+  it('listThemes counts the items of each theme', () => {
+    const cycle = makeCycle(db);
+    const [a, b] = ['A', 'B', 'C'].map((name) => makeTheme(db, cycle.id, { name }));
+    const item = (themeId: number | null) =>
+      makeItem(db, { requestorId: pm.id, departmentId: pm.departmentId, cycleId: cycle.id, themeId });
+    for (let i = 0; i < 10; i++) item(a.id);
+    item(b.id);
+    item(null);
+    expect(listThemes(pm, cycle.id).map((t) => [t.name, t.itemCount])).toEqual([
+      ['A', 10],
+      ['B', 1],
+      ['C', 0],
+    ]);
   });
 
   it('is pm-only: a leader gets ForbiddenError and nothing changes', () => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { db, transaction } from '@/db/client';
 import { items, themes, type Theme } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
@@ -13,6 +13,8 @@ import type { ActingUser } from '@/lib/auth/acting-user';
 export function listThemes(actor: ActingUser, cycleId: number): (Theme & { itemCount: number })[] {
   assertCan(actor, 'backlog.view');
   loadCycle(db, cycleId);
+  // A join, not a correlated subquery: drizzle leaves the columns of a one-table select unqualified,
+  // so a subquery's `theme_id = id` compared each item with itself and every theme counted 1.
   return db
     .select({
       id: themes.id,
@@ -20,10 +22,12 @@ export function listThemes(actor: ActingUser, cycleId: number): (Theme & { itemC
       name: themes.name,
       keyOutcome: themes.keyOutcome,
       position: themes.position,
-      itemCount: sql<number>`(select count(*) from ${items} where ${items.themeId} = ${themes.id})`,
+      itemCount: count(items.id),
     })
     .from(themes)
+    .leftJoin(items, eq(items.themeId, themes.id))
     .where(eq(themes.cycleId, cycleId))
+    .groupBy(themes.id)
     .orderBy(asc(themes.position))
     .all();
 }

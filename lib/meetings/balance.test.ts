@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attendeesByDepartment, departmentWarnings, type BalanceAttendee } from './balance';
+import { attendeesByDepartment, balanceNote, departmentWarnings, type BalanceAttendee } from './balance';
 
 const D = {
   eng: { id: 1, name: 'Engineering' },
@@ -111,4 +111,15 @@ describe('attendeesByDepartment', () => {
       ['Sales', ['Zoe'], 1, 0],
     ]);
   });
+});
+
+describe('balanceNote', () => {
+  it('says nothing is balanced without attendees', () =>
+    expect(balanceNote([], 0.4)).toBe('No attendees yet: tick who attends to see the department balance.'));
+  it('says nobody can vote when only observers are ticked', () =>
+    expect(balanceNote([observer('eng')], 0.4)).toMatch(/^No voters yet/));
+  it('calls a meeting with voters and no warning balanced', () =>
+    expect(balanceNote([voter('eng'), observer('fin')], 0.4)).toBe(
+      'Balanced: every department with items on the agenda attends, and none holds more than 40% of the votes.',
+    ));
 });

@@ -53,6 +53,17 @@ export function departmentWarnings(input: {
   return [...missing, ...dominant];
 }
 
+/**
+ * What the planner says when `departmentWarnings` has nothing to warn about: "Balanced" only once
+ * somebody votes, since a meeting without voters is not balanced, just empty.
+ */
+export function balanceNote(attendees: BalanceAttendee[], maxShare: number): string {
+  if (attendees.length === 0) return 'No attendees yet: tick who attends to see the department balance.';
+  if (!attendees.some((a) => a.role === 'voter'))
+    return 'No voters yet: only observers are ticked, so nobody can vote on the agenda.';
+  return `Balanced: every department with items on the agenda attends, and none holds more than ${percent(maxShare, 1)}% of the votes.`;
+}
+
 export type DepartmentGroup<P> = {
   departmentId: number;
   departmentName: string;

@@ -1,6 +1,6 @@
 import type { PrereadSnapshot, SnapshotItem } from '@/db/schema/meetings';
 import { KIND_LABEL } from '@/lib/backlog/labels';
-import { formatDuration, formatMeetingTime } from './format';
+import { formatDuration, formatMeetingTime, personWeeks } from './format';
 
 /**
  * What changed between two pre-read snapshots. Pure: used for the update e-mail's summary here,
@@ -84,12 +84,7 @@ function meetingChanges(before: PrereadSnapshot, after: PrereadSnapshot): Meetin
   push('durationMinutes', 'duration', formatDuration(m0.durationMinutes), formatDuration(m1.durationMinutes));
   push('location', 'location', m0.location, m1.location);
   push('facilitator', 'facilitator', m0.facilitator, m1.facilitator);
-  push(
-    'capacity',
-    'capacity',
-    `${before.cycle.capacityWeeks} person-weeks`,
-    `${after.cycle.capacityWeeks} person-weeks`,
-  );
+  push('capacity', 'capacity', personWeeks(before.cycle.capacityWeeks), personWeeks(after.cycle.capacityWeeks));
   return out;
 }
 

@@ -46,9 +46,7 @@ export function formatDuration(minutes: number): string {
   return m ? `${h} h ${m} min` : `${h} h`;
 }
 
-// No thousands separators, one decimal: the same as the backlog's capacity bar.
-const weeksFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1, useGrouping: false });
-export const formatWeeks = (weeks: number) => weeksFormat.format(weeks);
+export { formatWeeks, personWeeks } from '@/lib/plural';
 
 const HOUR = 3_600_000;
 

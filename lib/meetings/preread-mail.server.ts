@@ -6,7 +6,8 @@ import { composeEmail } from '@/lib/notifications/email.server';
 import { appUrl } from '@/lib/notifications/links.server';
 import { notify } from '@/lib/notifications/notify.server';
 import { summariseAgenda } from './agenda-order';
-import { formatDuration, formatMeetingTime, formatWeeks, timeUntilText } from './format';
+import { formatDuration, formatMeetingTime, formatWeeks, personWeeks, timeUntilText } from './format';
+import { plural } from '@/lib/plural';
 import { buildMeetingIcs, meetingUid } from './ics';
 
 /**
@@ -53,9 +54,9 @@ function agendaLine(snapshot: PrereadSnapshot): string {
     snapshot.themes.map((t, position) => ({ ...t, position })),
     snapshot.cycle.capacityWeeks,
   );
-  const items = `${s.itemCount} item${s.itemCount === 1 ? '' : 's'}`;
+  const items = plural(s.itemCount, 'item');
   const unestimated = s.unestimated ? `, ${s.unestimated} not estimated` : '';
-  return `Agenda: ${items}, ${formatWeeks(s.totalWeeks)} of ${formatWeeks(s.capacityWeeks)} person-weeks of capacity${unestimated}.`;
+  return `Agenda: ${items}, ${formatWeeks(s.totalWeeks)} of ${personWeeks(s.capacityWeeks)} of capacity${unestimated}.`;
 }
 
 function whenLines(meeting: Meeting, facilitator: string): string[] {

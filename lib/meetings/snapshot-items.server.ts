@@ -14,6 +14,8 @@ import {
 import { estimateText } from '@/lib/backlog/detail.server';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
 import type { Executor } from '@/lib/events/log.server';
+import { smeName } from '@/lib/users/sme';
+import { smeNamesByEmail } from '@/lib/users/sme-names.server';
 
 const sponsor = alias(users, 'sponsor');
 const requestor = alias(users, 'requestor');
@@ -60,7 +62,12 @@ export function currentSnapshotItems(tx: Executor, itemIds: number[], sizeWeeks:
     .all();
   for (const m of modRows) (mods.get(m.itemId) ?? mods.set(m.itemId, []).get(m.itemId)!).push(m.name);
 
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  // The SME by name where it is written as the e-mail of someone Quorum knows, as the sponsor is.
+  const smeNames = smeNamesByEmail(
+    tx,
+    rows.map((r) => r.sme),
+  );
+  const byId = new Map(rows.map((r) => [r.id, { ...r, sme: smeName(r.sme, smeNames) }]));
   return itemIds.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];

@@ -1,4 +1,4 @@
-import { formatMeetingTime, formatWeeks } from '@/lib/meetings/format';
+import { formatMeetingTime, formatWeeks, personWeeks } from '@/lib/meetings/format';
 import type { OutcomeReport } from './types';
 import { cutLineText, departmentVotesText, OUTCOME_WORD, suggestedText, votesText, weeksText } from './text';
 
@@ -37,7 +37,7 @@ export function outcomeMarkdown(report: OutcomeReport): string {
     `- Meeting: ${mdText(meeting.title)}`,
     `- Held: ${when(meeting.startedAt ?? meeting.scheduledAt)} to ${when(meeting.endedAt)}`,
     `- Facilitator: ${mdText(meeting.facilitator)}`,
-    `- Capacity: ${formatWeeks(cycle.capacityWeeks)} person-weeks`,
+    `- Capacity: ${personWeeks(cycle.capacityWeeks)}`,
     `- ${report.published ? `Published on ${when(report.published.at)} by ${mdText(report.published.by)}` : 'Not published yet'}`,
     '',
     '## Prioritised list',

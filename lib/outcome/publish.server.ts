@@ -6,7 +6,7 @@ import { can } from '@/lib/auth/permissions';
 import { loadCycle } from '@/lib/backlog/list.server';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log.server';
-import { formatWeeks } from '@/lib/meetings/format';
+import { personWeeks } from '@/lib/meetings/format';
 import { composeEmail } from '@/lib/notifications/email.server';
 import { appUrl } from '@/lib/notifications/links.server';
 import { notify } from '@/lib/notifications/notify.server';
@@ -28,7 +28,7 @@ export const outcomePath = (cycleId: number) => `/cycles/${cycleId}/outcome`;
 
 /** The fate of one item in a sentence, as its requestor and sponsor read it. */
 export function fateText(d: OutcomeDecision, report: Pick<OutcomeReport, 'ranking' | 'cycle'>): string {
-  const capacity = `${formatWeeks(report.cycle.capacityWeeks)} person-weeks`;
+  const capacity = personWeeks(report.cycle.capacityWeeks);
   switch (d.outcome) {
     case 'accepted':
       if (d.position === null) return 'Accepted.';

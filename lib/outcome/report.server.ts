@@ -21,7 +21,7 @@ import type { Executor } from '@/lib/events/log.server';
 import { canSeeMeeting } from '@/lib/meetings/access.server';
 import { settingsOf, votersOf, votesByItem } from '@/lib/live-meeting/core.server';
 import { cutLineSummary } from '@/lib/outcome/text';
-import { acceptedRanking } from '@/lib/ranking/accepted.server';
+import { prioritisedRanking } from '@/lib/ranking/accepted.server';
 import { cutLine } from '@/lib/ranking/order';
 import { tally } from '@/lib/live-meeting/tally';
 import type { CycleOutcome, OutcomeCycle, OutcomeDecision, OutcomeReport, RankedOutcomeItem } from './types';
@@ -43,7 +43,8 @@ import { attendanceOf, themeOutcomes } from './sections.server';
  * Anyone else gets `OutcomeNotPublishedError` (a 403 that says it is not published yet), also
  * when no meeting has ended: there is nothing published to read.
  *
- * The prioritised list is the cycle's accepted items as ranked now (`acceptedRanking`), so it
+ * The prioritised list is the cycle's accepted items as ranked now, with those that have gone on into
+ * delivery (`prioritisedRanking`), so it
  * agrees with the live meeting's ranking board; ranking is only possible while a meeting is live,
  * so after the meeting ends it stays as the meeting left it.
  */
@@ -118,7 +119,7 @@ export function buildOutcome(
   meeting: Meeting,
   published: OutcomeReport['published'],
 ): OutcomeReport {
-  const ranked = acceptedRanking(tx, cycle.id);
+  const ranked = prioritisedRanking(tx, cycle.id);
   const cut = cutLine(ranked, cycle.capacityWeeks);
   const rows = tx
     .select({

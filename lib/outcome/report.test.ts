@@ -158,6 +158,18 @@ describe('cycleOutcome', () => {
     expect(o.canPublish).toBe(true);
   });
 
+  it('keeps accepted items that went on into delivery in the prioritised list, in their rank', async () => {
+    const s = await endedMeeting();
+    db.update(items).set({ status: 'scheduled' }).where(eq(items.id, s.b.id)).run();
+    db.update(items).set({ status: 'delivered' }).where(eq(items.id, s.a.id)).run();
+    const o = ready(s.pm, s.cycle.id);
+    expect(o.ranking.items.map((i) => [i.itemId, i.position])).toEqual([
+      [s.b.id, 1],
+      [s.a.id, 2],
+    ]);
+    expect(o.decisions.find((d) => d.itemId === s.a.id)).toMatchObject({ outcome: 'accepted', position: 2 });
+  });
+
   it('exports what the page shows: one CSV row per decision, the Markdown with the cut line', async () => {
     const s = await endedMeeting();
     const o = ready(s.pm, s.cycle.id);

@@ -2,7 +2,7 @@ import { formatWeeks } from '@/lib/meetings/format';
 import type { OutcomeDecision } from './types';
 import type { CutLine } from '@/lib/ranking/order';
 import type { Tally } from '@/lib/live-meeting/tally';
-import { plural } from '@/lib/plural';
+import { personWeeks, plural } from '@/lib/plural';
 
 /**
  * The outcome's words, shared by the page, the CSV and the Markdown export, and the two
@@ -18,7 +18,7 @@ export const OUTCOME_WORD: Record<OutcomeDecision['outcome'], string> = {
 
 /** "3 fit, 5 accepted — 18 of 20 person-weeks": the same words as the live ranking board. */
 export function cutLineSummary(cut: CutLine, capacityWeeks: number): string {
-  return `${cut.fitCount} fit, ${cut.acceptedCount} accepted — ${formatWeeks(cut.fittingWeeks)} of ${formatWeeks(capacityWeeks)} person-weeks`;
+  return `${cut.fitCount} fit, ${cut.acceptedCount} accepted — ${formatWeeks(cut.fittingWeeks)} of ${personWeeks(capacityWeeks)}`;
 }
 
 /** The row drawn at the cut line, in words, so it is announced and printed and not only drawn. */
@@ -26,7 +26,7 @@ export function cutLineText(cut: CutLine, capacityWeeks: number): string {
   const below = cut.acceptedCount - cut.fitCount;
   const above = `the ${plural(cut.fitCount, 'item')} above ${cut.fitCount === 1 ? 'fits' : 'fit'}`;
   return (
-    `Cut line: ${above} the capacity of ${formatWeeks(capacityWeeks)} person-weeks` +
+    `Cut line: ${above} the capacity of ${personWeeks(capacityWeeks)}` +
     (below > 0 ? `; the ${plural(below, 'item')} below ${below === 1 ? 'does' : 'do'} not.` : '.')
   );
 }

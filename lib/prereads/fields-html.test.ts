@@ -61,7 +61,7 @@ describe('renderItemFields', () => {
 describe('estimateLabel', () => {
   it.each([
     [{ estimate: '', effectiveWeeks: null }, 'Not estimated'],
-    [{ estimate: 'S', effectiveWeeks: 1 }, 'S (1 person-weeks)'],
+    [{ estimate: 'S', effectiveWeeks: 1 }, 'S (1 person-week)'],
     [{ estimate: '2.5', effectiveWeeks: 2.5 }, '2.5 person-weeks'],
   ])('%j → %s', (input, expected) => expect(estimateLabel(input)).toBe(expected));
 });

@@ -1,5 +1,6 @@
 import type { SnapshotItem } from '@/db/schema';
 import { escapeHtml } from '@/lib/html';
+import { personWeeks } from '@/lib/plural';
 import { EMPTY_VALUE, kindText } from './changes';
 
 /**
@@ -10,11 +11,9 @@ import { EMPTY_VALUE, kindText } from './changes';
  * Every value is escaped here (a unit test holds this), so the string is safe to insert.
  */
 
-const weeks = new Intl.NumberFormat('en', { maximumFractionDigits: 1, useGrouping: false });
-
 export function estimateLabel(item: Pick<SnapshotItem, 'estimate' | 'effectiveWeeks'>): string {
   if (!item.estimate) return 'Not estimated';
-  const pw = item.effectiveWeeks === null ? '' : `${weeks.format(item.effectiveWeeks)} person-weeks`;
+  const pw = item.effectiveWeeks === null ? '' : personWeeks(item.effectiveWeeks);
   // A size shows its weeks too; an estimate given in weeks is already a number.
   return /^\d/.test(item.estimate) ? pw || item.estimate : pw ? `${item.estimate} (${pw})` : item.estimate;
 }

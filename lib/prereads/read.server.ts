@@ -65,7 +65,7 @@ function header(tx: Executor, m: Meeting): MeetingHeader {
  * are told of questions on those items and must be able to open their threads to answer them, and
  * they see those items only, not the rest of the pre-read.
  */
-function itemsAnsweredFor(tx: Executor, actor: ActingUser, itemIds: number[], current: SnapshotItem[]): Set<number> {
+function itemsAnsweredFor(tx: Executor, actor: ActingUser, itemIds: number[]): Set<number> {
   if (itemIds.length === 0) return new Set();
   const sponsored = tx
     .select({ id: items.id })
@@ -73,8 +73,10 @@ function itemsAnsweredFor(tx: Executor, actor: ActingUser, itemIds: number[], cu
     .where(and(inArray(items.id, itemIds), eq(items.sponsorId, actor.id)))
     .all()
     .map((r) => r.id);
+  // From the items' own SME text: the snapshot shows it by name (a name two people share resolves to nobody).
   const resolve = smeResolver(tx);
-  return new Set([...sponsored, ...current.filter((i) => resolve(i.sme) === actor.id).map((i) => i.id)]);
+  const smes = tx.select({ id: items.id, sme: items.sme }).from(items).where(inArray(items.id, itemIds)).all();
+  return new Set([...sponsored, ...smes.filter((i) => resolve(i.sme) === actor.id).map((i) => i.id)]);
 }
 
 /** The frozen item's changes since it was sent; none when nothing the reader sees has moved. */
@@ -102,8 +104,7 @@ export function openPreread(actor: ActingUser, meetingId: number, now = new Date
     const itemIds = state.snapshot.items.map((i) => i.id);
     const cycle = tx.select().from(cycles).where(eq(cycles.id, meeting.cycleId)).get();
     // Only items edited since they were sent (their version moved) need their current values; every
-    // edit of a field the pre-read shows, modules included, bumps the version. Outsiders need all of
-    // them to find whether they are an item's SME.
+    // edit of a field the pre-read shows, modules included, bumps the version.
     const sentVersion = new Map(state.snapshot.items.map((i) => [i.id, i.version]));
     const edited =
       itemIds.length === 0
@@ -115,12 +116,8 @@ export function openPreread(actor: ActingUser, meetingId: number, now = new Date
             .all()
             .filter((r) => r.version > (sentVersion.get(r.id) ?? Number.POSITIVE_INFINITY))
             .map((r) => r.id);
-    const current = currentSnapshotItems(
-      tx,
-      insider ? edited : itemIds,
-      cycle?.sizeWeeks ?? { XS: 0, S: 0, M: 0, L: 0, XL: 0 },
-    );
-    const answered = insider ? null : itemsAnsweredFor(tx, actor, itemIds, current);
+    const current = currentSnapshotItems(tx, edited, cycle?.sizeWeeks ?? { XS: 0, S: 0, M: 0, L: 0, XL: 0 });
+    const answered = insider ? null : itemsAnsweredFor(tx, actor, itemIds);
     if (answered?.size === 0) throw new ForbiddenError("Only the meeting's attendees can open its pre-read.");
     const snapshot = answered
       ? { ...state.snapshot, items: state.snapshot.items.filter((i) => answered.has(i.id)) }

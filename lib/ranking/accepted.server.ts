@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import { cycles, items } from '@/db/schema';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { cycles, items, type Item } from '@/db/schema';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
 import type { Executor } from '@/lib/events/log.server';
 import { keyBetween } from './fractional-index';
@@ -34,7 +34,11 @@ export function acceptedRanking(tx: Executor, cycleId: number): Ranked[] {
       tx.update(items).set({ rank: last }).where(eq(items.id, id)).run();
     }
   }
-  const rows = tx.select().from(items).where(accepted).all();
+  return inRankOrder(tx, cycleId, tx.select().from(items).where(accepted).all());
+}
+
+/** Ranked items (every one has a rank) with their weeks from the cycle's size table, in rank order. */
+function inRankOrder(tx: Executor, cycleId: number, rows: Item[]): Ranked[] {
   const sizes = tx.select({ sizeWeeks: cycles.sizeWeeks }).from(cycles).where(eq(cycles.id, cycleId)).get()?.sizeWeeks;
   return orderByRank(
     rows.map((r) => ({
@@ -44,4 +48,25 @@ export function acceptedRanking(tx: Executor, cycleId: number): Ranked[] {
       weeks: sizes ? effectiveWeeks(r, sizes) : r.estimateWeeks,
     })),
   );
+}
+
+/**
+ * What a cycle's meeting prioritised, as it stands now: its accepted items and those that have gone
+ * on into delivery (scheduled, in delivery, delivered), which keep their rank as the schedule's order.
+ * The outcome of a quarter in delivery still lists what was accepted, not an empty list.
+ */
+export function prioritisedRanking(tx: Executor, cycleId: number): Ranked[] {
+  acceptedRanking(tx, cycleId); // gives any unranked accepted item its key first
+  const rows = tx
+    .select()
+    .from(items)
+    .where(
+      and(
+        eq(items.cycleId, cycleId),
+        inArray(items.status, ['accepted', 'scheduled', 'in_delivery', 'delivered']),
+        isNotNull(items.rank),
+      ),
+    )
+    .all();
+  return inRankOrder(tx, cycleId, rows);
 }

@@ -36,7 +36,7 @@ export default async function BacklogPage({
             Schedule
           </LinkButton>
           <LinkButton variant="secondary" href={`/cycles/${cycleId}/changes`}>
-            Changes
+            Change requests
           </LinkButton>
           {can(user, 'cycle.manage') && (
             <LinkButton variant="secondary" href={`/cycles/${cycleId}/settings`}>

@@ -3,10 +3,12 @@ import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session.server';
 import { getItemDetail } from '@/lib/backlog/detail.server';
 import { KIND_LABEL } from '@/lib/backlog/labels';
+import { personWeeks } from '@/lib/plural';
 import { readForPage, routeId } from '@/lib/pages.server';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { LinkButton } from '@/components/ui/button';
 import { ItemHistory } from '@/components/items/item-history';
+import { describeHistory } from '@/lib/history/names.server';
 import { StatusForm } from '@/app/items/[id]/_components/status-form';
 import { can } from '@/lib/auth/permissions';
 import { itemScheduleTimeline } from '@/lib/changes/history.server';
@@ -28,9 +30,11 @@ export default async function ItemPage({
   const d = readForPage(() => getItemDetail(user, id));
   const saved = SAVED[(await searchParams).saved ?? ''];
   const estimate = d.item.estimateSize
-    ? `${d.item.estimateSize} (${d.effectiveWeeks} person-weeks)`
+    ? d.effectiveWeeks === null
+      ? d.item.estimateSize
+      : `${d.item.estimateSize} (${personWeeks(d.effectiveWeeks)})`
     : d.item.estimateWeeks !== null
-      ? `${d.item.estimateWeeks} person-weeks`
+      ? personWeeks(d.item.estimateWeeks)
       : 'Not estimated';
   const fields: [string, React.ReactNode][] = [
     ['Cycle', d.cycle ? <Link href={`/cycles/${d.cycle.id}`}>{d.cycle.name}</Link> : 'Not in a cycle yet'],
@@ -40,7 +44,7 @@ export default async function ItemPage({
     ['Department', d.departmentName],
     ['Requestor', d.requestorName],
     ['Sponsor', d.sponsorName ?? 'No sponsor yet'],
-    ['SME', d.item.sme || '—'],
+    ['SME', d.smeName || '—'],
     ['Modules', d.modules.map((m) => m.name).join(', ') || '—'],
   ];
   return (
@@ -106,7 +110,7 @@ export default async function ItemPage({
         <h2 id="history" className="font-semibold">
           History
         </h2>
-        <ItemHistory events={d.history} />
+        <ItemHistory entries={describeHistory(d.history)} />
       </section>
     </article>
   );

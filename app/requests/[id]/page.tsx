@@ -7,7 +7,8 @@ import { listCycles, listCyclesWithThemes } from '@/lib/cycles/cycles.server';
 import { getRequest, listMyRequests } from '@/lib/requests/requests.server';
 import { pickerOptions } from '@/lib/users/directory.server';
 import { readForPage, routeId } from '@/lib/pages.server';
-import { ItemHistory, LocalTime, type HistoryNames } from '@/components/items/item-history';
+import { ItemHistory, LocalTime } from '@/components/items/item-history';
+import { describeHistory } from '@/lib/history/names.server';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { WithdrawForm } from './withdraw-form';
 import type { ActingUser } from '@/lib/auth/acting-user';
@@ -16,10 +17,12 @@ export const metadata: Metadata = { title: 'Request · Quorum' };
 
 const byId = (rows: { id: number; name: string }[]) => Object.fromEntries(rows.map((r) => [r.id, r.name]));
 
-/** Names for the ids on this page and in its history, limited to what the viewer may list. */
-function namesFor(user: ActingUser, item: Pick<Item, 'id' | 'cycleId'>): HistoryNames {
+type Names = Partial<Record<'people' | 'departments' | 'modules' | 'themes' | 'cycles', Record<number, string>>>;
+
+/** Names for the ids on this page, limited to what the viewer may list. */
+function namesFor(user: ActingUser, item: Pick<Item, 'id' | 'cycleId'>): Names {
   const { people, departments, modules } = pickerOptions();
-  const names: HistoryNames = { people: byId(people), departments: byId(departments), modules: byId(modules) };
+  const names: Names = { people: byId(people), departments: byId(departments), modules: byId(modules) };
   if (can(user, 'request.triage')) {
     const cycles = listCyclesWithThemes(user);
     names.cycles = byId(cycles);
@@ -115,7 +118,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <h2 id="history" className="text-base font-semibold">
             History
           </h2>
-          <ItemHistory events={history} names={names} />
+          <ItemHistory entries={describeHistory(history)} />
         </section>
       )}
     </article>

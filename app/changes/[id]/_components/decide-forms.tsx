@@ -48,7 +48,7 @@ export function ApproveForm({ changeRequestId, gate }: { changeRequestId: number
     <form key={key} action={formAction} noValidate className={box}>
       <input type="hidden" name="changeRequestId" value={changeRequestId} />
       <h3 className="font-semibold">Approve this change request</h3>
-      <FormMessage state={state} />
+      <FormMessage state={state} besideFields={gate.againstRule ? ['justification'] : []} />
       <p
         className={`text-sm ${gate.againstRule ? 'font-medium text-amber-900 dark:text-amber-200' : 'text-emerald-800 dark:text-emerald-200'}`}
       >
@@ -79,7 +79,7 @@ export function DeclineForm({ changeRequestId }: { changeRequestId: number }) {
     <form key={key} action={formAction} noValidate className={box}>
       <input type="hidden" name="changeRequestId" value={changeRequestId} />
       <h3 className="font-semibold">Decline this change request</h3>
-      <FormMessage state={state} />
+      <FormMessage state={state} besideFields={['reason']} />
       <TextArea
         label="Reason"
         name="reason"

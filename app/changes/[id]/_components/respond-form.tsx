@@ -46,7 +46,7 @@ export function RespondForm({
       <form key={JSON.stringify(state ?? null)} action={action} noValidate className="space-y-3">
         <input type="hidden" name="changeRequestId" value={changeRequestId} />
         <input type="hidden" name="sessionId" value={sessionId} />
-        <FormMessage state={state} />
+        <FormMessage state={state} besideFields={['response', 'comment']} />
         <fieldset
           role="radiogroup"
           aria-labelledby="response-legend"

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { pageError } from '@/lib/pages.server';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session.server';
-import { formatWeeks } from '@/lib/meetings/format';
+import { personWeeks } from '@/lib/meetings/format';
 import { routeId } from '@/lib/pages.server';
 import { ScheduleNotPublishedError } from '@/lib/schedule/access.server';
 import { formatDay } from '@/lib/schedule/dates';
@@ -52,8 +52,7 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
         </p>
         <h1 className="text-2xl font-semibold">{cycle.name} delivery schedule</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {formatDay(cycle.startsOn)} to {formatDay(cycle.endsOn)} · capacity {formatWeeks(cycle.capacityWeeks)}{' '}
-          person-weeks
+          {formatDay(cycle.startsOn)} to {formatDay(cycle.endsOn)} · capacity {personWeeks(cycle.capacityWeeks)}
         </p>
         <p className="text-sm">
           {lastPublication ? (

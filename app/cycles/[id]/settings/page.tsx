@@ -8,6 +8,7 @@ import { CycleForm } from '@/components/cycles/cycle-form';
 import { ThemeForm } from '@/components/cycles/theme-forms';
 import { ThemeCommands } from '@/app/cycles/[id]/settings/_components/theme-commands';
 import { EmptyState } from '@/components/ui/empty-state';
+import { plural } from '@/lib/plural';
 import { addThemeAction, updateCycleAction, updateThemeAction } from '@/app/cycles/actions';
 
 export const metadata: Metadata = { title: 'Cycle settings · Quorum' };
@@ -58,7 +59,7 @@ export default async function CycleSettingsPage({
               >
                 <div className="mb-2 flex items-center justify-between text-sm text-zinc-500">
                   <span>
-                    #{i + 1} · {t.itemCount} item{t.itemCount === 1 ? '' : 's'}
+                    #{i + 1} · {plural(t.itemCount, 'item')}
                   </span>
                   <ThemeCommands cycleId={cycle.id} theme={t} first={i === 0} last={i === themes.length - 1} />
                 </div>

@@ -30,7 +30,7 @@ export function StatusForm({ itemId, version, options }: { itemId: number; versi
         <TextField label="Reason (optional)" name="reason" maxLength={2000} />
         <SubmitButton>Change status</SubmitButton>
       </form>
-      <FormMessage state={state} />
+      <FormMessage state={state} besideFields={['status']} neutral />
     </section>
   );
 }

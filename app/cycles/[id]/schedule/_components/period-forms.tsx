@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { personWeeks } from '@/lib/plural';
 import { PERIOD_NAME_MAX, type SchedulePeriodView } from '@/lib/schedule/types';
 import { useSchedule } from './context';
 import { typed, useCountedAction } from './use-counted-action';
@@ -32,7 +33,7 @@ export function GeneratePeriodsForm({ replacing }: { replacing: boolean }) {
         )}
       </fieldset>
       <p className="text-xs text-zinc-500">
-        The capacity of {view.cycle.capacityWeeks} person-weeks is split by working days; you can edit each period
+        The capacity of {personWeeks(view.cycle.capacityWeeks)} is split by working days; you can edit each period
         afterwards.
         {replacing && ' This replaces the current periods, and is refused once an item is scheduled in one.'}
       </p>

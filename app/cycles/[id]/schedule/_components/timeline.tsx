@@ -1,6 +1,6 @@
 'use client';
 import { useMemo, useState } from 'react';
-import { formatWeeks } from '@/lib/meetings/format';
+import { formatWeeks, personWeeks } from '@/lib/meetings/format';
 import { formatDay } from '@/lib/schedule/dates';
 import type { ScheduleRow } from '@/lib/schedule/wire';
 import { useSchedule } from './context';
@@ -13,7 +13,7 @@ const SHOWN = 8;
 function LoadBar({ load, capacity, label }: { load: number; capacity: number; label: string }) {
   const over = load > capacity + 1e-9;
   const pct = capacity > 0 ? Math.min(100, Math.round((load / capacity) * 100)) : load > 0 ? 100 : 0;
-  const text = `${formatWeeks(load)} of ${formatWeeks(capacity)} person-weeks`;
+  const text = `${formatWeeks(load)} of ${personWeeks(capacity)}`;
   return (
     <div className="space-y-1">
       <div
@@ -34,7 +34,7 @@ function LoadBar({ load, capacity, label }: { load: number; capacity: number; la
         {text}
         {over && (
           <strong className="block font-semibold text-red-700 dark:text-red-400">
-            Over capacity by {formatWeeks(load - capacity)} person-weeks
+            Over capacity by {personWeeks(load - capacity)}
           </strong>
         )}
       </p>
@@ -115,7 +115,7 @@ export function Timeline() {
         {unassigned.length > 0 && (
           <li className={`${column} border-dashed border-zinc-300 dark:border-zinc-700`}>
             <h3 className="font-semibold">No period yet</h3>
-            <p className="text-xs tabular-nums">{formatWeeks(view.unassigned.load)} person-weeks to place</p>
+            <p className="text-xs tabular-nums">{personWeeks(view.unassigned.load)} to place</p>
             <ItemList items={unassigned} label="No period yet" />
           </li>
         )}

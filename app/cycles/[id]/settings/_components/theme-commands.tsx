@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { plural } from '@/lib/plural';
 import { themeCommandAction } from '@/app/cycles/actions';
 
 /** Move up/down and remove (with a confirmation step, since removing un-themes its items). */
@@ -42,7 +43,9 @@ export function ThemeCommands({
         <form action={themeCommandAction} className="flex items-center gap-1">
           {hidden}
           <input type="hidden" name="command" value="remove" />
-          <span className="text-xs">Remove? {theme.itemCount} item(s) lose this theme.</span>
+          <span className="text-xs">
+            Remove? {plural(theme.itemCount, 'item')} {theme.itemCount === 1 ? 'loses' : 'lose'} this theme.
+          </span>
           <Button type="submit" variant="danger" aria-label={`Confirm removing ${theme.name}`}>
             Remove
           </Button>

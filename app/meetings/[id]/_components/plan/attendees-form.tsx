@@ -9,6 +9,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { setAttendeesAction } from '@/app/meetings/[id]/actions';
 import { DepartmentWarnings } from './department-warnings';
+import { plural } from '@/lib/plural';
 
 type Role = 'voter' | 'observer';
 
@@ -81,10 +82,9 @@ function AttendeesFields({
           ))}
         </ul>
       )}
-      <DepartmentWarnings warnings={warnings} maxShare={plan.maxShare} />
+      <DepartmentWarnings warnings={warnings} attendees={chosen} maxShare={plan.maxShare} />
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        {chosen.length} selected: {voters} voter{voters === 1 ? '' : 's'}, {chosen.length - voters} observer
-        {chosen.length - voters === 1 ? '' : 's'}.
+        {chosen.length} selected: {plural(voters, 'voter')}, {plural(chosen.length - voters, 'observer')}.
       </p>
       {groups.length === 0 && (
         <EmptyState title="Nobody to invite yet">

@@ -1,10 +1,18 @@
-import type { DepartmentWarning } from '@/lib/meetings/balance';
+import { balanceNote, type BalanceAttendee, type DepartmentWarning } from '@/lib/meetings/balance';
 
 /**
  * The department balance warnings as a polite live region: it is always rendered, so screen
  * readers announce a warning that appears as attendees are ticked.
  */
-export function DepartmentWarnings({ warnings, maxShare }: { warnings: DepartmentWarning[]; maxShare: number }) {
+export function DepartmentWarnings({
+  warnings,
+  attendees,
+  maxShare,
+}: {
+  warnings: DepartmentWarning[];
+  attendees: BalanceAttendee[];
+  maxShare: number;
+}) {
   return (
     <div role="status" aria-label="Department warnings" className="text-sm">
       {warnings.length ? (
@@ -17,10 +25,7 @@ export function DepartmentWarnings({ warnings, maxShare }: { warnings: Departmen
           ))}
         </ul>
       ) : (
-        <p className="text-zinc-600 dark:text-zinc-400">
-          Balanced: every department with items on the agenda attends, and none holds more than{' '}
-          {Math.round(maxShare * 100)}% of the votes.
-        </p>
+        <p className="text-zinc-600 dark:text-zinc-400">{balanceNote(attendees, maxShare)}</p>
       )}
     </div>
   );

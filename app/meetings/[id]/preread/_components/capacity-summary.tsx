@@ -1,7 +1,5 @@
 import type { CapacitySummary as Summary } from '@/lib/prereads/capacity';
-import { plural } from '@/lib/plural';
-
-const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 1, useGrouping: false });
+import { formatWeeks, personWeeks, plural } from '@/lib/plural';
 
 /** The agenda's total estimate against the cycle's capacity, and per theme, as of the pre-read. */
 export function CapacitySummary({ capacity }: { capacity: Summary }) {
@@ -15,10 +13,10 @@ export function CapacitySummary({ capacity }: { capacity: Summary }) {
         Capacity
       </h2>
       <p className="mt-1 text-sm tabular-nums">
-        {fmt.format(capacity.totalWeeks)} of {fmt.format(capacity.capacityWeeks)} person-weeks ({pct}% of capacity)
+        {formatWeeks(capacity.totalWeeks)} of {personWeeks(capacity.capacityWeeks)} ({pct}% of capacity)
         {capacity.overBy > 0 && (
           <strong className="ml-2 text-red-700 dark:text-red-400">
-            Over capacity by {fmt.format(capacity.overBy)} person-weeks
+            Over capacity by {personWeeks(capacity.overBy)}
           </strong>
         )}
       </p>
@@ -34,7 +32,7 @@ export function CapacitySummary({ capacity }: { capacity: Summary }) {
             <li key={t.id ?? 'none'} className="flex justify-between gap-2 tabular-nums">
               <span>{t.name}</span>
               <span>
-                {fmt.format(t.weeks)} person-weeks · {plural(t.items, 'item', 'items')}
+                {personWeeks(t.weeks)} · {plural(t.items, 'item')}
               </span>
             </li>
           ))}
