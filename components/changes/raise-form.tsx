@@ -80,7 +80,7 @@ function RaiseFormBody({
     ...options.schedule.map((item, i) => ({ value: i, label: `Before ${item.title}` })),
     { value: options.schedule.length, label: 'At the end' },
   ];
-  const periods = options.periods.map((p) => ({ value: p.id, label: p.name }));
+  const periods = options.periods.map((p) => ({ value: p.id, label: p.ended ? `${p.name} (ended)` : p.name }));
 
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
@@ -154,7 +154,10 @@ function RaiseFormBody({
               name="incomingPeriodId"
               options={periods}
               placeholder="No period yet"
-              defaultValue={v('incomingPeriodId', periods[0] ? String(periods[0].value) : '')}
+              defaultValue={v(
+                'incomingPeriodId',
+                options.defaultPeriodId === null ? '' : String(options.defaultPeriodId),
+              )}
               errors={errors.incomingPeriodId}
             />
           </div>
