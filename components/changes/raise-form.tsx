@@ -10,6 +10,8 @@ import { URGENCY_OPTIONS } from './labels';
 import { DisplacedFields, NewItemFields, type NewItemOptions } from './raise-fields';
 import { flatValues } from '@/lib/changes/raise-input';
 import { usePreview } from './use-preview';
+import { capacityOverruns } from '@/lib/changes/capacity';
+import { OverCapacityConfirm } from './over-capacity-confirm';
 
 type Action = (prev: FormState | undefined, form: FormData) => Promise<FormState>;
 type Choice = 'none' | 'out' | 'later';
@@ -198,6 +200,12 @@ function RaiseFormBody({
             />
           </div>
         </fieldset>
+
+        <OverCapacityConfirm
+          overruns={preview.data?.effect ? capacityOverruns(preview.data.effect) : []}
+          defaultChecked={v('confirmOverCapacity') === 'on'}
+          errors={errors.confirmOverCapacity}
+        />
 
         <div className="flex items-center gap-3">
           <SubmitButton pendingText="Raising…">Raise change request</SubmitButton>

@@ -6,7 +6,7 @@
  * Flat names (so a refused submit can echo them back as FormState.values):
  * `incoming` ('new' | 'deferred'), `incomingItemId`, `incomingPosition`, `incomingPeriodId`,
  * `change-<itemId>` ('none' | 'out' | 'later'), `later-<itemId>` (a period id), `whyNow`, `urgency`,
- * and the new item's fields.
+ * `confirmOverCapacity` (a checkbox) and the new item's fields.
  */
 
 export const NEW_ITEM_FIELDS = [
@@ -55,6 +55,7 @@ export function raiseInput(v: FlatValues): Record<string, unknown> {
     incomingPosition: v.incomingPosition ?? '',
     incomingPeriodId: v.incomingPeriodId ?? '',
     displaced,
+    confirmOverCapacity: v.confirmOverCapacity ?? '',
   };
   if (!deferred) for (const field of NEW_ITEM_FIELDS) input[field] = v[field] ?? '';
   return input;

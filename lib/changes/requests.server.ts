@@ -1,7 +1,15 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { changeRequests, itemModules, items, type ChangeRequest, type Cycle, type Displacement } from '@/db/schema';
+import {
+  changeRequests,
+  itemModules,
+  items,
+  type CapacityOverrun,
+  type ChangeRequest,
+  type Cycle,
+  type Displacement,
+} from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
 import { ItemFieldsSchema, type ItemFields } from '@/lib/backlog/item-schema';
@@ -10,6 +18,7 @@ import { checkReferences } from '@/lib/backlog/references.server';
 import { ConflictError, ValidationError, type FieldErrors } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log.server';
 import { fieldErrorsOf } from '@/lib/validation';
+import { capacityOverruns, overCapacityRefusal } from './capacity';
 import { changeTransaction } from './common.server';
 import { findConflicts, pendingRequests, type Conflict } from './conflicts.server';
 import { previewProposal, type Preview, type Proposal } from './preview';
@@ -113,6 +122,21 @@ function evaluate(tx: Executor, actor: ActingUser, cycleId: number, input: unkno
   return { parsed, schedule, effect, conflicts, errors, incoming: resolved };
 }
 
+/**
+ * The periods the proposal takes over capacity, to be stored with the request (null: none). Without
+ * the raiser's explicit confirmation they become a refusal on `confirmOverCapacity`, added to `errors`.
+ */
+export function confirmedOverruns(
+  effect: Preview,
+  proposal: Pick<ProposalInput, 'confirmOverCapacity'> | null,
+  errors: FieldErrors,
+): CapacityOverrun[] | null {
+  const overruns = capacityOverruns(effect);
+  if (overruns.length === 0) return null;
+  if (!proposal?.confirmOverCapacity) (errors.confirmOverCapacity ??= []).push(overCapacityRefusal(overruns));
+  return overruns;
+}
+
 export type ChangePreview = {
   /** Null until the position, period and displaced items are readable. */
   effect: Preview | null;
@@ -135,9 +159,10 @@ export function raiseChangeRequest(
 ): { changeRequest: ChangeRequest; conflicts: Conflict[] } {
   assertCan(actor, 'change.raise');
   return changeTransaction((tx, emit) => {
-    const { parsed, schedule, conflicts, errors, incoming } = evaluate(tx, actor, cycleId, input);
+    const { parsed, schedule, effect, conflicts, errors, incoming } = evaluate(tx, actor, cycleId, input);
     if (schedule.cycle.status === 'closed')
       throw new ConflictError('This cycle is closed: its schedule can no longer change.');
+    const overCapacity = effect ? confirmedOverruns(effect, parsed.proposal, errors) : null;
     if (Object.keys(errors).length || !parsed.proposal || !incoming) throw new ValidationError(errors);
     const p = parsed.proposal;
     const at = new Date().toISOString();
@@ -171,6 +196,7 @@ export function raiseChangeRequest(
         incomingPeriodId: p.incomingPeriodId,
         incomingPosition: p.incomingPosition,
         displaced,
+        overCapacity,
         status: 'open',
         createdAt: at,
       })
@@ -194,6 +220,7 @@ export function raiseChangeRequest(
       incomingPosition: p.incomingPosition,
       incomingPeriodId: p.incomingPeriodId,
       displaced,
+      overCapacity,
       conflictsWith: conflicts.map((c) => c.changeRequestId),
     });
     return { changeRequest, conflicts };
