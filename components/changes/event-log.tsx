@@ -53,6 +53,16 @@ function describe(e: LogEvent): React.ReactNode {
         </>
       );
     }
+    case 'cr.amended': {
+      const responses = Array.isArray(d.earlierResponses) ? d.earlierResponses.length : 0;
+      return (
+        <>
+          amended the request after a dissent and opened round {String(d.round)}; the {responses} response
+          {responses === 1 ? '' : 's'} of round {Number(d.round) - 1} stay on record
+          {overCapacity((d.after as { overCapacity?: unknown } | undefined)?.overCapacity)}
+        </>
+      );
+    }
     case 'cr.session_closed':
       return <>closed the session. {str(d.explanation)}</>;
     case 'cr.approved':

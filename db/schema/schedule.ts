@@ -147,6 +147,11 @@ export const changeRequests = sqliteTable(
     ruleMet: integer('rule_met', { mode: 'boolean' }),
     /** Approving against the rule needs a justification; declining needs a reason. */
     decisionNote: text('decision_note'),
+    /**
+     * The round of responses the request is in: 1 when raised, one more each time the raiser amends
+     * it after a dissent. Earlier rounds' responses are kept in its `cr.amended` events.
+     */
+    round: integer('round').notNull().default(1),
     version: integer('version').notNull().default(1),
   },
   (t) => [index('change_requests_cycle').on(t.cycleId, t.status)],

@@ -40,7 +40,7 @@ describe('overrunsText and the refusal', () => {
       'November by 2 person-weeks (12 of 10) and December by 1 person-week (11 of 10)',
     );
     expect(overCapacityRefusal([december])).toBe(
-      'This change goes over capacity: December by 1 person-week (11 of 10). Tick "I confirm going over capacity" to raise it anyway.',
+      'This change goes over capacity: December by 1 person-week (11 of 10). Tick "I confirm going over capacity" to go ahead anyway.',
     );
   });
 });

@@ -1,6 +1,8 @@
 import type { CapacityOverrun } from '@/db/schema';
+import type { FieldErrors } from '@/lib/errors';
 import { formatWeeks } from '@/lib/meetings/format';
 import type { Preview } from './preview';
+import type { ProposalInput } from './schema';
 
 export type { CapacityOverrun };
 
@@ -36,4 +38,19 @@ export function overrunsText(overruns: readonly CapacityOverrun[]): string {
 export const CONFIRM_OVER_CAPACITY_LABEL = 'I confirm going over capacity';
 
 export const overCapacityRefusal = (overruns: readonly CapacityOverrun[]) =>
-  `This change goes over capacity: ${overrunsText(overruns)}. Tick "${CONFIRM_OVER_CAPACITY_LABEL}" to raise it anyway.`;
+  `This change goes over capacity: ${overrunsText(overruns)}. Tick "${CONFIRM_OVER_CAPACITY_LABEL}" to go ahead anyway.`;
+
+/**
+ * The periods the proposal takes over capacity, to be stored with the request (null: none). Without
+ * the raiser's explicit confirmation they become a refusal on `confirmOverCapacity`, added to `errors`.
+ */
+export function confirmedOverruns(
+  effect: Preview,
+  proposal: Pick<ProposalInput, 'confirmOverCapacity'> | null,
+  errors: FieldErrors,
+): CapacityOverrun[] | null {
+  const overruns = capacityOverruns(effect);
+  if (overruns.length === 0) return null;
+  if (!proposal?.confirmOverCapacity) (errors.confirmOverCapacity ??= []).push(overCapacityRefusal(overruns));
+  return overruns;
+}

@@ -27,7 +27,7 @@ describe('raising a change request over capacity', () => {
     );
     expect(error.fieldErrors).toEqual({
       confirmOverCapacity: [
-        'This change goes over capacity: Sprint 1 by 1 person-week (5 of 4). Tick "I confirm going over capacity" to raise it anyway.',
+        'This change goes over capacity: Sprint 1 by 1 person-week (5 of 4). Tick "I confirm going over capacity" to go ahead anyway.',
       ],
     });
     expect(snapshotRows(sqlite)).toEqual(before);

@@ -1,15 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
-import {
-  changeRequests,
-  itemModules,
-  items,
-  type CapacityOverrun,
-  type ChangeRequest,
-  type Cycle,
-  type Displacement,
-} from '@/db/schema';
+import { changeRequests, itemModules, items, type ChangeRequest, type Cycle, type Displacement } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
 import { ItemFieldsSchema, type ItemFields } from '@/lib/backlog/item-schema';
@@ -18,7 +10,7 @@ import { checkReferences } from '@/lib/backlog/references.server';
 import { ConflictError, ValidationError, type FieldErrors } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log.server';
 import { fieldErrorsOf } from '@/lib/validation';
-import { capacityOverruns, overCapacityRefusal } from './capacity';
+import { confirmedOverruns } from './capacity';
 import { changeTransaction } from './common.server';
 import { findConflicts, pendingRequests, type Conflict } from './conflicts.server';
 import { previewProposal, type Preview, type Proposal } from './preview';
@@ -120,21 +112,6 @@ function evaluate(tx: Executor, actor: ActingUser, cycleId: number, input: unkno
   for (const [field, messages] of [...Object.entries(resolved.errors), ...Object.entries(effect.errors)])
     (errors[field] ??= []).push(...messages);
   return { parsed, schedule, effect, conflicts, errors, incoming: resolved };
-}
-
-/**
- * The periods the proposal takes over capacity, to be stored with the request (null: none). Without
- * the raiser's explicit confirmation they become a refusal on `confirmOverCapacity`, added to `errors`.
- */
-export function confirmedOverruns(
-  effect: Preview,
-  proposal: Pick<ProposalInput, 'confirmOverCapacity'> | null,
-  errors: FieldErrors,
-): CapacityOverrun[] | null {
-  const overruns = capacityOverruns(effect);
-  if (overruns.length === 0) return null;
-  if (!proposal?.confirmOverCapacity) (errors.confirmOverCapacity ??= []).push(overCapacityRefusal(overruns));
-  return overruns;
 }
 
 export type ChangePreview = {

@@ -232,6 +232,7 @@ export function respond(
       .run();
     emit(actor, cr.id, 'cr.response', {
       sessionId,
+      round: cr.round,
       userId: actor.id,
       response,
       comment,
