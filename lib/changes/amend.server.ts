@@ -10,6 +10,7 @@ import { loadCycle } from '@/lib/backlog/list.server';
 import { formatMeetingTime } from '@/lib/meetings/format';
 import { composeEmail } from '@/lib/notifications/email.server';
 import { notify } from '@/lib/notifications/notify.server';
+import { tasks } from '@/lib/notifications/tasks.server';
 import { fieldErrorsOf } from '@/lib/validation';
 import { changePath, changeTransaction, loadChangeRequest, updateChangeRequest } from './common.server';
 import { findConflicts, pendingRequests } from './conflicts.server';
@@ -196,6 +197,7 @@ export function amendChangeRequest(
       title: heading,
       body: `${actor.name} amended it after a dissent. Round ${after.round}: respond again; earlier responses stay on record. ${when}`,
       link: changePath(cr.id),
+      task: tasks.respondToChange(cr.id),
       email: () =>
         composeEmail({
           cycleName: cycle.name,
