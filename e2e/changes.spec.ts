@@ -118,6 +118,8 @@ test('a live emergency session: responses and the decision reach every screen wi
   await expect(
     pm.getByRole('region', { name: 'Effect of this change' }).getByRole('list', { name: 'New order' }),
   ).toContainText('Gift cards');
+  // Gift cards (3 weeks) take December to 12 of its 10 person-weeks: going over is confirmed explicitly.
+  await pm.getByRole('checkbox', { name: /^I confirm going over capacity: December by 2 person-weeks/ }).check();
   await pm.getByRole('button', { name: 'Raise change request' }).click();
   await expect(pm).toHaveURL(/\/changes\/\d+(\?|$)/);
   const url = new URL(pm.url()).pathname;

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ChangeRequestDetail } from '@/lib/changes/details.server';
+import { overrunsText, type CapacityOverrun } from '@/lib/changes/capacity';
 import { LocalTime } from '@/components/items/item-history';
 import { MODE_LABEL, URGENCY_LABEL, changeRequestHref } from './labels';
 
@@ -11,6 +12,10 @@ import { MODE_LABEL, URGENCY_LABEL, changeRequestHref } from './labels';
 type LogEvent = ChangeRequestDetail['log'][number];
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const overCapacity = (confirmed: unknown) =>
+  Array.isArray(confirmed) && confirmed.length > 0
+    ? `, confirming it goes over capacity: ${overrunsText(confirmed as CapacityOverrun[])}`
+    : '';
 const verb = (response: unknown) => (response === 'dissent' ? 'dissented' : 'assented');
 
 function describe(e: LogEvent): React.ReactNode {
@@ -22,6 +27,7 @@ function describe(e: LogEvent): React.ReactNode {
           raised the change request (
           {URGENCY_LABEL[d.urgency as keyof typeof URGENCY_LABEL]?.toLowerCase() ?? str(d.urgency)} urgency)
           {d.createdItem ? ', with a new item' : ''}
+          {overCapacity(d.overCapacity)}
         </>
       );
     case 'cr.session_convened':
@@ -44,6 +50,16 @@ function describe(e: LogEvent): React.ReactNode {
               {replaces.comment ? `, “${replaces.comment}”` : ''})
             </span>
           )}
+        </>
+      );
+    }
+    case 'cr.amended': {
+      const responses = Array.isArray(d.earlierResponses) ? d.earlierResponses.length : 0;
+      return (
+        <>
+          amended the request after a dissent and opened round {String(d.round)}; the {responses} response
+          {responses === 1 ? '' : 's'} of round {Number(d.round) - 1} stay on record
+          {overCapacity((d.after as { overCapacity?: unknown } | undefined)?.overCapacity)}
         </>
       );
     }

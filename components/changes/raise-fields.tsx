@@ -160,6 +160,8 @@ export function DisplacedFields({
               const choice = changes[item.id] ?? 'none';
               const from = item.periodId === null ? undefined : position.get(item.periodId);
               const later = options.periods.filter((p) => !from || p.position > from.position);
+              // Offered first: the earliest later period that has not ended.
+              const laterDefault = later.find((p) => !p.ended) ?? later[0];
               const changeId = `change-${item.id}`;
               const laterId = `later-${item.id}`;
               return (
@@ -202,13 +204,13 @@ export function DisplacedFields({
                         <select
                           id={laterId}
                           name={laterId}
-                          defaultValue={v(laterId, later[0] ? String(later[0].id) : '')}
+                          defaultValue={v(laterId, laterDefault ? String(laterDefault.id) : '')}
                           className={controlClass}
                         >
                           <option value="">Choose a period</option>
                           {later.map((p) => (
                             <option key={p.id} value={p.id}>
-                              {p.name}
+                              {p.ended ? `${p.name} (ended)` : p.name}
                             </option>
                           ))}
                         </select>

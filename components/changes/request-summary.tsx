@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ChangeRequestDetail } from '@/lib/changes/details.server';
+import { overrunsText } from '@/lib/changes/capacity';
 import { personWeeks } from '@/lib/meetings/format';
 import { LocalTime } from '@/components/items/item-history';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -57,6 +58,19 @@ export function RequestSummary({ d }: { d: ChangeRequestDetail }) {
                 </li>
               ))}
             </ul>
+          )}
+        </dd>
+        <dt className="text-zinc-500">Capacity</dt>
+        <dd>
+          {cr.overCapacity ? (
+            <>
+              <strong className="font-medium text-red-800 dark:text-red-300">
+                Over capacity: {overrunsText(cr.overCapacity)}
+              </strong>{' '}
+              — confirmed by {d.raisedBy.name}
+            </>
+          ) : (
+            'Within the capacity of every period'
           )}
         </dd>
         <dt className="text-zinc-500">Why now</dt>

@@ -13,12 +13,12 @@ export type PreviewState = {
 };
 
 /**
- * The raise form's live effect preview: `schedule()` after any change; 300 ms after the last one
- * the form is read (so fields shown or hidden by that change are already in or out of it) and
- * POSTed to the preview route. An older request is aborted and a late answer to it ignored, so the
+ * The raise (or amend) form's live effect preview: `schedule()` after any change; 300 ms after the
+ * last one the form is read (so fields shown or hidden by that change are already in or out of it)
+ * and POSTed to the preview route at `url`. An older request is aborted and a late answer to it ignored, so the
  * preview always shows the form as it is now.
  */
-export function usePreview(cycleId: number, read: () => FlatValues | null) {
+export function usePreview(url: string, read: () => FlatValues | null) {
   const [state, setState] = useState<PreviewState>({ data: null, note: null, pending: true });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef<AbortController | null>(null);
@@ -36,7 +36,7 @@ export function usePreview(cycleId: number, read: () => FlatValues | null) {
     const controller = new AbortController();
     inFlight.current = controller;
     try {
-      const response = await fetch(`/api/cycles/${cycleId}/changes/preview`, {
+      const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(raiseInput(values)),
@@ -59,7 +59,7 @@ export function usePreview(cycleId: number, read: () => FlatValues | null) {
         pending: false,
       }));
     }
-  }, [cycleId, read]);
+  }, [url, read]);
 
   const schedule = useCallback(() => {
     clearTimeout(timer.current);

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import type { LiveItem, LiveState } from '@/lib/live-meeting/state.server';
 import { Button } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/field';
+import { hiddenVotesWarning } from '@/lib/live-meeting/warnings';
+import { HiddenVotesConfirm } from './hidden-votes-confirm';
 import { OUTCOME_LABEL, OUTCOMES } from './labels';
 import { CommandError, useCommand } from './use-command';
 import type { Send } from './use-live-meeting';
@@ -22,7 +24,9 @@ export function ItemControls({ item, state, send }: { item: LiveItem; state: Liv
   const [outcome, setOutcome] = useState<string>(suggested ?? '');
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
+  const [decideHidden, setDecideHidden] = useState(false);
   const live = state.meeting.status === 'live';
+  const hiddenWarning = item.tally.hidden ? hiddenVotesWarning(item.tally) : null;
   const canReveal = state.settings.votesVisibility === 'hidden' && !item.revealed;
   const chosen = outcome || suggested || '';
 
@@ -63,7 +67,17 @@ export function ItemControls({ item, state, send }: { item: LiveItem; state: Liv
         className="space-y-2"
         onSubmit={async (e) => {
           e.preventDefault();
-          if (await decide.run({ action: 'decide', itemId: item.itemId, outcome: chosen, reason, note })) {
+          const confirmHiddenVotes = hiddenWarning !== null && decideHidden;
+          if (
+            await decide.run({
+              action: 'decide',
+              itemId: item.itemId,
+              outcome: chosen,
+              reason,
+              note,
+              confirmHiddenVotes,
+            })
+          ) {
             setReason('');
             setNote('');
           }
@@ -102,7 +116,16 @@ export function ItemControls({ item, state, send }: { item: LiveItem; state: Liv
           onChange={setNote}
           errors={decide.fieldErrors.note}
         />
-        <CommandError error={decide.error} />
+        {hiddenWarning && (
+          <HiddenVotesConfirm
+            itemId={item.itemId}
+            warning={hiddenWarning}
+            checked={decideHidden}
+            onChange={setDecideHidden}
+            errors={decide.fieldErrors.confirmHiddenVotes}
+          />
+        )}
+        <CommandError error={decide.fieldErrors.confirmHiddenVotes ? null : decide.error} />
         <Button type="submit" disabled={!live || decide.pending || !chosen}>
           Record decision
         </Button>

@@ -89,7 +89,7 @@ export function LiveMeeting({
             The meeting has not started yet. This page goes live by itself when the facilitator starts it.
           </p>
           {!presenter && (viewer.isFacilitator || viewer.canManage) && (
-            <StartForm send={send} agendaSize={state.agenda.length} />
+            <StartForm send={send} agendaSize={state.agenda.length} warnings={state.startWarnings} />
           )}
           {beforeStart}
         </div>

@@ -29,10 +29,15 @@ export const notifications = sqliteTable(
     body: text('body').notNull().default(''),
     /** A path inside the app, e.g. /cycles/1/preread#item-4. */
     link: text('link').notNull(),
+    /**
+     * What the notification asks its recipient to do, as a key (lib/notifications/tasks.server.ts):
+     * doing it marks the notification read. Null for news that asks nothing.
+     */
+    task: text('task'),
     createdAt: text('created_at').notNull(),
     readAt: text('read_at'),
   },
-  (t) => [index('notifications_user').on(t.userId, t.readAt, t.id)],
+  (t) => [index('notifications_user').on(t.userId, t.readAt, t.id), index('notifications_task').on(t.task)],
 );
 export type Notification = typeof notifications.$inferSelect;
 

@@ -109,6 +109,9 @@ export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
 /** What a change request does to one scheduled item: take it out (back to deferred) or move it later. */
 export type Displacement = { itemId: number; action: 'out' | 'later'; toPeriodId?: number | null };
 
+/** A period the change request puts over its capacity (or further over), as the raiser confirmed it. */
+export type CapacityOverrun = { periodId: number; name: string; weeks: number; capacityWeeks: number };
+
 /** An urgent change to a cycle's schedule: what comes in, what moves out or later, and why now. */
 export const changeRequests = sqliteTable(
   'change_requests',
@@ -131,6 +134,11 @@ export const changeRequests = sqliteTable(
     /** 0-based position in the schedule's order where the incoming item goes. */
     incomingPosition: integer('incoming_position').notNull(),
     displaced: text('displaced', { mode: 'json' }).$type<Displacement[]>().notNull(),
+    /**
+     * The periods the proposal takes over capacity, which the raiser explicitly confirmed when raising
+     * (or amending) it; null when it stays within capacity. A request over capacity is refused without it.
+     */
+    overCapacity: text('over_capacity', { mode: 'json' }).$type<CapacityOverrun[]>(),
     status: text('status', { enum: CHANGE_REQUEST_STATUSES }).notNull().default('open'),
     createdAt: text('created_at').notNull(),
     decidedAt: text('decided_at'),
@@ -139,6 +147,11 @@ export const changeRequests = sqliteTable(
     ruleMet: integer('rule_met', { mode: 'boolean' }),
     /** Approving against the rule needs a justification; declining needs a reason. */
     decisionNote: text('decision_note'),
+    /**
+     * The round of responses the request is in: 1 when raised, one more each time the raiser amends
+     * it after a dissent. Earlier rounds' responses are kept in its `cr.amended` events.
+     */
+    round: integer('round').notNull().default(1),
     version: integer('version').notNull().default(1),
   },
   (t) => [index('change_requests_cycle').on(t.cycleId, t.status)],

@@ -26,7 +26,11 @@ async function rejectedLive() {
   db.update(items).set({ requestorId: alice.id }).where(eq(items.id, item.id)).run();
   db.insert(meetingAttendees).values({ meetingId: setup.meeting.id, userId: observer.id, role: 'observer' }).run();
   db.update(items).set({ requestorId: observer.id }).where(eq(items.id, setup.items[1].id)).run();
-  startMeeting(setup.pm, setup.meeting.id, { votesVisibility: 'live', weighted: false });
+  startMeeting(setup.pm, setup.meeting.id, {
+    votesVisibility: 'live',
+    weighted: false,
+    confirm: ['no_preread', 'early'],
+  });
   recordDecision(setup.pm, setup.meeting.id, item.id, { outcome: 'rejected', reason: 'No budget', note: 'n' });
   return { ...setup, item };
 }

@@ -20,6 +20,7 @@ import { findConflicts, pendingRequests, type Conflict } from './conflicts.serve
 import { previewProposal, type Preview, type PreviewPeriod } from './preview';
 import { approvalGate, deadlinePassed, evaluateRule, ruleText, type ApprovalGate, type RuleEvaluation } from './rule';
 import { readPeriods, loadCurrentSchedule } from './schedule-read.server';
+import { earlierResponderIds, earlierRoundsOf, type EarlierRound } from './rounds';
 import { inviteeIdsOf, responsesOf, sessionOf } from './sessions.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
@@ -81,6 +82,8 @@ export type ChangeRequestDetail = {
       })
     | null;
   invitees: InviteeRow[];
+  /** Rounds of responses before an amendment opened the current one, oldest first (from `cr.amended`). */
+  earlierRounds: EarlierRound[];
   evaluation: RuleEvaluation | null;
   /** Whether the pm may approve now, and whether that would go against the rule. */
   gate: ApprovalGate | null;
@@ -92,6 +95,8 @@ export type ChangeRequestDetail = {
     mayApprove: boolean;
     mayDecline: boolean;
     mayWithdraw: boolean;
+    /** The raiser, once a leader has dissented in the session deciding the request. */
+    mayAmend: boolean;
   };
   log: ReturnType<typeof listEventsForSubject>;
 };
@@ -138,7 +143,9 @@ export function getChangeRequest(actor: ActingUser, changeRequestId: number, now
   const session = sessionOf(db, cr.id);
   const invitedIds = session ? inviteeIdsOf(db, session.id) : [];
   const responses = session ? responsesOf(db, session.id) : [];
+  const log = listEventsForSubject('change_request', cr.id);
   const personIds = [
+    ...earlierResponderIds(log),
     cr.raisedBy,
     cr.decidedBy,
     incomingRow.requestorId,
@@ -246,6 +253,7 @@ export function getChangeRequest(actor: ActingUser, changeRequestId: number, now
         }
       : null,
     invitees,
+    earlierRounds: earlierRoundsOf(log, (id) => people.get(id)?.name ?? `User #${id}`),
     evaluation,
     gate,
     viewer: {
@@ -256,7 +264,12 @@ export function getChangeRequest(actor: ActingUser, changeRequestId: number, now
       mayApprove: decide && undecided && cr.status !== 'needs_review' && gate !== null && gate.allowed,
       mayDecline: decide && undecided,
       mayWithdraw: (cr.raisedBy === actor.id || decide) && (cr.status === 'open' || cr.status === 'needs_review'),
+      mayAmend:
+        cr.raisedBy === actor.id &&
+        can(actor, 'change.raise') &&
+        cr.status === 'in_session' &&
+        responses.some((r) => r.response === 'dissent'),
     },
-    log: listEventsForSubject('change_request', cr.id),
+    log,
   };
 }

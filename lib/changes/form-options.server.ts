@@ -1,8 +1,9 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { cycles, departments, items, users, type ItemStatus } from '@/db/schema';
+import { cycles, departments, items, schedulePeriods, users, type ItemStatus } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
+import { currentPeriod, hasEnded, today } from '@/lib/schedule/current-period';
 import type { PreviewPeriod } from './preview';
 import { loadCurrentSchedule } from './schedule-read.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
@@ -18,14 +19,24 @@ export type RaiseFormOptions = {
   cycle: { id: number; name: string; status: string; capacityWeeks: number };
   /** The schedule in rank order, as previewChangeRequest reads it. */
   schedule: { id: number; title: string; status: ItemStatus; weeks: number | null; periodId: number | null }[];
-  periods: PreviewPeriod[];
+  /** `ended`: its last day has passed (still offered, never the default). */
+  periods: (PreviewPeriod & { ended: boolean })[];
+  /** The period a new request targets unless the raiser chooses another: the current one (never an ended one). */
+  defaultPeriodId: number | null;
   /** Deferred items of any cycle: what may come in instead of a new item. */
   deferred: { id: number; title: string; cycleName: string | null }[];
 };
 
-export function raiseFormOptions(actor: ActingUser, cycleId: number): RaiseFormOptions {
+export function raiseFormOptions(actor: ActingUser, cycleId: number, now = new Date()): RaiseFormOptions {
   assertCan(actor, 'change.raise');
   const { cycle, periods, items: scheduled } = loadCurrentSchedule(db, cycleId);
+  const day = today(now);
+  const dates = db
+    .select({ id: schedulePeriods.id, startsOn: schedulePeriods.startsOn, endsOn: schedulePeriods.endsOn })
+    .from(schedulePeriods)
+    .where(eq(schedulePeriods.cycleId, cycleId))
+    .all();
+  const ended = new Set(dates.filter((p) => hasEnded(p, day)).map((p) => p.id));
   const deferred = db
     .select({ id: items.id, title: items.title, cycleName: cycles.name })
     .from(items)
@@ -36,7 +47,8 @@ export function raiseFormOptions(actor: ActingUser, cycleId: number): RaiseFormO
   return {
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status, capacityWeeks: cycle.capacityWeeks },
     schedule: scheduled.map(({ id, title, status, weeks, periodId }) => ({ id, title, status, weeks, periodId })),
-    periods,
+    periods: periods.map((p) => ({ ...p, ended: ended.has(p.id) })),
+    defaultPeriodId: currentPeriod(dates, day)?.id ?? null,
     deferred,
   };
 }

@@ -6,7 +6,7 @@
  * Flat names (so a refused submit can echo them back as FormState.values):
  * `incoming` ('new' | 'deferred'), `incomingItemId`, `incomingPosition`, `incomingPeriodId`,
  * `change-<itemId>` ('none' | 'out' | 'later'), `later-<itemId>` (a period id), `whyNow`, `urgency`,
- * and the new item's fields.
+ * `confirmOverCapacity` (a checkbox) and the new item's fields.
  */
 
 export const NEW_ITEM_FIELDS = [
@@ -36,7 +36,8 @@ export function flatValues(form: FormData): FlatValues {
 /** A deferred item is chosen as what comes in, but which one is not (lib would read it as a new item). */
 export const deferredNotChosen = (v: FlatValues) => v.incoming === 'deferred' && !v.incomingItemId;
 
-export function raiseInput(v: FlatValues): Record<string, unknown> {
+/** The proposal's own fields (what an amendment may change): where it goes, what moves, why now, urgency. */
+export function proposalInput(v: FlatValues): Record<string, unknown> {
   const displaced: { itemId: number; action: 'out' | 'later'; toPeriodId?: string }[] = [];
   for (const [key, action] of Object.entries(v)) {
     const match = /^change-(\d+)$/.exec(key);
@@ -47,14 +48,22 @@ export function raiseInput(v: FlatValues): Record<string, unknown> {
         : { itemId: Number(match[1]), action },
     );
   }
-  const deferred = v.incoming === 'deferred';
-  const input: Record<string, unknown> = {
+  return {
     whyNow: v.whyNow ?? '',
     urgency: v.urgency ?? '',
-    incomingItemId: deferred ? (v.incomingItemId ?? '') : '',
     incomingPosition: v.incomingPosition ?? '',
     incomingPeriodId: v.incomingPeriodId ?? '',
     displaced,
+    confirmOverCapacity: v.confirmOverCapacity ?? '',
+  };
+}
+
+/** The whole raise form: the proposal and what comes in (a deferred item, or the new item's fields). */
+export function raiseInput(v: FlatValues): Record<string, unknown> {
+  const deferred = v.incoming === 'deferred';
+  const input: Record<string, unknown> = {
+    ...proposalInput(v),
+    incomingItemId: deferred ? (v.incomingItemId ?? '') : '',
   };
   if (!deferred) for (const field of NEW_ITEM_FIELDS) input[field] = v[field] ?? '';
   return input;

@@ -10,6 +10,7 @@ import { checkReferences } from '@/lib/backlog/references.server';
 import { ConflictError, ValidationError, type FieldErrors } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log.server';
 import { fieldErrorsOf } from '@/lib/validation';
+import { confirmedOverruns } from './capacity';
 import { changeTransaction } from './common.server';
 import { findConflicts, pendingRequests, type Conflict } from './conflicts.server';
 import { previewProposal, type Preview, type Proposal } from './preview';
@@ -135,9 +136,10 @@ export function raiseChangeRequest(
 ): { changeRequest: ChangeRequest; conflicts: Conflict[] } {
   assertCan(actor, 'change.raise');
   return changeTransaction((tx, emit) => {
-    const { parsed, schedule, conflicts, errors, incoming } = evaluate(tx, actor, cycleId, input);
+    const { parsed, schedule, effect, conflicts, errors, incoming } = evaluate(tx, actor, cycleId, input);
     if (schedule.cycle.status === 'closed')
       throw new ConflictError('This cycle is closed: its schedule can no longer change.');
+    const overCapacity = effect ? confirmedOverruns(effect, parsed.proposal, errors) : null;
     if (Object.keys(errors).length || !parsed.proposal || !incoming) throw new ValidationError(errors);
     const p = parsed.proposal;
     const at = new Date().toISOString();
@@ -171,6 +173,7 @@ export function raiseChangeRequest(
         incomingPeriodId: p.incomingPeriodId,
         incomingPosition: p.incomingPosition,
         displaced,
+        overCapacity,
         status: 'open',
         createdAt: at,
       })
@@ -194,6 +197,7 @@ export function raiseChangeRequest(
       incomingPosition: p.incomingPosition,
       incomingPeriodId: p.incomingPeriodId,
       displaced,
+      overCapacity,
       conflictsWith: conflicts.map((c) => c.changeRequestId),
     });
     return { changeRequest, conflicts };

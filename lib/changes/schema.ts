@@ -21,6 +21,8 @@ export const DisplacementSchema = z.object({
   toPeriodId: optionalId.optional(),
 });
 
+const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
+
 export const ProposalSchema = z.object({
   whyNow: z
     .string({ error: 'Say why this cannot wait.' })
@@ -37,10 +39,10 @@ export const ProposalSchema = z.object({
   ),
   incomingPeriodId: optionalId,
   displaced: z.array(DisplacementSchema).max(100, 'A change request can move at most 100 items.').default([]),
+  /** Needed (true) when the proposal takes a period over its capacity; see capacity.ts. */
+  confirmOverCapacity: checkbox,
 });
 export type ProposalInput = z.infer<typeof ProposalSchema>;
-
-const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
 
 export const ConveneSchema = z.object({
   mode: z.enum(SESSION_MODES, { error: 'Choose a live or an asynchronous session.' }),

@@ -17,6 +17,7 @@ import type { Executor } from '@/lib/events/log.server';
 import { formatMeetingTime } from '@/lib/meetings/format';
 import { composeEmail } from '@/lib/notifications/email.server';
 import { notify } from '@/lib/notifications/notify.server';
+import { completeTask, tasks } from '@/lib/notifications/tasks.server';
 import { parseOrThrow } from '@/lib/validation';
 import { recheckProposal } from './apply.server';
 import { changePath, changeTransaction, loadChangeRequest, updateChangeRequest } from './common.server';
@@ -179,6 +180,7 @@ export function conveneSession(
       title: heading,
       body: `${when} ${rule}`,
       link: changePath(cr.id),
+      task: tasks.respondToChange(cr.id),
       email: () =>
         composeEmail({
           cycleName: cycle.name,
@@ -230,8 +232,10 @@ export function respond(
         set: { response, comment, at },
       })
       .run();
+    completeTask(tx, tasks.respondToChange(cr.id), actor.id, now);
     emit(actor, cr.id, 'cr.response', {
       sessionId,
+      round: cr.round,
       userId: actor.id,
       response,
       comment,

@@ -105,7 +105,10 @@ export async function seedScheduledCycle(
   });
 }
 
-/** A raise form for a new incoming item; `over` replaces any field. */
+/**
+ * A raise form for a new incoming item; `over` replaces any field. On the default cycle its two
+ * weeks take Sprint 1 over capacity (5 of 4), so it confirms that; tests of the confirmation unset it.
+ */
 export function changeInput(s: ScheduledCycle, over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     title: 'Fix the card payment outage',
@@ -118,6 +121,7 @@ export function changeInput(s: ScheduledCycle, over: Record<string, unknown> = {
     incomingPosition: '1',
     incomingPeriodId: String(s.periods[0].id),
     displaced: [],
+    confirmOverCapacity: 'on',
     ...over,
   };
 }

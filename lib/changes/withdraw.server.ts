@@ -4,6 +4,7 @@ import { emergencySessions, events, items, type ChangeRequest } from '@/db/schem
 import { can } from '@/lib/auth/permissions';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { type Executor } from '@/lib/events/log.server';
+import { completeTask, tasks } from '@/lib/notifications/tasks.server';
 import { parseOrThrow } from '@/lib/validation';
 import { logItemChange, writeItem } from './apply.server';
 import { assertMayViewChanges, changeTransaction, loadChangeRequest, updateChangeRequest } from './common.server';
@@ -30,8 +31,12 @@ export function releaseIncoming(tx: Executor, actor: ActingUser, cr: ChangeReque
   logItemChange(tx, actor, cr, item.id, 'item.status_changed', { changes });
 }
 
-/** Closes an undecided request's session, if it has an open one. */
+/**
+ * Closes an undecided request's session, if it has an open one, as it is decided or withdrawn; the
+ * leaders are no longer asked to respond.
+ */
 export function closeOpenSession(tx: Executor, cr: ChangeRequest, now: Date): void {
+  completeTask(tx, tasks.respondToChange(cr.id), undefined, now);
   const session = sessionOf(tx, cr.id);
   if (session?.status === 'open')
     tx.update(emergencySessions)

@@ -21,7 +21,7 @@ async function meeting(votesVisibility: 'live' | 'hidden', weighted: boolean) {
       { meetingId: s.meeting.id, userId: observer.id, role: 'observer' },
     ])
     .run();
-  startMeeting(s.pm, s.meeting.id, { votesVisibility, weighted });
+  startMeeting(s.pm, s.meeting.id, { votesVisibility, weighted, confirm: ['no_preread', 'early'] });
   return { ...s, voters: [...s.leaders, extra], observer };
 }
 

@@ -27,7 +27,7 @@ const payload = z.unknown().optional();
 export const LiveCommand = z.discriminatedUnion(
   'action',
   [
-    z.object({ action: z.literal('start'), votesVisibility: payload, weighted: payload }),
+    z.object({ action: z.literal('start'), votesVisibility: payload, weighted: payload, confirm: payload.optional() }),
     z.object({
       action: z.literal('go'),
       to: z.union([z.literal('next'), z.literal('previous'), itemId], {
@@ -48,7 +48,14 @@ export const LiveCommand = z.discriminatedUnion(
     z.object({ action: z.literal('close-voting'), itemId }),
     z.object({ action: z.literal('reopen-voting'), itemId }),
     z.object({ action: z.literal('reveal'), itemId }),
-    z.object({ action: z.literal('decide'), itemId, outcome: payload, reason: payload, note: payload }),
+    z.object({
+      action: z.literal('decide'),
+      itemId,
+      outcome: payload,
+      reason: payload,
+      note: payload,
+      confirmHiddenVotes: payload.optional(),
+    }),
     z.object({ action: z.literal('note'), itemId, note: payload }),
     z.object({
       action: z.literal('move'),
@@ -71,7 +78,7 @@ export function runLiveCommand(actor: ActingUser, meetingId: number, input: unkn
   const c = parseOrThrow(LiveCommand, input);
   switch (c.action) {
     case 'start':
-      startMeeting(actor, meetingId, { votesVisibility: c.votesVisibility, weighted: c.weighted });
+      startMeeting(actor, meetingId, { votesVisibility: c.votesVisibility, weighted: c.weighted, confirm: c.confirm });
       return;
     case 'go':
       goToItem(actor, meetingId, c.to, c.version);
@@ -104,7 +111,12 @@ export function runLiveCommand(actor: ActingUser, meetingId: number, input: unkn
       revealVotes(actor, meetingId, c.itemId);
       return;
     case 'decide':
-      recordDecision(actor, meetingId, c.itemId, { outcome: c.outcome, reason: c.reason ?? '', note: c.note ?? '' });
+      recordDecision(actor, meetingId, c.itemId, {
+        outcome: c.outcome,
+        reason: c.reason ?? '',
+        note: c.note ?? '',
+        confirmHiddenVotes: c.confirmHiddenVotes,
+      });
       return;
     case 'note':
       addNote(actor, meetingId, c.itemId, c.note);

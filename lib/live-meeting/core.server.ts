@@ -8,6 +8,7 @@ import {
   meetingItemState,
   meetings,
   meetingSettings,
+  prereads,
   users,
   votes,
   type Meeting,
@@ -40,6 +41,11 @@ type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 export const MEETING_CHANGED =
   'The meeting changed meanwhile (another facilitator may have acted); here is its current state.';
 export const ALREADY_ENDED = 'The meeting has already ended.';
+
+/** Has the meeting's pre-read been distributed? (One indexed lookup; the snapshot is not read.) */
+export function prereadSent(tx: Executor, meetingId: number): boolean {
+  return tx.select({ id: prereads.id }).from(prereads).where(eq(prereads.meetingId, meetingId)).get() !== undefined;
+}
 
 /** Runs `fn` in a transaction, then publishes the last event it wrote (if any) on the meeting's channel. */
 export function liveTransaction<T>(meetingId: number, fn: (tx: Tx) => { value: T; eventId: number | null }): T {

@@ -19,14 +19,19 @@ import {
   liveTransaction,
   getLiveMeeting,
   setItemState,
+  settingsOf,
   suggestionOf,
+  tallyOf,
 } from './core.server';
+import { decideRefusal, hiddenVotesWarning } from './warnings';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
 export const DecisionSchema = z.object({
   outcome: z.enum(DECISION_OUTCOMES, { error: 'Choose accepted, rejected or deferred.' }),
   reason: z.string().optional().default(''),
   note: z.string().optional().default(''),
+  /** Needed while the item's votes are hidden (warnings.ts). */
+  confirmHiddenVotes: z.boolean({ error: 'confirmHiddenVotes must be true or false.' }).optional().default(false),
 });
 
 /** The rank after every ranked accepted item of the cycle: a newly accepted item goes to the bottom. */
@@ -61,6 +66,12 @@ export function recordDecision(actor: ActingUser, meetingId: number, itemId: num
       .where(and(eq(decisions.meetingId, meetingId), eq(decisions.itemId, itemId)))
       .get();
     if (existing) throw new ConflictError('This item has already been decided in this meeting.');
+    const hidden =
+      settingsOf(tx, meetingId).votesVisibility === 'hidden' && !itemStateOf(tx, meetingId, itemId).revealed;
+    const { turnout } = tallyOf(tx, meetingId, itemId);
+    const warning = hiddenVotesWarning({ hidden, voted: turnout.voted, eligible: turnout.eligible });
+    if (warning && !parsed.confirmHiddenVotes)
+      throw new ValidationError({ confirmHiddenVotes: [decideRefusal(warning)] }, decideRefusal(warning));
     const suggested = suggestionOf(tx, meetingId, itemId);
     const problem = checkDecision({ outcome: parsed.outcome, reason: parsed.reason, note: parsed.note, suggested });
     if (problem) throw new ValidationError({ [problem.field]: [problem.message] }, problem.message);
@@ -94,6 +105,7 @@ export function recordDecision(actor: ActingUser, meetingId: number, itemId: num
       reason: row.reason,
       notes: row.notes,
       suggested,
+      decidedWhileHidden: hidden,
     });
     return { value: row, eventId };
   });

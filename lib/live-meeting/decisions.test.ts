@@ -12,7 +12,7 @@ import { addNote, recordDecision } from './decisions.server';
 
 async function started(votesVisibility: 'live' | 'hidden' = 'live') {
   const setup = await plannedMeeting({ items: 2 });
-  startMeeting(setup.pm, setup.meeting.id, { votesVisibility, weighted: false });
+  startMeeting(setup.pm, setup.meeting.id, { votesVisibility, weighted: false, confirm: ['no_preread', 'early'] });
   return { ...setup, current: setup.items[0].id };
 }
 
@@ -47,7 +47,11 @@ describe('recordDecision', () => {
     const { pm, leaders, meeting, current } = await started('hidden');
     castVote(leaders[0], meeting.id, current, { choice: 'reject' });
     const versionBefore = readItem(current).version;
-    recordDecision(pm, meeting.id, current, { outcome: 'rejected', reason: ' Out of scope for Q1 ' });
+    recordDecision(pm, meeting.id, current, {
+      outcome: 'rejected',
+      reason: ' Out of scope for Q1 ',
+      confirmHiddenVotes: true,
+    });
     expect(readItem(current)).toMatchObject({
       status: 'rejected',
       decisionReason: 'Out of scope for Q1',
@@ -56,7 +60,7 @@ describe('recordDecision', () => {
     expect(eventsOf('item', current).at(-1)).toMatchObject({ type: 'item.status_changed' });
     expect(eventsOf('meeting', meeting.id).at(-1)).toMatchObject({
       type: 'live.decision_recorded',
-      data: { itemId: current, outcome: 'rejected', reason: 'Out of scope for Q1' },
+      data: { itemId: current, outcome: 'rejected', reason: 'Out of scope for Q1', decidedWhileHidden: true },
     });
     const state = liveState(leaders[1], meeting.id).agenda[0];
     expect(state).toMatchObject({ votingClosed: true, revealed: true, decision: { outcome: 'rejected' } });

@@ -14,7 +14,11 @@ import { recordDecision } from './decisions.server';
 /** A live meeting whose four agenda items were all accepted, in agenda order. */
 async function ranked() {
   const setup = await plannedMeeting({ items: 4 });
-  startMeeting(setup.pm, setup.meeting.id, { votesVisibility: 'live', weighted: false });
+  startMeeting(setup.pm, setup.meeting.id, {
+    votesVisibility: 'live',
+    weighted: false,
+    confirm: ['no_preread', 'early'],
+  });
   for (const item of setup.items) recordDecision(setup.pm, setup.meeting.id, item.id, { outcome: 'accepted' });
   const ids = setup.items.map((i) => i.id);
   return { ...setup, ids };

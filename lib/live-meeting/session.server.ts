@@ -17,8 +17,10 @@ import {
   liveEvent,
   liveTransaction,
   getLiveMeeting,
+  prereadSent,
   updateMeetingIfUnchanged,
 } from './core.server';
+import { START_WARNINGS, startRefusal, startWarnings, unconfirmed } from './warnings';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
 export { ALREADY_ENDED, MEETING_CHANGED } from './core.server';
@@ -29,11 +31,21 @@ export { ALREADY_ENDED, MEETING_CHANGED } from './core.server';
 export const StartSchema = z.object({
   votesVisibility: z.enum(VOTES_VISIBILITY, { error: 'Choose whether votes are shown live or hidden until revealed.' }),
   weighted: z.boolean({ error: 'Choose whether the tally is weighted by department.' }),
+  /** The warnings the facilitator saw and confirmed (warnings.ts). */
+  confirm: z
+    .array(z.enum(START_WARNINGS, { error: `confirm lists warnings: ${START_WARNINGS.join(', ')}.` }), {
+      error: 'confirm must be a list of the warnings confirmed.',
+    })
+    .default([]),
 });
 
-/** Facilitator (or pm/admin): scheduled|paused → live, on the first agenda item (or where a paused meeting was). */
-export function startMeeting(actor: ActingUser, meetingId: number, input: unknown): Meeting {
-  const options = parseOrThrow(StartSchema, input);
+/**
+ * Facilitator (or pm/admin): scheduled|paused → live, on the first agenda item (or where a paused
+ * meeting was). Starting a meeting without a distributed pre-read, or well before its time, needs
+ * those warnings confirmed.
+ */
+export function startMeeting(actor: ActingUser, meetingId: number, input: unknown, now = new Date()): Meeting {
+  const { confirm, ...options } = parseOrThrow(StartSchema, input);
   return liveTransaction(meetingId, (tx) => {
     const meeting = getLiveMeeting(tx, actor, meetingId);
     if (!isFacilitator(actor, meeting) && !can(actor, 'meeting.manage'))
@@ -46,6 +58,14 @@ export function startMeeting(actor: ActingUser, meetingId: number, input: unknow
         { agenda: ['Put items on the agenda before starting the meeting.'] },
         'Put items on the agenda before starting the meeting.',
       );
+    const warnings = startWarnings({
+      prereadSent: prereadSent(tx, meetingId),
+      scheduledAt: meeting.scheduledAt,
+      startedAt: meeting.startedAt,
+      now,
+    });
+    const missing = unconfirmed(warnings, confirm);
+    if (missing.length) throw new ValidationError({ confirm: [startRefusal(missing)] }, startRefusal(missing));
     tx.insert(meetingSettings)
       .values({ meetingId, ...options })
       .onConflictDoUpdate({ target: meetingSettings.meetingId, set: options })
@@ -55,12 +75,14 @@ export function startMeeting(actor: ActingUser, meetingId: number, input: unknow
     const after = updateMeetingIfUnchanged(tx, meeting, {
       status: 'live',
       currentItemId,
-      startedAt: meeting.startedAt ?? new Date().toISOString(),
+      startedAt: meeting.startedAt ?? now.toISOString(),
     });
     const eventId = liveEvent(tx, actor, meetingId, 'live.started', {
       version: after.version,
       currentItemId,
       ...options,
+      // What the facilitator was warned about and started anyway, on the record.
+      confirmedWarnings: warnings.map((w) => w.code),
     });
     return { value: after, eventId };
   });

@@ -18,7 +18,7 @@ import {
 } from './session.server';
 import { liveState } from './state.server';
 
-const LIVE = { votesVisibility: 'live', weighted: false } as const;
+const LIVE = { votesVisibility: 'live', weighted: false, confirm: ['no_preread', 'early'] } as const;
 
 async function liveMeeting(items = 3) {
   const setup = await plannedMeeting({ items });
@@ -45,7 +45,11 @@ describe('startMeeting', () => {
     const { pm, meeting, items } = await liveMeeting();
     let after!: ReturnType<typeof startMeeting>;
     const ids = published(meeting.id, () => {
-      after = startMeeting(pm, meeting.id, { votesVisibility: 'hidden', weighted: true });
+      after = startMeeting(pm, meeting.id, {
+        votesVisibility: 'hidden',
+        weighted: true,
+        confirm: ['no_preread', 'early'],
+      });
     });
     expect(after).toMatchObject({ status: 'live', currentItemId: items[0].id, version: meeting.version + 1 });
     expect(after.startedAt).not.toBeNull();

@@ -20,10 +20,11 @@ import {
 import { can } from '@/lib/auth/permissions';
 import type { Executor } from '@/lib/events/log.server';
 import { attendeeRole } from '@/lib/meetings/access.server';
-import { isFacilitator, getLiveMeeting, settingsOf, votersOf, votesByItem } from './core.server';
+import { isFacilitator, getLiveMeeting, prereadSent, settingsOf, votersOf, votesByItem } from './core.server';
 import { acceptedRanking } from '@/lib/ranking/accepted.server';
 import { cutLine, type CutLine } from '@/lib/ranking/order';
 import { suggestedDecision, tally, type Decision, type Tally } from './tally';
+import { startWarnings, type StartWarning } from './warnings';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
 /** The state a live meeting page shows, for a page load, a reload or a reconnect. */
@@ -69,8 +70,19 @@ export type LiveState = {
   lastEventId: number;
   meeting: Pick<
     Meeting,
-    'id' | 'cycleId' | 'title' | 'status' | 'currentItemId' | 'facilitatorId' | 'startedAt' | 'endedAt' | 'version'
+    | 'id'
+    | 'cycleId'
+    | 'title'
+    | 'status'
+    | 'scheduledAt'
+    | 'currentItemId'
+    | 'facilitatorId'
+    | 'startedAt'
+    | 'endedAt'
+    | 'version'
   > & { facilitatorName: string };
+  /** What starting now needs confirmed (no pre-read, too early); empty once the meeting has started. */
+  startWarnings: StartWarning[];
   settings: Omit<MeetingSettings, 'meetingId'>;
   viewer: {
     id: number;
@@ -232,12 +244,19 @@ export function liveState(viewer: ActingUser, meetingId: number): LiveState {
         cycleId: meeting.cycleId,
         title: meeting.title,
         status: meeting.status,
+        scheduledAt: meeting.scheduledAt,
         currentItemId: meeting.currentItemId,
         facilitatorId: meeting.facilitatorId,
         startedAt: meeting.startedAt,
         endedAt: meeting.endedAt,
         version: meeting.version,
       },
+      startWarnings: startWarnings({
+        prereadSent: prereadSent(tx, meetingId),
+        scheduledAt: meeting.scheduledAt,
+        startedAt: meeting.startedAt,
+        now: new Date(),
+      }),
       settings,
       viewer: {
         id: viewer.id,

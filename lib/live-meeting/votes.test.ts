@@ -14,7 +14,11 @@ async function started(votesVisibility: 'live' | 'hidden' = 'live') {
   const observer = await userWithRole('leader');
   db.insert(meetingAttendees).values({ meetingId: setup.meeting.id, userId: observer.id, role: 'observer' }).run();
   const stranger = await userWithRole('leader');
-  const m = startMeeting(setup.pm, setup.meeting.id, { votesVisibility, weighted: false });
+  const m = startMeeting(setup.pm, setup.meeting.id, {
+    votesVisibility,
+    weighted: false,
+    confirm: ['no_preread', 'early'],
+  });
   return { ...setup, observer, stranger, m, current: setup.items[0].id };
 }
 

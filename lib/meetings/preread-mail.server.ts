@@ -5,6 +5,7 @@ import type { Executor } from '@/lib/events/log.server';
 import { composeEmail } from '@/lib/notifications/email.server';
 import { appUrl } from '@/lib/notifications/links.server';
 import { notify } from '@/lib/notifications/notify.server';
+import { tasks } from '@/lib/notifications/tasks.server';
 import { summariseAgenda } from './agenda-order';
 import { formatDuration, formatMeetingTime, formatWeeks, personWeeks, timeUntilText } from './format';
 import { plural } from '@/lib/plural';
@@ -100,6 +101,7 @@ export function notifyPreread(
     title: `${heading}${lateText}`,
     body: `${formatMeetingTime(meeting.scheduledAt)} · ${snapshot.items.length} item${snapshot.items.length === 1 ? '' : 's'}${lateText}`,
     link: prereadPath(meeting.id),
+    task: tasks.readPreread(meeting.id),
     email: () =>
       composeEmail({
         cycleName: snapshot.cycle.name,
@@ -133,6 +135,7 @@ export function notifyPrereadUpdate(
     body:
       input.summary.slice(0, 5).join('; ') + (input.summary.length > 5 ? `; and ${input.summary.length - 5} more` : ''),
     link: prereadPath(meeting.id),
+    task: tasks.readPreread(meeting.id),
     email: () =>
       composeEmail({
         cycleName: snapshot.cycle.name,
@@ -157,6 +160,7 @@ export function notifyReminder(tx: Executor, input: { meeting: Meeting; cycleNam
     title: heading,
     body: `The meeting is on ${formatMeetingTime(meeting.scheduledAt)}.`,
     link: prereadPath(meeting.id),
+    task: tasks.readPreread(meeting.id),
     email: () =>
       composeEmail({
         cycleName: input.cycleName,

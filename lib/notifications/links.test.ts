@@ -68,7 +68,7 @@ async function meetingScene() {
   const question = askQuestion(leaders[0], meeting.id, agenda[0].id, 'Which identity providers?');
   answerQuestion(sponsor, question.id, 'Okta and Entra.');
   resolveQuestion(pm, question.id);
-  startMeeting(pm, meeting.id, { votesVisibility: 'live', weighted: false });
+  startMeeting(pm, meeting.id, { votesVisibility: 'live', weighted: false, confirm: ['no_preread', 'early'] });
   recordDecision(pm, meeting.id, agenda[0].id, { outcome: 'rejected', reason: 'Not now', note: 'n' });
   endMeeting(pm, meeting.id);
   publishOutcome(pm, cycle.id);

@@ -20,6 +20,8 @@ export type NotifyInput = {
   body?: string;
   /** A path inside the app; e-mails turn it into an absolute link with APP_URL. */
   link: string;
+  /** What it asks the recipients to do (tasks.server.ts); doing it marks their notification read. */
+  task?: string;
   /** The e-mail for one recipient (so it can be personal), or none for in-app only. */
   email?: (recipient: { id: number; name: string; email: string }) => Email;
 };
@@ -60,6 +62,7 @@ export function notify(tx: Executor, input: NotifyInput): void {
         title: input.title,
         body: input.body ?? '',
         link: input.link,
+        task: input.task ?? null,
         createdAt: now.toISOString(),
       })
       .run();

@@ -48,7 +48,7 @@ async function endedMeeting() {
     { userId: observer.id, role: 'observer' },
   ]);
 
-  startMeeting(pm, meeting.id, { votesVisibility: 'live', weighted: false });
+  startMeeting(pm, meeting.id, { votesVisibility: 'live', weighted: false, confirm: ['no_preread', 'early'] });
   const next = () =>
     goToItem(pm, meeting.id, 'next', db.select().from(meetings).where(eq(meetings.id, meeting.id)).get()!.version);
   castVote(leaders[0], meeting.id, a.id, { choice: 'accept' });

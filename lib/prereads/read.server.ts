@@ -13,6 +13,7 @@ import { itemChanges, type FieldChange } from './changes';
 import { currentSnapshotItems } from '@/lib/meetings/snapshot-items.server';
 import { questionsClosedMessage, questionsOpen } from '@/lib/questions/window';
 import { loadPrereadState } from '@/lib/meetings/preread-state.server';
+import { completeTask, tasks } from '@/lib/notifications/tasks.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
 export type PrereadItemView = SnapshotItem & { changes: FieldChange[]; questions: ThreadQuestion[] };
@@ -129,6 +130,8 @@ export function openPreread(actor: ActingUser, meetingId: number, now = new Date
         .onConflictDoNothing()
         .run();
     }
+    // Opening it is what its notifications asked (sent, updated, reminded): they are done.
+    completeTask(tx, tasks.readPreread(meetingId), actor.id, now);
 
     const byId = new Map(current.map((i) => [i.id, i]));
     const threads = listThreads(

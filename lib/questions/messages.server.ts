@@ -4,6 +4,7 @@ import { cycles, departments, users, type Meeting } from '@/db/schema';
 import type { Executor } from '@/lib/events/log.server';
 import { composeEmail } from '@/lib/notifications/email.server';
 import { notify } from '@/lib/notifications/notify.server';
+import { tasks } from '@/lib/notifications/tasks.server';
 
 export const threadLink = (meetingId: number, itemId: number) => `/meetings/${meetingId}/preread#item-${itemId}`;
 
@@ -27,7 +28,10 @@ const cycleName = (tx: Executor, meeting: Meeting) =>
 type Ctx = { meeting: Meeting; item: { id: number; title: string }; actorId: number };
 
 /** Tells those who answer for the item that a question is waiting (never the asker). */
-export function notifyQuestionAsked(tx: Executor, ctx: Ctx & { recipients: (number | null)[]; question: string }) {
+export function notifyQuestionAsked(
+  tx: Executor,
+  ctx: Ctx & { recipients: (number | null)[]; questionId: number; question: string },
+) {
   const who = author(tx, ctx.actorId);
   const link = threadLink(ctx.meeting.id, ctx.item.id);
   const heading = `New question on “${ctx.item.title}”`;
@@ -39,6 +43,7 @@ export function notifyQuestionAsked(tx: Executor, ctx: Ctx & { recipients: (numb
     title: heading,
     body: `${asker}: ${excerpt(ctx.question)}`,
     link,
+    task: tasks.answerQuestion(ctx.questionId),
     email: () =>
       composeEmail({
         cycleName: cycle,

@@ -9,6 +9,7 @@ import { loadMeeting } from '@/lib/meetings/access.server';
 import { questionsClosedMessage, questionsOpen } from '@/lib/questions/window';
 import { loadPrereadState, snapshotHasItem } from '@/lib/meetings/preread-state.server';
 import { parseOrThrow } from '@/lib/validation';
+import { completeTask, tasks } from '@/lib/notifications/tasks.server';
 import { notifyAsker, notifyQuestionAsked } from './messages.server';
 import { activePmIds, canAnswerQuestion, canAskQuestion, canResolveQuestion, smeResolver } from './roles.server';
 import { AnswerSchema, QuestionSchema } from './schema';
@@ -79,6 +80,7 @@ export function askQuestion(
       meeting,
       item,
       actorId: actor.id,
+      questionId: question.id,
       question: text,
       recipients: [item.sponsorId, smeResolver(tx)(item.sme), meeting.facilitatorId, ...activePmIds(tx)],
     });
@@ -118,6 +120,7 @@ export function answerQuestion(actor: ActingUser, questionId: number, body: unkn
       })
       .returning()
       .get();
+    completeTask(tx, tasks.answerQuestion(question.id), actor.id, now);
     notifyAsker(tx, {
       meeting,
       item,
@@ -152,6 +155,8 @@ export function resolveQuestion(actor: ActingUser, questionId: number, now = new
       .where(eq(comments.id, question.id))
       .returning()
       .get();
+    // Nobody can answer it any more: nobody is still asked to.
+    completeTask(tx, tasks.answerQuestion(question.id), undefined, now);
     notifyAsker(tx, {
       meeting,
       item,

@@ -9,6 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log.server';
 import { composeEmail } from '@/lib/notifications/email.server';
 import { notify } from '@/lib/notifications/notify.server';
+import { completeTask, tasks } from '@/lib/notifications/tasks.server';
 import { activePmIds } from '@/lib/questions/roles.server';
 import { parseOrThrow } from '@/lib/validation';
 import { assertCanSeeSchedule, canResolveFlag, schedulePath, wasPublished } from './access.server';
@@ -62,6 +63,7 @@ export function raiseFlag(actor: ActingUser, itemId: number, input: unknown, now
       title: heading,
       body: fields.body,
       link,
+      task: tasks.resolveFlag(flag.id),
       email: () =>
         composeEmail({
           cycleName: cycle.name,
@@ -96,6 +98,7 @@ export function resolveFlag(actor: ActingUser, flagId: number, input: unknown, n
       .where(and(eq(scheduleFlags.id, flagId), isNull(scheduleFlags.resolvedAt)))
       .returning()
       .get();
+    completeTask(tx, tasks.resolveFlag(flagId), undefined, now);
     logEvent(tx, {
       actorId: actor.id,
       type: 'schedule.flag_resolved',

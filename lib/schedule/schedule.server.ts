@@ -1,15 +1,17 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Statement } from 'better-sqlite3';
 import { transaction, sqlite } from '@/db/client';
-import { items, scheduleFlags, users, type Cycle, type SchedulePeriod, type Size } from '@/db/schema';
+import { changeRequests, items, scheduleFlags, users, type Cycle, type SchedulePeriod, type Size } from '@/db/schema';
+import type { Executor } from '@/lib/events/log.server';
 import { can } from '@/lib/auth/permissions';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
 import { loadCycle } from '@/lib/backlog/list.server';
 import { orderByRank } from '@/lib/ranking/order';
 import { assertCanSeeSchedule, lastPublication, lastSnapshot, canResolveFlag } from './access.server';
 import { periodsOf } from './periods.server';
+import { movedRows } from './moved';
 import { changesSince, snapshotOf } from './snapshot';
 import {
   SCHEDULE_STATUSES,
@@ -138,6 +140,27 @@ function loads(periods: SchedulePeriod[], list: ScheduleItem[]) {
   return { periods: views, unassigned: sums.get(null) ?? { load: 0, items: 0 } };
 }
 
+/** The cycle's change requests approved after `since` (every approved one when it is null). */
+function approvedSince(tx: Executor, cycleId: number, since: string | null) {
+  return tx
+    .select({
+      id: changeRequests.id,
+      decidedAt: changeRequests.decidedAt,
+      incomingItemId: changeRequests.incomingItemId,
+      displaced: changeRequests.displaced,
+    })
+    .from(changeRequests)
+    .where(
+      and(
+        eq(changeRequests.cycleId, cycleId),
+        eq(changeRequests.status, 'approved'),
+        since === null ? undefined : gt(changeRequests.decidedAt, since),
+      ),
+    )
+    .all()
+    .flatMap((cr) => (cr.decidedAt === null ? [] : [{ ...cr, decidedAt: cr.decidedAt }]));
+}
+
 export const periodNames = (periods: SchedulePeriod[]) => new Map(periods.map((p) => [p.id, p.name]));
 
 /** The schedule page's content; see lib/schedule/access.server.ts for who may read it. 404 for an unknown cycle. */
@@ -215,7 +238,13 @@ export function getSchedule(actor: ActingUser, cycleId: number): ScheduleView {
       unpublishedChanges: canPublish
         ? changesSince(lastSnapshot(tx, last?.id), snapshotOf(list, periodNames(periods)))
         : [],
-      viewer: { id: actor.id, canEdit: can(actor, 'schedule.edit'), canPublish },
+      moved: movedRows(approvedSince(tx, cycleId, last?.at ?? null)),
+      viewer: {
+        id: actor.id,
+        canEdit: can(actor, 'schedule.edit'),
+        canPublish,
+        canSeeChanges: can(actor, 'backlog.view'),
+      },
     };
   });
 }

@@ -24,7 +24,7 @@ describe('getSchedule', () => {
       lastPublication: null,
       unpublishedChanges: [],
     });
-    expect(view.viewer).toEqual({ id: pm.id, canEdit: true, canPublish: true });
+    expect(view.viewer).toEqual({ id: pm.id, canEdit: true, canPublish: true, canSeeChanges: true });
   });
 
   it('lists the items in rank order with their entries, the load per period against its capacity, and the owners', async () => {
@@ -88,7 +88,7 @@ describe('getSchedule', () => {
       ['Done?', leader.name, s.pm.name, 'Yes', false],
     ]);
     expect(getSchedule(s.engineer, s.cycle.id).flags[0].canResolve).toBe(true);
-    expect(view.viewer).toEqual({ id: leader.id, canEdit: false, canPublish: false });
+    expect(view.viewer).toEqual({ id: leader.id, canEdit: false, canPublish: false, canSeeChanges: true });
     // The diff is for those who publish: the pm sees what would be announced, the leader does not need it.
     expect(view.unpublishedChanges).toEqual([]);
     expect(getSchedule(s.pm, s.cycle.id).unpublishedChanges).toEqual(['First publication: 2 items in 1 period']);
@@ -153,7 +153,12 @@ describe('getSchedule', () => {
     publishSchedule(s.pm, s.cycle.id);
     expect(getSchedule(s.requestor, s.cycle.id).items).toHaveLength(3);
     expect(scheduleHeading(s.requestor, s.cycle.id).lastPublication).toMatchObject({ by: expect.any(String) });
-    expect(getSchedule(s.other, s.cycle.id).viewer).toEqual({ id: s.other.id, canEdit: false, canPublish: false });
+    expect(getSchedule(s.other, s.cycle.id).viewer).toEqual({
+      id: s.other.id,
+      canEdit: false,
+      canPublish: false,
+      canSeeChanges: false,
+    });
     expect(() => getSchedule(s.pm, 999_999)).toThrow(NotFoundError);
     expect(() => scheduleHeading(s.pm, 999_999)).toThrow(NotFoundError);
   });

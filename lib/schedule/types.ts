@@ -1,5 +1,6 @@
 import type { ItemStatus } from '@/db/schema/backlog';
 import type { FLAG_KINDS } from '@/db/schema/schedule';
+import type { MovedRow } from './moved';
 
 /** What the schedule page and its callers read (lib/schedule/schedule.server.ts `getSchedule`). Types only (client-safe). */
 
@@ -84,5 +85,8 @@ export type ScheduleView = {
   lastPublication: { at: string; by: string } | null;
   /** What publishing now would announce; empty when there is nothing new, and for those who may not publish. */
   unpublishedChanges: string[];
-  viewer: { id: number; canEdit: boolean; canPublish: boolean };
+  /** Rows approved change requests moved since the last publication (all of them before the first). */
+  moved: MovedRow[];
+  /** `canSeeChanges`: may open change requests (the marks of moved rows link to them). */
+  viewer: { id: number; canEdit: boolean; canPublish: boolean; canSeeChanges: boolean };
 };

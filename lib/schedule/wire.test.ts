@@ -49,7 +49,8 @@ describe('packSchedule / unpackSchedule', () => {
       flags: [],
       lastPublication: null,
       unpublishedChanges: [],
-      viewer: { id: 1, canEdit: false, canPublish: false },
+      moved: [{ itemId: 2, changeRequestId: 7, action: 'in', decidedAt: '2027-01-05T10:00:00.000Z' }],
+      viewer: { id: 1, canEdit: false, canPublish: false, canSeeChanges: false },
     } satisfies ScheduleView;
     const wire = packSchedule(view);
     expect(wire.people).toEqual({ 10: 'Rosa', 11: 'Liam', 12: 'Erik' });

@@ -510,7 +510,13 @@ async function main() {
     await fetch(liveUrl, {
       method: 'POST',
       headers: { cookie: facilitator, 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'start', votesVisibility: 'live', weighted: false }),
+      // The benchmark's meeting has no pre-read and may be far off: confirm both warnings.
+      body: JSON.stringify({
+        action: 'start',
+        votesVisibility: 'live',
+        weighted: false,
+        confirm: ['no_preread', 'early'],
+      }),
     }),
     'Starting the meeting',
   );

@@ -14,6 +14,7 @@ import { ChangeStatusBadge, UrgencyBadge } from '@/components/changes/labels';
 import { LiveRefresh } from '@/components/changes/live-refresh';
 import { OutcomePanel } from '@/components/changes/outcome-panel';
 import { RequestSummary } from '@/components/changes/request-summary';
+import { AmendPrompt, EarlierRounds } from '@/components/changes/earlier-rounds';
 import { RespondForm } from '@/app/changes/[id]/_components/respond-form';
 import { SessionPanel } from '@/components/changes/session-panel';
 
@@ -35,7 +36,7 @@ export default async function ChangeRequestPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ raised?: string }>;
+  searchParams: Promise<{ raised?: string; amended?: string }>;
 }) {
   const user = await requireUser();
   const id = await routeId(params);
@@ -43,7 +44,9 @@ export default async function ChangeRequestPage({
   const { viewer, session, gate } = d;
   const cr = d.changeRequest;
   const leaders = viewer.mayConvene ? readForPage(() => sessionLeaderOptions(user)) : [];
-  const raised = (await searchParams).raised === '1';
+  const query = await searchParams;
+  const raised = query.raised === '1';
+  const amended = query.amended === '1' && cr.round > 1;
   const undecided = UNDECIDED.has(cr.status);
   const titles = Object.fromEntries([
     [d.incoming.id, d.incoming.title],
@@ -80,6 +83,14 @@ export default async function ChangeRequestPage({
             : 'A product manager convenes an emergency session to decide it.'}
         </p>
       )}
+      {amended && (
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+        >
+          Change request amended. Round {cr.round} is open: the invited leaders have been asked to respond again.
+        </p>
+      )}
       {cr.status === 'needs_review' && (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
           Another change request that moves the same items was approved: the schedule has changed since this one was
@@ -103,6 +114,8 @@ export default async function ChangeRequestPage({
               </p>
             )
           )}
+          <EarlierRounds rounds={d.earlierRounds} currentRound={cr.round} />
+          {viewer.mayAmend && <AmendPrompt changeRequestId={cr.id} round={cr.round} />}
           {viewer.mayRespond && session && (
             <RespondForm changeRequestId={cr.id} sessionId={session.id} mine={viewer.myResponse} />
           )}

@@ -1,5 +1,6 @@
 'use client';
 import { createContext, useContext } from 'react';
+import type { MovedRow } from '@/lib/schedule/moved';
 import type { ScheduleView } from '@/lib/schedule/types';
 import type { ScheduleRow } from '@/lib/schedule/wire';
 
@@ -8,6 +9,8 @@ export type ScheduleData = Omit<ScheduleView, 'items'> & { items: ScheduleRow[] 
 export type ScheduleApi = {
   view: ScheduleData;
   periodName: ReadonlyMap<number, string>;
+  /** Rows an approved change request moved since the last publication, by item id. */
+  moved: ReadonlyMap<number, MovedRow>;
   /** The item whose questions and flags are open below the table (null: none). */
   selected: number | null;
   select: (itemId: number | null) => void;

@@ -24,7 +24,13 @@ export function ScheduleBoard({ data }: { data: ScheduleWire }) {
     if (match) select(Number(match[1]));
   }, []);
   const api = useMemo<ScheduleApi>(
-    () => ({ view, periodName: new Map(view.periods.map((p) => [p.id, p.name])), selected, select }),
+    () => ({
+      view,
+      periodName: new Map(view.periods.map((p) => [p.id, p.name])),
+      moved: new Map(view.moved.map((m) => [m.itemId, m])),
+      selected,
+      select,
+    }),
     [view, selected],
   );
   const { viewer, periods, items, cycle } = view;

@@ -10,6 +10,7 @@ import type { ScheduleRow } from '@/lib/schedule/wire';
 import { compactControl, useSchedule } from './context';
 import { DeliveryCell } from './delivery';
 import { EntryEditor, EntryText } from './entry-editor';
+import { MovedLegend, MovedMark } from './moved-mark';
 
 const col = createDataTableColumnHelper<ScheduleRow>();
 const wrap = 'overflow-visible whitespace-normal';
@@ -58,6 +59,7 @@ const COLUMNS = col.columns([
           {r.theme ?? 'No theme'} · {r.requestor}
           {r.sponsor ? ` · sponsor ${r.sponsor}` : ''}
         </div>
+        <MovedMark itemId={r.id} />
       </>
     ),
   }),
@@ -185,6 +187,7 @@ export function ScheduleTable() {
           </select>
         </label>
       </div>
+      <MovedLegend />
       {!inBrowser ? (
         <p
           role="status"

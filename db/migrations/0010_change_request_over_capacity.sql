@@ -1,0 +1,1 @@
+ALTER TABLE `change_requests` ADD `over_capacity` text;

@@ -1,0 +1,1 @@
+ALTER TABLE `change_requests` ADD `round` integer DEFAULT 1 NOT NULL;
