@@ -1,11 +1,13 @@
 /** The matrix's server actions of delivery: the schedule, its flags, the outcome and change requests. */
 import { allow, BACKLOG, MANAGERS, SIGNED_IN, str, type Row } from './rows';
 import {
+  amendFields,
   changeRequest,
   closeSession,
   convene,
   cycle,
   delivery,
+  dissentedRequest,
   flag,
   meOr,
   meeting,
@@ -158,6 +160,19 @@ function changeRows(): Row[] {
         };
       },
       expect: allow(['admin', 'pm', 'leader'], 'forbidden'),
+    },
+    {
+      target: 'action amendChangeRequestAction',
+      case: 'raised by the pm, after a dissent',
+      call: async (s) => {
+        const { id, delivery: d } = await dissentedRequest(s);
+        return {
+          action: 'amendChangeRequestAction',
+          fields: amendFields(id, d.periods[0].id),
+          from: `/changes/${id}/amend`,
+        };
+      },
+      expect: allow(['pm'], 'forbidden'),
     },
     {
       target: 'action conveneSessionAction',

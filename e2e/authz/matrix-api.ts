@@ -3,8 +3,10 @@ import { eq } from 'drizzle-orm';
 import { meetings } from '../../db/schema';
 import { allow, BACKLOG, MANAGERS, SIGNED_IN, type Row } from './rows';
 import {
+  amendFields,
   changeRequest,
   cycle,
+  dissentedRequest,
   delivery,
   item,
   meOr,
@@ -148,6 +150,16 @@ export const API_ROWS: Row[] = [
     expect: allow(['admin', 'pm', 'leader'], 'forbidden'),
   },
   {
+    target: 'POST /api/change-requests/[id]/preview',
+    case: 'raised by the pm, after a dissent',
+    call: async (s) => {
+      const { id, delivery: d } = await dissentedRequest(s);
+      return { api: 'POST', url: `/api/change-requests/${id}/preview`, body: amendFields(id, d.periods[0].id) };
+    },
+    // Only its raiser amends a change request: an admin or another pm would speak for someone else.
+    expect: allow(['pm'], 'forbidden'),
+  },
+  {
     target: 'GET /api/change-requests/[id]/events',
     case: 'raised by the pm, nobody invited',
     call: async (s) => {
@@ -186,7 +198,7 @@ export const API_ROWS: Row[] = [
     call: (s) => ({
       api: 'POST',
       url: `/api/meetings/${meeting(s, [meOr(s, 'leader')]).meeting.id}/live`,
-      body: { action: 'start', votesVisibility: 'live', weighted: false },
+      body: { action: 'start', votesVisibility: 'live', weighted: false, confirm: true },
     }),
     expect: allow(MANAGERS, 'forbidden'),
   },

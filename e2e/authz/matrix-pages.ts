@@ -4,6 +4,7 @@ import {
   changeRequest,
   cycle,
   delivery,
+  dissentedRequest,
   distribute,
   endAndPublish,
   item,
@@ -160,6 +161,12 @@ export const PAGE_ROWS: Row[] = [
       return { page: `/changes/${await changeRequest(s, d.cycle.id, d.periods[0].id)}` };
     },
     expect: allow(BACKLOG, 'forbidden'),
+  },
+  {
+    target: 'page /changes/[id]/amend',
+    case: 'raised by the pm, after a dissent',
+    call: async (s) => ({ page: `/changes/${(await dissentedRequest(s)).id}/amend` }),
+    expect: allow(['pm'], 'forbidden'),
   },
   {
     target: 'page /items/[id]',

@@ -17,7 +17,8 @@ import {
   type Role,
 } from '../../db/schema';
 import type { Person, World } from '../fixtures/world';
-import type { Client, FormFields } from './http';
+import { PASSWORD } from '../fixtures/world';
+import { signInOverHttp, type Client, type FormFields } from './http';
 
 export type Who = 'anonymous' | Role;
 export const EVERYONE: readonly Who[] = ['anonymous', 'admin', 'pm', 'leader', 'engineer', 'requestor'];
@@ -91,13 +92,14 @@ export async function distribute(s: Scene, meetingId: number) {
   );
 }
 
-/** Starts the meeting through the app and returns its state as the facilitator sees it. */
+/** Starts the meeting through the app (confirming a start without a pre-read or ahead of its time). */
 export async function startLive(s: Scene, meetingId: number) {
   await expectOk(
     s.pmClient.api('POST', `/api/meetings/${meetingId}/live`, {
       action: 'start',
       votesVisibility: 'live',
       weighted: false,
+      confirm: true,
     }),
     'start the meeting',
   );
@@ -240,6 +242,44 @@ export async function convene(s: Scene, changeRequestId: number, invitees: Perso
     .get();
   if (!row) throw new Error('Convening a session left no session row.');
   return row.id;
+}
+
+/** `leader`, invited to the session, signs in and dissents through the app. */
+export async function dissent(s: Scene, changeRequestId: number, sessionId: number, leader: Person) {
+  const client = await signInOverHttp(s.pmClient.baseURL, leader.email, PASSWORD, '10.99.0.1');
+  await expectOk(
+    client.action(
+      'respondAction',
+      {
+        changeRequestId: String(changeRequestId),
+        sessionId: String(sessionId),
+        response: 'dissent',
+        comment: 'Not at the cost of the refunds work.',
+      },
+      `/changes/${changeRequestId}`,
+    ),
+    'dissent',
+  );
+}
+
+/** A change request raised by the test's pm, whose session's one invited leader dissented: the pm may amend it. */
+export async function dissentedRequest(s: Scene) {
+  const d = delivery(s);
+  const id = await changeRequest(s, d.cycle.id, d.periods[0].id);
+  const leader = other(s, 'leader');
+  await dissent(s, id, await convene(s, id, [leader]), leader);
+  return { id, delivery: d };
+}
+
+/** The amend form's fields: the proposal without the incoming item, which stays. */
+export function amendFields(changeRequestId: number, periodId: number): FormFields {
+  return {
+    changeRequestId: String(changeRequestId),
+    whyNow: 'Payments fail since Monday; we now move refunds later instead.',
+    urgency: 'critical',
+    incomingPosition: '1',
+    incomingPeriodId: String(periodId),
+  };
 }
 
 /** A notification for `recipient` that links to `link`. */

@@ -202,6 +202,12 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
     kinds: { cycleId: 'id', title: 'line', whyNow: 'text', urgency: 'enum', kind: 'enum', incomingPosition: 'num' },
   },
   {
+    target: 'action amendChangeRequestAction',
+    from: 'raised by the pm, after a dissent',
+    as: 'pm',
+    kinds: { changeRequestId: 'id', whyNow: 'text', urgency: 'enum', incomingPosition: 'num' },
+  },
+  {
     target: 'action conveneSessionAction',
     from: 'an open change request',
     as: 'pm',
@@ -272,6 +278,7 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   // The preview answers a half-filled form with its errors as data (it runs while the user types):
   // only a body that is not a form at all, and the path, are refused.
   { target: 'POST /api/cycles/[id]/changes/preview', from: 'a cycle in delivery', as: 'pm', kinds: {} },
+  { target: 'POST /api/change-requests/[id]/preview', from: 'raised by the pm, after a dissent', as: 'pm', kinds: {} },
   { target: 'GET /api/items/[id]', from: 'a curated item of a cycle', as: 'pm', kinds: {} },
   { target: 'GET /api/cycles/[id]/items', from: 'a planning cycle', as: 'pm', kinds: {} },
   { target: 'GET /api/cycles/[id]/schedule', from: 'published', as: 'pm', kinds: {} },

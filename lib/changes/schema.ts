@@ -96,3 +96,6 @@ export const WithdrawSchema = z.object({
     .max(MAX_LONG_TEXT, `Keep the reason to ${MAX_LONG_TEXT.toLocaleString('en')} characters or fewer.`)
     .default(''),
 });
+
+/** A preview's body: half-filled is fine (the answer lists its errors); not being a form at all is a 400. */
+export const RaiseFormBody = z.looseObject({}, { error: "The body must be a JSON object of the form's fields." });

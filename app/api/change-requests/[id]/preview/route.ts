@@ -1,3 +1,5 @@
+import { RaiseFormBody } from '@/lib/changes/schema';
+import { parseOrThrow } from '@/lib/validation';
 import { apiHandler, readJson, routeParamId } from '@/lib/api.server';
 import { previewAmendment } from '@/lib/changes/amend.server';
 
@@ -12,6 +14,6 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return apiHandler(async (user) => {
     const changeRequestId = await routeParamId(params);
-    return previewAmendment(user, changeRequestId, await readJson(request));
+    return previewAmendment(user, changeRequestId, parseOrThrow(RaiseFormBody, await readJson(request)));
   });
 }

@@ -1,12 +1,9 @@
-import { z } from 'zod';
 import { parseOrThrow } from '@/lib/validation';
 import { apiHandler, readJson, routeParamId } from '@/lib/api.server';
 import { previewChangeRequest } from '@/lib/changes/requests.server';
+import { RaiseFormBody } from '@/lib/changes/schema';
 
 export const dynamic = 'force-dynamic';
-
-/** Half-filled is fine (the answer lists its errors); not being a form at all is a 400. */
-const RaiseFormBody = z.looseObject({}, { error: "The body must be a JSON object of the raise form's fields." });
 
 /**
  * POST /api/cycles/:id/changes/preview — the effect of a change request before it is raised: the
