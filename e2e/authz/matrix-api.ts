@@ -198,7 +198,7 @@ export const API_ROWS: Row[] = [
     call: (s) => ({
       api: 'POST',
       url: `/api/meetings/${meeting(s, [meOr(s, 'leader')]).meeting.id}/live`,
-      body: { action: 'start', votesVisibility: 'live', weighted: false, confirm: true },
+      body: { action: 'start', votesVisibility: 'live', weighted: false, confirm: ['no_preread', 'early'] },
     }),
     expect: allow(MANAGERS, 'forbidden'),
   },

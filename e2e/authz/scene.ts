@@ -99,7 +99,7 @@ export async function startLive(s: Scene, meetingId: number) {
       action: 'start',
       votesVisibility: 'live',
       weighted: false,
-      confirm: true,
+      confirm: ['no_preread', 'early'],
     }),
     'start the meeting',
   );
