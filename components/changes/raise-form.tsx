@@ -15,7 +15,9 @@ type Action = (prev: FormState | undefined, form: FormData) => Promise<FormState
 type Choice = 'none' | 'out' | 'later';
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? String(v[0] ?? '') : String(v));
-const section = 'space-y-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
+// min-w-0: a fieldset is otherwise as wide as its widest content (a select's longest option, a long title).
+const section =
+  'min-w-0 space-y-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
 
 /**
  * Raising a change request (issue step 3): what comes in, where, what moves out or later, why now
@@ -83,7 +85,7 @@ function RaiseFormBody({
   const periods = options.periods.map((p) => ({ value: p.id, label: p.name }));
 
   return (
-    <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+    <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <form ref={formRef} action={formAction} onChange={schedule} noValidate className="space-y-6">
         <input type="hidden" name="cycleId" value={cycleId} />
         <FormMessage state={state} />
