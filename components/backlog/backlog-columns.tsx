@@ -115,7 +115,7 @@ export const BACKLOG_COLUMNS = col.columns([
     },
     getGroupingValue: (r) => r.groupModule?.name ?? (r.moduleNames.length ? r.moduleNames.join(', ') : NO_MODULE),
     // Group headers name one module: "Module: Billing".
-    meta: { width: 100, label: 'Module', cellClassName: textCell },
+    meta: { width: 112, label: 'Module', cellClassName: textCell },
     cell: ({ row }) => row.original.moduleNames.join(', ') || '—',
   }),
   col.accessor((r) => r.effectiveWeeks ?? undefined, {
