@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import './globals.css';
 import { currentUser } from '@/lib/auth/session.server';
-import { AppShell } from '@/app/_components/app-shell';
+import { AppShell, MAIN_CONTENT_ID } from '@/app/_components/app-shell';
 
 export const metadata: Metadata = {
   title: 'Quorum',
@@ -12,7 +12,22 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const user = await currentUser();
   return (
     <html lang="en">
-      <body className="min-h-screen antialiased">{user ? <AppShell user={user}>{children}</AppShell> : children}</body>
+      <body className="min-h-screen antialiased">
+        {/* First in the tab order on every page, so keyboard users need not tab through the navigation. */}
+        <a
+          href={`#${MAIN_CONTENT_ID}`}
+          className="sr-only rounded-md bg-white px-3 py-2 font-medium text-indigo-700 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:outline-2 focus:outline-indigo-600 dark:bg-zinc-900 dark:text-indigo-300"
+        >
+          Skip to main content
+        </a>
+        {user ? (
+          <AppShell user={user}>{children}</AppShell>
+        ) : (
+          <main id={MAIN_CONTENT_ID} tabIndex={-1} className="min-w-0 px-4 py-6 focus:outline-none">
+            {children}
+          </main>
+        )}
+      </body>
     </html>
   );
 }

@@ -129,17 +129,32 @@ test('a pm edits estimate, theme and status inline and the capacity bar follows'
   const planned = async () => Number((await meter.getAttribute('aria-valuetext'))?.match(/^([\d.]+) of/)?.[1]);
   const before = await planned();
 
-  await page.getByLabel(`Estimate for item ${itemId}`).selectOption('XL');
+  // Cells read as text; a click opens the editor. A change is saved on Enter, or when the field is left.
+  const cell = (field: string) => page.getByRole('button', { name: new RegExp(`^${field} for item ${itemId}:`) });
+  const editor = (field: string) => page.getByRole('combobox', { name: `${field} for item ${itemId}` });
+  await cell('Estimate').click();
+  await editor('Estimate').selectOption('XL');
+  await editor('Estimate').press('Enter');
   // S (1 pw) became XL (12 pw) in the cycle's size table.
   await expect.poll(planned).toBe(before - 1 + 12);
-  await page.getByLabel(`Theme for item ${itemId}`).selectOption({ label: 'Enterprise readiness' });
-  await page.getByLabel(`Status for item ${itemId}`).selectOption({ label: 'Accepted' });
-  await expect(page.getByLabel(`Status for item ${itemId}`)).toHaveValue('accepted');
+  await cell('Theme').click();
+  await editor('Theme').selectOption({ label: 'Enterprise readiness' });
+  // Opening the next cell leaves the theme: that saves it.
+  await cell('Status').click();
+  await editor('Status').selectOption({ label: 'Accepted' });
+  // Saves run one after another per item: once the status is answered, the theme is saved too.
+  const saved = page.waitForResponse(
+    (r) => r.url().endsWith(`/api/items/${itemId}/cell`) && r.request().postData()?.includes('"status"') === true,
+  );
+  await editor('Status').press('Enter');
+  expect((await saved).status()).toBe(200);
+  await expect(editor('Status')).toHaveValue('accepted');
+  await expect(page.getByRole('button', { name: `Theme for item ${itemId}: Enterprise readiness` })).toBeVisible();
 
   await page.reload();
-  await expect(page.getByLabel(`Estimate for item ${itemId}`)).toHaveValue('XL');
-  await expect(page.getByLabel(`Theme for item ${itemId}`)).toHaveValue(/\d+/);
-  await expect(page.getByLabel(`Status for item ${itemId}`)).toHaveValue('accepted');
+  await expect(page.getByRole('button', { name: `Estimate for item ${itemId}: XL · 12 pw` })).toBeVisible();
+  await expect(page.getByRole('button', { name: `Theme for item ${itemId}: Enterprise readiness` })).toBeVisible();
+  await expect(page.getByRole('button', { name: `Status for item ${itemId}: Accepted` })).toBeVisible();
   await page.goto(`/items/${itemId}`);
   await expect(page.getByRole('main').locator('dl').getByText('Enterprise readiness')).toBeVisible();
 });

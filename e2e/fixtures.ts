@@ -107,14 +107,27 @@ export async function planMeeting(
   await page.getByRole('button', { name: 'Schedule meeting' }).click();
   await expect(page.getByRole('heading', { name: plan.title })).toBeVisible();
 
+  // A new meeting opens at its first step left to do: the attendees.
+  await expect(page.getByRole('heading', { name: 'Attendees', exact: true, level: 2 })).toBeVisible();
   await page.getByRole('checkbox', { name: plan.attendee.name }).check();
   await page.getByRole('button', { name: 'Save attendees' }).click();
   await expect(
     page.getByText('Attendees saved: 1 people.').or(page.getByText('Attendees saved: 1 person.')),
   ).toBeVisible();
 
+  await openPlanStep(page, 'Agenda');
   await page.getByRole('checkbox', { name: `Include ${plan.item.title}` }).check();
   await page.getByRole('button', { name: 'Save agenda' }).click();
   await expect(page.getByText('Agenda saved: 1 items.').or(page.getByText('Agenda saved: 1 item.'))).toBeVisible();
+  await openPlanStep(page, 'Pre-read');
   return Number(new URL(page.url()).pathname.split('/')[2]);
+}
+
+/** On a meeting's planning page, opens one step (Details, Attendees, Agenda, Pre-read) from the step navigation. */
+export async function openPlanStep(page: Page, step: 'Details' | 'Attendees' | 'Agenda' | 'Pre-read') {
+  await page
+    .getByRole('navigation', { name: 'Planning steps' })
+    .getByRole('link', { name: new RegExp(`^\\d\\. ${step}$`) })
+    .click();
+  await expect(page.getByRole('heading', { name: step, exact: true, level: 2 })).toBeVisible();
 }

@@ -153,9 +153,27 @@ test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload,
   await pm.getByLabel(`Position of ${ITEMS.trial}`).press('Enter');
   await expect(rankingRows(sales).first()).toContainText(ITEMS.trial);
   await expect(rankingRows(finance).first()).toContainText(ITEMS.trial);
-  // …and one place down with its button.
-  await pm.getByRole('button', { name: `Move ${ITEMS.trial} down` }).click();
+  // The row moved; focus stayed in its field.
+  await expect(pm.getByLabel(`Position of ${ITEMS.trial}`)).toBeFocused();
+  // …and one place down with its button, by keyboard: focus stays on the moved row's button.
+  const down = pm.getByRole('button', { name: `Move ${ITEMS.trial} down` });
+  const up = pm.getByRole('button', { name: `Move ${ITEMS.trial} up` });
+  const answered = () => expect(down).not.toHaveAttribute('aria-disabled', 'true');
+  await down.focus();
+  await pm.keyboard.press('Enter');
   await expect(rankingRows(finance).nth(1)).toContainText(ITEMS.trial);
+  await answered();
+  await expect(down).toBeFocused();
+  // Back to the top: ↑ is disabled there, so focus moves to the same row's ↓, never to the page.
+  await up.focus();
+  await pm.keyboard.press('Enter');
+  await expect(rankingRows(finance).first()).toContainText(ITEMS.trial);
+  await answered();
+  await expect(down).toBeFocused();
+  await pm.keyboard.press('Enter');
+  await expect(rankingRows(finance).nth(1)).toContainText(ITEMS.trial);
+  await answered();
+  await expect(down).toBeFocused();
   // By drag and drop: Apple Pay onto the first row.
   await rankingRows(pm).filter({ hasText: ITEMS.applePay }).dragTo(rankingRows(pm).first());
   await expect(rankingRows(sales).first()).toContainText(ITEMS.applePay);

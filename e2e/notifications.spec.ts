@@ -1,4 +1,4 @@
-import { expect, makeQuarter, openCycle, signIn, test } from './fixtures';
+import { expect, makeQuarter, openCycle, openPlanStep, signIn, test } from './fixtures';
 
 test.use({ timezoneId: 'UTC' });
 
@@ -46,18 +46,22 @@ test('e-mail preferences, a late pre-read with confirmation, and the in-app noti
   await pm.getByRole('checkbox', { name: omar.name }).check();
   await pm.getByRole('button', { name: 'Save attendees' }).click();
   await expect(pm.getByText(/Attendees saved: 1/)).toBeVisible();
+  await openPlanStep(pm, 'Pre-read');
   await pm.getByLabel('Send it late anyway').check();
   await pm.getByRole('button', { name: 'Distribute the pre-read' }).click();
   await expect(pm.getByText('Add at least one item to the agenda before distributing.')).toBeVisible();
 
+  await openPlanStep(pm, 'Agenda');
   await pm.getByRole('checkbox', { name: 'Include On-call runbooks and alert tuning' }).check();
   await pm.getByRole('button', { name: 'Save agenda' }).click();
   await expect(pm.getByText(/Agenda saved: 1/)).toBeVisible();
   // One department holds every vote: the balance warning says so.
+  await openPlanStep(pm, 'Attendees');
   await expect(pm.getByRole('status', { name: 'Department warnings' })).toContainText(
     `${omar.departmentName} holds 1 of 1 vote (100%), more than 40%.`,
   );
   // Less than 7 days ahead: the page says so, and sending needs the explicit confirmation.
+  await openPlanStep(pm, 'Pre-read');
   await expect(pm.getByText(/less than the 7-day lead time/)).toBeVisible();
   await pm.getByLabel('Send it late anyway').uncheck();
   await pm.getByRole('button', { name: 'Distribute the pre-read' }).click();

@@ -13,6 +13,9 @@ const ROLE_LABEL = {
   requestor: 'Requestor',
 } as const;
 
+/** The main landmark's id: the skip link at the top of every page points here. */
+export const MAIN_CONTENT_ID = 'main-content';
+
 export function AppShell({ user, children }: { user: ActingUser; children: React.ReactNode }) {
   const links = [
     { href: '/', label: 'Home', show: true },
@@ -87,7 +90,10 @@ export function AppShell({ user, children }: { user: ActingUser; children: React
             </button>
           </form>
         </header>
-        <main className="min-w-0 flex-1 px-6 py-6">{children}</main>
+        {/* tabIndex -1: the skip link moves keyboard focus here, not only the scroll position. */}
+        <main id={MAIN_CONTENT_ID} tabIndex={-1} className="min-w-0 flex-1 px-6 py-6 focus:outline-none">
+          {children}
+        </main>
       </div>
     </div>
   );

@@ -49,7 +49,7 @@ export default async function MyRequestsPage({
           </p>
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+        <div className="relative overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
           <table className="w-full border-separate border-spacing-0 text-sm">
             <caption className="sr-only">Your requests, newest first</caption>
             <thead>

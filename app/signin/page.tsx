@@ -15,10 +15,10 @@ export default async function SignInPage({
   const next = safeNextPath(params.next);
   if (await currentUser()) redirect(next);
   return (
-    <main className="mx-auto mt-24 max-w-sm rounded-xl border border-zinc-200 bg-white p-8 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <div className="mx-auto mt-18 max-w-sm rounded-xl border border-zinc-200 bg-white p-8 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <h1 className="mb-1 text-2xl font-semibold">Sign in to Quorum</h1>
       <p className="mb-6 text-sm text-zinc-600 dark:text-zinc-400">Decide together what gets built next.</p>
       <SignInForm next={next} />
-    </main>
+    </div>
   );
 }

@@ -37,7 +37,7 @@ export default async function TriagePage() {
           </p>
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+        <div className="relative overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
           <table className="w-full border-separate border-spacing-0 text-sm">
             <caption className="sr-only">New requests waiting for triage</caption>
             <thead>
@@ -67,7 +67,7 @@ export default async function TriagePage() {
                 const gaps = missing(r);
                 return (
                   <tr key={r.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-900/60">
-                    <td className={`${td} font-medium`}>
+                    <td className={`${td} font-medium wrap-anywhere`}>
                       <Link href={`/requests/${r.id}`}>{r.title}</Link>
                     </td>
                     <td className={td}>{r.requestorName}</td>

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { createDataTableColumnHelper, type DataTableRow } from '@/components/ui/data-table-features';
 import { KIND_LABEL, STATUS_LABEL } from '@/lib/backlog/labels';
 import type { BacklogRow } from '@/lib/backlog/types';
-import { EstimateCell, StatusCell, ThemeCell } from './inline-cells';
+import { EstimateCell } from './estimate-cell';
+import { StatusCell, ThemeCell } from './inline-cells';
 import { STATUSES, type ColumnId, type IdFilter } from './url-state';
 
 /**
@@ -48,20 +49,22 @@ function matchesId(actual: number | null, filter: IdFilter) {
   return filter === 'none' ? actual === null : actual === filter;
 }
 
-const editableCell = 'overflow-visible whitespace-normal';
+// Cells wrap rather than truncate, so nothing needs a tooltip to be read; a long unbroken word breaks.
+const textCell = 'whitespace-normal wrap-break-word';
+const editableCell = `overflow-visible ${textCell}`;
 
 export const BACKLOG_COLUMNS = col.columns([
   col.accessor('id', {
     header: COLUMN_LABEL.id,
     sortFn: 'basic',
-    meta: { width: 56, cellClassName: 'truncate tabular-nums text-zinc-500' },
+    meta: { width: 48, cellClassName: 'tabular-nums text-zinc-500' },
   }),
   col.accessor('title', {
     header: COLUMN_LABEL.title,
     sortFn: 'text',
-    meta: { width: 280 },
+    meta: { width: 176, cellClassName: textCell },
     cell: ({ row }) => (
-      <Link href={`/items/${row.original.id}`} prefetch={false} title={row.original.title} className="font-medium">
+      <Link href={`/items/${row.original.id}`} prefetch={false} className="font-medium">
         {row.original.title}
       </Link>
     ),
@@ -73,7 +76,7 @@ export const BACKLOG_COLUMNS = col.columns([
     sortUndefined: 'last',
     filterFn: (row, _id, value: IdFilter) => matchesId(row.original.themeId, value),
     getGroupingValue: (r) => r.themeName ?? NO_THEME,
-    meta: { width: 160, cellClassName: editableCell },
+    meta: { width: 112, cellClassName: editableCell },
     cell: ({ row }) => <ThemeCell row={row.original} />,
   }),
   col.accessor((r) => STATUS_LABEL[r.status], {
@@ -82,7 +85,7 @@ export const BACKLOG_COLUMNS = col.columns([
     // Lifecycle order reads better than alphabetical.
     sortFn: byItem((a, b) => (STATUS_ORDER.get(a.status) ?? 0) - (STATUS_ORDER.get(b.status) ?? 0)),
     filterFn: (row, _id, value: string) => row.original.status === value,
-    meta: { width: 140, cellClassName: editableCell },
+    meta: { width: 108, cellClassName: editableCell },
     cell: ({ row }) => <StatusCell row={row.original} />,
   }),
   col.accessor((r) => KIND_LABEL[r.kind], {
@@ -90,14 +93,14 @@ export const BACKLOG_COLUMNS = col.columns([
     header: COLUMN_LABEL.kind,
     sortFn: 'text',
     filterFn: (row, _id, value: string) => row.original.kind === value,
-    meta: { width: 120 },
+    meta: { width: 88, cellClassName: textCell },
   }),
   col.accessor('departmentName', {
     id: 'department',
     header: COLUMN_LABEL.department,
     sortFn: 'text',
     filterFn: (row, _id, value: number) => row.original.departmentId === value,
-    meta: { width: 130 },
+    meta: { width: 112, cellClassName: textCell },
   }),
   col.accessor((r) => (r.moduleNames.length ? r.moduleNames.join(', ') : undefined), {
     id: 'modules',
@@ -112,11 +115,8 @@ export const BACKLOG_COLUMNS = col.columns([
     },
     getGroupingValue: (r) => r.groupModule?.name ?? (r.moduleNames.length ? r.moduleNames.join(', ') : NO_MODULE),
     // Group headers name one module: "Module: Billing".
-    meta: { width: 150, label: 'Module' },
-    cell: ({ row }) => {
-      const names = row.original.moduleNames.join(', ');
-      return names ? <span title={names}>{names}</span> : '—';
-    },
+    meta: { width: 112, label: 'Module', cellClassName: textCell },
+    cell: ({ row }) => row.original.moduleNames.join(', ') || '—',
   }),
   col.accessor((r) => r.effectiveWeeks ?? undefined, {
     id: 'estimate',
@@ -124,7 +124,7 @@ export const BACKLOG_COLUMNS = col.columns([
     sortFn: 'basic',
     sortUndefined: 'last',
     enableGlobalFilter: false,
-    meta: { width: 180, cellClassName: editableCell },
+    meta: { width: 100, cellClassName: editableCell },
     cell: ({ row }) => <EstimateCell row={row.original} />,
   }),
   col.accessor((r) => r.sponsorName ?? undefined, {
@@ -132,21 +132,21 @@ export const BACKLOG_COLUMNS = col.columns([
     header: COLUMN_LABEL.sponsor,
     sortFn: 'text',
     sortUndefined: 'last',
-    meta: { width: 130 },
+    meta: { width: 100, cellClassName: textCell },
     cell: ({ getValue }) => getValue() ?? '—',
   }),
   col.accessor('requestorName', {
     id: 'requestor',
     header: COLUMN_LABEL.requestor,
     sortFn: 'text',
-    meta: { width: 130 },
+    meta: { width: 100, cellClassName: textCell },
   }),
   col.accessor((r) => r.sme || undefined, {
     id: 'sme',
     header: COLUMN_LABEL.sme,
     sortFn: 'text',
     sortUndefined: 'last',
-    meta: { width: 110 },
+    meta: { width: 88, cellClassName: textCell },
     cell: ({ getValue }) => getValue() ?? '—',
   }),
 ]);

@@ -1,30 +1,21 @@
 'use client';
 
-import { useContext, useRef, useState } from 'react';
+import { useContext } from 'react';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { ITEM_STATUS_COLOUR } from '@/components/ui/status-colours';
-import { DEFAULT_SIZE_WEEKS } from '@/lib/backlog/estimates';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
 import { TRANSITIONS } from '@/lib/backlog/status-machine';
 import type { BacklogRow, InlineEdit } from '@/lib/backlog/types';
-import { formatEstimate, formatWeeks } from './format';
-import type { Size } from './url-state';
-import { InlineEditContext, type InlineEditApi } from './use-inline-edits';
+import { CellText, DraftSelect, editorBase, editorClass, useCellEditor } from './cell-editor';
+import { InlineEditContext, cellKey, type InlineEditApi } from './use-inline-edits';
 
-const SIZES = Object.keys(DEFAULT_SIZE_WEEKS) as Size[];
-
-function useInlineEdit(): InlineEditApi {
+export function useInlineEdit(): InlineEditApi {
   const api = useContext(InlineEditContext);
   if (!api) throw new Error('Inline cells must be rendered inside InlineEditContext.');
   return api;
 }
 
-const selectBase =
-  'h-7 min-w-0 rounded border border-zinc-300 px-1 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:cursor-wait disabled:opacity-60 dark:border-zinc-700';
-const selectClass = `${selectBase} bg-white text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100`;
-const fullWidth = `${selectClass} w-full`;
-
-function FieldError({ api, row, field }: { api: InlineEditApi; row: BacklogRow; field: InlineEdit['field'] }) {
+export function FieldError({ api, row, field }: { api: InlineEditApi; row: BacklogRow; field: InlineEdit['field'] }) {
   const error = api.errors.get(row.id);
   if (!error || error.field !== field) return null;
   return (
@@ -34,30 +25,43 @@ function FieldError({ api, row, field }: { api: InlineEditApi; row: BacklogRow; 
   );
 }
 
+const themeValue = (id: number | null) => (id === null ? '' : String(id));
+
 export function ThemeCell({ row }: { row: BacklogRow }) {
   const api = useInlineEdit();
-  if (!api.meta.canEdit.theme) return <span title={row.themeName ?? undefined}>{row.themeName ?? '—'}</span>;
-  const pending = api.saving.get(row.id);
-  const value = pending?.field === 'theme' ? pending.value : row.themeId;
+  if (!api.meta.canEdit.theme) return <>{row.themeName ?? '—'}</>;
+  return <ThemeEditor row={row} api={api} />;
+}
+
+function ThemeEditor({ row, api }: { row: BacklogRow; api: InlineEditApi }) {
+  const { editing, setEditing, editorRef } = useCellEditor<HTMLSelectElement>();
+  const label = `Theme for item ${row.id}`;
+  const saved = themeValue(row.themeId);
+  const pending = api.saving.get(cellKey(row.id, 'theme'));
+  const inFlight = pending?.field === 'theme' ? themeValue(pending.value) : undefined;
+  const options = [
+    { value: '', label: 'No theme' },
+    ...api.meta.themes.map((t) => ({ value: String(t.id), label: t.name })),
+  ];
+  const shownName = options.find((o) => o.value === (inFlight ?? saved))?.label ?? 'No theme';
   return (
     <>
-      <select
-        aria-label={`Theme for item ${row.id}`}
-        className={fullWidth}
-        value={value === null ? '' : String(value)}
-        disabled={pending !== undefined}
-        aria-busy={pending?.field === 'theme'}
-        onChange={(e) =>
-          api.save(row, { field: 'theme', value: e.target.value === '' ? null : Number(e.target.value) })
-        }
-      >
-        <option value="">No theme</option>
-        {api.meta.themes.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name}
-          </option>
-        ))}
-      </select>
+      {editing ? (
+        <DraftSelect
+          label={label}
+          saved={saved}
+          inFlight={inFlight}
+          options={options}
+          selectRef={editorRef}
+          className={() => `${editorClass} w-full`}
+          onCommit={(value) => api.save(row, { field: 'theme', value: value === '' ? null : Number(value) })}
+          onLeave={() => setEditing(false)}
+        />
+      ) : (
+        <CellText label={label} valueText={shownName} onOpen={() => setEditing(true)}>
+          {(inFlight ?? saved) ? shownName : <span className="text-zinc-500 dark:text-zinc-400">—</span>}
+        </CellText>
+      )}
       <FieldError api={api} row={row} field="theme" />
     </>
   );
@@ -66,140 +70,39 @@ export function ThemeCell({ row }: { row: BacklogRow }) {
 export function StatusCell({ row }: { row: BacklogRow }) {
   const api = useInlineEdit();
   if (!api.meta.canEdit.status) return <StatusBadge status={row.status} />;
-  const pending = api.saving.get(row.id);
-  const value = pending?.field === 'status' ? pending.value : row.status;
+  return <StatusEditor row={row} api={api} />;
+}
+
+function StatusEditor({ row, api }: { row: BacklogRow; api: InlineEditApi }) {
+  const { editing, setEditing, editorRef } = useCellEditor<HTMLSelectElement>();
+  const label = `Status for item ${row.id}`;
+  const pending = api.saving.get(cellKey(row.id, 'status'));
+  const inFlight = pending?.field === 'status' ? pending.value : undefined;
+  const shown = inFlight ?? row.status;
   // Only moves the lifecycle allows are offered; the server checks again.
-  const options = [row.status, ...TRANSITIONS[row.status]];
+  const options = [row.status, ...TRANSITIONS[row.status]].map((s) => ({ value: s, label: STATUS_LABEL[s] }));
   return (
     <>
-      <select
-        aria-label={`Status for item ${row.id}`}
-        // The select carries the status colour so the text label and its colour stay together.
-        className={`${selectBase} w-full font-medium ${ITEM_STATUS_COLOUR[value]}`}
-        value={value}
-        disabled={pending !== undefined}
-        aria-busy={pending?.field === 'status'}
-        onChange={(e) => api.save(row, { field: 'status', value: e.target.value as BacklogRow['status'] })}
-      >
-        {options.map((s) => (
-          <option key={s} value={s}>
-            {STATUS_LABEL[s]}
-          </option>
-        ))}
-      </select>
-      <FieldError api={api} row={row} field="status" />
-    </>
-  );
-}
-
-export function EstimateCell({ row }: { row: BacklogRow }) {
-  const api = useInlineEdit();
-  const [weeksChosen, setWeeksChosen] = useState(false);
-  if (!api.meta.canEdit.estimate) return <span>{formatEstimate(row)}</span>;
-  const pending = api.saving.get(row.id);
-  const pendingValue = pending?.field === 'estimate' ? pending.value : null;
-  const current = row.estimateSize ?? (row.estimateWeeks !== null ? 'weeks' : '');
-  const selected =
-    pendingValue !== null
-      ? pendingValue === '' || (SIZES as string[]).includes(pendingValue)
-        ? pendingValue
-        : 'weeks'
-      : weeksChosen
-        ? 'weeks'
-        : current;
-  const busy = pending !== undefined;
-  return (
-    <>
-      <span className="flex items-center gap-1">
-        <select
-          aria-label={`Estimate for item ${row.id}`}
-          className={`${selectClass} w-24 shrink-0`}
-          value={selected}
-          disabled={busy}
-          aria-busy={pending?.field === 'estimate'}
-          onChange={(e) => {
-            const v = e.target.value;
-            setWeeksChosen(v === 'weeks');
-            // Choosing "weeks…" only reveals the number field; the save happens when a number is entered.
-            if (v !== 'weeks') api.save(row, { field: 'estimate', value: v });
-          }}
-        >
-          <option value="">—</option>
-          {SIZES.map((s) => (
-            <option key={s} value={s}>
-              {s} · {formatWeeks(api.meta.sizeWeeks[s])} pw
-            </option>
-          ))}
-          <option value="weeks">weeks…</option>
-        </select>
-        {selected === 'weeks' ? (
-          <WeeksInput
-            key={row.version}
-            row={row}
-            disabled={busy}
-            autoFocus={weeksChosen && row.estimateWeeks === null}
-            onCommit={(value) => api.save(row, { field: 'estimate', value })}
-            onCancel={() => setWeeksChosen(false)}
-          />
-        ) : (
-          <span className="text-xs text-zinc-500 dark:text-zinc-400">
-            {busy ? 'Saving…' : row.effectiveWeeks !== null ? `${formatWeeks(row.effectiveWeeks)} pw` : ''}
-          </span>
-        )}
-      </span>
-      <FieldError api={api} row={row} field="estimate" />
-    </>
-  );
-}
-
-function WeeksInput(props: {
-  row: BacklogRow;
-  disabled: boolean;
-  autoFocus: boolean;
-  onCommit: (value: string) => void;
-  onCancel: () => void;
-}) {
-  const { row } = props;
-  const initial = row.estimateWeeks === null ? '' : String(row.estimateWeeks);
-  // Enter and the blur that follows would otherwise save the same value twice.
-  const committed = useRef(initial);
-  const commit = (input: HTMLInputElement) => {
-    const value = input.value.trim();
-    if (value === '') {
-      if (row.estimateWeeks === null) props.onCancel();
-      else input.value = initial;
-      return;
-    }
-    if (value === committed.current) return;
-    committed.current = value;
-    props.onCommit(value);
-  };
-  return (
-    <>
-      <input
-        type="number"
-        inputMode="decimal"
-        min={0.5}
-        max={1000}
-        step={0.5}
-        aria-label={`Weeks for item ${row.id}`}
-        defaultValue={initial}
-        disabled={props.disabled}
-        // Focus follows the user's own "weeks…" choice, so it never jumps unasked.
-        autoFocus={props.autoFocus}
-        className={`${selectClass} w-16`}
-        onBlur={(e) => commit(e.currentTarget)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            commit(e.currentTarget);
-          } else if (e.key === 'Escape') {
-            e.currentTarget.value = initial;
-            if (row.estimateWeeks === null) props.onCancel();
+      {editing ? (
+        <DraftSelect
+          label={label}
+          saved={row.status}
+          inFlight={inFlight}
+          options={options}
+          selectRef={editorRef}
+          // The select carries the status colour so the text label and its colour stay together.
+          className={(value) =>
+            `${editorBase} w-full font-medium ${ITEM_STATUS_COLOUR[value as BacklogRow['status']] ?? ''}`
           }
-        }}
-      />
-      <span className="text-xs text-zinc-500 dark:text-zinc-400">{props.disabled ? 'Saving…' : 'pw'}</span>
+          onCommit={(value) => api.save(row, { field: 'status', value: value as BacklogRow['status'] })}
+          onLeave={() => setEditing(false)}
+        />
+      ) : (
+        <CellText label={label} valueText={STATUS_LABEL[shown]} onOpen={() => setEditing(true)}>
+          <StatusBadge status={shown} />
+        </CellText>
+      )}
+      <FieldError api={api} row={row} field="status" />
     </>
   );
 }

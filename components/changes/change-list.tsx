@@ -30,7 +30,7 @@ export function ChangeList({ rows, showCycle = false }: { rows: ChangeRequestLis
   const th = 'px-3 py-2';
   const td = 'px-3 py-2 align-top';
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Change requests</caption>
         <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">

@@ -187,7 +187,7 @@ export function EffectPreview({
                 className={`flex flex-wrap items-baseline gap-x-2 rounded px-1 ${row.change === 'in' ? 'bg-indigo-50 dark:bg-indigo-950/50' : row.change === 'later' ? 'bg-amber-50 dark:bg-amber-950/40' : ''}`}
               >
                 <span className="w-8 shrink-0 text-right tabular-nums text-zinc-500">{index + 1}.</span>
-                <span className={row.change ? 'font-medium' : ''}>{row.title}</span>
+                <span className={`min-w-0 wrap-anywhere ${row.change ? 'font-medium' : ''}`}>{row.title}</span>
                 {row.change === 'in' && (
                   <span className="rounded bg-indigo-600 px-1 text-xs font-medium text-white">in</span>
                 )}

@@ -23,7 +23,9 @@ type Errors = Record<string, string[]>;
 /** A field's value: what a refused submit echoed, else the form's initial value, else `fallback`. */
 export type ValueOf = (key: string, fallback?: string) => string;
 
-export const section = 'space-y-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
+// min-w-0: a fieldset is otherwise as wide as its widest content (a select's longest option, a long title).
+export const section =
+  'min-w-0 space-y-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
 
 const NO_VALUES: FlatValues = {};
 const str = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? String(v[0] ?? '') : String(v));

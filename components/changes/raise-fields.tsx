@@ -136,7 +136,7 @@ export function DisplacedFields({
           ))}
         </ul>
       ) : null}
-      <div className="max-h-[32rem] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+      <div className="relative max-h-[32rem] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">The schedule, in order</caption>
           <thead className="sticky top-0 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500 dark:bg-zinc-900">
@@ -168,7 +168,7 @@ export function DisplacedFields({
                 <tr key={item.id} className="border-t border-zinc-100 align-top dark:border-zinc-800/70">
                   <td className="px-2 py-1.5 tabular-nums text-zinc-500">{index + 1}</td>
                   <td className="px-2 py-1.5">
-                    <span className="font-medium">{item.title}</span>
+                    <span className="font-medium wrap-anywhere">{item.title}</span>
                     <span className="block text-xs text-zinc-500">
                       {STATUS_LABEL[item.status]} ·{' '}
                       {item.weeks === null ? 'not estimated' : `${formatWeeks(item.weeks)} pw`}

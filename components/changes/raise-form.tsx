@@ -67,7 +67,7 @@ function RaiseFormBody({
   );
 
   return (
-    <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+    <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <form ref={formRef} action={formAction} onChange={schedule} noValidate className="space-y-6">
         <input type="hidden" name="cycleId" value={cycleId} />
         <FormMessage state={state} />

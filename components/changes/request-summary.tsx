@@ -27,7 +27,7 @@ export function RequestSummary({ d }: { d: ChangeRequestDetail }) {
       <h2 id="request-heading" className="text-lg font-semibold">
         The request
       </h2>
-      <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
+      <dl className="grid grid-cols-1 gap-x-4 gap-y-2 text-sm wrap-anywhere sm:grid-cols-[10rem_minmax(0,1fr)]">
         <dt className="text-zinc-500">What comes in</dt>
         <dd>
           <Link href={`/items/${d.incoming.id}`} className="font-medium">

@@ -107,7 +107,7 @@ export function SessionPanel({
         </dd>
       </dl>
 
-      <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+      <div className="relative overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
         <table className="w-full text-left text-sm">
           <caption className="px-3 py-1.5 text-left text-sm font-medium">Invited leaders and their responses</caption>
           <thead className="border-y border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">

@@ -7,7 +7,7 @@ export function AgendaList({ state }: { state: LiveState }) {
   return (
     <nav aria-label="Agenda">
       <h2 className="mb-2 text-sm font-semibold">Agenda</h2>
-      <ol className="space-y-1 text-sm">
+      <ol className="space-y-1 text-sm wrap-anywhere">
         {state.agenda.map((item, i) => {
           const current = item.itemId === state.meeting.currentItemId;
           return (

@@ -73,7 +73,7 @@ function ItemDetail({ detail }: { detail: LiveItemDetail }) {
           <p className="font-semibold text-amber-900 dark:text-amber-200">Changed since the pre-read</p>
           <ul className="mt-1 space-y-0.5">
             {detail.changes.map((c) => (
-              <li key={c.field} className="whitespace-pre-line break-words">
+              <li key={c.field} className="whitespace-pre-line wrap-anywhere">
                 <span className="font-medium">{c.label}:</span> {c.before} → {c.after}
               </li>
             ))}
@@ -99,12 +99,12 @@ function ItemDetail({ detail }: { detail: LiveItemDetail }) {
               <li key={q.id} className="rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-800">
                 <p>
                   <span className="font-medium">{q.authorName}</span>
-                  {q.resolved && ' (resolved)'}: <span className="whitespace-pre-wrap break-words">{q.body}</span>
+                  {q.resolved && ' (resolved)'}: <span className="whitespace-pre-wrap wrap-anywhere">{q.body}</span>
                 </p>
                 {q.answers.map((a) => (
                   <p key={a.id} className="mt-1 border-l-2 border-zinc-200 pl-2 dark:border-zinc-700">
                     <span className="font-medium">{a.authorName}</span>:{' '}
-                    <span className="whitespace-pre-wrap break-words">{a.body}</span>
+                    <span className="whitespace-pre-wrap wrap-anywhere">{a.body}</span>
                   </p>
                 ))}
               </li>

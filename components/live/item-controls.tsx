@@ -195,7 +195,7 @@ export function ItemNotes({
       ) : (
         <ul aria-label="Meeting notes" className="list-disc space-y-0.5 pl-5 text-sm">
           {lines.map((l, i) => (
-            <li key={i} className="whitespace-pre-wrap break-words">
+            <li key={i} className="whitespace-pre-wrap wrap-anywhere">
               {l}
             </li>
           ))}

@@ -123,7 +123,7 @@ export function LiveMeeting({
         ))}
 
       {(started || meeting.status === 'closed') && (
-        <div className={presenter ? 'space-y-8' : 'grid gap-6 lg:grid-cols-[14rem_minmax(0,1fr)]'}>
+        <div className={presenter ? 'space-y-8' : 'grid grid-cols-1 gap-6 lg:grid-cols-[14rem_minmax(0,1fr)]'}>
           {!presenter && <AgendaList state={state} />}
           <div className="space-y-8">
             {started && current && (

@@ -4,9 +4,10 @@ import type { LiveState, RankedItem } from '@/lib/live-meeting/state.server';
 import { cutLine } from '@/lib/ranking/order';
 import { belowCutText, formatWeeks, personWeeks, plural } from '@/lib/plural';
 import { Button } from '@/components/ui/button';
-import { controlClass } from '@/components/ui/field';
 import { CommandError, useCommand } from './use-command';
 import type { Send } from './use-live-meeting';
+import { CapacityForm, PositionInput } from './ranking-inputs';
+import { rankControlId, useFocusAfterMove, type RankControl } from './use-rank-focus';
 
 /** The new order if `itemId` moved to `toIndex` (shown at once; the server's answer replaces it). */
 function reorder(items: RankedItem[], itemId: number, toIndex: number): RankedItem[] {
@@ -44,9 +45,12 @@ export function RankingBoard({
   const canSetCapacity = !large && state.viewer.isFacilitator && state.meeting.status === 'live';
   const pct = capacityWeeks > 0 ? Math.min(100, Math.round((cut.fittingWeeks / capacityWeeks) * 100)) : 0;
   const below = cut.acceptedCount - cut.fitCount;
+  const focus = useFocusAfterMove(items, pending);
 
-  const move = (item: RankedItem, toIndex: number) => {
-    if (toIndex === items.indexOf(item)) return;
+  const move = (item: RankedItem, toIndex: number, control: RankControl) => {
+    // One move at a time: a second would carry the item's old version and be refused.
+    if (pending || toIndex === items.indexOf(item)) return;
+    focus.follow(item.id, control);
     optimistic?.((s) => {
       const next = reorder(s.ranking.items, item.id, toIndex);
       return { ...s, ranking: { ...s.ranking, items: next, cut: cutLine(next, s.ranking.capacityWeeks) } };
@@ -82,6 +86,7 @@ export function RankingBoard({
         </p>
       ) : (
         <ol
+          ref={focus.listRef}
           aria-label="Accepted items in rank order"
           className="divide-y divide-zinc-100 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
         >
@@ -111,7 +116,7 @@ export function RankingBoard({
                   const moved = items.find((i) => i.id === Number(e.dataTransfer.getData('text/plain')));
                   setDragged(null);
                   setOver(null);
-                  if (moved) move(moved, index);
+                  if (moved) move(moved, index, 'drag');
                 }}
                 className={`flex flex-wrap items-center gap-2 px-3 py-2 ${large ? 'text-xl' : 'text-sm'} ${index >= cut.fitCount ? 'bg-zinc-50 text-zinc-500 dark:bg-zinc-900/50' : ''} ${over === index ? 'ring-2 ring-indigo-500' : ''} ${canMove ? 'cursor-grab' : ''}`}
               >
@@ -125,19 +130,24 @@ export function RankingBoard({
                 </span>
                 {canMove && (
                   <span className="flex items-center gap-1">
+                    {/* Not disabled while a move is sent: disabling the focused button would drop focus. */}
                     <Button
+                      id={rankControlId(item.id, 'up')}
                       variant="ghost"
                       aria-label={`Move ${item.title} up`}
-                      disabled={pending || index === 0}
-                      onClick={() => move(item, index - 1)}
+                      aria-disabled={pending || undefined}
+                      disabled={index === 0}
+                      onClick={() => move(item, index - 1, 'up')}
                     >
                       ↑
                     </Button>
                     <Button
+                      id={rankControlId(item.id, 'down')}
                       variant="ghost"
                       aria-label={`Move ${item.title} down`}
-                      disabled={pending || index === items.length - 1}
-                      onClick={() => move(item, index + 1)}
+                      aria-disabled={pending || undefined}
+                      disabled={index === items.length - 1}
+                      onClick={() => move(item, index + 1, 'down')}
                     >
                       ↓
                     </Button>
@@ -145,6 +155,7 @@ export function RankingBoard({
                       item={item}
                       position={index + 1}
                       onMove={(to) => {
+                        focus.follow(item.id, 'position');
                         void run({ action: 'move', itemId: item.id, toIndex: to - 1, version: item.version });
                       }}
                     />
@@ -173,88 +184,5 @@ function CutLine({ fit, below, capacity }: { fit: number; below: number; capacit
       Cut line — the {plural(fit, 'item')} above {fit === 1 ? 'fits' : 'fit'} {personWeeks(capacity)}
       {below > 0 ? `; ${below} below ${below === 1 ? 'does' : 'do'} not` : ''}
     </li>
-  );
-}
-
-/** Type a position and press Enter to move the item there; leaving the field undoes the typing. */
-function PositionInput({
-  item,
-  position,
-  onMove,
-}: {
-  item: RankedItem;
-  position: number;
-  onMove: (to: number) => void;
-}) {
-  const [value, setValue] = useState(String(position));
-  const [shown, setShown] = useState(position);
-  if (shown !== position) {
-    setShown(position);
-    setValue(String(position));
-  }
-  const commit = () => {
-    const to = Number(value);
-    if (value.trim() !== '' && to !== position) onMove(to);
-  };
-  return (
-    <input
-      type="number"
-      inputMode="numeric"
-      aria-label={`Position of ${item.title}`}
-      value={value}
-      className={`${controlClass} w-16`}
-      onChange={(e) => setValue(e.target.value)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          commit();
-        }
-      }}
-      onBlur={() => {
-        if (Number(value) !== position) setValue(String(position));
-      }}
-    />
-  );
-}
-
-function CapacityForm({
-  current,
-  run,
-  pending,
-}: {
-  current: number;
-  run: (c: Record<string, unknown>) => Promise<boolean>;
-  pending: boolean;
-}) {
-  const [value, setValue] = useState(String(current));
-  return (
-    <form
-      className="flex items-end gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void run({ action: 'capacity', capacityWeeks: value });
-      }}
-    >
-      <div className="space-y-1">
-        <label htmlFor="capacity-weeks" className="block text-sm font-medium">
-          Capacity (person-weeks)
-        </label>
-        <input
-          id="capacity-weeks"
-          type="number"
-          min={0}
-          step="any"
-          className={`${controlClass} w-32`}
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-        />
-      </div>
-      <Button type="submit" variant="secondary" disabled={pending}>
-        Change capacity
-      </Button>
-      <p className="text-xs text-zinc-600 dark:text-zinc-400">
-        The cut line moves only with the capacity; the change is recorded.
-      </p>
-    </form>
   );
 }

@@ -16,10 +16,11 @@ export function MeetingHeader({ overview }: { overview: MeetingOverview }) {
         <Link href={`/cycles/${cycle.id}/meetings`}>← {cycle.name} meetings</Link>
       </p>
       <div className="flex flex-wrap items-center gap-2">
-        <h1 className="text-2xl font-semibold">{meeting.title}</h1>
+        <h1 className="min-w-0 text-2xl font-semibold wrap-anywhere">{meeting.title}</h1>
         <PrereadBadge preread={preread} />
       </div>
-      <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+      {/* A place is often a pasted video link: it breaks anywhere rather than widen the page. */}
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm wrap-anywhere sm:grid-cols-[auto_minmax(0,1fr)]">
         <dt className="text-zinc-500">When</dt>
         <dd>
           <MeetingTime iso={meeting.scheduledAt} /> · {formatDuration(meeting.durationMinutes)}

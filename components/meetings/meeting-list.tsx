@@ -7,7 +7,7 @@ import { MeetingStatusBadge, PrereadBadge } from './meeting-status';
 /** A cycle's meetings as a compact table: when, status and whether the pre-read went out. */
 export function MeetingList({ meetings }: { meetings: MeetingListEntry[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Meetings</caption>
         <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">

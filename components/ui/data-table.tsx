@@ -105,7 +105,8 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
         tabIndex={0}
         role="region"
         aria-label={props.label}
-        className="max-h-[70vh] overflow-auto rounded-md border border-zinc-200 bg-white dark:bg-zinc-950 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-zinc-800"
+        // Relative: absolutely placed bits inside (screen-reader-only text) stay in the scroll box, not the page.
+        className="relative max-h-[70vh] overflow-auto rounded-md border border-zinc-200 bg-white dark:bg-zinc-950 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-zinc-800"
       >
         <table
           className="w-full table-fixed border-separate border-spacing-0 text-sm"

@@ -71,7 +71,7 @@ export default async function OutboxPage({
           <p>E-mail appears here when Quorum notifies someone, for example when a pre-read is distributed.</p>
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+        <div className="relative overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
           <table className="w-full border-separate border-spacing-0 text-sm">
             <caption className="sr-only">E-mail in the outbox, newest first</caption>
             <thead>
@@ -104,7 +104,7 @@ export default async function OutboxPage({
                       <span className="text-zinc-500">—</span>
                     )}
                   </td>
-                  <td className={`${td} max-w-sm break-words`}>
+                  <td className={`${td} max-w-sm wrap-anywhere`}>
                     {r.lastError ?? <span className="text-zinc-500">—</span>}
                   </td>
                   <td className={`${td} whitespace-nowrap`}>

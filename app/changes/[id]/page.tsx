@@ -61,9 +61,9 @@ export default async function ChangeRequestPage({
           <Link href={`/cycles/${d.cycle.id}/changes`}>← Change requests of {d.cycle.name}</Link>
         </p>
         <div className="flex flex-wrap items-start justify-between gap-2">
-          <div>
+          <div className="min-w-0">
             <p className="text-sm text-zinc-500">Change request #{cr.id}</p>
-            <h1 className="text-2xl font-semibold">{cr.title}</h1>
+            <h1 className="text-2xl font-semibold wrap-anywhere">{cr.title}</h1>
             <p className="mt-1 flex flex-wrap gap-2">
               <ChangeStatusBadge status={cr.status} />
               <UrgencyBadge urgency={cr.urgency} />
@@ -99,7 +99,7 @@ export default async function ChangeRequestPage({
       )}
       <OutcomePanel d={d} />
 
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
           <RequestSummary d={d} />
           {session ? (

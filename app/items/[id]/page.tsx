@@ -58,9 +58,9 @@ export default async function ItemPage({
         </p>
       )}
       <header className="flex flex-wrap items-start justify-between gap-2">
-        <div>
+        <div className="min-w-0">
           <p className="text-sm text-zinc-500">Item #{d.item.id}</p>
-          <h1 className="text-2xl font-semibold">{d.item.title}</h1>
+          <h1 className="text-2xl font-semibold wrap-anywhere">{d.item.title}</h1>
           <p className="mt-1">
             <StatusBadge status={d.item.status} />
           </p>
@@ -71,7 +71,7 @@ export default async function ItemPage({
           </LinkButton>
         )}
       </header>
-      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm wrap-anywhere sm:grid-cols-[10rem_minmax(0,1fr)]">
         {fields.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="font-medium text-zinc-500">{label}</dt>

@@ -4,6 +4,7 @@ import { liveItemDetails } from '@/lib/live-meeting/details.server';
 import { liveState } from '@/lib/live-meeting/state.server';
 import { getMeetingOverview } from '@/lib/meetings/meetings.server';
 import { getMeetingPlan } from '@/lib/meetings/plan.server';
+import { parsePlanStep } from '@/lib/meetings/plan-steps';
 import { readForPage, routeId } from '@/lib/pages.server';
 import { LiveMeeting } from '@/components/live/live-meeting';
 import { MeetingHeader } from '@/components/meetings/meeting-header';
@@ -23,7 +24,7 @@ export default async function MeetingPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ scheduled?: string }>;
+  searchParams: Promise<{ scheduled?: string; step?: string | string[] }>;
 }) {
   const user = await requireUser();
   const meetingId = await routeId(params);
@@ -32,7 +33,8 @@ export default async function MeetingPage({
   const details = readForPage(() => liveItemDetails(user, meetingId));
   const beforeStart = state.meeting.status === 'scheduled';
   const plan = beforeStart && overview.canManage ? readForPage(() => getMeetingPlan(user, meetingId)) : null;
-  const scheduled = (await searchParams).scheduled === '1';
+  const query = await searchParams;
+  const scheduled = query.scheduled === '1';
   return (
     <div className="max-w-6xl space-y-6">
       <MeetingHeader overview={overview} />
@@ -50,7 +52,7 @@ export default async function MeetingPage({
         beforeStart={
           beforeStart ? (
             plan ? (
-              <MeetingPlan overview={overview} plan={plan} />
+              <MeetingPlan overview={overview} plan={plan} step={parsePlanStep(query.step)} />
             ) : (
               <MeetingSummary overview={overview} />
             )

@@ -129,7 +129,10 @@ export function ConveneForm({
             The sponsor of an item being moved out or later can veto the change by dissenting (if invited).
           </p>
         </div>
-        <fieldset className="space-y-1" aria-describedby={errors.inviteeIds ? 'invitees-error' : 'invitees-hint'}>
+        <fieldset
+          className="min-w-0 space-y-1"
+          aria-describedby={errors.inviteeIds ? 'invitees-error' : 'invitees-hint'}
+        >
           <legend className="text-sm font-medium">Invite leaders</legend>
           <p id="invitees-hint" className="text-xs text-zinc-500">
             {count} of {leaders.length} active leaders invited. They are notified at once.
@@ -137,7 +140,7 @@ export function ConveneForm({
           {leaders.length === 0 && <p className="text-sm">There are no active leaders to invite.</p>}
           <ul className="grid gap-x-4 gap-y-1 sm:grid-cols-2">
             {leaders.map((leader) => (
-              <li key={leader.id} className="flex items-center gap-1.5 text-sm">
+              <li key={leader.id} className="flex flex-wrap items-center gap-x-1.5 text-sm">
                 <input
                   type="checkbox"
                   id={`invitee-${leader.id}`}

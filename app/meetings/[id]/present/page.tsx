@@ -18,8 +18,8 @@ export default async function PresenterPage({ params }: { params: Promise<{ id: 
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <div className="flex items-baseline justify-between gap-4">
-        <h1 className="text-3xl font-bold">{state.meeting.title}</h1>
-        <Link href={`/meetings/${meetingId}`} className="text-sm underline">
+        <h1 className="min-w-0 text-3xl font-bold wrap-anywhere">{state.meeting.title}</h1>
+        <Link href={`/meetings/${meetingId}`} className="shrink-0 text-sm underline">
           Back to the meeting
         </Link>
       </div>

@@ -93,7 +93,7 @@ export function Timeline() {
       <h2 id="timeline-heading" className="text-lg font-semibold">
         Timeline
       </h2>
-      <ul className="flex gap-3 overflow-x-auto pb-2" aria-label="Periods">
+      <ul className="relative flex gap-3 overflow-x-auto pb-2" aria-label="Periods">
         {view.periods.map((p) => (
           <li
             key={p.id}

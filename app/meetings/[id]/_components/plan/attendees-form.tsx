@@ -13,6 +13,9 @@ import { plural } from '@/lib/plural';
 
 type Role = 'voter' | 'observer';
 
+// As the form controls, but only as wide as its words, beside the name.
+const roleSelectClass = `${controlClass.replace('w-full', 'w-auto')} shrink-0 py-1 text-xs`;
+
 /** The choice as the form last sent it (after a refusal), else as saved. */
 function initialChoice(plan: AttendeePlan, typed: FormState['values']): Map<number, Role> {
   if (typed) {
@@ -93,15 +96,21 @@ function AttendeesFields({
       )}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {groups.map(([deptId, g]) => (
-          <fieldset key={deptId} className="space-y-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
+          // min-w-0: a fieldset is otherwise as wide as its longest name, and a long one would widen the page.
+          <fieldset
+            key={deptId}
+            className="min-w-0 space-y-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
+          >
             <legend className="px-1 text-sm font-semibold">{g.name}</legend>
             {g.people.map((p) => {
               const role = choice.get(p.userId);
               const boxId = `attendee-${p.userId}`;
               return (
-                <div key={p.userId} className="flex items-center justify-between gap-2">
-                  <label htmlFor={boxId} className="flex min-w-0 items-center gap-2 text-sm">
+                <div key={p.userId} className="flex items-start justify-between gap-2">
+                  {/* The whole name wraps rather than being cut off. */}
+                  <label htmlFor={boxId} className="flex min-w-0 items-start gap-2 py-1 text-sm">
                     <input
+                      className="mt-0.5 shrink-0"
                       id={boxId}
                       type="checkbox"
                       name="attendee"
@@ -109,12 +118,14 @@ function AttendeesFields({
                       checked={role !== undefined}
                       onChange={(e) => set(p.userId, e.target.checked ? 'voter' : null)}
                     />
-                    <span className="truncate">{p.name}</span>
-                    {!p.active && (
-                      <span className="text-xs text-amber-700 dark:text-amber-400">
-                        (deactivated: saving removes them)
-                      </span>
-                    )}
+                    <span className="min-w-0">
+                      {p.name}
+                      {!p.active && (
+                        <span className="block text-xs text-amber-700 dark:text-amber-400">
+                          (deactivated: saving removes them)
+                        </span>
+                      )}
+                    </span>
                   </label>
                   <select
                     aria-label={`Role of ${p.name}`}
@@ -122,7 +133,7 @@ function AttendeesFields({
                     value={role ?? 'voter'}
                     disabled={role === undefined}
                     onChange={(e) => set(p.userId, e.target.value as Role)}
-                    className={`${controlClass} w-auto py-1 text-xs`}
+                    className={roleSelectClass}
                   >
                     <option value="voter">Voter</option>
                     <option value="observer">Observer</option>

@@ -32,15 +32,15 @@ export function PrereadHeader({ meeting, cycle, sentAt, late, questionsOpen }: P
   return (
     <header className="space-y-3">
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <div>
+        <div className="min-w-0">
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             Pre-read · <Link href={`/cycles/${cycle.id}`}>{cycle.name}</Link>
           </p>
-          <h1 className="text-2xl font-semibold">{meeting.title}</h1>
+          <h1 className="text-2xl font-semibold wrap-anywhere">{meeting.title}</h1>
         </div>
         <PrintButton />
       </div>
-      <dl className="space-y-1 text-sm">
+      <dl className="space-y-1 text-sm wrap-anywhere">
         <Row label="When">
           <MeetingTime iso={meeting.scheduledAt} durationMinutes={meeting.durationMinutes} />
         </Row>

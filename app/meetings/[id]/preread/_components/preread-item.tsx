@@ -14,7 +14,7 @@ function ChangedMarker({ changes }: { changes: PrereadItemView['changes'] }) {
       <p className="font-semibold text-amber-900 dark:text-amber-200">Changed since the pre-read</p>
       <ul className="mt-1 space-y-0.5">
         {changes.map((c) => (
-          <li key={c.field} className="whitespace-pre-line break-words">
+          <li key={c.field} className="whitespace-pre-line wrap-anywhere">
             <span className="font-medium">{c.label}:</span> {c.before} → {c.after}
           </li>
         ))}

@@ -7,7 +7,7 @@ export type AskState = { open: boolean; closedMessage: string; canAsk: boolean }
 
 /** Bodies are user text: rendered as text nodes (React escapes), line breaks kept, never as HTML. */
 function Body({ text }: { text: string }) {
-  return <p className="whitespace-pre-wrap break-words text-sm">{text}</p>;
+  return <p className="whitespace-pre-wrap wrap-anywhere text-sm">{text}</p>;
 }
 
 function Byline({ entry }: { entry: ThreadAnswer }) {

@@ -1,0 +1,82 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { createWorld, expect, makeDelivery, makePrioritisation, test } from './fixtures';
+
+/**
+ * axe (WCAG 2.1 A and AA rules) finds no serious or critical violation on the main pages, in light
+ * and in dark, for the pm, an admin and a requestor. Each page is checked once it has loaded its data.
+ */
+
+type Found = { page: string; scheme: string; rule: string; impact: string; targets: string };
+
+async function audit(page: Page, paths: string[], scheme: 'light' | 'dark'): Promise<Found[]> {
+  await page.emulateMedia({ colorScheme: scheme });
+  const found: Found[] = [];
+  for (const path of paths) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
+      found.push({
+        page: path,
+        scheme,
+        rule: v.id,
+        impact: v.impact!,
+        targets: v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | '),
+      });
+  }
+  return found;
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the main pages have no serious accessibility violation (${scheme})`, async ({
+    world,
+    signedInAs,
+    db,
+    passwordHash,
+  }) => {
+    test.setTimeout(180_000);
+    const plan = makePrioritisation(world);
+    // A second world: the delivery quarter has people of the same names as the prioritisation's.
+    const deliveryWorld = createWorld(db, passwordHash);
+    const delivery = makeDelivery(deliveryWorld);
+    const { cycle, meeting, rosa } = plan;
+    const item = plan.items['Annual plans with a discount at checkout'];
+
+    const pm = await signedInAs(plan.pm);
+    const found = await audit(
+      pm,
+      [
+        '/',
+        '/cycles',
+        `/cycles/${cycle.id}`,
+        `/cycles/${cycle.id}/settings`,
+        `/cycles/${cycle.id}/items/new`,
+        `/cycles/${cycle.id}/meetings`,
+        `/cycles/${cycle.id}/outcome`,
+        `/items/${item.id}`,
+        `/meetings/${meeting.id}`,
+        `/meetings/${meeting.id}/preread`,
+        `/cycles/${delivery.cycle.id}/schedule`,
+        `/cycles/${delivery.cycle.id}/changes/new`,
+        '/changes',
+        '/triage',
+        '/requests/new',
+        '/notifications',
+        '/settings',
+      ],
+      scheme,
+    );
+    const admin = await signedInAs('admin');
+    found.push(...(await audit(admin, ['/admin', '/admin/audit', '/admin/outbox', '/admin/settings'], scheme)));
+    const requestor = await signedInAs(rosa);
+    found.push(...(await audit(requestor, ['/requests', `/requests/${item.id}`], scheme)));
+    deliveryWorld.retire();
+    expect(found).toEqual([]);
+  });
+}
