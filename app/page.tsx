@@ -112,7 +112,7 @@ function Curation({ curation }: { curation: NonNullable<Dashboard['curation']> }
                 <li key={r.id} className="flex flex-wrap items-baseline justify-between gap-x-3 py-1.5">
                   <span className="min-w-0">
                     <Link href={`/items/${r.id}`}>{r.title}</Link>{' '}
-                    <span className="text-zinc-500">· {r.cycleName}</span>
+                    <span className="text-zinc-500 dark:text-zinc-400">· {r.cycleName}</span>
                   </span>
                   <span className="text-amber-800 dark:text-amber-300">Missing: {r.missing.join(', ')}</span>
                 </li>

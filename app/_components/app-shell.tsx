@@ -77,7 +77,7 @@ export function AppShell({ user, children }: { user: ActingUser; children: React
           </Link>
           <span>
             <span className="font-medium">{user.name}</span>{' '}
-            <span className="text-zinc-500">
+            <span className="text-zinc-500 dark:text-zinc-400">
               · {ROLE_LABEL[user.role]} · {user.departmentName}
             </span>
           </span>

@@ -18,7 +18,7 @@ export default async function AdminPage() {
           absolutely placed screen-reader-only text inside is placed against the page and widens it. */}
       <div className="relative overflow-x-auto">
         <table className="w-full text-sm">
-          <thead className="text-left text-zinc-500">
+          <thead className="text-left text-zinc-500 dark:text-zinc-400">
             <tr>
               <th className="py-2">Name</th>
               <th>E-mail</th>

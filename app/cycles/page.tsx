@@ -27,7 +27,7 @@ export default async function CyclesPage() {
         </EmptyState>
       ) : (
         <table className="w-full text-sm">
-          <thead className="text-left text-zinc-500">
+          <thead className="text-left text-zinc-500 dark:text-zinc-400">
             <tr>
               <th className="py-2">Cycle</th>
               <th>Cadence</th>

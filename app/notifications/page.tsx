@@ -63,7 +63,7 @@ export default async function NotificationsPage() {
                   </a>
                 </p>
                 {n.body && <p className="text-sm whitespace-pre-line text-zinc-700 dark:text-zinc-300">{n.body}</p>}
-                <p className="text-xs text-zinc-500">
+                <p className="text-xs text-zinc-500 dark:text-zinc-400">
                   <LocalTime iso={n.createdAt} />
                 </p>
               </div>
@@ -79,7 +79,7 @@ export default async function NotificationsPage() {
           ))}
         </ul>
       )}
-      {list.length === LIMIT && <p className="text-sm text-zinc-500">Showing the latest {LIMIT}.</p>}
+      {list.length === LIMIT && <p className="text-sm text-zinc-500 dark:text-zinc-400">Showing the latest {LIMIT}.</p>}
     </div>
   );
 }

@@ -80,12 +80,14 @@ export default async function MyRequestsPage({
                   <td className={td}>
                     <StatusBadge status={r.status} />
                   </td>
-                  <td className={td}>{r.cycleName ?? <span className="text-zinc-500">Not yet in a cycle</span>}</td>
+                  <td className={td}>
+                    {r.cycleName ?? <span className="text-zinc-500 dark:text-zinc-400">Not yet in a cycle</span>}
+                  </td>
                   <td className={`${td} whitespace-nowrap`}>
                     <LocalTime iso={r.updatedAt} />
                   </td>
                   <td className={`${td} max-w-md`}>
-                    {r.decisionReason || (!r.decidedIn && <span className="text-zinc-500">—</span>)}
+                    {r.decisionReason || (!r.decidedIn && <span className="text-zinc-500 dark:text-zinc-400">—</span>)}
                     {r.decidedIn && (
                       <p className="text-zinc-600 dark:text-zinc-400">
                         Decided in {r.decidedIn.meetingTitle}

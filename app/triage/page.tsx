@@ -79,7 +79,7 @@ export default async function TriagePage() {
                       {gaps.length ? (
                         <span className="text-amber-800 dark:text-amber-300">{gaps.join(', ')}</span>
                       ) : (
-                        <span className="text-zinc-500">Nothing</span>
+                        <span className="text-zinc-500 dark:text-zinc-400">Nothing</span>
                       )}
                     </td>
                     <td className={`${td} text-right`}>

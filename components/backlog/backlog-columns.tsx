@@ -57,7 +57,7 @@ export const BACKLOG_COLUMNS = col.columns([
   col.accessor('id', {
     header: COLUMN_LABEL.id,
     sortFn: 'basic',
-    meta: { width: 48, cellClassName: 'tabular-nums text-zinc-500' },
+    meta: { width: 48, cellClassName: 'tabular-nums text-zinc-500 dark:text-zinc-400' },
   }),
   col.accessor('title', {
     header: COLUMN_LABEL.title,

@@ -23,7 +23,7 @@ export function OutcomeText({ row }: { row: Pick<ChangeRequestListRow, 'status' 
   }
   if (row.status === 'declined') return <span>Declined{row.decisionNote ? `: ${row.decisionNote}` : ''}</span>;
   if (row.status === 'withdrawn') return <span>Withdrawn{row.decisionNote ? `: ${row.decisionNote}` : ''}</span>;
-  return <span className="text-zinc-500">Not decided yet</span>;
+  return <span className="text-zinc-500 dark:text-zinc-400">Not decided yet</span>;
 }
 
 export function ChangeList({ rows, showCycle = false }: { rows: ChangeRequestListRow[]; showCycle?: boolean }) {
@@ -33,7 +33,7 @@ export function ChangeList({ rows, showCycle = false }: { rows: ChangeRequestLis
     <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Change requests</caption>
-        <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">
+        <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400 dark:border-zinc-800">
           <tr>
             <th scope="col" className={th}>
               Change request
@@ -67,7 +67,7 @@ export function ChangeList({ rows, showCycle = false }: { rows: ChangeRequestLis
                 <Link href={changeRequestHref(row.id)} className="font-medium">
                   #{row.id} {row.title}
                 </Link>
-                <span className="block text-xs text-zinc-500">
+                <span className="block text-xs text-zinc-500 dark:text-zinc-400">
                   {row.displacedCount === 0
                     ? 'Moves nothing'
                     : `Moves ${row.displacedCount} item${row.displacedCount === 1 ? '' : 's'}`}
@@ -86,7 +86,7 @@ export function ChangeList({ rows, showCycle = false }: { rows: ChangeRequestLis
               </td>
               <td className={td}>
                 {row.raisedByName}
-                <span className="block text-xs text-zinc-500">
+                <span className="block text-xs text-zinc-500 dark:text-zinc-400">
                   <LocalTime iso={row.createdAt} />
                 </span>
               </td>
@@ -96,13 +96,13 @@ export function ChangeList({ rows, showCycle = false }: { rows: ChangeRequestLis
                     {MODE_LABEL[row.session.mode]}
                     {row.session.status === 'closed' ? ' (closed)' : ''}
                     {row.session.deadline && (
-                      <span className="block text-xs text-zinc-500">
+                      <span className="block text-xs text-zinc-500 dark:text-zinc-400">
                         Deadline <MeetingTime iso={row.session.deadline} />
                       </span>
                     )}
                   </>
                 ) : (
-                  <span className="text-zinc-500">Not convened</span>
+                  <span className="text-zinc-500 dark:text-zinc-400">Not convened</span>
                 )}
               </td>
               <td className={td}>

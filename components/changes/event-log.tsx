@@ -44,7 +44,7 @@ function describe(e: LogEvent): React.ReactNode {
           {verb(d.response)}
           {str(d.comment) && <>: “{str(d.comment)}”</>}
           {replaces && (
-            <span className="text-zinc-500">
+            <span className="text-zinc-500 dark:text-zinc-400">
               {' '}
               (replaces their earlier response: {replaces.response ?? ''}
               {replaces.comment ? `, “${replaces.comment}”` : ''})
@@ -104,7 +104,7 @@ export function EventLog({ log }: { log: ChangeRequestDetail['log'] }) {
           {log.map((e) => (
             <li key={e.id}>
               <span className="font-medium">{e.actorName ?? 'Quorum'}</span>
-              <span className="text-zinc-500">
+              <span className="text-zinc-500 dark:text-zinc-400">
                 {' '}
                 · <LocalTime iso={e.at} /> ·{' '}
               </span>

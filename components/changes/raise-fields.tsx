@@ -139,7 +139,7 @@ export function DisplacedFields({
       <div className="relative max-h-[32rem] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">The schedule, in order</caption>
-          <thead className="sticky top-0 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500 dark:bg-zinc-900">
+          <thead className="sticky top-0 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400 dark:bg-zinc-900">
             <tr>
               <th scope="col" className="px-2 py-1.5">
                 #
@@ -166,10 +166,10 @@ export function DisplacedFields({
               const laterId = `later-${item.id}`;
               return (
                 <tr key={item.id} className="border-t border-zinc-100 align-top dark:border-zinc-800/70">
-                  <td className="px-2 py-1.5 tabular-nums text-zinc-500">{index + 1}</td>
+                  <td className="px-2 py-1.5 tabular-nums text-zinc-500 dark:text-zinc-400">{index + 1}</td>
                   <td className="px-2 py-1.5">
                     <span className="font-medium wrap-anywhere">{item.title}</span>
-                    <span className="block text-xs text-zinc-500">
+                    <span className="block text-xs text-zinc-500 dark:text-zinc-400">
                       {STATUS_LABEL[item.status]} ·{' '}
                       {item.weeks === null ? 'not estimated' : `${formatWeeks(item.weeks)} pw`}
                     </span>

@@ -28,7 +28,7 @@ export function RequestSummary({ d }: { d: ChangeRequestDetail }) {
         The request
       </h2>
       <dl className="grid grid-cols-1 gap-x-4 gap-y-2 text-sm wrap-anywhere sm:grid-cols-[10rem_minmax(0,1fr)]">
-        <dt className="text-zinc-500">What comes in</dt>
+        <dt className="text-zinc-500 dark:text-zinc-400">What comes in</dt>
         <dd>
           <Link href={`/items/${d.incoming.id}`} className="font-medium">
             {d.incoming.title}
@@ -42,7 +42,7 @@ export function RequestSummary({ d }: { d: ChangeRequestDetail }) {
             Requestor {d.incoming.requestor.name} · sponsor {d.incoming.sponsor?.name ?? 'none yet'}
           </span>
         </dd>
-        <dt className="text-zinc-500">What moves</dt>
+        <dt className="text-zinc-500 dark:text-zinc-400">What moves</dt>
         <dd>
           {d.displaced.length === 0 ? (
             'Nothing moves out or later.'
@@ -54,13 +54,13 @@ export function RequestSummary({ d }: { d: ChangeRequestDetail }) {
                   {m.action === 'out'
                     ? 'moves out of the schedule (back to deferred)'
                     : `moves later, to ${periodName(m.toPeriodId)}`}
-                  {m.sponsor && <span className="text-zinc-500"> · sponsor {m.sponsor.name}</span>}
+                  {m.sponsor && <span className="text-zinc-500 dark:text-zinc-400"> · sponsor {m.sponsor.name}</span>}
                 </li>
               ))}
             </ul>
           )}
         </dd>
-        <dt className="text-zinc-500">Capacity</dt>
+        <dt className="text-zinc-500 dark:text-zinc-400">Capacity</dt>
         <dd>
           {cr.overCapacity ? (
             <>
@@ -73,13 +73,13 @@ export function RequestSummary({ d }: { d: ChangeRequestDetail }) {
             'Within the capacity of every period'
           )}
         </dd>
-        <dt className="text-zinc-500">Why now</dt>
+        <dt className="text-zinc-500 dark:text-zinc-400">Why now</dt>
         <dd className="whitespace-pre-wrap">{cr.whyNow}</dd>
-        <dt className="text-zinc-500">Urgency</dt>
+        <dt className="text-zinc-500 dark:text-zinc-400">Urgency</dt>
         <dd>
           <UrgencyBadge urgency={cr.urgency} />
         </dd>
-        <dt className="text-zinc-500">Raised</dt>
+        <dt className="text-zinc-500 dark:text-zinc-400">Raised</dt>
         <dd>
           by {d.raisedBy.name} on <LocalTime iso={cr.createdAt} />
         </dd>

@@ -17,18 +17,18 @@ function Verdict({ evaluation, invitees }: { evaluation: Evaluation; invitees: C
   return (
     <div className="space-y-1 text-sm">
       <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[10rem_1fr]">
-        <dt className="text-zinc-500">Responded</dt>
+        <dt className="text-zinc-500 dark:text-zinc-400">Responded</dt>
         <dd>
           {evaluation.responded} of {evaluation.invited} — quorum {evaluation.quorumMet ? 'met' : 'not met yet'}
         </dd>
-        <dt className="text-zinc-500">Assent / dissent</dt>
+        <dt className="text-zinc-500 dark:text-zinc-400">Assent / dissent</dt>
         <dd>
           {evaluation.assent} assent, {evaluation.dissent} dissent —{' '}
           {evaluation.majorityMet ? 'a majority assents' : 'no majority for it'}
         </dd>
         {vetoers.length > 0 && (
           <>
-            <dt className="text-zinc-500">Veto</dt>
+            <dt className="text-zinc-500 dark:text-zinc-400">Veto</dt>
             <dd>Vetoed by {listWords(vetoers)} (sponsor of a displaced item)</dd>
           </>
         )}
@@ -72,9 +72,9 @@ export function SessionPanel({
         </p>
       )}
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
-        <dt className="text-zinc-500">Mode</dt>
+        <dt className="text-zinc-500 dark:text-zinc-400">Mode</dt>
         <dd>{MODE_LABEL[session.mode]}</dd>
-        <dt className="text-zinc-500">Status</dt>
+        <dt className="text-zinc-500 dark:text-zinc-400">Status</dt>
         <dd>
           {session.status === 'open' ? (
             'Open: responses are taken'
@@ -92,7 +92,7 @@ export function SessionPanel({
         </dd>
         {session.deadline && (
           <>
-            <dt className="text-zinc-500">Deadline</dt>
+            <dt className="text-zinc-500 dark:text-zinc-400">Deadline</dt>
             <dd>
               <MeetingTime iso={session.deadline} />
               {session.deadlinePassed && (
@@ -101,7 +101,7 @@ export function SessionPanel({
             </dd>
           </>
         )}
-        <dt className="text-zinc-500">Convened</dt>
+        <dt className="text-zinc-500 dark:text-zinc-400">Convened</dt>
         <dd>
           by {session.convenedBy.name} on <LocalTime iso={session.convenedAt} />
         </dd>
@@ -110,7 +110,7 @@ export function SessionPanel({
       <div className="relative overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
         <table className="w-full text-left text-sm">
           <caption className="px-3 py-1.5 text-left text-sm font-medium">Invited leaders and their responses</caption>
-          <thead className="border-y border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">
+          <thead className="border-y border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400 dark:border-zinc-800">
             <tr>
               <th scope="col" className="px-3 py-2">
                 Leader
@@ -131,7 +131,7 @@ export function SessionPanel({
               <tr key={i.userId} className="border-b border-zinc-100 align-top last:border-0 dark:border-zinc-800/70">
                 <th scope="row" className="px-3 py-2 text-left font-medium">
                   {i.name}
-                  <span className="block text-xs font-normal text-zinc-500">
+                  <span className="block text-xs font-normal text-zinc-500 dark:text-zinc-400">
                     {i.departmentName}
                     {i.sponsorsDisplaced ? ' · sponsors a displaced item' : ''}
                   </span>
@@ -148,7 +148,7 @@ export function SessionPanel({
                       {RESPONSE_LABEL[i.response]}
                     </span>
                   ) : (
-                    <span className="text-zinc-500">No response yet</span>
+                    <span className="text-zinc-500 dark:text-zinc-400">No response yet</span>
                   )}
                 </td>
                 <td className="whitespace-pre-wrap px-3 py-2">{i.comment || (i.response ? '—' : '')}</td>

@@ -118,12 +118,12 @@ export function RankingBoard({
                   setOver(null);
                   if (moved) move(moved, index, 'drag');
                 }}
-                className={`flex flex-wrap items-center gap-2 px-3 py-2 ${large ? 'text-xl' : 'text-sm'} ${index >= cut.fitCount ? 'bg-zinc-50 text-zinc-500 dark:bg-zinc-900/50' : ''} ${over === index ? 'ring-2 ring-indigo-500' : ''} ${canMove ? 'cursor-grab' : ''}`}
+                className={`flex flex-wrap items-center gap-2 px-3 py-2 ${large ? 'text-xl' : 'text-sm'} ${index >= cut.fitCount ? 'bg-zinc-50 text-zinc-500 dark:text-zinc-400 dark:bg-zinc-900/50' : ''} ${over === index ? 'ring-2 ring-indigo-500' : ''} ${canMove ? 'cursor-grab' : ''}`}
               >
                 <span className="w-8 tabular-nums font-semibold">{index + 1}.</span>
                 <span className="grow">
                   {item.title}
-                  {item.theme && <span className="text-zinc-500"> · {item.theme}</span>}
+                  {item.theme && <span className="text-zinc-500 dark:text-zinc-400"> · {item.theme}</span>}
                 </span>
                 <span className="tabular-nums">
                   {item.weeks === null ? 'not estimated' : `${formatWeeks(item.weeks)} pw`}

@@ -21,17 +21,17 @@ export function MeetingHeader({ overview }: { overview: MeetingOverview }) {
       </div>
       {/* A place is often a pasted video link: it breaks anywhere rather than widen the page. */}
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm wrap-anywhere sm:grid-cols-[auto_minmax(0,1fr)]">
-        <dt className="text-zinc-500">When</dt>
+        <dt className="text-zinc-500 dark:text-zinc-400">When</dt>
         <dd>
           <MeetingTime iso={meeting.scheduledAt} /> · {formatDuration(meeting.durationMinutes)}
         </dd>
         {meeting.location && (
           <>
-            <dt className="text-zinc-500">Where</dt>
+            <dt className="text-zinc-500 dark:text-zinc-400">Where</dt>
             <dd>{meeting.location}</dd>
           </>
         )}
-        <dt className="text-zinc-500">Questions close</dt>
+        <dt className="text-zinc-500 dark:text-zinc-400">Questions close</dt>
         <dd>
           <MeetingTime iso={meeting.questionsCloseAt} />
         </dd>

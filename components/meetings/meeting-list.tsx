@@ -10,7 +10,7 @@ export function MeetingList({ meetings }: { meetings: MeetingListEntry[] }) {
     <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Meetings</caption>
-        <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">
+        <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400 dark:border-zinc-800">
           <tr>
             <th scope="col" className="px-3 py-2">
               Meeting
@@ -40,7 +40,7 @@ export function MeetingList({ meetings }: { meetings: MeetingListEntry[] }) {
               </td>
               <td className="px-3 py-2">
                 <MeetingTime iso={m.scheduledAt} />
-                <span className="text-zinc-500">
+                <span className="text-zinc-500 dark:text-zinc-400">
                   {' '}
                   · {formatDuration(m.durationMinutes)}
                   {m.location ? ` · ${m.location}` : ''}

@@ -20,7 +20,7 @@ export function MeetingSummary({ overview }: { overview: MeetingOverview }) {
             {groups.map((g) => (
               <li key={g.departmentId}>
                 <span className="font-medium">{g.departmentName}</span>
-                <span className="text-zinc-500">
+                <span className="text-zinc-500 dark:text-zinc-400">
                   {' '}
                   · {g.voters} voter{g.voters === 1 ? '' : 's'}
                   {g.observers ? `, ${g.observers} observer${g.observers === 1 ? '' : 's'}` : ''}
@@ -53,7 +53,7 @@ export function MeetingSummary({ overview }: { overview: MeetingOverview }) {
               {overview.agenda.map((i) => (
                 <li key={i.id}>
                   {i.title}
-                  <span className="text-zinc-500">
+                  <span className="text-zinc-500 dark:text-zinc-400">
                     {' '}
                     · {i.themeName ?? 'No theme'} ·{' '}
                     {i.effectiveWeeks === null ? 'not estimated' : `${formatWeeks(i.effectiveWeeks)} pw`}

@@ -38,7 +38,7 @@ export function AttendanceTable({ attendance }: { attendance: AttendanceDepartme
                     {i === 0 && (
                       <th scope="rowgroup" rowSpan={dept.attendees.length} className={`${s.td} text-left font-medium`}>
                         {dept.departmentName}
-                        <span className="block text-xs font-normal text-zinc-500">
+                        <span className="block text-xs font-normal text-zinc-500 dark:text-zinc-400">
                           {dept.voted} of {dept.attendees.length} voted
                         </span>
                       </th>

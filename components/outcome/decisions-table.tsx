@@ -6,7 +6,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import * as s from './table-styles';
 
-const muted = 'text-zinc-500';
+const muted = 'text-zinc-500 dark:text-zinc-400';
 
 /** Every decision in agenda order, with its reason, notes and the tally it was taken on. */
 export function DecisionsTable({ report }: { report: OutcomeReport }) {

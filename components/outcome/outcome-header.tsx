@@ -9,7 +9,7 @@ import { buttonClass } from '@/components/ui/button';
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="flex gap-2">
-      <dt className="w-28 shrink-0 text-zinc-500">{label}</dt>
+      <dt className="w-28 shrink-0 text-zinc-500 dark:text-zinc-400">{label}</dt>
       <dd>{children}</dd>
     </div>
   );

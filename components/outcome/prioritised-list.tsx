@@ -67,7 +67,9 @@ export function PrioritisedList({ report }: { report: OutcomeReport }) {
                 >
                   <td className={`${s.td} tabular-nums`}>{item.position}</td>
                   <td className={`${s.td} font-medium`}>{item.title}</td>
-                  <td className={s.td}>{item.theme ?? <span className="text-zinc-500">No theme</span>}</td>
+                  <td className={s.td}>
+                    {item.theme ?? <span className="text-zinc-500 dark:text-zinc-400">No theme</span>}
+                  </td>
                   <td className={`${s.td} text-right tabular-nums`}>{weeksText(item.weeks)}</td>
                   <td className={s.td}>{item.aboveCut ? 'Above: fits' : 'Below: does not fit'}</td>
                 </tr>,

@@ -17,7 +17,7 @@ function Group({
         <StatusBadge status={status} /> <span className="tabular-nums">({count})</span>
       </h4>
       {count === 0 ? (
-        <p className="mt-1 text-sm text-zinc-500">None</p>
+        <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">None</p>
       ) : (
         <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm">{children}</ul>
       )}
@@ -53,7 +53,7 @@ export function ThemeOutcomes({ themes }: { themes: ThemeOutcome[] }) {
                 {theme.accepted.map((r) => (
                   <li key={r.itemId}>
                     {r.title}{' '}
-                    <span className="text-zinc-500">
+                    <span className="text-zinc-500 dark:text-zinc-400">
                       (#{r.position}
                       {r.aboveCut ? '' : ', below the cut line'})
                     </span>
@@ -64,7 +64,7 @@ export function ThemeOutcomes({ themes }: { themes: ThemeOutcome[] }) {
                 {theme.rejected.map((d) => (
                   <li key={d.itemId}>
                     {d.title}
-                    {d.reason && <span className="text-zinc-500"> — {d.reason}</span>}
+                    {d.reason && <span className="text-zinc-500 dark:text-zinc-400"> — {d.reason}</span>}
                   </li>
                 ))}
               </Group>

@@ -142,7 +142,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
                           className="inline-flex items-center gap-1 rounded px-0.5 hover:text-zinc-950 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:text-white"
                         >
                           <table.FlexRender header={header} />
-                          <span aria-hidden="true" className="w-3 text-xs text-zinc-500">
+                          <span aria-hidden="true" className="w-3 text-xs text-zinc-500 dark:text-zinc-400">
                             {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
                           </span>
                         </button>

@@ -24,12 +24,12 @@ export function FieldFrame({
       </label>
       {children}
       {note && (
-        <p id={`${id}-note`} className="text-xs text-zinc-500">
+        <p id={`${id}-note`} className="text-xs text-zinc-500 dark:text-zinc-400">
           {note}
         </p>
       )}
       {hint && (
-        <p id={`${id}-hint`} className="text-xs text-zinc-500">
+        <p id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
           {hint}
         </p>
       )}

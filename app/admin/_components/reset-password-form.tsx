@@ -34,7 +34,7 @@ export function ResetPasswordForm({ userId, name }: { userId: number; name: stri
               {error}
             </p>
           ) : (
-            <p id={`${id}-hint`} className="text-xs text-zinc-500">
+            <p id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
               At least 12 characters. Their open sessions end.
             </p>
           )}

@@ -101,14 +101,18 @@ export default async function OutboxPage({
                     {r.status === 'pending' ? (
                       <LocalTime iso={new Date(r.nextAttemptAt).toISOString()} />
                     ) : (
-                      <span className="text-zinc-500">—</span>
+                      <span className="text-zinc-500 dark:text-zinc-400">—</span>
                     )}
                   </td>
                   <td className={`${td} max-w-sm wrap-anywhere`}>
-                    {r.lastError ?? <span className="text-zinc-500">—</span>}
+                    {r.lastError ?? <span className="text-zinc-500 dark:text-zinc-400">—</span>}
                   </td>
                   <td className={`${td} whitespace-nowrap`}>
-                    {r.sentAt ? <LocalTime iso={r.sentAt} /> : <span className="text-zinc-500">—</span>}
+                    {r.sentAt ? (
+                      <LocalTime iso={r.sentAt} />
+                    ) : (
+                      <span className="text-zinc-500 dark:text-zinc-400">—</span>
+                    )}
                   </td>
                   <td className={td}>{r.status === 'failed' && <RetryButton id={r.id} to={r.toAddress} />}</td>
                 </tr>

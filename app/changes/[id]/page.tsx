@@ -62,7 +62,7 @@ export default async function ChangeRequestPage({
         </p>
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div className="min-w-0">
-            <p className="text-sm text-zinc-500">Change request #{cr.id}</p>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">Change request #{cr.id}</p>
             <h1 className="text-2xl font-semibold wrap-anywhere">{cr.title}</h1>
             <p className="mt-1 flex flex-wrap gap-2">
               <ChangeStatusBadge status={cr.status} />

@@ -59,7 +59,7 @@ export default async function ItemPage({
       )}
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
-          <p className="text-sm text-zinc-500">Item #{d.item.id}</p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">Item #{d.item.id}</p>
           <h1 className="text-2xl font-semibold wrap-anywhere">{d.item.title}</h1>
           <p className="mt-1">
             <StatusBadge status={d.item.status} />
@@ -74,7 +74,7 @@ export default async function ItemPage({
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm wrap-anywhere sm:grid-cols-[10rem_minmax(0,1fr)]">
         {fields.map(([label, value]) => (
           <div key={label} className="contents">
-            <dt className="font-medium text-zinc-500">{label}</dt>
+            <dt className="font-medium text-zinc-500 dark:text-zinc-400">{label}</dt>
             <dd>{value}</dd>
           </div>
         ))}

@@ -36,17 +36,22 @@ function namesFor(user: ActingUser, item: Pick<Item, 'id' | 'cycleId'>): Names {
   return names;
 }
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+/** One term of the request's list; `wide` spans both columns (a definition list allows only this div between dl and dt). */
+function Field({ label, wide, children }: { label: string; wide?: boolean; children: React.ReactNode }) {
   return (
-    <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-zinc-500">{label}</dt>
+    <div className={wide ? 'sm:col-span-2' : undefined}>
+      <dt className="text-xs font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{label}</dt>
       <dd className="mt-0.5 text-sm text-zinc-900 dark:text-zinc-100">{children}</dd>
     </div>
   );
 }
 
 function Value({ value, empty }: { value: string | null; empty: string }) {
-  return value ? <span className="whitespace-pre-line">{value}</span> : <span className="text-zinc-500">{empty}</span>;
+  return value ? (
+    <span className="whitespace-pre-line">{value}</span>
+  ) : (
+    <span className="text-zinc-500 dark:text-zinc-400">{empty}</span>
+  );
 }
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
@@ -97,16 +102,12 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         <Field label="Sponsor suggestion">
           <Value value={item.sponsorSuggestion} empty="None given" />
         </Field>
-        <div className="sm:col-span-2">
-          <Field label="Description">
-            <Value value={item.description} empty="No description" />
-          </Field>
-        </div>
-        <div className="sm:col-span-2">
-          <Field label="Business benefit">
-            <Value value={item.businessBenefit} empty="Not given yet" />
-          </Field>
-        </div>
+        <Field label="Description" wide>
+          <Value value={item.description} empty="No description" />
+        </Field>
+        <Field label="Business benefit" wide>
+          <Value value={item.businessBenefit} empty="Not given yet" />
+        </Field>
       </dl>
 
       {item.status !== 'under_review' && canWithdraw(user, { ...item, status: item.status }) && (

@@ -85,7 +85,7 @@ export function ConveneForm({
               </label>
             ))}
           </div>
-          <p className="mt-1 text-xs text-zinc-500">
+          <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
             {mode === 'live'
               ? 'Live: the leaders respond together now, on this page; you close the session when everyone has spoken.'
               : 'Asynchronous: the leaders respond by the deadline, each in their own time.'}
@@ -125,7 +125,7 @@ export function ConveneForm({
             />{' '}
             Sponsor veto
           </label>
-          <p id="veto-hint" className="text-xs text-zinc-500">
+          <p id="veto-hint" className="text-xs text-zinc-500 dark:text-zinc-400">
             The sponsor of an item being moved out or later can veto the change by dissenting (if invited).
           </p>
         </div>
@@ -134,7 +134,7 @@ export function ConveneForm({
           aria-describedby={errors.inviteeIds ? 'invitees-error' : 'invitees-hint'}
         >
           <legend className="text-sm font-medium">Invite leaders</legend>
-          <p id="invitees-hint" className="text-xs text-zinc-500">
+          <p id="invitees-hint" className="text-xs text-zinc-500 dark:text-zinc-400">
             {count} of {leaders.length} active leaders invited. They are notified at once.
           </p>
           {leaders.length === 0 && <p className="text-sm">There are no active leaders to invite.</p>}
@@ -150,7 +150,7 @@ export function ConveneForm({
                   onChange={(e) => toggle(leader.id, e.target.checked)}
                 />
                 <label htmlFor={`invitee-${leader.id}`}>{leader.name}</label>
-                <span className="text-xs text-zinc-500">· {leader.departmentName}</span>
+                <span className="text-xs text-zinc-500 dark:text-zinc-400">· {leader.departmentName}</span>
               </li>
             ))}
           </ul>

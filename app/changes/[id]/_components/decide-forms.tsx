@@ -65,7 +65,7 @@ export function ApproveForm({ changeRequestId, gate }: { changeRequestId: number
           hint="Why approve although the rule is not met. It is shown everywhere the outcome is shown."
         />
       )}
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
         Approving applies the change to the schedule at once and tells everyone affected.
       </p>
       <SubmitButton pendingText="Approving…">Approve</SubmitButton>

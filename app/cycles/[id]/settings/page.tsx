@@ -57,7 +57,7 @@ export default async function CycleSettingsPage({
                 aria-label={`Theme ${t.name}`}
                 className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
               >
-                <div className="mb-2 flex items-center justify-between text-sm text-zinc-500">
+                <div className="mb-2 flex items-center justify-between text-sm text-zinc-500 dark:text-zinc-400">
                   <span>
                     #{i + 1} · {plural(t.itemCount, 'item')}
                   </span>

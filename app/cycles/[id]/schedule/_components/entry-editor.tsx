@@ -11,11 +11,19 @@ export function EntryText({ row }: { row: ScheduleRow }) {
   const { periodName } = useSchedule();
   return (
     <span className="whitespace-normal">
-      {row.periodId === null ? <span className="text-zinc-500">No period yet</span> : periodName.get(row.periodId)}
+      {row.periodId === null ? (
+        <span className="text-zinc-500 dark:text-zinc-400">No period yet</span>
+      ) : (
+        periodName.get(row.periodId)
+      )}
       {' · '}
-      {row.owner ?? <span className="text-zinc-500">no owner</span>}
+      {row.owner ?? <span className="text-zinc-500 dark:text-zinc-400">no owner</span>}
       {' · '}
-      {row.kickoffOn ? `kickoff ${formatDay(row.kickoffOn)}` : <span className="text-zinc-500">no kickoff</span>}
+      {row.kickoffOn ? (
+        `kickoff ${formatDay(row.kickoffOn)}`
+      ) : (
+        <span className="text-zinc-500 dark:text-zinc-400">no kickoff</span>
+      )}
     </span>
   );
 }

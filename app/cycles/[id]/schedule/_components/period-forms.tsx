@@ -32,7 +32,7 @@ export function GeneratePeriodsForm({ replacing }: { replacing: boolean }) {
           </p>
         )}
       </fieldset>
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
         The capacity of {personWeeks(view.cycle.capacityWeeks)} is split by working days; you can edit each period
         afterwards.
         {replacing && ' This replaces the current periods, and is refused once an item is scheduled in one.'}

@@ -46,7 +46,7 @@ const COLUMNS = col.columns([
     header: '#',
     ...NO_SORT,
     enableGlobalFilter: false,
-    meta: { width: 52, cellClassName: 'tabular-nums text-zinc-500' },
+    meta: { width: 52, cellClassName: 'tabular-nums text-zinc-500 dark:text-zinc-400' },
   }),
   col.accessor('title', {
     header: 'Item',
@@ -55,7 +55,7 @@ const COLUMNS = col.columns([
     cell: ({ row: { original: r } }) => (
       <>
         <div className="font-medium">{r.title}</div>
-        <div className="text-xs text-zinc-500">
+        <div className="text-xs text-zinc-500 dark:text-zinc-400">
           {r.theme ?? 'No theme'} · {r.requestor}
           {r.sponsor ? ` · sponsor ${r.sponsor}` : ''}
         </div>

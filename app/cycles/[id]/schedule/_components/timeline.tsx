@@ -44,7 +44,7 @@ function LoadBar({ load, capacity, label }: { load: number; capacity: number; la
 
 function ItemList({ items, label }: { items: ScheduleRow[]; label: string }) {
   const [all, setAll] = useState(false);
-  if (items.length === 0) return <p className="text-xs text-zinc-500">No items.</p>;
+  if (items.length === 0) return <p className="text-xs text-zinc-500 dark:text-zinc-400">No items.</p>;
   const shown = all ? items : items.slice(0, SHOWN);
   return (
     <>
@@ -52,9 +52,9 @@ function ItemList({ items, label }: { items: ScheduleRow[]; label: string }) {
         {shown.map((i) => (
           <li key={i.id} className="flex justify-between gap-2">
             <span>
-              <span className="text-zinc-500 tabular-nums">#{i.position}</span> {i.title}
+              <span className="text-zinc-500 dark:text-zinc-400 tabular-nums">#{i.position}</span> {i.title}
             </span>
-            <span className="shrink-0 text-xs text-zinc-500 tabular-nums">
+            <span className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400 tabular-nums">
               {i.weeks === null ? '—' : `${formatWeeks(i.weeks)} pw`}
             </span>
           </li>
@@ -102,7 +102,7 @@ export function Timeline() {
             <div className="flex items-start justify-between gap-2">
               <div>
                 <h3 className="font-semibold">{p.name}</h3>
-                <p className="text-xs text-zinc-500">
+                <p className="text-xs text-zinc-500 dark:text-zinc-400">
                   {formatDay(p.startsOn)} – {formatDay(p.endsOn)}
                 </p>
               </div>

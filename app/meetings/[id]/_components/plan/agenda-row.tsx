@@ -25,7 +25,7 @@ export function AgendaRowView({
   const boxId = `agenda-include-${item.id}`;
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">
-      {included && <span className="w-6 text-right tabular-nums text-zinc-500">{position}.</span>}
+      {included && <span className="w-6 text-right tabular-nums text-zinc-500 dark:text-zinc-400">{position}.</span>}
       <input id={boxId} type="checkbox" checked={included} onChange={(e) => onToggle(item.id, e.target.checked)} />
       <label htmlFor={boxId} className="min-w-0 flex-1">
         <span className="sr-only">Include </span>

@@ -36,14 +36,14 @@ export function ReadReceipts({
               {read.map((r) => (
                 <li key={r.userId}>
                   {r.name}{' '}
-                  <span className="text-zinc-500">
+                  <span className="text-zinc-500 dark:text-zinc-400">
                     · {r.departmentName} · <MeetingTime iso={r.readAt!} />
                   </span>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="text-zinc-500">Nobody yet.</p>
+            <p className="text-zinc-500 dark:text-zinc-400">Nobody yet.</p>
           )}
         </div>
         <div>
@@ -53,12 +53,12 @@ export function ReadReceipts({
               {unread.map((r) => (
                 <li key={r.userId}>
                   {r.name}{' '}
-                  <span className="text-zinc-500">
+                  <span className="text-zinc-500 dark:text-zinc-400">
                     · {r.departmentName}
                     {!r.active && ' · deactivated'}
                   </span>
                   {r.lastRemindedAt && (
-                    <span className="block text-xs text-zinc-500">
+                    <span className="block text-xs text-zinc-500 dark:text-zinc-400">
                       Reminded <MeetingTime iso={r.lastRemindedAt} />
                     </span>
                   )}
@@ -66,7 +66,7 @@ export function ReadReceipts({
               ))}
             </ul>
           ) : (
-            <p className="text-zinc-500">Everyone has read it.</p>
+            <p className="text-zinc-500 dark:text-zinc-400">Everyone has read it.</p>
           )}
         </div>
       </div>

@@ -17,7 +17,7 @@ export function ReadReceipts({ receipts }: { receipts: ReadReceipt[] }) {
             <li key={r.userId} className="flex flex-wrap justify-between gap-2">
               <span>
                 {r.name}{' '}
-                <span className="text-zinc-500">
+                <span className="text-zinc-500 dark:text-zinc-400">
                   · {r.department}
                   {r.role === 'observer' ? ' · observer' : ''}
                 </span>
