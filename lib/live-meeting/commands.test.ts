@@ -10,7 +10,12 @@ import { runLiveCommand } from './commands.server';
 describe('runLiveCommand', () => {
   it('takes a vote without a comment and a decision without a reason or note', async () => {
     const s = await plannedMeeting({ items: 2 });
-    runLiveCommand(s.pm, s.meeting.id, { action: 'start', votesVisibility: 'live', weighted: false });
+    runLiveCommand(s.pm, s.meeting.id, {
+      action: 'start',
+      votesVisibility: 'live',
+      weighted: false,
+      confirm: ['no_preread', 'early'],
+    });
     const itemId = s.items[0].id;
     runLiveCommand(s.leaders[0], s.meeting.id, { action: 'vote', itemId, choice: 'accept' });
     expect(
