@@ -103,17 +103,17 @@ export function EffectPreview({
         </div>
       )}
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
-        <dt className="text-zinc-500 dark:text-zinc-400">Cut line before</dt>
+        <dt className="text-zinc-600 dark:text-zinc-400">Cut line before</dt>
         <dd>
           {before.fitCount} of {plural(before.acceptedCount, 'item')} {before.fitCount === 1 ? 'fits' : 'fit'} the
           capacity ({formatWeeks(before.fittingWeeks)} of {personWeeks(capacityWeeks)})
         </dd>
-        <dt className="text-zinc-500 dark:text-zinc-400">Cut line after</dt>
+        <dt className="text-zinc-600 dark:text-zinc-400">Cut line after</dt>
         <dd>
           {after.fitCount} of {plural(after.acceptedCount, 'item')} {after.fitCount === 1 ? 'fits' : 'fit'} the capacity
           ({formatWeeks(after.fittingWeeks)} of {personWeeks(capacityWeeks)})
         </dd>
-        <dt className="text-zinc-500 dark:text-zinc-400">Falls below the cut line</dt>
+        <dt className="text-zinc-600 dark:text-zinc-400">Falls below the cut line</dt>
         <dd>
           {fallsBelow.length ? (
             <strong className="font-medium">{listWords(fallsBelow)}</strong>
@@ -121,7 +121,7 @@ export function EffectPreview({
             'Nothing that fits today'
           )}
         </dd>
-        <dt className="text-zinc-500 dark:text-zinc-400">Moves out of the schedule</dt>
+        <dt className="text-zinc-600 dark:text-zinc-400">Moves out of the schedule</dt>
         <dd>{removed.length ? `${listWords(removed)} (back to deferred)` : 'Nothing'}</dd>
       </dl>
 
@@ -186,7 +186,7 @@ export function EffectPreview({
               <p
                 className={`flex flex-wrap items-baseline gap-x-2 rounded px-1 ${row.change === 'in' ? 'bg-indigo-50 dark:bg-indigo-950/50' : row.change === 'later' ? 'bg-amber-50 dark:bg-amber-950/40' : ''}`}
               >
-                <span className="w-8 shrink-0 text-right tabular-nums text-zinc-500 dark:text-zinc-400">
+                <span className="w-8 shrink-0 text-right tabular-nums text-zinc-600 dark:text-zinc-400">
                   {index + 1}.
                 </span>
                 <span className={`min-w-0 wrap-anywhere ${row.change ? 'font-medium' : ''}`}>{row.title}</span>
@@ -198,7 +198,7 @@ export function EffectPreview({
                     moved later
                   </span>
                 )}
-                <span className="text-zinc-500 dark:text-zinc-400">
+                <span className="text-zinc-600 dark:text-zinc-400">
                   {weeksText(row.weeks)} ·{' '}
                   {row.periodId === null ? 'no period' : (periodName.get(row.periodId) ?? 'a period')}
                 </span>
