@@ -1,21 +1,7 @@
 /** The matrix's server actions of delivery: the schedule, its flags, the outcome and change requests. */
 import { allow, BACKLOG, MANAGERS, SIGNED_IN, str, type Row } from './rows';
-import {
-  amendFields,
-  changeRequest,
-  closeSession,
-  convene,
-  cycle,
-  delivery,
-  dissentedRequest,
-  flag,
-  meOr,
-  meeting,
-  other,
-  publishSchedule,
-  raiseFields,
-  type Scene,
-} from './scene';
+import { cycle, delivery, flag, meOr, meeting, other, publishSchedule, type Scene } from './scene';
+import { amendFields, changeRequest, closeSession, convene, dissentedRequest, raiseFields } from './scene-changes';
 
 /**
  * A change request raised by the pm on a new delivery cycle, with a live session inviting the

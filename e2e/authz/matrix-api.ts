@@ -2,21 +2,8 @@
 import { eq } from 'drizzle-orm';
 import { meetings } from '../../db/schema';
 import { allow, BACKLOG, MANAGERS, SIGNED_IN, type Row } from './rows';
-import {
-  amendFields,
-  changeRequest,
-  cycle,
-  dissentedRequest,
-  delivery,
-  item,
-  meOr,
-  meeting,
-  other,
-  publishSchedule,
-  raiseFields,
-  startLive,
-  type Scene,
-} from './scene';
+import { cycle, delivery, item, meOr, meeting, other, publishSchedule, startLive, type Scene } from './scene';
+import { amendFields, changeRequest, dissentedRequest, raiseFields } from './scene-changes';
 
 const EVERYONE_OK = allow(SIGNED_IN, 'forbidden', { anonymous: 'ok' });
 

@@ -1,10 +1,8 @@
 /** The matrix's pages and downloads: who may open each, by role and by what they own or were invited to. */
 import { allow, BACKLOG, MANAGERS, SIGNED_IN, type Row } from './rows';
 import {
-  changeRequest,
   cycle,
   delivery,
-  dissentedRequest,
   distribute,
   endAndPublish,
   item,
@@ -14,6 +12,7 @@ import {
   other,
   publishSchedule,
 } from './scene';
+import { changeRequest, dissentedRequest } from './scene-changes';
 
 const ADMIN = ['admin'] as const;
 
