@@ -5,7 +5,7 @@ import { MeetingTime } from '@/components/meetings/meeting-time';
 import { ChangeStatusBadge, MODE_LABEL, UrgencyBadge, changeRequestHref } from './labels';
 
 /**
- * A cycle's change requests as a dense table (issue step 6): what, how urgent, where it stands,
+ * A cycle's change requests as a dense table: what, how urgent, where it stands,
  * who raised it, its session and its outcome — an approval against the rule always says so, with
  * its justification, wherever the outcome shows.
  */

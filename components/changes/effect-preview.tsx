@@ -7,7 +7,7 @@ import { changeRequestHref, listWords } from './labels';
 import { table, tableWrap, td, th } from '@/components/outcome/table-styles';
 
 /**
- * The effect of a change request on the schedule (issue step 3), the same on the raise form (as
+ * The effect of a change request on the schedule, the same on the raise form (as
  * the user types) and on the request's page (on today's schedule): conflicts with other open
  * requests first, then what falls below the cut line, the load per period and the new order. No
  * hooks, so it renders on the server and inside the client form alike; over-capacity and moves

@@ -2,7 +2,7 @@ import type { ChangeRequestDetail } from '@/lib/changes/details.server';
 import { LocalTime } from '@/components/items/item-history';
 
 /**
- * A decided request's outcome (issue step 5): approved (and whether the rule was met), declined with
+ * A decided request's outcome: approved (and whether the rule was met), declined with
  * its reason, or withdrawn. An approval against the rule shows its justification prominently, as it
  * does everywhere the outcome shows.
  */

@@ -19,7 +19,7 @@ import { NewItemFields, type NewItemOptions } from './raise-fields';
 type Action = (prev: FormState | undefined, form: FormData) => Promise<FormState>;
 
 /**
- * Raising a change request (issue step 3): what comes in, where, what moves out or later, why now
+ * Raising a change request: what comes in, where, what moves out or later, why now
  * and how urgent — with its effect on the schedule shown beside the form as it changes, conflicts
  * with other open requests included, before anything is submitted. A refused submit re-mounts the
  * form (key) with what was typed, since React resets a form after its action; the choices that

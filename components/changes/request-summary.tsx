@@ -6,7 +6,7 @@ import { LocalTime } from '@/components/items/item-history';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { UrgencyBadge } from './labels';
 
-/** What the request asks for (issue step 3): what comes in and where, what moves, why now, how urgent, by whom. */
+/** What the request asks for: what comes in and where, what moves, why now, how urgent, by whom. */
 export function RequestSummary({ d }: { d: ChangeRequestDetail }) {
   const cr = d.changeRequest;
   const periodName = (id: number | null) =>

@@ -4,7 +4,7 @@ import { MeetingTime } from '@/components/meetings/meeting-time';
 import { MODE_LABEL, RESPONSE_LABEL, listWords } from './labels';
 
 /**
- * The emergency session as everyone sees it (issue step 4): the decision rule in words first, then
+ * The emergency session as everyone sees it: the decision rule in words first, then
  * how the session runs (mode, deadline in the viewer's zone), every invited leader's current
  * response and comment, and where the rule stands. Replaced responses are in the history below.
  */

@@ -25,7 +25,7 @@ const HOUR = 3_600_000;
 const UNDECIDED = new Set(['open', 'in_session', 'needs_review']);
 
 /**
- * One change request (issue steps 3-6): the request, its effect on today's schedule and conflicts,
+ * One change request: the request, its effect on today's schedule and conflicts,
  * the session with its rule up front and every response, what the viewer may do (respond; convene,
  * close, approve, decline; withdraw), the outcome and the history. While undecided the page follows
  * the request's event stream, so in a live session it is the meeting room: responses and the

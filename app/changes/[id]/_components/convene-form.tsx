@@ -12,7 +12,7 @@ import { MODE_LABEL } from '@/components/changes/labels';
 type Mode = 'live' | 'async';
 
 /**
- * The pm convenes the emergency session (issue step 4): live, or asynchronous with a deadline
+ * The pm convenes the emergency session: live, or asynchronous with a deadline
  * (48 hours from now unless changed), the quorum (empty = more than half of the invited leaders,
  * with the number it comes to shown as the invitations change), an optional sponsor veto, and the
  * leaders to invite — all active leaders unless unticked. The rule in words is then shown up front.

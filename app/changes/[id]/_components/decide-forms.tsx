@@ -8,7 +8,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 
 /**
- * The pm's controls on a change request (issue step 5) and the raiser's withdraw: each a small form
+ * The pm's controls on a change request and the raiser's withdraw: each a small form
  * of its own, so a refusal (a missing reason, a decision someone else made first) shows beside the
  * control it concerns. What is allowed comes from the page (ChangeRequestDetail.viewer/gate); the
  * server checks it again.

@@ -7,7 +7,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { RESPONSE_LABEL } from '@/components/changes/labels';
 
 /**
- * An invited leader's assent or dissent (issue step 4). A dissent needs a comment: lib/ says so and
+ * An invited leader's assent or dissent. A dissent needs a comment: lib/ says so and
  * the message shows beside the field. Responding again replaces the earlier response (every one
  * stays in the history), which the form says before it is sent.
  */
