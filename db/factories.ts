@@ -172,6 +172,7 @@ export function makeMeeting(
   opts: {
     cycleId: number;
     facilitatorId: number;
+    kind?: 'regular' | 'emergency';
     title?: string;
     scheduledAt?: string;
     questionsCloseAt?: string;
@@ -186,6 +187,7 @@ export function makeMeeting(
     .insert(meetings)
     .values({
       cycleId: opts.cycleId,
+      kind: opts.kind ?? 'regular',
       title: opts.title ?? `Meeting ${unique()}`,
       scheduledAt,
       durationMinutes: opts.durationMinutes ?? 90,

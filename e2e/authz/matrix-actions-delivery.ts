@@ -90,36 +90,8 @@ function scheduleRows(): Row[] {
       (_s, d) => ({ itemId: str(d.items[0].id), kind: 'question', body: 'When does it start?' }),
       allow(BACKLOG, 'forbidden'),
     ),
-    {
-      target: 'action resolveFlagAction',
-      case: 'a flag on the item they own',
-      call: async (s) => {
-        const d = delivery(s, { owner: meOr(s, 'engineer') });
-        await publishSchedule(s, d.cycle.id);
-        const f = flag(s, d.items[0].id, other(s, 'leader'));
-        return {
-          action: 'resolveFlagAction',
-          fields: { cycleId: str(d.cycle.id), flagId: str(f.id), note: 'Sorted.' },
-          from: `/cycles/${d.cycle.id}/schedule`,
-        };
-      },
-      expect: allow(SIGNED_IN, 'forbidden'),
-    },
-    {
-      target: 'action resolveFlagAction',
-      case: "a flag on someone else's item",
-      call: async (s) => {
-        const d = delivery(s);
-        await publishSchedule(s, d.cycle.id);
-        const f = flag(s, d.items[0].id, other(s, 'leader'));
-        return {
-          action: 'resolveFlagAction',
-          fields: { cycleId: str(d.cycle.id), flagId: str(f.id), note: 'Sorted.' },
-          from: `/cycles/${d.cycle.id}/schedule`,
-        };
-      },
-      expect: allow(MANAGERS, 'forbidden'),
-    },
+    resolveFlagRow('a flag on the item they own', true, allow(SIGNED_IN, 'forbidden')),
+    resolveFlagRow("a flag on someone else's item", false, allow(MANAGERS, 'forbidden')),
     {
       target: 'action publishOutcomeAction',
       case: 'a cycle whose meeting has not ended',
@@ -223,35 +195,42 @@ function changeRows(): Row[] {
       },
       expect: allow(MANAGERS, 'forbidden'),
     },
-    {
-      target: 'action declineAction',
-      case: 'an open change request',
-      call: async (s) => {
-        const d = delivery(s);
-        const id = await changeRequest(s, d.cycle.id, d.periods[0].id);
-        return {
-          action: 'declineAction',
-          fields: { changeRequestId: str(id), reason: 'Not now.' },
-          from: `/changes/${id}`,
-        };
-      },
-      expect: allow(MANAGERS, 'forbidden'),
-    },
-    {
-      target: 'action withdrawAction',
-      case: 'raised by someone else (the pm)',
-      call: async (s) => {
-        const d = delivery(s);
-        const id = await changeRequest(s, d.cycle.id, d.periods[0].id);
-        return {
-          action: 'withdrawAction',
-          fields: { changeRequestId: str(id), withdrawNote: 'Not needed.' },
-          from: `/changes/${id}`,
-        };
-      },
-      expect: allow(MANAGERS, 'forbidden'),
-    },
+    onOpenRequest('declineAction', 'an open change request', { reason: 'Not now.' }),
+    onOpenRequest('withdrawAction', 'raised by someone else (the pm)', { withdrawNote: 'Not needed.' }),
   ];
+}
+
+/** A flag on the first item of a published delivery cycle, which the cell's person owns or not. */
+function resolveFlagRow(kase: string, mine: boolean, expect: Row['expect']): Row {
+  return {
+    target: 'action resolveFlagAction',
+    case: kase,
+    call: async (s) => {
+      const d = delivery(s, mine ? { owner: meOr(s, 'engineer') } : {});
+      await publishSchedule(s, d.cycle.id);
+      const f = flag(s, d.items[0].id, other(s, 'leader'));
+      return {
+        action: 'resolveFlagAction',
+        fields: { cycleId: str(d.cycle.id), flagId: str(f.id), note: 'Sorted.' },
+        from: `/cycles/${d.cycle.id}/schedule`,
+      };
+    },
+    expect,
+  };
+}
+
+/** A pm/admin-only action on a change request the test's pm has just raised. */
+function onOpenRequest(name: string, kase: string, fields: Record<string, string>): Row {
+  return {
+    target: `action ${name}`,
+    case: kase,
+    call: async (s) => {
+      const d = delivery(s);
+      const id = await changeRequest(s, d.cycle.id, d.periods[0].id);
+      return { action: name, fields: { changeRequestId: str(id), ...fields }, from: `/changes/${id}` };
+    },
+    expect: allow(MANAGERS, 'forbidden'),
+  };
 }
 
 export const DELIVERY_ACTION_ROWS: Row[] = [...scheduleRows(), ...changeRows()];

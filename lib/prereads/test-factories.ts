@@ -1,9 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { makeMeeting as makePlannedMeeting } from '@/db/factories';
 import {
   agendaItems,
   cycles,
-  meetingAttendees,
   meetings,
   prereadUpdates,
   prereads,
@@ -32,33 +32,16 @@ export type MeetingOpts = {
   kind?: 'regular' | 'emergency';
 };
 
+/** db/factories' meeting with these tests' defaults: its title and room, and dates as Date objects. */
 export function makeMeeting(db: Db, opts: MeetingOpts) {
   const scheduledAt = opts.scheduledAt ?? new Date(Date.now() + 14 * DAY);
-  const meeting = db
-    .insert(meetings)
-    .values({
-      cycleId: opts.cycleId,
-      kind: opts.kind ?? 'regular',
-      title: opts.title ?? 'Prioritisation meeting',
-      scheduledAt: scheduledAt.toISOString(),
-      location: 'Room 4',
-      facilitatorId: opts.facilitatorId,
-      questionsCloseAt: (opts.questionsCloseAt ?? new Date(scheduledAt.getTime() - DAY)).toISOString(),
-      createdAt: new Date().toISOString(),
-    })
-    .returning()
-    .get();
-  if (opts.attendees?.length) {
-    db.insert(meetingAttendees)
-      .values(opts.attendees.map((a) => ({ meetingId: meeting.id, userId: a.userId, role: a.role ?? 'voter' })))
-      .run();
-  }
-  if (opts.itemIds?.length) {
-    db.insert(agendaItems)
-      .values(opts.itemIds.map((itemId, position) => ({ meetingId: meeting.id, itemId, position })))
-      .run();
-  }
-  return meeting;
+  return makePlannedMeeting(db, {
+    ...opts,
+    title: opts.title ?? 'Prioritisation meeting',
+    location: 'Room 4',
+    scheduledAt: scheduledAt.toISOString(),
+    questionsCloseAt: opts.questionsCloseAt?.toISOString(),
+  });
 }
 
 /** The snapshot a distribution would freeze now for these items. */
