@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { databasePath } from './database-path';
 import { hasUnsealedEvents, sealEvents } from './event-chain';
+import { migrateSqlite } from './migrate';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -20,9 +20,8 @@ export function openDatabase(file = databasePath()): { sqlite: Database.Database
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  migrate(drizzle(sqlite), {
-    migrationsFolder: path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations'),
-  });
+  // A migration that fails stops the start, naming itself (db/migrate.ts).
+  migrateSqlite(sqlite, path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations'));
   const db = drizzle(sqlite, { schema });
   // A database from before the hash chain (or a row written without it) is sealed here, once.
   if (hasUnsealedEvents(sqlite)) db.transaction((tx) => sealEvents(tx), { behavior: 'immediate' });
