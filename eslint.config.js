@@ -30,6 +30,18 @@ export default tseslint.config(
     },
   },
   {
+    // Every query is awaited: a promise left floating, or returned out of a try block unawaited,
+    // would let an error (a refused write, a lost database) slip past the code meant to handle it.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
     // Playwright fixtures hand their value to the test with a callback named `use`: not React's hook.
     files: ['e2e/**/*.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

@@ -9,7 +9,7 @@ const card = 'space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:bord
 
 export default async function HomePage() {
   const user = await requireUser();
-  const dashboard = getDashboard(user);
+  const dashboard = await getDashboard(user);
   return (
     <div className="max-w-4xl space-y-6">
       <div>
@@ -74,7 +74,7 @@ function MyRequests({ requests }: { requests: Dashboard['requests'] }) {
   );
 }
 
-function Curation({ curation }: { curation: NonNullable<Dashboard['curation']> }) {
+async function Curation({ curation }: { curation: NonNullable<Dashboard['curation']> }) {
   const { incomplete, triageCount } = curation;
   return (
     <>

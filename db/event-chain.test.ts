@@ -8,9 +8,10 @@ import { makeCycle, makeItem, makeUser } from '@/db/factories';
 import { events } from '@/db/schema';
 import { logEvent } from '@/lib/events/log.server';
 import { db, sqlite } from '@/lib/testing/db';
-import { appendEvent, canonicalJson, eventHash, GENESIS_HASH, sealEvents, verifyChain } from './event-chain';
+import { appendEvent, canonicalJson, eventHash, GENESIS_HASH, sealEvents, verifySqliteChain } from './event-chain';
+import { first } from './rows';
 
-type Opened = ReturnType<typeof openDatabase>;
+type Opened = Awaited<ReturnType<typeof openDatabase>>;
 const opened: Opened[] = [];
 const dirs: string[] = [];
 afterEach(() => {
@@ -25,9 +26,9 @@ function freshDatabase(file = ':memory:'): Opened {
   return o;
 }
 
-function withEvents(o: Opened, n: number) {
+async function withEvents(o: Opened, n: number) {
   for (let i = 1; i <= n; i++)
-    appendEvent(o.db, { actorId: null, type: 'test.event', subjectType: 'item', subjectId: i, data: { n: i } });
+    await appendEvent(o.db, { actorId: null, type: 'test.event', subjectType: 'item', subjectId: i, data: { n: i } });
   return o;
 }
 
@@ -50,103 +51,119 @@ describe('canonical JSON', () => {
 });
 
 describe('appending', () => {
-  it('links each row to the one before and hashes its own content', () => {
-    const first = logEvent(db, { actorId: null, type: 'a.one', subjectType: 'item', subjectId: 1, data: { x: 1 } });
-    const second = logEvent(db, { actorId: null, type: 'a.two', subjectType: 'item', subjectId: 1, data: { x: 2 } });
-    const [a, b] = db.select().from(events).where(eq(events.subjectId, 1)).orderBy(asc(events.id)).all().slice(-2);
+  it('links each row to the one before and hashes its own content', async () => {
+    const first = await logEvent(db, {
+      actorId: null,
+      type: 'a.one',
+      subjectType: 'item',
+      subjectId: 1,
+      data: { x: 1 },
+    });
+    const second = await logEvent(db, {
+      actorId: null,
+      type: 'a.two',
+      subjectType: 'item',
+      subjectId: 1,
+      data: { x: 2 },
+    });
+    const [a, b] = (await db.select().from(events).where(eq(events.subjectId, 1)).orderBy(asc(events.id))).slice(-2);
     expect([a.id, b.id]).toEqual([first, second]);
     expect(b.prevHash).toBe(a.hash);
     expect(b.hash).toBe(eventHash(a.hash!, b));
     expect(b.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(verifyChain(sqlite)).toMatchObject({ ok: true, lastHash: b.hash });
+    expect(await verifySqliteChain(sqlite!)).toMatchObject({ ok: true, lastHash: b.hash });
   });
 
-  it('starts the chain at the genesis value', () => {
-    const o = withEvents(freshDatabase(), 1);
-    const row = o.db.select().from(events).get()!;
+  it('starts the chain at the genesis value', async () => {
+    const o = await withEvents(freshDatabase(), 1);
+    const row = first(await o.db.select().from(events))!;
     expect(row.prevHash).toBe(GENESIS_HASH);
     expect(row.hash).toBe(eventHash(GENESIS_HASH, row));
   });
 
-  it("chains the factories' events too", () => {
-    const pm = makeUser(db, { role: 'pm' });
-    const item = makeItem(db, { cycleId: makeCycle(db).id, requestorId: pm.id, departmentId: pm.departmentId });
-    const row = db.select().from(events).where(eq(events.subjectId, item.id)).all().at(-1)!;
+  it("chains the factories' events too", async () => {
+    const pm = await makeUser(db, { role: 'pm' });
+    const item = await makeItem(db, {
+      cycleId: (await makeCycle(db)).id,
+      requestorId: pm.id,
+      departmentId: pm.departmentId,
+    });
+    const row = (await db.select().from(events).where(eq(events.subjectId, item.id))).at(-1)!;
     expect(row.type).toBe('item.created');
     expect(row.hash).toBe(eventHash(row.prevHash!, row));
-    const report = verifyChain(sqlite);
+    const report = await verifySqliteChain(sqlite!);
     expect(report.ok).toBe(true);
     expect(report.count).toBe((sqlite.prepare('select count(*) as n from events').get() as { n: number }).n);
   });
 });
 
 describe('the verifier', () => {
-  it('passes a good chain and counts its rows', () => {
-    expect(verifyChain(withEvents(freshDatabase(), 5).sqlite)).toMatchObject({ ok: true, count: 5 });
+  it('passes a good chain and counts its rows', async () => {
+    expect(verifyChain((await withEvents(freshDatabase(), 5)).sqlite)).toMatchObject({ ok: true, count: 5 });
     expect(verifyChain(freshDatabase().sqlite)).toEqual({ ok: true, count: 0, lastHash: GENESIS_HASH });
   });
 
-  it('names the first row whose content was changed', () => {
-    const o = withEvents(freshDatabase(), 5);
+  it('names the first row whose content was changed', async () => {
+    const o = await withEvents(freshDatabase(), 5);
     dropTriggers(o);
     o.sqlite.prepare(`update events set data = '{"n":99}' where id = 3`).run();
     o.sqlite.prepare(`update events set type = 'forged' where id = 4`).run();
-    expect(verifyChain(o.sqlite)).toMatchObject({ ok: false, count: 2, badId: 3, problem: 'content' });
+    expect(await verifySqliteChain(o.sqlite!)).toMatchObject({ ok: false, count: 2, badId: 3, problem: 'content' });
   });
 
-  it('names the row after a deleted one as badly linked', () => {
-    const o = withEvents(freshDatabase(), 5);
+  it('names the row after a deleted one as badly linked', async () => {
+    const o = await withEvents(freshDatabase(), 5);
     dropTriggers(o);
     o.sqlite.prepare('delete from events where id = 3').run();
-    expect(verifyChain(o.sqlite)).toMatchObject({ ok: false, badId: 4, problem: 'link' });
+    expect(await verifySqliteChain(o.sqlite!)).toMatchObject({ ok: false, badId: 4, problem: 'link' });
   });
 
-  it('detects reordered rows', () => {
-    const o = withEvents(freshDatabase(), 5);
+  it('detects reordered rows', async () => {
+    const o = await withEvents(freshDatabase(), 5);
     dropTriggers(o);
     o.sqlite.exec('update events set id = 100 where id = 2; update events set id = 2 where id = 3; ');
     o.sqlite.exec('update events set id = 3 where id = 100;');
-    expect(verifyChain(o.sqlite)).toMatchObject({ ok: false, badId: 2, problem: 'link' });
+    expect(await verifySqliteChain(o.sqlite!)).toMatchObject({ ok: false, badId: 2, problem: 'link' });
   });
 
-  it('reports a row written without hashes after sealed ones', () => {
-    const o = withEvents(freshDatabase(), 2);
+  it('reports a row written without hashes after sealed ones', async () => {
+    const o = await withEvents(freshDatabase(), 2);
     insertUnsealed(o, 7);
-    expect(verifyChain(o.sqlite)).toMatchObject({ ok: false, count: 2, badId: 3, problem: 'link' });
+    expect(await verifySqliteChain(o.sqlite!)).toMatchObject({ ok: false, count: 2, badId: 3, problem: 'link' });
   });
 });
 
 describe('sealing', () => {
-  it('seals rows without hashes in id order, and the next append follows them', () => {
+  it('seals rows without hashes in id order, and the next append follows them', async () => {
     const o = freshDatabase();
     for (let i = 0; i < 3; i++) insertUnsealed(o, i);
-    expect(verifyChain(o.sqlite).ok).toBe(false);
+    expect(await (await verifySqliteChain(o.sqlite!)).ok).toBe(false);
     expect(o.db.transaction((tx) => sealEvents(tx))).toBe(3);
-    expect(verifyChain(o.sqlite)).toMatchObject({ ok: true, count: 3 });
+    expect(await verifySqliteChain(o.sqlite!)).toMatchObject({ ok: true, count: 3 });
     insertUnsealed(o, 9);
-    withEvents(o, 1); // an append seals a trailing unsealed row first
-    expect(verifyChain(o.sqlite)).toMatchObject({ ok: true, count: 5 });
+    await withEvents(o, 1); // an append seals a trailing unsealed row first
+    expect(await verifySqliteChain(o.sqlite!)).toMatchObject({ ok: true, count: 5 });
   });
 
-  it('does not hide a row slipped into a gap in the middle: the row after it no longer links', () => {
-    const o = withEvents(freshDatabase(), 2);
+  it('does not hide a row slipped into a gap in the middle: the row after it no longer links', async () => {
+    const o = await withEvents(freshDatabase(), 2);
     o.sqlite
       .prepare(
         `insert into events (id, at, type, subject_type, subject_id, data) values (5, 'x', 't', 'item', 1, '{}')`,
       )
       .run();
-    withEvents(o, 1); // seals row 5, appends row 6
-    expect(verifyChain(o.sqlite)).toMatchObject({ ok: true, count: 4 });
+    await withEvents(o, 1); // seals row 5, appends row 6
+    expect(await verifySqliteChain(o.sqlite!)).toMatchObject({ ok: true, count: 4 });
     o.sqlite
       .prepare(
         `insert into events (id, at, type, subject_type, subject_id, data) values (3, 'x', 't', 'item', 1, '{}')`,
       )
       .run();
     expect(o.db.transaction((tx) => sealEvents(tx))).toBe(1);
-    expect(verifyChain(o.sqlite)).toMatchObject({ ok: false, count: 3, badId: 5, problem: 'link' });
+    expect(await verifySqliteChain(o.sqlite!)).toMatchObject({ ok: false, count: 3, badId: 5, problem: 'link' });
   });
 
-  it('seals an existing database when it is opened, and keeps it append-only afterwards', () => {
+  it('seals an existing database when it is opened, and keeps it append-only afterwards', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-chain-'));
     dirs.push(dir);
     const file = path.join(dir, 'old.db');
@@ -156,7 +173,7 @@ describe('sealing', () => {
     opened.pop();
 
     const after = freshDatabase(file);
-    expect(verifyChain(after.sqlite)).toMatchObject({ ok: true, count: 4 });
+    expect(await verifySqliteChain(after.sqlite!)).toMatchObject({ ok: true, count: 4 });
     // A sealed row can no longer be changed, resealed or deleted.
     expect(() => after.sqlite.prepare(`update events set data = '{}' where id = 1`).run()).toThrow(/append-only/);
     expect(() => after.sqlite.prepare(`update events set hash = 'x', prev_hash = 'y' where id = 1`).run()).toThrow(

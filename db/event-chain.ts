@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
-import { SQLiteTransaction } from 'drizzle-orm/sqlite-core';
 import type Database from 'better-sqlite3';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import type * as schema from './schema';
+import type { Db } from './handle';
 import { events } from './schema';
+import { first } from './rows';
 
 /**
  * The hash chain over the event log, the one place that appends to it. Every row carries
@@ -18,10 +17,8 @@ import { events } from './schema';
  * these few lines without dependencies, so that an auditor can check an export offline; keep both equal.
  */
 
-// The same type as db/client.ts's Db, spelled out here: client.ts imports this module.
-type Db = BetterSQLite3Database<typeof schema>;
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type ChainExecutor = Db | Tx;
+type Tx = Db;
+export type ChainExecutor = Db;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -73,21 +70,16 @@ export function eventHash(prevHash: string, row: EventContent): string {
 }
 
 /**
- * Appends one event with its hashes and returns its id. It runs inside the caller's transaction or,
- * given the database, in a transaction of its own that takes the write lock first: reading the last
- * hash and inserting must not interleave with another writer.
+ * Appends one event with its hashes and returns its id. Call it inside a transaction (db/handle.ts):
+ * reading the last hash and inserting must not interleave with another writer.
  */
-export function appendEvent(exec: ChainExecutor, e: NewEvent): number {
-  // Inside a transaction already (the usual case): no savepoint, it costs as much as the append itself.
-  if (exec instanceof SQLiteTransaction) return appendIn(exec, e);
-  return exec.transaction((tx) => appendIn(tx, e), { behavior: 'immediate' });
-}
-
-function appendIn(tx: Tx, e: NewEvent): number {
-  let last = tx.select({ id: events.id, hash: events.hash }).from(events).orderBy(desc(events.id)).limit(1).get();
+export async function appendEvent(tx: Tx, e: NewEvent): Promise<number> {
+  let last = first(
+    await tx.select({ id: events.id, hash: events.hash }).from(events).orderBy(desc(events.id)).limit(1),
+  );
   if (last && last.hash === null) {
-    sealEvents(tx);
-    last = tx.select({ id: events.id, hash: events.hash }).from(events).orderBy(desc(events.id)).limit(1).get();
+    await sealEvents(tx);
+    last = first(await tx.select({ id: events.id, hash: events.hash }).from(events).orderBy(desc(events.id)).limit(1));
   }
   // The id is part of the hashed content, so it is chosen here: AUTOINCREMENT never reuses an id.
   const seq = tx.get<{ seq: number } | undefined>(sql`select seq from sqlite_sequence where name = 'events'`);
@@ -96,9 +88,7 @@ function appendIn(tx: Tx, e: NewEvent): number {
   const data = JSON.parse(JSON.stringify(e.data)) as Record<string, unknown>;
   const row = { ...e, id, at: e.at ?? new Date().toISOString(), data };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  tx.insert(events)
-    .values({ ...row, prevHash, hash: eventHash(prevHash, row) })
-    .run();
+  await tx.insert(events).values({ ...row, prevHash, hash: eventHash(prevHash, row) });
   return id;
 }
 
@@ -110,36 +100,37 @@ const SEAL_BATCH = 500;
  * previous row's hash. A row sealed after a sealed one breaks that one's link, which the verifier
  * then reports: sealing never hides an insertion in the middle of the log.
  */
-export function sealEvents(exec: ChainExecutor): number {
-  const first = exec.select({ id: events.id }).from(events).where(isNull(events.hash)).orderBy(asc(events.id)).get();
-  if (!first) return 0;
+export async function sealEvents(exec: ChainExecutor): Promise<number> {
+  const firstUnsealed = first(
+    await exec.select({ id: events.id }).from(events).where(isNull(events.hash)).orderBy(asc(events.id)),
+  );
+  if (!firstUnsealed) return 0;
   let prevHash =
-    exec
-      .select({ hash: events.hash })
-      .from(events)
-      .where(lt(events.id, first.id))
-      .orderBy(desc(events.id))
-      .limit(1)
-      .get()?.hash ?? GENESIS_HASH;
+    first(
+      await exec
+        .select({ hash: events.hash })
+        .from(events)
+        .where(lt(events.id, firstUnsealed.id))
+        .orderBy(desc(events.id))
+        .limit(1),
+    )?.hash ?? GENESIS_HASH;
   let sealed = 0;
-  let from = first.id;
+  let from = firstUnsealed.id;
   for (;;) {
-    const batch = exec
+    const batch = await exec
       .select()
       .from(events)
       .where(gte(events.id, from))
       .orderBy(asc(events.id))
-      .limit(SEAL_BATCH)
-      .all();
+      .limit(SEAL_BATCH);
     if (batch.length === 0) return sealed;
     for (const row of batch) {
       if (row.hash === null) {
         const hash = eventHash(prevHash, row);
-        exec
+        await exec
           .update(events)
           .set({ prevHash, hash })
-          .where(and(eq(events.id, row.id), isNull(events.hash)))
-          .run();
+          .where(and(eq(events.id, row.id), isNull(events.hash)));
         sealed++;
         prevHash = hash;
       } else {
@@ -172,27 +163,33 @@ export type RawEventRow = {
   hash: string | null;
 };
 
+/** Reads events in id order: those with `after < id <= upTo`, at most `limit`. */
+export type EventPageReader = (after: number, upTo: number, limit: number) => Promise<RawEventRow[]>;
+
+const VERIFY_BATCH = 2000;
+
 /**
  * Checks the whole chain in id order and stops at the first row that does not match: its link
  * (prev_hash is not the previous row's hash: a row before it was removed, inserted or moved) or its
- * content (the hash does not cover what the row now says). One SELECT: one consistent snapshot.
+ * content (the hash does not cover what the row now says). It covers the rows up to the last one
+ * present when it starts, read in batches: rows are only ever appended, so the batches see the same
+ * rows one read would have.
  */
-export function verifyChain(sqlite: Database.Database): ChainReport {
+export async function verifyChain(lastId: number, readPage: EventPageReader): Promise<ChainReport> {
   let expectedPrev = GENESIS_HASH;
   let count = 0;
-  const rows = sqlite
-    .prepare('select id, at, actor_id, type, subject_type, subject_id, data, prev_hash, hash from events order by id')
-    .iterate() as IterableIterator<RawEventRow>;
-  for (const r of rows) {
-    const bad = checkRow(r, expectedPrev);
-    if (bad) {
-      rows.return?.();
-      return { ok: false, count, badId: r.id, ...bad };
+  let after = 0;
+  for (;;) {
+    const rows = await readPage(after, lastId, VERIFY_BATCH);
+    if (rows.length === 0) return { ok: true, count, lastHash: expectedPrev };
+    for (const r of rows) {
+      const bad = checkRow(r, expectedPrev);
+      if (bad) return { ok: false, count, badId: r.id, ...bad };
+      expectedPrev = r.hash!;
+      count++;
     }
-    expectedPrev = r.hash!;
-    count++;
+    after = rows[rows.length - 1].id;
   }
-  return { ok: true, count, lastHash: expectedPrev };
 }
 
 function checkRow(r: RawEventRow, expectedPrev: string): { problem: 'content' | 'link'; message: string } | null {
@@ -221,4 +218,13 @@ function checkRow(r: RawEventRow, expectedPrev: string): { problem: 'content' | 
   if (eventHash(r.prev_hash, content) !== r.hash)
     return { problem: 'content', message: `Event ${r.id} does not match its hash: its content was changed.` };
   return null;
+}
+
+/** verifyChain over a raw SQLite connection (the offline check, the backup's check, tests). */
+export function verifySqliteChain(sqlite: Database.Database): Promise<ChainReport> {
+  const lastId = (sqlite.prepare('select coalesce(max(id), 0) as id from events').get() as { id: number }).id;
+  const page = sqlite.prepare(
+    'select id, at, actor_id, type, subject_type, subject_id, data, prev_hash, hash from events where id > ? and id <= ? order by id limit ?',
+  );
+  return verifyChain(lastId, async (after, upTo, limit) => page.all(after, upTo, limit) as RawEventRow[]);
 }

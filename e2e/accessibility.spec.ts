@@ -41,10 +41,10 @@ for (const scheme of ['light', 'dark'] as const) {
     passwordHash,
   }) => {
     test.setTimeout(180_000);
-    const plan = makePrioritisation(world);
+    const plan = await makePrioritisation(world);
     // A second world: the delivery quarter has people of the same names as the prioritisation's.
     const deliveryWorld = createWorld(db, passwordHash);
-    const delivery = makeDelivery(deliveryWorld);
+    const delivery = await makeDelivery(deliveryWorld);
     const { cycle, meeting, rosa } = plan;
     const item = plan.items['Annual plans with a discount at checkout'];
 

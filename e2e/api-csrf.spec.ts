@@ -2,17 +2,18 @@ import { count, eq } from 'drizzle-orm';
 import { items } from '../db/schema';
 import { BASE_URL } from '../playwright.config';
 import { expect, makeQuarter, test } from './fixtures';
+import { first } from '../db/rows';
 
 test('API writes from another origin, with a non-JSON body or without an Origin are refused and write nothing', async ({
   signedInAs,
   world,
 }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   const person = world.person('pm');
   const pm = await signedInAs(person);
-  const itemsOfCycle = () =>
-    world.db.select({ n: count() }).from(items).where(eq(items.cycleId, quarter.cycle.id)).get()!.n;
-  const before = itemsOfCycle();
+  const itemsOfCycle = async () =>
+    first(await world.db.select({ n: count() }).from(items).where(eq(items.cycleId, quarter.cycle.id)))!.n;
+  const before = await itemsOfCycle();
   const body = JSON.stringify({
     cycleId: quarter.cycle.id,
     title: 'Planted by another site',
@@ -44,7 +45,7 @@ test('API writes from another origin, with a non-JSON body or without an Origin 
   expect(anonymous.status()).toBe(403);
   expect((await anonymous.json()).error).toMatch(/needs an Origin header/);
 
-  expect(itemsOfCycle()).toBe(before);
+  expect(await itemsOfCycle()).toBe(before);
 
   // The same request from our own origin goes through (and is then judged by the route itself).
   const own = await pm.request.post('/api/items', {
@@ -52,5 +53,5 @@ test('API writes from another origin, with a non-JSON body or without an Origin 
     data: body,
   });
   expect(own.status()).toBe(201);
-  expect(itemsOfCycle()).toBe(before + 1);
+  expect(await itemsOfCycle()).toBe(before + 1);
 });

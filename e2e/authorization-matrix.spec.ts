@@ -41,7 +41,7 @@ test('every page, API route and server action has a row in the matrix', () => {
 });
 
 let server: OwnServer;
-let connection: ReturnType<typeof openTestDatabase>;
+let connection: Awaited<ReturnType<typeof openTestDatabase>>;
 test.beforeAll(async () => {
   server = await startOwnServer({ demo: false, env: { TRUST_PROXY: '1' } });
   connection = openTestDatabase(server.databasePath);

@@ -25,7 +25,7 @@ test('a pm adds and edits an item; bad input is refused beside each field and no
   page,
   world,
 }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   const pm = world.person('pm');
   await signIn(page, pm);
   const cycleId = await openCycle(page, quarter.cycle);
@@ -81,7 +81,7 @@ test('a pm adds and edits an item; bad input is refused beside each field and no
 });
 
 test('the backlog table filters, sorts, groups and keeps the view in the URL', async ({ page, world }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   await signIn(page, quarter.leaders.Sales);
   const cycleId = await openCycle(page, quarter.cycle);
   const table = page.getByRole('table');
@@ -118,7 +118,7 @@ test('the backlog table filters, sorts, groups and keeps the view in the URL', a
 });
 
 test('a pm edits estimate, theme and status inline and the capacity bar follows', async ({ page, world }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   await signIn(page, world.person('pm'));
   const cycleId = await openCycle(page, quarter.cycle);
   const title = `Inline edit target ${Date.now()}`;
@@ -160,7 +160,7 @@ test('a pm edits estimate, theme and status inline and the capacity bar follows'
 });
 
 test('a requestor cannot open the backlog or use the item API', async ({ page, signedInAs, world }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   const { cycle, rosa } = quarter;
   await signIn(page, rosa);
   await page.goto(`/cycles/${cycle.id}`);

@@ -56,7 +56,7 @@ test('a backup taken during writes is consistent, verifies, and the app runs on 
     description: `${before.length} items acknowledged before the backup, ${during} while it ran; ${backup.stdout.trim()}`,
   });
 
-  const copy = inspectDatabase(target);
+  const copy = await inspectDatabase(target);
   expect(copy.integrity).toBe('ok');
   expect(copy.chain).toMatchObject({ ok: true });
   expect(before.filter((id) => !copy.itemIds.has(id))).toEqual([]);

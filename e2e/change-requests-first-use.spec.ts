@@ -14,14 +14,14 @@ const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString(
 
 /** A published cycle around today: a sprint that has ended, the current one (4 weeks, 3 taken), the next one. */
 function cycleAroundToday(world: World) {
-  return world.batch(() => {
+  return world.batch(async () => {
     const leader = world.person('leader');
     const cycle = world.cycle({ startsOn: day(-40), endsOn: day(40), capacityWeeks: 12, status: 'published' });
     const period = (name: string, from: number, to: number) =>
       makeSchedulePeriod(world.db, cycle.id, { name, startsOn: day(from), endsOn: day(to), capacityWeeks: 4 });
-    const periods = { ended: period('Ended sprint', -40, -11), current: period('Current sprint', -10, 10) };
-    period('Next sprint', 11, 40);
-    const existing = makeItem(world.db, {
+    const periods = { ended: await period('Ended sprint', -40, -11), current: await period('Current sprint', -10, 10) };
+    await period('Next sprint', 11, 40);
+    const existing = await makeItem(world.db, {
       cycleId: cycle.id,
       title: 'Existing work',
       estimateWeeks: 3,
@@ -30,7 +30,7 @@ function cycleAroundToday(world: World) {
       requestorId: leader.id,
       departmentId: leader.departmentId,
     });
-    makeScheduleEntry(world.db, { itemId: existing.id, periodId: periods.current.id });
+    await makeScheduleEntry(world.db, { itemId: existing.id, periodId: periods.current.id });
     return { leader, cycle, periods };
   });
 }
@@ -39,7 +39,7 @@ test('a new change request targets the current period; going over capacity must 
   signedInAs,
   world,
 }) => {
-  const { leader, cycle } = cycleAroundToday(world);
+  const { leader, cycle } = await cycleAroundToday(world);
   const page = await signedInAs(leader);
   await page.goto(`/cycles/${cycle.id}/changes`);
   await page.getByRole('link', { name: 'Raise a change request' }).click();
@@ -102,7 +102,7 @@ test('after a dissent the raiser amends the request: the leaders are asked again
   world,
 }) => {
   test.setTimeout(120_000);
-  const delivery = makeDelivery(world);
+  const delivery = await makeDelivery(world);
   const { sales: liam, finance: fatima } = delivery;
   const sales = await signedInAs(liam);
   await sales.goto(`/cycles/${delivery.cycle.id}/changes/new`);
@@ -171,7 +171,7 @@ test('the schedule marks the rows an approved change moved, until it is publishe
   signedInAs,
   world,
 }) => {
-  const delivery = makeDelivery(world);
+  const delivery = await makeDelivery(world);
   const giftCards = delivery.items['Gift cards'];
   const later = delivery.items['Partner API rate limits'];
   const pmPage = await signedInAs(delivery.pm);

@@ -36,7 +36,7 @@ test('a leader raises a change with its effect shown first; an asynchronous sess
   world,
 }) => {
   test.setTimeout(120_000);
-  const delivery = makeDelivery(world);
+  const delivery = await makeDelivery(world);
   const sales = await signedInAs(delivery.sales);
   await openChanges(sales, delivery);
   await sales.getByRole('link', { name: 'Raise a change request' }).click();
@@ -105,7 +105,7 @@ test('a live emergency session: responses and the decision reach every screen wi
   world,
 }) => {
   test.setTimeout(120_000);
-  const delivery = makeDelivery(world);
+  const delivery = await makeDelivery(world);
   const pm = await signedInAs(delivery.pm);
   await openChanges(pm, delivery);
   await pm.getByRole('link', { name: 'Raise a change request' }).click();

@@ -43,7 +43,7 @@ test('every acknowledged write survives a SIGKILL mid-burst; the file is whole a
   });
   expect(burst.unanswered, 'the kill interrupted the burst').toBeGreaterThan(0);
 
-  const after = inspectDatabase(server.databasePath);
+  const after = await inspectDatabase(server.databasePath);
   expect(after.integrity).toBe('ok');
   expect(after.chain).toMatchObject({ ok: true });
   expect(after.unmatched, 'items without their event, or events without their item').toBe(0);
@@ -65,5 +65,5 @@ test('every acknowledged write survives a SIGKILL mid-burst; the file is whole a
     },
   });
   expect(more.status()).toBe(201);
-  expect(inspectDatabase(server.databasePath).chain).toMatchObject({ ok: true, count: after.chain.count + 1 });
+  expect((await inspectDatabase(server.databasePath)).chain).toMatchObject({ ok: true, count: after.chain.count + 1 });
 });

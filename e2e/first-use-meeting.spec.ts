@@ -19,7 +19,7 @@ async function distribute(pm: Page, scene: Prioritisation) {
 }
 
 test('signing in from an e-mail link lands on the item it points to', async ({ browser, signedInAs, world }) => {
-  const scene = makePrioritisation(world);
+  const scene = await makePrioritisation(world);
   const last = scene.agenda.at(-1)!; // far down the pre-read
   const pm = await signedInAs(scene.pm);
   await distribute(pm, scene);
@@ -59,7 +59,7 @@ test('notifications clear themselves once the person has opened the pre-read or 
   signedInAs,
   world,
 }) => {
-  const scene = makePrioritisation(world);
+  const scene = await makePrioritisation(world);
   const pm = await signedInAs(scene.pm);
   await distribute(pm, scene);
   const preread = `Pre-read: ${scene.meeting.title}`;
@@ -103,7 +103,7 @@ test('starting without a pre-read and weeks early, and deciding with hidden vote
   world,
 }) => {
   test.setTimeout(90_000);
-  const scene = makePrioritisation(world); // two weeks away, pre-read not sent
+  const scene = await makePrioritisation(world); // two weeks away, pre-read not sent
   const pm = await signedInAs(scene.pm);
   await pm.goto(`/meetings/${scene.meeting.id}`);
   await expect(pm.getByText('Live updates on')).toBeVisible();

@@ -20,24 +20,24 @@ test('the history of a request reads as sentences, with names and without intern
   browser,
   world,
 }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   const pm = world.person('pm');
   const rosa = quarter.rosa;
-  const { item, meeting, october } = world.batch(() => {
-    const item = makeItem(world.db, {
+  const { item, meeting, october } = await world.batch(async () => {
+    const item = await makeItem(world.db, {
       cycleId: quarter.cycle.id,
       title: world.named('Reorder from order history'),
       status: 'curated',
       requestorId: rosa.id,
       departmentId: rosa.departmentId,
     });
-    const meeting = makeMeeting(world.db, {
+    const meeting = await makeMeeting(world.db, {
       cycleId: quarter.cycle.id,
       facilitatorId: pm.id,
       title: world.named('Prioritisation'),
       itemIds: [item.id],
     });
-    const october = makeSchedulePeriod(world.db, quarter.cycle.id, {
+    const october = await makeSchedulePeriod(world.db, quarter.cycle.id, {
       name: world.named('October'),
       startsOn: '2027-01-04',
       endsOn: '2027-01-29',
@@ -77,8 +77,8 @@ test('the history of a request reads as sentences, with names and without intern
       },
     },
   ];
-  world.batch(() => {
-    for (const e of events) appendEvent(world.db, { ...e, subjectType: 'item', subjectId: item.id });
+  await world.batch(async () => {
+    for (const e of events) await appendEvent(world.db, { ...e, subjectType: 'item', subjectId: item.id });
   });
 
   const expected = [

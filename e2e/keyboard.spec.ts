@@ -19,7 +19,7 @@ test('the first Tab on every page reaches a skip link that moves focus to the ma
   page,
   world,
 }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   await page.goto('/signin');
   await expectSkipLinkFirst(page);
   await expect(page.getByLabel('E-mail')).toBeFocused();
@@ -35,7 +35,7 @@ test('backlog cells read as text, fit 1440 px, and are edited by keyboard with f
   page,
   world,
 }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   const item = quarter.items['Annual plans with a discount at checkout'];
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, world.person('pm'));

@@ -62,7 +62,7 @@ test('no page scrolls sideways at 1440 or 820 px, with long names and unbroken s
   world,
 }) => {
   test.setTimeout(300_000);
-  const scene = makeLongStrings(world);
+  const scene = await makeLongStrings(world);
   const cycle = `/cycles/${scene.cycle.id}`;
   const delivery = `/cycles/${scene.delivery.id}`;
   const item = `/items/${scene.items[0].id}`;

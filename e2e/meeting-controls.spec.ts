@@ -14,7 +14,7 @@ test('pause and resume, the presenter view, hand over to a leader, an admin take
   world,
 }) => {
   test.setTimeout(120_000);
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   const liam = quarter.leaders.Sales;
   const priya = world.person('pm');
   const ada = world.person('admin');

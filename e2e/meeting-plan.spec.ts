@@ -9,7 +9,7 @@ test('a meeting is planned in four steps, each with its status, one at a time, e
   page,
   world,
 }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   const priya = world.person('pm');
   const liam = quarter.leaders.Sales;
   const item = quarter.items['SAML single sign-on'];

@@ -29,7 +29,7 @@ test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload,
   world,
 }) => {
   test.setTimeout(120_000);
-  const scene = makePrioritisation(world);
+  const scene = await makePrioritisation(world);
   const { Sales: liam, Finance: fatima } = scene.leaders;
   expect(scene.agenda.slice(0, 4)).toEqual([ITEMS.darkMode, ITEMS.annualPlans, ITEMS.applePay, ITEMS.trial]);
   const pm = await signedInAs(scene.pm);

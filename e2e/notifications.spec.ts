@@ -12,7 +12,7 @@ test('e-mail preferences, a late pre-read with confirmation, and the in-app noti
   browser,
   world,
 }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   const omar = quarter.leaders.Operations;
   const leaderCtx = await browser.newContext({ timezoneId: 'UTC' });
   const leader = await leaderCtx.newPage();

@@ -17,7 +17,7 @@ test('the pm distributes the pre-read; the leader follows the e-mail, asks; the 
   browser,
   world,
 }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   const {
     rosa,
     leaders: { Sales: liam },
@@ -119,7 +119,7 @@ test('the pm distributes the pre-read; the leader follows the e-mail, asks; the 
 });
 
 test('a non-attendee gets the 403 page on the pre-read', async ({ browser, world }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   const priya = world.person('pm');
   const pm = await newUserPage(browser);
   await signIn(pm.page, priya);
@@ -138,7 +138,7 @@ test('a non-attendee gets the 403 page on the pre-read', async ({ browser, world
 });
 
 test('mail sent while the SMTP server is down goes out once it is back, exactly once', async ({ browser, world }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   const priya = world.person('pm');
   const ada = world.person('admin');
   const pm = await newUserPage(browser);

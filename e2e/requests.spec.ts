@@ -83,12 +83,12 @@ test('a requestor submits a request, follows it and withdraws it', async ({ page
 });
 
 test('a requestor sees only their own requests', async ({ page, signedInAs, world }) => {
-  const { rosa, sam } = world.batch(() => {
+  const { rosa, sam } = await world.batch(async () => {
     const people = {
       rosa: world.person('requestor'),
       sam: world.person('requestor', { name: 'Sam Sato', department: 'Finance' }),
     };
-    const submitted = (by: Person, title: string, description: string, businessBenefit: string) =>
+    const submitted = async (by: Person, title: string, description: string, businessBenefit: string) =>
       makeItem(world.db, {
         requestorId: by.id,
         departmentId: by.departmentId,
@@ -97,13 +97,13 @@ test('a requestor sees only their own requests', async ({ page, signedInAs, worl
         description,
         businessBenefit,
       });
-    submitted(
+    await submitted(
       people.rosa,
       'Quote builder for sales calls',
       'Let sales build a quote during a call and send it as a link.',
       'Shorter sales cycles for mid-market deals.',
     );
-    submitted(
+    await submitted(
       people.sam,
       'Automatic dunning for failed payments',
       'Retry failed card payments and e-mail the customer.',
@@ -142,7 +142,7 @@ test('the pm triages a new request into a cycle and the requestor sees it curate
   signedInAs,
   world,
 }) => {
-  const { cycle, rosa } = makeQuarter(world);
+  const { cycle, rosa } = await makeQuarter(world);
   const title = uniqueTitle('Partner portal for resellers');
   await signIn(page, rosa);
   await submitRequest(page, title);

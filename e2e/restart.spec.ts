@@ -21,7 +21,7 @@ const ITEMS = {
 const REJECTED = /^Decision: Rejected — Reason: The billing rewrite comes first/;
 
 let server: OwnServer | undefined;
-let database: ReturnType<typeof openTestDatabase> | undefined;
+let database: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
 
 test.afterAll(async () => {
   database?.close();
@@ -59,7 +59,7 @@ test('a live meeting survives a server crash: both pages reconnect by themselves
   server = await startOwnServer({ demo: false });
   const { baseURL } = server;
   database = openTestDatabase(server.databasePath);
-  const scene = makePrioritisation(createWorld(database.db, passwordHash));
+  const scene = await makePrioritisation(createWorld(database.db, passwordHash));
   expect(scene.agenda.slice(0, 2)).toEqual([ITEMS.darkMode, ITEMS.annualPlans]);
   const liam = scene.leaders.Sales;
   const SALES_ACCEPT = `${liam.name} (${liam.departmentName}): Accept — “Ship it this quarter”`;

@@ -5,10 +5,10 @@ test('a pm home page lists items missing fields and the triage queue', async ({ 
   // The list shows the newest cycles' items first, and at most 20: a cycle later than any other
   // test's keeps this one on it.
   const title = world.named('Referral credits');
-  const pm = world.batch(() => {
+  const pm = await world.batch(async () => {
     const cycle = world.cycle({ startsOn: '2030-01-07', endsOn: '2030-03-29' });
     const leader = world.person('leader');
-    makeItem(world.db, {
+    await makeItem(world.db, {
       cycleId: cycle.id,
       title,
       status: 'curated',
@@ -33,7 +33,7 @@ test('an engineer adds a non-functional item and estimates inline, but cannot ch
   page,
   world,
 }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   await signIn(page, world.person('engineer'));
   const cycleId = await openCycle(page, quarter.cycle);
   await page.getByRole('link', { name: 'Add item' }).click();
@@ -64,7 +64,7 @@ test('an engineer adds a non-functional item and estimates inline, but cannot ch
 });
 
 test('filters on department, status and module combine and show in the URL', async ({ page, world }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   await signIn(page, world.person('engineer'));
   await openCycle(page, quarter.cycle);
   const table = page.getByRole('table');

@@ -22,7 +22,7 @@ test('the pm schedules and publishes; a leader flags a problem; the owner resolv
   signedInAs,
   world,
 }) => {
-  const delivery = makeDelivery(world);
+  const delivery = await makeDelivery(world);
   const { erik, finance: fatima } = delivery;
   const pm = await signedInAs(delivery.pm);
   const cycleId = await openSchedule(pm, delivery);

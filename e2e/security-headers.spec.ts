@@ -36,7 +36,7 @@ test('the main pages run under the Content-Security-Policy for a pm, an admin an
   world,
 }) => {
   test.setTimeout(120_000);
-  const plan = makePrioritisation(world);
+  const plan = await makePrioritisation(world);
   const { cycle, meeting, rosa } = plan;
   const rosasItem = plan.items['Annual plans with a discount at checkout'];
 

@@ -46,7 +46,7 @@ test('an admin deactivates a leader who has a meeting open: their stream closes 
   world,
   signedInAs,
 }) => {
-  const scene = makePrioritisation(world);
+  const scene = await makePrioritisation(world);
   const liam = scene.leaders.Sales;
   const leader = await signedInAs(liam);
   await leader.goto(`/meetings/${scene.meeting.id}`);

@@ -16,30 +16,27 @@ test('accepted, delivered and an approved change request each have their own col
   signedInAs,
   world,
 }) => {
-  const delivery = makeDelivery(world);
-  const accepted = world.batch(() => {
-    const item = makeItem(world.db, {
+  const delivery = await makeDelivery(world);
+  const accepted = await world.batch(async () => {
+    const item = await makeItem(world.db, {
       cycleId: delivery.cycle.id,
       title: world.named('Accepted, not scheduled yet'),
       status: 'accepted',
       requestorId: delivery.sponsor.id,
       departmentId: delivery.sponsor.departmentId,
     });
-    world.db
-      .insert(changeRequests)
-      .values({
-        cycleId: delivery.cycle.id,
-        raisedBy: delivery.sales.id,
-        title: world.named('Approved change'),
-        whyNow: 'Card payments fail since Monday.',
-        urgency: 'high',
-        incomingItemId: delivery.items['Gift cards'].id,
-        incomingPosition: 0,
-        displaced: [],
-        status: 'approved',
-        createdAt: new Date().toISOString(),
-      })
-      .run();
+    await world.db.insert(changeRequests).values({
+      cycleId: delivery.cycle.id,
+      raisedBy: delivery.sales.id,
+      title: world.named('Approved change'),
+      whyNow: 'Card payments fail since Monday.',
+      urgency: 'high',
+      incomingItemId: delivery.items['Gift cards'].id,
+      incomingPosition: 0,
+      displaced: [],
+      status: 'approved',
+      createdAt: new Date().toISOString(),
+    });
     return item;
   });
 
@@ -71,7 +68,7 @@ test('the Live pill is coloured and each vote button looks like its choice, in l
   signedInAs,
   world,
 }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   const priya = world.person('pm');
   const liam = quarter.leaders.Sales;
   const item = quarter.items['Invoice PDFs with VAT breakdown'];

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { makeItem } from '../db/factories';
 import { items } from '../db/schema';
 import { expect, test } from './fixtures';
+import { first } from '../db/rows';
 
 /**
  * Server actions parse every field, hidden ids included: a person who edits a hidden id in the
@@ -14,14 +15,14 @@ test('a tampered hidden id is refused with a message or a 4xx page, and nothing 
 }) => {
   const pm = world.person('pm');
   const cycle = world.cycle();
-  const item = makeItem(world.db, {
+  const item = await makeItem(world.db, {
     cycleId: cycle.id,
     requestorId: pm.id,
     departmentId: pm.departmentId,
     title: world.named('Tampered status'),
   });
-  const statusOf = () =>
-    world.db.select({ status: items.status }).from(items).where(eq(items.id, item.id)).get()?.status;
+  const statusOf = async () =>
+    first(await world.db.select({ status: items.status }).from(items).where(eq(items.id, item.id)))?.status;
 
   const page = await signedInAs(pm);
   const changeStatus = async (itemId: string) => {
@@ -35,23 +36,23 @@ test('a tampered hidden id is refused with a message or a 4xx page, and nothing 
 
   await changeStatus('not-a-number');
   await expect(page.getByText('This form is out of date: reload the page and try again.')).toBeVisible();
-  expect(statusOf()).toBe('curated');
+  expect(await statusOf()).toBe('curated');
 
   await changeStatus('999999999');
   await expect(page.getByRole('heading', { name: 'This page does not exist' })).toBeVisible();
-  expect(statusOf()).toBe('curated');
+  expect(await statusOf()).toBe('curated');
 
   // Someone else's request: a requestor cannot withdraw it by swapping the id in their own form.
   const requestor = world.person('requestor', { name: 'Rosa Tamper' });
   const other = world.person('requestor', { name: 'Sam Other' });
-  const own = makeItem(world.db, {
+  const own = await makeItem(world.db, {
     cycleId: null,
     status: 'submitted',
     requestorId: requestor.id,
     departmentId: requestor.departmentId,
     title: world.named('My request'),
   });
-  const theirs = makeItem(world.db, {
+  const theirs = await makeItem(world.db, {
     cycleId: null,
     status: 'submitted',
     requestorId: other.id,
@@ -71,12 +72,12 @@ test('a tampered hidden id is refused with a message or a 4xx page, and nothing 
       .getByRole('heading', { name: 'You do not have access to this page' })
       .or(requestorPage.getByRole('heading', { name: 'This page does not exist' })),
   ).toBeVisible();
-  const theirStatus = world.db
-    .select({ status: items.status })
-    .from(items)
-    .where(eq(items.id, theirs.id))
-    .get()?.status;
+  const theirStatus = first(
+    await world.db.select({ status: items.status }).from(items).where(eq(items.id, theirs.id)),
+  )?.status;
   expect(theirStatus).toBe('submitted');
-  const ownStatus = world.db.select({ status: items.status }).from(items).where(eq(items.id, own.id)).get()?.status;
+  const ownStatus = first(
+    await world.db.select({ status: items.status }).from(items).where(eq(items.id, own.id)),
+  )?.status;
   expect(ownStatus).toBe('submitted');
 });

@@ -35,7 +35,7 @@ test('a rejection stays "under review" for its requestor until the outcome is pu
   world,
 }) => {
   test.setTimeout(90_000);
-  const scene = makePrioritisation(world);
+  const scene = await makePrioritisation(world);
   const itemId = scene.items[ROSAS_ITEM].id;
   const meetingId = scene.meeting.id;
   const rosa = await signedInAs(scene.rosa);

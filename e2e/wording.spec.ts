@@ -5,10 +5,10 @@ import { expect, makeQuarter, openCycle, signIn, test } from './fixtures';
 /** The words a first-time user reads: plurals, names, titles, one name for one thing. */
 
 test('an SME written as the e-mail of someone Quorum knows shows as their name', async ({ page, world }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   const pm = world.person('pm');
   const erik = world.person('engineer');
-  const item = world.batch(() =>
+  const item = await world.batch(async () =>
     makeItem(world.db, {
       cycleId: quarter.cycle.id,
       title: world.named('Faster search'),
@@ -33,7 +33,7 @@ test('an SME written as the e-mail of someone Quorum knows shows as their name',
 });
 
 test('the cycle page and the navigation call change requests the same', async ({ page, world }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   await signIn(page, world.person('pm'));
   await openCycle(page, quarter.cycle);
   await expect(
@@ -63,9 +63,9 @@ test('the 404 and 403 pages name the tab, and Quorum has a favicon', async ({ pa
 });
 
 test('the attendee planner does not call a meeting without voters balanced', async ({ page, world }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   const pm = world.person('pm');
-  const meeting = world.batch(() =>
+  const meeting = await world.batch(async () =>
     makeMeeting(world.db, { cycleId: quarter.cycle.id, facilitatorId: pm.id, title: world.named('Empty') }),
   );
   await signIn(page, pm);
@@ -82,7 +82,7 @@ test('the attendee planner does not call a meeting without voters balanced', asy
 });
 
 test('rejecting an item is confirmed without a green success box', async ({ page, world }) => {
-  const quarter = makeQuarter(world);
+  const quarter = await makeQuarter(world);
   await signIn(page, world.person('pm'));
   await page.goto(`/items/${quarter.items['Export reports to CSV'].id}`);
   await page.getByLabel('New status').selectOption({ label: 'Rejected' });

@@ -11,9 +11,9 @@ export async function routeId(params: Promise<{ id: string }>): Promise<number> 
 }
 
 /** Runs a lib/ read for a page, turning ForbiddenError/NotFoundError into the 403/404 pages. */
-export function readForPage<T>(fn: () => T): T {
+export async function readForPage<T>(fn: () => T | Promise<T>): Promise<T> {
   try {
-    return fn();
+    return await fn();
   } catch (error) {
     throw pageError(error);
   }

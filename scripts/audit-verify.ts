@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { databasePath } from '../db/database-path';
-import { verifyChain } from '../db/event-chain';
+import { verifySqliteChain } from '../db/event-chain';
 
 const file = databasePath();
 if (file === ':memory:' || !fs.existsSync(file)) {
@@ -16,9 +16,9 @@ if (file === ':memory:' || !fs.existsSync(file)) {
 }
 const sqlite = new Database(file, { readonly: true, fileMustExist: true });
 sqlite.pragma('busy_timeout = 5000');
-let report: ReturnType<typeof verifyChain>;
+let report: Awaited<ReturnType<typeof verifySqliteChain>>;
 try {
-  report = verifyChain(sqlite);
+  report = await verifySqliteChain(sqlite);
 } catch (error) {
   console.error(`Cannot check ${file}: ${(error as Error).message} (has the app migrated it?)`);
   process.exit(2);

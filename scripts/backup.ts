@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { databasePath } from '../db/database-path';
-import { verifyChain } from '../db/event-chain';
+import { verifySqliteChain } from '../db/event-chain';
 
 const source = databasePath();
 if (source === ':memory:' || !fs.existsSync(source)) {
@@ -41,7 +41,7 @@ try {
 
 const copy = new Database(target, { readonly: true });
 const integrity = copy.pragma('integrity_check', { simple: true });
-const chain = verifyChain(copy);
+const chain = await verifySqliteChain(copy);
 copy.close();
 const size = fs.statSync(target).size;
 console.log(`Backup written to ${target} (${(size / 1024).toFixed(0)} KiB in ${Date.now() - started} ms).`);

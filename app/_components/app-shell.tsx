@@ -16,7 +16,7 @@ const ROLE_LABEL = {
 /** The main landmark's id: the skip link at the top of every page points here. */
 export const MAIN_CONTENT_ID = 'main-content';
 
-export function AppShell({ user, children }: { user: ActingUser; children: React.ReactNode }) {
+export async function AppShell({ user, children }: { user: ActingUser; children: React.ReactNode }) {
   const links = [
     { href: '/', label: 'Home', show: true },
     { href: '/cycles', label: 'Cycles', show: can(user, 'backlog.view') },
@@ -29,7 +29,7 @@ export function AppShell({ user, children }: { user: ActingUser; children: React
     { href: '/admin/settings', label: 'Meeting settings', show: can(user, 'user.manage') },
     { href: '/admin/audit', label: 'Audit', show: can(user, 'audit.view') },
   ].filter((l) => l.show);
-  const unread = unreadCount(user);
+  const unread = await unreadCount(user);
   return (
     <div className="flex min-h-screen">
       <nav

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'People · Quorum' };
 
 export default async function AdminPage() {
   const user = await requirePermission('user.manage');
-  const people = listUsers(user);
+  const people = await listUsers(user);
   return (
     <div className="max-w-5xl space-y-4">
       <h1 className="text-2xl font-semibold">People</h1>

@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 /** Every cycle's change requests, newest first (a change request's page links back to its cycle's list). */
 export default async function ChangeRequestsPage() {
   const user = await requireUser();
-  const rows = readForPage(() => listChangeRequests(user));
+  const rows = await readForPage(() => listChangeRequests(user));
   return (
     <div className="max-w-6xl space-y-6">
       <h1 className="text-2xl font-semibold">Change requests</h1>

@@ -34,9 +34,9 @@ export const updateThemeAction = formAction(
 
 export const themeCommandAction = formAction(
   ThemeRef.extend({ command: z.enum(['up', 'down', 'remove'], { error: 'Choose up, down or remove.' }) }),
-  (input, user) => {
-    if (input.command === 'remove') removeTheme(user, input.cycleId, input.themeId);
-    else moveTheme(user, input.cycleId, input.themeId, input.command);
+  async (input, user) => {
+    if (input.command === 'remove') await removeTheme(user, input.cycleId, input.themeId);
+    else await moveTheme(user, input.cycleId, input.themeId, input.command);
   },
   { revalidate: settingsPath },
 );

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Cycles · Quorum' };
 
 export default async function CyclesPage() {
   const user = await requirePermission('backlog.view');
-  const cycles = listCycles(user);
+  const cycles = await listCycles(user);
   const manage = can(user, 'cycle.manage');
   return (
     <div className="max-w-4xl space-y-4">

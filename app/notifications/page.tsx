@@ -13,7 +13,7 @@ const LIMIT = 100;
 
 export default async function NotificationsPage() {
   const user = await requireUser();
-  const list = listNotifications(user, { limit: LIMIT });
+  const list = await listNotifications(user, { limit: LIMIT });
   const unread = list.filter((n) => !n.readAt).length;
   return (
     <div className="max-w-3xl space-y-4">

@@ -26,7 +26,7 @@ export default async function MyRequestsPage({
   const user = await requireUser();
   const params = await searchParams;
   const note = params.created ? NOTES.created : params.withdrawn ? NOTES.withdrawn : null;
-  const requests = listMyRequests(user);
+  const requests = await listMyRequests(user);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -15,6 +15,6 @@ export const saveEmailPrefsAction = formAction(
 
 /** Ends every session of the person, this one included, and goes to sign-in. */
 export const signOutEverywhereAction = formAction(z.object({}), async (_input, user) => {
-  signOutEverywhere(user);
+  await signOutEverywhere(user);
   await signOut({ redirectTo: '/signin?signedOutEverywhere=1' });
 });

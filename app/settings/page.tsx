@@ -19,7 +19,7 @@ export default async function SettingsPage() {
         <p className="text-sm text-zinc-600 dark:text-zinc-400">E-mail goes to {user.email}.</p>
       </div>
       <section className="rounded-md border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-950">
-        <EmailPrefsForm prefs={getEmailPrefs(user)} />
+        <EmailPrefsForm prefs={await getEmailPrefs(user)} />
       </section>
       <section
         aria-labelledby="sessions-heading"
@@ -29,8 +29,8 @@ export default async function SettingsPage() {
           Sessions
         </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          You are signed in on {plural(openSessionCount(user.id), 'device or browser', 'devices or browsers')}. Signing
-          out everywhere ends every one of them, this one too.
+          You are signed in on {plural(await openSessionCount(user.id), 'device or browser', 'devices or browsers')}.
+          Signing out everywhere ends every one of them, this one too.
         </p>
         <form action={signOutEverywhereAction}>
           <button type="submit" className={buttonClass('secondary')}>

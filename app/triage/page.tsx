@@ -21,7 +21,7 @@ function missing(r: { businessBenefit: string; sponsorSuggestion: string }) {
 
 export default async function TriagePage() {
   const user = await requirePermission('request.triage');
-  const requests = listTriage(user);
+  const requests = await listTriage(user);
   return (
     <div className="space-y-4">
       <div>

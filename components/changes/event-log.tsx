@@ -91,7 +91,7 @@ function describe(e: LogEvent): React.ReactNode {
   }
 }
 
-export function EventLog({ log }: { log: ChangeRequestDetail['log'] }) {
+export async function EventLog({ log }: { log: ChangeRequestDetail['log'] }) {
   return (
     <section aria-labelledby="log-heading" className="space-y-2">
       <h2 id="log-heading" className="text-lg font-semibold">

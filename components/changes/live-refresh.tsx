@@ -16,7 +16,7 @@ export function LiveRefresh({ changeRequestId, lastEventId }: { changeRequestId:
   const router = useRouter();
   const [, startTransition] = useTransition();
   const seen = useRef(lastEventId);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const timer = useRef<Awaited<ReturnType<typeof setTimeout>> | undefined>(undefined);
   // A render after a refresh brings a newer lastEventId: a reconnect resumes from there.
   useEffect(() => {
     seen.current = Math.max(seen.current, lastEventId);

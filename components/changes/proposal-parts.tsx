@@ -61,7 +61,7 @@ export function useProposalForm(
   return { errors, v, changes, setChange, formRef, preview };
 }
 
-export type ProposalForm = ReturnType<typeof useProposalForm>;
+export type ProposalForm = Awaited<ReturnType<typeof useProposalForm>>;
 
 /** Position in the order and target period (the current one unless chosen). */
 export function PlacementFields({ options, form }: { options: RaiseFormOptions; form: ProposalForm }) {

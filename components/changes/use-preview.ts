@@ -20,7 +20,7 @@ export type PreviewState = {
  */
 export function usePreview(url: string, read: () => FlatValues | null) {
   const [state, setState] = useState<PreviewState>({ data: null, note: null, pending: true });
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const timer = useRef<Awaited<ReturnType<typeof setTimeout>> | undefined>(undefined);
   const inFlight = useRef<AbortController | null>(null);
   const seq = useRef(0);
 

@@ -28,7 +28,7 @@ export function useEventStream(path: string, handlers: Handlers): Connection {
 
   useEffect(() => {
     let source: EventSource | null = null;
-    let retry: ReturnType<typeof setTimeout> | undefined;
+    let retry: Awaited<ReturnType<typeof setTimeout>> | undefined;
     let dropped = false;
     const open = () => {
       source = new EventSource(`${path}?lastEventId=${latest.current.resumeFrom()}`);

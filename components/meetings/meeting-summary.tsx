@@ -5,7 +5,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { AgendaSummaryView } from '@/components/meetings/agenda-summary';
 
 /** The read-only overview attendees see: who attends, by department, and the agenda in order. */
-export function MeetingSummary({ overview }: { overview: MeetingOverview }) {
+export async function MeetingSummary({ overview }: { overview: MeetingOverview }) {
   const groups = attendeesByDepartment(overview.attendees);
   return (
     <div className="grid gap-6 lg:grid-cols-2">

@@ -9,7 +9,7 @@ import { amendFields, changeRequest, closeSession, convene, dissentedRequest, ra
  * another leader otherwise.
  */
 async function session(s: Scene, invitees: 'me' | 'other') {
-  const d = delivery(s);
+  const d = await delivery(s);
   const id = await changeRequest(s, d.cycle.id, d.periods[0].id);
   const invitee = invitees === 'me' && s.me?.role === 'leader' ? s.me : other(s, 'leader');
   const sessionId = await convene(s, id, [invitee]);
@@ -20,14 +20,14 @@ function scheduleRows(): Row[] {
   const onDelivery = (
     name: string,
     kase: string,
-    fields: (s: Scene, d: ReturnType<typeof delivery>) => Record<string, string>,
+    fields: (s: Scene, d: Awaited<ReturnType<typeof delivery>>) => Record<string, string>,
     expect: Row['expect'],
     opts: { mine?: boolean; published?: boolean } = {},
   ): Row => ({
     target: `action ${name}`,
     case: kase,
     call: async (s) => {
-      const d = delivery(s, opts.mine ? { owner: meOr(s, 'engineer') } : {});
+      const d = await delivery(s, opts.mine ? { owner: await meOr(s, 'engineer') } : {});
       if (opts.published) await publishSchedule(s, d.cycle.id);
       return {
         action: name,
@@ -95,8 +95,8 @@ function scheduleRows(): Row[] {
     {
       target: 'action publishOutcomeAction',
       case: 'a cycle whose meeting has not ended',
-      call: (s) => {
-        const c = meeting(s, []).cycle;
+      call: async (s) => {
+        const c = (await meeting(s, [])).cycle;
         return { action: 'publishOutcomeAction', fields: { cycleId: str(c.id) }, from: `/cycles/${c.id}/outcome` };
       },
       expect: allow([], 'forbidden', { admin: 'refused', pm: 'refused' }),
@@ -109,11 +109,11 @@ function changeRows(): Row[] {
     {
       target: 'action raiseChangeRequestAction',
       case: 'a cycle in delivery',
-      call: (s) => {
-        const d = delivery(s);
+      call: async (s) => {
+        const d = await delivery(s);
         return {
           action: 'raiseChangeRequestAction',
-          fields: raiseFields(s, d.cycle.id, d.periods[0].id),
+          fields: await raiseFields(s, d.cycle.id, d.periods[0].id),
           from: `/cycles/${d.cycle.id}/changes/new`,
         };
       },
@@ -136,7 +136,7 @@ function changeRows(): Row[] {
       target: 'action conveneSessionAction',
       case: 'an open change request',
       call: async (s) => {
-        const d = delivery(s);
+        const d = await delivery(s);
         const id = await changeRequest(s, d.cycle.id, d.periods[0].id);
         return {
           action: 'conveneSessionAction',
@@ -206,9 +206,9 @@ function resolveFlagRow(kase: string, mine: boolean, expect: Row['expect']): Row
     target: 'action resolveFlagAction',
     case: kase,
     call: async (s) => {
-      const d = delivery(s, mine ? { owner: meOr(s, 'engineer') } : {});
+      const d = await delivery(s, mine ? { owner: await meOr(s, 'engineer') } : {});
       await publishSchedule(s, d.cycle.id);
-      const f = flag(s, d.items[0].id, other(s, 'leader'));
+      const f = await flag(s, d.items[0].id, other(s, 'leader'));
       return {
         action: 'resolveFlagAction',
         fields: { cycleId: str(d.cycle.id), flagId: str(f.id), note: 'Sorted.' },
@@ -225,7 +225,7 @@ function onOpenRequest(name: string, kase: string, fields: Record<string, string
     target: `action ${name}`,
     case: kase,
     call: async (s) => {
-      const d = delivery(s);
+      const d = await delivery(s);
       const id = await changeRequest(s, d.cycle.id, d.periods[0].id);
       return { action: name, fields: { changeRequestId: str(id), ...fields }, from: `/changes/${id}` };
     },

@@ -7,12 +7,12 @@ import { distribute, meOr, meeting, other, question, type Scene } from './scene'
 function meetingRows(): Row[] {
   const planning = (
     name: string,
-    fields: (s: Scene, m: ReturnType<typeof meeting>) => Record<string, string | string[]>,
+    fields: (s: Scene, m: Awaited<ReturnType<typeof meeting>>) => Record<string, string | string[]>,
   ): Row => ({
     target: `action ${name}`,
     case: 'a planned meeting, invited',
-    call: (s) => {
-      const m = meeting(s, [meOr(s, 'leader')]);
+    call: async (s) => {
+      const m = await meeting(s, [await meOr(s, 'leader')]);
       return {
         action: name,
         fields: { meetingId: str(m.meeting.id), ...fields(s, m) },
@@ -25,13 +25,12 @@ function meetingRows(): Row[] {
     target: `action ${name}`,
     case: 'pre-read out, an item changed since, invited',
     call: async (s) => {
-      const m = meeting(s, [meOr(s, 'leader')]);
+      const m = await meeting(s, [await meOr(s, 'leader')]);
       await distribute(s, m.meeting.id);
-      s.world.db
+      await s.world.db
         .update(items)
         .set({ title: s.world.named('Renamed after the pre-read') })
-        .where(eq(items.id, m.items[0].id))
-        .run();
+        .where(eq(items.id, m.items[0].id));
       return { action: name, fields: { meetingId: str(m.meeting.id) }, from: `/meetings/${m.meeting.id}` };
     },
     expect: allow(MANAGERS, 'forbidden'),
@@ -61,7 +60,7 @@ function questionRows(): Row[] {
       target: 'action askQuestionAction',
       case: 'invited, pre-read out',
       call: async (s) => {
-        const m = meeting(s, [meOr(s, 'leader')]);
+        const m = await meeting(s, [await meOr(s, 'leader')]);
         await distribute(s, m.meeting.id);
         return {
           action: 'askQuestionAction',
@@ -75,7 +74,7 @@ function questionRows(): Row[] {
       target: 'action askQuestionAction',
       case: 'not invited, pre-read out',
       call: async (s) => {
-        const m = meeting(s, [other(s, 'leader')]);
+        const m = await meeting(s, [other(s, 'leader')]);
         await distribute(s, m.meeting.id);
         return {
           action: 'askQuestionAction',
@@ -89,9 +88,9 @@ function questionRows(): Row[] {
       target: 'action answerQuestionAction',
       case: 'SME of the item, not invited',
       call: async (s) => {
-        const m = meeting(s, [other(s, 'leader')], { sme: meOr(s, 'engineer').name });
+        const m = await meeting(s, [other(s, 'leader')], { sme: (await meOr(s, 'engineer')).name });
         await distribute(s, m.meeting.id);
-        const q = question(s, m.meeting.id, m.items[0].id, other(s, 'leader'));
+        const q = await question(s, m.meeting.id, m.items[0].id, other(s, 'leader'));
         return {
           action: 'answerQuestionAction',
           fields: { meetingId: str(m.meeting.id), questionId: str(q.id), body: 'Two weeks.' },
@@ -104,9 +103,9 @@ function questionRows(): Row[] {
       target: 'action resolveQuestionAction',
       case: 'invited',
       call: async (s) => {
-        const m = meeting(s, [meOr(s, 'leader')]);
+        const m = await meeting(s, [await meOr(s, 'leader')]);
         await distribute(s, m.meeting.id);
-        const q = question(s, m.meeting.id, m.items[0].id, other(s, 'leader'));
+        const q = await question(s, m.meeting.id, m.items[0].id, other(s, 'leader'));
         return {
           action: 'resolveQuestionAction',
           fields: { meetingId: str(m.meeting.id), questionId: str(q.id) },

@@ -8,6 +8,7 @@ import { allow, MANAGERS, SIGNED_IN, str, type Row } from './rows';
 import { cycle, delivery, item, meOr, notification, other, type Scene } from './scene';
 import { MEETING_ACTION_ROWS } from './matrix-actions-meetings';
 import { DELIVERY_ACTION_ROWS } from './matrix-actions-delivery';
+import { first } from '../../db/rows';
 
 const ADMIN = ['admin'] as const;
 
@@ -62,7 +63,11 @@ export const ACTION_ROWS: Row[] = [
   {
     target: 'action endSessionsAction',
     case: "a leader's sessions",
-    call: (s) => ({ action: 'endSessionsAction', fields: { userId: str(other(s, 'leader').id) }, from: '/admin' }),
+    call: (s) => ({
+      action: 'endSessionsAction',
+      fields: { userId: str(other(s, 'leader').id) },
+      from: '/admin',
+    }),
     expect: allow(ADMIN, 'forbidden'),
   },
   {
@@ -137,9 +142,9 @@ export const ACTION_ROWS: Row[] = [
   {
     target: 'action updateThemeAction',
     case: 'a theme of a planning cycle',
-    call: (s) => {
-      const d = delivery(s);
-      const themeId = themeOf(s, d.cycle.id);
+    call: async (s) => {
+      const d = await delivery(s);
+      const themeId = await themeOf(s, d.cycle.id);
       return {
         action: 'updateThemeAction',
         fields: { cycleId: str(d.cycle.id), themeId: str(themeId), name: 'Renamed', keyOutcome: 'Fewer incidents' },
@@ -151,11 +156,11 @@ export const ACTION_ROWS: Row[] = [
   {
     target: 'action themeCommandAction',
     case: 'remove a theme',
-    call: (s) => {
-      const d = delivery(s);
+    call: async (s) => {
+      const d = await delivery(s);
       return {
         action: 'themeCommandAction',
-        fields: { cycleId: str(d.cycle.id), themeId: str(themeOf(s, d.cycle.id)), command: 'remove' },
+        fields: { cycleId: str(d.cycle.id), themeId: str(await themeOf(s, d.cycle.id)), command: 'remove' },
         from: `/cycles/${d.cycle.id}/settings`,
       };
     },
@@ -177,11 +182,16 @@ export const ACTION_ROWS: Row[] = [
   {
     target: 'action updateItemAction',
     case: 'a curated item of a cycle',
-    call: (s) => {
-      const it = item(s, { cycleId: cycle(s).id });
+    call: async (s) => {
+      const it = await item(s, { cycleId: cycle(s).id });
       return {
         action: 'updateItemAction',
-        fields: { itemId: str(it.id), version: str(it.version), ...itemFields(s), requestorId: str(it.requestorId) },
+        fields: {
+          itemId: str(it.id),
+          version: str(it.version),
+          ...itemFields(s),
+          requestorId: str(it.requestorId),
+        },
         from: `/items/${it.id}/edit`,
       };
     },
@@ -190,8 +200,8 @@ export const ACTION_ROWS: Row[] = [
   {
     target: 'action setStatusAction',
     case: 'a curated item: deferred',
-    call: (s) => {
-      const it = item(s, { cycleId: cycle(s).id });
+    call: async (s) => {
+      const it = await item(s, { cycleId: cycle(s).id });
       return {
         action: 'setStatusAction',
         fields: { itemId: str(it.id), version: str(it.version), status: 'deferred', reason: '' },
@@ -209,8 +219,8 @@ export const ACTION_ROWS: Row[] = [
   {
     target: 'action withdrawRequestAction',
     case: 'their own request',
-    call: (s) => {
-      const it = item(s, { cycleId: null, status: 'submitted', requestor: meOr(s, 'requestor') });
+    call: async (s) => {
+      const it = await item(s, { cycleId: null, status: 'submitted', requestor: await meOr(s, 'requestor') });
       return { action: 'withdrawRequestAction', fields: { itemId: str(it.id) }, from: `/requests/${it.id}` };
     },
     expect: allow(SIGNED_IN, 'forbidden'),
@@ -218,8 +228,8 @@ export const ACTION_ROWS: Row[] = [
   {
     target: 'action withdrawRequestAction',
     case: "someone else's request",
-    call: (s) => {
-      const it = item(s, { cycleId: null, status: 'submitted' });
+    call: async (s) => {
+      const it = await item(s, { cycleId: null, status: 'submitted' });
       return { action: 'withdrawRequestAction', fields: { itemId: str(it.id) }, from: `/requests/${it.id}` };
     },
     expect: allow(MANAGERS, 'forbidden'),
@@ -227,9 +237,9 @@ export const ACTION_ROWS: Row[] = [
   {
     target: 'action triageRequestAction',
     case: 'a submitted request into a cycle',
-    call: (s) => {
+    call: async (s) => {
       const c = cycle(s);
-      const it = item(s, { cycleId: null, status: 'submitted' });
+      const it = await item(s, { cycleId: null, status: 'submitted' });
       return {
         action: 'triageRequestAction',
         fields: {
@@ -268,9 +278,9 @@ export const ACTION_ROWS: Row[] = [
   {
     target: 'action markReadAction',
     case: 'their own notification',
-    call: (s) => ({
+    call: async (s) => ({
       action: 'markReadAction',
-      fields: { id: str(notification(s, meOr(s, 'leader'), '/').id) },
+      fields: { id: str((await notification(s, await meOr(s, 'leader'), '/')).id) },
       from: '/notifications',
     }),
     expect: allow(SIGNED_IN, 'hidden'),
@@ -278,9 +288,9 @@ export const ACTION_ROWS: Row[] = [
   {
     target: 'action markReadAction',
     case: "someone else's notification",
-    call: (s) => ({
+    call: async (s) => ({
       action: 'markReadAction',
-      fields: { id: str(notification(s, other(s, 'leader'), '/').id) },
+      fields: { id: str((await notification(s, other(s, 'leader'), '/')).id) },
       from: '/notifications',
     }),
     expect: allow([], 'forbidden'),
@@ -305,6 +315,6 @@ export const ACTION_ROWS: Row[] = [
   },
 ];
 
-function themeOf(s: Scene, cycleId: number): number {
-  return s.world.db.select({ id: themes.id }).from(themes).where(eq(themes.cycleId, cycleId)).get()!.id;
+async function themeOf(s: Scene, cycleId: number): Promise<number> {
+  return first(await s.world.db.select({ id: themes.id }).from(themes).where(eq(themes.cycleId, cycleId)))!.id;
 }

@@ -4,6 +4,7 @@ import { meetings } from '../../db/schema';
 import { allow, BACKLOG, MANAGERS, SIGNED_IN, type Row } from './rows';
 import { cycle, delivery, item, meOr, meeting, other, publishSchedule, startLive, type Scene } from './scene';
 import { amendFields, changeRequest, dissentedRequest, raiseFields } from './scene-changes';
+import { first } from '../../db/rows';
 
 const EVERYONE_OK = allow(SIGNED_IN, 'forbidden', { anonymous: 'ok' });
 
@@ -16,12 +17,12 @@ const itemBody = (s: Scene) => ({
   departmentId: s.pm.departmentId,
 });
 
-const meetingVersion = (s: Scene, id: number) =>
-  s.world.db.select({ version: meetings.version }).from(meetings).where(eq(meetings.id, id)).get()!.version;
+const meetingVersion = async (s: Scene, id: number) =>
+  first(await s.world.db.select({ version: meetings.version }).from(meetings).where(eq(meetings.id, id)))!.version;
 
 /** A live meeting facilitated by the test's pm, with `me` invited (as a voter when their role may vote). */
 async function liveMeeting(s: Scene, invited: boolean) {
-  const m = meeting(s, invited ? [meOr(s, 'leader')] : [other(s, 'leader')]);
+  const m = await meeting(s, invited ? [await meOr(s, 'leader')] : [other(s, 'leader')]);
   await startLive(s, m.meeting.id);
   return m;
 }
@@ -54,23 +55,23 @@ export const API_ROWS: Row[] = [
   {
     target: 'GET /api/items/[id]',
     case: 'a curated item of a cycle',
-    call: (s) => ({ api: 'GET', url: `/api/items/${item(s, { cycleId: cycle(s).id }).id}` }),
+    call: async (s) => ({ api: 'GET', url: `/api/items/${(await item(s, { cycleId: cycle(s).id })).id}` }),
     expect: allow(BACKLOG, 'forbidden'),
   },
   {
     target: 'GET /api/items/[id]',
     case: 'their own request',
-    call: (s) => ({
+    call: async (s) => ({
       api: 'GET',
-      url: `/api/items/${item(s, { cycleId: null, status: 'submitted', requestor: meOr(s, 'requestor') }).id}`,
+      url: `/api/items/${(await item(s, { cycleId: null, status: 'submitted', requestor: await meOr(s, 'requestor') })).id}`,
     }),
     expect: allow(SIGNED_IN, 'hidden'),
   },
   {
     target: 'PATCH /api/items/[id]',
     case: 'a curated item of a cycle',
-    call: (s) => {
-      const it = item(s, { cycleId: cycle(s).id });
+    call: async (s) => {
+      const it = await item(s, { cycleId: cycle(s).id });
       return {
         api: 'PATCH',
         url: `/api/items/${it.id}`,
@@ -82,8 +83,8 @@ export const API_ROWS: Row[] = [
   {
     target: 'PATCH /api/items/[id]/cell',
     case: 'the estimate of a curated item',
-    call: (s) => {
-      const it = item(s, { cycleId: cycle(s).id });
+    call: async (s) => {
+      const it = await item(s, { cycleId: cycle(s).id });
       return {
         api: 'PATCH',
         url: `/api/items/${it.id}/cell`,
@@ -95,8 +96,8 @@ export const API_ROWS: Row[] = [
   {
     target: 'POST /api/items/[id]/status',
     case: 'a curated item: deferred',
-    call: (s) => {
-      const it = item(s, { cycleId: cycle(s).id });
+    call: async (s) => {
+      const it = await item(s, { cycleId: cycle(s).id });
       return { api: 'POST', url: `/api/items/${it.id}/status`, body: { status: 'deferred', version: it.version } };
     },
     expect: allow(MANAGERS, 'forbidden'),
@@ -111,7 +112,7 @@ export const API_ROWS: Row[] = [
     target: 'GET /api/cycles/[id]/schedule',
     case: 'published',
     call: async (s) => {
-      const d = delivery(s);
+      const d = await delivery(s);
       await publishSchedule(s, d.cycle.id);
       return { api: 'GET', url: `/api/cycles/${d.cycle.id}/schedule` };
     },
@@ -126,12 +127,12 @@ export const API_ROWS: Row[] = [
   {
     target: 'POST /api/cycles/[id]/changes/preview',
     case: 'a cycle in delivery',
-    call: (s) => {
-      const d = delivery(s);
+    call: async (s) => {
+      const d = await delivery(s);
       return {
         api: 'POST',
         url: `/api/cycles/${d.cycle.id}/changes/preview`,
-        body: raiseFields(s, d.cycle.id, d.periods[0].id),
+        body: await raiseFields(s, d.cycle.id, d.periods[0].id),
       };
     },
     expect: allow(['admin', 'pm', 'leader'], 'forbidden'),
@@ -150,7 +151,7 @@ export const API_ROWS: Row[] = [
     target: 'GET /api/change-requests/[id]/events',
     case: 'raised by the pm, nobody invited',
     call: async (s) => {
-      const d = delivery(s);
+      const d = await delivery(s);
       return { api: 'GET', url: `/api/change-requests/${await changeRequest(s, d.cycle.id, d.periods[0].id)}/events` };
     },
     expect: allow(BACKLOG, 'forbidden'),
@@ -158,13 +159,19 @@ export const API_ROWS: Row[] = [
   {
     target: 'GET /api/meetings/[id]/events',
     case: 'invited',
-    call: (s) => ({ api: 'GET', url: `/api/meetings/${meeting(s, [meOr(s, 'leader')]).meeting.id}/events` }),
+    call: async (s) => ({
+      api: 'GET',
+      url: `/api/meetings/${(await meeting(s, [await meOr(s, 'leader')])).meeting.id}/events`,
+    }),
     expect: allow(SIGNED_IN, 'forbidden'),
   },
   {
     target: 'GET /api/meetings/[id]/events',
     case: 'not invited',
-    call: (s) => ({ api: 'GET', url: `/api/meetings/${meeting(s, [other(s, 'leader')]).meeting.id}/events` }),
+    call: async (s) => ({
+      api: 'GET',
+      url: `/api/meetings/${(await meeting(s, [other(s, 'leader')])).meeting.id}/events`,
+    }),
     expect: allow(MANAGERS, 'forbidden'),
   },
   {
@@ -182,9 +189,9 @@ export const API_ROWS: Row[] = [
   {
     target: 'POST /api/meetings/[id]/live',
     case: 'start, invited (the pm facilitates)',
-    call: (s) => ({
+    call: async (s) => ({
       api: 'POST',
-      url: `/api/meetings/${meeting(s, [meOr(s, 'leader')]).meeting.id}/live`,
+      url: `/api/meetings/${(await meeting(s, [await meOr(s, 'leader')])).meeting.id}/live`,
       body: { action: 'start', votesVisibility: 'live', weighted: false, confirm: ['no_preread', 'early'] },
     }),
     expect: allow(MANAGERS, 'forbidden'),
@@ -223,7 +230,7 @@ export const API_ROWS: Row[] = [
       return {
         api: 'POST',
         url: `/api/meetings/${m.meeting.id}/live`,
-        body: { action: 'pause', version: meetingVersion(s, m.meeting.id) },
+        body: { action: 'pause', version: await meetingVersion(s, m.meeting.id) },
       };
     },
     expect: allow(['pm'], 'forbidden'),
@@ -254,9 +261,9 @@ export const API_ROWS: Row[] = [
   {
     target: 'POST /api/meetings/[id]/preread',
     case: 'a planned meeting',
-    call: (s) => ({
+    call: async (s) => ({
       api: 'POST',
-      url: `/api/meetings/${meeting(s, [other(s, 'leader')]).meeting.id}/preread`,
+      url: `/api/meetings/${(await meeting(s, [other(s, 'leader')])).meeting.id}/preread`,
       body: { confirmLate: true },
     }),
     expect: allow(MANAGERS, 'forbidden'),

@@ -83,20 +83,20 @@ export const PAGE_ROWS: Row[] = [
   {
     target: 'page /cycles/[id]/outcome',
     case: 'not published yet',
-    call: (s) => ({ page: `/cycles/${meeting(s, []).cycle.id}/outcome` }),
+    call: async (s) => ({ page: `/cycles/${(await meeting(s, [])).cycle.id}/outcome` }),
     expect: allow(SIGNED_IN, 'forbidden'),
   },
   {
     target: 'GET /cycles/[id]/outcome/export',
     case: 'no meeting has ended',
-    call: (s) => ({ page: `/cycles/${meeting(s, []).cycle.id}/outcome/export?format=csv` }),
+    call: async (s) => ({ page: `/cycles/${(await meeting(s, [])).cycle.id}/outcome/export?format=csv` }),
     expect: allow([], 'refused', { requestor: 'forbidden' }),
   },
   {
     target: 'GET /cycles/[id]/outcome/export',
     case: 'published',
     call: async (s) => {
-      const m = meeting(s, [other(s, 'leader')]);
+      const m = await meeting(s, [other(s, 'leader')]);
       await endAndPublish(s, m.meeting.id, m.cycle.id);
       return { page: `/cycles/${m.cycle.id}/outcome/export?format=md` };
     },
@@ -107,7 +107,7 @@ export const PAGE_ROWS: Row[] = [
     target: 'page /cycles/[id]/outcome',
     case: 'published',
     call: async (s) => {
-      const m = meeting(s, [other(s, 'leader')]);
+      const m = await meeting(s, [other(s, 'leader')]);
       await endAndPublish(s, m.meeting.id, m.cycle.id);
       return { page: `/cycles/${m.cycle.id}/outcome` };
     },
@@ -117,7 +117,7 @@ export const PAGE_ROWS: Row[] = [
     target: 'page /cycles/[id]/preread',
     case: 'a cycle whose meeting has its pre-read out',
     call: async (s) => {
-      const m = meeting(s, [other(s, 'leader')]);
+      const m = await meeting(s, [other(s, 'leader')]);
       await distribute(s, m.meeting.id);
       return { page: `/cycles/${m.cycle.id}/preread` };
     },
@@ -127,7 +127,7 @@ export const PAGE_ROWS: Row[] = [
     target: 'page /cycles/[id]/schedule',
     case: 'published',
     call: async (s) => {
-      const d = delivery(s);
+      const d = await delivery(s);
       await publishSchedule(s, d.cycle.id);
       return { page: `/cycles/${d.cycle.id}/schedule` };
     },
@@ -142,13 +142,13 @@ export const PAGE_ROWS: Row[] = [
   {
     target: 'page /cycles/[id]/changes',
     case: 'a cycle in delivery',
-    call: (s) => ({ page: `/cycles/${delivery(s).cycle.id}/changes` }),
+    call: async (s) => ({ page: `/cycles/${(await delivery(s)).cycle.id}/changes` }),
     expect: allow(BACKLOG, 'forbidden'),
   },
   {
     target: 'page /cycles/[id]/changes/new',
     case: 'a cycle in delivery',
-    call: (s) => ({ page: `/cycles/${delivery(s).cycle.id}/changes/new` }),
+    call: async (s) => ({ page: `/cycles/${(await delivery(s)).cycle.id}/changes/new` }),
     expect: allow(['admin', 'pm', 'leader'], 'forbidden'),
   },
   { target: 'page /changes', case: 'list', call: () => ({ page: '/changes' }), expect: allow(BACKLOG, 'forbidden') },
@@ -156,7 +156,7 @@ export const PAGE_ROWS: Row[] = [
     target: 'page /changes/[id]',
     case: 'raised by the pm, nobody invited',
     call: async (s) => {
-      const d = delivery(s);
+      const d = await delivery(s);
       return { page: `/changes/${await changeRequest(s, d.cycle.id, d.periods[0].id)}` };
     },
     expect: allow(BACKLOG, 'forbidden'),
@@ -170,46 +170,46 @@ export const PAGE_ROWS: Row[] = [
   {
     target: 'page /items/[id]',
     case: 'a curated item of a cycle',
-    call: (s) => ({ page: `/items/${item(s, { cycleId: cycle(s).id }).id}` }),
+    call: async (s) => ({ page: `/items/${(await item(s, { cycleId: cycle(s).id })).id}` }),
     expect: allow(BACKLOG, 'forbidden'),
   },
   {
     target: 'page /items/[id]',
     case: 'their own request',
-    call: (s) => ({
-      page: `/items/${item(s, { cycleId: null, status: 'submitted', requestor: meOr(s, 'requestor') }).id}`,
+    call: async (s) => ({
+      page: `/items/${(await item(s, { cycleId: null, status: 'submitted', requestor: await meOr(s, 'requestor') })).id}`,
     }),
     expect: allow(SIGNED_IN, 'hidden'),
   },
   {
     target: 'page /items/[id]',
     case: "someone else's new request",
-    call: (s) => ({ page: `/items/${item(s, { cycleId: null, status: 'submitted' }).id}` }),
+    call: async (s) => ({ page: `/items/${(await item(s, { cycleId: null, status: 'submitted' })).id}` }),
     expect: allow(MANAGERS, 'forbidden'),
   },
   {
     target: 'page /items/[id]/edit',
     case: 'a curated item of a cycle',
-    call: (s) => ({ page: `/items/${item(s, { cycleId: cycle(s).id }).id}/edit` }),
+    call: async (s) => ({ page: `/items/${(await item(s, { cycleId: cycle(s).id })).id}/edit` }),
     expect: allow(MANAGERS, 'forbidden'),
   },
   {
     target: 'page /meetings/[id]',
     case: 'they are invited',
-    call: (s) => ({ page: `/meetings/${meeting(s, [meOr(s, 'leader')]).meeting.id}` }),
+    call: async (s) => ({ page: `/meetings/${(await meeting(s, [await meOr(s, 'leader')])).meeting.id}` }),
     expect: allow(SIGNED_IN, 'forbidden'),
   },
   {
     target: 'page /meetings/[id]',
     case: 'they are not invited',
-    call: (s) => ({ page: `/meetings/${meeting(s, [other(s, 'leader')]).meeting.id}` }),
+    call: async (s) => ({ page: `/meetings/${(await meeting(s, [other(s, 'leader')])).meeting.id}` }),
     expect: allow(MANAGERS, 'forbidden'),
   },
   {
     target: 'page /meetings/[id]/preread',
     case: 'invited, pre-read out',
     call: async (s) => {
-      const m = meeting(s, [meOr(s, 'leader')]);
+      const m = await meeting(s, [await meOr(s, 'leader')]);
       await distribute(s, m.meeting.id);
       return { page: `/meetings/${m.meeting.id}/preread` };
     },
@@ -219,7 +219,7 @@ export const PAGE_ROWS: Row[] = [
     target: 'page /meetings/[id]/preread',
     case: 'not invited, pre-read out',
     call: async (s) => {
-      const m = meeting(s, [other(s, 'leader')]);
+      const m = await meeting(s, [other(s, 'leader')]);
       await distribute(s, m.meeting.id);
       return { page: `/meetings/${m.meeting.id}/preread` };
     },
@@ -229,7 +229,7 @@ export const PAGE_ROWS: Row[] = [
     target: 'page /meetings/[id]/preread',
     case: 'not invited, SME of one item',
     call: async (s) => {
-      const m = meeting(s, [other(s, 'leader')], { sme: meOr(s, 'engineer').name });
+      const m = await meeting(s, [other(s, 'leader')], { sme: (await meOr(s, 'engineer')).name });
       await distribute(s, m.meeting.id);
       return { page: `/meetings/${m.meeting.id}/preread` };
     },
@@ -238,13 +238,13 @@ export const PAGE_ROWS: Row[] = [
   {
     target: 'page /meetings/[id]/present',
     case: 'they are invited',
-    call: (s) => ({ page: `/meetings/${meeting(s, [meOr(s, 'leader')]).meeting.id}/present` }),
+    call: async (s) => ({ page: `/meetings/${(await meeting(s, [await meOr(s, 'leader')])).meeting.id}/present` }),
     expect: allow(SIGNED_IN, 'forbidden'),
   },
   {
     target: 'page /meetings/[id]/present',
     case: 'they are not invited',
-    call: (s) => ({ page: `/meetings/${meeting(s, [other(s, 'leader')]).meeting.id}/present` }),
+    call: async (s) => ({ page: `/meetings/${(await meeting(s, [other(s, 'leader')])).meeting.id}/present` }),
     expect: allow(MANAGERS, 'forbidden'),
   },
   {
@@ -256,13 +256,15 @@ export const PAGE_ROWS: Row[] = [
   {
     target: 'GET /notifications/[id]',
     case: 'their own notification',
-    call: (s) => ({ page: `/notifications/${notification(s, meOr(s, 'leader'), '/notifications').id}` }),
+    call: async (s) => ({
+      page: `/notifications/${(await notification(s, await meOr(s, 'leader'), '/notifications')).id}`,
+    }),
     expect: allow(SIGNED_IN, 'hidden'),
   },
   {
     target: 'GET /notifications/[id]',
     case: "someone else's notification",
-    call: (s) => ({ page: `/notifications/${notification(s, other(s, 'leader'), '/notifications').id}` }),
+    call: async (s) => ({ page: `/notifications/${(await notification(s, other(s, 'leader'), '/notifications')).id}` }),
     expect: allow([], 'forbidden'),
   },
   {
@@ -280,15 +282,15 @@ export const PAGE_ROWS: Row[] = [
   {
     target: 'page /requests/[id]',
     case: 'their own request',
-    call: (s) => ({
-      page: `/requests/${item(s, { cycleId: null, status: 'submitted', requestor: meOr(s, 'requestor') }).id}`,
+    call: async (s) => ({
+      page: `/requests/${(await item(s, { cycleId: null, status: 'submitted', requestor: await meOr(s, 'requestor') })).id}`,
     }),
     expect: allow(SIGNED_IN, 'hidden'),
   },
   {
     target: 'page /requests/[id]',
     case: "someone else's request",
-    call: (s) => ({ page: `/requests/${item(s, { cycleId: null, status: 'submitted' }).id}` }),
+    call: async (s) => ({ page: `/requests/${(await item(s, { cycleId: null, status: 'submitted' })).id}` }),
     expect: allow(MANAGERS, 'forbidden'),
   },
   {
@@ -306,7 +308,7 @@ export const PAGE_ROWS: Row[] = [
   {
     target: 'page /triage/[id]',
     case: 'a submitted request',
-    call: (s) => ({ page: `/triage/${item(s, { cycleId: null, status: 'submitted' }).id}` }),
+    call: async (s) => ({ page: `/triage/${(await item(s, { cycleId: null, status: 'submitted' })).id}` }),
     expect: allow(MANAGERS, 'forbidden'),
   },
 ];

@@ -5,12 +5,13 @@ import type { Person } from '../fixtures/world';
 import { PASSWORD } from '../fixtures/world';
 import { signInOverHttp, type FormFields } from './http';
 import { delivery, expectOk, other, type Scene } from './scene';
+import { first } from '../../db/rows';
 
 /** A change request on a delivery cycle, raised through the app by the test's pm; returns its id. */
 export async function changeRequest(s: Scene, cycleId: number, periodId: number): Promise<number> {
   const answer = await s.pmClient.action(
     'raiseChangeRequestAction',
-    raiseFields(s, cycleId, periodId),
+    await raiseFields(s, cycleId, periodId),
     `/cycles/${cycleId}/changes/new`,
   );
   const id = Number(/^\/changes\/(\d+)/.exec(answer.location ?? '')?.[1]);
@@ -18,7 +19,7 @@ export async function changeRequest(s: Scene, cycleId: number, periodId: number)
   return id;
 }
 
-export function raiseFields(s: Scene, cycleId: number, periodId: number): FormFields {
+export async function raiseFields(s: Scene, cycleId: number, periodId: number): Promise<FormFields> {
   return {
     cycleId: String(cycleId),
     incoming: 'new',
@@ -57,11 +58,12 @@ export async function convene(s: Scene, changeRequestId: number, invitees: Perso
     ),
     'convene a session',
   );
-  const row = s.world.db
-    .select({ id: emergencySessions.id })
-    .from(emergencySessions)
-    .where(eq(emergencySessions.changeRequestId, changeRequestId))
-    .get();
+  const row = first(
+    await s.world.db
+      .select({ id: emergencySessions.id })
+      .from(emergencySessions)
+      .where(eq(emergencySessions.changeRequestId, changeRequestId)),
+  );
   if (!row) throw new Error('Convening a session left no session row.');
   return row.id;
 }
@@ -86,7 +88,7 @@ export async function dissent(s: Scene, changeRequestId: number, sessionId: numb
 
 /** A change request raised by the test's pm, whose session's one invited leader dissented: the pm may amend it. */
 export async function dissentedRequest(s: Scene) {
-  const d = delivery(s);
+  const d = await delivery(s);
   const id = await changeRequest(s, d.cycle.id, d.periods[0].id);
   const leader = other(s, 'leader');
   await dissent(s, id, await convene(s, id, [leader]), leader);

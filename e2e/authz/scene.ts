@@ -38,7 +38,7 @@ export function other(s: Scene, role: Role): Person {
 }
 
 /** `me` when someone is signed in, otherwise another person of that role (anonymous has nothing of their own). */
-export function meOr(s: Scene, role: Role): Person {
+export async function meOr(s: Scene, role: Role): Promise<Person> {
   return s.me ?? other(s, role);
 }
 
@@ -46,10 +46,10 @@ export function cycle(s: Scene, opts: Parameters<World['cycle']>[0] = {}) {
   return s.world.cycle({ capacityWeeks: 40, ...opts });
 }
 
-export function item(
+export async function item(
   s: Scene,
   opts: { cycleId: number | null; requestor?: Person; status?: ItemStatus; sme?: string; sponsorId?: number },
-): Item {
+): Promise<Item> {
   const requestor = opts.requestor ?? other(s, 'leader');
   return makeItem(s.world.db, {
     cycleId: opts.cycleId,
@@ -68,10 +68,10 @@ export function item(
 const VOTERS: readonly Role[] = ['leader', 'pm', 'admin'];
 
 /** A planned meeting of a new cycle, facilitated by the test's pm, with `attendees` as voters and two items. */
-export function meeting(s: Scene, attendees: Person[], opts: { sme?: string } = {}) {
+export async function meeting(s: Scene, attendees: Person[], opts: { sme?: string } = {}) {
   const c = cycle(s);
-  const items = [item(s, { cycleId: c.id, sme: opts.sme }), item(s, { cycleId: c.id })];
-  const m = makeMeeting(s.world.db, {
+  const items = [await item(s, { cycleId: c.id, sme: opts.sme }), await item(s, { cycleId: c.id })];
+  const m = await makeMeeting(s.world.db, {
     cycleId: c.id,
     facilitatorId: s.pm.id,
     title: s.world.named('Meeting'),
@@ -122,41 +122,52 @@ export async function publishSchedule(s: Scene, cycleId: number) {
 }
 
 /** A question on the meeting's pre-read, asked by `asker`. */
-export function question(s: Scene, meetingId: number, itemId: number, asker: Person) {
-  return s.world.db
-    .insert(comments)
-    .values({
-      itemId,
-      meetingId,
-      authorId: asker.id,
-      kind: 'question',
-      body: 'How long will it take?',
-      createdAt: new Date().toISOString(),
-    })
-    .returning()
-    .get();
+export async function question(s: Scene, meetingId: number, itemId: number, asker: Person) {
+  return (
+    await s.world.db
+      .insert(comments)
+      .values({
+        itemId,
+        meetingId,
+        authorId: asker.id,
+        kind: 'question',
+        body: 'How long will it take?',
+        createdAt: new Date().toISOString(),
+      })
+      .returning()
+  )[0];
 }
 
 /**
  * A cycle in delivery: published, two periods, two scheduled items (the second one requested by
  * `requestor`), each with an owner; `owner` owns the first.
  */
-export function delivery(s: Scene, opts: { owner?: Person; requestor?: Person } = {}) {
+export async function delivery(s: Scene, opts: { owner?: Person; requestor?: Person } = {}) {
   const { db } = s.world;
   const c = cycle(s, { startsOn: '2026-10-05', endsOn: '2027-03-26', status: 'published' });
-  makeTheme(db, c.id, { name: s.world.named('Theme') });
+  await makeTheme(db, c.id, { name: s.world.named('Theme') });
   const periods = [
-    makeSchedulePeriod(db, c.id, { name: 'First', startsOn: '2026-10-05', endsOn: '2026-12-25', capacityWeeks: 20 }),
-    makeSchedulePeriod(db, c.id, { name: 'Second', startsOn: '2027-01-04', endsOn: '2027-03-26', capacityWeeks: 20 }),
+    await makeSchedulePeriod(db, c.id, {
+      name: 'First',
+      startsOn: '2026-10-05',
+      endsOn: '2026-12-25',
+      capacityWeeks: 20,
+    }),
+    await makeSchedulePeriod(db, c.id, {
+      name: 'Second',
+      startsOn: '2027-01-04',
+      endsOn: '2027-03-26',
+      capacityWeeks: 20,
+    }),
   ];
   const owner = opts.owner ?? other(s, 'engineer');
   const items = [
-    item(s, { cycleId: c.id, status: 'scheduled' }),
-    item(s, { cycleId: c.id, status: 'scheduled', requestor: opts.requestor }),
+    await item(s, { cycleId: c.id, status: 'scheduled' }),
+    await item(s, { cycleId: c.id, status: 'scheduled', requestor: opts.requestor }),
   ];
-  db.update(items_).set({ rank: 'a0' }).where(eq(items_.id, items[0].id)).run();
-  db.update(items_).set({ rank: 'a1' }).where(eq(items_.id, items[1].id)).run();
-  items.forEach((it, i) =>
+  await db.update(items_).set({ rank: 'a0' }).where(eq(items_.id, items[0].id));
+  await db.update(items_).set({ rank: 'a1' }).where(eq(items_.id, items[1].id));
+  items.forEach(async (it, i) =>
     makeScheduleEntry(db, {
       itemId: it.id,
       periodId: periods[i].id,
@@ -168,33 +179,35 @@ export function delivery(s: Scene, opts: { owner?: Person; requestor?: Person } 
 }
 
 /** A flag (a question or a problem) on a scheduled item, raised by `author`. */
-export function flag(s: Scene, itemId: number, author: Person) {
-  return s.world.db
-    .insert(scheduleFlags)
-    .values({
-      itemId,
-      authorId: author.id,
-      kind: 'flag',
-      body: 'Blocked on the vendor.',
-      createdAt: new Date().toISOString(),
-    })
-    .returning()
-    .get();
+export async function flag(s: Scene, itemId: number, author: Person) {
+  return (
+    await s.world.db
+      .insert(scheduleFlags)
+      .values({
+        itemId,
+        authorId: author.id,
+        kind: 'flag',
+        body: 'Blocked on the vendor.',
+        createdAt: new Date().toISOString(),
+      })
+      .returning()
+  )[0];
 }
 
 /** A notification for `recipient` that links to `link`. */
-export function notification(s: Scene, recipient: Person, link: string) {
-  return s.world.db
-    .insert(notifications)
-    .values({
-      userId: recipient.id,
-      kind: 'preread',
-      title: 'Something for you',
-      link,
-      createdAt: new Date().toISOString(),
-    })
-    .returning()
-    .get();
+export async function notification(s: Scene, recipient: Person, link: string) {
+  return (
+    await s.world.db
+      .insert(notifications)
+      .values({
+        userId: recipient.id,
+        kind: 'preread',
+        title: 'Something for you',
+        link,
+        createdAt: new Date().toISOString(),
+      })
+      .returning()
+  )[0];
 }
 
 /** Throws when arranging a scene through the app did not succeed. */

@@ -1,15 +1,15 @@
 import 'server-only';
-import { sqlite } from '@/db/client';
 import { verifyChain, type ChainReport, type RawEventRow } from '@/db/event-chain';
+import { eventPage, lastEventId } from './event-pages.server';
 import { assertCan } from '@/lib/auth/permissions';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
 export type { ChainReport };
 
 /** Checks the whole event log's hash chain (admin only): the row count, or the first row that does not match. */
-export function getAuditCheck(actor: ActingUser): ChainReport {
+export async function getAuditCheck(actor: ActingUser): Promise<ChainReport> {
   assertCan(actor, 'audit.view');
-  return verifyChain(sqlite);
+  return verifyChain(await lastEventId(), eventPage);
 }
 
 const BATCH = 1000;
@@ -31,17 +31,17 @@ export function exportLine(row: RawEventRow): string {
  * a long log neither sits in memory nor holds the connection between reads (rows are only ever
  * appended, so later batches see the same rows the first would have).
  */
-export function getAuditExport(actor: ActingUser, now = new Date()): { filename: string; body: ReadableStream } {
+export async function getAuditExport(
+  actor: ActingUser,
+  now = new Date(),
+): Promise<{ filename: string; body: ReadableStream }> {
   assertCan(actor, 'audit.view');
-  const lastId = (sqlite.prepare('select coalesce(max(id), 0) as id from events').get() as { id: number }).id;
-  const page = sqlite.prepare(
-    'select id, at, actor_id, type, subject_type, subject_id, data, prev_hash, hash from events where id > ? and id <= ? order by id limit ?',
-  );
+  const lastId = await lastEventId();
   let after = 0;
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const rows = page.all(after, lastId, BATCH) as RawEventRow[];
+    async pull(controller) {
+      const rows = await eventPage(after, lastId, BATCH);
       if (rows.length === 0) return controller.close();
       after = rows[rows.length - 1].id;
       controller.enqueue(encoder.encode(rows.map(exportLine).join('')));

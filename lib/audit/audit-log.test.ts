@@ -11,10 +11,10 @@ import { getAuditCheck, getAuditExport } from './audit-log.server';
 
 const SCRIPT = path.resolve(import.meta.dirname, '..', '..', 'scripts', 'verify-audit-export.mjs');
 
-beforeAll(() => {
-  const pm = userWithRole('pm');
+beforeAll(async () => {
+  const pm = await userWithRole('pm');
   for (let i = 0; i < 3; i++)
-    logEvent(db, {
+    await logEvent(db, {
       actorId: pm.id,
       type: 'item.status_changed',
       subjectType: 'item',
@@ -25,7 +25,7 @@ beforeAll(() => {
 });
 
 async function exportText(): Promise<string> {
-  const file = getAuditExport(userWithRole('admin'), new Date('2026-11-26T10:00:00.123Z'));
+  const file = await getAuditExport(await userWithRole('admin'), new Date('2026-11-26T10:00:00.123Z'));
   expect(file.filename).toBe('quorum-audit-20261126T100000Z.jsonl');
   return new Response(file.body).text();
 }
@@ -41,22 +41,25 @@ function verifyOffline(text: string) {
 }
 
 describe('the audit check and export', () => {
-  it('are for admins only', () => {
+  it('are for admins only', async () => {
     for (const role of ROLES.filter((r) => r !== 'admin')) {
-      const actor = userWithRole(role);
-      expect(() => getAuditCheck(actor)).toThrow(ForbiddenError);
-      expect(() => getAuditExport(actor)).toThrow(ForbiddenError);
+      const actor = await userWithRole(role);
+      await expect(await getAuditCheck(actor)).rejects.toThrow(ForbiddenError);
+      await expect(await getAuditExport(actor)).rejects.toThrow(ForbiddenError);
     }
   });
 
-  it('reports the verified row count', () => {
-    expect(getAuditCheck(userWithRole('admin'))).toMatchObject({ ok: true, count: countRows('events') });
+  it('reports the verified row count', async () => {
+    expect(await getAuditCheck(await userWithRole('admin'))).toMatchObject({
+      ok: true,
+      count: await countRows('events'),
+    });
   });
 
   it('exports every row with every column, and the offline script verifies it', async () => {
     const text = await exportText();
     const lines = text.trimEnd().split('\n');
-    expect(lines).toHaveLength(countRows('events'));
+    expect(lines).toHaveLength(await countRows('events'));
     const last = JSON.parse(lines.at(-1)!);
     expect(Object.keys(last).sort()).toEqual(
       ['actor_id', 'at', 'data', 'hash', 'id', 'prev_hash', 'subject_id', 'subject_type', 'type'].sort(),

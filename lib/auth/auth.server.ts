@@ -50,11 +50,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       // At sign-in only: the session row is made once, and its id travels in the token from then on.
       if (user?.id) {
         token.uid = Number(user.id);
-        token.sid = startSession(Number(user.id));
+        token.sid = await startSession(Number(user.id));
       }
       return token;
     },
@@ -66,9 +66,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   events: {
     // Signing out ends the session on the server: the old cookie, replayed, no longer signs anyone in.
-    signOut(message) {
+    async signOut(message) {
       const sid = 'token' in message ? message.token?.sid : undefined;
-      if (typeof sid === 'string') endSession(sid, 'signed_out');
+      if (typeof sid === 'string') await endSession(sid, 'signed_out');
     },
   },
 }));

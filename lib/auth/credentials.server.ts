@@ -6,6 +6,7 @@ import { loginAttempts, users, type User } from '@/db/schema';
 import { env } from '@/lib/env.server';
 import { DUMMY_HASH, verifyPassword } from './password.server';
 import { formatWait, throttled, type FailureCount, type ThrottleRule } from './throttle';
+import { first } from '@/db/rows';
 
 export const SignInSchema = z.object({
   email: z.string().trim().toLowerCase().email('Enter a valid e-mail address.').max(254),
@@ -27,12 +28,13 @@ function rules(): { pair: ThrottleRule; client: ThrottleRule; windowMs: number }
   };
 }
 
-function failures(where: ReturnType<typeof and>): FailureCount {
-  const row = db
-    .select({ count: count(), lastAt: max(loginAttempts.at) })
-    .from(loginAttempts)
-    .where(where)
-    .get();
+async function failures(where: Awaited<ReturnType<typeof and>>): Promise<FailureCount> {
+  const row = first(
+    await db
+      .select({ count: count(), lastAt: max(loginAttempts.at) })
+      .from(loginAttempts)
+      .where(where),
+  );
   return { count: row?.count ?? 0, lastAt: row?.lastAt ?? null };
 }
 
@@ -40,21 +42,21 @@ function failures(where: ReturnType<typeof and>): FailureCount {
  * Seconds this client must wait before trying this e-mail again (0: it may try now). An unchecked
  * read of the failure counts, for sign-in only.
  */
-export function loadThrottleSeconds(email: string, client: string, now = Date.now()): number {
+export async function loadThrottleSeconds(email: string, client: string, now = Date.now()): Promise<number> {
   const { pair, client: perClient, windowMs } = rules();
   const since = now - windowMs;
   const result = throttled(
     [
       {
         key: 'account-client',
-        failures: failures(
+        failures: await failures(
           and(eq(loginAttempts.email, email), eq(loginAttempts.client, client), gte(loginAttempts.at, since)),
         ),
         rule: pair,
       },
       {
         key: 'client',
-        failures: failures(and(eq(loginAttempts.client, client), gte(loginAttempts.at, since))),
+        failures: await failures(and(eq(loginAttempts.client, client), gte(loginAttempts.at, since))),
         rule: perClient,
       },
     ],
@@ -75,33 +77,28 @@ export async function checkCredentials(input: unknown, client: string, now = Dat
 
   // The attempt counts as a failure from the moment it passes the check, before the slow password
   // hash: otherwise a burst of parallel guesses would all pass the check before any was counted.
-  const attempt = transaction((tx) => {
-    const wait = loadThrottleSeconds(email, client, now);
+  const attempt = await transaction(async (tx) => {
+    const wait = await loadThrottleSeconds(email, client, now);
     if (wait > 0) return { wait };
     // Keeps the table to one window's failures.
-    tx.delete(loginAttempts)
-      .where(lt(loginAttempts.at, now - rules().windowMs))
-      .run();
-    return { wait, id: tx.insert(loginAttempts).values({ email, client, at: now }).returning().get().id };
+    await tx.delete(loginAttempts).where(lt(loginAttempts.at, now - rules().windowMs));
+    return { wait, id: (await tx.insert(loginAttempts).values({ email, client, at: now }).returning())[0].id };
   });
   if (attempt.id === undefined) return { ok: false, reason: 'throttled', seconds: attempt.wait };
 
-  const user = db.select().from(users).where(eq(users.email, email)).get();
+  const user = first(await db.select().from(users).where(eq(users.email, email)));
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid) {
-    const after = loadThrottleSeconds(email, client, now);
+    const after = await loadThrottleSeconds(email, client, now);
     return after > 0 ? { ok: false, reason: 'throttled', seconds: after } : { ok: false, reason: 'invalid' };
   }
   if (!user.active) {
     // The right password of a deactivated account is no guess: it is not counted.
-    transaction((tx) => tx.delete(loginAttempts).where(eq(loginAttempts.id, attempt.id)).run());
+    await transaction(async (tx) => tx.delete(loginAttempts).where(eq(loginAttempts.id, attempt.id)));
     return { ok: false, reason: 'inactive' };
   }
-  transaction((tx) =>
-    tx
-      .delete(loginAttempts)
-      .where(and(eq(loginAttempts.email, email), eq(loginAttempts.client, client)))
-      .run(),
+  await transaction(async (tx) =>
+    tx.delete(loginAttempts).where(and(eq(loginAttempts.email, email), eq(loginAttempts.client, client))),
   );
   return { ok: true, user };
 }

@@ -59,7 +59,7 @@ describe('checkCredentials', { timeout: 30_000 }, () => {
       ok: false,
       reason: 'invalid',
     });
-    const before = rowCounts().login_attempts;
+    const before = (await rowCounts()).login_attempts;
     expect(await checkCredentials({ email: 'not-an-email', password: PASSWORD }, client)).toEqual({
       ok: false,
       reason: 'invalid',
@@ -69,7 +69,7 @@ describe('checkCredentials', { timeout: 30_000 }, () => {
       reason: 'invalid',
     });
     // Malformed input never reaches the password check, so it is not counted.
-    expect(rowCounts().login_attempts).toBe(before);
+    expect((await rowCounts()).login_attempts).toBe(before);
   });
 
   it('refuses a deactivated user as inactive, even with the right password', async () => {
@@ -103,11 +103,11 @@ describe('checkCredentials', { timeout: 30_000 }, () => {
     });
     for (const seconds of [2, 4, 8]) {
       // Too early: refused without checking, not even the right password, and not counted.
-      const before = rowCounts().login_attempts;
+      const before = (await rowCounts()).login_attempts;
       expect(await checkCredentials({ email: user.email, password: PASSWORD }, guesser, t + 10)).toMatchObject({
         reason: 'throttled',
       });
-      expect(rowCounts().login_attempts).toBe(before);
+      expect((await rowCounts()).login_attempts).toBe(before);
       t += (seconds / 2) * 1000;
       expect(await checkCredentials({ email: user.email, password: 'again' }, guesser, t)).toEqual({
         ok: false,
@@ -115,7 +115,7 @@ describe('checkCredentials', { timeout: 30_000 }, () => {
         seconds,
       });
     }
-    expect(loadThrottleSeconds(user.email, guesser, t + 3000)).toBe(5);
+    expect(await loadThrottleSeconds(user.email, guesser, t + 3000)).toBe(5);
     const refusal = await checkCredentials({ email: user.email, password: PASSWORD }, guesser, t + 3000);
     if (refusal.ok) throw new Error('expected a refusal');
     expect(signInMessage(refusal)).toBe('Too many attempts, try again in 5 seconds.');
@@ -148,7 +148,7 @@ describe('checkCredentials', { timeout: 30_000 }, () => {
       ),
     );
     // Only the free failures reached the password check; the rest were refused without one.
-    const recorded = db.select().from(loginAttemptsTable).where(eq(loginAttemptsTable.client, client)).all();
+    const recorded = await db.select().from(loginAttemptsTable).where(eq(loginAttemptsTable.client, client));
     expect(recorded).toHaveLength(LOGIN_FREE_FAILURES);
     // And by the time those checks answered, the pair already had to wait: every answer says so.
     expect(results.every((r) => !r.ok && r.reason === 'throttled')).toBe(true);
@@ -161,13 +161,11 @@ describe('checkCredentials', { timeout: 30_000 }, () => {
     const t0 = Date.now();
     // Thirty failures a second apart, written as if each had waited its turn.
     for (let i = 0; i < 30; i++) {
-      db.insert(loginAttemptsTable)
-        .values({ email: user.email, client: guesser, at: t0 + i * 1000 })
-        .run();
+      await db.insert(loginAttemptsTable).values({ email: user.email, client: guesser, at: t0 + i * 1000 });
     }
     const last = t0 + 29_000;
-    expect(loadThrottleSeconds(user.email, guesser, last)).toBe(LOGIN_MAX_DELAY_SECONDS);
-    expect(loadThrottleSeconds(user.email, guesser, t0 + LOGIN_WINDOW_MINUTES * MINUTE + 30_000)).toBe(0);
+    expect(await loadThrottleSeconds(user.email, guesser, last)).toBe(LOGIN_MAX_DELAY_SECONDS);
+    expect(await loadThrottleSeconds(user.email, guesser, t0 + LOGIN_WINDOW_MINUTES * MINUTE + 30_000)).toBe(0);
   });
 
   it('slows one client spraying a password across many accounts, whoever it tries next', async () => {
@@ -177,11 +175,9 @@ describe('checkCredentials', { timeout: 30_000 }, () => {
     const t0 = Date.now();
     // Nineteen failures on nineteen accounts (written directly: each real check costs a password hash).
     for (let i = 1; i < LOGIN_CLIENT_FREE_FAILURES; i++) {
-      db.insert(loginAttemptsTable)
-        .values({ email: `spray-${i}@example.test`, client: sprayer, at: t0 + i })
-        .run();
+      await db.insert(loginAttemptsTable).values({ email: `spray-${i}@example.test`, client: sprayer, at: t0 + i });
     }
-    expect(loadThrottleSeconds('spray-20@example.test', sprayer, t0 + 20)).toBe(0);
+    expect(await loadThrottleSeconds('spray-20@example.test', sprayer, t0 + 20)).toBe(0);
     expect(
       await checkCredentials({ email: 'spray-20@example.test', password: 'Summer2026!' }, sprayer, t0 + 20),
     ).toEqual({ ok: false, reason: 'throttled', seconds: 1 });
@@ -208,8 +204,8 @@ describe('checkCredentials', { timeout: 30_000 }, () => {
       ok: true,
     });
     expect(await fail(101)).toEqual({ ok: false, reason: 'invalid' });
-    expect(loadThrottleSeconds(user.email, client, t0 + 102)).toBe(0);
-    const left = db.select().from(loginAttemptsTable).where(eq(loginAttemptsTable.client, client)).all();
+    expect(await loadThrottleSeconds(user.email, client, t0 + 102)).toBe(0);
+    const left = await db.select().from(loginAttemptsTable).where(eq(loginAttemptsTable.client, client));
     expect(left.map((r) => r.email).sort()).toEqual(['someone-else@example.test', user.email].sort());
   });
 });

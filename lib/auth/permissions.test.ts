@@ -139,21 +139,21 @@ describe('canViewItem', () => {
   beforeAll(async () => {
     requestorA = await userWithRole('requestor');
     requestorB = await userWithRole('requestor');
-    cycleId = makeCycle(db).id;
+    cycleId = (await makeCycle(db)).id;
   });
-  const request = (owner: TestUser) =>
+  const request = async (owner: TestUser) =>
     makeItem(db, { requestorId: owner.id, departmentId: owner.departmentId, status: 'submitted', cycleId: null });
 
-  it("a requestor can view their own request but not another requestor's", () => {
-    const ofA = request(requestorA);
-    const ofB = request(requestorB);
+  it("a requestor can view their own request but not another requestor's", async () => {
+    const ofA = await request(requestorA);
+    const ofB = await request(requestorB);
     expect(canViewItem(requestorA, ofA)).toBe(true);
     expect(canViewItem(requestorA, ofB)).toBe(false);
     expect(canViewItem(requestorB, ofA)).toBe(false);
   });
 
-  it("a requestor cannot view someone else's item even once it is in a cycle", () => {
-    const inCycle = makeItem(db, {
+  it("a requestor cannot view someone else's item even once it is in a cycle", async () => {
+    const inCycle = await makeItem(db, {
       requestorId: requestorB.id,
       departmentId: requestorB.departmentId,
       cycleId,
@@ -162,8 +162,8 @@ describe('canViewItem', () => {
     expect(canViewItem(requestorA, inCycle)).toBe(false);
   });
 
-  it('a leader can view a curated item in a cycle', () => {
-    const item = makeItem(db, {
+  it('a leader can view a curated item in a cycle', async () => {
+    const item = await makeItem(db, {
       requestorId: requestorA.id,
       departmentId: requestorA.departmentId,
       cycleId,
@@ -172,12 +172,12 @@ describe('canViewItem', () => {
     expect(canViewItem(actors.leader, item)).toBe(true);
   });
 
-  it('a leader cannot view an untriaged request', () => {
-    expect(canViewItem(actors.leader, request(requestorA))).toBe(false);
+  it('a leader cannot view an untriaged request', async () => {
+    expect(canViewItem(actors.leader, await request(requestorA))).toBe(false);
   });
 
-  it("a leader cannot view someone else's draft, even in a cycle", () => {
-    const draft = makeItem(db, {
+  it("a leader cannot view someone else's draft, even in a cycle", async () => {
+    const draft = await makeItem(db, {
       requestorId: requestorA.id,
       departmentId: requestorA.departmentId,
       cycleId,
@@ -188,8 +188,8 @@ describe('canViewItem', () => {
     expect(canViewItem(requestorA, draft)).toBe(true);
   });
 
-  it('a pm and an admin can view untriaged requests', () => {
-    const item = request(requestorA);
+  it('a pm and an admin can view untriaged requests', async () => {
+    const item = await request(requestorA);
     expect(canViewItem(actors.pm, item)).toBe(true);
     expect(canViewItem(actors.admin, item)).toBe(true);
   });
@@ -202,25 +202,25 @@ describe('canWithdraw', () => {
     owner = await userWithRole('requestor');
     other = await userWithRole('requestor');
   });
-  const itemIn = (status: ItemStatus) =>
+  const itemIn = async (status: ItemStatus) =>
     makeItem(db, { requestorId: owner.id, departmentId: owner.departmentId, status, cycleId: null });
 
   it.each(ITEM_STATUSES.map((status) => ({ status, expected: BEFORE_DECIDED.includes(status) })))(
     'the owner may withdraw a $status item: $expected',
-    ({ status, expected }) => {
-      expect(canWithdraw(owner, itemIn(status))).toBe(expected);
+    async ({ status, expected }) => {
+      expect(canWithdraw(owner, await itemIn(status))).toBe(expected);
     },
   );
 
-  it('another requestor may not withdraw it, a pm may', () => {
-    const item = itemIn('submitted');
+  it('another requestor may not withdraw it, a pm may', async () => {
+    const item = await itemIn('submitted');
     expect(canWithdraw(other, item)).toBe(false);
     expect(canWithdraw(actors.leader, item)).toBe(false);
     expect(canWithdraw(actors.pm, item)).toBe(true);
   });
 
-  it('not even a pm may withdraw a decided item', () => {
-    expect(canWithdraw(actors.pm, itemIn('accepted'))).toBe(false);
-    expect(canWithdraw(actors.pm, itemIn('rejected'))).toBe(false);
+  it('not even a pm may withdraw a decided item', async () => {
+    expect(canWithdraw(actors.pm, await itemIn('accepted'))).toBe(false);
+    expect(canWithdraw(actors.pm, await itemIn('rejected'))).toBe(false);
   });
 });

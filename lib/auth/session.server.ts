@@ -16,9 +16,9 @@ export const currentSession = cache(async (): Promise<{ user: ActingUser; sessio
   const session = await auth();
   const sessionId = session?.sessionId;
   if (typeof sessionId !== 'string') return null;
-  const check = checkSession(sessionId);
+  const check = await checkSession(sessionId);
   if (!check.ok) return null;
-  const user = loadActiveUser(check.userId);
+  const user = await loadActiveUser(check.userId);
   return user ? { user, sessionId } : null;
 });
 

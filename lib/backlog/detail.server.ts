@@ -12,6 +12,7 @@ import { itemAsSeen, visibleHistory } from './visible-status.server';
 import { getItemForViewer } from './items.server';
 import { TRANSITIONS } from './status-machine';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 const people = alias(users, 'people');
 
@@ -19,41 +20,40 @@ const people = alias(users, 'people');
  * One item with the names it points at, for the item page, its status and history as the actor may see
  * them (lib/backlog/visible-status.server.ts). 403/404 as getItemForViewer.
  */
-export function getItemDetail(actor: ActingUser, itemId: number) {
-  const { view, ...item } = itemAsSeen(actor, getItemForViewer(actor, itemId));
-  const cycle = item.cycleId ? db.select().from(cycles).where(eq(cycles.id, item.cycleId)).get() : undefined;
-  const name = (id: number | null) =>
-    id ? (db.select({ name: people.name }).from(people).where(eq(people.id, id)).get()?.name ?? null) : null;
-  const mods = db
+export async function getItemDetail(actor: ActingUser, itemId: number) {
+  const { view, ...item } = await itemAsSeen(actor, await getItemForViewer(actor, itemId));
+  const cycle = item.cycleId ? first(await db.select().from(cycles).where(eq(cycles.id, item.cycleId))) : undefined;
+  const name = async (id: number | null) =>
+    id ? (first(await db.select({ name: people.name }).from(people).where(eq(people.id, id)))?.name ?? null) : null;
+  const mods = await db
     .select({ id: modules.id, name: modules.name })
     .from(itemModules)
     .innerJoin(modules, eq(modules.id, itemModules.moduleId))
     .where(eq(itemModules.itemId, itemId))
-    .orderBy(asc(modules.name))
-    .all();
+    .orderBy(asc(modules.name));
   return {
     item,
     cycle: cycle ? { id: cycle.id, name: cycle.name } : null,
     themeName: item.themeId
-      ? (db.select({ name: themes.name }).from(themes).where(eq(themes.id, item.themeId)).get()?.name ?? null)
+      ? (first(await db.select({ name: themes.name }).from(themes).where(eq(themes.id, item.themeId)))?.name ?? null)
       : null,
     departmentName:
-      db.select({ name: departments.name }).from(departments).where(eq(departments.id, item.departmentId)).get()
+      first(await db.select({ name: departments.name }).from(departments).where(eq(departments.id, item.departmentId)))
         ?.name ?? '',
-    sponsorName: name(item.sponsorId),
-    requestorName: name(item.requestorId) ?? '',
-    smeName: smeName(item.sme, smeNamesByEmail(db, [item.sme])),
+    sponsorName: await name(item.sponsorId),
+    requestorName: (await name(item.requestorId)) ?? '',
+    smeName: smeName(item.sme, await smeNamesByEmail(db, [item.sme])),
     modules: mods,
     effectiveWeeks: cycle ? effectiveWeeks(item, cycle.sizeWeeks) : item.estimateWeeks,
     nextStatuses: can(actor, 'item.setStatus') && item.status !== 'under_review' ? TRANSITIONS[item.status] : [],
     canEdit: can(actor, 'item.edit'),
     history:
       can(actor, 'history.view') || item.requestorId === actor.id
-        ? visibleHistory(view, listEventsForSubject('item', itemId))
+        ? visibleHistory(view, await listEventsForSubject('item', itemId))
         : [],
   };
 }
-export type ItemDetail = ReturnType<typeof getItemDetail>;
+export type ItemDetail = Awaited<ReturnType<typeof getItemDetail>>;
 
 /** What the estimate field shows: the size when one is set, otherwise the weeks. */
 export function estimateText(item: { estimateSize: string | null; estimateWeeks: number | null }): string {

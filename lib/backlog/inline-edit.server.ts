@@ -20,15 +20,20 @@ const InlineEditSchema = z.discriminatedUnion('field', [
 ]);
 
 /** One cell edited in the backlog table: estimate, theme or status, each with its own permission. */
-export function editItemInline(actor: ActingUser, itemId: number, version: unknown, edit: unknown): BacklogRow {
+export async function editItemInline(
+  actor: ActingUser,
+  itemId: number,
+  version: unknown,
+  edit: unknown,
+): Promise<BacklogRow> {
   const parsed = parseOrThrow(InlineEditSchema, edit);
   const expected = parseOrThrow(VersionSchema, version);
   assertCan(
     actor,
     parsed.field === 'estimate' ? 'item.estimate' : parsed.field === 'theme' ? 'item.edit' : 'item.setStatus',
   );
-  return transaction((tx) => {
-    const before = loadItem(tx, itemId);
+  return transaction(async (tx) => {
+    const before = await loadItem(tx, itemId);
     // Only items on a cycle's backlog are edited from the table; drafts and untriaged requests are not.
     if (before.cycleId === null || !canViewItem(actor, before))
       throw new ForbiddenError('You do not have access to this item.');
@@ -36,15 +41,15 @@ export function editItemInline(actor: ActingUser, itemId: number, version: unkno
       throw new ConflictError('Someone else changed this item; the row now shows their version.');
     }
     if (parsed.field === 'estimate') {
-      patchItem(tx, actor, before, parsed.value);
+      await patchItem(tx, actor, before, parsed.value);
     } else if (parsed.field === 'theme') {
-      const errors = checkReferences(tx, before.cycleId, { themeId: parsed.value });
+      const errors = await checkReferences(tx, before.cycleId, { themeId: parsed.value });
       if (errors.themeId) throw new ValidationError(errors, errors.themeId[0]);
-      patchItem(tx, actor, before, { themeId: parsed.value });
+      await patchItem(tx, actor, before, { themeId: parsed.value });
     } else {
       const error = transitionError(before.status, parsed.value);
       if (error) throw new ValidationError({ status: [error] }, error);
-      patchItem(tx, actor, before, { status: parsed.value }, 'item.status_changed');
+      await patchItem(tx, actor, before, { status: parsed.value }, 'item.status_changed');
     }
     return backlogRow(tx, itemId);
   });

@@ -10,55 +10,49 @@ import { ItemFieldsSchema, StatusSchema, VersionSchema, type ItemFields } from '
 import { checkReferences } from './references.server';
 import { transitionError } from './status-machine';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 const now = () => new Date().toISOString();
 
-export function loadItem(tx: Executor, id: number): Item {
-  const item = tx.select().from(items).where(eq(items.id, id)).get();
+export async function loadItem(tx: Executor, id: number): Promise<Item> {
+  const item = first(await tx.select().from(items).where(eq(items.id, id)));
   if (!item) throw new NotFoundError('This item');
   return item;
 }
 
-export function moduleIdsOf(tx: Executor, itemId: number): number[] {
-  return tx
-    .select({ id: itemModules.moduleId })
-    .from(itemModules)
-    .where(eq(itemModules.itemId, itemId))
-    .all()
+export async function moduleIdsOf(tx: Executor, itemId: number): Promise<number[]> {
+  return (await tx.select({ id: itemModules.moduleId }).from(itemModules).where(eq(itemModules.itemId, itemId)))
     .map((r) => r.id)
     .sort((a, b) => a - b);
 }
 
-function setModules(tx: Executor, itemId: number, moduleIds: number[]) {
-  tx.delete(itemModules).where(eq(itemModules.itemId, itemId)).run();
+async function setModules(tx: Executor, itemId: number, moduleIds: number[]) {
+  await tx.delete(itemModules).where(eq(itemModules.itemId, itemId));
   const unique = [...new Set(moduleIds)];
-  if (unique.length)
-    tx.insert(itemModules)
-      .values(unique.map((moduleId) => ({ itemId, moduleId })))
-      .run();
+  if (unique.length) await tx.insert(itemModules).values(unique.map((moduleId) => ({ itemId, moduleId })));
 }
 
 /**
  * Replaces an item's modules, logging the change when there is one. Modules are part of the item,
  * so the change moves its version, unless the caller's own patch of the same item already does.
  */
-export function replaceModules(
+export async function replaceModules(
   tx: Executor,
   actor: ActingUser,
   itemId: number,
   moduleIds: number[],
   opts = { bumpVersion: true },
-): void {
-  const before = moduleIdsOf(tx, itemId);
+): Promise<void> {
+  const before = await moduleIdsOf(tx, itemId);
   const after = [...new Set(moduleIds)].sort((a, b) => a - b);
   if (JSON.stringify(before) === JSON.stringify(after)) return;
-  setModules(tx, itemId, after);
+  await setModules(tx, itemId, after);
   if (opts.bumpVersion)
-    tx.update(items)
+    await tx
+      .update(items)
       .set({ version: sql`${items.version} + 1`, updatedAt: now() })
-      .where(eq(items.id, itemId))
-      .run();
-  logEvent(tx, {
+      .where(eq(items.id, itemId));
+  await logEvent(tx, {
     actorId: actor.id,
     type: 'item.updated',
     subjectType: 'item',
@@ -78,7 +72,7 @@ export const REQUESTOR_NOT_YOURS = 'Only a product manager can add an item in so
  * Adds an item straight into a cycle's backlog (pm, admin, engineer). Its requestor is the actor,
  * unless a pm or admin names someone else (the form offers the choice to them only).
  */
-export function createItem(actor: ActingUser, cycleId: number, input: unknown): Item {
+export async function createItem(actor: ActingUser, cycleId: number, input: unknown): Promise<Item> {
   assertCan(actor, 'item.create');
   const raw: Record<string, unknown> = typeof input === 'object' && input !== null ? { ...input } : {};
   if (raw.requestorId === undefined || raw.requestorId === '') raw.requestorId = actor.id;
@@ -86,21 +80,22 @@ export function createItem(actor: ActingUser, cycleId: number, input: unknown): 
   if (fields.requestorId !== actor.id && !can(actor, 'item.edit')) {
     throw new ValidationError({ requestorId: [REQUESTOR_NOT_YOURS] }, REQUESTOR_NOT_YOURS);
   }
-  return transaction((tx) => {
-    const cycle = tx.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, cycleId)).get();
+  return transaction(async (tx) => {
+    const cycle = first(await tx.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, cycleId)));
     if (!cycle) throw new NotFoundError('This cycle');
-    const refErrors = checkReferences(tx, cycleId, fields);
+    const refErrors = await checkReferences(tx, cycleId, fields);
     if (Object.keys(refErrors).length) throw new ValidationError(refErrors);
     // A pm's item is curated by construction; an engineer's waits for the pm like a request.
     const status: ItemStatus = can(actor, 'item.setStatus') ? 'curated' : 'submitted';
     const at = now();
-    const item = tx
-      .insert(items)
-      .values({ ...toColumns(fields), cycleId, status, createdAt: at, updatedAt: at })
-      .returning()
-      .get();
-    setModules(tx, item.id, fields.moduleIds);
-    logEvent(tx, {
+    const item = (
+      await tx
+        .insert(items)
+        .values({ ...toColumns(fields), cycleId, status, createdAt: at, updatedAt: at })
+        .returning()
+    )[0];
+    await setModules(tx, item.id, fields.moduleIds);
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'item.created',
       subjectType: 'item',
@@ -120,30 +115,31 @@ function assertVersion(item: Item, version: number) {
 }
 
 /** Full edit of every field (pm, admin). `version` guards against overwriting someone else's change. */
-export function updateItem(actor: ActingUser, itemId: number, input: unknown, version: unknown): Item {
+export async function updateItem(actor: ActingUser, itemId: number, input: unknown, version: unknown): Promise<Item> {
   assertCan(actor, 'item.edit');
   const fields = parseOrThrow(ItemFieldsSchema, input);
   const expected = parseOrThrow(VersionSchema, version);
-  return transaction((tx) => {
-    const before = loadItem(tx, itemId);
+  return transaction(async (tx) => {
+    const before = await loadItem(tx, itemId);
     assertVersion(before, expected);
-    const refErrors = checkReferences(tx, before.cycleId, fields);
+    const refErrors = await checkReferences(tx, before.cycleId, fields);
     if (Object.keys(refErrors).length) throw new ValidationError(refErrors);
-    const beforeModules = moduleIdsOf(tx, itemId);
+    const beforeModules = await moduleIdsOf(tx, itemId);
     const cols = toColumns(fields);
     const changes = diff({ ...before, moduleIds: beforeModules } as Record<string, unknown>, {
       ...cols,
       moduleIds: [...new Set(fields.moduleIds)].sort((a, b) => a - b),
     });
     if (Object.keys(changes).length === 0) return before;
-    const after = tx
-      .update(items)
-      .set({ ...cols, version: before.version + 1, updatedAt: now() })
-      .where(eq(items.id, itemId))
-      .returning()
-      .get();
-    setModules(tx, itemId, fields.moduleIds);
-    logEvent(tx, {
+    const after = (
+      await tx
+        .update(items)
+        .set({ ...cols, version: before.version + 1, updatedAt: now() })
+        .where(eq(items.id, itemId))
+        .returning()
+    )[0];
+    await setModules(tx, itemId, fields.moduleIds);
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'item.updated',
       subjectType: 'item',
@@ -155,31 +151,38 @@ export function updateItem(actor: ActingUser, itemId: number, input: unknown, ve
 }
 
 /** Applies a partial change to one item inside a transaction, with version check and event. */
-export function patchItem(
+export async function patchItem(
   tx: Executor,
   actor: ActingUser,
   before: Item,
   patch: Partial<Item>,
   type = 'item.updated',
-): Item {
+): Promise<Item> {
   const changes = diff(before as Record<string, unknown>, patch as Record<string, unknown>);
   if (Object.keys(changes).length === 0) return before;
-  const after = tx
-    .update(items)
-    .set({ ...patch, version: before.version + 1, updatedAt: now() })
-    .where(eq(items.id, before.id))
-    .returning()
-    .get();
-  logEvent(tx, { actorId: actor.id, type, subjectType: 'item', subjectId: before.id, data: { changes } });
+  const after = (
+    await tx
+      .update(items)
+      .set({ ...patch, version: before.version + 1, updatedAt: now() })
+      .where(eq(items.id, before.id))
+      .returning()
+  )[0];
+  await logEvent(tx, { actorId: actor.id, type, subjectType: 'item', subjectId: before.id, data: { changes } });
   return after;
 }
 
 /** Moves an item along its lifecycle; an illegal transition is refused with a message. */
-export function setItemStatus(actor: ActingUser, itemId: number, to: unknown, version?: number, reason?: string): Item {
+export async function setItemStatus(
+  actor: ActingUser,
+  itemId: number,
+  to: unknown,
+  version?: number,
+  reason?: string,
+): Promise<Item> {
   assertCan(actor, 'item.setStatus');
   const status = parseOrThrow(StatusSchema, to);
-  return transaction((tx) => {
-    const before = loadItem(tx, itemId);
+  return transaction(async (tx) => {
+    const before = await loadItem(tx, itemId);
     if (version !== undefined) assertVersion(before, version);
     const error = transitionError(before.status, status);
     if (error) throw new ValidationError({ status: [error] }, error);
@@ -190,8 +193,8 @@ export function setItemStatus(actor: ActingUser, itemId: number, to: unknown, ve
 }
 
 /** One item for a viewer: 404 when it does not exist, 403 when they may not see it. */
-export function getItemForViewer(actor: ActingUser, itemId: number): Item {
-  const item = loadItem(db, itemId);
+export async function getItemForViewer(actor: ActingUser, itemId: number): Promise<Item> {
+  const item = await loadItem(db, itemId);
   if (!canViewItem(actor, item)) throw new ForbiddenError('You do not have access to this item.');
   return item;
 }

@@ -1,18 +1,18 @@
 import 'server-only';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Statement } from 'better-sqlite3';
-import { db, sqlite } from '@/db/client';
+import { db, dialect, tuples } from '@/db/client';
 import { cycles, departments, itemModules, items, modules, themes, users, type Cycle } from '@/db/schema';
 import { assertCan, can } from '@/lib/auth/permissions';
 import { NotFoundError } from '@/lib/errors';
 import type { Executor } from '@/lib/events/log.server';
 import { effectiveWeeks } from './estimates';
 import type { BacklogMeta, BacklogRow } from './types';
-import { BACKLOG_ROWS_SQL, rowExpander, toWireRow, type BacklogSqlRow } from './rows';
+import { backlogRowsSql, rowExpander, toWireRow, type BacklogSqlRow } from './rows';
 import { smeName } from '@/lib/users/sme';
 import { smeNamesByEmail } from '@/lib/users/sme-names.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 const sponsors = alias(users, 'sponsors');
 const requestors = alias(users, 'requestors');
@@ -43,16 +43,15 @@ function rowQuery(tx: Executor) {
     .innerJoin(requestors, eq(requestors.id, items.requestorId));
 }
 
-type RawRow = Awaited<ReturnType<ReturnType<typeof rowQuery>['all']>>[number];
+type RawRow = Awaited<ReturnType<typeof rowQuery>>[number];
 
-function moduleMap(tx: Executor, itemIds: number[]) {
-  const rows = tx
+async function moduleMap(tx: Executor, itemIds: number[]) {
+  const rows = await tx
     .select({ itemId: itemModules.itemId, moduleId: modules.id, name: modules.name })
     .from(itemModules)
     .innerJoin(modules, eq(modules.id, itemModules.moduleId))
     .where(inArray(itemModules.itemId, itemIds))
-    .orderBy(asc(modules.name))
-    .all();
+    .orderBy(asc(modules.name));
   const map = new Map<number, { ids: number[]; names: string[] }>();
   for (const r of rows) {
     const m = map.get(r.itemId) ?? { ids: [], names: [] };
@@ -73,76 +72,69 @@ function toRow(r: RawRow, cycle: Pick<Cycle, 'sizeWeeks'>, mods?: { ids: number[
   };
 }
 
-export function loadCycle(tx: Executor, cycleId: number): Cycle {
-  const cycle = tx.select().from(cycles).where(eq(cycles.id, cycleId)).get();
+export async function loadCycle(tx: Executor, cycleId: number): Promise<Cycle> {
+  const cycle = first(await tx.select().from(cycles).where(eq(cycles.id, cycleId)));
   if (!cycle) throw new NotFoundError('This cycle');
   return cycle;
 }
 
 /** Every item of a cycle as row tuples, for the table (drafts stay private to their author). */
-export function listBacklogTuples(actor: ActingUser, cycleId: number): BacklogSqlRow[] {
+export async function listBacklogTuples(actor: ActingUser, cycleId: number): Promise<BacklogSqlRow[]> {
   assertCan(actor, 'backlog.view');
-  loadCycle(db, cycleId);
+  await loadCycle(db, cycleId);
   // A raw prepared statement: this list is the hot path (5,000 rows), so skip the ORM's row mapping.
-  listStatement ??= sqlite.prepare(BACKLOG_ROWS_SQL).raw(true);
-  return listStatement.all(cycleId) as BacklogSqlRow[];
+  return (await tuples(LIST_SQL, [cycleId])) as BacklogSqlRow[];
 }
-let listStatement: Statement | undefined;
+const LIST_SQL = backlogRowsSql(dialect);
 
 /** Every item of a cycle as full table rows (names resolved), for server-side uses. */
-export function listBacklogRows(actor: ActingUser, cycleId: number): BacklogRow[] {
-  const expand = rowExpander(backlogMeta(actor, cycleId));
-  return listBacklogTuples(actor, cycleId).map((r) => expand(toWireRow(r)));
+export async function listBacklogRows(actor: ActingUser, cycleId: number): Promise<BacklogRow[]> {
+  const expand = rowExpander(await backlogMeta(actor, cycleId));
+  return (await listBacklogTuples(actor, cycleId)).map((r) => expand(toWireRow(r)));
 }
 
 /** One row, as the table shows it, after an inline edit. */
-export function backlogRow(tx: Executor, itemId: number): BacklogRow {
-  const r = rowQuery(tx).where(eq(items.id, itemId)).get();
+export async function backlogRow(tx: Executor, itemId: number): Promise<BacklogRow> {
+  const r = first(await rowQuery(tx).where(eq(items.id, itemId)));
   if (!r) throw new NotFoundError('This item');
-  const cycle = tx
-    .select({ sizeWeeks: cycles.sizeWeeks })
-    .from(cycles)
-    .innerJoin(items, eq(items.cycleId, cycles.id))
-    .where(eq(items.id, itemId))
-    .get();
+  const cycle = first(
+    await tx
+      .select({ sizeWeeks: cycles.sizeWeeks })
+      .from(cycles)
+      .innerJoin(items, eq(items.cycleId, cycles.id))
+      .where(eq(items.id, itemId)),
+  );
   const row = toRow(
-    { ...r, sme: smeName(r.sme, smeNamesByEmail(tx, [r.sme])) },
+    { ...r, sme: smeName(r.sme, await smeNamesByEmail(tx, [r.sme])) },
     cycle ?? { sizeWeeks: { XS: 0, S: 0, M: 0, L: 0, XL: 0 } },
-    moduleMap(tx, [itemId]).get(itemId),
+    (await moduleMap(tx, [itemId])).get(itemId),
   );
   // Without a cycle there is no size table: only explicit weeks mean anything.
   return cycle ? row : { ...row, effectiveWeeks: r.estimateWeeks };
 }
 
-export function backlogMeta(actor: ActingUser, cycleId: number): BacklogMeta {
+export async function backlogMeta(actor: ActingUser, cycleId: number): Promise<BacklogMeta> {
   assertCan(actor, 'backlog.view');
-  const cycle = loadCycle(db, cycleId);
+  const cycle = await loadCycle(db, cycleId);
   return {
     cycleId: cycle.id,
     cycleName: cycle.name,
     capacityWeeks: cycle.capacityWeeks,
     sizeWeeks: cycle.sizeWeeks,
-    themes: db
+    themes: await db
       .select({ id: themes.id, name: themes.name })
       .from(themes)
       .where(eq(themes.cycleId, cycleId))
-      .orderBy(asc(themes.position))
-      .all(),
-    departments: db
+      .orderBy(asc(themes.position)),
+    departments: await db
       .select({ id: departments.id, name: departments.name })
       .from(departments)
-      .orderBy(asc(departments.name))
-      .all(),
-    modules: db.select({ id: modules.id, name: modules.name }).from(modules).orderBy(asc(modules.name)).all(),
-    people: db.select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name)).all(),
-    smeNames: smeNamesByEmail(
+      .orderBy(asc(departments.name)),
+    modules: await db.select({ id: modules.id, name: modules.name }).from(modules).orderBy(asc(modules.name)),
+    people: await db.select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name)),
+    smeNames: await smeNamesByEmail(
       db,
-      db
-        .selectDistinct({ sme: items.sme })
-        .from(items)
-        .where(eq(items.cycleId, cycleId))
-        .all()
-        .map((r) => r.sme),
+      (await db.selectDistinct({ sme: items.sme }).from(items).where(eq(items.cycleId, cycleId))).map((r) => r.sme),
     ),
     canEdit: {
       estimate: can(actor, 'item.estimate'),
@@ -153,7 +145,7 @@ export function backlogMeta(actor: ActingUser, cycleId: number): BacklogMeta {
 }
 
 /** The row for a viewer of the backlog, or undefined when it is gone. */
-export function findBacklogRow(actor: ActingUser, itemId: number): BacklogRow | undefined {
+export async function findBacklogRow(actor: ActingUser, itemId: number): Promise<BacklogRow | undefined> {
   if (!can(actor, 'backlog.view')) return undefined;
   try {
     return backlogRow(db, itemId);

@@ -3,12 +3,13 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/lib/events/log.server';
 import { departments, modules, themes, users } from '@/db/schema';
 import type { FieldErrors } from '@/lib/errors';
+import { first } from '@/db/rows';
 
 /**
  * Checks that the ids an item points at exist (and, for a theme, belong to the item's cycle).
  * Returns field errors rather than throwing so they join the zod errors in one answer.
  */
-export function checkReferences(
+export async function checkReferences(
   tx: Executor,
   cycleId: number | null,
   ref: {
@@ -18,31 +19,34 @@ export function checkReferences(
     departmentId?: number;
     moduleIds?: number[];
   },
-): FieldErrors {
+): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   if (ref.themeId != null) {
-    const theme = tx.select({ cycleId: themes.cycleId }).from(themes).where(eq(themes.id, ref.themeId)).get();
+    const theme = first(await tx.select({ cycleId: themes.cycleId }).from(themes).where(eq(themes.id, ref.themeId)));
     if (!theme) errors.themeId = ['This theme does not exist.'];
     else if (theme.cycleId !== cycleId) errors.themeId = ['This theme belongs to another cycle.'];
   }
   if (ref.sponsorId != null) {
-    const u = tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.id, ref.sponsorId), eq(users.active, true)))
-      .get();
+    const u = first(
+      await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, ref.sponsorId), eq(users.active, true))),
+    );
     if (!u) errors.sponsorId = ['Choose an active person as sponsor.'];
   }
   if (ref.requestorId != null) {
-    const u = tx.select({ id: users.id }).from(users).where(eq(users.id, ref.requestorId)).get();
+    const u = first(await tx.select({ id: users.id }).from(users).where(eq(users.id, ref.requestorId)));
     if (!u) errors.requestorId = ['This requestor does not exist.'];
   }
   if (ref.departmentId != null) {
-    const d = tx.select({ id: departments.id }).from(departments).where(eq(departments.id, ref.departmentId)).get();
+    const d = first(
+      await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, ref.departmentId)),
+    );
     if (!d) errors.departmentId = ['This department does not exist.'];
   }
   if (ref.moduleIds && ref.moduleIds.length > 0) {
-    const found = tx.select({ id: modules.id }).from(modules).where(inArray(modules.id, ref.moduleIds)).all();
+    const found = await tx.select({ id: modules.id }).from(modules).where(inArray(modules.id, ref.moduleIds));
     if (found.length !== new Set(ref.moduleIds).size) errors.moduleIds = ['One of the modules does not exist.'];
   }
   return errors;

@@ -1,3 +1,4 @@
+import { sqlPieces, type Dialect } from '@/db/dialect';
 import { effectiveWeeks } from './estimates';
 import { smeName } from '@/lib/users/sme';
 import type { BacklogMeta, BacklogRow, BacklogWireRow } from './types';
@@ -6,10 +7,13 @@ import type { BacklogMeta, BacklogRow, BacklogWireRow } from './types';
  * The one SQL statement behind the backlog list (also run by the benchmark's plain-Node baseline).
  * No joins: names are looked up from BacklogMeta on the client; modules come as "3,7".
  */
-export const BACKLOG_ROWS_SQL = `select i.id, i.version, i.title, i.status, i.kind, i.theme_id, i.department_id,
-  (select group_concat(im.module_id) from item_modules im where im.item_id = i.id) as module_ids,
-  i.estimate_size, i.estimate_weeks, i.sponsor_id, i.requestor_id, i.sme, i.business_benefit <> '' as has_benefit
+export const backlogRowsSql = (dialect: Dialect) => {
+  const q = sqlPieces(dialect);
+  return `select i.id, i.version, i.title, i.status, i.kind, i.theme_id, i.department_id,
+  (select ${q.joinedIds('im.module_id')} from item_modules im where im.item_id = i.id) as module_ids,
+  i.estimate_size, i.estimate_weeks, i.sponsor_id, i.requestor_id, i.sme, ${q.asInt("i.business_benefit <> ''")} as has_benefit
 from items i where i.cycle_id = ? and i.status <> 'draft' order by i.id`;
+};
 
 /** Names of the positions in a BacklogSqlRow, sent with the rows so the JSON explains itself. */
 export const BACKLOG_COLUMNS = [

@@ -37,16 +37,20 @@ const DELIVERY: readonly ItemStatus[] = ['scheduled', 'in_delivery', 'delivered'
  * the cycle's schedule has been published once. Every read path that shows an item's status to
  * someone who is not a backlog reader goes through here.
  */
-export function visibleStatuses(viewer: ActingUser, rows: ItemLike[], tx: Executor = db): Map<number, StatusView> {
+export async function visibleStatuses(
+  viewer: ActingUser,
+  rows: ItemLike[],
+  tx: Executor = db,
+): Promise<Map<number, StatusView>> {
   const out = new Map<number, StatusView>();
   if (rows.length === 0) return out;
-  const decided = latestDecisions(
+  const decided = await latestDecisions(
     tx,
     rows.map((r) => r.id),
   );
   const insider = can(viewer, 'backlog.view');
-  const attended = insider ? new Set<number>() : meetingsAttended(tx, viewer, [...decided.values()]);
-  const scheduleOut = insider ? new Set<number>() : cyclesWithSchedule(tx, rows);
+  const attended = insider ? new Set<number>() : await meetingsAttended(tx, viewer, [...decided.values()]);
+  const scheduleOut = insider ? new Set<number>() : await cyclesWithSchedule(tx, rows);
   for (const r of rows) {
     const d = decided.get(r.id);
     const decidedIn = d
@@ -78,8 +82,8 @@ export function visibleStatuses(viewer: ActingUser, rows: ItemLike[], tx: Execut
 }
 
 /** One item's status as `viewer` may see it (see visibleStatuses). */
-export function visibleStatus(viewer: ActingUser, item: ItemLike, tx: Executor = db): StatusView {
-  return visibleStatuses(viewer, [item], tx).get(item.id)!;
+export async function visibleStatus(viewer: ActingUser, item: ItemLike, tx: Executor = db): Promise<StatusView> {
+  return (await visibleStatuses(viewer, [item], tx)).get(item.id)!;
 }
 
 type Latest = {
@@ -92,8 +96,8 @@ type Latest = {
 };
 
 /** Each item's latest decision and whether its meeting's outcome is published. */
-function latestDecisions(tx: Executor, itemIds: number[]): Map<number, Latest> {
-  const rows = tx
+async function latestDecisions(tx: Executor, itemIds: number[]): Promise<Map<number, Latest>> {
+  const rows = await tx
     .select({
       itemId: decisions.itemId,
       meetingId: decisions.meetingId,
@@ -107,40 +111,36 @@ function latestDecisions(tx: Executor, itemIds: number[]): Map<number, Latest> {
     .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
     .leftJoin(outcomePublications, eq(outcomePublications.meetingId, decisions.meetingId))
     .where(inArray(decisions.itemId, itemIds))
-    .orderBy(asc(decisions.decidedAt), asc(decisions.id))
-    .all();
+    .orderBy(asc(decisions.decidedAt), asc(decisions.id));
   // Oldest first, so a later decision on the same item replaces an earlier one.
   return new Map(rows.map(({ itemId, publishedAt, ...r }) => [itemId, { ...r, published: publishedAt !== null }]));
 }
 
 /** The meetings among `decided` that the viewer attended or facilitated: they saw the decision made. */
-function meetingsAttended(tx: Executor, viewer: ActingUser, decided: Latest[]): Set<number> {
+async function meetingsAttended(tx: Executor, viewer: ActingUser, decided: Latest[]): Promise<Set<number>> {
   const ids = [...new Set(decided.filter((d) => !d.published).map((d) => d.meetingId))];
   if (ids.length === 0) return new Set();
-  const facilitated = tx
+  const facilitated = await tx
     .select({ id: meetings.id })
     .from(meetings)
-    .where(and(inArray(meetings.id, ids), eq(meetings.facilitatorId, viewer.id)))
-    .all();
-  const attended = tx
+    .where(and(inArray(meetings.id, ids), eq(meetings.facilitatorId, viewer.id)));
+  const attended = await tx
     .select({ id: meetingAttendees.meetingId })
     .from(meetingAttendees)
-    .where(and(inArray(meetingAttendees.meetingId, ids), eq(meetingAttendees.userId, viewer.id)))
-    .all();
+    .where(and(inArray(meetingAttendees.meetingId, ids), eq(meetingAttendees.userId, viewer.id)));
   return new Set([...facilitated, ...attended].map((r) => r.id));
 }
 
 /** The cycles among the items' whose delivery schedule has been published at least once. */
-function cyclesWithSchedule(tx: Executor, rows: ItemLike[]): Set<number> {
+async function cyclesWithSchedule(tx: Executor, rows: ItemLike[]): Promise<Set<number>> {
   const ids = [...new Set(rows.filter((r) => DELIVERY.includes(r.status)).map((r) => r.cycleId))].filter(
     (id): id is number => id !== null,
   );
   if (ids.length === 0) return new Set();
-  const published = tx
+  const published = await tx
     .selectDistinct({ cycleId: schedulePublications.cycleId })
     .from(schedulePublications)
-    .where(inArray(schedulePublications.cycleId, ids))
-    .all();
+    .where(inArray(schedulePublications.cycleId, ids));
   return new Set(published.map((r) => r.cycleId));
 }
 
@@ -168,11 +168,11 @@ export function visibleHistory<E extends HistoryEvent>(view: StatusView, events:
 }
 
 /** The item with its status, reason and rank as `viewer` may see them (the rank tells an acceptance). */
-export function itemAsSeen<T extends ItemLike & { rank: string | null }>(
+export async function itemAsSeen<T extends ItemLike & { rank: string | null }>(
   viewer: ActingUser,
   item: T,
-): Omit<T, 'status'> & { status: VisibleStatus } & { view: StatusView } {
-  const view = visibleStatus(viewer, item);
+): Promise<Omit<T, 'status'> & { status: VisibleStatus } & { view: StatusView }> {
+  const view = await visibleStatus(viewer, item);
   return {
     ...item,
     status: view.status,

@@ -23,24 +23,34 @@ beforeAll(async () => {
 async function rejectedLive() {
   const setup = await plannedMeeting({ items: 2 });
   const [item] = setup.items;
-  db.update(items).set({ requestorId: alice.id }).where(eq(items.id, item.id)).run();
-  db.insert(meetingAttendees).values({ meetingId: setup.meeting.id, userId: observer.id, role: 'observer' }).run();
-  db.update(items).set({ requestorId: observer.id }).where(eq(items.id, setup.items[1].id)).run();
-  startMeeting(setup.pm, setup.meeting.id, {
+  await db
+    .update(items)
+    .set({ requestorId: alice.id })
+    .where(eq(items.id, (await item).id));
+  await db.insert(meetingAttendees).values({ meetingId: setup.meeting.id, userId: observer.id, role: 'observer' });
+  await db
+    .update(items)
+    .set({ requestorId: observer.id })
+    .where(eq(items.id, (await setup.items[1]).id));
+  await startMeeting(setup.pm, setup.meeting.id, {
     votesVisibility: 'live',
     weighted: false,
     confirm: ['no_preread', 'early'],
   });
-  recordDecision(setup.pm, setup.meeting.id, item.id, { outcome: 'rejected', reason: 'No budget', note: 'n' });
+  await recordDecision(setup.pm, setup.meeting.id, (await item).id, {
+    outcome: 'rejected',
+    reason: 'No budget',
+    note: 'n',
+  });
   return { ...setup, item };
 }
 
 /** Everything alice is shown of her item, on every read path. */
-function whatAliceSees(itemId: number) {
-  const mine = listMyRequests(alice).find((r) => r.id === itemId)!;
-  const home = getDashboard(alice).requests.latest.find((r) => r.id === itemId)!;
-  const page = getRequest(alice, itemId);
-  const api = getItemDetail(alice, itemId);
+async function whatAliceSees(itemId: number) {
+  const mine = (await listMyRequests(alice)).find((r) => r.id === itemId)!;
+  const home = (await getDashboard(alice)).requests.latest.find((r) => r.id === itemId)!;
+  const page = await getRequest(alice, itemId);
+  const api = await getItemDetail(alice, itemId);
   const texts = JSON.stringify([page.history, api.history]);
   return {
     statuses: [mine.status, home.status, page.item.status, api.item.status],
@@ -61,13 +71,13 @@ describe('visible status of a decided item', () => {
       historyTellsRejection: false,
       rank: null,
     };
-    expect(whatAliceSees(item.id)).toEqual(hidden);
+    expect(await whatAliceSees((await item).id)).toEqual(hidden);
 
-    endMeeting(pm, meeting.id);
-    expect(whatAliceSees(item.id)).toEqual(hidden);
+    await endMeeting(pm, meeting.id);
+    expect(await whatAliceSees((await item).id)).toEqual(hidden);
 
-    publishOutcome(pm, cycle.id);
-    expect(whatAliceSees(item.id)).toMatchObject({
+    await publishOutcome(pm, cycle.id);
+    expect(await whatAliceSees((await item).id)).toMatchObject({
       statuses: Array(4).fill('rejected'),
       reasons: Array(4).fill('No budget'),
       decidedIn: { meetingTitle: meeting.title, outcomePath: `/cycles/${cycle.id}/outcome` },
@@ -78,30 +88,36 @@ describe('visible status of a decided item', () => {
   it('is shown at once to backlog readers, and to a requestor who attended the meeting', async () => {
     const { pm, leaders, meeting, item, items: agenda } = await rejectedLive();
     for (const viewer of [pm, leaders[0]]) {
-      expect(getItemDetail(viewer, item.id).item).toMatchObject({ status: 'rejected', decisionReason: 'No budget' });
+      expect((await getItemDetail(viewer, (await item).id)).item).toMatchObject({
+        status: 'rejected',
+        decisionReason: 'No budget',
+      });
     }
-    recordDecision(pm, meeting.id, agenda[1].id, { outcome: 'rejected', reason: 'Too big', note: 'n' });
-    expect(getRequest(observer, agenda[1].id).item).toMatchObject({ status: 'rejected', decisionReason: 'Too big' });
+    await recordDecision(pm, meeting.id, (await agenda[1]).id, { outcome: 'rejected', reason: 'Too big', note: 'n' });
+    expect((await getRequest(observer, (await agenda[1]).id)).item).toMatchObject({
+      status: 'rejected',
+      decisionReason: 'Too big',
+    });
   });
 });
 
 describe('visible status of a scheduled item', () => {
   it('reads "accepted" for its requestor until the schedule is published once', async () => {
     const pm = await userWithRole('pm');
-    const cycle = makeCycle(db);
-    const item = makeItem(db, {
+    const cycle = await makeCycle(db);
+    const item = await makeItem(db, {
       cycleId: cycle.id,
       requestorId: alice.id,
       departmentId: alice.departmentId,
       status: 'scheduled',
       rank: 'a0',
     });
-    const period = makeSchedulePeriod(db, cycle.id, { startsOn: cycle.startsOn, endsOn: cycle.endsOn });
-    makeScheduleEntry(db, { itemId: item.id, periodId: period.id, ownerId: pm.id });
-    expect(getRequest(alice, item.id).item.status).toBe('accepted');
-    expect(listMyRequests(alice).find((r) => r.id === item.id)?.status).toBe('accepted');
-    expect(getItemDetail(pm, item.id).item.status).toBe('scheduled');
-    publishSchedule(pm, cycle.id);
-    expect(getRequest(alice, item.id).item.status).toBe('scheduled');
+    const period = await makeSchedulePeriod(db, cycle.id, { startsOn: cycle.startsOn, endsOn: cycle.endsOn });
+    await makeScheduleEntry(db, { itemId: item.id, periodId: period.id, ownerId: pm.id });
+    expect((await getRequest(alice, item.id)).item.status).toBe('accepted');
+    expect((await listMyRequests(alice)).find((r) => r.id === item.id)?.status).toBe('accepted');
+    expect((await getItemDetail(pm, item.id)).item.status).toBe('scheduled');
+    await publishSchedule(pm, cycle.id);
+    expect((await getRequest(alice, item.id)).item.status).toBe('scheduled');
   });
 });

@@ -23,6 +23,7 @@ import type { FlatValues } from './raise-input';
 import { ProposalSchema } from './schema';
 import { DEFAULT_DEADLINE_HOURS, inviteeIdsOf, responsesOf, sessionOf } from './sessions.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 /**
  * The raiser amends a change request after a leader dissented, instead of having it declined and
@@ -42,9 +43,9 @@ export const AmendSchema = ProposalSchema.omit({ incomingItemId: true });
 const ShapeSchema = AmendSchema.pick({ incomingPosition: true, incomingPeriodId: true, displaced: true });
 
 /** Who may amend: the raiser, while a session decides the request and someone has dissented. */
-function assertMayAmend(tx: Executor, actor: ActingUser, cr: ChangeRequest) {
+async function assertMayAmend(tx: Executor, actor: ActingUser, cr: ChangeRequest) {
   if (cr.raisedBy !== actor.id) throw new ForbiddenError('Only the person who raised a change request can amend it.');
-  const session = sessionOf(tx, cr.id);
+  const session = await sessionOf(tx, cr.id);
   if (cr.status !== 'in_session' || !session) {
     throw new ConflictError(
       cr.status === 'open' || cr.status === 'needs_review'
@@ -52,20 +53,20 @@ function assertMayAmend(tx: Executor, actor: ActingUser, cr: ChangeRequest) {
         : `This change request is ${cr.status}.`,
     );
   }
-  const responses = responsesOf(tx, session.id);
+  const responses = await responsesOf(tx, session.id);
   if (!responses.some((r) => r.response === 'dissent')) throw new ConflictError(AMEND_NEEDS_DISSENT);
   return { session, responses };
 }
 
 /** The amended proposal against today's schedule: its effect, conflicts and every field's refusal. */
-function evaluateAmendment(tx: Executor, cr: ChangeRequest, input: unknown) {
+async function evaluateAmendment(tx: Executor, cr: ChangeRequest, input: unknown) {
   const raw = input && typeof input === 'object' ? input : {};
   const parsed = AmendSchema.safeParse(raw);
   const shape = ShapeSchema.safeParse(raw);
   const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   if (!shape.success) return { proposal: null, effect: null, conflicts: [], errors };
-  const schedule = loadCurrentSchedule(tx, cr.cycleId);
-  const item = tx.select().from(items).where(eq(items.id, cr.incomingItemId)).get();
+  const schedule = await loadCurrentSchedule(tx, cr.cycleId);
+  const item = first(await tx.select().from(items).where(eq(items.id, cr.incomingItemId)));
   if (!item) throw new NotFoundError('The item this change request brings in');
   const incoming = { id: item.id, title: item.title, weeks: effectiveWeeks(item, schedule.cycle.sizeWeeks) };
   const effect = previewProposal(schedule.items, schedule.periods, schedule.cycle.capacityWeeks, {
@@ -75,7 +76,7 @@ function evaluateAmendment(tx: Executor, cr: ChangeRequest, input: unknown) {
   for (const [field, messages] of Object.entries(effect.errors)) (errors[field] ??= []).push(...messages);
   const conflicts = findConflicts(
     { incomingItemId: item.id, displaced: shape.data.displaced },
-    pendingRequests(tx),
+    await pendingRequests(tx),
     cr.id,
   );
   return { proposal: parsed.success ? parsed.data : null, effect, conflicts, errors };
@@ -92,25 +93,27 @@ export type AmendmentForm = {
 };
 
 /** The amend page: the request's current proposal to start from. 403 for anyone but the raiser. */
-export function getAmendmentForm(actor: ActingUser, changeRequestId: number, now = new Date()): AmendmentForm {
+export async function getAmendmentForm(
+  actor: ActingUser,
+  changeRequestId: number,
+  now = new Date(),
+): Promise<AmendmentForm> {
   assertCan(actor, 'change.raise');
-  const cr = loadChangeRequest(db, changeRequestId);
-  const incomingTitle = db
-    .select({ title: items.title })
-    .from(items)
-    .where(eq(items.id, cr.incomingItemId))
-    .get()?.title;
+  const cr = await loadChangeRequest(db, changeRequestId);
+  const incomingTitle = first(
+    await db.select({ title: items.title }).from(items).where(eq(items.id, cr.incomingItemId)),
+  )?.title;
   const base = {
     changeRequest: { id: cr.id, title: cr.title, round: cr.round, cycleId: cr.cycleId },
     incoming: { id: cr.incomingItemId, title: incomingTitle ?? cr.title },
   };
   try {
-    assertMayAmend(db, actor, cr);
+    await assertMayAmend(db, actor, cr);
   } catch (error) {
     if (error instanceof ConflictError) return { ...base, refusal: error.message, options: null, initial: {} };
     throw error;
   }
-  const options = raiseFormOptions(actor, cr.cycleId, now);
+  const options = await raiseFormOptions(actor, cr.cycleId, now);
   const initial: FlatValues = {
     incomingPosition: String(Math.min(cr.incomingPosition, options.schedule.length)),
     incomingPeriodId: cr.incomingPeriodId === null ? '' : String(cr.incomingPeriodId),
@@ -125,25 +128,29 @@ export function getAmendmentForm(actor: ActingUser, changeRequestId: number, now
 }
 
 /** The effect of an amendment before it is sent; writes nothing and answers bad input with its errors. */
-export function previewAmendment(actor: ActingUser, changeRequestId: number, input: unknown): ChangePreview {
+export async function previewAmendment(
+  actor: ActingUser,
+  changeRequestId: number,
+  input: unknown,
+): Promise<ChangePreview> {
   assertCan(actor, 'change.raise');
-  const cr = loadChangeRequest(db, changeRequestId);
-  assertMayAmend(db, actor, cr);
-  const { effect, conflicts, errors } = evaluateAmendment(db, cr, input);
+  const cr = await loadChangeRequest(db, changeRequestId);
+  await assertMayAmend(db, actor, cr);
+  const { effect, conflicts, errors } = await evaluateAmendment(db, cr, input);
   return { effect, conflicts, errors };
 }
 
-export function amendChangeRequest(
+export async function amendChangeRequest(
   actor: ActingUser,
   changeRequestId: number,
   input: unknown,
   now = new Date(),
-): ChangeRequest {
+): Promise<ChangeRequest> {
   assertCan(actor, 'change.raise');
-  return changeTransaction((tx, emit) => {
-    const cr = loadChangeRequest(tx, changeRequestId);
-    const { session, responses } = assertMayAmend(tx, actor, cr);
-    const { proposal, effect, errors } = evaluateAmendment(tx, cr, input);
+  return changeTransaction(async (tx, emit) => {
+    const cr = await loadChangeRequest(tx, changeRequestId);
+    const { session, responses } = await assertMayAmend(tx, actor, cr);
+    const { proposal, effect, errors } = await evaluateAmendment(tx, cr, input);
     const overCapacity = effect ? confirmedOverruns(effect, proposal, errors) : null;
     if (Object.keys(errors).length || !proposal) throw new ValidationError(errors);
 
@@ -158,7 +165,7 @@ export function amendChangeRequest(
       incomingPosition: r.incomingPosition,
       incomingPeriodId: r.incomingPeriodId,
     });
-    const after = updateChangeRequest(tx, cr, {
+    const after = await updateChangeRequest(tx, cr, {
       whyNow: proposal.whyNow,
       urgency: proposal.urgency,
       incomingPosition: proposal.incomingPosition,
@@ -170,16 +177,16 @@ export function amendChangeRequest(
 
     // The new round: this round's responses only count; a closed session opens again, and an
     // asynchronous one gives the leaders at least the usual time to answer the amended request.
-    tx.delete(sessionResponses).where(eq(sessionResponses.sessionId, session.id)).run();
+    await tx.delete(sessionResponses).where(eq(sessionResponses.sessionId, session.id));
     const fresh = new Date(now.getTime() + DEFAULT_DEADLINE_HOURS * HOUR).toISOString();
     const deadline =
       session.mode === 'async' ? (session.deadline && session.deadline > fresh ? session.deadline : fresh) : null;
-    tx.update(emergencySessions)
+    await tx
+      .update(emergencySessions)
       .set({ status: 'open', closedAt: null, deadline })
-      .where(eq(emergencySessions.id, session.id))
-      .run();
+      .where(eq(emergencySessions.id, session.id));
 
-    emit(actor, cr.id, 'cr.amended', {
+    await emit(actor, cr.id, 'cr.amended', {
       round: after.round,
       before: { ...proposalOf(cr), displaced: cr.displaced, overCapacity: cr.overCapacity },
       after: { ...proposalOf(after), displaced, overCapacity },
@@ -187,11 +194,11 @@ export function amendChangeRequest(
       deadline,
     });
 
-    const inviteeIds = inviteeIdsOf(tx, session.id);
-    const cycle = loadCycle(tx, cr.cycleId);
+    const inviteeIds = await inviteeIdsOf(tx, session.id);
+    const cycle = await loadCycle(tx, cr.cycleId);
     const heading = `Change request amended: "${cr.title}"`;
     const when = deadline ? `Respond by ${formatMeetingTime(deadline)}.` : 'The session is live: respond now.';
-    notify(tx, {
+    await notify(tx, {
       userIds: [...inviteeIds, session.convenedBy].filter((id) => id !== actor.id),
       kind: 'change.session_convened',
       title: heading,

@@ -17,16 +17,18 @@ import { getChangeRequest } from './details.server';
 import { raiseChangeRequest } from './requests.server';
 import { closeSession, conveneSession, respond } from './sessions.server';
 import { changeInput, seedScheduledCycle, snapshotRows, type ScheduledCycle } from './test-helpers';
+import { first } from '@/db/rows';
 
 const HOUR = 3_600_000;
-const crEvents = (id: number) =>
+const crEvents = async (id: number) =>
   db
     .select()
     .from(events)
-    .where(and(eq(events.subjectType, 'change_request'), eq(events.subjectId, id)))
-    .all();
-const requestRow = (id: number) => db.select().from(changeRequests).where(eq(changeRequests.id, id)).get()!;
-const sessionRow = (id: number) => db.select().from(emergencySessions).where(eq(emergencySessions.id, id)).get()!;
+    .where(and(eq(events.subjectType, 'change_request'), eq(events.subjectId, id)));
+const requestRow = async (id: number) =>
+  first(await db.select().from(changeRequests).where(eq(changeRequests.id, id)))!;
+const sessionRow = async (id: number) =>
+  first(await db.select().from(emergencySessions).where(eq(emergencySessions.id, id)))!;
 
 /** The amendment: one week into Sprint 2, where item 4 (one week) moves out to make room. */
 const amendment = (s: ScheduledCycle, over: Record<string, unknown> = {}) => ({
@@ -45,15 +47,15 @@ let raiser: ScheduledCycle['leaders'][number];
 beforeEach(async () => {
   s = await seedScheduledCycle(db, { items: 6, periods: 3, leaders: 3 });
   raiser = s.leaders[0];
-  cr = raiseChangeRequest(raiser, s.cycle.id, changeInput(s, { estimate: '1' })).changeRequest;
-  session = conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: s.leaders.map((l) => l.id) });
-  respond(s.leaders[1], session.id, { response: 'dissent', comment: 'Not in Sprint 1: it is full.' });
-  respond(s.leaders[2], session.id, { response: 'assent', comment: '' });
+  cr = (await raiseChangeRequest(raiser, s.cycle.id, changeInput(s, { estimate: '1' }))).changeRequest;
+  session = await conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: s.leaders.map((l) => l.id) });
+  await respond(s.leaders[1], session.id, { response: 'dissent', comment: 'Not in Sprint 1: it is full.' });
+  await respond(s.leaders[2], session.id, { response: 'assent', comment: '' });
 });
 
 describe('amendChangeRequest', () => {
-  it('changes the proposal, opens round 2 with no responses, and keeps round 1 on the record', () => {
-    const after = amendChangeRequest(raiser, cr.id, amendment(s));
+  it('changes the proposal, opens round 2 with no responses, and keeps round 1 on the record', async () => {
+    const after = await amendChangeRequest(raiser, cr.id, amendment(s));
     expect(after).toMatchObject({
       round: 2,
       status: 'in_session',
@@ -65,9 +67,9 @@ describe('amendChangeRequest', () => {
       overCapacity: null,
       version: cr.version + 2, // convened, then amended
     });
-    expect(db.select().from(sessionResponses).where(eq(sessionResponses.sessionId, session.id)).all()).toEqual([]);
+    expect(await db.select().from(sessionResponses).where(eq(sessionResponses.sessionId, session.id))).toEqual([]);
 
-    const amended = crEvents(cr.id).find((e) => e.type === 'cr.amended')!;
+    const amended = (await crEvents(cr.id)).find((e) => e.type === 'cr.amended')!;
     expect(amended.actorId).toBe(raiser.id);
     expect(amended.data).toMatchObject({
       round: 2,
@@ -79,7 +81,7 @@ describe('amendChangeRequest', () => {
       ],
     });
 
-    const d = getChangeRequest(s.pm, cr.id);
+    const d = await getChangeRequest(s.pm, cr.id);
     expect(d.earlierRounds).toEqual([
       expect.objectContaining({
         round: 1,
@@ -99,30 +101,33 @@ describe('amendChangeRequest', () => {
     expect(d.invitees.every((i) => i.response === null)).toBe(true);
   });
 
-  it('lets the leaders respond again, and tells them (not the raiser) that they are asked anew', () => {
-    amendChangeRequest(raiser, cr.id, amendment(s));
-    expect(respond(s.leaders[1], session.id, { response: 'assent', comment: '' })).toMatchObject({ replaced: false });
-    expect(crEvents(cr.id).at(-1)!.data).toMatchObject({ round: 2, userId: s.leaders[1].id, replaces: null });
-    const told = db
-      .select({ userId: notifications.userId, title: notifications.title })
-      .from(notifications)
-      .where(
-        and(
-          eq(notifications.link, `/changes/${cr.id}`),
-          eq(notifications.title, `Change request amended: "${cr.title}"`),
-        ),
-      )
-      .all()
+  it('lets the leaders respond again, and tells them (not the raiser) that they are asked anew', async () => {
+    await amendChangeRequest(raiser, cr.id, amendment(s));
+    expect(await respond(s.leaders[1], session.id, { response: 'assent', comment: '' })).toMatchObject({
+      replaced: false,
+    });
+    expect((await crEvents(cr.id)).at(-1)!.data).toMatchObject({ round: 2, userId: s.leaders[1].id, replaces: null });
+    const told = (
+      await db
+        .select({ userId: notifications.userId, title: notifications.title })
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.link, `/changes/${cr.id}`),
+            eq(notifications.title, `Change request amended: "${cr.title}"`),
+          ),
+        )
+    )
       .map((n) => n.userId)
       .sort((a, b) => a - b);
     expect(told).toEqual([s.pm.id, s.leaders[1].id, s.leaders[2].id].sort((a, b) => a - b));
   });
 
-  it('re-opens a closed live session', () => {
-    closeSession(s.pm, session.id);
-    expect(sessionRow(session.id).status).toBe('closed');
-    amendChangeRequest(raiser, cr.id, amendment(s));
-    expect(sessionRow(session.id)).toMatchObject({ status: 'open', closedAt: null });
+  it('re-opens a closed live session', async () => {
+    await closeSession(s.pm, session.id);
+    expect((await sessionRow(session.id)).status).toBe('closed');
+    await amendChangeRequest(raiser, cr.id, amendment(s));
+    expect(await sessionRow(session.id)).toMatchObject({ status: 'open', closedAt: null });
   });
 
   it.each([
@@ -131,43 +136,40 @@ describe('amendChangeRequest', () => {
   ])('an asynchronous deadline %s', async (_name, away, expected) => {
     const now = new Date('2027-02-01T09:00:00Z');
     const other = await seedScheduledCycle(db, { items: 6, periods: 3, leaders: 2 });
-    const request = raiseChangeRequest(
-      other.leaders[0],
-      other.cycle.id,
-      changeInput(other, { estimate: '1' }),
-    ).changeRequest;
+    const request = (await raiseChangeRequest(other.leaders[0], other.cycle.id, changeInput(other, { estimate: '1' })))
+      .changeRequest;
     const deadline = new Date(now.getTime() + away).toISOString();
-    const async = conveneSession(
+    const async = await conveneSession(
       other.pm,
       request.id,
       { mode: 'async', inviteeIds: [other.leaders[1].id], deadline },
       now,
     );
-    respond(other.leaders[1], async.id, { response: 'dissent', comment: 'No.' }, now);
-    amendChangeRequest(other.leaders[0], request.id, amendment(other), now);
-    expect(sessionRow(async.id)).toMatchObject({ status: 'open', deadline: expected });
+    await respond(other.leaders[1], async.id, { response: 'dissent', comment: 'No.' }, now);
+    await amendChangeRequest(other.leaders[0], request.id, amendment(other), now);
+    expect(await sessionRow(async.id)).toMatchObject({ status: 'open', deadline: expected });
   });
 
   it('is for the raiser only, and only after a dissent', async () => {
-    expect(() => amendChangeRequest(s.leaders[1], cr.id, amendment(s))).toThrow(ForbiddenError);
-    expect(() => amendChangeRequest(s.pm, cr.id, amendment(s))).toThrow(ForbiddenError);
+    await expect(await amendChangeRequest(s.leaders[1], cr.id, amendment(s))).rejects.toThrow(ForbiddenError);
+    await expect(await amendChangeRequest(s.pm, cr.id, amendment(s))).rejects.toThrow(ForbiddenError);
 
-    const calm = raiseChangeRequest(raiser, s.cycle.id, changeInput(s, { title: 'Calm' })).changeRequest;
-    expect(() => amendChangeRequest(raiser, calm.id, amendment(s))).toThrow(AMEND_NEEDS_DISSENT); // no session yet
-    const calmSession = conveneSession(s.pm, calm.id, { mode: 'live', inviteeIds: [s.leaders[2].id] });
-    respond(s.leaders[2], calmSession.id, { response: 'assent', comment: '' });
-    expect(() => amendChangeRequest(raiser, calm.id, amendment(s))).toThrow(AMEND_NEEDS_DISSENT);
-    closeSession(s.pm, calmSession.id);
-    approveChangeRequest(s.pm, calm.id);
-    expect(() => amendChangeRequest(raiser, calm.id, amendment(s))).toThrow(ConflictError);
+    const calm = (await raiseChangeRequest(raiser, s.cycle.id, changeInput(s, { title: 'Calm' }))).changeRequest;
+    await expect(await amendChangeRequest(raiser, calm.id, amendment(s))).rejects.toThrow(AMEND_NEEDS_DISSENT); // no session yet
+    const calmSession = await conveneSession(s.pm, calm.id, { mode: 'live', inviteeIds: [s.leaders[2].id] });
+    await respond(s.leaders[2], calmSession.id, { response: 'assent', comment: '' });
+    await expect(await amendChangeRequest(raiser, calm.id, amendment(s))).rejects.toThrow(AMEND_NEEDS_DISSENT);
+    await closeSession(s.pm, calmSession.id);
+    await approveChangeRequest(s.pm, calm.id);
+    await expect(await amendChangeRequest(raiser, calm.id, amendment(s))).rejects.toThrow(ConflictError);
   });
 
-  it('refuses bad input naming the field, and over capacity without the confirmation, writing nothing', () => {
+  it('refuses bad input naming the field, and over capacity without the confirmation, writing nothing', async () => {
     const before = snapshotRows(sqlite);
-    const blank = validationErrorOf(() => amendChangeRequest(raiser, cr.id, amendment(s, { whyNow: ' ' })));
+    const blank = await validationErrorOf(() => amendChangeRequest(raiser, cr.id, amendment(s, { whyNow: ' ' })));
     expect(blank.fieldErrors).toEqual({ whyNow: ['Say why this cannot wait.'] });
     // Item 1 (1 week) moved later into Sprint 3, which holds 5 of 4 already.
-    const over = validationErrorOf(() =>
+    const over = await validationErrorOf(() =>
       amendChangeRequest(
         raiser,
         cr.id,
@@ -183,11 +185,11 @@ describe('amendChangeRequest', () => {
       expect.stringContaining('Sprint 3 by 2 person-weeks (6 of 4)'),
     ]);
     expect(snapshotRows(sqlite)).toEqual(before);
-    expect(requestRow(cr.id).round).toBe(1);
+    expect((await requestRow(cr.id)).round).toBe(1);
   });
 
-  it('stores the confirmed excess when the amendment goes over capacity', () => {
-    const after = amendChangeRequest(
+  it('stores the confirmed excess when the amendment goes over capacity', async () => {
+    const after = await amendChangeRequest(
       raiser,
       cr.id,
       amendment(s, {
@@ -203,9 +205,9 @@ describe('amendChangeRequest', () => {
 });
 
 describe('previewAmendment and getAmendmentForm', () => {
-  it('shows the amended effect with the request’s own item, writing nothing', () => {
+  it('shows the amended effect with the request’s own item, writing nothing', async () => {
     const before = snapshotRows(sqlite);
-    const p = previewAmendment(raiser, cr.id, amendment(s));
+    const p = await previewAmendment(raiser, cr.id, amendment(s));
     expect(p.errors).toEqual({});
     expect(p.effect!.order.map((r) => r.id)).toEqual([
       s.itemIds[0],
@@ -217,11 +219,11 @@ describe('previewAmendment and getAmendmentForm', () => {
     ]);
     expect(p.effect!.removed).toEqual([s.itemIds[3]]);
     expect(snapshotRows(sqlite)).toEqual(before);
-    expect(() => previewAmendment(s.leaders[1], cr.id, amendment(s))).toThrow(ForbiddenError);
+    await expect(await previewAmendment(s.leaders[1], cr.id, amendment(s))).rejects.toThrow(ForbiddenError);
   });
 
-  it('starts the form from the request as it stands, and says why when it cannot be amended', () => {
-    const form = getAmendmentForm(raiser, cr.id);
+  it('starts the form from the request as it stands, and says why when it cannot be amended', async () => {
+    const form = await getAmendmentForm(raiser, cr.id);
     expect(form.refusal).toBeNull();
     expect(form.initial).toEqual({
       incomingPosition: '1',
@@ -230,11 +232,11 @@ describe('previewAmendment and getAmendmentForm', () => {
       urgency: 'critical',
     });
     expect(form.incoming).toEqual({ id: cr.incomingItemId, title: cr.title });
-    expect(() => getAmendmentForm(s.leaders[1], cr.id)).toThrow(ForbiddenError);
+    await expect(await getAmendmentForm(s.leaders[1], cr.id)).rejects.toThrow(ForbiddenError);
 
-    amendChangeRequest(raiser, cr.id, amendment(s));
-    const again = getAmendmentForm(raiser, cr.id);
+    await amendChangeRequest(raiser, cr.id, amendment(s));
+    const again = await getAmendmentForm(raiser, cr.id);
     expect(again).toMatchObject({ refusal: AMEND_NEEDS_DISSENT, options: null });
-    expect(getChangeRequest(raiser, cr.id).viewer.mayAmend).toBe(false);
+    expect((await getChangeRequest(raiser, cr.id)).viewer.mayAmend).toBe(false);
   });
 });

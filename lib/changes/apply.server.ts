@@ -10,6 +10,7 @@ import { keyBetween } from '@/lib/ranking/fractional-index';
 import { checkProposal } from './preview';
 import { loadCurrentSchedule, type ScheduleRow } from './schedule-read.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 /**
  * Applying an approved change request to the schedule, inside the caller's
@@ -38,30 +39,29 @@ export const ITEM_CHANGED = 'An item of this change request changed meanwhile; r
 type Changes = Record<string, { from: unknown; to: unknown }>;
 
 /** Updates one item if its version is still the one read; returns the field changes. */
-export function writeItem(
+export async function writeItem(
   tx: Executor,
   before: Pick<Item, 'id' | 'version'> & Partial<Item>,
   patch: Partial<Item>,
-): Changes {
-  const written = tx
+): Promise<Changes> {
+  const written = await tx
     .update(items)
     .set({ ...patch, version: before.version + 1, updatedAt: new Date().toISOString() })
-    .where(and(eq(items.id, before.id), eq(items.version, before.version)))
-    .run();
+    .where(and(eq(items.id, before.id), eq(items.version, before.version)));
   if (written.changes !== 1) throw new ConflictError(ITEM_CHANGED);
   return diff(before as Record<string, unknown>, patch as Record<string, unknown>);
 }
 
 /** Logs a change of one item on the item itself, naming the change request that caused it. */
-export function logItemChange(
+export async function logItemChange(
   tx: Executor,
   actor: ActingUser,
   cr: Pick<ChangeRequest, 'id' | 'title'>,
   itemId: number,
   type: string,
   data: Record<string, unknown>,
-): void {
-  logEvent(tx, {
+): Promise<void> {
+  await logEvent(tx, {
     actorId: actor.id,
     type,
     subjectType: 'item',
@@ -71,17 +71,21 @@ export function logItemChange(
 }
 
 /** Sets an item's period, creating its entry if it has none; guarded by the entry version read. */
-function setPeriod(tx: Executor, itemId: number, entryVersion: number | null, periodId: number | null): void {
+async function setPeriod(
+  tx: Executor,
+  itemId: number,
+  entryVersion: number | null,
+  periodId: number | null,
+): Promise<void> {
   if (entryVersion === null) {
-    const inserted = tx.insert(scheduleEntries).values({ itemId, periodId }).onConflictDoNothing().run();
+    const inserted = await tx.insert(scheduleEntries).values({ itemId, periodId }).onConflictDoNothing();
     if (inserted.changes === 1) return;
     throw new ConflictError(ITEM_CHANGED);
   }
-  const written = tx
+  const written = await tx
     .update(scheduleEntries)
     .set({ periodId, version: sql`${scheduleEntries.version} + 1` })
-    .where(and(eq(scheduleEntries.itemId, itemId), eq(scheduleEntries.version, entryVersion)))
-    .run();
+    .where(and(eq(scheduleEntries.itemId, itemId), eq(scheduleEntries.version, entryVersion)));
   if (written.changes !== 1) throw new ConflictError(ITEM_CHANGED);
 }
 
@@ -105,9 +109,9 @@ export function rankAt(order: readonly Pick<ScheduleRow, 'rank'>[], position: nu
  * The proposal checked against the schedule as it is NOW (it may have changed since the request was
  * raised); a ConflictError says what no longer holds. Convening and approving both call it.
  */
-export function recheckProposal(tx: Executor, cr: ChangeRequest) {
-  const schedule = loadCurrentSchedule(tx, cr.cycleId);
-  const incoming = tx.select().from(items).where(eq(items.id, cr.incomingItemId)).get();
+export async function recheckProposal(tx: Executor, cr: ChangeRequest) {
+  const schedule = await loadCurrentSchedule(tx, cr.cycleId);
+  const incoming = first(await tx.select().from(items).where(eq(items.id, cr.incomingItemId)));
   if (!incoming) throw new NotFoundError('The incoming item');
   // A new item waits as curated in the cycle; a deferred one (of any cycle) waits where it is.
   const waiting = incoming.status === 'deferred' || (incoming.status === 'curated' && incoming.cycleId === cr.cycleId);
@@ -136,23 +140,24 @@ export function recheckProposal(tx: Executor, cr: ChangeRequest) {
 }
 
 /** Re-checks the proposal and applies it; returns what changed. */
-export function applyProposal(tx: Executor, actor: ActingUser, cr: ChangeRequest): AppliedChange[] {
-  const { schedule, incoming, position } = recheckProposal(tx, cr);
+export async function applyProposal(tx: Executor, actor: ActingUser, cr: ChangeRequest): Promise<AppliedChange[]> {
+  const { schedule, incoming, position } = await recheckProposal(tx, cr);
   const reason = (verb: string) => `${verb} by change request "${cr.title}": ${cr.whyNow}`;
-  const entryOf = tx
-    .select({ version: scheduleEntries.version, periodId: scheduleEntries.periodId })
-    .from(scheduleEntries)
-    .where(eq(scheduleEntries.itemId, incoming.id))
-    .get();
+  const entryOf = first(
+    await tx
+      .select({ version: scheduleEntries.version, periodId: scheduleEntries.periodId })
+      .from(scheduleEntries)
+      .where(eq(scheduleEntries.itemId, incoming.id)),
+  );
   const fromPeriodId = entryOf?.periodId ?? null;
-  const incomingChanges = writeItem(tx, incoming, {
+  const incomingChanges = await writeItem(tx, incoming, {
     status: 'scheduled',
     cycleId: cr.cycleId,
     rank: rankAt(schedule.items, position),
     decisionReason: reason('Brought in'),
   });
-  setPeriod(tx, incoming.id, entryOf?.version ?? null, cr.incomingPeriodId);
-  logItemChange(tx, actor, cr, incoming.id, 'item.schedule_changed', {
+  await setPeriod(tx, incoming.id, entryOf?.version ?? null, cr.incomingPeriodId);
+  await logItemChange(tx, actor, cr, incoming.id, 'item.schedule_changed', {
     action: 'in',
     changes: { ...incomingChanges, periodId: { from: fromPeriodId, to: cr.incomingPeriodId } },
   });
@@ -173,10 +178,10 @@ export function applyProposal(tx: Executor, actor: ActingUser, cr: ChangeRequest
     const row = byId.get(d.itemId)!; // checkProposal refused anything not in the schedule
     const toPeriodId = d.action === 'out' ? null : d.toPeriodId!;
     const changes: Changes =
-      d.action === 'out' ? writeItem(tx, row, { status: 'deferred', decisionReason: reason('Moved out') }) : {};
-    if (row.entryVersion !== null || toPeriodId !== null) setPeriod(tx, row.id, row.entryVersion, toPeriodId);
+      d.action === 'out' ? await writeItem(tx, row, { status: 'deferred', decisionReason: reason('Moved out') }) : {};
+    if (row.entryVersion !== null || toPeriodId !== null) await setPeriod(tx, row.id, row.entryVersion, toPeriodId);
     if (row.periodId !== toPeriodId) changes.periodId = { from: row.periodId, to: toPeriodId };
-    logItemChange(tx, actor, cr, row.id, 'item.schedule_changed', { action: d.action, changes });
+    await logItemChange(tx, actor, cr, row.id, 'item.schedule_changed', { action: d.action, changes });
     applied.push({
       itemId: row.id,
       title: row.title,

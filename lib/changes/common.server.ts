@@ -1,12 +1,13 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { db, transaction } from '@/db/client';
+import { transaction, type Db } from '@/db/client';
 import { changeRequests, type ChangeRequest } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log.server';
 import { changeRequestChannel, publisher } from '@/lib/realtime/publisher.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 /**
  * Shared by the change request modules: where a request lives in the app, who may see it, and
@@ -15,7 +16,7 @@ import type { ActingUser } from '@/lib/auth/acting-user';
  * event that a rollback then removes).
  */
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+type Tx = Db;
 
 export const changePath = (changeRequestId: number) => `/changes/${changeRequestId}`;
 
@@ -25,8 +26,8 @@ export function assertMayViewChanges(actor: ActingUser): void {
     throw new ForbiddenError('Only leaders, product managers, engineers and admins can see change requests.');
 }
 
-export function loadChangeRequest(tx: Executor, id: number): ChangeRequest {
-  const cr = tx.select().from(changeRequests).where(eq(changeRequests.id, id)).get();
+export async function loadChangeRequest(tx: Executor, id: number): Promise<ChangeRequest> {
+  const cr = first(await tx.select().from(changeRequests).where(eq(changeRequests.id, id)));
   if (!cr) throw new NotFoundError('This change request');
   return cr;
 }
@@ -37,17 +38,18 @@ export type Emit = (
   changeRequestId: number,
   type: `cr.${string}`,
   data: Record<string, unknown>,
-) => number;
+) => Promise<number>;
 
 /**
  * Runs `fn` in one transaction; afterwards publishes, per change request touched, the id of the last
  * event written on it (subscribers read everything after the id they last saw).
  */
-export function changeTransaction<T>(fn: (tx: Tx, emit: Emit) => T): T {
+export async function changeTransaction<T>(fn: (tx: Tx, emit: Emit) => Promise<T>): Promise<T> {
   const last = new Map<number, number>();
-  const value = transaction((tx) => {
-    const emit: Emit = (actor, changeRequestId, type, data) => {
-      const id = logEvent(tx, {
+  const value = await transaction(async (tx) => {
+    last.clear(); // a retried transaction starts again
+    const emit: Emit = async (actor, changeRequestId, type, data) => {
+      const id = await logEvent(tx, {
         actorId: actor.id,
         type,
         subjectType: 'change_request',
@@ -66,13 +68,18 @@ export function changeTransaction<T>(fn: (tx: Tx, emit: Emit) => T): T {
 export const CHANGED_MEANWHILE = 'This change request changed meanwhile; reload to see its current state.';
 
 /** Writes a change request only if nobody changed it since it was read (version + 1). */
-export function updateChangeRequest(tx: Executor, cr: ChangeRequest, patch: Partial<ChangeRequest>): ChangeRequest {
-  const after = tx
-    .update(changeRequests)
-    .set({ ...patch, version: cr.version + 1 })
-    .where(and(eq(changeRequests.id, cr.id), eq(changeRequests.version, cr.version)))
-    .returning()
-    .get();
+export async function updateChangeRequest(
+  tx: Executor,
+  cr: ChangeRequest,
+  patch: Partial<ChangeRequest>,
+): Promise<ChangeRequest> {
+  const after = (
+    await tx
+      .update(changeRequests)
+      .set({ ...patch, version: cr.version + 1 })
+      .where(and(eq(changeRequests.id, cr.id), eq(changeRequests.version, cr.version)))
+      .returning()
+  )[0];
   if (!after) throw new ConflictError(CHANGED_MEANWHILE);
   return after;
 }

@@ -51,7 +51,7 @@ export function findConflicts(
 }
 
 /** Every undecided change request (a handful at any time, so reading them all is cheap). */
-export function pendingRequests(tx: Executor): PendingRequest[] {
+export async function pendingRequests(tx: Executor): Promise<PendingRequest[]> {
   return tx
     .select({
       id: changeRequests.id,
@@ -61,6 +61,5 @@ export function pendingRequests(tx: Executor): PendingRequest[] {
       displaced: changeRequests.displaced,
     })
     .from(changeRequests)
-    .where(inArray(changeRequests.status, [...PENDING_STATUSES]))
-    .all();
+    .where(inArray(changeRequests.status, [...PENDING_STATUSES]));
 }

@@ -37,14 +37,14 @@ function assertUndecided(cr: ChangeRequest): void {
 }
 
 /** Everyone who takes part in the cycle's decisions: attendees of its regular meetings. */
-function cycleAttendeeIds(tx: Executor, cycleId: number): number[] {
-  return tx
-    .selectDistinct({ userId: meetingAttendees.userId })
-    .from(meetingAttendees)
-    .innerJoin(meetings, eq(meetings.id, meetingAttendees.meetingId))
-    .where(and(eq(meetings.cycleId, cycleId), eq(meetings.kind, 'regular')))
-    .all()
-    .map((r) => r.userId);
+async function cycleAttendeeIds(tx: Executor, cycleId: number): Promise<number[]> {
+  return (
+    await tx
+      .selectDistinct({ userId: meetingAttendees.userId })
+      .from(meetingAttendees)
+      .innerJoin(meetings, eq(meetings.id, meetingAttendees.meetingId))
+      .where(and(eq(meetings.cycleId, cycleId), eq(meetings.kind, 'regular')))
+  ).map((r) => r.userId);
 }
 
 type Notice = {
@@ -60,12 +60,12 @@ type Notice = {
  * theirs moved) get it first, then what everyone is told, each linked to what they may open
  * (noticeLinks). The deciding pm is not told their own act.
  */
-function tell(tx: Executor, actor: ActingUser, cr: ChangeRequest, notice: Notice): number[] {
-  const cycle = loadCycle(tx, cr.cycleId);
+async function tell(tx: Executor, actor: ActingUser, cr: ChangeRequest, notice: Notice): Promise<number[]> {
+  const cycle = await loadCycle(tx, cr.cycleId);
   const people = new Set(notice.recipients);
   for (const id of notice.personal?.keys() ?? []) people.add(id);
   people.delete(actor.id);
-  const links = noticeLinks(tx, cr, [...people], notice.applied);
+  const links = await noticeLinks(tx, cr, [...people], notice.applied);
   const groups = new Map<string, { lines: string[]; link: string; userIds: number[] }>();
   for (const userId of people) {
     const lines = [...(notice.personal?.get(userId) ?? []), ...notice.common];
@@ -75,7 +75,7 @@ function tell(tx: Executor, actor: ActingUser, cr: ChangeRequest, notice: Notice
     group.userIds.push(userId);
   }
   for (const { lines, link, userIds } of groups.values()) {
-    notify(tx, {
+    await notify(tx, {
       userIds,
       kind: 'change.decided',
       title: notice.heading,
@@ -120,60 +120,62 @@ export type ApproveResult = {
   notified: number[];
 };
 
-export function approveChangeRequest(
+export async function approveChangeRequest(
   actor: ActingUser,
   changeRequestId: number,
   input: unknown = {},
   now = new Date(),
-): ApproveResult {
+): Promise<ApproveResult> {
   assertCan(actor, 'change.decide');
   const { justification } = parseOrThrow(ApproveSchema, input ?? {});
-  return changeTransaction((tx, emit) => {
-    const cr = loadChangeRequest(tx, changeRequestId);
+  return changeTransaction(async (tx, emit) => {
+    const cr = await loadChangeRequest(tx, changeRequestId);
     assertUndecided(cr);
     // The leaders answered about a schedule that another approved change has since altered.
     if (cr.status === 'needs_review') throw new ConflictError(NEEDS_REVIEW);
-    const session = sessionOf(tx, cr.id);
+    const session = await sessionOf(tx, cr.id);
     if (!session) throw new ConflictError('Convene an emergency session before deciding on this change request.');
-    const evaluation = evaluateSession(tx, cr, session);
+    const evaluation = await evaluateSession(tx, cr, session);
     const gate = approvalGate(session, evaluation, now);
     if (!gate.allowed) throw new ConflictError(gate.message);
     if (gate.againstRule && !justification)
       throw new ValidationError({ justification: [JUSTIFICATION_NEEDED] }, JUSTIFICATION_NEEDED);
 
-    const applied = applyProposal(tx, actor, cr);
-    const after = updateChangeRequest(tx, cr, {
+    const applied = await applyProposal(tx, actor, cr);
+    const after = await updateChangeRequest(tx, cr, {
       status: 'approved',
       decidedAt: now.toISOString(),
       decidedBy: actor.id,
       ruleMet: evaluation.met,
       decisionNote: justification || null,
     });
-    closeOpenSession(tx, cr, now);
+    await closeOpenSession(tx, cr, now);
 
-    const others = pendingRequests(tx).filter((other) => other.status === 'open' || other.status === 'in_session');
+    const others = (await pendingRequests(tx)).filter(
+      (other) => other.status === 'open' || other.status === 'in_session',
+    );
     const needsReview = findConflicts(cr, others, cr.id);
     for (const conflict of needsReview) {
-      updateChangeRequest(tx, loadChangeRequest(tx, conflict.changeRequestId), { status: 'needs_review' });
-      emit(actor, conflict.changeRequestId, 'cr.needs_review', {
+      await updateChangeRequest(tx, await loadChangeRequest(tx, conflict.changeRequestId), { status: 'needs_review' });
+      await emit(actor, conflict.changeRequestId, 'cr.needs_review', {
         causedBy: cr.id,
         causedByTitle: cr.title,
         itemIds: conflict.itemIds,
       });
     }
 
-    const periods = new Map(readPeriods(tx, cr.cycleId).map((p) => [p.id, p.name]));
+    const periods = new Map((await readPeriods(tx, cr.cycleId)).map((p) => [p.id, p.name]));
     const common = [`Why now: ${cr.whyNow}`];
     if (!evaluation.met)
       common.push(`Approved against the rule (${evaluation.explanation}) Justification: ${justification}`);
-    const notified = tell(tx, actor, cr, {
+    const notified = await tell(tx, actor, cr, {
       heading: `Change request approved: "${cr.title}"`,
       common,
-      recipients: [...cycleAttendeeIds(tx, cr.cycleId), ...inviteeIdsOf(tx, session.id), cr.raisedBy],
+      recipients: [...(await cycleAttendeeIds(tx, cr.cycleId)), ...(await inviteeIdsOf(tx, session.id)), cr.raisedBy],
       applied,
       personal: personalLines(applied, (id) => (id === null ? 'no period yet' : (periods.get(id) ?? 'a period'))),
     });
-    emit(actor, cr.id, 'cr.approved', {
+    await emit(actor, cr.id, 'cr.approved', {
       ruleMet: evaluation.met,
       explanation: evaluation.explanation,
       justification: justification || null,
@@ -196,34 +198,34 @@ export function approveChangeRequest(
   });
 }
 
-export function declineChangeRequest(
+export async function declineChangeRequest(
   actor: ActingUser,
   changeRequestId: number,
   input: unknown,
   now = new Date(),
-): ChangeRequest {
+): Promise<ChangeRequest> {
   assertCan(actor, 'change.decide');
   const { reason } = parseOrThrow(ReasonSchema, input ?? {});
-  return changeTransaction((tx, emit) => {
-    const cr = loadChangeRequest(tx, changeRequestId);
+  return changeTransaction(async (tx, emit) => {
+    const cr = await loadChangeRequest(tx, changeRequestId);
     assertUndecided(cr);
-    const session = sessionOf(tx, cr.id);
-    const ruleMet = session ? evaluateSession(tx, cr, session).met : null;
-    const after = updateChangeRequest(tx, cr, {
+    const session = await sessionOf(tx, cr.id);
+    const ruleMet = session ? (await evaluateSession(tx, cr, session)).met : null;
+    const after = await updateChangeRequest(tx, cr, {
       status: 'declined',
       decidedAt: now.toISOString(),
       decidedBy: actor.id,
       ruleMet,
       decisionNote: reason,
     });
-    closeOpenSession(tx, cr, now);
-    releaseIncoming(tx, actor, cr, `Change request "${cr.title}" was declined: ${reason}`);
-    const notified = tell(tx, actor, cr, {
+    await closeOpenSession(tx, cr, now);
+    await releaseIncoming(tx, actor, cr, `Change request "${cr.title}" was declined: ${reason}`);
+    const notified = await tell(tx, actor, cr, {
       heading: `Change request declined: "${cr.title}"`,
       common: [`Reason: ${reason}`],
-      recipients: [...(session ? inviteeIdsOf(tx, session.id) : []), cr.raisedBy],
+      recipients: [...(session ? await inviteeIdsOf(tx, session.id) : []), cr.raisedBy],
     });
-    emit(actor, cr.id, 'cr.declined', { reason, ruleMet, notified });
+    await emit(actor, cr.id, 'cr.declined', { reason, ruleMet, notified });
     return after;
   });
 }

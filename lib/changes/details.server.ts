@@ -98,52 +98,56 @@ export type ChangeRequestDetail = {
     /** The raiser, once a leader has dissented in the session deciding the request. */
     mayAmend: boolean;
   };
-  log: ReturnType<typeof listEventsForSubject>;
+  log: Awaited<ReturnType<typeof listEventsForSubject>>;
 };
 
 const UNDECIDED = new Set(['open', 'in_session', 'needs_review']);
 
 /** Who may follow a change request live: whoever may read it (without reading its schedule). */
-export function followChangeRequest(actor: ActingUser, changeRequestId: number): { id: number } {
+export async function followChangeRequest(actor: ActingUser, changeRequestId: number): Promise<{ id: number }> {
   assertMayViewChanges(actor);
-  return { id: loadChangeRequest(db, changeRequestId).id };
+  return { id: (await loadChangeRequest(db, changeRequestId)).id };
 }
 
-export function getChangeRequest(actor: ActingUser, changeRequestId: number, now = new Date()): ChangeRequestDetail {
+export async function getChangeRequest(
+  actor: ActingUser,
+  changeRequestId: number,
+  now = new Date(),
+): Promise<ChangeRequestDetail> {
   assertMayViewChanges(actor);
-  const cr = loadChangeRequest(db, changeRequestId);
+  const cr = await loadChangeRequest(db, changeRequestId);
   const undecided = UNDECIDED.has(cr.status);
   // The whole schedule is read only while the effect still matters.
-  const schedule = undecided ? loadCurrentSchedule(db, cr.cycleId) : null;
-  const cycle = schedule?.cycle ?? loadCycle(db, cr.cycleId);
-  const periods = schedule?.periods ?? readPeriods(db, cr.cycleId);
+  const schedule = undecided ? await loadCurrentSchedule(db, cr.cycleId) : null;
+  const cycle = schedule?.cycle ?? (await loadCycle(db, cr.cycleId));
+  const periods = schedule?.periods ?? (await readPeriods(db, cr.cycleId));
 
   const itemIds = [cr.incomingItemId, ...cr.displaced.map((d) => d.itemId)];
   const rows = new Map(
-    db
-      .select({
-        id: items.id,
-        title: items.title,
-        status: items.status,
-        estimateSize: items.estimateSize,
-        estimateWeeks: items.estimateWeeks,
-        requestorId: items.requestorId,
-        sponsorId: items.sponsorId,
-        periodId: scheduleEntries.periodId,
-      })
-      .from(items)
-      .leftJoin(scheduleEntries, eq(scheduleEntries.itemId, items.id))
-      .where(inArray(items.id, itemIds))
-      .all()
-      .map((r) => [r.id, r]),
+    (
+      await db
+        .select({
+          id: items.id,
+          title: items.title,
+          status: items.status,
+          estimateSize: items.estimateSize,
+          estimateWeeks: items.estimateWeeks,
+          requestorId: items.requestorId,
+          sponsorId: items.sponsorId,
+          periodId: scheduleEntries.periodId,
+        })
+        .from(items)
+        .leftJoin(scheduleEntries, eq(scheduleEntries.itemId, items.id))
+        .where(inArray(items.id, itemIds))
+    ).map((r) => [r.id, r]),
   );
   const incomingRow = rows.get(cr.incomingItemId)!;
   const displacedSponsors = cr.displaced.flatMap((d) => rows.get(d.itemId)?.sponsorId ?? []);
 
-  const session = sessionOf(db, cr.id);
-  const invitedIds = session ? inviteeIdsOf(db, session.id) : [];
-  const responses = session ? responsesOf(db, session.id) : [];
-  const log = listEventsForSubject('change_request', cr.id);
+  const session = await sessionOf(db, cr.id);
+  const invitedIds = session ? await inviteeIdsOf(db, session.id) : [];
+  const responses = session ? await responsesOf(db, session.id) : [];
+  const log = await listEventsForSubject('change_request', cr.id);
   const personIds = [
     ...earlierResponderIds(log),
     cr.raisedBy,
@@ -155,14 +159,14 @@ export function getChangeRequest(actor: ActingUser, changeRequestId: number, now
     ...displacedSponsors,
   ].filter((id): id is number => typeof id === 'number');
   const people = new Map(
-    db
-      .select({ id: users.id, name: users.name, departmentName: departments.name })
-      .from(users)
-      .innerJoin(departments, eq(departments.id, users.departmentId))
-      .where(inArray(users.id, personIds))
-      .orderBy(asc(users.name))
-      .all()
-      .map((p) => [p.id, p]),
+    (
+      await db
+        .select({ id: users.id, name: users.name, departmentName: departments.name })
+        .from(users)
+        .innerJoin(departments, eq(departments.id, users.departmentId))
+        .where(inArray(users.id, personIds))
+        .orderBy(asc(users.name))
+    ).map((p) => [p.id, p]),
   );
   const person = (id: number | null | undefined): Person | null => {
     const p = id == null ? undefined : people.get(id);
@@ -236,7 +240,7 @@ export function getChangeRequest(actor: ActingUser, changeRequestId: number, now
     }),
     periods,
     preview,
-    conflicts: undecided ? findConflicts(cr, pendingRequests(db), cr.id) : [],
+    conflicts: undecided ? findConflicts(cr, await pendingRequests(db), cr.id) : [],
     session: session
       ? {
           id: session.id,

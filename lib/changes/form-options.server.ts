@@ -27,23 +27,25 @@ export type RaiseFormOptions = {
   deferred: { id: number; title: string; cycleName: string | null }[];
 };
 
-export function raiseFormOptions(actor: ActingUser, cycleId: number, now = new Date()): RaiseFormOptions {
+export async function raiseFormOptions(
+  actor: ActingUser,
+  cycleId: number,
+  now = new Date(),
+): Promise<RaiseFormOptions> {
   assertCan(actor, 'change.raise');
-  const { cycle, periods, items: scheduled } = loadCurrentSchedule(db, cycleId);
+  const { cycle, periods, items: scheduled } = await loadCurrentSchedule(db, cycleId);
   const day = today(now);
-  const dates = db
+  const dates = await db
     .select({ id: schedulePeriods.id, startsOn: schedulePeriods.startsOn, endsOn: schedulePeriods.endsOn })
     .from(schedulePeriods)
-    .where(eq(schedulePeriods.cycleId, cycleId))
-    .all();
+    .where(eq(schedulePeriods.cycleId, cycleId));
   const ended = new Set(dates.filter((p) => hasEnded(p, day)).map((p) => p.id));
-  const deferred = db
+  const deferred = await db
     .select({ id: items.id, title: items.title, cycleName: cycles.name })
     .from(items)
     .leftJoin(cycles, eq(cycles.id, items.cycleId))
     .where(eq(items.status, 'deferred'))
-    .orderBy(asc(items.title), asc(items.id))
-    .all();
+    .orderBy(asc(items.title), asc(items.id));
   return {
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status, capacityWeeks: cycle.capacityWeeks },
     schedule: scheduled.map(({ id, title, status, weeks, periodId }) => ({ id, title, status, weeks, periodId })),
@@ -56,13 +58,12 @@ export function raiseFormOptions(actor: ActingUser, cycleId: number, now = new D
 export type LeaderOption = { id: number; name: string; departmentName: string };
 
 /** Active leaders, the people a pm may invite to an emergency session. */
-export function sessionLeaderOptions(actor: ActingUser): LeaderOption[] {
+export async function sessionLeaderOptions(actor: ActingUser): Promise<LeaderOption[]> {
   assertCan(actor, 'change.decide');
   return db
     .select({ id: users.id, name: users.name, departmentName: departments.name })
     .from(users)
     .innerJoin(departments, eq(departments.id, users.departmentId))
     .where(and(eq(users.role, 'leader'), eq(users.active, true)))
-    .orderBy(asc(departments.name), asc(users.name))
-    .all();
+    .orderBy(asc(departments.name), asc(users.name));
 }

@@ -11,8 +11,8 @@ beforeAll(async () => {
 });
 
 describe('raiseFormOptions', () => {
-  it('targets the period that contains today and marks the ended ones', () => {
-    const options = raiseFormOptions(s.leaders[0], s.cycle.id, new Date('2027-01-20T09:00:00Z'));
+  it('targets the period that contains today and marks the ended ones', async () => {
+    const options = await raiseFormOptions(s.leaders[0], s.cycle.id, new Date('2027-01-20T09:00:00Z'));
     expect(options.defaultPeriodId).toBe(s.periods[1].id);
     expect(options.periods.map((p) => [p.name, p.ended])).toEqual([
       ['Sprint 1', true],
@@ -21,12 +21,14 @@ describe('raiseFormOptions', () => {
     ]);
   });
 
-  it('never defaults to an ended period: none once all have ended, the first before the cycle starts', () => {
-    expect(raiseFormOptions(s.pm, s.cycle.id, new Date('2027-03-01T09:00:00Z')).defaultPeriodId).toBeNull();
-    expect(raiseFormOptions(s.pm, s.cycle.id, new Date('2026-12-01T09:00:00Z')).defaultPeriodId).toBe(s.periods[0].id);
+  it('never defaults to an ended period: none once all have ended, the first before the cycle starts', async () => {
+    expect((await raiseFormOptions(s.pm, s.cycle.id, new Date('2027-03-01T09:00:00Z'))).defaultPeriodId).toBeNull();
+    expect((await raiseFormOptions(s.pm, s.cycle.id, new Date('2026-12-01T09:00:00Z'))).defaultPeriodId).toBe(
+      s.periods[0].id,
+    );
   });
 
-  it('is refused to someone who may not raise a change request', () => {
-    expect(() => raiseFormOptions(s.requestor, s.cycle.id)).toThrow(ForbiddenError);
+  it('is refused to someone who may not raise a change request', async () => {
+    await expect(await raiseFormOptions(s.requestor, s.cycle.id)).rejects.toThrow(ForbiddenError);
   });
 });

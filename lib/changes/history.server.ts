@@ -59,9 +59,9 @@ function changesOf(data: Record<string, unknown>): Changes {
 }
 
 /** Oldest first. 404 for an unknown item, 403 for one the viewer may not see. */
-export function itemScheduleTimeline(actor: ActingUser, itemId: number): TimelineEntry[] {
-  const view = visibleStatus(actor, getItemForViewer(actor, itemId));
-  const relevant = visibleHistory(view, listEventsForSubject('item', itemId)).filter((e) =>
+export async function itemScheduleTimeline(actor: ActingUser, itemId: number): Promise<TimelineEntry[]> {
+  const view = await visibleStatus(actor, await getItemForViewer(actor, itemId));
+  const relevant = visibleHistory(view, await listEventsForSubject('item', itemId)).filter((e) =>
     isScheduleChange(e.type, e.data),
   );
   const crIds = [
@@ -70,14 +70,13 @@ export function itemScheduleTimeline(actor: ActingUser, itemId: number): Timelin
   const requests = new Map(
     (crIds.length === 0
       ? []
-      : db
+      : await db
           .select({ id: changeRequests.id, title: changeRequests.title, status: changeRequests.status })
           .from(changeRequests)
           .where(inArray(changeRequests.id, crIds))
-          .all()
     ).map((cr) => [cr.id, cr]),
   );
-  const names = historyNames(db, relevant);
+  const names = await historyNames(db, relevant);
   const entries = relevant.map((e) => ({ e, changes: changesOf(e.data) }));
   const periodIds = [
     ...new Set(
@@ -89,11 +88,10 @@ export function itemScheduleTimeline(actor: ActingUser, itemId: number): Timelin
   const periodNames = new Map(
     (periodIds.length === 0
       ? []
-      : db
+      : await db
           .select({ id: schedulePeriods.id, name: schedulePeriods.name })
           .from(schedulePeriods)
           .where(inArray(schedulePeriods.id, periodIds))
-          .all()
     ).map((p) => [p.id, p.name]),
   );
   const periodName = (id: unknown) => (typeof id === 'number' ? (periodNames.get(id) ?? null) : null);

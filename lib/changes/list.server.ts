@@ -24,41 +24,41 @@ export type ChangeRequestListRow = {
 };
 
 /** Change requests, newest first: of one cycle, or of every cycle when `cycleId` is omitted. */
-export function listChangeRequests(actor: ActingUser, cycleId?: number): ChangeRequestListRow[] {
+export async function listChangeRequests(actor: ActingUser, cycleId?: number): Promise<ChangeRequestListRow[]> {
   assertMayViewChanges(actor);
   const where: SQL | undefined = cycleId === undefined ? undefined : eq(changeRequests.cycleId, cycleId);
-  return db
-    .select({
-      cr: changeRequests,
-      cycleName: cycles.name,
-      raisedByName: users.name,
-      sessionId: emergencySessions.id,
-      mode: emergencySessions.mode,
-      sessionStatus: emergencySessions.status,
-      deadline: emergencySessions.deadline,
-    })
-    .from(changeRequests)
-    .innerJoin(cycles, eq(cycles.id, changeRequests.cycleId))
-    .innerJoin(users, eq(users.id, changeRequests.raisedBy))
-    .leftJoin(emergencySessions, eq(emergencySessions.changeRequestId, changeRequests.id))
-    .where(where)
-    .orderBy(desc(changeRequests.createdAt), desc(changeRequests.id))
-    .all()
-    .map(({ cr, cycleName, raisedByName, sessionId, mode, sessionStatus, deadline }) => ({
-      id: cr.id,
-      cycleId: cr.cycleId,
-      cycleName,
-      title: cr.title,
-      urgency: cr.urgency,
-      status: cr.status,
-      raisedById: cr.raisedBy,
-      raisedByName,
-      createdAt: cr.createdAt,
-      decidedAt: cr.decidedAt,
-      ruleMet: cr.ruleMet,
-      decisionNote: cr.decisionNote,
-      incomingItemId: cr.incomingItemId,
-      displacedCount: cr.displaced.length,
-      session: sessionId === null ? null : { id: sessionId, mode: mode!, status: sessionStatus!, deadline },
-    }));
+  return (
+    await db
+      .select({
+        cr: changeRequests,
+        cycleName: cycles.name,
+        raisedByName: users.name,
+        sessionId: emergencySessions.id,
+        mode: emergencySessions.mode,
+        sessionStatus: emergencySessions.status,
+        deadline: emergencySessions.deadline,
+      })
+      .from(changeRequests)
+      .innerJoin(cycles, eq(cycles.id, changeRequests.cycleId))
+      .innerJoin(users, eq(users.id, changeRequests.raisedBy))
+      .leftJoin(emergencySessions, eq(emergencySessions.changeRequestId, changeRequests.id))
+      .where(where)
+      .orderBy(desc(changeRequests.createdAt), desc(changeRequests.id))
+  ).map(({ cr, cycleName, raisedByName, sessionId, mode, sessionStatus, deadline }) => ({
+    id: cr.id,
+    cycleId: cr.cycleId,
+    cycleName,
+    title: cr.title,
+    urgency: cr.urgency,
+    status: cr.status,
+    raisedById: cr.raisedBy,
+    raisedByName,
+    createdAt: cr.createdAt,
+    decidedAt: cr.decidedAt,
+    ruleMet: cr.ruleMet,
+    decisionNote: cr.decisionNote,
+    incomingItemId: cr.incomingItemId,
+    displacedCount: cr.displaced.length,
+    session: sessionId === null ? null : { id: sessionId, mode: mode!, status: sessionStatus!, deadline },
+  }));
 }

@@ -13,16 +13,16 @@ import { changePath } from './common.server';
  * goes to their own request; anyone else to the cycle's schedule once it is published, or else to
  * their inbox, which holds the whole message.
  */
-export function noticeLinks(
+export async function noticeLinks(
   tx: Executor,
   cr: Pick<ChangeRequest, 'id' | 'cycleId'>,
   userIds: number[],
   applied: Pick<AppliedChange, 'itemId' | 'requestorId'>[] = [],
-): Map<number, string> {
+): Promise<Map<number, string>> {
   const links = new Map<number, string>();
   if (userIds.length === 0) return links;
-  const roles = tx.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, userIds)).all();
-  const fallback = lastPublication(tx, cr.cycleId) ? schedulePath(cr.cycleId) : '/notifications';
+  const roles = await tx.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, userIds));
+  const fallback = (await lastPublication(tx, cr.cycleId)) ? schedulePath(cr.cycleId) : '/notifications';
   for (const { id, role } of roles) {
     const own = applied.find((c) => c.requestorId === id);
     links.set(id, can({ role }, 'backlog.view') ? changePath(cr.id) : own ? `/requests/${own.itemId}` : fallback);

@@ -17,6 +17,7 @@ import { previewProposal, type Preview, type Proposal } from './preview';
 import { loadCurrentSchedule } from './schedule-read.server';
 import { ProposalSchema, type ProposalInput } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 /**
  * Raising a change request, and the list of them. What comes in is either
@@ -65,7 +66,7 @@ function parseRaise(actor: ActingUser, input: unknown): Parsed {
 }
 
 /** What comes in, as the preview shows it; refusals as field errors. */
-function resolveIncoming(
+async function resolveIncoming(
   tx: Executor,
   cycle: Cycle,
   incomingItemId: number | null,
@@ -76,10 +77,10 @@ function resolveIncoming(
   if (incomingItemId === null) {
     const title = fields?.title ?? (typeof rawTitle === 'string' && rawTitle.trim() ? rawTitle.trim() : 'New item');
     const weeks = fields ? effectiveWeeks(fields.estimate, cycle.sizeWeeks) : null;
-    if (fields) Object.assign(errors, checkReferences(tx, cycle.id, fields));
+    if (fields) Object.assign(errors, await checkReferences(tx, cycle.id, fields));
     return { incoming: { id: null, title, weeks }, item: null, errors };
   }
-  const item = tx.select().from(items).where(eq(items.id, incomingItemId)).get();
+  const item = first(await tx.select().from(items).where(eq(items.id, incomingItemId)));
   if (!item) errors.incomingItemId = ['This item does not exist.'];
   else if (item.status !== 'deferred')
     errors.incomingItemId = [
@@ -93,12 +94,12 @@ function resolveIncoming(
   return { incoming, item: item ?? null, errors };
 }
 
-function evaluate(tx: Executor, actor: ActingUser, cycleId: number, input: unknown) {
+async function evaluate(tx: Executor, actor: ActingUser, cycleId: number, input: unknown) {
   const parsed = parseRaise(actor, input);
-  const schedule = loadCurrentSchedule(tx, cycleId);
+  const schedule = await loadCurrentSchedule(tx, cycleId);
   if (!parsed.shape)
     return { parsed, schedule, effect: null, conflicts: [] as Conflict[], errors: parsed.errors, incoming: null };
-  const resolved = resolveIncoming(
+  const resolved = await resolveIncoming(
     tx,
     schedule.cycle,
     parsed.shape.incomingItemId,
@@ -107,7 +108,7 @@ function evaluate(tx: Executor, actor: ActingUser, cycleId: number, input: unkno
   );
   const proposal: Proposal = { ...parsed.shape, incoming: resolved.incoming };
   const effect = previewProposal(schedule.items, schedule.periods, schedule.cycle.capacityWeeks, proposal);
-  const conflicts = findConflicts(parsed.shape, pendingRequests(tx));
+  const conflicts = findConflicts(parsed.shape, await pendingRequests(tx));
   const errors: FieldErrors = { ...parsed.errors };
   for (const [field, messages] of [...Object.entries(resolved.errors), ...Object.entries(effect.errors)])
     (errors[field] ??= []).push(...messages);
@@ -123,20 +124,20 @@ export type ChangePreview = {
 };
 
 /** The effect of a request before it is submitted; writes nothing and never throws for bad input. */
-export function previewChangeRequest(actor: ActingUser, cycleId: number, input: unknown): ChangePreview {
+export async function previewChangeRequest(actor: ActingUser, cycleId: number, input: unknown): Promise<ChangePreview> {
   assertCan(actor, 'change.raise');
-  const { effect, conflicts, errors } = evaluate(db, actor, cycleId, input);
+  const { effect, conflicts, errors } = await evaluate(db, actor, cycleId, input);
   return { effect, conflicts, errors };
 }
 
-export function raiseChangeRequest(
+export async function raiseChangeRequest(
   actor: ActingUser,
   cycleId: number,
   input: unknown,
-): { changeRequest: ChangeRequest; conflicts: Conflict[] } {
+): Promise<{ changeRequest: ChangeRequest; conflicts: Conflict[] }> {
   assertCan(actor, 'change.raise');
-  return changeTransaction((tx, emit) => {
-    const { parsed, schedule, effect, conflicts, errors, incoming } = evaluate(tx, actor, cycleId, input);
+  return changeTransaction(async (tx, emit) => {
+    const { parsed, schedule, effect, conflicts, errors, incoming } = await evaluate(tx, actor, cycleId, input);
     if (schedule.cycle.status === 'closed')
       throw new ConflictError('This cycle is closed: its schedule can no longer change.');
     const overCapacity = effect ? confirmedOverruns(effect, parsed.proposal, errors) : null;
@@ -146,41 +147,43 @@ export function raiseChangeRequest(
     let item = incoming.item;
     if (!item) {
       const { estimate, moduleIds, ...rest } = parsed.fields!;
-      item = tx
-        .insert(items)
-        .values({ ...rest, ...estimate, cycleId, status: 'curated', createdAt: at, updatedAt: at })
-        .returning()
-        .get();
+      item = (
+        await tx
+          .insert(items)
+          .values({ ...rest, ...estimate, cycleId, status: 'curated', createdAt: at, updatedAt: at })
+          .returning()
+      )[0];
       if (moduleIds.length)
-        tx.insert(itemModules)
-          .values([...new Set(moduleIds)].map((moduleId) => ({ itemId: item!.id, moduleId })))
-          .run();
+        await tx
+          .insert(itemModules)
+          .values([...new Set(moduleIds)].map((moduleId) => ({ itemId: item!.id, moduleId })));
     }
     const displaced: Displacement[] = p.displaced.map((d) =>
       d.action === 'out'
         ? { itemId: d.itemId, action: 'out' }
         : { itemId: d.itemId, action: 'later', toPeriodId: d.toPeriodId ?? null },
     );
-    const changeRequest = tx
-      .insert(changeRequests)
-      .values({
-        cycleId,
-        raisedBy: actor.id,
-        title: item.title,
-        whyNow: p.whyNow,
-        urgency: p.urgency,
-        incomingItemId: item.id,
-        incomingPeriodId: p.incomingPeriodId,
-        incomingPosition: p.incomingPosition,
-        displaced,
-        overCapacity,
-        status: 'open',
-        createdAt: at,
-      })
-      .returning()
-      .get();
+    const changeRequest = (
+      await tx
+        .insert(changeRequests)
+        .values({
+          cycleId,
+          raisedBy: actor.id,
+          title: item.title,
+          whyNow: p.whyNow,
+          urgency: p.urgency,
+          incomingItemId: item.id,
+          incomingPeriodId: p.incomingPeriodId,
+          incomingPosition: p.incomingPosition,
+          displaced,
+          overCapacity,
+          status: 'open',
+          createdAt: at,
+        })
+        .returning()
+    )[0];
     if (!incoming.item) {
-      logEvent(tx, {
+      await logEvent(tx, {
         actorId: actor.id,
         type: 'item.created',
         subjectType: 'item',
@@ -188,7 +191,7 @@ export function raiseChangeRequest(
         data: { after: { title: item.title, status: 'curated', cycleId }, changeRequestId: changeRequest.id },
       });
     }
-    emit(actor, changeRequest.id, 'cr.raised', {
+    await emit(actor, changeRequest.id, 'cr.raised', {
       title: item.title,
       urgency: p.urgency,
       whyNow: p.whyNow,

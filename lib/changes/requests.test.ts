@@ -11,13 +11,13 @@ import { listChangeRequests } from '@/lib/changes/list.server';
 import { withdrawChangeRequest } from '@/lib/changes/withdraw.server';
 import { conveneSession } from './sessions.server';
 import { changeInput, seedScheduledCycle, snapshotRows, type ScheduledCycle } from './test-helpers';
+import { first } from '@/db/rows';
 
-const crEvents = (id: number) =>
+const crEvents = async (id: number) =>
   db
     .select()
     .from(events)
-    .where(and(eq(events.subjectType, 'change_request'), eq(events.subjectId, id)))
-    .all();
+    .where(and(eq(events.subjectType, 'change_request'), eq(events.subjectId, id)));
 
 let s: ScheduledCycle;
 beforeEach(async () => {
@@ -27,10 +27,10 @@ beforeEach(async () => {
 afterEach(() => vi.restoreAllMocks());
 
 describe('previewChangeRequest', () => {
-  it('shows the effect and the conflicts without writing anything', () => {
+  it('shows the effect and the conflicts without writing anything', async () => {
     const before = snapshotRows(sqlite);
     const out = s.itemIds[5];
-    const p = previewChangeRequest(
+    const p = await previewChangeRequest(
       s.leaders[0],
       s.cycle.id,
       changeInput(s, { displaced: [{ itemId: out, action: 'out' }] }),
@@ -43,22 +43,22 @@ describe('previewChangeRequest', () => {
     expect(snapshotRows(sqlite)).toEqual(before);
   });
 
-  it('returns field errors for bad input instead of throwing, and still shows what it can', () => {
-    const p = previewChangeRequest(s.pm, s.cycle.id, changeInput(s, { whyNow: '', title: '', estimate: 'huge' }));
+  it('returns field errors for bad input instead of throwing, and still shows what it can', async () => {
+    const p = await previewChangeRequest(s.pm, s.cycle.id, changeInput(s, { whyNow: '', title: '', estimate: 'huge' }));
     expect(Object.keys(p.errors).sort()).toEqual(['estimate', 'title', 'whyNow']);
     expect(p.effect!.order).toHaveLength(7);
-    expect(previewChangeRequest(s.pm, s.cycle.id, { incomingPosition: 'x' }).effect).toBeNull();
+    expect((await previewChangeRequest(s.pm, s.cycle.id, { incomingPosition: 'x' })).effect).toBeNull();
   });
 
-  it('is refused to a requestor', () => {
-    expect(() => previewChangeRequest(s.requestor, s.cycle.id, changeInput(s))).toThrow(ForbiddenError);
+  it('is refused to a requestor', async () => {
+    await expect(await previewChangeRequest(s.requestor, s.cycle.id, changeInput(s))).rejects.toThrow(ForbiddenError);
   });
 });
 
 describe('raiseChangeRequest', () => {
-  it('creates the new item as curated in the cycle and the request as open, logs and publishes after commit', () => {
+  it('creates the new item as curated in the cycle and the request as open, logs and publishes after commit', async () => {
     const publish = vi.spyOn(publisher, 'publish');
-    const { changeRequest: cr, conflicts } = raiseChangeRequest(
+    const { changeRequest: cr, conflicts } = await raiseChangeRequest(
       s.leaders[0],
       s.cycle.id,
       changeInput(s, {
@@ -82,7 +82,7 @@ describe('raiseChangeRequest', () => {
         { itemId: s.itemIds[2], action: 'later', toPeriodId: s.periods[2].id },
       ],
     });
-    const item = readItem(cr.incomingItemId);
+    const item = await readItem(cr.incomingItemId);
     expect(item).toMatchObject({
       cycleId: s.cycle.id,
       status: 'curated',
@@ -91,37 +91,40 @@ describe('raiseChangeRequest', () => {
       estimateWeeks: 2,
       kind: 'fix',
     });
-    const created = db
+    const created = await db
       .select()
       .from(events)
-      .where(and(eq(events.subjectType, 'item'), eq(events.subjectId, item.id)))
-      .all();
+      .where(and(eq(events.subjectType, 'item'), eq(events.subjectId, item.id)));
     expect(created.map((e) => [e.type, e.data.changeRequestId])).toEqual([['item.created', cr.id]]);
-    const log = crEvents(cr.id);
+    const log = await crEvents(cr.id);
     expect(log.map((e) => e.type)).toEqual(['cr.raised']);
     expect(publish).toHaveBeenCalledWith(changeRequestChannel(cr.id), log[0].id);
     // Nothing in the schedule moved yet.
-    expect(s.itemIds.map((id) => readItem(id).status)).toEqual(Array(6).fill('scheduled'));
+    expect(s.itemIds.map(async (id) => (await readItem(id)).status)).toEqual(Array(6).fill('scheduled'));
   });
 
   it('brings in a deferred item of another cycle without moving it until approval', async () => {
-    const other = makeCycle(db);
-    const deferred = makeItem(db, {
+    const other = await makeCycle(db);
+    const deferred = await makeItem(db, {
       cycleId: other.id,
       status: 'deferred',
       requestorId: s.requestor.id,
       departmentId: s.departmentId,
       estimateSize: 'S',
     });
-    const itemCount = db.select().from(items).all().length;
-    const { changeRequest: cr } = raiseChangeRequest(
+    const itemCount = (await db.select().from(items)).length;
+    const { changeRequest: cr } = await raiseChangeRequest(
       s.pm,
       s.cycle.id,
       changeInput(s, { incomingItemId: String(deferred.id), title: '' }),
     );
     expect(cr).toMatchObject({ incomingItemId: deferred.id, title: deferred.title });
-    expect(readItem(deferred.id)).toMatchObject({ cycleId: other.id, status: 'deferred', version: deferred.version });
-    expect(db.select().from(items).all()).toHaveLength(itemCount); // no item created
+    expect(await readItem(deferred.id)).toMatchObject({
+      cycleId: other.id,
+      status: 'deferred',
+      version: deferred.version,
+    });
+    expect(await db.select().from(items)).toHaveLength(itemCount); // no item created
   });
 
   it.each([
@@ -130,15 +133,15 @@ describe('raiseChangeRequest', () => {
     ['a position past the end', { incomingPosition: '9' }, ['incomingPosition']],
     ['an incoming item that is not deferred', 'scheduled-incoming', ['incomingItemId']],
     ['a period of another cycle', { incomingPeriodId: '999' }, ['incomingPeriodId']],
-  ] as const)('refuses %s, naming the field, and writes nothing', (_name, over, fields) => {
+  ] as const)('refuses %s, naming the field, and writes nothing', async (_name, over, fields) => {
     let input = changeInput(s, typeof over === 'object' ? over : {});
     if (over === 'delivered') {
-      db.update(items).set({ status: 'delivered' }).where(eq(items.id, s.itemIds[0])).run();
+      await db.update(items).set({ status: 'delivered' }).where(eq(items.id, s.itemIds[0]));
       input = changeInput(s, { displaced: [{ itemId: s.itemIds[0], action: 'out' }] });
     }
     if (over === 'scheduled-incoming') input = changeInput(s, { incomingItemId: String(s.itemIds[3]) });
     const before = snapshotRows(sqlite);
-    const error = validationErrorOf(() => raiseChangeRequest(s.pm, s.cycle.id, input));
+    const error = await validationErrorOf(() => raiseChangeRequest(s.pm, s.cycle.id, input));
     expect(Object.keys(error.fieldErrors).sort()).toEqual([...fields]);
     if (over === 'delivered') expect(error.fieldErrors.displaced[0]).toMatch(/^".*" is already delivered/);
     expect(snapshotRows(sqlite)).toEqual(before);
@@ -147,17 +150,19 @@ describe('raiseChangeRequest', () => {
   it('is refused (403) to a requestor and an engineer, writing nothing', async () => {
     const engineer = await userWithRole('engineer');
     const before = snapshotRows(sqlite);
-    expect(() => raiseChangeRequest(s.requestor, s.cycle.id, changeInput(s))).toThrow(ForbiddenError);
-    expect(() => raiseChangeRequest(engineer, s.cycle.id, changeInput(s))).toThrow(ForbiddenError);
+    await expect(await raiseChangeRequest(s.requestor, s.cycle.id, changeInput(s))).rejects.toThrow(ForbiddenError);
+    await expect(await raiseChangeRequest(engineer, s.cycle.id, changeInput(s))).rejects.toThrow(ForbiddenError);
     expect(snapshotRows(sqlite)).toEqual(before);
   });
 
-  it('shows a second request displacing the same item the conflict, before and after submitting', () => {
+  it('shows a second request displacing the same item the conflict, before and after submitting', async () => {
     const shared = s.itemIds[4];
-    const first = raiseChangeRequest(
-      s.leaders[0],
-      s.cycle.id,
-      changeInput(s, { displaced: [{ itemId: shared, action: 'out' }] }),
+    const first = (
+      await raiseChangeRequest(
+        s.leaders[0],
+        s.cycle.id,
+        changeInput(s, { displaced: [{ itemId: shared, action: 'out' }] }),
+      )
     ).changeRequest;
     const second = changeInput(s, {
       title: 'Another urgent thing',
@@ -167,23 +172,23 @@ describe('raiseChangeRequest', () => {
       ],
     });
     const expected = [{ changeRequestId: first.id, title: first.title, status: 'open', itemIds: [shared] }];
-    expect(previewChangeRequest(s.leaders[1], s.cycle.id, second).conflicts).toEqual(expected);
-    const raised = raiseChangeRequest(s.leaders[1], s.cycle.id, second);
+    expect((await previewChangeRequest(s.leaders[1], s.cycle.id, second)).conflicts).toEqual(expected);
+    const raised = await raiseChangeRequest(s.leaders[1], s.cycle.id, second);
     expect(raised.conflicts).toEqual(expected);
-    expect(getChangeRequest(s.pm, first.id).conflicts).toEqual([
+    expect((await getChangeRequest(s.pm, first.id)).conflicts).toEqual([
       { changeRequestId: raised.changeRequest.id, title: 'Another urgent thing', status: 'open', itemIds: [shared] },
     ]);
   });
 });
 
 describe('listChangeRequests and getChangeRequest', () => {
-  it('lists requests with status and session to the backlog roles, and refuses requestors', () => {
-    const { changeRequest: cr } = raiseChangeRequest(
+  it('lists requests with status and session to the backlog roles, and refuses requestors', async () => {
+    const { changeRequest: cr } = await raiseChangeRequest(
       s.leaders[0],
       s.cycle.id,
       changeInput(s, { displaced: [{ itemId: s.itemIds[5], action: 'out' }] }),
     );
-    const rows = listChangeRequests(s.leaders[1], s.cycle.id);
+    const rows = await listChangeRequests(s.leaders[1], s.cycle.id);
     expect(rows).toEqual([
       expect.objectContaining({
         id: cr.id,
@@ -195,20 +200,20 @@ describe('listChangeRequests and getChangeRequest', () => {
         ruleMet: null,
       }),
     ]);
-    expect(listChangeRequests(s.pm).map((r) => r.id)).toContain(cr.id); // every cycle's
-    expect(listChangeRequests(s.pm, 9999)).toEqual([]);
-    expect(() => listChangeRequests(s.requestor)).toThrow(ForbiddenError);
-    expect(() => getChangeRequest(s.requestor, cr.id)).toThrow(ForbiddenError);
-    expect(() => getChangeRequest(s.pm, 9999)).toThrow(NotFoundError);
+    expect((await listChangeRequests(s.pm)).map((r) => r.id)).toContain(cr.id); // every cycle's
+    expect(await listChangeRequests(s.pm, 9999)).toEqual([]);
+    await expect(await listChangeRequests(s.requestor)).rejects.toThrow(ForbiddenError);
+    await expect(await getChangeRequest(s.requestor, cr.id)).rejects.toThrow(ForbiddenError);
+    await expect(await getChangeRequest(s.pm, 9999)).rejects.toThrow(NotFoundError);
   });
 
-  it('shows the request with its effect now, the rule, every response and what the viewer may do', () => {
-    const { changeRequest: cr } = raiseChangeRequest(
+  it('shows the request with its effect now, the rule, every response and what the viewer may do', async () => {
+    const { changeRequest: cr } = await raiseChangeRequest(
       s.leaders[0],
       s.cycle.id,
       changeInput(s, { displaced: [{ itemId: s.itemIds[5], action: 'out' }] }),
     );
-    const open = getChangeRequest(s.leaders[0], cr.id);
+    const open = await getChangeRequest(s.leaders[0], cr.id);
     expect(open.preview!.removed).toEqual([s.itemIds[5]]);
     expect(open.session).toBeNull();
     expect(open.viewer).toMatchObject({
@@ -218,14 +223,18 @@ describe('listChangeRequests and getChangeRequest', () => {
       mayApprove: false,
       mayDecline: false,
     });
-    expect(getChangeRequest(s.pm, cr.id).viewer).toMatchObject({
+    expect((await getChangeRequest(s.pm, cr.id)).viewer).toMatchObject({
       mayConvene: true,
       mayDecline: true,
       mayWithdraw: true,
     });
 
-    conveneSession(s.pm, cr.id, { mode: 'async', inviteeIds: s.leaders.map((l) => l.id), sponsorVeto: true });
-    const d = getChangeRequest(s.leaders[1], cr.id);
+    await conveneSession(s.pm, cr.id, {
+      mode: 'async',
+      inviteeIds: s.leaders.map((l) => l.id),
+      sponsorVeto: true,
+    });
+    const d = await getChangeRequest(s.leaders[1], cr.id);
     expect(d.session).toMatchObject({
       mode: 'async',
       quorum: 2,
@@ -244,23 +253,25 @@ describe('listChangeRequests and getChangeRequest', () => {
 });
 
 describe('withdrawChangeRequest', () => {
-  it('lets the raiser take back an open request; the item it created is deferred', () => {
-    const { changeRequest: cr } = raiseChangeRequest(s.leaders[0], s.cycle.id, changeInput(s));
-    expect(() => withdrawChangeRequest(s.leaders[1], cr.id)).toThrow(ForbiddenError);
-    const after = withdrawChangeRequest(s.leaders[0], cr.id, { reason: 'Fixed by the bank' });
+  it('lets the raiser take back an open request; the item it created is deferred', async () => {
+    const { changeRequest: cr } = await raiseChangeRequest(s.leaders[0], s.cycle.id, changeInput(s));
+    await expect(await withdrawChangeRequest(s.leaders[1], cr.id)).rejects.toThrow(ForbiddenError);
+    const after = await withdrawChangeRequest(s.leaders[0], cr.id, { reason: 'Fixed by the bank' });
     expect(after).toMatchObject({ status: 'withdrawn', decisionNote: 'Fixed by the bank', decidedBy: s.leaders[0].id });
-    expect(readItem(cr.incomingItemId)).toMatchObject({
+    expect(await readItem(cr.incomingItemId)).toMatchObject({
       status: 'deferred',
       decisionReason: `Change request "${cr.title}" was withdrawn. Fixed by the bank`,
     });
-    expect(() => withdrawChangeRequest(s.leaders[0], cr.id)).toThrow(ConflictError);
-    expect(crEvents(cr.id).map((e) => e.type)).toEqual(['cr.raised', 'cr.withdrawn']);
+    await expect(await withdrawChangeRequest(s.leaders[0], cr.id)).rejects.toThrow(ConflictError);
+    expect((await crEvents(cr.id)).map((e) => e.type)).toEqual(['cr.raised', 'cr.withdrawn']);
   });
 
-  it('is refused while a session decides it', () => {
-    const { changeRequest: cr } = raiseChangeRequest(s.leaders[0], s.cycle.id, changeInput(s));
-    conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: [s.leaders[0].id] });
-    expect(() => withdrawChangeRequest(s.leaders[0], cr.id)).toThrow(/ask the pm to decline it/);
-    expect(db.select().from(changeRequests).where(eq(changeRequests.id, cr.id)).get()!.status).toBe('in_session');
+  it('is refused while a session decides it', async () => {
+    const { changeRequest: cr } = await raiseChangeRequest(s.leaders[0], s.cycle.id, changeInput(s));
+    await conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: [s.leaders[0].id] });
+    await expect(await withdrawChangeRequest(s.leaders[0], cr.id)).rejects.toThrow(/ask the pm to decline it/);
+    expect(first(await db.select().from(changeRequests).where(eq(changeRequests.id, cr.id)))!.status).toBe(
+      'in_session',
+    );
   });
 });

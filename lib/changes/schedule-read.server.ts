@@ -26,7 +26,7 @@ export type ScheduleRow = ScheduleItem & {
 
 export type CurrentSchedule = { cycle: Cycle; periods: PreviewPeriod[]; items: ScheduleRow[] };
 
-export function readPeriods(tx: Executor, cycleId: number): PreviewPeriod[] {
+export async function readPeriods(tx: Executor, cycleId: number): Promise<PreviewPeriod[]> {
   return tx
     .select({
       id: schedulePeriods.id,
@@ -36,13 +36,12 @@ export function readPeriods(tx: Executor, cycleId: number): PreviewPeriod[] {
     })
     .from(schedulePeriods)
     .where(eq(schedulePeriods.cycleId, cycleId))
-    .orderBy(asc(schedulePeriods.position), asc(schedulePeriods.id))
-    .all();
+    .orderBy(asc(schedulePeriods.position), asc(schedulePeriods.id));
 }
 
-export function loadCurrentSchedule(tx: Executor, cycleId: number): CurrentSchedule {
-  const cycle = loadCycle(tx, cycleId);
-  const rows = tx
+export async function loadCurrentSchedule(tx: Executor, cycleId: number): Promise<CurrentSchedule> {
+  const cycle = await loadCycle(tx, cycleId);
+  const rows = await tx
     .select({
       id: items.id,
       title: items.title,
@@ -61,11 +60,10 @@ export function loadCurrentSchedule(tx: Executor, cycleId: number): CurrentSched
     .leftJoin(scheduleEntries, eq(scheduleEntries.itemId, items.id))
     .where(and(eq(items.cycleId, cycleId), inArray(items.status, [...SCHEDULE_STATUSES])))
     // BINARY collation orders rank keys exactly as the JS `<` that fractional indexing relies on.
-    .orderBy(sql`${items.rank} is null`, asc(items.rank), asc(items.id))
-    .all();
+    .orderBy(sql`${items.rank} is null`, asc(items.rank), asc(items.id));
   const scheduleItems = rows.map(({ estimateSize, estimateWeeks, ...row }) => ({
     ...row,
     weeks: effectiveWeeks({ estimateSize, estimateWeeks }, cycle.sizeWeeks),
   }));
-  return { cycle, periods: readPeriods(tx, cycleId), items: scheduleItems };
+  return { cycle, periods: await readPeriods(tx, cycleId), items: scheduleItems };
 }

@@ -10,11 +10,14 @@ describe('assertSessionOf', () => {
   it("lets the request's own session through and refuses it under another request", async () => {
     const s = await seedScheduledCycle(db, { items: 3, periods: 2, leaders: 2 });
     const [first, second] = [0, 1].map(
-      (i) => raiseChangeRequest(s.leaders[i], s.cycle.id, changeInput(s)).changeRequest,
+      async (i) => (await raiseChangeRequest(s.leaders[i], s.cycle.id, changeInput(s))).changeRequest,
     );
-    const session = conveneSession(s.pm, first.id, { mode: 'live', inviteeIds: s.leaders.map((l) => l.id) });
-    expect(() => assertSessionOf(first.id, session.id)).not.toThrow();
-    expect(() => assertSessionOf(second.id, session.id)).toThrow(NotFoundError);
-    expect(() => assertSessionOf(first.id, 999_999_999)).toThrow(NotFoundError);
+    const session = await conveneSession(s.pm, (await first).id, {
+      mode: 'live',
+      inviteeIds: s.leaders.map((l) => l.id),
+    });
+    await assertSessionOf((await first).id, session.id);
+    await expect(await assertSessionOf((await second).id, session.id)).rejects.toThrow(NotFoundError);
+    await expect(await assertSessionOf((await first).id, 999_999_999)).rejects.toThrow(NotFoundError);
   });
 });

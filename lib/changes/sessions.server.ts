@@ -24,6 +24,7 @@ import { changePath, changeTransaction, loadChangeRequest, updateChangeRequest }
 import { deadlinePassed, defaultQuorum, evaluateRule, ruleText, type RuleEvaluation } from './rule';
 import { ConveneSchema, RespondSchema } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 /**
  * Emergency sessions: the pm convenes one per change request, live or
@@ -37,52 +38,48 @@ const HOUR = 3_600_000;
 
 export const SESSION_CLOSED = 'This session is closed: responses are no longer taken.';
 
-export function sessionOf(tx: Executor, changeRequestId: number): EmergencySession | undefined {
-  return tx.select().from(emergencySessions).where(eq(emergencySessions.changeRequestId, changeRequestId)).get();
+export async function sessionOf(tx: Executor, changeRequestId: number): Promise<EmergencySession | undefined> {
+  return first(await tx.select().from(emergencySessions).where(eq(emergencySessions.changeRequestId, changeRequestId)));
 }
 
-function loadSession(tx: Executor, sessionId: number): EmergencySession {
-  const session = tx.select().from(emergencySessions).where(eq(emergencySessions.id, sessionId)).get();
+async function loadSession(tx: Executor, sessionId: number): Promise<EmergencySession> {
+  const session = first(await tx.select().from(emergencySessions).where(eq(emergencySessions.id, sessionId)));
   if (!session) throw new NotFoundError('This session');
   return session;
 }
 
-export const inviteeIdsOf = (tx: Executor, sessionId: number) =>
-  tx
-    .select({ userId: sessionInvitees.userId })
-    .from(sessionInvitees)
-    .where(eq(sessionInvitees.sessionId, sessionId))
-    .orderBy(asc(sessionInvitees.userId))
-    .all()
-    .map((r) => r.userId);
+export const inviteeIdsOf = async (tx: Executor, sessionId: number) =>
+  (
+    await tx
+      .select({ userId: sessionInvitees.userId })
+      .from(sessionInvitees)
+      .where(eq(sessionInvitees.sessionId, sessionId))
+      .orderBy(asc(sessionInvitees.userId))
+  ).map((r) => r.userId);
 
-export const responsesOf = (tx: Executor, sessionId: number) =>
-  tx
-    .select()
-    .from(sessionResponses)
-    .where(eq(sessionResponses.sessionId, sessionId))
-    .orderBy(asc(sessionResponses.at))
-    .all();
+export const responsesOf = async (tx: Executor, sessionId: number) =>
+  tx.select().from(sessionResponses).where(eq(sessionResponses.sessionId, sessionId)).orderBy(asc(sessionResponses.at));
 
 /** Sponsors of the items a request displaces: the people a sponsor veto belongs to. */
-export function displacedSponsorIds(tx: Executor, cr: Pick<ChangeRequest, 'displaced'>): number[] {
+export async function displacedSponsorIds(tx: Executor, cr: Pick<ChangeRequest, 'displaced'>): Promise<number[]> {
   const ids = cr.displaced.map((d) => d.itemId);
   if (ids.length === 0) return [];
-  return tx
-    .select({ sponsorId: items.sponsorId })
-    .from(items)
-    .where(inArray(items.id, ids))
-    .all()
-    .flatMap((r) => (r.sponsorId === null ? [] : [r.sponsorId]));
+  return (await tx.select({ sponsorId: items.sponsorId }).from(items).where(inArray(items.id, ids))).flatMap((r) =>
+    r.sponsorId === null ? [] : [r.sponsorId],
+  );
 }
 
-export function evaluateSession(tx: Executor, cr: ChangeRequest, session: EmergencySession): RuleEvaluation {
+export async function evaluateSession(
+  tx: Executor,
+  cr: ChangeRequest,
+  session: EmergencySession,
+): Promise<RuleEvaluation> {
   return evaluateRule({
-    invitedIds: inviteeIdsOf(tx, session.id),
-    responses: responsesOf(tx, session.id),
+    invitedIds: await inviteeIdsOf(tx, session.id),
+    responses: await responsesOf(tx, session.id),
     quorum: session.quorum,
     sponsorVeto: session.sponsorVeto,
-    displacedSponsorIds: displacedSponsorIds(tx, cr),
+    displacedSponsorIds: await displacedSponsorIds(tx, cr),
   });
 }
 
@@ -95,30 +92,30 @@ function refuse(field: string, message: string): never {
  * another request was approved: its earlier responses were given on a schedule that has since
  * changed, so the round starts afresh; they stay in the log). Invitees are told at once.
  */
-export function conveneSession(
+export async function conveneSession(
   actor: ActingUser,
   changeRequestId: number,
   input: unknown,
   now = new Date(),
-): EmergencySession {
+): Promise<EmergencySession> {
   assertCan(actor, 'change.decide');
   const parsed = parseOrThrow(ConveneSchema, input);
-  return changeTransaction((tx, emit) => {
-    const cr = loadChangeRequest(tx, changeRequestId);
+  return changeTransaction(async (tx, emit) => {
+    const cr = await loadChangeRequest(tx, changeRequestId);
     if (cr.status === 'in_session') throw new ConflictError('A session is already convened for this change request.');
     if (cr.status !== 'open' && cr.status !== 'needs_review')
       throw new ConflictError(`This change request is already ${cr.status}.`);
     // Leaders should not be asked about a proposal that can no longer be applied; the pm declines it instead.
-    recheckProposal(tx, cr);
+    await recheckProposal(tx, cr);
 
     const inviteeIds = [...new Set(parsed.inviteeIds)].sort((a, b) => a - b);
     const leaders = new Set(
-      tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(inArray(users.id, inviteeIds), eq(users.role, 'leader'), eq(users.active, true)))
-        .all()
-        .map((u) => u.id),
+      (
+        await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(and(inArray(users.id, inviteeIds), eq(users.role, 'leader'), eq(users.active, true)))
+      ).map((u) => u.id),
     );
     if (inviteeIds.some((id) => !leaders.has(id))) refuse('inviteeIds', 'Only active leaders can be invited.');
     const quorum = parsed.quorum ?? defaultQuorum(inviteeIds.length);
@@ -131,7 +128,7 @@ export function conveneSession(
       deadline = at.toISOString();
     }
 
-    const previous = sessionOf(tx, cr.id);
+    const previous = await sessionOf(tx, cr.id);
     const values = {
       mode: parsed.mode,
       status: 'open' as const,
@@ -145,22 +142,23 @@ export function conveneSession(
     let session: EmergencySession;
     if (previous) {
       // One session per request (unique index): a re-convened round reuses the row with a fresh list.
-      tx.delete(sessionResponses).where(eq(sessionResponses.sessionId, previous.id)).run();
-      tx.delete(sessionInvitees).where(eq(sessionInvitees.sessionId, previous.id)).run();
-      session = tx.update(emergencySessions).set(values).where(eq(emergencySessions.id, previous.id)).returning().get();
+      await tx.delete(sessionResponses).where(eq(sessionResponses.sessionId, previous.id));
+      await tx.delete(sessionInvitees).where(eq(sessionInvitees.sessionId, previous.id));
+      session = (
+        await tx.update(emergencySessions).set(values).where(eq(emergencySessions.id, previous.id)).returning()
+      )[0];
     } else {
-      session = tx
-        .insert(emergencySessions)
-        .values({ ...values, changeRequestId: cr.id })
-        .returning()
-        .get();
+      session = (
+        await tx
+          .insert(emergencySessions)
+          .values({ ...values, changeRequestId: cr.id })
+          .returning()
+      )[0];
     }
-    tx.insert(sessionInvitees)
-      .values(inviteeIds.map((userId) => ({ sessionId: session.id, userId })))
-      .run();
-    updateChangeRequest(tx, cr, { status: 'in_session' });
+    await tx.insert(sessionInvitees).values(inviteeIds.map((userId) => ({ sessionId: session.id, userId })));
+    await updateChangeRequest(tx, cr, { status: 'in_session' });
     const rule = ruleText({ quorum, invited: inviteeIds.length, sponsorVeto: parsed.sponsorVeto });
-    emit(actor, cr.id, 'cr.session_convened', {
+    await emit(actor, cr.id, 'cr.session_convened', {
       sessionId: session.id,
       mode: parsed.mode,
       deadline,
@@ -171,10 +169,10 @@ export function conveneSession(
       reconvened: Boolean(previous),
     });
 
-    const cycle = loadCycle(tx, cr.cycleId);
+    const cycle = await loadCycle(tx, cr.cycleId);
     const when = deadline ? `Respond by ${formatMeetingTime(deadline)}.` : 'The session is live: join it now.';
     const heading = `Emergency session: "${cr.title}"`;
-    notify(tx, {
+    await notify(tx, {
       userIds: inviteeIds,
       kind: 'change.session_convened',
       title: heading,
@@ -199,18 +197,18 @@ export function conveneSession(
 }
 
 /** An invited leader's assent or dissent; a later response replaces the earlier one. */
-export function respond(
+export async function respond(
   actor: ActingUser,
   sessionId: number,
   input: unknown,
   now = new Date(),
-): { response: SessionResponse; comment: string; at: string; replaced: boolean } {
-  return changeTransaction((tx, emit) => {
-    const session = loadSession(tx, sessionId);
-    if (!inviteeIdsOf(tx, sessionId).includes(actor.id))
+): Promise<{ response: SessionResponse; comment: string; at: string; replaced: boolean }> {
+  return changeTransaction(async (tx, emit) => {
+    const session = await loadSession(tx, sessionId);
+    if (!(await inviteeIdsOf(tx, sessionId)).includes(actor.id))
       throw new ForbiddenError('Only the leaders invited to this session can respond.');
     const { response, comment } = parseOrThrow(RespondSchema, input);
-    const cr = loadChangeRequest(tx, session.changeRequestId);
+    const cr = await loadChangeRequest(tx, session.changeRequestId);
     if (session.status === 'closed') throw new ConflictError(SESSION_CLOSED);
     if (cr.status !== 'in_session')
       throw new ConflictError(`This change request is ${cr.status.replace('_', ' ')}: responses are no longer taken.`);
@@ -219,21 +217,22 @@ export function respond(
         `The deadline (${formatMeetingTime(session.deadline!)}) has passed: responses are no longer taken.`,
       );
 
-    const earlier = tx
-      .select()
-      .from(sessionResponses)
-      .where(and(eq(sessionResponses.sessionId, sessionId), eq(sessionResponses.userId, actor.id)))
-      .get();
+    const earlier = first(
+      await tx
+        .select()
+        .from(sessionResponses)
+        .where(and(eq(sessionResponses.sessionId, sessionId), eq(sessionResponses.userId, actor.id))),
+    );
     const at = now.toISOString();
-    tx.insert(sessionResponses)
+    await tx
+      .insert(sessionResponses)
       .values({ sessionId, userId: actor.id, response, comment, at })
       .onConflictDoUpdate({
         target: [sessionResponses.sessionId, sessionResponses.userId],
         set: { response, comment, at },
-      })
-      .run();
-    completeTask(tx, tasks.respondToChange(cr.id), actor.id, now);
-    emit(actor, cr.id, 'cr.response', {
+      });
+    await completeTask(tx, tasks.respondToChange(cr.id), actor.id, now);
+    await emit(actor, cr.id, 'cr.response', {
       sessionId,
       round: cr.round,
       userId: actor.id,
@@ -246,19 +245,19 @@ export function respond(
 }
 
 /** The pm ends a live session: no more responses; the pm then approves or declines. */
-export function closeSession(actor: ActingUser, sessionId: number, now = new Date()): RuleEvaluation {
+export async function closeSession(actor: ActingUser, sessionId: number, now = new Date()): Promise<RuleEvaluation> {
   assertCan(actor, 'change.decide');
-  return changeTransaction((tx, emit) => {
-    const session = loadSession(tx, sessionId);
+  return changeTransaction(async (tx, emit) => {
+    const session = await loadSession(tx, sessionId);
     if (session.mode !== 'live') throw new ConflictError('An asynchronous session closes at its deadline.');
     if (session.status === 'closed') throw new ConflictError('This session is already closed.');
-    tx.update(emergencySessions)
+    await tx
+      .update(emergencySessions)
       .set({ status: 'closed', closedAt: now.toISOString() })
-      .where(eq(emergencySessions.id, sessionId))
-      .run();
-    const cr = loadChangeRequest(tx, session.changeRequestId);
-    const evaluation = evaluateSession(tx, cr, session);
-    emit(actor, cr.id, 'cr.session_closed', {
+      .where(eq(emergencySessions.id, sessionId));
+    const cr = await loadChangeRequest(tx, session.changeRequestId);
+    const evaluation = await evaluateSession(tx, cr, session);
+    await emit(actor, cr.id, 'cr.session_closed', {
       sessionId,
       ruleMet: evaluation.met,
       explanation: evaluation.explanation,

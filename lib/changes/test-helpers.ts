@@ -42,31 +42,37 @@ export async function seedScheduledCycle(
 ): Promise<ScheduledCycle> {
   const n = opts.items ?? 6;
   const periodCount = opts.periods ?? 3;
-  const department = makeDepartment(db);
+  const department = await makeDepartment(db);
   const pm = await makeUser(db, { role: 'pm', departmentId: department.id });
   const requestor = await makeUser(db, { role: 'requestor', departmentId: department.id });
   const leaders: TestUser[] = [];
   for (let i = 0; i < (opts.leaders ?? 3); i++)
-    leaders.push(await makeUser(db, { role: 'leader', departmentId: makeDepartment(db).id }));
+    leaders.push(await makeUser(db, { role: 'leader', departmentId: (await makeDepartment(db)).id }));
   const weeks = opts.weeks ?? ((i: number) => 1 + (i % 3));
   const keys = initialKeys(n);
   const at = new Date().toISOString();
 
-  return transaction((tx) => {
-    const cycle = makeCycle(tx as unknown as Db, { capacityWeeks: opts.capacityWeeks ?? n * 2, status: 'published' });
-    const periods = Array.from({ length: periodCount }, (_, i) =>
-      tx
-        .insert(schedulePeriods)
-        .values({
-          cycleId: cycle.id,
-          name: `Sprint ${i + 1}`,
-          startsOn: day(i * 14),
-          endsOn: day(i * 14 + 13),
-          capacityWeeks: opts.periodCapacityWeeks ?? Math.ceil((n * 2) / periodCount),
-          position: i,
-        })
-        .returning()
-        .get(),
+  return transaction(async (tx) => {
+    const cycle = await makeCycle(tx as unknown as Db, {
+      capacityWeeks: opts.capacityWeeks ?? n * 2,
+      status: 'published',
+    });
+    const periods = Array.from(
+      { length: periodCount },
+      async (_, i) =>
+        (
+          await tx
+            .insert(schedulePeriods)
+            .values({
+              cycleId: cycle.id,
+              name: `Sprint ${i + 1}`,
+              startsOn: day(i * 14),
+              endsOn: day(i * 14 + 13),
+              capacityWeeks: opts.periodCapacityWeeks ?? Math.ceil((n * 2) / periodCount),
+              position: i,
+            })
+            .returning()
+        )[0],
     );
     const itemIds: number[] = [];
     for (let start = 0; start < n; start += CHUNK) {
@@ -85,20 +91,13 @@ export async function seedScheduledCycle(
           updatedAt: at,
         };
       });
-      const ids = tx
-        .insert(items)
-        .values(rows)
-        .returning({ id: items.id })
-        .all()
-        .map((r) => r.id);
-      tx.insert(scheduleEntries)
-        .values(
-          ids.map((itemId, j) => ({
-            itemId,
-            periodId: periods.length ? periods[Math.floor(((start + j) * periods.length) / n)].id : null,
-          })),
-        )
-        .run();
+      const ids = (await tx.insert(items).values(rows).returning({ id: items.id })).map((r) => r.id);
+      await tx.insert(scheduleEntries).values(
+        ids.map(async (itemId, j) => ({
+          itemId,
+          periodId: periods.length ? (await periods[Math.floor(((start + j) * periods.length) / n)]).id : null,
+        })),
+      );
       itemIds.push(...ids);
     }
     return { cycle, periods, itemIds, pm, leaders, requestor, departmentId: department.id };

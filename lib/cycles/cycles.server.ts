@@ -9,27 +9,30 @@ import { parseOrThrow } from '@/lib/validation';
 import { loadCycle } from '@/lib/backlog/list.server';
 import { CycleSchema } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
-function assertNameFree(tx: Executor, name: string, exceptId?: number) {
-  const clash = tx
-    .select({ id: cycles.id })
-    .from(cycles)
-    .where(exceptId ? and(eq(cycles.name, name), ne(cycles.id, exceptId)) : eq(cycles.name, name))
-    .get();
+async function assertNameFree(tx: Executor, name: string, exceptId?: number) {
+  const clash = first(
+    await tx
+      .select({ id: cycles.id })
+      .from(cycles)
+      .where(exceptId ? and(eq(cycles.name, name), ne(cycles.id, exceptId)) : eq(cycles.name, name)),
+  );
   if (clash) throw new ValidationError({ name: ['A cycle with this name already exists.'] });
 }
 
-export function createCycle(actor: ActingUser, input: unknown): Cycle {
+export async function createCycle(actor: ActingUser, input: unknown): Promise<Cycle> {
   assertCan(actor, 'cycle.manage');
   const data = parseOrThrow(CycleSchema, input);
-  return transaction((tx) => {
-    assertNameFree(tx, data.name);
-    const cycle = tx
-      .insert(cycles)
-      .values({ ...data, createdAt: new Date().toISOString() })
-      .returning()
-      .get();
-    logEvent(tx, {
+  return transaction(async (tx) => {
+    await assertNameFree(tx, data.name);
+    const cycle = (
+      await tx
+        .insert(cycles)
+        .values({ ...data, createdAt: new Date().toISOString() })
+        .returning()
+    )[0];
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'cycle.created',
       subjectType: 'cycle',
@@ -40,16 +43,16 @@ export function createCycle(actor: ActingUser, input: unknown): Cycle {
   });
 }
 
-export function updateCycle(actor: ActingUser, cycleId: number, input: unknown): Cycle {
+export async function updateCycle(actor: ActingUser, cycleId: number, input: unknown): Promise<Cycle> {
   assertCan(actor, 'cycle.manage');
   const data = parseOrThrow(CycleSchema, input);
-  return transaction((tx) => {
-    const before = loadCycle(tx, cycleId);
-    assertNameFree(tx, data.name, cycleId);
+  return transaction(async (tx) => {
+    const before = await loadCycle(tx, cycleId);
+    await assertNameFree(tx, data.name, cycleId);
     const changes = diff(before as Record<string, unknown>, data);
     if (Object.keys(changes).length === 0) return before;
-    const after = tx.update(cycles).set(data).where(eq(cycles.id, cycleId)).returning().get();
-    logEvent(tx, {
+    const after = (await tx.update(cycles).set(data).where(eq(cycles.id, cycleId)).returning())[0];
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'cycle.updated',
       subjectType: 'cycle',
@@ -61,24 +64,23 @@ export function updateCycle(actor: ActingUser, cycleId: number, input: unknown):
 }
 
 /** Cycles a backlog role may open, newest first. */
-export function listCycles(actor: ActingUser) {
+export async function listCycles(actor: ActingUser) {
   assertCan(actor, 'backlog.view');
-  return db.select().from(cycles).orderBy(desc(cycles.startsOn)).all();
+  return db.select().from(cycles).orderBy(desc(cycles.startsOn));
 }
 
 /** For pickers (triage): every cycle's id and name, with its themes. */
-export function listCyclesWithThemes(actor: ActingUser) {
+export async function listCyclesWithThemes(actor: ActingUser) {
   assertCan(actor, 'request.triage');
-  const all = db.select({ id: cycles.id, name: cycles.name }).from(cycles).orderBy(desc(cycles.startsOn)).all();
-  const allThemes = db
+  const all = await db.select({ id: cycles.id, name: cycles.name }).from(cycles).orderBy(desc(cycles.startsOn));
+  const allThemes = await db
     .select({ id: themes.id, name: themes.name, cycleId: themes.cycleId })
     .from(themes)
-    .orderBy(asc(themes.position))
-    .all();
+    .orderBy(asc(themes.position));
   return all.map((c) => ({ ...c, themes: allThemes.filter((t) => t.cycleId === c.id) }));
 }
 
-export function getCycle(actor: ActingUser, cycleId: number): Cycle {
+export async function getCycle(actor: ActingUser, cycleId: number): Promise<Cycle> {
   assertCan(actor, 'backlog.view');
   return loadCycle(db, cycleId);
 }

@@ -7,6 +7,7 @@ import { db, eventsOf, rowCounts, userWithRole, validationErrorOf } from '@/lib/
 import { createCycle, updateCycle } from './cycles.server';
 import { addTheme, listThemes, moveTheme, removeTheme, updateTheme } from './themes.server';
 import type { TestUser } from '@/db/factories';
+import { first } from '@/db/rows';
 
 let pm: TestUser, admin: TestUser, leader: TestUser, requestor: TestUser;
 
@@ -28,24 +29,23 @@ const cycleInput = (over: Record<string, unknown> = {}) => ({
 });
 
 /** {id, position} of a cycle's themes, in display order. */
-const themeOrder = (cycleId: number) =>
+const themeOrder = async (cycleId: number) =>
   db
     .select({ id: themes.id, position: themes.position })
     .from(themes)
     .where(eq(themes.cycleId, cycleId))
-    .orderBy(asc(themes.position))
-    .all();
+    .orderBy(asc(themes.position));
 
 describe('createCycle', () => {
-  it('creates a cycle from form strings and logs cycle.created', () => {
-    const cycle = createCycle(pm, cycleInput({ name: '2027-Q1 platform' }));
-    expect(db.select().from(cycles).where(eq(cycles.id, cycle.id)).get()).toMatchObject({
+  it('creates a cycle from form strings and logs cycle.created', async () => {
+    const cycle = await createCycle(pm, cycleInput({ name: '2027-Q1 platform' }));
+    expect(first(await db.select().from(cycles).where(eq(cycles.id, cycle.id)))).toMatchObject({
       name: '2027-Q1 platform',
       status: 'planning',
       capacityWeeks: 48,
       sizeWeeks: { XS: 0.5, S: 1, M: 3, L: 6, XL: 12 },
     });
-    expect(eventsOf('cycle', cycle.id)).toMatchObject([{ type: 'cycle.created', actorId: pm.id }]);
+    expect(await eventsOf('cycle', cycle.id)).toMatchObject([{ type: 'cycle.created', actorId: pm.id }]);
   });
 
   it.each([
@@ -58,148 +58,178 @@ describe('createCycle', () => {
     ['a day that does not exist', { startsOn: '2027-02-30' }, 'startsOn'],
     ['a negative size in the size table', { sizeWeeks: { XS: '0.5', S: '-1', M: '3', L: '6', XL: '12' } }, 'sizeWeeks'],
     ['an empty name', { name: '  ' }, 'name'],
-  ])('refuses %s (fieldErrors.%s) and writes nothing', (_label, over, field) => {
-    const before = rowCounts();
-    expect(validationErrorOf(() => createCycle(pm, cycleInput(over))).fieldErrors[field]?.length).toBeGreaterThan(0);
-    expect(rowCounts()).toEqual(before);
-  });
-
-  it('refuses a duplicate name', () => {
-    createCycle(pm, cycleInput({ name: 'Duplicate me' }));
-    const before = rowCounts();
-    expect(validationErrorOf(() => createCycle(admin, cycleInput({ name: 'Duplicate me' }))).fieldErrors.name).toEqual([
-      'A cycle with this name already exists.',
-    ]);
-    expect(rowCounts()).toEqual(before);
-  });
-
-  it("lets a cycle keep its own name on update but not take another's", () => {
-    const a = createCycle(pm, cycleInput({ name: 'Keep A' }));
-    createCycle(pm, cycleInput({ name: 'Keep B' }));
-    expect(updateCycle(pm, a.id, cycleInput({ name: 'Keep A', capacityWeeks: 50 })).capacityWeeks).toBe(50);
+  ])('refuses %s (fieldErrors.%s) and writes nothing', async (_label, over, field) => {
+    const before = await rowCounts();
     expect(
-      validationErrorOf(() => updateCycle(pm, a.id, cycleInput({ name: 'Keep B' }))).fieldErrors.name,
+      (await validationErrorOf(() => createCycle(pm, cycleInput(over)))).fieldErrors[field]?.length,
+    ).toBeGreaterThan(0);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('refuses a duplicate name', async () => {
+    await createCycle(pm, cycleInput({ name: 'Duplicate me' }));
+    const before = await rowCounts();
+    expect(
+      (await validationErrorOf(() => createCycle(admin, cycleInput({ name: 'Duplicate me' })))).fieldErrors.name,
+    ).toEqual(['A cycle with this name already exists.']);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("lets a cycle keep its own name on update but not take another's", async () => {
+    const a = await createCycle(pm, cycleInput({ name: 'Keep A' }));
+    await createCycle(pm, cycleInput({ name: 'Keep B' }));
+    expect((await updateCycle(pm, a.id, cycleInput({ name: 'Keep A', capacityWeeks: 50 }))).capacityWeeks).toBe(50);
+    expect(
+      (await validationErrorOf(() => updateCycle(pm, a.id, cycleInput({ name: 'Keep B' })))).fieldErrors.name,
     ).toHaveLength(1);
   });
 
-  it('is refused to leaders and requestors', () => {
-    const before = rowCounts();
-    expect(() => createCycle(leader, cycleInput())).toThrow(ForbiddenError);
-    expect(() => createCycle(requestor, cycleInput())).toThrow(ForbiddenError);
-    expect(rowCounts()).toEqual(before);
+  it('is refused to leaders and requestors', async () => {
+    const before = await rowCounts();
+    await expect(await createCycle(leader, cycleInput())).rejects.toThrow(ForbiddenError);
+    await expect(await createCycle(requestor, cycleInput())).rejects.toThrow(ForbiddenError);
+    expect(await rowCounts()).toEqual(before);
   });
 });
 
 describe('themes', () => {
   const themeInput = (name: string) => ({ name, keyOutcome: `${name} improves a metric` });
 
-  it('addTheme appends at the next dense position', () => {
-    const cycle = makeCycle(db);
-    const added = ['Growth', 'Reliability', 'Cost'].map((name) => addTheme(pm, cycle.id, themeInput(name)));
-    expect(added.map((t) => t.position)).toEqual([0, 1, 2]);
-    expect(eventsOf('theme', added[0].id)).toMatchObject([{ type: 'theme.created' }]);
+  it('addTheme appends at the next dense position', async () => {
+    const cycle = await makeCycle(db);
+    const added = await Promise.all(
+      ['Growth', 'Reliability', 'Cost'].map((name) => addTheme(pm, cycle.id, themeInput(name))),
+    );
+    expect(added.map(async (t) => (await t).position)).toEqual([0, 1, 2]);
+    expect(await eventsOf('theme', (await added[0]).id)).toMatchObject([{ type: 'theme.created' }]);
   });
 
-  it('addTheme validates, and 404s an unknown cycle', () => {
-    const cycle = makeCycle(db);
-    expect(validationErrorOf(() => addTheme(pm, cycle.id, { name: '', keyOutcome: '' })).fieldErrors).toMatchObject({
+  it('addTheme validates, and 404s an unknown cycle', async () => {
+    const cycle = await makeCycle(db);
+    expect(
+      (await validationErrorOf(() => addTheme(pm, cycle.id, { name: '', keyOutcome: '' }))).fieldErrors,
+    ).toMatchObject({
       name: [expect.any(String)],
       keyOutcome: [expect.any(String)],
     });
-    expect(() => addTheme(pm, 987_654, themeInput('Orphan'))).toThrow(NotFoundError);
-    expect(themeOrder(cycle.id)).toEqual([]);
+    await expect(await addTheme(pm, 987_654, themeInput('Orphan'))).rejects.toThrow(NotFoundError);
+    expect(await themeOrder(cycle.id)).toEqual([]);
   });
 
-  it('updateTheme changes name and outcome, logging only the change', () => {
-    const cycle = makeCycle(db);
-    const theme = addTheme(pm, cycle.id, themeInput('Growth'));
-    const after = updateTheme(pm, cycle.id, theme.id, { name: 'Growth', keyOutcome: '+10% activation' });
+  it('updateTheme changes name and outcome, logging only the change', async () => {
+    const cycle = await makeCycle(db);
+    const theme = await addTheme(pm, cycle.id, themeInput('Growth'));
+    const after = await updateTheme(pm, cycle.id, theme.id, { name: 'Growth', keyOutcome: '+10% activation' });
     expect(after).toMatchObject({ name: 'Growth', keyOutcome: '+10% activation', position: 0 });
-    expect(eventsOf('theme', theme.id).at(-1)!.data.changes).toEqual({
+    expect((await eventsOf('theme', theme.id)).at(-1)!.data.changes).toEqual({
       keyOutcome: { from: 'Growth improves a metric', to: '+10% activation' },
     });
   });
 
-  it('updateTheme refuses a theme of another cycle', () => {
-    const theme = makeTheme(db, makeCycle(db).id);
-    expect(() => updateTheme(pm, makeCycle(db).id, theme.id, themeInput('Hijack'))).toThrow(NotFoundError);
-  });
-
-  it('moveTheme swaps neighbours and keeps positions dense; moving past an end does nothing', () => {
-    const cycle = makeCycle(db);
-    const [a, b, c] = ['A', 'B', 'C'].map((name) => makeTheme(db, cycle.id, { name }));
-
-    moveTheme(pm, cycle.id, c.id, 'up');
-    expect(themeOrder(cycle.id)).toEqual([
-      { id: a.id, position: 0 },
-      { id: c.id, position: 1 },
-      { id: b.id, position: 2 },
-    ]);
-
-    moveTheme(pm, cycle.id, a.id, 'down');
-    expect(themeOrder(cycle.id)).toEqual([
-      { id: c.id, position: 0 },
-      { id: a.id, position: 1 },
-      { id: b.id, position: 2 },
-    ]);
-
-    moveTheme(pm, cycle.id, c.id, 'up');
-    moveTheme(pm, cycle.id, b.id, 'down');
-    expect(themeOrder(cycle.id).map((t) => t.id)).toEqual([c.id, a.id, b.id]);
-  });
-
-  it('removeTheme un-themes its items (one event per item), leaves others, and re-densifies positions', () => {
-    const cycle = makeCycle(db);
-    const [a, b, c] = ['A', 'B', 'C'].map((name) => makeTheme(db, cycle.id, { name }));
-    const inB = [1, 2].map(() =>
-      makeItem(db, { requestorId: pm.id, departmentId: pm.departmentId, cycleId: cycle.id, themeId: b.id }),
+  it('updateTheme refuses a theme of another cycle', async () => {
+    const theme = await makeTheme(db, (await makeCycle(db)).id);
+    await expect(await updateTheme(pm, (await makeCycle(db)).id, theme.id, themeInput('Hijack'))).rejects.toThrow(
+      NotFoundError,
     );
-    const inA = makeItem(db, { requestorId: pm.id, departmentId: pm.departmentId, cycleId: cycle.id, themeId: a.id });
+  });
 
-    removeTheme(pm, cycle.id, b.id);
+  it('moveTheme swaps neighbours and keeps positions dense; moving past an end does nothing', async () => {
+    const cycle = await makeCycle(db);
+    const [a, b, c] = await Promise.all(['A', 'B', 'C'].map((name) => makeTheme(db, cycle.id, { name })));
 
-    expect(themeOrder(cycle.id)).toEqual([
-      { id: a.id, position: 0 },
-      { id: c.id, position: 1 },
+    await moveTheme(pm, cycle.id, (await c).id, 'up');
+    expect(await themeOrder(cycle.id)).toEqual([
+      { id: (await a).id, position: 0 },
+      { id: (await c).id, position: 1 },
+      { id: (await b).id, position: 2 },
+    ]);
+
+    await moveTheme(pm, cycle.id, (await a).id, 'down');
+    expect(await themeOrder(cycle.id)).toEqual([
+      { id: (await c).id, position: 0 },
+      { id: (await a).id, position: 1 },
+      { id: (await b).id, position: 2 },
+    ]);
+
+    await moveTheme(pm, cycle.id, (await c).id, 'up');
+    await moveTheme(pm, cycle.id, (await b).id, 'down');
+    expect((await themeOrder(cycle.id)).map((t) => t.id)).toEqual([(await c).id, (await a).id, (await b).id]);
+  });
+
+  it('removeTheme un-themes its items (one event per item), leaves others, and re-densifies positions', async () => {
+    const cycle = await makeCycle(db);
+    const [a, b, c] = await Promise.all(['A', 'B', 'C'].map((name) => makeTheme(db, cycle.id, { name })));
+    const inB = await Promise.all(
+      [1, 2].map(async () =>
+        makeItem(db, { requestorId: pm.id, departmentId: pm.departmentId, cycleId: cycle.id, themeId: (await b).id }),
+      ),
+    );
+    const inA = await makeItem(db, {
+      requestorId: pm.id,
+      departmentId: pm.departmentId,
+      cycleId: cycle.id,
+      themeId: (await a).id,
+    });
+
+    await removeTheme(pm, cycle.id, (await b).id);
+
+    expect(await themeOrder(cycle.id)).toEqual([
+      { id: (await a).id, position: 0 },
+      { id: (await c).id, position: 1 },
     ]);
     for (const item of inB) {
-      expect(db.select().from(items).where(eq(items.id, item.id)).get()).toMatchObject({
+      expect(
+        first(
+          await db
+            .select()
+            .from(items)
+            .where(eq(items.id, (await item).id)),
+        ),
+      ).toMatchObject({
         themeId: null,
         cycleId: cycle.id,
         version: 2,
       });
-      const log = eventsOf('item', item.id).filter((e) => e.type === 'item.updated');
+      const log = (await eventsOf('item', (await item).id)).filter((e) => e.type === 'item.updated');
       expect(log).toHaveLength(1);
-      expect(log[0].data.changes).toEqual({ themeId: { from: b.id, to: null } });
+      expect(log[0].data.changes).toEqual({ themeId: { from: (await b).id, to: null } });
     }
-    expect(db.select().from(items).where(eq(items.id, inA.id)).get()).toMatchObject({ themeId: a.id, version: 1 });
-    expect(eventsOf('theme', b.id).at(-1)).toMatchObject({ type: 'theme.deleted', data: { itemsUnthemed: 2 } });
+    expect(first(await db.select().from(items).where(eq(items.id, inA.id)))).toMatchObject({
+      themeId: (await a).id,
+      version: 1,
+    });
+    expect((await eventsOf('theme', (await b).id)).at(-1)).toMatchObject({
+      type: 'theme.deleted',
+      data: { itemsUnthemed: 2 },
+    });
   });
 
-  it('listThemes counts the items of each theme', () => {
-    const cycle = makeCycle(db);
-    const [a, b] = ['A', 'B', 'C'].map((name) => makeTheme(db, cycle.id, { name }));
-    const item = (themeId: number | null) =>
+  it('listThemes counts the items of each theme', async () => {
+    const cycle = await makeCycle(db);
+    const [a, b] = await Promise.all(['A', 'B', 'C'].map((name) => makeTheme(db, cycle.id, { name })));
+    const item = async (themeId: number | null) =>
       makeItem(db, { requestorId: pm.id, departmentId: pm.departmentId, cycleId: cycle.id, themeId });
-    for (let i = 0; i < 10; i++) item(a.id);
-    item(b.id);
-    item(null);
-    expect(listThemes(pm, cycle.id).map((t) => [t.name, t.itemCount])).toEqual([
+    for (let i = 0; i < 10; i++) await item((await a).id);
+    await item((await b).id);
+    await item(null);
+    expect((await listThemes(pm, cycle.id)).map((t) => [t.name, t.itemCount])).toEqual([
       ['A', 10],
       ['B', 1],
       ['C', 0],
     ]);
   });
 
-  it('is pm-only: a leader gets ForbiddenError and nothing changes', () => {
-    const cycle = makeCycle(db);
-    const [a, b] = ['A', 'B'].map((name) => makeTheme(db, cycle.id, { name }));
-    const before = rowCounts();
-    expect(() => addTheme(leader, cycle.id, themeInput('Leader theme'))).toThrow(ForbiddenError);
-    expect(() => updateTheme(leader, cycle.id, a.id, themeInput('Renamed'))).toThrow(ForbiddenError);
-    expect(() => moveTheme(leader, cycle.id, b.id, 'up')).toThrow(ForbiddenError);
-    expect(() => removeTheme(leader, cycle.id, a.id)).toThrow(ForbiddenError);
-    expect(rowCounts()).toEqual(before);
-    expect(themeOrder(cycle.id).map((t) => t.id)).toEqual([a.id, b.id]);
+  it('is pm-only: a leader gets ForbiddenError and nothing changes', async () => {
+    const cycle = await makeCycle(db);
+    const [a, b] = await Promise.all(['A', 'B'].map((name) => makeTheme(db, cycle.id, { name })));
+    const before = await rowCounts();
+    await expect(await addTheme(leader, cycle.id, themeInput('Leader theme'))).rejects.toThrow(ForbiddenError);
+    await expect(await updateTheme(leader, cycle.id, (await a).id, themeInput('Renamed'))).rejects.toThrow(
+      ForbiddenError,
+    );
+    await expect(await moveTheme(leader, cycle.id, (await b).id, 'up')).rejects.toThrow(ForbiddenError);
+    await expect(await removeTheme(leader, cycle.id, (await a).id)).rejects.toThrow(ForbiddenError);
+    expect(await rowCounts()).toEqual(before);
+    expect((await themeOrder(cycle.id)).map((t) => t.id)).toEqual([(await a).id, (await b).id]);
   });
 });

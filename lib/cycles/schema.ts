@@ -22,7 +22,7 @@ const weeks = (label: string) =>
 export const SizeWeeksSchema = z.object(
   Object.fromEntries(SIZES.map((s) => [s, weeks(`Person-weeks for ${s}`)])) as Record<
     (typeof SIZES)[number],
-    ReturnType<typeof weeks>
+    Awaited<ReturnType<typeof weeks>>
   >,
 );
 

@@ -9,10 +9,11 @@ import { parseOrThrow } from '@/lib/validation';
 import { loadCycle } from '@/lib/backlog/list.server';
 import { ThemeSchema } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
-export function listThemes(actor: ActingUser, cycleId: number): (Theme & { itemCount: number })[] {
+export async function listThemes(actor: ActingUser, cycleId: number): Promise<(Theme & { itemCount: number })[]> {
   assertCan(actor, 'backlog.view');
-  loadCycle(db, cycleId);
+  await loadCycle(db, cycleId);
   // A join, not a correlated subquery: drizzle leaves the columns of a one-table select unqualified,
   // so a subquery's `theme_id = id` compared each item with itself and every theme counted 1.
   return db
@@ -28,36 +29,38 @@ export function listThemes(actor: ActingUser, cycleId: number): (Theme & { itemC
     .leftJoin(items, eq(items.themeId, themes.id))
     .where(eq(themes.cycleId, cycleId))
     .groupBy(themes.id)
-    .orderBy(asc(themes.position))
-    .all();
+    .orderBy(asc(themes.position));
 }
 
-function loadTheme(tx: Executor, cycleId: number, themeId: number): Theme {
-  const theme = tx
-    .select()
-    .from(themes)
-    .where(and(eq(themes.id, themeId), eq(themes.cycleId, cycleId)))
-    .get();
+async function loadTheme(tx: Executor, cycleId: number, themeId: number): Promise<Theme> {
+  const theme = first(
+    await tx
+      .select()
+      .from(themes)
+      .where(and(eq(themes.id, themeId), eq(themes.cycleId, cycleId))),
+  );
   if (!theme) throw new NotFoundError('This theme');
   return theme;
 }
 
-export function addTheme(actor: ActingUser, cycleId: number, input: unknown): Theme {
+export async function addTheme(actor: ActingUser, cycleId: number, input: unknown): Promise<Theme> {
   assertCan(actor, 'cycle.manage');
   const data = parseOrThrow(ThemeSchema, input);
-  return transaction((tx) => {
-    loadCycle(tx, cycleId);
-    const last = tx
-      .select({ max: sql<number | null>`max(${themes.position})` })
-      .from(themes)
-      .where(eq(themes.cycleId, cycleId))
-      .get();
-    const theme = tx
-      .insert(themes)
-      .values({ ...data, cycleId, position: (last?.max ?? -1) + 1 })
-      .returning()
-      .get();
-    logEvent(tx, {
+  return transaction(async (tx) => {
+    await loadCycle(tx, cycleId);
+    const last = first(
+      await tx
+        .select({ max: sql<number | null>`max(${themes.position})` })
+        .from(themes)
+        .where(eq(themes.cycleId, cycleId)),
+    );
+    const theme = (
+      await tx
+        .insert(themes)
+        .values({ ...data, cycleId, position: (last?.max ?? -1) + 1 })
+        .returning()
+    )[0];
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'theme.created',
       subjectType: 'theme',
@@ -68,15 +71,15 @@ export function addTheme(actor: ActingUser, cycleId: number, input: unknown): Th
   });
 }
 
-export function updateTheme(actor: ActingUser, cycleId: number, themeId: number, input: unknown): Theme {
+export async function updateTheme(actor: ActingUser, cycleId: number, themeId: number, input: unknown): Promise<Theme> {
   assertCan(actor, 'cycle.manage');
   const data = parseOrThrow(ThemeSchema, input);
-  return transaction((tx) => {
-    const before = loadTheme(tx, cycleId, themeId);
+  return transaction(async (tx) => {
+    const before = await loadTheme(tx, cycleId, themeId);
     const changes = diff(before as Record<string, unknown>, data);
     if (Object.keys(changes).length === 0) return before;
-    const after = tx.update(themes).set(data).where(eq(themes.id, themeId)).returning().get();
-    logEvent(tx, {
+    const after = (await tx.update(themes).set(data).where(eq(themes.id, themeId)).returning())[0];
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'theme.updated',
       subjectType: 'theme',
@@ -88,17 +91,22 @@ export function updateTheme(actor: ActingUser, cycleId: number, themeId: number,
 }
 
 /** Swaps a theme with its neighbour; positions stay dense 0..n-1. */
-export function moveTheme(actor: ActingUser, cycleId: number, themeId: number, direction: 'up' | 'down'): void {
+export async function moveTheme(
+  actor: ActingUser,
+  cycleId: number,
+  themeId: number,
+  direction: 'up' | 'down',
+): Promise<void> {
   assertCan(actor, 'cycle.manage');
-  transaction((tx) => {
-    loadTheme(tx, cycleId, themeId);
-    const ordered = tx.select().from(themes).where(eq(themes.cycleId, cycleId)).orderBy(asc(themes.position)).all();
+  await transaction(async (tx) => {
+    await loadTheme(tx, cycleId, themeId);
+    const ordered = await tx.select().from(themes).where(eq(themes.cycleId, cycleId)).orderBy(asc(themes.position));
     const i = ordered.findIndex((t) => t.id === themeId);
     const j = direction === 'up' ? i - 1 : i + 1;
     if (j < 0 || j >= ordered.length) return;
     [ordered[i], ordered[j]] = [ordered[j], ordered[i]];
-    ordered.forEach((t, position) => tx.update(themes).set({ position }).where(eq(themes.id, t.id)).run());
-    logEvent(tx, {
+    for (const [position, t] of ordered.entries()) await tx.update(themes).set({ position }).where(eq(themes.id, t.id));
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'theme.reordered',
       subjectType: 'theme',
@@ -109,17 +117,17 @@ export function moveTheme(actor: ActingUser, cycleId: number, themeId: number, d
 }
 
 /** Removes a theme; its items stay in the cycle without a theme (each change is logged). */
-export function removeTheme(actor: ActingUser, cycleId: number, themeId: number): void {
+export async function removeTheme(actor: ActingUser, cycleId: number, themeId: number): Promise<void> {
   assertCan(actor, 'cycle.manage');
-  transaction((tx) => {
-    const theme = loadTheme(tx, cycleId, themeId);
-    const affected = tx.select({ id: items.id }).from(items).where(eq(items.themeId, themeId)).all();
+  await transaction(async (tx) => {
+    const theme = await loadTheme(tx, cycleId, themeId);
+    const affected = await tx.select({ id: items.id }).from(items).where(eq(items.themeId, themeId));
     for (const { id } of affected) {
-      tx.update(items)
+      await tx
+        .update(items)
         .set({ themeId: null, updatedAt: new Date().toISOString(), version: sql`${items.version} + 1` })
-        .where(eq(items.id, id))
-        .run();
-      logEvent(tx, {
+        .where(eq(items.id, id));
+      await logEvent(tx, {
         actorId: actor.id,
         type: 'item.updated',
         subjectType: 'item',
@@ -127,15 +135,14 @@ export function removeTheme(actor: ActingUser, cycleId: number, themeId: number)
         data: { changes: { themeId: { from: themeId, to: null } }, reason: `Theme "${theme.name}" removed` },
       });
     }
-    tx.delete(themes).where(eq(themes.id, themeId)).run();
-    const rest = tx
+    await tx.delete(themes).where(eq(themes.id, themeId));
+    const rest = await tx
       .select({ id: themes.id })
       .from(themes)
       .where(eq(themes.cycleId, cycleId))
-      .orderBy(asc(themes.position))
-      .all();
-    rest.forEach((t, position) => tx.update(themes).set({ position }).where(eq(themes.id, t.id)).run());
-    logEvent(tx, {
+      .orderBy(asc(themes.position));
+    for (const [position, t] of rest.entries()) await tx.update(themes).set({ position }).where(eq(themes.id, t.id));
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'theme.deleted',
       subjectType: 'theme',

@@ -71,13 +71,13 @@ const GIFT_REASON = 'Not this quarter: capacity.';
  * since are not published yet, which the schedule page lists for the pm to publish. Every step is in
  * the items' history on its day. Rosa Requestor asked for "Order history search".
  */
-export function seedDeliverySchedule(db: Db, people: Map<string, Person>) {
+export async function seedDeliverySchedule(db: Db, people: Map<string, Person>) {
   const pm = people.get('pm@quorum.test')!;
   const leaders = [...people.values()].filter((p) => p.role === 'leader');
   const owners = [people.get('engineer@quorum.test')!, people.get('engineer2@quorum.test')!];
   const rosa = people.get('requestor@quorum.test')!;
 
-  const cycle = makeCycle(db, {
+  const cycle = await makeCycle(db, {
     name: '2026-Q4',
     startsOn: '2026-10-05',
     endsOn: '2026-12-25',
@@ -85,24 +85,40 @@ export function seedDeliverySchedule(db: Db, people: Map<string, Person>) {
     status: 'published',
     createdAt: '2026-08-10T09:00:00.000Z',
   });
-  const theme = makeTheme(db, cycle.id, { name: 'Keep customers', keyOutcome: 'Fewer support tickets per order' });
-  const periods = MONTHS.map(([name, startsOn, endsOn], position) =>
-    db
-      .insert(schedulePeriods)
-      .values({ cycleId: cycle.id, name, startsOn, endsOn, capacityWeeks: 10, position })
-      .returning()
-      .get(),
-  );
+  const theme = await makeTheme(db, cycle.id, {
+    name: 'Keep customers',
+    keyOutcome: 'Fewer support tickets per order',
+  });
+  const periods = await db
+    .insert(schedulePeriods)
+    .values(
+      MONTHS.map(([name, startsOn, endsOn], position) => ({
+        cycleId: cycle.id,
+        name,
+        startsOn,
+        endsOn,
+        capacityWeeks: 10,
+        position,
+      })),
+    )
+    .returning();
+  periods.sort((x, y) => x.position - y.position);
 
   // The items as they stand today; their history is written below, each step on its day.
   const history: NewEvent[] = [];
   const log = (at: string, actorId: number, subjectId: number, type: string, data: Record<string, unknown>) =>
     history.push({ at, actorId, type, subjectType: 'item', subjectId, data });
   let rank: string | null = null;
-  const scheduled = SCHEDULED.map(([title, size, p, status, o], i) => {
+  const scheduled: {
+    item: Item;
+    entry: { periodId: number; ownerId: number; kickoffOn: string };
+    period: (typeof periods)[number];
+    owner: Person;
+  }[] = [];
+  for (const [i, [title, size, p, status, o]] of SCHEDULED.entries()) {
     const requestor = title === 'Order history search' ? rosa : leaders[i % leaders.length];
     rank = keyBetween(rank, null);
-    const item = makeItem(db, {
+    const item = await makeItem(db, {
       cycleId: cycle.id,
       themeId: theme.id,
       title,
@@ -119,12 +135,10 @@ export function seedDeliverySchedule(db: Db, people: Map<string, Person>) {
       updatedAt: { scheduled: DAY.scheduled, in_delivery: DAY.deliveryStarted }[status as string] ?? DAY.delivered,
     });
     const entry = { periodId: periods[p].id, ownerId: owners[o].id, kickoffOn: periods[p].startsOn };
-    db.insert(scheduleEntries)
-      .values({ itemId: item.id, ...entry })
-      .run();
-    return { item, entry, period: periods[p], owner: owners[o] };
-  });
-  const gift = makeItem(db, {
+    await db.insert(scheduleEntries).values({ itemId: item.id, ...entry });
+    scheduled.push({ item, entry, period: periods[p], owner: owners[o] });
+  }
+  const gift = await makeItem(db, {
     cycleId: cycle.id,
     themeId: theme.id,
     title: 'Gift cards',
@@ -143,7 +157,7 @@ export function seedDeliverySchedule(db: Db, people: Map<string, Person>) {
   const agenda: Item[] = [...scheduled.map((s) => s.item), gift];
 
   // The meeting, its pre-read (frozen as the items were then: curated, unranked), and its reading.
-  const meeting = makeMeeting(db, {
+  const meeting = await makeMeeting(db, {
     cycleId: cycle.id,
     facilitatorId: pm.id,
     title: '2026-Q4 prioritisation',
@@ -153,59 +167,58 @@ export function seedDeliverySchedule(db: Db, people: Map<string, Person>) {
     attendees: leaders.map((l) => ({ userId: l.id })),
     itemIds: agenda.map((i) => i.id),
   });
-  db.update(meetings)
+  await db
+    .update(meetings)
     .set({ status: 'closed', startedAt: DAY.meeting, endedAt: DAY.ended, createdAt: DAY.planned })
-    .where(eq(meetings.id, meeting.id))
-    .run();
-  const preread = db
-    .insert(prereads)
-    .values({
-      meetingId: meeting.id,
-      sentAt: DAY.preread,
-      sentBy: pm.id,
-      snapshot: buildMeetingSnapshot(db, meeting, cycle),
-    })
-    .returning()
-    .get();
-  db.insert(prereadReads)
+    .where(eq(meetings.id, meeting.id));
+  const preread = (
+    await db
+      .insert(prereads)
+      .values({
+        meetingId: meeting.id,
+        sentAt: DAY.preread,
+        sentBy: pm.id,
+        snapshot: await buildMeetingSnapshot(db, meeting, cycle),
+      })
+      .returning()
+  )[0];
+  await db
+    .insert(prereadReads)
     .values(
       leaders.map((l, i) => ({ prereadId: preread.id, userId: l.id, readAt: `2026-09-1${5 + (i % 3)}T08:30:00.000Z` })),
-    )
-    .run();
+    );
 
   // The meeting: five of the six leaders accept each scheduled item (a different one defers each
   // time); four defer the gift cards. Each decision follows its tally, ten minutes apart.
-  agenda.forEach((item, i) => {
+  for (const [i, item] of agenda.entries()) {
     const isGift = item.id === gift.id;
     const at = new Date(Date.parse(DAY.meeting) + (i + 1) * 10 * 60_000).toISOString();
     const choice = (v: number): VoteChoice =>
       isGift ? (v < 2 ? 'accept' : 'defer') : v === i % leaders.length ? 'defer' : 'accept';
-    db.insert(votes)
-      .values(leaders.map((l, v) => ({ meetingId: meeting.id, itemId: item.id, userId: l.id, choice: choice(v), at })))
-      .run();
+    await db
+      .insert(votes)
+      .values(leaders.map((l, v) => ({ meetingId: meeting.id, itemId: item.id, userId: l.id, choice: choice(v), at })));
     const outcome: DecisionOutcome = isGift ? 'deferred' : 'accepted';
     const reason = isGift ? GIFT_REASON : '';
-    db.insert(decisions)
-      .values({
-        meetingId: meeting.id,
-        itemId: item.id,
-        outcome,
-        reason,
-        suggested: outcome,
-        decidedBy: pm.id,
-        decidedAt: at,
-      })
-      .run();
-    db.insert(meetingItemState)
-      .values({ meetingId: meeting.id, itemId: item.id, votingClosed: true, revealed: true })
-      .run();
+    await db.insert(decisions).values({
+      meetingId: meeting.id,
+      itemId: item.id,
+      outcome,
+      reason,
+      suggested: outcome,
+      decidedBy: pm.id,
+      decidedAt: at,
+    });
+    await db
+      .insert(meetingItemState)
+      .values({ meetingId: meeting.id, itemId: item.id, votingClosed: true, revealed: true });
     log(at, pm.id, item.id, 'item.status_changed', {
       changes: isGift
         ? { status: { from: 'curated', to: 'deferred' }, decisionReason: { from: null, to: GIFT_REASON } }
         : { status: { from: 'curated', to: 'accepted' }, rank: { from: null, to: item.rank } },
     });
-  });
-  db.insert(outcomePublications).values({ meetingId: meeting.id, publishedAt: DAY.outcome, publishedBy: pm.id }).run();
+  }
+  await db.insert(outcomePublications).values({ meetingId: meeting.id, publishedAt: DAY.outcome, publishedBy: pm.id });
 
   // The schedule: each item given its period, owner and kickoff, and so scheduled; then published.
   for (const { item, entry, period } of scheduled) {
@@ -215,23 +228,21 @@ export function seedDeliverySchedule(db: Db, people: Map<string, Person>) {
       changes: { status: { from: 'accepted', to: 'scheduled' } },
     });
   }
-  db.insert(schedulePublications)
-    .values({
-      cycleId: cycle.id,
-      publishedAt: DAY.schedulePublished,
-      publishedBy: pm.id,
-      summary: [],
-      snapshot: scheduled.map(({ item, entry, period, owner }) => ({
-        itemId: item.id,
-        title: item.title,
-        rank: item.rank,
-        status: 'scheduled',
-        period: period.name,
-        owner: owner.name,
-        kickoffOn: entry.kickoffOn,
-      })),
-    })
-    .run();
+  await db.insert(schedulePublications).values({
+    cycleId: cycle.id,
+    publishedAt: DAY.schedulePublished,
+    publishedBy: pm.id,
+    summary: [],
+    snapshot: scheduled.map(({ item, entry, period, owner }) => ({
+      itemId: item.id,
+      title: item.title,
+      rank: item.rank,
+      status: 'scheduled',
+      period: period.name,
+      owner: owner.name,
+      kickoffOn: entry.kickoffOn,
+    })),
+  });
 
   // Delivery since: what is in delivery started on the first kickoff; one item is delivered.
   for (const { item } of scheduled) {
@@ -245,6 +256,6 @@ export function seedDeliverySchedule(db: Db, people: Map<string, Person>) {
       });
   }
   // Appended in time order, so the audit log reads as the story happened.
-  for (const e of history.sort((a, b) => (a.at! < b.at! ? -1 : a.at! > b.at! ? 1 : 0))) appendEvent(db, e);
+  for (const e of history.sort((a, b) => (a.at! < b.at! ? -1 : a.at! > b.at! ? 1 : 0))) await appendEvent(db, e);
   return cycle;
 }

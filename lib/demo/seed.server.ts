@@ -15,6 +15,7 @@ import {
 import { hashPassword } from '@/lib/auth/password.server';
 import { makeCycle, makeDepartment, makeItem, makeModule, makeTheme, makeUser, SIZE_LIST } from '@/db/factories';
 import { DEMO_PASSWORD, DEMO_USERS } from './accounts';
+import { first } from '@/db/rows';
 
 export { DEMO_PASSWORD, DEMO_USERS } from './accounts';
 
@@ -95,16 +96,24 @@ const TEXT = {
 
 /** Seeds the demo: departments, modules, one user per role, cycle 2027-Q1 with themes and items. */
 export async function seedDemo(db: Db, opts: { extraItems?: number } = {}) {
-  const depts = new Map(DEPARTMENTS.map((name) => [name, makeDepartment(db, name)]));
-  const mods = new Map(MODULES.map((name) => [name, makeModule(db, name)]));
-  const people = new Map<string, ReturnType<typeof makeUser>>();
+  const depts = new Map<string, Awaited<ReturnType<typeof makeDepartment>>>();
+  for (const name of DEPARTMENTS) depts.set(name, await makeDepartment(db, name));
+  const mods = new Map<string, Awaited<ReturnType<typeof makeModule>>>();
+  for (const name of MODULES) mods.set(name, await makeModule(db, name));
+  const people = new Map<string, Awaited<ReturnType<typeof makeUser>>>();
   // One hash for every demo user: scrypt is deliberately slow, and they share the demo password.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
-    people.set(u.email, makeUser(db, { ...u, departmentId: depts.get(u.department)!.id, passwordHash }));
+    people.set(u.email, await makeUser(db, { ...u, departmentId: depts.get(u.department)!.id, passwordHash }));
   }
-  const cycle = makeCycle(db, { name: '2027-Q1', startsOn: '2027-01-04', endsOn: '2027-03-26', capacityWeeks: 100 });
-  const themes = THEMES.map((t) => makeTheme(db, cycle.id, t));
+  const cycle = await makeCycle(db, {
+    name: '2027-Q1',
+    startsOn: '2027-01-04',
+    endsOn: '2027-03-26',
+    capacityWeeks: 100,
+  });
+  const themes: Awaited<ReturnType<typeof makeTheme>>[] = [];
+  for (const t of THEMES) themes.push(await makeTheme(db, cycle.id, t));
   const requestorFor = (dept: string) =>
     [...people.values()].find((p) => p.departmentId === depts.get(dept)!.id && p.role !== 'admin') ??
     people.get('pm@quorum.test')!;
@@ -114,7 +123,7 @@ export async function seedDemo(db: Db, opts: { extraItems?: number } = {}) {
   for (let i = 0; i < total; i++) {
     const [title, kind, dept, theme, size, moduleNames, status] = ITEMS[i % ITEMS.length];
     const requestor = i === 0 || i === 10 ? people.get('requestor@quorum.test')! : requestorFor(dept);
-    makeItem(db, {
+    await makeItem(db, {
       cycleId: cycle.id,
       themeId: theme >= 0 ? themes[theme].id : null,
       title: i < ITEMS.length ? title : `${title} (${Math.floor(i / ITEMS.length) + 1})`,
@@ -132,7 +141,7 @@ export async function seedDemo(db: Db, opts: { extraItems?: number } = {}) {
   }
   // Requests waiting in triage, not yet in a cycle.
   const rosa = people.get('requestor@quorum.test')!;
-  makeItem(db, {
+  await makeItem(db, {
     requestorId: rosa.id,
     departmentId: rosa.departmentId,
     status: 'submitted',
@@ -142,7 +151,7 @@ export async function seedDemo(db: Db, opts: { extraItems?: number } = {}) {
     sponsorSuggestion: 'Liam Sales',
   });
   const sam = people.get('requestor2@quorum.test')!;
-  makeItem(db, {
+  await makeItem(db, {
     requestorId: sam.id,
     departmentId: sam.departmentId,
     status: 'submitted',
@@ -150,50 +159,43 @@ export async function seedDemo(db: Db, opts: { extraItems?: number } = {}) {
     description: 'Retry failed card payments and e-mail the customer.',
     businessBenefit: 'Recovers revenue lost to expired cards.',
   });
-  seedMeeting(db, cycle.id, people);
-  seedDeliverySchedule(db, people);
+  await seedMeeting(db, cycle.id, people);
+  await seedDeliverySchedule(db, people);
   return { cycle, themes, people };
 }
 
 /** The 2027-Q1 prioritisation meeting, planned but not yet distributed: the pm can send its pre-read. */
-function seedMeeting(db: Db, cycleId: number, people: Map<string, { id: number; role: Role }>) {
+async function seedMeeting(db: Db, cycleId: number, people: Map<string, { id: number; role: Role }>) {
   const pm = people.get('pm@quorum.test')!;
   const scheduledAt = '2027-01-06T14:00:00.000Z';
-  const meeting = db
-    .insert(meetings)
-    .values({
-      cycleId,
-      title: '2027-Q1 prioritisation',
-      scheduledAt,
-      durationMinutes: 120,
-      location: 'Board room and video call',
-      facilitatorId: pm.id,
-      questionsCloseAt: '2027-01-05T14:00:00.000Z',
-      createdAt: new Date().toISOString(),
-    })
-    .returning()
-    .get();
+  const meeting = (
+    await db
+      .insert(meetings)
+      .values({
+        cycleId,
+        title: '2027-Q1 prioritisation',
+        scheduledAt,
+        durationMinutes: 120,
+        location: 'Board room and video call',
+        facilitatorId: pm.id,
+        questionsCloseAt: '2027-01-05T14:00:00.000Z',
+        createdAt: new Date().toISOString(),
+      })
+      .returning()
+  )[0];
   const leaders = [...people.values()].filter((p) => p.role === 'leader');
-  db.insert(meetingAttendees)
-    .values(leaders.map((l) => ({ meetingId: meeting.id, userId: l.id, role: 'voter' as const })))
-    .run();
-  const agenda = db
+  await db
+    .insert(meetingAttendees)
+    .values(leaders.map((l) => ({ meetingId: meeting.id, userId: l.id, role: 'voter' as const })));
+  const agenda = await db
     .select({ id: items.id })
     .from(items)
     .where(and(eq(items.cycleId, cycleId), eq(items.status, 'curated')))
     .orderBy(asc(items.themeId), asc(items.id))
-    .limit(12)
-    .all();
-  db.insert(agendaItems)
-    .values(agenda.map((a, position) => ({ meetingId: meeting.id, itemId: a.id, position })))
-    .run();
+    .limit(12);
+  await db.insert(agendaItems).values(agenda.map((a, position) => ({ meetingId: meeting.id, itemId: a.id, position })));
 }
 
-export function isSeeded(db: Db): boolean {
-  return (
-    (db
-      .select({ n: sql<number>`count(*)` })
-      .from(users)
-      .get()?.n ?? 0) > 0
-  );
+export async function isSeeded(db: Db): Promise<boolean> {
+  return (first(await db.select({ n: sql<number>`count(*)` }).from(users))?.n ?? 0) > 0;
 }

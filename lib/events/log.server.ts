@@ -1,11 +1,10 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
-import { db, type Db } from '@/db/client';
+import { db, inTransaction, transaction, type Db } from '@/db/client';
 import { appendEvent } from '@/db/event-chain';
 import { events, users } from '@/db/schema';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type Executor = Db | Tx;
+export type Executor = Db;
 
 export type EventInput = {
   actorId: number | null;
@@ -19,7 +18,9 @@ export type EventInput = {
  * Appends one audit row, hash-chained to the one before (db/event-chain.ts), and returns its id.
  * Call it inside the same transaction as the change it records.
  */
-export function logEvent(tx: Executor, e: EventInput): number {
+export function logEvent(tx: Executor, e: EventInput): Promise<number> {
+  // Reading the last hash and appending must not interleave with another writer.
+  if (!inTransaction()) return transaction((t) => appendEvent(t, e));
   return appendEvent(tx, e);
 }
 
@@ -35,12 +36,11 @@ export function diff<T extends Record<string, unknown>>(before: T, after: Partia
 }
 
 /** The history of one subject, oldest first. Callers authorize the subject first. */
-export function listEventsForSubject(subjectType: EventInput['subjectType'], subjectId: number) {
+export async function listEventsForSubject(subjectType: EventInput['subjectType'], subjectId: number) {
   return db
     .select({ id: events.id, at: events.at, type: events.type, data: events.data, actorName: users.name })
     .from(events)
     .leftJoin(users, eq(users.id, events.actorId))
     .where(and(eq(events.subjectType, subjectType), eq(events.subjectId, subjectId)))
-    .orderBy(asc(events.id))
-    .all();
+    .orderBy(asc(events.id));
 }

@@ -11,7 +11,10 @@ import { describeItemEvent, type HistoryEntry, type HistoryNames } from './item-
  * whatever the number of events. The caller has already decided that the viewer may read these
  * events; the names are those of the item's own cycle, theme, people and so on.
  */
-export function historyNames(tx: Executor, events: readonly { data: Record<string, unknown> }[]): HistoryNames {
+export async function historyNames(
+  tx: Executor,
+  events: readonly { data: Record<string, unknown> }[],
+): Promise<HistoryNames> {
   const ids = { people: new Set<number>(), departments: new Set<number>(), modules: new Set<number>() };
   const more = { themes: new Set<number>(), cycles: new Set<number>(), periods: new Set<number>() };
   const meetingIds = new Set<number>();
@@ -43,49 +46,47 @@ export function historyNames(tx: Executor, events: readonly { data: Record<strin
       }
   }
   return {
-    people: byId(ids.people, (list) =>
-      tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, list)).all(),
+    people: await byId(ids.people, async (list) =>
+      tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, list)),
     ),
-    departments: byId(ids.departments, (list) =>
-      tx
-        .select({ id: departments.id, name: departments.name })
-        .from(departments)
-        .where(inArray(departments.id, list))
-        .all(),
+    departments: await byId(ids.departments, async (list) =>
+      tx.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, list)),
     ),
-    modules: byId(ids.modules, (list) =>
-      tx.select({ id: modules.id, name: modules.name }).from(modules).where(inArray(modules.id, list)).all(),
+    modules: await byId(ids.modules, async (list) =>
+      tx.select({ id: modules.id, name: modules.name }).from(modules).where(inArray(modules.id, list)),
     ),
-    themes: byId(more.themes, (list) =>
-      tx.select({ id: themes.id, name: themes.name }).from(themes).where(inArray(themes.id, list)).all(),
+    themes: await byId(more.themes, async (list) =>
+      tx.select({ id: themes.id, name: themes.name }).from(themes).where(inArray(themes.id, list)),
     ),
-    cycles: byId(more.cycles, (list) =>
-      tx.select({ id: cycles.id, name: cycles.name }).from(cycles).where(inArray(cycles.id, list)).all(),
+    cycles: await byId(more.cycles, async (list) =>
+      tx.select({ id: cycles.id, name: cycles.name }).from(cycles).where(inArray(cycles.id, list)),
     ),
-    periods: byId(more.periods, (list) =>
+    periods: await byId(more.periods, async (list) =>
       tx
         .select({ id: schedulePeriods.id, name: schedulePeriods.name })
         .from(schedulePeriods)
-        .where(inArray(schedulePeriods.id, list))
-        .all(),
+        .where(inArray(schedulePeriods.id, list)),
     ),
-    meetings: byId(meetingIds, (list) =>
-      tx.select({ id: meetings.id, name: meetings.title }).from(meetings).where(inArray(meetings.id, list)).all(),
+    meetings: await byId(meetingIds, async (list) =>
+      tx.select({ id: meetings.id, name: meetings.title }).from(meetings).where(inArray(meetings.id, list)),
     ),
-    smes: smeNamesByEmail(tx, smes),
+    smes: await smeNamesByEmail(tx, smes),
   };
 }
 
 /** One query for a set of ids; none for an empty set. */
-function byId(ids: Set<number>, query: (ids: number[]) => { id: number; name: string }[]): Record<number, string> {
-  return ids.size === 0 ? {} : Object.fromEntries(query([...ids]).map((r) => [r.id, r.name]));
+async function byId(
+  ids: Set<number>,
+  query: (ids: number[]) => Promise<{ id: number; name: string }[]>,
+): Promise<Record<number, string>> {
+  return ids.size === 0 ? {} : Object.fromEntries((await query([...ids])).map((r) => [r.id, r.name]));
 }
 
 /** The events (already filtered for the viewer) as sentences, oldest first. */
-export function describeHistory(
+export async function describeHistory(
   events: readonly { id: number; at: string; type: string; data: Record<string, unknown>; actorName: string | null }[],
   tx: Executor = db,
-): HistoryEntry[] {
-  const names = historyNames(tx, events);
+): Promise<HistoryEntry[]> {
+  const names = await historyNames(tx, events);
   return events.map((e) => ({ id: e.id, at: e.at, actorName: e.actorName, ...describeItemEvent(e, names) }));
 }

@@ -5,6 +5,7 @@ import { cycles, items } from '@/db/schema';
 import { assertCan, can } from '@/lib/auth/permissions';
 import { listMyRequests, listTriage } from '@/lib/requests/requests.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 export type MissingField = 'estimate' | 'sponsor' | 'business benefit';
 export type IncompleteItem = { id: number; title: string; cycleName: string; missing: MissingField[] };
@@ -15,10 +16,10 @@ const INCOMPLETE_LIMIT = 20;
  * Items on a cycle's agenda (curated or submitted) that still lack an estimate, a sponsor or a
  * business benefit: the pm's curation to-do. Newest cycle first; at most `limit`, with the total.
  */
-export function listIncompleteItems(
+export async function listIncompleteItems(
   actor: ActingUser,
   limit = INCOMPLETE_LIMIT,
-): { rows: IncompleteItem[]; total: number } {
+): Promise<{ rows: IncompleteItem[]; total: number }> {
   assertCan(actor, 'item.edit');
   const noEstimate = and(isNull(items.estimateSize), isNull(items.estimateWeeks));
   const noSponsor = isNull(items.sponsorId);
@@ -29,12 +30,13 @@ export function listIncompleteItems(
     or(noEstimate, noSponsor, noBenefit),
   );
   const total =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(items)
-      .where(where)
-      .get()?.n ?? 0;
-  const rows = db
+    first(
+      await db
+        .select({ n: sql<number>`count(*)` })
+        .from(items)
+        .where(where),
+    )?.n ?? 0;
+  const rows = await db
     .select({
       id: items.id,
       title: items.title,
@@ -47,8 +49,7 @@ export function listIncompleteItems(
     .innerJoin(cycles, eq(cycles.id, items.cycleId))
     .where(where)
     .orderBy(desc(cycles.startsOn), items.id)
-    .limit(limit)
-    .all();
+    .limit(limit);
   return {
     total,
     rows: rows.map((r) => ({
@@ -63,11 +64,11 @@ export function listIncompleteItems(
 }
 
 /** What the home page shows the actor: their own requests, and for a pm the curation to-do. */
-export function getDashboard(actor: ActingUser) {
-  const mine = listMyRequests(actor);
+export async function getDashboard(actor: ActingUser) {
+  const mine = await listMyRequests(actor);
   const curation =
     can(actor, 'item.edit') && can(actor, 'request.triage')
-      ? { incomplete: listIncompleteItems(actor), triageCount: listTriage(actor).length }
+      ? { incomplete: await listIncompleteItems(actor), triageCount: (await listTriage(actor)).length }
       : null;
   return {
     requests: { latest: mine.slice(0, 5), total: mine.length },
@@ -75,4 +76,4 @@ export function getDashboard(actor: ActingUser) {
     canViewCycles: can(actor, 'backlog.view'),
   };
 }
-export type Dashboard = ReturnType<typeof getDashboard>;
+export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;

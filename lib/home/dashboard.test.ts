@@ -10,14 +10,14 @@ let requestor: TestUser;
 let departmentId: number;
 
 beforeAll(async () => {
-  departmentId = makeDepartment(db).id;
+  departmentId = (await makeDepartment(db)).id;
   pm = await userWithRole('pm', { departmentId });
   requestor = await userWithRole('requestor', { departmentId });
 });
 
 describe('listIncompleteItems', () => {
-  it('names what each curated item in a cycle lacks, and skips complete, decided and untriaged ones', () => {
-    const cycle = makeCycle(db);
+  it('names what each curated item in a cycle lacks, and skips complete, decided and untriaged ones', async () => {
+    const cycle = await makeCycle(db);
     const base = {
       cycleId: cycle.id,
       requestorId: requestor.id,
@@ -26,46 +26,46 @@ describe('listIncompleteItems', () => {
       businessBenefit: 'Saves money',
       estimateSize: 'M' as const,
     };
-    const complete = makeItem(db, base);
-    const noEstimate = makeItem(db, { ...base, estimateSize: null });
-    const noSponsorNoBenefit = makeItem(db, { ...base, sponsorId: null, businessBenefit: '   ' });
-    const rejected = makeItem(db, { ...base, estimateSize: null, status: 'rejected' });
-    const untriaged = makeItem(db, { ...base, cycleId: null, estimateSize: null, status: 'submitted' });
+    const complete = await makeItem(db, base);
+    const noEstimate = await makeItem(db, { ...base, estimateSize: null });
+    const noSponsorNoBenefit = await makeItem(db, { ...base, sponsorId: null, businessBenefit: '   ' });
+    const rejected = await makeItem(db, { ...base, estimateSize: null, status: 'rejected' });
+    const untriaged = await makeItem(db, { ...base, cycleId: null, estimateSize: null, status: 'submitted' });
 
-    const { rows } = listIncompleteItems(pm, 1000);
+    const { rows } = await listIncompleteItems(pm, 1000);
     const byId = new Map(rows.map((r) => [r.id, r.missing]));
     expect(byId.get(noEstimate.id)).toEqual(['estimate']);
     expect(byId.get(noSponsorNoBenefit.id)).toEqual(['sponsor', 'business benefit']);
     for (const item of [complete, rejected, untriaged]) expect(byId.has(item.id)).toBe(false);
   });
 
-  it('caps the list but reports the total', () => {
-    const cycle = makeCycle(db);
-    for (let i = 0; i < 3; i++) makeItem(db, { cycleId: cycle.id, requestorId: requestor.id, departmentId });
-    const { rows, total } = listIncompleteItems(pm, 2);
+  it('caps the list but reports the total', async () => {
+    const cycle = await makeCycle(db);
+    for (let i = 0; i < 3; i++) await makeItem(db, { cycleId: cycle.id, requestorId: requestor.id, departmentId });
+    const { rows, total } = await listIncompleteItems(pm, 2);
     expect(rows).toHaveLength(2);
     expect(total).toBeGreaterThanOrEqual(3);
   });
 
-  it('is refused to a requestor', () => {
-    expect(() => listIncompleteItems(requestor)).toThrow(ForbiddenError);
+  it('is refused to a requestor', async () => {
+    await expect(await listIncompleteItems(requestor)).rejects.toThrow(ForbiddenError);
   });
 });
 
 describe('getDashboard', () => {
-  it('gives a requestor only their own requests and no curation to-do', () => {
-    const other = makeItem(db, { requestorId: pm.id, departmentId, status: 'submitted', title: 'Not mine' });
-    makeItem(db, { requestorId: requestor.id, departmentId, status: 'submitted', title: 'Mine' });
-    const dash = getDashboard(requestor);
+  it('gives a requestor only their own requests and no curation to-do', async () => {
+    const other = await makeItem(db, { requestorId: pm.id, departmentId, status: 'submitted', title: 'Not mine' });
+    await makeItem(db, { requestorId: requestor.id, departmentId, status: 'submitted', title: 'Mine' });
+    const dash = await getDashboard(requestor);
     expect(dash.curation).toBeNull();
     expect(dash.canViewCycles).toBe(false);
     expect(dash.requests.latest.map((r) => r.title)).toContain('Mine');
     expect(dash.requests.latest.map((r) => r.id)).not.toContain(other.id);
   });
 
-  it('gives a pm the triage count of untriaged requests', () => {
-    const before = getDashboard(pm).curation!.triageCount;
-    makeItem(db, { requestorId: requestor.id, departmentId, status: 'submitted', cycleId: null });
-    expect(getDashboard(pm).curation!.triageCount).toBe(before + 1);
+  it('gives a pm the triage count of untriaged requests', async () => {
+    const before = (await getDashboard(pm)).curation!.triageCount;
+    await makeItem(db, { requestorId: requestor.id, departmentId, status: 'submitted', cycleId: null });
+    expect((await getDashboard(pm)).curation!.triageCount).toBe(before + 1);
   });
 });

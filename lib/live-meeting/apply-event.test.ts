@@ -15,20 +15,18 @@ async function meeting(votesVisibility: 'live' | 'hidden', weighted: boolean) {
   const s = await plannedMeeting({ items: 2 });
   const extra = await userWithRole('leader', { departmentId: s.leaders[0].departmentId });
   const observer = await userWithRole('leader');
-  db.insert(meetingAttendees)
-    .values([
-      { meetingId: s.meeting.id, userId: extra.id, role: 'voter' },
-      { meetingId: s.meeting.id, userId: observer.id, role: 'observer' },
-    ])
-    .run();
-  startMeeting(s.pm, s.meeting.id, { votesVisibility, weighted, confirm: ['no_preread', 'early'] });
+  await db.insert(meetingAttendees).values([
+    { meetingId: s.meeting.id, userId: extra.id, role: 'voter' },
+    { meetingId: s.meeting.id, userId: observer.id, role: 'observer' },
+  ]);
+  await startMeeting(s.pm, s.meeting.id, { votesVisibility, weighted, confirm: ['no_preread', 'early'] });
   return { ...s, voters: [...s.leaders, extra], observer };
 }
 
 /** The last event as the stream sends it to everyone. */
-function streamed(meetingId: number) {
-  const event = meetingEventsSince(meetingId, 0, 10_000).at(-1)!;
-  return projectForViewer(event, revealedItemsUpTo(meetingId, event.id));
+async function streamed(meetingId: number) {
+  const event = (await meetingEventsSince(meetingId, 0, 10_000)).at(-1)!;
+  return projectForViewer(event, await revealedItemsUpTo(meetingId, event.id));
 }
 
 describe('applyVoteEvent', () => {
@@ -41,25 +39,31 @@ describe('applyVoteEvent', () => {
     async (_label, visibility, weighted) => {
       const s = await meeting(visibility, weighted);
       const random = seededRandom(visibility === 'hidden' ? 7 : weighted ? 11 : 3);
-      const item = s.items[0].id;
+      const item = (await s.items[0]).id;
       for (let step = 0; step < 12; step++) {
         const viewers = [s.voters[0], s.observer];
-        const before = viewers.map((v) => liveState(v, s.meeting.id));
+        const before = await Promise.all(viewers.map((v) => liveState(v, s.meeting.id)));
         const voter = s.voters[Math.floor(random() * s.voters.length)];
-        castVote(voter, s.meeting.id, item, {
+        await castVote(voter, s.meeting.id, item, {
           choice: CHOICES[Math.floor(random() * 3)],
           comment: step % 3 ? '' : `step ${step}`,
         });
-        const event = streamed(s.meeting.id);
-        viewers.forEach((viewer, i) => {
+        const event = await streamed(s.meeting.id);
+        viewers.forEach(async (viewer, i) => {
           const after = liveState(viewer, s.meeting.id);
           // A hidden vote's event says nothing of the voter, not even to the voter: their own page
           // takes their vote from the answer to their POST, so here it stays as it was.
           const expected =
             visibility === 'hidden' && viewer.id === voter.id
-              ? { ...after, agenda: after.agenda.map((it, k) => ({ ...it, myVote: before[i].agenda[k].myVote })) }
+              ? {
+                  ...after,
+                  agenda: (await after).agenda.map(async (it, k) => ({
+                    ...it,
+                    myVote: (await before[i]).agenda[k].myVote,
+                  })),
+                }
               : after;
-          expect(applyVoteEvent(before[i], event), `step ${step}, viewer ${i}`).toEqual(expected);
+          expect(applyVoteEvent(await before[i], event), `step ${step}, viewer ${i}`).toEqual(expected);
         });
       }
     },
@@ -67,15 +71,15 @@ describe('applyVoteEvent', () => {
 
   it('declines what it cannot apply exactly, so the page re-reads the state', async () => {
     const s = await meeting('hidden', false);
-    const before = liveState(s.voters[0], s.meeting.id);
-    castVote(s.voters[1], s.meeting.id, s.items[0].id, { choice: 'accept' });
-    revealVotes(s.pm, s.meeting.id, s.items[0].id);
-    const revealed = liveState(s.voters[0], s.meeting.id);
+    const before = await liveState(s.voters[0], s.meeting.id);
+    await castVote(s.voters[1], s.meeting.id, (await s.items[0]).id, { choice: 'accept' });
+    await revealVotes(s.pm, s.meeting.id, (await s.items[0]).id);
+    const revealed = await liveState(s.voters[0], s.meeting.id);
     // A vote event that is not hidden, on an item the page still shows hidden: re-read.
     const plain = {
       id: 1e9,
       type: 'live.vote_cast',
-      data: { itemId: s.items[0].id, userId: s.voters[1].id, choice: 'reject', comment: '' },
+      data: { itemId: (await s.items[0]).id, userId: s.voters[1].id, choice: 'reject', comment: '' },
     };
     expect(applyVoteEvent(before, plain)).toBeNull();
     // A hidden vote on an item the page shows revealed, a stranger's vote, an unknown item, another kind.
@@ -83,7 +87,7 @@ describe('applyVoteEvent', () => {
       applyVoteEvent(revealed, {
         id: 1e9,
         type: 'live.vote_cast',
-        data: { itemId: s.items[0].id, hidden: true, voted: 2 },
+        data: { itemId: (await s.items[0]).id, hidden: true, voted: 2 },
       }),
     ).toBeNull();
     expect(applyVoteEvent(revealed, { ...plain, data: { ...plain.data, userId: 999_999 } })).toBeNull();

@@ -74,44 +74,48 @@ export const LiveCommand = z.discriminatedUnion(
 export type LiveCommand = z.infer<typeof LiveCommand>;
 
 /** Runs one command as `actor`. Errors are the domain's (ValidationError, ForbiddenError, ConflictError…). */
-export function runLiveCommand(actor: ActingUser, meetingId: number, input: unknown): void {
+export async function runLiveCommand(actor: ActingUser, meetingId: number, input: unknown): Promise<void> {
   const c = parseOrThrow(LiveCommand, input);
   switch (c.action) {
     case 'start':
-      startMeeting(actor, meetingId, { votesVisibility: c.votesVisibility, weighted: c.weighted, confirm: c.confirm });
+      await startMeeting(actor, meetingId, {
+        votesVisibility: c.votesVisibility,
+        weighted: c.weighted,
+        confirm: c.confirm,
+      });
       return;
     case 'go':
-      goToItem(actor, meetingId, c.to, c.version);
+      await goToItem(actor, meetingId, c.to, c.version);
       return;
     case 'pause':
-      pauseMeeting(actor, meetingId, c.version);
+      await pauseMeeting(actor, meetingId, c.version);
       return;
     case 'resume':
-      resumeMeeting(actor, meetingId, c.version);
+      await resumeMeeting(actor, meetingId, c.version);
       return;
     case 'end':
-      endMeeting(actor, meetingId);
+      await endMeeting(actor, meetingId);
       return;
     case 'hand-over':
-      handOver(actor, meetingId, c.toUserId, c.version);
+      await handOver(actor, meetingId, c.toUserId, c.version);
       return;
     case 'take-over':
-      takeOver(actor, meetingId);
+      await takeOver(actor, meetingId);
       return;
     case 'vote':
-      castVote(actor, meetingId, c.itemId, { choice: c.choice, comment: c.comment ?? '' });
+      await castVote(actor, meetingId, c.itemId, { choice: c.choice, comment: c.comment ?? '' });
       return;
     case 'close-voting':
-      closeVoting(actor, meetingId, c.itemId);
+      await closeVoting(actor, meetingId, c.itemId);
       return;
     case 'reopen-voting':
-      reopenVoting(actor, meetingId, c.itemId);
+      await reopenVoting(actor, meetingId, c.itemId);
       return;
     case 'reveal':
-      revealVotes(actor, meetingId, c.itemId);
+      await revealVotes(actor, meetingId, c.itemId);
       return;
     case 'decide':
-      recordDecision(actor, meetingId, c.itemId, {
+      await recordDecision(actor, meetingId, c.itemId, {
         outcome: c.outcome,
         reason: c.reason ?? '',
         note: c.note ?? '',
@@ -119,13 +123,13 @@ export function runLiveCommand(actor: ActingUser, meetingId: number, input: unkn
       });
       return;
     case 'note':
-      addNote(actor, meetingId, c.itemId, c.note);
+      await addNote(actor, meetingId, c.itemId, c.note);
       return;
     case 'move':
-      moveAccepted(actor, meetingId, c.itemId, c.toIndex, c.version);
+      await moveAccepted(actor, meetingId, c.itemId, c.toIndex, c.version);
       return;
     case 'capacity':
-      changeCapacity(actor, meetingId, c.capacityWeeks);
+      await changeCapacity(actor, meetingId, c.capacityWeeks);
       return;
   }
 }

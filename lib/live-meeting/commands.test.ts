@@ -10,32 +10,31 @@ import { runLiveCommand } from './commands.server';
 describe('runLiveCommand', () => {
   it('takes a vote without a comment and a decision without a reason or note', async () => {
     const s = await plannedMeeting({ items: 2 });
-    runLiveCommand(s.pm, s.meeting.id, {
+    await runLiveCommand(s.pm, s.meeting.id, {
       action: 'start',
       votesVisibility: 'live',
       weighted: false,
       confirm: ['no_preread', 'early'],
     });
-    const itemId = s.items[0].id;
-    runLiveCommand(s.leaders[0], s.meeting.id, { action: 'vote', itemId, choice: 'accept' });
+    const itemId = (await s.items[0]).id;
+    await runLiveCommand(s.leaders[0], s.meeting.id, { action: 'vote', itemId, choice: 'accept' });
     expect(
-      db
+      await db
         .select({ choice: votes.choice, comment: votes.comment })
         .from(votes)
-        .where(and(eq(votes.meetingId, s.meeting.id), eq(votes.userId, s.leaders[0].id)))
-        .all(),
+        .where(and(eq(votes.meetingId, s.meeting.id), eq(votes.userId, s.leaders[0].id))),
     ).toEqual([{ choice: 'accept', comment: '' }]);
-    runLiveCommand(s.pm, s.meeting.id, { action: 'decide', itemId, outcome: 'accepted' });
-    expect(db.select({ outcome: decisions.outcome }).from(decisions).where(eq(decisions.itemId, itemId)).all()).toEqual(
+    await runLiveCommand(s.pm, s.meeting.id, { action: 'decide', itemId, outcome: 'accepted' });
+    expect(await db.select({ outcome: decisions.outcome }).from(decisions).where(eq(decisions.itemId, itemId))).toEqual(
       [{ outcome: 'accepted' }],
     );
   });
 
   it('refuses a command it does not know, naming the field', async () => {
     const s = await plannedMeeting({ items: 1 });
-    const refusal = (() => {
+    const refusal = (async () => {
       try {
-        runLiveCommand(s.pm, s.meeting.id, { action: 'explode' });
+        await runLiveCommand(s.pm, s.meeting.id, { action: 'explode' });
       } catch (error) {
         return error;
       }

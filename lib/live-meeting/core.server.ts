@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { db, transaction } from '@/db/client';
+import { transaction, type Db } from '@/db/client';
 import {
   agendaItems,
   departments,
@@ -21,6 +21,7 @@ import { getVisibleMeeting } from '@/lib/meetings/access.server';
 import { meetingChannel, publisher } from '@/lib/realtime/publisher.server';
 import { suggestedDecision, tally, type Decision, type Tally, type Vote, type Voter } from './tally';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 /**
  * The live prioritisation meeting: helpers shared by the session changes (session.ts),
@@ -36,31 +37,36 @@ import type { ActingUser } from '@/lib/auth/acting-user';
  * "go to item". Ranking is guarded by each item's own version instead.
  */
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+type Tx = Db;
 
 export const MEETING_CHANGED =
   'The meeting changed meanwhile (another facilitator may have acted); here is its current state.';
 export const ALREADY_ENDED = 'The meeting has already ended.';
 
 /** Has the meeting's pre-read been distributed? (One indexed lookup; the snapshot is not read.) */
-export function prereadSent(tx: Executor, meetingId: number): boolean {
-  return tx.select({ id: prereads.id }).from(prereads).where(eq(prereads.meetingId, meetingId)).get() !== undefined;
+export async function prereadSent(tx: Executor, meetingId: number): Promise<boolean> {
+  return (
+    first(await tx.select({ id: prereads.id }).from(prereads).where(eq(prereads.meetingId, meetingId))) !== undefined
+  );
 }
 
 /** Runs `fn` in a transaction, then publishes the last event it wrote (if any) on the meeting's channel. */
-export function liveTransaction<T>(meetingId: number, fn: (tx: Tx) => { value: T; eventId: number | null }): T {
-  const { value, eventId } = transaction(fn);
+export async function liveTransaction<T>(
+  meetingId: number,
+  fn: (tx: Tx) => Promise<{ value: T; eventId: number | null }>,
+): Promise<T> {
+  const { value, eventId } = await transaction(fn);
   if (eventId !== null) publisher.publish(meetingChannel(meetingId), eventId);
   return value;
 }
 
-export function liveEvent(
+export async function liveEvent(
   tx: Executor,
   actor: ActingUser,
   meetingId: number,
   type: `live.${string}`,
   data: Record<string, unknown>,
-): number {
+): Promise<number> {
   return logEvent(tx, { actorId: actor.id, type, subjectType: 'meeting', subjectId: meetingId, data });
 }
 
@@ -69,7 +75,7 @@ export function isFacilitator(actor: ActingUser, meeting: Meeting): boolean {
 }
 
 /** The meeting for someone taking part in it: 404 when unknown, 403 for anyone who may not see it. */
-export function getLiveMeeting(tx: Executor, actor: ActingUser, meetingId: number): Meeting {
+export async function getLiveMeeting(tx: Executor, actor: ActingUser, meetingId: number): Promise<Meeting> {
   return getVisibleMeeting(tx, actor, meetingId, "Only the meeting's attendees can take part in it.");
 }
 
@@ -94,30 +100,35 @@ export function checkVersion(meeting: Meeting, expectedVersion: number | undefin
 }
 
 /** Writes a meeting change only if nobody changed the meeting since it was read (version + 1). */
-export function updateMeetingIfUnchanged(tx: Executor, meeting: Meeting, patch: Partial<Meeting>): Meeting {
-  const after = tx
-    .update(meetings)
-    .set({ ...patch, version: sql`${meetings.version} + 1` })
-    .where(and(eq(meetings.id, meeting.id), eq(meetings.version, meeting.version)))
-    .returning()
-    .get();
+export async function updateMeetingIfUnchanged(
+  tx: Executor,
+  meeting: Meeting,
+  patch: Partial<Meeting>,
+): Promise<Meeting> {
+  const after = (
+    await tx
+      .update(meetings)
+      .set({ ...patch, version: sql`${meetings.version} + 1` })
+      .where(and(eq(meetings.id, meeting.id), eq(meetings.version, meeting.version)))
+      .returning()
+  )[0];
   if (!after) throw new ConflictError(MEETING_CHANGED, 'version');
   return after;
 }
 
 /** The agenda in order: item ids by position. */
-export function agendaIds(tx: Executor, meetingId: number): number[] {
-  return tx
-    .select({ itemId: agendaItems.itemId })
-    .from(agendaItems)
-    .where(eq(agendaItems.meetingId, meetingId))
-    .orderBy(asc(agendaItems.position), asc(agendaItems.itemId))
-    .all()
-    .map((r) => r.itemId);
+export async function agendaIds(tx: Executor, meetingId: number): Promise<number[]> {
+  return (
+    await tx
+      .select({ itemId: agendaItems.itemId })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId))
+      .orderBy(asc(agendaItems.position), asc(agendaItems.itemId))
+  ).map((r) => r.itemId);
 }
 
-export function assertOnAgenda(tx: Executor, meetingId: number, itemId: number): void {
-  if (!agendaIds(tx, meetingId).includes(itemId)) {
+export async function assertOnAgenda(tx: Executor, meetingId: number, itemId: number): Promise<void> {
+  if (!(await agendaIds(tx, meetingId)).includes(itemId)) {
     throw new ValidationError(
       { itemId: ["This item is not on the meeting's agenda."] },
       "This item is not on the meeting's agenda.",
@@ -127,42 +138,43 @@ export function assertOnAgenda(tx: Executor, meetingId: number, itemId: number):
 
 const DEFAULT_SETTINGS = { votesVisibility: 'live', weighted: false } as const;
 
-export function settingsOf(tx: Executor, meetingId: number): Omit<MeetingSettings, 'meetingId'> {
-  const row = tx.select().from(meetingSettings).where(eq(meetingSettings.meetingId, meetingId)).get();
+export async function settingsOf(tx: Executor, meetingId: number): Promise<Omit<MeetingSettings, 'meetingId'>> {
+  const row = first(await tx.select().from(meetingSettings).where(eq(meetingSettings.meetingId, meetingId)));
   return row ? { votesVisibility: row.votesVisibility, weighted: row.weighted } : { ...DEFAULT_SETTINGS };
 }
 
-export function itemStateOf(tx: Executor, meetingId: number, itemId: number) {
+export async function itemStateOf(tx: Executor, meetingId: number, itemId: number) {
   return (
-    tx
-      .select()
-      .from(meetingItemState)
-      .where(and(eq(meetingItemState.meetingId, meetingId), eq(meetingItemState.itemId, itemId)))
-      .get() ?? { meetingId, itemId, votingClosed: false, revealed: false, notes: '' }
+    first(
+      await tx
+        .select()
+        .from(meetingItemState)
+        .where(and(eq(meetingItemState.meetingId, meetingId), eq(meetingItemState.itemId, itemId))),
+    ) ?? { meetingId, itemId, votingClosed: false, revealed: false, notes: '' }
   );
 }
 
 /** Upserts one item's live state. */
-export function setItemState(
+export async function setItemState(
   tx: Executor,
   meetingId: number,
   itemId: number,
   patch: Partial<{ votingClosed: boolean; revealed: boolean; notes: string }>,
-): void {
-  const current = itemStateOf(tx, meetingId, itemId);
+): Promise<void> {
+  const current = await itemStateOf(tx, meetingId, itemId);
   const next = { ...current, ...patch, meetingId, itemId };
-  tx.insert(meetingItemState)
+  await tx
+    .insert(meetingItemState)
     .values(next)
     .onConflictDoUpdate({
       target: [meetingItemState.meetingId, meetingItemState.itemId],
       set: { votingClosed: next.votingClosed, revealed: next.revealed, notes: next.notes },
-    })
-    .run();
+    });
 }
 
 export type ItemVote = Vote & { name: string; comment: string };
 
-function selectVotes(tx: Executor, where: SQL | undefined) {
+async function selectVotes(tx: Executor, where: SQL | undefined) {
   return tx
     .select({
       itemId: votes.itemId,
@@ -177,19 +189,18 @@ function selectVotes(tx: Executor, where: SQL | undefined) {
     .innerJoin(users, eq(users.id, votes.userId))
     .innerJoin(departments, eq(departments.id, users.departmentId))
     .where(where)
-    .orderBy(asc(votes.at), asc(votes.userId))
-    .all();
+    .orderBy(asc(votes.at), asc(votes.userId));
 }
 
 /** The votes on one item with each voter's department, for the tally. */
-export function votesOn(tx: Executor, meetingId: number, itemId: number): ItemVote[] {
+export async function votesOn(tx: Executor, meetingId: number, itemId: number): Promise<ItemVote[]> {
   return selectVotes(tx, and(eq(votes.meetingId, meetingId), eq(votes.itemId, itemId)));
 }
 
 /** Every vote of the meeting, by item: one query for the whole agenda. */
-export function votesByItem(tx: Executor, meetingId: number): Map<number, ItemVote[]> {
+export async function votesByItem(tx: Executor, meetingId: number): Promise<Map<number, ItemVote[]>> {
   const byItem = new Map<number, ItemVote[]>();
-  for (const { itemId, ...vote } of selectVotes(tx, eq(votes.meetingId, meetingId))) {
+  for (const { itemId, ...vote } of await selectVotes(tx, eq(votes.meetingId, meetingId))) {
     const list = byItem.get(itemId) ?? [];
     list.push(vote);
     byItem.set(itemId, list);
@@ -198,21 +209,23 @@ export function votesByItem(tx: Executor, meetingId: number): Map<number, ItemVo
 }
 
 /** The attendees who may vote. */
-export function votersOf(tx: Executor, meetingId: number): Voter[] {
+export async function votersOf(tx: Executor, meetingId: number): Promise<Voter[]> {
   return tx
     .select({ userId: meetingAttendees.userId, departmentId: users.departmentId, departmentName: departments.name })
     .from(meetingAttendees)
     .innerJoin(users, eq(users.id, meetingAttendees.userId))
     .innerJoin(departments, eq(departments.id, users.departmentId))
-    .where(and(eq(meetingAttendees.meetingId, meetingId), eq(meetingAttendees.role, 'voter')))
-    .all();
+    .where(and(eq(meetingAttendees.meetingId, meetingId), eq(meetingAttendees.role, 'voter')));
 }
 
-export function tallyOf(tx: Executor, meetingId: number, itemId: number): Tally {
-  return tally(votesOn(tx, meetingId, itemId), { voters: votersOf(tx, meetingId) });
+export async function tallyOf(tx: Executor, meetingId: number, itemId: number): Promise<Tally> {
+  return tally(await votesOn(tx, meetingId, itemId), { voters: await votersOf(tx, meetingId) });
 }
 
 /** The decision the tally suggests under the meeting's weighting. */
-export function suggestionOf(tx: Executor, meetingId: number, itemId: number): Decision | null {
-  return suggestedDecision(tallyOf(tx, meetingId, itemId), settingsOf(tx, meetingId).weighted ? 'weighted' : 'plain');
+export async function suggestionOf(tx: Executor, meetingId: number, itemId: number): Promise<Decision | null> {
+  return suggestedDecision(
+    await tallyOf(tx, meetingId, itemId),
+    (await settingsOf(tx, meetingId)).weighted ? 'weighted' : 'plain',
+  );
 }

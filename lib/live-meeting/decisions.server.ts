@@ -25,6 +25,7 @@ import {
 } from './core.server';
 import { decideRefusal, hiddenVotesWarning } from './warnings';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 export const DecisionSchema = z.object({
   outcome: z.enum(DECISION_OUTCOMES, { error: 'Choose accepted, rejected or deferred.' }),
@@ -35,14 +36,15 @@ export const DecisionSchema = z.object({
 });
 
 /** The rank after every ranked accepted item of the cycle: a newly accepted item goes to the bottom. */
-function rankAtBottom(tx: Executor, cycleId: number): string {
-  const last = tx
-    .select({ rank: items.rank })
-    .from(items)
-    .where(and(eq(items.cycleId, cycleId), eq(items.status, 'accepted'), isNotNull(items.rank)))
-    .orderBy(desc(items.rank))
-    .limit(1)
-    .get();
+async function rankAtBottom(tx: Executor, cycleId: number): Promise<string> {
+  const last = first(
+    await tx
+      .select({ rank: items.rank })
+      .from(items)
+      .where(and(eq(items.cycleId, cycleId), eq(items.status, 'accepted'), isNotNull(items.rank)))
+      .orderBy(desc(items.rank))
+      .limit(1),
+  );
   return keyBetween(last?.rank ?? null, null);
 }
 
@@ -53,53 +55,61 @@ function rankAtBottom(tx: Executor, cycleId: number): string {
  * votes on it (the decision is recorded with its tally), and writes one `live.decision_recorded`.
  * An item is decided once per meeting.
  */
-export function recordDecision(actor: ActingUser, meetingId: number, itemId: number, input: unknown): DecisionRow {
+export async function recordDecision(
+  actor: ActingUser,
+  meetingId: number,
+  itemId: number,
+  input: unknown,
+): Promise<DecisionRow> {
   const parsed = parseOrThrow(DecisionSchema, input);
-  return liveTransaction(meetingId, (tx) => {
-    const meeting = getLiveMeeting(tx, actor, meetingId);
+  return liveTransaction(meetingId, async (tx) => {
+    const meeting = await getLiveMeeting(tx, actor, meetingId);
     assertIsFacilitator(actor, meeting);
     assertLive(meeting);
-    assertOnAgenda(tx, meetingId, itemId);
-    const existing = tx
-      .select({ id: decisions.id })
-      .from(decisions)
-      .where(and(eq(decisions.meetingId, meetingId), eq(decisions.itemId, itemId)))
-      .get();
+    await assertOnAgenda(tx, meetingId, itemId);
+    const existing = first(
+      await tx
+        .select({ id: decisions.id })
+        .from(decisions)
+        .where(and(eq(decisions.meetingId, meetingId), eq(decisions.itemId, itemId))),
+    );
     if (existing) throw new ConflictError('This item has already been decided in this meeting.');
     const hidden =
-      settingsOf(tx, meetingId).votesVisibility === 'hidden' && !itemStateOf(tx, meetingId, itemId).revealed;
-    const { turnout } = tallyOf(tx, meetingId, itemId);
+      (await settingsOf(tx, meetingId)).votesVisibility === 'hidden' &&
+      !(await itemStateOf(tx, meetingId, itemId)).revealed;
+    const { turnout } = await tallyOf(tx, meetingId, itemId);
     const warning = hiddenVotesWarning({ hidden, voted: turnout.voted, eligible: turnout.eligible });
     if (warning && !parsed.confirmHiddenVotes)
       throw new ValidationError({ confirmHiddenVotes: [decideRefusal(warning)] }, decideRefusal(warning));
-    const suggested = suggestionOf(tx, meetingId, itemId);
+    const suggested = await suggestionOf(tx, meetingId, itemId);
     const problem = checkDecision({ outcome: parsed.outcome, reason: parsed.reason, note: parsed.note, suggested });
     if (problem) throw new ValidationError({ [problem.field]: [problem.message] }, problem.message);
 
-    const item = loadItem(tx, itemId);
+    const item = await loadItem(tx, itemId);
     const statusError = transitionError(item.status, parsed.outcome);
     if (statusError) throw new ValidationError({ outcome: [statusError] }, statusError);
     const reason = parsed.reason.trim();
     const patch: Partial<Item> = { status: parsed.outcome, decisionReason: reason === '' ? null : reason };
-    if (parsed.outcome === 'accepted' && item.cycleId !== null) patch.rank = rankAtBottom(tx, item.cycleId);
-    patchItem(tx, actor, item, patch, 'item.status_changed');
+    if (parsed.outcome === 'accepted' && item.cycleId !== null) patch.rank = await rankAtBottom(tx, item.cycleId);
+    await patchItem(tx, actor, item, patch, 'item.status_changed');
 
-    const row = tx
-      .insert(decisions)
-      .values({
-        meetingId,
-        itemId,
-        outcome: parsed.outcome,
-        reason,
-        notes: parsed.note.trim(),
-        suggested,
-        decidedBy: actor.id,
-        decidedAt: new Date().toISOString(),
-      })
-      .returning()
-      .get();
-    setItemState(tx, meetingId, itemId, { votingClosed: true, revealed: true });
-    const eventId = liveEvent(tx, actor, meetingId, 'live.decision_recorded', {
+    const row = (
+      await tx
+        .insert(decisions)
+        .values({
+          meetingId,
+          itemId,
+          outcome: parsed.outcome,
+          reason,
+          notes: parsed.note.trim(),
+          suggested,
+          decidedBy: actor.id,
+          decidedAt: new Date().toISOString(),
+        })
+        .returning()
+    )[0];
+    await setItemState(tx, meetingId, itemId, { votingClosed: true, revealed: true });
+    const eventId = await liveEvent(tx, actor, meetingId, 'live.decision_recorded', {
       itemId,
       outcome: row.outcome,
       reason: row.reason,
@@ -118,16 +128,16 @@ const NoteSchema = z
   .max(MAX_DECISION_TEXT, 'Keep the note to 2,000 characters or fewer.');
 
 /** Facilitator: appends a note to an agenda item (visible to every participant). Returns all the item's notes. */
-export function addNote(actor: ActingUser, meetingId: number, itemId: number, text: unknown): string {
+export async function addNote(actor: ActingUser, meetingId: number, itemId: number, text: unknown): Promise<string> {
   const note = parseOrThrow(z.object({ note: NoteSchema }), { note: text }).note;
-  return liveTransaction(meetingId, (tx) => {
-    const meeting = getLiveMeeting(tx, actor, meetingId);
+  return liveTransaction(meetingId, async (tx) => {
+    const meeting = await getLiveMeeting(tx, actor, meetingId);
     assertIsFacilitator(actor, meeting);
     assertLive(meeting);
-    assertOnAgenda(tx, meetingId, itemId);
-    const before = itemStateOf(tx, meetingId, itemId).notes;
+    await assertOnAgenda(tx, meetingId, itemId);
+    const before = (await itemStateOf(tx, meetingId, itemId)).notes;
     const notes = before === '' ? note : `${before}\n${note}`;
-    setItemState(tx, meetingId, itemId, { notes });
-    return { value: notes, eventId: liveEvent(tx, actor, meetingId, 'live.note_added', { itemId, note }) };
+    await setItemState(tx, meetingId, itemId, { notes });
+    return { value: notes, eventId: await liveEvent(tx, actor, meetingId, 'live.note_added', { itemId, note }) };
   });
 }

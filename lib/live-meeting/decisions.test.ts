@@ -12,8 +12,12 @@ import { addNote, recordDecision } from './decisions.server';
 
 async function started(votesVisibility: 'live' | 'hidden' = 'live') {
   const setup = await plannedMeeting({ items: 2 });
-  startMeeting(setup.pm, setup.meeting.id, { votesVisibility, weighted: false, confirm: ['no_preread', 'early'] });
-  return { ...setup, current: setup.items[0].id };
+  await startMeeting(setup.pm, setup.meeting.id, {
+    votesVisibility,
+    weighted: false,
+    confirm: ['no_preread', 'early'],
+  });
+  return { ...setup, current: (await setup.items[0]).id };
 }
 
 describe('recordDecision', () => {
@@ -30,69 +34,75 @@ describe('recordDecision', () => {
     ['an unknown outcome', { outcome: 'maybe' }, ['outcome', undefined]],
   ] as const)('%s', async (_label, input, problem) => {
     const { pm, leaders, meeting, current } = await started();
-    castVote(leaders[0], meeting.id, current, { choice: 'accept' });
-    castVote(leaders[1], meeting.id, current, { choice: 'accept' });
+    await castVote(leaders[0], meeting.id, current, { choice: 'accept' });
+    await castVote(leaders[1], meeting.id, current, { choice: 'accept' });
     if (problem === null) {
-      const row = recordDecision(pm, meeting.id, current, input);
+      const row = await recordDecision(pm, meeting.id, current, input);
       expect(row).toMatchObject({ outcome: input.outcome, suggested: 'accepted', decidedBy: pm.id });
     } else {
-      const error = validationErrorOf(() => recordDecision(pm, meeting.id, current, input));
+      const error = await validationErrorOf(() => recordDecision(pm, meeting.id, current, input));
       expect(error.fieldErrors[problem[0]]).toBeDefined();
       if (problem[1]) expect(error.fieldErrors[problem[0]]).toEqual([problem[1]]);
-      expect(readItem(current).status).toBe('curated');
+      expect((await readItem(current)).status).toBe('curated');
     }
   });
 
   it('moves the item to its status, with the reason for a rejection, closes and reveals voting', async () => {
     const { pm, leaders, meeting, current } = await started('hidden');
-    castVote(leaders[0], meeting.id, current, { choice: 'reject' });
-    const versionBefore = readItem(current).version;
-    recordDecision(pm, meeting.id, current, {
+    await castVote(leaders[0], meeting.id, current, { choice: 'reject' });
+    const versionBefore = (await readItem(current)).version;
+    await recordDecision(pm, meeting.id, current, {
       outcome: 'rejected',
       reason: ' Out of scope for Q1 ',
       confirmHiddenVotes: true,
     });
-    expect(readItem(current)).toMatchObject({
+    expect(await readItem(current)).toMatchObject({
       status: 'rejected',
       decisionReason: 'Out of scope for Q1',
       version: versionBefore + 1,
     });
-    expect(eventsOf('item', current).at(-1)).toMatchObject({ type: 'item.status_changed' });
-    expect(eventsOf('meeting', meeting.id).at(-1)).toMatchObject({
+    expect((await eventsOf('item', current)).at(-1)).toMatchObject({ type: 'item.status_changed' });
+    expect((await eventsOf('meeting', meeting.id)).at(-1)).toMatchObject({
       type: 'live.decision_recorded',
       data: { itemId: current, outcome: 'rejected', reason: 'Out of scope for Q1', decidedWhileHidden: true },
     });
-    const state = liveState(leaders[1], meeting.id).agenda[0];
+    const state = (await liveState(leaders[1], meeting.id)).agenda[0];
     expect(state).toMatchObject({ votingClosed: true, revealed: true, decision: { outcome: 'rejected' } });
     expect(state.tally.hidden).toBe(false);
-    expect(() => castVote(leaders[1], meeting.id, current, { choice: 'accept' })).toThrow(
+    await expect(await castVote(leaders[1], meeting.id, current, { choice: 'accept' })).rejects.toThrow(
       'Voting on this item is closed.',
     );
   });
 
   it('gives accepted items a rank at the bottom, in decision order', async () => {
     const { pm, meeting, items } = await started();
-    recordDecision(pm, meeting.id, items[0].id, { outcome: 'accepted' });
-    recordDecision(pm, meeting.id, items[1].id, { outcome: 'accepted' });
-    const [a, b] = [readItem(items[0].id).rank!, readItem(items[1].id).rank!];
+    await recordDecision(pm, meeting.id, (await items[0]).id, { outcome: 'accepted' });
+    await recordDecision(pm, meeting.id, (await items[1]).id, { outcome: 'accepted' });
+    const [a, b] = [(await readItem((await items[0]).id)).rank!, (await readItem((await items[1]).id)).rank!];
     expect(a < b).toBe(true);
   });
 
   it('refuses a second decision, a non-facilitator, an item off the agenda, and an illegal status move', async () => {
     const { pm, leaders, meeting, current, cycle, departments } = await started();
-    expect(() => recordDecision(leaders[0], meeting.id, current, { outcome: 'accepted' })).toThrow(ForbiddenError);
-    recordDecision(pm, meeting.id, current, { outcome: 'accepted' });
-    expect(() => recordDecision(pm, meeting.id, current, { outcome: 'deferred', note: 'x' })).toThrow(ConflictError);
-    const other = makeItem(db, { cycleId: cycle.id, requestorId: pm.id, departmentId: departments.sales.id });
-    expect(() => recordDecision(pm, meeting.id, other.id, { outcome: 'accepted' })).toThrow(ValidationError);
-    const withdrawn = makeItem(db, {
+    await expect(await recordDecision(leaders[0], meeting.id, current, { outcome: 'accepted' })).rejects.toThrow(
+      ForbiddenError,
+    );
+    await recordDecision(pm, meeting.id, current, { outcome: 'accepted' });
+    await expect(await recordDecision(pm, meeting.id, current, { outcome: 'deferred', note: 'x' })).rejects.toThrow(
+      ConflictError,
+    );
+    const other = await makeItem(db, { cycleId: cycle.id, requestorId: pm.id, departmentId: departments.sales.id });
+    await expect(await recordDecision(pm, meeting.id, other.id, { outcome: 'accepted' })).rejects.toThrow(
+      ValidationError,
+    );
+    const withdrawn = await makeItem(db, {
       cycleId: cycle.id,
       requestorId: pm.id,
       departmentId: departments.sales.id,
       status: 'withdrawn',
     });
-    db.insert(agendaItems).values({ meetingId: meeting.id, itemId: withdrawn.id, position: 99 }).run();
-    expect(() => recordDecision(pm, meeting.id, withdrawn.id, { outcome: 'accepted' })).toThrow(
+    await db.insert(agendaItems).values({ meetingId: meeting.id, itemId: withdrawn.id, position: 99 });
+    await expect(await recordDecision(pm, meeting.id, withdrawn.id, { outcome: 'accepted' })).rejects.toThrow(
       /withdrawn item cannot change status/i,
     );
   });
@@ -101,15 +111,15 @@ describe('recordDecision', () => {
 describe('addNote', () => {
   it('appends notes visible to every participant; facilitator only; refuses blank', async () => {
     const { pm, leaders, meeting, current } = await started();
-    addNote(pm, meeting.id, current, 'Depends on the billing rewrite');
-    expect(addNote(pm, meeting.id, current, 'Sales to confirm size')).toBe(
+    await addNote(pm, meeting.id, current, 'Depends on the billing rewrite');
+    expect(await addNote(pm, meeting.id, current, 'Sales to confirm size')).toBe(
       'Depends on the billing rewrite\nSales to confirm size',
     );
-    expect(liveState(leaders[1], meeting.id).agenda[0].notes).toBe(
+    expect((await liveState(leaders[1], meeting.id)).agenda[0].notes).toBe(
       'Depends on the billing rewrite\nSales to confirm size',
     );
-    expect(() => addNote(leaders[0], meeting.id, current, 'mine')).toThrow(ForbiddenError);
-    expect(() => addNote(pm, meeting.id, current, '   ')).toThrow(ValidationError);
-    expect(eventsOf('meeting', meeting.id).filter((e) => e.type === 'live.note_added')).toHaveLength(2);
+    await expect(await addNote(leaders[0], meeting.id, current, 'mine')).rejects.toThrow(ForbiddenError);
+    await expect(await addNote(pm, meeting.id, current, '   ')).rejects.toThrow(ValidationError);
+    expect((await eventsOf('meeting', meeting.id)).filter((e) => e.type === 'live.note_added')).toHaveLength(2);
   });
 });

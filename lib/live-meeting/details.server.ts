@@ -10,6 +10,7 @@ import { loadPrereadState } from '@/lib/meetings/preread-state.server';
 import { listThreads, type ThreadQuestion } from '@/lib/questions/threads.server';
 import { agendaIds, getLiveMeeting } from './core.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 /** What the meeting page shows of an agenda item besides its live state. */
 export type LiveItemDetail = {
@@ -28,15 +29,16 @@ export type LiveItemDetail = {
  * Every agenda item's fields, changes since the pre-read and questions and answers, for the live
  * page. Read once per page load: they do not move during a meeting (the live state does).
  */
-export function liveItemDetails(actor: ActingUser, meetingId: number): Record<number, LiveItemDetail> {
-  return transaction((tx) => {
-    const meeting = getLiveMeeting(tx, actor, meetingId);
-    const ids = agendaIds(tx, meetingId);
-    const sizes = tx.select({ sizeWeeks: cycles.sizeWeeks }).from(cycles).where(eq(cycles.id, meeting.cycleId)).get()
-      ?.sizeWeeks ?? { XS: 0, S: 0, M: 0, L: 0, XL: 0 };
-    const current = currentSnapshotItems(tx, ids, sizes);
-    const sent = new Map((loadPrereadState(tx, meetingId)?.snapshot.items ?? []).map((i) => [i.id, i]));
-    const threads = listThreads(tx, meeting, ids, actor);
+export async function liveItemDetails(actor: ActingUser, meetingId: number): Promise<Record<number, LiveItemDetail>> {
+  return transaction(async (tx) => {
+    const meeting = await getLiveMeeting(tx, actor, meetingId);
+    const ids = await agendaIds(tx, meetingId);
+    const sizes = first(
+      await tx.select({ sizeWeeks: cycles.sizeWeeks }).from(cycles).where(eq(cycles.id, meeting.cycleId)),
+    )?.sizeWeeks ?? { XS: 0, S: 0, M: 0, L: 0, XL: 0 };
+    const current = await currentSnapshotItems(tx, ids, sizes);
+    const sent = new Map(((await loadPrereadState(tx, meetingId))?.snapshot.items ?? []).map((i) => [i.id, i]));
+    const threads = await listThreads(tx, meeting, ids, actor);
     return Object.fromEntries(
       current.map((item): [number, LiveItemDetail] => {
         const before = sent.get(item.id);

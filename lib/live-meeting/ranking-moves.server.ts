@@ -15,6 +15,7 @@ import {
   getLiveMeeting,
 } from './core.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 /** A refused move; `order` is the current ranking (item ids, top first) so the client can show it at once. */
 export class RankConflictError extends ConflictError {
@@ -38,28 +39,29 @@ function assertMayRank(actor: ActingUser, meeting: Parameters<typeof isFacilitat
  * meanwhile refuses this one (RankConflictError with the current order). Moves of different items
  * never conflict.
  */
-export function moveAccepted(
+export async function moveAccepted(
   actor: ActingUser,
   meetingId: number,
   itemId: number,
   toIndex: number,
   expectedVersion: number,
-): { rank: string; order: number[] } {
-  return liveTransaction(meetingId, (tx) => {
-    const meeting = getLiveMeeting(tx, actor, meetingId);
+): Promise<{ rank: string; order: number[] }> {
+  return liveTransaction(meetingId, async (tx) => {
+    const meeting = await getLiveMeeting(tx, actor, meetingId);
     assertMayRank(actor, meeting);
     assertLive(meeting);
-    const item = tx
-      .select({ id: items.id, status: items.status, cycleId: items.cycleId })
-      .from(items)
-      .where(eq(items.id, itemId))
-      .get();
+    const item = first(
+      await tx
+        .select({ id: items.id, status: items.status, cycleId: items.cycleId })
+        .from(items)
+        .where(eq(items.id, itemId)),
+    );
     if (!item) throw new NotFoundError('This item');
     if (item.cycleId !== meeting.cycleId || item.status !== 'accepted') {
       const message = 'Only accepted items of this cycle can be ranked.';
       throw new ValidationError({ itemId: [message] }, message);
     }
-    const ranking = acceptedRanking(tx, meeting.cycleId);
+    const ranking = await acceptedRanking(tx, meeting.cycleId);
     const plan = planMove(ranking, itemId, toIndex, { version: expectedVersion });
     if (!plan.ok) {
       if (plan.reason === 'stale')
@@ -70,11 +72,10 @@ export function moveAccepted(
       throw new ValidationError({ toIndex: [plan.message] }, plan.message);
     }
     if (plan.changed) {
-      const written = tx
+      const written = await tx
         .update(items)
         .set({ rank: plan.rank, version: sql`${items.version} + 1` })
-        .where(and(eq(items.id, itemId), eq(items.version, expectedVersion)))
-        .run();
+        .where(and(eq(items.id, itemId), eq(items.version, expectedVersion)));
       if (written.changes === 0)
         throw new RankConflictError(
           STALE_MESSAGE,
@@ -83,7 +84,7 @@ export function moveAccepted(
     }
     const order = orderByRank(ranking.map((r) => (r.id === itemId ? { ...r, rank: plan.rank } : r))).map((r) => r.id);
     const eventId = plan.changed
-      ? liveEvent(tx, actor, meetingId, 'live.rank_changed', {
+      ? await liveEvent(tx, actor, meetingId, 'live.rank_changed', {
           itemId,
           rank: plan.rank,
           toIndex,
@@ -101,24 +102,22 @@ const CapacitySchema = z.coerce
   .max(10_000, 'Capacity must be at most 10,000 person-weeks.');
 
 /** Facilitator: the only way to move the cut line. Recorded as `live.capacity_changed` with before and after. */
-export function changeCapacity(actor: ActingUser, meetingId: number, weeks: unknown): number {
+export async function changeCapacity(actor: ActingUser, meetingId: number, weeks: unknown): Promise<number> {
   const parsed = CapacitySchema.safeParse(weeks);
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? 'Enter the capacity in person-weeks.';
     throw new ValidationError({ capacityWeeks: [message] }, message);
   }
-  return liveTransaction(meetingId, (tx) => {
-    const meeting = getLiveMeeting(tx, actor, meetingId);
+  return liveTransaction(meetingId, async (tx) => {
+    const meeting = await getLiveMeeting(tx, actor, meetingId);
     assertIsFacilitator(actor, meeting);
     assertLive(meeting);
-    const cycle = tx
-      .select({ capacityWeeks: cycles.capacityWeeks })
-      .from(cycles)
-      .where(eq(cycles.id, meeting.cycleId))
-      .get()!;
+    const cycle = first(
+      await tx.select({ capacityWeeks: cycles.capacityWeeks }).from(cycles).where(eq(cycles.id, meeting.cycleId)),
+    )!;
     if (cycle.capacityWeeks === parsed.data) return { value: parsed.data, eventId: null };
-    tx.update(cycles).set({ capacityWeeks: parsed.data }).where(eq(cycles.id, meeting.cycleId)).run();
-    const eventId = liveEvent(tx, actor, meetingId, 'live.capacity_changed', {
+    await tx.update(cycles).set({ capacityWeeks: parsed.data }).where(eq(cycles.id, meeting.cycleId));
+    const eventId = await liveEvent(tx, actor, meetingId, 'live.capacity_changed', {
       cycleId: meeting.cycleId,
       from: cycle.capacityWeeks,
       to: parsed.data,

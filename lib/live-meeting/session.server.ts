@@ -22,6 +22,7 @@ import {
 } from './core.server';
 import { START_WARNINGS, startRefusal, startWarnings, unconfirmed } from './warnings';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 export { ALREADY_ENDED, MEETING_CHANGED } from './core.server';
 
@@ -44,40 +45,45 @@ export const StartSchema = z.object({
  * meeting was). Starting a meeting without a distributed pre-read, or well before its time, needs
  * those warnings confirmed.
  */
-export function startMeeting(actor: ActingUser, meetingId: number, input: unknown, now = new Date()): Meeting {
+export async function startMeeting(
+  actor: ActingUser,
+  meetingId: number,
+  input: unknown,
+  now = new Date(),
+): Promise<Meeting> {
   const { confirm, ...options } = parseOrThrow(StartSchema, input);
-  return liveTransaction(meetingId, (tx) => {
-    const meeting = getLiveMeeting(tx, actor, meetingId);
+  return liveTransaction(meetingId, async (tx) => {
+    const meeting = await getLiveMeeting(tx, actor, meetingId);
     if (!isFacilitator(actor, meeting) && !can(actor, 'meeting.manage'))
       throw new ForbiddenError('Only the facilitator can start the meeting.');
     assertNotEnded(meeting);
     if (meeting.status === 'live') throw new ConflictError('The meeting is already live.');
-    const agenda = agendaIds(tx, meetingId);
+    const agenda = await agendaIds(tx, meetingId);
     if (agenda.length === 0)
       throw new ValidationError(
         { agenda: ['Put items on the agenda before starting the meeting.'] },
         'Put items on the agenda before starting the meeting.',
       );
     const warnings = startWarnings({
-      prereadSent: prereadSent(tx, meetingId),
+      prereadSent: await prereadSent(tx, meetingId),
       scheduledAt: meeting.scheduledAt,
       startedAt: meeting.startedAt,
       now,
     });
     const missing = unconfirmed(warnings, confirm);
     if (missing.length) throw new ValidationError({ confirm: [startRefusal(missing)] }, startRefusal(missing));
-    tx.insert(meetingSettings)
+    await tx
+      .insert(meetingSettings)
       .values({ meetingId, ...options })
-      .onConflictDoUpdate({ target: meetingSettings.meetingId, set: options })
-      .run();
+      .onConflictDoUpdate({ target: meetingSettings.meetingId, set: options });
     const currentItemId =
       meeting.currentItemId !== null && agenda.includes(meeting.currentItemId) ? meeting.currentItemId : agenda[0];
-    const after = updateMeetingIfUnchanged(tx, meeting, {
+    const after = await updateMeetingIfUnchanged(tx, meeting, {
       status: 'live',
       currentItemId,
       startedAt: meeting.startedAt ?? now.toISOString(),
     });
-    const eventId = liveEvent(tx, actor, meetingId, 'live.started', {
+    const eventId = await liveEvent(tx, actor, meetingId, 'live.started', {
       version: after.version,
       currentItemId,
       ...options,
@@ -91,13 +97,18 @@ export function startMeeting(actor: ActingUser, meetingId: number, input: unknow
 export type GoTo = number | 'next' | 'previous';
 
 /** Facilitator only, while live. `expectedVersion` is the meeting version the facilitator's screen shows. */
-export function goToItem(actor: ActingUser, meetingId: number, target: GoTo, expectedVersion: number): Meeting {
-  return liveTransaction(meetingId, (tx) => {
-    const meeting = getLiveMeeting(tx, actor, meetingId);
+export async function goToItem(
+  actor: ActingUser,
+  meetingId: number,
+  target: GoTo,
+  expectedVersion: number,
+): Promise<Meeting> {
+  return liveTransaction(meetingId, async (tx) => {
+    const meeting = await getLiveMeeting(tx, actor, meetingId);
     checkVersion(meeting, expectedVersion);
     assertIsFacilitator(actor, meeting);
     assertLive(meeting);
-    const agenda = agendaIds(tx, meetingId);
+    const agenda = await agendaIds(tx, meetingId);
     const at = meeting.currentItemId === null ? -1 : agenda.indexOf(meeting.currentItemId);
     let itemId: number;
     if (target === 'next') {
@@ -115,11 +126,11 @@ export function goToItem(actor: ActingUser, meetingId: number, target: GoTo, exp
         );
       itemId = agenda[at - 1];
     } else {
-      assertOnAgenda(tx, meetingId, target);
+      await assertOnAgenda(tx, meetingId, target);
       itemId = target;
     }
-    const after = updateMeetingIfUnchanged(tx, meeting, { currentItemId: itemId });
-    const eventId = liveEvent(tx, actor, meetingId, 'live.item_changed', {
+    const after = await updateMeetingIfUnchanged(tx, meeting, { currentItemId: itemId });
+    const eventId = await liveEvent(tx, actor, meetingId, 'live.item_changed', {
       version: after.version,
       from: meeting.currentItemId,
       currentItemId: itemId,
@@ -128,21 +139,21 @@ export function goToItem(actor: ActingUser, meetingId: number, target: GoTo, exp
   });
 }
 
-export function pauseMeeting(actor: ActingUser, meetingId: number, expectedVersion?: number): Meeting {
-  return liveTransaction(meetingId, (tx) => {
-    const meeting = getLiveMeeting(tx, actor, meetingId);
+export async function pauseMeeting(actor: ActingUser, meetingId: number, expectedVersion?: number): Promise<Meeting> {
+  return liveTransaction(meetingId, async (tx) => {
+    const meeting = await getLiveMeeting(tx, actor, meetingId);
     checkVersion(meeting, expectedVersion);
     assertIsFacilitator(actor, meeting);
     assertLive(meeting);
-    const after = updateMeetingIfUnchanged(tx, meeting, { status: 'paused' });
-    return { value: after, eventId: liveEvent(tx, actor, meetingId, 'live.paused', { version: after.version }) };
+    const after = await updateMeetingIfUnchanged(tx, meeting, { status: 'paused' });
+    return { value: after, eventId: await liveEvent(tx, actor, meetingId, 'live.paused', { version: after.version }) };
   });
 }
 
 /** Facilitator (or pm/admin): paused → live, where it was. */
-export function resumeMeeting(actor: ActingUser, meetingId: number, expectedVersion?: number): Meeting {
-  return liveTransaction(meetingId, (tx) => {
-    const meeting = getLiveMeeting(tx, actor, meetingId);
+export async function resumeMeeting(actor: ActingUser, meetingId: number, expectedVersion?: number): Promise<Meeting> {
+  return liveTransaction(meetingId, async (tx) => {
+    const meeting = await getLiveMeeting(tx, actor, meetingId);
     checkVersion(meeting, expectedVersion);
     if (!isFacilitator(actor, meeting) && !can(actor, 'meeting.manage'))
       throw new ForbiddenError('Only the facilitator can resume the meeting.');
@@ -151,27 +162,34 @@ export function resumeMeeting(actor: ActingUser, meetingId: number, expectedVers
       const message = meeting.status === 'live' ? 'The meeting is already live.' : 'The meeting has not started yet.';
       throw new ConflictError(message);
     }
-    const after = updateMeetingIfUnchanged(tx, meeting, { status: 'live' });
-    return { value: after, eventId: liveEvent(tx, actor, meetingId, 'live.resumed', { version: after.version }) };
+    const after = await updateMeetingIfUnchanged(tx, meeting, { status: 'live' });
+    return { value: after, eventId: await liveEvent(tx, actor, meetingId, 'live.resumed', { version: after.version }) };
   });
 }
 
 /** The facilitator hands the role to another attendee (voter or observer) who is active. */
-export function handOver(actor: ActingUser, meetingId: number, toUserId: number, expectedVersion?: number): Meeting {
-  return liveTransaction(meetingId, (tx) => {
-    const meeting = getLiveMeeting(tx, actor, meetingId);
+export async function handOver(
+  actor: ActingUser,
+  meetingId: number,
+  toUserId: number,
+  expectedVersion?: number,
+): Promise<Meeting> {
+  return liveTransaction(meetingId, async (tx) => {
+    const meeting = await getLiveMeeting(tx, actor, meetingId);
     checkVersion(meeting, expectedVersion);
     assertIsFacilitator(actor, meeting);
     assertNotEnded(meeting);
-    const target = tx.select({ id: users.id, active: users.active }).from(users).where(eq(users.id, toUserId)).get();
-    if (toUserId === actor.id || !target || !target.active || attendeeRole(tx, meetingId, toUserId) === null) {
+    const target = first(
+      await tx.select({ id: users.id, active: users.active }).from(users).where(eq(users.id, toUserId)),
+    );
+    if (toUserId === actor.id || !target || !target.active || (await attendeeRole(tx, meetingId, toUserId)) === null) {
       const message = 'Hand the facilitation to another active attendee of this meeting.';
       throw new ValidationError({ toUserId: [message] }, message);
     }
-    const after = updateMeetingIfUnchanged(tx, meeting, { facilitatorId: toUserId });
+    const after = await updateMeetingIfUnchanged(tx, meeting, { facilitatorId: toUserId });
     return {
       value: after,
-      eventId: liveEvent(tx, actor, meetingId, 'live.handed_over', {
+      eventId: await liveEvent(tx, actor, meetingId, 'live.handed_over', {
         version: after.version,
         from: actor.id,
         to: toUserId,
@@ -181,16 +199,16 @@ export function handOver(actor: ActingUser, meetingId: number, toUserId: number,
 }
 
 /** A pm or admin takes over a meeting whose facilitator left. */
-export function takeOver(actor: ActingUser, meetingId: number): Meeting {
-  return liveTransaction(meetingId, (tx) => {
+export async function takeOver(actor: ActingUser, meetingId: number): Promise<Meeting> {
+  return liveTransaction(meetingId, async (tx) => {
     if (!can(actor, 'meeting.manage')) throw new ForbiddenError('Only a pm or admin can take over a meeting.');
-    const meeting = loadMeeting(tx, meetingId);
+    const meeting = await loadMeeting(tx, meetingId);
     assertNotEnded(meeting);
     if (isFacilitator(actor, meeting)) throw new ConflictError('You already facilitate this meeting.');
-    const after = updateMeetingIfUnchanged(tx, meeting, { facilitatorId: actor.id });
+    const after = await updateMeetingIfUnchanged(tx, meeting, { facilitatorId: actor.id });
     return {
       value: after,
-      eventId: liveEvent(tx, actor, meetingId, 'live.taken_over', {
+      eventId: await liveEvent(tx, actor, meetingId, 'live.taken_over', {
         version: after.version,
         from: meeting.facilitatorId,
         to: actor.id,
@@ -200,14 +218,14 @@ export function takeOver(actor: ActingUser, meetingId: number): Meeting {
 }
 
 /** Facilitator (or pm/admin): live|paused → closed. A second end is refused. */
-export function endMeeting(actor: ActingUser, meetingId: number): Meeting {
-  return liveTransaction(meetingId, (tx) => {
-    const meeting = getLiveMeeting(tx, actor, meetingId);
+export async function endMeeting(actor: ActingUser, meetingId: number): Promise<Meeting> {
+  return liveTransaction(meetingId, async (tx) => {
+    const meeting = await getLiveMeeting(tx, actor, meetingId);
     if (!isFacilitator(actor, meeting) && !can(actor, 'meeting.manage'))
       throw new ForbiddenError('Only the facilitator can end the meeting.');
     assertNotEnded(meeting);
     if (meeting.status === 'scheduled') throw new ConflictError('The meeting has not started yet.');
-    const after = updateMeetingIfUnchanged(tx, meeting, { status: 'closed', endedAt: new Date().toISOString() });
-    return { value: after, eventId: liveEvent(tx, actor, meetingId, 'live.ended', { version: after.version }) };
+    const after = await updateMeetingIfUnchanged(tx, meeting, { status: 'closed', endedAt: new Date().toISOString() });
+    return { value: after, eventId: await liveEvent(tx, actor, meetingId, 'live.ended', { version: after.version }) };
   });
 }

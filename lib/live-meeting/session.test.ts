@@ -17,13 +17,14 @@ import {
   takeOver,
 } from './session.server';
 import { liveState } from './state.server';
+import { first } from '@/db/rows';
 
 const LIVE = { votesVisibility: 'live', weighted: false, confirm: ['no_preread', 'early'] } as const;
 
 async function liveMeeting(items = 3) {
   const setup = await plannedMeeting({ items });
   const observer = await userWithRole('leader');
-  db.insert(meetingAttendees).values({ meetingId: setup.meeting.id, userId: observer.id, role: 'observer' }).run();
+  await db.insert(meetingAttendees).values({ meetingId: setup.meeting.id, userId: observer.id, role: 'observer' });
   const stranger = await userWithRole('leader');
   const admin = await userWithRole('admin');
   return { ...setup, observer, stranger, admin };
@@ -43,20 +44,20 @@ function published(meetingId: number, fn: () => void): number[] {
 describe('startMeeting', () => {
   it('goes live on the first agenda item, stores the settings, writes one event and publishes it after commit', async () => {
     const { pm, meeting, items } = await liveMeeting();
-    let after!: ReturnType<typeof startMeeting>;
-    const ids = published(meeting.id, () => {
-      after = startMeeting(pm, meeting.id, {
+    let after!: Awaited<ReturnType<typeof startMeeting>>;
+    const ids = published(meeting.id, async () => {
+      after = await startMeeting(pm, meeting.id, {
         votesVisibility: 'hidden',
         weighted: true,
         confirm: ['no_preread', 'early'],
       });
     });
-    expect(after).toMatchObject({ status: 'live', currentItemId: items[0].id, version: meeting.version + 1 });
+    expect(after).toMatchObject({ status: 'live', currentItemId: (await items[0]).id, version: meeting.version + 1 });
     expect(after.startedAt).not.toBeNull();
-    const evs = eventsOf('meeting', meeting.id).filter((e) => e.type.startsWith('live.'));
+    const evs = (await eventsOf('meeting', meeting.id)).filter((e) => e.type.startsWith('live.'));
     expect(evs.map((e) => e.type)).toEqual(['live.started']);
     expect(ids).toEqual([evs[0].id]);
-    expect(liveState(pm, meeting.id).settings).toEqual({ votesVisibility: 'hidden', weighted: true });
+    expect((await liveState(pm, meeting.id)).settings).toEqual({ votesVisibility: 'hidden', weighted: true });
   });
 
   it.each([
@@ -68,19 +69,21 @@ describe('startMeeting', () => {
   ] as const)('%s may start: %s', async (_label, who, allowed) => {
     const s = await liveMeeting();
     const actor = who === 'leader' ? s.leaders[0] : s[who];
-    if (allowed) expect(startMeeting(actor, s.meeting.id, LIVE).status).toBe('live');
-    else expect(() => startMeeting(actor, s.meeting.id, LIVE)).toThrow(ForbiddenError);
+    if (allowed) expect((await startMeeting(actor, s.meeting.id, LIVE)).status).toBe('live');
+    else await expect(await startMeeting(actor, s.meeting.id, LIVE)).rejects.toThrow(ForbiddenError);
   });
 
   it('refuses a live or closed meeting, bad settings, and an empty agenda', async () => {
     const { pm, meeting } = await liveMeeting();
-    expect(() => startMeeting(pm, meeting.id, { votesVisibility: 'secret', weighted: false })).toThrow(ValidationError);
-    startMeeting(pm, meeting.id, LIVE);
-    expect(() => startMeeting(pm, meeting.id, LIVE)).toThrow('The meeting is already live.');
-    endMeeting(pm, meeting.id);
-    expect(() => startMeeting(pm, meeting.id, LIVE)).toThrow(ALREADY_ENDED);
+    await expect(await startMeeting(pm, meeting.id, { votesVisibility: 'secret', weighted: false })).rejects.toThrow(
+      ValidationError,
+    );
+    await startMeeting(pm, meeting.id, LIVE);
+    await expect(await startMeeting(pm, meeting.id, LIVE)).rejects.toThrow('The meeting is already live.');
+    await endMeeting(pm, meeting.id);
+    await expect(await startMeeting(pm, meeting.id, LIVE)).rejects.toThrow(ALREADY_ENDED);
     const empty = await plannedMeeting({ items: 0 });
-    expect(() => startMeeting(empty.pm, empty.meeting.id, LIVE)).toThrow(
+    await expect(await startMeeting(empty.pm, empty.meeting.id, LIVE)).rejects.toThrow(
       'Put items on the agenda before starting the meeting.',
     );
   });
@@ -89,72 +92,78 @@ describe('startMeeting', () => {
 describe('goToItem', () => {
   it('moves next, previous and to any agenda item, bumping the version each time', async () => {
     const { pm, meeting, items } = await liveMeeting();
-    let m = startMeeting(pm, meeting.id, LIVE);
-    m = goToItem(pm, meeting.id, 'next', m.version);
-    expect(m.currentItemId).toBe(items[1].id);
-    m = goToItem(pm, meeting.id, items[2].id, m.version);
-    expect(m.currentItemId).toBe(items[2].id);
-    expect(() => goToItem(pm, meeting.id, 'next', m.version)).toThrow('This is the last item on the agenda.');
-    m = goToItem(pm, meeting.id, 'previous', m.version);
-    expect(m.currentItemId).toBe(items[1].id);
-    expect(liveState(pm, meeting.id).meeting).toMatchObject({ currentItemId: items[1].id, version: m.version });
-    expect(eventsOf('meeting', meeting.id).filter((e) => e.type === 'live.item_changed')).toHaveLength(3);
+    let m = await startMeeting(pm, meeting.id, LIVE);
+    m = await goToItem(pm, meeting.id, 'next', m.version);
+    expect(m.currentItemId).toBe((await items[1]).id);
+    m = await goToItem(pm, meeting.id, (await items[2]).id, m.version);
+    expect(m.currentItemId).toBe((await items[2]).id);
+    await expect(await goToItem(pm, meeting.id, 'next', m.version)).rejects.toThrow(
+      'This is the last item on the agenda.',
+    );
+    m = await goToItem(pm, meeting.id, 'previous', m.version);
+    expect(m.currentItemId).toBe((await items[1]).id);
+    expect((await liveState(pm, meeting.id)).meeting).toMatchObject({
+      currentItemId: (await items[1]).id,
+      version: m.version,
+    });
+    expect((await eventsOf('meeting', meeting.id)).filter((e) => e.type === 'live.item_changed')).toHaveLength(3);
   });
 
   it('refuses an item off the agenda, a paused meeting, and anyone but the facilitator', async () => {
     const { pm, admin, leaders, meeting } = await liveMeeting();
-    let m = startMeeting(pm, meeting.id, LIVE);
-    expect(() => goToItem(pm, meeting.id, 999_999, m.version)).toThrow(ValidationError);
-    expect(() => goToItem(leaders[0], meeting.id, 'next', m.version)).toThrow(ForbiddenError);
-    expect(() => goToItem(admin, meeting.id, 'next', m.version)).toThrow(ForbiddenError);
-    m = pauseMeeting(pm, meeting.id);
-    expect(() => goToItem(pm, meeting.id, 'next', m.version)).toThrow('The meeting is paused.');
+    let m = await startMeeting(pm, meeting.id, LIVE);
+    await expect(await goToItem(pm, meeting.id, 999_999, m.version)).rejects.toThrow(ValidationError);
+    await expect(await goToItem(leaders[0], meeting.id, 'next', m.version)).rejects.toThrow(ForbiddenError);
+    await expect(await goToItem(admin, meeting.id, 'next', m.version)).rejects.toThrow(ForbiddenError);
+    m = await pauseMeeting(pm, meeting.id);
+    await expect(await goToItem(pm, meeting.id, 'next', m.version)).rejects.toThrow('The meeting is paused.');
   });
 
   it('refuses a stale facilitator action after a hand-over race with a ConflictError, writing nothing', async () => {
     const { pm, leaders, meeting, items } = await liveMeeting();
-    const seen = startMeeting(pm, meeting.id, LIVE).version; // both screens show this version
-    handOver(pm, meeting.id, leaders[0].id, seen);
-    const count = eventsOf('meeting', meeting.id).length;
+    const seen = (await startMeeting(pm, meeting.id, LIVE)).version; // both screens show this version
+    await handOver(pm, meeting.id, leaders[0].id, seen);
+    const count = (await eventsOf('meeting', meeting.id)).length;
     // The old facilitator's click, sent before they saw the hand-over:
-    expect(() => goToItem(pm, meeting.id, 'next', seen)).toThrow(MEETING_CHANGED);
+    await expect(await goToItem(pm, meeting.id, 'next', seen)).rejects.toThrow(MEETING_CHANGED);
     // The new facilitator acting on the version from before the hand-over is stale too:
-    expect(() => goToItem(leaders[0], meeting.id, 'next', seen)).toThrow(ConflictError);
-    expect(eventsOf('meeting', meeting.id)).toHaveLength(count);
-    const now = liveState(leaders[0], meeting.id).meeting;
-    expect(now).toMatchObject({ facilitatorId: leaders[0].id, currentItemId: items[0].id });
-    expect(goToItem(leaders[0], meeting.id, 'next', now.version).currentItemId).toBe(items[1].id);
+    await expect(await goToItem(leaders[0], meeting.id, 'next', seen)).rejects.toThrow(ConflictError);
+    expect(await eventsOf('meeting', meeting.id)).toHaveLength(count);
+    const now = (await liveState(leaders[0], meeting.id)).meeting;
+    expect(now).toMatchObject({ facilitatorId: leaders[0].id, currentItemId: (await items[0]).id });
+    expect((await goToItem(leaders[0], meeting.id, 'next', now.version)).currentItemId).toBe((await items[1]).id);
   });
 });
 
 describe('pause, resume, hand over, take over', () => {
   it('pauses and resumes where it was', async () => {
     const { pm, meeting, items } = await liveMeeting();
-    const m = startMeeting(pm, meeting.id, LIVE);
-    goToItem(pm, meeting.id, 'next', m.version);
-    expect(pauseMeeting(pm, meeting.id).status).toBe('paused');
-    expect(() => pauseMeeting(pm, meeting.id)).toThrow('The meeting is paused.');
-    expect(resumeMeeting(pm, meeting.id)).toMatchObject({ status: 'live', currentItemId: items[1].id });
-    expect(() => resumeMeeting(pm, meeting.id)).toThrow('The meeting is already live.');
-    expect(
-      eventsOf('meeting', meeting.id)
-        .map((e) => e.type)
-        .filter((t) => t.startsWith('live.')),
-    ).toEqual(['live.started', 'live.item_changed', 'live.paused', 'live.resumed']);
+    const m = await startMeeting(pm, meeting.id, LIVE);
+    await goToItem(pm, meeting.id, 'next', m.version);
+    expect((await pauseMeeting(pm, meeting.id)).status).toBe('paused');
+    await expect(await pauseMeeting(pm, meeting.id)).rejects.toThrow('The meeting is paused.');
+    expect(await resumeMeeting(pm, meeting.id)).toMatchObject({ status: 'live', currentItemId: (await items[1]).id });
+    await expect(await resumeMeeting(pm, meeting.id)).rejects.toThrow('The meeting is already live.');
+    expect((await eventsOf('meeting', meeting.id)).map((e) => e.type).filter((t) => t.startsWith('live.'))).toEqual([
+      'live.started',
+      'live.item_changed',
+      'live.paused',
+      'live.resumed',
+    ]);
   });
 
   it('hands over only to another active attendee', async () => {
     const { pm, leaders, observer, stranger, meeting } = await liveMeeting();
-    startMeeting(pm, meeting.id, LIVE);
+    await startMeeting(pm, meeting.id, LIVE);
     for (const target of [stranger.id, pm.id, 999_999]) {
-      expect(() => handOver(pm, meeting.id, target)).toThrow(
+      await expect(await handOver(pm, meeting.id, target)).rejects.toThrow(
         'Hand the facilitation to another active attendee of this meeting.',
       );
     }
-    expect(() => handOver(leaders[0], meeting.id, leaders[1].id)).toThrow(ForbiddenError);
-    expect(handOver(pm, meeting.id, observer.id).facilitatorId).toBe(observer.id);
-    expect(() => pauseMeeting(pm, meeting.id)).toThrow(ForbiddenError); // no longer the facilitator
-    expect(pauseMeeting(observer, meeting.id).status).toBe('paused');
+    await expect(await handOver(leaders[0], meeting.id, leaders[1].id)).rejects.toThrow(ForbiddenError);
+    expect((await handOver(pm, meeting.id, observer.id)).facilitatorId).toBe(observer.id);
+    await expect(await pauseMeeting(pm, meeting.id)).rejects.toThrow(ForbiddenError); // no longer the facilitator
+    expect((await pauseMeeting(observer, meeting.id)).status).toBe('paused');
   });
 
   it.each([
@@ -164,16 +173,16 @@ describe('pause, resume, hand over, take over', () => {
     ['engineer', false],
   ] as const)('%s may take over: %s', async (role, allowed) => {
     const { pm, meeting } = await liveMeeting();
-    startMeeting(pm, meeting.id, LIVE);
+    await startMeeting(pm, meeting.id, LIVE);
     const actor = await userWithRole(role);
     if (allowed) {
-      expect(takeOver(actor, meeting.id).facilitatorId).toBe(actor.id);
-      expect(eventsOf('meeting', meeting.id).at(-1)).toMatchObject({
+      expect((await takeOver(actor, meeting.id)).facilitatorId).toBe(actor.id);
+      expect((await eventsOf('meeting', meeting.id)).at(-1)).toMatchObject({
         type: 'live.taken_over',
         data: { from: pm.id, to: actor.id },
       });
     } else {
-      expect(() => takeOver(actor, meeting.id)).toThrow(ForbiddenError);
+      await expect(await takeOver(actor, meeting.id)).rejects.toThrow(ForbiddenError);
     }
   });
 });
@@ -181,30 +190,30 @@ describe('pause, resume, hand over, take over', () => {
 describe('endMeeting', () => {
   it('closes a live or paused meeting once; a second end is a ConflictError', async () => {
     const { pm, meeting } = await liveMeeting();
-    expect(() => endMeeting(pm, meeting.id)).toThrow('The meeting has not started yet.');
-    startMeeting(pm, meeting.id, LIVE);
-    pauseMeeting(pm, meeting.id);
-    const closed = endMeeting(pm, meeting.id);
+    await expect(await endMeeting(pm, meeting.id)).rejects.toThrow('The meeting has not started yet.');
+    await startMeeting(pm, meeting.id, LIVE);
+    await pauseMeeting(pm, meeting.id);
+    const closed = await endMeeting(pm, meeting.id);
     expect(closed.status).toBe('closed');
     expect(closed.endedAt).not.toBeNull();
-    const count = eventsOf('meeting', meeting.id).length;
-    expect(() => endMeeting(pm, meeting.id)).toThrow(ConflictError);
-    expect(() => endMeeting(pm, meeting.id)).toThrow(ALREADY_ENDED);
-    expect(eventsOf('meeting', meeting.id)).toHaveLength(count);
+    const count = (await eventsOf('meeting', meeting.id)).length;
+    await expect(await endMeeting(pm, meeting.id)).rejects.toThrow(ConflictError);
+    await expect(await endMeeting(pm, meeting.id)).rejects.toThrow(ALREADY_ENDED);
+    expect(await eventsOf('meeting', meeting.id)).toHaveLength(count);
     const admin = await userWithRole('admin');
-    expect(() => takeOver(admin, meeting.id)).toThrow(ALREADY_ENDED);
-    expect(db.select().from(meetings).where(eq(meetings.id, meeting.id)).get()!.status).toBe('closed');
+    await expect(await takeOver(admin, meeting.id)).rejects.toThrow(ALREADY_ENDED);
+    expect(first(await db.select().from(meetings).where(eq(meetings.id, meeting.id)))!.status).toBe('closed');
   });
 });
 
 describe('liveState', () => {
   it('is refused to non-attendees and shows the viewer role', async () => {
     const { pm, leaders, observer, stranger, meeting } = await liveMeeting();
-    startMeeting(pm, meeting.id, LIVE);
-    expect(() => liveState(stranger, meeting.id)).toThrow(ForbiddenError);
-    expect(liveState(pm, meeting.id).viewer).toMatchObject({ isFacilitator: true, role: null });
-    expect(liveState(leaders[0], meeting.id).viewer).toMatchObject({ isFacilitator: false, role: 'voter' });
-    expect(liveState(observer, meeting.id).viewer.role).toBe('observer');
-    expect(liveState(pm, meeting.id).agenda).toHaveLength(3);
+    await startMeeting(pm, meeting.id, LIVE);
+    await expect(await liveState(stranger, meeting.id)).rejects.toThrow(ForbiddenError);
+    expect((await liveState(pm, meeting.id)).viewer).toMatchObject({ isFacilitator: true, role: null });
+    expect((await liveState(leaders[0], meeting.id)).viewer).toMatchObject({ isFacilitator: false, role: 'voter' });
+    expect((await liveState(observer, meeting.id)).viewer.role).toBe('observer');
+    expect((await liveState(pm, meeting.id)).agenda).toHaveLength(3);
   });
 });

@@ -26,6 +26,7 @@ import { cutLine, type CutLine } from '@/lib/ranking/order';
 import { suggestedDecision, tally, type Decision, type Tally } from './tally';
 import { startWarnings, type StartWarning } from './warnings';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 /** The state a live meeting page shows, for a page load, a reload or a reconnect. */
 
@@ -98,22 +99,22 @@ export type LiveState = {
   ranking: { capacityWeeks: number; items: RankedItem[]; cut: CutLine };
 };
 
-function rankingOf(tx: Executor, cycleId: number): LiveState['ranking'] {
-  const ranked = acceptedRanking(tx, cycleId);
+async function rankingOf(tx: Executor, cycleId: number): Promise<LiveState['ranking']> {
+  const ranked = await acceptedRanking(tx, cycleId);
   const capacityWeeks =
-    tx.select({ capacityWeeks: cycles.capacityWeeks }).from(cycles).where(eq(cycles.id, cycleId)).get()
+    first(await tx.select({ capacityWeeks: cycles.capacityWeeks }).from(cycles).where(eq(cycles.id, cycleId)))
       ?.capacityWeeks ?? 0;
   const ids = ranked.map((r) => r.id);
   const names = new Map(
     ids.length === 0
       ? []
-      : tx
-          .select({ id: items.id, title: items.title, theme: themes.name })
-          .from(items)
-          .leftJoin(themes, eq(themes.id, items.themeId))
-          .where(inArray(items.id, ids))
-          .all()
-          .map((r) => [r.id, r]),
+      : (
+          await tx
+            .select({ id: items.id, title: items.title, theme: themes.name })
+            .from(items)
+            .leftJoin(themes, eq(themes.id, items.themeId))
+            .where(inArray(items.id, ids))
+        ).map((r) => [r.id, r]),
   );
   return {
     capacityWeeks,
@@ -128,7 +129,7 @@ function rankingOf(tx: Executor, cycleId: number): LiveState['ranking'] {
   };
 }
 
-function attendeesOf(tx: Executor, meetingId: number): LiveAttendee[] {
+async function attendeesOf(tx: Executor, meetingId: number): Promise<LiveAttendee[]> {
   return tx
     .select({
       userId: users.id,
@@ -141,26 +142,26 @@ function attendeesOf(tx: Executor, meetingId: number): LiveAttendee[] {
     .innerJoin(users, eq(users.id, meetingAttendees.userId))
     .innerJoin(departments, eq(departments.id, users.departmentId))
     .where(eq(meetingAttendees.meetingId, meetingId))
-    .orderBy(asc(departments.name), asc(users.name))
-    .all();
+    .orderBy(asc(departments.name), asc(users.name));
 }
 
-function lastEventOf(tx: Executor, meetingId: number): number {
+async function lastEventOf(tx: Executor, meetingId: number): Promise<number> {
   return (
-    tx
-      .select({ id: max(events.id) })
-      .from(events)
-      .where(and(eq(events.subjectType, 'meeting'), eq(events.subjectId, meetingId)))
-      .get()?.id ?? 0
+    first(
+      await tx
+        .select({ id: max(events.id) })
+        .from(events)
+        .where(and(eq(events.subjectType, 'meeting'), eq(events.subjectId, meetingId))),
+    )?.id ?? 0
   );
 }
 
 /** The whole current state, for the page, a reload or a reconnect. Votes are projected per the meeting's visibility. */
-export function liveState(viewer: ActingUser, meetingId: number): LiveState {
-  return transaction((tx) => {
-    const meeting = getLiveMeeting(tx, viewer, meetingId);
-    const settings = settingsOf(tx, meetingId);
-    const rows = tx
+export async function liveState(viewer: ActingUser, meetingId: number): Promise<LiveState> {
+  return transaction(async (tx) => {
+    const meeting = await getLiveMeeting(tx, viewer, meetingId);
+    const settings = await settingsOf(tx, meetingId);
+    const rows = await tx
       .select({
         itemId: agendaItems.itemId,
         position: agendaItems.position,
@@ -172,27 +173,19 @@ export function liveState(viewer: ActingUser, meetingId: number): LiveState {
       .from(agendaItems)
       .innerJoin(items, eq(items.id, agendaItems.itemId))
       .where(eq(agendaItems.meetingId, meetingId))
-      .orderBy(asc(agendaItems.position), asc(agendaItems.itemId))
-      .all();
-    const voters = votersOf(tx, meetingId);
+      .orderBy(asc(agendaItems.position), asc(agendaItems.itemId));
+    const voters = await votersOf(tx, meetingId);
     const states = new Map(
-      tx
-        .select()
-        .from(meetingItemState)
-        .where(eq(meetingItemState.meetingId, meetingId))
-        .all()
-        .map((s) => [s.itemId, s]),
+      (await tx.select().from(meetingItemState).where(eq(meetingItemState.meetingId, meetingId))).map((s) => [
+        s.itemId,
+        s,
+      ]),
     );
     const decided = new Map(
-      tx
-        .select()
-        .from(decisions)
-        .where(eq(decisions.meetingId, meetingId))
-        .all()
-        .map((d) => [d.itemId, d]),
+      (await tx.select().from(decisions).where(eq(decisions.meetingId, meetingId))).map((d) => [d.itemId, d]),
     );
-    const allVotes = votesByItem(tx, meetingId);
-    const agenda = rows.map((row): LiveItem => {
+    const allVotes = await votesByItem(tx, meetingId);
+    const agenda = rows.map(async (row): Promise<LiveItem> => {
       const state = states.get(row.itemId);
       const revealed = state?.revealed ?? false;
       const itemVotes = allVotes.get(row.itemId) ?? [];
@@ -233,11 +226,11 @@ export function liveState(viewer: ActingUser, meetingId: number): LiveState {
       };
     });
     const facilitatorName =
-      tx.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)).get()?.name ?? '';
+      first(await tx.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)))?.name ?? '';
     const facilitates = isFacilitator(viewer, meeting);
     const canManage = can(viewer, 'meeting.manage');
     return {
-      lastEventId: lastEventOf(tx, meetingId),
+      lastEventId: await lastEventOf(tx, meetingId),
       meeting: {
         facilitatorName,
         id: meeting.id,
@@ -252,7 +245,7 @@ export function liveState(viewer: ActingUser, meetingId: number): LiveState {
         version: meeting.version,
       },
       startWarnings: startWarnings({
-        prereadSent: prereadSent(tx, meetingId),
+        prereadSent: await prereadSent(tx, meetingId),
         scheduledAt: meeting.scheduledAt,
         startedAt: meeting.startedAt,
         now: new Date(),
@@ -261,13 +254,13 @@ export function liveState(viewer: ActingUser, meetingId: number): LiveState {
       viewer: {
         id: viewer.id,
         isFacilitator: facilitates,
-        role: attendeeRole(tx, meetingId, viewer.id),
+        role: await attendeeRole(tx, meetingId, viewer.id),
         canManage,
         canRank: facilitates || canManage,
       },
-      attendees: attendeesOf(tx, meetingId),
+      attendees: await attendeesOf(tx, meetingId),
       agenda,
-      ranking: rankingOf(tx, meeting.cycleId),
+      ranking: await rankingOf(tx, meeting.cycleId),
     };
   });
 }

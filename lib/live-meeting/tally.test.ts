@@ -299,7 +299,7 @@ describe('suggestedDecision', () => {
 describe('checkDecision', () => {
   const long = 'x'.repeat(2001);
   const max = 'x'.repeat(2000);
-  it.each<[string, Parameters<typeof checkDecision>[0], ReturnType<typeof checkDecision>]>([
+  it.each<[string, Parameters<typeof checkDecision>[0], Awaited<ReturnType<typeof checkDecision>>]>([
     ['accepted as suggested', { outcome: 'accepted', suggested: 'accepted' }, null],
     ['deferred as suggested', { outcome: 'deferred', reason: null, note: null, suggested: 'deferred' }, null],
     [

@@ -50,82 +50,85 @@ function refuse(field: string, message: string): never {
  * !! lib/realtime/replay.server.ts does this for every event the stream or a replay sends.
  * !! The reveal itself is sent as `live.votes_revealed`, carrying the tally.
  */
-export function castVote(
+export async function castVote(
   actor: ActingUser,
   meetingId: number,
   itemId: number,
   input: unknown,
-): { choice: string; comment: string } {
+): Promise<{ choice: string; comment: string }> {
   const vote = parseOrThrow(VoteSchema, input);
-  return liveTransaction(meetingId, (tx) => {
-    const meeting = getLiveMeeting(tx, actor, meetingId);
-    const role = attendeeRole(tx, meetingId, actor.id);
+  return liveTransaction(meetingId, async (tx) => {
+    const meeting = await getLiveMeeting(tx, actor, meetingId);
+    const role = await attendeeRole(tx, meetingId, actor.id);
     if (role !== 'voter')
       throw new ForbiddenError(
         role === 'observer' ? 'Observers cannot vote.' : "Only the meeting's voting attendees can vote.",
       );
     assertLive(meeting);
     if (meeting.currentItemId !== itemId) refuse('itemId', 'You can only vote on the item being discussed now.');
-    if (itemStateOf(tx, meetingId, itemId).votingClosed) refuse('choice', 'Voting on this item is closed.');
+    if ((await itemStateOf(tx, meetingId, itemId)).votingClosed) refuse('choice', 'Voting on this item is closed.');
     const at = new Date().toISOString();
-    tx.insert(votes)
+    await tx
+      .insert(votes)
       .values({ meetingId, itemId, userId: actor.id, choice: vote.choice, comment: vote.comment, at })
       .onConflictDoUpdate({
         target: [votes.meetingId, votes.itemId, votes.userId],
         set: { choice: vote.choice, comment: vote.comment, at },
-      })
-      .run();
+      });
     const hidden =
-      settingsOf(tx, meetingId).votesVisibility === 'hidden' && !itemStateOf(tx, meetingId, itemId).revealed;
+      (await settingsOf(tx, meetingId)).votesVisibility === 'hidden' &&
+      !(await itemStateOf(tx, meetingId, itemId)).revealed;
     const data: Record<string, unknown> = { itemId, userId: actor.id, choice: vote.choice, comment: vote.comment };
-    if (hidden) Object.assign(data, { hidden: true, voted: votesOn(tx, meetingId, itemId).length });
-    return { value: vote, eventId: liveEvent(tx, actor, meetingId, 'live.vote_cast', data) };
+    if (hidden) Object.assign(data, { hidden: true, voted: (await votesOn(tx, meetingId, itemId)).length });
+    return { value: vote, eventId: await liveEvent(tx, actor, meetingId, 'live.vote_cast', data) };
   });
 }
 
 function setVoting(actor: ActingUser, meetingId: number, itemId: number, closed: boolean) {
-  return liveTransaction(meetingId, (tx) => {
-    const meeting = getLiveMeeting(tx, actor, meetingId);
+  return liveTransaction(meetingId, async (tx) => {
+    const meeting = await getLiveMeeting(tx, actor, meetingId);
     assertIsFacilitator(actor, meeting);
     assertLive(meeting);
-    assertOnAgenda(tx, meetingId, itemId);
-    if (itemStateOf(tx, meetingId, itemId).votingClosed === closed) {
+    await assertOnAgenda(tx, meetingId, itemId);
+    if ((await itemStateOf(tx, meetingId, itemId)).votingClosed === closed) {
       throw new ConflictError(
         closed ? 'Voting on this item is already closed.' : 'Voting on this item is already open.',
       );
     }
-    setItemState(tx, meetingId, itemId, { votingClosed: closed });
+    await setItemState(tx, meetingId, itemId, { votingClosed: closed });
     return {
       value: undefined,
-      eventId: liveEvent(tx, actor, meetingId, closed ? 'live.voting_closed' : 'live.voting_reopened', { itemId }),
+      eventId: await liveEvent(tx, actor, meetingId, closed ? 'live.voting_closed' : 'live.voting_reopened', {
+        itemId,
+      }),
     };
   });
 }
 
 /** Facilitator: no more votes or changes on this item. */
-export function closeVoting(actor: ActingUser, meetingId: number, itemId: number): void {
-  setVoting(actor, meetingId, itemId, true);
+export async function closeVoting(actor: ActingUser, meetingId: number, itemId: number): Promise<void> {
+  await setVoting(actor, meetingId, itemId, true);
 }
 
 /** Facilitator: votes may be cast or changed again. */
-export function reopenVoting(actor: ActingUser, meetingId: number, itemId: number): void {
-  setVoting(actor, meetingId, itemId, false);
+export async function reopenVoting(actor: ActingUser, meetingId: number, itemId: number): Promise<void> {
+  await setVoting(actor, meetingId, itemId, false);
 }
 
 /** Facilitator: shows hidden votes to everyone. The event carries the tally, so the stream can show it at once. */
-export function revealVotes(actor: ActingUser, meetingId: number, itemId: number): void {
-  liveTransaction(meetingId, (tx) => {
-    const meeting = getLiveMeeting(tx, actor, meetingId);
+export async function revealVotes(actor: ActingUser, meetingId: number, itemId: number): Promise<void> {
+  await liveTransaction(meetingId, async (tx) => {
+    const meeting = await getLiveMeeting(tx, actor, meetingId);
     assertIsFacilitator(actor, meeting);
     if (meeting.status === 'closed') throw new ConflictError('The meeting has already ended.');
-    assertOnAgenda(tx, meetingId, itemId);
-    if (itemStateOf(tx, meetingId, itemId).revealed)
+    await assertOnAgenda(tx, meetingId, itemId);
+    if ((await itemStateOf(tx, meetingId, itemId)).revealed)
       throw new ConflictError('The votes on this item are already shown.');
-    setItemState(tx, meetingId, itemId, { revealed: true });
-    const t = tallyOf(tx, meetingId, itemId);
+    await setItemState(tx, meetingId, itemId, { revealed: true });
+    const t = await tallyOf(tx, meetingId, itemId);
     return {
       value: undefined,
-      eventId: liveEvent(tx, actor, meetingId, 'live.votes_revealed', {
+      eventId: await liveEvent(tx, actor, meetingId, 'live.votes_revealed', {
         itemId,
         counts: t.counts,
         byDepartment: t.byDepartment,

@@ -12,22 +12,21 @@ import { castVote, closeVoting, reopenVoting, revealVotes } from './votes.server
 async function started(votesVisibility: 'live' | 'hidden' = 'live') {
   const setup = await plannedMeeting({ items: 2 });
   const observer = await userWithRole('leader');
-  db.insert(meetingAttendees).values({ meetingId: setup.meeting.id, userId: observer.id, role: 'observer' }).run();
+  await db.insert(meetingAttendees).values({ meetingId: setup.meeting.id, userId: observer.id, role: 'observer' });
   const stranger = await userWithRole('leader');
-  const m = startMeeting(setup.pm, setup.meeting.id, {
+  const m = await startMeeting(setup.pm, setup.meeting.id, {
     votesVisibility,
     weighted: false,
     confirm: ['no_preread', 'early'],
   });
-  return { ...setup, observer, stranger, m, current: setup.items[0].id };
+  return { ...setup, observer, stranger, m, current: (await setup.items[0]).id };
 }
 
-const votesOf = (meetingId: number, itemId: number) =>
+const votesOf = async (meetingId: number, itemId: number) =>
   db
     .select()
     .from(votes)
-    .where(and(eq(votes.meetingId, meetingId), eq(votes.itemId, itemId)))
-    .all();
+    .where(and(eq(votes.meetingId, meetingId), eq(votes.itemId, itemId)));
 
 describe('castVote', () => {
   it.each([
@@ -39,27 +38,29 @@ describe('castVote', () => {
     const s = await started();
     const actor = who === 'voter' ? s.leaders[0] : s[who];
     if (refusal === null) {
-      castVote(actor, s.meeting.id, s.current, { choice: 'accept' });
-      expect(votesOf(s.meeting.id, s.current)).toMatchObject([{ userId: actor.id, choice: 'accept' }]);
+      await castVote(actor, s.meeting.id, s.current, { choice: 'accept' });
+      expect(await votesOf(s.meeting.id, s.current)).toMatchObject([{ userId: actor.id, choice: 'accept' }]);
     } else {
-      expect(() => castVote(actor, s.meeting.id, s.current, { choice: 'accept' })).toThrow(ForbiddenError);
-      expect(() => castVote(actor, s.meeting.id, s.current, { choice: 'accept' })).toThrow(refusal);
-      expect(votesOf(s.meeting.id, s.current)).toHaveLength(0);
+      await expect(await castVote(actor, s.meeting.id, s.current, { choice: 'accept' })).rejects.toThrow(
+        ForbiddenError,
+      );
+      await expect(await castVote(actor, s.meeting.id, s.current, { choice: 'accept' })).rejects.toThrow(refusal);
+      expect(await votesOf(s.meeting.id, s.current)).toHaveLength(0);
     }
   });
 
   it('a re-vote replaces the earlier one; each is an event', async () => {
     const { leaders, meeting, current } = await started();
-    castVote(leaders[0], meeting.id, current, { choice: 'accept', comment: 'good' });
-    castVote(leaders[0], meeting.id, current, { choice: 'reject', comment: 'on reflection, no' });
-    expect(votesOf(meeting.id, current)).toMatchObject([
+    await castVote(leaders[0], meeting.id, current, { choice: 'accept', comment: 'good' });
+    await castVote(leaders[0], meeting.id, current, { choice: 'reject', comment: 'on reflection, no' });
+    expect(await votesOf(meeting.id, current)).toMatchObject([
       { userId: leaders[0].id, choice: 'reject', comment: 'on reflection, no' },
     ]);
-    const item = liveState(leaders[1], meeting.id).agenda[0];
+    const item = (await liveState(leaders[1], meeting.id)).agenda[0];
     expect(item.tally.hidden).toBe(false);
     if (!item.tally.hidden) expect(item.tally.tally.counts).toEqual({ accept: 0, reject: 1, defer: 0 });
-    expect(eventsOf('meeting', meeting.id).filter((e) => e.type === 'live.vote_cast')).toHaveLength(2);
-    expect(liveState(leaders[0], meeting.id).agenda[0].myVote).toEqual({
+    expect((await eventsOf('meeting', meeting.id)).filter((e) => e.type === 'live.vote_cast')).toHaveLength(2);
+    expect((await liveState(leaders[0], meeting.id)).agenda[0].myVote).toEqual({
       choice: 'reject',
       comment: 'on reflection, no',
     });
@@ -67,71 +68,78 @@ describe('castVote', () => {
 
   it('refuses bad choices, an item that is not current, closed voting and a paused meeting', async () => {
     const { pm, leaders, meeting, items, current } = await started();
-    expect(() => castVote(leaders[0], meeting.id, current, { choice: 'maybe' })).toThrow(ValidationError);
-    expect(() => castVote(leaders[0], meeting.id, items[1].id, { choice: 'accept' })).toThrow(
+    await expect(await castVote(leaders[0], meeting.id, current, { choice: 'maybe' })).rejects.toThrow(ValidationError);
+    await expect(await castVote(leaders[0], meeting.id, (await items[1]).id, { choice: 'accept' })).rejects.toThrow(
       'You can only vote on the item being discussed now.',
     );
-    closeVoting(pm, meeting.id, current);
-    expect(() => castVote(leaders[0], meeting.id, current, { choice: 'accept' })).toThrow(
+    await closeVoting(pm, meeting.id, current);
+    await expect(await castVote(leaders[0], meeting.id, current, { choice: 'accept' })).rejects.toThrow(
       'Voting on this item is closed.',
     );
-    reopenVoting(pm, meeting.id, current);
-    castVote(leaders[0], meeting.id, current, { choice: 'accept' });
-    pauseMeeting(pm, meeting.id);
-    expect(() => castVote(leaders[1], meeting.id, current, { choice: 'accept' })).toThrow('The meeting is paused.');
-    expect(votesOf(meeting.id, current)).toHaveLength(1);
+    await reopenVoting(pm, meeting.id, current);
+    await castVote(leaders[0], meeting.id, current, { choice: 'accept' });
+    await pauseMeeting(pm, meeting.id);
+    await expect(await castVote(leaders[1], meeting.id, current, { choice: 'accept' })).rejects.toThrow(
+      'The meeting is paused.',
+    );
+    expect(await votesOf(meeting.id, current)).toHaveLength(1);
   });
 
   it('only the facilitator closes, reopens and reveals', async () => {
     const { leaders, meeting, current } = await started('hidden');
-    expect(() => closeVoting(leaders[0], meeting.id, current)).toThrow(ForbiddenError);
-    expect(() => reopenVoting(leaders[0], meeting.id, current)).toThrow(ForbiddenError);
-    expect(() => revealVotes(leaders[0], meeting.id, current)).toThrow(ForbiddenError);
+    await expect(await closeVoting(leaders[0], meeting.id, current)).rejects.toThrow(ForbiddenError);
+    await expect(await reopenVoting(leaders[0], meeting.id, current)).rejects.toThrow(ForbiddenError);
+    await expect(await revealVotes(leaders[0], meeting.id, current)).rejects.toThrow(ForbiddenError);
   });
 });
 
 describe('hidden votes', () => {
   it('never appear in liveState for any viewer before the reveal — only how many voted', async () => {
     const s = await started('hidden');
-    castVote(s.leaders[0], s.meeting.id, s.current, { choice: 'reject', comment: 'too costly' });
-    castVote(s.leaders[1], s.meeting.id, s.current, { choice: 'accept', comment: 'needed' });
+    await castVote(s.leaders[0], s.meeting.id, s.current, { choice: 'reject', comment: 'too costly' });
+    await castVote(s.leaders[1], s.meeting.id, s.current, { choice: 'accept', comment: 'needed' });
     const admin = await userWithRole('admin');
     for (const viewer of [s.pm, s.leaders[0], s.leaders[1], s.observer, admin]) {
-      const state = liveState(viewer, s.meeting.id);
+      const state = await liveState(viewer, s.meeting.id);
       expect(state.agenda[0].tally).toEqual({ hidden: true, voted: 2, eligible: 2 });
       // Nothing about the others' choices anywhere in the payload a page would serialise:
       const others = JSON.stringify({ ...state, agenda: state.agenda.map((i) => ({ ...i, myVote: null })) });
       expect(others).not.toMatch(/"(accept|reject)"|too costly|needed/);
     }
     // A voter still sees their own vote.
-    expect(liveState(s.leaders[0], s.meeting.id).agenda[0].myVote).toEqual({ choice: 'reject', comment: 'too costly' });
-    expect(liveState(s.pm, s.meeting.id).agenda[0].myVote).toBeNull();
+    expect((await liveState(s.leaders[0], s.meeting.id)).agenda[0].myVote).toEqual({
+      choice: 'reject',
+      comment: 'too costly',
+    });
+    expect((await liveState(s.pm, s.meeting.id)).agenda[0].myVote).toBeNull();
 
-    revealVotes(s.pm, s.meeting.id, s.current);
-    const shown = liveState(s.observer, s.meeting.id).agenda[0].tally;
+    await revealVotes(s.pm, s.meeting.id, s.current);
+    const shown = (await liveState(s.observer, s.meeting.id)).agenda[0].tally;
     expect(shown.hidden).toBe(false);
     if (!shown.hidden) {
       expect(shown.tally.counts).toEqual({ accept: 1, reject: 1, defer: 0 });
       expect(shown.votes.map((v) => v.comment).sort()).toEqual(['needed', 'too costly']);
     }
-    expect(() => revealVotes(s.pm, s.meeting.id, s.current)).toThrow('The votes on this item are already shown.');
+    await expect(await revealVotes(s.pm, s.meeting.id, s.current)).rejects.toThrow(
+      'The votes on this item are already shown.',
+    );
   });
 
   it('stay hidden on an item not yet revealed while another item is revealed', async () => {
     const s = await started('hidden');
-    castVote(s.leaders[0], s.meeting.id, s.current, { choice: 'accept' });
-    revealVotes(s.pm, s.meeting.id, s.current);
-    goToItem(s.pm, s.meeting.id, 'next', liveState(s.pm, s.meeting.id).meeting.version);
-    castVote(s.leaders[0], s.meeting.id, s.items[1].id, { choice: 'defer' });
-    const [first, second] = liveState(s.leaders[1], s.meeting.id).agenda;
+    await castVote(s.leaders[0], s.meeting.id, s.current, { choice: 'accept' });
+    await revealVotes(s.pm, s.meeting.id, s.current);
+    await goToItem(s.pm, s.meeting.id, 'next', (await liveState(s.pm, s.meeting.id)).meeting.version);
+    await castVote(s.leaders[0], s.meeting.id, (await s.items[1]).id, { choice: 'defer' });
+    const [first, second] = (await liveState(s.leaders[1], s.meeting.id)).agenda;
     expect(first.tally.hidden).toBe(false);
     expect(second.tally).toEqual({ hidden: true, voted: 1, eligible: 2 });
   });
 
   it('the audit event keeps the choice, marked hidden; the projection for the stream strips it', async () => {
     const s = await started('hidden');
-    castVote(s.leaders[0], s.meeting.id, s.current, { choice: 'reject', comment: 'no' });
-    const event = eventsOf('meeting', s.meeting.id).at(-1)!;
+    await castVote(s.leaders[0], s.meeting.id, s.current, { choice: 'reject', comment: 'no' });
+    const event = (await eventsOf('meeting', s.meeting.id)).at(-1)!;
     expect(event).toMatchObject({
       type: 'live.vote_cast',
       data: { itemId: s.current, userId: s.leaders[0].id, choice: 'reject', hidden: true, voted: 1 },
@@ -143,19 +151,17 @@ describe('hidden votes', () => {
       data: { itemId: s.current, hidden: true, voted: 1 },
     });
     // A second voter makes it 2; a changed vote leaves the count as it was.
-    castVote(s.leaders[1], s.meeting.id, s.current, { choice: 'accept' });
-    castVote(s.leaders[0], s.meeting.id, s.current, { choice: 'defer' });
-    expect(
-      eventsOf('meeting', s.meeting.id)
-        .slice(-2)
-        .map((e) => (e.data as { voted: number }).voted),
-    ).toEqual([2, 2]);
+    await castVote(s.leaders[1], s.meeting.id, s.current, { choice: 'accept' });
+    await castVote(s.leaders[0], s.meeting.id, s.current, { choice: 'defer' });
+    expect((await eventsOf('meeting', s.meeting.id)).slice(-2).map((e) => (e.data as { voted: number }).voted)).toEqual(
+      [2, 2],
+    );
   });
 
   it('in live mode the event is not marked hidden and projects unchanged', async () => {
     const s = await started('live');
-    castVote(s.leaders[0], s.meeting.id, s.current, { choice: 'defer' });
-    const event = eventsOf('meeting', s.meeting.id).at(-1)!;
+    await castVote(s.leaders[0], s.meeting.id, s.current, { choice: 'defer' });
+    const event = (await eventsOf('meeting', s.meeting.id)).at(-1)!;
     expect(event.data.hidden).toBeUndefined();
     expect(projectForViewer(event, new Set())).toEqual(event);
   });

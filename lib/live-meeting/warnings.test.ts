@@ -9,6 +9,7 @@ import { recordDecision } from './decisions.server';
 import { pauseMeeting, startMeeting } from './session.server';
 import { castVote, revealVotes } from './votes.server';
 import { hiddenVotesWarning, startWarnings, unconfirmed } from './warnings';
+import { first } from '@/db/rows';
 
 const MIN = 60_000;
 const now = new Date('2027-03-01T09:00:00Z');
@@ -60,24 +61,25 @@ describe('startMeeting: the warnings need a confirmation', () => {
 
   it('refuses to start without a pre-read and three weeks early, naming both and the field, and writes nothing', async () => {
     const { pm, meeting } = await plannedMeeting({ daysAhead: 21 });
-    const before = eventsOf('meeting', meeting.id).length;
-    const error = validationErrorOf(() => startMeeting(pm, meeting.id, LIVE));
+    const before = (await eventsOf('meeting', meeting.id)).length;
+    const error = await validationErrorOf(() => startMeeting(pm, meeting.id, LIVE));
     expect(error.fieldErrors.confirm).toEqual([
       'No pre-read has been distributed: the attendees have not had the agenda to read. The meeting is scheduled 21 days from now. Tick "Start anyway" to start it all the same.',
     ]);
     expect(error.message).toBe(error.fieldErrors.confirm[0]);
     // Confirming one warning is not confirming the other.
     expect(
-      validationErrorOf(() => startMeeting(pm, meeting.id, { ...LIVE, confirm: ['early'] })).fieldErrors.confirm,
+      (await validationErrorOf(() => startMeeting(pm, meeting.id, { ...LIVE, confirm: ['early'] }))).fieldErrors
+        .confirm,
     ).toEqual([expect.stringMatching(/^No pre-read has been distributed/)]);
-    expect(db.select().from(meetings).where(eq(meetings.id, meeting.id)).get()!.status).toBe('scheduled');
-    expect(eventsOf('meeting', meeting.id)).toHaveLength(before);
+    expect(first(await db.select().from(meetings).where(eq(meetings.id, meeting.id)))!.status).toBe('scheduled');
+    expect(await eventsOf('meeting', meeting.id)).toHaveLength(before);
   });
 
   it('starts once confirmed, and records what was confirmed', async () => {
     const { pm, meeting } = await plannedMeeting({ daysAhead: 21 });
-    expect(startMeeting(pm, meeting.id, { ...LIVE, confirm: ['no_preread', 'early'] }).status).toBe('live');
-    expect(eventsOf('meeting', meeting.id).at(-1)).toMatchObject({
+    expect((await startMeeting(pm, meeting.id, { ...LIVE, confirm: ['no_preread', 'early'] })).status).toBe('live');
+    expect((await eventsOf('meeting', meeting.id)).at(-1)).toMatchObject({
       type: 'live.started',
       data: { confirmedWarnings: ['no_preread', 'early'] },
     });
@@ -85,54 +87,56 @@ describe('startMeeting: the warnings need a confirmation', () => {
 
   it('needs no confirmation with the pre-read sent and the meeting due, nor to restart a paused one', async () => {
     const { pm, meeting } = await plannedMeeting({ daysAhead: 14 });
-    distributePreread(pm, meeting.id);
-    db.update(meetings)
+    await distributePreread(pm, meeting.id);
+    await db
+      .update(meetings)
       .set({ scheduledAt: new Date(Date.now() + 30 * MIN).toISOString() })
-      .where(eq(meetings.id, meeting.id))
-      .run();
-    const live = startMeeting(pm, meeting.id, LIVE);
-    expect(eventsOf('meeting', meeting.id).at(-1)!.data).toMatchObject({ confirmedWarnings: [] });
-    pauseMeeting(pm, meeting.id, live.version);
-    expect(startMeeting(pm, meeting.id, LIVE).status).toBe('live');
+      .where(eq(meetings.id, meeting.id));
+    const live = await startMeeting(pm, meeting.id, LIVE);
+    expect((await eventsOf('meeting', meeting.id)).at(-1)!.data).toMatchObject({ confirmedWarnings: [] });
+    await pauseMeeting(pm, meeting.id, live.version);
+    expect((await startMeeting(pm, meeting.id, LIVE)).status).toBe('live');
   });
 
   it('is enforced through the live command too', async () => {
     const { pm, meeting } = await plannedMeeting({ daysAhead: 2 });
-    expect(() => runLiveCommand(pm, meeting.id, { action: 'start', ...LIVE })).toThrow(/Tick "Start anyway"/);
-    runLiveCommand(pm, meeting.id, { action: 'start', ...LIVE, confirm: ['no_preread', 'early'] });
-    expect(db.select().from(meetings).where(eq(meetings.id, meeting.id)).get()!.status).toBe('live');
+    await expect(await runLiveCommand(pm, meeting.id, { action: 'start', ...LIVE })).rejects.toThrow(
+      /Tick "Start anyway"/,
+    );
+    await runLiveCommand(pm, meeting.id, { action: 'start', ...LIVE, confirm: ['no_preread', 'early'] });
+    expect(first(await db.select().from(meetings).where(eq(meetings.id, meeting.id)))!.status).toBe('live');
   });
 });
 
 describe('recordDecision while the votes are hidden', () => {
   async function hiddenMeeting() {
     const setup = await plannedMeeting({ items: 2 });
-    startMeeting(setup.pm, setup.meeting.id, {
+    await startMeeting(setup.pm, setup.meeting.id, {
       votesVisibility: 'hidden',
       weighted: false,
       confirm: ['no_preread', 'early'],
     });
-    const item = setup.items[0].id;
-    castVote(setup.leaders[0], setup.meeting.id, item, { choice: 'accept' });
+    const item = (await setup.items[0]).id;
+    await castVote(setup.leaders[0], setup.meeting.id, item, { choice: 'accept' });
     return { ...setup, item };
   }
 
   it('is refused without the confirmation, naming the field, and decides nothing', async () => {
     const { pm, meeting, item } = await hiddenMeeting();
-    const error = validationErrorOf(() => recordDecision(pm, meeting.id, item, { outcome: 'accepted' }));
+    const error = await validationErrorOf(() => recordDecision(pm, meeting.id, item, { outcome: 'accepted' }));
     expect(error.fieldErrors).toEqual({
       confirmHiddenVotes: [
         'The votes on this item are still hidden (1 of 2 voters have voted): nobody has seen the tally. Recording the decision reveals them. Tick "Record the decision without revealing the votes first" to record it anyway.',
       ],
     });
-    expect(readItem(item).status).toBe('curated');
+    expect((await readItem(item)).status).toBe('curated');
     const command = { action: 'decide', itemId: item, outcome: 'accepted', reason: '', note: '' };
-    expect(() => runLiveCommand(pm, meeting.id, command)).toThrow(/still hidden/);
+    await expect(await runLiveCommand(pm, meeting.id, command)).rejects.toThrow(/still hidden/);
   });
 
   it('is recorded with the confirmation, or without one once the votes are revealed', async () => {
     const { pm, meeting, item, items } = await hiddenMeeting();
-    runLiveCommand(pm, meeting.id, {
+    await runLiveCommand(pm, meeting.id, {
       action: 'decide',
       itemId: item,
       outcome: 'accepted',
@@ -140,9 +144,9 @@ describe('recordDecision while the votes are hidden', () => {
       note: '',
       confirmHiddenVotes: true,
     });
-    expect(readItem(item).status).toBe('accepted');
-    revealVotes(pm, meeting.id, items[1].id);
-    recordDecision(pm, meeting.id, items[1].id, { outcome: 'deferred', note: 'Nobody voted yet.' });
-    expect(readItem(items[1].id).status).toBe('deferred');
+    expect((await readItem(item)).status).toBe('accepted');
+    await revealVotes(pm, meeting.id, (await items[1]).id);
+    await recordDecision(pm, meeting.id, (await items[1]).id, { outcome: 'deferred', note: 'Nobody voted yet.' });
+    expect((await readItem((await items[1]).id)).status).toBe('deferred');
   });
 });

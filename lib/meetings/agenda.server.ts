@@ -31,93 +31,95 @@ export type AgendaRow = {
   effectiveWeeks: number | null;
 };
 
-function agendaRows(tx: Executor, cycle: Cycle, where: SQL | undefined): AgendaRow[] {
-  return tx
-    .select({
-      id: items.id,
-      title: items.title,
-      status: items.status,
-      themeId: items.themeId,
-      themeName: themes.name,
-      departmentId: items.departmentId,
-      departmentName: departments.name,
-      estimateSize: items.estimateSize,
-      estimateWeeks: items.estimateWeeks,
-    })
-    .from(items)
-    .leftJoin(themes, eq(themes.id, items.themeId))
-    .innerJoin(departments, eq(departments.id, items.departmentId))
-    .where(where)
-    .orderBy(asc(items.id))
-    .all()
-    .map(({ estimateSize, estimateWeeks, ...r }) => ({
-      ...r,
-      estimate: estimateText({ estimateSize, estimateWeeks }),
-      effectiveWeeks: effectiveWeeks({ estimateSize, estimateWeeks }, cycle.sizeWeeks),
-    }));
+async function agendaRows(tx: Executor, cycle: Cycle, where: SQL | undefined): Promise<AgendaRow[]> {
+  return (
+    await tx
+      .select({
+        id: items.id,
+        title: items.title,
+        status: items.status,
+        themeId: items.themeId,
+        themeName: themes.name,
+        departmentId: items.departmentId,
+        departmentName: departments.name,
+        estimateSize: items.estimateSize,
+        estimateWeeks: items.estimateWeeks,
+      })
+      .from(items)
+      .leftJoin(themes, eq(themes.id, items.themeId))
+      .innerJoin(departments, eq(departments.id, items.departmentId))
+      .where(where)
+      .orderBy(asc(items.id))
+  ).map(({ estimateSize, estimateWeeks, ...r }) => ({
+    ...r,
+    estimate: estimateText({ estimateSize, estimateWeeks }),
+    effectiveWeeks: effectiveWeeks({ estimateSize, estimateWeeks }, cycle.sizeWeeks),
+  }));
 }
 
-export function cycleThemes(tx: Executor, cycleId: number) {
+export async function cycleThemes(tx: Executor, cycleId: number) {
   return tx
     .select({ id: themes.id, name: themes.name, position: themes.position })
     .from(themes)
     .where(eq(themes.cycleId, cycleId))
-    .orderBy(asc(themes.position))
-    .all();
+    .orderBy(asc(themes.position));
 }
 
 /** The meeting's agenda in order, with what the overview and the warnings need. Callers authorize. */
-export function loadAgenda(tx: Executor, meeting: Meeting, cycle: Cycle): AgendaRow[] {
-  const ids = agendaItemIds(tx, meeting.id);
+export async function loadAgenda(tx: Executor, meeting: Meeting, cycle: Cycle): Promise<AgendaRow[]> {
+  const ids = await agendaItemIds(tx, meeting.id);
   if (ids.length === 0) return [];
-  const byId = new Map(agendaRows(tx, cycle, inArray(items.id, ids)).map((r) => [r.id, r]));
+  const byId = new Map((await agendaRows(tx, cycle, inArray(items.id, ids))).map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Total estimate of the agenda against the cycle's capacity, overall and per theme. Callers authorize. */
-export function agendaSummary(tx: Executor, meeting: Meeting): AgendaSummary {
-  const cycle = loadCycle(tx, meeting.cycleId);
-  return summariseAgenda(loadAgenda(tx, meeting, cycle), cycleThemes(tx, cycle.id), cycle.capacityWeeks);
+export async function agendaSummary(tx: Executor, meeting: Meeting): Promise<AgendaSummary> {
+  const cycle = await loadCycle(tx, meeting.cycleId);
+  return summariseAgenda(await loadAgenda(tx, meeting, cycle), await cycleThemes(tx, cycle.id), cycle.capacityWeeks);
 }
 
 /**
  * For the agenda editor: the cycle's curated items (the candidates), plus anything already on the
  * agenda that is no longer curated, so the pm can see it and take it off.
  */
-export function getAgendaEditor(actor: ActingUser, meetingId: number) {
+export async function getAgendaEditor(actor: ActingUser, meetingId: number) {
   assertCan(actor, 'meeting.manage');
-  const meeting = loadMeeting(db, meetingId);
-  const cycle = loadCycle(db, meeting.cycleId);
-  const included = agendaItemIds(db, meetingId);
+  const meeting = await loadMeeting(db, meetingId);
+  const cycle = await loadCycle(db, meeting.cycleId);
+  const included = await agendaItemIds(db, meetingId);
   const onAgenda = included.length ? inArray(items.id, included) : undefined;
-  const candidates = agendaRows(db, cycle, and(eq(items.cycleId, cycle.id), or(eq(items.status, 'curated'), onAgenda)));
+  const candidates = await agendaRows(
+    db,
+    cycle,
+    and(eq(items.cycleId, cycle.id), or(eq(items.status, 'curated'), onAgenda)),
+  );
   return {
     meetingId,
     closed: meeting.status === 'closed',
     capacityWeeks: cycle.capacityWeeks,
-    themes: cycleThemes(db, cycle.id),
+    themes: await cycleThemes(db, cycle.id),
     candidates,
     included,
   };
 }
-export type AgendaEditorData = ReturnType<typeof getAgendaEditor>;
+export type AgendaEditorData = Awaited<ReturnType<typeof getAgendaEditor>>;
 
 /**
  * Replaces the agenda with `itemIds`, in that order. Only curated items of the meeting's cycle
  * may go on it; every refused item is named, so the pm can fix them all at once.
  */
-export function setAgenda(actor: ActingUser, meetingId: number, input: unknown): number[] {
+export async function setAgenda(actor: ActingUser, meetingId: number, input: unknown): Promise<number[]> {
   assertCan(actor, 'meeting.manage');
   const ids = [...new Set(parseOrThrow(AgendaSchema, input))];
-  return transaction((tx) => {
-    const meeting = loadMeeting(tx, meetingId);
+  return transaction(async (tx) => {
+    const meeting = await loadMeeting(tx, meetingId);
     assertMeetingEditable(meeting);
     const found = ids.length
-      ? tx
+      ? await tx
           .select({ id: items.id, title: items.title, status: items.status, cycleId: items.cycleId })
           .from(items)
           .where(inArray(items.id, ids))
-          .all()
       : [];
     const byId = new Map(found.map((r) => [r.id, r]));
     const errors = ids.flatMap((id) => {
@@ -136,14 +138,12 @@ export function setAgenda(actor: ActingUser, meetingId: number, input: unknown):
         errors.length === 1 ? errors[0] : 'Some items cannot go on the agenda.',
       );
 
-    const before = agendaItemIds(tx, meetingId);
+    const before = await agendaItemIds(tx, meetingId);
     if (before.length === ids.length && before.every((id, n) => ids[n] === id)) return ids;
-    tx.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId)).run();
+    await tx.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId));
     if (ids.length)
-      tx.insert(agendaItems)
-        .values(ids.map((itemId, position) => ({ meetingId, itemId, position })))
-        .run();
-    logMeetingEvent(tx, actor.id, meeting, 'meeting.agenda_set', { before, after: ids });
+      await tx.insert(agendaItems).values(ids.map((itemId, position) => ({ meetingId, itemId, position })));
+    await logMeetingEvent(tx, actor.id, meeting, 'meeting.agenda_set', { before, after: ids });
     return ids;
   });
 }

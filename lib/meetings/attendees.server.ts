@@ -37,15 +37,14 @@ const personColumns = {
 };
 
 /** The meeting's attendees by department, then name. Callers authorize. */
-export function listAttendees(tx: Executor, meetingId: number): AttendeeRow[] {
+export async function listAttendees(tx: Executor, meetingId: number): Promise<AttendeeRow[]> {
   return tx
     .select({ ...personColumns, role: meetingAttendees.role })
     .from(meetingAttendees)
     .innerJoin(users, eq(users.id, meetingAttendees.userId))
     .innerJoin(departments, eq(departments.id, users.departmentId))
     .where(eq(meetingAttendees.meetingId, meetingId))
-    .orderBy(asc(departments.name), asc(users.name))
-    .all();
+    .orderBy(asc(departments.name), asc(users.name));
 }
 
 /**
@@ -53,12 +52,12 @@ export function listAttendees(tx: Executor, meetingId: number): AttendeeRow[] {
  * since have been deactivated, or be someone else added through the API), with the current choice,
  * the departments on the agenda and the share setting, so the page can warn as boxes are ticked.
  */
-export function getAttendeePlan(actor: ActingUser, meetingId: number) {
+export async function getAttendeePlan(actor: ActingUser, meetingId: number) {
   assertCan(actor, 'meeting.manage');
-  const meeting = loadMeeting(db, meetingId);
-  const current = listAttendees(db, meetingId);
+  const meeting = await loadMeeting(db, meetingId);
+  const current = await listAttendees(db, meetingId);
   const currentIds = current.map((a) => a.userId);
-  const people = db
+  const people = await db
     .select(personColumns)
     .from(users)
     .innerJoin(departments, eq(departments.id, users.departmentId))
@@ -68,13 +67,12 @@ export function getAttendeePlan(actor: ActingUser, meetingId: number) {
         currentIds.length ? inArray(users.id, currentIds) : undefined,
       ),
     )
-    .orderBy(asc(departments.name), asc(users.name))
-    .all();
-  const agenda = loadAgenda(db, meeting, loadCycle(db, meeting.cycleId));
+    .orderBy(asc(departments.name), asc(users.name));
+  const agenda = await loadAgenda(db, meeting, await loadCycle(db, meeting.cycleId));
   const agendaDepartments = [
     ...new Map(agenda.map((i) => [i.departmentId, { id: i.departmentId, name: i.departmentName }])).values(),
   ];
-  const maxShare = getSetting(db, 'maxDepartmentShare');
+  const maxShare = await getSetting(db, 'maxDepartmentShare');
   return {
     meetingId,
     closed: meeting.status === 'closed',
@@ -85,7 +83,7 @@ export function getAttendeePlan(actor: ActingUser, meetingId: number) {
     warnings: departmentWarnings({ attendees: current, agendaDepartments, maxShare }),
   };
 }
-export type AttendeePlan = ReturnType<typeof getAttendeePlan>;
+export type AttendeePlan = Awaited<ReturnType<typeof getAttendeePlan>>;
 
 /**
  * Replaces the attendee list. Refuses unknown and deactivated people, and a voter who is not a leader,
@@ -95,7 +93,12 @@ export type AttendeePlan = ReturnType<typeof getAttendeePlan>;
 export const votersOnlyMessage = (name: string) =>
   `${name} cannot vote: only leaders, pms and admins vote. Add them as an observer.`;
 
-export function setAttendees(actor: ActingUser, meetingId: number, input: unknown, now = new Date()): AttendeeRow[] {
+export async function setAttendees(
+  actor: ActingUser,
+  meetingId: number,
+  input: unknown,
+  now = new Date(),
+): Promise<AttendeeRow[]> {
   assertCan(actor, 'meeting.manage');
   const parsed = AttendeesSchema.safeParse(input);
   if (!parsed.success) {
@@ -104,17 +107,16 @@ export function setAttendees(actor: ActingUser, meetingId: number, input: unknow
   }
   // The last choice for a person wins: a form listing someone twice means the later row.
   const wanted = new Map(parsed.data.map((a) => [a.userId, a.role]));
-  return transaction((tx) => {
-    const meeting = loadMeeting(tx, meetingId);
+  return transaction(async (tx) => {
+    const meeting = await loadMeeting(tx, meetingId);
     assertMeetingEditable(meeting);
     const ids = [...wanted.keys()];
     const found = new Map(
       (ids.length
-        ? tx
+        ? await tx
             .select({ id: users.id, name: users.name, active: users.active, role: users.role })
             .from(users)
             .where(inArray(users.id, ids))
-            .all()
         : []
       ).map((u) => [u.id, u]),
     );
@@ -128,26 +130,26 @@ export function setAttendees(actor: ActingUser, meetingId: number, input: unknow
     if (errors.length)
       throw new ValidationError({ attendees: errors }, errors.length === 1 ? errors[0] : 'Some people cannot attend.');
 
-    const before = new Map(listAttendees(tx, meetingId).map((a) => [a.userId, a.role]));
+    const before = new Map((await listAttendees(tx, meetingId)).map((a) => [a.userId, a.role]));
     const added = ids.filter((id) => !before.has(id));
     const removed = [...before.keys()].filter((id) => !wanted.has(id));
     const roleChanged = ids.filter((id) => before.has(id) && before.get(id) !== wanted.get(id));
     if (added.length || removed.length || roleChanged.length) {
-      tx.delete(meetingAttendees).where(eq(meetingAttendees.meetingId, meetingId)).run();
+      await tx.delete(meetingAttendees).where(eq(meetingAttendees.meetingId, meetingId));
       if (ids.length)
-        tx.insert(meetingAttendees)
-          .values(ids.map((userId) => ({ meetingId, userId, role: wanted.get(userId)! })))
-          .run();
-      logMeetingEvent(tx, actor.id, meeting, 'meeting.attendees_set', {
+        await tx
+          .insert(meetingAttendees)
+          .values(ids.map((userId) => ({ meetingId, userId, role: wanted.get(userId)! })));
+      await logMeetingEvent(tx, actor.id, meeting, 'meeting.attendees_set', {
         added: added.map((id) => ({ userId: id, role: wanted.get(id) })),
         removed,
         roleChanged: roleChanged.map((id) => ({ userId: id, from: before.get(id), to: wanted.get(id) })),
       });
     }
 
-    const state = added.length ? loadPrereadState(tx, meetingId) : null;
+    const state = added.length ? await loadPrereadState(tx, meetingId) : null;
     if (state) {
-      notifyPreread(tx, {
+      await notifyPreread(tx, {
         meeting,
         snapshot: state.snapshot,
         late: state.preread.late,

@@ -18,13 +18,14 @@ import { attendeeIds, notifyPreread, notifyPrereadUpdate } from './preread-mail.
 import { DistributeSchema } from './schema';
 import { buildMeetingSnapshot } from './snapshot.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 export { diffSnapshots, summariseDiff } from './diff';
 
 const DAY = 86_400_000;
 
 /** Refusals shared by the first distribution and updates: nothing to send, or too late to matter. */
-function assertSendable(tx: Executor, meeting: Meeting, snapshot: PrereadSnapshot, now: Date): void {
+async function assertSendable(tx: Executor, meeting: Meeting, snapshot: PrereadSnapshot, now: Date): Promise<void> {
   assertMeetingEditable(meeting);
   if (Date.parse(meeting.scheduledAt) <= now.getTime()) {
     throw new ValidationError({}, 'The meeting has already started: a pre-read can only go out before it.');
@@ -36,17 +37,17 @@ function assertSendable(tx: Executor, meeting: Meeting, snapshot: PrereadSnapsho
     );
   // An item withdrawn (or decided) after it went on the agenda would be sent as if still open.
   const statuses = new Map(
-    tx
-      .select({ id: items.id, status: items.status })
-      .from(items)
-      .where(
-        inArray(
-          items.id,
-          snapshot.items.map((i) => i.id),
-        ),
-      )
-      .all()
-      .map((r) => [r.id, r.status]),
+    (
+      await tx
+        .select({ id: items.id, status: items.status })
+        .from(items)
+        .where(
+          inArray(
+            items.id,
+            snapshot.items.map((i) => i.id),
+          ),
+        )
+    ).map((r) => [r.id, r.status]),
   );
   const stale = snapshot.items.flatMap((i) => {
     const status = statuses.get(i.id);
@@ -59,7 +60,7 @@ function assertSendable(tx: Executor, meeting: Meeting, snapshot: PrereadSnapsho
       { agenda: stale },
       stale.length === 1 ? stale[0] : 'Some agenda items are no longer curated; take them off the agenda first.',
     );
-  if (attendeeIds(tx, meeting.id).length === 0) {
+  if ((await attendeeIds(tx, meeting.id)).length === 0) {
     throw new ValidationError(
       { attendees: ['Add at least one attendee before distributing.'] },
       'Add at least one attendee before distributing.',
@@ -67,10 +68,10 @@ function assertSendable(tx: Executor, meeting: Meeting, snapshot: PrereadSnapsho
   }
 }
 
-function moveCycleToPreread(tx: Executor, actorId: number, cycle: Cycle): void {
+async function moveCycleToPreread(tx: Executor, actorId: number, cycle: Cycle): Promise<void> {
   if (cycle.status !== 'planning') return;
-  tx.update(cycles).set({ status: 'preread' }).where(eq(cycles.id, cycle.id)).run();
-  logEvent(tx, {
+  await tx.update(cycles).set({ status: 'preread' }).where(eq(cycles.id, cycle.id));
+  await logEvent(tx, {
     actorId,
     type: 'cycle.status_changed',
     subjectType: 'cycle',
@@ -88,22 +89,20 @@ function moveCycleToPreread(tx: Executor, actorId: number, cycle: Cycle): void {
 export function distributePreread(actor: ActingUser, meetingId: number, input: unknown = {}, now = new Date()) {
   assertCan(actor, 'meeting.manage');
   const { confirmLate } = parseOrThrow(DistributeSchema, input);
-  return transaction((tx) => {
-    const meeting = loadMeeting(tx, meetingId);
-    const existing = tx
-      .select({ sentAt: prereads.sentAt })
-      .from(prereads)
-      .where(eq(prereads.meetingId, meetingId))
-      .get();
+  return transaction(async (tx) => {
+    const meeting = await loadMeeting(tx, meetingId);
+    const existing = first(
+      await tx.select({ sentAt: prereads.sentAt }).from(prereads).where(eq(prereads.meetingId, meetingId)),
+    );
     if (existing)
       throw new ConflictError(
         `The pre-read was already sent on ${formatMeetingTime(existing.sentAt)}; send an update instead.`,
       );
-    const cycle = loadCycle(tx, meeting.cycleId);
-    const snapshot = buildMeetingSnapshot(tx, meeting, cycle);
-    assertSendable(tx, meeting, snapshot, now);
+    const cycle = await loadCycle(tx, meeting.cycleId);
+    const snapshot = await buildMeetingSnapshot(tx, meeting, cycle);
+    await assertSendable(tx, meeting, snapshot, now);
 
-    const leadDays = getSetting(tx, 'prereadLeadDays');
+    const leadDays = await getSetting(tx, 'prereadLeadDays');
     const ahead = Date.parse(meeting.scheduledAt) - now.getTime();
     const late = ahead < leadDays * DAY;
     if (late && !confirmLate) {
@@ -112,18 +111,16 @@ export function distributePreread(actor: ActingUser, meetingId: number, input: u
     }
 
     const sentAt = now.toISOString();
-    const preread = tx
-      .insert(prereads)
-      .values({ meetingId, sentAt, sentBy: actor.id, late, snapshot })
-      .returning()
-      .get();
-    moveCycleToPreread(tx, actor.id, cycle);
-    logMeetingEvent(tx, actor.id, meeting, 'preread.distributed', {
+    const preread = (
+      await tx.insert(prereads).values({ meetingId, sentAt, sentBy: actor.id, late, snapshot }).returning()
+    )[0];
+    await moveCycleToPreread(tx, actor.id, cycle);
+    await logMeetingEvent(tx, actor.id, meeting, 'preread.distributed', {
       prereadId: preread.id,
       late,
       itemIds: snapshot.items.map((i) => i.id),
     });
-    notifyPreread(tx, { meeting, snapshot, late, sentAt, userIds: attendeeIds(tx, meetingId), now });
+    await notifyPreread(tx, { meeting, snapshot, late, sentAt, userIds: await attendeeIds(tx, meetingId), now });
     return { id: preread.id, sentAt, late, items: snapshot.items.length };
   });
 }
@@ -134,30 +131,38 @@ export function distributePreread(actor: ActingUser, meetingId: number, input: u
  */
 export function sendPrereadUpdate(actor: ActingUser, meetingId: number, now = new Date()) {
   assertCan(actor, 'meeting.manage');
-  return transaction((tx) => {
-    const meeting = loadMeeting(tx, meetingId);
-    const state = loadPrereadState(tx, meetingId);
+  return transaction(async (tx) => {
+    const meeting = await loadMeeting(tx, meetingId);
+    const state = await loadPrereadState(tx, meetingId);
     if (!state) throw new ConflictError('The pre-read has not been sent yet: distribute it first.');
-    const cycle = loadCycle(tx, meeting.cycleId);
-    const snapshot = buildMeetingSnapshot(tx, meeting, cycle);
-    assertSendable(tx, meeting, snapshot, now);
+    const cycle = await loadCycle(tx, meeting.cycleId);
+    const snapshot = await buildMeetingSnapshot(tx, meeting, cycle);
+    await assertSendable(tx, meeting, snapshot, now);
     const changes = diffSnapshots(state.snapshot, snapshot);
     if (isEmptyDiff(changes)) throw new ValidationError({}, 'Nothing has changed since the pre-read.');
 
     const summary = summariseDiff(changes);
     const sentAt = now.toISOString();
-    const update = tx
-      .insert(prereadUpdates)
-      .values({ prereadId: state.preread.id, sentAt, sentBy: actor.id, summary, snapshot })
-      .returning()
-      .get();
-    logMeetingEvent(tx, actor.id, meeting, 'preread.updated', {
+    const update = (
+      await tx
+        .insert(prereadUpdates)
+        .values({ prereadId: state.preread.id, sentAt, sentBy: actor.id, summary, snapshot })
+        .returning()
+    )[0];
+    await logMeetingEvent(tx, actor.id, meeting, 'preread.updated', {
       prereadId: state.preread.id,
       updateId: update.id,
       summary,
     });
     const meetingMoved = changes.meeting.some((c) => c.field !== 'capacity');
-    notifyPrereadUpdate(tx, { meeting, snapshot, summary, meetingMoved, userIds: attendeeIds(tx, meetingId), now });
+    await notifyPrereadUpdate(tx, {
+      meeting,
+      snapshot,
+      summary,
+      meetingMoved,
+      userIds: await attendeeIds(tx, meetingId),
+      now,
+    });
     return { id: update.id, sentAt, summary };
   });
 }

@@ -8,14 +8,16 @@ import { setAgenda } from './agenda.server';
 import { setAttendees } from './attendees.server';
 import { distributePreread } from './distribute.server';
 import { DAY, meetingRowCounts, plannedMeeting } from './test-helpers';
+import { first } from '@/db/rows';
 
-const prereadOf = (meetingId: number) => db.select().from(prereads).where(eq(prereads.meetingId, meetingId)).get();
+const prereadOf = async (meetingId: number) =>
+  first(await db.select().from(prereads).where(eq(prereads.meetingId, meetingId)));
 
 describe('distributePreread', () => {
   it('freezes the agenda, moves the cycle to preread and sends one notification and one e-mail per attendee', async () => {
     const { pm, leaders, cycle, items, meeting } = await plannedMeeting({ daysAhead: 14 });
     const before = meetingRowCounts();
-    const result = distributePreread(pm, meeting.id, {});
+    const result = await distributePreread(pm, meeting.id, {});
     expect(result).toMatchObject({ late: false, items: 2 });
     const after = meetingRowCounts();
     expect([
@@ -24,10 +26,10 @@ describe('distributePreread', () => {
       after.outbox - before.outbox,
     ]).toEqual([1, 2, 2]);
 
-    const preread = prereadOf(meeting.id)!;
+    const preread = (await prereadOf(meeting.id))!;
     expect(preread.late).toBe(false);
     expect(preread.snapshot.items.map((i) => [i.id, i.title, i.estimate, i.effectiveWeeks])).toEqual(
-      items.map((i) => [i.id, i.title, 'M', 3]),
+      items.map(async (i) => [(await i).id, (await i).title, 'M', 3]),
     );
     expect(preread.snapshot.cycle).toEqual({ id: cycle.id, name: cycle.name, capacityWeeks: 20 });
     expect(preread.snapshot.themes.map((t) => t.name)).toEqual(['Growth', 'Reliability']);
@@ -37,22 +39,17 @@ describe('distributePreread', () => {
       facilitator: pm.name,
     });
 
-    expect(db.select().from(cycles).where(eq(cycles.id, cycle.id)).get()!.status).toBe('preread');
-    expect(eventsOf('cycle', cycle.id).map((e) => e.type)).toEqual(['cycle.status_changed']);
-    expect(eventsOf('meeting', meeting.id).map((e) => e.type)).toContain('preread.distributed');
+    expect(first(await db.select().from(cycles).where(eq(cycles.id, cycle.id)))!.status).toBe('preread');
+    expect((await eventsOf('cycle', cycle.id)).map((e) => e.type)).toEqual(['cycle.status_changed']);
+    expect((await eventsOf('meeting', meeting.id)).map((e) => e.type)).toContain('preread.distributed');
 
-    const notes = db
-      .select()
-      .from(notifications)
-      .where(eq(notifications.kind, 'preread.distributed'))
-      .all()
-      .filter((n) => n.link === `/meetings/${meeting.id}/preread`);
+    const notes = (await db.select().from(notifications).where(eq(notifications.kind, 'preread.distributed'))).filter(
+      (n) => n.link === `/meetings/${meeting.id}/preread`,
+    );
     expect(notes.map((n) => n.userId).sort()).toEqual(leaders.map((l) => l.id).sort());
-    const mails = db
-      .select()
-      .from(outbox)
-      .all()
-      .filter((m) => m.subject.includes('Pre-read: Q1 prioritisation') && leaders.some((l) => l.id === m.toUserId));
+    const mails = (await db.select().from(outbox)).filter(
+      (m) => m.subject.includes('Pre-read: Q1 prioritisation') && leaders.some((l) => l.id === m.toUserId),
+    );
     expect(mails).toHaveLength(2);
     for (const mail of mails) {
       expect(mail.subject).toBe(`[Quorum · ${cycle.name}] Pre-read: Q1 prioritisation`);
@@ -70,46 +67,44 @@ describe('distributePreread', () => {
   it('refuses a late distribution without confirmation, naming how late, and marks a confirmed one late', async () => {
     const { pm, meeting } = await plannedMeeting({ daysAhead: 3 });
     const before = meetingRowCounts();
-    const error = validationErrorOf(() => distributePreread(pm, meeting.id, { confirmLate: false }));
+    const error = await validationErrorOf(() => distributePreread(pm, meeting.id, { confirmLate: false }));
     expect(error.message).toBe('The meeting is in 3 days, less than the 7-day lead time. Confirm to send it late.');
     expect(error.fieldErrors.confirmLate).toEqual([error.message]);
     expect(meetingRowCounts()).toEqual(before);
 
-    distributePreread(pm, meeting.id, { confirmLate: 'on' });
-    expect(prereadOf(meeting.id)!.late).toBe(true);
-    const mail = db
-      .select()
-      .from(outbox)
-      .all()
-      .find((m) => m.subject.endsWith('Pre-read: Q1 prioritisation') && m.text.includes(`/meetings/${meeting.id}/`))!;
+    await distributePreread(pm, meeting.id, { confirmLate: 'on' });
+    expect((await prereadOf(meeting.id))!.late).toBe(true);
+    const mail = (await db.select().from(outbox)).find(
+      (m) => m.subject.endsWith('Pre-read: Q1 prioritisation') && m.text.includes(`/meetings/${meeting.id}/`),
+    )!;
     expect(mail.text).toContain('The pre-read went out 3 days before the meeting (sent late).');
   });
 
   it('uses the lead-time setting', async () => {
     const { pm, meeting } = await plannedMeeting({ daysAhead: 3.5 });
-    setSetting(db, 'prereadLeadDays', 2);
+    await setSetting(db, 'prereadLeadDays', 2);
     try {
-      expect(distributePreread(pm, meeting.id, {}).late).toBe(false);
+      expect((await distributePreread(pm, meeting.id, {})).late).toBe(false);
     } finally {
-      setSetting(db, 'prereadLeadDays', 7);
+      await setSetting(db, 'prereadLeadDays', 7);
     }
   });
 
   it('states hours when the meeting is less than a day away', async () => {
     const { pm, meeting } = await plannedMeeting({ daysAhead: 0.3 });
-    expect(validationErrorOf(() => distributePreread(pm, meeting.id, {})).message).toBe(
+    expect((await validationErrorOf(() => distributePreread(pm, meeting.id, {}))).message).toBe(
       'The meeting is in 7 hours, less than the 7-day lead time. Confirm to send it late.',
     );
   });
 
   it('refuses a second distribution', async () => {
     const { pm, meeting } = await plannedMeeting();
-    distributePreread(pm, meeting.id, {});
+    await distributePreread(pm, meeting.id, {});
     const before = meetingRowCounts();
-    expect(() => distributePreread(pm, meeting.id, {})).toThrow(
+    await expect(await distributePreread(pm, meeting.id, {})).rejects.toThrow(
       /^The pre-read was already sent on \w+day .* UTC; send an update instead\.$/,
     );
-    expect(() => distributePreread(pm, meeting.id, {})).toThrow(ConflictError);
+    await expect(await distributePreread(pm, meeting.id, {})).rejects.toThrow(ConflictError);
     expect(meetingRowCounts()).toEqual(before);
   });
 
@@ -119,7 +114,9 @@ describe('distributePreread', () => {
   ])('refuses %s and writes nothing', async (_label, opts, message) => {
     const { pm, meeting } = await plannedMeeting(opts);
     const before = meetingRowCounts();
-    expect(validationErrorOf(() => distributePreread(pm, meeting.id, { confirmLate: true })).message).toBe(message);
+    expect((await validationErrorOf(() => distributePreread(pm, meeting.id, { confirmLate: true }))).message).toBe(
+      message,
+    );
     expect(meetingRowCounts()).toEqual(before);
   });
 
@@ -127,45 +124,47 @@ describe('distributePreread', () => {
     const { pm, meeting } = await plannedMeeting();
     const before = meetingRowCounts();
     const later = new Date(Date.parse(meeting.scheduledAt) + DAY);
-    expect(validationErrorOf(() => distributePreread(pm, meeting.id, { confirmLate: true }, later)).message).toMatch(
-      /already started/,
-    );
+    expect(
+      (await validationErrorOf(() => distributePreread(pm, meeting.id, { confirmLate: true }, later))).message,
+    ).toMatch(/already started/);
     expect(meetingRowCounts()).toEqual(before);
   });
 
   it('refuses an agenda item that is no longer curated', async () => {
     const { pm, meeting, items } = await plannedMeeting();
-    db.update(itemsTable).set({ status: 'withdrawn' }).where(eq(itemsTable.id, items[0].id)).run();
-    expect(validationErrorOf(() => distributePreread(pm, meeting.id, {})).message).toBe(
+    await db
+      .update(itemsTable)
+      .set({ status: 'withdrawn' })
+      .where(eq(itemsTable.id, (await items[0]).id));
+    expect((await validationErrorOf(() => distributePreread(pm, meeting.id, {}))).message).toBe(
       '"Agenda item 1" is withdrawn; take it off the agenda first.',
     );
-    setAgenda(pm, meeting.id, [items[1].id]);
-    expect(distributePreread(pm, meeting.id, {}).items).toBe(1);
+    await setAgenda(pm, meeting.id, [(await items[1]).id]);
+    expect((await distributePreread(pm, meeting.id, {})).items).toBe(1);
   });
 
   it('is refused to leaders', async () => {
     const { leaders, meeting } = await plannedMeeting();
-    expect(() => distributePreread(leaders[0], meeting.id, {})).toThrow(ForbiddenError);
+    await expect(await distributePreread(leaders[0], meeting.id, {})).rejects.toThrow(ForbiddenError);
   });
 
   it('sends the pre-read to attendees added after distribution, and only to them', async () => {
     const { pm, leaders, meeting } = await plannedMeeting();
-    distributePreread(pm, meeting.id, {});
+    await distributePreread(pm, meeting.id, {});
     const late = await userWithRole('leader');
-    const count = (userId: number) =>
-      db
-        .select()
-        .from(notifications)
-        .where(eq(notifications.userId, userId))
-        .all()
-        .filter((n) => n.kind === 'preread.distributed').length;
-    setAttendees(
+    const count = async (userId: number) =>
+      (await db.select().from(notifications).where(eq(notifications.userId, userId))).filter(
+        (n) => n.kind === 'preread.distributed',
+      ).length;
+    await setAttendees(
       pm,
       meeting.id,
       [...leaders, late].map((l) => ({ userId: l.id, role: 'voter' })),
     );
-    expect(count(late.id)).toBe(1);
-    expect(leaders.map((l) => count(l.id))).toEqual([1, 1]);
-    expect(db.select().from(outbox).where(eq(outbox.toUserId, late.id)).all()[0].ics).toContain(`mailto:${late.email}`);
+    expect(await count(late.id)).toBe(1);
+    expect(await Promise.all(leaders.map(async (l) => count(l.id)))).toEqual([1, 1]);
+    expect((await db.select().from(outbox).where(eq(outbox.toUserId, late.id)))[0].ics).toContain(
+      `mailto:${late.email}`,
+    );
   });
 });

@@ -19,22 +19,29 @@ import {
 } from './guards.server';
 import { meetingInputSchema } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 /** Schedules a meeting of a cycle. Several may be scheduled at once (e.g. a rehearsal); all are listed. */
-export function createMeeting(actor: ActingUser, cycleId: number, input: unknown, now = new Date()): Meeting {
+export async function createMeeting(
+  actor: ActingUser,
+  cycleId: number,
+  input: unknown,
+  now = new Date(),
+): Promise<Meeting> {
   assertCan(actor, 'meeting.manage');
-  return transaction((tx) => {
-    const cycle = loadCycle(tx, cycleId);
+  return transaction(async (tx) => {
+    const cycle = await loadCycle(tx, cycleId);
     if (cycle.status === 'closed')
       throw new ConflictError(`${cycle.name} is closed: no more meetings can be scheduled in it.`);
     const data = parseOrThrow(meetingInputSchema(now), input);
-    assertEligibleFacilitator(tx, data.facilitatorId);
-    const meeting = tx
-      .insert(meetings)
-      .values({ ...data, cycleId, createdAt: now.toISOString() })
-      .returning()
-      .get();
-    logMeetingEvent(tx, actor.id, meeting, 'meeting.scheduled', { after: data });
+    await assertEligibleFacilitator(tx, data.facilitatorId);
+    const meeting = (
+      await tx
+        .insert(meetings)
+        .values({ ...data, cycleId, createdAt: now.toISOString() })
+        .returning()
+    )[0];
+    await logMeetingEvent(tx, actor.id, meeting, 'meeting.scheduled', { after: data });
     return meeting;
   });
 }
@@ -43,67 +50,72 @@ export function createMeeting(actor: ActingUser, cycleId: number, input: unknown
  * Changes a meeting's details. Refused once it is closed. Attendees are not told here: after the
  * pre-read went out, the pm sends an update, which lists the new date or place.
  */
-export function updateMeeting(actor: ActingUser, meetingId: number, input: unknown, now = new Date()): Meeting {
+export async function updateMeeting(
+  actor: ActingUser,
+  meetingId: number,
+  input: unknown,
+  now = new Date(),
+): Promise<Meeting> {
   assertCan(actor, 'meeting.manage');
-  return transaction((tx) => {
-    const before = loadMeeting(tx, meetingId);
+  return transaction(async (tx) => {
+    const before = await loadMeeting(tx, meetingId);
     assertMeetingEditable(before);
     const data = parseOrThrow(meetingInputSchema(now), input);
-    assertEligibleFacilitator(tx, data.facilitatorId);
+    await assertEligibleFacilitator(tx, data.facilitatorId);
     const changes = diff(before as Record<string, unknown>, data);
     if (Object.keys(changes).length === 0) return before;
-    const after = tx
-      .update(meetings)
-      .set({ ...data, version: before.version + 1 })
-      .where(eq(meetings.id, meetingId))
-      .returning()
-      .get();
-    logMeetingEvent(tx, actor.id, after, 'meeting.updated', { changes });
+    const after = (
+      await tx
+        .update(meetings)
+        .set({ ...data, version: before.version + 1 })
+        .where(eq(meetings.id, meetingId))
+        .returning()
+    )[0];
+    await logMeetingEvent(tx, actor.id, after, 'meeting.updated', { changes });
     return after;
   });
 }
 
 /** People who may facilitate: active pm, admin and leaders. */
-export function facilitatorOptions(actor: ActingUser) {
+export async function facilitatorOptions(actor: ActingUser) {
   assertCan(actor, 'meeting.manage');
   return db
     .select({ id: users.id, name: users.name, role: users.role })
     .from(users)
     .where(and(eq(users.active, true), inArray(users.role, [...MEETING_PEOPLE_ROLES])))
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(users.name));
 }
 
 /**
  * A cycle's meetings by date, with whether the pre-read went out. Backlog roles may open the list;
  * a non-manager sees only the meetings they attend or facilitate (the others would answer 403).
  */
-export function listMeetings(actor: ActingUser, cycleId: number) {
+export async function listMeetings(actor: ActingUser, cycleId: number) {
   assertCan(actor, 'backlog.view');
-  const cycle = loadCycle(db, cycleId);
-  const rows = db
+  const cycle = await loadCycle(db, cycleId);
+  const all = await db
     .select({ meeting: meetings, prereadSentAt: prereads.sentAt, prereadLate: prereads.late })
     .from(meetings)
     .leftJoin(prereads, eq(prereads.meetingId, meetings.id))
     .where(eq(meetings.cycleId, cycleId))
-    .orderBy(asc(meetings.scheduledAt), asc(meetings.id))
-    .all()
-    .filter((r) => canSeeMeeting(db, actor, r.meeting));
+    .orderBy(asc(meetings.scheduledAt), asc(meetings.id));
+  const visible = await Promise.all(all.map((r) => canSeeMeeting(db, actor, r.meeting)));
+  const rows = all.filter((_, i) => visible[i]);
   const ids = rows.map((r) => r.meeting.id);
-  const countBy = (table: typeof agendaItems | typeof meetingAttendees) =>
+  const countBy = async (table: typeof agendaItems | typeof meetingAttendees) =>
     new Map(
       ids.length
-        ? db
-            .select({ id: table.meetingId, n: count() })
-            .from(table)
-            .where(inArray(table.meetingId, ids))
-            .groupBy(table.meetingId)
-            .all()
-            .map((r) => [r.id, r.n])
+        ? (
+            await db
+              .select({ id: table.meetingId, n: count() })
+              .from(table)
+              .where(inArray(table.meetingId, ids))
+              .groupBy(table.meetingId)
+          ).map((r) => [r.id, r.n])
         : [],
     );
-  const agendaCounts = countBy(agendaItems);
-  const attendeeCounts = countBy(meetingAttendees);
+  const agendaCounts = await countBy(agendaItems);
+  const attendeeCounts = await countBy(meetingAttendees);
   return {
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status },
     canManage: can(actor, 'meeting.manage'),
@@ -121,43 +133,41 @@ export function listMeetings(actor: ActingUser, cycleId: number) {
     })),
   };
 }
-export type MeetingListEntry = ReturnType<typeof listMeetings>['meetings'][number];
+export type MeetingListEntry = Awaited<ReturnType<typeof listMeetings>>['meetings'][number];
 
 /** The meeting page's overview: details, attendees, agenda and pre-read state. 403/404 as canSeeMeeting. */
 export function getMeetingOverview(actor: ActingUser, meetingId: number) {
-  return transaction((tx) => {
-    const meeting = loadMeeting(tx, meetingId);
-    assertCanSeeMeeting(tx, actor, meeting);
-    const cycle = loadCycle(tx, meeting.cycleId);
-    const facilitator = tx
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(eq(users.id, meeting.facilitatorId))
-      .get();
-    const preread = tx
-      .select({ id: prereads.id, sentAt: prereads.sentAt, late: prereads.late })
-      .from(prereads)
-      .where(eq(prereads.meetingId, meetingId))
-      .get();
+  return transaction(async (tx) => {
+    const meeting = await loadMeeting(tx, meetingId);
+    await assertCanSeeMeeting(tx, actor, meeting);
+    const cycle = await loadCycle(tx, meeting.cycleId);
+    const facilitator = first(
+      await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)),
+    );
+    const preread = first(
+      await tx
+        .select({ id: prereads.id, sentAt: prereads.sentAt, late: prereads.late })
+        .from(prereads)
+        .where(eq(prereads.meetingId, meetingId)),
+    );
     const updates = preread
-      ? tx
+      ? await tx
           .select({ sentAt: prereadUpdates.sentAt, summary: prereadUpdates.summary })
           .from(prereadUpdates)
           .where(eq(prereadUpdates.prereadId, preread.id))
           .orderBy(asc(prereadUpdates.id))
-          .all()
       : [];
-    const agenda = loadAgenda(tx, meeting, cycle);
+    const agenda = await loadAgenda(tx, meeting, cycle);
     return {
       meeting,
       cycle: { id: cycle.id, name: cycle.name, status: cycle.status, capacityWeeks: cycle.capacityWeeks },
       facilitator: facilitator ?? { id: meeting.facilitatorId, name: '' },
       preread: preread ? { ...preread, updates } : null,
-      attendees: listAttendees(tx, meetingId),
+      attendees: await listAttendees(tx, meetingId),
       agenda,
-      summary: summariseAgenda(agenda, cycleThemes(tx, cycle.id), cycle.capacityWeeks),
+      summary: summariseAgenda(agenda, await cycleThemes(tx, cycle.id), cycle.capacityWeeks),
       canManage: can(actor, 'meeting.manage'),
     };
   });
 }
-export type MeetingOverview = ReturnType<typeof getMeetingOverview>;
+export type MeetingOverview = Awaited<ReturnType<typeof getMeetingOverview>>;

@@ -12,8 +12,8 @@ import { DAY, meetingInput, meetingRowCounts, plannedMeeting } from './test-help
 describe('createMeeting', () => {
   it('stores times in UTC and defaults the duration and the questions deadline', async () => {
     const pm = await userWithRole('pm');
-    const cycle = makeCycle(db);
-    const m = createMeeting(
+    const cycle = await makeCycle(db);
+    const m = await createMeeting(
       pm,
       cycle.id,
       meetingInput(pm.id, { scheduledAt: '2099-01-14T16:00:00+01:00', durationMinutes: '' }),
@@ -57,22 +57,22 @@ describe('createMeeting', () => {
     ],
   ])('refuses %s and writes nothing', async (_label, over, field, message) => {
     const pm = await userWithRole('pm');
-    const cycle = makeCycle(db);
+    const cycle = await makeCycle(db);
     const before = meetingRowCounts();
-    expect(validationErrorOf(() => createMeeting(pm, cycle.id, meetingInput(pm.id, over))).fieldErrors[field]).toEqual([
-      message,
-    ]);
+    expect(
+      (await validationErrorOf(() => createMeeting(pm, cycle.id, meetingInput(pm.id, over)))).fieldErrors[field],
+    ).toEqual([message]);
     expect(meetingRowCounts()).toEqual(before);
   });
 
   it('refuses a facilitator who is a requestor or deactivated', async () => {
     const pm = await userWithRole('pm');
-    const cycle = makeCycle(db);
+    const cycle = await makeCycle(db);
     const requestor = await userWithRole('requestor');
     const gone = await makeUser(db, { role: 'leader', active: false });
     for (const f of [requestor, gone]) {
       expect(
-        validationErrorOf(() => createMeeting(pm, cycle.id, meetingInput(f.id))).fieldErrors.facilitatorId,
+        (await validationErrorOf(() => createMeeting(pm, cycle.id, meetingInput(f.id)))).fieldErrors.facilitatorId,
       ).toEqual(['Choose an active pm, admin or leader as the facilitator.']);
     }
   });
@@ -80,43 +80,49 @@ describe('createMeeting', () => {
   it('is refused to leaders; 404 for an unknown cycle', async () => {
     const leader = await userWithRole('leader');
     const pm = await userWithRole('pm');
-    expect(() => createMeeting(leader, makeCycle(db).id, meetingInput(leader.id))).toThrow(ForbiddenError);
-    expect(() => createMeeting(pm, 999_999, meetingInput(pm.id))).toThrow(NotFoundError);
+    await expect(await createMeeting(leader, (await makeCycle(db)).id, meetingInput(leader.id))).rejects.toThrow(
+      ForbiddenError,
+    );
+    await expect(await createMeeting(pm, 999_999, meetingInput(pm.id))).rejects.toThrow(NotFoundError);
   });
 });
 
 describe('updateMeeting, listMeetings and the overview', () => {
   it('updates and bumps the version; refuses once closed', async () => {
     const { pm, meeting } = await plannedMeeting();
-    const after = updateMeeting(
+    const after = await updateMeeting(
       pm,
       meeting.id,
       meetingInput(pm.id, { scheduledAt: meeting.scheduledAt, title: 'Renamed' }),
     );
     expect(after).toMatchObject({ title: 'Renamed', version: 2 });
-    db.update(meetings).set({ status: 'closed' }).where(eq(meetings.id, meeting.id)).run();
-    expect(() => updateMeeting(pm, meeting.id, meetingInput(pm.id))).toThrow(ConflictError);
-    expect(() => setAgenda(pm, meeting.id, [])).toThrow('This meeting is closed and can no longer be changed.');
+    await db.update(meetings).set({ status: 'closed' }).where(eq(meetings.id, meeting.id));
+    await expect(await updateMeeting(pm, meeting.id, meetingInput(pm.id))).rejects.toThrow(ConflictError);
+    await expect(await setAgenda(pm, meeting.id, [])).rejects.toThrow(
+      'This meeting is closed and can no longer be changed.',
+    );
   });
 
   it("lists a cycle's meetings; a leader sees only those they attend", async () => {
     const { pm, leaders, cycle, meeting } = await plannedMeeting();
-    const other = createMeeting(pm, cycle.id, meetingInput(pm.id, { title: 'Without leaders' }));
-    expect(listMeetings(pm, cycle.id).meetings.map((m) => [m.id, m.attendeeCount, m.agendaCount, m.preread])).toEqual([
+    const other = await createMeeting(pm, cycle.id, meetingInput(pm.id, { title: 'Without leaders' }));
+    expect(
+      (await listMeetings(pm, cycle.id)).meetings.map((m) => [m.id, m.attendeeCount, m.agendaCount, m.preread]),
+    ).toEqual([
       [meeting.id, 2, 2, null],
       [other.id, 0, 0, null],
     ]);
-    expect(listMeetings(leaders[0], cycle.id).meetings.map((m) => m.id)).toEqual([meeting.id]);
+    expect((await listMeetings(leaders[0], cycle.id)).meetings.map((m) => m.id)).toEqual([meeting.id]);
   });
 
   it('shows the overview to attendees and managers, 403 to others', async () => {
     const { pm, leaders, meeting } = await plannedMeeting();
-    const overview = getMeetingOverview(leaders[0], meeting.id);
+    const overview = await getMeetingOverview(leaders[0], meeting.id);
     expect(overview).toMatchObject({ canManage: false, preread: null, facilitator: { name: pm.name } });
     expect(overview.summary).toMatchObject({ itemCount: 2, totalWeeks: 6, capacityWeeks: 20 });
     const outsider = await userWithRole('leader');
-    expect(() => getMeetingOverview(outsider, meeting.id)).toThrow(ForbiddenError);
-    expect(() => getMeetingOverview(pm, 999_999)).toThrow(NotFoundError);
+    await expect(await getMeetingOverview(outsider, meeting.id)).rejects.toThrow(ForbiddenError);
+    await expect(await getMeetingOverview(pm, 999_999)).rejects.toThrow(NotFoundError);
   });
 });
 
@@ -125,7 +131,7 @@ describe('setAttendees', () => {
     const { pm, leaders, meeting } = await plannedMeeting();
     const gone = await makeUser(db, { role: 'leader', name: 'Gina Gone', active: false });
     const before = meetingRowCounts();
-    const error = validationErrorOf(() =>
+    const error = await validationErrorOf(() =>
       setAttendees(
         pm,
         meeting.id,
@@ -135,7 +141,8 @@ describe('setAttendees', () => {
     expect(error.fieldErrors.attendees).toEqual(['Gina Gone is deactivated and cannot attend.']);
     expect(error.message).toBe('Gina Gone is deactivated and cannot attend.');
     expect(
-      validationErrorOf(() => setAttendees(pm, meeting.id, [{ userId: 987_654, role: 'voter' }])).fieldErrors.attendees,
+      (await validationErrorOf(() => setAttendees(pm, meeting.id, [{ userId: 987_654, role: 'voter' }]))).fieldErrors
+        .attendees,
     ).toEqual(['Person #987654 does not exist.']);
     expect(meetingRowCounts()).toEqual(before);
   });
@@ -145,7 +152,7 @@ describe('setAttendees', () => {
     const requestor = await userWithRole('requestor');
     const engineer = await userWithRole('engineer');
     const before = meetingRowCounts();
-    const error = validationErrorOf(() =>
+    const error = await validationErrorOf(async () =>
       setAttendees(pm, meeting.id, [
         { userId: leaders[0].id, role: 'voter' },
         { userId: requestor.id, role: 'voter' },
@@ -154,7 +161,7 @@ describe('setAttendees', () => {
     );
     expect(error.fieldErrors.attendees).toEqual([votersOnlyMessage(requestor.name), votersOnlyMessage(engineer.name)]);
     expect(meetingRowCounts()).toEqual(before);
-    const attendees = setAttendees(pm, meeting.id, [
+    const attendees = await setAttendees(pm, meeting.id, [
       { userId: leaders[0].id, role: 'voter' },
       { userId: requestor.id, role: 'observer' },
     ]);
@@ -163,15 +170,15 @@ describe('setAttendees', () => {
 
   it('changes roles, logs once and warns about the balance', async () => {
     const { pm, leaders, meeting } = await plannedMeeting();
-    setAttendees(pm, meeting.id, [
+    await setAttendees(pm, meeting.id, [
       { userId: leaders[0].id, role: 'voter' },
       { userId: leaders[1].id, role: 'observer' },
     ]);
-    const plan = getAttendeePlan(pm, meeting.id);
+    const plan = await getAttendeePlan(pm, meeting.id);
     expect(plan.current).toEqual(expect.arrayContaining([{ userId: leaders[1].id, role: 'observer' }]));
     expect(plan.warnings.map((w) => w.kind)).toEqual(['dominant']);
     const before = meetingRowCounts();
-    setAttendees(pm, meeting.id, [
+    await setAttendees(pm, meeting.id, [
       { userId: leaders[0].id, role: 'voter' },
       { userId: leaders[1].id, role: 'observer' },
     ]);
@@ -226,27 +233,32 @@ describe('agenda', () => {
 
   it("accepts only curated items of the meeting's cycle, naming each refused one", async () => {
     const { pm, cycle, items, meeting } = await plannedMeeting();
-    const rejected = makeItem(db, {
+    const rejected = await makeItem(db, {
       cycleId: cycle.id,
       title: 'Already rejected',
       requestorId: pm.id,
       departmentId: pm.departmentId,
       status: 'rejected',
     });
-    const elsewhere = makeItem(db, {
-      cycleId: makeCycle(db).id,
+    const elsewhere = await makeItem(db, {
+      cycleId: (await makeCycle(db)).id,
       title: 'Other cycle',
       requestorId: pm.id,
       departmentId: pm.departmentId,
     });
     const before = meetingRowCounts();
-    const error = validationErrorOf(() => setAgenda(pm, meeting.id, [items[0].id, rejected.id, elsewhere.id]));
+    const error = await validationErrorOf(async () =>
+      setAgenda(pm, meeting.id, [(await items[0]).id, rejected.id, elsewhere.id]),
+    );
     expect(error.fieldErrors.agenda).toEqual([
       '"Already rejected" is rejected, not curated: only curated items can go on the agenda.',
       '"Other cycle" is not in this meeting\'s cycle.',
     ]);
     expect(meetingRowCounts()).toEqual(before);
-    expect(setAgenda(pm, meeting.id, [items[1].id, items[0].id, items[1].id])).toEqual([items[1].id, items[0].id]);
-    expect(getAgendaEditor(pm, meeting.id).included).toEqual([items[1].id, items[0].id]);
+    expect(await setAgenda(pm, meeting.id, [(await items[1]).id, (await items[0]).id, (await items[1]).id])).toEqual([
+      (await items[1]).id,
+      (await items[0]).id,
+    ]);
+    expect((await getAgendaEditor(pm, meeting.id)).included).toEqual([(await items[1]).id, (await items[0]).id]);
   });
 });

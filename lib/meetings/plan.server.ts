@@ -15,20 +15,20 @@ import type { ActingUser } from '@/lib/auth/acting-user';
  * receipts), for pm/admin. One call, so the page stays thin and the sections can move to their
  * own route when the meeting page becomes the live meeting.
  */
-export function getMeetingPlan(actor: ActingUser, meetingId: number, now = new Date()) {
+export async function getMeetingPlan(actor: ActingUser, meetingId: number, now = new Date()) {
   assertCan(actor, 'meeting.manage');
-  const meeting = loadMeeting(db, meetingId);
-  const leadDays = getSetting(db, 'prereadLeadDays');
+  const meeting = await loadMeeting(db, meetingId);
+  const leadDays = await getSetting(db, 'prereadLeadDays');
   const ahead = Date.parse(meeting.scheduledAt) - now.getTime();
   return {
-    attendees: getAttendeePlan(actor, meetingId),
-    agenda: getAgendaEditor(actor, meetingId),
-    reads: readStatus(actor, meetingId),
-    facilitators: facilitatorOptions(actor),
+    attendees: await getAttendeePlan(actor, meetingId),
+    agenda: await getAgendaEditor(actor, meetingId),
+    reads: await readStatus(actor, meetingId),
+    facilitators: await facilitatorOptions(actor),
     leadDays,
     /** Set when distributing now would be late (and the meeting has not started). */
     lateMessage: ahead > 0 && ahead < leadDays * 86_400_000 ? lateDistributionMessage(ahead, leadDays) : null,
     started: ahead <= 0,
   };
 }
-export type MeetingPlan = ReturnType<typeof getMeetingPlan>;
+export type MeetingPlan = Awaited<ReturnType<typeof getMeetingPlan>>;

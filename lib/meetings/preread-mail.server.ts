@@ -10,6 +10,7 @@ import { summariseAgenda } from './agenda-order';
 import { formatDuration, formatMeetingTime, formatWeeks, personWeeks, timeUntilText } from './format';
 import { plural } from '@/lib/plural';
 import { buildMeetingIcs, meetingUid } from './ics';
+import { first } from '@/db/rows';
 
 /**
  * The messages a pre-read sends: first distribution (also to attendees added later), updates and
@@ -20,19 +21,16 @@ import { buildMeetingIcs, meetingUid } from './ics';
 export const prereadPath = (meetingId: number) => `/meetings/${meetingId}/preread`;
 
 /** The invitation for the meeting as it is now, addressed to all its attendees. */
-export function meetingInvitation(tx: Executor, meeting: Meeting, now: Date): string {
-  const organizer = tx
-    .select({ name: users.name, email: users.email })
-    .from(users)
-    .where(eq(users.id, meeting.facilitatorId))
-    .get();
-  const attendees = tx
+export async function meetingInvitation(tx: Executor, meeting: Meeting, now: Date): Promise<string> {
+  const organizer = first(
+    await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, meeting.facilitatorId)),
+  );
+  const attendees = await tx
     .select({ name: users.name, email: users.email, role: meetingAttendees.role })
     .from(meetingAttendees)
     .innerJoin(users, eq(users.id, meetingAttendees.userId))
     .where(eq(meetingAttendees.meetingId, meeting.id))
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(users.name));
   return buildMeetingIcs({
     uid: meetingUid(meeting.id),
     title: meeting.title,
@@ -69,7 +67,7 @@ function whenLines(meeting: Meeting, facilitator: string): string[] {
 }
 
 /** Sends the pre-read (in-app, e-mail and invitation) to `userIds`. Call inside the distributing transaction. */
-export function notifyPreread(
+export async function notifyPreread(
   tx: Executor,
   input: {
     meeting: Meeting;
@@ -79,9 +77,9 @@ export function notifyPreread(
     userIds: number[];
     now: Date;
   },
-): void {
+): Promise<void> {
   const { meeting, snapshot } = input;
-  const ics = meetingInvitation(tx, meeting, input.now);
+  const ics = await meetingInvitation(tx, meeting, input.now);
   const lateText = input.late ? ` (sent late)` : '';
   const lines = [
     `The pre-read for ${meeting.title} is ready: read it before the meeting and ask your questions there.`,
@@ -95,7 +93,7 @@ export function notifyPreread(
     `Questions close: ${formatMeetingTime(meeting.questionsCloseAt)}`,
   ];
   const heading = `Pre-read: ${meeting.title}`;
-  notify(tx, {
+  await notify(tx, {
     userIds: input.userIds,
     kind: 'preread.distributed',
     title: `${heading}${lateText}`,
@@ -114,7 +112,7 @@ export function notifyPreread(
 }
 
 /** Tells the attendees what changed since the pre-read; the invitation goes along when the meeting itself moved. */
-export function notifyPrereadUpdate(
+export async function notifyPrereadUpdate(
   tx: Executor,
   input: {
     meeting: Meeting;
@@ -124,11 +122,11 @@ export function notifyPrereadUpdate(
     userIds: number[];
     now: Date;
   },
-): void {
+): Promise<void> {
   const { meeting, snapshot } = input;
   const heading = `Pre-read updated: ${meeting.title}`;
-  const ics = input.meetingMoved ? meetingInvitation(tx, meeting, input.now) : undefined;
-  notify(tx, {
+  const ics = input.meetingMoved ? await meetingInvitation(tx, meeting, input.now) : undefined;
+  await notify(tx, {
     userIds: input.userIds,
     kind: 'preread.updated',
     title: heading,
@@ -151,10 +149,13 @@ export function notifyPrereadUpdate(
   });
 }
 
-export function notifyReminder(tx: Executor, input: { meeting: Meeting; cycleName: string; userIds: number[] }): void {
+export async function notifyReminder(
+  tx: Executor,
+  input: { meeting: Meeting; cycleName: string; userIds: number[] },
+): Promise<void> {
   const { meeting } = input;
   const heading = `Reminder: read the pre-read for ${meeting.title}`;
-  notify(tx, {
+  await notify(tx, {
     userIds: input.userIds,
     kind: 'preread.reminder',
     title: heading,
@@ -176,11 +177,11 @@ export function notifyReminder(tx: Executor, input: { meeting: Meeting; cycleNam
 }
 
 /** Everyone the meeting's pre-read goes to. */
-export function attendeeIds(tx: Executor, meetingId: number): number[] {
-  return tx
-    .select({ id: meetingAttendees.userId })
-    .from(meetingAttendees)
-    .where(eq(meetingAttendees.meetingId, meetingId))
-    .all()
-    .map((r) => r.id);
+export async function attendeeIds(tx: Executor, meetingId: number): Promise<number[]> {
+  return (
+    await tx
+      .select({ id: meetingAttendees.userId })
+      .from(meetingAttendees)
+      .where(eq(meetingAttendees.meetingId, meetingId))
+  ).map((r) => r.id);
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { prereadUpdates, prereads, type Preread, type PrereadSnapshot } from '@/db/schema';
 import type { Executor } from '@/lib/events/log.server';
+import { first } from '@/db/rows';
 
 export type PrereadState = {
   preread: Preread;
@@ -13,20 +14,23 @@ export type PrereadState = {
 };
 
 /** A meeting's distributed pre-read with its updates, or null before it is distributed. Callers authorize. */
-export function loadPrereadState(tx: Executor, meetingId: number): PrereadState | null {
-  const preread = tx.select().from(prereads).where(eq(prereads.meetingId, meetingId)).get();
+export async function loadPrereadState(tx: Executor, meetingId: number): Promise<PrereadState | null> {
+  const preread = first(await tx.select().from(prereads).where(eq(prereads.meetingId, meetingId)));
   if (!preread) return null;
-  const updates = tx
+  const updates = await tx
     .select({ id: prereadUpdates.id, sentAt: prereadUpdates.sentAt, summary: prereadUpdates.summary })
     .from(prereadUpdates)
     .where(eq(prereadUpdates.prereadId, preread.id))
-    .orderBy(asc(prereadUpdates.id))
-    .all();
+    .orderBy(asc(prereadUpdates.id));
   // Only the latest snapshot is read: each one holds the whole agenda, and this runs on every page view.
   const last = updates.at(-1);
   const latest = last
-    ? tx.select({ snapshot: prereadUpdates.snapshot }).from(prereadUpdates).where(eq(prereadUpdates.id, last.id)).get()!
-        .snapshot
+    ? first(
+        await tx
+          .select({ snapshot: prereadUpdates.snapshot })
+          .from(prereadUpdates)
+          .where(eq(prereadUpdates.id, last.id)),
+      )!.snapshot
     : preread.snapshot;
   return {
     preread,

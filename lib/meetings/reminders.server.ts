@@ -11,35 +11,36 @@ import { listAttendees, type AttendeeRow } from './attendees.server';
 import { assertMeetingEditable, logMeetingEvent } from './guards.server';
 import { notifyReminder } from './preread-mail.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 /** A person is reminded at most once in this window, however often the pm presses the button. */
 export const REMINDER_INTERVAL_MS = 24 * 3_600_000;
 
 export type ReadStatusRow = AttendeeRow & { readAt: string | null; lastRemindedAt: string | null };
 
-function statusRows(tx: Executor, meetingId: number, prereadId: number | null): ReadStatusRow[] {
+async function statusRows(tx: Executor, meetingId: number, prereadId: number | null): Promise<ReadStatusRow[]> {
   const reads = new Map(
     prereadId === null
       ? []
-      : tx
-          .select({ userId: prereadReads.userId, readAt: prereadReads.readAt })
-          .from(prereadReads)
-          .where(eq(prereadReads.prereadId, prereadId))
-          .all()
-          .map((r) => [r.userId, r.readAt]),
+      : (
+          await tx
+            .select({ userId: prereadReads.userId, readAt: prereadReads.readAt })
+            .from(prereadReads)
+            .where(eq(prereadReads.prereadId, prereadId))
+        ).map((r) => [r.userId, r.readAt]),
   );
   const reminded = new Map(
     prereadId === null
       ? []
-      : tx
-          .select({ userId: prereadReminders.userId, at: max(prereadReminders.sentAt) })
-          .from(prereadReminders)
-          .where(eq(prereadReminders.prereadId, prereadId))
-          .groupBy(prereadReminders.userId)
-          .all()
-          .map((r) => [r.userId, r.at]),
+      : (
+          await tx
+            .select({ userId: prereadReminders.userId, at: max(prereadReminders.sentAt) })
+            .from(prereadReminders)
+            .where(eq(prereadReminders.prereadId, prereadId))
+            .groupBy(prereadReminders.userId)
+        ).map((r) => [r.userId, r.at]),
   );
-  return listAttendees(tx, meetingId).map((a) => ({
+  return (await listAttendees(tx, meetingId)).map((a) => ({
     ...a,
     readAt: reads.get(a.userId) ?? null,
     lastRemindedAt: reminded.get(a.userId) ?? null,
@@ -47,14 +48,14 @@ function statusRows(tx: Executor, meetingId: number, prereadId: number | null): 
 }
 
 /** Each attendee with when they opened the pre-read (or not) and when they were last reminded. */
-export function readStatus(actor: ActingUser, meetingId: number) {
+export async function readStatus(actor: ActingUser, meetingId: number) {
   assertCan(actor, 'meeting.manage');
-  loadMeeting(db, meetingId);
-  const preread = db.select({ id: prereads.id }).from(prereads).where(eq(prereads.meetingId, meetingId)).get();
-  const rows = statusRows(db, meetingId, preread?.id ?? null);
+  await loadMeeting(db, meetingId);
+  const preread = first(await db.select({ id: prereads.id }).from(prereads).where(eq(prereads.meetingId, meetingId)));
+  const rows = await statusRows(db, meetingId, preread?.id ?? null);
   return { distributed: preread !== undefined, rows, readCount: rows.filter((r) => r.readAt).length };
 }
-export type ReadStatus = ReturnType<typeof readStatus>;
+export type ReadStatus = Awaited<ReturnType<typeof readStatus>>;
 
 export type ReminderResult = {
   reminded: { userId: number; name: string }[];
@@ -66,25 +67,25 @@ export type ReminderResult = {
  * hours ("already reminded today") and deactivated people. Records each reminder, so the limit
  * holds across page loads and server restarts.
  */
-export function remindUnread(actor: ActingUser, meetingId: number, now = new Date()): ReminderResult {
+export async function remindUnread(actor: ActingUser, meetingId: number, now = new Date()): Promise<ReminderResult> {
   assertCan(actor, 'meeting.manage');
-  return transaction((tx) => {
-    const meeting = loadMeeting(tx, meetingId);
+  return transaction(async (tx) => {
+    const meeting = await loadMeeting(tx, meetingId);
     assertMeetingEditable(meeting);
-    const preread = tx.select({ id: prereads.id }).from(prereads).where(eq(prereads.meetingId, meetingId)).get();
+    const preread = first(await tx.select({ id: prereads.id }).from(prereads).where(eq(prereads.meetingId, meetingId)));
     if (!preread) throw new ConflictError('The pre-read has not been sent yet: distribute it first.');
     const since = new Date(now.getTime() - REMINDER_INTERVAL_MS).toISOString();
     const recent = new Set(
-      tx
-        .select({ userId: prereadReminders.userId })
-        .from(prereadReminders)
-        .where(and(eq(prereadReminders.prereadId, preread.id), gt(prereadReminders.sentAt, since)))
-        .all()
-        .map((r) => r.userId),
+      (
+        await tx
+          .select({ userId: prereadReminders.userId })
+          .from(prereadReminders)
+          .where(and(eq(prereadReminders.prereadId, preread.id), gt(prereadReminders.sentAt, since)))
+      ).map((r) => r.userId),
     );
 
     const result: ReminderResult = { reminded: [], skipped: [] };
-    for (const row of statusRows(tx, meetingId, preread.id)) {
+    for (const row of await statusRows(tx, meetingId, preread.id)) {
       if (row.readAt) continue;
       const who = { userId: row.userId, name: row.name };
       if (!row.active) result.skipped.push({ ...who, reason: 'deactivated' });
@@ -92,15 +93,15 @@ export function remindUnread(actor: ActingUser, meetingId: number, now = new Dat
       else result.reminded.push(who);
     }
     if (result.reminded.length) {
-      tx.insert(prereadReminders)
-        .values(result.reminded.map((r) => ({ prereadId: preread.id, userId: r.userId, sentAt: now.toISOString() })))
-        .run();
-      notifyReminder(tx, {
+      await tx
+        .insert(prereadReminders)
+        .values(result.reminded.map((r) => ({ prereadId: preread.id, userId: r.userId, sentAt: now.toISOString() })));
+      await notifyReminder(tx, {
         meeting,
-        cycleName: loadCycle(tx, meeting.cycleId).name,
+        cycleName: (await loadCycle(tx, meeting.cycleId)).name,
         userIds: result.reminded.map((r) => r.userId),
       });
-      logMeetingEvent(tx, actor.id, meeting, 'preread.reminded', {
+      await logMeetingEvent(tx, actor.id, meeting, 'preread.reminded', {
         prereadId: preread.id,
         userIds: result.reminded.map((r) => r.userId),
       });

@@ -56,7 +56,7 @@ export function meetingInputSchema(now: Date = new Date()) {
       }
     });
 }
-export type MeetingInput = z.infer<ReturnType<typeof meetingInputSchema>>;
+export type MeetingInput = z.infer<Awaited<ReturnType<typeof meetingInputSchema>>>;
 
 export const AttendeesSchema = z
   .array(

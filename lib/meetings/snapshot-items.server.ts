@@ -26,9 +26,13 @@ const requestor = alias(users, 'requestor');
  * all, whatever the number of items, so a 200-item pre-read stays fast.
  * Returned in the order of `itemIds`; ids that do not exist are left out.
  */
-export function currentSnapshotItems(tx: Executor, itemIds: number[], sizeWeeks: SizeWeeks): SnapshotItem[] {
+export async function currentSnapshotItems(
+  tx: Executor,
+  itemIds: number[],
+  sizeWeeks: SizeWeeks,
+): Promise<SnapshotItem[]> {
   if (itemIds.length === 0) return [];
-  const rows = tx
+  const rows = await tx
     .select({
       id: items.id,
       title: items.title,
@@ -50,20 +54,18 @@ export function currentSnapshotItems(tx: Executor, itemIds: number[], sizeWeeks:
     .innerJoin(requestor, eq(requestor.id, items.requestorId))
     .leftJoin(sponsor, eq(sponsor.id, items.sponsorId))
     .leftJoin(themes, eq(themes.id, items.themeId))
-    .where(inArray(items.id, itemIds))
-    .all();
+    .where(inArray(items.id, itemIds));
   const mods = new Map<number, string[]>();
-  const modRows = tx
+  const modRows = await tx
     .select({ itemId: itemModules.itemId, name: modules.name })
     .from(itemModules)
     .innerJoin(modules, eq(modules.id, itemModules.moduleId))
     .where(inArray(itemModules.itemId, itemIds))
-    .orderBy(asc(modules.name))
-    .all();
+    .orderBy(asc(modules.name));
   for (const m of modRows) (mods.get(m.itemId) ?? mods.set(m.itemId, []).get(m.itemId)!).push(m.name);
 
   // The SME by name where it is written as the e-mail of someone Quorum knows, as the sponsor is.
-  const smeNames = smeNamesByEmail(
+  const smeNames = await smeNamesByEmail(
     tx,
     rows.map((r) => r.sme),
   );

@@ -3,16 +3,17 @@ import { asc, eq } from 'drizzle-orm';
 import { agendaItems, themes, users, type Cycle, type Meeting, type PrereadSnapshot } from '@/db/schema';
 import type { Executor } from '@/lib/events/log.server';
 import { currentSnapshotItems } from '@/lib/meetings/snapshot-items.server';
+import { first } from '@/db/rows';
 
 /** The agenda's item ids in order. */
-export function agendaItemIds(tx: Executor, meetingId: number): number[] {
-  return tx
-    .select({ id: agendaItems.itemId })
-    .from(agendaItems)
-    .where(eq(agendaItems.meetingId, meetingId))
-    .orderBy(asc(agendaItems.position))
-    .all()
-    .map((r) => r.id);
+export async function agendaItemIds(tx: Executor, meetingId: number): Promise<number[]> {
+  return (
+    await tx
+      .select({ id: agendaItems.itemId })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId))
+      .orderBy(asc(agendaItems.position))
+  ).map((r) => r.id);
 }
 
 /**
@@ -20,9 +21,9 @@ export function agendaItemIds(tx: Executor, meetingId: number): number[] {
  * with all its fields as the reader sees them (names, not ids). Items are read with the pre-read
  * page's own reader (lib/meetings/snapshot-items.server.ts), so "changed since the pre-read" compares like with like.
  */
-export function buildMeetingSnapshot(tx: Executor, meeting: Meeting, cycle: Cycle): PrereadSnapshot {
+export async function buildMeetingSnapshot(tx: Executor, meeting: Meeting, cycle: Cycle): Promise<PrereadSnapshot> {
   const facilitator =
-    tx.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)).get()?.name ?? '';
+    first(await tx.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)))?.name ?? '';
   return {
     meeting: {
       title: meeting.title,
@@ -32,12 +33,11 @@ export function buildMeetingSnapshot(tx: Executor, meeting: Meeting, cycle: Cycl
       facilitator,
     },
     cycle: { id: cycle.id, name: cycle.name, capacityWeeks: cycle.capacityWeeks },
-    themes: tx
+    themes: await tx
       .select({ id: themes.id, name: themes.name, keyOutcome: themes.keyOutcome })
       .from(themes)
       .where(eq(themes.cycleId, cycle.id))
-      .orderBy(asc(themes.position))
-      .all(),
-    items: currentSnapshotItems(tx, agendaItemIds(tx, meeting.id), cycle.sizeWeeks),
+      .orderBy(asc(themes.position)),
+    items: await currentSnapshotItems(tx, await agendaItemIds(tx, meeting.id), cycle.sizeWeeks),
   };
 }

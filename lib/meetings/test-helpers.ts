@@ -44,14 +44,17 @@ export const meetingInput = (facilitatorId: number, over: Record<string, unknown
  */
 export async function plannedMeeting(opts: { daysAhead?: number; items?: number; attendees?: boolean } = {}) {
   const pm = await userWithRole('pm');
-  const sales = makeDepartment(db);
-  const finance = makeDepartment(db);
+  const sales = await makeDepartment(db);
+  const finance = await makeDepartment(db);
   const leaders: TestUser[] = [
     await userWithRole('leader', { departmentId: sales.id }),
     await userWithRole('leader', { departmentId: finance.id }),
   ];
-  const cycle = makeCycle(db, { capacityWeeks: 20 });
-  const themes = [makeTheme(db, cycle.id, { name: 'Growth' }), makeTheme(db, cycle.id, { name: 'Reliability' })];
+  const cycle = await makeCycle(db, { capacityWeeks: 20 });
+  const themes = [
+    await makeTheme(db, cycle.id, { name: 'Growth' }),
+    await makeTheme(db, cycle.id, { name: 'Reliability' }),
+  ];
   const items = Array.from({ length: opts.items ?? 2 }, (_, i) =>
     makeItem(db, {
       cycleId: cycle.id,
@@ -64,18 +67,18 @@ export async function plannedMeeting(opts: { daysAhead?: number; items?: number;
     }),
   );
   const scheduledAt = new Date(Date.now() + (opts.daysAhead ?? 14) * DAY).toISOString();
-  const meeting = createMeeting(pm, cycle.id, meetingInput(pm.id, { scheduledAt }));
+  const meeting = await createMeeting(pm, cycle.id, meetingInput(pm.id, { scheduledAt }));
   if (opts.attendees !== false)
-    setAttendees(
+    await setAttendees(
       pm,
       meeting.id,
       leaders.map((l) => ({ userId: l.id, role: 'voter' })),
     );
   if (items.length)
-    setAgenda(
+    await setAgenda(
       pm,
       meeting.id,
-      items.map((i) => i.id),
+      items.map(async (i) => (await i).id),
     );
   return { pm, leaders, cycle, themes, items, meeting, departments: { sales, finance } };
 }

@@ -104,10 +104,10 @@ describe('diffSnapshots', () => {
 describe('sendPrereadUpdate', () => {
   it('refuses before distribution, and when nothing changed, writing nothing', async () => {
     const { pm, meeting } = await plannedMeeting();
-    expect(() => sendPrereadUpdate(pm, meeting.id)).toThrow(ConflictError);
-    distributePreread(pm, meeting.id, {});
+    await expect(await sendPrereadUpdate(pm, meeting.id)).rejects.toThrow(ConflictError);
+    await distributePreread(pm, meeting.id, {});
     const before = meetingRowCounts();
-    expect(validationErrorOf(() => sendPrereadUpdate(pm, meeting.id)).message).toBe(
+    expect((await validationErrorOf(() => sendPrereadUpdate(pm, meeting.id))).message).toBe(
       'Nothing has changed since the pre-read.',
     );
     expect(meetingRowCounts()).toEqual(before);
@@ -115,52 +115,53 @@ describe('sendPrereadUpdate', () => {
 
   it('stores a summary of the changes and tells every attendee; the next update compares with it', async () => {
     const { pm, leaders, cycle, items: agenda, meeting } = await plannedMeeting();
-    distributePreread(pm, meeting.id, {});
-    const extra = makeItem(db, {
+    await distributePreread(pm, meeting.id, {});
+    const extra = await makeItem(db, {
       cycleId: cycle.id,
       title: 'Late addition',
       estimateSize: 'S',
       requestorId: pm.id,
       departmentId: pm.departmentId,
     });
-    db.update(items).set({ estimateSize: 'L', version: 2 }).where(eq(items.id, agenda[0].id)).run();
-    setAgenda(pm, meeting.id, [agenda[0].id, extra.id]);
+    await db
+      .update(items)
+      .set({ estimateSize: 'L', version: 2 })
+      .where(eq(items.id, (await agenda[0]).id));
+    await setAgenda(pm, meeting.id, [(await agenda[0]).id, extra.id]);
 
-    const result = sendPrereadUpdate(pm, meeting.id);
+    const result = await sendPrereadUpdate(pm, meeting.id);
     expect(result.summary).toEqual([
       'Added: Late addition',
       'Removed: Agenda item 2',
       'Changed estimate of Agenda item 1: M → L',
     ]);
-    expect(
-      db
-        .select()
-        .from(prereadUpdates)
-        .all()
-        .at(-1)!
-        .snapshot.items.map((i) => i.id),
-    ).toEqual([agenda[0].id, extra.id]);
+    expect((await db.select().from(prereadUpdates)).at(-1)!.snapshot.items.map((i) => i.id)).toEqual([
+      (await agenda[0]).id,
+      extra.id,
+    ]);
 
-    const notes = db.select().from(notifications).where(eq(notifications.kind, 'preread.updated')).all();
+    const notes = await db.select().from(notifications).where(eq(notifications.kind, 'preread.updated'));
     expect(notes.map((n) => n.userId).sort()).toEqual(leaders.map((l) => l.id).sort());
     expect(notes[0].body).toContain('Added: Late addition');
-    const mail = db.select().from(outbox).where(eq(outbox.toUserId, leaders[0].id)).all().at(-1)!;
+    const mail = (await db.select().from(outbox).where(eq(outbox.toUserId, leaders[0].id))).at(-1)!;
     expect(mail.subject).toBe(`[Quorum · ${cycle.name}] Pre-read updated: Q1 prioritisation`);
     expect(mail.text).toContain('• Changed estimate of Agenda item 1: M → L');
     expect(mail.ics).toBeNull();
 
-    expect(validationErrorOf(() => sendPrereadUpdate(pm, meeting.id)).message).toBe(
+    expect((await validationErrorOf(() => sendPrereadUpdate(pm, meeting.id))).message).toBe(
       'Nothing has changed since the pre-read.',
     );
   });
 
   it('attaches a new invitation when the meeting moved', async () => {
     const { pm, leaders, meeting } = await plannedMeeting();
-    distributePreread(pm, meeting.id, {});
+    await distributePreread(pm, meeting.id, {});
     const moved = new Date(Date.parse(meeting.scheduledAt) + 3_600_000).toISOString();
-    updateMeeting(pm, meeting.id, meetingInput(pm.id, { scheduledAt: moved }));
-    expect(sendPrereadUpdate(pm, meeting.id).summary[0]).toMatch(/^Changed the meeting's date: .* UTC → .* UTC$/);
-    const mail = db.select().from(outbox).where(eq(outbox.toUserId, leaders[0].id)).all().at(-1)!;
+    await updateMeeting(pm, meeting.id, meetingInput(pm.id, { scheduledAt: moved }));
+    expect((await sendPrereadUpdate(pm, meeting.id)).summary[0]).toMatch(
+      /^Changed the meeting's date: .* UTC → .* UTC$/,
+    );
+    const mail = (await db.select().from(outbox).where(eq(outbox.toUserId, leaders[0].id))).at(-1)!;
     expect(mail.ics).toContain('SEQUENCE:1');
   });
 });

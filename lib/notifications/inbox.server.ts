@@ -5,6 +5,7 @@ import { notifications } from '@/db/schema';
 
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 /** A user's own in-app notifications. Every query filters on the actor: nobody reads another's. */
 
@@ -19,7 +20,10 @@ export type InboxEntry = {
 };
 
 /** Newest first; the page marks the unread ones. */
-export function listNotifications(actor: ActingUser, { limit = 100 }: { limit?: number } = {}): InboxEntry[] {
+export async function listNotifications(
+  actor: ActingUser,
+  { limit = 100 }: { limit?: number } = {},
+): Promise<InboxEntry[]> {
   const n = Math.min(Math.max(1, Math.floor(limit) || 1), 500);
   return db
     .select({
@@ -34,18 +38,18 @@ export function listNotifications(actor: ActingUser, { limit = 100 }: { limit?: 
     .from(notifications)
     .where(eq(notifications.userId, actor.id))
     .orderBy(desc(notifications.id))
-    .limit(n)
-    .all();
+    .limit(n);
 }
 
 /** For the header badge on every page: one indexed count (user_id, read_at). */
-export function unreadCount(actor: ActingUser): number {
+export async function unreadCount(actor: ActingUser): Promise<number> {
   return (
-    db
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)))
-      .get()?.n ?? 0
+    first(
+      await db
+        .select({ n: count() })
+        .from(notifications)
+        .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt))),
+    )?.n ?? 0
   );
 }
 
@@ -53,24 +57,25 @@ export function unreadCount(actor: ActingUser): number {
  * Marks one of the actor's notifications read (again is a no-op) and returns it, so the caller can
  * follow its link. Someone else's id is refused (403); an id that does not exist is a 404.
  */
-export function markRead(actor: ActingUser, id: number): InboxEntry {
-  const row = db.select().from(notifications).where(eq(notifications.id, id)).get();
+export async function markRead(actor: ActingUser, id: number): Promise<InboxEntry> {
+  const row = first(await db.select().from(notifications).where(eq(notifications.id, id)));
   if (!row) throw new NotFoundError('This notification');
   if (row.userId !== actor.id) throw new ForbiddenError('This notification is someone else’s.');
   if (row.readAt) return row;
   const readAt = new Date().toISOString();
-  db.update(notifications)
+  await db
+    .update(notifications)
     .set({ readAt })
-    .where(and(eq(notifications.id, id), isNull(notifications.readAt)))
-    .run();
+    .where(and(eq(notifications.id, id), isNull(notifications.readAt)));
   return { ...row, readAt };
 }
 
 /** Returns how many were marked. */
-export function markAllRead(actor: ActingUser): number {
-  return db
-    .update(notifications)
-    .set({ readAt: new Date().toISOString() })
-    .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)))
-    .run().changes;
+export async function markAllRead(actor: ActingUser): Promise<number> {
+  return (
+    await db
+      .update(notifications)
+      .set({ readAt: new Date().toISOString() })
+      .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)))
+  ).changes;
 }

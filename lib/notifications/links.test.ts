@@ -45,8 +45,8 @@ function openLink(user: ActingUser, link: string): unknown {
   throw new Error(`No read function is known for the link ${link}`);
 }
 
-function recipient(userId: number): ActingUser {
-  return loadActiveUser(userId)!;
+async function recipient(userId: number): Promise<ActingUser> {
+  return (await loadActiveUser(userId))!;
 }
 
 /** A meeting through pre-read, questions, decisions and a published outcome, with outsiders answering. */
@@ -57,37 +57,42 @@ async function meetingScene() {
     userWithRole('requestor'),
     userWithRole('requestor'),
   ]);
-  db.update(items)
+  await db
+    .update(items)
     .set({ requestorId: rosa.id, sponsorId: sponsor.id, sme: sme.name })
-    .where(eq(items.id, agenda[0].id))
-    .run();
-  distributePreread(pm, meeting.id, { confirmLate: true });
-  transaction((tx) => patchItem(tx, pm, loadItem(tx, agenda[1].id), { title: 'A better title' }));
-  sendPrereadUpdate(pm, meeting.id);
-  remindUnread(pm, meeting.id);
-  const question = askQuestion(leaders[0], meeting.id, agenda[0].id, 'Which identity providers?');
-  answerQuestion(sponsor, question.id, 'Okta and Entra.');
-  resolveQuestion(pm, question.id);
-  startMeeting(pm, meeting.id, { votesVisibility: 'live', weighted: false, confirm: ['no_preread', 'early'] });
-  recordDecision(pm, meeting.id, agenda[0].id, { outcome: 'rejected', reason: 'Not now', note: 'n' });
-  endMeeting(pm, meeting.id);
-  publishOutcome(pm, cycle.id);
+    .where(eq(items.id, (await agenda[0]).id));
+  await distributePreread(pm, meeting.id, { confirmLate: true });
+  await transaction(async (tx) =>
+    patchItem(tx, pm, await loadItem(tx, (await agenda[1]).id), { title: 'A better title' }),
+  );
+  await sendPrereadUpdate(pm, meeting.id);
+  await remindUnread(pm, meeting.id);
+  const question = await askQuestion(leaders[0], meeting.id, (await agenda[0]).id, 'Which identity providers?');
+  await answerQuestion(sponsor, question.id, 'Okta and Entra.');
+  await resolveQuestion(pm, question.id);
+  await startMeeting(pm, meeting.id, { votesVisibility: 'live', weighted: false, confirm: ['no_preread', 'early'] });
+  await recordDecision(pm, meeting.id, (await agenda[0]).id, { outcome: 'rejected', reason: 'Not now', note: 'n' });
+  await endMeeting(pm, meeting.id);
+  await publishOutcome(pm, cycle.id);
 }
 
 /** A published schedule, a flag on it, and an approved change request that moves a requestor's item out. */
 async function scheduleScene() {
   const s = await seedScheduledCycle(db, { items: 6, periods: 3, leaders: 3 });
-  publishSchedule(s.pm, s.cycle.id);
-  raiseFlag(s.requestor, s.itemIds[0], { kind: 'question', body: 'When does it ship?' });
-  const { changeRequest } = raiseChangeRequest(
+  await publishSchedule(s.pm, s.cycle.id);
+  await raiseFlag(s.requestor, s.itemIds[0], { kind: 'question', body: 'When does it ship?' });
+  const { changeRequest } = await raiseChangeRequest(
     s.leaders[0],
     s.cycle.id,
     changeInput(s, { displaced: [{ itemId: s.itemIds[5], action: 'out' }] }),
   );
-  const session = conveneSession(s.pm, changeRequest.id, { mode: 'async', inviteeIds: s.leaders.map((l) => l.id) });
-  respond(s.leaders[0], session.id, { response: 'assent' });
-  respond(s.leaders[1], session.id, { response: 'assent' });
-  approveChangeRequest(s.pm, changeRequest.id);
+  const session = await conveneSession(s.pm, changeRequest.id, {
+    mode: 'async',
+    inviteeIds: s.leaders.map((l) => l.id),
+  });
+  await respond(s.leaders[0], session.id, { response: 'assent' });
+  await respond(s.leaders[1], session.id, { response: 'assent' });
+  await approveChangeRequest(s.pm, changeRequest.id);
   return s;
 }
 
@@ -96,21 +101,21 @@ let sent: Notification[];
 beforeAll(async () => {
   await meetingScene();
   await scheduleScene();
-  sent = db.select().from(notifications).all();
+  sent = await db.select().from(notifications);
 });
 
 describe('notification links', () => {
-  it.each(Object.keys(NOTIFICATION_KIND_LABELS))('every %s notification opens for its recipient', (kind) => {
+  it.each(Object.keys(NOTIFICATION_KIND_LABELS))('every %s notification opens for its recipient', async (kind) => {
     const ofKind = sent.filter((n) => n.kind === kind);
     expect(ofKind.length).toBeGreaterThan(0);
     for (const n of ofKind) {
-      const user = recipient(n.userId);
+      const user = await recipient(n.userId);
       expect(() => openLink(user, n.link), `${kind} to ${user.role} #${user.id}: ${n.link}`).not.toThrow();
     }
   });
 
   it('covers requestors and outsiders, not only the backlog roles', () => {
-    const roles = new Set(sent.map((n) => recipient(n.userId).role));
+    const roles = new Set(sent.map(async (n) => (await recipient(n.userId)).role));
     expect(roles).toContain('requestor');
   });
 });

@@ -31,55 +31,50 @@ export type NotifyInput = {
  * Call it inside the transaction of the change that causes it: both commit or neither does.
  * Deactivated users get nothing.
  */
-export function notify(tx: Executor, input: NotifyInput): void {
+export async function notify(tx: Executor, input: NotifyInput): Promise<void> {
   const ids = [...new Set(input.userIds)];
   if (ids.length === 0) return;
-  const recipients = tx
+  const recipients = await tx
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
-    .where(and(inArray(users.id, ids), eq(users.active, true)))
-    .all();
+    .where(and(inArray(users.id, ids), eq(users.active, true)));
   const off = new Set(
-    tx
-      .select({ userId: notificationPrefs.userId })
-      .from(notificationPrefs)
-      .where(
-        and(
-          inArray(notificationPrefs.userId, ids),
-          eq(notificationPrefs.kind, input.kind),
-          eq(notificationPrefs.email, false),
-        ),
-      )
-      .all()
-      .map((r) => r.userId),
+    (
+      await tx
+        .select({ userId: notificationPrefs.userId })
+        .from(notificationPrefs)
+        .where(
+          and(
+            inArray(notificationPrefs.userId, ids),
+            eq(notificationPrefs.kind, input.kind),
+            eq(notificationPrefs.email, false),
+          ),
+        )
+    ).map((r) => r.userId),
   );
   const now = new Date();
   for (const r of recipients) {
-    tx.insert(notifications)
-      .values({
-        userId: r.id,
-        kind: input.kind,
-        title: input.title,
-        body: input.body ?? '',
-        link: input.link,
-        task: input.task ?? null,
-        createdAt: now.toISOString(),
-      })
-      .run();
+    await tx.insert(notifications).values({
+      userId: r.id,
+      kind: input.kind,
+      title: input.title,
+      body: input.body ?? '',
+      link: input.link,
+      task: input.task ?? null,
+      createdAt: now.toISOString(),
+    });
     if (!input.email || off.has(r.id)) continue;
     const mail = input.email(r);
-    tx.insert(outbox)
-      .values({
-        toUserId: r.id,
-        toAddress: r.email,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        ics: mail.ics ?? null,
-        nextAttemptAt: now.getTime(),
-        createdAt: now.toISOString(),
-      })
-      .run();
+    await tx.insert(outbox).values({
+      toUserId: r.id,
+      toAddress: r.email,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      ics: mail.ics ?? null,
+      nextAttemptAt: now.getTime(),
+      createdAt: now.toISOString(),
+    });
   }
   // The worker picks the rows up after the transaction commits; waking it early just saves a poll.
   if (input.email) queueMicrotask(wakeOutboxWorker);

@@ -12,17 +12,17 @@ import type { TestUser } from '@/db/factories';
 let alice: TestUser, bob: TestUser, gone: TestUser;
 
 beforeAll(async () => {
-  const departmentId = makeDepartment(db).id;
+  const departmentId = (await makeDepartment(db)).id;
   alice = await makeUser(db, { role: 'leader', departmentId, name: 'Alice' });
   bob = await makeUser(db, { role: 'leader', departmentId, name: 'Bob' });
   gone = await makeUser(db, { role: 'leader', departmentId, active: false });
 });
 
-const inApp = (userId: number) => db.select().from(notifications).where(eq(notifications.userId, userId)).all();
-const mailTo = (userId: number) => db.select().from(outbox).where(eq(outbox.toUserId, userId)).all();
+const inApp = async (userId: number) => db.select().from(notifications).where(eq(notifications.userId, userId));
+const mailTo = async (userId: number) => db.select().from(outbox).where(eq(outbox.toUserId, userId));
 const counts = () => ({ notifications: db.$count(notifications), outbox: db.$count(outbox) });
 
-const distributed = (over: Partial<NotifyInput> = {}): NotifyInput => ({
+const distributed = async (over: Partial<NotifyInput> = {}): Promise<NotifyInput> => ({
   userIds: [alice.id, bob.id],
   kind: 'preread.distributed',
   title: 'The 2027-Q1 pre-read is out',
@@ -40,14 +40,14 @@ const distributed = (over: Partial<NotifyInput> = {}): NotifyInput => ({
 });
 
 describe('notify', () => {
-  it('writes an in-app notification and a personal, due e-mail for each active recipient', () => {
+  it('writes an in-app notification and a personal, due e-mail for each active recipient', async () => {
     const before = Date.now();
-    transaction((tx) => notify(tx, distributed()));
+    await transaction(async (tx) => notify(tx, await distributed()));
     for (const user of [alice, bob]) {
-      expect(inApp(user.id)).toMatchObject([
+      expect(await inApp(user.id)).toMatchObject([
         { kind: 'preread.distributed', title: 'The 2027-Q1 pre-read is out', link: '/cycles/1/preread', readAt: null },
       ]);
-      const [mail] = mailTo(user.id);
+      const [mail] = await mailTo(user.id);
       expect(mail).toMatchObject({
         toAddress: user.email,
         status: 'pending',
@@ -62,37 +62,37 @@ describe('notify', () => {
 
   it('keeps the in-app notification but sends no e-mail when the recipient turned this kind off', async () => {
     const carol = await makeUser(db, { role: 'leader' });
-    setEmailPrefs(carol, { kinds: ['question.asked'] }); // every other kind is now off
-    transaction((tx) => notify(tx, distributed({ userIds: [carol.id], kind: 'preread.updated' })));
-    expect(inApp(carol.id)).toHaveLength(1);
-    expect(mailTo(carol.id)).toHaveLength(0);
+    await setEmailPrefs(carol, { kinds: ['question.asked'] }); // every other kind is now off
+    await transaction(async (tx) => notify(tx, await distributed({ userIds: [carol.id], kind: 'preread.updated' })));
+    expect(await inApp(carol.id)).toHaveLength(1);
+    expect(await mailTo(carol.id)).toHaveLength(0);
 
-    transaction((tx) => notify(tx, distributed({ userIds: [carol.id], kind: 'question.asked' })));
-    expect(inApp(carol.id)).toHaveLength(2);
-    expect(mailTo(carol.id)).toHaveLength(1);
+    await transaction(async (tx) => notify(tx, await distributed({ userIds: [carol.id], kind: 'question.asked' })));
+    expect(await inApp(carol.id)).toHaveLength(2);
+    expect(await mailTo(carol.id)).toHaveLength(1);
   });
 
-  it('gives a deactivated user nothing, in-app or by e-mail', () => {
-    transaction((tx) => notify(tx, distributed({ userIds: [gone.id] })));
-    expect(inApp(gone.id)).toHaveLength(0);
-    expect(mailTo(gone.id)).toHaveLength(0);
+  it('gives a deactivated user nothing, in-app or by e-mail', async () => {
+    await transaction(async (tx) => notify(tx, await distributed({ userIds: [gone.id] })));
+    expect(await inApp(gone.id)).toHaveLength(0);
+    expect(await mailTo(gone.id)).toHaveLength(0);
   });
 
   it('writes no outbox row for in-app-only notifications, and one per person for duplicate ids', async () => {
     const dave = await makeUser(db, { role: 'leader' });
-    transaction((tx) => notify(tx, distributed({ userIds: [dave.id, dave.id], email: undefined })));
-    expect(inApp(dave.id)).toHaveLength(1);
-    expect(mailTo(dave.id)).toHaveLength(0);
+    await transaction(async (tx) => notify(tx, await distributed({ userIds: [dave.id, dave.id], email: undefined })));
+    expect(await inApp(dave.id)).toHaveLength(1);
+    expect(await mailTo(dave.id)).toHaveLength(0);
   });
 
-  it('rolls back with the caller’s transaction when the change that caused it fails', () => {
+  it('rolls back with the caller’s transaction when the change that caused it fails', async () => {
     const before = counts();
-    expect(() =>
-      transaction((tx) => {
-        notify(tx, distributed());
+    await expect(
+      await transaction(async (tx) => {
+        await notify(tx, await distributed());
         throw new Error('the distribution failed after notifying');
       }),
-    ).toThrow('the distribution failed');
+    ).rejects.toThrow('the distribution failed');
     expect(counts()).toEqual(before);
   });
 });

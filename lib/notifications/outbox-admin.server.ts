@@ -8,6 +8,7 @@ import { env } from '@/lib/env.server';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { wakeOutboxWorker } from './wake.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export { OUTBOX_STATUSES };
@@ -25,7 +26,7 @@ export const OutboxFilterSchema = z.object({ status: z.enum(OUTBOX_STATUSES).opt
 /** The list shown to admins. Bodies are left out: the table shows the envelope and the outcome. */
 const LIMIT = 500;
 
-export function listOutbox(actor: ActingUser, filter: { status?: OutboxStatus } = {}) {
+export async function listOutbox(actor: ActingUser, filter: { status?: OutboxStatus } = {}) {
   assertCan(actor, 'outbox.view');
   return db
     .select({
@@ -42,27 +43,27 @@ export function listOutbox(actor: ActingUser, filter: { status?: OutboxStatus } 
     .from(outbox)
     .where(filter.status ? eq(outbox.status, filter.status) : undefined)
     .orderBy(desc(outbox.id))
-    .limit(LIMIT)
-    .all();
+    .limit(LIMIT);
 }
-export type OutboxEntry = ReturnType<typeof listOutbox>[number];
+export type OutboxEntry = Awaited<ReturnType<typeof listOutbox>>[number];
 
 /**
  * Puts a failed mail back in the queue, due now, with a fresh attempt budget (the admin retries
  * after fixing the cause, e.g. a recipient's address or the server's configuration).
  */
-export function retryOutbox(actor: ActingUser, id: number): void {
+export async function retryOutbox(actor: ActingUser, id: number): Promise<void> {
   assertCan(actor, 'outbox.view');
-  const changed = db
-    .update(outbox)
-    .set({ status: 'pending', attempts: 0, nextAttemptAt: Date.now(), claimedAt: null })
-    .where(and(eq(outbox.id, id), eq(outbox.status, 'failed')))
-    .run().changes;
+  const changed = (
+    await db
+      .update(outbox)
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: Date.now(), claimedAt: null })
+      .where(and(eq(outbox.id, id), eq(outbox.status, 'failed')))
+  ).changes;
   if (changed === 1) {
     wakeOutboxWorker();
     return;
   }
-  const row = db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, id)).get();
+  const row = first(await db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, id)));
   if (!row) throw new NotFoundError('This e-mail');
   throw new ConflictError(
     `Only a failed e-mail can be retried; this one is ${OUTBOX_STATUS_LABEL[row.status].toLowerCase()}.`,

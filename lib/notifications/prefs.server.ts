@@ -11,12 +11,11 @@ import type { ActingUser } from '@/lib/auth/acting-user';
 export type EmailPref = { kind: NotificationKind; label: string; email: boolean };
 
 /** Every kind, in a fixed order, with whether the actor gets it by e-mail (on unless turned off). */
-export function getEmailPrefs(actor: ActingUser): EmailPref[] {
-  const rows = db
+export async function getEmailPrefs(actor: ActingUser): Promise<EmailPref[]> {
+  const rows = await db
     .select({ kind: notificationPrefs.kind, email: notificationPrefs.email })
     .from(notificationPrefs)
-    .where(eq(notificationPrefs.userId, actor.id))
-    .all();
+    .where(eq(notificationPrefs.userId, actor.id));
   const stored = new Map(rows.map((r) => [r.kind, r.email]));
   return NOTIFICATION_KINDS.map((kind) => ({
     kind,
@@ -37,18 +36,18 @@ export const EmailPrefsSchema = z.object({
 });
 
 /** Stores a row for every kind, so what the user saw checked is exactly what is stored. */
-export function setEmailPrefs(actor: ActingUser, input: unknown): EmailPref[] {
+export async function setEmailPrefs(actor: ActingUser, input: unknown): Promise<EmailPref[]> {
   const { kinds } = parseOrThrow(EmailPrefsSchema, input);
   const on = new Set(kinds);
-  transaction((tx) => {
+  await transaction(async (tx) => {
     for (const kind of NOTIFICATION_KINDS) {
-      tx.insert(notificationPrefs)
+      await tx
+        .insert(notificationPrefs)
         .values({ userId: actor.id, kind, email: on.has(kind) })
         .onConflictDoUpdate({
           target: [notificationPrefs.userId, notificationPrefs.kind],
           set: { email: on.has(kind) },
-        })
-        .run();
+        });
     }
   });
   return getEmailPrefs(actor);

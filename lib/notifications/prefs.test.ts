@@ -8,7 +8,7 @@ import { getEmailPrefs, setEmailPrefs } from './prefs.server';
 describe('e-mail preferences', () => {
   it('lists every kind with its label, all on by default', async () => {
     const user = await makeUser(db);
-    const prefs = getEmailPrefs(user);
+    const prefs = await getEmailPrefs(user);
     expect(prefs.map((p) => p.kind)).toEqual([...NOTIFICATION_KINDS]);
     expect(prefs.every((p) => p.email && p.label === NOTIFICATION_KIND_LABELS[p.kind])).toBe(true);
   });
@@ -16,31 +16,29 @@ describe('e-mail preferences', () => {
   it('turns off every kind not listed, and back on, for the actor only', async () => {
     const user = await makeUser(db);
     const other = await makeUser(db);
-    const saved = setEmailPrefs(user, { kinds: ['question.asked', 'question.answered'] });
+    const saved = await setEmailPrefs(user, { kinds: ['question.asked', 'question.answered'] });
     expect(saved.filter((p) => p.email).map((p) => p.kind)).toEqual(['question.asked', 'question.answered']);
-    expect(getEmailPrefs(user)).toEqual(saved);
-    expect(getEmailPrefs(other).every((p) => p.email)).toBe(true);
+    expect(await getEmailPrefs(user)).toEqual(saved);
+    expect((await getEmailPrefs(other)).every((p) => p.email)).toBe(true);
 
-    setEmailPrefs(user, { kinds: [...NOTIFICATION_KINDS] });
-    expect(getEmailPrefs(user).every((p) => p.email)).toBe(true);
+    await setEmailPrefs(user, { kinds: [...NOTIFICATION_KINDS] });
+    expect((await getEmailPrefs(user)).every((p) => p.email)).toBe(true);
   });
 
   it('accepts a single checked box as a string, and none at all as "everything off"', async () => {
     const user = await makeUser(db);
     expect(
-      setEmailPrefs(user, { kinds: 'preread.reminder' })
-        .filter((p) => p.email)
-        .map((p) => p.kind),
+      (await setEmailPrefs(user, { kinds: 'preread.reminder' })).filter((p) => p.email).map((p) => p.kind),
     ).toEqual(['preread.reminder']);
-    expect(setEmailPrefs(user, {}).some((p) => p.email)).toBe(false);
+    expect((await setEmailPrefs(user, {})).some((p) => p.email)).toBe(false);
   });
 
   it('refuses an unknown kind with a field error and changes nothing', async () => {
     const user = await makeUser(db);
-    setEmailPrefs(user, { kinds: ['question.asked'] });
-    const before = getEmailPrefs(user);
-    const error = validationErrorOf(() => setEmailPrefs(user, { kinds: ['question.asked', 'spam.everything'] }));
+    await setEmailPrefs(user, { kinds: ['question.asked'] });
+    const before = await getEmailPrefs(user);
+    const error = await validationErrorOf(() => setEmailPrefs(user, { kinds: ['question.asked', 'spam.everything'] }));
     expect(error.fieldErrors.kinds).toEqual(['Choose only kinds of notification listed here.']);
-    expect(getEmailPrefs(user)).toEqual(before);
+    expect(await getEmailPrefs(user)).toEqual(before);
   });
 });

@@ -25,16 +25,17 @@ export const tasks = {
  * them, or everyone's when it can no longer be done (the question was resolved, the request decided).
  * Returns how many.
  */
-export function completeTask(tx: Executor, task: string, userId?: number, now = new Date()): number {
-  return tx
-    .update(notifications)
-    .set({ readAt: now.toISOString() })
-    .where(
-      and(
-        eq(notifications.task, task),
-        isNull(notifications.readAt),
-        userId === undefined ? undefined : eq(notifications.userId, userId),
-      ),
-    )
-    .run().changes;
+export async function completeTask(tx: Executor, task: string, userId?: number, now = new Date()): Promise<number> {
+  return (
+    await tx
+      .update(notifications)
+      .set({ readAt: now.toISOString() })
+      .where(
+        and(
+          eq(notifications.task, task),
+          isNull(notifications.readAt),
+          userId === undefined ? undefined : eq(notifications.userId, userId),
+        ),
+      )
+  ).changes;
 }

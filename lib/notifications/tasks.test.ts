@@ -21,25 +21,25 @@ import { completeTask, tasks } from './tasks.server';
 /** Whether each of `userIds` still has an unread notification of `kind` linking to `link`. */
 const unread = (kind: string, link: string, userIds: number[]) =>
   userIds.map(
-    (userId) =>
-      db
-        .select({ readAt: notifications.readAt })
-        .from(notifications)
-        .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind), eq(notifications.link, link)))
-        .all()
-        .filter((n) => n.readAt === null).length,
+    async (userId) =>
+      (
+        await db
+          .select({ readAt: notifications.readAt })
+          .from(notifications)
+          .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind), eq(notifications.link, link)))
+      ).filter((n) => n.readAt === null).length,
   );
 
 describe('notifications that clear themselves once done', () => {
   it('opening the pre-read clears its notifications (sent and reminded) for the one who opened it', async () => {
     const { pm, leaders, meeting } = await plannedMeeting({ daysAhead: 14 });
     const link = `/meetings/${meeting.id}/preread`;
-    distributePreread(pm, meeting.id, {}, new Date(Date.now() - 2 * DAY));
-    remindUnread(pm, meeting.id);
+    await distributePreread(pm, meeting.id, {}, new Date(Date.now() - 2 * DAY));
+    await remindUnread(pm, meeting.id);
     expect(unread('preread.distributed', link, [leaders[0].id, leaders[1].id])).toEqual([1, 1]);
     expect(unread('preread.reminder', link, [leaders[0].id, leaders[1].id])).toEqual([1, 1]);
 
-    openPreread(leaders[0], meeting.id);
+    await openPreread(leaders[0], meeting.id);
     expect(unread('preread.distributed', link, [leaders[0].id, leaders[1].id])).toEqual([0, 1]);
     expect(unread('preread.reminder', link, [leaders[0].id, leaders[1].id])).toEqual([0, 1]);
   });
@@ -47,46 +47,49 @@ describe('notifications that clear themselves once done', () => {
   it('answering a question clears the answerer’s; resolving it clears everyone’s', async () => {
     const { pm, leaders, meeting, items: agenda } = await plannedMeeting({ daysAhead: 14 });
     const sponsor = await userWithRole('leader');
-    db.update(items).set({ sponsorId: sponsor.id }).where(eq(items.id, agenda[0].id)).run();
-    distributePreread(pm, meeting.id);
-    const link = `/meetings/${meeting.id}/preread#item-${agenda[0].id}`;
-    const question = askQuestion(leaders[0], meeting.id, agenda[0].id, 'Which banks fail?');
+    await db
+      .update(items)
+      .set({ sponsorId: sponsor.id })
+      .where(eq(items.id, (await agenda[0]).id));
+    await distributePreread(pm, meeting.id);
+    const link = `/meetings/${meeting.id}/preread#item-${(await agenda[0]).id}`;
+    const question = await askQuestion(leaders[0], meeting.id, (await agenda[0]).id, 'Which banks fail?');
     expect(unread('question.asked', link, [sponsor.id, pm.id])).toEqual([1, 1]);
 
-    answerQuestion(sponsor, question.id, 'Two of them, both in Germany.');
+    await answerQuestion(sponsor, question.id, 'Two of them, both in Germany.');
     expect(unread('question.asked', link, [sponsor.id, pm.id])).toEqual([0, 1]);
-    resolveQuestion(pm, question.id);
+    await resolveQuestion(pm, question.id);
     expect(unread('question.asked', link, [sponsor.id, pm.id])).toEqual([0, 0]);
   });
 
   it('responding clears the leader’s invitation to an emergency session; deciding clears everyone’s', async () => {
     const s = await seedScheduledCycle(db, { items: 6, periods: 3, leaders: 3 });
-    const cr = raiseChangeRequest(s.leaders[0], s.cycle.id, changeInput(s)).changeRequest;
-    const session = conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: s.leaders.map((l) => l.id) });
+    const cr = (await raiseChangeRequest(s.leaders[0], s.cycle.id, changeInput(s))).changeRequest;
+    const session = await conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: s.leaders.map((l) => l.id) });
     const ids = s.leaders.map((l) => l.id);
     const link = `/changes/${cr.id}`;
     expect(unread('change.session_convened', link, ids)).toEqual([1, 1, 1]);
 
-    respond(s.leaders[1], session.id, { response: 'assent', comment: '' });
+    await respond(s.leaders[1], session.id, { response: 'assent', comment: '' });
     expect(unread('change.session_convened', link, ids)).toEqual([1, 0, 1]);
-    declineChangeRequest(s.pm, cr.id, { reason: 'Fixed by the bank.' });
+    await declineChangeRequest(s.pm, cr.id, { reason: 'Fixed by the bank.' });
     expect(unread('change.session_convened', link, ids)).toEqual([0, 0, 0]);
   });
 
   it('resolving a question or flag on the schedule clears it for the owner and the pms', async () => {
     const s = await scheduleSetup();
-    setEntry(s.pm, s.alpha.id, entry(s.january.id, s.engineer.id, '2027-01-04'));
-    publishSchedule(s.pm, s.cycle.id);
-    const flag = raiseFlag(s.requestor, s.alpha.id, { kind: 'flag', body: 'This collides with our audit.' });
+    await setEntry(s.pm, s.alpha.id, entry(s.january.id, s.engineer.id, '2027-01-04'));
+    await publishSchedule(s.pm, s.cycle.id);
+    const flag = await raiseFlag(s.requestor, s.alpha.id, { kind: 'flag', body: 'This collides with our audit.' });
     const link = `/cycles/${s.cycle.id}/schedule#item-${s.alpha.id}`;
     expect(unread('schedule.flagged', link, [s.engineer.id, s.pm.id])).toEqual([1, 1]);
-    resolveFlag(s.engineer, flag.id, { note: 'Moved the kickoff a week.' });
+    await resolveFlag(s.engineer, flag.id, { note: 'Moved the kickoff a week.' });
     expect(unread('schedule.flagged', link, [s.engineer.id, s.pm.id])).toEqual([0, 0]);
   });
 
   it('leaves notifications that ask for nothing, and other people’s, alone', async () => {
     const [me, someoneElse] = [await userWithRole('leader'), await userWithRole('leader')];
-    const item = makeItem(db, { title: 'Unrelated', requestorId: me.id, departmentId: me.departmentId });
+    const item = await makeItem(db, { title: 'Unrelated', requestorId: me.id, departmentId: me.departmentId });
     const at = new Date().toISOString();
     const rows = [
       { userId: me.id, kind: 'outcome.published', title: 'News', link: `/items/${item.id}`, createdAt: at },
@@ -100,14 +103,13 @@ describe('notifications that clear themselves once done', () => {
       },
       { userId: me.id, kind: 'preread.distributed', title: 'Read', link: '/x', task: 'preread:999', createdAt: at },
     ];
-    db.insert(notifications).values(rows).run();
-    expect(completeTask(db, tasks.readPreread(999), me.id)).toBe(1);
-    expect(completeTask(db, tasks.readPreread(999), me.id)).toBe(0);
-    const left = db
+    await db.insert(notifications).values(rows);
+    expect(await completeTask(db, tasks.readPreread(999), me.id)).toBe(1);
+    expect(await completeTask(db, tasks.readPreread(999), me.id)).toBe(0);
+    const left = await db
       .select({ userId: notifications.userId, kind: notifications.kind, readAt: notifications.readAt })
       .from(notifications)
-      .where(eq(notifications.createdAt, at))
-      .all();
+      .where(eq(notifications.createdAt, at));
     expect(left.filter((n) => n.readAt === null).map((n) => [n.userId, n.kind])).toEqual([
       [me.id, 'outcome.published'],
       [someoneElse.id, 'preread.distributed'],

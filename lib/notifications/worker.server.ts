@@ -7,6 +7,7 @@ import { outbox, type OutboxRow } from '@/db/schema';
 import { env } from '@/lib/env.server';
 import { MAX_ATTEMPTS, backoffMs, classifySendError } from './outbox-policy';
 import { setOutboxWaker } from './wake.server';
+import { first } from '@/db/rows';
 
 /** Sends one message; resolves when the SMTP server has accepted it. */
 export type SendMail = (message: Mail.Options) => Promise<unknown>;
@@ -66,20 +67,19 @@ export async function processOutboxOnce(sendMail: SendMail, now: number = Date.n
   // Real time elapsed during the pass is added, so back-off counts from the failure, not the pass start.
   const started = Date.now();
   const clock = () => now + (Date.now() - started);
-  const result: PassResult = { recovered: recoverStaleClaims(now), seen: 0, sent: 0, retrying: 0, failed: 0 };
-  const due = db
+  const result: PassResult = { recovered: await recoverStaleClaims(now), seen: 0, sent: 0, retrying: 0, failed: 0 };
+  const due = await db
     .select({ id: outbox.id })
     .from(outbox)
     .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
     .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-    .limit(BATCH)
-    .all();
+    .limit(BATCH);
   result.seen = due.length;
   const problems = new Map<string, number>();
   let next = 0;
   const lane = async () => {
     while (next < due.length) {
-      const row = claim(due[next++].id, clock());
+      const row = await claim(due[next++].id, clock());
       if (!row) continue; // another process (or pass) took it
       inFlight.add(row.id);
       let failure: { error: unknown } | null = null;
@@ -92,11 +92,11 @@ export async function processOutboxOnce(sendMail: SendMail, now: number = Date.n
       // taken for a send failure and retried at once (the row stays claimed; recovery handles it).
       try {
         if (!failure) {
-          markSent(row, clock());
+          await markSent(row, clock());
           result.sent++;
         } else {
           const verdict = classifySendError(failure.error);
-          if (markFailed(row, verdict, clock()) === 'retrying') result.retrying++;
+          if ((await markFailed(row, verdict, clock())) === 'retrying') result.retrying++;
           else result.failed++;
           problems.set(verdict.reason, (problems.get(verdict.reason) ?? 0) + 1);
         }
@@ -117,24 +117,25 @@ export async function processOutboxOnce(sendMail: SendMail, now: number = Date.n
  * It goes back to `pending`. If that process had already handed the mail to the SMTP server, the
  * recipient gets it twice: the one documented duplicate case (docs/decisions/0004-outbox.md).
  */
-function recoverStaleClaims(now: number): number {
-  return db
-    .update(outbox)
-    .set({
-      status: 'pending',
-      claimedAt: null,
-      nextAttemptAt: now,
-      attempts: sql`${outbox.attempts} + 1`,
-      lastError: 'Interrupted while sending (the server stopped?); sent again, so it may arrive twice.',
-    })
-    .where(
-      and(
-        eq(outbox.status, 'sending'),
-        lt(outbox.claimedAt, now - STALE_CLAIM_MS),
-        notInArray(outbox.id, [...inFlight]),
-      ),
-    )
-    .run().changes;
+async function recoverStaleClaims(now: number): Promise<number> {
+  return (
+    await db
+      .update(outbox)
+      .set({
+        status: 'pending',
+        claimedAt: null,
+        nextAttemptAt: now,
+        attempts: sql`${outbox.attempts} + 1`,
+        lastError: 'Interrupted while sending (the server stopped?); sent again, so it may arrive twice.',
+      })
+      .where(
+        and(
+          eq(outbox.status, 'sending'),
+          lt(outbox.claimedAt, now - STALE_CLAIM_MS),
+          notInArray(outbox.id, [...inFlight]),
+        ),
+      )
+  ).changes;
 }
 
 /**
@@ -142,34 +143,36 @@ function recoverStaleClaims(now: number): number {
  * (or two passes) never send the same row. `returning` yields the row only when exactly this
  * update changed it (changes === 1).
  */
-function claim(id: number, at: number): OutboxRow | undefined {
-  return db
-    .update(outbox)
-    .set({ status: 'sending', claimedAt: at })
-    .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
-    .returning()
-    .get();
+async function claim(id: number, at: number): Promise<OutboxRow | undefined> {
+  return (
+    await db
+      .update(outbox)
+      .set({ status: 'sending', claimedAt: at })
+      .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
+      .returning()
+  )[0];
 }
 
 // Both marks require the row to be still in our claim: if it was recovered meanwhile, leave it.
 const ours = (row: OutboxRow) =>
   and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.claimedAt, row.claimedAt!));
 
-function markSent(row: OutboxRow, at: number) {
-  db.update(outbox)
+async function markSent(row: OutboxRow, at: number) {
+  await db
+    .update(outbox)
     .set({ status: 'sent', sentAt: new Date(at).toISOString(), attempts: row.attempts + 1, claimedAt: null })
-    .where(ours(row))
-    .run();
+    .where(ours(row));
 }
 
-function markFailed(
+async function markFailed(
   row: OutboxRow,
   verdict: { temporary: boolean; reason: string },
   at: number,
-): 'retrying' | 'failed' {
+): Promise<'retrying' | 'failed'> {
   const attempts = row.attempts + 1;
   const retry = verdict.temporary && attempts < MAX_ATTEMPTS;
-  db.update(outbox)
+  await db
+    .update(outbox)
     .set({
       status: retry ? 'pending' : 'failed',
       attempts,
@@ -177,8 +180,7 @@ function markFailed(
       claimedAt: null,
       ...(retry ? { nextAttemptAt: at + backoffMs(attempts) } : {}),
     })
-    .where(ours(row))
-    .run();
+    .where(ours(row));
   return retry ? 'retrying' : 'failed';
 }
 
@@ -212,7 +214,7 @@ export function startOutboxWorker(opts: { pollMs?: number } = {}): void {
     try {
       do {
         state.again = false;
-        if (!hasWork(Date.now())) continue;
+        if (!(await hasWork(Date.now()))) continue;
         // A pool per pass: a batch shares a few connections, and none stays open between passes,
         // so a mail server that restarts (or waits for idle clients before it stops) sees no stale one.
         const mailer = createMailer(smtpUrl);
@@ -234,19 +236,20 @@ export function startOutboxWorker(opts: { pollMs?: number } = {}): void {
 }
 
 /** Cheap check before opening any connection: is something due, or stuck in a stale claim? */
-function hasWork(now: number): boolean {
+async function hasWork(now: number): Promise<boolean> {
   return Boolean(
-    db
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(
-        or(
-          and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
-          and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, now - STALE_CLAIM_MS)),
-        ),
-      )
-      .limit(1)
-      .get(),
+    first(
+      await db
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(
+          or(
+            and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
+            and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, now - STALE_CLAIM_MS)),
+          ),
+        )
+        .limit(1),
+    ),
   );
 }
 

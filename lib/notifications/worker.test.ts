@@ -7,6 +7,7 @@ import { outbox, type OutboxRow } from '@/db/schema';
 import { db, sqlite } from '@/lib/testing/db';
 import { createMailer, processOutboxOnce, startOutboxWorker, stopOutboxWorker, STALE_CLAIM_MS } from './worker.server';
 import { wakeOutboxWorker } from './wake.server';
+import { first } from '@/db/rows';
 
 /**
  * A real SMTP server on loopback (the `smtp-server` package), and nodemailer pointed at it exactly
@@ -92,22 +93,23 @@ function mailerFor(port: number, host = '127.0.0.1') {
   return mailer;
 }
 
-function queue(to: string, over: Partial<typeof outbox.$inferInsert> = {}): number {
-  return db
-    .insert(outbox)
-    .values({
-      toAddress: to,
-      subject: `[Quorum · 2027-Q1] Hello ${to}`,
-      text: `Hi ${to}`,
-      html: `<p>Hi ${to}</p>`,
-      nextAttemptAt: NOW,
-      createdAt: new Date(NOW).toISOString(),
-      ...over,
-    })
-    .returning()
-    .get().id;
+async function queue(to: string, over: Partial<typeof outbox.$inferInsert> = {}): Promise<number> {
+  return (
+    await db
+      .insert(outbox)
+      .values({
+        toAddress: to,
+        subject: `[Quorum · 2027-Q1] Hello ${to}`,
+        text: `Hi ${to}`,
+        html: `<p>Hi ${to}</p>`,
+        nextAttemptAt: NOW,
+        createdAt: new Date(NOW).toISOString(),
+        ...over,
+      })
+      .returning()
+  )[0].id;
 }
-const row = (id: number): OutboxRow => db.select().from(outbox).where(eq(outbox.id, id)).get()!;
+const row = async (id: number): Promise<OutboxRow> => first(await db.select().from(outbox).where(eq(outbox.id, id)))!;
 
 const ICS = [
   'BEGIN:VCALENDAR',
@@ -127,13 +129,13 @@ describe('processOutboxOnce', () => {
   it('delivers due mail with text, HTML and the invitation, marks it sent, and never sends it again', async () => {
     const smtp = await server();
     const { send } = mailerFor(smtp.port, 'localhost'); // the configured URL names localhost, the server listens on 127.0.0.1
-    const id = queue('leader@example.test', { ics: ICS });
-    const later = queue('later@example.test', { nextAttemptAt: NOW + 60_000 });
+    const id = await queue('leader@example.test', { ics: ICS });
+    const later = await queue('later@example.test', { nextAttemptAt: NOW + 60000 });
 
     expect(await processOutboxOnce(send, NOW)).toMatchObject({ seen: 1, sent: 1, retrying: 0, failed: 0 });
-    expect(row(id)).toMatchObject({ status: 'sent', attempts: 1, claimedAt: null, lastError: null });
-    expect(Date.parse(row(id).sentAt!)).toBeGreaterThanOrEqual(NOW);
-    expect(row(later).status).toBe('pending');
+    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 1, claimedAt: null, lastError: null });
+    expect(Date.parse((await row(id)).sentAt!)).toBeGreaterThanOrEqual(NOW);
+    expect((await row(later)).status).toBe('pending');
 
     expect(smtp.received).toHaveLength(1);
     const { to, mail } = smtp.received[0];
@@ -155,13 +157,13 @@ describe('processOutboxOnce', () => {
       refuse: (a) => (a.startsWith('gone@') ? { code: 550, message: 'No such user here' } : null),
     });
     const { send } = mailerFor(smtp.port);
-    const gone = queue('gone@example.test');
-    const fine = queue('fine@example.test');
+    const gone = await queue('gone@example.test');
+    const fine = await queue('fine@example.test');
 
     expect(await processOutboxOnce(send, NOW)).toMatchObject({ sent: 1, failed: 1 });
-    expect(row(gone)).toMatchObject({ status: 'failed', attempts: 1 });
-    expect(row(gone).lastError).toMatch(/^550\b.*No such user here/);
-    expect(row(fine).status).toBe('sent');
+    expect(await row(gone)).toMatchObject({ status: 'failed', attempts: 1 });
+    expect((await row(gone)).lastError).toMatch(/^550\b.*No such user here/);
+    expect((await row(fine)).status).toBe('sent');
 
     await processOutboxOnce(send, NOW + 24 * 3600_000);
     expect(smtp.rcptTries.filter((a) => a === 'gone@example.test')).toHaveLength(1);
@@ -171,10 +173,10 @@ describe('processOutboxOnce', () => {
   it('keeps a temporarily refused mail (451) pending, with one attempt and a later next try', async () => {
     const smtp = await server({ refuse: () => ({ code: 451, message: 'Greylisted, try again later' }) });
     const { send } = mailerFor(smtp.port);
-    const id = queue('grey@example.test');
+    const id = await queue('grey@example.test');
 
     expect(await processOutboxOnce(send, NOW)).toMatchObject({ sent: 0, retrying: 1 });
-    const after = row(id);
+    const after = await row(id);
     expect(after).toMatchObject({ status: 'pending', attempts: 1, claimedAt: null });
     expect(after.lastError).toMatch(/^451\b.*Greylisted/);
     expect(after.nextAttemptAt).toBeGreaterThanOrEqual(NOW + 1_600);
@@ -189,11 +191,11 @@ describe('processOutboxOnce', () => {
     const port = first.port;
     await first.close();
     const { send } = mailerFor(port);
-    const id = queue('patient@example.test');
+    const id = await queue('patient@example.test');
 
     expect(await processOutboxOnce(send, NOW)).toMatchObject({ sent: 0, retrying: 1 });
-    expect(row(id)).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(row(id).lastError).toMatch(/ECONNREFUSED/);
+    expect(await row(id)).toMatchObject({ status: 'pending', attempts: 1 });
+    expect((await row(id)).lastError).toMatch(/ECONNREFUSED/);
     expect(console.warn).toHaveBeenCalledWith(
       expect.stringMatching(/^\[outbox\] 1 e-mail\(s\) not sent: .*ECONNREFUSED/),
     );
@@ -202,26 +204,26 @@ describe('processOutboxOnce', () => {
     await processOutboxOnce(send, NOW + 600_000);
     await processOutboxOnce(send, NOW + 1_200_000);
     expect(back.received).toHaveLength(1);
-    expect(row(id)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('recovers a mail left "sending" by a crashed server, and leaves a recent claim alone', async () => {
     const smtp = await server();
     const { send } = mailerFor(smtp.port);
-    const stale = queue('stale@example.test', { status: 'sending', claimedAt: NOW - STALE_CLAIM_MS - 1 });
-    const fresh = queue('fresh@example.test', { status: 'sending', claimedAt: NOW - 10_000 });
+    const stale = await queue('stale@example.test', { status: 'sending', claimedAt: NOW - STALE_CLAIM_MS - 1 });
+    const fresh = await queue('fresh@example.test', { status: 'sending', claimedAt: NOW - 10000 });
 
     expect(await processOutboxOnce(send, NOW)).toMatchObject({ recovered: 1, sent: 1 });
-    expect(row(stale)).toMatchObject({ status: 'sent', attempts: 2 });
-    expect(row(stale).lastError).toMatch(/may arrive twice/);
-    expect(row(fresh)).toMatchObject({ status: 'sending', attempts: 0 });
+    expect(await row(stale)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect((await row(stale)).lastError).toMatch(/may arrive twice/);
+    expect(await row(fresh)).toMatchObject({ status: 'sending', attempts: 0 });
     expect(smtp.received.map((m) => m.to[0])).toEqual(['stale@example.test']);
   });
 
   it('sends each mail once even when two passes run at the same time', async () => {
     const smtp = await server();
     const { send } = mailerFor(smtp.port);
-    for (let i = 0; i < 12; i++) queue(`p${i}@example.test`);
+    for (let i = 0; i < 12; i++) await queue(`p${i}@example.test`);
     const [a, b] = await Promise.all([processOutboxOnce(send, NOW), processOutboxOnce(send, NOW)]);
     expect(a.sent + b.sent).toBe(12);
     expect(smtp.received).toHaveLength(12);
@@ -231,7 +233,7 @@ describe('processOutboxOnce', () => {
   it('sends 60 mails in one pass, quickly', async () => {
     const smtp = await server();
     const { send } = mailerFor(smtp.port);
-    for (let i = 0; i < 60; i++) queue(`a${i}@example.test`);
+    for (let i = 0; i < 60; i++) await queue(`a${i}@example.test`);
     const started = performance.now();
     expect(await processOutboxOnce(send, NOW)).toMatchObject({ sent: 60 });
     expect(performance.now() - started).toBeLessThan(5_000);
@@ -245,15 +247,15 @@ describe('startOutboxWorker', () => {
     startOutboxWorker({ pollMs: 60_000 });
     startOutboxWorker();
     try {
-      queue('woken@example.test', { nextAttemptAt: Date.now() });
+      await queue('woken@example.test', { nextAttemptAt: Date.now() });
       wakeOutboxWorker();
       await vi.waitFor(() => expect(appSmtp.received.map((m) => m.to[0])).toEqual(['woken@example.test']), {
         timeout: 5_000,
         interval: 20,
       });
-      const polled = queue('polled@example.test', { nextAttemptAt: Date.now() });
+      const polled = await queue('polled@example.test', { nextAttemptAt: Date.now() });
       wakeOutboxWorker();
-      await vi.waitFor(() => expect(row(polled).status).toBe('sent'), { timeout: 5_000, interval: 50 });
+      await vi.waitFor(async () => expect((await row(polled)).status).toBe('sent'), { timeout: 5_000, interval: 50 });
       expect(appSmtp.received).toHaveLength(2);
       // An idle pooled connection would make a stopping mail server wait for it (smtp-server waits 30 s).
       await vi.waitFor(() => expect(appSmtp.openConnections()).toBe(0), { timeout: 2_000, interval: 20 });

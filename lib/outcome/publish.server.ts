@@ -45,12 +45,12 @@ export function fateText(d: OutcomeDecision, report: Pick<OutcomeReport, 'rankin
   }
 }
 
-function notifyFate(
+async function notifyFate(
   tx: Executor,
   report: OutcomeReport,
   d: OutcomeDecision,
   to: { userId: number; as: 'requestor' | 'sponsor' },
-): void {
+): Promise<void> {
   const verb = d.outcome === 'accepted' ? 'accepted' : d.outcome === 'rejected' ? 'rejected' : 'deferred';
   const heading =
     to.as === 'requestor' ? `Your request "${d.title}" was ${verb}` : `"${d.title}", which you sponsor, was ${verb}`;
@@ -58,7 +58,7 @@ function notifyFate(
   const page = outcomePath(report.cycle.id);
   // The requestor goes to their request (status and reason); a sponsor to the item on the outcome page.
   const link = to.as === 'requestor' ? `/requests/${d.itemId}` : `${page}#decision-${d.itemId}`;
-  notify(tx, {
+  await notify(tx, {
     userIds: [to.userId],
     kind: 'outcome.published',
     title: heading,
@@ -79,35 +79,33 @@ function notifyFate(
 }
 
 /** Publishes the outcome of the cycle's latest ended meeting; returns how many items and people were told. */
-export function publishOutcome(
+export async function publishOutcome(
   actor: ActingUser,
   cycleId: number,
   now = new Date(),
-): { meetingId: number; items: number; people: number } {
+): Promise<{ meetingId: number; items: number; people: number }> {
   if (!can(actor, 'meeting.manage'))
     throw new ForbiddenError('Only a product manager or an admin can publish the outcome.');
-  return transaction((tx) => {
-    const cycle = loadCycle(tx, cycleId);
-    const meeting = latestClosedMeeting(tx, cycleId);
+  return transaction(async (tx) => {
+    const cycle = await loadCycle(tx, cycleId);
+    const meeting = await latestClosedMeeting(tx, cycleId);
     if (!meeting) throw new ConflictError(NO_MEETING_ENDED);
     // The primary key on meeting_id makes this the once-only gate, even for two racing requests.
-    const inserted = tx
+    const inserted = await tx
       .insert(outcomePublications)
       .values({ meetingId: meeting.id, publishedAt: now.toISOString(), publishedBy: actor.id })
-      .onConflictDoNothing()
-      .run();
+      .onConflictDoNothing();
     if (inserted.changes === 0) throw new ConflictError(ALREADY_PUBLISHED);
 
-    const report = buildOutcome(tx, cycle, meeting, null);
+    const report = await buildOutcome(tx, cycle, meeting, null);
     const ids = report.decisions.map((d) => d.itemId);
     const people = new Map(
       (ids.length === 0
         ? []
-        : tx
+        : await tx
             .select({ id: items.id, requestorId: items.requestorId, sponsorId: items.sponsorId })
             .from(items)
             .where(inArray(items.id, ids))
-            .all()
       ).map((r) => [r.id, r]),
     );
     // Deactivated people are not told (notify skips them too); counting only the active ones keeps
@@ -120,27 +118,27 @@ export function publishOutcome(
     const active = new Set(
       candidates.length === 0
         ? []
-        : tx
-            .select({ id: users.id })
-            .from(users)
-            .where(and(inArray(users.id, candidates), eq(users.active, true)))
-            .all()
-            .map((u) => u.id),
+        : (
+            await tx
+              .select({ id: users.id })
+              .from(users)
+              .where(and(inArray(users.id, candidates), eq(users.active, true)))
+          ).map((u) => u.id),
     );
     const told = new Set<number>();
-    const tell = (d: OutcomeDecision, userId: number, as: 'requestor' | 'sponsor') => {
+    const tell = async (d: OutcomeDecision, userId: number, as: 'requestor' | 'sponsor') => {
       if (!active.has(userId)) return;
-      notifyFate(tx, report, d, { userId, as });
+      await notifyFate(tx, report, d, { userId, as });
       told.add(userId);
     };
     for (const d of report.decisions) {
       const p = people.get(d.itemId);
       if (!p) continue;
-      tell(d, p.requestorId, 'requestor');
+      await tell(d, p.requestorId, 'requestor');
       // A requestor who also sponsors the item is told once, as its requestor.
-      if (p.sponsorId !== null && p.sponsorId !== p.requestorId) tell(d, p.sponsorId, 'sponsor');
+      if (p.sponsorId !== null && p.sponsorId !== p.requestorId) await tell(d, p.sponsorId, 'sponsor');
     }
-    logEvent(tx, {
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'outcome.published',
       subjectType: 'meeting',

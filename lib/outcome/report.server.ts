@@ -27,6 +27,7 @@ import { tally } from '@/lib/live-meeting/tally';
 import type { CycleOutcome, OutcomeCycle, OutcomeDecision, OutcomeReport, RankedOutcomeItem } from './types';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { attendanceOf, themeOutcomes } from './sections.server';
+import { first } from '@/db/rows';
 
 /**
  * The outcome of a cycle: what its latest ended regular meeting decided — the
@@ -60,51 +61,54 @@ export class OutcomeNotPublishedError extends ForbiddenError {
 }
 
 /** The cycle's latest ended regular meeting: its decisions are the cycle's outcome. */
-export function latestClosedMeeting(tx: Executor, cycleId: number): Meeting | undefined {
-  return tx
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.cycleId, cycleId), eq(meetings.kind, 'regular'), eq(meetings.status, 'closed')))
-    .orderBy(desc(meetings.endedAt), desc(meetings.id))
-    .limit(1)
-    .get();
+export async function latestClosedMeeting(tx: Executor, cycleId: number): Promise<Meeting | undefined> {
+  return first(
+    await tx
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.cycleId, cycleId), eq(meetings.kind, 'regular'), eq(meetings.status, 'closed')))
+      .orderBy(desc(meetings.endedAt), desc(meetings.id))
+      .limit(1),
+  );
 }
 
-export function publicationOf(tx: Executor, meetingId: number): { at: string; by: string } | null {
-  const row = tx
-    .select({ at: outcomePublications.publishedAt, by: users.name })
-    .from(outcomePublications)
-    .innerJoin(users, eq(users.id, outcomePublications.publishedBy))
-    .where(eq(outcomePublications.meetingId, meetingId))
-    .get();
+export async function publicationOf(tx: Executor, meetingId: number): Promise<{ at: string; by: string } | null> {
+  const row = first(
+    await tx
+      .select({ at: outcomePublications.publishedAt, by: users.name })
+      .from(outcomePublications)
+      .innerJoin(users, eq(users.id, outcomePublications.publishedBy))
+      .where(eq(outcomePublications.meetingId, meetingId)),
+  );
   return row ?? null;
 }
 
-function canReadUnpublished(tx: Executor, actor: ActingUser, meeting: Meeting | undefined): boolean {
-  return can(actor, 'backlog.view') || (meeting !== undefined && canSeeMeeting(tx, actor, meeting));
+async function canReadUnpublished(tx: Executor, actor: ActingUser, meeting: Meeting | undefined): Promise<boolean> {
+  return can(actor, 'backlog.view') || (meeting !== undefined && (await canSeeMeeting(tx, actor, meeting)));
 }
 
 /** The outcome page's content; see the rule above for who may read it. 404 for an unknown cycle. */
-export function cycleOutcome(actor: ActingUser, cycleId: number): CycleOutcome {
-  return transaction((tx) => {
-    const cycle = loadCycle(tx, cycleId);
-    const meeting = latestClosedMeeting(tx, cycleId);
-    const published = meeting ? publicationOf(tx, meeting.id) : null;
-    if (!published && !canReadUnpublished(tx, actor, meeting)) throw new OutcomeNotPublishedError();
+export async function cycleOutcome(actor: ActingUser, cycleId: number): Promise<CycleOutcome> {
+  return transaction(async (tx) => {
+    const cycle = await loadCycle(tx, cycleId);
+    const meeting = await latestClosedMeeting(tx, cycleId);
+    const published = meeting ? await publicationOf(tx, meeting.id) : null;
+    if (!published && !(await canReadUnpublished(tx, actor, meeting))) throw new OutcomeNotPublishedError();
     if (!meeting) {
       const pending =
-        tx
-          .select({ id: meetings.id, title: meetings.title, status: meetings.status })
-          .from(meetings)
-          .where(and(eq(meetings.cycleId, cycleId), eq(meetings.kind, 'regular'), ne(meetings.status, 'closed')))
-          .orderBy(asc(meetings.scheduledAt), asc(meetings.id))
-          .limit(1)
-          .get() ?? null;
+        first(
+          await tx
+            .select({ id: meetings.id, title: meetings.title, status: meetings.status })
+            .from(meetings)
+            .where(and(eq(meetings.cycleId, cycleId), eq(meetings.kind, 'regular'), ne(meetings.status, 'closed')))
+            .orderBy(asc(meetings.scheduledAt), asc(meetings.id))
+            .limit(1),
+        ) ?? null;
       return { state: 'none', cycle: cycleHead(cycle), canPublish: false, pending };
     }
     return {
       state: 'ready',
-      ...buildOutcome(tx, cycle, meeting, published),
+      ...(await buildOutcome(tx, cycle, meeting, published)),
       canPublish: can(actor, 'meeting.manage') && !published,
     };
   });
@@ -113,15 +117,15 @@ export function cycleOutcome(actor: ActingUser, cycleId: number): CycleOutcome {
 const cycleHead = (c: Cycle): OutcomeCycle => ({ id: c.id, name: c.name, capacityWeeks: c.capacityWeeks });
 
 /** The whole report of one ended meeting. No permission check: callers authorize first. */
-export function buildOutcome(
+export async function buildOutcome(
   tx: Executor,
   cycle: Cycle,
   meeting: Meeting,
   published: OutcomeReport['published'],
-): OutcomeReport {
-  const ranked = prioritisedRanking(tx, cycle.id);
+): Promise<OutcomeReport> {
+  const ranked = await prioritisedRanking(tx, cycle.id);
   const cut = cutLine(ranked, cycle.capacityWeeks);
-  const rows = tx
+  const rows = await tx
     .select({
       decision: decisions,
       decidedBy: users.name,
@@ -138,21 +142,20 @@ export function buildOutcome(
       and(eq(meetingItemState.meetingId, decisions.meetingId), eq(meetingItemState.itemId, decisions.itemId)),
     )
     .where(eq(decisions.meetingId, meeting.id))
-    .orderBy(asc(agendaItems.position), asc(decisions.decidedAt), asc(decisions.id))
-    .all();
-  const agenda = tx
-    .select({ itemId: agendaItems.itemId })
-    .from(agendaItems)
-    .where(eq(agendaItems.meetingId, meeting.id))
-    .orderBy(asc(agendaItems.position), asc(agendaItems.itemId))
-    .all()
-    .map((r) => r.itemId);
+    .orderBy(asc(agendaItems.position), asc(decisions.decidedAt), asc(decisions.id));
+  const agenda = (
+    await tx
+      .select({ itemId: agendaItems.itemId })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meeting.id))
+      .orderBy(asc(agendaItems.position), asc(agendaItems.itemId))
+  ).map((r) => r.itemId);
 
   const ids = [...new Set([...ranked.map((r) => r.id), ...agenda, ...rows.map((r) => r.decision.itemId)])];
   const info = new Map(
     (ids.length === 0
       ? []
-      : tx
+      : await tx
           .select({
             id: items.id,
             title: items.title,
@@ -166,7 +169,6 @@ export function buildOutcome(
           .leftJoin(themes, eq(themes.id, items.themeId))
           .innerJoin(users, eq(users.id, items.requestorId))
           .where(inArray(items.id, ids))
-          .all()
     ).map((r) => [r.id, r]),
   );
 
@@ -182,8 +184,8 @@ export function buildOutcome(
 
   // The tally is recomputed from the votes: voting on an item closes when it is decided, so this
   // is the tally the facilitator saw when recording the decision.
-  const voters = votersOf(tx, meeting.id);
-  const allVotes = votesByItem(tx, meeting.id);
+  const voters = await votersOf(tx, meeting.id);
+  const allVotes = await votesByItem(tx, meeting.id);
   const decided = rows.map(({ decision: d, decidedBy, notes }): OutcomeDecision => {
     const item = info.get(d.itemId);
     const place = d.outcome === 'accepted' ? byItem.get(d.itemId) : undefined;
@@ -209,7 +211,7 @@ export function buildOutcome(
   const decidedIds = new Set(decided.map((d) => d.itemId));
 
   const facilitator =
-    tx.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)).get()?.name ?? '';
+    first(await tx.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)))?.name ?? '';
   return {
     cycle: cycleHead(cycle),
     meeting: {
@@ -219,15 +221,15 @@ export function buildOutcome(
       facilitator,
       startedAt: meeting.startedAt,
       endedAt: meeting.endedAt,
-      weighted: settingsOf(tx, meeting.id).weighted,
+      weighted: (await settingsOf(tx, meeting.id)).weighted,
     },
     ranking: { items: rankedItems, cut, summary: cutLineSummary(cut, cycle.capacityWeeks) },
-    themes: themeOutcomes(tx, cycle.id, rankedItems, decided, (id) => info.get(id)?.themeId ?? null),
+    themes: await themeOutcomes(tx, cycle.id, rankedItems, decided, (id) => info.get(id)?.themeId ?? null),
     decisions: decided,
     undecided: agenda
       .filter((id) => !decidedIds.has(id))
       .map((id) => ({ itemId: id, title: info.get(id)?.title ?? '' })),
-    attendance: attendanceOf(tx, meeting.id, new Set([...allVotes.values()].flat().map((v) => v.userId))),
+    attendance: await attendanceOf(tx, meeting.id, new Set([...allVotes.values()].flat().map((v) => v.userId))),
     published,
   };
 }

@@ -17,6 +17,7 @@ import { moveAccepted } from '@/lib/live-meeting/ranking-moves.server';
 import { endMeeting, goToItem, startMeeting } from '@/lib/live-meeting/session.server';
 import { castVote } from '@/lib/live-meeting/votes.server';
 import type { TestUser } from '@/db/factories';
+import { first } from '@/db/rows';
 
 /**
  * A meeting of four items that ended: a and b accepted (b ranked first; with a capacity of 5 and
@@ -35,52 +36,56 @@ async function endedMeeting() {
   const former = await makeUser(db, { role: 'leader', active: false });
   const observer = await userWithRole('requestor');
   const people: [number, number, number | null][] = [
-    [a.id, rosa.id, sponsor.id],
-    [b.id, rosa.id, rosa.id],
-    [c.id, sam.id, former.id],
-    [d.id, ted.id, null],
+    [(await a).id, rosa.id, sponsor.id],
+    [(await b).id, rosa.id, rosa.id],
+    [(await c).id, sam.id, former.id],
+    [(await d).id, ted.id, null],
   ];
   for (const [id, requestorId, sponsorId] of people)
-    db.update(items).set({ requestorId, sponsorId }).where(eq(items.id, id)).run();
-  db.update(cycles).set({ capacityWeeks: 5 }).where(eq(cycles.id, cycle.id)).run();
-  setAttendees(pm, meeting.id, [
+    await db.update(items).set({ requestorId, sponsorId }).where(eq(items.id, id));
+  await db.update(cycles).set({ capacityWeeks: 5 }).where(eq(cycles.id, cycle.id));
+  await setAttendees(pm, meeting.id, [
     ...leaders.map((l) => ({ userId: l.id, role: 'voter' })),
     { userId: observer.id, role: 'observer' },
   ]);
 
-  startMeeting(pm, meeting.id, { votesVisibility: 'live', weighted: false, confirm: ['no_preread', 'early'] });
-  const next = () =>
-    goToItem(pm, meeting.id, 'next', db.select().from(meetings).where(eq(meetings.id, meeting.id)).get()!.version);
-  castVote(leaders[0], meeting.id, a.id, { choice: 'accept' });
-  castVote(leaders[1], meeting.id, a.id, { choice: 'accept' });
-  addNote(pm, meeting.id, a.id, 'Needs the billing rewrite first');
-  recordDecision(pm, meeting.id, a.id, { outcome: 'accepted' });
-  next();
-  castVote(leaders[0], meeting.id, b.id, { choice: 'accept' });
-  recordDecision(pm, meeting.id, b.id, { outcome: 'accepted' });
-  next();
-  castVote(leaders[0], meeting.id, c.id, { choice: 'reject' });
-  castVote(leaders[1], meeting.id, c.id, { choice: 'reject' });
-  recordDecision(pm, meeting.id, c.id, { outcome: 'rejected', reason: 'No budget, this quarter' });
-  next();
-  recordDecision(pm, meeting.id, d.id, { outcome: 'deferred', reason: 'Wait for the audit' });
-  moveAccepted(pm, meeting.id, b.id, 0, readItem(b.id).version);
-  endMeeting(pm, meeting.id);
+  await startMeeting(pm, meeting.id, { votesVisibility: 'live', weighted: false, confirm: ['no_preread', 'early'] });
+  const next = async () =>
+    goToItem(
+      pm,
+      meeting.id,
+      'next',
+      first(await db.select().from(meetings).where(eq(meetings.id, meeting.id)))!.version,
+    );
+  await castVote(leaders[0], meeting.id, (await a).id, { choice: 'accept' });
+  await castVote(leaders[1], meeting.id, (await a).id, { choice: 'accept' });
+  await addNote(pm, meeting.id, (await a).id, 'Needs the billing rewrite first');
+  await recordDecision(pm, meeting.id, (await a).id, { outcome: 'accepted' });
+  await next();
+  await castVote(leaders[0], meeting.id, (await b).id, { choice: 'accept' });
+  await recordDecision(pm, meeting.id, (await b).id, { outcome: 'accepted' });
+  await next();
+  await castVote(leaders[0], meeting.id, (await c).id, { choice: 'reject' });
+  await castVote(leaders[1], meeting.id, (await c).id, { choice: 'reject' });
+  await recordDecision(pm, meeting.id, (await c).id, { outcome: 'rejected', reason: 'No budget, this quarter' });
+  await next();
+  await recordDecision(pm, meeting.id, (await d).id, { outcome: 'deferred', reason: 'Wait for the audit' });
+  await moveAccepted(pm, meeting.id, (await b).id, 0, (await readItem((await b).id)).version);
+  await endMeeting(pm, meeting.id);
   return { ...setup, a, b, c, d, rosa, sam, ted, sponsor, former, observer };
 }
 
 const outcomeRows = () => (sqlite.prepare('select count(*) as n from outcome_publications').get() as { n: number }).n;
 const writes = () => ({ ...meetingRowCounts(), outcome_publications: outcomeRows() });
-const mine = (user: TestUser) =>
+const mine = async (user: TestUser) =>
   db
     .select()
     .from(notifications)
-    .where(and(eq(notifications.userId, user.id), eq(notifications.kind, 'outcome.published')))
-    .all();
-const mail = (user: TestUser) => db.select().from(outbox).where(eq(outbox.toUserId, user.id)).all();
+    .where(and(eq(notifications.userId, user.id), eq(notifications.kind, 'outcome.published')));
+const mail = async (user: TestUser) => db.select().from(outbox).where(eq(outbox.toUserId, user.id));
 
-function ready(actor: TestUser, cycleId: number) {
-  const outcome = cycleOutcome(actor, cycleId);
+async function ready(actor: TestUser, cycleId: number) {
+  const outcome = await cycleOutcome(actor, cycleId);
   if (outcome.state !== 'ready') throw new Error('expected an outcome');
   return outcome;
 }
@@ -88,7 +93,7 @@ function ready(actor: TestUser, cycleId: number) {
 describe('cycleOutcome', () => {
   it('shows the ranking with its cut line, key outcomes per theme, every decision with its tally, and attendance', async () => {
     const s = await endedMeeting();
-    const o = ready(s.pm, s.cycle.id);
+    const o = await ready(s.pm, s.cycle.id);
     expect(o.cycle).toEqual({ id: s.cycle.id, name: s.cycle.name, capacityWeeks: 5 });
     expect(o.meeting).toMatchObject({
       id: s.meeting.id,
@@ -99,16 +104,16 @@ describe('cycleOutcome', () => {
     expect(o.meeting.startedAt && o.meeting.endedAt).toBeTruthy();
 
     expect(o.ranking.items).toEqual([
-      { itemId: s.b.id, position: 1, title: 'Agenda item 2', theme: 'Reliability', weeks: 3, aboveCut: true },
-      { itemId: s.a.id, position: 2, title: 'Agenda item 1', theme: 'Growth', weeks: 3, aboveCut: false },
+      { itemId: (await s.b).id, position: 1, title: 'Agenda item 2', theme: 'Reliability', weeks: 3, aboveCut: true },
+      { itemId: (await s.a).id, position: 2, title: 'Agenda item 1', theme: 'Growth', weeks: 3, aboveCut: false },
     ]);
     expect(o.ranking.summary).toBe('1 fit, 2 accepted — 3 of 5 person-weeks');
 
     expect(o.decisions.map((d) => [d.itemId, d.outcome, d.position, d.aboveCut])).toEqual([
-      [s.a.id, 'accepted', 2, false],
-      [s.b.id, 'accepted', 1, true],
-      [s.c.id, 'rejected', null, null],
-      [s.d.id, 'deferred', null, null],
+      [(await s.a).id, 'accepted', 2, false],
+      [(await s.b).id, 'accepted', 1, true],
+      [(await s.c).id, 'rejected', null, null],
+      [(await s.d).id, 'deferred', null, null],
     ]);
     const [a, , c, d] = o.decisions;
     expect(a).toMatchObject({
@@ -137,8 +142,8 @@ describe('cycleOutcome', () => {
         t.deferred.map((x) => x.itemId),
       ]),
     ).toEqual([
-      ['Growth', [s.a.id], [s.c.id], []],
-      ['Reliability', [s.b.id], [], [s.d.id]],
+      ['Growth', [(await s.a).id], [(await s.c).id], []],
+      ['Reliability', [(await s.b).id], [], [(await s.d).id]],
     ]);
     expect(o.themes[0].keyOutcome).toBe('A measurable outcome');
 
@@ -160,19 +165,28 @@ describe('cycleOutcome', () => {
 
   it('keeps accepted items that went on into delivery in the prioritised list, in their rank', async () => {
     const s = await endedMeeting();
-    db.update(items).set({ status: 'scheduled' }).where(eq(items.id, s.b.id)).run();
-    db.update(items).set({ status: 'delivered' }).where(eq(items.id, s.a.id)).run();
-    const o = ready(s.pm, s.cycle.id);
+    await db
+      .update(items)
+      .set({ status: 'scheduled' })
+      .where(eq(items.id, (await s.b).id));
+    await db
+      .update(items)
+      .set({ status: 'delivered' })
+      .where(eq(items.id, (await s.a).id));
+    const o = await ready(s.pm, s.cycle.id);
     expect(o.ranking.items.map((i) => [i.itemId, i.position])).toEqual([
-      [s.b.id, 1],
-      [s.a.id, 2],
+      [(await s.b).id, 1],
+      [(await s.a).id, 2],
     ]);
-    expect(o.decisions.find((d) => d.itemId === s.a.id)).toMatchObject({ outcome: 'accepted', position: 2 });
+    expect(o.decisions.find(async (d) => d.itemId === (await s.a).id)).toMatchObject({
+      outcome: 'accepted',
+      position: 2,
+    });
   });
 
   it('exports what the page shows: one CSV row per decision, the Markdown with the cut line', async () => {
     const s = await endedMeeting();
-    const o = ready(s.pm, s.cycle.id);
+    const o = await ready(s.pm, s.cycle.id);
     const rows = outcomeCsv(o).trimEnd().split('\r\n');
     expect(rows.slice(1).map((r) => r.split(',').slice(0, 5))).toEqual([
       ['2', 'Agenda item 1', 'Growth', 'Accepted', 'no'],
@@ -188,14 +202,14 @@ describe('cycleOutcome', () => {
 
   it('says no meeting has ended yet, naming the one to come; 404 for an unknown cycle', async () => {
     const { pm, cycle, meeting, leaders } = await plannedMeeting();
-    expect(cycleOutcome(pm, cycle.id)).toEqual({
+    expect(await cycleOutcome(pm, cycle.id)).toEqual({
       state: 'none',
       canPublish: false,
       cycle: { id: cycle.id, name: cycle.name, capacityWeeks: 20 },
       pending: { id: meeting.id, title: meeting.title, status: 'scheduled' },
     });
-    expect(cycleOutcome(leaders[0], cycle.id).state).toBe('none');
-    expect(() => cycleOutcome(pm, 987_654)).toThrow(NotFoundError);
+    expect((await cycleOutcome(leaders[0], cycle.id)).state).toBe('none');
+    await expect(await cycleOutcome(pm, 987_654)).rejects.toThrow(NotFoundError);
   });
 
   it('lets backlog roles and attendees read it before publication; requestors and strangers only after', async () => {
@@ -203,65 +217,65 @@ describe('cycleOutcome', () => {
     const engineer = await userWithRole('engineer');
     const stranger = await userWithRole('requestor');
     for (const reader of [s.pm, s.leaders[0], s.sponsor, engineer, s.observer])
-      expect(ready(reader, s.cycle.id).published).toBeNull();
+      expect((await ready(reader, s.cycle.id)).published).toBeNull();
     for (const reader of [s.rosa, stranger]) {
-      expect(() => cycleOutcome(reader, s.cycle.id)).toThrow(OutcomeNotPublishedError);
-      expect(() => cycleOutcome(reader, s.cycle.id)).toThrow(NOT_PUBLISHED);
+      await expect(await cycleOutcome(reader, s.cycle.id)).rejects.toThrow(OutcomeNotPublishedError);
+      await expect(await cycleOutcome(reader, s.cycle.id)).rejects.toThrow(NOT_PUBLISHED);
     }
-    expect(ready(engineer, s.cycle.id).canPublish).toBe(false);
+    expect((await ready(engineer, s.cycle.id)).canPublish).toBe(false);
 
-    publishOutcome(s.pm, s.cycle.id);
+    await publishOutcome(s.pm, s.cycle.id);
     for (const reader of [s.rosa, stranger, engineer]) {
-      expect(ready(reader, s.cycle.id)).toMatchObject({ published: { by: s.pm.name }, canPublish: false });
+      expect(await ready(reader, s.cycle.id)).toMatchObject({ published: { by: s.pm.name }, canPublish: false });
     }
-    expect(ready(s.pm, s.cycle.id).canPublish).toBe(false);
+    expect((await ready(s.pm, s.cycle.id)).canPublish).toBe(false);
   });
 
   it('refuses a requestor when nothing has ended (nothing is published)', async () => {
     const { cycle } = await plannedMeeting();
     const requestor = await userWithRole('requestor');
-    expect(() => cycleOutcome(requestor, cycle.id)).toThrow(ForbiddenError);
+    await expect(await cycleOutcome(requestor, cycle.id)).rejects.toThrow(ForbiddenError);
   });
 });
 
 describe('publishOutcome', () => {
   it("records it, logs the event and tells each requestor and sponsor their item's fate once, with the reason for a rejection", async () => {
     const s = await endedMeeting();
-    setEmailPrefs(s.ted, { kinds: [] }); // ted reads in-app only
-    expect(publishOutcome(s.pm, s.cycle.id)).toEqual({ meetingId: s.meeting.id, items: 4, people: 4 });
+    await setEmailPrefs(s.ted, { kinds: [] }); // ted reads in-app only
+    expect(await publishOutcome(s.pm, s.cycle.id)).toEqual({ meetingId: s.meeting.id, items: 4, people: 4 });
 
-    const rosa = mine(s.rosa).sort((x, y) => x.id - y.id);
+    const rosa = (await mine(s.rosa)).sort((x, y) => x.id - y.id);
     expect(rosa.map((n) => [n.title, n.link])).toEqual([
-      ['Your request "Agenda item 1" was accepted', `/requests/${s.a.id}`],
-      ['Your request "Agenda item 2" was accepted', `/requests/${s.b.id}`], // she sponsors it too: told once
+      ['Your request "Agenda item 1" was accepted', `/requests/${(await s.a).id}`],
+      ['Your request "Agenda item 2" was accepted', `/requests/${(await s.b).id}`], // she sponsors it too: told once
     ]);
     expect(rosa[0].body).toBe(
       'Accepted, ranked 2 of 2: below the cut line, it does not fit the capacity of 5 person-weeks unless items above it drop out.',
     );
     expect(rosa[1].body).toBe('Accepted, ranked 1 of 2: above the cut line, it fits the capacity of 5 person-weeks.');
-    expect(mine(s.sponsor)).toMatchObject([
+    expect(await mine(s.sponsor)).toMatchObject([
       {
         title: '"Agenda item 1", which you sponsor, was accepted',
-        link: `/cycles/${s.cycle.id}/outcome#decision-${s.a.id}`,
+        link: `/cycles/${s.cycle.id}/outcome#decision-${(await s.a).id}`,
       },
     ]);
-    expect(mine(s.sam)).toMatchObject([
+    expect(await mine(s.sam)).toMatchObject([
       { title: 'Your request "Agenda item 3" was rejected', body: 'Rejected. Reason: No budget, this quarter' },
     ]);
-    expect(mine(s.ted)).toMatchObject([{ body: 'Deferred to a later cycle. Reason: Wait for the audit' }]);
-    expect(mine(s.former)).toEqual([]);
+    expect(await mine(s.ted)).toMatchObject([{ body: 'Deferred to a later cycle. Reason: Wait for the audit' }]);
+    expect(await mine(s.former)).toEqual([]);
 
-    expect(mail(s.rosa)).toHaveLength(2);
-    expect(mail(s.sponsor)).toHaveLength(1);
-    expect(mail(s.sam)).toMatchObject([
+    expect(await mail(s.rosa)).toHaveLength(2);
+    expect(await mail(s.sponsor)).toHaveLength(1);
+    expect(await mail(s.sam)).toMatchObject([
       { subject: `[Quorum · ${s.cycle.name}] Your request "Agenda item 3" was rejected` },
     ]);
-    expect(mail(s.sam)[0].text).toContain('Reason: No budget, this quarter');
-    expect(mail(s.sam)[0].text).toContain(`/requests/${s.c.id}`);
-    expect(mail(s.ted)).toEqual([]);
-    expect(mail(s.former)).toEqual([]);
+    expect((await mail(s.sam))[0].text).toContain('Reason: No budget, this quarter');
+    expect((await mail(s.sam))[0].text).toContain(`/requests/${(await s.c).id}`);
+    expect(await mail(s.ted)).toEqual([]);
+    expect(await mail(s.former)).toEqual([]);
 
-    expect(eventsOf('meeting', s.meeting.id).at(-1)).toMatchObject({
+    expect((await eventsOf('meeting', s.meeting.id)).at(-1)).toMatchObject({
       type: 'outcome.published',
       actorId: s.pm.id,
       data: {
@@ -274,23 +288,23 @@ describe('publishOutcome', () => {
 
   it('refuses a second publication without writing or notifying again', async () => {
     const s = await endedMeeting();
-    publishOutcome(s.pm, s.cycle.id);
+    await publishOutcome(s.pm, s.cycle.id);
     const before = writes();
     const admin = await userWithRole('admin');
-    expect(() => publishOutcome(admin, s.cycle.id)).toThrow(ConflictError);
-    expect(() => publishOutcome(s.pm, s.cycle.id)).toThrow(ALREADY_PUBLISHED);
+    await expect(await publishOutcome(admin, s.cycle.id)).rejects.toThrow(ConflictError);
+    await expect(await publishOutcome(s.pm, s.cycle.id)).rejects.toThrow(ALREADY_PUBLISHED);
     expect(writes()).toEqual(before);
-    expect(mine(s.rosa)).toHaveLength(2);
+    expect(await mine(s.rosa)).toHaveLength(2);
   });
 
   it('refuses with no ended meeting, someone who is not a pm or admin, and an unknown cycle, writing nothing', async () => {
     const { pm, cycle, leaders } = await plannedMeeting();
-    const empty = makeCycle(db);
+    const empty = await makeCycle(db);
     const before = writes();
-    expect(() => publishOutcome(pm, cycle.id)).toThrow(NO_MEETING_ENDED);
-    expect(() => publishOutcome(pm, empty.id)).toThrow(ConflictError);
-    expect(() => publishOutcome(leaders[0], cycle.id)).toThrow(ForbiddenError);
-    expect(() => publishOutcome(pm, 987_654)).toThrow(NotFoundError);
+    await expect(await publishOutcome(pm, cycle.id)).rejects.toThrow(NO_MEETING_ENDED);
+    await expect(await publishOutcome(pm, empty.id)).rejects.toThrow(ConflictError);
+    await expect(await publishOutcome(leaders[0], cycle.id)).rejects.toThrow(ForbiddenError);
+    await expect(await publishOutcome(pm, 987_654)).rejects.toThrow(NotFoundError);
     expect(writes()).toEqual(before);
   });
 });
@@ -298,17 +312,20 @@ describe('publishOutcome', () => {
 describe('listMyRequests after a meeting', () => {
   it('names the meeting that decided a request, and links the outcome, once it is published', async () => {
     const s = await endedMeeting();
-    const find = () => listMyRequests(s.rosa).find((r) => r.id === s.a.id)!;
+    const find = async () => (await listMyRequests(s.rosa)).find(async (r) => r.id === (await s.a).id)!;
     // Until publication the requestor, who was not in the meeting, is told nothing of the decision.
-    expect(find()).toMatchObject({ status: 'under_review', decisionReason: null, decidedIn: null });
-    publishOutcome(s.pm, s.cycle.id);
-    expect(find()).toMatchObject({ status: 'accepted' });
-    expect(find().decidedIn).toEqual({ meetingTitle: s.meeting.title, outcomePath: `/cycles/${s.cycle.id}/outcome` });
-    expect(listMyRequests(s.ted).find((r) => r.id === s.d.id)).toMatchObject({
+    expect(await find()).toMatchObject({ status: 'under_review', decisionReason: null, decidedIn: null });
+    await publishOutcome(s.pm, s.cycle.id);
+    expect(await find()).toMatchObject({ status: 'accepted' });
+    expect((await find()).decidedIn).toEqual({
+      meetingTitle: s.meeting.title,
+      outcomePath: `/cycles/${s.cycle.id}/outcome`,
+    });
+    expect((await listMyRequests(s.ted)).find(async (r) => r.id === (await s.d).id)).toMatchObject({
       status: 'deferred',
       decisionReason: 'Wait for the audit',
     });
     const undecided = await userWithRole('requestor');
-    expect(listMyRequests(undecided)).toEqual([]);
+    expect(await listMyRequests(undecided)).toEqual([]);
   });
 });

@@ -5,19 +5,18 @@ import type { Executor } from '@/lib/events/log.server';
 import type { AttendanceDepartment, OutcomeDecision, RankedOutcomeItem, ThemeOutcome } from './types';
 
 /** Each theme of the cycle in its order, then "No theme" if anything has none. */
-export function themeOutcomes(
+export async function themeOutcomes(
   tx: Executor,
   cycleId: number,
   ranked: RankedOutcomeItem[],
   decided: OutcomeDecision[],
   themeOf: (itemId: number) => number | null,
-): ThemeOutcome[] {
-  const rows = tx
+): Promise<ThemeOutcome[]> {
+  const rows = await tx
     .select({ id: themes.id, name: themes.name, keyOutcome: themes.keyOutcome })
     .from(themes)
     .where(eq(themes.cycleId, cycleId))
-    .orderBy(asc(themes.position), asc(themes.id))
-    .all();
+    .orderBy(asc(themes.position), asc(themes.id));
   const group = (id: number | null, name: string, keyOutcome: string): ThemeOutcome => ({
     id,
     name,
@@ -32,15 +31,18 @@ export function themeOutcomes(
   return out;
 }
 
-export function attendanceOf(tx: Executor, meetingId: number, votedIds: Set<number>): AttendanceDepartment[] {
-  const rows = tx
+export async function attendanceOf(
+  tx: Executor,
+  meetingId: number,
+  votedIds: Set<number>,
+): Promise<AttendanceDepartment[]> {
+  const rows = await tx
     .select({ userId: users.id, name: users.name, departmentName: departments.name, role: meetingAttendees.role })
     .from(meetingAttendees)
     .innerJoin(users, eq(users.id, meetingAttendees.userId))
     .innerJoin(departments, eq(departments.id, users.departmentId))
     .where(eq(meetingAttendees.meetingId, meetingId))
-    .orderBy(asc(departments.name), asc(users.name), asc(users.id))
-    .all();
+    .orderBy(asc(departments.name), asc(users.name), asc(users.id));
   const out: AttendanceDepartment[] = [];
   for (const r of rows) {
     let dept = out.at(-1);

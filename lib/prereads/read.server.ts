@@ -15,6 +15,7 @@ import { questionsClosedMessage, questionsOpen } from '@/lib/questions/window';
 import { loadPrereadState } from '@/lib/meetings/preread-state.server';
 import { completeTask, tasks } from '@/lib/notifications/tasks.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 export type PrereadItemView = SnapshotItem & { changes: FieldChange[]; questions: ThreadQuestion[] };
 
@@ -46,9 +47,9 @@ export type PrereadView =
       canSeeReceipts: boolean;
     };
 
-function header(tx: Executor, m: Meeting): MeetingHeader {
+async function header(tx: Executor, m: Meeting): Promise<MeetingHeader> {
   const facilitator =
-    tx.select({ name: users.name }).from(users).where(eq(users.id, m.facilitatorId)).get()?.name ?? '';
+    first(await tx.select({ name: users.name }).from(users).where(eq(users.id, m.facilitatorId)))?.name ?? '';
   return {
     id: m.id,
     cycleId: m.cycleId,
@@ -66,17 +67,17 @@ function header(tx: Executor, m: Meeting): MeetingHeader {
  * are told of questions on those items and must be able to open their threads to answer them, and
  * they see those items only, not the rest of the pre-read.
  */
-function itemsAnsweredFor(tx: Executor, actor: ActingUser, itemIds: number[]): Set<number> {
+async function itemsAnsweredFor(tx: Executor, actor: ActingUser, itemIds: number[]): Promise<Set<number>> {
   if (itemIds.length === 0) return new Set();
-  const sponsored = tx
-    .select({ id: items.id })
-    .from(items)
-    .where(and(inArray(items.id, itemIds), eq(items.sponsorId, actor.id)))
-    .all()
-    .map((r) => r.id);
+  const sponsored = (
+    await tx
+      .select({ id: items.id })
+      .from(items)
+      .where(and(inArray(items.id, itemIds), eq(items.sponsorId, actor.id)))
+  ).map((r) => r.id);
   // From the items' own SME text: the snapshot shows it by name (a name two people share resolves to nobody).
-  const resolve = smeResolver(tx);
-  const smes = tx.select({ id: items.id, sme: items.sme }).from(items).where(inArray(items.id, itemIds)).all();
+  const resolve = await smeResolver(tx);
+  const smes = await tx.select({ id: items.id, sme: items.sme }).from(items).where(inArray(items.id, itemIds));
   return new Set([...sponsored, ...smes.filter((i) => resolve(i.sme) === actor.id).map((i) => i.id)]);
 }
 
@@ -93,48 +94,44 @@ function changesSince(sent: SnapshotItem, now: SnapshotItem | undefined): FieldC
  * receipt (people who only oversee or answer are not readers). Before distribution it returns
  * `distributed: false` for the page to say so.
  */
-export function openPreread(actor: ActingUser, meetingId: number, now = new Date()): PrereadView {
-  return transaction((tx) => {
-    const meeting = loadMeeting(tx, meetingId);
-    const insider = canSeeMeeting(tx, actor, meeting);
-    const state = loadPrereadState(tx, meetingId);
+export async function openPreread(actor: ActingUser, meetingId: number, now = new Date()): Promise<PrereadView> {
+  return transaction(async (tx) => {
+    const meeting = await loadMeeting(tx, meetingId);
+    const insider = await canSeeMeeting(tx, actor, meeting);
+    const state = await loadPrereadState(tx, meetingId);
     if (!state) {
       if (!insider) throw new ForbiddenError("Only the meeting's attendees can open its pre-read.");
-      return { distributed: false, meeting: header(tx, meeting) };
+      return { distributed: false, meeting: await header(tx, meeting) };
     }
     const itemIds = state.snapshot.items.map((i) => i.id);
-    const cycle = tx.select().from(cycles).where(eq(cycles.id, meeting.cycleId)).get();
+    const cycle = first(await tx.select().from(cycles).where(eq(cycles.id, meeting.cycleId)));
     // Only items edited since they were sent (their version moved) need their current values; every
     // edit of a field the pre-read shows, modules included, bumps the version.
     const sentVersion = new Map(state.snapshot.items.map((i) => [i.id, i.version]));
     const edited =
       itemIds.length === 0
         ? []
-        : tx
-            .select({ id: items.id, version: items.version })
-            .from(items)
-            .where(inArray(items.id, itemIds))
-            .all()
+        : (await tx.select({ id: items.id, version: items.version }).from(items).where(inArray(items.id, itemIds)))
             .filter((r) => r.version > (sentVersion.get(r.id) ?? Number.POSITIVE_INFINITY))
             .map((r) => r.id);
-    const current = currentSnapshotItems(tx, edited, cycle?.sizeWeeks ?? { XS: 0, S: 0, M: 0, L: 0, XL: 0 });
-    const answered = insider ? null : itemsAnsweredFor(tx, actor, itemIds);
+    const current = await currentSnapshotItems(tx, edited, cycle?.sizeWeeks ?? { XS: 0, S: 0, M: 0, L: 0, XL: 0 });
+    const answered = insider ? null : await itemsAnsweredFor(tx, actor, itemIds);
     if (answered?.size === 0) throw new ForbiddenError("Only the meeting's attendees can open its pre-read.");
     const snapshot = answered
       ? { ...state.snapshot, items: state.snapshot.items.filter((i) => answered.has(i.id)) }
       : state.snapshot;
 
-    if (attendeeRole(tx, meetingId, actor.id) !== null) {
-      tx.insert(prereadReads)
+    if ((await attendeeRole(tx, meetingId, actor.id)) !== null) {
+      await tx
+        .insert(prereadReads)
         .values({ prereadId: state.preread.id, userId: actor.id, readAt: now.toISOString() })
-        .onConflictDoNothing()
-        .run();
+        .onConflictDoNothing();
     }
     // Opening it is what its notifications asked (sent, updated, reminded): they are done.
-    completeTask(tx, tasks.readPreread(meetingId), actor.id, now);
+    await completeTask(tx, tasks.readPreread(meetingId), actor.id, now);
 
     const byId = new Map(current.map((i) => [i.id, i]));
-    const threads = listThreads(
+    const threads = await listThreads(
       tx,
       meeting,
       snapshot.items.map((i) => i.id),
@@ -147,7 +144,7 @@ export function openPreread(actor: ActingUser, meetingId: number, now = new Date
     }));
     return {
       distributed: true,
-      meeting: header(tx, meeting),
+      meeting: await header(tx, meeting),
       cycle: {
         id: snapshot.cycle.id,
         name: cycle?.name ?? snapshot.cycle.name,
@@ -163,7 +160,7 @@ export function openPreread(actor: ActingUser, meetingId: number, now = new Date
       questions: {
         open: questionsOpen(meeting.questionsCloseAt, now),
         closedMessage: questionsClosedMessage(meeting.questionsCloseAt),
-        canAsk: canAskQuestion(tx, actor, meeting),
+        canAsk: await canAskQuestion(tx, actor, meeting),
       },
       canSeeReceipts: canResolveQuestion(actor, meeting),
     };
@@ -175,18 +172,19 @@ export function openPreread(actor: ActingUser, meetingId: number, now = new Date
  * (by date) that has a pre-read, or null. 404 for an unknown cycle; people who cannot see
  * backlogs get 403 here unless they can see that meeting.
  */
-export function latestPrereadMeetingForCycle(actor: ActingUser, cycleId: number): number | null {
-  const cycle = db.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, cycleId)).get();
+export async function latestPrereadMeetingForCycle(actor: ActingUser, cycleId: number): Promise<number | null> {
+  const cycle = first(await db.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, cycleId)));
   if (!cycle) throw new NotFoundError('This cycle');
-  const meeting = db
-    .select()
-    .from(meetings)
-    .innerJoin(prereads, eq(prereads.meetingId, meetings.id))
-    .where(and(eq(meetings.cycleId, cycleId), eq(meetings.kind, 'regular')))
-    .orderBy(desc(meetings.scheduledAt), desc(meetings.id))
-    .limit(1)
-    .get()?.meetings;
+  const meeting = first(
+    await db
+      .select()
+      .from(meetings)
+      .innerJoin(prereads, eq(prereads.meetingId, meetings.id))
+      .where(and(eq(meetings.cycleId, cycleId), eq(meetings.kind, 'regular')))
+      .orderBy(desc(meetings.scheduledAt), desc(meetings.id))
+      .limit(1),
+  )?.meetings;
   if (can(actor, 'backlog.view')) return meeting?.id ?? null;
-  if (meeting && canSeeMeeting(db, actor, meeting)) return meeting.id;
+  if (meeting && (await canSeeMeeting(db, actor, meeting))) return meeting.id;
   throw new ForbiddenError();
 }

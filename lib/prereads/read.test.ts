@@ -21,12 +21,11 @@ let pm: TestUser,
 let cycle: Cycle, growth: Item, sso: Item, audit: Item, loose: Item;
 let departmentId: number;
 
-const receiptsOf = (prereadId: number, userId: number) =>
+const receiptsOf = async (prereadId: number, userId: number) =>
   db
     .select()
     .from(prereadReads)
-    .where(and(eq(prereadReads.prereadId, prereadId), eq(prereadReads.userId, userId)))
-    .all();
+    .where(and(eq(prereadReads.prereadId, prereadId), eq(prereadReads.userId, userId)));
 const distributed = (view: PrereadView) => {
   if (!view.distributed) throw new Error('expected a distributed pre-read');
   return view;
@@ -36,21 +35,21 @@ const itemView = (view: PrereadView, id: number) =>
     .sections.flatMap((s) => s.items)
     .find((i) => i.id === id)!;
 const edit = (itemId: number, patch: Partial<Item>) =>
-  transaction((tx) => patchItem(tx, pm, loadItem(tx, itemId), patch));
+  transaction(async (tx) => patchItem(tx, pm, await loadItem(tx, itemId), patch));
 
 beforeAll(async () => {
-  departmentId = makeDepartment(db, 'Operations').id;
+  departmentId = (await makeDepartment(db, 'Operations')).id;
   [pm, admin, leader, observer, sponsor, outsider, requestor] = await Promise.all(
     (['pm', 'admin', 'leader', 'leader', 'leader', 'leader', 'requestor'] as const).map((role) =>
       userWithRole(role, { departmentId }),
     ),
   );
-  cycle = makeCycle(db, { capacityWeeks: 10, sizeWeeks: { XS: 0.5, S: 1, M: 3, L: 6, XL: 12 } });
-  const first = makeTheme(db, cycle.id, { name: 'Grow revenue', keyOutcome: 'Conversion up' });
-  const second = makeTheme(db, cycle.id, { name: 'Enterprise', keyOutcome: 'Close deals' });
-  const billing = makeModule(db, 'Billing');
+  cycle = await makeCycle(db, { capacityWeeks: 10, sizeWeeks: { XS: 0.5, S: 1, M: 3, L: 6, XL: 12 } });
+  const first = await makeTheme(db, cycle.id, { name: 'Grow revenue', keyOutcome: 'Conversion up' });
+  const second = await makeTheme(db, cycle.id, { name: 'Enterprise', keyOutcome: 'Close deals' });
+  const billing = await makeModule(db, 'Billing');
   const base = { cycleId: cycle.id, requestorId: requestor.id, departmentId };
-  sso = makeItem(db, {
+  sso = await makeItem(db, {
     ...base,
     themeId: second.id,
     title: 'SSO',
@@ -58,12 +57,12 @@ beforeAll(async () => {
     sponsorId: sponsor.id,
     moduleIds: [billing.id],
   });
-  growth = makeItem(db, { ...base, themeId: first.id, title: 'Annual plans', estimateSize: 'L' });
-  audit = makeItem(db, { ...base, themeId: second.id, title: 'Audit log', estimateWeeks: 2.5 });
-  loose = makeItem(db, { ...base, title: 'No theme yet' });
+  growth = await makeItem(db, { ...base, themeId: first.id, title: 'Annual plans', estimateSize: 'L' });
+  audit = await makeItem(db, { ...base, themeId: second.id, title: 'Audit log', estimateWeeks: 2.5 });
+  loose = await makeItem(db, { ...base, title: 'No theme yet' });
 });
 
-function freshMeeting(opts: { distribute?: boolean } = {}) {
+async function freshMeeting(opts: { distribute?: boolean } = {}) {
   const args = {
     cycleId: cycle.id,
     facilitatorId: pm.id,
@@ -74,67 +73,67 @@ function freshMeeting(opts: { distribute?: boolean } = {}) {
     ],
   };
   return opts.distribute === false
-    ? { meeting: makeMeeting(db, args), preread: null }
-    : makeDistributedPreread(db, args);
+    ? { meeting: await makeMeeting(db, args), preread: null }
+    : await makeDistributedPreread(db, args);
 }
 
 describe('openPreread', () => {
-  it('records a read receipt the first time an attendee opens it, and only once', () => {
-    const { meeting, preread } = freshMeeting();
+  it('records a read receipt the first time an attendee opens it, and only once', async () => {
+    const { meeting, preread } = await freshMeeting();
     const first = new Date('2030-01-01T10:00:00Z');
-    openPreread(leader, meeting.id, first);
-    openPreread(leader, meeting.id, new Date('2030-01-02T10:00:00Z'));
-    openPreread(observer, meeting.id, first);
-    expect(receiptsOf(preread!.id, leader.id)).toEqual([
+    await openPreread(leader, meeting.id, first);
+    await openPreread(leader, meeting.id, new Date('2030-01-02T10:00:00Z'));
+    await openPreread(observer, meeting.id, first);
+    expect(await receiptsOf(preread!.id, leader.id)).toEqual([
       { prereadId: preread!.id, userId: leader.id, readAt: first.toISOString() },
     ]);
-    expect(receiptsOf(preread!.id, observer.id)).toHaveLength(1);
+    expect(await receiptsOf(preread!.id, observer.id)).toHaveLength(1);
   });
 
-  it('lets pm and admin read without being recorded as readers', () => {
-    const { meeting, preread } = freshMeeting();
-    expect(openPreread(admin, meeting.id).distributed).toBe(true);
-    expect(distributed(openPreread(pm, meeting.id)).canSeeReceipts).toBe(true);
-    expect(receiptsOf(preread!.id, admin.id)).toHaveLength(0);
-    expect(receiptsOf(preread!.id, pm.id)).toHaveLength(0);
+  it('lets pm and admin read without being recorded as readers', async () => {
+    const { meeting, preread } = await freshMeeting();
+    expect((await openPreread(admin, meeting.id)).distributed).toBe(true);
+    expect(distributed(await openPreread(pm, meeting.id)).canSeeReceipts).toBe(true);
+    expect(await receiptsOf(preread!.id, admin.id)).toHaveLength(0);
+    expect(await receiptsOf(preread!.id, pm.id)).toHaveLength(0);
   });
 
-  it('refuses a non-attendee (403), before and after distribution', () => {
-    const { meeting } = freshMeeting({ distribute: false });
-    expect(() => openPreread(outsider, meeting.id)).toThrow(ForbiddenError);
-    expect(() => openPreread(requestor, freshMeeting().meeting.id)).toThrow(ForbiddenError);
-    expect(() => openPreread(leader, 987_654)).toThrow(NotFoundError);
+  it('refuses a non-attendee (403), before and after distribution', async () => {
+    const { meeting } = await freshMeeting({ distribute: false });
+    await expect(await openPreread(outsider, meeting.id)).rejects.toThrow(ForbiddenError);
+    await expect(await openPreread(requestor, (await freshMeeting()).meeting.id)).rejects.toThrow(ForbiddenError);
+    await expect(await openPreread(leader, 987_654)).rejects.toThrow(NotFoundError);
   });
 
-  it('lets a sponsor outside the meeting open it to answer questions, without asking or a receipt', () => {
-    const { meeting, preread } = freshMeeting();
-    const view = distributed(openPreread(sponsor, meeting.id));
+  it('lets a sponsor outside the meeting open it to answer questions, without asking or a receipt', async () => {
+    const { meeting, preread } = await freshMeeting();
+    const view = distributed(await openPreread(sponsor, meeting.id));
     expect(view.questions.canAsk).toBe(false);
     expect(view.canSeeReceipts).toBe(false);
-    expect(receiptsOf(preread!.id, sponsor.id)).toHaveLength(0);
+    expect(await receiptsOf(preread!.id, sponsor.id)).toHaveLength(0);
   });
 
-  it('shows a sponsor or SME outside the meeting only the items they answer for', () => {
-    const { meeting } = freshMeeting();
+  it('shows a sponsor or SME outside the meeting only the items they answer for', async () => {
+    const { meeting } = await freshMeeting();
     const titles = (view: PrereadView) =>
       distributed(view)
         .sections.flatMap((s) => s.items)
         .map((i) => i.title);
     // The sponsor of SSO, a leader who is not invited.
-    const sponsorView = distributed(openPreread(sponsor, meeting.id));
+    const sponsorView = distributed(await openPreread(sponsor, meeting.id));
     expect(titles(sponsorView)).toEqual(['SSO']);
     expect(sponsorView.capacity).toMatchObject({ totalWeeks: 3 });
     expect(sponsorView.updates).toEqual([]);
     // A requestor named (in free text) as the SME of one item.
-    edit(audit.id, { sme: requestor.name });
+    await edit(audit.id, { sme: requestor.name });
     try {
-      expect(titles(openPreread(requestor, meeting.id))).toEqual(['Audit log']);
+      expect(titles(await openPreread(requestor, meeting.id))).toEqual(['Audit log']);
     } finally {
-      edit(audit.id, { sme: '' });
+      await edit(audit.id, { sme: '' });
     }
     // The meeting's own people read it whole.
     for (const reader of [leader, observer, pm, admin]) {
-      expect(titles(openPreread(reader, meeting.id)).sort()).toEqual([
+      expect(titles(await openPreread(reader, meeting.id)).sort()).toEqual([
         'Annual plans',
         'Audit log',
         'No theme yet',
@@ -143,16 +142,16 @@ describe('openPreread', () => {
     }
   });
 
-  it('says when the pre-read has not been distributed yet', () => {
-    const { meeting } = freshMeeting({ distribute: false });
-    expect(openPreread(leader, meeting.id)).toMatchObject({
+  it('says when the pre-read has not been distributed yet', async () => {
+    const { meeting } = await freshMeeting({ distribute: false });
+    expect(await openPreread(leader, meeting.id)).toMatchObject({
       distributed: false,
       meeting: { id: meeting.id, facilitator: pm.name },
     });
   });
 
-  it('groups items by theme in snapshot order and sums the capacity', () => {
-    const view = distributed(openPreread(leader, freshMeeting().meeting.id));
+  it('groups items by theme in snapshot order and sums the capacity', async () => {
+    const view = distributed(await openPreread(leader, (await freshMeeting()).meeting.id));
     expect(view.sections.map((s) => [s.name, s.keyOutcome, s.items.map((i) => i.title)])).toEqual([
       ['Grow revenue', 'Conversion up', ['Annual plans']],
       ['Enterprise', 'Close deals', ['SSO', 'Audit log']],
@@ -173,39 +172,39 @@ describe('openPreread', () => {
     });
   });
 
-  it('shows what changed on an item after distribution, before and after', () => {
-    const { meeting } = freshMeeting();
-    expect(itemView(openPreread(leader, meeting.id), sso.id).changes).toEqual([]);
-    edit(sso.id, { estimateSize: 'L', sponsorId: null });
-    const changes = itemView(openPreread(leader, meeting.id), sso.id).changes;
+  it('shows what changed on an item after distribution, before and after', async () => {
+    const { meeting } = await freshMeeting();
+    expect(itemView(await openPreread(leader, meeting.id), sso.id).changes).toEqual([]);
+    await edit(sso.id, { estimateSize: 'L', sponsorId: null });
+    const changes = itemView(await openPreread(leader, meeting.id), sso.id).changes;
     expect(changes).toEqual([
       { field: 'estimate', label: 'Estimate', before: 'M', after: 'L' },
       { field: 'sponsor', label: 'Sponsor', before: sponsor.name, after: '—' },
     ]);
-    expect(itemView(openPreread(leader, meeting.id), growth.id).changes).toEqual([]);
-    edit(sso.id, { estimateSize: 'M', sponsorId: sponsor.id });
+    expect(itemView(await openPreread(leader, meeting.id), growth.id).changes).toEqual([]);
+    await edit(sso.id, { estimateSize: 'M', sponsorId: sponsor.id });
   });
 
-  it('notices a module change and ignores a status change', () => {
-    const { meeting } = freshMeeting();
-    transaction((tx) => replaceModules(tx, pm, audit.id, [makeModule(db, 'Reporting').id]));
-    edit(growth.id, { status: 'deferred' });
-    const view = openPreread(leader, meeting.id);
+  it('notices a module change and ignores a status change', async () => {
+    const { meeting } = await freshMeeting();
+    await transaction(async (tx) => replaceModules(tx, pm, audit.id, [(await makeModule(db, 'Reporting')).id]));
+    await edit(growth.id, { status: 'deferred' });
+    const view = await openPreread(leader, meeting.id);
     expect(itemView(view, audit.id).changes).toEqual([
       { field: 'modules', label: 'Modules', before: '—', after: 'Reporting' },
     ]);
     expect(itemView(view, growth.id).changes).toEqual([]);
   });
 
-  it('compares with the latest update sent, and lists the updates', () => {
-    const { meeting, preread } = freshMeeting();
-    edit(loose.id, { title: 'Now with a better title' });
-    sendPrereadUpdate(db, preread!.id, meeting.id, {
+  it('compares with the latest update sent, and lists the updates', async () => {
+    const { meeting, preread } = await freshMeeting();
+    await edit(loose.id, { title: 'Now with a better title' });
+    await sendPrereadUpdate(db, preread!.id, meeting.id, {
       sentBy: pm.id,
       itemIds: [sso.id, loose.id],
       summary: ['Removed Annual plans', 'Changed Now with a better title'],
     });
-    const view = distributed(openPreread(leader, meeting.id));
+    const view = distributed(await openPreread(leader, meeting.id));
     expect(view.updates).toEqual([
       { sentAt: expect.any(String), summary: ['Removed Annual plans', 'Changed Now with a better title'] },
     ]);
@@ -215,11 +214,11 @@ describe('openPreread', () => {
 });
 
 describe('readReceipts', () => {
-  it('lists every attendee with when they read it, for the pm and the facilitator only', () => {
-    const { meeting } = freshMeeting();
+  it('lists every attendee with when they read it, for the pm and the facilitator only', async () => {
+    const { meeting } = await freshMeeting();
     const at = new Date('2030-02-01T08:00:00Z');
-    openPreread(leader, meeting.id, at);
-    const { distributed: sent, receipts } = readReceipts(pm, meeting.id);
+    await openPreread(leader, meeting.id, at);
+    const { distributed: sent, receipts } = await readReceipts(pm, meeting.id);
     expect(sent).toBe(true);
     expect(receipts.map((r) => [r.userId, r.role, r.readAt])).toEqual(
       expect.arrayContaining([
@@ -228,21 +227,21 @@ describe('readReceipts', () => {
       ]),
     );
     expect(receipts).toHaveLength(2);
-    expect(() => readReceipts(leader, meeting.id)).toThrow(ForbiddenError);
+    await expect(await readReceipts(leader, meeting.id)).rejects.toThrow(ForbiddenError);
   });
 });
 
 describe('latestPrereadMeetingForCycle', () => {
-  it('is the latest regular meeting with a pre-read, or null', () => {
-    const other = makeCycle(db);
-    expect(latestPrereadMeetingForCycle(leader, other.id)).toBeNull();
+  it('is the latest regular meeting with a pre-read, or null', async () => {
+    const other = await makeCycle(db);
+    expect(await latestPrereadMeetingForCycle(leader, other.id)).toBeNull();
     const day = 86_400_000;
     const base = { cycleId: other.id, facilitatorId: pm.id, attendees: [{ userId: leader.id }] };
-    const early = makeDistributedPreread(db, { ...base, scheduledAt: new Date(Date.now() + 10 * day) }).meeting;
-    makeMeeting(db, { ...base, scheduledAt: new Date(Date.now() + 20 * day) });
-    makeDistributedPreread(db, { ...base, kind: 'emergency', scheduledAt: new Date(Date.now() + 30 * day) });
-    expect(latestPrereadMeetingForCycle(leader, other.id)).toBe(early.id);
-    expect(() => latestPrereadMeetingForCycle(requestor, other.id)).toThrow(ForbiddenError);
-    expect(() => latestPrereadMeetingForCycle(leader, 987_654)).toThrow(NotFoundError);
+    const early = (await makeDistributedPreread(db, { ...base, scheduledAt: new Date(Date.now() + 10 * day) })).meeting;
+    await makeMeeting(db, { ...base, scheduledAt: new Date(Date.now() + 20 * day) });
+    await makeDistributedPreread(db, { ...base, kind: 'emergency', scheduledAt: new Date(Date.now() + 30 * day) });
+    expect(await latestPrereadMeetingForCycle(leader, other.id)).toBe(early.id);
+    await expect(await latestPrereadMeetingForCycle(requestor, other.id)).rejects.toThrow(ForbiddenError);
+    await expect(await latestPrereadMeetingForCycle(leader, 987_654)).rejects.toThrow(NotFoundError);
   });
 });

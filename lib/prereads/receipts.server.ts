@@ -7,6 +7,7 @@ import { ForbiddenError } from '@/lib/errors';
 import { loadMeeting } from '@/lib/meetings/access.server';
 import { canResolveQuestion } from '@/lib/questions/roles.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 export type ReadReceipt = {
   userId: number;
@@ -23,12 +24,15 @@ export type ReadReceipt = {
  * distributed yet). For the facilitator and pm/admin only: reading habits are not everyone's
  * business. Attendees by department, then name.
  */
-export function readReceipts(actor: ActingUser, meetingId: number): { distributed: boolean; receipts: ReadReceipt[] } {
-  const meeting = loadMeeting(db, meetingId);
+export async function readReceipts(
+  actor: ActingUser,
+  meetingId: number,
+): Promise<{ distributed: boolean; receipts: ReadReceipt[] }> {
+  const meeting = await loadMeeting(db, meetingId);
   if (!canResolveQuestion(actor, meeting))
     throw new ForbiddenError('Only the facilitator and the pm can see who has read the pre-read.');
-  const preread = db.select({ id: prereads.id }).from(prereads).where(eq(prereads.meetingId, meetingId)).get();
-  const receipts = db
+  const preread = first(await db.select({ id: prereads.id }).from(prereads).where(eq(prereads.meetingId, meetingId)));
+  const receipts = await db
     .select({
       userId: users.id,
       name: users.name,
@@ -47,7 +51,6 @@ export function readReceipts(actor: ActingUser, meetingId: number): { distribute
       and(eq(prereadReads.userId, meetingAttendees.userId), eq(prereadReads.prereadId, preread?.id ?? -1)),
     )
     .where(eq(meetingAttendees.meetingId, meetingId))
-    .orderBy(asc(departments.name), asc(users.name))
-    .all();
+    .orderBy(asc(departments.name), asc(users.name));
   return { distributed: preread !== undefined, receipts };
 }

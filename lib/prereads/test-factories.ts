@@ -13,6 +13,7 @@ import {
   type PrereadSnapshot,
 } from '@/db/schema';
 import { currentSnapshotItems } from '@/lib/meetings/snapshot-items.server';
+import { first } from '@/db/rows';
 
 /**
  * Test set-up for pre-read tests: a meeting with attendees and an agenda, and its pre-read as
@@ -45,11 +46,12 @@ export function makeMeeting(db: Db, opts: MeetingOpts) {
 }
 
 /** The snapshot a distribution would freeze now for these items. */
-export function buildSnapshot(db: Db, meetingId: number, itemIds: number[]): PrereadSnapshot {
-  const meeting = db.select().from(meetings).where(eq(meetings.id, meetingId)).get()!;
-  const cycle = db.select().from(cycles).where(eq(cycles.id, meeting.cycleId)).get()!;
-  const facilitator = db.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)).get()!
-    .name;
+export async function buildSnapshot(db: Db, meetingId: number, itemIds: number[]): Promise<PrereadSnapshot> {
+  const meeting = first(await db.select().from(meetings).where(eq(meetings.id, meetingId)))!;
+  const cycle = first(await db.select().from(cycles).where(eq(cycles.id, meeting.cycleId)))!;
+  const facilitator = first(
+    await db.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)),
+  )!.name;
   return {
     meeting: {
       title: meeting.title,
@@ -59,66 +61,70 @@ export function buildSnapshot(db: Db, meetingId: number, itemIds: number[]): Pre
       facilitator,
     },
     cycle: { id: cycle.id, name: cycle.name, capacityWeeks: cycle.capacityWeeks },
-    themes: db
+    themes: await db
       .select({ id: themes.id, name: themes.name, keyOutcome: themes.keyOutcome })
       .from(themes)
       .where(eq(themes.cycleId, cycle.id))
-      .orderBy(asc(themes.position))
-      .all(),
-    items: currentSnapshotItems(db, itemIds, cycle.sizeWeeks),
+      .orderBy(asc(themes.position)),
+    items: await currentSnapshotItems(db, itemIds, cycle.sizeWeeks),
   };
 }
 
-export function distributePreread(
+export async function distributePreread(
   db: Db,
   meetingId: number,
   opts: { sentBy: number; itemIds?: number[]; late?: boolean; sentAt?: Date },
 ) {
   const itemIds =
     opts.itemIds ??
-    db
-      .select({ id: agendaItems.itemId })
-      .from(agendaItems)
-      .where(eq(agendaItems.meetingId, meetingId))
-      .orderBy(asc(agendaItems.position))
-      .all()
-      .map((r) => r.id);
-  return db
-    .insert(prereads)
-    .values({
-      meetingId,
-      sentAt: (opts.sentAt ?? new Date()).toISOString(),
-      sentBy: opts.sentBy,
-      late: opts.late ?? false,
-      snapshot: buildSnapshot(db, meetingId, itemIds),
-    })
-    .returning()
-    .get();
+    (
+      await db
+        .select({ id: agendaItems.itemId })
+        .from(agendaItems)
+        .where(eq(agendaItems.meetingId, meetingId))
+        .orderBy(asc(agendaItems.position))
+    ).map((r) => r.id);
+  return (
+    await db
+      .insert(prereads)
+      .values({
+        meetingId,
+        sentAt: (opts.sentAt ?? new Date()).toISOString(),
+        sentBy: opts.sentBy,
+        late: opts.late ?? false,
+        snapshot: await buildSnapshot(db, meetingId, itemIds),
+      })
+      .returning()
+  )[0];
 }
 
 /** A meeting with its pre-read already sent. */
-export function makeDistributedPreread(db: Db, opts: MeetingOpts & { sentBy?: number; late?: boolean }) {
-  const meeting = makeMeeting(db, opts);
-  const preread = distributePreread(db, meeting.id, { sentBy: opts.sentBy ?? opts.facilitatorId, late: opts.late });
+export async function makeDistributedPreread(db: Db, opts: MeetingOpts & { sentBy?: number; late?: boolean }) {
+  const meeting = await makeMeeting(db, opts);
+  const preread = await distributePreread(db, meeting.id, {
+    sentBy: opts.sentBy ?? opts.facilitatorId,
+    late: opts.late,
+  });
   return { meeting, preread };
 }
 
 /** An update sent after the pre-read, freezing the items' current values. */
-export function sendPrereadUpdate(
+export async function sendPrereadUpdate(
   db: Db,
   prereadId: number,
   meetingId: number,
   opts: { sentBy: number; itemIds: number[]; summary: string[] },
 ) {
-  return db
-    .insert(prereadUpdates)
-    .values({
-      prereadId,
-      sentAt: new Date().toISOString(),
-      sentBy: opts.sentBy,
-      summary: opts.summary,
-      snapshot: buildSnapshot(db, meetingId, opts.itemIds),
-    })
-    .returning()
-    .get();
+  return (
+    await db
+      .insert(prereadUpdates)
+      .values({
+        prereadId,
+        sentAt: new Date().toISOString(),
+        sentBy: opts.sentBy,
+        summary: opts.summary,
+        snapshot: await buildSnapshot(db, meetingId, opts.itemIds),
+      })
+      .returning()
+  )[0];
 }

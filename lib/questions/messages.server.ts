@@ -5,39 +5,41 @@ import type { Executor } from '@/lib/events/log.server';
 import { composeEmail } from '@/lib/notifications/email.server';
 import { notify } from '@/lib/notifications/notify.server';
 import { tasks } from '@/lib/notifications/tasks.server';
+import { first } from '@/db/rows';
 
 export const threadLink = (meetingId: number, itemId: number) => `/meetings/${meetingId}/preread#item-${itemId}`;
 
 /** In-app titles stay short; the e-mail carries the whole text. */
 const excerpt = (s: string, max = 200) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
-function author(tx: Executor, userId: number) {
+async function author(tx: Executor, userId: number) {
   return (
-    tx
-      .select({ name: users.name, department: departments.name })
-      .from(users)
-      .innerJoin(departments, eq(departments.id, users.departmentId))
-      .where(eq(users.id, userId))
-      .get() ?? { name: 'Someone', department: '' }
+    first(
+      await tx
+        .select({ name: users.name, department: departments.name })
+        .from(users)
+        .innerJoin(departments, eq(departments.id, users.departmentId))
+        .where(eq(users.id, userId)),
+    ) ?? { name: 'Someone', department: '' }
   );
 }
 
-const cycleName = (tx: Executor, meeting: Meeting) =>
-  tx.select({ name: cycles.name }).from(cycles).where(eq(cycles.id, meeting.cycleId)).get()?.name ?? 'Quorum';
+const cycleName = async (tx: Executor, meeting: Meeting) =>
+  first(await tx.select({ name: cycles.name }).from(cycles).where(eq(cycles.id, meeting.cycleId)))?.name ?? 'Quorum';
 
 type Ctx = { meeting: Meeting; item: { id: number; title: string }; actorId: number };
 
 /** Tells those who answer for the item that a question is waiting (never the asker). */
-export function notifyQuestionAsked(
+export async function notifyQuestionAsked(
   tx: Executor,
   ctx: Ctx & { recipients: (number | null)[]; questionId: number; question: string },
 ) {
-  const who = author(tx, ctx.actorId);
+  const who = await author(tx, ctx.actorId);
   const link = threadLink(ctx.meeting.id, ctx.item.id);
   const heading = `New question on “${ctx.item.title}”`;
   const asker = who.department ? `${who.name} (${who.department})` : who.name;
-  const cycle = cycleName(tx, ctx.meeting);
-  notify(tx, {
+  const cycle = await cycleName(tx, ctx.meeting);
+  await notify(tx, {
     userIds: ctx.recipients.filter((id): id is number => id !== null && id !== ctx.actorId),
     kind: 'question.asked',
     title: heading,
@@ -59,12 +61,12 @@ export function notifyQuestionAsked(
 }
 
 /** Tells the asker their question was answered or resolved (not when they did it themselves). */
-export function notifyAsker(
+export async function notifyAsker(
   tx: Executor,
   ctx: Ctx & { askerId: number; kind: 'question.answered' | 'question.resolved'; question: string; answer?: string },
 ) {
   if (ctx.askerId === ctx.actorId) return;
-  const who = author(tx, ctx.actorId).name;
+  const who = (await author(tx, ctx.actorId)).name;
   const link = threadLink(ctx.meeting.id, ctx.item.id);
   const answered = ctx.kind === 'question.answered';
   const heading = answered
@@ -73,8 +75,8 @@ export function notifyAsker(
   const lines = answered
     ? [`${who} answered:`, ctx.answer ?? '', `Your question: ${excerpt(ctx.question, 500)}`]
     : [`${who} marked your question resolved.`, `Your question: ${excerpt(ctx.question, 500)}`];
-  const cycle = cycleName(tx, ctx.meeting);
-  notify(tx, {
+  const cycle = await cycleName(tx, ctx.meeting);
+  await notify(tx, {
     userIds: [ctx.askerId],
     kind: ctx.kind,
     title: heading,

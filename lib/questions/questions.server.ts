@@ -14,26 +14,29 @@ import { notifyAsker, notifyQuestionAsked } from './messages.server';
 import { activePmIds, canAnswerQuestion, canAskQuestion, canResolveQuestion, smeResolver } from './roles.server';
 import { AnswerSchema, QuestionSchema } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
-function itemFacts(tx: Executor, itemId: number) {
-  const item = tx
-    .select({ id: items.id, title: items.title, sponsorId: items.sponsorId, sme: items.sme })
-    .from(items)
-    .where(eq(items.id, itemId))
-    .get();
+async function itemFacts(tx: Executor, itemId: number) {
+  const item = first(
+    await tx
+      .select({ id: items.id, title: items.title, sponsorId: items.sponsorId, sme: items.sme })
+      .from(items)
+      .where(eq(items.id, itemId)),
+  );
   if (!item) throw new NotFoundError('This item');
   return item;
 }
 
 /** A question (not an answer) asked on a meeting's pre-read, with its meeting and item. */
-function loadQuestion(tx: Executor, questionId: number) {
-  const question = tx
-    .select()
-    .from(comments)
-    .where(and(eq(comments.id, questionId), eq(comments.kind, 'question')))
-    .get();
+async function loadQuestion(tx: Executor, questionId: number) {
+  const question = first(
+    await tx
+      .select()
+      .from(comments)
+      .where(and(eq(comments.id, questionId), eq(comments.kind, 'question'))),
+  );
   if (!question || question.meetingId === null) throw new NotFoundError('This question');
-  return { question, meeting: loadMeeting(tx, question.meetingId), item: itemFacts(tx, question.itemId) };
+  return { question, meeting: await loadMeeting(tx, question.meetingId), item: await itemFacts(tx, question.itemId) };
 }
 
 const refuse = (field: string, message: string) => new ValidationError({ [field]: [message] }, message);
@@ -43,48 +46,54 @@ const refuse = (field: string, message: string) => new ValidationError({ [field]
  * meeting's pre-read, until the questions deadline. The body is kept as typed (trimmed): it is
  * plain text and every view escapes it. Sponsor, SME, facilitator and pms hear of it.
  */
-export function askQuestion(
+export async function askQuestion(
   actor: ActingUser,
   meetingId: number,
   itemId: number,
   body: unknown,
   now = new Date(),
-): Comment {
-  return transaction((tx) => {
-    const meeting = loadMeeting(tx, meetingId);
-    if (!canAskQuestion(tx, actor, meeting))
+): Promise<Comment> {
+  return transaction(async (tx) => {
+    const meeting = await loadMeeting(tx, meetingId);
+    if (!(await canAskQuestion(tx, actor, meeting)))
       throw new ForbiddenError(
         'Only the meeting’s attendees, its facilitator and the pm can ask questions on its pre-read.',
       );
-    const state = loadPrereadState(tx, meetingId);
+    const state = await loadPrereadState(tx, meetingId);
     if (!state) throw refuse('body', 'The pre-read has not been distributed yet.');
     if (!snapshotHasItem(state.snapshot, itemId)) throw refuse('body', 'This item is not on the pre-read.');
     if (!questionsOpen(meeting.questionsCloseAt, now))
       throw refuse('body', questionsClosedMessage(meeting.questionsCloseAt));
     const { body: text } = parseOrThrow(QuestionSchema, { body });
-    const item = itemFacts(tx, itemId);
+    const item = await itemFacts(tx, itemId);
 
-    const question = tx
-      .insert(comments)
-      .values({
-        itemId,
-        meetingId,
-        authorId: actor.id,
-        kind: 'question',
-        body: text,
-        createdAt: now.toISOString(),
-      })
-      .returning()
-      .get();
-    notifyQuestionAsked(tx, {
+    const question = (
+      await tx
+        .insert(comments)
+        .values({
+          itemId,
+          meetingId,
+          authorId: actor.id,
+          kind: 'question',
+          body: text,
+          createdAt: now.toISOString(),
+        })
+        .returning()
+    )[0];
+    await notifyQuestionAsked(tx, {
       meeting,
       item,
       actorId: actor.id,
       questionId: question.id,
       question: text,
-      recipients: [item.sponsorId, smeResolver(tx)(item.sme), meeting.facilitatorId, ...activePmIds(tx)],
+      recipients: [
+        item.sponsorId,
+        (await smeResolver(tx))(item.sme),
+        meeting.facilitatorId,
+        ...(await activePmIds(tx)),
+      ],
     });
-    logEvent(tx, {
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'question.asked',
       subjectType: 'item',
@@ -96,10 +105,15 @@ export function askQuestion(
 }
 
 /** The item's sponsor or SME, the facilitator or a pm/admin answers an open question; the asker hears of it. */
-export function answerQuestion(actor: ActingUser, questionId: number, body: unknown, now = new Date()): Comment {
-  return transaction((tx) => {
-    const { question, meeting, item } = loadQuestion(tx, questionId);
-    if (!canAnswerQuestion(actor, meeting, item, smeResolver(tx))) {
+export async function answerQuestion(
+  actor: ActingUser,
+  questionId: number,
+  body: unknown,
+  now = new Date(),
+): Promise<Comment> {
+  return transaction(async (tx) => {
+    const { question, meeting, item } = await loadQuestion(tx, questionId);
+    if (!canAnswerQuestion(actor, meeting, item, await smeResolver(tx))) {
       throw new ForbiddenError(
         'Only the item’s sponsor and SME, the facilitator and the pm can answer questions on it.',
       );
@@ -107,21 +121,22 @@ export function answerQuestion(actor: ActingUser, questionId: number, body: unkn
     if (question.resolvedAt) throw refuse('body', 'This question is resolved and closed to answers.');
     const { body: text } = parseOrThrow(AnswerSchema, { body });
 
-    const answer = tx
-      .insert(comments)
-      .values({
-        itemId: question.itemId,
-        meetingId: meeting.id,
-        authorId: actor.id,
-        kind: 'answer',
-        body: text,
-        parentId: question.id,
-        createdAt: now.toISOString(),
-      })
-      .returning()
-      .get();
-    completeTask(tx, tasks.answerQuestion(question.id), actor.id, now);
-    notifyAsker(tx, {
+    const answer = (
+      await tx
+        .insert(comments)
+        .values({
+          itemId: question.itemId,
+          meetingId: meeting.id,
+          authorId: actor.id,
+          kind: 'answer',
+          body: text,
+          parentId: question.id,
+          createdAt: now.toISOString(),
+        })
+        .returning()
+    )[0];
+    await completeTask(tx, tasks.answerQuestion(question.id), actor.id, now);
+    await notifyAsker(tx, {
       meeting,
       item,
       actorId: actor.id,
@@ -130,7 +145,7 @@ export function answerQuestion(actor: ActingUser, questionId: number, body: unkn
       question: question.body,
       answer: text,
     });
-    logEvent(tx, {
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'question.answered',
       subjectType: 'item',
@@ -142,22 +157,23 @@ export function answerQuestion(actor: ActingUser, questionId: number, body: unkn
 }
 
 /** The facilitator or a pm/admin closes a thread; no more answers after this. */
-export function resolveQuestion(actor: ActingUser, questionId: number, now = new Date()): Comment {
-  return transaction((tx) => {
-    const { question, meeting, item } = loadQuestion(tx, questionId);
+export async function resolveQuestion(actor: ActingUser, questionId: number, now = new Date()): Promise<Comment> {
+  return transaction(async (tx) => {
+    const { question, meeting, item } = await loadQuestion(tx, questionId);
     if (!canResolveQuestion(actor, meeting))
       throw new ForbiddenError('Only the facilitator and the pm can mark a question resolved.');
     if (question.resolvedAt) throw refuse('_form', 'This question is already resolved.');
 
-    const resolved = tx
-      .update(comments)
-      .set({ resolvedAt: now.toISOString(), resolvedBy: actor.id })
-      .where(eq(comments.id, question.id))
-      .returning()
-      .get();
+    const resolved = (
+      await tx
+        .update(comments)
+        .set({ resolvedAt: now.toISOString(), resolvedBy: actor.id })
+        .where(eq(comments.id, question.id))
+        .returning()
+    )[0];
     // Nobody can answer it any more: nobody is still asked to.
-    completeTask(tx, tasks.answerQuestion(question.id), undefined, now);
-    notifyAsker(tx, {
+    await completeTask(tx, tasks.answerQuestion(question.id), undefined, now);
+    await notifyAsker(tx, {
       meeting,
       item,
       actorId: actor.id,
@@ -165,7 +181,7 @@ export function resolveQuestion(actor: ActingUser, questionId: number, now = new
       kind: 'question.resolved',
       question: question.body,
     });
-    logEvent(tx, {
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'question.resolved',
       subjectType: 'item',

@@ -8,6 +8,7 @@ import { makeDistributedPreread } from '@/lib/prereads/test-factories';
 import { answerQuestion, askQuestion, resolveQuestion } from './questions.server';
 import { listThreads } from './threads.server';
 import type { TestUser } from '@/db/factories';
+import { first } from '@/db/rows';
 
 let pm: TestUser,
   otherPm: TestUser,
@@ -20,23 +21,22 @@ let item: Item, offAgenda: Item, meeting: Meeting;
 
 const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 const counts = () => Object.fromEntries(['comments', 'notifications', 'outbox', 'events'].map((t) => [t, count(t)]));
-const notified = (kind: string, userId: number) =>
+const notified = async (kind: string, userId: number) =>
   db
     .select()
     .from(notifications)
-    .where(and(eq(notifications.kind, kind), eq(notifications.userId, userId)))
-    .all();
+    .where(and(eq(notifications.kind, kind), eq(notifications.userId, userId)));
 
 beforeAll(async () => {
-  const departmentId = makeDepartment(db, 'Sales').id;
+  const departmentId = (await makeDepartment(db, 'Sales')).id;
   [pm, otherPm, leader, observer, sponsor, outsider] = await Promise.all(
     (['pm', 'pm', 'leader', 'leader', 'leader', 'leader'] as const).map((role) => userWithRole(role, { departmentId })),
   );
   sme = await userWithRole('engineer', { departmentId });
-  const cycle = makeCycle(db, { name: '2031-Q1' });
-  const theme = makeTheme(db, cycle.id, { name: 'Enterprise readiness' });
+  const cycle = await makeCycle(db, { name: '2031-Q1' });
+  const theme = await makeTheme(db, cycle.id, { name: 'Enterprise readiness' });
   // The SME is free text; written in another case than the user's name, it still resolves.
-  item = makeItem(db, {
+  item = await makeItem(db, {
     cycleId: cycle.id,
     themeId: theme.id,
     title: 'SAML single sign-on',
@@ -45,8 +45,13 @@ beforeAll(async () => {
     sponsorId: sponsor.id,
     sme: `  ${sme.name.toUpperCase()} `,
   });
-  offAgenda = makeItem(db, { cycleId: cycle.id, title: 'Not on the agenda', requestorId: leader.id, departmentId });
-  ({ meeting } = makeDistributedPreread(db, {
+  offAgenda = await makeItem(db, {
+    cycleId: cycle.id,
+    title: 'Not on the agenda',
+    requestorId: leader.id,
+    departmentId,
+  });
+  ({ meeting } = await makeDistributedPreread(db, {
     cycleId: cycle.id,
     facilitatorId: pm.id,
     itemIds: [item.id],
@@ -58,8 +63,8 @@ beforeAll(async () => {
 });
 
 describe('askQuestion', () => {
-  it('records the question and tells the sponsor, the SME user, the facilitator and the pms — not the asker', () => {
-    const q = askQuestion(leader, meeting.id, item.id, '  Which IdPs are in scope?  ');
+  it('records the question and tells the sponsor, the SME user, the facilitator and the pms — not the asker', async () => {
+    const q = await askQuestion(leader, meeting.id, item.id, '  Which IdPs are in scope?  ');
     expect(q).toMatchObject({
       kind: 'question',
       body: 'Which IdPs are in scope?',
@@ -68,47 +73,46 @@ describe('askQuestion', () => {
       itemId: item.id,
     });
     for (const who of [sponsor, sme, pm, otherPm]) {
-      const [n] = notified('question.asked', who.id).filter((r) => r.body.includes('Which IdPs'));
+      const [n] = (await notified('question.asked', who.id)).filter((r) => r.body.includes('Which IdPs'));
       expect(n, who.name).toMatchObject({ link: `/meetings/${meeting.id}/preread#item-${item.id}` });
       expect(n.title).toContain('SAML single sign-on');
-      const mail = db
-        .select()
-        .from(outbox)
-        .where(eq(outbox.toUserId, who.id))
-        .all()
-        .find((m) => m.text.includes('Which IdPs'));
+      const mail = (await db.select().from(outbox).where(eq(outbox.toUserId, who.id))).find((m) =>
+        m.text.includes('Which IdPs'),
+      );
       expect(mail?.subject).toContain('2031-Q1');
       expect(mail?.text).toContain(`/meetings/${meeting.id}/preread#item-${item.id}`);
     }
-    expect(notified('question.asked', leader.id)).toHaveLength(0);
-    expect(eventsOf('item', item.id).at(-1)).toMatchObject({
+    expect(await notified('question.asked', leader.id)).toHaveLength(0);
+    expect((await eventsOf('item', item.id)).at(-1)).toMatchObject({
       type: 'question.asked',
       actorId: leader.id,
       data: { meetingId: meeting.id, questionId: q.id },
     });
   });
 
-  it('lets observers and the facilitator ask, and never notifies the asker', () => {
-    askQuestion(observer, meeting.id, item.id, 'Observer question');
-    const q = askQuestion(pm, meeting.id, item.id, 'Facilitator question');
+  it('lets observers and the facilitator ask, and never notifies the asker', async () => {
+    await askQuestion(observer, meeting.id, item.id, 'Observer question');
+    const q = await askQuestion(pm, meeting.id, item.id, 'Facilitator question');
     expect(q.authorId).toBe(pm.id);
-    expect(notified('question.asked', pm.id).some((n) => n.body.includes('Facilitator question'))).toBe(false);
-    expect(notified('question.asked', otherPm.id).some((n) => n.body.includes('Facilitator question'))).toBe(true);
+    expect((await notified('question.asked', pm.id)).some((n) => n.body.includes('Facilitator question'))).toBe(false);
+    expect((await notified('question.asked', otherPm.id)).some((n) => n.body.includes('Facilitator question'))).toBe(
+      true,
+    );
   });
 
-  it('refuses a non-attendee with ForbiddenError and writes nothing', () => {
+  it('refuses a non-attendee with ForbiddenError and writes nothing', async () => {
     const before = counts();
-    expect(() => askQuestion(outsider, meeting.id, item.id, 'Can I ask?')).toThrow(ForbiddenError);
-    expect(() => askQuestion(sponsor, meeting.id, item.id, 'The sponsor is not in the meeting')).toThrow(
+    await expect(await askQuestion(outsider, meeting.id, item.id, 'Can I ask?')).rejects.toThrow(ForbiddenError);
+    await expect(await askQuestion(sponsor, meeting.id, item.id, 'The sponsor is not in the meeting')).rejects.toThrow(
       ForbiddenError,
     );
     expect(counts()).toEqual(before);
   });
 
-  it('after the deadline says why questions are closed', () => {
+  it('after the deadline says why questions are closed', async () => {
     const late = new Date(new Date(meeting.questionsCloseAt).getTime() + 60_000);
     const before = counts();
-    const error = validationErrorOf(() => askQuestion(leader, meeting.id, item.id, 'Too late?', late));
+    const error = await validationErrorOf(() => askQuestion(leader, meeting.id, item.id, 'Too late?', late));
     expect(error.message).toMatch(
       /^Questions closed on \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC: the meeting is close; raise it in the meeting instead\.$/,
     );
@@ -119,41 +123,40 @@ describe('askQuestion', () => {
   it.each([
     ['a 20,000-character question', 'x'.repeat(20_000), 'Question must be at most 5,000 characters.'],
     ['an empty question', '   ', 'Write your question.'],
-  ])('refuses %s and writes nothing', (_label, body, message) => {
+  ])('refuses %s and writes nothing', async (_label, body, message) => {
     const before = counts();
-    expect(validationErrorOf(() => askQuestion(leader, meeting.id, item.id, body)).fieldErrors.body).toEqual([message]);
+    expect((await validationErrorOf(() => askQuestion(leader, meeting.id, item.id, body))).fieldErrors.body).toEqual([
+      message,
+    ]);
     expect(counts()).toEqual(before);
   });
 
-  it('accepts exactly 5,000 characters', () => {
-    expect(askQuestion(leader, meeting.id, item.id, 'y'.repeat(5_000)).body).toHaveLength(5_000);
+  it('accepts exactly 5,000 characters', async () => {
+    expect((await askQuestion(leader, meeting.id, item.id, 'y'.repeat(5_000))).body).toHaveLength(5_000);
   });
 
-  it('refuses an item that is not on the pre-read', () => {
-    expect(validationErrorOf(() => askQuestion(leader, meeting.id, offAgenda.id, 'Why not?')).fieldErrors.body).toEqual(
-      ['This item is not on the pre-read.'],
-    );
+  it('refuses an item that is not on the pre-read', async () => {
+    expect(
+      (await validationErrorOf(() => askQuestion(leader, meeting.id, offAgenda.id, 'Why not?'))).fieldErrors.body,
+    ).toEqual(['This item is not on the pre-read.']);
   });
 
-  it('stores HTML verbatim as text, and the e-mail escapes it', () => {
+  it('stores HTML verbatim as text, and the e-mail escapes it', async () => {
     const body = '<script>alert("x")</script> & <b>bold</b>';
-    const q = askQuestion(leader, meeting.id, item.id, body);
-    expect(db.select().from(comments).where(eq(comments.id, q.id)).get()?.body).toBe(body);
-    const mail = db
-      .select()
-      .from(outbox)
-      .where(eq(outbox.toUserId, sponsor.id))
-      .all()
-      .find((m) => m.text.includes(body));
+    const q = await askQuestion(leader, meeting.id, item.id, body);
+    expect(first(await db.select().from(comments).where(eq(comments.id, q.id)))?.body).toBe(body);
+    const mail = (await db.select().from(outbox).where(eq(outbox.toUserId, sponsor.id))).find((m) =>
+      m.text.includes(body),
+    );
     expect(mail?.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(mail?.html).not.toContain('<script>');
   });
 });
 
 describe('answerQuestion and resolveQuestion', () => {
-  it('lets the SME (resolved from free text) and the sponsor answer; the asker is told', () => {
-    const q = askQuestion(leader, meeting.id, item.id, 'What does it cost?');
-    const a = answerQuestion(sme, q.id, 'About six person-weeks.');
+  it('lets the SME (resolved from free text) and the sponsor answer; the asker is told', async () => {
+    const q = await askQuestion(leader, meeting.id, item.id, 'What does it cost?');
+    const a = await answerQuestion(sme, q.id, 'About six person-weeks.');
     expect(a).toMatchObject({
       kind: 'answer',
       parentId: q.id,
@@ -161,59 +164,59 @@ describe('answerQuestion and resolveQuestion', () => {
       itemId: item.id,
       meetingId: meeting.id,
     });
-    answerQuestion(sponsor, q.id, 'And worth it.');
-    const told = notified('question.answered', leader.id).filter((n) => n.link.endsWith(`#item-${item.id}`));
+    await answerQuestion(sponsor, q.id, 'And worth it.');
+    const told = (await notified('question.answered', leader.id)).filter((n) => n.link.endsWith(`#item-${item.id}`));
     expect(told.map((n) => n.body)).toEqual(
       expect.arrayContaining([expect.stringContaining('About six'), expect.stringContaining('And worth it')]),
     );
     expect(
-      db
-        .select()
-        .from(outbox)
-        .where(eq(outbox.toUserId, leader.id))
-        .all()
-        .some((m) => m.text.includes('About six person-weeks.')),
+      (await db.select().from(outbox).where(eq(outbox.toUserId, leader.id))).some((m) =>
+        m.text.includes('About six person-weeks.'),
+      ),
     ).toBe(true);
   });
 
-  it('refuses an unrelated leader, even one attending the meeting', () => {
-    const q = askQuestion(leader, meeting.id, item.id, 'Anyone?');
+  it('refuses an unrelated leader, even one attending the meeting', async () => {
+    const q = await askQuestion(leader, meeting.id, item.id, 'Anyone?');
     const before = counts();
-    expect(() => answerQuestion(outsider, q.id, 'Me!')).toThrow(ForbiddenError);
-    expect(() => answerQuestion(observer, q.id, 'Me too')).toThrow(ForbiddenError);
+    await expect(await answerQuestion(outsider, q.id, 'Me!')).rejects.toThrow(ForbiddenError);
+    await expect(await answerQuestion(observer, q.id, 'Me too')).rejects.toThrow(ForbiddenError);
     expect(counts()).toEqual(before);
   });
 
-  it('refuses an over-long answer', () => {
-    const q = askQuestion(leader, meeting.id, item.id, 'Long answer?');
-    expect(validationErrorOf(() => answerQuestion(pm, q.id, 'z'.repeat(5_001))).fieldErrors.body).toEqual([
+  it('refuses an over-long answer', async () => {
+    const q = await askQuestion(leader, meeting.id, item.id, 'Long answer?');
+    expect((await validationErrorOf(() => answerQuestion(pm, q.id, 'z'.repeat(5_001)))).fieldErrors.body).toEqual([
       'Answer must be at most 5,000 characters.',
     ]);
   });
 
-  it('the pm resolves; the asker is told; no more answers after that', () => {
-    const q = askQuestion(leader, meeting.id, item.id, 'Resolve me');
-    expect(() => resolveQuestion(leader, q.id)).toThrow(ForbiddenError);
-    expect(() => resolveQuestion(sme, q.id)).toThrow(ForbiddenError);
-    const resolved = resolveQuestion(otherPm, q.id);
+  it('the pm resolves; the asker is told; no more answers after that', async () => {
+    const q = await askQuestion(leader, meeting.id, item.id, 'Resolve me');
+    await expect(await resolveQuestion(leader, q.id)).rejects.toThrow(ForbiddenError);
+    await expect(await resolveQuestion(sme, q.id)).rejects.toThrow(ForbiddenError);
+    const resolved = await resolveQuestion(otherPm, q.id);
     expect(resolved).toMatchObject({ resolvedBy: otherPm.id });
     expect(resolved.resolvedAt).not.toBeNull();
-    expect(notified('question.resolved', leader.id).length).toBeGreaterThan(0);
+    expect((await notified('question.resolved', leader.id)).length).toBeGreaterThan(0);
     const before = counts();
-    expect(validationErrorOf(() => answerQuestion(sme, q.id, 'Late answer')).message).toBe(
+    expect((await validationErrorOf(() => answerQuestion(sme, q.id, 'Late answer'))).message).toBe(
       'This question is resolved and closed to answers.',
     );
-    expect(validationErrorOf(() => resolveQuestion(pm, q.id)).message).toBe('This question is already resolved.');
+    expect((await validationErrorOf(() => resolveQuestion(pm, q.id))).message).toBe(
+      'This question is already resolved.',
+    );
     expect(counts()).toEqual(before);
   });
 });
 
 describe('listThreads', () => {
-  it('shows every question with its answers and what the viewer may do', () => {
-    const q = askQuestion(leader, meeting.id, item.id, 'Thread question');
-    answerQuestion(sponsor, q.id, 'Thread answer');
-    const find = (viewer: TestUser) => listThreads(db, meeting, [item.id], viewer)[item.id].find((t) => t.id === q.id)!;
-    expect(find(leader)).toMatchObject({
+  it('shows every question with its answers and what the viewer may do', async () => {
+    const q = await askQuestion(leader, meeting.id, item.id, 'Thread question');
+    await answerQuestion(sponsor, q.id, 'Thread answer');
+    const find = async (viewer: TestUser) =>
+      (await listThreads(db, meeting, [item.id], viewer))[item.id].find((t) => t.id === q.id)!;
+    expect(await find(leader)).toMatchObject({
       body: 'Thread question',
       authorName: leader.name,
       authorDepartment: 'Sales',
@@ -222,9 +225,9 @@ describe('listThreads', () => {
       canResolve: false,
       answers: [{ body: 'Thread answer', authorName: sponsor.name }],
     });
-    expect(find(sme)).toMatchObject({ canAnswer: true, canResolve: false });
-    expect(find(pm)).toMatchObject({ canAnswer: true, canResolve: true });
-    resolveQuestion(pm, q.id);
-    expect(find(pm)).toMatchObject({ resolved: true, canAnswer: false, canResolve: false });
+    expect(await find(sme)).toMatchObject({ canAnswer: true, canResolve: false });
+    expect(await find(pm)).toMatchObject({ canAnswer: true, canResolve: true });
+    await resolveQuestion(pm, q.id);
+    expect(await find(pm)).toMatchObject({ resolved: true, canAnswer: false, canResolve: false });
   });
 });

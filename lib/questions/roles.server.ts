@@ -14,12 +14,11 @@ const norm = (s: string) => s.trim().toLowerCase();
  * resolves to nobody: answering rights and mail must not go to a namesake.
  * Loads the active users once, so a page can resolve every item's SME with one query.
  */
-export function smeResolver(tx: Executor): (sme: string) => number | null {
-  const people = tx
+export async function smeResolver(tx: Executor): Promise<(sme: string) => number | null> {
+  const people = await tx
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
-    .where(eq(users.active, true))
-    .all();
+    .where(eq(users.active, true));
   const byEmail = new Map(people.map((p) => [norm(p.email), p.id]));
   const byName = new Map<string, number | null>();
   for (const p of people) {
@@ -33,21 +32,21 @@ export function smeResolver(tx: Executor): (sme: string) => number | null {
   };
 }
 
-export function activePmIds(tx: Executor): number[] {
-  return tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.role, 'pm'), eq(users.active, true)))
-    .all()
-    .map((r) => r.id);
+export async function activePmIds(tx: Executor): Promise<number[]> {
+  return (
+    await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.role, 'pm'), eq(users.active, true)))
+  ).map((r) => r.id);
 }
 
 const manages = (actor: ActingUser, meeting: Meeting) =>
   can(actor, 'meeting.manage') || meeting.facilitatorId === actor.id;
 
 /** Asking is for the people in the meeting (voters and observers), its facilitator and pm/admin. */
-export function canAskQuestion(tx: Executor, actor: ActingUser, meeting: Meeting): boolean {
-  return manages(actor, meeting) || attendeeRole(tx, meeting.id, actor.id) !== null;
+export async function canAskQuestion(tx: Executor, actor: ActingUser, meeting: Meeting): Promise<boolean> {
+  return manages(actor, meeting) || (await attendeeRole(tx, meeting.id, actor.id)) !== null;
 }
 
 /** Answering is for those who know or back the item, the facilitator and pm/admin. */

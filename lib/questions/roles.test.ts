@@ -5,12 +5,12 @@ import { smeResolver } from './roles.server';
 
 describe('smeResolver', () => {
   it('matches an active user by e-mail or unique name, ignoring case; a shared name or a deactivated user matches nobody', async () => {
-    const departmentId = makeDepartment(db).id;
+    const departmentId = (await makeDepartment(db)).id;
     const sara = await makeUser(db, { name: 'Sara Sme', email: 'sara@example.test', departmentId });
     await makeUser(db, { name: 'Alex Twin', departmentId });
     await makeUser(db, { name: 'alex twin', departmentId });
     await makeUser(db, { name: 'Gone Person', email: 'gone@example.test', departmentId, active: false });
-    const resolve = smeResolver(db);
+    const resolve = await smeResolver(db);
     expect(resolve('SARA SME')).toBe(sara.id);
     expect(resolve(' Sara@Example.test ')).toBe(sara.id);
     expect(resolve('Alex Twin')).toBeNull();

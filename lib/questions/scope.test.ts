@@ -8,20 +8,21 @@ import { assertQuestionOf } from './scope.server';
 describe('assertQuestionOf', () => {
   it("lets the meeting's own question through and refuses it under another meeting", async () => {
     const [a, b] = [await plannedMeeting({ items: 1 }), await plannedMeeting({ items: 1 })];
-    const question = db
-      .insert(comments)
-      .values({
-        itemId: a.items[0].id,
-        meetingId: a.meeting.id,
-        authorId: a.pm.id,
-        kind: 'question',
-        body: 'How long?',
-        createdAt: new Date().toISOString(),
-      })
-      .returning()
-      .get();
-    expect(() => assertQuestionOf(a.meeting.id, question.id)).not.toThrow();
-    expect(() => assertQuestionOf(b.meeting.id, question.id)).toThrow(NotFoundError);
-    expect(() => assertQuestionOf(a.meeting.id, 999_999_999)).toThrow(NotFoundError);
+    const question = (
+      await db
+        .insert(comments)
+        .values({
+          itemId: (await a.items[0]).id,
+          meetingId: a.meeting.id,
+          authorId: a.pm.id,
+          kind: 'question',
+          body: 'How long?',
+          createdAt: new Date().toISOString(),
+        })
+        .returning()
+    )[0];
+    await assertQuestionOf(a.meeting.id, question.id);
+    await expect(await assertQuestionOf(b.meeting.id, question.id)).rejects.toThrow(NotFoundError);
+    await expect(await assertQuestionOf(a.meeting.id, 999_999_999)).rejects.toThrow(NotFoundError);
   });
 });

@@ -27,15 +27,15 @@ export type ThreadQuestion = ThreadAnswer & {
  * answers and what the viewer may do with it. It does not check that the viewer may see the
  * meeting: the caller (openPreread) has done that. Four queries whatever the number of items.
  */
-export function listThreads(
+export async function listThreads(
   tx: Executor,
   meeting: Meeting,
   itemIds: number[],
   viewer: ActingUser,
-): Record<number, ThreadQuestion[]> {
+): Promise<Record<number, ThreadQuestion[]>> {
   const out: Record<number, ThreadQuestion[]> = Object.fromEntries(itemIds.map((id) => [id, []]));
   if (itemIds.length === 0) return out;
-  const rows = tx
+  const rows = await tx
     .select({
       id: comments.id,
       itemId: comments.itemId,
@@ -51,19 +51,18 @@ export function listThreads(
     .innerJoin(users, eq(users.id, comments.authorId))
     .innerJoin(departments, eq(departments.id, users.departmentId))
     .where(and(eq(comments.meetingId, meeting.id), inArray(comments.kind, ['question', 'answer'])))
-    .orderBy(asc(comments.id))
-    .all();
+    .orderBy(asc(comments.id));
   if (rows.length === 0) return out;
 
   const facts = new Map(
-    tx
-      .select({ id: items.id, sponsorId: items.sponsorId, sme: items.sme })
-      .from(items)
-      .where(inArray(items.id, itemIds))
-      .all()
-      .map((i) => [i.id, i]),
+    (
+      await tx
+        .select({ id: items.id, sponsorId: items.sponsorId, sme: items.sme })
+        .from(items)
+        .where(inArray(items.id, itemIds))
+    ).map((i) => [i.id, i]),
   );
-  const resolveSme = smeResolver(tx);
+  const resolveSme = await smeResolver(tx);
   const canResolve = canResolveQuestion(viewer, meeting);
   const byId = new Map<number, ThreadQuestion>();
   for (const r of rows) {

@@ -31,13 +31,18 @@ export const channelOf = (subject: Subject) => `${subject.type}:${subject.id}`;
  * revealed), so on each wake-up the hub reads the new events once and formats them once, however
  * many people follow — instead of every stream querying the database for every event.
  *
- * Everything here is synchronous (better-sqlite3) and events are published right after their
- * transaction commits, so by the time a stream joins, the hub's cursor covers every committed event.
+ * Reads are asynchronous, so the hub runs its work one task at a time: reading its starting cursor,
+ * each wake-up's flush, and each joining stream's replay. A stream's replay (everything after its
+ * Last-Event-ID up to the hub's cursor) therefore never interleaves with a flush, and once it has
+ * joined, every later flush covers what came after: nothing is skipped or sent twice.
  */
 export class SubjectHub {
   private readonly subscribers = new Set<Subscriber>();
-  private cursor: number;
-  private readonly revealed: Set<number>;
+  private cursor = 0;
+  private revealed = new Set<number>();
+  private queue: Promise<void> = Promise.resolve();
+  private flushQueued = false;
+  private joining = 0;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -45,28 +50,57 @@ export class SubjectHub {
     publisher: Publisher,
     private readonly onEmpty: () => void,
   ) {
-    this.cursor = lastEventIdOf(subject);
-    this.revealed = revealedUpTo(subject, this.cursor);
-    this.unsubscribe = publisher.subscribe(channelOf(subject), () => this.flush());
+    this.unsubscribe = publisher.subscribe(channelOf(subject), () => this.requestFlush());
+    this.enqueue(async () => {
+      this.cursor = await lastEventIdOf(subject);
+      this.revealed = await revealedUpTo(subject, this.cursor);
+    });
   }
 
+  /** Replays what the stream has not had up to the hub's cursor, then adds it to the fan-out. */
   join(subscriber: Subscriber): void {
-    this.subscribers.add(subscriber);
+    this.joining++;
+    this.enqueue(async () => {
+      try {
+        await replay(this.subject, subscriber, this.cursor);
+        this.subscribers.add(subscriber);
+      } catch (error) {
+        subscriber.fail(error);
+      } finally {
+        this.joining--;
+      }
+    });
   }
 
   leave(subscriber: Subscriber): void {
     this.subscribers.delete(subscriber);
-    if (this.subscribers.size === 0) {
+    if (this.subscribers.size === 0 && this.joining === 0) {
       this.unsubscribe();
       this.onEmpty();
     }
   }
 
+  /** A wake-up: one flush is enough for any number of wake-ups that arrive before it starts. */
+  private requestFlush(): void {
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    this.enqueue(async () => {
+      this.flushQueued = false;
+      await this.flush();
+    });
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(task).catch((error: unknown) => {
+      console.warn(`The live stream of ${channelOf(this.subject)} failed: ${(error as Error).message}`);
+    });
+  }
+
   /** Reads what is new since the cursor and sends it to every subscriber that has not had it. */
-  private flush(): void {
+  private async flush(): Promise<void> {
     try {
       for (;;) {
-        const batch = eventsSince(this.subject, this.cursor, BATCH);
+        const batch = await eventsSince(this.subject, this.cursor, BATCH);
         if (batch.length === 0) return;
         // As for a replay: reveals count up to the end of the batch sent with them.
         for (const e of batch)
@@ -88,6 +122,19 @@ export class SubjectHub {
     } catch (error) {
       console.warn(`The live stream of ${channelOf(this.subject)} failed: ${(error as Error).message}`);
       for (const subscriber of [...this.subscribers]) subscriber.fail(error);
+    }
+  }
+}
+
+/** Sends one stream the events after its lastSent up to `upTo`, each batch with the reveals up to its end. */
+async function replay(subject: Subject, subscriber: Subscriber, upTo: number): Promise<void> {
+  while (subscriber.lastSent < upTo) {
+    const batch = (await eventsSince(subject, subscriber.lastSent, BATCH)).filter((e) => e.id <= upTo);
+    if (batch.length === 0) return;
+    const revealed = await revealedUpTo(subject, batch[batch.length - 1].id);
+    for (const event of batch) {
+      subscriber.send(formatMessage(event.id, JSON.stringify(projectForViewer(event, revealed))));
+      subscriber.lastSent = event.id;
     }
   }
 }

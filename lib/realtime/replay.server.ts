@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, gt, lte, max } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { events, type EventRow } from '@/db/schema/events';
+import { first } from '@/db/rows';
 
 /**
  * Reading a meeting's events back for the live stream: the `events` table is the
@@ -19,39 +20,39 @@ export const VOTES_REVEALED = 'live.votes_revealed';
 export type Subject = { type: 'meeting' | 'change_request'; id: number };
 
 /** The subject's events with id > lastEventId, oldest first, at most `limit`. */
-export function eventsSince(subject: Subject, lastEventId: number, limit = 500): EventRow[] {
+export async function eventsSince(subject: Subject, lastEventId: number, limit = 500): Promise<EventRow[]> {
   return db
     .select()
     .from(events)
     .where(and(eq(events.subjectType, subject.type), eq(events.subjectId, subject.id), gt(events.id, lastEventId)))
     .orderBy(asc(events.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
-export function meetingEventsSince(meetingId: number, lastEventId: number, limit = 500): EventRow[] {
+export async function meetingEventsSince(meetingId: number, lastEventId: number, limit = 500): Promise<EventRow[]> {
   return eventsSince({ type: 'meeting', id: meetingId }, lastEventId, limit);
 }
 
 /** The id of the subject's latest event (0 when none). */
-export function lastEventIdOf(subject: Subject): number {
+export async function lastEventIdOf(subject: Subject): Promise<number> {
   return (
-    db
-      .select({ id: max(events.id) })
-      .from(events)
-      .where(and(eq(events.subjectType, subject.type), eq(events.subjectId, subject.id)))
-      .get()?.id ?? 0
+    first(
+      await db
+        .select({ id: max(events.id) })
+        .from(events)
+        .where(and(eq(events.subjectType, subject.type), eq(events.subjectId, subject.id))),
+    )?.id ?? 0
   );
 }
 
 /** Items whose hidden votes were revealed by a `live.votes_revealed` event with id ≤ eventId (meetings only). */
-export function revealedUpTo(subject: Subject, eventId: number): Set<number> {
-  return subject.type === 'meeting' ? revealedItemsUpTo(subject.id, eventId) : new Set();
+export async function revealedUpTo(subject: Subject, eventId: number): Promise<Set<number>> {
+  return subject.type === 'meeting' ? await revealedItemsUpTo(subject.id, eventId) : new Set();
 }
 
 /** Agenda items whose hidden votes were revealed by a `live.votes_revealed` event with id ≤ eventId. */
-export function revealedItemsUpTo(meetingId: number, eventId: number): Set<number> {
-  const rows = db
+export async function revealedItemsUpTo(meetingId: number, eventId: number): Promise<Set<number>> {
+  const rows = await db
     .select({ data: events.data })
     .from(events)
     .where(
@@ -61,8 +62,7 @@ export function revealedItemsUpTo(meetingId: number, eventId: number): Set<numbe
         eq(events.type, VOTES_REVEALED),
         lte(events.id, eventId),
       ),
-    )
-    .all();
+    );
   const out = new Set<number>();
   for (const { data } of rows) {
     const itemId = Number(data?.itemId);

@@ -29,17 +29,17 @@ export async function eventStreamResponse(
 ): Promise<Response> {
   let id: number;
   let lastEventId: number;
-  let stillAllowed: () => boolean;
+  let stillAllowed: () => Promise<boolean>;
   try {
     const session = await currentSession();
     if (!session) throw new UnauthenticatedError();
     const { user, sessionId } = session;
     // A signed-out or deactivated viewer's open stream closes at the next heartbeat.
-    stillAllowed = () => checkSession(sessionId).ok && loadActiveUser(user.id) !== null;
+    stillAllowed = async () => (await checkSession(sessionId)).ok && (await loadActiveUser(user.id)) !== null;
     id = await routeParamId(params);
     const rawLast = request.headers.get('last-event-id') || new URL(request.url).searchParams.get('lastEventId') || '0';
     lastEventId = parseOrThrow(LastEventId, rawLast.trim());
-    follow(user, id);
+    await follow(user, id);
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,7 +1,7 @@
 import 'server-only';
-import { BATCH, formatMessage, hubFor, type Subscriber } from './hub.server';
+import { formatMessage, hubFor, type Subscriber } from './hub.server';
 import { publisher as defaultPublisher, type Publisher } from './publisher.server';
-import { eventsSince, projectForViewer, revealedUpTo, type ProjectedEvent, type Subject } from './replay.server';
+import { type ProjectedEvent, type Subject } from './replay.server';
 
 export const HEARTBEAT_MS = 15_000;
 export const RETRY_MS = 2_000;
@@ -34,7 +34,7 @@ export type StreamOptions = {
   heartbeatMs?: number;
   publisher?: Publisher;
   /** Re-checked at each heartbeat: when the viewer's session has ended, the stream closes. */
-  stillAllowed?: () => boolean;
+  stillAllowed?: () => Promise<boolean>;
 };
 
 /**
@@ -50,7 +50,7 @@ export function subjectEventStream(opts: StreamOptions): ReadableStream<Uint8Arr
   const encoder = new TextEncoder();
   let closed = false;
   let leave: (() => void) | null = null;
-  let heartbeat: ReturnType<typeof setInterval> | null = null;
+  let heartbeat: Awaited<ReturnType<typeof setInterval>> | null = null;
   let onAbort: (() => void) | null = null;
 
   let close: (() => void) | null = null;
@@ -66,7 +66,7 @@ export function subjectEventStream(opts: StreamOptions): ReadableStream<Uint8Arr
   };
 
   return new ReadableStream<Uint8Array>({
-    start(controller) {
+    async start(controller) {
       close = () => {
         const wasOpen = !closed;
         cleanup();
@@ -102,31 +102,17 @@ export function subjectEventStream(opts: StreamOptions): ReadableStream<Uint8Arr
       open.add(close);
       subscriber.send(`retry: ${RETRY_MS}\n\n`);
 
-      try {
-        // The replay. Synchronous, so no event can be committed and published meanwhile; the hub,
-        // joined right after, sends only what is newer than what this stream has had.
-        for (;;) {
-          const batch = eventsSince(subject, subscriber.lastSent, BATCH);
-          if (batch.length === 0) break;
-          // Reveals are counted up to the last event of this batch, which is sent with it.
-          const revealed = revealedUpTo(subject, batch[batch.length - 1].id);
-          for (const event of batch) {
-            subscriber.send(formatEvent(projectForViewer(event, revealed)));
-            subscriber.lastSent = event.id;
-          }
-          if (batch.length < BATCH) break;
-        }
-      } catch (error) {
-        console.warn(`The live stream of ${subject.type} ${subject.id} failed: ${(error as Error).message}`);
-        subscriber.fail(error);
-        return;
-      }
+      // The hub replays what this stream has not had, then fans out what comes next.
       const hub = hubFor(publisher, subject);
       hub.join(subscriber);
       leave = () => hub.leave(subscriber);
       heartbeat = setInterval(() => {
-        if (opts.stillAllowed && !opts.stillAllowed()) return close?.();
-        subscriber.send(': heartbeat\n\n');
+        void (async () => {
+          // A database that cannot answer now is not a reason to drop the viewer: check again next beat.
+          const allowed = opts.stillAllowed ? await opts.stillAllowed().catch(() => true) : true;
+          if (!allowed) return close?.();
+          subscriber.send(': heartbeat\n\n');
+        })();
       }, heartbeatMs);
     },
     cancel() {

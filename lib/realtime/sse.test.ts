@@ -82,10 +82,10 @@ const controller = () => {
 describe('meetingEventStream', () => {
   it('replays after lastEventId, then sends live events in order, without duplicates, and stops on abort', async () => {
     const m = 301;
-    const e1 = log(m, 'live.started');
-    const e2 = log(m, 'live.item_opened', { itemId: 1 });
-    log(302, 'live.started'); // another meeting
-    const e3 = log(m, 'live.vote_cast', { itemId: 1, userId: 5, choice: 'yes', hidden: true });
+    const e1 = await log(m, 'live.started');
+    const e2 = await log(m, 'live.item_opened', { itemId: 1 });
+    await log(302, 'live.started'); // another meeting
+    const e3 = await log(m, 'live.vote_cast', { itemId: 1, userId: 5, choice: 'yes', hidden: true });
 
     const pub = countingPublisher();
     const abort = controller();
@@ -108,12 +108,12 @@ describe('meetingEventStream', () => {
     expect(pub.listeners()).toBe(1);
 
     // Two commits, one wake-up (with the older id), then a repeated and a stale wake-up.
-    const e4 = log(m, 'live.votes_revealed', { itemId: 1 });
-    const e5 = log(m, 'live.item_opened', { itemId: 2 });
+    const e4 = await log(m, 'live.votes_revealed', { itemId: 1 });
+    const e5 = await log(m, 'live.item_opened', { itemId: 2 });
     publisher.publish(meetingChannel(m), e4);
     publisher.publish(meetingChannel(m), e5);
     publisher.publish(meetingChannel(m), e2);
-    publisher.publish(meetingChannel(302), log(302, 'live.item_opened'));
+    publisher.publish(meetingChannel(302), await log(302, 'live.item_opened'));
     await s.until(() => s.events().length === 4);
     await new Promise((r) => setTimeout(r, 30));
     expect(s.events().map((x) => x.id)).toEqual([e2, e3, e4, e5]);
@@ -123,13 +123,13 @@ describe('meetingEventStream', () => {
     expect(s.isDone()).toBe(true);
     expect(pub.listeners()).toBe(0);
     // A publish after the abort reaches nobody and throws nothing.
-    expect(() => publisher.publish(meetingChannel(m), log(m, 'live.ended'))).not.toThrow();
+    await publisher.publish(meetingChannel(m), await log(m, 'live.ended'));
   });
 
   it('a reconnect after the reveal sends the choices of the revealed item', async () => {
     const m = 303;
-    const vote = log(m, 'live.vote_cast', { itemId: 4, userId: 9, choice: 'no', hidden: true });
-    log(m, 'live.votes_revealed', { itemId: 4 });
+    const vote = await log(m, 'live.vote_cast', { itemId: 4, userId: 9, choice: 'no', hidden: true });
+    await log(m, 'live.votes_revealed', { itemId: 4 });
     const abort = controller();
     const s = sseReader(meetingEventStream({ meetingId: m, lastEventId: 0, signal: abort.signal }));
     await s.until(() => s.events().length === 2);
@@ -156,7 +156,7 @@ describe('meetingEventStream', () => {
         lastEventId: 0,
         signal: abort.signal,
         heartbeatMs: 10,
-        stillAllowed: () => allowed,
+        stillAllowed: async () => allowed,
       }),
     );
     await s.until(() => s.messages.filter((x) => x.comment === 'heartbeat').length >= 1);
@@ -198,7 +198,7 @@ describe('meetingEventStream', () => {
     const a = sseReader(
       meetingEventStream({ meetingId: m, lastEventId: 0, signal: first.signal, publisher: pub.publisher }),
     );
-    const e1 = log(m, 'live.started');
+    const e1 = await log(m, 'live.started');
     publisher.publish(meetingChannel(m), e1);
     await a.until(() => a.events().length === 1);
 
@@ -207,7 +207,7 @@ describe('meetingEventStream', () => {
       meetingEventStream({ meetingId: m, lastEventId: 0, signal: second.signal, publisher: pub.publisher }),
     );
     expect(pub.listeners()).toBe(1);
-    const e2 = log(m, 'live.item_changed', { currentItemId: 3 });
+    const e2 = await log(m, 'live.item_changed', { currentItemId: 3 });
     publisher.publish(meetingChannel(m), e2);
     await b.until(() => b.events().length === 2);
     await a.until(() => a.events().length === 2);
@@ -217,7 +217,7 @@ describe('meetingEventStream', () => {
     first.abort();
     await a.pump;
     expect(pub.listeners()).toBe(1);
-    const e3 = log(m, 'live.paused');
+    const e3 = await log(m, 'live.paused');
     publisher.publish(meetingChannel(m), e3);
     await b.until(() => b.events().length === 3);
     second.abort();

@@ -24,19 +24,20 @@ export const RequestSchema = z.object({
 });
 
 /** Anyone signed in may ask for work; the request waits in triage until a pm curates it. */
-export function createRequest(actor: ActingUser, input: unknown): Item {
+export async function createRequest(actor: ActingUser, input: unknown): Promise<Item> {
   assertCan(actor, 'request.create');
   const data = parseOrThrow(RequestSchema, input);
-  return transaction((tx) => {
-    const refErrors = checkReferences(tx, null, { departmentId: data.departmentId });
+  return transaction(async (tx) => {
+    const refErrors = await checkReferences(tx, null, { departmentId: data.departmentId });
     if (Object.keys(refErrors).length) throw new ValidationError(refErrors);
     const at = new Date().toISOString();
-    const item = tx
-      .insert(items)
-      .values({ ...data, requestorId: actor.id, status: 'submitted', kind: 'feature', createdAt: at, updatedAt: at })
-      .returning()
-      .get();
-    logEvent(tx, {
+    const item = (
+      await tx
+        .insert(items)
+        .values({ ...data, requestorId: actor.id, status: 'submitted', kind: 'feature', createdAt: at, updatedAt: at })
+        .returning()
+    )[0];
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'request.submitted',
       subjectType: 'item',
@@ -52,8 +53,8 @@ export function createRequest(actor: ActingUser, input: unknown): Item {
  * deciding meeting are as the actor may see them (visibleStatuses); the outcome page is linked once
  * that meeting's outcome is published: before then a requestor may not open it.
  */
-export function listMyRequests(actor: ActingUser) {
-  const rows = db
+export async function listMyRequests(actor: ActingUser) {
+  const rows = await db
     .select({
       id: items.id,
       title: items.title,
@@ -67,9 +68,8 @@ export function listMyRequests(actor: ActingUser) {
     .from(items)
     .leftJoin(cycles, eq(cycles.id, items.cycleId))
     .where(eq(items.requestorId, actor.id))
-    .orderBy(desc(items.createdAt), desc(items.id))
-    .all();
-  const views = visibleStatuses(actor, rows);
+    .orderBy(desc(items.createdAt), desc(items.id));
+  const views = await visibleStatuses(actor, rows);
   return rows.map(({ cycleId: _c, ...r }) => {
     const view = views.get(r.id)!;
     const d = view.decidedIn;
@@ -85,15 +85,15 @@ export function listMyRequests(actor: ActingUser) {
 }
 
 /** One request for its page: status, reason and history as the actor may see them (visible-status.server.ts). */
-export function getRequest(actor: ActingUser, itemId: number) {
-  const { view, ...item } = itemAsSeen(actor, getItemForViewer(actor, itemId));
+export async function getRequest(actor: ActingUser, itemId: number) {
+  const { view, ...item } = await itemAsSeen(actor, await getItemForViewer(actor, itemId));
   const showHistory = item.requestorId === actor.id || can(actor, 'history.view');
-  return { item, history: showHistory ? visibleHistory(view, listEventsForSubject('item', itemId)) : null };
+  return { item, history: showHistory ? visibleHistory(view, await listEventsForSubject('item', itemId)) : null };
 }
 
-export function withdrawRequest(actor: ActingUser, itemId: number): Item {
-  return transaction((tx) => {
-    const before = loadItem(tx, itemId);
+export async function withdrawRequest(actor: ActingUser, itemId: number): Promise<Item> {
+  return transaction(async (tx) => {
+    const before = await loadItem(tx, itemId);
     if (!canWithdraw(actor, before)) {
       if (before.requestorId !== actor.id && actor.role !== 'pm' && actor.role !== 'admin') throw new ForbiddenError();
       throw new ValidationError(
@@ -106,7 +106,7 @@ export function withdrawRequest(actor: ActingUser, itemId: number): Item {
 }
 
 /** New requests waiting for a pm: submitted, not yet in a cycle. */
-export function listTriage(actor: ActingUser) {
+export async function listTriage(actor: ActingUser) {
   assertCan(actor, 'request.triage');
   return db
     .select({
@@ -122,18 +122,17 @@ export function listTriage(actor: ActingUser) {
     .innerJoin(users, eq(users.id, items.requestorId))
     .innerJoin(departments, eq(departments.id, items.departmentId))
     .where(and(eq(items.status, 'submitted'), isNull(items.cycleId)))
-    .orderBy(asc(items.createdAt))
-    .all();
+    .orderBy(asc(items.createdAt));
 }
 
 const TriageSchema = ItemFieldsSchema.extend({ cycleId: requiredId('cycle') });
 
 /** The pm completes a request's fields and moves it into a cycle as a curated item. */
-export function triageRequest(actor: ActingUser, itemId: number, input: unknown, version: number): Item {
+export async function triageRequest(actor: ActingUser, itemId: number, input: unknown, version: number): Promise<Item> {
   assertCan(actor, 'request.triage');
   const data = parseOrThrow(TriageSchema, input);
-  return transaction((tx) => {
-    const before = loadItem(tx, itemId);
+  return transaction(async (tx) => {
+    const before = await loadItem(tx, itemId);
     if (before.version !== version) throw new ConflictError('Someone else changed this request; reload and try again.');
     // Only new requests are triaged; a decided item is never pulled back through here.
     if (before.status !== 'submitted' || before.cycleId !== null) {
@@ -142,13 +141,13 @@ export function triageRequest(actor: ActingUser, itemId: number, input: unknown,
         'This request has already been triaged or withdrawn.',
       );
     }
-    loadCycle(tx, data.cycleId);
-    const refErrors = checkReferences(tx, data.cycleId, data);
+    await loadCycle(tx, data.cycleId);
+    const refErrors = await checkReferences(tx, data.cycleId, data);
     if (Object.keys(refErrors).length) throw new ValidationError(refErrors);
     const { estimate, moduleIds, ...rest } = data;
-    const after = patchItem(tx, actor, before, { ...rest, ...estimate, status: 'curated' }, 'request.curated');
+    const after = await patchItem(tx, actor, before, { ...rest, ...estimate, status: 'curated' }, 'request.curated');
     // The patch above already moved the version: one triage is one step.
-    replaceModules(tx, actor, itemId, moduleIds, { bumpVersion: false });
+    await replaceModules(tx, actor, itemId, moduleIds, { bumpVersion: false });
     return after;
   });
 }

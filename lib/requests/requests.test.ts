@@ -10,7 +10,7 @@ let pm: TestUser, leader: TestUser, alice: TestUser, bob: TestUser;
 let departmentId: number;
 
 beforeAll(async () => {
-  departmentId = makeDepartment(db).id;
+  departmentId = (await makeDepartment(db)).id;
   [pm, leader, alice, bob] = await Promise.all(
     (['pm', 'leader', 'requestor', 'requestor'] as const).map((role) => userWithRole(role, { departmentId })),
   );
@@ -26,10 +26,10 @@ const requestInput = (over: Record<string, unknown> = {}) => ({
 });
 
 describe('createRequest', () => {
-  it('records a submitted request owned by the actor, outside any cycle', () => {
+  it('records a submitted request owned by the actor, outside any cycle', async () => {
     // A requestorId in the input is ignored: the actor is always the requestor.
-    const item = createRequest(alice, requestInput({ requestorId: bob.id }));
-    expect(readItem(item.id)).toMatchObject({
+    const item = await createRequest(alice, requestInput({ requestorId: bob.id }));
+    expect(await readItem(item.id)).toMatchObject({
       requestorId: alice.id,
       status: 'submitted',
       cycleId: null,
@@ -38,7 +38,7 @@ describe('createRequest', () => {
       title: 'Single sign-on for the partner portal',
       sponsorSuggestion: 'Head of partnerships',
     });
-    expect(eventsOf('item', item.id)).toMatchObject([{ type: 'request.submitted', actorId: alice.id }]);
+    expect(await eventsOf('item', item.id)).toMatchObject([{ type: 'request.submitted', actorId: alice.id }]);
   });
 
   it.each([
@@ -47,11 +47,11 @@ describe('createRequest', () => {
     ['no department', { departmentId: '' }, 'departmentId'],
     ['an unknown department', { departmentId: 987_654 }, 'departmentId'],
     ['an over-long sponsor suggestion', { sponsorSuggestion: 's'.repeat(201) }, 'sponsorSuggestion'],
-  ])('refuses %s with a field error and writes nothing', (_label, over, field) => {
-    const before = rowCounts();
-    const error = validationErrorOf(() => createRequest(alice, requestInput(over)));
+  ])('refuses %s with a field error and writes nothing', async (_label, over, field) => {
+    const before = await rowCounts();
+    const error = await validationErrorOf(() => createRequest(alice, requestInput(over)));
     expect(error.fieldErrors[field]).toHaveLength(1);
-    expect(rowCounts()).toEqual(before);
+    expect(await rowCounts()).toEqual(before);
   });
 });
 
@@ -60,68 +60,71 @@ describe('listMyRequests', () => {
     const carol = await userWithRole('requestor', { departmentId });
     const dave = await userWithRole('requestor', { departmentId });
     const mine = [
-      createRequest(carol, requestInput({ title: 'Carol 1' })),
-      createRequest(carol, requestInput({ title: 'Carol 2' })),
+      await createRequest(carol, requestInput({ title: 'Carol 1' })),
+      await createRequest(carol, requestInput({ title: 'Carol 2' })),
     ];
-    createRequest(dave, requestInput({ title: 'Dave 1' }));
+    await createRequest(dave, requestInput({ title: 'Dave 1' }));
 
-    const listed = listMyRequests(carol);
+    const listed = await listMyRequests(carol);
     expect(listed.map((r) => r.id).sort()).toEqual(mine.map((r) => r.id).sort());
-    expect(listMyRequests(dave).map((r) => r.title)).toEqual(['Dave 1']);
+    expect((await listMyRequests(dave)).map((r) => r.title)).toEqual(['Dave 1']);
   });
 });
 
 describe('withdrawRequest', () => {
-  const requestIn = (owner: TestUser, status: ItemStatus) =>
+  const requestIn = async (owner: TestUser, status: ItemStatus) =>
     makeItem(db, { requestorId: owner.id, departmentId, cycleId: null, status });
 
-  it('lets the owner withdraw and logs the status change', () => {
-    const item = createRequest(alice, requestInput());
-    const after = withdrawRequest(alice, item.id);
+  it('lets the owner withdraw and logs the status change', async () => {
+    const item = await createRequest(alice, requestInput());
+    const after = await withdrawRequest(alice, item.id);
     expect(after).toMatchObject({ status: 'withdrawn', version: 2 });
-    const last = eventsOf('item', item.id).at(-1)!;
+    const last = (await eventsOf('item', item.id)).at(-1)!;
     expect(last).toMatchObject({ type: 'item.status_changed', actorId: alice.id });
     expect(last.data.changes).toEqual({ status: { from: 'submitted', to: 'withdrawn' } });
   });
 
-  it.each(['submitted', 'accepted'] as const)('refuses another requestor (item %s) with ForbiddenError', (status) => {
-    const item = requestIn(alice, status);
-    expect(() => withdrawRequest(bob, item.id)).toThrow(ForbiddenError);
-    expect(() => withdrawRequest(leader, item.id)).toThrow(ForbiddenError);
-    expect(readItem(item.id).status).toBe(status);
-  });
-
-  it.each(['accepted', 'rejected', 'scheduled', 'withdrawn'] as const)(
-    'refuses the owner once the item is %s (ValidationError)',
-    (status) => {
-      const item = requestIn(alice, status);
-      const error = validationErrorOf(() => withdrawRequest(alice, item.id));
-      expect(error.fieldErrors.status).toHaveLength(1);
-      expect(readItem(item.id)).toMatchObject({ status, version: 1 });
+  it.each(['submitted', 'accepted'] as const)(
+    'refuses another requestor (item %s) with ForbiddenError',
+    async (status) => {
+      const item = await requestIn(alice, status);
+      await expect(await withdrawRequest(bob, item.id)).rejects.toThrow(ForbiddenError);
+      await expect(await withdrawRequest(leader, item.id)).rejects.toThrow(ForbiddenError);
+      expect((await readItem(item.id)).status).toBe(status);
     },
   );
 
-  it('404s an unknown request', () => {
-    expect(() => withdrawRequest(alice, 987_654)).toThrow(NotFoundError);
+  it.each(['accepted', 'rejected', 'scheduled', 'withdrawn'] as const)(
+    'refuses the owner once the item is %s (ValidationError)',
+    async (status) => {
+      const item = await requestIn(alice, status);
+      const error = await validationErrorOf(() => withdrawRequest(alice, item.id));
+      expect(error.fieldErrors.status).toHaveLength(1);
+      expect(await readItem(item.id)).toMatchObject({ status, version: 1 });
+    },
+  );
+
+  it('404s an unknown request', async () => {
+    await expect(await withdrawRequest(alice, 987_654)).rejects.toThrow(NotFoundError);
   });
 });
 
 describe('listTriage', () => {
-  it('is forbidden to requestors and leaders', () => {
-    expect(() => listTriage(alice)).toThrow(ForbiddenError);
-    expect(() => listTriage(leader)).toThrow(ForbiddenError);
+  it('is forbidden to requestors and leaders', async () => {
+    await expect(await listTriage(alice)).rejects.toThrow(ForbiddenError);
+    await expect(await listTriage(leader)).rejects.toThrow(ForbiddenError);
   });
 
-  it('shows the pm submitted requests that are not in a cycle yet', () => {
-    const waiting = createRequest(alice, requestInput({ title: 'Waiting for triage' }));
-    const inCycle = makeItem(db, {
+  it('shows the pm submitted requests that are not in a cycle yet', async () => {
+    const waiting = await createRequest(alice, requestInput({ title: 'Waiting for triage' }));
+    const inCycle = await makeItem(db, {
       requestorId: alice.id,
       departmentId,
-      cycleId: makeCycle(db).id,
+      cycleId: (await makeCycle(db)).id,
       status: 'submitted',
     });
-    const withdrawn = makeItem(db, { requestorId: alice.id, departmentId, cycleId: null, status: 'withdrawn' });
-    const ids = listTriage(pm).map((r) => r.id);
+    const withdrawn = await makeItem(db, { requestorId: alice.id, departmentId, cycleId: null, status: 'withdrawn' });
+    const ids = (await listTriage(pm)).map((r) => r.id);
     expect(ids).toContain(waiting.id);
     expect(ids).not.toContain(inCycle.id);
     expect(ids).not.toContain(withdrawn.id);
@@ -145,19 +148,19 @@ describe('triageRequest', () => {
     ...over,
   });
 
-  it('moves a request into a cycle as a curated item', () => {
-    const cycle = makeCycle(db);
-    const theme = makeTheme(db, cycle.id);
-    const mod = makeModule(db);
-    const request = createRequest(alice, requestInput());
-    const after = triageRequest(
+  it('moves a request into a cycle as a curated item', async () => {
+    const cycle = await makeCycle(db);
+    const theme = await makeTheme(db, cycle.id);
+    const mod = await makeModule(db);
+    const request = await createRequest(alice, requestInput());
+    const after = await triageRequest(
       pm,
       request.id,
       triageInput(cycle.id, { themeId: theme.id, moduleIds: [mod.id] }),
       request.version,
     );
 
-    expect(readItem(request.id)).toMatchObject({
+    expect(await readItem(request.id)).toMatchObject({
       status: 'curated',
       cycleId: cycle.id,
       themeId: theme.id,
@@ -167,50 +170,53 @@ describe('triageRequest', () => {
       version: 2,
     });
     expect(after.status).toBe('curated');
-    expect(eventsOf('item', request.id).map((e) => e.type)).toEqual([
+    expect((await eventsOf('item', request.id)).map((e) => e.type)).toEqual([
       'request.submitted',
       'request.curated',
       'item.updated',
     ]);
-    expect(listTriage(pm).map((r) => r.id)).not.toContain(request.id);
+    expect((await listTriage(pm)).map((r) => r.id)).not.toContain(request.id);
   });
 
-  it('refuses a theme from another cycle and leaves the request untouched', () => {
-    const cycle = makeCycle(db);
-    const foreignTheme = makeTheme(db, makeCycle(db).id);
-    const request = createRequest(alice, requestInput());
-    const before = rowCounts();
-    const error = validationErrorOf(() =>
+  it('refuses a theme from another cycle and leaves the request untouched', async () => {
+    const cycle = await makeCycle(db);
+    const foreignTheme = await makeTheme(db, (await makeCycle(db)).id);
+    const request = await createRequest(alice, requestInput());
+    const before = await rowCounts();
+    const error = await validationErrorOf(async () =>
       triageRequest(pm, request.id, triageInput(cycle.id, { themeId: foreignTheme.id }), request.version),
     );
     expect(error.fieldErrors.themeId).toEqual(['This theme belongs to another cycle.']);
-    expect(rowCounts()).toEqual(before);
-    expect(readItem(request.id)).toMatchObject({ status: 'submitted', cycleId: null, version: 1 });
+    expect(await rowCounts()).toEqual(before);
+    expect(await readItem(request.id)).toMatchObject({ status: 'submitted', cycleId: null, version: 1 });
   });
 
-  it('refuses a requestor and a withdrawn request', () => {
-    const cycle = makeCycle(db);
-    const request = createRequest(alice, requestInput());
-    expect(() => triageRequest(alice, request.id, triageInput(cycle.id), request.version)).toThrow(ForbiddenError);
-    const withdrawn = withdrawRequest(alice, request.id);
+  it('refuses a requestor and a withdrawn request', async () => {
+    const cycle = await makeCycle(db);
+    const request = await createRequest(alice, requestInput());
+    await expect(await triageRequest(alice, request.id, triageInput(cycle.id), request.version)).rejects.toThrow(
+      ForbiddenError,
+    );
+    const withdrawn = await withdrawRequest(alice, request.id);
     expect(
-      validationErrorOf(() => triageRequest(pm, request.id, triageInput(cycle.id), withdrawn.version)).fieldErrors
-        .status,
+      (await validationErrorOf(async () => triageRequest(pm, request.id, triageInput(cycle.id), withdrawn.version)))
+        .fieldErrors.status,
     ).toHaveLength(1);
-    expect(readItem(request.id)).toMatchObject({ status: 'withdrawn', cycleId: null });
+    expect(await readItem(request.id)).toMatchObject({ status: 'withdrawn', cycleId: null });
   });
 
-  it('never pulls a decided item of another cycle back through triage', () => {
-    const [a, b] = [makeCycle(db), makeCycle(db)];
-    const accepted = makeItem(db, {
+  it('never pulls a decided item of another cycle back through triage', async () => {
+    const [a, b] = [await makeCycle(db), await makeCycle(db)];
+    const accepted = await makeItem(db, {
       cycleId: a.id,
       status: 'accepted',
       requestorId: alice.id,
       departmentId: alice.departmentId,
     });
     expect(
-      validationErrorOf(() => triageRequest(pm, accepted.id, triageInput(b.id), accepted.version)).fieldErrors.status,
+      (await validationErrorOf(async () => triageRequest(pm, accepted.id, triageInput(b.id), accepted.version)))
+        .fieldErrors.status,
     ).toEqual(['This request has already been triaged or withdrawn.']);
-    expect(readItem(accepted.id)).toMatchObject({ status: 'accepted', cycleId: a.id });
+    expect(await readItem(accepted.id)).toMatchObject({ status: 'accepted', cycleId: a.id });
   });
 });

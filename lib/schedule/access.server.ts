@@ -5,6 +5,7 @@ import { can } from '@/lib/auth/permissions';
 import { ForbiddenError } from '@/lib/errors';
 import type { Executor } from '@/lib/events/log.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 /**
  * Who may see a cycle's delivery schedule (the page, its questions and flags):
@@ -28,28 +29,36 @@ export class ScheduleNotPublishedError extends ForbiddenError {
 export const schedulePath = (cycleId: number) => `/cycles/${cycleId}/schedule`;
 
 /** When and by whom the cycle's schedule was last published, or null when it never was. */
-export function lastPublication(tx: Executor, cycleId: number): { id: number; at: string; by: string } | null {
+export async function lastPublication(
+  tx: Executor,
+  cycleId: number,
+): Promise<{ id: number; at: string; by: string } | null> {
   return (
-    tx
-      .select({ id: schedulePublications.id, at: schedulePublications.publishedAt, by: users.name })
-      .from(schedulePublications)
-      .innerJoin(users, eq(users.id, schedulePublications.publishedBy))
-      .where(eq(schedulePublications.cycleId, cycleId))
-      .orderBy(desc(schedulePublications.id))
-      .limit(1)
-      .get() ?? null
+    first(
+      await tx
+        .select({ id: schedulePublications.id, at: schedulePublications.publishedAt, by: users.name })
+        .from(schedulePublications)
+        .innerJoin(users, eq(users.id, schedulePublications.publishedBy))
+        .where(eq(schedulePublications.cycleId, cycleId))
+        .orderBy(desc(schedulePublications.id))
+        .limit(1),
+    ) ?? null
   );
 }
 
 /** What the cycle's last publication showed (null: never published), to compare the schedule with. */
-export function lastSnapshot(tx: Executor, publicationId: number | undefined): ScheduleSnapshotItem[] | null {
+export async function lastSnapshot(
+  tx: Executor,
+  publicationId: number | undefined,
+): Promise<ScheduleSnapshotItem[] | null> {
   if (publicationId === undefined) return null;
   return (
-    tx
-      .select({ snapshot: schedulePublications.snapshot })
-      .from(schedulePublications)
-      .where(eq(schedulePublications.id, publicationId))
-      .get()?.snapshot ?? null
+    first(
+      await tx
+        .select({ snapshot: schedulePublications.snapshot })
+        .from(schedulePublications)
+        .where(eq(schedulePublications.id, publicationId)),
+    )?.snapshot ?? null
   );
 }
 
@@ -62,14 +71,15 @@ export function assertCanSeeSchedule(actor: ActingUser, published: boolean): voi
 }
 
 /** Was the cycle's schedule ever published (the cheap check, without the snapshot)? */
-export function wasPublished(tx: Executor, cycleId: number): boolean {
+export async function wasPublished(tx: Executor, cycleId: number): Promise<boolean> {
   return (
-    tx
-      .select({ id: schedulePublications.id })
-      .from(schedulePublications)
-      .where(eq(schedulePublications.cycleId, cycleId))
-      .limit(1)
-      .get() !== undefined
+    first(
+      await tx
+        .select({ id: schedulePublications.id })
+        .from(schedulePublications)
+        .where(eq(schedulePublications.cycleId, cycleId))
+        .limit(1),
+    ) !== undefined
   );
 }
 

@@ -15,10 +15,11 @@ import { periodsOf } from './periods.server';
 import { DeliveryMoveSchema, EntrySchema } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { OWNER_ROLES, periodNames } from './schedule.server';
+import { first } from '@/db/rows';
 
 /** An item of a cycle that can be on its schedule, or the reason it cannot. */
-function scheduleItem(tx: Executor, itemId: number) {
-  const item = loadItem(tx, itemId);
+async function scheduleItem(tx: Executor, itemId: number) {
+  const item = await loadItem(tx, itemId);
   if (item.cycleId === null) throw new NotFoundError('This item');
   return { ...item, cycleId: item.cycleId };
 }
@@ -32,15 +33,15 @@ const STALE = (title: string) =>
  * `version` is the entry version the editor saw (0: no entry yet). The owner is checked only when
  * it changes, so a kickoff can still move while its owner has left.
  */
-export function setEntry(
+export async function setEntry(
   actor: ActingUser,
   itemId: number,
   input: unknown,
-): { entry: ScheduleEntry; status: ItemStatus } {
+): Promise<{ entry: ScheduleEntry; status: ItemStatus }> {
   assertCan(actor, 'schedule.edit');
   const fields = parseOrThrow(EntrySchema, input);
-  return transaction((tx) => {
-    const item = scheduleItem(tx, itemId);
+  return transaction(async (tx) => {
+    const item = await scheduleItem(tx, itemId);
     if (item.status === 'delivered')
       throw new ConflictError(`“${item.title}” is delivered: its schedule can no longer change.`);
     if (item.status !== 'accepted' && item.status !== 'scheduled' && item.status !== 'in_delivery') {
@@ -48,25 +49,26 @@ export function setEntry(
         `Only accepted items can be scheduled; “${item.title}” is ${STATUS_LABEL[item.status].toLowerCase()}.`,
       );
     }
-    const entry = tx.select().from(scheduleEntries).where(eq(scheduleEntries.itemId, itemId)).get();
+    const entry = first(await tx.select().from(scheduleEntries).where(eq(scheduleEntries.itemId, itemId)));
     if ((entry?.version ?? 0) !== fields.version) throw new ConflictError(STALE(item.title));
-    const cycle = loadCycle(tx, item.cycleId);
+    const cycle = await loadCycle(tx, item.cycleId);
 
     const errors: FieldErrors = {};
     const period =
       fields.periodId === null
         ? undefined
-        : tx.select().from(schedulePeriods).where(eq(schedulePeriods.id, fields.periodId)).get();
+        : first(await tx.select().from(schedulePeriods).where(eq(schedulePeriods.id, fields.periodId)));
     if (fields.periodId !== null && period?.cycleId !== item.cycleId)
       errors.periodId = ['Choose a period of this cycle.'];
     if (fields.periodId === null && item.status !== 'accepted')
       errors.periodId = ['A scheduled item needs a period. To take it off the schedule, defer it.'];
     if (fields.ownerId !== null && fields.ownerId !== (entry?.ownerId ?? null)) {
-      const owner = tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, fields.ownerId), eq(users.active, true), inArray(users.role, OWNER_ROLES)))
-        .get();
+      const owner = first(
+        await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.id, fields.ownerId), eq(users.active, true), inArray(users.role, OWNER_ROLES))),
+      );
       if (!owner) errors.ownerId = ['Choose an active engineer or product manager as the owner.'];
     }
     if (fields.kickoffOn !== null && (fields.kickoffOn < cycle.startsOn || fields.kickoffOn > cycle.endsOn)) {
@@ -87,26 +89,28 @@ export function setEntry(
       return { entry: entry ?? { itemId, ...after, version: 0 }, status };
     }
     const saved = entry
-      ? tx
-          .update(scheduleEntries)
-          .set({ ...after, version: entry.version + 1 })
-          .where(eq(scheduleEntries.itemId, itemId))
-          .returning()
-          .get()
-      : tx
-          .insert(scheduleEntries)
-          .values({ itemId, ...after })
-          .returning()
-          .get();
+      ? (
+          await tx
+            .update(scheduleEntries)
+            .set({ ...after, version: entry.version + 1 })
+            .where(eq(scheduleEntries.itemId, itemId))
+            .returning()
+        )[0]
+      : (
+          await tx
+            .insert(scheduleEntries)
+            .values({ itemId, ...after })
+            .returning()
+        )[0];
     if (item.status === 'accepted' && after.periodId !== null) {
       // Through the status machine like every status change, logged as item.status_changed.
       const refused = transitionError(item.status, 'scheduled');
       if (refused) throw new ConflictError(refused);
-      status = patchItem(tx, actor, item, { status: 'scheduled' }, 'item.status_changed').status;
+      status = (await patchItem(tx, actor, item, { status: 'scheduled' }, 'item.status_changed')).status;
     }
-    const names = periodNames(periodsOf(tx, item.cycleId));
+    const names = periodNames(await periodsOf(tx, item.cycleId));
     const name = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
-    logEvent(tx, {
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'item.schedule_changed',
       subjectType: 'item',
@@ -121,12 +125,12 @@ export function setEntry(
 export function moveDelivery(actor: ActingUser, itemId: number, to: unknown): { status: ItemStatus } {
   assertCan(actor, 'schedule.edit');
   const target = parseOrThrow(DeliveryMoveSchema, to);
-  return transaction((tx) => {
-    const item = scheduleItem(tx, itemId);
+  return transaction(async (tx) => {
+    const item = await scheduleItem(tx, itemId);
     if (item.status === 'accepted')
       throw new ConflictError(`“${item.title}” has no period yet: choose its period to schedule it.`);
     const refused = transitionError(item.status, target);
     if (refused) throw new ValidationError({ status: [refused] }, refused);
-    return { status: patchItem(tx, actor, item, { status: target }, 'item.status_changed').status };
+    return { status: (await patchItem(tx, actor, item, { status: target }, 'item.status_changed')).status };
   });
 }

@@ -15,6 +15,7 @@ import { parseOrThrow } from '@/lib/validation';
 import { assertCanSeeSchedule, canResolveFlag, schedulePath, wasPublished } from './access.server';
 import { FlagSchema, ResolveSchema } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 /**
  * Questions and flagged problems on scheduled items ("this date collides with our audit"). Anyone
@@ -26,39 +27,47 @@ import type { ActingUser } from '@/lib/auth/acting-user';
 const FLAGGABLE = new Set(['scheduled', 'in_delivery']);
 
 /** The item with its cycle and owner, after checking the actor may see the cycle's schedule. */
-function visibleItem(tx: Executor, actor: ActingUser, itemId: number) {
-  const item = loadItem(tx, itemId);
+async function visibleItem(tx: Executor, actor: ActingUser, itemId: number) {
+  const item = await loadItem(tx, itemId);
   if (item.cycleId === null) throw new NotFoundError('This item');
-  assertCanSeeSchedule(actor, wasPublished(tx, item.cycleId));
+  assertCanSeeSchedule(actor, await wasPublished(tx, item.cycleId));
   const ownerId =
-    tx
-      .select({ ownerId: scheduleEntries.ownerId })
-      .from(scheduleEntries)
-      .where(eq(scheduleEntries.itemId, itemId))
-      .get()?.ownerId ?? null;
-  return { item, cycle: loadCycle(tx, item.cycleId), ownerId };
+    first(
+      await tx
+        .select({ ownerId: scheduleEntries.ownerId })
+        .from(scheduleEntries)
+        .where(eq(scheduleEntries.itemId, itemId)),
+    )?.ownerId ?? null;
+  return { item, cycle: await loadCycle(tx, item.cycleId), ownerId };
 }
 
-export function raiseFlag(actor: ActingUser, itemId: number, input: unknown, now = new Date()): ScheduleFlag {
-  return transaction((tx) => {
-    const { item, cycle, ownerId } = visibleItem(tx, actor, itemId);
+export async function raiseFlag(
+  actor: ActingUser,
+  itemId: number,
+  input: unknown,
+  now = new Date(),
+): Promise<ScheduleFlag> {
+  return transaction(async (tx) => {
+    const { item, cycle, ownerId } = await visibleItem(tx, actor, itemId);
     if (!FLAGGABLE.has(item.status)) {
       throw new ConflictError(
         `Questions and flags are for scheduled items and items in delivery; “${item.title}” is not one.`,
       );
     }
     const fields = parseOrThrow(FlagSchema, input);
-    const flag = tx
-      .insert(scheduleFlags)
-      .values({ itemId, authorId: actor.id, ...fields, createdAt: now.toISOString() })
-      .returning()
-      .get();
-    const author = tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id)).get()?.name ?? 'Someone';
+    const flag = (
+      await tx
+        .insert(scheduleFlags)
+        .values({ itemId, authorId: actor.id, ...fields, createdAt: now.toISOString() })
+        .returning()
+    )[0];
+    const author =
+      first(await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id)))?.name ?? 'Someone';
     const what = fields.kind === 'flag' ? 'flagged a problem on' : 'asked a question on';
     const heading = `${author} ${what} “${item.title}”`;
     const link = `${schedulePath(cycle.id)}#item-${itemId}`;
-    notify(tx, {
-      userIds: [...(ownerId === null ? [] : [ownerId]), ...activePmIds(tx)].filter((id) => id !== actor.id),
+    await notify(tx, {
+      userIds: [...(ownerId === null ? [] : [ownerId]), ...(await activePmIds(tx))].filter((id) => id !== actor.id),
       kind: 'schedule.flagged',
       title: heading,
       body: fields.body,
@@ -72,7 +81,7 @@ export function raiseFlag(actor: ActingUser, itemId: number, input: unknown, now
           action: { label: 'Open the schedule', path: link },
         }),
     });
-    logEvent(tx, {
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'schedule.flag_raised',
       subjectType: 'item',
@@ -83,23 +92,29 @@ export function raiseFlag(actor: ActingUser, itemId: number, input: unknown, now
   });
 }
 
-export function resolveFlag(actor: ActingUser, flagId: number, input: unknown, now = new Date()): ScheduleFlag {
-  return transaction((tx) => {
-    const flag = tx.select().from(scheduleFlags).where(eq(scheduleFlags.id, flagId)).get();
+export async function resolveFlag(
+  actor: ActingUser,
+  flagId: number,
+  input: unknown,
+  now = new Date(),
+): Promise<ScheduleFlag> {
+  return transaction(async (tx) => {
+    const flag = first(await tx.select().from(scheduleFlags).where(eq(scheduleFlags.id, flagId)));
     if (!flag) throw new NotFoundError('This question or flag');
-    const { ownerId } = visibleItem(tx, actor, flag.itemId);
+    const { ownerId } = await visibleItem(tx, actor, flag.itemId);
     if (!canResolveFlag(actor, ownerId))
       throw new ForbiddenError('Only the item’s owner, a product manager or an admin can resolve this.');
     if (flag.resolvedAt !== null) throw new ConflictError('This was already resolved; its note is shown with it.');
     const { note } = parseOrThrow(ResolveSchema, input);
-    const resolved = tx
-      .update(scheduleFlags)
-      .set({ resolvedAt: now.toISOString(), resolvedBy: actor.id, resolutionNote: note })
-      .where(and(eq(scheduleFlags.id, flagId), isNull(scheduleFlags.resolvedAt)))
-      .returning()
-      .get();
-    completeTask(tx, tasks.resolveFlag(flagId), undefined, now);
-    logEvent(tx, {
+    const resolved = (
+      await tx
+        .update(scheduleFlags)
+        .set({ resolvedAt: now.toISOString(), resolvedBy: actor.id, resolutionNote: note })
+        .where(and(eq(scheduleFlags.id, flagId), isNull(scheduleFlags.resolvedAt)))
+        .returning()
+    )[0];
+    await completeTask(tx, tasks.resolveFlag(flagId), undefined, now);
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'schedule.flag_resolved',
       subjectType: 'item',

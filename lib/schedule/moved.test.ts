@@ -41,8 +41,8 @@ describe('movedRows', () => {
 });
 
 /** Raises, decides and approves a change in one go: item `later` moves to the last sprint. */
-function approveChange(s: ScheduledCycle, later: number, title: string) {
-  const { changeRequest } = raiseChangeRequest(
+async function approveChange(s: ScheduledCycle, later: number, title: string) {
+  const { changeRequest } = await raiseChangeRequest(
     s.leaders[0],
     s.cycle.id,
     changeInput(s, {
@@ -50,37 +50,37 @@ function approveChange(s: ScheduledCycle, later: number, title: string) {
       displaced: [{ itemId: later, action: 'later', toPeriodId: String(s.periods[2].id) }],
     }),
   );
-  const session = conveneSession(s.pm, changeRequest.id, { mode: 'live', inviteeIds: [s.leaders[1].id] });
-  respond(s.leaders[1], session.id, { response: 'assent', comment: '' });
-  closeSession(s.pm, session.id);
-  approveChangeRequest(s.pm, changeRequest.id);
+  const session = await conveneSession(s.pm, changeRequest.id, { mode: 'live', inviteeIds: [s.leaders[1].id] });
+  await respond(s.leaders[1], session.id, { response: 'assent', comment: '' });
+  await closeSession(s.pm, session.id);
+  await approveChangeRequest(s.pm, changeRequest.id);
   return changeRequest;
 }
 
 describe('getSchedule: rows moved since the last publication', () => {
   it('marks the rows an approved change moved until the schedule is published again', async () => {
     const s = await seedScheduledCycle(db, { items: 6, periods: 3, leaders: 2 });
-    publishSchedule(s.pm, s.cycle.id, new Date(Date.now() - 60_000));
-    expect(getSchedule(s.pm, s.cycle.id).moved).toEqual([]);
+    await publishSchedule(s.pm, s.cycle.id, new Date(Date.now() - 60_000));
+    expect((await getSchedule(s.pm, s.cycle.id)).moved).toEqual([]);
 
-    const cr = approveChange(s, s.itemIds[0], 'Urgent fix');
-    const moved = getSchedule(s.requestor, s.cycle.id).moved;
+    const cr = await approveChange(s, s.itemIds[0], 'Urgent fix');
+    const moved = (await getSchedule(s.requestor, s.cycle.id)).moved;
     expect(moved.map((m) => [m.itemId, m.changeRequestId, m.action])).toEqual(
       [
         [s.itemIds[0], cr.id, 'later'],
         [cr.incomingItemId, cr.id, 'in'],
       ].sort((a, b) => (a[0] as number) - (b[0] as number)),
     );
-    expect(getSchedule(s.requestor, s.cycle.id).viewer.canSeeChanges).toBe(false);
-    expect(getSchedule(s.leaders[0], s.cycle.id).viewer.canSeeChanges).toBe(true);
+    expect((await getSchedule(s.requestor, s.cycle.id)).viewer.canSeeChanges).toBe(false);
+    expect((await getSchedule(s.leaders[0], s.cycle.id)).viewer.canSeeChanges).toBe(true);
 
-    publishSchedule(s.pm, s.cycle.id);
-    expect(getSchedule(s.pm, s.cycle.id).moved).toEqual([]);
+    await publishSchedule(s.pm, s.cycle.id);
+    expect((await getSchedule(s.pm, s.cycle.id)).moved).toEqual([]);
   });
 
   it('marks every approved change before the first publication', async () => {
     const s = await seedScheduledCycle(db, { items: 6, periods: 3, leaders: 2 });
-    const cr = approveChange(s, s.itemIds[1], 'Before any publication');
-    expect(getSchedule(s.pm, s.cycle.id).moved.map((m) => m.changeRequestId)).toEqual([cr.id, cr.id]);
+    const cr = await approveChange(s, s.itemIds[1], 'Before any publication');
+    expect((await getSchedule(s.pm, s.cycle.id)).moved.map((m) => m.changeRequestId)).toEqual([cr.id, cr.id]);
   });
 });

@@ -11,6 +11,7 @@ import { addDays, daysBetween, endOfMonth, formatMonth, workingDays } from './da
 import { GeneratePeriodsSchema, PeriodSchema, type PeriodKind } from './schema';
 import { plural } from '@/lib/plural';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 /**
  * A cycle's delivery periods: its months, or 2-week sprints from its first day (the last sprint
@@ -67,41 +68,36 @@ export function planPeriods(
 }
 
 /** Replaces the cycle's periods with its months or sprints (pm, admin); refused while any is in use. */
-export function generatePeriods(actor: ActingUser, cycleId: number, kind: unknown): SchedulePeriod[] {
+export async function generatePeriods(actor: ActingUser, cycleId: number, kind: unknown): Promise<SchedulePeriod[]> {
   assertCan(actor, 'schedule.publish');
   const parsed = parseOrThrow(GeneratePeriodsSchema, { kind }).kind;
-  return transaction((tx) => {
-    const cycle = loadCycle(tx, cycleId);
-    const old = tx
-      .select({ id: schedulePeriods.id })
-      .from(schedulePeriods)
-      .where(eq(schedulePeriods.cycleId, cycleId))
-      .all()
-      .map((p) => p.id);
+  return transaction(async (tx) => {
+    const cycle = await loadCycle(tx, cycleId);
+    const old = (
+      await tx.select({ id: schedulePeriods.id }).from(schedulePeriods).where(eq(schedulePeriods.cycleId, cycleId))
+    ).map((p) => p.id);
     if (old.length) {
-      const used = tx.select({ n: count() }).from(scheduleEntries).where(inArray(scheduleEntries.periodId, old)).get()!
-        .n;
+      const used = first(
+        await tx.select({ n: count() }).from(scheduleEntries).where(inArray(scheduleEntries.periodId, old)),
+      )!.n;
       if (used > 0) {
         throw new ConflictError(
           `The periods cannot be regenerated: ${plural(used, 'item')} ${used === 1 ? 'is' : 'are'} placed in them. Edit a period's name and capacity instead.`,
         );
       }
-      const requested = tx
-        .select({ n: count() })
-        .from(changeRequests)
-        .where(inArray(changeRequests.incomingPeriodId, old))
-        .get()!.n;
+      const requested = first(
+        await tx.select({ n: count() }).from(changeRequests).where(inArray(changeRequests.incomingPeriodId, old)),
+      )!.n;
       if (requested > 0)
         throw new ConflictError('The periods cannot be regenerated: a change request brings an item into one of them.');
-      tx.delete(schedulePeriods).where(eq(schedulePeriods.cycleId, cycleId)).run();
+      await tx.delete(schedulePeriods).where(eq(schedulePeriods.cycleId, cycleId));
     }
     const planned = planPeriods(cycle, parsed);
-    const periods = tx
+    const periods = await tx
       .insert(schedulePeriods)
       .values(planned.map((p) => ({ ...p, cycleId })))
-      .returning()
-      .all();
-    logEvent(tx, {
+      .returning();
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'schedule.periods_generated',
       subjectType: 'cycle',
@@ -113,21 +109,21 @@ export function generatePeriods(actor: ActingUser, cycleId: number, kind: unknow
 }
 
 /** Renames a period or changes its capacity (pm, admin). Names stay unique within the cycle: publications name periods. */
-export function updatePeriod(actor: ActingUser, periodId: number, input: unknown): SchedulePeriod {
+export async function updatePeriod(actor: ActingUser, periodId: number, input: unknown): Promise<SchedulePeriod> {
   assertCan(actor, 'schedule.publish');
   const fields = parseOrThrow(PeriodSchema, input);
-  return transaction((tx) => {
-    const before = tx.select().from(schedulePeriods).where(eq(schedulePeriods.id, periodId)).get();
+  return transaction(async (tx) => {
+    const before = first(await tx.select().from(schedulePeriods).where(eq(schedulePeriods.id, periodId)));
     if (!before) throw new NotFoundError('This period');
     const key = fields.name.toLocaleLowerCase('en');
-    const clash = periodsOf(tx, before.cycleId).some(
+    const clash = (await periodsOf(tx, before.cycleId)).some(
       (p) => p.id !== periodId && p.name.toLocaleLowerCase('en') === key,
     );
     if (clash) throw new ValidationError({ name: [`Another period of this cycle is called “${fields.name}”.`] });
     const changes = diff(before as Record<string, unknown>, fields);
     if (Object.keys(changes).length === 0) return before;
-    const after = tx.update(schedulePeriods).set(fields).where(eq(schedulePeriods.id, periodId)).returning().get();
-    logEvent(tx, {
+    const after = (await tx.update(schedulePeriods).set(fields).where(eq(schedulePeriods.id, periodId)).returning())[0];
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'schedule.period_updated',
       subjectType: 'cycle',
@@ -139,11 +135,10 @@ export function updatePeriod(actor: ActingUser, periodId: number, input: unknown
 }
 
 /** A cycle's periods in order (no permission check: callers authorize first). */
-export function periodsOf(tx: Executor, cycleId: number): SchedulePeriod[] {
+export async function periodsOf(tx: Executor, cycleId: number): Promise<SchedulePeriod[]> {
   return tx
     .select()
     .from(schedulePeriods)
     .where(eq(schedulePeriods.cycleId, cycleId))
-    .orderBy(asc(schedulePeriods.position), asc(schedulePeriods.id))
-    .all();
+    .orderBy(asc(schedulePeriods.position), asc(schedulePeriods.id));
 }

@@ -65,20 +65,15 @@ describe('splitCapacity', () => {
 describe('generatePeriods', () => {
   it('stores the periods, logs the event on the cycle, and replaces unused periods when run again', async () => {
     const pm = await userWithRole('pm');
-    const cycle = makeCycle(db, Q1);
-    const months = generatePeriods(pm, cycle.id, 'months');
+    const cycle = await makeCycle(db, Q1);
+    const months = await generatePeriods(pm, cycle.id, 'months');
     expect(months.map((p) => p.name)).toEqual(['January 2027', 'February 2027', 'March 2027']);
-    const sprints = generatePeriods(pm, cycle.id, 'sprints');
+    const sprints = await generatePeriods(pm, cycle.id, 'sprints');
     expect(sprints).toHaveLength(7);
     expect(
-      db
-        .select()
-        .from(schedulePeriods)
-        .where(eq(schedulePeriods.cycleId, cycle.id))
-        .all()
-        .map((p) => p.name),
+      (await db.select().from(schedulePeriods).where(eq(schedulePeriods.cycleId, cycle.id))).map((p) => p.name),
     ).toEqual(sprints.map((p) => p.name));
-    const events = eventsOf('cycle', cycle.id).filter((e) => e.type === 'schedule.periods_generated');
+    const events = (await eventsOf('cycle', cycle.id)).filter((e) => e.type === 'schedule.periods_generated');
     expect(events.map((e) => [e.actorId, e.data.kind, e.data.replaced])).toEqual([
       [pm.id, 'months', 0],
       [pm.id, 'sprints', 3],
@@ -86,24 +81,24 @@ describe('generatePeriods', () => {
   });
 
   it('is for the pm and admin only, and refuses an unknown kind or cycle', async () => {
-    const cycle = makeCycle(db, Q1);
+    const cycle = await makeCycle(db, Q1);
     for (const role of ['engineer', 'leader', 'requestor'] as const) {
       const user = await userWithRole(role);
-      expect(() => generatePeriods(user, cycle.id, 'months')).toThrow(ForbiddenError);
+      await expect(await generatePeriods(user, cycle.id, 'months')).rejects.toThrow(ForbiddenError);
     }
-    expect(generatePeriods(await userWithRole('admin'), cycle.id, 'months')).toHaveLength(3);
+    expect(await generatePeriods(await userWithRole('admin'), cycle.id, 'months')).toHaveLength(3);
     const pm = await userWithRole('pm');
-    expect(validationErrorOf(() => generatePeriods(pm, cycle.id, 'weeks')).fieldErrors.kind).toEqual([
+    expect((await validationErrorOf(() => generatePeriods(pm, cycle.id, 'weeks'))).fieldErrors.kind).toEqual([
       'Choose months or 2-week sprints.',
     ]);
-    expect(() => generatePeriods(pm, 999_999, 'months')).toThrow(NotFoundError);
+    await expect(await generatePeriods(pm, 999_999, 'months')).rejects.toThrow(NotFoundError);
   });
 
   it('refuses to regenerate while an item is scheduled in a period, and writes nothing', async () => {
     const s = await scheduleSetup();
-    setEntry(s.pm, s.alpha.id, entry(s.february.id, null, null));
+    await setEntry(s.pm, s.alpha.id, entry(s.february.id, null, null));
     const before = scheduleRowCounts();
-    expect(() => generatePeriods(s.pm, s.cycle.id, 'sprints')).toThrow(
+    await expect(await generatePeriods(s.pm, s.cycle.id, 'sprints')).rejects.toThrow(
       new ConflictError(
         "The periods cannot be regenerated: 1 item is placed in them. Edit a period's name and capacity instead.",
       ),
@@ -115,9 +110,9 @@ describe('generatePeriods', () => {
 describe('updatePeriod', () => {
   it('renames a period and changes its capacity, with an event listing the changes', async () => {
     const s = await scheduleSetup();
-    const after = updatePeriod(s.pm, s.january.id, { name: '  Jan (audit month) ', capacityWeeks: '12.5' });
+    const after = await updatePeriod(s.pm, s.january.id, { name: '  Jan (audit month) ', capacityWeeks: '12.5' });
     expect(after).toMatchObject({ id: s.january.id, name: 'Jan (audit month)', capacityWeeks: 12.5 });
-    const event = eventsOf('cycle', s.cycle.id).find((e) => e.type === 'schedule.period_updated')!;
+    const event = (await eventsOf('cycle', s.cycle.id)).find((e) => e.type === 'schedule.period_updated')!;
     expect(event.data).toEqual({
       periodId: s.january.id,
       changes: { name: { from: 'January 2027', to: 'Jan (audit month)' }, capacityWeeks: { from: 19.7, to: 12.5 } },
@@ -127,23 +122,25 @@ describe('updatePeriod', () => {
   it('names the field at fault: empty or duplicate name, missing or negative capacity', async () => {
     const s = await scheduleSetup();
     expect(
-      validationErrorOf(() => updatePeriod(s.pm, s.january.id, { name: ' ', capacityWeeks: '' })).fieldErrors,
+      (await validationErrorOf(() => updatePeriod(s.pm, s.january.id, { name: ' ', capacityWeeks: '' }))).fieldErrors,
     ).toEqual({
       name: ['Enter a name for the period.'],
       capacityWeeks: ['Enter the capacity in person-weeks.'],
     });
     expect(
-      validationErrorOf(() => updatePeriod(s.pm, s.january.id, { name: 'x', capacityWeeks: '-1' })).fieldErrors,
+      (await validationErrorOf(() => updatePeriod(s.pm, s.january.id, { name: 'x', capacityWeeks: '-1' }))).fieldErrors,
     ).toEqual({ capacityWeeks: ['Capacity cannot be negative.'] });
     expect(
-      validationErrorOf(() => updatePeriod(s.pm, s.january.id, { name: 'february 2027', capacityWeeks: '5' }))
+      (await validationErrorOf(() => updatePeriod(s.pm, s.january.id, { name: 'february 2027', capacityWeeks: '5' })))
         .fieldErrors,
     ).toEqual({ name: ['Another period of this cycle is called “february 2027”.'] });
   });
 
   it('is for the pm and admin only; an unknown period is not found', async () => {
     const s = await scheduleSetup();
-    expect(() => updatePeriod(s.engineer, s.january.id, { name: 'x', capacityWeeks: '1' })).toThrow(ForbiddenError);
-    expect(() => updatePeriod(s.pm, 999_999, { name: 'x', capacityWeeks: '1' })).toThrow(NotFoundError);
+    await expect(await updatePeriod(s.engineer, s.january.id, { name: 'x', capacityWeeks: '1' })).rejects.toThrow(
+      ForbiddenError,
+    );
+    await expect(await updatePeriod(s.pm, 999_999, { name: 'x', capacityWeeks: '1' })).rejects.toThrow(NotFoundError);
   });
 });

@@ -38,44 +38,44 @@ function capped(lines: string[], max: number, what = 'change'): string[] {
 }
 
 /** The attendees and facilitators of the cycle's regular meetings. */
-function meetingPeople(tx: Executor, cycleId: number): number[] {
+async function meetingPeople(tx: Executor, cycleId: number): Promise<number[]> {
   const regular = and(eq(meetings.cycleId, cycleId), eq(meetings.kind, 'regular'));
-  const attendees = tx
+  const attendees = await tx
     .select({ id: meetingAttendees.userId })
     .from(meetingAttendees)
     .innerJoin(meetings, eq(meetings.id, meetingAttendees.meetingId))
-    .where(regular)
-    .all();
-  const facilitators = tx.select({ id: meetings.facilitatorId }).from(meetings).where(regular).all();
+    .where(regular);
+  const facilitators = await tx.select({ id: meetings.facilitatorId }).from(meetings).where(regular);
   return [...attendees, ...facilitators].map((r) => r.id);
 }
 
-export function publishSchedule(
+export async function publishSchedule(
   actor: ActingUser,
   cycleId: number,
   now = new Date(),
-): { publicationId: number; summary: string[]; people: number } {
+): Promise<{ publicationId: number; summary: string[]; people: number }> {
   if (!can(actor, 'schedule.publish'))
     throw new ForbiddenError('Only a product manager or an admin can publish the schedule.');
-  return transaction((tx) => {
-    const cycle = loadCycle(tx, cycleId);
-    const list = scheduleItems(cycle);
-    const snapshot = snapshotOf(list, periodNames(periodsOf(tx, cycleId)));
-    const last = lastPublication(tx, cycleId);
-    const previous = lastSnapshot(tx, last?.id);
+  return transaction(async (tx) => {
+    const cycle = await loadCycle(tx, cycleId);
+    const list = await scheduleItems(cycle);
+    const snapshot = snapshotOf(list, periodNames(await periodsOf(tx, cycleId)));
+    const last = await lastPublication(tx, cycleId);
+    const previous = await lastSnapshot(tx, last?.id);
     const summary = changesSince(previous, snapshot);
     if (summary.length === 0) throw new ConflictError(last ? nothingChanged(last.at) : NOTHING_SCHEDULED);
-    const publicationId = tx
-      .insert(schedulePublications)
-      .values({
-        cycleId,
-        publishedAt: now.toISOString(),
-        publishedBy: actor.id,
-        snapshot,
-        summary,
-      })
-      .returning({ id: schedulePublications.id })
-      .get().id;
+    const publicationId = (
+      await tx
+        .insert(schedulePublications)
+        .values({
+          cycleId,
+          publishedAt: now.toISOString(),
+          publishedBy: actor.id,
+          snapshot,
+          summary,
+        })
+        .returning({ id: schedulePublications.id })
+    )[0].id;
 
     // Each person's own items (requested or sponsored), to open their e-mail with.
     const scheduled = new Map(snapshot.map((s) => [s.itemId, s]));
@@ -94,23 +94,25 @@ export function publishSchedule(
     }
     const removed = (previous ?? []).map((s) => s.itemId).filter((id) => !scheduled.has(id));
     if (removed.length) {
-      for (const r of tx
+      for (const r of await tx
         .select({ requestorId: items.requestorId, sponsorId: items.sponsorId })
         .from(items)
-        .where(inArray(items.id, removed))
-        .all()) {
+        .where(inArray(items.id, removed))) {
         stakeholders.push(r.requestorId, ...(r.sponsorId === null ? [] : [r.sponsorId]));
       }
     }
-    const candidates = [...new Set([...stakeholders, ...meetingPeople(tx, cycleId)])].filter((id) => id !== actor.id);
+    const candidates = [...new Set([...stakeholders, ...(await meetingPeople(tx, cycleId))])].filter(
+      (id) => id !== actor.id,
+    );
     const recipients =
       candidates.length === 0
         ? []
-        : tx
-            .select({ id: users.id })
-            .from(users)
-            .where(and(inArray(users.id, candidates), eq(users.active, true)))
-            .all()
+        : (
+            await tx
+              .select({ id: users.id })
+              .from(users)
+              .where(and(inArray(users.id, candidates), eq(users.active, true)))
+          )
             .map((u) => u.id)
             .sort((a, b) => a - b);
 
@@ -118,7 +120,7 @@ export function publishSchedule(
     const heading = last
       ? `The ${cycle.name} delivery schedule changed`
       : `The ${cycle.name} delivery schedule is published`;
-    notify(tx, {
+    await notify(tx, {
       userIds: recipients,
       kind: 'schedule.published',
       title: heading,
@@ -138,7 +140,7 @@ export function publishSchedule(
         });
       },
     });
-    logEvent(tx, {
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'schedule.published',
       subjectType: 'cycle',

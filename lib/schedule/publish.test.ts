@@ -20,28 +20,28 @@ async function planned() {
   const s = await scheduleSetup();
   const facilitator = await userWithRole('pm');
   const former = await userWithRole('leader');
-  const meeting = createMeeting(s.pm, s.cycle.id, meetingInput(facilitator.id));
-  setAttendees(
+  const meeting = await createMeeting(s.pm, s.cycle.id, meetingInput(facilitator.id));
+  await setAttendees(
     s.pm,
     meeting.id,
     [s.leader, s.sponsor, former].map((u) => ({ userId: u.id, role: 'voter' })),
   );
-  db.update(users).set({ active: false }).where(eq(users.id, former.id)).run();
-  setEntry(s.pm, s.alpha.id, entry(s.january.id, s.engineer.id, '2027-01-04'));
-  setEntry(s.pm, s.beta.id, entry(s.february.id, null, null));
+  await db.update(users).set({ active: false }).where(eq(users.id, former.id));
+  await setEntry(s.pm, s.alpha.id, entry(s.january.id, s.engineer.id, '2027-01-04'));
+  await setEntry(s.pm, s.beta.id, entry(s.february.id, null, null));
   return { ...s, facilitator, former };
 }
 
-const published = (cycleId: number) =>
-  db.select().from(schedulePublications).where(eq(schedulePublications.cycleId, cycleId)).all();
+const published = async (cycleId: number) =>
+  db.select().from(schedulePublications).where(eq(schedulePublications.cycleId, cycleId));
 
 describe('publishSchedule', () => {
   it('records the snapshot, announces the first publication once to each stakeholder and attendee, and logs it', async () => {
     const s = await planned();
-    const result = publishSchedule(s.pm, s.cycle.id, new Date('2027-01-02T09:00:00Z'));
+    const result = await publishSchedule(s.pm, s.cycle.id, new Date('2027-01-02T09:00:00Z'));
     expect(result.summary).toEqual(['First publication: 2 items in 2 periods']);
 
-    const [row] = published(s.cycle.id);
+    const [row] = await published(s.cycle.id);
     expect(row).toMatchObject({
       publishedAt: '2027-01-02T09:00:00.000Z',
       publishedBy: s.pm.id,
@@ -72,7 +72,7 @@ describe('publishSchedule', () => {
     const told = [s.requestor, s.sponsor, s.leader, s.facilitator];
     expect(result.people).toBe(told.length);
     for (const user of told) {
-      const mine = notificationsOf(user);
+      const mine = await notificationsOf(user);
       expect(mine).toHaveLength(1);
       expect(mine[0]).toMatchObject({
         kind: 'schedule.published',
@@ -80,23 +80,23 @@ describe('publishSchedule', () => {
         body: 'First publication: 2 items in 2 periods',
         link: `/cycles/${s.cycle.id}/schedule`,
       });
-      expect(mailOf(user)).toHaveLength(1);
+      expect(await mailOf(user)).toHaveLength(1);
     }
-    for (const user of [s.pm, s.former, s.engineer, s.other]) expect(notificationsOf(user)).toEqual([]);
+    for (const user of [s.pm, s.former, s.engineer, s.other]) expect(await notificationsOf(user)).toEqual([]);
 
     // The e-mail opens with the reader's own items.
-    expect(mailOf(s.requestor)[0].text).toContain(
+    expect((await mailOf(s.requestor))[0].text).toContain(
       `Your items:\n“Alpha”: January 2027, owner ${s.engineer.name}, kickoff 4 Jan 2027`,
     );
-    expect(mailOf(s.leader)[0].text).not.toContain('Your items');
+    expect((await mailOf(s.leader))[0].text).not.toContain('Your items');
 
-    const event = eventsOf('cycle', s.cycle.id).find((e) => e.type === 'schedule.published')!;
+    const event = (await eventsOf('cycle', s.cycle.id)).find((e) => e.type === 'schedule.published')!;
     expect(event).toMatchObject({
       actorId: s.pm.id,
       data: { publicationId: result.publicationId, items: 2, summary: result.summary },
     });
     expect(event.data.recipientIds).toEqual(told.map((u) => u.id).sort((a, b) => a - b));
-    expect(getSchedule(s.requestor, s.cycle.id).lastPublication).toEqual({
+    expect((await getSchedule(s.requestor, s.cycle.id)).lastPublication).toEqual({
       at: '2027-01-02T09:00:00.000Z',
       by: s.pm.name,
     });
@@ -104,45 +104,45 @@ describe('publishSchedule', () => {
 
   it('announces what changed since the last publication, the same lines the page shows beforehand', async () => {
     const s = await planned();
-    publishSchedule(s.pm, s.cycle.id);
+    await publishSchedule(s.pm, s.cycle.id);
     const newcomer = await userWithRole('engineer');
-    setEntry(s.pm, s.alpha.id, entry(s.march.id, newcomer.id, '2027-03-01', 1));
+    await setEntry(s.pm, s.alpha.id, entry(s.march.id, newcomer.id, '2027-03-01', 1));
     moveDelivery(s.pm, s.beta.id, 'in_delivery');
-    setEntry(s.pm, s.gamma.id, entry(s.february.id, s.engineer.id, null));
-    updatePeriod(s.pm, s.february.id, { name: 'Feb', capacityWeeks: '10' });
+    await setEntry(s.pm, s.gamma.id, entry(s.february.id, s.engineer.id, null));
+    await updatePeriod(s.pm, s.february.id, { name: 'Feb', capacityWeeks: '10' });
 
     const expected = [
       `“Alpha”: moved from January 2027 to March 2027; owner now ${newcomer.name} (was ${s.engineer.name}); kickoff now 1 Mar 2027 (was 4 Jan 2027)`,
       '“Beta”: moved from February 2027 to Feb; delivery started',
       `Added “Gamma”: Feb, owner ${s.engineer.name}, kickoff not set`,
     ];
-    expect(getSchedule(s.pm, s.cycle.id).unpublishedChanges).toEqual(expected);
-    const second = publishSchedule(s.pm, s.cycle.id);
+    expect((await getSchedule(s.pm, s.cycle.id)).unpublishedChanges).toEqual(expected);
+    const second = await publishSchedule(s.pm, s.cycle.id);
     expect(second.summary).toEqual(expected);
-    expect(notificationsOf(s.requestor).map((n) => n.title)).toEqual([
+    expect((await notificationsOf(s.requestor)).map((n) => n.title)).toEqual([
       `The ${s.cycle.name} delivery schedule is published`,
       `The ${s.cycle.name} delivery schedule changed`,
     ]);
-    expect(notificationsOf(s.requestor)[1].body).toBe(expected.join('\n'));
-    expect(getSchedule(s.pm, s.cycle.id).unpublishedChanges).toEqual([]);
+    expect((await notificationsOf(s.requestor))[1].body).toBe(expected.join('\n'));
+    expect((await getSchedule(s.pm, s.cycle.id)).unpublishedChanges).toEqual([]);
   });
 
   it('tells the people of an item taken off the schedule, and says it is no longer on it', async () => {
     const s = await planned();
-    publishSchedule(s.pm, s.cycle.id);
+    await publishSchedule(s.pm, s.cycle.id);
     const taker = await userWithRole('requestor');
-    db.update(items).set({ status: 'deferred', requestorId: taker.id }).where(eq(items.id, s.beta.id)).run();
-    expect(publishSchedule(s.pm, s.cycle.id).summary).toEqual(['“Beta” is no longer on the schedule']);
-    expect(notificationsOf(taker)).toHaveLength(1);
+    await db.update(items).set({ status: 'deferred', requestorId: taker.id }).where(eq(items.id, s.beta.id));
+    expect((await publishSchedule(s.pm, s.cycle.id)).summary).toEqual(['“Beta” is no longer on the schedule']);
+    expect(await notificationsOf(taker)).toHaveLength(1);
   });
 
   it('is refused when nothing changed since the last publication, or nothing is scheduled, writing nothing', async () => {
     const s = await scheduleSetup();
-    expect(() => publishSchedule(s.pm, s.cycle.id)).toThrow(new ConflictError(NOTHING_SCHEDULED));
-    setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
-    publishSchedule(s.pm, s.cycle.id, new Date('2027-01-02T09:00:00Z'));
+    await expect(await publishSchedule(s.pm, s.cycle.id)).rejects.toThrow(new ConflictError(NOTHING_SCHEDULED));
+    await setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
+    await publishSchedule(s.pm, s.cycle.id, new Date('2027-01-02T09:00:00Z'));
     const before = scheduleRowCounts();
-    expect(() => publishSchedule(s.pm, s.cycle.id)).toThrow(
+    await expect(await publishSchedule(s.pm, s.cycle.id)).rejects.toThrow(
       new ConflictError(
         'Nothing has changed since the last publication on 2 Jan 2027: there is nothing new to announce.',
       ),
@@ -153,7 +153,7 @@ describe('publishSchedule', () => {
   it('is for the pm and admin only', async () => {
     const s = await planned();
     for (const user of [s.engineer, s.leader, s.requestor])
-      expect(() => publishSchedule(user, s.cycle.id)).toThrow(ForbiddenError);
-    expect(publishSchedule(await userWithRole('admin'), s.cycle.id).people).toBe(4);
+      await expect(await publishSchedule(user, s.cycle.id)).rejects.toThrow(ForbiddenError);
+    expect((await publishSchedule(await userWithRole('admin'), s.cycle.id)).people).toBe(4);
   });
 });

@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Statement } from 'better-sqlite3';
-import { transaction, sqlite } from '@/db/client';
+import { dialect, transaction, tuples } from '@/db/client';
+import { sqlPieces } from '@/db/dialect';
 import { changeRequests, items, scheduleFlags, users, type Cycle, type SchedulePeriod, type Size } from '@/db/schema';
 import type { Executor } from '@/lib/events/log.server';
 import { can } from '@/lib/auth/permissions';
@@ -39,16 +39,17 @@ const resolvers = alias(users, 'resolvers');
  * cost ten times the query itself. `+i.status` keeps SQLite on the cycle's index (the status index
  * matches most of the table).
  */
+const q = sqlPieces(dialect);
 const ITEMS_SQL = `select i.id, i.title, i.rank, i.status, i.theme_id, t.name, i.estimate_size, i.estimate_weeks,
   i.requestor_id, r.name, i.sponsor_id, sp.name, e.period_id, e.owner_id, o.name, e.kickoff_on, coalesce(e.version, 0),
-  (select count(*) from schedule_flags f where f.item_id = i.id and f.resolved_at is null)
+  (select ${q.count()} from schedule_flags f where f.item_id = i.id and f.resolved_at is null)
 from items i
   left join themes t on t.id = i.theme_id
   join users r on r.id = i.requestor_id
   left join users sp on sp.id = i.sponsor_id
   left join schedule_entries e on e.item_id = i.id
   left join users o on o.id = e.owner_id
-where i.cycle_id = ? and +i.status in (${SCHEDULE_STATUSES.map((st) => `'${st}'`).join(', ')})`;
+where i.cycle_id = ? and ${q.noIndex('i.status')} in (${SCHEDULE_STATUSES.map((st) => `'${st}'`).join(', ')})`;
 
 type ItemsRow = [
   number,
@@ -73,11 +74,10 @@ type ItemsRow = [
 
 /**
  * The cycle's accepted-to-delivered items with their entries, in rank order (unranked last, by id).
- * The statement runs on the app's one connection, so inside a caller's transaction it reads that
- * transaction's state.
+ * Inside a caller's transaction the statement reads that transaction's state.
  */
-export function scheduleItems(cycle: Cycle): ScheduleItem[] {
-  const rows = (itemsStatement ??= sqlite.prepare(ITEMS_SQL).raw(true)).all(cycle.id) as ItemsRow[];
+export async function scheduleItems(cycle: Cycle): Promise<ScheduleItem[]> {
+  const rows = (await tuples(ITEMS_SQL, [cycle.id])) as ItemsRow[];
   const mapped = rows.map(
     ([
       id,
@@ -121,7 +121,6 @@ export function scheduleItems(cycle: Cycle): ScheduleItem[] {
   const ranked = mapped.filter((r): r is ScheduleItem & { rank: string } => r.rank !== null);
   return [...orderByRank(ranked), ...mapped.filter((r) => r.rank === null).sort((a, b) => a.id - b.id)];
 }
-let itemsStatement: Statement | undefined;
 
 const EPSILON = 1e-9; // 0.1 + 0.2 weeks fill a 0.3-week period exactly
 
@@ -141,34 +140,37 @@ function loads(periods: SchedulePeriod[], list: ScheduleItem[]) {
 }
 
 /** The cycle's change requests approved after `since` (every approved one when it is null). */
-function approvedSince(tx: Executor, cycleId: number, since: string | null) {
-  return tx
-    .select({
-      id: changeRequests.id,
-      decidedAt: changeRequests.decidedAt,
-      incomingItemId: changeRequests.incomingItemId,
-      displaced: changeRequests.displaced,
-    })
-    .from(changeRequests)
-    .where(
-      and(
-        eq(changeRequests.cycleId, cycleId),
-        eq(changeRequests.status, 'approved'),
-        since === null ? undefined : gt(changeRequests.decidedAt, since),
-      ),
-    )
-    .all()
-    .flatMap((cr) => (cr.decidedAt === null ? [] : [{ ...cr, decidedAt: cr.decidedAt }]));
+async function approvedSince(tx: Executor, cycleId: number, since: string | null) {
+  return (
+    await tx
+      .select({
+        id: changeRequests.id,
+        decidedAt: changeRequests.decidedAt,
+        incomingItemId: changeRequests.incomingItemId,
+        displaced: changeRequests.displaced,
+      })
+      .from(changeRequests)
+      .where(
+        and(
+          eq(changeRequests.cycleId, cycleId),
+          eq(changeRequests.status, 'approved'),
+          since === null ? undefined : gt(changeRequests.decidedAt, since),
+        ),
+      )
+  ).flatMap((cr) => (cr.decidedAt === null ? [] : [{ ...cr, decidedAt: cr.decidedAt }]));
 }
 
 export const periodNames = (periods: SchedulePeriod[]) => new Map(periods.map((p) => [p.id, p.name]));
 
 /** The schedule page's content; see lib/schedule/access.server.ts for who may read it. 404 for an unknown cycle. */
 /** What the schedule page shows above the board (the board reads the rest): the same access rule. */
-export function scheduleHeading(actor: ActingUser, cycleId: number): Pick<ScheduleView, 'cycle' | 'lastPublication'> {
-  return transaction((tx) => {
-    const cycle = loadCycle(tx, cycleId);
-    const last = lastPublication(tx, cycleId);
+export async function scheduleHeading(
+  actor: ActingUser,
+  cycleId: number,
+): Promise<Pick<ScheduleView, 'cycle' | 'lastPublication'>> {
+  return transaction(async (tx) => {
+    const cycle = await loadCycle(tx, cycleId);
+    const last = await lastPublication(tx, cycleId);
     assertCanSeeSchedule(actor, last !== null);
     return {
       cycle: {
@@ -183,44 +185,43 @@ export function scheduleHeading(actor: ActingUser, cycleId: number): Pick<Schedu
   });
 }
 
-export function getSchedule(actor: ActingUser, cycleId: number): ScheduleView {
-  return transaction((tx) => {
-    const cycle = loadCycle(tx, cycleId);
-    const last = lastPublication(tx, cycleId);
+export async function getSchedule(actor: ActingUser, cycleId: number): Promise<ScheduleView> {
+  return transaction(async (tx) => {
+    const cycle = await loadCycle(tx, cycleId);
+    const last = await lastPublication(tx, cycleId);
     assertCanSeeSchedule(actor, last !== null);
     const canPublish = can(actor, 'schedule.publish');
-    const periods = periodsOf(tx, cycleId);
-    const list = scheduleItems(cycle);
+    const periods = await periodsOf(tx, cycleId);
+    const list = await scheduleItems(cycle);
     const ownerOf = new Map(list.map((i) => [i.id, i.ownerId]));
-    const flags: ScheduleFlagView[] = tx
-      .select({
-        id: scheduleFlags.id,
-        itemId: scheduleFlags.itemId,
-        kind: scheduleFlags.kind,
-        body: scheduleFlags.body,
-        author: authors.name,
-        createdAt: scheduleFlags.createdAt,
-        resolvedAt: scheduleFlags.resolvedAt,
-        resolvedBy: resolvers.name,
-        resolutionNote: scheduleFlags.resolutionNote,
-      })
-      .from(scheduleFlags)
-      .innerJoin(items, eq(items.id, scheduleFlags.itemId))
-      .innerJoin(authors, eq(authors.id, scheduleFlags.authorId))
-      .leftJoin(resolvers, eq(resolvers.id, scheduleFlags.resolvedBy))
-      .where(and(eq(items.cycleId, cycleId), inArray(items.status, SCHEDULE_STATUSES)))
-      .orderBy(asc(scheduleFlags.id))
-      .all()
-      .map((f) => ({
-        ...f,
-        canResolve: f.resolvedAt === null && canResolveFlag(actor, ownerOf.get(f.itemId) ?? null),
-      }));
-    const ownerList = tx
+    const flags: ScheduleFlagView[] = (
+      await tx
+        .select({
+          id: scheduleFlags.id,
+          itemId: scheduleFlags.itemId,
+          kind: scheduleFlags.kind,
+          body: scheduleFlags.body,
+          author: authors.name,
+          createdAt: scheduleFlags.createdAt,
+          resolvedAt: scheduleFlags.resolvedAt,
+          resolvedBy: resolvers.name,
+          resolutionNote: scheduleFlags.resolutionNote,
+        })
+        .from(scheduleFlags)
+        .innerJoin(items, eq(items.id, scheduleFlags.itemId))
+        .innerJoin(authors, eq(authors.id, scheduleFlags.authorId))
+        .leftJoin(resolvers, eq(resolvers.id, scheduleFlags.resolvedBy))
+        .where(and(eq(items.cycleId, cycleId), inArray(items.status, SCHEDULE_STATUSES)))
+        .orderBy(asc(scheduleFlags.id))
+    ).map((f) => ({
+      ...f,
+      canResolve: f.resolvedAt === null && canResolveFlag(actor, ownerOf.get(f.itemId) ?? null),
+    }));
+    const ownerList = await tx
       .select({ id: users.id, name: users.name })
       .from(users)
       .where(and(eq(users.active, true), inArray(users.role, OWNER_ROLES)))
-      .orderBy(asc(users.name), asc(users.id))
-      .all();
+      .orderBy(asc(users.name), asc(users.id));
     return {
       cycle: {
         id: cycle.id,
@@ -236,9 +237,9 @@ export function getSchedule(actor: ActingUser, cycleId: number): ScheduleView {
       lastPublication: last && { at: last.at, by: last.by },
       // Only those who publish need the diff; skipping it spares everyone else reading the last snapshot.
       unpublishedChanges: canPublish
-        ? changesSince(lastSnapshot(tx, last?.id), snapshotOf(list, periodNames(periods)))
+        ? changesSince(await lastSnapshot(tx, last?.id), snapshotOf(list, periodNames(periods)))
         : [],
-      moved: movedRows(approvedSince(tx, cycleId, last?.at ?? null)),
+      moved: movedRows(await approvedSince(tx, cycleId, last?.at ?? null)),
       viewer: {
         id: actor.id,
         canEdit: can(actor, 'schedule.edit'),

@@ -14,8 +14,8 @@ import { entry, scheduleRowCounts, scheduleSetup } from './test-helpers';
 describe('getSchedule', () => {
   it('shows an empty cycle as empty: no periods, no items, nothing to publish', async () => {
     const pm = await userWithRole('pm');
-    const cycle = makeCycle(db);
-    const view = getSchedule(pm, cycle.id);
+    const cycle = await makeCycle(db);
+    const view = await getSchedule(pm, cycle.id);
     expect(view).toMatchObject({
       periods: [],
       items: [],
@@ -31,26 +31,24 @@ describe('getSchedule', () => {
     const s = await scheduleSetup();
     const inactive = await makeUser(db, { role: 'engineer', active: false });
     const leader = s.leader;
-    setEntry(s.pm, s.alpha.id, entry(s.january.id, s.engineer.id, '2027-01-04'));
-    setEntry(s.pm, s.beta.id, entry(s.january.id, null, null));
-    updatePeriod(s.pm, s.january.id, { name: 'January 2027', capacityWeeks: '8' });
-    db.insert(scheduleFlags)
-      .values([
-        { itemId: s.alpha.id, authorId: leader.id, kind: 'flag', body: 'Audit', createdAt: '2027-01-02T00:00:00Z' },
-        {
-          itemId: s.alpha.id,
-          authorId: leader.id,
-          kind: 'question',
-          body: 'Done?',
-          createdAt: '2027-01-02T00:00:00Z',
-          resolvedAt: '2027-01-03T00:00:00Z',
-          resolvedBy: s.pm.id,
-          resolutionNote: 'Yes',
-        },
-      ])
-      .run();
+    await setEntry(s.pm, s.alpha.id, entry(s.january.id, s.engineer.id, '2027-01-04'));
+    await setEntry(s.pm, s.beta.id, entry(s.january.id, null, null));
+    await updatePeriod(s.pm, s.january.id, { name: 'January 2027', capacityWeeks: '8' });
+    await db.insert(scheduleFlags).values([
+      { itemId: s.alpha.id, authorId: leader.id, kind: 'flag', body: 'Audit', createdAt: '2027-01-02T00:00:00Z' },
+      {
+        itemId: s.alpha.id,
+        authorId: leader.id,
+        kind: 'question',
+        body: 'Done?',
+        createdAt: '2027-01-02T00:00:00Z',
+        resolvedAt: '2027-01-03T00:00:00Z',
+        resolvedBy: s.pm.id,
+        resolutionNote: 'Yes',
+      },
+    ]);
 
-    const view = getSchedule(leader, s.cycle.id);
+    const view = await getSchedule(leader, s.cycle.id);
     expect(
       view.items.map((i) => [
         i.title,
@@ -87,33 +85,40 @@ describe('getSchedule', () => {
       ['Audit', leader.name, null, null, false],
       ['Done?', leader.name, s.pm.name, 'Yes', false],
     ]);
-    expect(getSchedule(s.engineer, s.cycle.id).flags[0].canResolve).toBe(true);
+    expect((await getSchedule(s.engineer, s.cycle.id)).flags[0].canResolve).toBe(true);
     expect(view.viewer).toEqual({ id: leader.id, canEdit: false, canPublish: false, canSeeChanges: true });
     // The diff is for those who publish: the pm sees what would be announced, the leader does not need it.
     expect(view.unpublishedChanges).toEqual([]);
-    expect(getSchedule(s.pm, s.cycle.id).unpublishedChanges).toEqual(['First publication: 2 items in 1 period']);
+    expect((await getSchedule(s.pm, s.cycle.id)).unpublishedChanges).toEqual([
+      'First publication: 2 items in 1 period',
+    ]);
   });
 
   it('leaves out items not accepted, and ranks unranked items last', async () => {
     const s = await scheduleSetup();
     const base = { cycleId: s.cycle.id, requestorId: s.requestor.id, departmentId: s.requestor.departmentId };
-    makeItem(db, { ...base, title: 'Curated', status: 'curated' });
-    makeItem(db, { ...base, title: 'Deferred', status: 'deferred', rank: 'a' });
-    makeItem(db, { ...base, title: 'Unranked', status: 'accepted' });
-    expect(getSchedule(s.pm, s.cycle.id).items.map((i) => i.title)).toEqual(['Alpha', 'Beta', 'Gamma', 'Unranked']);
+    await makeItem(db, { ...base, title: 'Curated', status: 'curated' });
+    await makeItem(db, { ...base, title: 'Deferred', status: 'deferred', rank: 'a' });
+    await makeItem(db, { ...base, title: 'Unranked', status: 'accepted' });
+    expect((await getSchedule(s.pm, s.cycle.id)).items.map((i) => i.title)).toEqual([
+      'Alpha',
+      'Beta',
+      'Gamma',
+      'Unranked',
+    ]);
   });
 
   it('reads 2,000 items in the same few queries as 3', async () => {
     const s = await scheduleSetup();
-    getSchedule(s.pm, s.cycle.id); // prepares the statements kept for the process
-    const statements = () => {
+    await getSchedule(s.pm, s.cycle.id); // prepares the statements kept for the process
+    const statements = async () => {
       const spy = vi.spyOn(sqlite, 'prepare');
-      getSchedule(s.pm, s.cycle.id);
+      await getSchedule(s.pm, s.cycle.id);
       const n = spy.mock.calls.length;
       spy.mockRestore();
       return n;
     };
-    const few = statements();
+    const few = await statements();
     const insert =
       sqlite.prepare(`insert into items (cycle_id, title, status, rank, estimate_weeks, requestor_id, department_id, created_at, updated_at)
       values (?, ?, 'scheduled', ?, 1, ?, ?, '', '')`);
@@ -132,10 +137,10 @@ describe('getSchedule', () => {
         entryInsert.run(id, s.february.id, s.engineer.id);
       }
     })();
-    expect(statements()).toBe(few);
+    expect(await statements()).toBe(few);
     expect(few).toBeGreaterThan(3);
     expect(few).toBeLessThanOrEqual(8);
-    const view = getSchedule(s.pm, s.cycle.id);
+    const view = await getSchedule(s.pm, s.cycle.id);
     expect(view.items).toHaveLength(2003);
     expect(view.periods[1]).toMatchObject({ load: 2000, items: 2000, over: true });
   });
@@ -143,31 +148,34 @@ describe('getSchedule', () => {
   it('is for the backlog roles until first published, then for everyone signed in', async () => {
     const s = await scheduleSetup();
     for (const user of [s.pm, s.engineer, s.leader, await userWithRole('admin')])
-      expect(getSchedule(user, s.cycle.id).items).toHaveLength(3);
-    expect(() => getSchedule(s.requestor, s.cycle.id)).toThrow(ScheduleNotPublishedError);
-    expect(() => getSchedule(s.requestor, s.cycle.id)).toThrow(ForbiddenError);
+      expect((await getSchedule(user, s.cycle.id)).items).toHaveLength(3);
+    await expect(await getSchedule(s.requestor, s.cycle.id)).rejects.toThrow(ScheduleNotPublishedError);
+    await expect(await getSchedule(s.requestor, s.cycle.id)).rejects.toThrow(ForbiddenError);
     // The page's heading follows the same rule as the board's data.
-    expect(() => scheduleHeading(s.requestor, s.cycle.id)).toThrow(ScheduleNotPublishedError);
-    expect(scheduleHeading(s.leader, s.cycle.id)).toMatchObject({ cycle: { id: s.cycle.id }, lastPublication: null });
-    setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
-    publishSchedule(s.pm, s.cycle.id);
-    expect(getSchedule(s.requestor, s.cycle.id).items).toHaveLength(3);
-    expect(scheduleHeading(s.requestor, s.cycle.id).lastPublication).toMatchObject({ by: expect.any(String) });
-    expect(getSchedule(s.other, s.cycle.id).viewer).toEqual({
+    await expect(await scheduleHeading(s.requestor, s.cycle.id)).rejects.toThrow(ScheduleNotPublishedError);
+    expect(await scheduleHeading(s.leader, s.cycle.id)).toMatchObject({
+      cycle: { id: s.cycle.id },
+      lastPublication: null,
+    });
+    await setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
+    await publishSchedule(s.pm, s.cycle.id);
+    expect((await getSchedule(s.requestor, s.cycle.id)).items).toHaveLength(3);
+    expect((await scheduleHeading(s.requestor, s.cycle.id)).lastPublication).toMatchObject({ by: expect.any(String) });
+    expect((await getSchedule(s.other, s.cycle.id)).viewer).toEqual({
       id: s.other.id,
       canEdit: false,
       canPublish: false,
       canSeeChanges: false,
     });
-    expect(() => getSchedule(s.pm, 999_999)).toThrow(NotFoundError);
-    expect(() => scheduleHeading(s.pm, 999_999)).toThrow(NotFoundError);
+    await expect(await getSchedule(s.pm, 999_999)).rejects.toThrow(NotFoundError);
+    await expect(await scheduleHeading(s.pm, 999_999)).rejects.toThrow(NotFoundError);
   });
 });
 
 describe('setEntry', () => {
   it('schedules an accepted item that gets a period, logging the status change and the entry before/after', async () => {
     const s = await scheduleSetup();
-    const result = setEntry(s.engineer, s.alpha.id, entry(s.february.id, s.engineer.id, '2027-02-01'));
+    const result = await setEntry(s.engineer, s.alpha.id, entry(s.february.id, s.engineer.id, '2027-02-01'));
     expect(result.status).toBe('scheduled');
     expect(result.entry).toEqual({
       itemId: s.alpha.id,
@@ -176,8 +184,8 @@ describe('setEntry', () => {
       kickoffOn: '2027-02-01',
       version: 1,
     });
-    expect(readItem(s.alpha.id)).toMatchObject({ status: 'scheduled', version: s.alpha.version + 1 });
-    const events = eventsOf('item', s.alpha.id).slice(1);
+    expect(await readItem(s.alpha.id)).toMatchObject({ status: 'scheduled', version: s.alpha.version + 1 });
+    const events = (await eventsOf('item', s.alpha.id)).slice(1);
     expect(events.map((e) => e.type)).toEqual(['item.status_changed', 'item.schedule_changed']);
     expect(events[0].data).toEqual({ changes: { status: { from: 'accepted', to: 'scheduled' } } });
     expect(events[1]).toMatchObject({
@@ -188,9 +196,9 @@ describe('setEntry', () => {
       },
     });
 
-    const moved = setEntry(s.pm, s.alpha.id, entry(s.march.id, s.engineer.id, '2027-03-01', 1));
+    const moved = await setEntry(s.pm, s.alpha.id, entry(s.march.id, s.engineer.id, '2027-03-01', 1));
     expect(moved.entry.version).toBe(2);
-    expect(eventsOf('item', s.alpha.id).at(-1)!.data).toMatchObject({
+    expect((await eventsOf('item', s.alpha.id)).at(-1)!.data).toMatchObject({
       before: { period: 'February 2027' },
       after: { period: 'March 2027' },
     });
@@ -198,31 +206,36 @@ describe('setEntry', () => {
 
   it('lets an accepted item get an owner and kickoff before its period, and stay accepted', async () => {
     const s = await scheduleSetup();
-    expect(setEntry(s.pm, s.gamma.id, entry(null, s.pm.id, '2027-03-31')).status).toBe('accepted');
-    expect(readItem(s.gamma.id).status).toBe('accepted');
+    expect((await setEntry(s.pm, s.gamma.id, entry(null, s.pm.id, '2027-03-31'))).status).toBe('accepted');
+    expect((await readItem(s.gamma.id)).status).toBe('accepted');
   });
 
   it('names every field at fault at once and writes nothing', async () => {
     const s = await scheduleSetup();
-    const elsewhere = makeCycle(db);
-    const [otherPeriod] = generatePeriods(s.pm, elsewhere.id, 'months');
+    const elsewhere = await makeCycle(db);
+    const [otherPeriod] = await generatePeriods(s.pm, elsewhere.id, 'months');
     const gone = await makeUser(db, { role: 'engineer', active: false });
     const before = scheduleRowCounts();
-    const error = validationErrorOf(() => setEntry(s.pm, s.alpha.id, entry(otherPeriod.id, gone.id, '2027-04-01')));
+    const error = await validationErrorOf(() =>
+      setEntry(s.pm, s.alpha.id, entry(otherPeriod.id, gone.id, '2027-04-01')),
+    );
     expect(error.fieldErrors).toEqual({
       periodId: ['Choose a period of this cycle.'],
       ownerId: ['Choose an active engineer or product manager as the owner.'],
       kickoffOn: ['The kickoff must be inside the cycle, from 1 Jan 2027 to 31 Mar 2027.'],
     });
     expect(
-      validationErrorOf(() => setEntry(s.pm, s.alpha.id, entry(999_999, s.leader.id, '2026-12-31'))).fieldErrors,
+      (await validationErrorOf(() => setEntry(s.pm, s.alpha.id, entry(999_999, s.leader.id, '2026-12-31'))))
+        .fieldErrors,
     ).toMatchObject({
       periodId: ['Choose a period of this cycle.'],
       ownerId: ['Choose an active engineer or product manager as the owner.'],
     });
     expect(
-      validationErrorOf(() =>
-        setEntry(s.pm, s.alpha.id, { ...entry(null, null, null), kickoffOn: '2027-02-30', periodId: 'x' }),
+      (
+        await validationErrorOf(() =>
+          setEntry(s.pm, s.alpha.id, { ...entry(null, null, null), kickoffOn: '2027-02-30', periodId: 'x' }),
+        )
       ).fieldErrors,
     ).toEqual({
       periodId: ['Choose a valid option.'],
@@ -233,27 +246,31 @@ describe('setEntry', () => {
 
   it('keeps a scheduled item on a period, and refuses items that are not accepted or already delivered', async () => {
     const s = await scheduleSetup();
-    setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
-    expect(validationErrorOf(() => setEntry(s.pm, s.alpha.id, entry(null, null, null, 1))).fieldErrors).toEqual({
-      periodId: ['A scheduled item needs a period. To take it off the schedule, defer it.'],
-    });
+    await setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
+    expect((await validationErrorOf(() => setEntry(s.pm, s.alpha.id, entry(null, null, null, 1)))).fieldErrors).toEqual(
+      {
+        periodId: ['A scheduled item needs a period. To take it off the schedule, defer it.'],
+      },
+    );
     moveDelivery(s.pm, s.alpha.id, 'in_delivery');
     moveDelivery(s.pm, s.alpha.id, 'delivered');
-    expect(() => setEntry(s.pm, s.alpha.id, entry(s.march.id, null, null, 1))).toThrow(
+    await expect(await setEntry(s.pm, s.alpha.id, entry(s.march.id, null, null, 1))).rejects.toThrow(
       new ConflictError('“Alpha” is delivered: its schedule can no longer change.'),
     );
-    db.update(items).set({ status: 'deferred' }).where(eq(items.id, s.beta.id)).run();
-    expect(() => setEntry(s.pm, s.beta.id, entry(s.march.id, null, null))).toThrow(
+    await db.update(items).set({ status: 'deferred' }).where(eq(items.id, s.beta.id));
+    await expect(await setEntry(s.pm, s.beta.id, entry(s.march.id, null, null))).rejects.toThrow(
       new ConflictError('Only accepted items can be scheduled; “Beta” is deferred.'),
     );
   });
 
   it('refuses a stale version: someone changed the entry meanwhile', async () => {
     const s = await scheduleSetup();
-    setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
+    await setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
     const before = scheduleRowCounts();
-    expect(() => setEntry(s.engineer, s.alpha.id, entry(s.march.id, null, null, 0))).toThrow(ConflictError);
-    expect(() => setEntry(s.engineer, s.alpha.id, entry(s.march.id, null, null, 0))).toThrow(
+    await expect(await setEntry(s.engineer, s.alpha.id, entry(s.march.id, null, null, 0))).rejects.toThrow(
+      ConflictError,
+    );
+    await expect(await setEntry(s.engineer, s.alpha.id, entry(s.march.id, null, null, 0))).rejects.toThrow(
       /changed by someone else meanwhile/,
     );
     expect(scheduleRowCounts()).toEqual(before);
@@ -262,12 +279,12 @@ describe('setEntry', () => {
   it('writes nothing when nothing changes, and keeps an owner who has since left when only the kickoff moves', async () => {
     const s = await scheduleSetup();
     const leaving = await userWithRole('engineer');
-    setEntry(s.pm, s.alpha.id, entry(s.january.id, leaving.id, '2027-01-04'));
+    await setEntry(s.pm, s.alpha.id, entry(s.january.id, leaving.id, '2027-01-04'));
     const before = scheduleRowCounts();
-    expect(setEntry(s.pm, s.alpha.id, entry(s.january.id, leaving.id, '2027-01-04', 1)).entry.version).toBe(1);
+    expect((await setEntry(s.pm, s.alpha.id, entry(s.january.id, leaving.id, '2027-01-04', 1))).entry.version).toBe(1);
     expect(scheduleRowCounts()).toEqual(before);
     sqlite.prepare('update users set active = 0 where id = ?').run(leaving.id);
-    expect(setEntry(s.pm, s.alpha.id, entry(s.january.id, leaving.id, '2027-01-11', 1)).entry).toMatchObject({
+    expect((await setEntry(s.pm, s.alpha.id, entry(s.january.id, leaving.id, '2027-01-11', 1))).entry).toMatchObject({
       ownerId: leaving.id,
       kickoffOn: '2027-01-11',
     });
@@ -276,27 +293,29 @@ describe('setEntry', () => {
   it('is refused to requestors and leaders, and to unknown or untriaged items', async () => {
     const s = await scheduleSetup();
     for (const user of [s.requestor, s.leader, s.sponsor])
-      expect(() => setEntry(user, s.alpha.id, entry(s.january.id, null, null))).toThrow(ForbiddenError);
-    expect(setEntry(await userWithRole('admin'), s.alpha.id, entry(s.january.id, null, null)).status).toBe('scheduled');
-    expect(() => setEntry(s.pm, 999_999, entry(s.january.id, null, null))).toThrow(NotFoundError);
-    const request = makeItem(db, {
+      await expect(await setEntry(user, s.alpha.id, entry(s.january.id, null, null))).rejects.toThrow(ForbiddenError);
+    expect((await setEntry(await userWithRole('admin'), s.alpha.id, entry(s.january.id, null, null))).status).toBe(
+      'scheduled',
+    );
+    await expect(await setEntry(s.pm, 999_999, entry(s.january.id, null, null))).rejects.toThrow(NotFoundError);
+    const request = await makeItem(db, {
       requestorId: s.requestor.id,
       departmentId: s.requestor.departmentId,
       status: 'submitted',
     });
-    expect(() => setEntry(s.pm, request.id, entry(s.january.id, null, null))).toThrow(NotFoundError);
+    await expect(await setEntry(s.pm, request.id, entry(s.january.id, null, null))).rejects.toThrow(NotFoundError);
   });
 });
 
 describe('moveDelivery', () => {
   it('moves a scheduled item into delivery, back, and on to delivered, each an item.status_changed event', async () => {
     const s = await scheduleSetup();
-    setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
+    await setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
     expect(moveDelivery(s.engineer, s.alpha.id, 'in_delivery')).toEqual({ status: 'in_delivery' });
     expect(moveDelivery(s.engineer, s.alpha.id, 'scheduled')).toEqual({ status: 'scheduled' });
     moveDelivery(s.engineer, s.alpha.id, 'in_delivery');
     expect(moveDelivery(s.pm, s.alpha.id, 'delivered')).toEqual({ status: 'delivered' });
-    const moves = eventsOf('item', s.alpha.id)
+    const moves = (await eventsOf('item', s.alpha.id))
       .filter((e) => e.type === 'item.status_changed')
       .map((e) => (e.data.changes as { status: { to: string } }).status.to);
     expect(moves).toEqual(['scheduled', 'in_delivery', 'scheduled', 'in_delivery', 'delivered']);
@@ -304,8 +323,8 @@ describe('moveDelivery', () => {
 
   it('refuses what the status machine refuses, an item without a period, and an unknown target', async () => {
     const s = await scheduleSetup();
-    setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
-    const error = validationErrorOf(() => moveDelivery(s.pm, s.alpha.id, 'delivered'));
+    await setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
+    const error = await validationErrorOf(() => moveDelivery(s.pm, s.alpha.id, 'delivered'));
     expect(error.message).toBe('A scheduled item cannot become delivered; it can become in delivery, deferred.');
     expect(() => moveDelivery(s.pm, s.gamma.id, 'in_delivery')).toThrow(
       new ConflictError('“Gamma” has no period yet: choose its period to schedule it.'),
@@ -313,14 +332,14 @@ describe('moveDelivery', () => {
     expect(() => moveDelivery(s.pm, s.alpha.id, 'deferred')).toThrow(ValidationError);
     moveDelivery(s.pm, s.alpha.id, 'in_delivery');
     moveDelivery(s.pm, s.alpha.id, 'delivered');
-    expect(validationErrorOf(() => moveDelivery(s.pm, s.alpha.id, 'scheduled')).message).toBe(
+    expect((await validationErrorOf(() => moveDelivery(s.pm, s.alpha.id, 'scheduled'))).message).toBe(
       'A delivered item cannot change status.',
     );
   });
 
   it('is refused to requestors and leaders', async () => {
     const s = await scheduleSetup();
-    setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
+    await setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
     for (const user of [s.requestor, s.leader])
       expect(() => moveDelivery(user, s.alpha.id, 'in_delivery')).toThrow(ForbiddenError);
   });

@@ -6,20 +6,27 @@ import { db, userWithRole } from '@/lib/testing/db';
 import { assertInCycle } from './scope.server';
 
 describe('assertInCycle', () => {
-  it('lets a record of the cycle through and refuses one of another cycle, or an unknown one', () => {
-    const pm = userWithRole('pm');
-    const [mine, theirs] = [makeCycle(db), makeCycle(db)];
-    const item = makeItem(db, { cycleId: mine.id, requestorId: pm.id, departmentId: pm.departmentId! });
-    const period = makeSchedulePeriod(db, mine.id, { startsOn: '2027-01-04', endsOn: '2027-01-29' });
-    const flag = db
-      .insert(scheduleFlags)
-      .values({ itemId: item.id, authorId: pm.id, kind: 'flag', body: 'Blocked.', createdAt: new Date().toISOString() })
-      .returning()
-      .get();
+  it('lets a record of the cycle through and refuses one of another cycle, or an unknown one', async () => {
+    const pm = await userWithRole('pm');
+    const [mine, theirs] = [await makeCycle(db), await makeCycle(db)];
+    const item = await makeItem(db, { cycleId: mine.id, requestorId: pm.id, departmentId: pm.departmentId! });
+    const period = await makeSchedulePeriod(db, mine.id, { startsOn: '2027-01-04', endsOn: '2027-01-29' });
+    const flag = (
+      await db
+        .insert(scheduleFlags)
+        .values({
+          itemId: item.id,
+          authorId: pm.id,
+          kind: 'flag',
+          body: 'Blocked.',
+          createdAt: new Date().toISOString(),
+        })
+        .returning()
+    )[0];
     for (const record of [{ itemId: item.id }, { periodId: period.id }, { flagId: flag.id }]) {
-      expect(() => assertInCycle(mine.id, record)).not.toThrow();
-      expect(() => assertInCycle(theirs.id, record)).toThrow(NotFoundError);
+      await assertInCycle(mine.id, record);
+      await expect(await assertInCycle(theirs.id, record)).rejects.toThrow(NotFoundError);
     }
-    expect(() => assertInCycle(mine.id, { itemId: 999_999_999 })).toThrow(NotFoundError);
+    await expect(await assertInCycle(mine.id, { itemId: 999_999_999 })).rejects.toThrow(NotFoundError);
   });
 });

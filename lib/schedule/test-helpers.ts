@@ -25,10 +25,10 @@ export function scheduleRowCounts(): Record<(typeof TABLES)[number], number> {
   ) as Record<(typeof TABLES)[number], number>;
 }
 
-export const notificationsOf = (user: Pick<TestUser, 'id'>) =>
-  db.select().from(notifications).where(eq(notifications.userId, user.id)).all();
-export const mailOf = (user: Pick<TestUser, 'id'>) =>
-  db.select().from(outbox).where(eq(outbox.toUserId, user.id)).all();
+export const notificationsOf = async (user: Pick<TestUser, 'id'>) =>
+  db.select().from(notifications).where(eq(notifications.userId, user.id));
+export const mailOf = async (user: Pick<TestUser, 'id'>) =>
+  db.select().from(outbox).where(eq(outbox.toUserId, user.id));
 
 /**
  * 2027-Q1 (1 Jan to 31 Mar, 60 person-weeks) with its three months as periods and three accepted
@@ -42,8 +42,8 @@ export async function scheduleSetup() {
   const requestor = await userWithRole('requestor');
   const other = await userWithRole('requestor');
   const sponsor = await userWithRole('leader');
-  const cycle = makeCycle(db, { startsOn: '2027-01-01', endsOn: '2027-03-31', capacityWeeks: 60 });
-  const theme = makeTheme(db, cycle.id, { name: 'Growth' });
+  const cycle = await makeCycle(db, { startsOn: '2027-01-01', endsOn: '2027-03-31', capacityWeeks: 60 });
+  const theme = await makeTheme(db, cycle.id, { name: 'Growth' });
   const item = (title: string, rank: string, estimateSize: 'M' | 'L' | null) =>
     makeItem(db, {
       cycleId: cycle.id,
@@ -57,10 +57,10 @@ export async function scheduleSetup() {
       departmentId: requestor.departmentId,
     });
   // Created out of rank order, so reading in rank order is not an accident of ids.
-  const gamma = item('Gamma', 'a2', null);
-  const alpha = item('Alpha', 'a0', 'M');
-  const beta = item('Beta', 'a1', 'L');
-  const [january, february, march] = generatePeriods(pm, cycle.id, 'months');
+  const gamma = await item('Gamma', 'a2', null);
+  const alpha = await item('Alpha', 'a0', 'M');
+  const beta = await item('Beta', 'a1', 'L');
+  const [january, february, march] = await generatePeriods(pm, cycle.id, 'months');
   return {
     pm,
     engineer,

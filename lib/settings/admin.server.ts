@@ -20,28 +20,28 @@ const MeetingSettingsSchema = z.object({
     .max(100, 'Share must be at most 100%.'),
 });
 
-export function getMeetingSettings(actor: ActingUser) {
+export async function getMeetingSettings(actor: ActingUser) {
   assertCan(actor, 'user.manage');
   return {
-    prereadLeadDays: getSetting(db, 'prereadLeadDays'),
-    maxDepartmentSharePercent: Math.round(getSetting(db, 'maxDepartmentShare') * 100),
+    prereadLeadDays: await getSetting(db, 'prereadLeadDays'),
+    maxDepartmentSharePercent: Math.round((await getSetting(db, 'maxDepartmentShare')) * 100),
   };
 }
 
 /** Admin only; every change is logged with before and after. */
-export function saveMeetingSettings(actor: ActingUser, input: unknown): void {
+export async function saveMeetingSettings(actor: ActingUser, input: unknown): Promise<void> {
   assertCan(actor, 'user.manage');
   const data = parseOrThrow(MeetingSettingsSchema, input);
-  transaction((tx) => {
+  await transaction(async (tx) => {
     const before = {
-      prereadLeadDays: getSetting(tx, 'prereadLeadDays'),
-      maxDepartmentShare: getSetting(tx, 'maxDepartmentShare'),
+      prereadLeadDays: await getSetting(tx, 'prereadLeadDays'),
+      maxDepartmentShare: await getSetting(tx, 'maxDepartmentShare'),
     };
     const after = {
-      prereadLeadDays: setSetting(tx, 'prereadLeadDays', data.prereadLeadDays),
-      maxDepartmentShare: setSetting(tx, 'maxDepartmentShare', data.maxDepartmentSharePercent / 100),
+      prereadLeadDays: await setSetting(tx, 'prereadLeadDays', data.prereadLeadDays),
+      maxDepartmentShare: await setSetting(tx, 'maxDepartmentShare', data.maxDepartmentSharePercent / 100),
     };
-    logEvent(tx, {
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'settings.updated',
       subjectType: 'user',

@@ -9,21 +9,21 @@ import type { TestUser } from '@/db/factories';
 let admin: TestUser;
 let pm: TestUser;
 beforeAll(async () => {
-  const departmentId = makeDepartment(db).id;
+  const departmentId = (await makeDepartment(db)).id;
   admin = await userWithRole('admin', { departmentId });
   pm = await userWithRole('pm', { departmentId });
 });
 
 describe('meeting settings', () => {
-  it('starts from the defaults: 7 days and 40%', () => {
-    expect(getMeetingSettings(admin)).toEqual({ prereadLeadDays: 7, maxDepartmentSharePercent: 40 });
+  it('starts from the defaults: 7 days and 40%', async () => {
+    expect(await getMeetingSettings(admin)).toEqual({ prereadLeadDays: 7, maxDepartmentSharePercent: 40 });
   });
 
-  it('saves form strings as a whole number of days and a fraction, and logs before/after', () => {
-    saveMeetingSettings(admin, { prereadLeadDays: '10', maxDepartmentSharePercent: '35' });
-    expect(getSetting(db, 'prereadLeadDays')).toBe(10);
-    expect(getSetting(db, 'maxDepartmentShare')).toBeCloseTo(0.35);
-    expect(eventsOf('user', admin.id).at(-1)).toMatchObject({
+  it('saves form strings as a whole number of days and a fraction, and logs before/after', async () => {
+    await saveMeetingSettings(admin, { prereadLeadDays: '10', maxDepartmentSharePercent: '35' });
+    expect(await getSetting(db, 'prereadLeadDays')).toBe(10);
+    expect(await getSetting(db, 'maxDepartmentShare')).toBeCloseTo(0.35);
+    expect((await eventsOf('user', admin.id)).at(-1)).toMatchObject({
       type: 'settings.updated',
       data: { after: { prereadLeadDays: 10 } },
     });
@@ -34,15 +34,15 @@ describe('meeting settings', () => {
     [{ prereadLeadDays: '2.5', maxDepartmentSharePercent: '40' }, 'prereadLeadDays'],
     [{ prereadLeadDays: '7', maxDepartmentSharePercent: '150' }, 'maxDepartmentSharePercent'],
     [{ prereadLeadDays: '7', maxDepartmentSharePercent: 'half' }, 'maxDepartmentSharePercent'],
-  ])('refuses %j on %s and keeps the stored value', (input, field) => {
-    const before = getMeetingSettings(admin);
-    expect(validationErrorOf(() => saveMeetingSettings(admin, input)).fieldErrors[field]).toHaveLength(1);
-    expect(getMeetingSettings(admin)).toEqual(before);
+  ])('refuses %j on %s and keeps the stored value', async (input, field) => {
+    const before = await getMeetingSettings(admin);
+    expect((await validationErrorOf(() => saveMeetingSettings(admin, input))).fieldErrors[field]).toHaveLength(1);
+    expect(await getMeetingSettings(admin)).toEqual(before);
   });
 
-  it('is admin only', () => {
-    expect(() => saveMeetingSettings(pm, { prereadLeadDays: '1', maxDepartmentSharePercent: '90' })).toThrow(
-      ForbiddenError,
-    );
+  it('is admin only', async () => {
+    await expect(
+      await saveMeetingSettings(pm, { prereadLeadDays: '1', maxDepartmentSharePercent: '90' }),
+    ).rejects.toThrow(ForbiddenError);
   });
 });

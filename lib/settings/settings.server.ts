@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { settings } from '@/db/schema';
 import type { Executor } from '@/lib/events/log.server';
+import { first } from '@/db/rows';
 
 /** Settings with their defaults; an admin may change them (stored as JSON in `settings`). */
 export const SETTINGS = {
@@ -13,17 +14,17 @@ export const SETTINGS = {
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 
-export function getSetting<K extends SettingKey>(tx: Executor, key: K): number {
-  const row = tx.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+export async function getSetting<K extends SettingKey>(tx: Executor, key: K): Promise<number> {
+  const row = first(await tx.select({ value: settings.value }).from(settings).where(eq(settings.key, key)));
   const parsed = SETTINGS[key].schema.safeParse(row?.value);
   return parsed.success ? parsed.data : SETTINGS[key].default;
 }
 
-export function setSetting<K extends SettingKey>(tx: Executor, key: K, value: unknown): number {
+export async function setSetting<K extends SettingKey>(tx: Executor, key: K, value: unknown): Promise<number> {
   const parsed = SETTINGS[key].schema.parse(value);
-  tx.insert(settings)
+  await tx
+    .insert(settings)
     .values({ key, value: parsed })
-    .onConflictDoUpdate({ target: settings.key, set: { value: parsed } })
-    .run();
+    .onConflictDoUpdate({ target: settings.key, set: { value: parsed } });
   return parsed;
 }

@@ -11,8 +11,9 @@ import { logEvent } from '@/lib/events/log.server';
 import { NotFoundError } from '@/lib/errors';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { endSessionsOf } from '@/lib/auth/user-sessions.server';
+import { first } from '@/db/rows';
 
-export function listUsers(actor: ActingUser) {
+export async function listUsers(actor: ActingUser) {
   assertCan(actor, 'user.manage');
   return db
     .select({
@@ -25,22 +26,21 @@ export function listUsers(actor: ActingUser) {
     })
     .from(users)
     .innerJoin(departments, eq(departments.id, users.departmentId))
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(users.name));
 }
 
 /** Deactivating ends the person's sessions: their next request, and their open live streams within a heartbeat, are signed out. */
-export function setUserActive(actor: ActingUser, userId: number, active: boolean): void {
+export async function setUserActive(actor: ActingUser, userId: number, active: boolean): Promise<void> {
   assertCan(actor, 'user.manage');
   if (userId === actor.id && !active)
     throw new ValidationError({ active: ['You cannot deactivate yourself.'] }, 'You cannot deactivate yourself.');
-  transaction((tx) => {
-    const before = tx.select({ active: users.active }).from(users).where(eq(users.id, userId)).get();
+  await transaction(async (tx) => {
+    const before = first(await tx.select({ active: users.active }).from(users).where(eq(users.id, userId)));
     if (!before) throw new NotFoundError('This person');
     if (before.active === active) return;
-    tx.update(users).set({ active }).where(eq(users.id, userId)).run();
-    if (!active) endSessionsOf(tx, userId, 'deactivated');
-    logEvent(tx, {
+    await tx.update(users).set({ active }).where(eq(users.id, userId));
+    if (!active) await endSessionsOf(tx, userId, 'deactivated');
+    await logEvent(tx, {
       actorId: actor.id,
       type: active ? 'user.activated' : 'user.deactivated',
       subjectType: 'user',
@@ -51,13 +51,13 @@ export function setUserActive(actor: ActingUser, userId: number, active: boolean
 }
 
 /** An admin ends every open session of a person (a lost laptop): they must sign in again. Returns how many ended. */
-export function endSessionsByAdmin(actor: ActingUser, userId: number): number {
+export async function endSessionsByAdmin(actor: ActingUser, userId: number): Promise<number> {
   assertCan(actor, 'user.manage');
-  return transaction((tx) => {
-    const person = tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
+  return transaction(async (tx) => {
+    const person = first(await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)));
     if (!person) throw new NotFoundError('This person');
-    const ended = endSessionsOf(tx, userId, 'ended_by_admin');
-    logEvent(tx, {
+    const ended = await endSessionsOf(tx, userId, 'ended_by_admin');
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'user.sessions_ended',
       subjectType: 'user',
@@ -69,10 +69,10 @@ export function endSessionsByAdmin(actor: ActingUser, userId: number): number {
 }
 
 /** The person ends all their own sessions, on every device ("sign out everywhere"). */
-export function signOutEverywhere(actor: ActingUser): number {
-  return transaction((tx) => {
-    const ended = endSessionsOf(tx, actor.id, 'signed_out_everywhere');
-    logEvent(tx, {
+export async function signOutEverywhere(actor: ActingUser): Promise<number> {
+  return transaction(async (tx) => {
+    const ended = await endSessionsOf(tx, actor.id, 'signed_out_everywhere');
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'user.sessions_ended',
       subjectType: 'user',
@@ -86,18 +86,18 @@ export function signOutEverywhere(actor: ActingUser): number {
 const RoleSchema = z.object({ role: z.enum(ROLES, { error: 'Choose one of the roles listed.' }) });
 
 /** A new role takes effect at once: the person's sessions end, so their next request is signed in afresh under it. */
-export function changeRole(actor: ActingUser, userId: number, input: unknown): void {
+export async function changeRole(actor: ActingUser, userId: number, input: unknown): Promise<void> {
   assertCan(actor, 'user.manage');
   const { role } = parseOrThrow(RoleSchema, input);
   if (userId === actor.id)
     throw new ValidationError({ role: ['You cannot change your own role.'] }, 'You cannot change your own role.');
-  transaction((tx) => {
-    const before = tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
+  await transaction(async (tx) => {
+    const before = first(await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)));
     if (!before) throw new NotFoundError('This person');
     if (before.role === role) return;
-    tx.update(users).set({ role }).where(eq(users.id, userId)).run();
-    const ended = endSessionsOf(tx, userId, 'role_changed');
-    logEvent(tx, {
+    await tx.update(users).set({ role }).where(eq(users.id, userId));
+    const ended = await endSessionsOf(tx, userId, 'role_changed');
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'user.role_changed',
       subjectType: 'user',
@@ -124,12 +124,12 @@ export async function resetPassword(actor: ActingUser, userId: number, input: un
   assertCan(actor, 'user.manage');
   const { password } = parseOrThrow(PasswordSchema, input);
   const passwordHash = await hashPassword(password);
-  return transaction((tx) => {
-    const person = tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
+  return transaction(async (tx) => {
+    const person = first(await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)));
     if (!person) throw new NotFoundError('This person');
-    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
-    const ended = endSessionsOf(tx, userId, 'password_reset');
-    logEvent(tx, {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    const ended = await endSessionsOf(tx, userId, 'password_reset');
+    await logEvent(tx, {
       actorId: actor.id,
       type: 'user.password_reset',
       subjectType: 'user',

@@ -16,11 +16,16 @@ describe('smeName', () => {
 });
 
 describe('smeNamesByEmail', () => {
-  it('names the known people among the SMEs written as e-mails, deactivated ones too', () => {
-    const erik = makeUser(db, { name: 'Erik Engineer', email: `erik-${Date.now()}@quorum.test` });
-    const felix = makeUser(db, { name: 'Felix Former', email: `felix-${Date.now()}@quorum.test`, active: false });
-    const names = smeNamesByEmail(db, [erik.email.toUpperCase(), felix.email, 'nobody@quorum.test', 'Erik Engineer']);
+  it('names the known people among the SMEs written as e-mails, deactivated ones too', async () => {
+    const erik = await makeUser(db, { name: 'Erik Engineer', email: `erik-${Date.now()}@quorum.test` });
+    const felix = await makeUser(db, { name: 'Felix Former', email: `felix-${Date.now()}@quorum.test`, active: false });
+    const names = await smeNamesByEmail(db, [
+      erik.email.toUpperCase(),
+      felix.email,
+      'nobody@quorum.test',
+      'Erik Engineer',
+    ]);
     expect(names).toEqual({ [erik.email]: 'Erik Engineer', [felix.email]: 'Felix Former' });
-    expect(smeNamesByEmail(db, ['Erik Engineer', ''])).toEqual({});
+    expect(await smeNamesByEmail(db, ['Erik Engineer', ''])).toEqual({});
   });
 });

@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import Database from 'better-sqlite3';
-import { BACKLOG_COLUMNS, BACKLOG_ROWS_SQL, type BacklogSqlRow } from '../../lib/backlog/rows';
+import { BACKLOG_COLUMNS, backlogRowsSql, type BacklogSqlRow } from '../../lib/backlog/rows';
 
 const file = (process.env.DATABASE_URL ?? '').replace(/^file:/, '');
 const port = Number(process.env.PORT);
@@ -21,9 +21,9 @@ sqlite.pragma('foreign_keys = ON');
 sqlite.pragma('busy_timeout = 5000');
 sqlite.pragma('synchronous = NORMAL');
 
-// The same statements the Next route runs: the cycle lookup, then BACKLOG_ROWS_SQL.
+// The same statements the Next route runs: the cycle lookup, then the backlog rows statement.
 const cycleStmt = sqlite.prepare('select "id" from "cycles" where "cycles"."id" = ?');
-const rowsStmt = sqlite.prepare(BACKLOG_ROWS_SQL).raw(true);
+const rowsStmt = sqlite.prepare(backlogRowsSql('sqlite')).raw(true);
 
 function listRows(cycleId: number): BacklogSqlRow[] | null {
   if (!cycleStmt.get(cycleId)) return null;

@@ -32,8 +32,8 @@ const theme = makeTheme(db, cycle.id, { name: 'Live bench', keyOutcome: 'Votes r
 const passwordHash = await hashPassword(DEMO_PASSWORD);
 const createdAt = new Date().toISOString();
 
-const { listeners, voters, itemIds } = sqlite.transaction(() => {
-  const addUsers = (prefix: string, count: number, role: 'leader' | 'engineer') =>
+const { listeners, voters, itemIds } = sqlite.transaction(async () => {
+  const addUsers = async (prefix: string, count: number, role: 'leader' | 'engineer') =>
     db
       .insert(users)
       .values(
@@ -47,53 +47,53 @@ const { listeners, voters, itemIds } = sqlite.transaction(() => {
           createdAt,
         })),
       )
-      .returning()
-      .all();
+      .returning();
   return {
-    listeners: addUsers('listener', LISTENERS, 'engineer'),
-    voters: addUsers('voter', VOTERS, 'leader'),
+    listeners: await addUsers('listener', LISTENERS, 'engineer'),
+    voters: await addUsers('voter', VOTERS, 'leader'),
     itemIds: Array.from(
       { length: ITEMS },
-      (_, i) =>
-        makeItem(db, {
-          cycleId: cycle.id,
-          themeId: theme.id,
-          title: `Live bench item ${i + 1}`,
-          description: 'An item voted on during the benchmark.',
-          businessBenefit: 'Measures how fast a vote reaches the room.',
-          estimateSize: SIZE_LIST[i % 5],
-          sme: 'Someone who knows',
-          requestorId: pm.id,
-          departmentId: pm.departmentId,
-          status: 'curated',
-        }).id,
+      async (_, i) =>
+        (
+          await makeItem(db, {
+            cycleId: (await cycle).id,
+            themeId: (await theme).id,
+            title: `Live bench item ${i + 1}`,
+            description: 'An item voted on during the benchmark.',
+            businessBenefit: 'Measures how fast a vote reaches the room.',
+            estimateSize: SIZE_LIST[i % 5],
+            sme: 'Someone who knows',
+            requestorId: pm.id,
+            departmentId: pm.departmentId,
+            status: 'curated',
+          })
+        ).id,
     ),
   };
 })();
 
 const scheduledAt = new Date(Date.now() + 86_400_000);
-const meeting = db
-  .insert(meetings)
-  .values({
-    cycleId: cycle.id,
-    title: 'Bench live meeting',
-    scheduledAt: scheduledAt.toISOString(),
-    durationMinutes: 120,
-    facilitatorId: pm.id,
-    questionsCloseAt: new Date(scheduledAt.getTime() - 3_600_000).toISOString(),
-    createdAt,
-  })
-  .returning()
-  .get();
-db.insert(meetingAttendees)
+const meeting = (
+  await db
+    .insert(meetings)
+    .values({
+      cycleId: cycle.id,
+      title: 'Bench live meeting',
+      scheduledAt: scheduledAt.toISOString(),
+      durationMinutes: 120,
+      facilitatorId: pm.id,
+      questionsCloseAt: new Date(scheduledAt.getTime() - 3_600_000).toISOString(),
+      createdAt,
+    })
+    .returning()
+)[0];
+await db
+  .insert(meetingAttendees)
   .values([
     ...listeners.map((u) => ({ meetingId: meeting.id, userId: u.id, role: 'observer' as const })),
     ...voters.map((u) => ({ meetingId: meeting.id, userId: u.id, role: 'voter' as const })),
-  ])
-  .run();
-db.insert(agendaItems)
-  .values(itemIds.map((itemId, position) => ({ meetingId: meeting.id, itemId, position })))
-  .run();
+  ]);
+await db.insert(agendaItems).values(itemIds.map((itemId, position) => ({ meetingId: meeting.id, itemId, position })));
 sqlite.close();
 console.log(
   JSON.stringify({

@@ -21,12 +21,14 @@ const cycle = makeCycle(db, {
   endsOn: '2027-06-25',
   capacityWeeks: 400,
 });
-const themes = ['Growth', 'Enterprise', 'Reliability', 'Insight'].map((name) =>
-  makeTheme(db, cycle.id, { name, keyOutcome: `${name} moves` }),
+const themes = await Promise.all(
+  ['Growth', 'Enterprise', 'Reliability', 'Insight'].map(async (name) =>
+    makeTheme(db, (await cycle).id, { name, keyOutcome: `${name} moves` }),
+  ),
 );
 const departments = [...new Set([...people.values()].map((p) => p.departmentId))];
 
-const attendees: ReturnType<typeof makeUser>[] = [];
+const attendees: Awaited<ReturnType<typeof makeUser>>[] = [];
 const passwordHash = await hashPassword(DEMO_PASSWORD);
 for (let i = 0; i < ATTENDEES; i++) {
   // Only the first reader needs a password (scrypt is deliberately slow).
@@ -43,42 +45,43 @@ for (let i = 0; i < ATTENDEES; i++) {
 const itemIds = sqlite.transaction(() =>
   Array.from(
     { length: ITEMS },
-    (_, i) =>
-      makeItem(db, {
-        cycleId: cycle.id,
-        themeId: themes[i % themes.length].id,
-        title: `Bench item ${i + 1}: a change that matters`,
-        description: 'A high-level description of the change. '.repeat(6),
-        businessBenefit: 'Why it pays off for the business. '.repeat(4),
-        estimateSize: SIZE_LIST[i % 5],
-        sme: 'Someone who knows',
-        sponsorId: attendees[i % ATTENDEES].id,
-        requestorId: pm.id,
-        departmentId: departments[i % departments.length],
-        status: 'curated',
-      }).id,
+    async (_, i) =>
+      (
+        await makeItem(db, {
+          cycleId: (await cycle).id,
+          themeId: (await themes[i % themes.length]).id,
+          title: `Bench item ${i + 1}: a change that matters`,
+          description: 'A high-level description of the change. '.repeat(6),
+          businessBenefit: 'Why it pays off for the business. '.repeat(4),
+          estimateSize: SIZE_LIST[i % 5],
+          sme: 'Someone who knows',
+          sponsorId: attendees[i % ATTENDEES].id,
+          requestorId: pm.id,
+          departmentId: departments[i % departments.length],
+          status: 'curated',
+        })
+      ).id,
   ),
 )();
 
 const scheduledAt = new Date(Date.now() + 30 * 86_400_000);
-const meeting = db
-  .insert(meetings)
-  .values({
-    cycleId: cycle.id,
-    title: 'Bench prioritisation',
-    scheduledAt: scheduledAt.toISOString(),
-    durationMinutes: 120,
-    facilitatorId: pm.id,
-    questionsCloseAt: new Date(scheduledAt.getTime() - 86_400_000).toISOString(),
-    createdAt: new Date().toISOString(),
-  })
-  .returning()
-  .get();
-db.insert(meetingAttendees)
-  .values(attendees.map((a) => ({ meetingId: meeting.id, userId: a.id, role: 'voter' as const })))
-  .run();
-db.insert(agendaItems)
-  .values(itemIds.map((itemId, position) => ({ meetingId: meeting.id, itemId, position })))
-  .run();
+const meeting = (
+  await db
+    .insert(meetings)
+    .values({
+      cycleId: cycle.id,
+      title: 'Bench prioritisation',
+      scheduledAt: scheduledAt.toISOString(),
+      durationMinutes: 120,
+      facilitatorId: pm.id,
+      questionsCloseAt: new Date(scheduledAt.getTime() - 86_400_000).toISOString(),
+      createdAt: new Date().toISOString(),
+    })
+    .returning()
+)[0];
+await db
+  .insert(meetingAttendees)
+  .values(attendees.map((a) => ({ meetingId: meeting.id, userId: a.id, role: 'voter' as const })));
+await db.insert(agendaItems).values(itemIds.map((itemId, position) => ({ meetingId: meeting.id, itemId, position })));
 sqlite.close();
 console.log(JSON.stringify({ meetingId: meeting.id, reader: attendees[0].email }));

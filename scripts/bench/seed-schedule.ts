@@ -15,6 +15,7 @@ import { conveneSession, respond } from '../../lib/changes/sessions.server';
 import { changeInput, seedScheduledCycle } from '../../lib/changes/test-helpers';
 import { emergencySessions } from '../../db/schema';
 import { eq } from 'drizzle-orm';
+import { first } from '../../db/rows';
 
 const ITEMS = 2000;
 const RUNS = 50;
@@ -34,12 +35,14 @@ for (let run = 0; run < RUNS; run++) {
       displaced: [{ itemId: moved, action: 'later', toPeriodId: s.periods.at(-1)!.id }],
     }),
   );
-  conveneSession(s.pm, changeRequest.id, { mode: 'async', sponsorVeto: false, inviteeIds: s.leaders.map((l) => l.id) });
-  const session = db
-    .select()
-    .from(emergencySessions)
-    .where(eq(emergencySessions.changeRequestId, changeRequest.id))
-    .get()!;
+  conveneSession(s.pm, changeRequest.id, {
+    mode: 'async',
+    sponsorVeto: false,
+    inviteeIds: s.leaders.map((l) => l.id),
+  });
+  const session = first(
+    await db.select().from(emergencySessions).where(eq(emergencySessions.changeRequestId, changeRequest.id)),
+  )!;
   for (const leader of s.leaders) respond(leader, session.id, { response: 'assent', comment: '' });
   const started = performance.now();
   approveChangeRequest(s.pm, changeRequest.id, {});

@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function AuditPage() {
   const user = await requirePermission('audit.view');
-  const check = getAuditCheck(user);
+  const check = await getAuditCheck(user);
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">Audit</h1>

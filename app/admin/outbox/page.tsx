@@ -35,7 +35,7 @@ export default async function OutboxPage({
 }) {
   const user = await requirePermission('outbox.view');
   const { status } = OutboxFilterSchema.parse(await searchParams); // an unknown status shows everything
-  const rows = listOutbox(user, { status });
+  const rows = await listOutbox(user, { status });
   const configured = smtpConfigured();
   return (
     <div className="space-y-4">

@@ -10,7 +10,7 @@ export default async function AdminSettingsPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Meeting settings</h1>
-      <MeetingSettingsForm initial={getMeetingSettings(user)} />
+      <MeetingSettingsForm initial={await getMeetingSettings(user)} />
     </div>
   );
 }

@@ -10,6 +10,6 @@ export async function POST(request: Request) {
   return apiHandler(async (user) => {
     const body = await readJson(request);
     const { cycleId, ...fields } = parseOrThrow(Body, body);
-    return { item: createItem(user, cycleId, fields) };
+    return { item: await createItem(user, cycleId, fields) };
   }, 201);
 }

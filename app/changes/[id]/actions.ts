@@ -26,8 +26,8 @@ export const conveneSessionAction = formAction(
 
 export const respondAction = formAction(
   SessionRef.extend({ response: z.string().optional(), comment: formText }),
-  (input, user) => {
-    assertSessionOf(input.changeRequestId, input.sessionId);
+  async (input, user) => {
+    await assertSessionOf(input.changeRequestId, input.sessionId);
     return respond(user, input.sessionId, { response: input.response, comment: input.comment });
   },
   {
@@ -38,8 +38,8 @@ export const respondAction = formAction(
 
 export const closeSessionAction = formAction(
   SessionRef,
-  (input, user) => {
-    assertSessionOf(input.changeRequestId, input.sessionId);
+  async (input, user) => {
+    await assertSessionOf(input.changeRequestId, input.sessionId);
     return closeSession(user, input.sessionId);
   },
   {

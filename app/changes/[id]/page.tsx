@@ -40,10 +40,10 @@ export default async function ChangeRequestPage({
 }) {
   const user = await requireUser();
   const id = await routeId(params);
-  const d = readForPage(() => getChangeRequest(user, id));
+  const d = await readForPage(() => getChangeRequest(user, id));
   const { viewer, session, gate } = d;
   const cr = d.changeRequest;
-  const leaders = viewer.mayConvene ? readForPage(() => sessionLeaderOptions(user)) : [];
+  const leaders = viewer.mayConvene ? await readForPage(() => sessionLeaderOptions(user)) : [];
   const query = await searchParams;
   const raised = query.raised === '1';
   const amended = query.amended === '1' && cr.round > 1;

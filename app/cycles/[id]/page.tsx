@@ -19,7 +19,7 @@ export default async function BacklogPage({
 }) {
   const user = await requirePermission('backlog.view');
   const cycleId = await routeId(params);
-  const meta = readForPage(() => backlogMeta(user, cycleId));
+  const meta = await readForPage(() => backlogMeta(user, cycleId));
   const triaged = (await searchParams).triaged;
   return (
     <div className="space-y-4">

@@ -24,7 +24,7 @@ function nextQuarter(today = new Date()) {
 export default async function NewCyclePage() {
   const user = await requirePermission('cycle.manage');
   // Default to the quarter after the latest cycle, so the suggested name is free.
-  const latest = listCycles(user).reduce<string | undefined>(
+  const latest = (await listCycles(user)).reduce<string | undefined>(
     (max, c) => (!max || c.endsOn > max ? c.endsOn : max),
     undefined,
   );

@@ -27,7 +27,7 @@ export default async function ItemPage({
 }) {
   const user = await requireUser();
   const id = await routeId(params);
-  const d = readForPage(() => getItemDetail(user, id));
+  const d = await readForPage(() => getItemDetail(user, id));
   const saved = SAVED[(await searchParams).saved ?? ''];
   const estimate = d.item.estimateSize
     ? d.effectiveWeeks === null
@@ -103,14 +103,14 @@ export default async function ItemPage({
         <StatusForm itemId={d.item.id} version={d.item.version} options={[...d.nextStatuses]} />
       )}
       <ScheduleHistory
-        entries={readForPage(() => itemScheduleTimeline(user, id))}
+        entries={await readForPage(() => itemScheduleTimeline(user, id))}
         linkRequests={can(user, 'backlog.view')}
       />
       <section aria-labelledby="history" className="space-y-2">
         <h2 id="history" className="font-semibold">
           History
         </h2>
-        <ItemHistory entries={describeHistory(d.history)} />
+        <ItemHistory entries={await describeHistory(d.history)} />
       </section>
     </article>
   );

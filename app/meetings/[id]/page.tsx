@@ -28,11 +28,11 @@ export default async function MeetingPage({
 }) {
   const user = await requireUser();
   const meetingId = await routeId(params);
-  const overview = readForPage(() => getMeetingOverview(user, meetingId));
-  const state = readForPage(() => liveState(user, meetingId));
-  const details = readForPage(() => liveItemDetails(user, meetingId));
+  const overview = await readForPage(() => getMeetingOverview(user, meetingId));
+  const state = await readForPage(() => liveState(user, meetingId));
+  const details = await readForPage(() => liveItemDetails(user, meetingId));
   const beforeStart = state.meeting.status === 'scheduled';
-  const plan = beforeStart && overview.canManage ? readForPage(() => getMeetingPlan(user, meetingId)) : null;
+  const plan = beforeStart && overview.canManage ? await readForPage(() => getMeetingPlan(user, meetingId)) : null;
   const query = await searchParams;
   const scheduled = query.scheduled === '1';
   return (

@@ -11,7 +11,7 @@ import { readForPage, routeId } from '@/lib/pages.server';
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const id = await routeId(params); // zod: a positive integer, else 404
-  const notification = readForPage(() => markRead(user, id)); // someone else's → 403, unknown → 404
+  const notification = await readForPage(() => markRead(user, id)); // someone else's → 403, unknown → 404
   redirect(inAppPath(notification.link)); // outside any try: redirect() works by throwing
 }
 

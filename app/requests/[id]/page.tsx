@@ -20,17 +20,17 @@ const byId = (rows: { id: number; name: string }[]) => Object.fromEntries(rows.m
 type Names = Partial<Record<'people' | 'departments' | 'modules' | 'themes' | 'cycles', Record<number, string>>>;
 
 /** Names for the ids on this page, limited to what the viewer may list. */
-function namesFor(user: ActingUser, item: Pick<Item, 'id' | 'cycleId'>): Names {
-  const { people, departments, modules } = pickerOptions();
+async function namesFor(user: ActingUser, item: Pick<Item, 'id' | 'cycleId'>): Promise<Names> {
+  const { people, departments, modules } = await pickerOptions();
   const names: Names = { people: byId(people), departments: byId(departments), modules: byId(modules) };
   if (can(user, 'request.triage')) {
-    const cycles = listCyclesWithThemes(user);
+    const cycles = await listCyclesWithThemes(user);
     names.cycles = byId(cycles);
     names.themes = byId(cycles.flatMap((c) => c.themes));
   } else if (can(user, 'backlog.view')) {
-    names.cycles = byId(listCycles(user));
+    names.cycles = byId(await listCycles(user));
   } else if (item.cycleId !== null) {
-    const own = listMyRequests(user).find((r) => r.id === item.id);
+    const own = (await listMyRequests(user)).find((r) => r.id === item.id);
     if (own?.cycleName) names.cycles = { [item.cycleId]: own.cycleName };
   }
   return names;
@@ -57,8 +57,8 @@ function Value({ value, empty }: { value: string | null; empty: string }) {
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const id = await routeId(params);
-  const { item, history } = readForPage(() => getRequest(user, id));
-  const names = namesFor(user, item);
+  const { item, history } = await readForPage(() => getRequest(user, id));
+  const names = await namesFor(user, item);
   const name = (map: Record<number, string> | undefined, key: number | null) =>
     key === null ? null : (map?.[key] ?? `#${key}`);
 
@@ -119,7 +119,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <h2 id="history" className="text-base font-semibold">
             History
           </h2>
-          <ItemHistory entries={describeHistory(history)} />
+          <ItemHistory entries={await describeHistory(history)} />
         </section>
       )}
     </article>

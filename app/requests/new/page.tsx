@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: 'New request · Quorum' };
 
 export default async function NewRequestPage() {
   const user = await requirePermission('request.create');
-  const { departments } = pickerOptions();
+  const { departments } = await pickerOptions();
   return (
     <div className="space-y-4">
       <div>

@@ -17,8 +17,8 @@ export const metadata: Metadata = { title: 'Triage a request · Quorum' };
 export default async function TriageRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('request.triage');
   const id = await routeId(params);
-  const item = readForPage(() => getItemForViewer(user, id));
-  const options = pickerOptions();
+  const item = await readForPage(() => getItemForViewer(user, id));
+  const options = await pickerOptions();
   const requestor = options.people.find((p) => p.id === item.requestorId)?.name ?? 'a former user';
   const untriaged = item.status === 'submitted' && item.cycleId === null;
 
@@ -56,16 +56,16 @@ function AlreadyTriaged({ item }: { item: Item }) {
   );
 }
 
-function TriageForm({
+async function TriageForm({
   item,
   options,
   user,
 }: {
   item: Item;
-  options: ReturnType<typeof pickerOptions>;
+  options: Awaited<ReturnType<typeof pickerOptions>>;
   user: ActingUser;
 }) {
-  const cycles = listCyclesWithThemes(user);
+  const cycles = await listCyclesWithThemes(user);
   if (cycles.length === 0) {
     return (
       <p className="max-w-2xl rounded-md border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">

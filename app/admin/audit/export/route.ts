@@ -8,8 +8,8 @@ export const dynamic = 'force-dynamic';
  * (admin only): 401 without a session, 403 for anyone else.
  */
 export async function GET() {
-  return apiHandler((user) => {
-    const file = getAuditExport(user);
+  return apiHandler(async (user) => {
+    const file = await getAuditExport(user);
     return new Response(file.body, {
       headers: {
         'Content-Type': 'application/jsonl; charset=utf-8',

@@ -16,7 +16,7 @@ async function itemId(ctx: Ctx) {
 /** GET /api/items/:id — one item, if the signed-in user may see it. */
 export async function GET(_request: Request, ctx: Ctx) {
   return apiHandler(async (user) => {
-    const { item, modules } = getItemDetail(user, await itemId(ctx));
+    const { item, modules } = await getItemDetail(user, await itemId(ctx));
     return { item: { ...item, moduleIds: modules.map((m) => m.id) } };
   });
 }
@@ -26,6 +26,6 @@ export async function PATCH(request: Request, ctx: Ctx) {
   return apiHandler(async (user) => {
     const id = await itemId(ctx);
     const { version, ...fields } = parseOrThrow(Body, await readJson(request));
-    return { item: updateItem(user, id, fields, version) };
+    return { item: await updateItem(user, id, fields, version) };
   });
 }

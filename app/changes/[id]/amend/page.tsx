@@ -17,7 +17,7 @@ export const dynamic = 'force-dynamic';
 export default async function AmendChangePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const id = await routeId(params);
-  const { options, ...amendment } = readForPage(() => getAmendmentForm(user, id));
+  const { options, ...amendment } = await readForPage(() => getAmendmentForm(user, id));
   const cr = amendment.changeRequest;
   return (
     <div className="max-w-7xl space-y-4">

@@ -16,8 +16,8 @@ export const dynamic = 'force-dynamic';
 export default async function CycleChangesPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const cycleId = await routeId(params);
-  const rows = readForPage(() => listChangeRequests(user, cycleId));
-  const { cycleName } = readForPage(() => backlogMeta(user, cycleId));
+  const rows = await readForPage(() => listChangeRequests(user, cycleId));
+  const { cycleName } = await readForPage(() => backlogMeta(user, cycleId));
   const mayRaise = can(user, 'change.raise');
   return (
     <div className="max-w-6xl space-y-6">

@@ -13,8 +13,8 @@ export const metadata: Metadata = { title: 'Meetings · Quorum' };
 export default async function CycleMeetingsPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('backlog.view');
   const cycleId = await routeId(params);
-  const { cycle, meetings, canManage } = readForPage(() => listMeetings(user, cycleId));
-  const facilitators = canManage ? facilitatorOptions(user) : [];
+  const { cycle, meetings, canManage } = await readForPage(() => listMeetings(user, cycleId));
+  const facilitators = canManage ? await facilitatorOptions(user) : [];
   const closed = cycle.status === 'closed';
   return (
     <div className="max-w-5xl space-y-8">

@@ -34,7 +34,7 @@ export default async function OutcomePage({ params }: { params: Promise<{ id: st
   const cycleId = await routeId(params);
   let outcome: CycleOutcome;
   try {
-    outcome = cycleOutcome(user, cycleId);
+    outcome = await cycleOutcome(user, cycleId);
   } catch (error) {
     if (!(error instanceof OutcomeNotPublishedError)) throw pageError(error);
     return (

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Pre-read · Quorum' };
 export default async function CyclePrereadPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const cycleId = await routeId(params);
-  const meetingId = readForPage(() => latestPrereadMeetingForCycle(user, cycleId));
+  const meetingId = await readForPage(() => latestPrereadMeetingForCycle(user, cycleId));
   if (meetingId !== null) redirect(`/meetings/${meetingId}/preread`);
   return (
     <div className="max-w-3xl space-y-4">

@@ -22,8 +22,8 @@ export const generatePeriodsAction = formAction(
 
 export const updatePeriodAction = formAction(
   CycleRef.extend({ periodId: formId, name: formText, capacityWeeks: formText }),
-  (input, user) => {
-    assertInCycle(input.cycleId, { periodId: input.periodId });
+  async (input, user) => {
+    await assertInCycle(input.cycleId, { periodId: input.periodId });
     return updatePeriod(user, input.periodId, { name: input.name, capacityWeeks: input.capacityWeeks });
   },
   { message: 'Period saved.', revalidate: schedulePage },
@@ -31,8 +31,8 @@ export const updatePeriodAction = formAction(
 
 export const setEntryAction = formAction(
   CycleRef.extend({ itemId: formId, periodId: formText, ownerId: formText, kickoffOn: formText, version: formText }),
-  (input, user) => {
-    assertInCycle(input.cycleId, { itemId: input.itemId });
+  async (input, user) => {
+    await assertInCycle(input.cycleId, { itemId: input.itemId });
     return setEntry(user, input.itemId, input);
   },
   { message: 'Saved.', revalidate: schedulePage },
@@ -40,8 +40,8 @@ export const setEntryAction = formAction(
 
 export const moveDeliveryAction = formAction(
   CycleRef.extend({ itemId: formId, to: formText }),
-  (input, user) => {
-    assertInCycle(input.cycleId, { itemId: input.itemId });
+  async (input, user) => {
+    await assertInCycle(input.cycleId, { itemId: input.itemId });
     return moveDelivery(user, input.itemId, input.to);
   },
   { revalidate: schedulePage },
@@ -55,8 +55,8 @@ export const publishScheduleAction = formAction(CycleRef, (input, user) => publi
 
 export const raiseFlagAction = formAction(
   CycleRef.extend({ itemId: formId, kind: formText, body: formText }),
-  (input, user) => {
-    assertInCycle(input.cycleId, { itemId: input.itemId });
+  async (input, user) => {
+    await assertInCycle(input.cycleId, { itemId: input.itemId });
     return raiseFlag(user, input.itemId, { kind: input.kind, body: input.body });
   },
   { message: 'Posted. The owner and the product managers have been told.', revalidate: schedulePage },
@@ -64,8 +64,8 @@ export const raiseFlagAction = formAction(
 
 export const resolveFlagAction = formAction(
   CycleRef.extend({ flagId: formId, note: formText }),
-  (input, user) => {
-    assertInCycle(input.cycleId, { flagId: input.flagId });
+  async (input, user) => {
+    await assertInCycle(input.cycleId, { flagId: input.flagId });
     return resolveFlag(user, input.flagId, { note: input.note });
   },
   { message: 'Resolved.', revalidate: schedulePage },

@@ -25,9 +25,9 @@ export const dynamic = 'force-dynamic';
 export default async function SchedulePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const cycleId = await routeId(params);
-  let view: ReturnType<typeof scheduleHeading>;
+  let view: Awaited<ReturnType<typeof scheduleHeading>>;
   try {
-    view = scheduleHeading(user, cycleId);
+    view = await scheduleHeading(user, cycleId);
   } catch (error) {
     if (!(error instanceof ScheduleNotPublishedError)) throw pageError(error);
     return (

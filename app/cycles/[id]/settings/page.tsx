@@ -22,8 +22,8 @@ export default async function CycleSettingsPage({
 }) {
   const user = await requirePermission('cycle.manage');
   const cycleId = await routeId(params);
-  const cycle = readForPage(() => getCycle(user, cycleId));
-  const themes = listThemes(user, cycleId);
+  const cycle = await readForPage(() => getCycle(user, cycleId));
+  const themes = await listThemes(user, cycleId);
   const created = (await searchParams).created === '1';
   return (
     <div className="max-w-4xl space-y-8">

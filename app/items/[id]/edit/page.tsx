@@ -12,8 +12,8 @@ export const metadata: Metadata = { title: 'Edit item · Quorum' };
 export default async function EditItemPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('item.edit');
   const id = await routeId(params);
-  const d = readForPage(() => getItemDetail(user, id));
-  const themes = d.cycle ? backlogMeta(user, d.cycle.id).themes : [];
+  const d = await readForPage(() => getItemDetail(user, id));
+  const themes = d.cycle ? (await backlogMeta(user, d.cycle.id)).themes : [];
   const { item } = d;
   return (
     <div className="space-y-4">
@@ -23,7 +23,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
         hidden={{ itemId: id }}
         submitLabel="Save changes"
         initial={{ ...item, estimate: estimateText(item), moduleIds: d.modules.map((m) => m.id) }}
-        options={{ ...pickerOptions(), themeGroups: d.cycle ? [{ label: d.cycle.name, themes }] : [] }}
+        options={{ ...(await pickerOptions()), themeGroups: d.cycle ? [{ label: d.cycle.name, themes }] : [] }}
       />
     </div>
   );

@@ -16,8 +16,8 @@ export const askQuestionAction = formAction(
 
 export const answerQuestionAction = formAction(
   QuestionRef.extend({ body: formText }),
-  (input, user) => {
-    assertQuestionOf(input.meetingId, input.questionId);
+  async (input, user) => {
+    await assertQuestionOf(input.meetingId, input.questionId);
     return answerQuestion(user, input.questionId, input.body);
   },
   { message: 'Your answer was posted.', revalidate: prereadPage },
@@ -25,8 +25,8 @@ export const answerQuestionAction = formAction(
 
 export const resolveQuestionAction = formAction(
   QuestionRef,
-  (input, user) => {
-    assertQuestionOf(input.meetingId, input.questionId);
+  async (input, user) => {
+    await assertQuestionOf(input.meetingId, input.questionId);
     return resolveQuestion(user, input.questionId);
   },
   {

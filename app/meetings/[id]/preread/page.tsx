@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Pre-read · Quorum' };
 export default async function PrereadPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const meetingId = await routeId(params);
-  const view = readForPage(() => openPreread(user, meetingId, new Date()));
+  const view = await readForPage(() => openPreread(user, meetingId, new Date()));
 
   if (!view.distributed) {
     return (
@@ -35,7 +35,7 @@ export default async function PrereadPage({ params }: { params: Promise<{ id: st
     );
   }
 
-  const receipts = view.canSeeReceipts ? readReceipts(user, meetingId).receipts : null;
+  const receipts = view.canSeeReceipts ? (await readReceipts(user, meetingId)).receipts : null;
   return (
     <div className="preread max-w-4xl space-y-6">
       <PrereadHeader

@@ -13,8 +13,8 @@ export const dynamic = 'force-dynamic';
 export default async function PresenterPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const meetingId = await routeId(params);
-  const state = readForPage(() => liveState(user, meetingId));
-  const details = readForPage(() => liveItemDetails(user, meetingId));
+  const state = await readForPage(() => liveState(user, meetingId));
+  const details = await readForPage(() => liveItemDetails(user, meetingId));
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <div className="flex items-baseline justify-between gap-4">

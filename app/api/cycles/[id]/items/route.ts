@@ -10,6 +10,6 @@ import { BACKLOG_COLUMNS } from '@/lib/backlog/rows';
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   return apiHandler(async (user) => {
     const cycleId = await routeParamId(params);
-    return { columns: BACKLOG_COLUMNS, items: listBacklogTuples(user, cycleId) };
+    return { columns: BACKLOG_COLUMNS, items: await listBacklogTuples(user, cycleId) };
   });
 }

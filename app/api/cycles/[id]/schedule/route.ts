@@ -12,6 +12,6 @@ export const dynamic = 'force-dynamic';
 export async function GET(_request: Request, ctx: { params: Promise<{ id: string }> }) {
   return apiHandler(async (user) => {
     const id = await routeParamId(ctx.params);
-    return packSchedule(getSchedule(user, id));
+    return packSchedule(await getSchedule(user, id));
   });
 }

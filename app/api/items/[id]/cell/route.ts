@@ -16,10 +16,10 @@ export async function PATCH(request: Request, ctx: { params: Promise<{ id: strin
     const id = await routeParamId(ctx.params);
     const { version, ...edit } = parseOrThrow(Body, await readJson(request));
     try {
-      return { row: editItemInline(user, id, version, edit) };
+      return { row: await editItemInline(user, id, version, edit) };
     } catch (error) {
       if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error;
-      return Response.json({ ...errorBody(error), row: findBacklogRow(user, id) }, { status: error.status });
+      return Response.json({ ...errorBody(error), row: await findBacklogRow(user, id) }, { status: error.status });
     }
   });
 }

@@ -14,6 +14,6 @@ export async function POST(request: Request, ctx: { params: Promise<{ id: string
   return apiHandler(async (user) => {
     const id = await routeParamId(ctx.params);
     const body = parseOrThrow(Body, await readJson(request));
-    return { item: setItemStatus(user, id, body.status, body.version, body.reason) };
+    return { item: await setItemStatus(user, id, body.status, body.version, body.reason) };
   });
 }

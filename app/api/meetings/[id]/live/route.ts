@@ -22,7 +22,7 @@ export async function GET(_request: Request, ctx: Ctx) {
 export async function POST(request: Request, ctx: Ctx) {
   return apiHandler(async (user) => {
     const id = await meetingId(ctx);
-    runLiveCommand(user, id, await readJson(request));
+    await runLiveCommand(user, id, await readJson(request));
     return liveState(user, id);
   });
 }

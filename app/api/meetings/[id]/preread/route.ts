@@ -10,7 +10,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ id: string
   return apiHandler(async (user) => {
     const id = await routeParamId(ctx.params);
     const body = parseOrThrow(Body, await readJson(request));
-    distributePreread(user, id, { confirmLate: body.confirmLate ?? false });
+    await distributePreread(user, id, { confirmLate: body.confirmLate ?? false });
     return { ok: true };
   }, 201);
 }

@@ -25,7 +25,7 @@ const RaiseForm = z.looseObject({ cycleId: formId }).transform(({ cycleId, ...re
  */
 export const raiseChangeRequestAction = formAction(
   RaiseForm,
-  ({ cycleId, values }, user) => {
+  async ({ cycleId, values }, user) => {
     const input = raiseInput(values);
     if (deferredNotChosen(values)) {
       // Without an item lib would read the form as a new item and ask for its title: say what is missing instead.
@@ -35,7 +35,7 @@ export const raiseChangeRequestAction = formAction(
         incomingItemId: [DEFERRED_MISSING],
       });
     }
-    return raiseChangeRequest(user, cycleId, input).changeRequest;
+    return (await raiseChangeRequest(user, cycleId, input)).changeRequest;
   },
   {
     revalidate: ({ cycleId }) => `/cycles/${cycleId}/changes`,

@@ -18,9 +18,9 @@ export const dynamic = 'force-dynamic';
 export default async function RaiseChangePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const cycleId = await routeId(params);
-  const options = readForPage(() => raiseFormOptions(user, cycleId));
-  const meta = readForPage(() => backlogMeta(user, cycleId));
-  const { people, departments } = pickerOptions();
+  const options = await readForPage(() => raiseFormOptions(user, cycleId));
+  const meta = await readForPage(() => backlogMeta(user, cycleId));
+  const { people, departments } = await pickerOptions();
   return (
     <div className="max-w-7xl space-y-4">
       <div>

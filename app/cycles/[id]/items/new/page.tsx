@@ -12,8 +12,8 @@ export const metadata: Metadata = { title: 'Add item · Quorum' };
 export default async function NewItemPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('item.create');
   const cycleId = await routeId(params);
-  const meta = readForPage(() => backlogMeta(user, cycleId));
-  const options = pickerOptions();
+  const meta = await readForPage(() => backlogMeta(user, cycleId));
+  const options = await pickerOptions();
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Add an item to {meta.cycleName}</h1>

@@ -13,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   return apiHandler(async (user) => {
     const cycleId = await routeParamId(params);
     const format = parseExportFormat(new URL(request.url).searchParams.get('format'));
-    const outcome = cycleOutcome(user, cycleId);
+    const outcome = await cycleOutcome(user, cycleId);
     if (outcome.state === 'none')
       throw new ConflictError('No meeting of this cycle has ended yet: there is no outcome to export.');
     const file = exportOutcome(outcome, format);

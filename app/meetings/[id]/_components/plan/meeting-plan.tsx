@@ -14,7 +14,7 @@ import { ReadReceipts } from './read-receipts';
  * (with its read receipts). `step` is the one the address names; without one the plan opens at
  * the first step left to do.
  */
-export function MeetingPlan({
+export async function MeetingPlan({
   overview,
   plan,
   step,

@@ -1,0 +1,37 @@
+import type Database from 'better-sqlite3';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type * as schema from './schema';
+
+/**
+ * The query builder every module uses. It is typed with SQLite's builder; on PostgreSQL the object is
+ * drizzle's node-postgres database with the PostgreSQL tables. Only what both share is used: queries
+ * are awaited (never `.get()`, `.all()` or `.run()`, which exist only on SQLite), a row count comes
+ * from `.returning()`, and SQL text that differs goes through db/dialect.ts.
+ */
+export type Db = BetterSQLite3Database<typeof schema>;
+
+/**
+ * One open database, SQLite or PostgreSQL, with one contract:
+ * - `transaction(fn)` runs `fn` atomically and isolated from every other request, however many
+ *   `await`s it contains; a nested call is a savepoint. Inside it, `db` is the transaction too, so a
+ *   helper that reads through `db` sees the transaction's own writes.
+ * - Outside a transaction, `db` reads committed data; a lone write is its own transaction.
+ * - `fn` may run more than once on PostgreSQL (a serialization failure is retried): it must have no
+ *   effect outside the database. Publish, send and log after it returns.
+ */
+export type DatabaseHandle = {
+  dialect: 'sqlite' | 'postgres';
+  db: Db;
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  inTransaction(): boolean;
+  /**
+   * Hand-written SQL for the few hot paths that skip the ORM's row mapping: `?` placeholders, rows
+   * as arrays (`tuples`) or objects (`rows`). Inside a transaction it runs in that transaction.
+   * The caller writes SQL both databases accept (db/dialect.ts has the pieces that differ).
+   */
+  tuples(text: string, params?: unknown[]): Promise<unknown[][]>;
+  rows<T>(text: string, params?: unknown[]): Promise<T[]>;
+  /** The raw SQLite writer connection (SQLite-only tools: backup, the offline audit check). */
+  sqlite?: Database.Database;
+  close(): Promise<void>;
+};
