@@ -29,4 +29,6 @@ export function transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
 export const inTransaction = () => handle.inTransaction();
 export const tuples = (text: string, params?: unknown[]) => handle.tuples(text, params);
 export const rows = <T>(text: string, params?: unknown[]) => handle.rows<T>(text, params);
+export const execute = (text: string, params?: unknown[]) => handle.execute(text, params);
+export const statementCount = () => handle.statementCount();
 export const closeDatabase = () => handle.close();

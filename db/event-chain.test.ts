@@ -3,32 +3,44 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { openDatabase } from '@/db/client';
+import { openSqlite } from '@/db/sqlite-handle';
+import type Database from 'better-sqlite3';
 import { makeCycle, makeItem, makeUser } from '@/db/factories';
 import { events } from '@/db/schema';
 import { logEvent } from '@/lib/events/log.server';
-import { db, sqlite } from '@/lib/testing/db';
-import { appendEvent, canonicalJson, eventHash, GENESIS_HASH, sealEvents, verifySqliteChain } from './event-chain';
+import { countRows, db } from '@/lib/testing/db';
+import {
+  appendEvent,
+  canonicalJson,
+  eventHash,
+  GENESIS_HASH,
+  sealEvents,
+  verifyChain,
+  verifySqliteChain,
+} from './event-chain';
+import { eventPage, lastEventId } from './event-pages';
 import { first } from './rows';
 
-type Opened = Awaited<ReturnType<typeof openDatabase>>;
+type Opened = ReturnType<typeof openSqlite> & { sqlite: Database.Database };
 const opened: Opened[] = [];
 const dirs: string[] = [];
 afterEach(() => {
-  for (const o of opened.splice(0)) o.sqlite.close();
+  for (const o of opened.splice(0)) if (o.sqlite.open) o.sqlite.close();
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
 /** A database of its own, so a test may drop its triggers without touching the file's shared one. */
 function freshDatabase(file = ':memory:'): Opened {
-  const o = openDatabase(file);
+  const o = openSqlite(file) as Opened;
   opened.push(o);
   return o;
 }
 
 async function withEvents(o: Opened, n: number) {
   for (let i = 1; i <= n; i++)
-    await appendEvent(o.db, { actorId: null, type: 'test.event', subjectType: 'item', subjectId: i, data: { n: i } });
+    await o.transaction((tx) =>
+      appendEvent(tx, { actorId: null, type: 'test.event', subjectType: 'item', subjectId: i, data: { n: i } }),
+    );
   return o;
 }
 
@@ -71,7 +83,7 @@ describe('appending', () => {
     expect(b.prevHash).toBe(a.hash);
     expect(b.hash).toBe(eventHash(a.hash!, b));
     expect(b.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(await verifySqliteChain(sqlite!)).toMatchObject({ ok: true, lastHash: b.hash });
+    expect(await verifyChain(await lastEventId(), eventPage)).toMatchObject({ ok: true, lastHash: b.hash });
   });
 
   it('starts the chain at the genesis value', async () => {
@@ -91,16 +103,19 @@ describe('appending', () => {
     const row = (await db.select().from(events).where(eq(events.subjectId, item.id))).at(-1)!;
     expect(row.type).toBe('item.created');
     expect(row.hash).toBe(eventHash(row.prevHash!, row));
-    const report = await verifySqliteChain(sqlite!);
+    const report = await verifyChain(await lastEventId(), eventPage);
     expect(report.ok).toBe(true);
-    expect(report.count).toBe((sqlite.prepare('select count(*) as n from events').get() as { n: number }).n);
+    expect(report.count).toBe(await countRows('events'));
   });
 });
 
 describe('the verifier', () => {
   it('passes a good chain and counts its rows', async () => {
-    expect(verifyChain((await withEvents(freshDatabase(), 5)).sqlite)).toMatchObject({ ok: true, count: 5 });
-    expect(verifyChain(freshDatabase().sqlite)).toEqual({ ok: true, count: 0, lastHash: GENESIS_HASH });
+    expect(await verifySqliteChain((await withEvents(freshDatabase(), 5)).sqlite)).toMatchObject({
+      ok: true,
+      count: 5,
+    });
+    expect(await verifySqliteChain(freshDatabase().sqlite)).toEqual({ ok: true, count: 0, lastHash: GENESIS_HASH });
   });
 
   it('names the first row whose content was changed', async () => {
@@ -108,14 +123,14 @@ describe('the verifier', () => {
     dropTriggers(o);
     o.sqlite.prepare(`update events set data = '{"n":99}' where id = 3`).run();
     o.sqlite.prepare(`update events set type = 'forged' where id = 4`).run();
-    expect(await verifySqliteChain(o.sqlite!)).toMatchObject({ ok: false, count: 2, badId: 3, problem: 'content' });
+    expect(await verifySqliteChain(o.sqlite)).toMatchObject({ ok: false, count: 2, badId: 3, problem: 'content' });
   });
 
   it('names the row after a deleted one as badly linked', async () => {
     const o = await withEvents(freshDatabase(), 5);
     dropTriggers(o);
     o.sqlite.prepare('delete from events where id = 3').run();
-    expect(await verifySqliteChain(o.sqlite!)).toMatchObject({ ok: false, badId: 4, problem: 'link' });
+    expect(await verifySqliteChain(o.sqlite)).toMatchObject({ ok: false, badId: 4, problem: 'link' });
   });
 
   it('detects reordered rows', async () => {
@@ -123,13 +138,13 @@ describe('the verifier', () => {
     dropTriggers(o);
     o.sqlite.exec('update events set id = 100 where id = 2; update events set id = 2 where id = 3; ');
     o.sqlite.exec('update events set id = 3 where id = 100;');
-    expect(await verifySqliteChain(o.sqlite!)).toMatchObject({ ok: false, badId: 2, problem: 'link' });
+    expect(await verifySqliteChain(o.sqlite)).toMatchObject({ ok: false, badId: 2, problem: 'link' });
   });
 
   it('reports a row written without hashes after sealed ones', async () => {
     const o = await withEvents(freshDatabase(), 2);
     insertUnsealed(o, 7);
-    expect(await verifySqliteChain(o.sqlite!)).toMatchObject({ ok: false, count: 2, badId: 3, problem: 'link' });
+    expect(await verifySqliteChain(o.sqlite)).toMatchObject({ ok: false, count: 2, badId: 3, problem: 'link' });
   });
 });
 
@@ -137,12 +152,12 @@ describe('sealing', () => {
   it('seals rows without hashes in id order, and the next append follows them', async () => {
     const o = freshDatabase();
     for (let i = 0; i < 3; i++) insertUnsealed(o, i);
-    expect(await (await verifySqliteChain(o.sqlite!)).ok).toBe(false);
-    expect(o.db.transaction((tx) => sealEvents(tx))).toBe(3);
-    expect(await verifySqliteChain(o.sqlite!)).toMatchObject({ ok: true, count: 3 });
+    expect((await verifySqliteChain(o.sqlite)).ok).toBe(false);
+    expect(await o.transaction((tx) => sealEvents(tx))).toBe(3);
+    expect(await verifySqliteChain(o.sqlite)).toMatchObject({ ok: true, count: 3 });
     insertUnsealed(o, 9);
     await withEvents(o, 1); // an append seals a trailing unsealed row first
-    expect(await verifySqliteChain(o.sqlite!)).toMatchObject({ ok: true, count: 5 });
+    expect(await verifySqliteChain(o.sqlite)).toMatchObject({ ok: true, count: 5 });
   });
 
   it('does not hide a row slipped into a gap in the middle: the row after it no longer links', async () => {
@@ -153,14 +168,14 @@ describe('sealing', () => {
       )
       .run();
     await withEvents(o, 1); // seals row 5, appends row 6
-    expect(await verifySqliteChain(o.sqlite!)).toMatchObject({ ok: true, count: 4 });
+    expect(await verifySqliteChain(o.sqlite)).toMatchObject({ ok: true, count: 4 });
     o.sqlite
       .prepare(
         `insert into events (id, at, type, subject_type, subject_id, data) values (3, 'x', 't', 'item', 1, '{}')`,
       )
       .run();
-    expect(o.db.transaction((tx) => sealEvents(tx))).toBe(1);
-    expect(await verifySqliteChain(o.sqlite!)).toMatchObject({ ok: false, count: 3, badId: 5, problem: 'link' });
+    expect(await o.transaction((tx) => sealEvents(tx))).toBe(1);
+    expect(await verifySqliteChain(o.sqlite)).toMatchObject({ ok: false, count: 3, badId: 5, problem: 'link' });
   });
 
   it('seals an existing database when it is opened, and keeps it append-only afterwards', async () => {
@@ -173,7 +188,8 @@ describe('sealing', () => {
     opened.pop();
 
     const after = freshDatabase(file);
-    expect(await verifySqliteChain(after.sqlite!)).toMatchObject({ ok: true, count: 4 });
+    await after.ready;
+    expect(await verifySqliteChain(after.sqlite)).toMatchObject({ ok: true, count: 4 });
     // A sealed row can no longer be changed, resealed or deleted.
     expect(() => after.sqlite.prepare(`update events set data = '{}' where id = 1`).run()).toThrow(/append-only/);
     expect(() => after.sqlite.prepare(`update events set hash = 'x', prev_hash = 'y' where id = 1`).run()).toThrow(

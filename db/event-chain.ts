@@ -221,7 +221,7 @@ function checkRow(r: RawEventRow, expectedPrev: string): { problem: 'content' | 
 }
 
 /** verifyChain over a raw SQLite connection (the offline check, the backup's check, tests). */
-export function verifySqliteChain(sqlite: Database.Database): Promise<ChainReport> {
+export async function verifySqliteChain(sqlite: Database.Database): Promise<ChainReport> {
   const lastId = (sqlite.prepare('select coalesce(max(id), 0) as id from events').get() as { id: number }).id;
   const page = sqlite.prepare(
     'select id, at, actor_id, type, subject_type, subject_id, data, prev_hash, hash from events where id > ? and id <= ? order by id limit ?',

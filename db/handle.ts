@@ -21,6 +21,8 @@ export type Db = BetterSQLite3Database<typeof schema>;
  */
 export type DatabaseHandle = {
   dialect: 'sqlite' | 'postgres';
+  /** Settles once the start-up work (migrations, sealing old events) is done; rejects if it failed. */
+  ready: Promise<void>;
   db: Db;
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   inTransaction(): boolean;
@@ -31,6 +33,10 @@ export type DatabaseHandle = {
    */
   tuples(text: string, params?: unknown[]): Promise<unknown[][]>;
   rows<T>(text: string, params?: unknown[]): Promise<T[]>;
+  /** A statement that returns nothing (outside a transaction it is a lone write, like any other). */
+  execute(text: string, params?: unknown[]): Promise<void>;
+  /** How many statements this handle has run: tests check that a page's queries do not grow with its rows. */
+  statementCount(): number;
   /** The raw SQLite writer connection (SQLite-only tools: backup, the offline audit check). */
   sqlite?: Database.Database;
   close(): Promise<void>;

@@ -44,8 +44,10 @@ export function openSqlite(file: string, options: SqliteOptions = {}): DatabaseH
     // A migration that fails stops the start, naming itself.
     migrateSqlite(writer, path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations'));
   const reader = inMemory ? writer : connect(file, true, true);
-  const writerDb = drizzle(writer, { schema }) as Db;
-  const readerDb = drizzle(reader, { schema }) as Db;
+  let statementCount = 0;
+  const logger = { logQuery: () => void statementCount++ };
+  const writerDb = drizzle(writer, { schema, logger }) as Db;
+  const readerDb = drizzle(reader, { schema, logger }) as Db;
   const mutex = new Mutex();
   const current = new AsyncLocalStorage<Db>();
   let savepoints = 0;
@@ -113,14 +115,15 @@ export function openSqlite(file: string, options: SqliteOptions = {}): DatabaseH
 
   // A database from before the hash chain (or a row written without it) is sealed here, once.
   // The transaction takes the mutex at once, so every later write waits for the seal.
-  if (options.migrate !== false && hasUnsealedEvents(writer))
-    transaction((tx) => sealEvents(tx)).catch((error: unknown) => {
-      console.error(`Sealing the event log failed: ${(error as Error).message}`);
-    });
+  const ready =
+    options.migrate !== false && hasUnsealedEvents(writer)
+      ? transaction((tx) => sealEvents(tx)).then(() => undefined)
+      : Promise.resolve();
+  ready.catch((error: unknown) => console.error(`Sealing the event log failed: ${(error as Error).message}`));
 
   const statements = new Map<Database.Database, Map<string, Database.Statement>>();
-  function prepared(text: string): Database.Statement {
-    const conn = current.getStore() ? writer : reader;
+  function prepared(text: string, conn = current.getStore() ? writer : reader): Database.Statement {
+    statementCount++;
     let cache = statements.get(conn);
     if (!cache) statements.set(conn, (cache = new Map()));
     let statement = cache.get(text);
@@ -130,11 +133,23 @@ export function openSqlite(file: string, options: SqliteOptions = {}): DatabaseH
 
   return {
     dialect: 'sqlite',
+    ready,
     db,
     transaction,
     inTransaction: () => current.getStore() !== undefined,
-    tuples: async (text, params = []) => prepared(text).raw(true).all(...params) as unknown[][],
-    rows: async <T>(text: string, params: unknown[] = []) => prepared(text).raw(false).all(...params) as T[],
+    tuples: async (text, params = []) =>
+      prepared(text)
+        .raw(true)
+        .all(...params) as unknown[][],
+    rows: async <T>(text: string, params: unknown[] = []) =>
+      prepared(text)
+        .raw(false)
+        .all(...params) as T[],
+    async execute(text, params = []) {
+      if (current.getStore()) prepared(text, writer).run(...params);
+      else await mutex.run(async () => void prepared(text, writer).run(...params));
+    },
+    statementCount: () => statementCount,
     sqlite: writer,
     async close() {
       await mutex.run(async () => {

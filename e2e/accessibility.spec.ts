@@ -76,7 +76,7 @@ for (const scheme of ['light', 'dark'] as const) {
     found.push(...(await audit(admin, ['/admin', '/admin/audit', '/admin/outbox', '/admin/settings'], scheme)));
     const requestor = await signedInAs(rosa);
     found.push(...(await audit(requestor, ['/requests', `/requests/${item.id}`], scheme)));
-    deliveryWorld.retire();
+    await deliveryWorld.retire();
     expect(found).toEqual([]);
   });
 }

@@ -9,7 +9,7 @@ test('API writes from another origin, with a non-JSON body or without an Origin 
   world,
 }) => {
   const quarter = await makeQuarter(world);
-  const person = world.person('pm');
+  const person = await world.person('pm');
   const pm = await signedInAs(person);
   const itemsOfCycle = async () =>
     first(await world.db.select({ n: count() }).from(items).where(eq(items.cycleId, quarter.cycle.id)))!.n;

@@ -7,7 +7,7 @@ const ROLES: Role[] = ['admin', 'pm', 'leader', 'engineer', 'requestor'];
 test.describe('sign-in', () => {
   for (const role of ROLES) {
     test(`${role} signs in and out`, async ({ page, world }) => {
-      const person = world.person(role);
+      const person = await world.person(role);
       await signIn(page, person);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expect(page.getByRole('banner').getByText(person.name)).toBeVisible();
@@ -40,7 +40,7 @@ test.describe('sign-in', () => {
     signedInAs,
     world,
   }) => {
-    const target = world.person('leader');
+    const target = await world.person('leader');
     // The e2e server trusts X-Forwarded-For as a proxy's: this browser is the guesser's address.
     const guesser = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.7' } });
     const page = await guesser.newPage();
@@ -89,7 +89,7 @@ test.describe('sign-in', () => {
       await expect(page.getByLabel('Password')).toHaveValue('');
     }
     // A real account it has not tried yet, even with its right password, waits from this client…
-    const person = world.person('engineer');
+    const person = await world.person('engineer');
     await page.getByLabel('E-mail').fill(person.email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -100,7 +100,7 @@ test.describe('sign-in', () => {
   });
 
   test('a deactivated user cannot sign in', async ({ page, world }) => {
-    const former = world.person('requestor', { name: 'Felix Former', active: false });
+    const former = await world.person('requestor', { name: 'Felix Former', active: false });
     await page.goto('/signin');
     await page.getByLabel('E-mail').fill(former.email);
     await page.getByLabel('Password').fill(PASSWORD);
@@ -118,7 +118,7 @@ test.describe('sign-in', () => {
   test('after sign-in the user returns to the page they asked for', async ({ page, world }) => {
     await page.goto('/requests/new');
     await expect(page).toHaveURL(/\/signin/);
-    await page.getByLabel('E-mail').fill(world.person('requestor').email);
+    await page.getByLabel('E-mail').fill((await world.person('requestor')).email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/requests\/new$/);
@@ -126,7 +126,7 @@ test.describe('sign-in', () => {
 });
 
 test('a deactivated user loses their session on the next request', async ({ signedInAs, world }) => {
-  const nora = world.person('engineer', { name: 'Nora Nakamura' });
+  const nora = await world.person('engineer', { name: 'Nora Nakamura' });
   const userPage = await signedInAs(nora);
   await userPage.goto('/cycles');
   await expect(userPage.getByRole('heading', { name: 'Cycles' })).toBeVisible();

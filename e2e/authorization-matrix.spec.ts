@@ -47,7 +47,7 @@ test.beforeAll(async () => {
   connection = openTestDatabase(server.databasePath);
 });
 test.afterAll(async () => {
-  connection?.close();
+  await connection?.close();
   await server?.stop();
 });
 
@@ -66,7 +66,7 @@ for (let from = 0; from < ROWS.length; from += CHUNK) {
     const roles: Role[] = ['admin', 'pm', 'leader', 'engineer', 'requestor'];
     const actors = {} as Record<Role, { person: Person; client: Client }>;
     for (const role of roles) {
-      const person = world.person(role);
+      const person = await world.person(role);
       actors[role] = { person, client: await signIn(person) };
     }
     const mismatches: string[] = [];
@@ -77,7 +77,7 @@ for (let from = 0; from < ROWS.length; from += CHUNK) {
         let me: Person | null = who === 'anonymous' ? null : actors[who].person;
         let caller = who === 'anonymous' ? new Client(base) : actors[who].client;
         if (who !== 'anonymous' && ENDS_SESSION.has(row.target)) {
-          me = cellWorld.person(who, { name: 'Leaving soon' });
+          me = await cellWorld.person(who, { name: 'Leaving soon' });
           caller = await signIn(me);
         }
         const scene: Scene = { world: cellWorld, who, me, pm: actors.pm.person, pmClient: actors.pm.client };
@@ -92,7 +92,7 @@ for (let from = 0; from < ROWS.length; from += CHUNK) {
           mismatches.push(
             `${row.target} [${row.case}] as ${who}: expected ${row.expect[who]}, got ${answer.kind} (HTTP ${answer.status}${answer.location ? ` → ${answer.location}` : ''}${answer.message ? `: ${answer.message}` : ''})`,
           );
-        cellWorld.retire();
+        await cellWorld.retire();
       }
     }
     console.log(

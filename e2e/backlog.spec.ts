@@ -26,7 +26,7 @@ test('a pm adds and edits an item; bad input is refused beside each field and no
   world,
 }) => {
   const quarter = await makeQuarter(world);
-  const pm = world.person('pm');
+  const pm = await world.person('pm');
   await signIn(page, pm);
   const cycleId = await openCycle(page, quarter.cycle);
   await page.goto(`/cycles/${cycleId}/items/new`);
@@ -119,7 +119,7 @@ test('the backlog table filters, sorts, groups and keeps the view in the URL', a
 
 test('a pm edits estimate, theme and status inline and the capacity bar follows', async ({ page, world }) => {
   const quarter = await makeQuarter(world);
-  await signIn(page, world.person('pm'));
+  await signIn(page, await world.person('pm'));
   const cycleId = await openCycle(page, quarter.cycle);
   const title = `Inline edit target ${Date.now()}`;
   await addItem(page, quarter, { title, estimate: 'S' });
@@ -189,8 +189,8 @@ test('a requestor cannot open the backlog or use the item API', async ({ page, s
 });
 
 test('a theme from another cycle is refused by the API with a message naming the field', async ({ page, world }) => {
-  const cycle = world.cycle();
-  const pm = world.person('pm');
+  const cycle = await world.cycle();
+  const pm = await world.person('pm');
   await signIn(page, pm);
   await page.goto('/cycles/new');
   const name = world.named('Other');

@@ -35,9 +35,9 @@ test('a backup taken during writes is consistent, verifies, and the app runs on 
   servers.push(server);
   const database = openTestDatabase(server.databasePath);
   const world = createWorld(database.db, passwordHash);
-  const pm = world.person('pm');
-  const cycle = world.cycle();
-  database.close();
+  const pm = await world.person('pm');
+  const cycle = await world.cycle();
+  await database.close();
   const page = await signedInAs(pm, { baseURL: server.baseURL });
 
   const burst = itemBurst(page, pm, cycle.id, 3);

@@ -48,7 +48,7 @@ test('bad input is refused with a message and writes nothing', async ({ password
   const base = server.baseURL;
   const actors = {} as Record<Role, { person: Person; client: Client }>;
   for (const role of ['admin', 'pm', 'leader', 'engineer', 'requestor'] as const) {
-    const person = world.person(role);
+    const person = await world.person(role);
     actors[role] = { person, client: await signInOverHttp(base, person.email, PASSWORD, '10.88.0.1') };
   }
 
@@ -84,7 +84,7 @@ test('bad input is refused with a message and writes nothing', async ({ password
       }
     }
   }
-  connection.close();
+  await connection.close();
   console.log(
     `Bad input: ${tried} cases tried over ${BAD_INPUT_TARGETS.length} targets, ${tried - findings.length} held.`,
   );

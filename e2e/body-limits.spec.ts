@@ -9,8 +9,8 @@ test('oversized bodies, string ids and multi-line titles get a 4xx naming the pr
   signedInAs,
   world,
 }) => {
-  const cycle = world.cycle();
-  const pm = world.person('pm');
+  const cycle = await world.cycle();
+  const pm = await world.person('pm');
   const page = await signedInAs(pm);
   const item = { title: 'Fine', requestorId: pm.id, departmentId: pm.departmentId, kind: 'feature' };
   // API writes come from the app's own origin (proxy.ts refuses others), as the app's pages send them.

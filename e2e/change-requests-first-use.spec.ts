@@ -15,8 +15,8 @@ const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString(
 /** A published cycle around today: a sprint that has ended, the current one (4 weeks, 3 taken), the next one. */
 function cycleAroundToday(world: World) {
   return world.batch(async () => {
-    const leader = world.person('leader');
-    const cycle = world.cycle({ startsOn: day(-40), endsOn: day(40), capacityWeeks: 12, status: 'published' });
+    const leader = await world.person('leader');
+    const cycle = await world.cycle({ startsOn: day(-40), endsOn: day(40), capacityWeeks: 12, status: 'published' });
     const period = (name: string, from: number, to: number) =>
       makeSchedulePeriod(world.db, cycle.id, { name, startsOn: day(from), endsOn: day(to), capacityWeeks: 4 });
     const periods = { ended: await period('Ended sprint', -40, -11), current: await period('Current sprint', -10, 10) };

@@ -1,7 +1,7 @@
 import { expect, signIn, test } from './fixtures';
 
 test('a pm creates a cycle with themes, reorders, edits and removes one', async ({ page, world }) => {
-  await signIn(page, world.person('pm'));
+  await signIn(page, await world.person('pm'));
   await page.goto('/cycles');
   await page.getByRole('link', { name: 'New cycle' }).click();
 
@@ -54,7 +54,7 @@ test('a pm creates a cycle with themes, reorders, edits and removes one', async 
 });
 
 test('a leader can read cycles but not manage them', async ({ page, world }) => {
-  await signIn(page, world.person('leader'));
+  await signIn(page, await world.person('leader'));
   await page.goto('/cycles');
   await expect(page.getByRole('link', { name: 'New cycle' })).toHaveCount(0);
   await page.goto('/cycles/new');
@@ -62,7 +62,7 @@ test('a leader can read cycles but not manage them', async ({ page, world }) => 
 });
 
 test('an unknown cycle shows the 404 page', async ({ page, world }) => {
-  await signIn(page, world.person('pm'));
+  await signIn(page, await world.person('pm'));
   await page.goto('/cycles/987654');
   await expect(page.getByRole('heading', { name: 'This page does not exist' })).toBeVisible();
   await page.goto('/cycles/not-a-number');

@@ -23,9 +23,9 @@ test('every acknowledged write survives a SIGKILL mid-burst; the file is whole a
   server = await startOwnServer({ demo: false });
   const database = openTestDatabase(server.databasePath);
   const world = createWorld(database.db, passwordHash);
-  const pm = world.person('pm');
-  const cycle = world.cycle();
-  database.close();
+  const pm = await world.person('pm');
+  const cycle = await world.cycle();
+  await database.close();
   const page = await signedInAs(pm, { baseURL: server.baseURL });
 
   const burst = itemBurst(page, pm, cycle.id);

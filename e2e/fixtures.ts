@@ -36,7 +36,7 @@ export const test = base.extend<
     async ({}, use) => {
       const connection = openTestDatabase(E2E_DATABASE);
       await use(connection.db);
-      connection.close();
+      await connection.close();
     },
     { scope: 'worker' },
   ],
@@ -52,7 +52,7 @@ export const test = base.extend<
   world: async ({ db, passwordHash }, use) => {
     const world = createWorld(db, passwordHash);
     await use(world);
-    world.retire();
+    await world.retire();
   },
 
   signedInAs: async ({ browser, world }, use) => {
@@ -61,7 +61,7 @@ export const test = base.extend<
       const context = await browser.newContext(options);
       contexts.push(context);
       const page = await context.newPage();
-      await signIn(page, typeof who === 'string' ? world.person(who) : who);
+      await signIn(page, typeof who === 'string' ? await world.person(who) : who);
       return page;
     });
     for (const context of contexts) await context.close();

@@ -21,7 +21,7 @@ test('the history of a request reads as sentences, with names and without intern
   world,
 }) => {
   const quarter = await makeQuarter(world);
-  const pm = world.person('pm');
+  const pm = await world.person('pm');
   const rosa = quarter.rosa;
   const { item, meeting, october } = await world.batch(async () => {
     const item = await makeItem(world.db, {

@@ -24,7 +24,7 @@ test('the first Tab on every page reaches a skip link that moves focus to the ma
   await expectSkipLinkFirst(page);
   await expect(page.getByLabel('E-mail')).toBeFocused();
 
-  await signIn(page, world.person('pm'));
+  await signIn(page, await world.person('pm'));
   for (const path of ['/', `/cycles/${quarter.cycle.id}`, `/cycles/${quarter.cycle.id}/meetings`, '/settings']) {
     await page.goto(path);
     await expectSkipLinkFirst(page);
@@ -38,7 +38,7 @@ test('backlog cells read as text, fit 1440 px, and are edited by keyboard with f
   const quarter = await makeQuarter(world);
   const item = quarter.items['Annual plans with a discount at checkout'];
   await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, world.person('pm'));
+  await signIn(page, await world.person('pm'));
   await page.goto(`/cycles/${quarter.cycle.id}`);
   const table = page.getByRole('table', { name: 'Backlog items' });
   const row = table.getByRole('row', { name: new RegExp(item.title) });

@@ -16,8 +16,8 @@ test('pause and resume, the presenter view, hand over to a leader, an admin take
   test.setTimeout(120_000);
   const quarter = await makeQuarter(world);
   const liam = quarter.leaders.Sales;
-  const priya = world.person('pm');
-  const ada = world.person('admin');
+  const priya = await world.person('pm');
+  const ada = await world.person('admin');
   const pm = await signedInAs(priya);
   const meetingId = await planMeeting(pm, {
     cycle: quarter.cycle,

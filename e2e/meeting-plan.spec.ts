@@ -10,7 +10,7 @@ test('a meeting is planned in four steps, each with its status, one at a time, e
   world,
 }) => {
   const quarter = await makeQuarter(world);
-  const priya = world.person('pm');
+  const priya = await world.person('pm');
   const liam = quarter.leaders.Sales;
   const item = quarter.items['SAML single sign-on'];
   await signIn(page, priya);

@@ -28,7 +28,7 @@ test('e-mail preferences, a late pre-read with confirmation, and the in-app noti
 
   const pmCtx = await browser.newContext({ timezoneId: 'UTC' });
   const pm = await pmCtx.newPage();
-  await signIn(pm, world.person('pm'));
+  await signIn(pm, await world.person('pm'));
   const cycleId = await openCycle(pm, quarter.cycle);
   await pm.goto(`/cycles/${cycleId}/meetings`);
   const title = `Short-notice review ${Date.now()}`;
@@ -105,7 +105,7 @@ test('e-mail preferences, a late pre-read with confirmation, and the in-app noti
   // E-mail was off for this kind: the admin's outbox holds nothing for the leader about it.
   const adminCtx = await browser.newContext();
   const admin = await adminCtx.newPage();
-  await signIn(admin, world.person('admin'));
+  await signIn(admin, await world.person('admin'));
   await admin.goto('/admin/outbox');
   await expect(admin.getByRole('heading', { name: 'Outbox' })).toBeVisible();
   const ops = admin.getByRole('row').filter({ hasText: omar.email });
@@ -116,7 +116,7 @@ test('e-mail preferences, a late pre-read with confirmation, and the in-app noti
 });
 
 test('the outbox is refused to a pm', async ({ page, world }) => {
-  await signIn(page, world.person('pm'));
+  await signIn(page, await world.person('pm'));
   await page.goto('/admin/outbox');
   await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
 });
@@ -125,7 +125,7 @@ test('an admin sets the lead time and the department share; bad values are refus
   page,
   world,
 }) => {
-  await signIn(page, world.person('admin'));
+  await signIn(page, await world.person('admin'));
   await page.getByRole('link', { name: 'Meeting settings' }).click();
   await expect(page.getByLabel('Pre-read lead time (days)')).toHaveValue('7');
   await page.getByLabel('Pre-read lead time (days)').fill('-2');

@@ -22,7 +22,7 @@ test('the pm distributes the pre-read; the leader follows the e-mail, asks; the 
     rosa,
     leaders: { Sales: liam },
   } = quarter;
-  const priya = world.person('pm');
+  const priya = await world.person('pm');
   const pm = await newUserPage(browser);
   await signIn(pm.page, priya);
   const title = `Q1 prioritisation ${Date.now()}`;
@@ -120,7 +120,7 @@ test('the pm distributes the pre-read; the leader follows the e-mail, asks; the 
 
 test('a non-attendee gets the 403 page on the pre-read', async ({ browser, world }) => {
   const quarter = await makeQuarter(world);
-  const priya = world.person('pm');
+  const priya = await world.person('pm');
   const pm = await newUserPage(browser);
   await signIn(pm.page, priya);
   const meetingId = await planMeeting(pm.page, {
@@ -131,7 +131,7 @@ test('a non-attendee gets the 403 page on the pre-read', async ({ browser, world
     item: quarter.items['Usage-based pricing tier'],
   });
   const other = await newUserPage(browser);
-  await signIn(other.page, world.person('engineer'));
+  await signIn(other.page, await world.person('engineer'));
   await other.page.goto(`/meetings/${meetingId}/preread`);
   await expect(other.page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
   for (const ctx of [pm, other]) await ctx.context.close();
@@ -139,8 +139,8 @@ test('a non-attendee gets the 403 page on the pre-read', async ({ browser, world
 
 test('mail sent while the SMTP server is down goes out once it is back, exactly once', async ({ browser, world }) => {
   const quarter = await makeQuarter(world);
-  const priya = world.person('pm');
-  const ada = world.person('admin');
+  const priya = await world.person('pm');
+  const ada = await world.person('admin');
   const pm = await newUserPage(browser);
   await signIn(pm.page, priya);
   const title = `Outage drill ${Date.now()}`;

@@ -26,7 +26,7 @@ async function submitRequest(page: Page, title: string, sponsor = 'Fatima Financ
 
 test('a requestor submits a request, follows it and withdraws it', async ({ page, world }) => {
   const title = uniqueTitle('Export invoices to the accounting system');
-  const rosa = world.person('requestor');
+  const rosa = await world.person('requestor');
   await signIn(page, rosa);
   await page.goto('/requests/new');
 
@@ -85,8 +85,8 @@ test('a requestor submits a request, follows it and withdraws it', async ({ page
 test('a requestor sees only their own requests', async ({ page, signedInAs, world }) => {
   const { rosa, sam } = await world.batch(async () => {
     const people = {
-      rosa: world.person('requestor'),
-      sam: world.person('requestor', { name: 'Sam Sato', department: 'Finance' }),
+      rosa: await world.person('requestor'),
+      sam: await world.person('requestor', { name: 'Sam Sato', department: 'Finance' }),
     };
     const submitted = async (by: Person, title: string, description: string, businessBenefit: string) =>
       makeItem(world.db, {

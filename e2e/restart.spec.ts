@@ -24,7 +24,7 @@ let server: OwnServer | undefined;
 let database: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
 
 test.afterAll(async () => {
-  database?.close();
+  await database?.close();
   await server?.stop();
 });
 

@@ -6,8 +6,8 @@ test('a pm home page lists items missing fields and the triage queue', async ({ 
   // test's keeps this one on it.
   const title = world.named('Referral credits');
   const pm = await world.batch(async () => {
-    const cycle = world.cycle({ startsOn: '2030-01-07', endsOn: '2030-03-29' });
-    const leader = world.person('leader');
+    const cycle = await world.cycle({ startsOn: '2030-01-07', endsOn: '2030-03-29' });
+    const leader = await world.person('leader');
     await makeItem(world.db, {
       cycleId: cycle.id,
       title,
@@ -34,7 +34,7 @@ test('an engineer adds a non-functional item and estimates inline, but cannot ch
   world,
 }) => {
   const quarter = await makeQuarter(world);
-  await signIn(page, world.person('engineer'));
+  await signIn(page, await world.person('engineer'));
   const cycleId = await openCycle(page, quarter.cycle);
   await page.getByRole('link', { name: 'Add item' }).click();
   const title = `Rotate database credentials ${Date.now()}`;
@@ -65,7 +65,7 @@ test('an engineer adds a non-functional item and estimates inline, but cannot ch
 
 test('filters on department, status and module combine and show in the URL', async ({ page, world }) => {
   const quarter = await makeQuarter(world);
-  await signIn(page, world.person('engineer'));
+  await signIn(page, await world.person('engineer'));
   await openCycle(page, quarter.cycle);
   const table = page.getByRole('table');
   await page.getByLabel('Department', { exact: true }).selectOption({ label: quarter.departments.Operations.name });

@@ -8,7 +8,7 @@ import { expect, makePrioritisation, PASSWORD, test } from './fixtures';
  */
 
 test('after signing out, the old session cookie is refused', async ({ world, signedInAs, browser }) => {
-  const person = world.person('engineer');
+  const person = await world.person('engineer');
   const page = await signedInAs(person);
   const cookies = await page.context().cookies();
   expect(cookies.some((c) => c.name.includes('session-token'))).toBe(true);
@@ -31,7 +31,7 @@ test('after signing out, the old session cookie is refused', async ({ world, sig
 });
 
 test('signing out everywhere ends the session in every browser', async ({ world, signedInAs }) => {
-  const person = world.person('requestor');
+  const person = await world.person('requestor');
   const laptop = await signedInAs(person);
   const phone = await signedInAs(person);
   await laptop.goto('/settings');
@@ -52,7 +52,7 @@ test('an admin deactivates a leader who has a meeting open: their stream closes 
   await leader.goto(`/meetings/${scene.meeting.id}`);
   await expect(leader.getByText('Live updates on')).toBeVisible();
 
-  const admin = await signedInAs(world.person('admin'));
+  const admin = await signedInAs(await world.person('admin'));
   await admin.goto('/admin');
   await admin
     .getByRole('form', { name: `Deactivate ${liam.name}` })
@@ -67,9 +67,9 @@ test('an admin deactivates a leader who has a meeting open: their stream closes 
 });
 
 test('an admin ends a person’s sessions without deactivating them', async ({ world, signedInAs }) => {
-  const person = world.person('leader', { name: 'Lost Laptop' });
+  const person = await world.person('leader', { name: 'Lost Laptop' });
   const page = await signedInAs(person);
-  const admin = await signedInAs(world.person('admin'));
+  const admin = await signedInAs(await world.person('admin'));
   await admin.goto('/admin');
   await admin
     .getByRole('form', { name: `End ${person.name}'s sessions` })
@@ -84,12 +84,12 @@ test('an admin changes a leader’s role: the leader is signed out and comes bac
   world,
   signedInAs,
 }) => {
-  const leader = world.person('leader', { name: 'Lena Promoted' });
+  const leader = await world.person('leader', { name: 'Lena Promoted' });
   const page = await signedInAs(leader);
   await page.goto('/cycles');
   await expect(page.getByRole('heading', { name: 'Cycles' })).toBeVisible();
 
-  const admin = await signedInAs(world.person('admin'));
+  const admin = await signedInAs(await world.person('admin'));
   await admin.goto('/admin');
   const roleForm = admin.getByRole('form', { name: `Change ${leader.name}'s role` });
   await roleForm.getByLabel(`Role of ${leader.name}`).selectOption({ label: 'Requestor' });
@@ -108,9 +108,9 @@ test('an admin resets a password: the old sessions end, the old password fails a
   world,
   signedInAs,
 }) => {
-  const person = world.person('requestor', { name: 'Rita Forgetful' });
+  const person = await world.person('requestor', { name: 'Rita Forgetful' });
   const page = await signedInAs(person);
-  const admin = await signedInAs(world.person('admin'));
+  const admin = await signedInAs(await world.person('admin'));
   await admin.goto('/admin');
   const row = admin.getByRole('row', { name: new RegExp(person.name) });
   await row.getByText('Reset password').click();

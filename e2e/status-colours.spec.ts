@@ -69,7 +69,7 @@ test('the Live pill is coloured and each vote button looks like its choice, in l
   world,
 }) => {
   const quarter = await makeQuarter(world);
-  const priya = world.person('pm');
+  const priya = await world.person('pm');
   const liam = quarter.leaders.Sales;
   const item = quarter.items['Invoice PDFs with VAT breakdown'];
   const pm = await signedInAs(priya);

@@ -13,8 +13,8 @@ test('a tampered hidden id is refused with a message or a 4xx page, and nothing 
   world,
   signedInAs,
 }) => {
-  const pm = world.person('pm');
-  const cycle = world.cycle();
+  const pm = await world.person('pm');
+  const cycle = await world.cycle();
   const item = await makeItem(world.db, {
     cycleId: cycle.id,
     requestorId: pm.id,
@@ -43,8 +43,8 @@ test('a tampered hidden id is refused with a message or a 4xx page, and nothing 
   expect(await statusOf()).toBe('curated');
 
   // Someone else's request: a requestor cannot withdraw it by swapping the id in their own form.
-  const requestor = world.person('requestor', { name: 'Rosa Tamper' });
-  const other = world.person('requestor', { name: 'Sam Other' });
+  const requestor = await world.person('requestor', { name: 'Rosa Tamper' });
+  const other = await world.person('requestor', { name: 'Sam Other' });
   const own = await makeItem(world.db, {
     cycleId: null,
     status: 'submitted',

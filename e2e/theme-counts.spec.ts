@@ -2,16 +2,16 @@ import { makeItem, makeTheme } from '../db/factories';
 import { expect, signIn, test } from './fixtures';
 
 test('cycle settings count each theme’s items, and removing one says how many lose it', async ({ page, world }) => {
-  const pm = world.person('pm');
-  const cycle = world.cycle();
+  const pm = await world.person('pm');
+  const cycle = await world.cycle();
   await world.batch(async () => {
     const [big, small] = await Promise.all(
       ['Growth', 'Trust', 'Speed'].map((name) => makeTheme(world.db, cycle.id, { name })),
     );
     const item = async (themeId: number) =>
       makeItem(world.db, { cycleId: cycle.id, themeId, requestorId: pm.id, departmentId: pm.departmentId });
-    for (let i = 0; i < 10; i++) await item((await big).id);
-    await item((await small).id);
+    for (let i = 0; i < 10; i++) await item(big.id);
+    await item(small.id);
   });
 
   await signIn(page, pm);

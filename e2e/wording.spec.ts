@@ -6,8 +6,8 @@ import { expect, makeQuarter, openCycle, signIn, test } from './fixtures';
 
 test('an SME written as the e-mail of someone Quorum knows shows as their name', async ({ page, world }) => {
   const quarter = await makeQuarter(world);
-  const pm = world.person('pm');
-  const erik = world.person('engineer');
+  const pm = await world.person('pm');
+  const erik = await world.person('engineer');
   const item = await world.batch(async () =>
     makeItem(world.db, {
       cycleId: quarter.cycle.id,
@@ -34,7 +34,7 @@ test('an SME written as the e-mail of someone Quorum knows shows as their name',
 
 test('the cycle page and the navigation call change requests the same', async ({ page, world }) => {
   const quarter = await makeQuarter(world);
-  await signIn(page, world.person('pm'));
+  await signIn(page, await world.person('pm'));
   await openCycle(page, quarter.cycle);
   await expect(
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Change requests' }),
@@ -51,7 +51,7 @@ test('the 404 and 403 pages name the tab, and Quorum has a favicon', async ({ pa
   expect(res.status()).toBe(200);
   expect(res.headers()['content-type']).toContain('image/svg+xml');
 
-  await signIn(page, world.person('leader'));
+  await signIn(page, await world.person('leader'));
   await page.goto('/cycles/987654');
   await expect(page.getByRole('heading', { name: 'This page does not exist' })).toBeVisible();
   await expect(page).toHaveTitle('Page not found · Quorum');
@@ -64,7 +64,7 @@ test('the 404 and 403 pages name the tab, and Quorum has a favicon', async ({ pa
 
 test('the attendee planner does not call a meeting without voters balanced', async ({ page, world }) => {
   const quarter = await makeQuarter(world);
-  const pm = world.person('pm');
+  const pm = await world.person('pm');
   const meeting = await world.batch(async () =>
     makeMeeting(world.db, { cycleId: quarter.cycle.id, facilitatorId: pm.id, title: world.named('Empty') }),
   );
@@ -83,7 +83,7 @@ test('the attendee planner does not call a meeting without voters balanced', asy
 
 test('rejecting an item is confirmed without a green success box', async ({ page, world }) => {
   const quarter = await makeQuarter(world);
-  await signIn(page, world.person('pm'));
+  await signIn(page, await world.person('pm'));
   await page.goto(`/items/${quarter.items['Export reports to CSV'].id}`);
   await page.getByLabel('New status').selectOption({ label: 'Rejected' });
   await page.getByRole('button', { name: 'Change status' }).click();

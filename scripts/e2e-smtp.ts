@@ -63,7 +63,7 @@ function stopSmtp(): Promise<void> {
   return server ? new Promise((resolve) => server.close(() => resolve())) : Promise.resolve();
 }
 
-const control = http.createServer(async (req, res) => {
+async function answerControl(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', `http://localhost:${controlPort}`);
   const json = (status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -86,7 +86,9 @@ const control = http.createServer(async (req, res) => {
     return json(200, { running: true });
   }
   json(404, { error: 'unknown' });
-});
+}
+
+const control = http.createServer((req, res) => void answerControl(req, res));
 
 await startSmtp();
 control.listen(controlPort, '127.0.0.1', () => {

@@ -11,7 +11,7 @@ import { amendFields, changeRequest, closeSession, convene, dissentedRequest, ra
 async function session(s: Scene, invitees: 'me' | 'other') {
   const d = await delivery(s);
   const id = await changeRequest(s, d.cycle.id, d.periods[0].id);
-  const invitee = invitees === 'me' && s.me?.role === 'leader' ? s.me : other(s, 'leader');
+  const invitee = invitees === 'me' && s.me?.role === 'leader' ? s.me : await other(s, 'leader');
   const sessionId = await convene(s, id, [invitee]);
   return { id, sessionId, fields: { changeRequestId: str(id), sessionId: str(sessionId) } };
 }
@@ -42,8 +42,8 @@ function scheduleRows(): Row[] {
     {
       target: 'action generatePeriodsAction',
       case: 'a cycle without periods',
-      call: (s) => {
-        const c = cycle(s, { startsOn: '2027-01-04', endsOn: '2027-03-26' });
+      call: async (s) => {
+        const c = await cycle(s, { startsOn: '2027-01-04', endsOn: '2027-03-26' });
         return {
           action: 'generatePeriodsAction',
           fields: { cycleId: str(c.id), kind: 'months' },
@@ -140,7 +140,7 @@ function changeRows(): Row[] {
         const id = await changeRequest(s, d.cycle.id, d.periods[0].id);
         return {
           action: 'conveneSessionAction',
-          fields: { changeRequestId: str(id), mode: 'live', inviteeIds: [str(other(s, 'leader').id)] },
+          fields: { changeRequestId: str(id), mode: 'live', inviteeIds: [str((await other(s, 'leader')).id)] },
           from: `/changes/${id}`,
         };
       },
@@ -208,7 +208,7 @@ function resolveFlagRow(kase: string, mine: boolean, expect: Row['expect']): Row
     call: async (s) => {
       const d = await delivery(s, mine ? { owner: await meOr(s, 'engineer') } : {});
       await publishSchedule(s, d.cycle.id);
-      const f = await flag(s, d.items[0].id, other(s, 'leader'));
+      const f = await flag(s, d.items[0].id, await other(s, 'leader'));
       return {
         action: 'resolveFlagAction',
         fields: { cycleId: str(d.cycle.id), flagId: str(f.id), note: 'Sorted.' },

@@ -7,7 +7,10 @@ import { distribute, meOr, meeting, other, question, type Scene } from './scene'
 function meetingRows(): Row[] {
   const planning = (
     name: string,
-    fields: (s: Scene, m: Awaited<ReturnType<typeof meeting>>) => Record<string, string | string[]>,
+    fields: (
+      s: Scene,
+      m: Awaited<ReturnType<typeof meeting>>,
+    ) => Record<string, string | string[]> | Promise<Record<string, string | string[]>>,
   ): Row => ({
     target: `action ${name}`,
     case: 'a planned meeting, invited',
@@ -15,7 +18,7 @@ function meetingRows(): Row[] {
       const m = await meeting(s, [await meOr(s, 'leader')]);
       return {
         action: name,
-        fields: { meetingId: str(m.meeting.id), ...fields(s, m) },
+        fields: { meetingId: str(m.meeting.id), ...(await fields(s, m)) },
         from: `/meetings/${m.meeting.id}`,
       };
     },
@@ -43,8 +46,8 @@ function meetingRows(): Row[] {
       durationMinutes: '90',
       location: 'Board room',
     })),
-    planning('setAttendeesAction', (s) => {
-      const leader = other(s, 'leader');
+    planning('setAttendeesAction', async (s) => {
+      const leader = await other(s, 'leader');
       return { attendee: [str(leader.id)], [`role_${leader.id}`]: 'voter' };
     }),
     planning('setAgendaAction', (_s, m) => ({ itemId: m.items.map((i) => str(i.id)) })),
@@ -74,7 +77,7 @@ function questionRows(): Row[] {
       target: 'action askQuestionAction',
       case: 'not invited, pre-read out',
       call: async (s) => {
-        const m = await meeting(s, [other(s, 'leader')]);
+        const m = await meeting(s, [await other(s, 'leader')]);
         await distribute(s, m.meeting.id);
         return {
           action: 'askQuestionAction',
@@ -88,9 +91,9 @@ function questionRows(): Row[] {
       target: 'action answerQuestionAction',
       case: 'SME of the item, not invited',
       call: async (s) => {
-        const m = await meeting(s, [other(s, 'leader')], { sme: (await meOr(s, 'engineer')).name });
+        const m = await meeting(s, [await other(s, 'leader')], { sme: (await meOr(s, 'engineer')).name });
         await distribute(s, m.meeting.id);
-        const q = await question(s, m.meeting.id, m.items[0].id, other(s, 'leader'));
+        const q = await question(s, m.meeting.id, m.items[0].id, await other(s, 'leader'));
         return {
           action: 'answerQuestionAction',
           fields: { meetingId: str(m.meeting.id), questionId: str(q.id), body: 'Two weeks.' },
@@ -105,7 +108,7 @@ function questionRows(): Row[] {
       call: async (s) => {
         const m = await meeting(s, [await meOr(s, 'leader')]);
         await distribute(s, m.meeting.id);
-        const q = await question(s, m.meeting.id, m.items[0].id, other(s, 'leader'));
+        const q = await question(s, m.meeting.id, m.items[0].id, await other(s, 'leader'));
         return {
           action: 'resolveQuestionAction',
           fields: { meetingId: str(m.meeting.id), questionId: str(q.id) },

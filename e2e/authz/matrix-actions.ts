@@ -53,9 +53,9 @@ export const ACTION_ROWS: Row[] = [
   {
     target: 'action setActiveAction',
     case: 'deactivate a leader',
-    call: (s) => ({
+    call: async (s) => ({
       action: 'setActiveAction',
-      fields: { userId: str(other(s, 'leader').id), active: 'false' },
+      fields: { userId: str((await other(s, 'leader')).id), active: 'false' },
       from: '/admin',
     }),
     expect: allow(ADMIN, 'forbidden'),
@@ -63,9 +63,9 @@ export const ACTION_ROWS: Row[] = [
   {
     target: 'action endSessionsAction',
     case: "a leader's sessions",
-    call: (s) => ({
+    call: async (s) => ({
       action: 'endSessionsAction',
-      fields: { userId: str(other(s, 'leader').id) },
+      fields: { userId: str((await other(s, 'leader')).id) },
       from: '/admin',
     }),
     expect: allow(ADMIN, 'forbidden'),
@@ -73,9 +73,9 @@ export const ACTION_ROWS: Row[] = [
   {
     target: 'action changeRoleAction',
     case: 'a leader becomes an engineer',
-    call: (s) => ({
+    call: async (s) => ({
       action: 'changeRoleAction',
-      fields: { userId: str(other(s, 'leader').id), role: 'engineer' },
+      fields: { userId: str((await other(s, 'leader')).id), role: 'engineer' },
       from: '/admin',
     }),
     expect: allow(ADMIN, 'forbidden'),
@@ -83,9 +83,9 @@ export const ACTION_ROWS: Row[] = [
   {
     target: 'action resetPasswordAction',
     case: 'a requestor who lost theirs',
-    call: (s) => ({
+    call: async (s) => ({
       action: 'resetPasswordAction',
-      fields: { userId: str(other(s, 'requestor').id), password: 'a long enough secret' },
+      fields: { userId: str((await other(s, 'requestor')).id), password: 'a long enough secret' },
       from: '/admin',
     }),
     expect: allow(ADMIN, 'forbidden'),
@@ -116,8 +116,8 @@ export const ACTION_ROWS: Row[] = [
   {
     target: 'action updateCycleAction',
     case: 'a planning cycle',
-    call: (s) => {
-      const c = cycle(s);
+    call: async (s) => {
+      const c = await cycle(s);
       return {
         action: 'updateCycleAction',
         fields: { cycleId: str(c.id), ...cycleFields(s) },
@@ -129,8 +129,8 @@ export const ACTION_ROWS: Row[] = [
   {
     target: 'action addThemeAction',
     case: 'a planning cycle',
-    call: (s) => {
-      const c = cycle(s);
+    call: async (s) => {
+      const c = await cycle(s);
       return {
         action: 'addThemeAction',
         fields: { cycleId: str(c.id), name: 'Reliability', keyOutcome: 'Fewer incidents' },
@@ -169,8 +169,8 @@ export const ACTION_ROWS: Row[] = [
   {
     target: 'action createItemAction',
     case: 'into a planning cycle',
-    call: (s) => {
-      const c = cycle(s);
+    call: async (s) => {
+      const c = await cycle(s);
       return {
         action: 'createItemAction',
         fields: { cycleId: str(c.id), ...itemFields(s) },
@@ -183,7 +183,7 @@ export const ACTION_ROWS: Row[] = [
     target: 'action updateItemAction',
     case: 'a curated item of a cycle',
     call: async (s) => {
-      const it = await item(s, { cycleId: cycle(s).id });
+      const it = await item(s, { cycleId: (await cycle(s)).id });
       return {
         action: 'updateItemAction',
         fields: {
@@ -201,7 +201,7 @@ export const ACTION_ROWS: Row[] = [
     target: 'action setStatusAction',
     case: 'a curated item: deferred',
     call: async (s) => {
-      const it = await item(s, { cycleId: cycle(s).id });
+      const it = await item(s, { cycleId: (await cycle(s)).id });
       return {
         action: 'setStatusAction',
         fields: { itemId: str(it.id), version: str(it.version), status: 'deferred', reason: '' },
@@ -238,7 +238,7 @@ export const ACTION_ROWS: Row[] = [
     target: 'action triageRequestAction',
     case: 'a submitted request into a cycle',
     call: async (s) => {
-      const c = cycle(s);
+      const c = await cycle(s);
       const it = await item(s, { cycleId: null, status: 'submitted' });
       return {
         action: 'triageRequestAction',
@@ -258,8 +258,8 @@ export const ACTION_ROWS: Row[] = [
   {
     target: 'action createMeetingAction',
     case: 'a planning cycle',
-    call: (s) => {
-      const c = cycle(s);
+    call: async (s) => {
+      const c = await cycle(s);
       return {
         action: 'createMeetingAction',
         fields: {
@@ -290,7 +290,7 @@ export const ACTION_ROWS: Row[] = [
     case: "someone else's notification",
     call: async (s) => ({
       action: 'markReadAction',
-      fields: { id: str((await notification(s, other(s, 'leader'), '/')).id) },
+      fields: { id: str((await notification(s, await other(s, 'leader'), '/')).id) },
       from: '/notifications',
     }),
     expect: allow([], 'forbidden'),

@@ -22,7 +22,7 @@ const meetingVersion = async (s: Scene, id: number) =>
 
 /** A live meeting facilitated by the test's pm, with `me` invited (as a voter when their role may vote). */
 async function liveMeeting(s: Scene, invited: boolean) {
-  const m = await meeting(s, invited ? [await meOr(s, 'leader')] : [other(s, 'leader')]);
+  const m = await meeting(s, invited ? [await meOr(s, 'leader')] : [await other(s, 'leader')]);
   await startLive(s, m.meeting.id);
   return m;
 }
@@ -49,13 +49,13 @@ export const API_ROWS: Row[] = [
   {
     target: 'POST /api/items',
     case: 'into a planning cycle',
-    call: (s) => ({ api: 'POST', url: '/api/items', body: { ...itemBody(s), cycleId: cycle(s).id } }),
+    call: async (s) => ({ api: 'POST', url: '/api/items', body: { ...itemBody(s), cycleId: (await cycle(s)).id } }),
     expect: allow(['admin', 'pm', 'engineer'], 'forbidden'),
   },
   {
     target: 'GET /api/items/[id]',
     case: 'a curated item of a cycle',
-    call: async (s) => ({ api: 'GET', url: `/api/items/${(await item(s, { cycleId: cycle(s).id })).id}` }),
+    call: async (s) => ({ api: 'GET', url: `/api/items/${(await item(s, { cycleId: (await cycle(s)).id })).id}` }),
     expect: allow(BACKLOG, 'forbidden'),
   },
   {
@@ -71,7 +71,7 @@ export const API_ROWS: Row[] = [
     target: 'PATCH /api/items/[id]',
     case: 'a curated item of a cycle',
     call: async (s) => {
-      const it = await item(s, { cycleId: cycle(s).id });
+      const it = await item(s, { cycleId: (await cycle(s)).id });
       return {
         api: 'PATCH',
         url: `/api/items/${it.id}`,
@@ -84,7 +84,7 @@ export const API_ROWS: Row[] = [
     target: 'PATCH /api/items/[id]/cell',
     case: 'the estimate of a curated item',
     call: async (s) => {
-      const it = await item(s, { cycleId: cycle(s).id });
+      const it = await item(s, { cycleId: (await cycle(s)).id });
       return {
         api: 'PATCH',
         url: `/api/items/${it.id}/cell`,
@@ -97,7 +97,7 @@ export const API_ROWS: Row[] = [
     target: 'POST /api/items/[id]/status',
     case: 'a curated item: deferred',
     call: async (s) => {
-      const it = await item(s, { cycleId: cycle(s).id });
+      const it = await item(s, { cycleId: (await cycle(s)).id });
       return { api: 'POST', url: `/api/items/${it.id}/status`, body: { status: 'deferred', version: it.version } };
     },
     expect: allow(MANAGERS, 'forbidden'),
@@ -105,7 +105,7 @@ export const API_ROWS: Row[] = [
   {
     target: 'GET /api/cycles/[id]/items',
     case: 'a planning cycle',
-    call: (s) => ({ api: 'GET', url: `/api/cycles/${cycle(s).id}/items` }),
+    call: async (s) => ({ api: 'GET', url: `/api/cycles/${(await cycle(s)).id}/items` }),
     expect: allow(BACKLOG, 'forbidden'),
   },
   {
@@ -121,7 +121,7 @@ export const API_ROWS: Row[] = [
   {
     target: 'GET /api/cycles/[id]/schedule',
     case: 'not published yet',
-    call: (s) => ({ api: 'GET', url: `/api/cycles/${cycle(s).id}/schedule` }),
+    call: async (s) => ({ api: 'GET', url: `/api/cycles/${(await cycle(s)).id}/schedule` }),
     expect: allow(BACKLOG, 'forbidden'),
   },
   {
@@ -170,7 +170,7 @@ export const API_ROWS: Row[] = [
     case: 'not invited',
     call: async (s) => ({
       api: 'GET',
-      url: `/api/meetings/${(await meeting(s, [other(s, 'leader')])).meeting.id}/events`,
+      url: `/api/meetings/${(await meeting(s, [await other(s, 'leader')])).meeting.id}/events`,
     }),
     expect: allow(MANAGERS, 'forbidden'),
   },
@@ -263,7 +263,7 @@ export const API_ROWS: Row[] = [
     case: 'a planned meeting',
     call: async (s) => ({
       api: 'POST',
-      url: `/api/meetings/${(await meeting(s, [other(s, 'leader')])).meeting.id}/preread`,
+      url: `/api/meetings/${(await meeting(s, [await other(s, 'leader')])).meeting.id}/preread`,
       body: { confirmLate: true },
     }),
     expect: allow(MANAGERS, 'forbidden'),

@@ -59,25 +59,25 @@ export const PAGE_ROWS: Row[] = [
   {
     target: 'page /cycles/[id]',
     case: 'a planning cycle',
-    call: (s) => ({ page: `/cycles/${cycle(s).id}` }),
+    call: async (s) => ({ page: `/cycles/${(await cycle(s)).id}` }),
     expect: allow(BACKLOG, 'forbidden'),
   },
   {
     target: 'page /cycles/[id]/settings',
     case: 'a planning cycle',
-    call: (s) => ({ page: `/cycles/${cycle(s).id}/settings` }),
+    call: async (s) => ({ page: `/cycles/${(await cycle(s)).id}/settings` }),
     expect: allow(MANAGERS, 'forbidden'),
   },
   {
     target: 'page /cycles/[id]/items/new',
     case: 'a planning cycle',
-    call: (s) => ({ page: `/cycles/${cycle(s).id}/items/new` }),
+    call: async (s) => ({ page: `/cycles/${(await cycle(s)).id}/items/new` }),
     expect: allow(['admin', 'pm', 'engineer'], 'forbidden'),
   },
   {
     target: 'page /cycles/[id]/meetings',
     case: 'a planning cycle',
-    call: (s) => ({ page: `/cycles/${cycle(s).id}/meetings` }),
+    call: async (s) => ({ page: `/cycles/${(await cycle(s)).id}/meetings` }),
     expect: allow(BACKLOG, 'forbidden'),
   },
   {
@@ -96,7 +96,7 @@ export const PAGE_ROWS: Row[] = [
     target: 'GET /cycles/[id]/outcome/export',
     case: 'published',
     call: async (s) => {
-      const m = await meeting(s, [other(s, 'leader')]);
+      const m = await meeting(s, [await other(s, 'leader')]);
       await endAndPublish(s, m.meeting.id, m.cycle.id);
       return { page: `/cycles/${m.cycle.id}/outcome/export?format=md` };
     },
@@ -107,7 +107,7 @@ export const PAGE_ROWS: Row[] = [
     target: 'page /cycles/[id]/outcome',
     case: 'published',
     call: async (s) => {
-      const m = await meeting(s, [other(s, 'leader')]);
+      const m = await meeting(s, [await other(s, 'leader')]);
       await endAndPublish(s, m.meeting.id, m.cycle.id);
       return { page: `/cycles/${m.cycle.id}/outcome` };
     },
@@ -117,7 +117,7 @@ export const PAGE_ROWS: Row[] = [
     target: 'page /cycles/[id]/preread',
     case: 'a cycle whose meeting has its pre-read out',
     call: async (s) => {
-      const m = await meeting(s, [other(s, 'leader')]);
+      const m = await meeting(s, [await other(s, 'leader')]);
       await distribute(s, m.meeting.id);
       return { page: `/cycles/${m.cycle.id}/preread` };
     },
@@ -136,7 +136,7 @@ export const PAGE_ROWS: Row[] = [
   {
     target: 'page /cycles/[id]/schedule',
     case: 'not published yet',
-    call: (s) => ({ page: `/cycles/${cycle(s).id}/schedule` }),
+    call: async (s) => ({ page: `/cycles/${(await cycle(s)).id}/schedule` }),
     expect: allow(SIGNED_IN, 'forbidden'),
   },
   {
@@ -170,7 +170,7 @@ export const PAGE_ROWS: Row[] = [
   {
     target: 'page /items/[id]',
     case: 'a curated item of a cycle',
-    call: async (s) => ({ page: `/items/${(await item(s, { cycleId: cycle(s).id })).id}` }),
+    call: async (s) => ({ page: `/items/${(await item(s, { cycleId: (await cycle(s)).id })).id}` }),
     expect: allow(BACKLOG, 'forbidden'),
   },
   {
@@ -190,7 +190,7 @@ export const PAGE_ROWS: Row[] = [
   {
     target: 'page /items/[id]/edit',
     case: 'a curated item of a cycle',
-    call: async (s) => ({ page: `/items/${(await item(s, { cycleId: cycle(s).id })).id}/edit` }),
+    call: async (s) => ({ page: `/items/${(await item(s, { cycleId: (await cycle(s)).id })).id}/edit` }),
     expect: allow(MANAGERS, 'forbidden'),
   },
   {
@@ -202,7 +202,7 @@ export const PAGE_ROWS: Row[] = [
   {
     target: 'page /meetings/[id]',
     case: 'they are not invited',
-    call: async (s) => ({ page: `/meetings/${(await meeting(s, [other(s, 'leader')])).meeting.id}` }),
+    call: async (s) => ({ page: `/meetings/${(await meeting(s, [await other(s, 'leader')])).meeting.id}` }),
     expect: allow(MANAGERS, 'forbidden'),
   },
   {
@@ -219,7 +219,7 @@ export const PAGE_ROWS: Row[] = [
     target: 'page /meetings/[id]/preread',
     case: 'not invited, pre-read out',
     call: async (s) => {
-      const m = await meeting(s, [other(s, 'leader')]);
+      const m = await meeting(s, [await other(s, 'leader')]);
       await distribute(s, m.meeting.id);
       return { page: `/meetings/${m.meeting.id}/preread` };
     },
@@ -229,7 +229,7 @@ export const PAGE_ROWS: Row[] = [
     target: 'page /meetings/[id]/preread',
     case: 'not invited, SME of one item',
     call: async (s) => {
-      const m = await meeting(s, [other(s, 'leader')], { sme: (await meOr(s, 'engineer')).name });
+      const m = await meeting(s, [await other(s, 'leader')], { sme: (await meOr(s, 'engineer')).name });
       await distribute(s, m.meeting.id);
       return { page: `/meetings/${m.meeting.id}/preread` };
     },
@@ -244,7 +244,7 @@ export const PAGE_ROWS: Row[] = [
   {
     target: 'page /meetings/[id]/present',
     case: 'they are not invited',
-    call: async (s) => ({ page: `/meetings/${(await meeting(s, [other(s, 'leader')])).meeting.id}/present` }),
+    call: async (s) => ({ page: `/meetings/${(await meeting(s, [await other(s, 'leader')])).meeting.id}/present` }),
     expect: allow(MANAGERS, 'forbidden'),
   },
   {
@@ -264,7 +264,9 @@ export const PAGE_ROWS: Row[] = [
   {
     target: 'GET /notifications/[id]',
     case: "someone else's notification",
-    call: async (s) => ({ page: `/notifications/${(await notification(s, other(s, 'leader'), '/notifications')).id}` }),
+    call: async (s) => ({
+      page: `/notifications/${(await notification(s, await other(s, 'leader'), '/notifications')).id}`,
+    }),
     expect: allow([], 'forbidden'),
   },
   {

@@ -90,7 +90,7 @@ export async function dissent(s: Scene, changeRequestId: number, sessionId: numb
 export async function dissentedRequest(s: Scene) {
   const d = await delivery(s);
   const id = await changeRequest(s, d.cycle.id, d.periods[0].id);
-  const leader = other(s, 'leader');
+  const leader = await other(s, 'leader');
   await dissent(s, id, await convene(s, id, [leader]), leader);
   return { id, delivery: d };
 }

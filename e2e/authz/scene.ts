@@ -32,14 +32,14 @@ export type Scene = {
 
 let people = 0;
 /** Another person of the scene, nobody who acts in the cell. */
-export function other(s: Scene, role: Role): Person {
+export async function other(s: Scene, role: Role): Promise<Person> {
   people += 1;
   return s.world.person(role, { name: `Other ${role} ${people}` });
 }
 
 /** `me` when someone is signed in, otherwise another person of that role (anonymous has nothing of their own). */
 export async function meOr(s: Scene, role: Role): Promise<Person> {
-  return s.me ?? other(s, role);
+  return s.me ?? (await other(s, role));
 }
 
 export function cycle(s: Scene, opts: Parameters<World['cycle']>[0] = {}) {
@@ -50,7 +50,7 @@ export async function item(
   s: Scene,
   opts: { cycleId: number | null; requestor?: Person; status?: ItemStatus; sme?: string; sponsorId?: number },
 ): Promise<Item> {
-  const requestor = opts.requestor ?? other(s, 'leader');
+  const requestor = opts.requestor ?? (await other(s, 'leader'));
   return makeItem(s.world.db, {
     cycleId: opts.cycleId,
     requestorId: requestor.id,
@@ -69,7 +69,7 @@ const VOTERS: readonly Role[] = ['leader', 'pm', 'admin'];
 
 /** A planned meeting of a new cycle, facilitated by the test's pm, with `attendees` as voters and two items. */
 export async function meeting(s: Scene, attendees: Person[], opts: { sme?: string } = {}) {
-  const c = cycle(s);
+  const c = await cycle(s);
   const items = [await item(s, { cycleId: c.id, sme: opts.sme }), await item(s, { cycleId: c.id })];
   const m = await makeMeeting(s.world.db, {
     cycleId: c.id,
@@ -144,7 +144,7 @@ export async function question(s: Scene, meetingId: number, itemId: number, aske
  */
 export async function delivery(s: Scene, opts: { owner?: Person; requestor?: Person } = {}) {
   const { db } = s.world;
-  const c = cycle(s, { startsOn: '2026-10-05', endsOn: '2027-03-26', status: 'published' });
+  const c = await cycle(s, { startsOn: '2026-10-05', endsOn: '2027-03-26', status: 'published' });
   await makeTheme(db, c.id, { name: s.world.named('Theme') });
   const periods = [
     await makeSchedulePeriod(db, c.id, {
@@ -160,21 +160,20 @@ export async function delivery(s: Scene, opts: { owner?: Person; requestor?: Per
       capacityWeeks: 20,
     }),
   ];
-  const owner = opts.owner ?? other(s, 'engineer');
+  const owner = opts.owner ?? (await other(s, 'engineer'));
   const items = [
     await item(s, { cycleId: c.id, status: 'scheduled' }),
     await item(s, { cycleId: c.id, status: 'scheduled', requestor: opts.requestor }),
   ];
   await db.update(items_).set({ rank: 'a0' }).where(eq(items_.id, items[0].id));
   await db.update(items_).set({ rank: 'a1' }).where(eq(items_.id, items[1].id));
-  items.forEach(async (it, i) =>
-    makeScheduleEntry(db, {
+  for (const [i, it] of items.entries())
+    await makeScheduleEntry(db, {
       itemId: it.id,
       periodId: periods[i].id,
       ownerId: owner.id,
       kickoffOn: periods[i].startsOn,
-    }),
-  );
+    });
   return { cycle: c, periods, items, owner };
 }
 

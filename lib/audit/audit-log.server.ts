@@ -1,6 +1,6 @@
 import 'server-only';
 import { verifyChain, type ChainReport, type RawEventRow } from '@/db/event-chain';
-import { eventPage, lastEventId } from './event-pages.server';
+import { eventPage, lastEventId } from '@/db/event-pages';
 import { assertCan } from '@/lib/auth/permissions';
 import type { ActingUser } from '@/lib/auth/acting-user';
 

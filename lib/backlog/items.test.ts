@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { makeCycle, makeDepartment, makeItem, makeModule, makeTheme } from '@/db/factories';
 import { itemModules } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
-import { db, eventsOf, readItem, rowCounts, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
+import { db, eventsOf, readItem, rowCounts, execute, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { editItemInline } from './inline-edit.server';
 import { createItem, getItemForViewer, REQUESTOR_NOT_YOURS, setItemStatus, updateItem } from './items.server';
 import type { TestUser } from '@/db/factories';
@@ -303,10 +303,10 @@ describe('the events table', () => {
   it('is append-only: UPDATE and DELETE are refused by the database', async () => {
     const item = await makeItem(db, { requestorId: requestor.id, departmentId, cycleId: null });
     const [event] = await eventsOf('item', item.id);
-    expect(() => sqlite.prepare('UPDATE events SET type = ? WHERE id = ?').run('tampered', event.id)).toThrow(
+    await expect(await execute('UPDATE events SET type = ? WHERE id = ?', ['tampered', event.id])).rejects.toThrow(
       /append-only/,
     );
-    expect(() => sqlite.prepare('DELETE FROM events WHERE id = ?').run(event.id)).toThrow(/append-only/);
+    await expect(await execute('DELETE FROM events WHERE id = ?', [event.id])).rejects.toThrow(/append-only/);
     expect(await eventsOf('item', item.id)).toEqual([event]);
   });
 });

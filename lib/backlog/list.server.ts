@@ -148,7 +148,7 @@ export async function backlogMeta(actor: ActingUser, cycleId: number): Promise<B
 export async function findBacklogRow(actor: ActingUser, itemId: number): Promise<BacklogRow | undefined> {
   if (!can(actor, 'backlog.view')) return undefined;
   try {
-    return backlogRow(db, itemId);
+    return await backlogRow(db, itemId);
   } catch {
     return undefined;
   }

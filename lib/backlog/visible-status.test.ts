@@ -23,21 +23,15 @@ beforeAll(async () => {
 async function rejectedLive() {
   const setup = await plannedMeeting({ items: 2 });
   const [item] = setup.items;
-  await db
-    .update(items)
-    .set({ requestorId: alice.id })
-    .where(eq(items.id, (await item).id));
+  await db.update(items).set({ requestorId: alice.id }).where(eq(items.id, item.id));
   await db.insert(meetingAttendees).values({ meetingId: setup.meeting.id, userId: observer.id, role: 'observer' });
-  await db
-    .update(items)
-    .set({ requestorId: observer.id })
-    .where(eq(items.id, (await setup.items[1]).id));
+  await db.update(items).set({ requestorId: observer.id }).where(eq(items.id, setup.items[1].id));
   await startMeeting(setup.pm, setup.meeting.id, {
     votesVisibility: 'live',
     weighted: false,
     confirm: ['no_preread', 'early'],
   });
-  await recordDecision(setup.pm, setup.meeting.id, (await item).id, {
+  await recordDecision(setup.pm, setup.meeting.id, item.id, {
     outcome: 'rejected',
     reason: 'No budget',
     note: 'n',
@@ -71,13 +65,13 @@ describe('visible status of a decided item', () => {
       historyTellsRejection: false,
       rank: null,
     };
-    expect(await whatAliceSees((await item).id)).toEqual(hidden);
+    expect(await whatAliceSees(item.id)).toEqual(hidden);
 
     await endMeeting(pm, meeting.id);
-    expect(await whatAliceSees((await item).id)).toEqual(hidden);
+    expect(await whatAliceSees(item.id)).toEqual(hidden);
 
     await publishOutcome(pm, cycle.id);
-    expect(await whatAliceSees((await item).id)).toMatchObject({
+    expect(await whatAliceSees(item.id)).toMatchObject({
       statuses: Array(4).fill('rejected'),
       reasons: Array(4).fill('No budget'),
       decidedIn: { meetingTitle: meeting.title, outcomePath: `/cycles/${cycle.id}/outcome` },
@@ -88,13 +82,13 @@ describe('visible status of a decided item', () => {
   it('is shown at once to backlog readers, and to a requestor who attended the meeting', async () => {
     const { pm, leaders, meeting, item, items: agenda } = await rejectedLive();
     for (const viewer of [pm, leaders[0]]) {
-      expect((await getItemDetail(viewer, (await item).id)).item).toMatchObject({
+      expect((await getItemDetail(viewer, item.id)).item).toMatchObject({
         status: 'rejected',
         decisionReason: 'No budget',
       });
     }
-    await recordDecision(pm, meeting.id, (await agenda[1]).id, { outcome: 'rejected', reason: 'Too big', note: 'n' });
-    expect((await getRequest(observer, (await agenda[1]).id)).item).toMatchObject({
+    await recordDecision(pm, meeting.id, agenda[1].id, { outcome: 'rejected', reason: 'Too big', note: 'n' });
+    expect((await getRequest(observer, agenda[1].id)).item).toMatchObject({
       status: 'rejected',
       decisionReason: 'Too big',
     });

@@ -10,7 +10,7 @@ import {
   type EmergencySession,
 } from '@/db/schema';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
-import { db, sqlite, validationErrorOf } from '@/lib/testing/db';
+import { db, validationErrorOf } from '@/lib/testing/db';
 import { AMEND_NEEDS_DISSENT, amendChangeRequest, getAmendmentForm, previewAmendment } from './amend.server';
 import { approveChangeRequest } from './decide.server';
 import { getChangeRequest } from './details.server';
@@ -165,7 +165,7 @@ describe('amendChangeRequest', () => {
   });
 
   it('refuses bad input naming the field, and over capacity without the confirmation, writing nothing', async () => {
-    const before = snapshotRows(sqlite);
+    const before = await snapshotRows();
     const blank = await validationErrorOf(() => amendChangeRequest(raiser, cr.id, amendment(s, { whyNow: ' ' })));
     expect(blank.fieldErrors).toEqual({ whyNow: ['Say why this cannot wait.'] });
     // Item 1 (1 week) moved later into Sprint 3, which holds 5 of 4 already.
@@ -184,7 +184,7 @@ describe('amendChangeRequest', () => {
     expect(over.fieldErrors.confirmOverCapacity).toEqual([
       expect.stringContaining('Sprint 3 by 2 person-weeks (6 of 4)'),
     ]);
-    expect(snapshotRows(sqlite)).toEqual(before);
+    expect(await snapshotRows()).toEqual(before);
     expect((await requestRow(cr.id)).round).toBe(1);
   });
 
@@ -206,7 +206,7 @@ describe('amendChangeRequest', () => {
 
 describe('previewAmendment and getAmendmentForm', () => {
   it('shows the amended effect with the request’s own item, writing nothing', async () => {
-    const before = snapshotRows(sqlite);
+    const before = await snapshotRows();
     const p = await previewAmendment(raiser, cr.id, amendment(s));
     expect(p.errors).toEqual({});
     expect(p.effect!.order.map((r) => r.id)).toEqual([
@@ -218,7 +218,7 @@ describe('previewAmendment and getAmendmentForm', () => {
       s.itemIds[5],
     ]);
     expect(p.effect!.removed).toEqual([s.itemIds[3]]);
-    expect(snapshotRows(sqlite)).toEqual(before);
+    expect(await snapshotRows()).toEqual(before);
     await expect(await previewAmendment(s.leaders[1], cr.id, amendment(s))).rejects.toThrow(ForbiddenError);
   });
 

@@ -13,7 +13,7 @@ import {
 } from '@/db/schema';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { changeRequestChannel, publisher } from '@/lib/realtime/publisher.server';
-import { db, readItem, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
+import { db, readItem, execute, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { NEEDS_REVIEW, approveChangeRequest, declineChangeRequest, JUSTIFICATION_NEEDED } from './decide.server';
 import { itemScheduleTimeline } from './history.server';
 import { raiseChangeRequest } from './requests.server';
@@ -217,13 +217,13 @@ describe('approveChangeRequest', () => {
       'The rule is not met yet: close the live session before approving against it, or decline.',
     );
     await closeSession(s.pm, session.id);
-    const before = snapshotRows(sqlite);
+    const before = await snapshotRows();
     expect(
       (await validationErrorOf(() => approveChangeRequest(s.pm, cr.id, { justification: ' ' }))).fieldErrors,
     ).toEqual({
       justification: [JUSTIFICATION_NEEDED],
     });
-    expect(snapshotRows(sqlite)).toEqual(before);
+    expect(await snapshotRows()).toEqual(before);
 
     await approveChangeRequest(s.pm, cr.id, { justification: 'The regulator requires it by Friday.' });
     expect(await crRow(cr.id)).toMatchObject({
@@ -264,10 +264,10 @@ describe('approveChangeRequest', () => {
     await assented(cr);
     await expect(await approveChangeRequest(s.leaders[0], cr.id)).rejects.toThrow(ForbiddenError);
     await approveChangeRequest(s.pm, cr.id);
-    const before = snapshotRows(sqlite);
+    const before = await snapshotRows();
     await expect(await approveChangeRequest(s.pm, cr.id)).rejects.toThrow('This change request is already approved.');
     await expect(await declineChangeRequest(s.pm, cr.id, { reason: 'Too late' })).rejects.toThrow(ConflictError);
-    expect(snapshotRows(sqlite)).toEqual(before);
+    expect(await snapshotRows()).toEqual(before);
   });
 
   it('refuses to approve a request that needs review, and convening it again re-checks it against the schedule now', async () => {
@@ -277,20 +277,20 @@ describe('approveChangeRequest', () => {
     await assented(second);
     await approveChangeRequest(s.pm, first.id);
     expect((await crRow(second.id)).status).toBe('needs_review');
-    const before = snapshotRows(sqlite);
+    const before = await snapshotRows();
     await expect(await approveChangeRequest(s.pm, second.id)).rejects.toThrow(NEEDS_REVIEW);
     await expect(
       await conveneSession(s.pm, second.id, { mode: 'async', inviteeIds: [s.leaders[1].id] }),
     ).rejects.toThrow(/^The schedule changed since this request was raised: Item #\d+ is not in the schedule/);
-    expect(snapshotRows(sqlite)).toEqual(before);
+    expect(await snapshotRows()).toEqual(before);
   });
 });
 
 describe('applying is atomic', () => {
   // A real failure inside the transaction, after some rows were already written: a trigger aborts a later write.
   const failOn = (sql: string) =>
-    sqlite.exec(`CREATE TEMP TRIGGER fail_midway ${sql} BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
-  afterEach(() => sqlite.exec('DROP TRIGGER IF EXISTS fail_midway'));
+    execute(`CREATE TEMP TRIGGER fail_midway ${sql} BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
+  afterEach(() => execute('DROP TRIGGER IF EXISTS fail_midway'));
 
   it.each([
     [
@@ -305,13 +305,13 @@ describe('applying is atomic', () => {
       const rival = await raise({ title: 'Rival', displaced: [{ itemId: s.itemIds[5], action: 'out' }] });
       await assented(cr);
       const publish = vi.spyOn(publisher, 'publish');
-      const before = snapshotRows(sqlite);
-      failOn(trigger(s.itemIds[2]));
+      const before = await snapshotRows();
+      await failOn(trigger(s.itemIds[2]));
       await expect(await approveChangeRequest(s.pm, cr.id)).rejects.toThrow('simulated failure');
-      expect(snapshotRows(sqlite)).toEqual(before);
+      expect(await snapshotRows()).toEqual(before);
       expect(publish).not.toHaveBeenCalled();
 
-      sqlite.exec('DROP TRIGGER fail_midway');
+      await execute('DROP TRIGGER fail_midway');
       await approveChangeRequest(s.pm, cr.id);
       expect([(await crRow(cr.id)).status, (await crRow(rival.id)).status]).toEqual(['approved', 'needs_review']);
     },
@@ -344,7 +344,9 @@ describe('declineChangeRequest', () => {
       status: 'deferred',
       decisionReason: `Change request "${cr.title}" was declined: The bank fixed it on their side.`,
     });
-    expect(s.itemIds.map(async (id) => (await readItem(id)).status)).toEqual(Array(6).fill('scheduled'));
+    expect(await Promise.all(s.itemIds.map(async (id) => (await readItem(id)).status))).toEqual(
+      Array(6).fill('scheduled'),
+    );
     for (const user of [s.leaders[0], s.leaders[1], s.leaders[2]]) {
       expect(await decidedFor(user)).toEqual([
         expect.objectContaining({

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { events } from '@/db/schema';
-import { db, sqlite, validationErrorOf } from '@/lib/testing/db';
+import { db, validationErrorOf } from '@/lib/testing/db';
 import { getChangeRequest } from './details.server';
 import { raiseChangeRequest } from './requests.server';
 import { changeInput, seedScheduledCycle, snapshotRows, type ScheduledCycle } from './test-helpers';
@@ -23,7 +23,7 @@ const raisedEvent = async (id: number) =>
 
 describe('raising a change request over capacity', () => {
   it('is refused without the explicit confirmation, naming the field and the excess, and writes nothing', async () => {
-    const before = snapshotRows(sqlite);
+    const before = await snapshotRows();
     const error = await validationErrorOf(() =>
       raiseChangeRequest(s.leaders[0], s.cycle.id, changeInput(s, { confirmOverCapacity: '' })),
     );
@@ -32,7 +32,7 @@ describe('raising a change request over capacity', () => {
         'This change goes over capacity: Sprint 1 by 1 person-week (5 of 4). Tick "I confirm going over capacity" to go ahead anyway.',
       ],
     });
-    expect(snapshotRows(sqlite)).toEqual(before);
+    expect(await snapshotRows()).toEqual(before);
   });
 
   it('records the confirmed excess with the request, on its page and in the event log', async () => {

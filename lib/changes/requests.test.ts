@@ -4,7 +4,7 @@ import { makeCycle, makeItem } from '@/db/factories';
 import { changeRequests, events, items } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { changeRequestChannel, publisher } from '@/lib/realtime/publisher.server';
-import { db, readItem, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
+import { db, readItem, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { previewChangeRequest, raiseChangeRequest } from './requests.server';
 import { getChangeRequest } from '@/lib/changes/details.server';
 import { listChangeRequests } from '@/lib/changes/list.server';
@@ -28,7 +28,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('previewChangeRequest', () => {
   it('shows the effect and the conflicts without writing anything', async () => {
-    const before = snapshotRows(sqlite);
+    const before = await snapshotRows();
     const out = s.itemIds[5];
     const p = await previewChangeRequest(
       s.leaders[0],
@@ -40,7 +40,7 @@ describe('previewChangeRequest', () => {
     expect(p.effect!.order.map((r) => r.id)).toEqual([s.itemIds[0], null, ...s.itemIds.slice(1, 5)]);
     expect(p.effect!.removed).toEqual([out]);
     expect(p.effect!.loadByPeriod[0]).toMatchObject({ before: 3, after: 5 });
-    expect(snapshotRows(sqlite)).toEqual(before);
+    expect(await snapshotRows()).toEqual(before);
   });
 
   it('returns field errors for bad input instead of throwing, and still shows what it can', async () => {
@@ -100,7 +100,9 @@ describe('raiseChangeRequest', () => {
     expect(log.map((e) => e.type)).toEqual(['cr.raised']);
     expect(publish).toHaveBeenCalledWith(changeRequestChannel(cr.id), log[0].id);
     // Nothing in the schedule moved yet.
-    expect(s.itemIds.map(async (id) => (await readItem(id)).status)).toEqual(Array(6).fill('scheduled'));
+    expect(await Promise.all(s.itemIds.map(async (id) => (await readItem(id)).status))).toEqual(
+      Array(6).fill('scheduled'),
+    );
   });
 
   it('brings in a deferred item of another cycle without moving it until approval', async () => {
@@ -140,19 +142,19 @@ describe('raiseChangeRequest', () => {
       input = changeInput(s, { displaced: [{ itemId: s.itemIds[0], action: 'out' }] });
     }
     if (over === 'scheduled-incoming') input = changeInput(s, { incomingItemId: String(s.itemIds[3]) });
-    const before = snapshotRows(sqlite);
+    const before = await snapshotRows();
     const error = await validationErrorOf(() => raiseChangeRequest(s.pm, s.cycle.id, input));
     expect(Object.keys(error.fieldErrors).sort()).toEqual([...fields]);
     if (over === 'delivered') expect(error.fieldErrors.displaced[0]).toMatch(/^".*" is already delivered/);
-    expect(snapshotRows(sqlite)).toEqual(before);
+    expect(await snapshotRows()).toEqual(before);
   });
 
   it('is refused (403) to a requestor and an engineer, writing nothing', async () => {
     const engineer = await userWithRole('engineer');
-    const before = snapshotRows(sqlite);
+    const before = await snapshotRows();
     await expect(await raiseChangeRequest(s.requestor, s.cycle.id, changeInput(s))).rejects.toThrow(ForbiddenError);
     await expect(await raiseChangeRequest(engineer, s.cycle.id, changeInput(s))).rejects.toThrow(ForbiddenError);
-    expect(snapshotRows(sqlite)).toEqual(before);
+    expect(await snapshotRows()).toEqual(before);
   });
 
   it('shows a second request displacing the same item the conflict, before and after submitting', async () => {

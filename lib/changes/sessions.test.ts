@@ -11,7 +11,7 @@ import {
   type ChangeRequest,
 } from '@/db/schema';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
-import { db, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
+import { db, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { approveChangeRequest } from './decide.server';
 import { raiseChangeRequest } from './requests.server';
 import { getChangeRequest } from '@/lib/changes/details.server';
@@ -98,12 +98,12 @@ describe('conveneSession', () => {
     ['a quorum above the invitees', { quorum: 4 }, 'quorum', 'The quorum cannot be more than the 3 invited leaders.'],
     ['a quorum of 0', { quorum: '0' }, 'quorum', 'The quorum must be at least 1.'],
   ])('refuses %s, naming the field, and writes nothing', async (_name, over, field, message) => {
-    const before = snapshotRows(sqlite);
+    const before = await snapshotRows();
     const error = await validationErrorOf(() =>
       conveneSession(s.pm, cr.id, { mode: 'async', inviteeIds: invitees, ...over }),
     );
     expect(error.fieldErrors).toEqual({ [field]: [message] });
-    expect(snapshotRows(sqlite)).toEqual(before);
+    expect(await snapshotRows()).toEqual(before);
   });
 
   it('invites only active leaders', async () => {
@@ -175,11 +175,11 @@ describe('respond', () => {
 
   it('refuses responses after the deadline, and writes nothing', async () => {
     const session = await convene({ deadline: new Date(Date.now() + HOUR).toISOString() });
-    const before = snapshotRows(sqlite);
+    const before = await snapshotRows();
     await expect(
       await respond(s.leaders[0], session.id, { response: 'assent' }, new Date(Date.now() + 2 * HOUR)),
     ).rejects.toThrow(/^The deadline \(.* UTC\) has passed/);
-    expect(snapshotRows(sqlite)).toEqual(before);
+    expect(await snapshotRows()).toEqual(before);
   });
 
   it('the pm closes a live session: responses stop; an async session closes at its deadline', async () => {
@@ -259,10 +259,10 @@ describe('respond', () => {
     );
     await approveChangeRequest(s.pm, rival.id);
     expect(await statusOf(cr.id)).toBe('needs_review');
-    const before = snapshotRows(sqlite);
+    const before = await snapshotRows();
     await expect(await conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: invitees })).rejects.toThrow(
       /^The schedule changed since this request was raised: Item #\d+ is not in the schedule/,
     );
-    expect(snapshotRows(sqlite)).toEqual(before);
+    expect(await snapshotRows()).toEqual(before);
   });
 });

@@ -1,3 +1,4 @@
+import { rows } from '@/db/client';
 import { transaction } from '@/db/client';
 import type { Db } from '@/db/client';
 import { makeCycle, makeDepartment, makeUser } from '@/db/factories';
@@ -57,23 +58,23 @@ export async function seedScheduledCycle(
       capacityWeeks: opts.capacityWeeks ?? n * 2,
       status: 'published',
     });
-    const periods = Array.from(
-      { length: periodCount },
-      async (_, i) =>
-        (
-          await tx
+    const periods =
+      periodCount === 0
+        ? []
+        : await tx
             .insert(schedulePeriods)
-            .values({
-              cycleId: cycle.id,
-              name: `Sprint ${i + 1}`,
-              startsOn: day(i * 14),
-              endsOn: day(i * 14 + 13),
-              capacityWeeks: opts.periodCapacityWeeks ?? Math.ceil((n * 2) / periodCount),
-              position: i,
-            })
-            .returning()
-        )[0],
-    );
+            .values(
+              Array.from({ length: periodCount }, (_, i) => ({
+                cycleId: cycle.id,
+                name: `Sprint ${i + 1}`,
+                startsOn: day(i * 14),
+                endsOn: day(i * 14 + 13),
+                capacityWeeks: opts.periodCapacityWeeks ?? Math.ceil((n * 2) / periodCount),
+                position: i,
+              })),
+            )
+            .returning();
+    periods.sort((x, y) => x.position - y.position);
     const itemIds: number[] = [];
     for (let start = 0; start < n; start += CHUNK) {
       const rows = Array.from({ length: Math.min(CHUNK, n - start) }, (_, j) => {
@@ -93,9 +94,9 @@ export async function seedScheduledCycle(
       });
       const ids = (await tx.insert(items).values(rows).returning({ id: items.id })).map((r) => r.id);
       await tx.insert(scheduleEntries).values(
-        ids.map(async (itemId, j) => ({
+        ids.map((itemId, j) => ({
           itemId,
-          periodId: periods.length ? (await periods[Math.floor(((start + j) * periods.length) / n)]).id : null,
+          periodId: periods.length ? periods[Math.floor(((start + j) * periods.length) / n)].id : null,
         })),
       );
       itemIds.push(...ids);
@@ -138,10 +139,10 @@ const SNAPSHOT_TABLES = [
 ] as const;
 
 /** Every row of the tables a change request touches, to assert that a refused or failed call changed nothing. */
-export function snapshotRows(sqlite: {
-  prepare(sql: string): { all(): unknown[] };
-}): Record<(typeof SNAPSHOT_TABLES)[number], unknown[]> {
-  return Object.fromEntries(
-    SNAPSHOT_TABLES.map((t) => [t, sqlite.prepare(`select * from ${t} order by rowid`).all()]),
-  ) as Record<(typeof SNAPSHOT_TABLES)[number], unknown[]>;
+export async function snapshotRows(): Promise<Record<(typeof SNAPSHOT_TABLES)[number], unknown[]>> {
+  const snapshot: [string, unknown[]][] = [];
+  // Sorted here, not by the database: not every table has an id, and row order is not the point.
+  for (const t of SNAPSHOT_TABLES)
+    snapshot.push([t, (await rows<unknown>(`select * from ${t}`)).map((r) => JSON.stringify(r)).sort()]);
+  return Object.fromEntries(snapshot) as Record<(typeof SNAPSHOT_TABLES)[number], unknown[]>;
 }

@@ -100,8 +100,8 @@ describe('themes', () => {
     const added = await Promise.all(
       ['Growth', 'Reliability', 'Cost'].map((name) => addTheme(pm, cycle.id, themeInput(name))),
     );
-    expect(added.map(async (t) => (await t).position)).toEqual([0, 1, 2]);
-    expect(await eventsOf('theme', (await added[0]).id)).toMatchObject([{ type: 'theme.created' }]);
+    expect(added.map((t) => t.position)).toEqual([0, 1, 2]);
+    expect(await eventsOf('theme', added[0].id)).toMatchObject([{ type: 'theme.created' }]);
   });
 
   it('addTheme validates, and 404s an unknown cycle', async () => {
@@ -137,23 +137,23 @@ describe('themes', () => {
     const cycle = await makeCycle(db);
     const [a, b, c] = await Promise.all(['A', 'B', 'C'].map((name) => makeTheme(db, cycle.id, { name })));
 
-    await moveTheme(pm, cycle.id, (await c).id, 'up');
+    await moveTheme(pm, cycle.id, c.id, 'up');
     expect(await themeOrder(cycle.id)).toEqual([
-      { id: (await a).id, position: 0 },
-      { id: (await c).id, position: 1 },
-      { id: (await b).id, position: 2 },
+      { id: a.id, position: 0 },
+      { id: c.id, position: 1 },
+      { id: b.id, position: 2 },
     ]);
 
-    await moveTheme(pm, cycle.id, (await a).id, 'down');
+    await moveTheme(pm, cycle.id, a.id, 'down');
     expect(await themeOrder(cycle.id)).toEqual([
-      { id: (await c).id, position: 0 },
-      { id: (await a).id, position: 1 },
-      { id: (await b).id, position: 2 },
+      { id: c.id, position: 0 },
+      { id: a.id, position: 1 },
+      { id: b.id, position: 2 },
     ]);
 
-    await moveTheme(pm, cycle.id, (await c).id, 'up');
-    await moveTheme(pm, cycle.id, (await b).id, 'down');
-    expect((await themeOrder(cycle.id)).map((t) => t.id)).toEqual([(await c).id, (await a).id, (await b).id]);
+    await moveTheme(pm, cycle.id, c.id, 'up');
+    await moveTheme(pm, cycle.id, b.id, 'down');
+    expect((await themeOrder(cycle.id)).map((t) => t.id)).toEqual([c.id, a.id, b.id]);
   });
 
   it('removeTheme un-themes its items (one event per item), leaves others, and re-densifies positions', async () => {
@@ -161,44 +161,37 @@ describe('themes', () => {
     const [a, b, c] = await Promise.all(['A', 'B', 'C'].map((name) => makeTheme(db, cycle.id, { name })));
     const inB = await Promise.all(
       [1, 2].map(async () =>
-        makeItem(db, { requestorId: pm.id, departmentId: pm.departmentId, cycleId: cycle.id, themeId: (await b).id }),
+        makeItem(db, { requestorId: pm.id, departmentId: pm.departmentId, cycleId: cycle.id, themeId: b.id }),
       ),
     );
     const inA = await makeItem(db, {
       requestorId: pm.id,
       departmentId: pm.departmentId,
       cycleId: cycle.id,
-      themeId: (await a).id,
+      themeId: a.id,
     });
 
-    await removeTheme(pm, cycle.id, (await b).id);
+    await removeTheme(pm, cycle.id, b.id);
 
     expect(await themeOrder(cycle.id)).toEqual([
-      { id: (await a).id, position: 0 },
-      { id: (await c).id, position: 1 },
+      { id: a.id, position: 0 },
+      { id: c.id, position: 1 },
     ]);
     for (const item of inB) {
-      expect(
-        first(
-          await db
-            .select()
-            .from(items)
-            .where(eq(items.id, (await item).id)),
-        ),
-      ).toMatchObject({
+      expect(first(await db.select().from(items).where(eq(items.id, item.id)))).toMatchObject({
         themeId: null,
         cycleId: cycle.id,
         version: 2,
       });
-      const log = (await eventsOf('item', (await item).id)).filter((e) => e.type === 'item.updated');
+      const log = (await eventsOf('item', item.id)).filter((e) => e.type === 'item.updated');
       expect(log).toHaveLength(1);
-      expect(log[0].data.changes).toEqual({ themeId: { from: (await b).id, to: null } });
+      expect(log[0].data.changes).toEqual({ themeId: { from: b.id, to: null } });
     }
     expect(first(await db.select().from(items).where(eq(items.id, inA.id)))).toMatchObject({
-      themeId: (await a).id,
+      themeId: a.id,
       version: 1,
     });
-    expect((await eventsOf('theme', (await b).id)).at(-1)).toMatchObject({
+    expect((await eventsOf('theme', b.id)).at(-1)).toMatchObject({
       type: 'theme.deleted',
       data: { itemsUnthemed: 2 },
     });
@@ -209,8 +202,8 @@ describe('themes', () => {
     const [a, b] = await Promise.all(['A', 'B', 'C'].map((name) => makeTheme(db, cycle.id, { name })));
     const item = async (themeId: number | null) =>
       makeItem(db, { requestorId: pm.id, departmentId: pm.departmentId, cycleId: cycle.id, themeId });
-    for (let i = 0; i < 10; i++) await item((await a).id);
-    await item((await b).id);
+    for (let i = 0; i < 10; i++) await item(a.id);
+    await item(b.id);
     await item(null);
     expect((await listThemes(pm, cycle.id)).map((t) => [t.name, t.itemCount])).toEqual([
       ['A', 10],
@@ -224,12 +217,10 @@ describe('themes', () => {
     const [a, b] = await Promise.all(['A', 'B'].map((name) => makeTheme(db, cycle.id, { name })));
     const before = await rowCounts();
     await expect(await addTheme(leader, cycle.id, themeInput('Leader theme'))).rejects.toThrow(ForbiddenError);
-    await expect(await updateTheme(leader, cycle.id, (await a).id, themeInput('Renamed'))).rejects.toThrow(
-      ForbiddenError,
-    );
-    await expect(await moveTheme(leader, cycle.id, (await b).id, 'up')).rejects.toThrow(ForbiddenError);
-    await expect(await removeTheme(leader, cycle.id, (await a).id)).rejects.toThrow(ForbiddenError);
+    await expect(await updateTheme(leader, cycle.id, a.id, themeInput('Renamed'))).rejects.toThrow(ForbiddenError);
+    await expect(await moveTheme(leader, cycle.id, b.id, 'up')).rejects.toThrow(ForbiddenError);
+    await expect(await removeTheme(leader, cycle.id, a.id)).rejects.toThrow(ForbiddenError);
     expect(await rowCounts()).toEqual(before);
-    expect((await themeOrder(cycle.id)).map((t) => t.id)).toEqual([(await a).id, (await b).id]);
+    expect((await themeOrder(cycle.id)).map((t) => t.id)).toEqual([a.id, b.id]);
   });
 });

@@ -18,7 +18,7 @@ export type EventInput = {
  * Appends one audit row, hash-chained to the one before (db/event-chain.ts), and returns its id.
  * Call it inside the same transaction as the change it records.
  */
-export function logEvent(tx: Executor, e: EventInput): Promise<number> {
+export async function logEvent(tx: Executor, e: EventInput): Promise<number> {
   // Reading the last hash and appending must not interleave with another writer.
   if (!inTransaction()) return transaction((t) => appendEvent(t, e));
   return appendEvent(tx, e);

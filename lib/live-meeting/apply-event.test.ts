@@ -39,7 +39,7 @@ describe('applyVoteEvent', () => {
     async (_label, visibility, weighted) => {
       const s = await meeting(visibility, weighted);
       const random = seededRandom(visibility === 'hidden' ? 7 : weighted ? 11 : 3);
-      const item = (await s.items[0]).id;
+      const item = s.items[0].id;
       for (let step = 0; step < 12; step++) {
         const viewers = [s.voters[0], s.observer];
         const before = await Promise.all(viewers.map((v) => liveState(v, s.meeting.id)));
@@ -49,22 +49,22 @@ describe('applyVoteEvent', () => {
           comment: step % 3 ? '' : `step ${step}`,
         });
         const event = await streamed(s.meeting.id);
-        viewers.forEach(async (viewer, i) => {
-          const after = liveState(viewer, s.meeting.id);
+        for (const [i, viewer] of viewers.entries()) {
+          const after = await liveState(viewer, s.meeting.id);
           // A hidden vote's event says nothing of the voter, not even to the voter: their own page
           // takes their vote from the answer to their POST, so here it stays as it was.
           const expected =
             visibility === 'hidden' && viewer.id === voter.id
               ? {
                   ...after,
-                  agenda: (await after).agenda.map(async (it, k) => ({
+                  agenda: after.agenda.map((it, k) => ({
                     ...it,
-                    myVote: (await before[i]).agenda[k].myVote,
+                    myVote: before[i].agenda[k].myVote,
                   })),
                 }
               : after;
-          expect(applyVoteEvent(await before[i], event), `step ${step}, viewer ${i}`).toEqual(expected);
-        });
+          expect(applyVoteEvent(before[i], event), `step ${step}, viewer ${i}`).toEqual(expected);
+        }
       }
     },
   );
@@ -72,14 +72,14 @@ describe('applyVoteEvent', () => {
   it('declines what it cannot apply exactly, so the page re-reads the state', async () => {
     const s = await meeting('hidden', false);
     const before = await liveState(s.voters[0], s.meeting.id);
-    await castVote(s.voters[1], s.meeting.id, (await s.items[0]).id, { choice: 'accept' });
-    await revealVotes(s.pm, s.meeting.id, (await s.items[0]).id);
+    await castVote(s.voters[1], s.meeting.id, s.items[0].id, { choice: 'accept' });
+    await revealVotes(s.pm, s.meeting.id, s.items[0].id);
     const revealed = await liveState(s.voters[0], s.meeting.id);
     // A vote event that is not hidden, on an item the page still shows hidden: re-read.
     const plain = {
       id: 1e9,
       type: 'live.vote_cast',
-      data: { itemId: (await s.items[0]).id, userId: s.voters[1].id, choice: 'reject', comment: '' },
+      data: { itemId: s.items[0].id, userId: s.voters[1].id, choice: 'reject', comment: '' },
     };
     expect(applyVoteEvent(before, plain)).toBeNull();
     // A hidden vote on an item the page shows revealed, a stranger's vote, an unknown item, another kind.
@@ -87,7 +87,7 @@ describe('applyVoteEvent', () => {
       applyVoteEvent(revealed, {
         id: 1e9,
         type: 'live.vote_cast',
-        data: { itemId: (await s.items[0]).id, hidden: true, voted: 2 },
+        data: { itemId: s.items[0].id, hidden: true, voted: 2 },
       }),
     ).toBeNull();
     expect(applyVoteEvent(revealed, { ...plain, data: { ...plain.data, userId: 999_999 } })).toBeNull();

@@ -16,7 +16,7 @@ describe('runLiveCommand', () => {
       weighted: false,
       confirm: ['no_preread', 'early'],
     });
-    const itemId = (await s.items[0]).id;
+    const itemId = s.items[0].id;
     await runLiveCommand(s.leaders[0], s.meeting.id, { action: 'vote', itemId, choice: 'accept' });
     expect(
       await db
@@ -32,13 +32,7 @@ describe('runLiveCommand', () => {
 
   it('refuses a command it does not know, naming the field', async () => {
     const s = await plannedMeeting({ items: 1 });
-    const refusal = (async () => {
-      try {
-        await runLiveCommand(s.pm, s.meeting.id, { action: 'explode' });
-      } catch (error) {
-        return error;
-      }
-    })();
+    const refusal = await runLiveCommand(s.pm, s.meeting.id, { action: 'explode' }).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(ValidationError);
     expect((refusal as ValidationError).fieldErrors.action?.[0]).toMatch(/^action must be one of start/);
   });

@@ -17,7 +17,7 @@ async function started(votesVisibility: 'live' | 'hidden' = 'live') {
     weighted: false,
     confirm: ['no_preread', 'early'],
   });
-  return { ...setup, current: (await setup.items[0]).id };
+  return { ...setup, current: setup.items[0].id };
 }
 
 describe('recordDecision', () => {
@@ -76,9 +76,9 @@ describe('recordDecision', () => {
 
   it('gives accepted items a rank at the bottom, in decision order', async () => {
     const { pm, meeting, items } = await started();
-    await recordDecision(pm, meeting.id, (await items[0]).id, { outcome: 'accepted' });
-    await recordDecision(pm, meeting.id, (await items[1]).id, { outcome: 'accepted' });
-    const [a, b] = [(await readItem((await items[0]).id)).rank!, (await readItem((await items[1]).id)).rank!];
+    await recordDecision(pm, meeting.id, items[0].id, { outcome: 'accepted' });
+    await recordDecision(pm, meeting.id, items[1].id, { outcome: 'accepted' });
+    const [a, b] = [(await readItem(items[0].id)).rank!, (await readItem(items[1].id)).rank!];
     expect(a < b).toBe(true);
   });
 

@@ -20,9 +20,8 @@ async function ranked() {
     weighted: false,
     confirm: ['no_preread', 'early'],
   });
-  for (const item of setup.items)
-    await recordDecision(setup.pm, setup.meeting.id, (await item).id, { outcome: 'accepted' });
-  const ids = setup.items.map(async (i) => (await i).id);
+  for (const item of setup.items) await recordDecision(setup.pm, setup.meeting.id, item.id, { outcome: 'accepted' });
+  const ids = setup.items.map((i) => i.id);
   return { ...setup, ids };
 }
 
@@ -32,12 +31,12 @@ const version = async (id: number) => (await readItem(id)).version;
 describe('moveAccepted', () => {
   it('moves one item, writing only that row, and records live.rank_changed', async () => {
     const { pm, meeting, cycle, ids } = await ranked();
-    const before = Object.fromEntries(await Promise.all(ids.map(async (id) => [id, readItem(await id)])));
-    const result = await moveAccepted(pm, meeting.id, await ids[3], 0, before[ids[3]].version);
+    const before = Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await readItem(id)])));
+    const result = await moveAccepted(pm, meeting.id, ids[3], 0, before[ids[3]].version);
     expect(result.order).toEqual([ids[3], ids[0], ids[1], ids[2]]);
     expect(await order(cycle.id)).toEqual(result.order);
-    for (const id of ids.slice(0, 3)) expect(await readItem(await id)).toEqual(before[id]);
-    expect((await readItem(await ids[3])).version).toBe(before[ids[3]].version + 1);
+    for (const id of ids.slice(0, 3)) expect(await readItem(id)).toEqual(before[id]);
+    expect((await readItem(ids[3])).version).toBe(before[ids[3]].version + 1);
     expect((await eventsOf('meeting', meeting.id)).at(-1)).toMatchObject({
       type: 'live.rank_changed',
       data: { itemId: ids[3], toIndex: 0 },
@@ -48,9 +47,9 @@ describe('moveAccepted', () => {
     const { pm, meeting, cycle, ids } = await ranked();
     const admin = await userWithRole('admin');
     // Both movers saw the same list with the same versions.
-    const seen = Object.fromEntries(await Promise.all(ids.map(async (id) => [id, version(await id)])));
-    await moveAccepted(pm, meeting.id, await ids[0], 3, seen[ids[0]]); // first to last
-    await moveAccepted(admin, meeting.id, await ids[3], 0, seen[ids[3]]); // last to first
+    const seen = Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await version(id)])));
+    await moveAccepted(pm, meeting.id, ids[0], 3, seen[ids[0]]); // first to last
+    await moveAccepted(admin, meeting.id, ids[3], 0, seen[ids[3]]); // last to first
     expect(await order(cycle.id)).toEqual([ids[3], ids[1], ids[2], ids[0]]);
     expect((await eventsOf('meeting', meeting.id)).filter((e) => e.type === 'live.rank_changed')).toHaveLength(2);
   });
@@ -58,12 +57,12 @@ describe('moveAccepted', () => {
   it('refuses a stale move of the same item with the new order, and overwrites nothing', async () => {
     const { pm, meeting, cycle, ids } = await ranked();
     const admin = await userWithRole('admin');
-    const seen = await version(await ids[2]);
-    await moveAccepted(pm, meeting.id, await ids[2], 0, seen);
-    const after = await readItem(await ids[2]);
+    const seen = await version(ids[2]);
+    await moveAccepted(pm, meeting.id, ids[2], 0, seen);
+    const after = await readItem(ids[2]);
     let error: unknown;
     try {
-      await moveAccepted(admin, meeting.id, await ids[2], 3, seen);
+      await moveAccepted(admin, meeting.id, ids[2], 3, seen);
     } catch (e) {
       error = e;
     }
@@ -72,16 +71,16 @@ describe('moveAccepted', () => {
       'This item was moved by someone else meanwhile; here is the new order.',
     );
     expect((error as RankConflictError).order).toEqual([ids[2], ids[0], ids[1], ids[3]]);
-    expect(await readItem(await ids[2])).toEqual(after);
+    expect(await readItem(ids[2])).toEqual(after);
     expect(await order(cycle.id)).toEqual([ids[2], ids[0], ids[1], ids[3]]);
   });
 
   it('refuses a position that does not exist, a rejected item, and people who may not rank', async () => {
     const { pm, leaders, meeting, ids, cycle, departments } = await ranked();
-    await expect(await moveAccepted(pm, meeting.id, await ids[0], 4, await version(await ids[0]))).rejects.toThrow(
+    await expect(await moveAccepted(pm, meeting.id, ids[0], 4, await version(ids[0]))).rejects.toThrow(
       'Position 5 does not exist: choose 1 to 4.',
     );
-    await expect(await moveAccepted(pm, meeting.id, await ids[0], -1, await version(await ids[0]))).rejects.toThrow(
+    await expect(await moveAccepted(pm, meeting.id, ids[0], -1, await version(ids[0]))).rejects.toThrow(
       ValidationError,
     );
     const rejected = await makeItem(db, {
@@ -93,11 +92,11 @@ describe('moveAccepted', () => {
     await expect(await moveAccepted(pm, meeting.id, rejected.id, 0, rejected.version)).rejects.toThrow(
       'Only accepted items of this cycle can be ranked.',
     );
-    await expect(
-      await moveAccepted(leaders[0], meeting.id, await ids[0], 1, await version(await ids[0])),
-    ).rejects.toThrow(ForbiddenError);
+    await expect(await moveAccepted(leaders[0], meeting.id, ids[0], 1, await version(ids[0]))).rejects.toThrow(
+      ForbiddenError,
+    );
     await endMeeting(pm, meeting.id);
-    await expect(await moveAccepted(pm, meeting.id, await ids[0], 1, await version(await ids[0]))).rejects.toThrow(
+    await expect(await moveAccepted(pm, meeting.id, ids[0], 1, await version(ids[0]))).rejects.toThrow(
       'The meeting has already ended.',
     );
   });

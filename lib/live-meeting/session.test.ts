@@ -30,11 +30,11 @@ async function liveMeeting(items = 3) {
   return { ...setup, observer, stranger, admin };
 }
 
-function published(meetingId: number, fn: () => void): number[] {
+async function published(meetingId: number, fn: () => Promise<unknown>): Promise<number[]> {
   const ids: number[] = [];
   const off = publisher.subscribe(meetingChannel(meetingId), (id) => ids.push(id));
   try {
-    fn();
+    await fn();
   } finally {
     off();
   }
@@ -45,14 +45,14 @@ describe('startMeeting', () => {
   it('goes live on the first agenda item, stores the settings, writes one event and publishes it after commit', async () => {
     const { pm, meeting, items } = await liveMeeting();
     let after!: Awaited<ReturnType<typeof startMeeting>>;
-    const ids = published(meeting.id, async () => {
+    const ids = await published(meeting.id, async () => {
       after = await startMeeting(pm, meeting.id, {
         votesVisibility: 'hidden',
         weighted: true,
         confirm: ['no_preread', 'early'],
       });
     });
-    expect(after).toMatchObject({ status: 'live', currentItemId: (await items[0]).id, version: meeting.version + 1 });
+    expect(after).toMatchObject({ status: 'live', currentItemId: items[0].id, version: meeting.version + 1 });
     expect(after.startedAt).not.toBeNull();
     const evs = (await eventsOf('meeting', meeting.id)).filter((e) => e.type.startsWith('live.'));
     expect(evs.map((e) => e.type)).toEqual(['live.started']);
@@ -94,16 +94,16 @@ describe('goToItem', () => {
     const { pm, meeting, items } = await liveMeeting();
     let m = await startMeeting(pm, meeting.id, LIVE);
     m = await goToItem(pm, meeting.id, 'next', m.version);
-    expect(m.currentItemId).toBe((await items[1]).id);
-    m = await goToItem(pm, meeting.id, (await items[2]).id, m.version);
-    expect(m.currentItemId).toBe((await items[2]).id);
+    expect(m.currentItemId).toBe(items[1].id);
+    m = await goToItem(pm, meeting.id, items[2].id, m.version);
+    expect(m.currentItemId).toBe(items[2].id);
     await expect(await goToItem(pm, meeting.id, 'next', m.version)).rejects.toThrow(
       'This is the last item on the agenda.',
     );
     m = await goToItem(pm, meeting.id, 'previous', m.version);
-    expect(m.currentItemId).toBe((await items[1]).id);
+    expect(m.currentItemId).toBe(items[1].id);
     expect((await liveState(pm, meeting.id)).meeting).toMatchObject({
-      currentItemId: (await items[1]).id,
+      currentItemId: items[1].id,
       version: m.version,
     });
     expect((await eventsOf('meeting', meeting.id)).filter((e) => e.type === 'live.item_changed')).toHaveLength(3);
@@ -130,8 +130,8 @@ describe('goToItem', () => {
     await expect(await goToItem(leaders[0], meeting.id, 'next', seen)).rejects.toThrow(ConflictError);
     expect(await eventsOf('meeting', meeting.id)).toHaveLength(count);
     const now = (await liveState(leaders[0], meeting.id)).meeting;
-    expect(now).toMatchObject({ facilitatorId: leaders[0].id, currentItemId: (await items[0]).id });
-    expect((await goToItem(leaders[0], meeting.id, 'next', now.version)).currentItemId).toBe((await items[1]).id);
+    expect(now).toMatchObject({ facilitatorId: leaders[0].id, currentItemId: items[0].id });
+    expect((await goToItem(leaders[0], meeting.id, 'next', now.version)).currentItemId).toBe(items[1].id);
   });
 });
 
@@ -142,7 +142,7 @@ describe('pause, resume, hand over, take over', () => {
     await goToItem(pm, meeting.id, 'next', m.version);
     expect((await pauseMeeting(pm, meeting.id)).status).toBe('paused');
     await expect(await pauseMeeting(pm, meeting.id)).rejects.toThrow('The meeting is paused.');
-    expect(await resumeMeeting(pm, meeting.id)).toMatchObject({ status: 'live', currentItemId: (await items[1]).id });
+    expect(await resumeMeeting(pm, meeting.id)).toMatchObject({ status: 'live', currentItemId: items[1].id });
     await expect(await resumeMeeting(pm, meeting.id)).rejects.toThrow('The meeting is already live.');
     expect((await eventsOf('meeting', meeting.id)).map((e) => e.type).filter((t) => t.startsWith('live.'))).toEqual([
       'live.started',

@@ -185,7 +185,7 @@ export async function liveState(viewer: ActingUser, meetingId: number): Promise<
       (await tx.select().from(decisions).where(eq(decisions.meetingId, meetingId))).map((d) => [d.itemId, d]),
     );
     const allVotes = await votesByItem(tx, meetingId);
-    const agenda = rows.map(async (row): Promise<LiveItem> => {
+    const agenda = rows.map((row): LiveItem => {
       const state = states.get(row.itemId);
       const revealed = state?.revealed ?? false;
       const itemVotes = allVotes.get(row.itemId) ?? [];

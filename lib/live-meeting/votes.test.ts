@@ -19,7 +19,7 @@ async function started(votesVisibility: 'live' | 'hidden' = 'live') {
     weighted: false,
     confirm: ['no_preread', 'early'],
   });
-  return { ...setup, observer, stranger, m, current: (await setup.items[0]).id };
+  return { ...setup, observer, stranger, m, current: setup.items[0].id };
 }
 
 const votesOf = async (meetingId: number, itemId: number) =>
@@ -69,7 +69,7 @@ describe('castVote', () => {
   it('refuses bad choices, an item that is not current, closed voting and a paused meeting', async () => {
     const { pm, leaders, meeting, items, current } = await started();
     await expect(await castVote(leaders[0], meeting.id, current, { choice: 'maybe' })).rejects.toThrow(ValidationError);
-    await expect(await castVote(leaders[0], meeting.id, (await items[1]).id, { choice: 'accept' })).rejects.toThrow(
+    await expect(await castVote(leaders[0], meeting.id, items[1].id, { choice: 'accept' })).rejects.toThrow(
       'You can only vote on the item being discussed now.',
     );
     await closeVoting(pm, meeting.id, current);
@@ -130,7 +130,7 @@ describe('hidden votes', () => {
     await castVote(s.leaders[0], s.meeting.id, s.current, { choice: 'accept' });
     await revealVotes(s.pm, s.meeting.id, s.current);
     await goToItem(s.pm, s.meeting.id, 'next', (await liveState(s.pm, s.meeting.id)).meeting.version);
-    await castVote(s.leaders[0], s.meeting.id, (await s.items[1]).id, { choice: 'defer' });
+    await castVote(s.leaders[0], s.meeting.id, s.items[1].id, { choice: 'defer' });
     const [first, second] = (await liveState(s.leaders[1], s.meeting.id)).agenda;
     expect(first.tally.hidden).toBe(false);
     expect(second.tally).toEqual({ hidden: true, voted: 1, eligible: 2 });

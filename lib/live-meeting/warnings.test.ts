@@ -116,7 +116,7 @@ describe('recordDecision while the votes are hidden', () => {
       weighted: false,
       confirm: ['no_preread', 'early'],
     });
-    const item = (await setup.items[0]).id;
+    const item = setup.items[0].id;
     await castVote(setup.leaders[0], setup.meeting.id, item, { choice: 'accept' });
     return { ...setup, item };
   }
@@ -145,8 +145,8 @@ describe('recordDecision while the votes are hidden', () => {
       confirmHiddenVotes: true,
     });
     expect((await readItem(item)).status).toBe('accepted');
-    await revealVotes(pm, meeting.id, (await items[1]).id);
-    await recordDecision(pm, meeting.id, (await items[1]).id, { outcome: 'deferred', note: 'Nobody voted yet.' });
-    expect((await readItem((await items[1]).id)).status).toBe('deferred');
+    await revealVotes(pm, meeting.id, items[1].id);
+    await recordDecision(pm, meeting.id, items[1].id, { outcome: 'deferred', note: 'Nobody voted yet.' });
+    expect((await readItem(items[1].id)).status).toBe('deferred');
   });
 });

@@ -86,7 +86,7 @@ async function moveCycleToPreread(tx: Executor, actorId: number, cycle: Cycle): 
  * nothing happens. Less than the lead time before the meeting it needs `confirmLate`, and is
  * marked late. Once per meeting; later changes go out with sendPrereadUpdate.
  */
-export function distributePreread(actor: ActingUser, meetingId: number, input: unknown = {}, now = new Date()) {
+export async function distributePreread(actor: ActingUser, meetingId: number, input: unknown = {}, now = new Date()) {
   assertCan(actor, 'meeting.manage');
   const { confirmLate } = parseOrThrow(DistributeSchema, input);
   return transaction(async (tx) => {
@@ -129,7 +129,7 @@ export function distributePreread(actor: ActingUser, meetingId: number, input: u
  * Sends what changed since the attendees' latest copy (the pre-read or the last update): a
  * human summary in-app and by e-mail, with a fresh invitation when the meeting itself moved.
  */
-export function sendPrereadUpdate(actor: ActingUser, meetingId: number, now = new Date()) {
+export async function sendPrereadUpdate(actor: ActingUser, meetingId: number, now = new Date()) {
   assertCan(actor, 'meeting.manage');
   return transaction(async (tx) => {
     const meeting = await loadMeeting(tx, meetingId);

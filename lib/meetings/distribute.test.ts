@@ -16,10 +16,10 @@ const prereadOf = async (meetingId: number) =>
 describe('distributePreread', () => {
   it('freezes the agenda, moves the cycle to preread and sends one notification and one e-mail per attendee', async () => {
     const { pm, leaders, cycle, items, meeting } = await plannedMeeting({ daysAhead: 14 });
-    const before = meetingRowCounts();
+    const before = await meetingRowCounts();
     const result = await distributePreread(pm, meeting.id, {});
     expect(result).toMatchObject({ late: false, items: 2 });
-    const after = meetingRowCounts();
+    const after = await meetingRowCounts();
     expect([
       after.prereads - before.prereads,
       after.notifications - before.notifications,
@@ -29,7 +29,7 @@ describe('distributePreread', () => {
     const preread = (await prereadOf(meeting.id))!;
     expect(preread.late).toBe(false);
     expect(preread.snapshot.items.map((i) => [i.id, i.title, i.estimate, i.effectiveWeeks])).toEqual(
-      items.map(async (i) => [(await i).id, (await i).title, 'M', 3]),
+      items.map((i) => [i.id, i.title, 'M', 3]),
     );
     expect(preread.snapshot.cycle).toEqual({ id: cycle.id, name: cycle.name, capacityWeeks: 20 });
     expect(preread.snapshot.themes.map((t) => t.name)).toEqual(['Growth', 'Reliability']);
@@ -66,11 +66,11 @@ describe('distributePreread', () => {
 
   it('refuses a late distribution without confirmation, naming how late, and marks a confirmed one late', async () => {
     const { pm, meeting } = await plannedMeeting({ daysAhead: 3 });
-    const before = meetingRowCounts();
+    const before = await meetingRowCounts();
     const error = await validationErrorOf(() => distributePreread(pm, meeting.id, { confirmLate: false }));
     expect(error.message).toBe('The meeting is in 3 days, less than the 7-day lead time. Confirm to send it late.');
     expect(error.fieldErrors.confirmLate).toEqual([error.message]);
-    expect(meetingRowCounts()).toEqual(before);
+    expect(await meetingRowCounts()).toEqual(before);
 
     await distributePreread(pm, meeting.id, { confirmLate: 'on' });
     expect((await prereadOf(meeting.id))!.late).toBe(true);
@@ -100,12 +100,12 @@ describe('distributePreread', () => {
   it('refuses a second distribution', async () => {
     const { pm, meeting } = await plannedMeeting();
     await distributePreread(pm, meeting.id, {});
-    const before = meetingRowCounts();
+    const before = await meetingRowCounts();
     await expect(await distributePreread(pm, meeting.id, {})).rejects.toThrow(
       /^The pre-read was already sent on \w+day .* UTC; send an update instead\.$/,
     );
     await expect(await distributePreread(pm, meeting.id, {})).rejects.toThrow(ConflictError);
-    expect(meetingRowCounts()).toEqual(before);
+    expect(await meetingRowCounts()).toEqual(before);
   });
 
   it.each([
@@ -113,33 +113,30 @@ describe('distributePreread', () => {
     ['no attendees', { attendees: false }, 'Add at least one attendee before distributing.'],
   ])('refuses %s and writes nothing', async (_label, opts, message) => {
     const { pm, meeting } = await plannedMeeting(opts);
-    const before = meetingRowCounts();
+    const before = await meetingRowCounts();
     expect((await validationErrorOf(() => distributePreread(pm, meeting.id, { confirmLate: true }))).message).toBe(
       message,
     );
-    expect(meetingRowCounts()).toEqual(before);
+    expect(await meetingRowCounts()).toEqual(before);
   });
 
   it('refuses a meeting in the past and writes nothing', async () => {
     const { pm, meeting } = await plannedMeeting();
-    const before = meetingRowCounts();
+    const before = await meetingRowCounts();
     const later = new Date(Date.parse(meeting.scheduledAt) + DAY);
     expect(
       (await validationErrorOf(() => distributePreread(pm, meeting.id, { confirmLate: true }, later))).message,
     ).toMatch(/already started/);
-    expect(meetingRowCounts()).toEqual(before);
+    expect(await meetingRowCounts()).toEqual(before);
   });
 
   it('refuses an agenda item that is no longer curated', async () => {
     const { pm, meeting, items } = await plannedMeeting();
-    await db
-      .update(itemsTable)
-      .set({ status: 'withdrawn' })
-      .where(eq(itemsTable.id, (await items[0]).id));
+    await db.update(itemsTable).set({ status: 'withdrawn' }).where(eq(itemsTable.id, items[0].id));
     expect((await validationErrorOf(() => distributePreread(pm, meeting.id, {}))).message).toBe(
       '"Agenda item 1" is withdrawn; take it off the agenda first.',
     );
-    await setAgenda(pm, meeting.id, [(await items[1]).id]);
+    await setAgenda(pm, meeting.id, [items[1].id]);
     expect((await distributePreread(pm, meeting.id, {})).items).toBe(1);
   });
 

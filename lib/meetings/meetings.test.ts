@@ -58,11 +58,11 @@ describe('createMeeting', () => {
   ])('refuses %s and writes nothing', async (_label, over, field, message) => {
     const pm = await userWithRole('pm');
     const cycle = await makeCycle(db);
-    const before = meetingRowCounts();
+    const before = await meetingRowCounts();
     expect(
       (await validationErrorOf(() => createMeeting(pm, cycle.id, meetingInput(pm.id, over)))).fieldErrors[field],
     ).toEqual([message]);
-    expect(meetingRowCounts()).toEqual(before);
+    expect(await meetingRowCounts()).toEqual(before);
   });
 
   it('refuses a facilitator who is a requestor or deactivated', async () => {
@@ -130,7 +130,7 @@ describe('setAttendees', () => {
   it('refuses a deactivated person by name, and an unknown id, writing nothing', async () => {
     const { pm, leaders, meeting } = await plannedMeeting();
     const gone = await makeUser(db, { role: 'leader', name: 'Gina Gone', active: false });
-    const before = meetingRowCounts();
+    const before = await meetingRowCounts();
     const error = await validationErrorOf(() =>
       setAttendees(
         pm,
@@ -144,14 +144,14 @@ describe('setAttendees', () => {
       (await validationErrorOf(() => setAttendees(pm, meeting.id, [{ userId: 987_654, role: 'voter' }]))).fieldErrors
         .attendees,
     ).toEqual(['Person #987654 does not exist.']);
-    expect(meetingRowCounts()).toEqual(before);
+    expect(await meetingRowCounts()).toEqual(before);
   });
 
   it('refuses a requestor or an engineer as a voter, naming them, and writes nothing; they may observe', async () => {
     const { pm, leaders, meeting } = await plannedMeeting();
     const requestor = await userWithRole('requestor');
     const engineer = await userWithRole('engineer');
-    const before = meetingRowCounts();
+    const before = await meetingRowCounts();
     const error = await validationErrorOf(async () =>
       setAttendees(pm, meeting.id, [
         { userId: leaders[0].id, role: 'voter' },
@@ -160,7 +160,7 @@ describe('setAttendees', () => {
       ]),
     );
     expect(error.fieldErrors.attendees).toEqual([votersOnlyMessage(requestor.name), votersOnlyMessage(engineer.name)]);
-    expect(meetingRowCounts()).toEqual(before);
+    expect(await meetingRowCounts()).toEqual(before);
     const attendees = await setAttendees(pm, meeting.id, [
       { userId: leaders[0].id, role: 'voter' },
       { userId: requestor.id, role: 'observer' },
@@ -177,12 +177,12 @@ describe('setAttendees', () => {
     const plan = await getAttendeePlan(pm, meeting.id);
     expect(plan.current).toEqual(expect.arrayContaining([{ userId: leaders[1].id, role: 'observer' }]));
     expect(plan.warnings.map((w) => w.kind)).toEqual(['dominant']);
-    const before = meetingRowCounts();
+    const before = await meetingRowCounts();
     await setAttendees(pm, meeting.id, [
       { userId: leaders[0].id, role: 'voter' },
       { userId: leaders[1].id, role: 'observer' },
     ]);
-    expect(meetingRowCounts()).toEqual(before);
+    expect(await meetingRowCounts()).toEqual(before);
   });
 });
 
@@ -246,19 +246,19 @@ describe('agenda', () => {
       requestorId: pm.id,
       departmentId: pm.departmentId,
     });
-    const before = meetingRowCounts();
+    const before = await meetingRowCounts();
     const error = await validationErrorOf(async () =>
-      setAgenda(pm, meeting.id, [(await items[0]).id, rejected.id, elsewhere.id]),
+      setAgenda(pm, meeting.id, [items[0].id, rejected.id, elsewhere.id]),
     );
     expect(error.fieldErrors.agenda).toEqual([
       '"Already rejected" is rejected, not curated: only curated items can go on the agenda.',
       '"Other cycle" is not in this meeting\'s cycle.',
     ]);
-    expect(meetingRowCounts()).toEqual(before);
-    expect(await setAgenda(pm, meeting.id, [(await items[1]).id, (await items[0]).id, (await items[1]).id])).toEqual([
-      (await items[1]).id,
-      (await items[0]).id,
+    expect(await meetingRowCounts()).toEqual(before);
+    expect(await setAgenda(pm, meeting.id, [items[1].id, items[0].id, items[1].id])).toEqual([
+      items[1].id,
+      items[0].id,
     ]);
-    expect((await getAgendaEditor(pm, meeting.id)).included).toEqual([(await items[1]).id, (await items[0]).id]);
+    expect((await getAgendaEditor(pm, meeting.id)).included).toEqual([items[1].id, items[0].id]);
   });
 });

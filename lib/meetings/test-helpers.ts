@@ -1,5 +1,6 @@
+import type { Item } from '@/db/schema';
 import { makeCycle, makeDepartment, makeItem, makeTheme } from '@/db/factories';
-import { db, sqlite, userWithRole } from '@/lib/testing/db';
+import { db, countRows, userWithRole } from '@/lib/testing/db';
 import { setAgenda } from './agenda.server';
 import { setAttendees } from './attendees.server';
 import { createMeeting } from './meetings.server';
@@ -23,10 +24,10 @@ const TABLES = [
 ] as const;
 
 /** Row counts of the tables a meeting write touches, to assert that a refusal wrote nothing. */
-export function meetingRowCounts(): Record<(typeof TABLES)[number], number> {
-  return Object.fromEntries(
-    TABLES.map((t) => [t, (sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]),
-  ) as Record<(typeof TABLES)[number], number>;
+export async function meetingRowCounts(): Promise<Record<(typeof TABLES)[number], number>> {
+  const counts: [string, number][] = [];
+  for (const t of TABLES) counts.push([t, await countRows(t)]);
+  return Object.fromEntries(counts) as Record<(typeof TABLES)[number], number>;
 }
 
 export const meetingInput = (facilitatorId: number, over: Record<string, unknown> = {}) => ({
@@ -55,17 +56,19 @@ export async function plannedMeeting(opts: { daysAhead?: number; items?: number;
     await makeTheme(db, cycle.id, { name: 'Growth' }),
     await makeTheme(db, cycle.id, { name: 'Reliability' }),
   ];
-  const items = Array.from({ length: opts.items ?? 2 }, (_, i) =>
-    makeItem(db, {
-      cycleId: cycle.id,
-      themeId: themes[i % 2].id,
-      title: `Agenda item ${i + 1}`,
-      estimateSize: 'M',
-      requestorId: pm.id,
-      departmentId: i % 2 ? finance.id : sales.id,
-      status: 'curated',
-    }),
-  );
+  const items: Item[] = [];
+  for (let i = 0; i < (opts.items ?? 2); i++)
+    items.push(
+      await makeItem(db, {
+        cycleId: cycle.id,
+        themeId: themes[i % 2].id,
+        title: `Agenda item ${i + 1}`,
+        estimateSize: 'M',
+        requestorId: pm.id,
+        departmentId: i % 2 ? finance.id : sales.id,
+        status: 'curated',
+      }),
+    );
   const scheduledAt = new Date(Date.now() + (opts.daysAhead ?? 14) * DAY).toISOString();
   const meeting = await createMeeting(pm, cycle.id, meetingInput(pm.id, { scheduledAt }));
   if (opts.attendees !== false)
@@ -78,7 +81,7 @@ export async function plannedMeeting(opts: { daysAhead?: number; items?: number;
     await setAgenda(
       pm,
       meeting.id,
-      items.map(async (i) => (await i).id),
+      items.map((i) => i.id),
     );
   return { pm, leaders, cycle, themes, items, meeting, departments: { sales, finance } };
 }

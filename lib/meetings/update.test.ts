@@ -106,11 +106,11 @@ describe('sendPrereadUpdate', () => {
     const { pm, meeting } = await plannedMeeting();
     await expect(await sendPrereadUpdate(pm, meeting.id)).rejects.toThrow(ConflictError);
     await distributePreread(pm, meeting.id, {});
-    const before = meetingRowCounts();
+    const before = await meetingRowCounts();
     expect((await validationErrorOf(() => sendPrereadUpdate(pm, meeting.id))).message).toBe(
       'Nothing has changed since the pre-read.',
     );
-    expect(meetingRowCounts()).toEqual(before);
+    expect(await meetingRowCounts()).toEqual(before);
   });
 
   it('stores a summary of the changes and tells every attendee; the next update compares with it', async () => {
@@ -123,11 +123,8 @@ describe('sendPrereadUpdate', () => {
       requestorId: pm.id,
       departmentId: pm.departmentId,
     });
-    await db
-      .update(items)
-      .set({ estimateSize: 'L', version: 2 })
-      .where(eq(items.id, (await agenda[0]).id));
-    await setAgenda(pm, meeting.id, [(await agenda[0]).id, extra.id]);
+    await db.update(items).set({ estimateSize: 'L', version: 2 }).where(eq(items.id, agenda[0].id));
+    await setAgenda(pm, meeting.id, [agenda[0].id, extra.id]);
 
     const result = await sendPrereadUpdate(pm, meeting.id);
     expect(result.summary).toEqual([
@@ -136,7 +133,7 @@ describe('sendPrereadUpdate', () => {
       'Changed estimate of Agenda item 1: M → L',
     ]);
     expect((await db.select().from(prereadUpdates)).at(-1)!.snapshot.items.map((i) => i.id)).toEqual([
-      (await agenda[0]).id,
+      agenda[0].id,
       extra.id,
     ]);
 

@@ -60,18 +60,16 @@ async function meetingScene() {
   await db
     .update(items)
     .set({ requestorId: rosa.id, sponsorId: sponsor.id, sme: sme.name })
-    .where(eq(items.id, (await agenda[0]).id));
+    .where(eq(items.id, agenda[0].id));
   await distributePreread(pm, meeting.id, { confirmLate: true });
-  await transaction(async (tx) =>
-    patchItem(tx, pm, await loadItem(tx, (await agenda[1]).id), { title: 'A better title' }),
-  );
+  await transaction(async (tx) => patchItem(tx, pm, await loadItem(tx, agenda[1].id), { title: 'A better title' }));
   await sendPrereadUpdate(pm, meeting.id);
   await remindUnread(pm, meeting.id);
-  const question = await askQuestion(leaders[0], meeting.id, (await agenda[0]).id, 'Which identity providers?');
+  const question = await askQuestion(leaders[0], meeting.id, agenda[0].id, 'Which identity providers?');
   await answerQuestion(sponsor, question.id, 'Okta and Entra.');
   await resolveQuestion(pm, question.id);
   await startMeeting(pm, meeting.id, { votesVisibility: 'live', weighted: false, confirm: ['no_preread', 'early'] });
-  await recordDecision(pm, meeting.id, (await agenda[0]).id, { outcome: 'rejected', reason: 'Not now', note: 'n' });
+  await recordDecision(pm, meeting.id, agenda[0].id, { outcome: 'rejected', reason: 'Not now', note: 'n' });
   await endMeeting(pm, meeting.id);
   await publishOutcome(pm, cycle.id);
 }
@@ -114,8 +112,8 @@ describe('notification links', () => {
     }
   });
 
-  it('covers requestors and outsiders, not only the backlog roles', () => {
-    const roles = new Set(sent.map(async (n) => (await recipient(n.userId)).role));
+  it('covers requestors and outsiders, not only the backlog roles', async () => {
+    const roles = new Set(await Promise.all(sent.map(async (n) => (await recipient(n.userId)).role)));
     expect(roles).toContain('requestor');
   });
 });

@@ -20,14 +20,16 @@ import { completeTask, tasks } from './tasks.server';
 
 /** Whether each of `userIds` still has an unread notification of `kind` linking to `link`. */
 const unread = (kind: string, link: string, userIds: number[]) =>
-  userIds.map(
-    async (userId) =>
-      (
-        await db
-          .select({ readAt: notifications.readAt })
-          .from(notifications)
-          .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind), eq(notifications.link, link)))
-      ).filter((n) => n.readAt === null).length,
+  Promise.all(
+    userIds.map(
+      async (userId) =>
+        (
+          await db
+            .select({ readAt: notifications.readAt })
+            .from(notifications)
+            .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind), eq(notifications.link, link)))
+        ).filter((n) => n.readAt === null).length,
+    ),
   );
 
 describe('notifications that clear themselves once done', () => {
@@ -36,30 +38,27 @@ describe('notifications that clear themselves once done', () => {
     const link = `/meetings/${meeting.id}/preread`;
     await distributePreread(pm, meeting.id, {}, new Date(Date.now() - 2 * DAY));
     await remindUnread(pm, meeting.id);
-    expect(unread('preread.distributed', link, [leaders[0].id, leaders[1].id])).toEqual([1, 1]);
-    expect(unread('preread.reminder', link, [leaders[0].id, leaders[1].id])).toEqual([1, 1]);
+    expect(await unread('preread.distributed', link, [leaders[0].id, leaders[1].id])).toEqual([1, 1]);
+    expect(await unread('preread.reminder', link, [leaders[0].id, leaders[1].id])).toEqual([1, 1]);
 
     await openPreread(leaders[0], meeting.id);
-    expect(unread('preread.distributed', link, [leaders[0].id, leaders[1].id])).toEqual([0, 1]);
-    expect(unread('preread.reminder', link, [leaders[0].id, leaders[1].id])).toEqual([0, 1]);
+    expect(await unread('preread.distributed', link, [leaders[0].id, leaders[1].id])).toEqual([0, 1]);
+    expect(await unread('preread.reminder', link, [leaders[0].id, leaders[1].id])).toEqual([0, 1]);
   });
 
   it('answering a question clears the answerer’s; resolving it clears everyone’s', async () => {
     const { pm, leaders, meeting, items: agenda } = await plannedMeeting({ daysAhead: 14 });
     const sponsor = await userWithRole('leader');
-    await db
-      .update(items)
-      .set({ sponsorId: sponsor.id })
-      .where(eq(items.id, (await agenda[0]).id));
+    await db.update(items).set({ sponsorId: sponsor.id }).where(eq(items.id, agenda[0].id));
     await distributePreread(pm, meeting.id);
-    const link = `/meetings/${meeting.id}/preread#item-${(await agenda[0]).id}`;
-    const question = await askQuestion(leaders[0], meeting.id, (await agenda[0]).id, 'Which banks fail?');
-    expect(unread('question.asked', link, [sponsor.id, pm.id])).toEqual([1, 1]);
+    const link = `/meetings/${meeting.id}/preread#item-${agenda[0].id}`;
+    const question = await askQuestion(leaders[0], meeting.id, agenda[0].id, 'Which banks fail?');
+    expect(await unread('question.asked', link, [sponsor.id, pm.id])).toEqual([1, 1]);
 
     await answerQuestion(sponsor, question.id, 'Two of them, both in Germany.');
-    expect(unread('question.asked', link, [sponsor.id, pm.id])).toEqual([0, 1]);
+    expect(await unread('question.asked', link, [sponsor.id, pm.id])).toEqual([0, 1]);
     await resolveQuestion(pm, question.id);
-    expect(unread('question.asked', link, [sponsor.id, pm.id])).toEqual([0, 0]);
+    expect(await unread('question.asked', link, [sponsor.id, pm.id])).toEqual([0, 0]);
   });
 
   it('responding clears the leader’s invitation to an emergency session; deciding clears everyone’s', async () => {
@@ -68,12 +67,12 @@ describe('notifications that clear themselves once done', () => {
     const session = await conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: s.leaders.map((l) => l.id) });
     const ids = s.leaders.map((l) => l.id);
     const link = `/changes/${cr.id}`;
-    expect(unread('change.session_convened', link, ids)).toEqual([1, 1, 1]);
+    expect(await unread('change.session_convened', link, ids)).toEqual([1, 1, 1]);
 
     await respond(s.leaders[1], session.id, { response: 'assent', comment: '' });
-    expect(unread('change.session_convened', link, ids)).toEqual([1, 0, 1]);
+    expect(await unread('change.session_convened', link, ids)).toEqual([1, 0, 1]);
     await declineChangeRequest(s.pm, cr.id, { reason: 'Fixed by the bank.' });
-    expect(unread('change.session_convened', link, ids)).toEqual([0, 0, 0]);
+    expect(await unread('change.session_convened', link, ids)).toEqual([0, 0, 0]);
   });
 
   it('resolving a question or flag on the schedule clears it for the owner and the pms', async () => {
@@ -82,9 +81,9 @@ describe('notifications that clear themselves once done', () => {
     await publishSchedule(s.pm, s.cycle.id);
     const flag = await raiseFlag(s.requestor, s.alpha.id, { kind: 'flag', body: 'This collides with our audit.' });
     const link = `/cycles/${s.cycle.id}/schedule#item-${s.alpha.id}`;
-    expect(unread('schedule.flagged', link, [s.engineer.id, s.pm.id])).toEqual([1, 1]);
+    expect(await unread('schedule.flagged', link, [s.engineer.id, s.pm.id])).toEqual([1, 1]);
     await resolveFlag(s.engineer, flag.id, { note: 'Moved the kickoff a week.' });
-    expect(unread('schedule.flagged', link, [s.engineer.id, s.pm.id])).toEqual([0, 0]);
+    expect(await unread('schedule.flagged', link, [s.engineer.id, s.pm.id])).toEqual([0, 0]);
   });
 
   it('leaves notifications that ask for nothing, and other people’s, alone', async () => {

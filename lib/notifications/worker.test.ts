@@ -4,7 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { eq } from 'drizzle-orm';
 import { outbox, type OutboxRow } from '@/db/schema';
-import { db, sqlite } from '@/lib/testing/db';
+import { db, execute } from '@/lib/testing/db';
 import { createMailer, processOutboxOnce, startOutboxWorker, stopOutboxWorker, STALE_CLAIM_MS } from './worker.server';
 import { wakeOutboxWorker } from './wake.server';
 import { first } from '@/db/rows';
@@ -69,8 +69,8 @@ afterAll(async () => {
 let mailers: { close: () => void }[] = [];
 let servers: Inbox[] = [];
 
-beforeEach(() => {
-  sqlite.prepare('delete from outbox').run();
+beforeEach(async () => {
+  await execute('delete from outbox');
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 afterEach(async () => {

@@ -7,7 +7,7 @@ import { meetingRowCounts, plannedMeeting } from '@/lib/meetings/test-helpers';
 import { setAttendees } from '@/lib/meetings/attendees.server';
 import { setEmailPrefs } from '@/lib/notifications/prefs.server';
 import { listMyRequests } from '@/lib/requests/requests.server';
-import { db, eventsOf, readItem, sqlite, userWithRole } from '@/lib/testing/db';
+import { db, eventsOf, readItem, countRows, userWithRole } from '@/lib/testing/db';
 import { addNote, recordDecision } from '@/lib/live-meeting/decisions.server';
 import { cycleOutcome, NOT_PUBLISHED, OutcomeNotPublishedError } from './report.server';
 import { outcomeCsv } from './export';
@@ -36,10 +36,10 @@ async function endedMeeting() {
   const former = await makeUser(db, { role: 'leader', active: false });
   const observer = await userWithRole('requestor');
   const people: [number, number, number | null][] = [
-    [(await a).id, rosa.id, sponsor.id],
-    [(await b).id, rosa.id, rosa.id],
-    [(await c).id, sam.id, former.id],
-    [(await d).id, ted.id, null],
+    [a.id, rosa.id, sponsor.id],
+    [b.id, rosa.id, rosa.id],
+    [c.id, sam.id, former.id],
+    [d.id, ted.id, null],
   ];
   for (const [id, requestorId, sponsorId] of people)
     await db.update(items).set({ requestorId, sponsorId }).where(eq(items.id, id));
@@ -57,26 +57,26 @@ async function endedMeeting() {
       'next',
       first(await db.select().from(meetings).where(eq(meetings.id, meeting.id)))!.version,
     );
-  await castVote(leaders[0], meeting.id, (await a).id, { choice: 'accept' });
-  await castVote(leaders[1], meeting.id, (await a).id, { choice: 'accept' });
-  await addNote(pm, meeting.id, (await a).id, 'Needs the billing rewrite first');
-  await recordDecision(pm, meeting.id, (await a).id, { outcome: 'accepted' });
+  await castVote(leaders[0], meeting.id, a.id, { choice: 'accept' });
+  await castVote(leaders[1], meeting.id, a.id, { choice: 'accept' });
+  await addNote(pm, meeting.id, a.id, 'Needs the billing rewrite first');
+  await recordDecision(pm, meeting.id, a.id, { outcome: 'accepted' });
   await next();
-  await castVote(leaders[0], meeting.id, (await b).id, { choice: 'accept' });
-  await recordDecision(pm, meeting.id, (await b).id, { outcome: 'accepted' });
+  await castVote(leaders[0], meeting.id, b.id, { choice: 'accept' });
+  await recordDecision(pm, meeting.id, b.id, { outcome: 'accepted' });
   await next();
-  await castVote(leaders[0], meeting.id, (await c).id, { choice: 'reject' });
-  await castVote(leaders[1], meeting.id, (await c).id, { choice: 'reject' });
-  await recordDecision(pm, meeting.id, (await c).id, { outcome: 'rejected', reason: 'No budget, this quarter' });
+  await castVote(leaders[0], meeting.id, c.id, { choice: 'reject' });
+  await castVote(leaders[1], meeting.id, c.id, { choice: 'reject' });
+  await recordDecision(pm, meeting.id, c.id, { outcome: 'rejected', reason: 'No budget, this quarter' });
   await next();
-  await recordDecision(pm, meeting.id, (await d).id, { outcome: 'deferred', reason: 'Wait for the audit' });
-  await moveAccepted(pm, meeting.id, (await b).id, 0, (await readItem((await b).id)).version);
+  await recordDecision(pm, meeting.id, d.id, { outcome: 'deferred', reason: 'Wait for the audit' });
+  await moveAccepted(pm, meeting.id, b.id, 0, (await readItem(b.id)).version);
   await endMeeting(pm, meeting.id);
   return { ...setup, a, b, c, d, rosa, sam, ted, sponsor, former, observer };
 }
 
-const outcomeRows = () => (sqlite.prepare('select count(*) as n from outcome_publications').get() as { n: number }).n;
-const writes = () => ({ ...meetingRowCounts(), outcome_publications: outcomeRows() });
+const outcomeRows = () => countRows('outcome_publications');
+const writes = async () => ({ ...(await meetingRowCounts()), outcome_publications: await outcomeRows() });
 const mine = async (user: TestUser) =>
   db
     .select()
@@ -104,16 +104,16 @@ describe('cycleOutcome', () => {
     expect(o.meeting.startedAt && o.meeting.endedAt).toBeTruthy();
 
     expect(o.ranking.items).toEqual([
-      { itemId: (await s.b).id, position: 1, title: 'Agenda item 2', theme: 'Reliability', weeks: 3, aboveCut: true },
-      { itemId: (await s.a).id, position: 2, title: 'Agenda item 1', theme: 'Growth', weeks: 3, aboveCut: false },
+      { itemId: s.b.id, position: 1, title: 'Agenda item 2', theme: 'Reliability', weeks: 3, aboveCut: true },
+      { itemId: s.a.id, position: 2, title: 'Agenda item 1', theme: 'Growth', weeks: 3, aboveCut: false },
     ]);
     expect(o.ranking.summary).toBe('1 fit, 2 accepted — 3 of 5 person-weeks');
 
     expect(o.decisions.map((d) => [d.itemId, d.outcome, d.position, d.aboveCut])).toEqual([
-      [(await s.a).id, 'accepted', 2, false],
-      [(await s.b).id, 'accepted', 1, true],
-      [(await s.c).id, 'rejected', null, null],
-      [(await s.d).id, 'deferred', null, null],
+      [s.a.id, 'accepted', 2, false],
+      [s.b.id, 'accepted', 1, true],
+      [s.c.id, 'rejected', null, null],
+      [s.d.id, 'deferred', null, null],
     ]);
     const [a, , c, d] = o.decisions;
     expect(a).toMatchObject({
@@ -142,8 +142,8 @@ describe('cycleOutcome', () => {
         t.deferred.map((x) => x.itemId),
       ]),
     ).toEqual([
-      ['Growth', [(await s.a).id], [(await s.c).id], []],
-      ['Reliability', [(await s.b).id], [], [(await s.d).id]],
+      ['Growth', [s.a.id], [s.c.id], []],
+      ['Reliability', [s.b.id], [], [s.d.id]],
     ]);
     expect(o.themes[0].keyOutcome).toBe('A measurable outcome');
 
@@ -165,20 +165,14 @@ describe('cycleOutcome', () => {
 
   it('keeps accepted items that went on into delivery in the prioritised list, in their rank', async () => {
     const s = await endedMeeting();
-    await db
-      .update(items)
-      .set({ status: 'scheduled' })
-      .where(eq(items.id, (await s.b).id));
-    await db
-      .update(items)
-      .set({ status: 'delivered' })
-      .where(eq(items.id, (await s.a).id));
+    await db.update(items).set({ status: 'scheduled' }).where(eq(items.id, s.b.id));
+    await db.update(items).set({ status: 'delivered' }).where(eq(items.id, s.a.id));
     const o = await ready(s.pm, s.cycle.id);
     expect(o.ranking.items.map((i) => [i.itemId, i.position])).toEqual([
-      [(await s.b).id, 1],
-      [(await s.a).id, 2],
+      [s.b.id, 1],
+      [s.a.id, 2],
     ]);
-    expect(o.decisions.find(async (d) => d.itemId === (await s.a).id)).toMatchObject({
+    expect(o.decisions.find((d) => d.itemId === s.a.id)).toMatchObject({
       outcome: 'accepted',
       position: 2,
     });
@@ -246,8 +240,8 @@ describe('publishOutcome', () => {
 
     const rosa = (await mine(s.rosa)).sort((x, y) => x.id - y.id);
     expect(rosa.map((n) => [n.title, n.link])).toEqual([
-      ['Your request "Agenda item 1" was accepted', `/requests/${(await s.a).id}`],
-      ['Your request "Agenda item 2" was accepted', `/requests/${(await s.b).id}`], // she sponsors it too: told once
+      ['Your request "Agenda item 1" was accepted', `/requests/${s.a.id}`],
+      ['Your request "Agenda item 2" was accepted', `/requests/${s.b.id}`], // she sponsors it too: told once
     ]);
     expect(rosa[0].body).toBe(
       'Accepted, ranked 2 of 2: below the cut line, it does not fit the capacity of 5 person-weeks unless items above it drop out.',
@@ -256,7 +250,7 @@ describe('publishOutcome', () => {
     expect(await mine(s.sponsor)).toMatchObject([
       {
         title: '"Agenda item 1", which you sponsor, was accepted',
-        link: `/cycles/${s.cycle.id}/outcome#decision-${(await s.a).id}`,
+        link: `/cycles/${s.cycle.id}/outcome#decision-${s.a.id}`,
       },
     ]);
     expect(await mine(s.sam)).toMatchObject([
@@ -271,7 +265,7 @@ describe('publishOutcome', () => {
       { subject: `[Quorum · ${s.cycle.name}] Your request "Agenda item 3" was rejected` },
     ]);
     expect((await mail(s.sam))[0].text).toContain('Reason: No budget, this quarter');
-    expect((await mail(s.sam))[0].text).toContain(`/requests/${(await s.c).id}`);
+    expect((await mail(s.sam))[0].text).toContain(`/requests/${s.c.id}`);
     expect(await mail(s.ted)).toEqual([]);
     expect(await mail(s.former)).toEqual([]);
 
@@ -289,30 +283,30 @@ describe('publishOutcome', () => {
   it('refuses a second publication without writing or notifying again', async () => {
     const s = await endedMeeting();
     await publishOutcome(s.pm, s.cycle.id);
-    const before = writes();
+    const before = await writes();
     const admin = await userWithRole('admin');
     await expect(await publishOutcome(admin, s.cycle.id)).rejects.toThrow(ConflictError);
     await expect(await publishOutcome(s.pm, s.cycle.id)).rejects.toThrow(ALREADY_PUBLISHED);
-    expect(writes()).toEqual(before);
+    expect(await writes()).toEqual(before);
     expect(await mine(s.rosa)).toHaveLength(2);
   });
 
   it('refuses with no ended meeting, someone who is not a pm or admin, and an unknown cycle, writing nothing', async () => {
     const { pm, cycle, leaders } = await plannedMeeting();
     const empty = await makeCycle(db);
-    const before = writes();
+    const before = await writes();
     await expect(await publishOutcome(pm, cycle.id)).rejects.toThrow(NO_MEETING_ENDED);
     await expect(await publishOutcome(pm, empty.id)).rejects.toThrow(ConflictError);
     await expect(await publishOutcome(leaders[0], cycle.id)).rejects.toThrow(ForbiddenError);
     await expect(await publishOutcome(pm, 987_654)).rejects.toThrow(NotFoundError);
-    expect(writes()).toEqual(before);
+    expect(await writes()).toEqual(before);
   });
 });
 
 describe('listMyRequests after a meeting', () => {
   it('names the meeting that decided a request, and links the outcome, once it is published', async () => {
     const s = await endedMeeting();
-    const find = async () => (await listMyRequests(s.rosa)).find(async (r) => r.id === (await s.a).id)!;
+    const find = async () => (await listMyRequests(s.rosa)).find((r) => r.id === s.a.id)!;
     // Until publication the requestor, who was not in the meeting, is told nothing of the decision.
     expect(await find()).toMatchObject({ status: 'under_review', decisionReason: null, decidedIn: null });
     await publishOutcome(s.pm, s.cycle.id);
@@ -321,7 +315,7 @@ describe('listMyRequests after a meeting', () => {
       meetingTitle: s.meeting.title,
       outcomePath: `/cycles/${s.cycle.id}/outcome`,
     });
-    expect((await listMyRequests(s.ted)).find(async (r) => r.id === (await s.d).id)).toMatchObject({
+    expect((await listMyRequests(s.ted)).find((r) => r.id === s.d.id)).toMatchObject({
       status: 'deferred',
       decisionReason: 'Wait for the audit',
     });

@@ -74,7 +74,7 @@ async function freshMeeting(opts: { distribute?: boolean } = {}) {
   };
   return opts.distribute === false
     ? { meeting: await makeMeeting(db, args), preread: null }
-    : await makeDistributedPreread(db, args);
+    : makeDistributedPreread(db, args);
 }
 
 describe('openPreread', () => {

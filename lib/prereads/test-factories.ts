@@ -34,7 +34,7 @@ export type MeetingOpts = {
 };
 
 /** db/factories' meeting with these tests' defaults: its title and room, and dates as Date objects. */
-export function makeMeeting(db: Db, opts: MeetingOpts) {
+export async function makeMeeting(db: Db, opts: MeetingOpts) {
   const scheduledAt = opts.scheduledAt ?? new Date(Date.now() + 14 * DAY);
   return makePlannedMeeting(db, {
     ...opts,

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { makeCycle, makeDepartment, makeItem, makeTheme } from '@/db/factories';
 import { comments, notifications, outbox, type Item, type Meeting } from '@/db/schema';
 import { ForbiddenError } from '@/lib/errors';
-import { db, eventsOf, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
+import { db, eventsOf, countRows, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { makeDistributedPreread } from '@/lib/prereads/test-factories';
 import { answerQuestion, askQuestion, resolveQuestion } from './questions.server';
 import { listThreads } from './threads.server';
@@ -19,8 +19,11 @@ let pm: TestUser,
   outsider: TestUser;
 let item: Item, offAgenda: Item, meeting: Meeting;
 
-const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-const counts = () => Object.fromEntries(['comments', 'notifications', 'outbox', 'events'].map((t) => [t, count(t)]));
+const count = (table: string) => countRows(table);
+const counts = async () =>
+  Object.fromEntries(
+    await Promise.all(['comments', 'notifications', 'outbox', 'events'].map(async (t) => [t, await count(t)])),
+  );
 const notified = async (kind: string, userId: number) =>
   db
     .select()
@@ -101,34 +104,34 @@ describe('askQuestion', () => {
   });
 
   it('refuses a non-attendee with ForbiddenError and writes nothing', async () => {
-    const before = counts();
+    const before = await counts();
     await expect(await askQuestion(outsider, meeting.id, item.id, 'Can I ask?')).rejects.toThrow(ForbiddenError);
     await expect(await askQuestion(sponsor, meeting.id, item.id, 'The sponsor is not in the meeting')).rejects.toThrow(
       ForbiddenError,
     );
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it('after the deadline says why questions are closed', async () => {
     const late = new Date(new Date(meeting.questionsCloseAt).getTime() + 60_000);
-    const before = counts();
+    const before = await counts();
     const error = await validationErrorOf(() => askQuestion(leader, meeting.id, item.id, 'Too late?', late));
     expect(error.message).toMatch(
       /^Questions closed on \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC: the meeting is close; raise it in the meeting instead\.$/,
     );
     expect(error.fieldErrors.body).toEqual([error.message]);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it.each([
     ['a 20,000-character question', 'x'.repeat(20_000), 'Question must be at most 5,000 characters.'],
     ['an empty question', '   ', 'Write your question.'],
   ])('refuses %s and writes nothing', async (_label, body, message) => {
-    const before = counts();
+    const before = await counts();
     expect((await validationErrorOf(() => askQuestion(leader, meeting.id, item.id, body))).fieldErrors.body).toEqual([
       message,
     ]);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it('accepts exactly 5,000 characters', async () => {
@@ -178,10 +181,10 @@ describe('answerQuestion and resolveQuestion', () => {
 
   it('refuses an unrelated leader, even one attending the meeting', async () => {
     const q = await askQuestion(leader, meeting.id, item.id, 'Anyone?');
-    const before = counts();
+    const before = await counts();
     await expect(await answerQuestion(outsider, q.id, 'Me!')).rejects.toThrow(ForbiddenError);
     await expect(await answerQuestion(observer, q.id, 'Me too')).rejects.toThrow(ForbiddenError);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it('refuses an over-long answer', async () => {
@@ -199,14 +202,14 @@ describe('answerQuestion and resolveQuestion', () => {
     expect(resolved).toMatchObject({ resolvedBy: otherPm.id });
     expect(resolved.resolvedAt).not.toBeNull();
     expect((await notified('question.resolved', leader.id)).length).toBeGreaterThan(0);
-    const before = counts();
+    const before = await counts();
     expect((await validationErrorOf(() => answerQuestion(sme, q.id, 'Late answer'))).message).toBe(
       'This question is resolved and closed to answers.',
     );
     expect((await validationErrorOf(() => resolveQuestion(pm, q.id))).message).toBe(
       'This question is already resolved.',
     );
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 });
 

@@ -12,7 +12,7 @@ describe('assertQuestionOf', () => {
       await db
         .insert(comments)
         .values({
-          itemId: (await a.items[0]).id,
+          itemId: a.items[0].id,
           meetingId: a.meeting.id,
           authorId: a.pm.id,
           kind: 'question',

@@ -42,7 +42,7 @@ export class SubjectHub {
   private revealed = new Set<number>();
   private queue: Promise<void> = Promise.resolve();
   private flushQueued = false;
-  private joining = 0;
+  private readonly joining = new Set<Subscriber>();
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -59,22 +59,23 @@ export class SubjectHub {
 
   /** Replays what the stream has not had up to the hub's cursor, then adds it to the fan-out. */
   join(subscriber: Subscriber): void {
-    this.joining++;
+    this.joining.add(subscriber);
     this.enqueue(async () => {
+      if (!this.joining.has(subscriber)) return; // it left before its turn
       try {
         await replay(this.subject, subscriber, this.cursor);
-        this.subscribers.add(subscriber);
+        if (this.joining.delete(subscriber)) this.subscribers.add(subscriber);
       } catch (error) {
+        this.joining.delete(subscriber);
         subscriber.fail(error);
-      } finally {
-        this.joining--;
       }
     });
   }
 
   leave(subscriber: Subscriber): void {
     this.subscribers.delete(subscriber);
-    if (this.subscribers.size === 0 && this.joining === 0) {
+    this.joining.delete(subscriber);
+    if (this.subscribers.size === 0 && this.joining.size === 0) {
       this.unsubscribe();
       this.onEmpty();
     }

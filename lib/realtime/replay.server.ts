@@ -47,7 +47,7 @@ export async function lastEventIdOf(subject: Subject): Promise<number> {
 
 /** Items whose hidden votes were revealed by a `live.votes_revealed` event with id ≤ eventId (meetings only). */
 export async function revealedUpTo(subject: Subject, eventId: number): Promise<Set<number>> {
-  return subject.type === 'meeting' ? await revealedItemsUpTo(subject.id, eventId) : new Set();
+  return subject.type === 'meeting' ? revealedItemsUpTo(subject.id, eventId) : new Set();
 }
 
 /** Agenda items whose hidden votes were revealed by a `live.votes_revealed` event with id ≤ eventId. */

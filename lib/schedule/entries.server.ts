@@ -122,7 +122,7 @@ export async function setEntry(
 }
 
 /** Moves a scheduled item through delivery (`schedule.edit`): scheduled → in delivery → delivered, or back to scheduled. */
-export function moveDelivery(actor: ActingUser, itemId: number, to: unknown): { status: ItemStatus } {
+export async function moveDelivery(actor: ActingUser, itemId: number, to: unknown): Promise<{ status: ItemStatus }> {
   assertCan(actor, 'schedule.edit');
   const target = parseOrThrow(DeliveryMoveSchema, to);
   return transaction(async (tx) => {

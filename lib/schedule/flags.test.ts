@@ -9,7 +9,6 @@ import { publishSchedule } from './publish.server';
 import { getSchedule } from './schedule.server';
 import { moveDelivery, setEntry } from '@/lib/schedule/entries.server';
 import { entry, mailOf, notificationsOf, scheduleRowCounts, scheduleSetup } from './test-helpers';
-import { first } from '@/db/rows';
 
 /** Alpha scheduled in January, owned by the engineer, and the schedule published; a second pm and a former pm. */
 async function published() {
@@ -73,7 +72,7 @@ describe('raiseFlag', () => {
 
   it('names the field at fault and writes nothing', async () => {
     const s = await published();
-    const before = scheduleRowCounts();
+    const before = await scheduleRowCounts();
     expect(
       (await validationErrorOf(() => raiseFlag(s.leader, s.alpha.id, { kind: 'note', body: '   ' }))).fieldErrors,
     ).toEqual({
@@ -85,7 +84,7 @@ describe('raiseFlag', () => {
         .fieldErrors,
     ).toEqual({ body: ['The text must be at most 2,000 characters.'] });
     expect((await raiseFlag(s.leader, s.alpha.id, { kind: 'flag', body: 'x'.repeat(2000) })).body).toHaveLength(2000);
-    expect(scheduleRowCounts().schedule_flags).toBe(before.schedule_flags + 1);
+    expect((await scheduleRowCounts()).schedule_flags).toBe(before.schedule_flags + 1);
   });
 
   it('is for scheduled items and items in delivery, seen by whoever may see the schedule', async () => {
@@ -98,9 +97,9 @@ describe('raiseFlag', () => {
     await expect(await raiseFlag(s.leader, s.gamma.id, { kind: 'question', body: 'When?' })).rejects.toThrow(
       new ConflictError('Questions and flags are for scheduled items and items in delivery; “Gamma” is not one.'),
     );
-    moveDelivery(s.pm, s.alpha.id, 'in_delivery');
+    await moveDelivery(s.pm, s.alpha.id, 'in_delivery');
     expect((await raiseFlag(s.engineer, s.alpha.id, { kind: 'flag', body: 'Blocked' })).kind).toBe('flag');
-    moveDelivery(s.pm, s.alpha.id, 'delivered');
+    await moveDelivery(s.pm, s.alpha.id, 'delivered');
     await expect(await raiseFlag(s.engineer, s.alpha.id, { kind: 'flag', body: 'Late' })).rejects.toThrow(
       ConflictError,
     );
@@ -148,12 +147,12 @@ describe('resolveFlag', () => {
     });
     await resolveFlag(s.pm2, first.id, { note: 'The second week.' });
     await resolveFlag(await userWithRole('admin'), second.id, { note: 'Erik.' });
-    const before = scheduleRowCounts();
+    const before = await scheduleRowCounts();
     await expect(await resolveFlag(s.pm, first.id, { note: 'Again' })).rejects.toThrow(
       new ConflictError('This was already resolved; its note is shown with it.'),
     );
-    expect(scheduleRowCounts()).toEqual(before);
-    expect(first(await db.select().from(scheduleFlags).where(eq(scheduleFlags.id, first.id)))).toMatchObject({
+    expect(await scheduleRowCounts()).toEqual(before);
+    expect((await db.select().from(scheduleFlags).where(eq(scheduleFlags.id, first.id)))[0]).toMatchObject({
       resolvedBy: s.pm2.id,
       resolutionNote: 'The second week.',
     });

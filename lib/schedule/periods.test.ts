@@ -97,13 +97,13 @@ describe('generatePeriods', () => {
   it('refuses to regenerate while an item is scheduled in a period, and writes nothing', async () => {
     const s = await scheduleSetup();
     await setEntry(s.pm, s.alpha.id, entry(s.february.id, null, null));
-    const before = scheduleRowCounts();
+    const before = await scheduleRowCounts();
     await expect(await generatePeriods(s.pm, s.cycle.id, 'sprints')).rejects.toThrow(
       new ConflictError(
         "The periods cannot be regenerated: 1 item is placed in them. Edit a period's name and capacity instead.",
       ),
     );
-    expect(scheduleRowCounts()).toEqual(before);
+    expect(await scheduleRowCounts()).toEqual(before);
   });
 });
 

@@ -107,7 +107,7 @@ describe('publishSchedule', () => {
     await publishSchedule(s.pm, s.cycle.id);
     const newcomer = await userWithRole('engineer');
     await setEntry(s.pm, s.alpha.id, entry(s.march.id, newcomer.id, '2027-03-01', 1));
-    moveDelivery(s.pm, s.beta.id, 'in_delivery');
+    await moveDelivery(s.pm, s.beta.id, 'in_delivery');
     await setEntry(s.pm, s.gamma.id, entry(s.february.id, s.engineer.id, null));
     await updatePeriod(s.pm, s.february.id, { name: 'Feb', capacityWeeks: '10' });
 
@@ -141,13 +141,13 @@ describe('publishSchedule', () => {
     await expect(await publishSchedule(s.pm, s.cycle.id)).rejects.toThrow(new ConflictError(NOTHING_SCHEDULED));
     await setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
     await publishSchedule(s.pm, s.cycle.id, new Date('2027-01-02T09:00:00Z'));
-    const before = scheduleRowCounts();
+    const before = await scheduleRowCounts();
     await expect(await publishSchedule(s.pm, s.cycle.id)).rejects.toThrow(
       new ConflictError(
         'Nothing has changed since the last publication on 2 Jan 2027: there is nothing new to announce.',
       ),
     );
-    expect(scheduleRowCounts()).toEqual(before);
+    expect(await scheduleRowCounts()).toEqual(before);
   });
 
   it('is for the pm and admin only', async () => {

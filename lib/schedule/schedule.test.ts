@@ -1,9 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { makeCycle, makeItem, makeUser } from '@/db/factories';
-import { items, scheduleFlags } from '@/db/schema';
+import { items, scheduleEntries, scheduleFlags, users } from '@/db/schema';
+import { statementCount, transaction } from '@/db/client';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
-import { db, eventsOf, readItem, sqlite, userWithRole, validationErrorOf } from '@/lib/testing/db';
+import { db, eventsOf, readItem, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { ScheduleNotPublishedError } from './access.server';
 import { generatePeriods, updatePeriod } from './periods.server';
 import { publishSchedule } from './publish.server';
@@ -112,31 +113,32 @@ describe('getSchedule', () => {
     const s = await scheduleSetup();
     await getSchedule(s.pm, s.cycle.id); // prepares the statements kept for the process
     const statements = async () => {
-      const spy = vi.spyOn(sqlite, 'prepare');
+      const before = statementCount();
       await getSchedule(s.pm, s.cycle.id);
-      const n = spy.mock.calls.length;
-      spy.mockRestore();
-      return n;
+      return statementCount() - before;
     };
     const few = await statements();
-    const insert =
-      sqlite.prepare(`insert into items (cycle_id, title, status, rank, estimate_weeks, requestor_id, department_id, created_at, updated_at)
-      values (?, ?, 'scheduled', ?, 1, ?, ?, '', '')`);
-    const entryInsert = sqlite.prepare('insert into schedule_entries (item_id, period_id, owner_id) values (?, ?, ?)');
-    sqlite.transaction(() => {
-      for (let i = 0; i < 2000; i++) {
-        const id = Number(
-          insert.run(
-            s.cycle.id,
-            `Bulk ${i}`,
-            `b${String(i).padStart(4, '0')}`,
-            s.requestor.id,
-            s.requestor.departmentId,
-          ).lastInsertRowid,
-        );
-        entryInsert.run(id, s.february.id, s.engineer.id);
-      }
-    })();
+    await transaction(async (tx) => {
+      const bulk = await tx
+        .insert(items)
+        .values(
+          Array.from({ length: 2000 }, (_, i) => ({
+            cycleId: s.cycle.id,
+            title: `Bulk ${i}`,
+            status: 'scheduled' as const,
+            rank: `b${String(i).padStart(4, '0')}`,
+            estimateWeeks: 1,
+            requestorId: s.requestor.id,
+            departmentId: s.requestor.departmentId,
+            createdAt: '',
+            updatedAt: '',
+          })),
+        )
+        .returning({ id: items.id });
+      await tx
+        .insert(scheduleEntries)
+        .values(bulk.map(({ id }) => ({ itemId: id, periodId: s.february.id, ownerId: s.engineer.id })));
+    });
     expect(await statements()).toBe(few);
     expect(few).toBeGreaterThan(3);
     expect(few).toBeLessThanOrEqual(8);
@@ -215,7 +217,7 @@ describe('setEntry', () => {
     const elsewhere = await makeCycle(db);
     const [otherPeriod] = await generatePeriods(s.pm, elsewhere.id, 'months');
     const gone = await makeUser(db, { role: 'engineer', active: false });
-    const before = scheduleRowCounts();
+    const before = await scheduleRowCounts();
     const error = await validationErrorOf(() =>
       setEntry(s.pm, s.alpha.id, entry(otherPeriod.id, gone.id, '2027-04-01')),
     );
@@ -241,7 +243,7 @@ describe('setEntry', () => {
       periodId: ['Choose a valid option.'],
       kickoffOn: ['Enter the kickoff as a date (YYYY-MM-DD).'],
     });
-    expect(scheduleRowCounts()).toEqual(before);
+    expect(await scheduleRowCounts()).toEqual(before);
   });
 
   it('keeps a scheduled item on a period, and refuses items that are not accepted or already delivered', async () => {
@@ -252,8 +254,8 @@ describe('setEntry', () => {
         periodId: ['A scheduled item needs a period. To take it off the schedule, defer it.'],
       },
     );
-    moveDelivery(s.pm, s.alpha.id, 'in_delivery');
-    moveDelivery(s.pm, s.alpha.id, 'delivered');
+    await moveDelivery(s.pm, s.alpha.id, 'in_delivery');
+    await moveDelivery(s.pm, s.alpha.id, 'delivered');
     await expect(await setEntry(s.pm, s.alpha.id, entry(s.march.id, null, null, 1))).rejects.toThrow(
       new ConflictError('“Alpha” is delivered: its schedule can no longer change.'),
     );
@@ -266,24 +268,24 @@ describe('setEntry', () => {
   it('refuses a stale version: someone changed the entry meanwhile', async () => {
     const s = await scheduleSetup();
     await setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
-    const before = scheduleRowCounts();
+    const before = await scheduleRowCounts();
     await expect(await setEntry(s.engineer, s.alpha.id, entry(s.march.id, null, null, 0))).rejects.toThrow(
       ConflictError,
     );
     await expect(await setEntry(s.engineer, s.alpha.id, entry(s.march.id, null, null, 0))).rejects.toThrow(
       /changed by someone else meanwhile/,
     );
-    expect(scheduleRowCounts()).toEqual(before);
+    expect(await scheduleRowCounts()).toEqual(before);
   });
 
   it('writes nothing when nothing changes, and keeps an owner who has since left when only the kickoff moves', async () => {
     const s = await scheduleSetup();
     const leaving = await userWithRole('engineer');
     await setEntry(s.pm, s.alpha.id, entry(s.january.id, leaving.id, '2027-01-04'));
-    const before = scheduleRowCounts();
+    const before = await scheduleRowCounts();
     expect((await setEntry(s.pm, s.alpha.id, entry(s.january.id, leaving.id, '2027-01-04', 1))).entry.version).toBe(1);
-    expect(scheduleRowCounts()).toEqual(before);
-    sqlite.prepare('update users set active = 0 where id = ?').run(leaving.id);
+    expect(await scheduleRowCounts()).toEqual(before);
+    await db.update(users).set({ active: false }).where(eq(users.id, leaving.id));
     expect((await setEntry(s.pm, s.alpha.id, entry(s.january.id, leaving.id, '2027-01-11', 1))).entry).toMatchObject({
       ownerId: leaving.id,
       kickoffOn: '2027-01-11',
@@ -311,10 +313,10 @@ describe('moveDelivery', () => {
   it('moves a scheduled item into delivery, back, and on to delivered, each an item.status_changed event', async () => {
     const s = await scheduleSetup();
     await setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
-    expect(moveDelivery(s.engineer, s.alpha.id, 'in_delivery')).toEqual({ status: 'in_delivery' });
-    expect(moveDelivery(s.engineer, s.alpha.id, 'scheduled')).toEqual({ status: 'scheduled' });
-    moveDelivery(s.engineer, s.alpha.id, 'in_delivery');
-    expect(moveDelivery(s.pm, s.alpha.id, 'delivered')).toEqual({ status: 'delivered' });
+    expect(await moveDelivery(s.engineer, s.alpha.id, 'in_delivery')).toEqual({ status: 'in_delivery' });
+    expect(await moveDelivery(s.engineer, s.alpha.id, 'scheduled')).toEqual({ status: 'scheduled' });
+    await moveDelivery(s.engineer, s.alpha.id, 'in_delivery');
+    expect(await moveDelivery(s.pm, s.alpha.id, 'delivered')).toEqual({ status: 'delivered' });
     const moves = (await eventsOf('item', s.alpha.id))
       .filter((e) => e.type === 'item.status_changed')
       .map((e) => (e.data.changes as { status: { to: string } }).status.to);
@@ -326,12 +328,12 @@ describe('moveDelivery', () => {
     await setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
     const error = await validationErrorOf(() => moveDelivery(s.pm, s.alpha.id, 'delivered'));
     expect(error.message).toBe('A scheduled item cannot become delivered; it can become in delivery, deferred.');
-    expect(() => moveDelivery(s.pm, s.gamma.id, 'in_delivery')).toThrow(
+    await expect(await moveDelivery(s.pm, s.gamma.id, 'in_delivery')).rejects.toThrow(
       new ConflictError('“Gamma” has no period yet: choose its period to schedule it.'),
     );
-    expect(() => moveDelivery(s.pm, s.alpha.id, 'deferred')).toThrow(ValidationError);
-    moveDelivery(s.pm, s.alpha.id, 'in_delivery');
-    moveDelivery(s.pm, s.alpha.id, 'delivered');
+    await expect(await moveDelivery(s.pm, s.alpha.id, 'deferred')).rejects.toThrow(ValidationError);
+    await moveDelivery(s.pm, s.alpha.id, 'in_delivery');
+    await moveDelivery(s.pm, s.alpha.id, 'delivered');
     expect((await validationErrorOf(() => moveDelivery(s.pm, s.alpha.id, 'scheduled'))).message).toBe(
       'A delivered item cannot change status.',
     );
@@ -341,6 +343,6 @@ describe('moveDelivery', () => {
     const s = await scheduleSetup();
     await setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
     for (const user of [s.requestor, s.leader])
-      expect(() => moveDelivery(user, s.alpha.id, 'in_delivery')).toThrow(ForbiddenError);
+      await expect(await moveDelivery(user, s.alpha.id, 'in_delivery')).rejects.toThrow(ForbiddenError);
   });
 });

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { makeCycle, makeItem, makeTheme } from '@/db/factories';
 import { notifications, outbox } from '@/db/schema';
-import { db, sqlite, userWithRole } from '@/lib/testing/db';
+import { db, countRows, userWithRole } from '@/lib/testing/db';
 import { generatePeriods } from './periods.server';
 import type { TestUser } from '@/db/factories';
 
@@ -19,10 +19,10 @@ const TABLES = [
 ] as const;
 
 /** Row counts of the tables a schedule write touches, to assert that a refusal wrote nothing. */
-export function scheduleRowCounts(): Record<(typeof TABLES)[number], number> {
-  return Object.fromEntries(
-    TABLES.map((t) => [t, (sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]),
-  ) as Record<(typeof TABLES)[number], number>;
+export async function scheduleRowCounts(): Promise<Record<(typeof TABLES)[number], number>> {
+  const counts: [string, number][] = [];
+  for (const t of TABLES) counts.push([t, await countRows(t)]);
+  return Object.fromEntries(counts) as Record<(typeof TABLES)[number], number>;
 }
 
 export const notificationsOf = async (user: Pick<TestUser, 'id'>) =>

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { db, rows } from '@/db/client';
+import { db, execute, rows } from '@/db/client';
 import { expect } from 'vitest';
 import { events, items } from '@/db/schema';
 import { ValidationError } from '@/lib/errors';
@@ -7,12 +7,12 @@ import { makeUser } from '@/db/factories';
 import type { Role } from '@/db/schema';
 import { first } from '@/db/rows';
 
-export { db };
+export { db, execute };
 
 /** Tables whose size the tests compare before and after a refused write. */
 type Counted = 'items' | 'events' | 'item_modules' | 'cycles' | 'themes' | 'login_attempts';
 
-export async function countRows(table: Counted): Promise<number> {
+export async function countRows(table: Counted | (string & {})): Promise<number> {
   return Number((await rows<{ n: number | string }>(`select count(*) as n from ${table}`))[0].n);
 }
 

@@ -18,23 +18,24 @@ const LISTENERS = Number(process.env.BENCH_LISTENERS ?? 200);
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 6);
 const ITEMS = 5;
 
-const { db, sqlite } = openDatabase();
-const { people } = await seedDemo(db);
+const handle = openDatabase();
+const { db } = handle;
+const { people } = await handle.transaction((tx) => seedDemo(tx));
 const pm = people.get('pm@quorum.test')!;
 const departments = [...new Set([...people.values()].map((p) => p.departmentId))];
-const cycle = makeCycle(db, {
+const cycle = await makeCycle(db, {
   name: 'Bench live 2027-Q3',
   startsOn: '2027-07-05',
   endsOn: '2027-09-24',
   capacityWeeks: 100,
 });
-const theme = makeTheme(db, cycle.id, { name: 'Live bench', keyOutcome: 'Votes reach everyone at once' });
+const theme = await makeTheme(db, cycle.id, { name: 'Live bench', keyOutcome: 'Votes reach everyone at once' });
 const passwordHash = await hashPassword(DEMO_PASSWORD);
 const createdAt = new Date().toISOString();
 
-const { listeners, voters, itemIds } = sqlite.transaction(async () => {
+const { listeners, voters, itemIds } = await handle.transaction(async (tx) => {
   const addUsers = async (prefix: string, count: number, role: 'leader' | 'engineer') =>
-    db
+    tx
       .insert(users)
       .values(
         Array.from({ length: count }, (_, i) => ({
@@ -48,29 +49,30 @@ const { listeners, voters, itemIds } = sqlite.transaction(async () => {
         })),
       )
       .returning();
+  const ids: number[] = [];
+  for (let i = 0; i < ITEMS; i++)
+    ids.push(
+      (
+        await makeItem(tx, {
+          cycleId: cycle.id,
+          themeId: theme.id,
+          title: `Live bench item ${i + 1}`,
+          description: 'An item voted on during the benchmark.',
+          businessBenefit: 'Measures how fast a vote reaches the room.',
+          estimateSize: SIZE_LIST[i % 5],
+          sme: 'Someone who knows',
+          requestorId: pm.id,
+          departmentId: pm.departmentId,
+          status: 'curated',
+        })
+      ).id,
+    );
   return {
     listeners: await addUsers('listener', LISTENERS, 'engineer'),
     voters: await addUsers('voter', VOTERS, 'leader'),
-    itemIds: Array.from(
-      { length: ITEMS },
-      async (_, i) =>
-        (
-          await makeItem(db, {
-            cycleId: (await cycle).id,
-            themeId: (await theme).id,
-            title: `Live bench item ${i + 1}`,
-            description: 'An item voted on during the benchmark.',
-            businessBenefit: 'Measures how fast a vote reaches the room.',
-            estimateSize: SIZE_LIST[i % 5],
-            sme: 'Someone who knows',
-            requestorId: pm.id,
-            departmentId: pm.departmentId,
-            status: 'curated',
-          })
-        ).id,
-    ),
+    itemIds: ids,
   };
-})();
+});
 
 const scheduledAt = new Date(Date.now() + 86_400_000);
 const meeting = (
@@ -94,7 +96,7 @@ await db
     ...voters.map((u) => ({ meetingId: meeting.id, userId: u.id, role: 'voter' as const })),
   ]);
 await db.insert(agendaItems).values(itemIds.map((itemId, position) => ({ meetingId: meeting.id, itemId, position })));
-sqlite.close();
+await handle.close();
 console.log(
   JSON.stringify({
     meetingId: meeting.id,

@@ -12,18 +12,19 @@ import { hashPassword } from '../../lib/auth/password.server';
 const ITEMS = 200;
 const ATTENDEES = 60;
 
-const { db, sqlite } = openDatabase();
-const { people } = await seedDemo(db);
+const handle = openDatabase();
+const { db } = handle;
+const { people } = await handle.transaction((tx) => seedDemo(tx));
 const pm = people.get('pm@quorum.test')!;
-const cycle = makeCycle(db, {
+const cycle = await makeCycle(db, {
   name: 'Bench 2027-Q2',
   startsOn: '2027-04-05',
   endsOn: '2027-06-25',
   capacityWeeks: 400,
 });
 const themes = await Promise.all(
-  ['Growth', 'Enterprise', 'Reliability', 'Insight'].map(async (name) =>
-    makeTheme(db, (await cycle).id, { name, keyOutcome: `${name} moves` }),
+  ['Growth', 'Enterprise', 'Reliability', 'Insight'].map((name) =>
+    makeTheme(db, cycle.id, { name, keyOutcome: `${name} moves` }),
   ),
 );
 const departments = [...new Set([...people.values()].map((p) => p.departmentId))];
@@ -42,14 +43,14 @@ for (let i = 0; i < ATTENDEES; i++) {
     }),
   );
 }
-const itemIds = sqlite.transaction(() =>
-  Array.from(
-    { length: ITEMS },
-    async (_, i) =>
+const itemIds = await handle.transaction(async (tx) => {
+  const ids: number[] = [];
+  for (let i = 0; i < ITEMS; i++)
+    ids.push(
       (
-        await makeItem(db, {
-          cycleId: (await cycle).id,
-          themeId: (await themes[i % themes.length]).id,
+        await makeItem(tx, {
+          cycleId: cycle.id,
+          themeId: themes[i % themes.length].id,
           title: `Bench item ${i + 1}: a change that matters`,
           description: 'A high-level description of the change. '.repeat(6),
           businessBenefit: 'Why it pays off for the business. '.repeat(4),
@@ -61,8 +62,9 @@ const itemIds = sqlite.transaction(() =>
           status: 'curated',
         })
       ).id,
-  ),
-)();
+    );
+  return ids;
+});
 
 const scheduledAt = new Date(Date.now() + 30 * 86_400_000);
 const meeting = (
@@ -83,5 +85,5 @@ await db
   .insert(meetingAttendees)
   .values(attendees.map((a) => ({ meetingId: meeting.id, userId: a.id, role: 'voter' as const })));
 await db.insert(agendaItems).values(itemIds.map((itemId, position) => ({ meetingId: meeting.id, itemId, position })));
-sqlite.close();
+await handle.close();
 console.log(JSON.stringify({ meetingId: meeting.id, reader: attendees[0].email }));

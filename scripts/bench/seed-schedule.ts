@@ -7,7 +7,7 @@
  * transaction, the needs-review marking and the notifications — is timed.
  * Prints `{"cycleId":…,"applyMs":[…]}` as its last line.
  */
-import { db } from '../../db/client';
+import { db, transaction } from '../../db/client';
 import { seedDemo } from '../../lib/demo/seed.server';
 import { approveChangeRequest } from '../../lib/changes/decide.server';
 import { raiseChangeRequest } from '../../lib/changes/requests.server';
@@ -20,13 +20,13 @@ import { first } from '../../db/rows';
 const ITEMS = 2000;
 const RUNS = 50;
 
-await seedDemo(db);
+await transaction((tx) => seedDemo(tx));
 const s = await seedScheduledCycle(db, { items: ITEMS, periods: 6, leaders: 5 });
 const applyMs: number[] = [];
 for (let run = 0; run < RUNS; run++) {
   // Each run moves a different item later (from the first period to the last) and brings one in near the top.
   const moved = s.itemIds[run * 7];
-  const { changeRequest } = raiseChangeRequest(
+  const { changeRequest } = await raiseChangeRequest(
     s.pm,
     s.cycle.id,
     changeInput(s, {
@@ -35,7 +35,7 @@ for (let run = 0; run < RUNS; run++) {
       displaced: [{ itemId: moved, action: 'later', toPeriodId: s.periods.at(-1)!.id }],
     }),
   );
-  conveneSession(s.pm, changeRequest.id, {
+  await conveneSession(s.pm, changeRequest.id, {
     mode: 'async',
     sponsorVeto: false,
     inviteeIds: s.leaders.map((l) => l.id),
@@ -43,9 +43,9 @@ for (let run = 0; run < RUNS; run++) {
   const session = first(
     await db.select().from(emergencySessions).where(eq(emergencySessions.changeRequestId, changeRequest.id)),
   )!;
-  for (const leader of s.leaders) respond(leader, session.id, { response: 'assent', comment: '' });
+  for (const leader of s.leaders) await respond(leader, session.id, { response: 'assent', comment: '' });
   const started = performance.now();
-  approveChangeRequest(s.pm, changeRequest.id, {});
+  await approveChangeRequest(s.pm, changeRequest.id, {});
   applyMs.push(performance.now() - started);
 }
 console.log(JSON.stringify({ cycleId: s.cycle.id, applyMs }));

@@ -1,7 +1,7 @@
 import 'server-only';
-import { dialect, rows } from '@/db/client';
-import { sqlPieces } from '@/db/dialect';
-import type { RawEventRow } from '@/db/event-chain';
+import { dialect, rows } from './client';
+import { sqlPieces } from './dialect';
+import type { RawEventRow } from './event-chain';
 
 const q = sqlPieces(dialect);
 const LAST_ID_SQL = 'select coalesce(max(id), 0) as id from events';
