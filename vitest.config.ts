@@ -14,7 +14,9 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'app/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    // Points DATABASE_URL at a fresh in-memory DB per test file before db/client is imported.
+    // Points DATABASE_URL at a fresh database per test file before db/client is imported.
     setupFiles: ['lib/testing/setup.ts'],
+    // On PostgreSQL (QUORUM_TEST_DB=postgres): the migrated template the per-file databases copy.
+    globalSetup: ['lib/testing/global-setup.ts'],
   },
 });

@@ -1,13 +1,32 @@
 import 'server-only';
-import { databasePath } from './database-path';
+import { databaseDialect, databasePath } from './database-path';
 import type { DatabaseHandle, Db } from './handle';
+import { openPostgres } from './postgres-handle';
 import { openSqlite } from './sqlite-handle';
 
 export type { Db, DatabaseHandle };
 export { databasePath };
 
-export function openDatabase(file = databasePath()): DatabaseHandle {
-  return openSqlite(file);
+/** The database `DATABASE_URL` names: PostgreSQL for a postgres:// URL, else a SQLite file (the default). */
+export function openDatabase(url = process.env.DATABASE_URL): DatabaseHandle {
+  return databaseDialect(url) === 'postgres' ? openPostgres(url!) : openSqlite(databasePath(url));
+}
+
+/**
+ * Why the database could not be opened, for a person reading the start-up log: which database
+ * (the URL without its password) and the reason.
+ */
+export function describeOpenFailure(error: unknown, url = process.env.DATABASE_URL): string {
+  const reason = (error as Error).message || String(error);
+  if (databaseDialect(url) !== 'postgres') return `Cannot open the SQLite database ${databasePath(url)}: ${reason}`;
+  let where = 'the URL in DATABASE_URL';
+  try {
+    const u = new URL(url!);
+    where = `${u.hostname}:${u.port || 5432}${u.pathname} (DATABASE_URL)`;
+  } catch {
+    /* keep the generic wording: the URL itself is malformed */
+  }
+  return `Cannot use the PostgreSQL database at ${where}: ${reason}`;
 }
 
 // One handle per process, kept on globalThis so dev hot reload does not open more.
@@ -17,6 +36,8 @@ const handle = (globalForDb.quorumDb ??= openDatabase());
 /** Reads committed data; inside `transaction()` it is that transaction. */
 export const db: Db = handle.db;
 export const dialect = handle.dialect;
+/** Settles once migrations (and sealing old events) are done; start-up awaits it. */
+export const databaseReady = handle.ready;
 
 /**
  * The one way to run a transaction (the contract is in db/handle.ts): atomic, isolated from other

@@ -9,3 +9,8 @@ export function databasePath(url = process.env.DATABASE_URL): string {
   if (!url) return path.join(/*turbopackIgnore: true*/ process.cwd(), 'data', 'quorum.db');
   return url.startsWith('file:') ? url.slice('file:'.length) : url;
 }
+
+/** Which database `DATABASE_URL` names: a postgres:// (or postgresql://) URL, or else a SQLite file. */
+export function databaseDialect(url = process.env.DATABASE_URL): 'sqlite' | 'postgres' {
+  return url && /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
+}

@@ -30,9 +30,10 @@ afterEach(() => {
 });
 
 /** A database of its own, so a test may drop its triggers without touching the file's shared one. */
-function freshDatabase(file = ':memory:'): Opened {
+async function freshDatabase(file = ':memory:'): Promise<Opened> {
   const o = openSqlite(file) as Opened;
   opened.push(o);
+  await o.ready;
   return o;
 }
 
@@ -87,7 +88,7 @@ describe('appending', () => {
   });
 
   it('starts the chain at the genesis value', async () => {
-    const o = await withEvents(freshDatabase(), 1);
+    const o = await withEvents(await freshDatabase(), 1);
     const row = first(await o.db.select().from(events))!;
     expect(row.prevHash).toBe(GENESIS_HASH);
     expect(row.hash).toBe(eventHash(GENESIS_HASH, row));
@@ -111,15 +112,15 @@ describe('appending', () => {
 
 describe('the verifier', () => {
   it('passes a good chain and counts its rows', async () => {
-    expect(await verifySqliteChain((await withEvents(freshDatabase(), 5)).sqlite)).toMatchObject({
+    expect(await verifySqliteChain((await withEvents(await freshDatabase(), 5)).sqlite)).toMatchObject({
       ok: true,
       count: 5,
     });
-    expect(await verifySqliteChain(freshDatabase().sqlite)).toEqual({ ok: true, count: 0, lastHash: GENESIS_HASH });
+    expect(await verifySqliteChain((await freshDatabase()).sqlite)).toEqual({ ok: true, count: 0, lastHash: GENESIS_HASH });
   });
 
   it('names the first row whose content was changed', async () => {
-    const o = await withEvents(freshDatabase(), 5);
+    const o = await withEvents(await freshDatabase(), 5);
     dropTriggers(o);
     o.sqlite.prepare(`update events set data = '{"n":99}' where id = 3`).run();
     o.sqlite.prepare(`update events set type = 'forged' where id = 4`).run();
@@ -127,14 +128,14 @@ describe('the verifier', () => {
   });
 
   it('names the row after a deleted one as badly linked', async () => {
-    const o = await withEvents(freshDatabase(), 5);
+    const o = await withEvents(await freshDatabase(), 5);
     dropTriggers(o);
     o.sqlite.prepare('delete from events where id = 3').run();
     expect(await verifySqliteChain(o.sqlite)).toMatchObject({ ok: false, badId: 4, problem: 'link' });
   });
 
   it('detects reordered rows', async () => {
-    const o = await withEvents(freshDatabase(), 5);
+    const o = await withEvents(await freshDatabase(), 5);
     dropTriggers(o);
     o.sqlite.exec('update events set id = 100 where id = 2; update events set id = 2 where id = 3; ');
     o.sqlite.exec('update events set id = 3 where id = 100;');
@@ -142,7 +143,7 @@ describe('the verifier', () => {
   });
 
   it('reports a row written without hashes after sealed ones', async () => {
-    const o = await withEvents(freshDatabase(), 2);
+    const o = await withEvents(await freshDatabase(), 2);
     insertUnsealed(o, 7);
     expect(await verifySqliteChain(o.sqlite)).toMatchObject({ ok: false, count: 2, badId: 3, problem: 'link' });
   });
@@ -150,7 +151,7 @@ describe('the verifier', () => {
 
 describe('sealing', () => {
   it('seals rows without hashes in id order, and the next append follows them', async () => {
-    const o = freshDatabase();
+    const o = await freshDatabase();
     for (let i = 0; i < 3; i++) insertUnsealed(o, i);
     expect((await verifySqliteChain(o.sqlite)).ok).toBe(false);
     expect(await o.transaction((tx) => sealEvents(tx))).toBe(3);
@@ -161,7 +162,7 @@ describe('sealing', () => {
   });
 
   it('does not hide a row slipped into a gap in the middle: the row after it no longer links', async () => {
-    const o = await withEvents(freshDatabase(), 2);
+    const o = await withEvents(await freshDatabase(), 2);
     o.sqlite
       .prepare(
         `insert into events (id, at, type, subject_type, subject_id, data) values (5, 'x', 't', 'item', 1, '{}')`,
@@ -182,13 +183,12 @@ describe('sealing', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-chain-'));
     dirs.push(dir);
     const file = path.join(dir, 'old.db');
-    const before = freshDatabase(file);
+    const before = await freshDatabase(file);
     for (let i = 0; i < 4; i++) insertUnsealed(before, i);
     before.sqlite.close();
     opened.pop();
 
-    const after = freshDatabase(file);
-    await after.ready;
+    const after = await freshDatabase(file);
     expect(await verifySqliteChain(after.sqlite)).toMatchObject({ ok: true, count: 4 });
     // A sealed row can no longer be changed, resealed or deleted.
     expect(() => after.sqlite.prepare(`update events set data = '{}' where id = 1`).run()).toThrow(/append-only/);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, is, isNull, lt, sql } from 'drizzle-orm';
+import { PgDatabase } from 'drizzle-orm/pg-core';
 import type Database from 'better-sqlite3';
-import type { Db } from './handle';
+import { isInTransaction, type Db } from './handle';
 import { events } from './schema';
 import { first } from './rows';
 
@@ -73,7 +74,9 @@ export function eventHash(prevHash: string, row: EventContent): string {
  * Appends one event with its hashes and returns its id. Call it inside a transaction (db/handle.ts):
  * reading the last hash and inserting must not interleave with another writer.
  */
-export async function appendEvent(tx: Tx, e: NewEvent): Promise<number> {
+export async function appendEvent(db: Tx, e: NewEvent): Promise<number> {
+  if (!isInTransaction(db)) return db.transaction((tx) => appendEvent(tx, e));
+  const tx = db;
   let last = first(
     await tx.select({ id: events.id, hash: events.hash }).from(events).orderBy(desc(events.id)).limit(1),
   );
@@ -81,8 +84,11 @@ export async function appendEvent(tx: Tx, e: NewEvent): Promise<number> {
     await sealEvents(tx);
     last = first(await tx.select({ id: events.id, hash: events.hash }).from(events).orderBy(desc(events.id)).limit(1));
   }
-  // The id is part of the hashed content, so it is chosen here: AUTOINCREMENT never reuses an id.
-  const seq = tx.get<{ seq: number } | undefined>(sql`select seq from sqlite_sequence where name = 'events'`);
+  // The id is part of the hashed content, so it is chosen here. SQLite's AUTOINCREMENT never reuses
+  // an id, even of a row deleted before the log was append-only; on PostgreSQL no row was ever deleted.
+  const seq = is(tx, PgDatabase)
+    ? undefined
+    : tx.get<{ seq: number } | undefined>(sql`select seq from sqlite_sequence where name = 'events'`);
   const id = Math.max(seq?.seq ?? 0, last?.id ?? 0) + 1;
   // Stored JSON drops undefined values and turns dates into strings: hash what is stored.
   const data = JSON.parse(JSON.stringify(e.data)) as Record<string, unknown>;
@@ -142,8 +148,8 @@ export async function sealEvents(exec: ChainExecutor): Promise<number> {
 }
 
 /** True when some row still waits to be sealed (uses the partial index: cheap at every start). */
-export function hasUnsealedEvents(sqlite: Database.Database): boolean {
-  return sqlite.prepare('select 1 from events where hash is null limit 1').get() !== undefined;
+export async function hasUnsealedEvents(db: Db): Promise<boolean> {
+  return first(await db.select({ id: events.id }).from(events).where(isNull(events.hash)).limit(1)) !== undefined;
 }
 
 export type ChainReport =

@@ -8,7 +8,17 @@ import type * as schema from './schema';
  * are awaited (never `.get()`, `.all()` or `.run()`, which exist only on SQLite), a row count comes
  * from `.returning()`, and SQL text that differs goes through db/dialect.ts.
  */
-export type Db = BetterSQLite3Database<typeof schema>;
+export type Db = Omit<BetterSQLite3Database<typeof schema>, 'transaction'> & {
+  /** The handle's transaction (see DatabaseHandle), whichever connection or transaction this is. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+};
+
+/**
+ * Read from a handle's `db`: whether the caller is inside one of its transactions. (The `db` of a
+ * handle is a proxy that routes to the open transaction; its `transaction` is the handle's.)
+ */
+export const IN_TRANSACTION = Symbol('inTransaction');
+export const isInTransaction = (db: Db): boolean => (db as unknown as Record<symbol, boolean>)[IN_TRANSACTION] === true;
 
 /**
  * One open database, SQLite or PostgreSQL, with one contract:

@@ -7,7 +7,7 @@ import {
   SQLiteTable,
   type SQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
-import * as sqliteSchema from './schema';
+import * as sqliteSchema from './schema/sqlite';
 import * as pgSchema from './schema-pg';
 
 /**

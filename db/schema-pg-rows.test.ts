@@ -6,7 +6,7 @@ import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePostgres, migrateSqlite } from './migrate';
-import * as sqliteSchema from './schema';
+import * as sqliteSchema from './schema/sqlite';
 import * as pgSchema from './schema-pg';
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { hasUnsealedEvents, sealEvents } from './event-chain';
-import type { DatabaseHandle, Db } from './handle';
+import { IN_TRANSACTION, type DatabaseHandle, type Db } from './handle';
 import { migrateSqlite } from './migrate';
 import { Mutex } from './mutex';
 import * as schema from './schema';
@@ -59,7 +59,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): DatabaseH
       const name = `sp${++savepoints}`;
       writer.exec(`SAVEPOINT ${name}`);
       try {
-        const value = await fn(outer);
+        const value = await fn(db);
         writer.exec(`RELEASE ${name}`);
         return value;
       } catch (error) {
@@ -71,7 +71,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): DatabaseH
     try {
       writer.exec('BEGIN IMMEDIATE');
       try {
-        const value = await current.run(writerDb, () => fn(writerDb));
+        const value = await current.run(writerDb, () => fn(db));
         writer.exec('COMMIT');
         return value;
       } catch (error) {
@@ -103,6 +103,8 @@ export function openSqlite(file: string, options: SqliteOptions = {}): DatabaseH
 
   const db = new Proxy(readerDb, {
     get(_target, prop) {
+      if (prop === 'transaction') return transaction;
+      if (prop === IN_TRANSACTION) return current.getStore() !== undefined;
       const inTransaction = current.getStore();
       const target = inTransaction ?? (WRITES.has(prop as string) ? writerDb : readerDb);
       const value = Reflect.get(target, prop, target);
@@ -116,9 +118,11 @@ export function openSqlite(file: string, options: SqliteOptions = {}): DatabaseH
   // A database from before the hash chain (or a row written without it) is sealed here, once.
   // The transaction takes the mutex at once, so every later write waits for the seal.
   const ready =
-    options.migrate !== false && hasUnsealedEvents(writer)
-      ? transaction((tx) => sealEvents(tx)).then(() => undefined)
-      : Promise.resolve();
+    options.migrate === false
+      ? Promise.resolve()
+      : transaction(async (tx) => {
+          if (await hasUnsealedEvents(tx)) await sealEvents(tx);
+        });
   ready.catch((error: unknown) => console.error(`Sealing the event log failed: ${(error as Error).message}`));
 
   const statements = new Map<Database.Database, Map<string, Database.Statement>>();

@@ -13,7 +13,13 @@ export async function startup() {
     console.error(`\nQuorum cannot start.\n${(error as Error).message}\n`);
     process.exit(1);
   }
-  await import('@/db/client');
+  const { databaseReady, describeOpenFailure } = await import('@/db/client');
+  try {
+    await databaseReady;
+  } catch (error) {
+    console.error(`\nQuorum cannot start.\n${describeOpenFailure(error)}\n`);
+    process.exit(1);
+  }
   if (smtpUrl) {
     // Imported only when needed, so a server without SMTP never loads nodemailer.
     const { startOutboxWorker } = await import('@/lib/notifications/worker.server');

@@ -44,8 +44,8 @@ describe('the audit check and export', () => {
   it('are for admins only', async () => {
     for (const role of ROLES.filter((r) => r !== 'admin')) {
       const actor = await userWithRole(role);
-      await expect(await getAuditCheck(actor)).rejects.toThrow(ForbiddenError);
-      await expect(await getAuditExport(actor)).rejects.toThrow(ForbiddenError);
+      await expect(getAuditCheck(actor)).rejects.toThrow(ForbiddenError);
+      await expect(getAuditExport(actor)).rejects.toThrow(ForbiddenError);
     }
   });
 

@@ -92,7 +92,7 @@ describe('ending all of a person’s sessions', () => {
     const pm = await userWithRole('pm');
     const person = await userWithRole('leader');
     const id = await startSession(person.id);
-    await expect(await endSessionsByAdmin(pm, person.id)).rejects.toThrow('permission');
+    await expect(endSessionsByAdmin(pm, person.id)).rejects.toThrow('permission');
     expect((await checkSession(id)).ok).toBe(true);
   });
 

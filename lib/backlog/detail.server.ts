@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { alias } from '@/db/alias';
 import { db } from '@/db/client';
 import { cycles, departments, itemModules, modules, themes, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';

@@ -97,7 +97,7 @@ describe('createItem', () => {
     const actor = role === 'requestor' ? requestor : leader;
     const cycle = await makeCycle(db);
     const before = await rowCounts();
-    await expect(await createItem(actor, cycle.id, await fields())).rejects.toThrow(ForbiddenError);
+    await expect(createItem(actor, cycle.id, await fields())).rejects.toThrow(ForbiddenError);
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -140,7 +140,7 @@ describe('createItem', () => {
 
   it('throws NotFoundError for an unknown cycle and writes nothing', async () => {
     const before = await rowCounts();
-    await expect(await createItem(pm, 987_654, await fields())).rejects.toThrow(NotFoundError);
+    await expect(createItem(pm, 987_654, await fields())).rejects.toThrow(NotFoundError);
     expect(await rowCounts()).toEqual(before);
   });
 });
@@ -152,7 +152,7 @@ describe('updateItem', () => {
     const eventsBefore = (await eventsOf('item', item.id)).length;
 
     await expect(
-      await updateItem(pm, item.id, await fields({ title: 'Second edit, from a stale page' }), 1),
+      updateItem(pm, item.id, await fields({ title: 'Second edit, from a stale page' }), 1),
     ).rejects.toThrow(ConflictError);
     expect(await readItem(item.id)).toMatchObject({ title: 'First edit', version: 2 });
     expect(await eventsOf('item', item.id)).toHaveLength(eventsBefore);
@@ -180,7 +180,7 @@ describe('updateItem', () => {
 
   it('is refused to an engineer', async () => {
     const item = await createItem(pm, (await makeCycle(db)).id, await fields());
-    await expect(await updateItem(engineer, item.id, await fields({ title: 'Engineer edit' }), 1)).rejects.toThrow(
+    await expect(updateItem(engineer, item.id, await fields({ title: 'Engineer edit' }), 1)).rejects.toThrow(
       ForbiddenError,
     );
     expect((await readItem(item.id)).title).toBe('Export the backlog to CSV');
@@ -212,14 +212,14 @@ describe('setItemStatus', () => {
   it('refuses a stale version with ConflictError', async () => {
     const item = await itemIn('curated');
     await setItemStatus(pm, item.id, 'accepted', item.version);
-    await expect(await setItemStatus(pm, item.id, 'deferred', item.version)).rejects.toThrow(ConflictError);
+    await expect(setItemStatus(pm, item.id, 'deferred', item.version)).rejects.toThrow(ConflictError);
     expect(await readItem(item.id)).toMatchObject({ status: 'accepted', version: 2 });
   });
 
   it('refuses an unknown status and an engineer', async () => {
     const item = await itemIn('curated');
     expect((await validationErrorOf(() => setItemStatus(pm, item.id, 'shipped'))).fieldErrors._form).toBeDefined();
-    await expect(await setItemStatus(engineer, item.id, 'accepted')).rejects.toThrow(ForbiddenError);
+    await expect(setItemStatus(engineer, item.id, 'accepted')).rejects.toThrow(ForbiddenError);
     expect((await readItem(item.id)).status).toBe('curated');
   });
 });
@@ -252,7 +252,7 @@ describe('editItemInline', () => {
   ])('refuses an engineer editing the $field', async (edit) => {
     const { item } = await cycleItem();
     const before = await rowCounts();
-    await expect(await editItemInline(engineer, item.id, item.version, edit)).rejects.toThrow(ForbiddenError);
+    await expect(editItemInline(engineer, item.id, item.version, edit)).rejects.toThrow(ForbiddenError);
     expect(await rowCounts()).toEqual(before);
     expect(await readItem(item.id)).toMatchObject({ status: 'curated', version: 1 });
   });
@@ -267,7 +267,7 @@ describe('editItemInline', () => {
     });
     for (const item of [request, draft]) {
       await expect(
-        await editItemInline(engineer, item.id, item.version, { field: 'estimate', value: 'M' }),
+        editItemInline(engineer, item.id, item.version, { field: 'estimate', value: 'M' }),
       ).rejects.toThrow(ForbiddenError);
       expect(await readItem(item.id)).toMatchObject({ estimateSize: null, version: 1 });
     }
@@ -276,7 +276,7 @@ describe('editItemInline', () => {
   it('refuses a stale version and a bad estimate', async () => {
     const { item } = await cycleItem();
     await expect(
-      await editItemInline(engineer, item.id, item.version + 1, { field: 'estimate', value: 'L' }),
+      editItemInline(engineer, item.id, item.version + 1, { field: 'estimate', value: 'L' }),
     ).rejects.toThrow(ConflictError);
     expect(
       (
@@ -294,8 +294,8 @@ describe('getItemForViewer', () => {
     const other = await userWithRole('requestor', { departmentId });
     const request = await makeItem(db, { requestorId: other.id, departmentId, cycleId: null, status: 'submitted' });
     expect((await getItemForViewer(other, request.id)).id).toBe(request.id);
-    await expect(await getItemForViewer(requestor, request.id)).rejects.toThrow(ForbiddenError);
-    await expect(await getItemForViewer(requestor, 987_654)).rejects.toThrow(NotFoundError);
+    await expect(getItemForViewer(requestor, request.id)).rejects.toThrow(ForbiddenError);
+    await expect(getItemForViewer(requestor, 987_654)).rejects.toThrow(NotFoundError);
   });
 });
 
@@ -303,10 +303,10 @@ describe('the events table', () => {
   it('is append-only: UPDATE and DELETE are refused by the database', async () => {
     const item = await makeItem(db, { requestorId: requestor.id, departmentId, cycleId: null });
     const [event] = await eventsOf('item', item.id);
-    await expect(await execute('UPDATE events SET type = ? WHERE id = ?', ['tampered', event.id])).rejects.toThrow(
+    await expect(execute('UPDATE events SET type = ? WHERE id = ?', ['tampered', event.id])).rejects.toThrow(
       /append-only/,
     );
-    await expect(await execute('DELETE FROM events WHERE id = ?', [event.id])).rejects.toThrow(/append-only/);
+    await expect(execute('DELETE FROM events WHERE id = ?', [event.id])).rejects.toThrow(/append-only/);
     expect(await eventsOf('item', item.id)).toEqual([event]);
   });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { alias } from '@/db/alias';
 import { db, dialect, tuples } from '@/db/client';
 import { cycles, departments, itemModules, items, modules, themes, users, type Cycle } from '@/db/schema';
 import { assertCan, can } from '@/lib/auth/permissions';

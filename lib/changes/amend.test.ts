@@ -151,17 +151,17 @@ describe('amendChangeRequest', () => {
   });
 
   it('is for the raiser only, and only after a dissent', async () => {
-    await expect(await amendChangeRequest(s.leaders[1], cr.id, amendment(s))).rejects.toThrow(ForbiddenError);
-    await expect(await amendChangeRequest(s.pm, cr.id, amendment(s))).rejects.toThrow(ForbiddenError);
+    await expect(amendChangeRequest(s.leaders[1], cr.id, amendment(s))).rejects.toThrow(ForbiddenError);
+    await expect(amendChangeRequest(s.pm, cr.id, amendment(s))).rejects.toThrow(ForbiddenError);
 
     const calm = (await raiseChangeRequest(raiser, s.cycle.id, changeInput(s, { title: 'Calm' }))).changeRequest;
-    await expect(await amendChangeRequest(raiser, calm.id, amendment(s))).rejects.toThrow(AMEND_NEEDS_DISSENT); // no session yet
+    await expect(amendChangeRequest(raiser, calm.id, amendment(s))).rejects.toThrow(AMEND_NEEDS_DISSENT); // no session yet
     const calmSession = await conveneSession(s.pm, calm.id, { mode: 'live', inviteeIds: [s.leaders[2].id] });
     await respond(s.leaders[2], calmSession.id, { response: 'assent', comment: '' });
-    await expect(await amendChangeRequest(raiser, calm.id, amendment(s))).rejects.toThrow(AMEND_NEEDS_DISSENT);
+    await expect(amendChangeRequest(raiser, calm.id, amendment(s))).rejects.toThrow(AMEND_NEEDS_DISSENT);
     await closeSession(s.pm, calmSession.id);
     await approveChangeRequest(s.pm, calm.id);
-    await expect(await amendChangeRequest(raiser, calm.id, amendment(s))).rejects.toThrow(ConflictError);
+    await expect(amendChangeRequest(raiser, calm.id, amendment(s))).rejects.toThrow(ConflictError);
   });
 
   it('refuses bad input naming the field, and over capacity without the confirmation, writing nothing', async () => {
@@ -219,7 +219,7 @@ describe('previewAmendment and getAmendmentForm', () => {
     ]);
     expect(p.effect!.removed).toEqual([s.itemIds[3]]);
     expect(await snapshotRows()).toEqual(before);
-    await expect(await previewAmendment(s.leaders[1], cr.id, amendment(s))).rejects.toThrow(ForbiddenError);
+    await expect(previewAmendment(s.leaders[1], cr.id, amendment(s))).rejects.toThrow(ForbiddenError);
   });
 
   it('starts the form from the request as it stands, and says why when it cannot be amended', async () => {
@@ -232,7 +232,7 @@ describe('previewAmendment and getAmendmentForm', () => {
       urgency: 'critical',
     });
     expect(form.incoming).toEqual({ id: cr.incomingItemId, title: cr.title });
-    await expect(await getAmendmentForm(s.leaders[1], cr.id)).rejects.toThrow(ForbiddenError);
+    await expect(getAmendmentForm(s.leaders[1], cr.id)).rejects.toThrow(ForbiddenError);
 
     await amendChangeRequest(raiser, cr.id, amendment(s));
     const again = await getAmendmentForm(raiser, cr.id);

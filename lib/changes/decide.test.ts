@@ -177,7 +177,7 @@ describe('approveChangeRequest', () => {
     expect(publish).toHaveBeenCalledWith(changeRequestChannel(cr.id), expect.any(Number));
 
     // The rival cannot be approved on answers given about the schedule as it was.
-    await expect(await approveChangeRequest(s.pm, rival.id)).rejects.toThrow(NEEDS_REVIEW);
+    await expect(approveChangeRequest(s.pm, rival.id)).rejects.toThrow(NEEDS_REVIEW);
     expect((await crRow(rival.id)).status).toBe('needs_review');
   });
 
@@ -213,7 +213,7 @@ describe('approveChangeRequest', () => {
     const cr = await raise();
     const session = await conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: s.leaders.map((l) => l.id) });
     await respond(s.leaders[2], session.id, { response: 'dissent', comment: 'My items move' });
-    await expect(await approveChangeRequest(s.pm, cr.id)).rejects.toThrow(
+    await expect(approveChangeRequest(s.pm, cr.id)).rejects.toThrow(
       'The rule is not met yet: close the live session before approving against it, or decline.',
     );
     await closeSession(s.pm, session.id);
@@ -247,7 +247,7 @@ describe('approveChangeRequest', () => {
     const cr = await raise();
     await conveneSession(s.pm, cr.id, { mode: 'async', inviteeIds: s.leaders.map((l) => l.id) });
     const later = new Date(Date.now() + 49 * 3_600_000);
-    await expect(await approveChangeRequest(s.pm, cr.id, {}, new Date())).rejects.toThrow(/wait for the deadline/);
+    await expect(approveChangeRequest(s.pm, cr.id, {}, new Date())).rejects.toThrow(/wait for the deadline/);
     expect((await validationErrorOf(() => approveChangeRequest(s.pm, cr.id, {}, later))).fieldErrors).toHaveProperty(
       'justification',
     );
@@ -258,15 +258,15 @@ describe('approveChangeRequest', () => {
 
   it('is refused twice, to a leader, and without a session, writing nothing', async () => {
     const cr = await raise();
-    await expect(await approveChangeRequest(s.pm, cr.id)).rejects.toThrow(
+    await expect(approveChangeRequest(s.pm, cr.id)).rejects.toThrow(
       'Convene an emergency session before deciding on this change request.',
     );
     await assented(cr);
-    await expect(await approveChangeRequest(s.leaders[0], cr.id)).rejects.toThrow(ForbiddenError);
+    await expect(approveChangeRequest(s.leaders[0], cr.id)).rejects.toThrow(ForbiddenError);
     await approveChangeRequest(s.pm, cr.id);
     const before = await snapshotRows();
-    await expect(await approveChangeRequest(s.pm, cr.id)).rejects.toThrow('This change request is already approved.');
-    await expect(await declineChangeRequest(s.pm, cr.id, { reason: 'Too late' })).rejects.toThrow(ConflictError);
+    await expect(approveChangeRequest(s.pm, cr.id)).rejects.toThrow('This change request is already approved.');
+    await expect(declineChangeRequest(s.pm, cr.id, { reason: 'Too late' })).rejects.toThrow(ConflictError);
     expect(await snapshotRows()).toEqual(before);
   });
 
@@ -278,9 +278,9 @@ describe('approveChangeRequest', () => {
     await approveChangeRequest(s.pm, first.id);
     expect((await crRow(second.id)).status).toBe('needs_review');
     const before = await snapshotRows();
-    await expect(await approveChangeRequest(s.pm, second.id)).rejects.toThrow(NEEDS_REVIEW);
+    await expect(approveChangeRequest(s.pm, second.id)).rejects.toThrow(NEEDS_REVIEW);
     await expect(
-      await conveneSession(s.pm, second.id, { mode: 'async', inviteeIds: [s.leaders[1].id] }),
+      conveneSession(s.pm, second.id, { mode: 'async', inviteeIds: [s.leaders[1].id] }),
     ).rejects.toThrow(/^The schedule changed since this request was raised: Item #\d+ is not in the schedule/);
     expect(await snapshotRows()).toEqual(before);
   });
@@ -307,7 +307,7 @@ describe('applying is atomic', () => {
       const publish = vi.spyOn(publisher, 'publish');
       const before = await snapshotRows();
       await failOn(trigger(s.itemIds[2]));
-      await expect(await approveChangeRequest(s.pm, cr.id)).rejects.toThrow('simulated failure');
+      await expect(approveChangeRequest(s.pm, cr.id)).rejects.toThrow('simulated failure');
       expect(await snapshotRows()).toEqual(before);
       expect(publish).not.toHaveBeenCalled();
 
@@ -328,7 +328,7 @@ describe('declineChangeRequest', () => {
     expect((await validationErrorOf(() => declineChangeRequest(s.pm, cr.id, { reason: '' }))).fieldErrors).toEqual({
       reason: ['Give a reason.'],
     });
-    await expect(await declineChangeRequest(s.leaders[1], cr.id, { reason: 'No' })).rejects.toThrow(ForbiddenError);
+    await expect(declineChangeRequest(s.leaders[1], cr.id, { reason: 'No' })).rejects.toThrow(ForbiddenError);
 
     const after = await declineChangeRequest(s.pm, cr.id, { reason: 'The bank fixed it on their side.' });
     expect(after).toMatchObject({
@@ -356,7 +356,7 @@ describe('declineChangeRequest', () => {
       ]);
     }
     expect(await decidedFor(engineer)).toEqual([]);
-    await expect(await declineChangeRequest(s.pm, cr.id, { reason: 'Again' })).rejects.toThrow(
+    await expect(declineChangeRequest(s.pm, cr.id, { reason: 'Again' })).rejects.toThrow(
       'This change request is already declined.',
     );
   });
@@ -413,6 +413,6 @@ describe('itemScheduleTimeline', () => {
       }),
     ]);
     const stranger = await userWithRole('requestor');
-    await expect(await itemScheduleTimeline(stranger, s.itemIds[5])).rejects.toThrow(ForbiddenError);
+    await expect(itemScheduleTimeline(stranger, s.itemIds[5])).rejects.toThrow(ForbiddenError);
   });
 });

@@ -29,6 +29,6 @@ describe('raiseFormOptions', () => {
   });
 
   it('is refused to someone who may not raise a change request', async () => {
-    await expect(await raiseFormOptions(s.requestor, s.cycle.id)).rejects.toThrow(ForbiddenError);
+    await expect(raiseFormOptions(s.requestor, s.cycle.id)).rejects.toThrow(ForbiddenError);
   });
 });

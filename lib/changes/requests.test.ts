@@ -51,7 +51,7 @@ describe('previewChangeRequest', () => {
   });
 
   it('is refused to a requestor', async () => {
-    await expect(await previewChangeRequest(s.requestor, s.cycle.id, changeInput(s))).rejects.toThrow(ForbiddenError);
+    await expect(previewChangeRequest(s.requestor, s.cycle.id, changeInput(s))).rejects.toThrow(ForbiddenError);
   });
 });
 
@@ -152,8 +152,8 @@ describe('raiseChangeRequest', () => {
   it('is refused (403) to a requestor and an engineer, writing nothing', async () => {
     const engineer = await userWithRole('engineer');
     const before = await snapshotRows();
-    await expect(await raiseChangeRequest(s.requestor, s.cycle.id, changeInput(s))).rejects.toThrow(ForbiddenError);
-    await expect(await raiseChangeRequest(engineer, s.cycle.id, changeInput(s))).rejects.toThrow(ForbiddenError);
+    await expect(raiseChangeRequest(s.requestor, s.cycle.id, changeInput(s))).rejects.toThrow(ForbiddenError);
+    await expect(raiseChangeRequest(engineer, s.cycle.id, changeInput(s))).rejects.toThrow(ForbiddenError);
     expect(await snapshotRows()).toEqual(before);
   });
 
@@ -204,9 +204,9 @@ describe('listChangeRequests and getChangeRequest', () => {
     ]);
     expect((await listChangeRequests(s.pm)).map((r) => r.id)).toContain(cr.id); // every cycle's
     expect(await listChangeRequests(s.pm, 9999)).toEqual([]);
-    await expect(await listChangeRequests(s.requestor)).rejects.toThrow(ForbiddenError);
-    await expect(await getChangeRequest(s.requestor, cr.id)).rejects.toThrow(ForbiddenError);
-    await expect(await getChangeRequest(s.pm, 9999)).rejects.toThrow(NotFoundError);
+    await expect(listChangeRequests(s.requestor)).rejects.toThrow(ForbiddenError);
+    await expect(getChangeRequest(s.requestor, cr.id)).rejects.toThrow(ForbiddenError);
+    await expect(getChangeRequest(s.pm, 9999)).rejects.toThrow(NotFoundError);
   });
 
   it('shows the request with its effect now, the rule, every response and what the viewer may do', async () => {
@@ -257,21 +257,21 @@ describe('listChangeRequests and getChangeRequest', () => {
 describe('withdrawChangeRequest', () => {
   it('lets the raiser take back an open request; the item it created is deferred', async () => {
     const { changeRequest: cr } = await raiseChangeRequest(s.leaders[0], s.cycle.id, changeInput(s));
-    await expect(await withdrawChangeRequest(s.leaders[1], cr.id)).rejects.toThrow(ForbiddenError);
+    await expect(withdrawChangeRequest(s.leaders[1], cr.id)).rejects.toThrow(ForbiddenError);
     const after = await withdrawChangeRequest(s.leaders[0], cr.id, { reason: 'Fixed by the bank' });
     expect(after).toMatchObject({ status: 'withdrawn', decisionNote: 'Fixed by the bank', decidedBy: s.leaders[0].id });
     expect(await readItem(cr.incomingItemId)).toMatchObject({
       status: 'deferred',
       decisionReason: `Change request "${cr.title}" was withdrawn. Fixed by the bank`,
     });
-    await expect(await withdrawChangeRequest(s.leaders[0], cr.id)).rejects.toThrow(ConflictError);
+    await expect(withdrawChangeRequest(s.leaders[0], cr.id)).rejects.toThrow(ConflictError);
     expect((await crEvents(cr.id)).map((e) => e.type)).toEqual(['cr.raised', 'cr.withdrawn']);
   });
 
   it('is refused while a session decides it', async () => {
     const { changeRequest: cr } = await raiseChangeRequest(s.leaders[0], s.cycle.id, changeInput(s));
     await conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: [s.leaders[0].id] });
-    await expect(await withdrawChangeRequest(s.leaders[0], cr.id)).rejects.toThrow(/ask the pm to decline it/);
+    await expect(withdrawChangeRequest(s.leaders[0], cr.id)).rejects.toThrow(/ask the pm to decline it/);
     expect(first(await db.select().from(changeRequests).where(eq(changeRequests.id, cr.id)))!.status).toBe(
       'in_session',
     );

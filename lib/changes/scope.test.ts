@@ -17,7 +17,7 @@ describe('assertSessionOf', () => {
       inviteeIds: s.leaders.map((l) => l.id),
     });
     await assertSessionOf((await first).id, session.id);
-    await expect(await assertSessionOf((await second).id, session.id)).rejects.toThrow(NotFoundError);
-    await expect(await assertSessionOf((await first).id, 999_999_999)).rejects.toThrow(NotFoundError);
+    await expect(assertSessionOf((await second).id, session.id)).rejects.toThrow(NotFoundError);
+    await expect(assertSessionOf((await first).id, 999_999_999)).rejects.toThrow(NotFoundError);
   });
 });

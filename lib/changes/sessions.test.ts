@@ -117,11 +117,11 @@ describe('conveneSession', () => {
   });
 
   it('is for the pm: a leader is refused; a second session on the same request is refused', async () => {
-    await expect(await conveneSession(s.leaders[0], cr.id, { mode: 'live', inviteeIds: invitees })).rejects.toThrow(
+    await expect(conveneSession(s.leaders[0], cr.id, { mode: 'live', inviteeIds: invitees })).rejects.toThrow(
       ForbiddenError,
     );
     await conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: invitees });
-    await expect(await conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: invitees })).rejects.toThrow(
+    await expect(conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: invitees })).rejects.toThrow(
       ConflictError,
     );
   });
@@ -169,7 +169,7 @@ describe('respond', () => {
     const session = await conveneSession(s.pm, cr.id, { mode: 'async', inviteeIds: [s.leaders[0].id] });
     const outsider = await userWithRole('leader');
     for (const who of [s.pm, s.leaders[1], outsider, s.requestor]) {
-      await expect(await respond(who, session.id, { response: 'assent' })).rejects.toThrow(ForbiddenError);
+      await expect(respond(who, session.id, { response: 'assent' })).rejects.toThrow(ForbiddenError);
     }
   });
 
@@ -177,7 +177,7 @@ describe('respond', () => {
     const session = await convene({ deadline: new Date(Date.now() + HOUR).toISOString() });
     const before = await snapshotRows();
     await expect(
-      await respond(s.leaders[0], session.id, { response: 'assent' }, new Date(Date.now() + 2 * HOUR)),
+      respond(s.leaders[0], session.id, { response: 'assent' }, new Date(Date.now() + 2 * HOUR)),
     ).rejects.toThrow(/^The deadline \(.* UTC\) has passed/);
     expect(await snapshotRows()).toEqual(before);
   });
@@ -185,19 +185,19 @@ describe('respond', () => {
   it('the pm closes a live session: responses stop; an async session closes at its deadline', async () => {
     const session = await conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: invitees });
     await respond(s.leaders[0], session.id, { response: 'assent' });
-    await expect(await closeSession(s.leaders[0], session.id)).rejects.toThrow(ForbiddenError);
+    await expect(closeSession(s.leaders[0], session.id)).rejects.toThrow(ForbiddenError);
     expect(await closeSession(s.pm, session.id)).toMatchObject({ responded: 1, met: false });
     expect(first(await db.select().from(emergencySessions).where(eq(emergencySessions.id, session.id)))!.status).toBe(
       'closed',
     );
-    await expect(await respond(s.leaders[1], session.id, { response: 'assent' })).rejects.toThrow(
+    await expect(respond(s.leaders[1], session.id, { response: 'assent' })).rejects.toThrow(
       'This session is closed: responses are no longer taken.',
     );
-    await expect(await closeSession(s.pm, session.id)).rejects.toThrow(ConflictError);
+    await expect(closeSession(s.pm, session.id)).rejects.toThrow(ConflictError);
 
     const other = (await raiseChangeRequest(s.pm, s.cycle.id, changeInput(s, { title: 'Other' }))).changeRequest;
     const async = await conveneSession(s.pm, other.id, { mode: 'async', inviteeIds: invitees });
-    await expect(await closeSession(s.pm, async.id)).rejects.toThrow('An asynchronous session closes at its deadline.');
+    await expect(closeSession(s.pm, async.id)).rejects.toThrow('An asynchronous session closes at its deadline.');
   });
 
   it('a request that needs review takes no responses until re-convened, which starts a fresh round', async () => {
@@ -225,7 +225,7 @@ describe('respond', () => {
     await respond(s.leaders[1], firstSession.id, { response: 'assent' });
     await approveChangeRequest(s.pm, first.id);
     expect(await statusOf(second.id)).toBe('needs_review');
-    await expect(await respond(s.leaders[1], session.id, { response: 'assent' })).rejects.toThrow(
+    await expect(respond(s.leaders[1], session.id, { response: 'assent' })).rejects.toThrow(
       /needs review: responses are no longer taken/,
     );
 
@@ -260,7 +260,7 @@ describe('respond', () => {
     await approveChangeRequest(s.pm, rival.id);
     expect(await statusOf(cr.id)).toBe('needs_review');
     const before = await snapshotRows();
-    await expect(await conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: invitees })).rejects.toThrow(
+    await expect(conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: invitees })).rejects.toThrow(
       /^The schedule changed since this request was raised: Item #\d+ is not in the schedule/,
     );
     expect(await snapshotRows()).toEqual(before);

@@ -86,8 +86,8 @@ describe('createCycle', () => {
 
   it('is refused to leaders and requestors', async () => {
     const before = await rowCounts();
-    await expect(await createCycle(leader, cycleInput())).rejects.toThrow(ForbiddenError);
-    await expect(await createCycle(requestor, cycleInput())).rejects.toThrow(ForbiddenError);
+    await expect(createCycle(leader, cycleInput())).rejects.toThrow(ForbiddenError);
+    await expect(createCycle(requestor, cycleInput())).rejects.toThrow(ForbiddenError);
     expect(await rowCounts()).toEqual(before);
   });
 });
@@ -112,7 +112,7 @@ describe('themes', () => {
       name: [expect.any(String)],
       keyOutcome: [expect.any(String)],
     });
-    await expect(await addTheme(pm, 987_654, themeInput('Orphan'))).rejects.toThrow(NotFoundError);
+    await expect(addTheme(pm, 987_654, themeInput('Orphan'))).rejects.toThrow(NotFoundError);
     expect(await themeOrder(cycle.id)).toEqual([]);
   });
 
@@ -128,7 +128,7 @@ describe('themes', () => {
 
   it('updateTheme refuses a theme of another cycle', async () => {
     const theme = await makeTheme(db, (await makeCycle(db)).id);
-    await expect(await updateTheme(pm, (await makeCycle(db)).id, theme.id, themeInput('Hijack'))).rejects.toThrow(
+    await expect(updateTheme(pm, (await makeCycle(db)).id, theme.id, themeInput('Hijack'))).rejects.toThrow(
       NotFoundError,
     );
   });
@@ -216,10 +216,10 @@ describe('themes', () => {
     const cycle = await makeCycle(db);
     const [a, b] = await Promise.all(['A', 'B'].map((name) => makeTheme(db, cycle.id, { name })));
     const before = await rowCounts();
-    await expect(await addTheme(leader, cycle.id, themeInput('Leader theme'))).rejects.toThrow(ForbiddenError);
-    await expect(await updateTheme(leader, cycle.id, a.id, themeInput('Renamed'))).rejects.toThrow(ForbiddenError);
-    await expect(await moveTheme(leader, cycle.id, b.id, 'up')).rejects.toThrow(ForbiddenError);
-    await expect(await removeTheme(leader, cycle.id, a.id)).rejects.toThrow(ForbiddenError);
+    await expect(addTheme(leader, cycle.id, themeInput('Leader theme'))).rejects.toThrow(ForbiddenError);
+    await expect(updateTheme(leader, cycle.id, a.id, themeInput('Renamed'))).rejects.toThrow(ForbiddenError);
+    await expect(moveTheme(leader, cycle.id, b.id, 'up')).rejects.toThrow(ForbiddenError);
+    await expect(removeTheme(leader, cycle.id, a.id)).rejects.toThrow(ForbiddenError);
     expect(await rowCounts()).toEqual(before);
     expect((await themeOrder(cycle.id)).map((t) => t.id)).toEqual([a.id, b.id]);
   });

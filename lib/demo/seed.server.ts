@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { seedDeliverySchedule } from './schedule.server';
 import {
@@ -197,5 +197,5 @@ async function seedMeeting(db: Db, cycleId: number, people: Map<string, { id: nu
 }
 
 export async function isSeeded(db: Db): Promise<boolean> {
-  return (first(await db.select({ n: sql<number>`count(*)` }).from(users))?.n ?? 0) > 0;
+  return (first(await db.select({ n: count() }).from(users))?.n ?? 0) > 0;
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
-import { db, inTransaction, transaction, type Db } from '@/db/client';
+import { db, type Db } from '@/db/client';
 import { appendEvent } from '@/db/event-chain';
 import { events, users } from '@/db/schema';
 
@@ -19,8 +19,6 @@ export type EventInput = {
  * Call it inside the same transaction as the change it records.
  */
 export async function logEvent(tx: Executor, e: EventInput): Promise<number> {
-  // Reading the last hash and appending must not interleave with another writer.
-  if (!inTransaction()) return transaction((t) => appendEvent(t, e));
   return appendEvent(tx, e);
 }
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { cycles, items } from '@/db/schema';
 import { assertCan, can } from '@/lib/auth/permissions';
@@ -29,13 +29,7 @@ export async function listIncompleteItems(
     inArray(items.status, ['curated', 'submitted']),
     or(noEstimate, noSponsor, noBenefit),
   );
-  const total =
-    first(
-      await db
-        .select({ n: sql<number>`count(*)` })
-        .from(items)
-        .where(where),
-    )?.n ?? 0;
+  const total = first(await db.select({ n: count() }).from(items).where(where))?.n ?? 0;
   const rows = await db
     .select({
       id: items.id,

@@ -48,7 +48,7 @@ describe('listIncompleteItems', () => {
   });
 
   it('is refused to a requestor', async () => {
-    await expect(await listIncompleteItems(requestor)).rejects.toThrow(ForbiddenError);
+    await expect(listIncompleteItems(requestor)).rejects.toThrow(ForbiddenError);
   });
 });
 

@@ -69,7 +69,7 @@ describe('recordDecision', () => {
     const state = (await liveState(leaders[1], meeting.id)).agenda[0];
     expect(state).toMatchObject({ votingClosed: true, revealed: true, decision: { outcome: 'rejected' } });
     expect(state.tally.hidden).toBe(false);
-    await expect(await castVote(leaders[1], meeting.id, current, { choice: 'accept' })).rejects.toThrow(
+    await expect(castVote(leaders[1], meeting.id, current, { choice: 'accept' })).rejects.toThrow(
       'Voting on this item is closed.',
     );
   });
@@ -84,15 +84,15 @@ describe('recordDecision', () => {
 
   it('refuses a second decision, a non-facilitator, an item off the agenda, and an illegal status move', async () => {
     const { pm, leaders, meeting, current, cycle, departments } = await started();
-    await expect(await recordDecision(leaders[0], meeting.id, current, { outcome: 'accepted' })).rejects.toThrow(
+    await expect(recordDecision(leaders[0], meeting.id, current, { outcome: 'accepted' })).rejects.toThrow(
       ForbiddenError,
     );
     await recordDecision(pm, meeting.id, current, { outcome: 'accepted' });
-    await expect(await recordDecision(pm, meeting.id, current, { outcome: 'deferred', note: 'x' })).rejects.toThrow(
+    await expect(recordDecision(pm, meeting.id, current, { outcome: 'deferred', note: 'x' })).rejects.toThrow(
       ConflictError,
     );
     const other = await makeItem(db, { cycleId: cycle.id, requestorId: pm.id, departmentId: departments.sales.id });
-    await expect(await recordDecision(pm, meeting.id, other.id, { outcome: 'accepted' })).rejects.toThrow(
+    await expect(recordDecision(pm, meeting.id, other.id, { outcome: 'accepted' })).rejects.toThrow(
       ValidationError,
     );
     const withdrawn = await makeItem(db, {
@@ -102,7 +102,7 @@ describe('recordDecision', () => {
       status: 'withdrawn',
     });
     await db.insert(agendaItems).values({ meetingId: meeting.id, itemId: withdrawn.id, position: 99 });
-    await expect(await recordDecision(pm, meeting.id, withdrawn.id, { outcome: 'accepted' })).rejects.toThrow(
+    await expect(recordDecision(pm, meeting.id, withdrawn.id, { outcome: 'accepted' })).rejects.toThrow(
       /withdrawn item cannot change status/i,
     );
   });
@@ -118,8 +118,8 @@ describe('addNote', () => {
     expect((await liveState(leaders[1], meeting.id)).agenda[0].notes).toBe(
       'Depends on the billing rewrite\nSales to confirm size',
     );
-    await expect(await addNote(leaders[0], meeting.id, current, 'mine')).rejects.toThrow(ForbiddenError);
-    await expect(await addNote(pm, meeting.id, current, '   ')).rejects.toThrow(ValidationError);
+    await expect(addNote(leaders[0], meeting.id, current, 'mine')).rejects.toThrow(ForbiddenError);
+    await expect(addNote(pm, meeting.id, current, '   ')).rejects.toThrow(ValidationError);
     expect((await eventsOf('meeting', meeting.id)).filter((e) => e.type === 'live.note_added')).toHaveLength(2);
   });
 });

@@ -77,10 +77,10 @@ describe('moveAccepted', () => {
 
   it('refuses a position that does not exist, a rejected item, and people who may not rank', async () => {
     const { pm, leaders, meeting, ids, cycle, departments } = await ranked();
-    await expect(await moveAccepted(pm, meeting.id, ids[0], 4, await version(ids[0]))).rejects.toThrow(
+    await expect(moveAccepted(pm, meeting.id, ids[0], 4, await version(ids[0]))).rejects.toThrow(
       'Position 5 does not exist: choose 1 to 4.',
     );
-    await expect(await moveAccepted(pm, meeting.id, ids[0], -1, await version(ids[0]))).rejects.toThrow(
+    await expect(moveAccepted(pm, meeting.id, ids[0], -1, await version(ids[0]))).rejects.toThrow(
       ValidationError,
     );
     const rejected = await makeItem(db, {
@@ -89,14 +89,14 @@ describe('moveAccepted', () => {
       departmentId: departments.sales.id,
       status: 'rejected',
     });
-    await expect(await moveAccepted(pm, meeting.id, rejected.id, 0, rejected.version)).rejects.toThrow(
+    await expect(moveAccepted(pm, meeting.id, rejected.id, 0, rejected.version)).rejects.toThrow(
       'Only accepted items of this cycle can be ranked.',
     );
-    await expect(await moveAccepted(leaders[0], meeting.id, ids[0], 1, await version(ids[0]))).rejects.toThrow(
+    await expect(moveAccepted(leaders[0], meeting.id, ids[0], 1, await version(ids[0]))).rejects.toThrow(
       ForbiddenError,
     );
     await endMeeting(pm, meeting.id);
-    await expect(await moveAccepted(pm, meeting.id, ids[0], 1, await version(ids[0]))).rejects.toThrow(
+    await expect(moveAccepted(pm, meeting.id, ids[0], 1, await version(ids[0]))).rejects.toThrow(
       'The meeting has already ended.',
     );
   });
@@ -128,9 +128,9 @@ describe('changeCapacity', () => {
       type: 'live.capacity_changed',
       data: { from: 20, to: 7 },
     });
-    await expect(await changeCapacity(leaders[0], meeting.id, 30)).rejects.toThrow(ForbiddenError);
-    await expect(await changeCapacity(pm, meeting.id, -1)).rejects.toThrow('Capacity cannot be negative.');
-    await expect(await changeCapacity(pm, meeting.id, 'lots')).rejects.toThrow(ValidationError);
+    await expect(changeCapacity(leaders[0], meeting.id, 30)).rejects.toThrow(ForbiddenError);
+    await expect(changeCapacity(pm, meeting.id, -1)).rejects.toThrow('Capacity cannot be negative.');
+    await expect(changeCapacity(pm, meeting.id, 'lots')).rejects.toThrow(ValidationError);
     const events = (await eventsOf('meeting', meeting.id)).length;
     await changeCapacity(pm, meeting.id, 7); // unchanged: nothing recorded
     expect(await eventsOf('meeting', meeting.id)).toHaveLength(events);

@@ -70,20 +70,20 @@ describe('startMeeting', () => {
     const s = await liveMeeting();
     const actor = who === 'leader' ? s.leaders[0] : s[who];
     if (allowed) expect((await startMeeting(actor, s.meeting.id, LIVE)).status).toBe('live');
-    else await expect(await startMeeting(actor, s.meeting.id, LIVE)).rejects.toThrow(ForbiddenError);
+    else await expect(startMeeting(actor, s.meeting.id, LIVE)).rejects.toThrow(ForbiddenError);
   });
 
   it('refuses a live or closed meeting, bad settings, and an empty agenda', async () => {
     const { pm, meeting } = await liveMeeting();
-    await expect(await startMeeting(pm, meeting.id, { votesVisibility: 'secret', weighted: false })).rejects.toThrow(
+    await expect(startMeeting(pm, meeting.id, { votesVisibility: 'secret', weighted: false })).rejects.toThrow(
       ValidationError,
     );
     await startMeeting(pm, meeting.id, LIVE);
-    await expect(await startMeeting(pm, meeting.id, LIVE)).rejects.toThrow('The meeting is already live.');
+    await expect(startMeeting(pm, meeting.id, LIVE)).rejects.toThrow('The meeting is already live.');
     await endMeeting(pm, meeting.id);
-    await expect(await startMeeting(pm, meeting.id, LIVE)).rejects.toThrow(ALREADY_ENDED);
+    await expect(startMeeting(pm, meeting.id, LIVE)).rejects.toThrow(ALREADY_ENDED);
     const empty = await plannedMeeting({ items: 0 });
-    await expect(await startMeeting(empty.pm, empty.meeting.id, LIVE)).rejects.toThrow(
+    await expect(startMeeting(empty.pm, empty.meeting.id, LIVE)).rejects.toThrow(
       'Put items on the agenda before starting the meeting.',
     );
   });
@@ -97,7 +97,7 @@ describe('goToItem', () => {
     expect(m.currentItemId).toBe(items[1].id);
     m = await goToItem(pm, meeting.id, items[2].id, m.version);
     expect(m.currentItemId).toBe(items[2].id);
-    await expect(await goToItem(pm, meeting.id, 'next', m.version)).rejects.toThrow(
+    await expect(goToItem(pm, meeting.id, 'next', m.version)).rejects.toThrow(
       'This is the last item on the agenda.',
     );
     m = await goToItem(pm, meeting.id, 'previous', m.version);
@@ -112,11 +112,11 @@ describe('goToItem', () => {
   it('refuses an item off the agenda, a paused meeting, and anyone but the facilitator', async () => {
     const { pm, admin, leaders, meeting } = await liveMeeting();
     let m = await startMeeting(pm, meeting.id, LIVE);
-    await expect(await goToItem(pm, meeting.id, 999_999, m.version)).rejects.toThrow(ValidationError);
-    await expect(await goToItem(leaders[0], meeting.id, 'next', m.version)).rejects.toThrow(ForbiddenError);
-    await expect(await goToItem(admin, meeting.id, 'next', m.version)).rejects.toThrow(ForbiddenError);
+    await expect(goToItem(pm, meeting.id, 999_999, m.version)).rejects.toThrow(ValidationError);
+    await expect(goToItem(leaders[0], meeting.id, 'next', m.version)).rejects.toThrow(ForbiddenError);
+    await expect(goToItem(admin, meeting.id, 'next', m.version)).rejects.toThrow(ForbiddenError);
     m = await pauseMeeting(pm, meeting.id);
-    await expect(await goToItem(pm, meeting.id, 'next', m.version)).rejects.toThrow('The meeting is paused.');
+    await expect(goToItem(pm, meeting.id, 'next', m.version)).rejects.toThrow('The meeting is paused.');
   });
 
   it('refuses a stale facilitator action after a hand-over race with a ConflictError, writing nothing', async () => {
@@ -125,9 +125,9 @@ describe('goToItem', () => {
     await handOver(pm, meeting.id, leaders[0].id, seen);
     const count = (await eventsOf('meeting', meeting.id)).length;
     // The old facilitator's click, sent before they saw the hand-over:
-    await expect(await goToItem(pm, meeting.id, 'next', seen)).rejects.toThrow(MEETING_CHANGED);
+    await expect(goToItem(pm, meeting.id, 'next', seen)).rejects.toThrow(MEETING_CHANGED);
     // The new facilitator acting on the version from before the hand-over is stale too:
-    await expect(await goToItem(leaders[0], meeting.id, 'next', seen)).rejects.toThrow(ConflictError);
+    await expect(goToItem(leaders[0], meeting.id, 'next', seen)).rejects.toThrow(ConflictError);
     expect(await eventsOf('meeting', meeting.id)).toHaveLength(count);
     const now = (await liveState(leaders[0], meeting.id)).meeting;
     expect(now).toMatchObject({ facilitatorId: leaders[0].id, currentItemId: items[0].id });
@@ -141,9 +141,9 @@ describe('pause, resume, hand over, take over', () => {
     const m = await startMeeting(pm, meeting.id, LIVE);
     await goToItem(pm, meeting.id, 'next', m.version);
     expect((await pauseMeeting(pm, meeting.id)).status).toBe('paused');
-    await expect(await pauseMeeting(pm, meeting.id)).rejects.toThrow('The meeting is paused.');
+    await expect(pauseMeeting(pm, meeting.id)).rejects.toThrow('The meeting is paused.');
     expect(await resumeMeeting(pm, meeting.id)).toMatchObject({ status: 'live', currentItemId: items[1].id });
-    await expect(await resumeMeeting(pm, meeting.id)).rejects.toThrow('The meeting is already live.');
+    await expect(resumeMeeting(pm, meeting.id)).rejects.toThrow('The meeting is already live.');
     expect((await eventsOf('meeting', meeting.id)).map((e) => e.type).filter((t) => t.startsWith('live.'))).toEqual([
       'live.started',
       'live.item_changed',
@@ -156,13 +156,13 @@ describe('pause, resume, hand over, take over', () => {
     const { pm, leaders, observer, stranger, meeting } = await liveMeeting();
     await startMeeting(pm, meeting.id, LIVE);
     for (const target of [stranger.id, pm.id, 999_999]) {
-      await expect(await handOver(pm, meeting.id, target)).rejects.toThrow(
+      await expect(handOver(pm, meeting.id, target)).rejects.toThrow(
         'Hand the facilitation to another active attendee of this meeting.',
       );
     }
-    await expect(await handOver(leaders[0], meeting.id, leaders[1].id)).rejects.toThrow(ForbiddenError);
+    await expect(handOver(leaders[0], meeting.id, leaders[1].id)).rejects.toThrow(ForbiddenError);
     expect((await handOver(pm, meeting.id, observer.id)).facilitatorId).toBe(observer.id);
-    await expect(await pauseMeeting(pm, meeting.id)).rejects.toThrow(ForbiddenError); // no longer the facilitator
+    await expect(pauseMeeting(pm, meeting.id)).rejects.toThrow(ForbiddenError); // no longer the facilitator
     expect((await pauseMeeting(observer, meeting.id)).status).toBe('paused');
   });
 
@@ -182,7 +182,7 @@ describe('pause, resume, hand over, take over', () => {
         data: { from: pm.id, to: actor.id },
       });
     } else {
-      await expect(await takeOver(actor, meeting.id)).rejects.toThrow(ForbiddenError);
+      await expect(takeOver(actor, meeting.id)).rejects.toThrow(ForbiddenError);
     }
   });
 });
@@ -190,18 +190,18 @@ describe('pause, resume, hand over, take over', () => {
 describe('endMeeting', () => {
   it('closes a live or paused meeting once; a second end is a ConflictError', async () => {
     const { pm, meeting } = await liveMeeting();
-    await expect(await endMeeting(pm, meeting.id)).rejects.toThrow('The meeting has not started yet.');
+    await expect(endMeeting(pm, meeting.id)).rejects.toThrow('The meeting has not started yet.');
     await startMeeting(pm, meeting.id, LIVE);
     await pauseMeeting(pm, meeting.id);
     const closed = await endMeeting(pm, meeting.id);
     expect(closed.status).toBe('closed');
     expect(closed.endedAt).not.toBeNull();
     const count = (await eventsOf('meeting', meeting.id)).length;
-    await expect(await endMeeting(pm, meeting.id)).rejects.toThrow(ConflictError);
-    await expect(await endMeeting(pm, meeting.id)).rejects.toThrow(ALREADY_ENDED);
+    await expect(endMeeting(pm, meeting.id)).rejects.toThrow(ConflictError);
+    await expect(endMeeting(pm, meeting.id)).rejects.toThrow(ALREADY_ENDED);
     expect(await eventsOf('meeting', meeting.id)).toHaveLength(count);
     const admin = await userWithRole('admin');
-    await expect(await takeOver(admin, meeting.id)).rejects.toThrow(ALREADY_ENDED);
+    await expect(takeOver(admin, meeting.id)).rejects.toThrow(ALREADY_ENDED);
     expect(first(await db.select().from(meetings).where(eq(meetings.id, meeting.id)))!.status).toBe('closed');
   });
 });
@@ -210,7 +210,7 @@ describe('liveState', () => {
   it('is refused to non-attendees and shows the viewer role', async () => {
     const { pm, leaders, observer, stranger, meeting } = await liveMeeting();
     await startMeeting(pm, meeting.id, LIVE);
-    await expect(await liveState(stranger, meeting.id)).rejects.toThrow(ForbiddenError);
+    await expect(liveState(stranger, meeting.id)).rejects.toThrow(ForbiddenError);
     expect((await liveState(pm, meeting.id)).viewer).toMatchObject({ isFacilitator: true, role: null });
     expect((await liveState(leaders[0], meeting.id)).viewer).toMatchObject({ isFacilitator: false, role: 'voter' });
     expect((await liveState(observer, meeting.id)).viewer.role).toBe('observer');

@@ -41,10 +41,10 @@ describe('castVote', () => {
       await castVote(actor, s.meeting.id, s.current, { choice: 'accept' });
       expect(await votesOf(s.meeting.id, s.current)).toMatchObject([{ userId: actor.id, choice: 'accept' }]);
     } else {
-      await expect(await castVote(actor, s.meeting.id, s.current, { choice: 'accept' })).rejects.toThrow(
+      await expect(castVote(actor, s.meeting.id, s.current, { choice: 'accept' })).rejects.toThrow(
         ForbiddenError,
       );
-      await expect(await castVote(actor, s.meeting.id, s.current, { choice: 'accept' })).rejects.toThrow(refusal);
+      await expect(castVote(actor, s.meeting.id, s.current, { choice: 'accept' })).rejects.toThrow(refusal);
       expect(await votesOf(s.meeting.id, s.current)).toHaveLength(0);
     }
   });
@@ -68,18 +68,18 @@ describe('castVote', () => {
 
   it('refuses bad choices, an item that is not current, closed voting and a paused meeting', async () => {
     const { pm, leaders, meeting, items, current } = await started();
-    await expect(await castVote(leaders[0], meeting.id, current, { choice: 'maybe' })).rejects.toThrow(ValidationError);
-    await expect(await castVote(leaders[0], meeting.id, items[1].id, { choice: 'accept' })).rejects.toThrow(
+    await expect(castVote(leaders[0], meeting.id, current, { choice: 'maybe' })).rejects.toThrow(ValidationError);
+    await expect(castVote(leaders[0], meeting.id, items[1].id, { choice: 'accept' })).rejects.toThrow(
       'You can only vote on the item being discussed now.',
     );
     await closeVoting(pm, meeting.id, current);
-    await expect(await castVote(leaders[0], meeting.id, current, { choice: 'accept' })).rejects.toThrow(
+    await expect(castVote(leaders[0], meeting.id, current, { choice: 'accept' })).rejects.toThrow(
       'Voting on this item is closed.',
     );
     await reopenVoting(pm, meeting.id, current);
     await castVote(leaders[0], meeting.id, current, { choice: 'accept' });
     await pauseMeeting(pm, meeting.id);
-    await expect(await castVote(leaders[1], meeting.id, current, { choice: 'accept' })).rejects.toThrow(
+    await expect(castVote(leaders[1], meeting.id, current, { choice: 'accept' })).rejects.toThrow(
       'The meeting is paused.',
     );
     expect(await votesOf(meeting.id, current)).toHaveLength(1);
@@ -87,9 +87,9 @@ describe('castVote', () => {
 
   it('only the facilitator closes, reopens and reveals', async () => {
     const { leaders, meeting, current } = await started('hidden');
-    await expect(await closeVoting(leaders[0], meeting.id, current)).rejects.toThrow(ForbiddenError);
-    await expect(await reopenVoting(leaders[0], meeting.id, current)).rejects.toThrow(ForbiddenError);
-    await expect(await revealVotes(leaders[0], meeting.id, current)).rejects.toThrow(ForbiddenError);
+    await expect(closeVoting(leaders[0], meeting.id, current)).rejects.toThrow(ForbiddenError);
+    await expect(reopenVoting(leaders[0], meeting.id, current)).rejects.toThrow(ForbiddenError);
+    await expect(revealVotes(leaders[0], meeting.id, current)).rejects.toThrow(ForbiddenError);
   });
 });
 
@@ -120,7 +120,7 @@ describe('hidden votes', () => {
       expect(shown.tally.counts).toEqual({ accept: 1, reject: 1, defer: 0 });
       expect(shown.votes.map((v) => v.comment).sort()).toEqual(['needed', 'too costly']);
     }
-    await expect(await revealVotes(s.pm, s.meeting.id, s.current)).rejects.toThrow(
+    await expect(revealVotes(s.pm, s.meeting.id, s.current)).rejects.toThrow(
       'The votes on this item are already shown.',
     );
   });

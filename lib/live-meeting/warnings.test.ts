@@ -100,7 +100,7 @@ describe('startMeeting: the warnings need a confirmation', () => {
 
   it('is enforced through the live command too', async () => {
     const { pm, meeting } = await plannedMeeting({ daysAhead: 2 });
-    await expect(await runLiveCommand(pm, meeting.id, { action: 'start', ...LIVE })).rejects.toThrow(
+    await expect(runLiveCommand(pm, meeting.id, { action: 'start', ...LIVE })).rejects.toThrow(
       /Tick "Start anyway"/,
     );
     await runLiveCommand(pm, meeting.id, { action: 'start', ...LIVE, confirm: ['no_preread', 'early'] });
@@ -131,7 +131,7 @@ describe('recordDecision while the votes are hidden', () => {
     });
     expect((await readItem(item)).status).toBe('curated');
     const command = { action: 'decide', itemId: item, outcome: 'accepted', reason: '', note: '' };
-    await expect(await runLiveCommand(pm, meeting.id, command)).rejects.toThrow(/still hidden/);
+    await expect(runLiveCommand(pm, meeting.id, command)).rejects.toThrow(/still hidden/);
   });
 
   it('is recorded with the confirmation, or without one once the votes are revealed', async () => {

@@ -101,10 +101,10 @@ describe('distributePreread', () => {
     const { pm, meeting } = await plannedMeeting();
     await distributePreread(pm, meeting.id, {});
     const before = await meetingRowCounts();
-    await expect(await distributePreread(pm, meeting.id, {})).rejects.toThrow(
+    await expect(distributePreread(pm, meeting.id, {})).rejects.toThrow(
       /^The pre-read was already sent on \w+day .* UTC; send an update instead\.$/,
     );
-    await expect(await distributePreread(pm, meeting.id, {})).rejects.toThrow(ConflictError);
+    await expect(distributePreread(pm, meeting.id, {})).rejects.toThrow(ConflictError);
     expect(await meetingRowCounts()).toEqual(before);
   });
 
@@ -142,7 +142,7 @@ describe('distributePreread', () => {
 
   it('is refused to leaders', async () => {
     const { leaders, meeting } = await plannedMeeting();
-    await expect(await distributePreread(leaders[0], meeting.id, {})).rejects.toThrow(ForbiddenError);
+    await expect(distributePreread(leaders[0], meeting.id, {})).rejects.toThrow(ForbiddenError);
   });
 
   it('sends the pre-read to attendees added after distribution, and only to them', async () => {

@@ -80,10 +80,10 @@ describe('createMeeting', () => {
   it('is refused to leaders; 404 for an unknown cycle', async () => {
     const leader = await userWithRole('leader');
     const pm = await userWithRole('pm');
-    await expect(await createMeeting(leader, (await makeCycle(db)).id, meetingInput(leader.id))).rejects.toThrow(
+    await expect(createMeeting(leader, (await makeCycle(db)).id, meetingInput(leader.id))).rejects.toThrow(
       ForbiddenError,
     );
-    await expect(await createMeeting(pm, 999_999, meetingInput(pm.id))).rejects.toThrow(NotFoundError);
+    await expect(createMeeting(pm, 999_999, meetingInput(pm.id))).rejects.toThrow(NotFoundError);
   });
 });
 
@@ -97,8 +97,8 @@ describe('updateMeeting, listMeetings and the overview', () => {
     );
     expect(after).toMatchObject({ title: 'Renamed', version: 2 });
     await db.update(meetings).set({ status: 'closed' }).where(eq(meetings.id, meeting.id));
-    await expect(await updateMeeting(pm, meeting.id, meetingInput(pm.id))).rejects.toThrow(ConflictError);
-    await expect(await setAgenda(pm, meeting.id, [])).rejects.toThrow(
+    await expect(updateMeeting(pm, meeting.id, meetingInput(pm.id))).rejects.toThrow(ConflictError);
+    await expect(setAgenda(pm, meeting.id, [])).rejects.toThrow(
       'This meeting is closed and can no longer be changed.',
     );
   });
@@ -121,8 +121,8 @@ describe('updateMeeting, listMeetings and the overview', () => {
     expect(overview).toMatchObject({ canManage: false, preread: null, facilitator: { name: pm.name } });
     expect(overview.summary).toMatchObject({ itemCount: 2, totalWeeks: 6, capacityWeeks: 20 });
     const outsider = await userWithRole('leader');
-    await expect(await getMeetingOverview(outsider, meeting.id)).rejects.toThrow(ForbiddenError);
-    await expect(await getMeetingOverview(pm, 999_999)).rejects.toThrow(NotFoundError);
+    await expect(getMeetingOverview(outsider, meeting.id)).rejects.toThrow(ForbiddenError);
+    await expect(getMeetingOverview(pm, 999_999)).rejects.toThrow(NotFoundError);
   });
 });
 

@@ -36,7 +36,7 @@ describe('readStatus', () => {
     const byId = new Map(status.rows.map((r) => [r.userId, r]));
     expect(byId.get(leaders[0].id)).toMatchObject({ readAt: '2027-01-01T10:00:00.000Z', lastRemindedAt: null });
     expect(byId.get(leaders[1].id)).toMatchObject({ readAt: null, lastRemindedAt: t0.toISOString() });
-    await expect(await readStatus(leaders[0], meeting.id)).rejects.toThrow(ForbiddenError);
+    await expect(readStatus(leaders[0], meeting.id)).rejects.toThrow(ForbiddenError);
   });
 });
 
@@ -84,7 +84,7 @@ describe('remindUnread', () => {
 
   it('is refused before distribution and to leaders', async () => {
     const { pm, leaders, meeting } = await plannedMeeting();
-    await expect(await remindUnread(pm, meeting.id)).rejects.toThrow(ConflictError);
-    await expect(await remindUnread(leaders[0], meeting.id)).rejects.toThrow(ForbiddenError);
+    await expect(remindUnread(pm, meeting.id)).rejects.toThrow(ConflictError);
+    await expect(remindUnread(leaders[0], meeting.id)).rejects.toThrow(ForbiddenError);
   });
 });

@@ -104,7 +104,7 @@ describe('diffSnapshots', () => {
 describe('sendPrereadUpdate', () => {
   it('refuses before distribution, and when nothing changed, writing nothing', async () => {
     const { pm, meeting } = await plannedMeeting();
-    await expect(await sendPrereadUpdate(pm, meeting.id)).rejects.toThrow(ConflictError);
+    await expect(sendPrereadUpdate(pm, meeting.id)).rejects.toThrow(ConflictError);
     await distributePreread(pm, meeting.id, {});
     const before = await meetingRowCounts();
     expect((await validationErrorOf(() => sendPrereadUpdate(pm, meeting.id))).message).toBe(

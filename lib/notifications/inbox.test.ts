@@ -45,9 +45,9 @@ describe('the inbox', () => {
 
   it('refuses to mark someone else’s notification, and reports an unknown one as missing', async () => {
     const bobs = await tell(bob, 'Bob only');
-    await expect(await markRead(alice, bobs.id)).rejects.toThrow(ForbiddenError);
+    await expect(markRead(alice, bobs.id)).rejects.toThrow(ForbiddenError);
     expect((await listNotifications(bob)).find((n) => n.id === bobs.id)?.readAt).toBeNull();
-    await expect(await markRead(alice, 9_999_999)).rejects.toThrow(NotFoundError);
+    await expect(markRead(alice, 9_999_999)).rejects.toThrow(NotFoundError);
   });
 
   it('marks all of the actor’s notifications read, and nobody else’s', async () => {

@@ -88,7 +88,7 @@ describe('notify', () => {
   it('rolls back with the caller’s transaction when the change that caused it fails', async () => {
     const before = counts();
     await expect(
-      await transaction(async (tx) => {
+      transaction(async (tx) => {
         await notify(tx, await distributed());
         throw new Error('the distribution failed after notifying');
       }),

@@ -36,8 +36,8 @@ const row = async (id: number) => first(await db.select().from(outbox).where(eq(
 describe('the outbox for admins', () => {
   it.each(ROLES.filter((r) => r !== 'admin'))('is closed to a %s', async (role) => {
     const user = await userWithRole(role);
-    await expect(await listOutbox(user)).rejects.toThrow(ForbiddenError);
-    await expect(await retryOutbox(user, await queue('failed'))).rejects.toThrow(ForbiddenError);
+    await expect(listOutbox(user)).rejects.toThrow(ForbiddenError);
+    await expect(retryOutbox(user, await queue('failed'))).rejects.toThrow(ForbiddenError);
   });
 
   it('lists newest first, filtered by status, with the last error', async () => {
@@ -69,8 +69,8 @@ describe('the outbox for admins', () => {
 
   it('retries only failed mail, and reports an unknown id', async () => {
     const sent = await queue('sent');
-    await expect(await retryOutbox(admin, sent)).rejects.toThrow(ConflictError);
+    await expect(retryOutbox(admin, sent)).rejects.toThrow(ConflictError);
     expect((await row(sent)).status).toBe('sent');
-    await expect(await retryOutbox(admin, 9_999_999)).rejects.toThrow(NotFoundError);
+    await expect(retryOutbox(admin, 9_999_999)).rejects.toThrow(NotFoundError);
   });
 });

@@ -203,7 +203,7 @@ describe('cycleOutcome', () => {
       pending: { id: meeting.id, title: meeting.title, status: 'scheduled' },
     });
     expect((await cycleOutcome(leaders[0], cycle.id)).state).toBe('none');
-    await expect(await cycleOutcome(pm, 987_654)).rejects.toThrow(NotFoundError);
+    await expect(cycleOutcome(pm, 987_654)).rejects.toThrow(NotFoundError);
   });
 
   it('lets backlog roles and attendees read it before publication; requestors and strangers only after', async () => {
@@ -213,8 +213,8 @@ describe('cycleOutcome', () => {
     for (const reader of [s.pm, s.leaders[0], s.sponsor, engineer, s.observer])
       expect((await ready(reader, s.cycle.id)).published).toBeNull();
     for (const reader of [s.rosa, stranger]) {
-      await expect(await cycleOutcome(reader, s.cycle.id)).rejects.toThrow(OutcomeNotPublishedError);
-      await expect(await cycleOutcome(reader, s.cycle.id)).rejects.toThrow(NOT_PUBLISHED);
+      await expect(cycleOutcome(reader, s.cycle.id)).rejects.toThrow(OutcomeNotPublishedError);
+      await expect(cycleOutcome(reader, s.cycle.id)).rejects.toThrow(NOT_PUBLISHED);
     }
     expect((await ready(engineer, s.cycle.id)).canPublish).toBe(false);
 
@@ -228,7 +228,7 @@ describe('cycleOutcome', () => {
   it('refuses a requestor when nothing has ended (nothing is published)', async () => {
     const { cycle } = await plannedMeeting();
     const requestor = await userWithRole('requestor');
-    await expect(await cycleOutcome(requestor, cycle.id)).rejects.toThrow(ForbiddenError);
+    await expect(cycleOutcome(requestor, cycle.id)).rejects.toThrow(ForbiddenError);
   });
 });
 
@@ -285,8 +285,8 @@ describe('publishOutcome', () => {
     await publishOutcome(s.pm, s.cycle.id);
     const before = await writes();
     const admin = await userWithRole('admin');
-    await expect(await publishOutcome(admin, s.cycle.id)).rejects.toThrow(ConflictError);
-    await expect(await publishOutcome(s.pm, s.cycle.id)).rejects.toThrow(ALREADY_PUBLISHED);
+    await expect(publishOutcome(admin, s.cycle.id)).rejects.toThrow(ConflictError);
+    await expect(publishOutcome(s.pm, s.cycle.id)).rejects.toThrow(ALREADY_PUBLISHED);
     expect(await writes()).toEqual(before);
     expect(await mine(s.rosa)).toHaveLength(2);
   });
@@ -295,10 +295,10 @@ describe('publishOutcome', () => {
     const { pm, cycle, leaders } = await plannedMeeting();
     const empty = await makeCycle(db);
     const before = await writes();
-    await expect(await publishOutcome(pm, cycle.id)).rejects.toThrow(NO_MEETING_ENDED);
-    await expect(await publishOutcome(pm, empty.id)).rejects.toThrow(ConflictError);
-    await expect(await publishOutcome(leaders[0], cycle.id)).rejects.toThrow(ForbiddenError);
-    await expect(await publishOutcome(pm, 987_654)).rejects.toThrow(NotFoundError);
+    await expect(publishOutcome(pm, cycle.id)).rejects.toThrow(NO_MEETING_ENDED);
+    await expect(publishOutcome(pm, empty.id)).rejects.toThrow(ConflictError);
+    await expect(publishOutcome(leaders[0], cycle.id)).rejects.toThrow(ForbiddenError);
+    await expect(publishOutcome(pm, 987_654)).rejects.toThrow(NotFoundError);
     expect(await writes()).toEqual(before);
   });
 });

@@ -100,9 +100,9 @@ describe('openPreread', () => {
 
   it('refuses a non-attendee (403), before and after distribution', async () => {
     const { meeting } = await freshMeeting({ distribute: false });
-    await expect(await openPreread(outsider, meeting.id)).rejects.toThrow(ForbiddenError);
-    await expect(await openPreread(requestor, (await freshMeeting()).meeting.id)).rejects.toThrow(ForbiddenError);
-    await expect(await openPreread(leader, 987_654)).rejects.toThrow(NotFoundError);
+    await expect(openPreread(outsider, meeting.id)).rejects.toThrow(ForbiddenError);
+    await expect(openPreread(requestor, (await freshMeeting()).meeting.id)).rejects.toThrow(ForbiddenError);
+    await expect(openPreread(leader, 987_654)).rejects.toThrow(NotFoundError);
   });
 
   it('lets a sponsor outside the meeting open it to answer questions, without asking or a receipt', async () => {
@@ -227,7 +227,7 @@ describe('readReceipts', () => {
       ]),
     );
     expect(receipts).toHaveLength(2);
-    await expect(await readReceipts(leader, meeting.id)).rejects.toThrow(ForbiddenError);
+    await expect(readReceipts(leader, meeting.id)).rejects.toThrow(ForbiddenError);
   });
 });
 
@@ -241,7 +241,7 @@ describe('latestPrereadMeetingForCycle', () => {
     await makeMeeting(db, { ...base, scheduledAt: new Date(Date.now() + 20 * day) });
     await makeDistributedPreread(db, { ...base, kind: 'emergency', scheduledAt: new Date(Date.now() + 30 * day) });
     expect(await latestPrereadMeetingForCycle(leader, other.id)).toBe(early.id);
-    await expect(await latestPrereadMeetingForCycle(requestor, other.id)).rejects.toThrow(ForbiddenError);
-    await expect(await latestPrereadMeetingForCycle(leader, 987_654)).rejects.toThrow(NotFoundError);
+    await expect(latestPrereadMeetingForCycle(requestor, other.id)).rejects.toThrow(ForbiddenError);
+    await expect(latestPrereadMeetingForCycle(leader, 987_654)).rejects.toThrow(NotFoundError);
   });
 });

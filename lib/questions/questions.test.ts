@@ -105,8 +105,8 @@ describe('askQuestion', () => {
 
   it('refuses a non-attendee with ForbiddenError and writes nothing', async () => {
     const before = await counts();
-    await expect(await askQuestion(outsider, meeting.id, item.id, 'Can I ask?')).rejects.toThrow(ForbiddenError);
-    await expect(await askQuestion(sponsor, meeting.id, item.id, 'The sponsor is not in the meeting')).rejects.toThrow(
+    await expect(askQuestion(outsider, meeting.id, item.id, 'Can I ask?')).rejects.toThrow(ForbiddenError);
+    await expect(askQuestion(sponsor, meeting.id, item.id, 'The sponsor is not in the meeting')).rejects.toThrow(
       ForbiddenError,
     );
     expect(await counts()).toEqual(before);
@@ -182,8 +182,8 @@ describe('answerQuestion and resolveQuestion', () => {
   it('refuses an unrelated leader, even one attending the meeting', async () => {
     const q = await askQuestion(leader, meeting.id, item.id, 'Anyone?');
     const before = await counts();
-    await expect(await answerQuestion(outsider, q.id, 'Me!')).rejects.toThrow(ForbiddenError);
-    await expect(await answerQuestion(observer, q.id, 'Me too')).rejects.toThrow(ForbiddenError);
+    await expect(answerQuestion(outsider, q.id, 'Me!')).rejects.toThrow(ForbiddenError);
+    await expect(answerQuestion(observer, q.id, 'Me too')).rejects.toThrow(ForbiddenError);
     expect(await counts()).toEqual(before);
   });
 
@@ -196,8 +196,8 @@ describe('answerQuestion and resolveQuestion', () => {
 
   it('the pm resolves; the asker is told; no more answers after that', async () => {
     const q = await askQuestion(leader, meeting.id, item.id, 'Resolve me');
-    await expect(await resolveQuestion(leader, q.id)).rejects.toThrow(ForbiddenError);
-    await expect(await resolveQuestion(sme, q.id)).rejects.toThrow(ForbiddenError);
+    await expect(resolveQuestion(leader, q.id)).rejects.toThrow(ForbiddenError);
+    await expect(resolveQuestion(sme, q.id)).rejects.toThrow(ForbiddenError);
     const resolved = await resolveQuestion(otherPm, q.id);
     expect(resolved).toMatchObject({ resolvedBy: otherPm.id });
     expect(resolved.resolvedAt).not.toBeNull();

@@ -22,7 +22,7 @@ describe('assertQuestionOf', () => {
         .returning()
     )[0];
     await assertQuestionOf(a.meeting.id, question.id);
-    await expect(await assertQuestionOf(b.meeting.id, question.id)).rejects.toThrow(NotFoundError);
-    await expect(await assertQuestionOf(a.meeting.id, 999_999_999)).rejects.toThrow(NotFoundError);
+    await expect(assertQuestionOf(b.meeting.id, question.id)).rejects.toThrow(NotFoundError);
+    await expect(assertQuestionOf(a.meeting.id, 999_999_999)).rejects.toThrow(NotFoundError);
   });
 });

@@ -88,8 +88,8 @@ describe('withdrawRequest', () => {
     'refuses another requestor (item %s) with ForbiddenError',
     async (status) => {
       const item = await requestIn(alice, status);
-      await expect(await withdrawRequest(bob, item.id)).rejects.toThrow(ForbiddenError);
-      await expect(await withdrawRequest(leader, item.id)).rejects.toThrow(ForbiddenError);
+      await expect(withdrawRequest(bob, item.id)).rejects.toThrow(ForbiddenError);
+      await expect(withdrawRequest(leader, item.id)).rejects.toThrow(ForbiddenError);
       expect((await readItem(item.id)).status).toBe(status);
     },
   );
@@ -105,14 +105,14 @@ describe('withdrawRequest', () => {
   );
 
   it('404s an unknown request', async () => {
-    await expect(await withdrawRequest(alice, 987_654)).rejects.toThrow(NotFoundError);
+    await expect(withdrawRequest(alice, 987_654)).rejects.toThrow(NotFoundError);
   });
 });
 
 describe('listTriage', () => {
   it('is forbidden to requestors and leaders', async () => {
-    await expect(await listTriage(alice)).rejects.toThrow(ForbiddenError);
-    await expect(await listTriage(leader)).rejects.toThrow(ForbiddenError);
+    await expect(listTriage(alice)).rejects.toThrow(ForbiddenError);
+    await expect(listTriage(leader)).rejects.toThrow(ForbiddenError);
   });
 
   it('shows the pm submitted requests that are not in a cycle yet', async () => {
@@ -194,7 +194,7 @@ describe('triageRequest', () => {
   it('refuses a requestor and a withdrawn request', async () => {
     const cycle = await makeCycle(db);
     const request = await createRequest(alice, requestInput());
-    await expect(await triageRequest(alice, request.id, triageInput(cycle.id), request.version)).rejects.toThrow(
+    await expect(triageRequest(alice, request.id, triageInput(cycle.id), request.version)).rejects.toThrow(
       ForbiddenError,
     );
     const withdrawn = await withdrawRequest(alice, request.id);

@@ -90,20 +90,20 @@ describe('raiseFlag', () => {
   it('is for scheduled items and items in delivery, seen by whoever may see the schedule', async () => {
     const s = await scheduleSetup();
     await setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
-    await expect(await raiseFlag(s.requestor, s.alpha.id, { kind: 'question', body: 'When?' })).rejects.toThrow(
+    await expect(raiseFlag(s.requestor, s.alpha.id, { kind: 'question', body: 'When?' })).rejects.toThrow(
       ScheduleNotPublishedError,
     );
     expect((await raiseFlag(s.leader, s.alpha.id, { kind: 'question', body: 'When?' })).kind).toBe('question');
-    await expect(await raiseFlag(s.leader, s.gamma.id, { kind: 'question', body: 'When?' })).rejects.toThrow(
+    await expect(raiseFlag(s.leader, s.gamma.id, { kind: 'question', body: 'When?' })).rejects.toThrow(
       new ConflictError('Questions and flags are for scheduled items and items in delivery; “Gamma” is not one.'),
     );
     await moveDelivery(s.pm, s.alpha.id, 'in_delivery');
     expect((await raiseFlag(s.engineer, s.alpha.id, { kind: 'flag', body: 'Blocked' })).kind).toBe('flag');
     await moveDelivery(s.pm, s.alpha.id, 'delivered');
-    await expect(await raiseFlag(s.engineer, s.alpha.id, { kind: 'flag', body: 'Late' })).rejects.toThrow(
+    await expect(raiseFlag(s.engineer, s.alpha.id, { kind: 'flag', body: 'Late' })).rejects.toThrow(
       ConflictError,
     );
-    await expect(await raiseFlag(s.engineer, 999_999, { kind: 'flag', body: 'Late' })).rejects.toThrow(NotFoundError);
+    await expect(raiseFlag(s.engineer, 999_999, { kind: 'flag', body: 'Late' })).rejects.toThrow(NotFoundError);
   });
 });
 
@@ -148,7 +148,7 @@ describe('resolveFlag', () => {
     await resolveFlag(s.pm2, first.id, { note: 'The second week.' });
     await resolveFlag(await userWithRole('admin'), second.id, { note: 'Erik.' });
     const before = await scheduleRowCounts();
-    await expect(await resolveFlag(s.pm, first.id, { note: 'Again' })).rejects.toThrow(
+    await expect(resolveFlag(s.pm, first.id, { note: 'Again' })).rejects.toThrow(
       new ConflictError('This was already resolved; its note is shown with it.'),
     );
     expect(await scheduleRowCounts()).toEqual(before);
@@ -163,7 +163,7 @@ describe('resolveFlag', () => {
     const flag = await raiseFlag(s.requestor, s.alpha.id, { kind: 'flag', body: 'Audit week' });
     const otherEngineer = await userWithRole('engineer');
     for (const user of [s.requestor, otherEngineer, s.leader])
-      await expect(await resolveFlag(user, flag.id, { note: 'Fine' })).rejects.toThrow(ForbiddenError);
-    await expect(await resolveFlag(s.pm, 999_999, { note: 'Fine' })).rejects.toThrow(NotFoundError);
+      await expect(resolveFlag(user, flag.id, { note: 'Fine' })).rejects.toThrow(ForbiddenError);
+    await expect(resolveFlag(s.pm, 999_999, { note: 'Fine' })).rejects.toThrow(NotFoundError);
   });
 });

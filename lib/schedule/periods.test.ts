@@ -84,21 +84,21 @@ describe('generatePeriods', () => {
     const cycle = await makeCycle(db, Q1);
     for (const role of ['engineer', 'leader', 'requestor'] as const) {
       const user = await userWithRole(role);
-      await expect(await generatePeriods(user, cycle.id, 'months')).rejects.toThrow(ForbiddenError);
+      await expect(generatePeriods(user, cycle.id, 'months')).rejects.toThrow(ForbiddenError);
     }
     expect(await generatePeriods(await userWithRole('admin'), cycle.id, 'months')).toHaveLength(3);
     const pm = await userWithRole('pm');
     expect((await validationErrorOf(() => generatePeriods(pm, cycle.id, 'weeks'))).fieldErrors.kind).toEqual([
       'Choose months or 2-week sprints.',
     ]);
-    await expect(await generatePeriods(pm, 999_999, 'months')).rejects.toThrow(NotFoundError);
+    await expect(generatePeriods(pm, 999_999, 'months')).rejects.toThrow(NotFoundError);
   });
 
   it('refuses to regenerate while an item is scheduled in a period, and writes nothing', async () => {
     const s = await scheduleSetup();
     await setEntry(s.pm, s.alpha.id, entry(s.february.id, null, null));
     const before = await scheduleRowCounts();
-    await expect(await generatePeriods(s.pm, s.cycle.id, 'sprints')).rejects.toThrow(
+    await expect(generatePeriods(s.pm, s.cycle.id, 'sprints')).rejects.toThrow(
       new ConflictError(
         "The periods cannot be regenerated: 1 item is placed in them. Edit a period's name and capacity instead.",
       ),
@@ -138,9 +138,9 @@ describe('updatePeriod', () => {
 
   it('is for the pm and admin only; an unknown period is not found', async () => {
     const s = await scheduleSetup();
-    await expect(await updatePeriod(s.engineer, s.january.id, { name: 'x', capacityWeeks: '1' })).rejects.toThrow(
+    await expect(updatePeriod(s.engineer, s.january.id, { name: 'x', capacityWeeks: '1' })).rejects.toThrow(
       ForbiddenError,
     );
-    await expect(await updatePeriod(s.pm, 999_999, { name: 'x', capacityWeeks: '1' })).rejects.toThrow(NotFoundError);
+    await expect(updatePeriod(s.pm, 999_999, { name: 'x', capacityWeeks: '1' })).rejects.toThrow(NotFoundError);
   });
 });

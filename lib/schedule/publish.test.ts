@@ -138,11 +138,11 @@ describe('publishSchedule', () => {
 
   it('is refused when nothing changed since the last publication, or nothing is scheduled, writing nothing', async () => {
     const s = await scheduleSetup();
-    await expect(await publishSchedule(s.pm, s.cycle.id)).rejects.toThrow(new ConflictError(NOTHING_SCHEDULED));
+    await expect(publishSchedule(s.pm, s.cycle.id)).rejects.toThrow(new ConflictError(NOTHING_SCHEDULED));
     await setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
     await publishSchedule(s.pm, s.cycle.id, new Date('2027-01-02T09:00:00Z'));
     const before = await scheduleRowCounts();
-    await expect(await publishSchedule(s.pm, s.cycle.id)).rejects.toThrow(
+    await expect(publishSchedule(s.pm, s.cycle.id)).rejects.toThrow(
       new ConflictError(
         'Nothing has changed since the last publication on 2 Jan 2027: there is nothing new to announce.',
       ),
@@ -153,7 +153,7 @@ describe('publishSchedule', () => {
   it('is for the pm and admin only', async () => {
     const s = await planned();
     for (const user of [s.engineer, s.leader, s.requestor])
-      await expect(await publishSchedule(user, s.cycle.id)).rejects.toThrow(ForbiddenError);
+      await expect(publishSchedule(user, s.cycle.id)).rejects.toThrow(ForbiddenError);
     expect((await publishSchedule(await userWithRole('admin'), s.cycle.id)).people).toBe(4);
   });
 });

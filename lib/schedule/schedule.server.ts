@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { alias } from '@/db/alias';
 import { dialect, transaction, tuples } from '@/db/client';
 import { sqlPieces } from '@/db/dialect';
 import { changeRequests, items, scheduleFlags, users, type Cycle, type SchedulePeriod, type Size } from '@/db/schema';

@@ -151,10 +151,10 @@ describe('getSchedule', () => {
     const s = await scheduleSetup();
     for (const user of [s.pm, s.engineer, s.leader, await userWithRole('admin')])
       expect((await getSchedule(user, s.cycle.id)).items).toHaveLength(3);
-    await expect(await getSchedule(s.requestor, s.cycle.id)).rejects.toThrow(ScheduleNotPublishedError);
-    await expect(await getSchedule(s.requestor, s.cycle.id)).rejects.toThrow(ForbiddenError);
+    await expect(getSchedule(s.requestor, s.cycle.id)).rejects.toThrow(ScheduleNotPublishedError);
+    await expect(getSchedule(s.requestor, s.cycle.id)).rejects.toThrow(ForbiddenError);
     // The page's heading follows the same rule as the board's data.
-    await expect(await scheduleHeading(s.requestor, s.cycle.id)).rejects.toThrow(ScheduleNotPublishedError);
+    await expect(scheduleHeading(s.requestor, s.cycle.id)).rejects.toThrow(ScheduleNotPublishedError);
     expect(await scheduleHeading(s.leader, s.cycle.id)).toMatchObject({
       cycle: { id: s.cycle.id },
       lastPublication: null,
@@ -169,8 +169,8 @@ describe('getSchedule', () => {
       canPublish: false,
       canSeeChanges: false,
     });
-    await expect(await getSchedule(s.pm, 999_999)).rejects.toThrow(NotFoundError);
-    await expect(await scheduleHeading(s.pm, 999_999)).rejects.toThrow(NotFoundError);
+    await expect(getSchedule(s.pm, 999_999)).rejects.toThrow(NotFoundError);
+    await expect(scheduleHeading(s.pm, 999_999)).rejects.toThrow(NotFoundError);
   });
 });
 
@@ -256,11 +256,11 @@ describe('setEntry', () => {
     );
     await moveDelivery(s.pm, s.alpha.id, 'in_delivery');
     await moveDelivery(s.pm, s.alpha.id, 'delivered');
-    await expect(await setEntry(s.pm, s.alpha.id, entry(s.march.id, null, null, 1))).rejects.toThrow(
+    await expect(setEntry(s.pm, s.alpha.id, entry(s.march.id, null, null, 1))).rejects.toThrow(
       new ConflictError('“Alpha” is delivered: its schedule can no longer change.'),
     );
     await db.update(items).set({ status: 'deferred' }).where(eq(items.id, s.beta.id));
-    await expect(await setEntry(s.pm, s.beta.id, entry(s.march.id, null, null))).rejects.toThrow(
+    await expect(setEntry(s.pm, s.beta.id, entry(s.march.id, null, null))).rejects.toThrow(
       new ConflictError('Only accepted items can be scheduled; “Beta” is deferred.'),
     );
   });
@@ -269,10 +269,10 @@ describe('setEntry', () => {
     const s = await scheduleSetup();
     await setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
     const before = await scheduleRowCounts();
-    await expect(await setEntry(s.engineer, s.alpha.id, entry(s.march.id, null, null, 0))).rejects.toThrow(
+    await expect(setEntry(s.engineer, s.alpha.id, entry(s.march.id, null, null, 0))).rejects.toThrow(
       ConflictError,
     );
-    await expect(await setEntry(s.engineer, s.alpha.id, entry(s.march.id, null, null, 0))).rejects.toThrow(
+    await expect(setEntry(s.engineer, s.alpha.id, entry(s.march.id, null, null, 0))).rejects.toThrow(
       /changed by someone else meanwhile/,
     );
     expect(await scheduleRowCounts()).toEqual(before);
@@ -295,17 +295,17 @@ describe('setEntry', () => {
   it('is refused to requestors and leaders, and to unknown or untriaged items', async () => {
     const s = await scheduleSetup();
     for (const user of [s.requestor, s.leader, s.sponsor])
-      await expect(await setEntry(user, s.alpha.id, entry(s.january.id, null, null))).rejects.toThrow(ForbiddenError);
+      await expect(setEntry(user, s.alpha.id, entry(s.january.id, null, null))).rejects.toThrow(ForbiddenError);
     expect((await setEntry(await userWithRole('admin'), s.alpha.id, entry(s.january.id, null, null))).status).toBe(
       'scheduled',
     );
-    await expect(await setEntry(s.pm, 999_999, entry(s.january.id, null, null))).rejects.toThrow(NotFoundError);
+    await expect(setEntry(s.pm, 999_999, entry(s.january.id, null, null))).rejects.toThrow(NotFoundError);
     const request = await makeItem(db, {
       requestorId: s.requestor.id,
       departmentId: s.requestor.departmentId,
       status: 'submitted',
     });
-    await expect(await setEntry(s.pm, request.id, entry(s.january.id, null, null))).rejects.toThrow(NotFoundError);
+    await expect(setEntry(s.pm, request.id, entry(s.january.id, null, null))).rejects.toThrow(NotFoundError);
   });
 });
 
@@ -328,10 +328,10 @@ describe('moveDelivery', () => {
     await setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
     const error = await validationErrorOf(() => moveDelivery(s.pm, s.alpha.id, 'delivered'));
     expect(error.message).toBe('A scheduled item cannot become delivered; it can become in delivery, deferred.');
-    await expect(await moveDelivery(s.pm, s.gamma.id, 'in_delivery')).rejects.toThrow(
+    await expect(moveDelivery(s.pm, s.gamma.id, 'in_delivery')).rejects.toThrow(
       new ConflictError('“Gamma” has no period yet: choose its period to schedule it.'),
     );
-    await expect(await moveDelivery(s.pm, s.alpha.id, 'deferred')).rejects.toThrow(ValidationError);
+    await expect(moveDelivery(s.pm, s.alpha.id, 'deferred')).rejects.toThrow(ValidationError);
     await moveDelivery(s.pm, s.alpha.id, 'in_delivery');
     await moveDelivery(s.pm, s.alpha.id, 'delivered');
     expect((await validationErrorOf(() => moveDelivery(s.pm, s.alpha.id, 'scheduled'))).message).toBe(
@@ -343,6 +343,6 @@ describe('moveDelivery', () => {
     const s = await scheduleSetup();
     await setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
     for (const user of [s.requestor, s.leader])
-      await expect(await moveDelivery(user, s.alpha.id, 'in_delivery')).rejects.toThrow(ForbiddenError);
+      await expect(moveDelivery(user, s.alpha.id, 'in_delivery')).rejects.toThrow(ForbiddenError);
   });
 });

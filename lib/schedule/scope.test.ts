@@ -25,8 +25,8 @@ describe('assertInCycle', () => {
     )[0];
     for (const record of [{ itemId: item.id }, { periodId: period.id }, { flagId: flag.id }]) {
       await assertInCycle(mine.id, record);
-      await expect(await assertInCycle(theirs.id, record)).rejects.toThrow(NotFoundError);
+      await expect(assertInCycle(theirs.id, record)).rejects.toThrow(NotFoundError);
     }
-    await expect(await assertInCycle(mine.id, { itemId: 999_999_999 })).rejects.toThrow(NotFoundError);
+    await expect(assertInCycle(mine.id, { itemId: 999_999_999 })).rejects.toThrow(NotFoundError);
   });
 });

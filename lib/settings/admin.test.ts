@@ -42,7 +42,7 @@ describe('meeting settings', () => {
 
   it('is admin only', async () => {
     await expect(
-      await saveMeetingSettings(pm, { prereadLeadDays: '1', maxDepartmentSharePercent: '90' }),
+      saveMeetingSettings(pm, { prereadLeadDays: '1', maxDepartmentSharePercent: '90' }),
     ).rejects.toThrow(ForbiddenError);
   });
 });

@@ -35,9 +35,9 @@ describe('changeRole', () => {
   it('refuses an unknown role, one’s own role and a non-admin, and changes nothing', async () => {
     const person = await userWithRole('leader');
     const session = await startSession(person.id);
-    await expect(await changeRole(admin, person.id, { role: 'owner' })).rejects.toThrow(ValidationError);
-    await expect(await changeRole(admin, admin.id, { role: 'pm' })).rejects.toThrow('You cannot change your own role.');
-    await expect(await changeRole(await userWithRole('pm'), person.id, { role: 'admin' })).rejects.toThrow(
+    await expect(changeRole(admin, person.id, { role: 'owner' })).rejects.toThrow(ValidationError);
+    await expect(changeRole(admin, admin.id, { role: 'pm' })).rejects.toThrow('You cannot change your own role.');
+    await expect(changeRole(await userWithRole('pm'), person.id, { role: 'admin' })).rejects.toThrow(
       ForbiddenError,
     );
     expect((await userRow(person.id)).role).toBe('leader');

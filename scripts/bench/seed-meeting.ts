@@ -8,7 +8,7 @@
  *
  *   DATABASE_URL=/tmp/x.sqlite BENCH_LISTENERS=200 BENCH_VOTERS=6 npx tsx --conditions=react-server scripts/bench/seed-meeting.ts
  */
-import { openDatabase } from '../../db/client';
+import { closeDatabase, db, transaction } from '../../db/client';
 import { makeCycle, makeItem, makeTheme, SIZE_LIST } from '../../db/factories';
 import { seedDemo, DEMO_PASSWORD } from '../../lib/demo/seed.server';
 import { agendaItems, meetingAttendees, meetings, users } from '../../db/schema';
@@ -18,9 +18,7 @@ const LISTENERS = Number(process.env.BENCH_LISTENERS ?? 200);
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 6);
 const ITEMS = 5;
 
-const handle = openDatabase();
-const { db } = handle;
-const { people } = await handle.transaction((tx) => seedDemo(tx));
+const { people } = await transaction((tx) => seedDemo(tx));
 const pm = people.get('pm@quorum.test')!;
 const departments = [...new Set([...people.values()].map((p) => p.departmentId))];
 const cycle = await makeCycle(db, {
@@ -33,7 +31,7 @@ const theme = await makeTheme(db, cycle.id, { name: 'Live bench', keyOutcome: 'V
 const passwordHash = await hashPassword(DEMO_PASSWORD);
 const createdAt = new Date().toISOString();
 
-const { listeners, voters, itemIds } = await handle.transaction(async (tx) => {
+const { listeners, voters, itemIds } = await transaction(async (tx) => {
   const addUsers = async (prefix: string, count: number, role: 'leader' | 'engineer') =>
     tx
       .insert(users)
@@ -96,7 +94,7 @@ await db
     ...voters.map((u) => ({ meetingId: meeting.id, userId: u.id, role: 'voter' as const })),
   ]);
 await db.insert(agendaItems).values(itemIds.map((itemId, position) => ({ meetingId: meeting.id, itemId, position })));
-await handle.close();
+await closeDatabase();
 console.log(
   JSON.stringify({
     meetingId: meeting.id,

@@ -3,7 +3,7 @@
  * cycle with 200 curated items and a meeting 30 days out with those items on its agenda and 60
  * voting attendees. Prints `{"meetingId":…,"reader":"…"}` as its last line.
  */
-import { openDatabase } from '../../db/client';
+import { closeDatabase, db, transaction } from '../../db/client';
 import { makeCycle, makeItem, makeTheme, makeUser, SIZE_LIST } from '../../db/factories';
 import { seedDemo, DEMO_PASSWORD } from '../../lib/demo/seed.server';
 import { agendaItems, meetingAttendees, meetings } from '../../db/schema';
@@ -12,9 +12,7 @@ import { hashPassword } from '../../lib/auth/password.server';
 const ITEMS = 200;
 const ATTENDEES = 60;
 
-const handle = openDatabase();
-const { db } = handle;
-const { people } = await handle.transaction((tx) => seedDemo(tx));
+const { people } = await transaction((tx) => seedDemo(tx));
 const pm = people.get('pm@quorum.test')!;
 const cycle = await makeCycle(db, {
   name: 'Bench 2027-Q2',
@@ -43,7 +41,7 @@ for (let i = 0; i < ATTENDEES; i++) {
     }),
   );
 }
-const itemIds = await handle.transaction(async (tx) => {
+const itemIds = await transaction(async (tx) => {
   const ids: number[] = [];
   for (let i = 0; i < ITEMS; i++)
     ids.push(
@@ -85,5 +83,5 @@ await db
   .insert(meetingAttendees)
   .values(attendees.map((a) => ({ meetingId: meeting.id, userId: a.id, role: 'voter' as const })));
 await db.insert(agendaItems).values(itemIds.map((itemId, position) => ({ meetingId: meeting.id, itemId, position })));
-await handle.close();
+await closeDatabase();
 console.log(JSON.stringify({ meetingId: meeting.id, reader: attendees[0].email }));

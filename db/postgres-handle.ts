@@ -1,0 +1,119 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import path from 'node:path';
+import pg from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { hasUnsealedEvents, sealEvents } from './event-chain';
+import { IN_TRANSACTION, type DatabaseHandle, type Db } from './handle';
+import { migratePostgres } from './migrate';
+import * as schema from './schema-pg';
+
+export type PostgresOptions = {
+  /** Apply the committed migrations at start (the app does; a test database cloned from a migrated template need not). */
+  migrate?: boolean;
+  /** Connections per process. */
+  max?: number;
+};
+
+/** SQLSTATEs after which the whole transaction can run again: serialization failure, deadlock. */
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 8;
+
+type Open = { tx: Db; client: pg.PoolClient };
+
+/** `?` placeholders (as SQLite takes them) numbered as PostgreSQL wants: `$1`, `$2`, … */
+export function numberedPlaceholders(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+}
+
+/**
+ * PostgreSQL behind the one transaction contract (db/handle.ts). Every transaction is SERIALIZABLE:
+ * PostgreSQL then refuses one whose reads another committed transaction changed (a version check, a
+ * "decided twice", a ranking read before its write), and the whole function runs again, up to
+ * MAX_ATTEMPTS times with a short random pause. That protects every read-then-write rule without
+ * naming each row to lock, at the price that the function must have no effect outside the database.
+ */
+export function openPostgres(url: string, options: PostgresOptions = {}): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, application_name: 'quorum' });
+  // An idle connection that dies (the server restarted) must not crash the process: the pool drops it.
+  pool.on('error', (error) => console.warn(`A PostgreSQL connection was lost: ${error.message}`));
+  let statementCount = 0;
+  const logger = { logQuery: () => void statementCount++ };
+  const pgDb = drizzle(pool, { schema, logger });
+  const root = pgDb as unknown as Db;
+  const current = new AsyncLocalStorage<Open>();
+
+  async function transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    const outer = current.getStore();
+    if (outer) {
+      // Nested: drizzle makes it a savepoint on the same connection.
+      const outerTx = outer.tx as unknown as typeof pgDb;
+      return outerTx.transaction((inner) =>
+        current.run({ tx: inner as unknown as Db, client: outer.client }, () => fn(db)),
+      );
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await pgDb.transaction(
+          (tx) => {
+            const client = (tx as unknown as { session: { client: pg.PoolClient } }).session.client;
+            return current.run({ tx: tx as unknown as Db, client }, () => fn(db));
+          },
+          { isolationLevel: 'serializable' },
+        );
+      } catch (error) {
+        const failure = error as { code?: string; cause?: { code?: string } };
+        const code = failure.code ?? failure.cause?.code;
+        if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      }
+    }
+  }
+
+  const db = new Proxy(root, {
+    get(_target, prop) {
+      if (prop === 'transaction') return transaction;
+      if (prop === IN_TRANSACTION) return current.getStore() !== undefined;
+      const target = current.getStore()?.tx ?? root;
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+
+  async function query(config: pg.QueryConfig | pg.QueryArrayConfig): Promise<pg.QueryResult> {
+    statementCount++;
+    const open = current.getStore();
+    return (open ? open.client.query(config as pg.QueryConfig) : pool.query(config as pg.QueryConfig));
+  }
+
+  const ready = (async () => {
+    if (options.migrate === false) return;
+    const client = await pool.connect();
+    try {
+      await migratePostgres(client, path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations-pg'));
+    } finally {
+      client.release();
+    }
+    if (await hasUnsealedEvents(db)) await transaction((tx) => sealEvents(tx));
+  })();
+  ready.catch(() => undefined); // the caller awaits it and reports; unawaited it must not crash
+
+  return {
+    dialect: 'postgres',
+    ready,
+    db,
+    transaction,
+    inTransaction: () => current.getStore() !== undefined,
+    async tuples(text, params = []) {
+      return (await query({ text: numberedPlaceholders(text), values: params, rowMode: 'array' })).rows as unknown[][];
+    },
+    async rows<T>(text: string, params: unknown[] = []) {
+      return (await query({ text: numberedPlaceholders(text), values: params })).rows as T[];
+    },
+    async execute(text, params = []) {
+      await query({ text: numberedPlaceholders(text), values: params });
+    },
+    statementCount: () => statementCount,
+    close: () => pool.end(),
+  };
+}
