@@ -17,7 +17,17 @@ export type Db = Omit<BetterSQLite3Database<typeof schema>, 'transaction'> & {
  * Read from a handle's `db`: whether the caller is inside one of its transactions. (The `db` of a
  * handle is a proxy that routes to the open transaction; its `transaction` is the handle's.)
  */
-export const IN_TRANSACTION = Symbol('inTransaction');
+// Symbol.for: Next bundles some modules twice (server and SSR chunks); both must read the same key.
+export const IN_TRANSACTION = Symbol.for('quorum.inTransaction');
+/** Counts the statements a handle runs, leaving out the transaction's own BEGIN/COMMIT/SAVEPOINT. */
+export function statementCounter(): { logger: { logQuery: (query: string) => void }; count: () => number } {
+  let n = 0;
+  return {
+    logger: { logQuery: (query) => void (/^\s*(begin|commit|rollback|savepoint|release)\b/i.test(query) || n++) },
+    count: () => n,
+  };
+}
+
 export const isInTransaction = (db: Db): boolean => (db as unknown as Record<symbol, boolean>)[IN_TRANSACTION] === true;
 
 /**

@@ -156,7 +156,7 @@ describe.skipIf(!PG_URL)('migratePostgres', () => {
   it('names the migration that fails and keeps the ones before it', async () => {
     const folder = folderWithBrokenMigration(PG_FOLDER, '0001_events_append_only', 'ALTER TABLE nowhere ADD x text;');
     const [client] = await freshDatabase();
-    const failure = await migratePostgres(client, folder);
+    const failure = migratePostgres(client, folder);
     await expect(failure).rejects.toBeInstanceOf(MigrationError);
     await expect(failure).rejects.toMatchObject({ tag: '0001_events_append_only' });
     await expect(failure).rejects.toThrow(

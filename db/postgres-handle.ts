@@ -3,7 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { hasUnsealedEvents, sealEvents } from './event-chain';
-import { IN_TRANSACTION, type DatabaseHandle, type Db } from './handle';
+import { IN_TRANSACTION, statementCounter, type DatabaseHandle, type Db } from './handle';
 import { migratePostgres } from './migrate';
 import * as schema from './schema-pg';
 
@@ -37,8 +37,9 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, application_name: 'quorum' });
   // An idle connection that dies (the server restarted) must not crash the process: the pool drops it.
   pool.on('error', (error) => console.warn(`A PostgreSQL connection was lost: ${error.message}`));
-  let statementCount = 0;
-  const logger = { logQuery: () => void statementCount++ };
+  const counter = statementCounter();
+  const { logger } = counter;
+  let rawStatements = 0;
   const pgDb = drizzle(pool, { schema, logger });
   const root = pgDb as unknown as Db;
   const current = new AsyncLocalStorage<Open>();
@@ -64,7 +65,9 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
       } catch (error) {
         const failure = error as { code?: string; cause?: { code?: string } };
         const code = failure.code ?? failure.cause?.code;
-        if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw error;
+        // drizzle wraps the database's error ("Failed query: …"); callers see the database's own, as on SQLite.
+        if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS)
+          throw failure.cause instanceof Error ? failure.cause : error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
       }
     }
@@ -81,9 +84,9 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   });
 
   async function query(config: pg.QueryConfig | pg.QueryArrayConfig): Promise<pg.QueryResult> {
-    statementCount++;
+    rawStatements++;
     const open = current.getStore();
-    return (open ? open.client.query(config as pg.QueryConfig) : pool.query(config as pg.QueryConfig));
+    return open ? open.client.query(config as pg.QueryConfig) : pool.query(config as pg.QueryConfig);
   }
 
   const ready = (async () => {
@@ -113,7 +116,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     async execute(text, params = []) {
       await query({ text: numberedPlaceholders(text), values: params });
     },
-    statementCount: () => statementCount,
+    statementCount: () => counter.count() + rawStatements,
     close: () => pool.end(),
   };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { hasUnsealedEvents, sealEvents } from './event-chain';
-import { IN_TRANSACTION, type DatabaseHandle, type Db } from './handle';
+import { IN_TRANSACTION, statementCounter, type DatabaseHandle, type Db } from './handle';
 import { migrateSqlite } from './migrate';
 import { Mutex } from './mutex';
 import * as schema from './schema';
@@ -44,8 +44,9 @@ export function openSqlite(file: string, options: SqliteOptions = {}): DatabaseH
     // A migration that fails stops the start, naming itself.
     migrateSqlite(writer, path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations'));
   const reader = inMemory ? writer : connect(file, true, true);
-  let statementCount = 0;
-  const logger = { logQuery: () => void statementCount++ };
+  const counter = statementCounter();
+  const { logger } = counter;
+  let rawStatements = 0;
   const writerDb = drizzle(writer, { schema, logger }) as Db;
   const readerDb = drizzle(reader, { schema, logger }) as Db;
   const mutex = new Mutex();
@@ -127,7 +128,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): DatabaseH
 
   const statements = new Map<Database.Database, Map<string, Database.Statement>>();
   function prepared(text: string, conn = current.getStore() ? writer : reader): Database.Statement {
-    statementCount++;
+    rawStatements++;
     let cache = statements.get(conn);
     if (!cache) statements.set(conn, (cache = new Map()));
     let statement = cache.get(text);
@@ -153,7 +154,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): DatabaseH
       if (current.getStore()) prepared(text, writer).run(...params);
       else await mutex.run(async () => void prepared(text, writer).run(...params));
     },
-    statementCount: () => statementCount,
+    statementCount: () => counter.count() + rawStatements,
     sqlite: writer,
     async close() {
       await mutex.run(async () => {

@@ -1,12 +1,13 @@
 import { makeItem, makeTheme } from '../db/factories';
 import { expect, signIn, test } from './fixtures';
+import { inOrder } from '../lib/testing/in-order';
 
 test('cycle settings count each theme’s items, and removing one says how many lose it', async ({ page, world }) => {
   const pm = await world.person('pm');
   const cycle = await world.cycle();
   await world.batch(async () => {
-    const [big, small] = await Promise.all(
-      ['Growth', 'Trust', 'Speed'].map((name) => makeTheme(world.db, cycle.id, { name })),
+    const [big, small] = await inOrder(['Growth', 'Trust', 'Speed'], async (name) =>
+      makeTheme(world.db, cycle.id, { name }),
     );
     const item = async (themeId: number) =>
       makeItem(world.db, { cycleId: cycle.id, themeId, requestorId: pm.id, departmentId: pm.departmentId });

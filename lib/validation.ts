@@ -1,3 +1,4 @@
+import { MAX_ROW_ID } from '@/db/rows';
 import { z } from 'zod';
 import { ValidationError, type FieldErrors } from './errors';
 
@@ -50,11 +51,7 @@ const ID_TEXT = /^[1-9][0-9]{0,14}$/;
 const idFromText = (v: unknown) => (typeof v === 'string' ? (ID_TEXT.test(v) ? Number(v) : Number.NaN) : v);
 
 const positiveId = (message: string) =>
-  z
-    .number({ error: message })
-    .int({ error: message })
-    .positive({ error: message })
-    .max(Number.MAX_SAFE_INTEGER, message);
+  z.number({ error: message }).int({ error: message }).positive({ error: message }).max(MAX_ROW_ID, message);
 
 /** Form values arrive as strings: '' means "not given". */
 export const optionalId = z.preprocess(

@@ -5,7 +5,7 @@ import { db } from '@/db/client';
 import { userSessions, type SessionEndReason } from '@/db/schema';
 import { env } from '@/lib/env.server';
 import type { Executor } from '@/lib/events/log.server';
-import { first } from '@/db/rows';
+import { affectedRows, first } from '@/db/rows';
 
 /** Writing last_seen on every request would make every page view a write: once a minute is enough for an idle limit. */
 const TOUCH_EVERY_MS = 60_000;
@@ -55,12 +55,12 @@ export async function endSessionsOf(
   reason: SessionEndReason,
   now = Date.now(),
 ): Promise<number> {
-  return (
+  return affectedRows(
     await tx
       .update(userSessions)
       .set({ endedAt: now, endedReason: reason })
-      .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt)))
-  ).changes;
+      .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt))),
+  );
 }
 
 /** The number of open sessions of a person (for the admin's people list and settings). */

@@ -7,14 +7,15 @@ import { db, eventsOf, readItem, rowCounts, execute, userWithRole, validationErr
 import { editItemInline } from './inline-edit.server';
 import { createItem, getItemForViewer, REQUESTOR_NOT_YOURS, setItemStatus, updateItem } from './items.server';
 import type { TestUser } from '@/db/factories';
+import { inOrder } from '@/lib/testing/in-order';
 
 let pm: TestUser, engineer: TestUser, leader: TestUser, requestor: TestUser;
 let departmentId: number;
 
 beforeAll(async () => {
   departmentId = (await makeDepartment(db)).id;
-  [pm, engineer, leader, requestor] = await Promise.all(
-    (['pm', 'engineer', 'leader', 'requestor'] as const).map((role) => userWithRole(role, { departmentId })),
+  [pm, engineer, leader, requestor] = await inOrder(['pm', 'engineer', 'leader', 'requestor'] as const, async (role) =>
+    userWithRole(role, { departmentId }),
   );
 });
 
@@ -151,9 +152,9 @@ describe('updateItem', () => {
     await updateItem(pm, item.id, await fields({ title: 'First edit' }), 1);
     const eventsBefore = (await eventsOf('item', item.id)).length;
 
-    await expect(
-      updateItem(pm, item.id, await fields({ title: 'Second edit, from a stale page' }), 1),
-    ).rejects.toThrow(ConflictError);
+    await expect(updateItem(pm, item.id, await fields({ title: 'Second edit, from a stale page' }), 1)).rejects.toThrow(
+      ConflictError,
+    );
     expect(await readItem(item.id)).toMatchObject({ title: 'First edit', version: 2 });
     expect(await eventsOf('item', item.id)).toHaveLength(eventsBefore);
   });
@@ -266,9 +267,9 @@ describe('editItemInline', () => {
       status: 'draft',
     });
     for (const item of [request, draft]) {
-      await expect(
-        editItemInline(engineer, item.id, item.version, { field: 'estimate', value: 'M' }),
-      ).rejects.toThrow(ForbiddenError);
+      await expect(editItemInline(engineer, item.id, item.version, { field: 'estimate', value: 'M' })).rejects.toThrow(
+        ForbiddenError,
+      );
       expect(await readItem(item.id)).toMatchObject({ estimateSize: null, version: 1 });
     }
   });

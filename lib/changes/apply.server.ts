@@ -10,7 +10,7 @@ import { keyBetween } from '@/lib/ranking/fractional-index';
 import { checkProposal } from './preview';
 import { loadCurrentSchedule, type ScheduleRow } from './schedule-read.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
-import { first } from '@/db/rows';
+import { affectedRows, first } from '@/db/rows';
 
 /**
  * Applying an approved change request to the schedule, inside the caller's
@@ -48,7 +48,7 @@ export async function writeItem(
     .update(items)
     .set({ ...patch, version: before.version + 1, updatedAt: new Date().toISOString() })
     .where(and(eq(items.id, before.id), eq(items.version, before.version)));
-  if (written.changes !== 1) throw new ConflictError(ITEM_CHANGED);
+  if (affectedRows(written) !== 1) throw new ConflictError(ITEM_CHANGED);
   return diff(before as Record<string, unknown>, patch as Record<string, unknown>);
 }
 
@@ -79,14 +79,14 @@ async function setPeriod(
 ): Promise<void> {
   if (entryVersion === null) {
     const inserted = await tx.insert(scheduleEntries).values({ itemId, periodId }).onConflictDoNothing();
-    if (inserted.changes === 1) return;
+    if (affectedRows(inserted) === 1) return;
     throw new ConflictError(ITEM_CHANGED);
   }
   const written = await tx
     .update(scheduleEntries)
     .set({ periodId, version: sql`${scheduleEntries.version} + 1` })
     .where(and(eq(scheduleEntries.itemId, itemId), eq(scheduleEntries.version, entryVersion)));
-  if (written.changes !== 1) throw new ConflictError(ITEM_CHANGED);
+  if (affectedRows(written) !== 1) throw new ConflictError(ITEM_CHANGED);
 }
 
 /**

@@ -21,6 +21,9 @@ import { closeSession, conveneSession, respond } from './sessions.server';
 import { changeInput, seedScheduledCycle, snapshotRows, type ScheduledCycle } from './test-helpers';
 import type { TestUser } from '@/db/factories';
 import { first } from '@/db/rows';
+import { dialect } from '@/db/client';
+import { logEvent } from '@/lib/events/log.server';
+import { inOrder } from '@/lib/testing/in-order';
 
 const crRow = async (id: number) => first(await db.select().from(changeRequests).where(eq(changeRequests.id, id)))!;
 const entryOf = async (itemId: number) =>
@@ -279,25 +282,48 @@ describe('approveChangeRequest', () => {
     expect((await crRow(second.id)).status).toBe('needs_review');
     const before = await snapshotRows();
     await expect(approveChangeRequest(s.pm, second.id)).rejects.toThrow(NEEDS_REVIEW);
-    await expect(
-      conveneSession(s.pm, second.id, { mode: 'async', inviteeIds: [s.leaders[1].id] }),
-    ).rejects.toThrow(/^The schedule changed since this request was raised: Item #\d+ is not in the schedule/);
+    await expect(conveneSession(s.pm, second.id, { mode: 'async', inviteeIds: [s.leaders[1].id] })).rejects.toThrow(
+      /^The schedule changed since this request was raised: Item #\d+ is not in the schedule/,
+    );
     expect(await snapshotRows()).toEqual(before);
   });
 });
 
 describe('applying is atomic', () => {
   // A real failure inside the transaction, after some rows were already written: a trigger aborts a later write.
-  const failOn = (sql: string) =>
-    execute(`CREATE TEMP TRIGGER fail_midway ${sql} BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
-  afterEach(() => execute('DROP TRIGGER IF EXISTS fail_midway'));
+  type Trap = { event: 'UPDATE' | 'INSERT'; table: string; when?: string };
+  let armed: Trap | null = null;
+  const failOn = async (trap: Trap) => {
+    armed = trap;
+    if (dialect === 'postgres') {
+      await execute(
+        `CREATE FUNCTION fail_midway() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END $$`,
+      );
+      await execute(
+        `CREATE TRIGGER fail_midway BEFORE ${trap.event} ON ${trap.table} FOR EACH ROW ${trap.when ? `WHEN (${trap.when})` : ''} EXECUTE FUNCTION fail_midway()`,
+      );
+    } else {
+      await execute(
+        `CREATE TEMP TRIGGER fail_midway BEFORE ${trap.event} ON ${trap.table} ${trap.when ? `WHEN ${trap.when}` : ''} BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`,
+      );
+    }
+  };
+  const disarm = async () => {
+    if (!armed) return;
+    if (dialect === 'postgres') {
+      await execute(`DROP TRIGGER IF EXISTS fail_midway ON ${armed.table}`);
+      await execute('DROP FUNCTION IF EXISTS fail_midway()');
+    } else await execute('DROP TRIGGER IF EXISTS fail_midway');
+    armed = null;
+  };
+  afterEach(disarm);
 
   it.each([
     [
       'moving a displaced item later (after the incoming and the out item were written)',
-      (later: number) => `BEFORE UPDATE ON schedule_entries WHEN NEW.item_id = ${later}`,
+      (later: number): Trap => ({ event: 'UPDATE', table: 'schedule_entries', when: `NEW.item_id = ${later}` }),
     ],
-    ['notifying (the last step)', () => 'BEFORE INSERT ON notifications'],
+    ['notifying (the last step)', (): Trap => ({ event: 'INSERT', table: 'notifications' })],
   ])(
     'a failure while %s leaves items, entries, requests, sessions, events and notifications untouched',
     async (_name, trigger) => {
@@ -311,7 +337,7 @@ describe('applying is atomic', () => {
       expect(await snapshotRows()).toEqual(before);
       expect(publish).not.toHaveBeenCalled();
 
-      await execute('DROP TRIGGER fail_midway');
+      await disarm();
       await approveChangeRequest(s.pm, cr.id);
       expect([(await crRow(cr.id)).status, (await crRow(rival.id)).status]).toEqual(['approved', 'needs_review']);
     },
@@ -344,9 +370,7 @@ describe('declineChangeRequest', () => {
       status: 'deferred',
       decisionReason: `Change request "${cr.title}" was declined: The bank fixed it on their side.`,
     });
-    expect(await Promise.all(s.itemIds.map(async (id) => (await readItem(id)).status))).toEqual(
-      Array(6).fill('scheduled'),
-    );
+    expect(await inOrder(s.itemIds, async (id) => (await readItem(id)).status)).toEqual(Array(6).fill('scheduled'));
     for (const user of [s.leaders[0], s.leaders[1], s.leaders[2]]) {
       expect(await decidedFor(user)).toEqual([
         expect.objectContaining({
@@ -386,24 +410,11 @@ describe('itemScheduleTimeline', () => {
       before: { periodId: p1.id, ownerId: null, kickoffOn: null, period: p1.name },
       after: { periodId: p2.id, ownerId: null, kickoffOn: null, period: p2.name },
     };
-    await db.insert(events).values([
-      {
-        at: new Date().toISOString(),
-        actorId: s.pm.id,
-        type: 'item.schedule_changed',
-        subjectType: 'item',
-        subjectId: s.itemIds[0],
-        data: edit,
-      },
-      {
-        at: new Date().toISOString(),
-        actorId: s.pm.id,
-        type: 'schedule.flag_raised',
-        subjectType: 'item',
-        subjectId: s.itemIds[0],
-        data: { flagId: 1, kind: 'flag' },
-      },
-    ]);
+    for (const event of [
+      { type: 'item.schedule_changed', data: edit },
+      { type: 'schedule.flag_raised', data: { flagId: 1, kind: 'flag' } },
+    ])
+      await logEvent(db, { actorId: s.pm.id, subjectType: 'item', subjectId: s.itemIds[0], ...event });
     expect(await itemScheduleTimeline(s.leaders[1], s.itemIds[0])).toEqual([
       expect.objectContaining({
         action: null,

@@ -12,6 +12,7 @@ import { withdrawChangeRequest } from '@/lib/changes/withdraw.server';
 import { conveneSession } from './sessions.server';
 import { changeInput, seedScheduledCycle, snapshotRows, type ScheduledCycle } from './test-helpers';
 import { first } from '@/db/rows';
+import { inOrder } from '@/lib/testing/in-order';
 
 const crEvents = async (id: number) =>
   db
@@ -100,9 +101,7 @@ describe('raiseChangeRequest', () => {
     expect(log.map((e) => e.type)).toEqual(['cr.raised']);
     expect(publish).toHaveBeenCalledWith(changeRequestChannel(cr.id), log[0].id);
     // Nothing in the schedule moved yet.
-    expect(await Promise.all(s.itemIds.map(async (id) => (await readItem(id)).status))).toEqual(
-      Array(6).fill('scheduled'),
-    );
+    expect(await inOrder(s.itemIds, async (id) => (await readItem(id)).status)).toEqual(Array(6).fill('scheduled'));
   });
 
   it('brings in a deferred item of another cycle without moving it until approval', async () => {

@@ -8,12 +8,13 @@ import { createCycle, updateCycle } from './cycles.server';
 import { addTheme, listThemes, moveTheme, removeTheme, updateTheme } from './themes.server';
 import type { TestUser } from '@/db/factories';
 import { first } from '@/db/rows';
+import { inOrder } from '@/lib/testing/in-order';
 
 let pm: TestUser, admin: TestUser, leader: TestUser, requestor: TestUser;
 
 beforeAll(async () => {
-  [pm, admin, leader, requestor] = await Promise.all(
-    (['pm', 'admin', 'leader', 'requestor'] as const).map((role) => userWithRole(role)),
+  [pm, admin, leader, requestor] = await inOrder(['pm', 'admin', 'leader', 'requestor'] as const, async (role) =>
+    userWithRole(role),
   );
 });
 
@@ -97,9 +98,8 @@ describe('themes', () => {
 
   it('addTheme appends at the next dense position', async () => {
     const cycle = await makeCycle(db);
-    const added = await Promise.all(
-      ['Growth', 'Reliability', 'Cost'].map((name) => addTheme(pm, cycle.id, themeInput(name))),
-    );
+    const added = [];
+    for (const name of ['Growth', 'Reliability', 'Cost']) added.push(await addTheme(pm, cycle.id, themeInput(name)));
     expect(added.map((t) => t.position)).toEqual([0, 1, 2]);
     expect(await eventsOf('theme', added[0].id)).toMatchObject([{ type: 'theme.created' }]);
   });
@@ -135,7 +135,7 @@ describe('themes', () => {
 
   it('moveTheme swaps neighbours and keeps positions dense; moving past an end does nothing', async () => {
     const cycle = await makeCycle(db);
-    const [a, b, c] = await Promise.all(['A', 'B', 'C'].map((name) => makeTheme(db, cycle.id, { name })));
+    const [a, b, c] = await inOrder(['A', 'B', 'C'], async (name) => makeTheme(db, cycle.id, { name }));
 
     await moveTheme(pm, cycle.id, c.id, 'up');
     expect(await themeOrder(cycle.id)).toEqual([
@@ -158,11 +158,9 @@ describe('themes', () => {
 
   it('removeTheme un-themes its items (one event per item), leaves others, and re-densifies positions', async () => {
     const cycle = await makeCycle(db);
-    const [a, b, c] = await Promise.all(['A', 'B', 'C'].map((name) => makeTheme(db, cycle.id, { name })));
-    const inB = await Promise.all(
-      [1, 2].map(async () =>
-        makeItem(db, { requestorId: pm.id, departmentId: pm.departmentId, cycleId: cycle.id, themeId: b.id }),
-      ),
+    const [a, b, c] = await inOrder(['A', 'B', 'C'], async (name) => makeTheme(db, cycle.id, { name }));
+    const inB = await inOrder([1, 2], async () =>
+      makeItem(db, { requestorId: pm.id, departmentId: pm.departmentId, cycleId: cycle.id, themeId: b.id }),
     );
     const inA = await makeItem(db, {
       requestorId: pm.id,
@@ -199,7 +197,7 @@ describe('themes', () => {
 
   it('listThemes counts the items of each theme', async () => {
     const cycle = await makeCycle(db);
-    const [a, b] = await Promise.all(['A', 'B', 'C'].map((name) => makeTheme(db, cycle.id, { name })));
+    const [a, b] = await inOrder(['A', 'B', 'C'], async (name) => makeTheme(db, cycle.id, { name }));
     const item = async (themeId: number | null) =>
       makeItem(db, { requestorId: pm.id, departmentId: pm.departmentId, cycleId: cycle.id, themeId });
     for (let i = 0; i < 10; i++) await item(a.id);
@@ -214,7 +212,7 @@ describe('themes', () => {
 
   it('is pm-only: a leader gets ForbiddenError and nothing changes', async () => {
     const cycle = await makeCycle(db);
-    const [a, b] = await Promise.all(['A', 'B'].map((name) => makeTheme(db, cycle.id, { name })));
+    const [a, b] = await inOrder(['A', 'B'], async (name) => makeTheme(db, cycle.id, { name }));
     const before = await rowCounts();
     await expect(addTheme(leader, cycle.id, themeInput('Leader theme'))).rejects.toThrow(ForbiddenError);
     await expect(updateTheme(leader, cycle.id, a.id, themeInput('Renamed'))).rejects.toThrow(ForbiddenError);

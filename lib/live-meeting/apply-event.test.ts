@@ -9,6 +9,7 @@ import { startMeeting } from './session.server';
 import { liveState } from './state.server';
 import { CHOICES } from './tally';
 import { castVote, revealVotes } from './votes.server';
+import { inOrder } from '@/lib/testing/in-order';
 
 /** A started meeting with voters from two departments (two of them in one), an observer watching. */
 async function meeting(votesVisibility: 'live' | 'hidden', weighted: boolean) {
@@ -42,7 +43,7 @@ describe('applyVoteEvent', () => {
       const item = s.items[0].id;
       for (let step = 0; step < 12; step++) {
         const viewers = [s.voters[0], s.observer];
-        const before = await Promise.all(viewers.map((v) => liveState(v, s.meeting.id)));
+        const before = await inOrder(viewers, async (v) => liveState(v, s.meeting.id));
         const voter = s.voters[Math.floor(random() * s.voters.length)];
         await castVote(voter, s.meeting.id, item, {
           choice: CHOICES[Math.floor(random() * 3)],

@@ -15,7 +15,7 @@ import {
   getLiveMeeting,
 } from './core.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
-import { first } from '@/db/rows';
+import { affectedRows, first } from '@/db/rows';
 
 /** A refused move; `order` is the current ranking (item ids, top first) so the client can show it at once. */
 export class RankConflictError extends ConflictError {
@@ -76,7 +76,7 @@ export async function moveAccepted(
         .update(items)
         .set({ rank: plan.rank, version: sql`${items.version} + 1` })
         .where(and(eq(items.id, itemId), eq(items.version, expectedVersion)));
-      if (written.changes === 0)
+      if (affectedRows(written) === 0)
         throw new RankConflictError(
           STALE_MESSAGE,
           ranking.map((r) => r.id),

@@ -11,6 +11,7 @@ import { acceptedRanking } from '@/lib/ranking/accepted.server';
 import { changeCapacity, moveAccepted, RankConflictError } from './ranking-moves.server';
 import { recordDecision } from './decisions.server';
 import { first } from '@/db/rows';
+import { inOrder } from '@/lib/testing/in-order';
 
 /** A live meeting whose four agenda items were all accepted, in agenda order. */
 async function ranked() {
@@ -31,7 +32,7 @@ const version = async (id: number) => (await readItem(id)).version;
 describe('moveAccepted', () => {
   it('moves one item, writing only that row, and records live.rank_changed', async () => {
     const { pm, meeting, cycle, ids } = await ranked();
-    const before = Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await readItem(id)])));
+    const before = Object.fromEntries(await inOrder(ids, async (id) => [id, await readItem(id)]));
     const result = await moveAccepted(pm, meeting.id, ids[3], 0, before[ids[3]].version);
     expect(result.order).toEqual([ids[3], ids[0], ids[1], ids[2]]);
     expect(await order(cycle.id)).toEqual(result.order);
@@ -47,7 +48,7 @@ describe('moveAccepted', () => {
     const { pm, meeting, cycle, ids } = await ranked();
     const admin = await userWithRole('admin');
     // Both movers saw the same list with the same versions.
-    const seen = Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await version(id)])));
+    const seen = Object.fromEntries(await inOrder(ids, async (id) => [id, await version(id)]));
     await moveAccepted(pm, meeting.id, ids[0], 3, seen[ids[0]]); // first to last
     await moveAccepted(admin, meeting.id, ids[3], 0, seen[ids[3]]); // last to first
     expect(await order(cycle.id)).toEqual([ids[3], ids[1], ids[2], ids[0]]);
@@ -80,9 +81,7 @@ describe('moveAccepted', () => {
     await expect(moveAccepted(pm, meeting.id, ids[0], 4, await version(ids[0]))).rejects.toThrow(
       'Position 5 does not exist: choose 1 to 4.',
     );
-    await expect(moveAccepted(pm, meeting.id, ids[0], -1, await version(ids[0]))).rejects.toThrow(
-      ValidationError,
-    );
+    await expect(moveAccepted(pm, meeting.id, ids[0], -1, await version(ids[0]))).rejects.toThrow(ValidationError);
     const rejected = await makeItem(db, {
       cycleId: cycle.id,
       requestorId: pm.id,

@@ -9,6 +9,7 @@ import { setAttendees } from './attendees.server';
 import { distributePreread } from './distribute.server';
 import { DAY, meetingRowCounts, plannedMeeting } from './test-helpers';
 import { first } from '@/db/rows';
+import { inOrder } from '@/lib/testing/in-order';
 
 const prereadOf = async (meetingId: number) =>
   first(await db.select().from(prereads).where(eq(prereads.meetingId, meetingId)));
@@ -159,7 +160,7 @@ describe('distributePreread', () => {
       [...leaders, late].map((l) => ({ userId: l.id, role: 'voter' })),
     );
     expect(await count(late.id)).toBe(1);
-    expect(await Promise.all(leaders.map(async (l) => count(l.id)))).toEqual([1, 1]);
+    expect(await inOrder(leaders, async (l) => count(l.id))).toEqual([1, 1]);
     expect((await db.select().from(outbox).where(eq(outbox.toUserId, late.id)))[0].ics).toContain(
       `mailto:${late.email}`,
     );

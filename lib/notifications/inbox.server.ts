@@ -5,7 +5,7 @@ import { notifications } from '@/db/schema';
 
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import type { ActingUser } from '@/lib/auth/acting-user';
-import { first } from '@/db/rows';
+import { affectedRows, first } from '@/db/rows';
 
 /** A user's own in-app notifications. Every query filters on the actor: nobody reads another's. */
 
@@ -72,10 +72,10 @@ export async function markRead(actor: ActingUser, id: number): Promise<InboxEntr
 
 /** Returns how many were marked. */
 export async function markAllRead(actor: ActingUser): Promise<number> {
-  return (
+  return affectedRows(
     await db
       .update(notifications)
       .set({ readAt: new Date().toISOString() })
-      .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)))
-  ).changes;
+      .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt))),
+  );
 }

@@ -26,6 +26,7 @@ import { db, userWithRole } from '@/lib/testing/db';
 import { listNotifications } from './inbox.server';
 import { NOTIFICATION_KIND_LABELS } from './kinds';
 import { loadActiveUser } from '@/lib/auth/active-user.server';
+import { inOrder } from '@/lib/testing/in-order';
 
 /**
  * Every notification leads somewhere its recipient may open: for each kind, made by the real lib
@@ -113,7 +114,7 @@ describe('notification links', () => {
   });
 
   it('covers requestors and outsiders, not only the backlog roles', async () => {
-    const roles = new Set(await Promise.all(sent.map(async (n) => (await recipient(n.userId)).role)));
+    const roles = new Set(await inOrder(sent, async (n) => (await recipient(n.userId)).role));
     expect(roles).toContain('requestor');
   });
 });

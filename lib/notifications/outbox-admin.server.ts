@@ -8,7 +8,7 @@ import { env } from '@/lib/env.server';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { wakeOutboxWorker } from './wake.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
-import { first } from '@/db/rows';
+import { affectedRows, first } from '@/db/rows';
 
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export { OUTBOX_STATUSES };
@@ -53,12 +53,12 @@ export type OutboxEntry = Awaited<ReturnType<typeof listOutbox>>[number];
  */
 export async function retryOutbox(actor: ActingUser, id: number): Promise<void> {
   assertCan(actor, 'outbox.view');
-  const changed = (
+  const changed = affectedRows(
     await db
       .update(outbox)
       .set({ status: 'pending', attempts: 0, nextAttemptAt: Date.now(), claimedAt: null })
-      .where(and(eq(outbox.id, id), eq(outbox.status, 'failed')))
-  ).changes;
+      .where(and(eq(outbox.id, id), eq(outbox.status, 'failed'))),
+  );
   if (changed === 1) {
     wakeOutboxWorker();
     return;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { affectedRows } from '@/db/rows';
 import { and, eq, isNull } from 'drizzle-orm';
 import { notifications } from '@/db/schema';
 import type { Executor } from '@/lib/events/log.server';
@@ -26,7 +27,7 @@ export const tasks = {
  * Returns how many.
  */
 export async function completeTask(tx: Executor, task: string, userId?: number, now = new Date()): Promise<number> {
-  return (
+  return affectedRows(
     await tx
       .update(notifications)
       .set({ readAt: now.toISOString() })
@@ -36,6 +37,6 @@ export async function completeTask(tx: Executor, task: string, userId?: number, 
           isNull(notifications.readAt),
           userId === undefined ? undefined : eq(notifications.userId, userId),
         ),
-      )
-  ).changes;
+      ),
+  );
 }

@@ -17,19 +17,19 @@ import { setEntry } from '@/lib/schedule/entries.server';
 import { publishSchedule } from '@/lib/schedule/publish.server';
 import { db, userWithRole } from '@/lib/testing/db';
 import { completeTask, tasks } from './tasks.server';
+import { inOrder } from '@/lib/testing/in-order';
 
 /** Whether each of `userIds` still has an unread notification of `kind` linking to `link`. */
 const unread = (kind: string, link: string, userIds: number[]) =>
-  Promise.all(
-    userIds.map(
-      async (userId) =>
-        (
-          await db
-            .select({ readAt: notifications.readAt })
-            .from(notifications)
-            .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind), eq(notifications.link, link)))
-        ).filter((n) => n.readAt === null).length,
-    ),
+  inOrder(
+    userIds,
+    async (userId) =>
+      (
+        await db
+          .select({ readAt: notifications.readAt })
+          .from(notifications)
+          .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind), eq(notifications.link, link)))
+      ).filter((n) => n.readAt === null).length,
   );
 
 describe('notifications that clear themselves once done', () => {

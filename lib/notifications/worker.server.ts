@@ -7,7 +7,7 @@ import { outbox, type OutboxRow } from '@/db/schema';
 import { env } from '@/lib/env.server';
 import { MAX_ATTEMPTS, backoffMs, classifySendError } from './outbox-policy';
 import { setOutboxWaker } from './wake.server';
-import { first } from '@/db/rows';
+import { affectedRows, first } from '@/db/rows';
 
 /** Sends one message; resolves when the SMTP server has accepted it. */
 export type SendMail = (message: Mail.Options) => Promise<unknown>;
@@ -118,7 +118,7 @@ export async function processOutboxOnce(sendMail: SendMail, now: number = Date.n
  * recipient gets it twice: the one documented duplicate case (docs/decisions/0004-outbox.md).
  */
 async function recoverStaleClaims(now: number): Promise<number> {
-  return (
+  return affectedRows(
     await db
       .update(outbox)
       .set({
@@ -134,8 +134,8 @@ async function recoverStaleClaims(now: number): Promise<number> {
           lt(outbox.claimedAt, now - STALE_CLAIM_MS),
           notInArray(outbox.id, [...inFlight]),
         ),
-      )
-  ).changes;
+      ),
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import 'server-only';
+import { affectedRows } from '@/db/rows';
 import { and, eq, inArray } from 'drizzle-orm';
 import { transaction } from '@/db/client';
 import { items, outcomePublications, users } from '@/db/schema';
@@ -95,7 +96,7 @@ export async function publishOutcome(
       .insert(outcomePublications)
       .values({ meetingId: meeting.id, publishedAt: now.toISOString(), publishedBy: actor.id })
       .onConflictDoNothing();
-    if (inserted.changes === 0) throw new ConflictError(ALREADY_PUBLISHED);
+    if (affectedRows(inserted) === 0) throw new ConflictError(ALREADY_PUBLISHED);
 
     const report = await buildOutcome(tx, cycle, meeting, null);
     const ids = report.decisions.map((d) => d.itemId);

@@ -10,6 +10,7 @@ import { latestPrereadMeetingForCycle, openPreread, type PrereadView } from './r
 import { readReceipts } from './receipts.server';
 import { makeDistributedPreread, makeMeeting, sendPrereadUpdate } from './test-factories';
 import type { TestUser } from '@/db/factories';
+import { inOrder } from '@/lib/testing/in-order';
 
 let pm: TestUser,
   admin: TestUser,
@@ -39,10 +40,9 @@ const edit = (itemId: number, patch: Partial<Item>) =>
 
 beforeAll(async () => {
   departmentId = (await makeDepartment(db, 'Operations')).id;
-  [pm, admin, leader, observer, sponsor, outsider, requestor] = await Promise.all(
-    (['pm', 'admin', 'leader', 'leader', 'leader', 'leader', 'requestor'] as const).map((role) =>
-      userWithRole(role, { departmentId }),
-    ),
+  [pm, admin, leader, observer, sponsor, outsider, requestor] = await inOrder(
+    ['pm', 'admin', 'leader', 'leader', 'leader', 'leader', 'requestor'] as const,
+    async (role) => userWithRole(role, { departmentId }),
   );
   cycle = await makeCycle(db, { capacityWeeks: 10, sizeWeeks: { XS: 0.5, S: 1, M: 3, L: 6, XL: 12 } });
   const first = await makeTheme(db, cycle.id, { name: 'Grow revenue', keyOutcome: 'Conversion up' });

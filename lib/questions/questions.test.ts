@@ -9,6 +9,7 @@ import { answerQuestion, askQuestion, resolveQuestion } from './questions.server
 import { listThreads } from './threads.server';
 import type { TestUser } from '@/db/factories';
 import { first } from '@/db/rows';
+import { inOrder } from '@/lib/testing/in-order';
 
 let pm: TestUser,
   otherPm: TestUser,
@@ -22,7 +23,7 @@ let item: Item, offAgenda: Item, meeting: Meeting;
 const count = (table: string) => countRows(table);
 const counts = async () =>
   Object.fromEntries(
-    await Promise.all(['comments', 'notifications', 'outbox', 'events'].map(async (t) => [t, await count(t)])),
+    await inOrder(['comments', 'notifications', 'outbox', 'events'], async (t) => [t, await count(t)]),
   );
 const notified = async (kind: string, userId: number) =>
   db
@@ -32,8 +33,9 @@ const notified = async (kind: string, userId: number) =>
 
 beforeAll(async () => {
   const departmentId = (await makeDepartment(db, 'Sales')).id;
-  [pm, otherPm, leader, observer, sponsor, outsider] = await Promise.all(
-    (['pm', 'pm', 'leader', 'leader', 'leader', 'leader'] as const).map((role) => userWithRole(role, { departmentId })),
+  [pm, otherPm, leader, observer, sponsor, outsider] = await inOrder(
+    ['pm', 'pm', 'leader', 'leader', 'leader', 'leader'] as const,
+    async (role) => userWithRole(role, { departmentId }),
   );
   sme = await userWithRole('engineer', { departmentId });
   const cycle = await makeCycle(db, { name: '2031-Q1' });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, gt, lte, max } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { events, type EventRow } from '@/db/schema/events';
+import { events, type EventRow } from '@/db/schema';
 import { first } from '@/db/rows';
 
 /**

@@ -5,14 +5,15 @@ import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, eventsOf, readItem, rowCounts, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { createRequest, listMyRequests, listTriage, triageRequest, withdrawRequest } from './requests.server';
 import type { TestUser } from '@/db/factories';
+import { inOrder } from '@/lib/testing/in-order';
 
 let pm: TestUser, leader: TestUser, alice: TestUser, bob: TestUser;
 let departmentId: number;
 
 beforeAll(async () => {
   departmentId = (await makeDepartment(db)).id;
-  [pm, leader, alice, bob] = await Promise.all(
-    (['pm', 'leader', 'requestor', 'requestor'] as const).map((role) => userWithRole(role, { departmentId })),
+  [pm, leader, alice, bob] = await inOrder(['pm', 'leader', 'requestor', 'requestor'] as const, async (role) =>
+    userWithRole(role, { departmentId }),
   );
 });
 
