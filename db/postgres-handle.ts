@@ -17,6 +17,7 @@ export type PostgresOptions = {
 /** SQLSTATEs after which the whole transaction can run again: serialization failure, deadlock. */
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 8;
+const CONNECT_TIMEOUT_MS = 5_000;
 
 type Open = { tx: Db; client: pg.PoolClient };
 
@@ -34,7 +35,14 @@ export function numberedPlaceholders(text: string): string {
  * naming each row to lock, at the price that the function must have no effect outside the database.
  */
 export function openPostgres(url: string, options: PostgresOptions = {}): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, application_name: 'quorum' });
+  // A request waits at most CONNECT_TIMEOUT_MS for a connection: with the database gone, it answers
+  // 503 soon instead of hanging.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    application_name: 'quorum',
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   // An idle connection that dies (the server restarted) must not crash the process: the pool drops it.
   pool.on('error', (error) => console.warn(`A PostgreSQL connection was lost: ${error.message}`));
   const counter = statementCounter();

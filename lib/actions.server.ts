@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import type { z } from 'zod';
 import type { ActingUser } from './auth/acting-user';
 import { requireUser } from './auth/session.server';
-import { AppError, errorStatus, ValidationError, type FieldErrors } from './errors';
+import { asAppError, errorStatus, ValidationError, type FieldErrors } from './errors';
 import { pageError } from './pages.server';
 import { fieldErrorsOf } from './validation';
 
@@ -101,15 +101,16 @@ function formMessage(fieldErrors: FieldErrors): string {
 
 /**
  * Maps a domain error to the form's answer by its HTTP status (lib/errors.ts): the statuses a person
- * can fix in the form (400 invalid, 409 stale or refused, 413 too large) become a message beside the
- * fields; 403 and 404 become Next's pages; anything else goes to the error page.
+ * can fix in the form (400 invalid, 409 stale or refused, 413 too large) or retry (503, the database
+ * out of reach) become a message beside the fields, with what they typed kept; 403 and 404 become Next's pages; anything else goes to the error page.
  */
 export function failedState(error: unknown, values: Record<string, string | string[]>): FormState {
   const status = errorStatus(error);
   if (error instanceof ValidationError) {
     return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
   }
-  if (error instanceof AppError && (status === 409 || status === 413))
-    return { ok: false, message: error.message, values };
+  const known = asAppError(error);
+  if (known && (status === 409 || status === 413 || status === 503))
+    return { ok: false, message: known.message, values };
   throw pageError(error);
 }

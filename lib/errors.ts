@@ -3,10 +3,11 @@
  * one mapping from an error to an answer, shared by server actions (lib/actions.server.ts), JSON route
  * handlers (lib/api.server.ts) and the live event stream routes (lib/realtime/route.server.ts).
  */
+import { isDatabaseUnavailable } from '@/db/unavailable';
 export type FieldErrors = Record<string, string[]>;
 
 export abstract class AppError extends Error {
-  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 413;
+  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 503;
 }
 
 /** Input that fails its schema or a rule about its fields: 400, with every field's messages. */
@@ -67,9 +68,23 @@ export class PayloadTooLargeError extends AppError {
   }
 }
 
+/** The database is out of reach for now (db/unavailable.ts): the same request may work in a moment. */
+export class UnavailableError extends AppError {
+  readonly status = 503;
+  constructor(message = 'Quorum cannot reach its database right now. Nothing was changed; try again in a moment.') {
+    super(message);
+  }
+}
+
+/** A domain error as such; a lost database as UnavailableError; anything else (a bug) as null. */
+export function asAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  return isDatabaseUnavailable(error) ? new UnavailableError() : null;
+}
+
 /** The HTTP status of a domain error, or null for anything else (a bug: let it reach the error page). */
 export function errorStatus(error: unknown): AppError['status'] | null {
-  return error instanceof AppError ? error.status : null;
+  return asAppError(error)?.status ?? null;
 }
 
 /** The JSON body that answers a domain error: its message, and the field errors of a validation error. */
@@ -81,6 +96,7 @@ export function errorBody(error: AppError): { error: string; fieldErrors?: Field
 
 /** A domain error as a JSON response; anything else is rethrown. */
 export function errorResponse(error: unknown): Response {
-  if (!(error instanceof AppError)) throw error;
-  return Response.json(errorBody(error), { status: error.status });
+  const known = asAppError(error);
+  if (!known) throw error;
+  return Response.json(errorBody(known), { status: known.status });
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Publisher } from './publisher.server';
+import type { Publisher } from './publisher';
 
 /**
  * The publisher for several server processes on one PostgreSQL database: a publish in any process

@@ -1,14 +1,8 @@
 import 'server-only';
-/**
- * Tells live pages that a channel (e.g. one meeting) has new events. Only the event id travels:
- * the events themselves live in the `events` table, so a subscriber reads them from there (and a
- * reconnecting one from its Last-Event-ID). One process fans out in memory; several processes
- * would put PostgreSQL LISTEN/NOTIFY or Redis pub/sub behind this same interface.
- */
-export interface Publisher {
-  publish(channel: string, eventId: number): void;
-  subscribe(channel: string, listener: (eventId: number) => void): () => void;
-}
+import { dialect } from '@/db/client';
+import { PostgresPublisher } from './postgres-publisher.server';
+import type { Publisher } from './publisher';
+export type { Publisher };
 
 class InMemoryPublisher implements Publisher {
   private listeners = new Map<string, Set<(eventId: number) => void>>();
@@ -35,8 +29,11 @@ class InMemoryPublisher implements Publisher {
 }
 
 // On globalThis: Next bundles routes and actions separately, and they must share one publisher.
+// On PostgreSQL every process may serve a live page, so a change made on one must wake the others:
+// LISTEN/NOTIFY carries the event id between them. On SQLite there is one process: memory is enough.
 const slot = globalThis as unknown as { quorumPublisher?: Publisher };
-export const publisher: Publisher = (slot.quorumPublisher ??= new InMemoryPublisher());
+export const publisher: Publisher = (slot.quorumPublisher ??=
+  dialect === 'postgres' ? new PostgresPublisher(process.env.DATABASE_URL!) : new InMemoryPublisher());
 
 export const meetingChannel = (meetingId: number) => `meeting:${meetingId}`;
 export const changeRequestChannel = (changeRequestId: number) => `change_request:${changeRequestId}`;
