@@ -21,8 +21,6 @@ interface StepResult {
 
 // Both halves are decided here: whatever the calling shell had set must not turn the SQLite run into another.
 const baseEnv: NodeJS.ProcessEnv = { ...process.env };
-/** The tests that run on PostgreSQL; the rest of the unit suite runs on SQLite only while the app does. */
-const POSTGRES_TEST_FILES = ['db/', 'lib/realtime/postgres-publisher.test.ts'];
 delete baseEnv.QUORUM_TEST_DB;
 delete baseEnv.QUORUM_TEST_PG_URL;
 
@@ -64,12 +62,12 @@ const steps: Step[] = [
   },
   { name: 'unit tests (SQLite)', run: () => runInherited('npx', ['vitest', 'run'], baseEnv) },
   {
-    name: 'PostgreSQL tests',
+    name: 'unit tests (PostgreSQL)',
     run: async () => {
       const url = postgres.cluster?.url;
       if (!url) return 'skipped';
       const env = { ...baseEnv, QUORUM_TEST_DB: 'postgres', QUORUM_TEST_PG_URL: url };
-      return runInherited('npx', ['vitest', 'run', ...POSTGRES_TEST_FILES], env);
+      return runInherited('npx', ['vitest', 'run'], env);
     },
   },
   npmScript('build'),
