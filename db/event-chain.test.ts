@@ -116,7 +116,11 @@ describe('the verifier', () => {
       ok: true,
       count: 5,
     });
-    expect(await verifySqliteChain((await freshDatabase()).sqlite)).toEqual({ ok: true, count: 0, lastHash: GENESIS_HASH });
+    expect(await verifySqliteChain((await freshDatabase()).sqlite)).toEqual({
+      ok: true,
+      count: 0,
+      lastHash: GENESIS_HASH,
+    });
   });
 
   it('names the first row whose content was changed', async () => {

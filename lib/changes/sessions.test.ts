@@ -121,9 +121,7 @@ describe('conveneSession', () => {
       ForbiddenError,
     );
     await conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: invitees });
-    await expect(conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: invitees })).rejects.toThrow(
-      ConflictError,
-    );
+    await expect(conveneSession(s.pm, cr.id, { mode: 'live', inviteeIds: invitees })).rejects.toThrow(ConflictError);
   });
 });
 

@@ -92,9 +92,7 @@ describe('recordDecision', () => {
       ConflictError,
     );
     const other = await makeItem(db, { cycleId: cycle.id, requestorId: pm.id, departmentId: departments.sales.id });
-    await expect(recordDecision(pm, meeting.id, other.id, { outcome: 'accepted' })).rejects.toThrow(
-      ValidationError,
-    );
+    await expect(recordDecision(pm, meeting.id, other.id, { outcome: 'accepted' })).rejects.toThrow(ValidationError);
     const withdrawn = await makeItem(db, {
       cycleId: cycle.id,
       requestorId: pm.id,

@@ -97,9 +97,7 @@ describe('goToItem', () => {
     expect(m.currentItemId).toBe(items[1].id);
     m = await goToItem(pm, meeting.id, items[2].id, m.version);
     expect(m.currentItemId).toBe(items[2].id);
-    await expect(goToItem(pm, meeting.id, 'next', m.version)).rejects.toThrow(
-      'This is the last item on the agenda.',
-    );
+    await expect(goToItem(pm, meeting.id, 'next', m.version)).rejects.toThrow('This is the last item on the agenda.');
     m = await goToItem(pm, meeting.id, 'previous', m.version);
     expect(m.currentItemId).toBe(items[1].id);
     expect((await liveState(pm, meeting.id)).meeting).toMatchObject({

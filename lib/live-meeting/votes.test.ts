@@ -41,9 +41,7 @@ describe('castVote', () => {
       await castVote(actor, s.meeting.id, s.current, { choice: 'accept' });
       expect(await votesOf(s.meeting.id, s.current)).toMatchObject([{ userId: actor.id, choice: 'accept' }]);
     } else {
-      await expect(castVote(actor, s.meeting.id, s.current, { choice: 'accept' })).rejects.toThrow(
-        ForbiddenError,
-      );
+      await expect(castVote(actor, s.meeting.id, s.current, { choice: 'accept' })).rejects.toThrow(ForbiddenError);
       await expect(castVote(actor, s.meeting.id, s.current, { choice: 'accept' })).rejects.toThrow(refusal);
       expect(await votesOf(s.meeting.id, s.current)).toHaveLength(0);
     }

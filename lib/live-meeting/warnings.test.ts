@@ -100,9 +100,7 @@ describe('startMeeting: the warnings need a confirmation', () => {
 
   it('is enforced through the live command too', async () => {
     const { pm, meeting } = await plannedMeeting({ daysAhead: 2 });
-    await expect(runLiveCommand(pm, meeting.id, { action: 'start', ...LIVE })).rejects.toThrow(
-      /Tick "Start anyway"/,
-    );
+    await expect(runLiveCommand(pm, meeting.id, { action: 'start', ...LIVE })).rejects.toThrow(/Tick "Start anyway"/);
     await runLiveCommand(pm, meeting.id, { action: 'start', ...LIVE, confirm: ['no_preread', 'early'] });
     expect(first(await db.select().from(meetings).where(eq(meetings.id, meeting.id)))!.status).toBe('live');
   });

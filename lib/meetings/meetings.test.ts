@@ -98,9 +98,7 @@ describe('updateMeeting, listMeetings and the overview', () => {
     expect(after).toMatchObject({ title: 'Renamed', version: 2 });
     await db.update(meetings).set({ status: 'closed' }).where(eq(meetings.id, meeting.id));
     await expect(updateMeeting(pm, meeting.id, meetingInput(pm.id))).rejects.toThrow(ConflictError);
-    await expect(setAgenda(pm, meeting.id, [])).rejects.toThrow(
-      'This meeting is closed and can no longer be changed.',
-    );
+    await expect(setAgenda(pm, meeting.id, [])).rejects.toThrow('This meeting is closed and can no longer be changed.');
   });
 
   it("lists a cycle's meetings; a leader sees only those they attend", async () => {

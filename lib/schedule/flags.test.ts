@@ -100,9 +100,7 @@ describe('raiseFlag', () => {
     await moveDelivery(s.pm, s.alpha.id, 'in_delivery');
     expect((await raiseFlag(s.engineer, s.alpha.id, { kind: 'flag', body: 'Blocked' })).kind).toBe('flag');
     await moveDelivery(s.pm, s.alpha.id, 'delivered');
-    await expect(raiseFlag(s.engineer, s.alpha.id, { kind: 'flag', body: 'Late' })).rejects.toThrow(
-      ConflictError,
-    );
+    await expect(raiseFlag(s.engineer, s.alpha.id, { kind: 'flag', body: 'Late' })).rejects.toThrow(ConflictError);
     await expect(raiseFlag(s.engineer, 999_999, { kind: 'flag', body: 'Late' })).rejects.toThrow(NotFoundError);
   });
 });

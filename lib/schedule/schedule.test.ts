@@ -269,9 +269,7 @@ describe('setEntry', () => {
     const s = await scheduleSetup();
     await setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
     const before = await scheduleRowCounts();
-    await expect(setEntry(s.engineer, s.alpha.id, entry(s.march.id, null, null, 0))).rejects.toThrow(
-      ConflictError,
-    );
+    await expect(setEntry(s.engineer, s.alpha.id, entry(s.march.id, null, null, 0))).rejects.toThrow(ConflictError);
     await expect(setEntry(s.engineer, s.alpha.id, entry(s.march.id, null, null, 0))).rejects.toThrow(
       /changed by someone else meanwhile/,
     );

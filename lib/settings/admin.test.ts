@@ -41,8 +41,8 @@ describe('meeting settings', () => {
   });
 
   it('is admin only', async () => {
-    await expect(
-      saveMeetingSettings(pm, { prereadLeadDays: '1', maxDepartmentSharePercent: '90' }),
-    ).rejects.toThrow(ForbiddenError);
+    await expect(saveMeetingSettings(pm, { prereadLeadDays: '1', maxDepartmentSharePercent: '90' })).rejects.toThrow(
+      ForbiddenError,
+    );
   });
 });

@@ -37,9 +37,7 @@ describe('changeRole', () => {
     const session = await startSession(person.id);
     await expect(changeRole(admin, person.id, { role: 'owner' })).rejects.toThrow(ValidationError);
     await expect(changeRole(admin, admin.id, { role: 'pm' })).rejects.toThrow('You cannot change your own role.');
-    await expect(changeRole(await userWithRole('pm'), person.id, { role: 'admin' })).rejects.toThrow(
-      ForbiddenError,
-    );
+    await expect(changeRole(await userWithRole('pm'), person.id, { role: 'admin' })).rejects.toThrow(ForbiddenError);
     expect((await userRow(person.id)).role).toBe('leader');
     expect((await userRow(admin.id)).role).toBe('admin');
     expect((await checkSession(session)).ok).toBe(true);
