@@ -30,6 +30,7 @@ describe('waitMs', () => {
   it.each([
     ['no failures', { count: 0, lastAt: null }, T, 0],
     ['below the free failures', { count: 4, lastAt: T }, T, 0],
+    ['below the free failures, the last one a moment after now', { count: 4, lastAt: T + 5 }, T, 0],
     ['right after the fifth failure', { count: 5, lastAt: T }, T, 1000],
     ['the delay has passed', { count: 5, lastAt: T }, T + 1000, 0],
     ['half-way through a 32 s delay', { count: 10, lastAt: T }, T + 16_000, 16_000],

@@ -29,8 +29,11 @@ export function delaySeconds(count: number, rule: ThrottleRule): number {
 
 /** Milliseconds until this key may try again (0: now). */
 export function waitMs(failures: FailureCount, rule: ThrottleRule, now: number): number {
-  if (failures.lastAt === null) return 0;
-  const retryAt = failures.lastAt + delaySeconds(failures.count, rule) * 1000;
+  const delay = delaySeconds(failures.count, rule);
+  // Below the free failures there is no wait, even when another attempt in flight (on another
+  // process, or started a moment later) carries a time after this one's `now`.
+  if (failures.lastAt === null || delay === 0) return 0;
+  const retryAt = failures.lastAt + delay * 1000;
   return Math.max(0, retryAt - now);
 }
 

@@ -66,6 +66,7 @@ function post(cmd: VoteCommand): void {
       agent,
       headers: {
         'content-type': 'application/json',
+        'sec-fetch-site': 'same-origin', // as the page's fetch: the API refuses a cross-site write
         'content-length': Buffer.byteLength(cmd.body),
         'accept-encoding': 'gzip, deflate, br',
         ...(cmd.cookie ? { cookie: cmd.cookie } : {}),

@@ -40,6 +40,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import zlib from 'node:zlib';
 import type { VoteCommand, VoteReport } from './meeting-voter';
+import { POSTGRES_PROCESSES, setUpPostgresRound } from './meeting-postgres';
 import {
   freePort,
   killChildren,
@@ -101,13 +102,18 @@ function percentile(sorted: number[], p: number): number | null {
 // ---------------------------------------------------------------- one round: N listeners, VOTES votes
 
 type Target = {
-  key: 'quorum' | 'baseline';
+  key: 'quorum' | 'quorum-pg3' | 'baseline';
   label: string;
-  server: ChildProcess;
-  /** The stream URL for this round (Quorum: after the meeting's latest event, as the live page does). */
-  eventsUrl: () => Promise<string>;
+  /** The servers' processes: their RSS is sampled, and the run stops if one exits. */
+  servers: ChildProcess[];
+  /**
+   * The stream URLs for this round, one per process (Quorum: after the meeting's latest event, as the
+   * live page does); connection i opens the (i mod count)-th, so the listeners spread over the processes.
+   */
+  eventsUrls: () => Promise<string[]>;
   listenerCookies: string[] | null;
-  voteUrl: string;
+  /** Vote k goes to the (k mod count)-th: on several processes, each vote to another one. */
+  voteUrls: string[];
   voterCookies: string[];
   itemId: number;
 };
@@ -276,9 +282,9 @@ async function runRound(target: Target, n: number): Promise<RoundResult> {
   };
 
   // 1. N connections, all open before any vote.
-  const rss = sampleRss(target.server.pid!);
+  const rss = target.servers.map((s) => sampleRss(s.pid!));
   const loop = monitorEventLoopDelay({ resolution: 1 });
-  const url = await target.eventsUrl();
+  const urls = await target.eventsUrls();
   const conns: Conn[] = Array.from({ length: n }, () => ({
     req: null,
     ready: false,
@@ -289,7 +295,7 @@ async function runRound(target: Target, n: number): Promise<RoundResult> {
   const connectStarted = monoMs();
   await Promise.race([
     mapLimit(conns, CONNECT_CONCURRENCY, (c, i) =>
-      openConnection(c, i, url, target.listenerCookies?.[i] ?? null, onMarker),
+      openConnection(c, i, urls[i % urls.length], target.listenerCookies?.[i] ?? null, onMarker),
     ),
     sleep(CONNECT_TIMEOUT_MS),
   ]);
@@ -329,7 +335,7 @@ async function runRound(target: Target, n: number): Promise<RoundResult> {
     });
     const cmd: VoteCommand = {
       seq,
-      url: target.voteUrl,
+      url: target.voteUrls[seq % target.voteUrls.length],
       cookie: target.voterCookies[seq % target.voterCookies.length],
       body,
     };
@@ -362,7 +368,9 @@ async function runRound(target: Target, n: number): Promise<RoundResult> {
   // Let the senders' reports of answers still in flight come in.
   const reportDeadline = monoMs() + VOTE_TIMEOUT_MS;
   while (measured.some((v) => !v.report) && monoMs() < reportDeadline) await sleep(20);
-  const peakRssMb = rss.stop();
+  // Several processes: the peak of their sum is not measured, so this is the sum of each one's peak.
+  const peaks = rss.map((r) => r.stop());
+  const peakRssMb = peaks.some((p) => p === null) ? null : peaks.reduce<number>((a, p) => a + p!, 0);
   loop.disable();
 
   // 3. Close, then count.
@@ -509,7 +517,8 @@ async function main() {
   const state = await json<LiveStateLite>(
     await fetch(liveUrl, {
       method: 'POST',
-      headers: { cookie: facilitator, 'content-type': 'application/json' },
+      // As a browser's fetch from the page: the API refuses a cross-site write.
+      headers: { cookie: facilitator, 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
       // The benchmark's meeting has no pre-read and may be far off: confirm both warnings.
       body: JSON.stringify({
         action: 'start',
@@ -538,27 +547,37 @@ async function main() {
     {
       key: 'quorum',
       label: 'Quorum (next start)',
-      server: next.server,
+      servers: [next.server],
       listenerCookies,
       voterCookies,
       itemId,
-      voteUrl: `${next.direct}/api/meetings/${seeded.meetingId}/live`,
-      eventsUrl: async () => {
+      voteUrls: [`${next.direct}/api/meetings/${seeded.meetingId}/live`],
+      eventsUrls: async () => {
         const s = await json<LiveStateLite>(await fetch(liveUrl, { headers: { cookie: facilitator } }), 'GET …/live');
-        return `${next.direct}/api/meetings/${seeded.meetingId}/events?lastEventId=${s.lastEventId}`;
+        return [`${next.direct}/api/meetings/${seeded.meetingId}/events?lastEventId=${s.lastEventId}`];
       },
     },
     {
       key: 'baseline',
       label: 'baseline node:http SSE',
-      server: baseline.server,
+      servers: [baseline.server],
       listenerCookies: null,
       voterCookies: [''],
       itemId,
-      voteUrl: `${baseline.base}/vote`,
-      eventsUrl: async () => `${baseline.base}/events`,
+      voteUrls: [`${baseline.base}/vote`],
+      eventsUrls: async () => [`${baseline.base}/events`],
     },
   ];
+
+  // The same meeting on PostgreSQL, three processes: the listeners spread over them, votes to each in turn.
+  const postgres = await setUpPostgresRound(maxN, VOTERS, SIGN_IN_CONCURRENCY);
+  if (postgres) {
+    targets.splice(1, 0, {
+      key: 'quorum-pg3',
+      label: `Quorum (PostgreSQL, ${POSTGRES_PROCESSES} processes)`,
+      ...postgres,
+    });
+  }
 
   const [load1] = os.loadavg();
   if (load1 > os.cpus().length * 0.5) {
@@ -578,11 +597,12 @@ async function main() {
     console.log(`  ${n} participants`);
     for (const t of targets) {
       results.push(await runRound(t, n));
-      const crashed = targets.filter((x) => x.server.exitCode !== null || x.server.signalCode !== null);
+      const crashed = targets.filter((x) => x.servers.some((s) => s.exitCode !== null || s.signalCode !== null));
       if (crashed.length) throw new Error(`A server exited during the run: ${crashed.map((x) => x.label).join(', ')}.`);
     }
   }
   report(results, { meetingId: seeded.meetingId, loadAvg1mBefore: round1(load1) });
+  await postgres?.database.drop();
 }
 
 // ---------------------------------------------------------------- report
@@ -615,7 +635,7 @@ function report(results: RoundResult[], info: Record<string, unknown>) {
       ],
       results.map((r) => [
         r.participants,
-        r.target === 'quorum' ? 'Quorum' : 'baseline',
+        r.target === 'quorum' ? 'Quorum' : r.target === 'quorum-pg3' ? `Quorum PG×${POSTGRES_PROCESSES}` : 'baseline',
         fmt(r.p50),
         fmt(r.p95),
         fmt(r.max),
@@ -637,13 +657,35 @@ function report(results: RoundResult[], info: Record<string, unknown>) {
   const ratios = PARTICIPANTS.map((n) => {
     const q = find(n, 'quorum');
     const b = find(n, 'baseline');
-    return { participants: n, p50: ratio(q?.p50, b?.p50), p95: ratio(q?.p95, b?.p95) };
+    const m = find(n, 'quorum-pg3');
+    return {
+      participants: n,
+      p50: ratio(q?.p50, b?.p50),
+      p95: ratio(q?.p95, b?.p95),
+      postgresP95VsSingle: ratio(m?.p95, q?.p95),
+      postgresP95VsBaseline: ratio(m?.p95, b?.p95),
+    };
   });
-  console.log('\nQuorum / baseline (lower is better; 1 = as fast as a bare broadcaster):\n');
+  const times = (v: number | null) => (v === null ? 'n/a' : `${v}×`);
+  console.log(
+    '\nQuorum / baseline (lower is better; 1 = as fast as a bare broadcaster), and PostgreSQL ×3 / one SQLite process:\n',
+  );
   console.log(
     table(
-      ['participants', 'p50 ratio', 'p95 ratio'],
-      ratios.map((r) => [r.participants, r.p50 === null ? 'n/a' : `${r.p50}×`, r.p95 === null ? 'n/a' : `${r.p95}×`]),
+      [
+        'participants',
+        'p50 ratio',
+        'p95 ratio',
+        `PG×${POSTGRES_PROCESSES} / SQLite p95`,
+        `PG×${POSTGRES_PROCESSES} / baseline p95`,
+      ],
+      ratios.map((r) => [
+        r.participants,
+        times(r.p50),
+        times(r.p95),
+        times(r.postgresP95VsSingle),
+        times(r.postgresP95VsBaseline),
+      ]),
     ),
   );
   for (const r of results) {
@@ -695,6 +737,21 @@ function report(results: RoundResult[], info: Record<string, unknown>) {
         pass: q.peakRssMb !== null && q.peakRssMb < RSS_TARGET_MB,
       });
     }
+  }
+  for (const n of PARTICIPANTS) {
+    const q = find(n, 'quorum');
+    const m = find(n, 'quorum-pg3');
+    if (!q || !m || n !== Math.max(...PARTICIPANTS)) continue;
+    checks.push({
+      target: `${n} participants on PostgreSQL ×${POSTGRES_PROCESSES}: p95 within 2× of one SQLite process`,
+      value: `${fmt(m.p95)} ms vs ${fmt(q.p95)} ms`,
+      pass: m.p95 !== null && q.p95 !== null && m.p95 <= 2 * q.p95,
+    });
+    checks.push({
+      target: `${n} participants on PostgreSQL ×${POSTGRES_PROCESSES}: 0 lost, 0 dropped`,
+      value: `${m.lostEvents} lost, ${m.dropped} dropped, ${m.complete}/${m.votes} everywhere`,
+      pass: m.lostEvents === 0 && m.dropped === 0 && m.connected === n && m.complete === m.votes,
+    });
   }
   if (checks.length) {
     console.log('\nTargets:');

@@ -83,7 +83,7 @@ const pmCookie = await signIn(base, 'pm@quorum.test', 'quorum-demo');
 const started = performance.now();
 const res = await fetch(`${base}/api/meetings/${seeded.meetingId}/preread`, {
   method: 'POST',
-  headers: { cookie: pmCookie, 'content-type': 'application/json' },
+  headers: { cookie: pmCookie, 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
   body: JSON.stringify({ confirmLate: true }),
 });
 const answered = performance.now();

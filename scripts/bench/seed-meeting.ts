@@ -8,11 +8,14 @@
  *
  *   DATABASE_URL=/tmp/x.sqlite BENCH_LISTENERS=200 BENCH_VOTERS=6 npx tsx --conditions=react-server scripts/bench/seed-meeting.ts
  */
-import { closeDatabase, db, transaction } from '../../db/client';
+import { closeDatabase, databaseReady, db, transaction } from '../../db/client';
 import { makeCycle, makeItem, makeTheme, SIZE_LIST } from '../../db/factories';
 import { seedDemo, DEMO_PASSWORD } from '../../lib/demo/seed.server';
 import { agendaItems, meetingAttendees, meetings, users } from '../../db/schema';
 import { hashPassword } from '../../lib/auth/password.server';
+
+// PostgreSQL migrates asynchronously at start: wait for it before writing.
+await databaseReady;
 
 const LISTENERS = Number(process.env.BENCH_LISTENERS ?? 200);
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 6);

@@ -3,11 +3,14 @@
  * cycle with 200 curated items and a meeting 30 days out with those items on its agenda and 60
  * voting attendees. Prints `{"meetingId":…,"reader":"…"}` as its last line.
  */
-import { closeDatabase, db, transaction } from '../../db/client';
+import { closeDatabase, databaseReady, db, transaction } from '../../db/client';
 import { makeCycle, makeItem, makeTheme, makeUser, SIZE_LIST } from '../../db/factories';
 import { seedDemo, DEMO_PASSWORD } from '../../lib/demo/seed.server';
 import { agendaItems, meetingAttendees, meetings } from '../../db/schema';
 import { hashPassword } from '../../lib/auth/password.server';
+
+// PostgreSQL migrates asynchronously at start: wait for it before writing.
+await databaseReady;
 
 const ITEMS = 200;
 const ATTENDEES = 60;

@@ -7,7 +7,7 @@
  * transaction, the needs-review marking and the notifications — is timed.
  * Prints `{"cycleId":…,"applyMs":[…]}` as its last line.
  */
-import { db, transaction } from '../../db/client';
+import { databaseReady, db, transaction } from '../../db/client';
 import { seedDemo } from '../../lib/demo/seed.server';
 import { approveChangeRequest } from '../../lib/changes/decide.server';
 import { raiseChangeRequest } from '../../lib/changes/requests.server';
@@ -16,6 +16,9 @@ import { changeInput, seedScheduledCycle } from '../../lib/changes/test-helpers'
 import { emergencySessions } from '../../db/schema';
 import { eq } from 'drizzle-orm';
 import { first } from '../../db/rows';
+
+// PostgreSQL migrates asynchronously at start: wait for it before writing.
+await databaseReady;
 
 const ITEMS = 2000;
 const RUNS = 50;
