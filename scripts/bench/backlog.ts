@@ -6,6 +6,8 @@
  *   (b) the JSON route          GET /api/cycles/1/items   (same server and session)
  *   (c) a baseline              GET /api/cycles/1/items   on scripts/bench/baseline-server.ts: bare node:http running
  *       the same SQL as listBacklogRows through better-sqlite3 — the cost of the data alone, no auth/React/Next.
+ *   and (b) again on PostgreSQL (the same seed; QUORUM_TEST_PG_URL's server or a throw-away cluster; skipped,
+ *       saying so, where PostgreSQL is not installed), printed next to (b) on SQLite.
  * Each target gets a 2 s warm-up, then 10 s of autocannon with 10 connections, run from a separate process
  * (scripts/bench/load.ts). Reported per target: requests/s, p50/p95/p99 latency, non-2xx, errors, and the peak RSS
  * of the server's whole process tree (VmRSS from /proc, sampled every 200 ms).
@@ -20,6 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createBenchDatabase, startNextProcesses } from './postgres-servers';
 import {
   freePort,
   killChildren,
@@ -62,7 +65,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 type Target = {
-  key: 'page' | 'api' | 'baseline';
+  key: 'page' | 'api' | 'api-postgres' | 'baseline';
   label: string;
   url: string;
   headers: Record<string, string>;
@@ -227,6 +230,12 @@ function report(measured: Measured[], itemsInfo: Record<string, unknown>) {
     nextRss: { target: 'Next peak RSS < 400 MB', value: nextPeak, pass: nextPeak !== null && nextPeak < 400 },
   };
   if (ratio !== null) console.log(`\n(b)/(c) throughput: ${(ratio * 100).toFixed(1)}%`);
+  const onPostgres = by('api-postgres');
+  const postgresRatio = onPostgres && api && api.result.rps > 0 ? onPostgres.result.rps / api.result.rps : null;
+  if (postgresRatio !== null)
+    console.log(
+      `(b) on PostgreSQL / on SQLite: ${(postgresRatio * 100).toFixed(1)}% of the throughput, p95 ${onPostgres!.result.p95} vs ${api!.result.p95} ms`,
+    );
   if (!baselineOnly) {
     console.log('\nTargets:');
     console.log(
@@ -249,6 +258,7 @@ function report(measured: Measured[], itemsInfo: Record<string, unknown>) {
       measured.map((m) => [m.key, { label: m.label, url: m.url, ...m.result, peakRssMb: m.peakRssMb }]),
     ),
     apiToBaselineRatio: ratio,
+    postgresToSqliteApiRatio: postgresRatio,
     nextPeakRssMb: nextPeak,
     checks: baselineOnly ? undefined : checks,
   };
@@ -282,6 +292,29 @@ async function main() {
       },
     );
   }
+  // The same JSON route on PostgreSQL: the same seed in a PostgreSQL database, one process.
+  const postgres = baselineOnly ? null : await createBenchDatabase('quorum_bench_backlog');
+  if (postgres) {
+    await runChild(
+      'scripts/prepare-db.ts (PostgreSQL)',
+      ['--conditions=react-server', ...tsxArgs, path.join(root, 'scripts', 'prepare-db.ts')],
+      {
+        ...process.env,
+        DATABASE_URL: postgres.url,
+        SEED: '1',
+        SEED_EXTRA_ITEMS: '4960',
+      },
+    );
+    const [next] = await startNextProcesses(postgres.url, 1);
+    const cookie = await signIn(next.base, EMAIL, PASSWORD);
+    targets.push({
+      key: 'api-postgres',
+      label: `(b) on PostgreSQL GET /api/cycles/${CYCLE_ID}/items`,
+      url: `${next.base}/api/cycles/${CYCLE_ID}/items`,
+      headers: { cookie },
+      server: next.server,
+    });
+  }
   targets.push({
     key: 'baseline',
     label: '(c) baseline node:http + SQL',
@@ -304,6 +337,7 @@ async function main() {
 
   const crashed = targets.filter((t) => t.server.exitCode !== null || t.server.signalCode !== null);
   report(measured, { cycleId: CYCLE_ID, visibleItems, loadAvg1mBeforeLoad: Math.round(load1 * 100) / 100 });
+  await postgres?.drop();
   if (crashed.length) throw new Error(`A server exited during the run: ${crashed.map((t) => t.label).join(', ')}.`);
 }
 
