@@ -42,6 +42,33 @@ export default tseslint.config(
     },
   },
   {
+    // lib/ and app/ run on both databases: no driver and no dialect's query builder here (db/ holds them).
+    files: ['lib/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}'],
+    ignores: ['lib/realtime/postgres-publisher.*', 'lib/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['better-sqlite3', 'pg'].map((name) => ({
+            name,
+            message: 'Go through db/ (db/client.ts, db/handle.ts).',
+          })),
+          patterns: [
+            {
+              group: [
+                'drizzle-orm/sqlite-core',
+                'drizzle-orm/pg-core',
+                'drizzle-orm/better-sqlite3',
+                'drizzle-orm/node-postgres',
+              ],
+              message: "Write queries both databases run: drizzle-orm's core, db/alias.ts, db/dialect.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures hand their value to the test with a callback named `use`: not React's hook.
     files: ['e2e/**/*.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
