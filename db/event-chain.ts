@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, is, isNull, lt, sql } from 'drizzle-orm';
 import { PgDatabase } from 'drizzle-orm/pg-core';
 import type Database from 'better-sqlite3';
+import { sqlPieces, type Dialect } from './dialect';
 import { isInTransaction, type Db } from './handle';
 import { events } from './schema';
 import { first } from './rows';
@@ -227,10 +228,14 @@ function checkRow(r: RawEventRow, expectedPrev: string): { problem: 'content' | 
 }
 
 /** verifyChain over a raw SQLite connection (the offline check, the backup's check, tests). */
+/** The statements that read the log as stored, for verifyChain and the export (`?` placeholders). */
+export const LAST_EVENT_ID_SQL = 'select coalesce(max(id), 0) as id from events';
+export const eventPageSql = (dialect: Dialect) =>
+  `select id, at, actor_id, type, subject_type, subject_id, ${sqlPieces(dialect).jsonText('data')} as data, prev_hash, hash
+from events where id > ? and id <= ? order by id limit ?`;
+
 export async function verifySqliteChain(sqlite: Database.Database): Promise<ChainReport> {
-  const lastId = (sqlite.prepare('select coalesce(max(id), 0) as id from events').get() as { id: number }).id;
-  const page = sqlite.prepare(
-    'select id, at, actor_id, type, subject_type, subject_id, data, prev_hash, hash from events where id > ? and id <= ? order by id limit ?',
-  );
+  const lastId = (sqlite.prepare(LAST_EVENT_ID_SQL).get() as { id: number }).id;
+  const page = sqlite.prepare(eventPageSql('sqlite'));
   return verifyChain(lastId, async (after, upTo, limit) => page.all(after, upTo, limit) as RawEventRow[]);
 }

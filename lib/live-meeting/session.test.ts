@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { meetingAttendees, meetings } from '@/db/schema';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
@@ -30,15 +30,18 @@ async function liveMeeting(items = 3) {
   return { ...setup, observer, stranger, admin };
 }
 
+/**
+ * The event ids `fn` publishes on the meeting's channel. Read from the publish calls, not from a
+ * subscription: on PostgreSQL a subscriber hears of them a moment later, through NOTIFY.
+ */
 async function published(meetingId: number, fn: () => Promise<unknown>): Promise<number[]> {
-  const ids: number[] = [];
-  const off = publisher.subscribe(meetingChannel(meetingId), (id) => ids.push(id));
+  const publish = vi.spyOn(publisher, 'publish');
   try {
     await fn();
+    return publish.mock.calls.filter(([channel]) => channel === meetingChannel(meetingId)).map(([, id]) => id);
   } finally {
-    off();
+    publish.mockRestore();
   }
-  return ids;
 }
 
 describe('startMeeting', () => {
