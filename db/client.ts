@@ -47,7 +47,6 @@ export function transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
   return handle.transaction(fn);
 }
 
-export const inTransaction = () => handle.inTransaction();
 export const tuples = (text: string, params?: unknown[]) => handle.tuples(text, params);
 export const rows = <T>(text: string, params?: unknown[]) => handle.rows<T>(text, params);
 export const execute = (text: string, params?: unknown[]) => handle.execute(text, params);

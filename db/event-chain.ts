@@ -19,9 +19,6 @@ import { first } from './rows';
  * these few lines without dependencies, so that an auditor can check an export offline; keep both equal.
  */
 
-type Tx = Db;
-export type ChainExecutor = Db;
-
 export const GENESIS_HASH = '0'.repeat(64);
 
 export type NewEvent = {
@@ -75,7 +72,7 @@ export function eventHash(prevHash: string, row: EventContent): string {
  * Appends one event with its hashes and returns its id. Call it inside a transaction (db/handle.ts):
  * reading the last hash and inserting must not interleave with another writer.
  */
-export async function appendEvent(db: Tx, e: NewEvent): Promise<number> {
+export async function appendEvent(db: Db, e: NewEvent): Promise<number> {
   if (!isInTransaction(db)) return db.transaction((tx) => appendEvent(tx, e));
   const tx = db;
   let last = first(
@@ -107,7 +104,7 @@ const SEAL_BATCH = 500;
  * previous row's hash. A row sealed after a sealed one breaks that one's link, which the verifier
  * then reports: sealing never hides an insertion in the middle of the log.
  */
-export async function sealEvents(exec: ChainExecutor): Promise<number> {
+export async function sealEvents(exec: Db): Promise<number> {
   const firstUnsealed = first(
     await exec.select({ id: events.id }).from(events).where(isNull(events.hash)).orderBy(asc(events.id)),
   );

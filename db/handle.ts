@@ -45,7 +45,6 @@ export type DatabaseHandle = {
   ready: Promise<void>;
   db: Db;
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
-  inTransaction(): boolean;
   /**
    * Hand-written SQL for the few hot paths that skip the ORM's row mapping: `?` placeholders, rows
    * as arrays (`tuples`) or objects (`rows`). Inside a transaction it runs in that transaction.

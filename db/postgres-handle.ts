@@ -114,7 +114,6 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     ready,
     db,
     transaction,
-    inTransaction: () => current.getStore() !== undefined,
     async tuples(text, params = []) {
       return (await query({ text: numberedPlaceholders(text), values: params, rowMode: 'array' })).rows as unknown[][];
     },

@@ -141,7 +141,6 @@ export function openSqlite(file: string, options: SqliteOptions = {}): DatabaseH
     ready,
     db,
     transaction,
-    inTransaction: () => current.getStore() !== undefined,
     tuples: async (text, params = []) =>
       prepared(text)
         .raw(true)
