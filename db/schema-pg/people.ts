@@ -1,15 +1,19 @@
 import { pgTable, text, integer, bigint, boolean, index, uniqueIndex } from 'drizzle-orm/pg-core';
-import { ROLES } from '../schema/people';
+import { ROLES, SIGN_IN_METHODS } from '../schema/people';
 
 export const departments = pgTable('departments', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   name: text('name').notNull().unique(),
+  archivedAt: bigint('archived_at', { mode: 'number' }),
+  mergedIntoId: integer('merged_into_id'),
 });
 export type Department = typeof departments.$inferSelect;
 
 export const modules = pgTable('modules', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   name: text('name').notNull().unique(),
+  archivedAt: bigint('archived_at', { mode: 'number' }),
+  mergedIntoId: integer('merged_into_id'),
 });
 export type Module = typeof modules.$inferSelect;
 
@@ -26,6 +30,9 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     passwordHash: text('password_hash'),
     createdAt: text('created_at').notNull(),
+    timeZone: text('time_zone'),
+    lastSignInAt: bigint('last_sign_in_at', { mode: 'number' }),
+    lastSignInMethod: text('last_sign_in_method', { enum: SIGN_IN_METHODS }),
   },
   (t) => [uniqueIndex('users_email_unique').on(t.email)],
 );

@@ -6,3 +6,4 @@ export * from './notifications';
 export * from './live';
 export * from './schedule';
 export * from './sessions';
+export * from './identity';
