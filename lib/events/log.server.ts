@@ -9,7 +9,17 @@ export type Executor = Db;
 export type EventInput = {
   actorId: number | null;
   type: string;
-  subjectType: 'item' | 'cycle' | 'theme' | 'user' | 'meeting' | 'change_request';
+  subjectType:
+    | 'item'
+    | 'cycle'
+    | 'theme'
+    | 'user'
+    | 'meeting'
+    | 'change_request'
+    | 'sso_connection'
+    | 'department'
+    | 'module'
+    | 'invitation';
   subjectId: number;
   data: Record<string, unknown>;
 };
