@@ -15,11 +15,14 @@ export async function signInAction(_prev: FormState | undefined, form: FormData)
     return { ok: true };
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      const [reason, seconds] = String(error.code).split(':');
+      const code = String(error.code);
+      const [reason, seconds] = code.split(':');
       const message =
         reason === 'throttled'
           ? signInMessage({ ok: false, reason: 'throttled', seconds: Number(seconds) || 1 })
-          : signInMessage({ ok: false, reason: reason === 'inactive' ? 'inactive' : 'invalid' });
+          : reason === 'sso_required'
+            ? signInMessage({ ok: false, reason, connectionName: code.slice(code.indexOf(':') + 1) })
+            : signInMessage({ ok: false, reason: reason === 'inactive' ? 'inactive' : 'invalid' });
       return { ok: false, message, values: { email } };
     }
     if (error instanceof AuthError) return { ok: false, message: 'Sign-in failed. Try again.', values: { email } };
