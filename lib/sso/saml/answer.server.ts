@@ -99,13 +99,6 @@ export function checkAssertion(verifiedAssertionXml: string, response: Element, 
   const responseIssuer = childElement(response, NS.assertion, 'Issuer');
   if (responseIssuer && textOf(responseIssuer) !== want.idpEntityId)
     throw new SsoRefusal('bad_answer', 'the response’s Issuer is not the identity provider');
-  const destination = attr(response, 'Destination');
-  if (destination !== null && destination !== want.acsUrl)
-    throw new SsoRefusal(
-      'bad_answer',
-      `the response is addressed to ${JSON.stringify(destination.slice(0, 200))}, not to this connection’s ACS`,
-    );
-
   const subject = childElement(assertion, NS.assertion, 'Subject');
   const nameId = textOf(childElement(subject ?? assertion, NS.assertion, 'NameID'));
   if (!subject || !nameId) throw new SsoRefusal('bad_answer', 'the assertion has no Subject NameID');
@@ -119,6 +112,13 @@ export function checkAssertion(verifiedAssertionXml: string, response: Element, 
     throw new SsoRefusal(
       'bad_answer',
       `the assertion’s Recipient is ${JSON.stringify((attr(bearer[0], 'Recipient') ?? 'missing').slice(0, 200))}, not this connection’s ACS`,
+    );
+
+  const destination = attr(response, 'Destination');
+  if (destination !== null && destination !== want.acsUrl)
+    throw new SsoRefusal(
+      'bad_answer',
+      `the response is addressed to ${JSON.stringify(destination.slice(0, 200))}, not to this connection’s ACS`,
     );
 
   const conditions = childElement(assertion, NS.assertion, 'Conditions');

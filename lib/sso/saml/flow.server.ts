@@ -82,7 +82,10 @@ export async function completeSamlSignIn(
     assertionXml = xml;
   } catch (error) {
     if (error instanceof SamlStatusError) throw new SsoRefusal('provider_error', error.message.slice(0, 300));
-    throw new SsoRefusal('bad_answer', `verification failed: ${(error as Error).message.slice(0, 300)}`);
+    throw new SsoRefusal(
+      'bad_answer',
+      `the signature or audience did not verify: ${(error as Error).message.slice(0, 300)}`,
+    );
   }
 
   const skewMs = conn.settings.clockSkewSeconds * 1000;
