@@ -1,26 +1,33 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { ROLES, ssoGroupMappings, type Role } from '@/db/schema';
+import { ssoGroupMappings, type Role } from '@/db/schema';
+import type { Executor } from '@/lib/events/log.server';
+
+/** Most senior first: when a person's groups map to several roles, the first of these wins. */
+const SENIORITY: readonly Role[] = ['admin', 'pm', 'leader', 'engineer', 'requestor'];
 
 /**
- * What a person's IdP groups make them: the most senior role any of their groups maps to (ROLES is
- * ordered admin first), and the department of the first mapping (by id) that names one. Group names
- * compare case-insensitively; nulls when no group matches.
+ * The role and department a person's IdP groups give them on one connection, from its group
+ * mappings. Group names are compared without regard to case, because IdPs differ in how they case
+ * a group's display name. The department comes from the earliest mapping (by id) that names one,
+ * so an admin's order of setting up mappings decides ties. Nulls: no matching mapping says.
  */
 export async function roleAndDepartmentFromGroups(
   connectionId: number,
   groups: string[],
+  executor: Executor = db,
 ): Promise<{ role: Role | null; departmentId: number | null }> {
   const wanted = new Set(groups.map((g) => g.trim().toLowerCase()));
-  const mappings = (
-    await db
-      .select()
-      .from(ssoGroupMappings)
-      .where(eq(ssoGroupMappings.connectionId, connectionId))
-      .orderBy(asc(ssoGroupMappings.id))
-  ).filter((m) => wanted.has(m.groupName.trim().toLowerCase()));
-  const roles = mappings.flatMap((m) => (m.role ? [m.role] : []));
-  const role = roles.length ? ROLES.find((r) => roles.includes(r))! : null;
-  return { role, departmentId: mappings.find((m) => m.departmentId !== null)?.departmentId ?? null };
+  if (wanted.size === 0) return { role: null, departmentId: null };
+  const mappings = await executor
+    .select()
+    .from(ssoGroupMappings)
+    .where(eq(ssoGroupMappings.connectionId, connectionId))
+    .orderBy(asc(ssoGroupMappings.id));
+  const matching = mappings.filter((m) => wanted.has(m.groupName.trim().toLowerCase()));
+  const roles = matching.map((m) => m.role).filter((r): r is Role => r !== null);
+  const role = SENIORITY.find((r) => roles.includes(r)) ?? null;
+  const departmentId = matching.find((m) => m.departmentId !== null)?.departmentId ?? null;
+  return { role, departmentId };
 }
