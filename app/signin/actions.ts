@@ -5,6 +5,9 @@ import { SignInSchema, signInMessage } from '@/lib/auth/credentials.server';
 import type { FormState } from '@/lib/actions.server';
 import { fieldErrorsOf } from '@/lib/validation';
 import { safeNextPath } from '@/lib/auth/next-path';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { ssoRouteForEmail } from '@/lib/sso/routing.server';
 
 export async function signInAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
   const email = String(form.get('email') ?? '');
@@ -28,4 +31,25 @@ export async function signInAction(_prev: FormState | undefined, form: FormData)
     if (error instanceof AuthError) return { ok: false, message: 'Sign-in failed. Try again.', values: { email } };
     throw error; // the redirect after a successful sign-in
   }
+}
+
+const SsoEmailSchema = z.object({
+  email: z.string().trim().toLowerCase().email('Enter your work e-mail address.').max(254),
+});
+
+/** "Continue with single sign-on": the typed e-mail's domain picks the provider; no password needed. */
+export async function continueWithSsoAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
+  const email = String(form.get('email') ?? '');
+  const parsed = SsoEmailSchema.safeParse({ email });
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values: { email } };
+  const route = await ssoRouteForEmail(parsed.data.email);
+  if (!route) {
+    const domain = parsed.data.email.slice(parsed.data.email.indexOf('@') + 1);
+    return {
+      ok: false,
+      message: `${domain} has no single sign-on here: sign in with your password.`,
+      values: { email },
+    };
+  }
+  redirect(`/sso/${route.connectionId}/start?next=${encodeURIComponent(safeNextPath(form.get('next')))}`);
 }
