@@ -9,7 +9,7 @@ export function DomainsForm({ connectionId, domains }: { connectionId: number; d
   return (
     <ActionForm
       action={setDomainsAction}
-      label="E-mail domains"
+      label="Domains of this connection"
       hidden={{ connectionId }}
       className="max-w-xl space-y-3"
     >
