@@ -157,6 +157,14 @@ describe('completeSamlSignIn and time', () => {
     expect(late.request?.id).toBe(id);
   });
 
+  it('uses the default skew when the stored one is malformed, rather than skipping the time checks', async () => {
+    const broken = { ...conn, settings: { ...conn.settings, clockSkewSeconds: undefined as unknown as number } };
+    const id = await started();
+    const expired = await answer(id, { notBefore: at(-600), notOnOrAfter: at(-121) });
+    const refusal = await refusalOf(() => completeSamlSignIn(broken, { SAMLResponse: expired }, BASE, T), 'bad_answer');
+    expect(refusal.detail).toMatch(/expired at/);
+  });
+
   it('refuses an assertion not valid yet by more than the clock skew, accepts one within it', async () => {
     const id = await started();
     const early = await answer(id, { notBefore: at(121), notOnOrAfter: at(600) });
