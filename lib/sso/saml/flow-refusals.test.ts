@@ -189,6 +189,11 @@ describe('completeSamlSignIn refuses what is not a SAML answer, never failing wi
     ['broken XML', encoded('<samlp:Response><unclosed>'), /not well-formed XML/],
     ['a DOCTYPE', encoded('<!DOCTYPE r [<!ENTITY x "y">]><r>&x;</r>'), /not well-formed XML/],
     ['another document', encoded('<html xmlns="http://www.w3.org/1999/xhtml"/>'), /not a SAML Response/],
+    [
+      'a Response with no Status',
+      encoded('<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_x" Version="2.0"/>'),
+      /no Status/,
+    ],
   ])('refuses a SAMLResponse that is %s (bad_answer)', async (_label, value, detail) => {
     expect((await refusalOf(() => complete(value), 'bad_answer')).detail).toMatch(detail);
   });
