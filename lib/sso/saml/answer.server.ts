@@ -42,17 +42,20 @@ export function parseAnswer(body: { SAMLResponse?: unknown; RelayState?: unknown
   const response = doc.documentElement;
   if (response.namespaceURI !== NS.protocol || response.localName !== 'Response')
     throw new SsoRefusal('bad_answer', `the SAMLResponse is a ${response.localName}, not a SAML Response`);
-  const statusCode = childElement(childElement(response, NS.protocol, 'Status') ?? response, NS.protocol, 'StatusCode');
+  const statusEl = childElement(response, NS.protocol, 'Status');
+  const statusCode = statusEl && childElement(statusEl, NS.protocol, 'StatusCode');
   const status = attr(statusCode, 'Value');
+  if (!statusEl || !status) throw new SsoRefusal('bad_answer', 'the SAML Response has no Status');
   if (status !== STATUS_SUCCESS) {
-    const nested = attr(childElement(statusCode ?? response, NS.protocol, 'StatusCode'), 'Value');
-    const message = textOf(
-      childElement(childElement(response, NS.protocol, 'Status') ?? response, NS.protocol, 'StatusMessage'),
-    );
-    const short = (uri: string | null) => (uri ?? 'none').split(':').pop();
+    // The IdP's reason (e.g. Responder/RequestDenied: "User not assigned") is what the admin needs to fix it.
+    const nested = attr(childElement(statusCode!, NS.protocol, 'StatusCode'), 'Value');
+    const message = textOf(childElement(statusEl, NS.protocol, 'StatusMessage'))
+      .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu, ' ')
+      .slice(0, 200);
+    const short = (uri: string) => uri.split(':').pop();
     throw new SsoRefusal(
       'provider_error',
-      `the identity provider answered ${short(status)}${nested ? `/${short(nested)}` : ''}${message ? `: ${message.slice(0, 200)}` : ''}`,
+      `the identity provider answered ${short(status)}${nested ? `/${short(nested)}` : ''}${message ? `: ${message}` : ''}`,
     );
   }
   return { samlResponse, relayState: parsed.data.RelayState || null, response };

@@ -157,6 +157,14 @@ describe('completeSamlSignIn and time', () => {
     expect(late.request?.id).toBe(id);
   });
 
+  it('uses the default skew when the stored one is malformed, rather than skipping the time checks', async () => {
+    const broken = { ...conn, settings: { ...conn.settings, clockSkewSeconds: undefined as unknown as number } };
+    const id = await started();
+    const expired = await answer(id, { notBefore: at(-600), notOnOrAfter: at(-121) });
+    const refusal = await refusalOf(() => completeSamlSignIn(broken, { SAMLResponse: expired }, BASE, T), 'bad_answer');
+    expect(refusal.detail).toMatch(/expired at/);
+  });
+
   it('refuses an assertion not valid yet by more than the clock skew, accepts one within it', async () => {
     const id = await started();
     const early = await answer(id, { notBefore: at(121), notOnOrAfter: at(600) });
@@ -181,6 +189,11 @@ describe('completeSamlSignIn refuses what is not a SAML answer, never failing wi
     ['broken XML', encoded('<samlp:Response><unclosed>'), /not well-formed XML/],
     ['a DOCTYPE', encoded('<!DOCTYPE r [<!ENTITY x "y">]><r>&x;</r>'), /not well-formed XML/],
     ['another document', encoded('<html xmlns="http://www.w3.org/1999/xhtml"/>'), /not a SAML Response/],
+    [
+      'a Response with no Status',
+      encoded('<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_x" Version="2.0"/>'),
+      /no Status/,
+    ],
   ])('refuses a SAMLResponse that is %s (bad_answer)', async (_label, value, detail) => {
     expect((await refusalOf(() => complete(value), 'bad_answer')).detail).toMatch(detail);
   });

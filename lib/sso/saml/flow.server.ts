@@ -88,7 +88,9 @@ export async function completeSamlSignIn(
     );
   }
 
-  const skewMs = conn.settings.clockSkewSeconds * 1000;
+  // A missing or malformed skew must not become NaN, which would let every time check pass.
+  const skewSeconds = conn.settings.clockSkewSeconds;
+  const skewMs = (Number.isInteger(skewSeconds) && skewSeconds >= 0 && skewSeconds <= 600 ? skewSeconds : 120) * 1000;
   const facts = checkAssertion(assertionXml, answer.response, {
     idpEntityId: conn.settings.idpEntityId,
     acsUrl: spEndpoints(conn.id, baseUrl).acsUrl,

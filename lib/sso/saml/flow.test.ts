@@ -7,7 +7,7 @@ import { db } from '@/db/client';
 import { first } from '@/db/rows';
 import { startSamlIdp, type ResponseOptions, type SamlIdp } from '@/lib/testing/saml-idp';
 import { makeSamlConnection } from '@/lib/testing/saml-connection';
-import { refusalOf } from '@/lib/testing/saml-answers';
+import { decoded, edited, refusalOf } from '@/lib/testing/saml-answers';
 import { beginSamlSignIn, completeSamlSignIn, seenAssertionIds, type SamlConnection } from './flow.server';
 import { spCredentials, spEndpoints } from './sp.server';
 
@@ -121,6 +121,18 @@ describe('completeSamlSignIn accepts a genuine answer', () => {
       email: 'bob@example.com',
       groups: ['g1'],
     });
+  });
+
+  it('reads the NameID as signed when a comment was slipped into it (the comment-truncation attack)', async () => {
+    const id = await started();
+    // Canonical XML leaves comments out of the digest, so the signature still verifies; a reader that
+    // stopped at the comment would see "ann@example.com" and sign in the wrong person.
+    const forged = edited(await answer(id, { nameId: 'ann@example.com.evil.io', email: undefined }), (xml) =>
+      xml.replace('>ann@example.com.evil.io<', '>ann@example.com<!---->.evil.io<'),
+    );
+    expect(decoded(forged)).toContain('>ann@example.com<!---->.evil.io<');
+    const result = await complete(forged);
+    expect(result.claims).toMatchObject({ subject: 'ann@example.com.evil.io', email: 'ann@example.com.evil.io' });
   });
 
   it('refuses an assertion with no e-mail at all', async () => {

@@ -22,8 +22,11 @@ export function parseXmlStrict(text: string): Document | null {
   let failed = false;
   const parser = new DOMParser({
     locator: {},
+    // xmldom repairs what it cannot parse and only warns (an unclosed tag); here that is a failure.
     errorHandler: {
-      warning: () => {},
+      warning: () => {
+        failed = true;
+      },
       error: () => {
         failed = true;
       },
