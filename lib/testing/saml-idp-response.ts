@@ -3,7 +3,10 @@
  * samlify (assertion and/or response, with the IdP's key or another one). Tests only.
  */
 import crypto from 'node:crypto';
-import { SamlLib } from 'samlify';
+// samlify is CommonJS: a default import works under vitest, tsx and Playwright's loader alike.
+import samlify from 'samlify';
+
+const { SamlLib } = samlify;
 
 export type SigningKey = { privateKeyPem: string; certificatePem: string };
 

@@ -9,7 +9,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DOMParser } from '@xmldom/xmldom';
 import { generate } from 'selfsigned';
-import { IdentityProvider, Utility, setSchemaValidator } from 'samlify';
+// samlify is CommonJS: a default import works under vitest, tsx and Playwright's loader alike.
+import samlify from 'samlify';
+
+const { IdentityProvider, Utility, setSchemaValidator } = samlify;
 import { responseXml, signResponse, type ResponseOptions, type SigningKey } from './saml-idp-response';
 
 // samlify wants an XML schema validator before it parses anything. This IdP trusts its test SPs;

@@ -15,7 +15,7 @@ import { PROTOCOL_NAMES } from '../_components/protocol-names';
 export const metadata: Metadata = { title: 'Sign-in connection · Quorum' };
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  const id = title.toLowerCase().replace(/[^a-z]+/g, '-');
+  const id = `section-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
   return (
     <section aria-labelledby={id} className="space-y-3 border-t border-zinc-200 pt-6 dark:border-zinc-800">
       <h2 id={id} className="text-lg font-semibold">
