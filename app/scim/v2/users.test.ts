@@ -5,6 +5,7 @@ import { first } from '@/db/rows';
 import { makeDepartment, makeUser } from '@/db/factories';
 import { db } from '@/lib/testing/db';
 import { ENTERPRISE } from '@/lib/testing/scim-client';
+import { scimErrorResponse } from '@/lib/scim/handler.server';
 import { scimConnection, type TestConnection } from './test-kit';
 
 let acme: TestConnection;
@@ -83,6 +84,29 @@ describe('creating and reading Users', () => {
     await created(email);
     const again = await acme.client.createUser(email.toUpperCase());
     expect(again).toMatchObject({ status: 409, body: { scimType: 'uniqueness', status: '409' } });
+  });
+
+  it('answers the same userName created several times at once with one 201 and 409s, never a 5xx', async () => {
+    const email = address();
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => acme.client.createUser(email)));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    expect(answers.filter((a) => a.status === 409).every((a) => a.body!.scimType === 'uniqueness')).toBe(true);
+  });
+
+  it('answers the database’s own unique refusal (the race the check before it cannot see) with 409', async () => {
+    const email = address();
+    const existing = await makeUser(db, { email });
+    const refusal = await db
+      .insert(users)
+      .values({ name: 'Twin', email, departmentId: existing.departmentId, createdAt: new Date().toISOString() })
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(refusal).not.toBeNull();
+    const answer = scimErrorResponse(refusal);
+    expect(answer.status).toBe(409);
+    expect(await answer.json()).toMatchObject({ scimType: 'uniqueness' });
   });
 
   it('takes over a person who already signed in with a password, keeping their role', async () => {
