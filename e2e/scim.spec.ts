@@ -37,6 +37,10 @@ test('a person deactivated over SCIM is signed out at their next click', async (
   // Without the token the server answers SCIM's 401 itself: no redirect to the sign-in page.
   const anonymous = await new ScimClient(`${baseURL}/scim/v2`, null).call('GET', '/Users');
   expect(anonymous).toMatchObject({ status: 401, body: { status: '401' } });
+  // A body over even the server actions' limit is answered by SCIM, in its own schema.
+  const huge = await scim.call('POST', '/Users', JSON.stringify({ userName: 'x'.repeat(2 * 1024 * 1024) }));
+  expect(huge).toMatchObject({ status: 413, body: { status: '413' } });
+  expect(huge.contentType).toContain('application/scim+json');
 
   const email = `bjensen@${domain}`;
   const department = await world.department('Sales');
