@@ -25,7 +25,9 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const https = isHttpsUrl(appUrl);
   // A page path that takes a body is a server action: Next would answer one over its limit with a 500.
-  if (!pathname.startsWith('/api/') && declaresMoreThan(request.headers, MAX_ACTION_BODY_BYTES)) {
+  // SCIM's routes read their bodies themselves and answer a large one 413 in SCIM's error schema.
+  const ownBodyLimit = pathname.startsWith('/api/') || pathname.startsWith('/scim/');
+  if (!ownBodyLimit && declaresMoreThan(request.headers, MAX_ACTION_BODY_BYTES)) {
     const tooLarge = new NextResponse(bodyTooLargeMessage(MAX_ACTION_BODY_BYTES), {
       status: 413,
       headers: { 'content-type': 'text/plain; charset=utf-8' },

@@ -31,7 +31,7 @@ export async function followGroups(tx: Db, connectionId: number, userId: number)
     await tx.select({ role: users.role, departmentId: users.departmentId }).from(users).where(eq(users.id, userId)),
   );
   if (!user) return;
-  const mapped = await roleAndDepartmentFromGroups(connectionId, names, tx);
+  const mapped = await roleAndDepartmentFromGroups(connectionId, names);
   const mapsRoles = first(
     await tx
       .select({ id: ssoGroupMappings.id })

@@ -46,6 +46,11 @@ export async function scimHandler(
 
 export function scimErrorResponse(error: unknown): Response {
   if (error instanceof ScimError) return scimResponse(scimErrorBody(error), error.status);
+  if (isUniqueViolation(error)) {
+    // Two calls creating the same person or group at once (an IdP retrying): the check before the
+    // insert passed for both, the unique index stopped the second.
+    return scimErrorResponse(new ScimError(409, 'The same resource was created at the same moment.', 'uniqueness'));
+  }
   const known = asAppError(error);
   if (!known) throw error;
   if (known instanceof ValidationError) return scimErrorResponse(badRequest('invalidSyntax', known.message));
@@ -65,4 +70,15 @@ export async function readScimBody(request: Request): Promise<Record<string, unk
     throw badRequest('invalidSyntax', 'The request body must be a JSON object.');
   }
   return body as Record<string, unknown>;
+}
+
+// SQLite's and PostgreSQL's codes for a unique index refusing a row, on the error or a cause it wraps.
+const UNIQUE_CODES = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY', '23505']);
+
+function isUniqueViolation(error: unknown): boolean {
+  let e = error as { code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 4; depth++, e = e.cause as typeof e) {
+    if (typeof e.code === 'string' && UNIQUE_CODES.has(e.code)) return true;
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { and, asc, count, eq, isNotNull, ne, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, ne, type SQL } from 'drizzle-orm';
 import { db, transaction, type Db } from '@/db/client';
 import { first } from '@/db/rows';
 import { scimGroupMembers, scimGroups, ssoIdentities, users } from '@/db/schema';
@@ -155,15 +155,13 @@ export async function patchScimUser(ctx: ScimContext, id: string, body: Record<s
 export async function deleteScimUser(ctx: ScimContext, id: string): Promise<Response> {
   await transaction(async (tx) => {
     const { identity, user } = await loadPerson(tx, ctx, id);
-    const groups = await tx
+    const groupIds = tx
       .select({ id: scimGroups.id })
       .from(scimGroups)
       .where(eq(scimGroups.connectionId, ctx.connectionId));
-    for (const g of groups) {
-      await tx
-        .delete(scimGroupMembers)
-        .where(and(eq(scimGroupMembers.groupId, g.id), eq(scimGroupMembers.userId, user.id)));
-    }
+    await tx
+      .delete(scimGroupMembers)
+      .where(and(eq(scimGroupMembers.userId, user.id), inArray(scimGroupMembers.groupId, groupIds)));
     await tx.delete(ssoIdentities).where(eq(ssoIdentities.id, identity.id));
     if (user.active) await tx.update(users).set({ active: false }).where(eq(users.id, user.id));
     const sessionsEnded = await endSessionsOf(tx, user.id, 'deactivated');

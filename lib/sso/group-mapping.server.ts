@@ -2,7 +2,6 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { ssoGroupMappings, type Role } from '@/db/schema';
-import type { Executor } from '@/lib/events/log.server';
 
 /** Most senior first: when a person's groups map to several roles, the first of these wins. */
 const SENIORITY: readonly Role[] = ['admin', 'pm', 'leader', 'engineer', 'requestor'];
@@ -16,11 +15,11 @@ const SENIORITY: readonly Role[] = ['admin', 'pm', 'leader', 'engineer', 'reques
 export async function roleAndDepartmentFromGroups(
   connectionId: number,
   groups: string[],
-  executor: Executor = db,
 ): Promise<{ role: Role | null; departmentId: number | null }> {
   const wanted = new Set(groups.map((g) => g.trim().toLowerCase()));
   if (wanted.size === 0) return { role: null, departmentId: null };
-  const mappings = await executor
+  // Inside a transaction `db` is that transaction (db/client.ts), so callers in one read their own writes.
+  const mappings = await db
     .select()
     .from(ssoGroupMappings)
     .where(eq(ssoGroupMappings.connectionId, connectionId))

@@ -3,10 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { departments, events, ssoIdentities, users } from '@/db/schema';
 import { first } from '@/db/rows';
 import { makeDepartment, makeUser } from '@/db/factories';
-import { loadActiveUser } from '@/lib/auth/active-user.server';
-import { checkSession, startSession } from '@/lib/auth/user-sessions.server';
 import { db } from '@/lib/testing/db';
 import { ENTERPRISE } from '@/lib/testing/scim-client';
+import { scimErrorResponse } from '@/lib/scim/handler.server';
 import { scimConnection, type TestConnection } from './test-kit';
 
 let acme: TestConnection;
@@ -87,6 +86,29 @@ describe('creating and reading Users', () => {
     expect(again).toMatchObject({ status: 409, body: { scimType: 'uniqueness', status: '409' } });
   });
 
+  it('answers the same userName created several times at once with one 201 and 409s, never a 5xx', async () => {
+    const email = address();
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => acme.client.createUser(email)));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    expect(answers.filter((a) => a.status === 409).every((a) => a.body!.scimType === 'uniqueness')).toBe(true);
+  });
+
+  it('answers the database’s own unique refusal (the race the check before it cannot see) with 409', async () => {
+    const email = address();
+    const existing = await makeUser(db, { email });
+    const refusal = await db
+      .insert(users)
+      .values({ name: 'Twin', email, departmentId: existing.departmentId, createdAt: new Date().toISOString() })
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(refusal).not.toBeNull();
+    const answer = scimErrorResponse(refusal);
+    expect(answer.status).toBe(409);
+    expect(await answer.json()).toMatchObject({ scimType: 'uniqueness' });
+  });
+
   it('takes over a person who already signed in with a password, keeping their role', async () => {
     const email = address();
     const existing = await makeUser(db, { email, role: 'leader' });
@@ -149,55 +171,6 @@ describe('listing Users', () => {
     expect((await c.client.call('GET', '/Users?count=0')).body).toMatchObject({ totalResults: 5, itemsPerPage: 0 });
     expect((await c.client.call('GET', '/Users?startIndex=0&count=1')).body).toMatchObject({ startIndex: 1 });
     expect((await c.client.call('GET', '/Users?count=many')).body).toMatchObject({ scimType: 'invalidValue' });
-  });
-});
-
-describe('deactivating', () => {
-  it('Okta’s replace without a path ends the sessions and live streams; active true restores', async () => {
-    const email = address();
-    const body = await created(email);
-    const person = (await userRow(email))!;
-    const session = await startSession(person.id);
-    const answer = await acme.client.deactivateUser(body.id);
-    expect(answer).toMatchObject({ status: 200, body: { active: false } });
-    // What a live stream checks at each heartbeat (lib/realtime/route.server.ts): both now refuse.
-    expect(await checkSession(session)).toEqual({ ok: false, reason: 'ended' });
-    expect(await loadActiveUser(person.id)).toBeNull();
-    expect((await eventsOf(person.id)).at(-1)).toMatchObject({
-      actorId: null,
-      type: 'user.deactivated',
-      data: { via: 'scim', connectionId: acme.id, sessionsEnded: 1, changes: { active: { from: true, to: false } } },
-    });
-    const back = await acme.client.patchUser(body.id, [{ op: 'replace', path: 'active', value: true }]);
-    expect(back.body).toMatchObject({ active: true });
-    expect((await userRow(email))!.active).toBe(true);
-    expect((await eventsOf(person.id)).at(-1)).toMatchObject({ type: 'user.activated' });
-  });
-
-  it('Entra’s "Replace" of active with the text "False"', async () => {
-    const email = address();
-    const body = await created(email);
-    const answer = await acme.client.patchUser(body.id, [{ op: 'Replace', path: 'active', value: 'False' }]);
-    expect(answer).toMatchObject({ status: 200, body: { active: false } });
-    expect((await userRow(email))!.active).toBe(false);
-  });
-
-  it('DELETE deactivates, forgets the id (404 after) and a later POST takes the person back', async () => {
-    const email = address();
-    const body = await created(email);
-    const person = (await userRow(email))!;
-    const session = await startSession(person.id);
-    expect(await acme.client.deleteUser(body.id)).toMatchObject({ status: 204, body: null });
-    expect((await userRow(email))!.active).toBe(false);
-    expect((await checkSession(session)).ok).toBe(false);
-    expect((await acme.client.getUser(body.id)).status).toBe(404);
-    expect((await eventsOf(person.id)).at(-1)).toMatchObject({
-      type: 'user.deactivated',
-      data: { deprovisioned: true },
-    });
-    const again = await created(email);
-    expect(again.id).not.toBe(body.id);
-    expect((await userRow(email))!).toMatchObject({ id: person.id, active: true });
   });
 });
 
