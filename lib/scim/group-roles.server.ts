@@ -2,18 +2,15 @@ import 'server-only';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { first } from '@/db/rows';
-import { ssoGroupMappings, ssoIdentities, users } from '@/db/schema';
+import { ssoIdentities, users } from '@/db/schema';
 import { endSessionsOf } from '@/lib/auth/user-sessions.server';
 import { diff, logEvent } from '@/lib/events/log.server';
-import { roleAndDepartmentFromGroups } from '@/lib/sso/group-mapping.server';
+import { followGroupMappings } from '@/lib/sso/group-mapping.server';
 import { groupsOf } from './people.server';
 
 /**
  * After a person's SCIM groups change: their role and department follow the connection's group
- * mappings. When the connection maps any group to a role, the IdP decides roles, so a person
- * whose groups give none is a requestor (leaving the admins group takes admin away); a connection
- * that maps no roles leaves roles to Quorum's admins. A department changes only when a group gives
- * one. A new role ends the person's sessions, as an admin's role change does.
+ * mappings (followGroupMappings). A new role ends the person's sessions, as an admin's role change does.
  */
 export async function followGroups(tx: Db, connectionId: number, userId: number): Promise<void> {
   const names = (await groupsOf(tx, connectionId, userId)).map((g) => g.displayName);
@@ -31,17 +28,7 @@ export async function followGroups(tx: Db, connectionId: number, userId: number)
     await tx.select({ role: users.role, departmentId: users.departmentId }).from(users).where(eq(users.id, userId)),
   );
   if (!user) return;
-  const mapped = await roleAndDepartmentFromGroups(connectionId, names);
-  const mapsRoles = first(
-    await tx
-      .select({ id: ssoGroupMappings.id })
-      .from(ssoGroupMappings)
-      .where(and(eq(ssoGroupMappings.connectionId, connectionId), isNotNull(ssoGroupMappings.role))),
-  );
-  const after = {
-    role: mapped.role ?? (mapsRoles ? 'requestor' : user.role),
-    departmentId: mapped.departmentId ?? user.departmentId,
-  };
+  const after = await followGroupMappings(connectionId, names, user);
   const changes = diff(user, after);
   if (!Object.keys(changes).length) return;
   await tx.update(users).set(after).where(eq(users.id, userId));

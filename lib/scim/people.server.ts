@@ -107,14 +107,3 @@ export async function departmentByName(ex: Db, name: string): Promise<number> {
   if (!found) throw badRequest('invalidValue', `The department "${name.slice(0, 100)}" does not exist in Quorum.`);
   return found.id;
 }
-
-/**
- * Where a new person goes when neither their department attribute nor their groups say: the
- * non-archived department named "General" when there is one, else the oldest non-archived one.
- */
-export async function defaultDepartment(ex: Db): Promise<number> {
-  const open = await ex.select().from(departments).where(isNull(departments.archivedAt)).orderBy(asc(departments.id));
-  const chosen = open.find((d) => d.name.toLowerCase() === 'general') ?? open[0];
-  if (!chosen) throw badRequest('invalidValue', 'Quorum has no department to put a new person in: add one first.');
-  return chosen.id;
-}

@@ -1,4 +1,5 @@
 import 'server-only';
+import { defaultDepartmentId } from '@/lib/sso/group-mapping.server';
 import crypto from 'node:crypto';
 import { and, asc, count, eq, inArray, isNotNull, ne, type SQL } from 'drizzle-orm';
 import { db, transaction, type Db } from '@/db/client';
@@ -11,7 +12,6 @@ import { scimResponse, type ScimContext } from './handler.server';
 import { patchOperations } from './patch';
 import {
   assertOwnDomain,
-  defaultDepartment,
   departmentByName,
   loadPerson,
   peopleQuery,
@@ -85,7 +85,7 @@ export async function createScimUser(ctx: ScimContext, body: Record<string, unkn
     } else {
       const departmentId = input.departmentName
         ? await departmentByName(tx, input.departmentName)
-        : await defaultDepartment(tx);
+        : await defaultDepartmentId();
       const [row] = await tx
         .insert(users)
         .values({

@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { db, transaction } from '@/db/client';
-import { departments, ssoDomains, ssoIdentities, users } from '@/db/schema';
+import { ssoDomains, ssoIdentities, users } from '@/db/schema';
 import { first } from '@/db/rows';
-import { logEvent, type Executor } from '@/lib/events/log.server';
-import { roleAndDepartmentFromGroups } from './group-mapping.server';
+import { logEvent } from '@/lib/events/log.server';
+import { defaultDepartmentId, followGroupMappings, roleAndDepartmentFromGroups } from './group-mapping.server';
 import { SsoRefusal, type SsoClaims } from './claims';
 
 export function emailDomain(email: string): string {
@@ -22,29 +22,12 @@ export async function domainsOf(connectionId: number): Promise<string[]> {
 }
 
 /**
- * Where people nobody has placed go: the first department (by name) still in use. A company with
- * none yet gets "General", so a first sign-in never fails for want of one.
- */
-export async function defaultDepartmentId(tx: Executor): Promise<number> {
-  const existing = first(
-    await tx
-      .select({ id: departments.id })
-      .from(departments)
-      .where(isNull(departments.archivedAt))
-      .orderBy(asc(departments.name))
-      .limit(1),
-  );
-  if (existing) return existing.id;
-  return (await tx.insert(departments).values({ name: 'General' }).returning({ id: departments.id }))[0].id;
-}
-
-/**
  * The Quorum user for a verified SSO answer, created or brought up to date.
  * - The e-mail must be verified and of a domain bound to this connection, whatever else the claims say.
  * - A known identity (connection + subject) is that user. Otherwise an existing user is linked only
  *   through that verified e-mail; failing that, a new user is created.
- * - Name, and role and department where the group mapping gives them, follow the IdP at every
- *   sign-in; with no matching group a new person is a requestor, an existing one keeps their role.
+ * - Name, role and department follow the IdP at every sign-in (lib/sso/group-mapping.server.ts);
+ *   with no matching group a new person is a requestor.
  * - A deactivated person stays out, whatever the IdP says.
  */
 export async function provisionSsoUser(connectionId: number, claims: SsoClaims, now = Date.now()): Promise<number> {
@@ -76,7 +59,7 @@ export async function provisionSsoUser(connectionId: number, claims: SsoClaims, 
             name: name.slice(0, 120),
             email,
             role: mapped.role ?? 'requestor',
-            departmentId: mapped.departmentId ?? (await defaultDepartmentId(tx)),
+            departmentId: mapped.departmentId ?? (await defaultDepartmentId()),
             createdAt: new Date(now).toISOString(),
           })
           .returning({ id: users.id })
@@ -93,11 +76,7 @@ export async function provisionSsoUser(connectionId: number, claims: SsoClaims, 
       const before = first(await tx.select().from(users).where(eq(users.id, id)));
       if (!before) throw new SsoRefusal('bad_answer', 'the linked user no longer exists');
       if (!before.active) throw new SsoRefusal('deactivated', `${before.email} is deactivated`);
-      const after = {
-        name: name.slice(0, 120),
-        role: mapped.role ?? before.role,
-        departmentId: mapped.departmentId ?? before.departmentId,
-      };
+      const after = { name: name.slice(0, 120), ...(await followGroupMappings(connectionId, claims.groups, before)) };
       const changes = Object.fromEntries(
         (Object.keys(after) as (keyof typeof after)[])
           .filter((k) => after[k] !== before[k])

@@ -51,6 +51,9 @@ describe('provisionSsoUser', () => {
     expect(await userRow(id)).toMatchObject({ role: 'leader', departmentId: sales.id });
     await provisionSsoUser(c.id, { ...first1, name: 'Bo Renamed', groups: ['Sales Leaders', 'Everyone'] });
     expect(await userRow(id)).toMatchObject({ name: 'Bo Renamed', role: 'leader', departmentId: sales.id });
+    // This connection maps roles, so the IdP decides them: leaving the group takes the role away.
+    await provisionSsoUser(c.id, { ...first1, groups: ['Everyone'] });
+    expect(await userRow(id)).toMatchObject({ role: 'requestor', departmentId: sales.id });
   });
 
   it('links an existing person only through a verified e-mail of a bound domain', async () => {
