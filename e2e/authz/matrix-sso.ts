@@ -11,7 +11,6 @@ import { allow, SIGNED_IN, str, type Row } from './rows';
 import type { Scene } from './scene';
 
 const ADMIN = ['admin'] as const;
-const EVERYONE_OK = allow(SIGNED_IN, 'forbidden', { anonymous: 'ok' });
 const EVERYONE_SIGNIN = allow([], 'signin');
 
 const SAML_CONFIG = {
