@@ -1,4 +1,6 @@
 import 'server-only';
+import type { ActingUser } from '@/lib/auth/acting-user';
+import { assertCan } from '@/lib/auth/permissions';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { generate } from 'selfsigned';
@@ -72,4 +74,10 @@ export async function spMetadataXml(connectionId: number, baseUrl: string): Prom
     wantAssertionsSigned: true,
     identifierFormat: SP_NAME_ID_FORMAT,
   });
+}
+
+/** Quorum's SP certificate (public), for the admin's connection page. */
+export async function spCertificate(actor: ActingUser): Promise<string> {
+  assertCan(actor, 'sso.manage');
+  return (await spCredentials()).certificatePem;
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { requirePermission } from '@/lib/auth/session.server';
 import { getConnection } from '@/lib/sso/connections.server';
 import { ssoUrls } from '@/lib/sso/urls.server';
+import { spCertificate } from '@/lib/sso/saml/sp.server';
 import { pickerOptions } from '@/lib/users/directory.server';
 import { readForPage, routeId } from '@/lib/pages.server';
 import { buttonClass } from '@/components/ui/button';
@@ -32,6 +33,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
   const c = await readForPage(() => getConnection(user, id));
   const urls = ssoUrls(c.id);
   const { departments } = await pickerOptions();
+  const certificate = c.protocol === 'saml' ? await spCertificate(user) : null;
   return (
     <div className="max-w-4xl space-y-6">
       <p className="text-sm">
@@ -76,6 +78,12 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
                 <code>{urls.samlAcs}</code>
               </dd>
             </dl>
+            {certificate && (
+              <details className="text-sm">
+                <summary className="cursor-pointer">Quorum’s signing certificate</summary>
+                <pre className="mt-1 overflow-x-auto text-xs break-all whitespace-pre-wrap">{certificate}</pre>
+              </details>
+            )}
             <a href={urls.samlMetadata} download={`quorum-sp-${c.id}.xml`} className={buttonClass('secondary')}>
               Download Quorum’s SP metadata
             </a>
