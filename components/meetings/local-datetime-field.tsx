@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { FieldFrame, controlClass, describedBy } from '@/components/ui/field';
-import { useTimeZone } from './use-time-zone';
+import { useBrowserTimeZone } from './use-time-zone';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -37,7 +37,8 @@ export function LocalDateTimeField({
   errors?: string[];
   hint?: string;
 }) {
-  const zone = useTimeZone();
+  // The input's value is in the browser's zone (that is how it converts), so the note names that zone.
+  const zone = useBrowserTimeZone();
   const [local, setLocal] = useState<string | null>(null);
   // Until the user edits, show the default converted to their zone (known only after hydration).
   const shown = local ?? (zone && defaultIso ? isoToLocalInput(defaultIso) : '');
