@@ -4,7 +4,8 @@ import { contentSecurityPolicy, createNonce, isHttpsUrl, securityHeaders } from 
 import { bodyTooLargeMessage, declaresMoreThan, MAX_ACTION_BODY_BYTES } from '@/lib/body-limits';
 
 // The icon (app/icon.svg) is public too: the sign-in page shows it in the tab before anyone signs in.
-const PUBLIC = ['/signin', '/api/auth', '/_next', '/favicon.ico', '/icon.svg', '/api/health'];
+// Invitation links are opened by people who have no account yet.
+const PUBLIC = ['/signin', '/api/auth', '/_next', '/favicon.ico', '/icon.svg', '/api/health', '/invitations'];
 // The JSON API and downloads (scripts fetch them as well as browsers) answer 401 themselves.
 const answers401 = (pathname: string) => pathname.startsWith('/api/') || pathname.endsWith('/export');
 

@@ -11,7 +11,7 @@ const subscribeHash = (onChange: () => void) => {
   return () => window.removeEventListener('hashchange', onChange);
 };
 
-export function SignInForm({ next }: { next: string }) {
+export function SignInForm({ next, email = '' }: { next: string; email?: string }) {
   const [state, action] = useActionState(signInAction, undefined);
   // A link into a page (`…/preread#item-52`) reaches sign-in with its fragment still in the address
   // bar (the browser keeps it across the redirect) but never on the server: send it along with the
@@ -31,7 +31,7 @@ export function SignInForm({ next }: { next: string }) {
         type="email"
         autoComplete="username"
         required
-        defaultValue={String(state?.values?.email ?? '')}
+        defaultValue={String(state?.values?.email ?? email)}
         errors={state?.fieldErrors?.email}
       />
       <TextField
