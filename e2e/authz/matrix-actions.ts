@@ -8,6 +8,7 @@ import { allow, MANAGERS, SIGNED_IN, str, type Row } from './rows';
 import { cycle, delivery, item, meOr, notification, other, type Scene } from './scene';
 import { MEETING_ACTION_ROWS } from './matrix-actions-meetings';
 import { DELIVERY_ACTION_ROWS } from './matrix-actions-delivery';
+import { PEOPLE_ROWS } from './matrix-people';
 import { first } from '../../db/rows';
 
 const ADMIN = ['admin'] as const;
@@ -275,6 +276,7 @@ export const ACTION_ROWS: Row[] = [
   },
   ...MEETING_ACTION_ROWS,
   ...DELIVERY_ACTION_ROWS,
+  ...PEOPLE_ROWS,
   {
     target: 'action markReadAction',
     case: 'their own notification',
