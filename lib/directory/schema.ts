@@ -5,9 +5,9 @@ import { singleLine } from '@/lib/validation';
 export const DIRECTORY_KINDS = ['department', 'module'] as const;
 export type DirectoryKind = (typeof DIRECTORY_KINDS)[number];
 
-export const KIND_LABEL: Record<DirectoryKind, { one: string; capital: string; many: string }> = {
-  department: { one: 'department', capital: 'Department', many: 'departments' },
-  module: { one: 'module', capital: 'Module', many: 'modules' },
+export const KIND_LABEL: Record<DirectoryKind, { one: string; capital: string; many: string; heading: string }> = {
+  department: { one: 'department', capital: 'Department', many: 'departments', heading: 'Departments' },
+  module: { one: 'module', capital: 'Module', many: 'modules', heading: 'Modules' },
 };
 
 export const NAME_MAX = 80;

@@ -33,8 +33,8 @@ function EntryList({ kind, entries }: { kind: DirectoryKind; entries: DirectoryE
   const active = entries.filter((e) => !e.archived).map(({ id, name }) => ({ id, name }));
   return (
     <section aria-labelledby={headingId} className="space-y-3">
-      <h2 id={headingId} className="text-xl font-semibold capitalize">
-        {label.many}
+      <h2 id={headingId} className="text-xl font-semibold">
+        {label.heading}
       </h2>
       <CreateEntryForm kind={kind} />
       {entries.length === 0 ? (
