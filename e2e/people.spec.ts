@@ -82,7 +82,7 @@ test('the admin invites a person, who accepts from the e-mail, signs in, chooses
 
   await guest.goto('/settings');
   await guest.getByLabel('Time zone').selectOption('Asia/Tokyo');
-  await guest.getByRole('button', { name: 'Save profile' }).click();
+  await guest.getByRole('button', { name: 'Update profile' }).click();
   await expect(guest.getByText('Your profile is saved.')).toBeVisible();
 
   await guest.goto(`/meetings/${meeting.id}`);

@@ -41,7 +41,7 @@ export function ProfileForm({
         hint="Every time in Quorum and in its e-mails is shown in this zone, and names it."
         errors={state?.fieldErrors?.timeZone}
       />
-      <SubmitButton pendingText="Saving…">Save profile</SubmitButton>
+      <SubmitButton pendingText="Saving…">Update profile</SubmitButton>
     </form>
   );
 }
