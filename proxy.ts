@@ -4,8 +4,20 @@ import { contentSecurityPolicy, createNonce, isHttpsUrl, securityHeaders } from 
 import { bodyTooLargeMessage, declaresMoreThan, MAX_ACTION_BODY_BYTES } from '@/lib/body-limits';
 
 // The icon (app/icon.svg) is public too: the sign-in page shows it in the tab before anyone signs in.
+// /sso is where sign-in through an identity provider begins and returns, before there is a session.
+// SCIM is called by an identity provider with a bearer token, never a session: it answers 401 itself.
 // Invitation links are opened by people who have no account yet.
-const PUBLIC = ['/signin', '/api/auth', '/_next', '/favicon.ico', '/icon.svg', '/api/health', '/invitations'];
+const PUBLIC = [
+  '/signin',
+  '/api/auth',
+  '/_next',
+  '/favicon.ico',
+  '/icon.svg',
+  '/api/health',
+  '/sso',
+  '/scim',
+  '/invitations',
+];
 // The JSON API and downloads (scripts fetch them as well as browsers) answer 401 themselves.
 const answers401 = (pathname: string) => pathname.startsWith('/api/') || pathname.endsWith('/export');
 
@@ -24,7 +36,9 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const https = isHttpsUrl(appUrl);
   // A page path that takes a body is a server action: Next would answer one over its limit with a 500.
-  if (!pathname.startsWith('/api/') && declaresMoreThan(request.headers, MAX_ACTION_BODY_BYTES)) {
+  // SCIM's routes read their bodies themselves and answer a large one 413 in SCIM's error schema.
+  const ownBodyLimit = pathname.startsWith('/api/') || pathname.startsWith('/scim/');
+  if (!ownBodyLimit && declaresMoreThan(request.headers, MAX_ACTION_BODY_BYTES)) {
     const tooLarge = new NextResponse(bodyTooLargeMessage(MAX_ACTION_BODY_BYTES), {
       status: 413,
       headers: { 'content-type': 'text/plain; charset=utf-8' },

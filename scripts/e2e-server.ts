@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { E2E_AUTH_SECRET } from '../e2e/server-secret';
 
 const port = process.env.E2E_PORT ?? '3100';
 const smtpPort = process.env.E2E_SMTP_PORT ?? '2525';
@@ -11,7 +12,7 @@ fs.mkdirSync(dir, { recursive: true });
 const env = {
   ...process.env,
   DATABASE_URL: path.join(dir, 'quorum.db'),
-  AUTH_SECRET: 'e2e-secret-that-is-long-enough-to-pass-validation',
+  AUTH_SECRET: E2E_AUTH_SECRET,
   AUTH_URL: `http://localhost:${port}`,
   APP_URL: `http://localhost:${port}`,
   // Small throttling settings keep the throttling tests quick, and a first wait of a minute is long

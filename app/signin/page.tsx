@@ -2,9 +2,15 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { currentUser } from '@/lib/auth/session.server';
 import { safeNextPath } from '@/lib/auth/next-path';
+import { enabledConnections } from '@/lib/sso/routing.server';
+import { SSO_REFUSALS, type SsoRefusalReason } from '@/lib/sso/claims';
+import { buttonClass } from '@/components/ui/button';
 import { SignInForm } from './signin-form';
 
 export const metadata: Metadata = { title: 'Sign in · Quorum' };
+
+/** "Continue with …" buttons are shown for a few connections; beyond that, typing the e-mail routes. */
+const MAX_BUTTONS = 4;
 
 export default async function SignInPage({
   searchParams,
@@ -18,6 +24,11 @@ export default async function SignInPage({
     typeof params.email === 'string' && /^[^\s@]{1,64}@[^\s@]{1,190}$/.test(params.email) ? params.email : '';
   const invited = params.invited === '1';
   if (await currentUser()) redirect(next);
+  const connections = await enabledConnections();
+  const refusal =
+    typeof params.sso_error === 'string' && params.sso_error in SSO_REFUSALS
+      ? (params.sso_error as SsoRefusalReason)
+      : null;
   return (
     <div className="mx-auto mt-18 max-w-sm rounded-xl border border-zinc-200 bg-white p-8 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <h1 className="mb-1 text-2xl font-semibold">Sign in to Quorum</h1>
@@ -30,7 +41,29 @@ export default async function SignInPage({
           Your account is ready: sign in with the password you chose.
         </p>
       )}
-      <SignInForm next={next} email={email} />
+      {refusal && (
+        <p
+          role="alert"
+          className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
+        >
+          Single sign-on did not work: {SSO_REFUSALS[refusal]}
+        </p>
+      )}
+      {connections.length > 0 && connections.length <= MAX_BUTTONS && (
+        <div className="mb-6 space-y-2">
+          {connections.map((c) => (
+            <a
+              key={c.id}
+              href={`/sso/${c.id}/start?next=${encodeURIComponent(next)}`}
+              className={`${buttonClass('secondary')} w-full justify-center`}
+            >
+              Continue with {c.name}
+            </a>
+          ))}
+          <p className="text-center text-xs text-zinc-500 dark:text-zinc-400">or</p>
+        </div>
+      )}
+      <SignInForm next={next} ssoAvailable={connections.length > 0} email={email} />
     </div>
   );
 }

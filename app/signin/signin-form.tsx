@@ -1,18 +1,36 @@
 'use client';
-import { useActionState, useSyncExternalStore } from 'react';
+import { useActionState, useState, useSyncExternalStore } from 'react';
 import { withFragment } from '@/lib/auth/next-path';
 import { TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { signInAction } from './actions';
+import { Button } from '@/components/ui/button';
+import { continueWithSsoAction, signInAction } from './actions';
 
 const subscribeHash = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);
 };
 
-export function SignInForm({ next, email = '' }: { next: string; email?: string }) {
-  const [state, action] = useActionState(signInAction, undefined);
+/**
+ * E-mail and password, or the e-mail alone: "Continue with single sign-on" sends it to the provider
+ * of its domain. Both buttons post the same form to different actions, so nothing typed is lost.
+ */
+export function SignInForm({
+  next,
+  ssoAvailable,
+  email = '',
+}: {
+  next: string;
+  ssoAvailable: boolean;
+  /** Prefilled, e.g. after accepting an invitation. */
+  email?: string;
+}) {
+  const [passwordState, passwordAction] = useActionState(signInAction, undefined);
+  const [ssoState, ssoAction, ssoPending] = useActionState(continueWithSsoAction, undefined);
+  // The answer shown is the one to the button pressed last.
+  const [last, setLast] = useState<'password' | 'sso'>('password');
+  const state = last === 'sso' ? (ssoPending ? undefined : ssoState) : passwordState;
   // A link into a page (`…/preread#item-52`) reaches sign-in with its fragment still in the address
   // bar (the browser keeps it across the redirect) but never on the server: send it along with the
   // return path, which the server checks (lib/auth/next-path.ts) before following it.
@@ -22,7 +40,12 @@ export function SignInForm({ next, email = '' }: { next: string; email?: string 
     () => '',
   );
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form
+      action={passwordAction}
+      className="space-y-4"
+      noValidate
+      onSubmit={(e) => setLast((e.nativeEvent as SubmitEvent).submitter?.dataset.kind === 'sso' ? 'sso' : 'password')}
+    >
       <FormMessage state={state} />
       <input type="hidden" name="next" value={withFragment(next, hash)} />
       <TextField
@@ -42,7 +65,14 @@ export function SignInForm({ next, email = '' }: { next: string; email?: string 
         required
         errors={state?.fieldErrors?.password}
       />
-      <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
+        {ssoAvailable && (
+          <Button type="submit" variant="secondary" formAction={ssoAction} disabled={ssoPending} data-kind="sso">
+            {ssoPending ? 'Finding your provider…' : 'Continue with single sign-on'}
+          </Button>
+        )}
+      </div>
     </form>
   );
 }

@@ -28,16 +28,20 @@ function routeOf(file: string): string {
 /** Every target as the matrix names it: `page /x`, `GET /api/y`, `action nameAction`. */
 export function allTargets(): string[] {
   const pages = files(app, 'page.tsx').map((f) => `page ${routeOf(f)}`);
-  const routes = files(app, 'route.ts').flatMap((f) => {
-    const source = fs.readFileSync(f, 'utf8');
-    const methods = [...source.matchAll(/export (?:async function|function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
-      (m) => m[1],
-    );
-    // next-auth's handlers are exported as `export const { GET, POST } = handlers`.
-    const destructured = /export const \{([^}]*)\}/.exec(source)?.[1] ?? '';
-    for (const m of destructured.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.push(m[1]);
-    return methods.map((method) => `${method} ${routeOf(f)}`);
-  });
+  // SCIM (app/scim) answers an IdP's bearer token, not a person's session: its own tests cover who may
+  // call it (app/scim/v2/auth.test.ts: every route refuses a missing or wrong token) and bad input.
+  const routes = files(app, 'route.ts')
+    .filter((f) => !routeOf(f).startsWith('/scim/'))
+    .flatMap((f) => {
+      const source = fs.readFileSync(f, 'utf8');
+      const methods = [
+        ...source.matchAll(/export (?:async function|function|const) (GET|POST|PUT|PATCH|DELETE)\b/g),
+      ].map((m) => m[1]);
+      // next-auth's handlers are exported as `export const { GET, POST } = handlers`.
+      const destructured = /export const \{([^}]*)\}/.exec(source)?.[1] ?? '';
+      for (const m of destructured.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.push(m[1]);
+      return methods.map((method) => `${method} ${routeOf(f)}`);
+    });
   const actions = serverActions().map((a) => `action ${a.name}`);
   return [...pages, ...routes, ...actions].sort();
 }

@@ -6,10 +6,16 @@ import { isHttpsUrl } from '@/lib/security/headers';
 import { checkCredentials } from './credentials.server';
 import { endSession, startSession } from './user-sessions.server';
 import { clientAddress } from './throttle';
+import { redeemSignInTicket } from '@/lib/sso/tickets.server';
+import { recordSignIn } from './sign-in-record.server';
+import type { SignInMethod } from '@/db/schema';
 
 declare module 'next-auth' {
   interface Session {
     sessionId?: string;
+  }
+  interface User {
+    method?: SignInMethod;
   }
 }
 
@@ -44,8 +50,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const result = await checkCredentials(credentials, client);
         // The code travels to the sign-in action, which turns it into the message (the wait included).
         if (!result.ok)
-          throw new RefusedSignIn(result.reason === 'throttled' ? `throttled:${result.seconds}` : result.reason);
-        return { id: String(result.user.id), name: result.user.name, email: result.user.email };
+          throw new RefusedSignIn(
+            result.reason === 'throttled'
+              ? `throttled:${result.seconds}`
+              : result.reason === 'sso_required'
+                ? `sso_required:${result.connectionName}`
+                : result.reason,
+          );
+        const method = result.breakGlass ? 'break_glass' : 'password';
+        return { id: String(result.user.id), name: result.user.name, email: result.user.email, method };
+      },
+    }),
+    // The hand-over from a verified OIDC or SAML answer (lib/sso/tickets.server.ts): only the
+    // server's SSO routes hold a ticket, and each works once within a minute.
+    Credentials({
+      id: 'sso-ticket',
+      credentials: { ticket: {} },
+      async authorize(credentials) {
+        const redeemed = await redeemSignInTicket(credentials.ticket);
+        if (!redeemed) throw new RefusedSignIn('invalid');
+        return { id: String(redeemed.userId), method: redeemed.method };
       },
     }),
   ],
@@ -55,6 +79,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user?.id) {
         token.uid = Number(user.id);
         token.sid = await startSession(Number(user.id));
+        await recordSignIn(Number(user.id), user.method ?? 'password');
       }
       return token;
     },

@@ -7,6 +7,9 @@ import { env } from '@/lib/env.server';
 import { DUMMY_HASH, verifyPassword } from './password.server';
 import { formatWait, throttled, type FailureCount, type ThrottleRule } from './throttle';
 import { first } from '@/db/rows';
+import { ssoRouteForEmail } from '@/lib/sso/routing.server';
+import { getSetting } from '@/lib/settings/settings.server';
+import { logEvent } from '@/lib/events/log.server';
 
 export const SignInSchema = z.object({
   email: z.string().trim().toLowerCase().email('Enter a valid e-mail address.').max(254),
@@ -14,8 +17,9 @@ export const SignInSchema = z.object({
 });
 
 export type SignInResult =
-  | { ok: true; user: User }
+  | { ok: true; user: User; breakGlass: boolean }
   | { ok: false; reason: 'invalid' | 'inactive' }
+  | { ok: false; reason: 'sso_required'; connectionName: string }
   | { ok: false; reason: 'throttled'; seconds: number };
 
 function rules(): { pair: ThrottleRule; client: ThrottleRule; windowMs: number } {
@@ -87,6 +91,14 @@ export async function checkCredentials(input: unknown, client: string, now = Dat
   if (attempt.id === undefined) return { ok: false, reason: 'throttled', seconds: attempt.wait };
 
   const user = first(await db.select().from(users).where(eq(users.email, email)));
+  // SSO enforced for this domain: the password is not even checked, except an admin's when
+  // break-glass is allowed (so a broken IdP locks nobody out); that use is logged below.
+  const sso = await ssoRouteForEmail(email);
+  const breakGlass = sso?.enforced === true && user?.role === 'admin' && (await getSetting(db, 'breakGlassAdmins'));
+  if (sso?.enforced && !breakGlass) {
+    await transaction(async (tx) => tx.delete(loginAttempts).where(eq(loginAttempts.id, attempt.id)));
+    return { ok: false, reason: 'sso_required', connectionName: sso.name };
+  }
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid) {
     const after = await loadThrottleSeconds(email, client, now);
@@ -97,10 +109,18 @@ export async function checkCredentials(input: unknown, client: string, now = Dat
     await transaction(async (tx) => tx.delete(loginAttempts).where(eq(loginAttempts.id, attempt.id)));
     return { ok: false, reason: 'inactive' };
   }
-  await transaction(async (tx) =>
-    tx.delete(loginAttempts).where(and(eq(loginAttempts.email, email), eq(loginAttempts.client, client))),
-  );
-  return { ok: true, user };
+  await transaction(async (tx) => {
+    await tx.delete(loginAttempts).where(and(eq(loginAttempts.email, email), eq(loginAttempts.client, client)));
+    if (breakGlass)
+      await logEvent(tx, {
+        actorId: user.id,
+        type: 'user.break_glass_signin',
+        subjectType: 'user',
+        subjectId: user.id,
+        data: { connection: sso?.name, client },
+      });
+  });
+  return { ok: true, user, breakGlass };
 }
 
 export function signInMessage(result: Exclude<SignInResult, { ok: true }>): string {
@@ -109,6 +129,8 @@ export function signInMessage(result: Exclude<SignInResult, { ok: true }>): stri
       return `Too many attempts, try again in ${formatWait(result.seconds)}.`;
     case 'inactive':
       return 'This account has been deactivated. Ask an admin to reactivate it.';
+    case 'sso_required':
+      return `Your company signs you in with ${result.connectionName}: use “Continue with ${result.connectionName}” instead of a password.`;
     default:
       return 'The e-mail or password is incorrect.';
   }

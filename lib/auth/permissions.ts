@@ -14,7 +14,8 @@ export const ACTIONS = [
   'request.create', // submit a request
   'request.triage', // see all new requests, complete and curate them
   'history.view', // read an item's event log
-  'user.manage', // activate and deactivate people
+  'user.manage', // invite people, change their role and department, deactivate them; manage departments and modules
+  'sso.manage', // connect identity providers, map their groups, issue SCIM tokens, enforce SSO
   'meeting.manage', // schedule meetings, pick attendees, set the agenda, distribute the pre-read
   'outbox.view', // see the e-mail outbox and its errors
   'schedule.edit', // set an accepted item's period, owner and kickoff; move it through delivery
@@ -38,6 +39,7 @@ const POLICY: Record<Action, readonly Role[]> = {
   'request.triage': ['admin', 'pm'],
   'history.view': ['admin', 'pm', 'leader', 'engineer'],
   'user.manage': ['admin'],
+  'sso.manage': ['admin'],
   'meeting.manage': ['admin', 'pm'],
   'outbox.view': ['admin'],
   'schedule.edit': ['admin', 'pm', 'engineer'],

@@ -72,9 +72,12 @@ export async function consumeSsoRequest(id: string, connectionId: number, now = 
 }
 
 /** The request without consuming it (OIDC reads the connection from the state before verifying). */
-export async function peekSsoRequest(id: string): Promise<{ connectionId: number } | null> {
+export async function peekSsoRequest(id: string): Promise<{ connectionId: number; purpose: SsoRequestPurpose } | null> {
   const row = first(
-    await db.select({ connectionId: ssoRequests.connectionId }).from(ssoRequests).where(eq(ssoRequests.id, id)),
+    await db
+      .select({ connectionId: ssoRequests.connectionId, purpose: ssoRequests.purpose })
+      .from(ssoRequests)
+      .where(eq(ssoRequests.id, id)),
   );
   return row ?? null;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { env } from '@/lib/env.server';
+import { decryptSecretWith, encryptSecretWith } from './secret-box';
 
 /**
  * Secrets Quorum must use again (an OIDC client secret, the SAML signing key) are encrypted with a
@@ -8,31 +9,13 @@ import { env } from '@/lib/env.server';
  * invitation links, sign-in tickets) are kept as SHA-256 hashes. Neither is ever shown or logged
  * after it is created.
  */
-const VERSION = 'v1';
-
-function key(): Buffer {
-  return Buffer.from(crypto.hkdfSync('sha256', env().AUTH_SECRET, 'quorum', 'sso-secrets', 32));
-}
-
 export function encryptSecret(plain: string): string {
-  const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv('aes-256-gcm', key(), iv);
-  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return [
-    VERSION,
-    iv.toString('base64url'),
-    cipher.getAuthTag().toString('base64url'),
-    body.toString('base64url'),
-  ].join('.');
+  return encryptSecretWith(env().AUTH_SECRET, plain);
 }
 
 /** Throws when the text was not made by encryptSecret with this AUTH_SECRET. */
 export function decryptSecret(stored: string): string {
-  const [version, iv, tag, body] = stored.split('.');
-  if (version !== VERSION || !iv || !tag || body === undefined) throw new Error('Not an encrypted secret.');
-  const decipher = crypto.createDecipheriv('aes-256-gcm', key(), Buffer.from(iv, 'base64url'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  return decryptSecretWith(env().AUTH_SECRET, stored);
 }
 
 /** A new random token (256 bits), for links and bearer tokens. */
