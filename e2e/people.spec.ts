@@ -89,6 +89,14 @@ test('the admin invites a person, who accepts from the e-mail, signs in, chooses
   await expect(guest.getByText(formatMeetingTime(scheduledAt, 'Asia/Tokyo')).first()).toBeVisible();
   await expect(guest.getByText(formatMeetingTime(scheduledAt, 'America/New_York'))).toHaveCount(0);
   await context.close();
+
+  // The admin's list says how they last signed in; someone who never did reads "Never".
+  const never = await world.person('requestor', { name: 'Nick Never' });
+  await page.goto('/admin');
+  await expect(page.getByRole('row').filter({ hasText: email }).getByText('Password', { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('row').filter({ hasText: never.email }).getByRole('cell', { name: 'Never' }),
+  ).toBeVisible();
 });
 
 test('the admin revokes a pending invitation after confirming; its link then says so', async ({
