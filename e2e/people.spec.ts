@@ -95,7 +95,7 @@ test('the admin invites a person, who accepts from the e-mail, signs in, chooses
   await page.goto('/admin');
   await expect(page.getByRole('row').filter({ hasText: email }).getByText('Password', { exact: true })).toBeVisible();
   await expect(
-    page.getByRole('row').filter({ hasText: never.email }).getByRole('cell', { name: 'Never' }),
+    page.getByRole('row').filter({ hasText: never.email }).getByRole('cell', { name: 'Never', exact: true }),
   ).toBeVisible();
 });
 
