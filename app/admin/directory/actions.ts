@@ -13,7 +13,7 @@ const revalidate = () => ['/admin/directory', '/admin'];
 export const createEntryAction = formAction(
   z.looseObject({ kind }),
   (input, user) => createEntry(user, input.kind, input),
-  { message: (_id, input) => `${KIND_LABEL[input.kind].capital} added.`, revalidate },
+  { message: (_id, input) => `${KIND_LABEL[input.kind].capital} added: ${String(input.name).trim()}.`, revalidate },
 );
 
 export const renameEntryAction = formAction(

@@ -9,7 +9,8 @@ import { createEntryAction } from '@/app/admin/directory/actions';
 export function CreateEntryForm({ kind }: { kind: DirectoryKind }) {
   const [state, action] = useActionState(createEntryAction, undefined);
   const label = KIND_LABEL[kind];
-  const key = state?.ok ? `added-${Date.now()}` : 'form';
+  // A successful add empties the field for the next one: each confirmation names what was added, so the key changes.
+  const key = state?.ok ? `added-${state.message}` : 'form';
   return (
     <form action={action} aria-label={`Add a ${label.one}`} className="space-y-2" key={key}>
       <input type="hidden" name="kind" value={kind} />
