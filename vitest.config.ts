@@ -13,6 +13,9 @@ export default defineConfig({
     // Playwright specs live in e2e/ and must not be picked up here.
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'app/**/*.test.ts'],
     environment: 'node',
+    // next-auth imports `next/server` without an extension, which Node's ESM resolver refuses; inlined,
+    // it goes through Vite's resolver, so code that signs people in can be tested too.
+    server: { deps: { inline: ['next-auth'] } },
     pool: 'forks',
     // Points DATABASE_URL at a fresh database per test file before db/client is imported.
     setupFiles: ['lib/testing/setup.ts'],

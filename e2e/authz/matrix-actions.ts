@@ -9,6 +9,7 @@ import { cycle, delivery, item, meOr, notification, other, type Scene } from './
 import { MEETING_ACTION_ROWS } from './matrix-actions-meetings';
 import { DELIVERY_ACTION_ROWS } from './matrix-actions-delivery';
 import { PEOPLE_ROWS } from './matrix-people';
+import { SSO_ROWS } from './matrix-sso';
 import { first } from '../../db/rows';
 
 const ADMIN = ['admin'] as const;
@@ -277,6 +278,7 @@ export const ACTION_ROWS: Row[] = [
   ...MEETING_ACTION_ROWS,
   ...DELIVERY_ACTION_ROWS,
   ...PEOPLE_ROWS,
+  ...SSO_ROWS,
   {
     target: 'action markReadAction',
     case: 'their own notification',

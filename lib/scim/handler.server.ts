@@ -3,6 +3,7 @@ import { asAppError, PayloadTooLargeError, ValidationError } from '@/lib/errors'
 import { readJson } from '@/lib/json-body.server';
 import { badRequest, ScimError, scimErrorBody } from './errors';
 import { authenticateScim } from './tokens.server';
+import { logRefusal } from '@/lib/security/refusal-log.server';
 
 export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8';
 
@@ -34,11 +35,23 @@ export async function scimHandler(
   try {
     const auth = await authenticateScim(request);
     if (!auth) {
+      logRefusal('scim_token', { path: new URL(request.url).pathname, method: request.method });
       const response = scimResponse(scimErrorBody(new ScimError(401, 'A valid SCIM bearer token is required.')), 401);
       response.headers.set('www-authenticate', 'Bearer realm="Quorum SCIM"');
       return response;
     }
-    return await fn({ connectionId: auth.connectionId, baseUrl: baseUrlOf(request) });
+    try {
+      return await fn({ connectionId: auth.connectionId, baseUrl: baseUrlOf(request) });
+    } catch (error) {
+      const response = scimErrorResponse(error);
+      logRefusal('scim_request', {
+        connectionId: auth.connectionId,
+        path: new URL(request.url).pathname,
+        method: request.method,
+        status: response.status,
+      });
+      return response;
+    }
   } catch (error) {
     return scimErrorResponse(error);
   }

@@ -9,6 +9,7 @@ import { assertCan } from '@/lib/auth/permissions';
 import { ValidationError } from '@/lib/errors';
 import { logEvent, diff } from '@/lib/events/log.server';
 import { parseOrThrow } from '@/lib/validation';
+import { logRefusal } from '@/lib/security/refusal-log.server';
 import { connectionForChange } from './connections.server';
 import type { LoadedConnection, OidcSettings, SamlSettings } from './connection';
 import { decryptSecret, encryptSecret } from './secrets.server';
@@ -80,13 +81,23 @@ export async function saveSamlSettings(actor: ActingUser, id: number, input: unk
   if (before.protocol !== 'saml') throw new ValidationError({ protocol: ['This is not a SAML connection.'] });
   const url = form.metadataUrl.trim();
   let idp: Pick<SamlSettings, 'idpEntityId' | 'idpSsoUrl' | 'idpCertificates'>;
-  if (form.metadataXml.trim()) idp = parseIdpMetadata(form.metadataXml);
-  else if (url) idp = parseIdpMetadata(await fetchIdpMetadata(url));
-  else if (typeof before.config.idpEntityId === 'string') idp = before.config as unknown as SamlSettings;
-  else
-    throw new ValidationError({
-      metadataXml: ['Upload or paste the identity provider’s metadata XML, or give its metadata URL.'],
-    });
+  try {
+    if (form.metadataXml.trim()) idp = parseIdpMetadata(form.metadataXml);
+    else if (url) idp = parseIdpMetadata(await fetchIdpMetadata(url));
+    else if (typeof before.config.idpEntityId === 'string') idp = before.config as unknown as SamlSettings;
+    else
+      throw new ValidationError({
+        metadataXml: ['Upload or paste the identity provider’s metadata XML, or give its metadata URL.'],
+      });
+  } catch (error) {
+    if (error instanceof ValidationError)
+      logRefusal('saml_metadata', {
+        connectionId: id,
+        by: actor.id,
+        reason: JSON.stringify(error.fieldErrors).slice(0, 300),
+      });
+    throw error;
+  }
   const settings: SamlSettings = {
     idpEntityId: idp.idpEntityId,
     idpSsoUrl: idp.idpSsoUrl,

@@ -13,17 +13,28 @@ import { spMetadataXml } from './sp.server';
 /** The largest SAML answer read: real ones are a few kilobytes, even with many groups. */
 const MAX_SAML_FORM_BYTES = 512 * 1024;
 
-async function samlForm(request: Request): Promise<{ SAMLResponse?: unknown; RelayState?: unknown }> {
+/**
+ * The IdP's form, or null when the request is no SAML answer at all (not a form, or no
+ * SAMLResponse in it): that is answered 400 and not logged as a sign-in attempt.
+ */
+async function samlForm(request: Request): Promise<{ SAMLResponse: string; RelayState?: unknown } | null> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data') return null;
   const length = Number(request.headers.get('content-length') ?? 0);
   if (length > MAX_SAML_FORM_BYTES)
     throw new SsoRefusal('bad_answer', `the answer is larger than ${MAX_SAML_FORM_BYTES} bytes`);
+  let form: FormData;
   try {
-    const form = await request.formData();
-    return { SAMLResponse: form.get('SAMLResponse') ?? undefined, RelayState: form.get('RelayState') ?? undefined };
+    form = await request.formData();
   } catch {
-    throw new SsoRefusal('bad_answer', 'the request is not a form with a SAMLResponse');
+    return null;
   }
+  const answer = form.get('SAMLResponse');
+  if (typeof answer !== 'string' || answer === '') return null;
+  return { SAMLResponse: answer, RelayState: form.get('RelayState') ?? undefined };
 }
+
+const NOT_SAML = 'This address takes a SAML answer from an identity provider: a form POST with a SAMLResponse field.';
 
 /**
  * The IdP's POST. Refusals are logged. Whether it answers a test is read from the RelayState, which
@@ -38,6 +49,7 @@ export async function completeSamlRoundTrip(request: Request, rawId: string): Pr
   let purpose: 'signin' | 'test' = 'signin';
   try {
     const form = await samlForm(request);
+    if (!form) return new Response(NOT_SAML, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
     const relay = typeof form.RelayState === 'string' && form.RelayState.length <= 200 ? form.RelayState : '';
     const pending = relay ? await peekSsoRequest(relay) : null;
     if (pending?.connectionId === conn.id) purpose = pending.purpose;
