@@ -6,7 +6,18 @@ import { bodyTooLargeMessage, declaresMoreThan, MAX_ACTION_BODY_BYTES } from '@/
 // The icon (app/icon.svg) is public too: the sign-in page shows it in the tab before anyone signs in.
 // /sso is where sign-in through an identity provider begins and returns, before there is a session.
 // SCIM is called by an identity provider with a bearer token, never a session: it answers 401 itself.
-const PUBLIC = ['/signin', '/api/auth', '/_next', '/favicon.ico', '/icon.svg', '/api/health', '/sso', '/scim'];
+// Invitation links are opened by people who have no account yet.
+const PUBLIC = [
+  '/signin',
+  '/api/auth',
+  '/_next',
+  '/favicon.ico',
+  '/icon.svg',
+  '/api/health',
+  '/sso',
+  '/scim',
+  '/invitations',
+];
 // The JSON API and downloads (scripts fetch them as well as browsers) answer 401 themselves.
 const answers401 = (pathname: string) => pathname.startsWith('/api/') || pathname.endsWith('/export');
 

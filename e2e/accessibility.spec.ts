@@ -73,7 +73,13 @@ for (const scheme of ['light', 'dark'] as const) {
       scheme,
     );
     const admin = await signedInAs('admin');
-    found.push(...(await audit(admin, ['/admin', '/admin/audit', '/admin/outbox', '/admin/settings'], scheme)));
+    found.push(
+      ...(await audit(
+        admin,
+        ['/admin', '/admin/directory', '/admin/audit', '/admin/outbox', '/admin/settings'],
+        scheme,
+      )),
+    );
     const requestor = await signedInAs(rosa);
     found.push(...(await audit(requestor, ['/requests', `/requests/${item.id}`], scheme)));
     await deliveryWorld.retire();

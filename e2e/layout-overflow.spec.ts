@@ -70,7 +70,7 @@ test('no page scrolls sideways at 1440 or 820 px, with long names and unbroken s
 
   // Signed out: the sign-in page.
   const guest = await browser.newPage();
-  expect(await sideScrolling(guest, ['/signin'])).toEqual([]);
+  expect(await sideScrolling(guest, ['/signin', '/invitations/not-a-real-link'])).toEqual([]);
   await guest.close();
 
   await signIn(page, scene.admin);
@@ -105,6 +105,7 @@ test('no page scrolls sideways at 1440 or 820 px, with long names and unbroken s
     '/notifications',
     '/settings',
     '/admin',
+    '/admin/directory',
     '/admin/settings',
     '/admin/audit',
     '/this-page-does-not-exist',

@@ -4,6 +4,7 @@ import { can } from '@/lib/auth/permissions';
 import { signOutAction } from '@/app/actions';
 import { unreadCount } from '@/lib/notifications/inbox.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { TimeZoneProvider } from '@/components/meetings/time-zone-provider';
 
 const ROLE_LABEL = {
   admin: 'Admin',
@@ -25,6 +26,7 @@ export async function AppShell({ user, children }: { user: ActingUser; children:
     { href: '/triage', label: 'Triage', show: can(user, 'request.triage') },
     { href: '/changes', label: 'Change requests', show: can(user, 'backlog.view') },
     { href: '/admin', label: 'People', show: can(user, 'user.manage') },
+    { href: '/admin/directory', label: 'Departments and modules', show: can(user, 'user.manage') },
     { href: '/admin/outbox', label: 'Outbox', show: can(user, 'outbox.view') },
     { href: '/admin/settings', label: 'Meeting settings', show: can(user, 'user.manage') },
     { href: '/admin/sign-in', label: 'Sign-in', show: can(user, 'sso.manage') },
@@ -93,7 +95,7 @@ export async function AppShell({ user, children }: { user: ActingUser; children:
         </header>
         {/* tabIndex -1: the skip link moves keyboard focus here, not only the scroll position. */}
         <main id={MAIN_CONTENT_ID} tabIndex={-1} className="min-w-0 flex-1 px-6 py-6 focus:outline-none">
-          {children}
+          <TimeZoneProvider zone={user.timeZone}>{children}</TimeZoneProvider>
         </main>
       </div>
     </div>

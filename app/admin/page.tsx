@@ -1,19 +1,43 @@
 import type { Metadata } from 'next';
 import { requirePermission } from '@/lib/auth/session.server';
 import { listUsers } from '@/lib/users/admin.server';
+import { pickerOptions } from '@/lib/users/directory.server';
+import { listPendingInvitations } from '@/lib/invitations/invite.server';
+import { SIGN_IN_METHOD_LABELS } from '@/lib/users/sign-in-methods';
+import { LocalTime } from '@/components/items/item-history';
 import { ActiveToggle } from '@/app/admin/_components/active-toggle';
+import { DepartmentForm } from '@/app/admin/_components/department-form';
 import { EndSessionsButton } from '@/app/admin/_components/end-sessions-button';
+import { InviteForm } from '@/app/admin/_components/invite-form';
+import { PendingInvitations } from '@/app/admin/_components/pending-invitations';
 import { ResetPasswordForm } from '@/app/admin/_components/reset-password-form';
 import { RoleForm } from '@/app/admin/_components/role-form';
 
 export const metadata: Metadata = { title: 'People · Quorum' };
 
+const card = 'rounded-md border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-950';
+
 export default async function AdminPage() {
   const user = await requirePermission('user.manage');
   const people = await listUsers(user);
+  const invitations = await listPendingInvitations(user);
+  // Active departments for new choices; each person's own (even archived) stays selectable on their row.
+  const all = (await pickerOptions('with-archived')).departments;
+  const active = (await pickerOptions()).departments;
+  const activeIds = new Set(active.map((d) => d.id));
+  const choicesFor = (departmentId: number) => all.filter((d) => activeIds.has(d.id) || d.id === departmentId);
   return (
-    <div className="max-w-5xl space-y-4">
+    <div className="max-w-6xl space-y-6">
       <h1 className="text-2xl font-semibold">People</h1>
+      <section className={card}>
+        <InviteForm
+          departments={active}
+          defaultDepartmentId={activeIds.has(user.departmentId) ? user.departmentId : (active[0]?.id ?? 0)}
+        />
+      </section>
+      <section className={card}>
+        <PendingInvitations invitations={invitations} />
+      </section>
       {/* A narrow screen scrolls the table, not the page. Relative, like every scroll box here: otherwise the
           absolutely placed screen-reader-only text inside is placed against the page and widens it. */}
       <div className="relative overflow-x-auto">
@@ -24,6 +48,7 @@ export default async function AdminPage() {
               <th>E-mail</th>
               <th>Role</th>
               <th>Department</th>
+              <th>Last sign-in</th>
               <th>Status</th>
               <th>
                 <span className="sr-only">Actions</span>
@@ -33,8 +58,8 @@ export default async function AdminPage() {
           <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
             {people.map((p) => (
               <tr key={p.id}>
-                <td className="py-2 font-medium">{p.name}</td>
-                <td>{p.email}</td>
+                <td className="py-2 font-medium wrap-anywhere">{p.name}</td>
+                <td className="wrap-anywhere">{p.email}</td>
                 <td>
                   {p.id === user.id ? (
                     <span className="capitalize">{p.role}</span>
@@ -42,7 +67,28 @@ export default async function AdminPage() {
                     <RoleForm userId={p.id} name={p.name} role={p.role} />
                   )}
                 </td>
-                <td>{p.departmentName}</td>
+                <td>
+                  <DepartmentForm
+                    userId={p.id}
+                    name={p.name}
+                    departmentId={p.departmentId}
+                    departments={choicesFor(p.departmentId)}
+                  />
+                </td>
+                <td>
+                  {p.lastSignInAt === null ? (
+                    'Never'
+                  ) : (
+                    <>
+                      <LocalTime iso={new Date(p.lastSignInAt).toISOString()} />
+                      {p.lastSignInMethod && (
+                        <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+                          {SIGN_IN_METHOD_LABELS[p.lastSignInMethod]}
+                        </span>
+                      )}
+                    </>
+                  )}
+                </td>
                 <td>{p.active ? 'Active' : 'Deactivated'}</td>
                 <td>
                   {p.id !== user.id && (

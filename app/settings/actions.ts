@@ -5,6 +5,7 @@ import { setEmailPrefs } from '@/lib/notifications/prefs.server';
 import { signOut } from '@/lib/auth/auth.server';
 import { signOutEverywhere } from '@/lib/users/admin.server';
 import { formList } from '@/lib/validation';
+import { updateProfile } from '@/lib/users/profile.server';
 
 // Checked boxes arrive as repeated `kinds` values; unchecked ones do not arrive at all.
 export const saveEmailPrefsAction = formAction(
@@ -17,4 +18,10 @@ export const saveEmailPrefsAction = formAction(
 export const signOutEverywhereAction = formAction(z.object({}), async (_input, user) => {
   await signOutEverywhere(user);
   await signOut({ redirectTo: '/signin?signedOutEverywhere=1' });
+});
+
+/** The layout shows the name, and every page the time zone: revalidate them all. */
+export const saveProfileAction = formAction(z.looseObject({}), (input, user) => updateProfile(user, input), {
+  message: 'Your profile is saved.',
+  revalidate: () => '/layout',
 });

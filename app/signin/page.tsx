@@ -19,6 +19,10 @@ export default async function SignInPage({
 }) {
   const params = await searchParams;
   const next = safeNextPath(params.next);
+  // After accepting an invitation: their address, prefilled (only a plausible one; it is only a default).
+  const email =
+    typeof params.email === 'string' && /^[^\s@]{1,64}@[^\s@]{1,190}$/.test(params.email) ? params.email : '';
+  const invited = params.invited === '1';
   if (await currentUser()) redirect(next);
   const connections = await enabledConnections();
   const refusal =
@@ -29,6 +33,14 @@ export default async function SignInPage({
     <div className="mx-auto mt-18 max-w-sm rounded-xl border border-zinc-200 bg-white p-8 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <h1 className="mb-1 text-2xl font-semibold">Sign in to Quorum</h1>
       <p className="mb-6 text-sm text-zinc-600 dark:text-zinc-400">Decide together what gets built next.</p>
+      {invited && (
+        <p
+          role="status"
+          className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+        >
+          Your account is ready: sign in with the password you chose.
+        </p>
+      )}
       {refusal && (
         <p
           role="alert"
@@ -51,7 +63,7 @@ export default async function SignInPage({
           <p className="text-center text-xs text-zinc-500 dark:text-zinc-400">or</p>
         </div>
       )}
-      <SignInForm next={next} ssoAvailable={connections.length > 0} />
+      <SignInForm next={next} ssoAvailable={connections.length > 0} email={email} />
     </div>
   );
 }

@@ -16,7 +16,16 @@ const subscribeHash = (onChange: () => void) => {
  * E-mail and password, or the e-mail alone: "Continue with single sign-on" sends it to the provider
  * of its domain. Both buttons post the same form to different actions, so nothing typed is lost.
  */
-export function SignInForm({ next, ssoAvailable }: { next: string; ssoAvailable: boolean }) {
+export function SignInForm({
+  next,
+  ssoAvailable,
+  email = '',
+}: {
+  next: string;
+  ssoAvailable: boolean;
+  /** Prefilled, e.g. after accepting an invitation. */
+  email?: string;
+}) {
   const [passwordState, passwordAction] = useActionState(signInAction, undefined);
   const [ssoState, ssoAction, ssoPending] = useActionState(continueWithSsoAction, undefined);
   // The answer shown is the one to the button pressed last.
@@ -45,7 +54,7 @@ export function SignInForm({ next, ssoAvailable }: { next: string; ssoAvailable:
         type="email"
         autoComplete="username"
         required
-        defaultValue={String(state?.values?.email ?? '')}
+        defaultValue={String(state?.values?.email ?? email)}
         errors={state?.fieldErrors?.email}
       />
       <TextField

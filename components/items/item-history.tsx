@@ -1,20 +1,11 @@
 'use client';
-import { useSyncExternalStore } from 'react';
 import type { HistoryEntry } from '@/lib/history/item-history';
-
-const noop = () => () => {};
-/** The viewer's time zone once hydrated; UTC on the server, so both renders agree. */
-function useTimeZone() {
-  return useSyncExternalStore(
-    noop,
-    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
-    () => 'UTC',
-  );
-}
+import { useTimeZone } from '@/components/meetings/use-time-zone';
 
 /** A time in the viewer's zone (named), or a date when `dateOnly`; the ISO value stays in `dateTime`. */
 export function LocalTime({ iso, dateOnly = false }: { iso: string; dateOnly?: boolean }) {
-  const timeZone = useTimeZone();
+  // UTC until the browser's zone is known (when the person chose none), so both renders agree.
+  const timeZone = useTimeZone() ?? 'UTC';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return <span>{iso}</span>;
   const text = new Intl.DateTimeFormat(

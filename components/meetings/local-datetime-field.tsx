@@ -1,23 +1,8 @@
 'use client';
 import { useState } from 'react';
 import { FieldFrame, controlClass, describedBy } from '@/components/ui/field';
+import { isoToZonedInput, zonedInputToIso } from '@/lib/meetings/zoned-input';
 import { useTimeZone } from './use-time-zone';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** An ISO instant as the value of a datetime-local input, in the browser's own zone. */
-function isoToLocalInput(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** "2027-01-14T16:00" read as the browser's local time (as the spec reads a date-time without offset), as UTC ISO. */
-function localInputToIso(local: string): string {
-  if (!local) return '';
-  const d = new Date(local);
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString();
-}
 
 /**
  * A date and time picked in the viewer's own time zone. The visible datetime-local input has no
@@ -37,11 +22,12 @@ export function LocalDateTimeField({
   errors?: string[];
   hint?: string;
 }) {
+  // The person's chosen zone, else the browser's: the one every time on the page is shown in.
   const zone = useTimeZone();
   const [local, setLocal] = useState<string | null>(null);
-  // Until the user edits, show the default converted to their zone (known only after hydration).
-  const shown = local ?? (zone && defaultIso ? isoToLocalInput(defaultIso) : '');
-  const iso = local === null ? (defaultIso ?? '') : localInputToIso(local);
+  // Until the user edits, show the default converted to their zone (the browser's is known only after hydration).
+  const shown = local ?? (zone && defaultIso ? isoToZonedInput(defaultIso, zone) : '');
+  const iso = local === null ? (defaultIso ?? '') : zone ? zonedInputToIso(local, zone) : '';
   const id = `${name}-local`;
   const note = zone ? `Times are in ${zone}` : 'Times are in your time zone';
   return (

@@ -5,6 +5,7 @@
  */
 import type { Role } from '../../db/schema';
 import type { FieldKind } from './mutations';
+import { PEOPLE_BAD_INPUT_TARGETS } from './targets-people';
 import { SSO_BAD_INPUT_TARGETS } from './targets-sso';
 
 export type BadInputTarget = {
@@ -289,5 +290,6 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   { target: 'GET /cycles/[id]/outcome/export', from: 'published', as: 'pm', kinds: {} },
   { target: 'GET /notifications/[id]', from: 'their own notification', as: 'leader', kinds: {} },
   { target: 'GET /admin/audit/export', from: 'the log download', as: 'admin', kinds: {} },
+  ...PEOPLE_BAD_INPUT_TARGETS,
   ...SSO_BAD_INPUT_TARGETS,
 ];

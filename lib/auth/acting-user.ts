@@ -11,4 +11,6 @@ export type ActingUser = {
   role: Role;
   departmentId: number;
   departmentName: string;
+  /** Their chosen IANA zone for every time shown to them; null: pages use the browser's zone, e-mails UTC. */
+  timeZone: string | null;
 };

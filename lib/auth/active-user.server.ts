@@ -16,6 +16,7 @@ export async function loadActiveUser(id: number): Promise<ActingUser | null> {
         role: users.role,
         departmentId: users.departmentId,
         departmentName: departments.name,
+        timeZone: users.timeZone,
         active: users.active,
       })
       .from(users)

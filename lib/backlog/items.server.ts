@@ -122,9 +122,12 @@ export async function updateItem(actor: ActingUser, itemId: number, input: unkno
   return transaction(async (tx) => {
     const before = await loadItem(tx, itemId);
     assertVersion(before, expected);
-    const refErrors = await checkReferences(tx, before.cycleId, fields);
-    if (Object.keys(refErrors).length) throw new ValidationError(refErrors);
     const beforeModules = await moduleIdsOf(tx, itemId);
+    const refErrors = await checkReferences(tx, before.cycleId, fields, {
+      departmentId: before.departmentId,
+      moduleIds: beforeModules,
+    });
+    if (Object.keys(refErrors).length) throw new ValidationError(refErrors);
     const cols = toColumns(fields);
     const changes = diff({ ...before, moduleIds: beforeModules } as Record<string, unknown>, {
       ...cols,

@@ -7,7 +7,8 @@ import { first } from '@/db/rows';
 
 /**
  * Checks that the ids an item points at exist (and, for a theme, belong to the item's cycle).
- * Returns field errors rather than throwing so they join the zod errors in one answer.
+ * Returns field errors rather than throwing so they join the zod errors in one answer. An archived
+ * department or module is refused unless the item already has it (`kept`): an edit need not drop it.
  */
 export async function checkReferences(
   tx: Executor,
@@ -19,6 +20,7 @@ export async function checkReferences(
     departmentId?: number;
     moduleIds?: number[];
   },
+  kept: { departmentId?: number; moduleIds?: number[] } = {},
 ): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   if (ref.themeId != null) {
@@ -41,13 +43,23 @@ export async function checkReferences(
   }
   if (ref.departmentId != null) {
     const d = first(
-      await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, ref.departmentId)),
+      await tx
+        .select({ id: departments.id, archivedAt: departments.archivedAt })
+        .from(departments)
+        .where(eq(departments.id, ref.departmentId)),
     );
     if (!d) errors.departmentId = ['This department does not exist.'];
+    else if (d.archivedAt !== null && d.id !== kept.departmentId)
+      errors.departmentId = ['This department is archived: choose another.'];
   }
   if (ref.moduleIds && ref.moduleIds.length > 0) {
-    const found = await tx.select({ id: modules.id }).from(modules).where(inArray(modules.id, ref.moduleIds));
+    const found = await tx
+      .select({ id: modules.id, archivedAt: modules.archivedAt })
+      .from(modules)
+      .where(inArray(modules.id, ref.moduleIds));
     if (found.length !== new Set(ref.moduleIds).size) errors.moduleIds = ['One of the modules does not exist.'];
+    else if (found.some((m) => m.archivedAt !== null && !(kept.moduleIds ?? []).includes(m.id)))
+      errors.moduleIds = ['One of the modules is archived: choose another.'];
   }
   return errors;
 }

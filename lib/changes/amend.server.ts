@@ -197,15 +197,20 @@ export async function amendChangeRequest(
     const inviteeIds = await inviteeIdsOf(tx, session.id);
     const cycle = await loadCycle(tx, cr.cycleId);
     const heading = `Change request amended: "${cr.title}"`;
-    const when = deadline ? `Respond by ${formatMeetingTime(deadline)}.` : 'The session is live: respond now.';
+    // In each recipient's chosen zone (UTC when they chose none).
+    const when = (r: { timeZone: string | null }) =>
+      deadline
+        ? `Respond by ${formatMeetingTime(deadline, r.timeZone ?? 'UTC')}.`
+        : 'The session is live: respond now.';
     await notify(tx, {
       userIds: [...inviteeIds, session.convenedBy].filter((id) => id !== actor.id),
       kind: 'change.session_convened',
       title: heading,
-      body: `${actor.name} amended it after a dissent. Round ${after.round}: respond again; earlier responses stay on record. ${when}`,
+      body: (r) =>
+        `${actor.name} amended it after a dissent. Round ${after.round}: respond again; earlier responses stay on record. ${when(r)}`,
       link: changePath(cr.id),
       task: tasks.respondToChange(cr.id),
-      email: () =>
+      email: (r) =>
         composeEmail({
           cycleName: cycle.name,
           heading,
@@ -213,7 +218,7 @@ export async function amendChangeRequest(
             `${actor.name} amended the change request after a dissent; round ${after.round} of responses is open.`,
             `Why now (${after.urgency}): ${after.whyNow}`,
             'Your earlier response stays on record, but only this round counts: respond again.',
-            when,
+            when(r),
           ],
           action: { label: 'Open the change request', path: changePath(cr.id) },
         }),

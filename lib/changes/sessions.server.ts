@@ -170,23 +170,27 @@ export async function conveneSession(
     });
 
     const cycle = await loadCycle(tx, cr.cycleId);
-    const when = deadline ? `Respond by ${formatMeetingTime(deadline)}.` : 'The session is live: join it now.';
+    // In each invitee's chosen zone (UTC when they chose none).
+    const when = (r: { timeZone: string | null }) =>
+      deadline
+        ? `Respond by ${formatMeetingTime(deadline, r.timeZone ?? 'UTC')}.`
+        : 'The session is live: join it now.';
     const heading = `Emergency session: "${cr.title}"`;
     await notify(tx, {
       userIds: inviteeIds,
       kind: 'change.session_convened',
       title: heading,
-      body: `${when} ${rule}`,
+      body: (r) => `${when(r)} ${rule}`,
       link: changePath(cr.id),
       task: tasks.respondToChange(cr.id),
-      email: () =>
+      email: (r) =>
         composeEmail({
           cycleName: cycle.name,
           heading,
           lines: [
             `Why now (${cr.urgency}): ${cr.whyNow}`,
             rule,
-            when,
+            when(r),
             'Assent or dissent with a comment; a dissent needs one.',
           ],
           action: { label: 'Open the change request', path: changePath(cr.id) },
@@ -214,7 +218,7 @@ export async function respond(
       throw new ConflictError(`This change request is ${cr.status.replace('_', ' ')}: responses are no longer taken.`);
     if (deadlinePassed(session, now))
       throw new ConflictError(
-        `The deadline (${formatMeetingTime(session.deadline!)}) has passed: responses are no longer taken.`,
+        `The deadline (${formatMeetingTime(session.deadline!, actor.timeZone ?? undefined)}) has passed: responses are no longer taken.`,
       );
 
     const earlier = first(

@@ -96,7 +96,7 @@ export async function distributePreread(actor: ActingUser, meetingId: number, in
     );
     if (existing)
       throw new ConflictError(
-        `The pre-read was already sent on ${formatMeetingTime(existing.sentAt)}; send an update instead.`,
+        `The pre-read was already sent on ${formatMeetingTime(existing.sentAt, actor.timeZone ?? undefined)}; send an update instead.`,
       );
     const cycle = await loadCycle(tx, meeting.cycleId);
     const snapshot = await buildMeetingSnapshot(tx, meeting, cycle);

@@ -4,7 +4,7 @@ import { meetingAttendees, users, type Meeting, type PrereadSnapshot } from '@/d
 import type { Executor } from '@/lib/events/log.server';
 import { composeEmail } from '@/lib/notifications/email.server';
 import { appUrl } from '@/lib/notifications/links.server';
-import { notify } from '@/lib/notifications/notify.server';
+import { notify, type Recipient } from '@/lib/notifications/notify.server';
 import { tasks } from '@/lib/notifications/tasks.server';
 import { summariseAgenda } from './agenda-order';
 import { formatDuration, formatMeetingTime, formatWeeks, personWeeks, timeUntilText } from './format';
@@ -14,9 +14,13 @@ import { first } from '@/db/rows';
 
 /**
  * The messages a pre-read sends: first distribution (also to attendees added later), updates and
- * reminders. E-mails state times in UTC with the zone named: the server cannot know the reader's
- * zone, and the attached invitation puts the meeting in their calendar in their own time.
+ * reminders. Each states times in its recipient's chosen zone, or in UTC when they chose none (the
+ * server cannot know their browser's), always with the zone named; the attached invitation stays in
+ * UTC, as calendars expect, and puts the meeting in their calendar in their own time.
  */
+
+/** A meeting time for one recipient. */
+const timeFor = (iso: string, r: Recipient) => formatMeetingTime(iso, r.timeZone ?? 'UTC');
 
 export const prereadPath = (meetingId: number) => `/meetings/${meetingId}/preread`;
 
@@ -58,9 +62,9 @@ function agendaLine(snapshot: PrereadSnapshot): string {
   return `Agenda: ${items}, ${formatWeeks(s.totalWeeks)} of ${personWeeks(s.capacityWeeks)} of capacity${unestimated}.`;
 }
 
-function whenLines(meeting: Meeting, facilitator: string): string[] {
+function whenLines(meeting: Meeting, facilitator: string, r: Recipient): string[] {
   return [
-    `When: ${formatMeetingTime(meeting.scheduledAt)} (${formatDuration(meeting.durationMinutes)})`,
+    `When: ${timeFor(meeting.scheduledAt, r)} (${formatDuration(meeting.durationMinutes)})`,
     ...(meeting.location ? [`Where: ${meeting.location}`] : []),
     `Facilitator: ${facilitator}`,
   ];
@@ -81,30 +85,31 @@ export async function notifyPreread(
   const { meeting, snapshot } = input;
   const ics = await meetingInvitation(tx, meeting, input.now);
   const lateText = input.late ? ` (sent late)` : '';
-  const lines = [
+  const lines = (r: Recipient) => [
     `The pre-read for ${meeting.title} is ready: read it before the meeting and ask your questions there.`,
-    ...whenLines(meeting, snapshot.meeting.facilitator),
+    ...whenLines(meeting, snapshot.meeting.facilitator, r),
     agendaLine(snapshot),
     ...(input.late
       ? [
           `The pre-read went out ${timeUntilText(Date.parse(meeting.scheduledAt) - Date.parse(input.sentAt))} before the meeting${lateText}.`,
         ]
       : []),
-    `Questions close: ${formatMeetingTime(meeting.questionsCloseAt)}`,
+    `Questions close: ${timeFor(meeting.questionsCloseAt, r)}`,
   ];
   const heading = `Pre-read: ${meeting.title}`;
   await notify(tx, {
     userIds: input.userIds,
     kind: 'preread.distributed',
     title: `${heading}${lateText}`,
-    body: `${formatMeetingTime(meeting.scheduledAt)} · ${snapshot.items.length} item${snapshot.items.length === 1 ? '' : 's'}${lateText}`,
+    body: (r) =>
+      `${timeFor(meeting.scheduledAt, r)} · ${snapshot.items.length} item${snapshot.items.length === 1 ? '' : 's'}${lateText}`,
     link: prereadPath(meeting.id),
     task: tasks.readPreread(meeting.id),
-    email: () =>
+    email: (r) =>
       composeEmail({
         cycleName: snapshot.cycle.name,
         heading,
-        lines,
+        lines: lines(r),
         action: { label: 'Open the pre-read', path: prereadPath(meeting.id) },
         ics,
       }),
@@ -134,14 +139,14 @@ export async function notifyPrereadUpdate(
       input.summary.slice(0, 5).join('; ') + (input.summary.length > 5 ? `; and ${input.summary.length - 5} more` : ''),
     link: prereadPath(meeting.id),
     task: tasks.readPreread(meeting.id),
-    email: () =>
+    email: (r) =>
       composeEmail({
         cycleName: snapshot.cycle.name,
         heading,
         lines: [
           'What changed since the pre-read:',
           ...input.summary.map((l) => `• ${l}`),
-          ...whenLines(meeting, snapshot.meeting.facilitator),
+          ...whenLines(meeting, snapshot.meeting.facilitator, r),
         ],
         action: { label: 'Open the pre-read', path: prereadPath(meeting.id) },
         ics,
@@ -159,17 +164,17 @@ export async function notifyReminder(
     userIds: input.userIds,
     kind: 'preread.reminder',
     title: heading,
-    body: `The meeting is on ${formatMeetingTime(meeting.scheduledAt)}.`,
+    body: (r) => `The meeting is on ${timeFor(meeting.scheduledAt, r)}.`,
     link: prereadPath(meeting.id),
     task: tasks.readPreread(meeting.id),
-    email: () =>
+    email: (r) =>
       composeEmail({
         cycleName: input.cycleName,
         heading,
         lines: [
           `You have not opened the pre-read for ${meeting.title} yet.`,
-          `When: ${formatMeetingTime(meeting.scheduledAt)} (${formatDuration(meeting.durationMinutes)})`,
-          `Questions close: ${formatMeetingTime(meeting.questionsCloseAt)}`,
+          `When: ${timeFor(meeting.scheduledAt, r)} (${formatDuration(meeting.durationMinutes)})`,
+          `Questions close: ${timeFor(meeting.questionsCloseAt, r)}`,
         ],
         action: { label: 'Open the pre-read', path: prereadPath(meeting.id) },
       }),

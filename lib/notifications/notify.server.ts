@@ -13,17 +13,21 @@ export type Email = {
   ics?: string;
 };
 
+/** Who a message goes to; `timeZone` is their chosen zone (null: not set, so times are given in UTC). */
+export type Recipient = { id: number; name: string; email: string; timeZone: string | null };
+
 export type NotifyInput = {
   userIds: number[];
   kind: NotificationKind;
   title: string;
-  body?: string;
+  /** The same for everyone, or per recipient (a time in their zone). */
+  body?: string | ((recipient: Recipient) => string);
   /** A path inside the app; e-mails turn it into an absolute link with APP_URL. */
   link: string;
   /** What it asks the recipients to do (tasks.server.ts); doing it marks their notification read. */
   task?: string;
   /** The e-mail for one recipient (so it can be personal), or none for in-app only. */
-  email?: (recipient: { id: number; name: string; email: string }) => Email;
+  email?: (recipient: Recipient) => Email;
 };
 
 /**
@@ -35,7 +39,7 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<void> {
   const ids = [...new Set(input.userIds)];
   if (ids.length === 0) return;
   const recipients = await tx
-    .select({ id: users.id, name: users.name, email: users.email })
+    .select({ id: users.id, name: users.name, email: users.email, timeZone: users.timeZone })
     .from(users)
     .where(and(inArray(users.id, ids), eq(users.active, true)));
   const off = new Set(
@@ -58,7 +62,7 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<void> {
       userId: r.id,
       kind: input.kind,
       title: input.title,
-      body: input.body ?? '',
+      body: (typeof input.body === 'function' ? input.body(r) : input.body) ?? '',
       link: input.link,
       task: input.task ?? null,
       createdAt: now.toISOString(),

@@ -159,7 +159,7 @@ export async function openPreread(actor: ActingUser, meetingId: number, now = ne
       sections: groupByTheme(snapshot, views),
       questions: {
         open: questionsOpen(meeting.questionsCloseAt, now),
-        closedMessage: questionsClosedMessage(meeting.questionsCloseAt),
+        closedMessage: questionsClosedMessage(meeting.questionsCloseAt, actor.timeZone),
         canAsk: await canAskQuestion(tx, actor, meeting),
       },
       canSeeReceipts: canResolveQuestion(actor, meeting),

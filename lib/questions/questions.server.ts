@@ -63,7 +63,7 @@ export async function askQuestion(
     if (!state) throw refuse('body', 'The pre-read has not been distributed yet.');
     if (!snapshotHasItem(state.snapshot, itemId)) throw refuse('body', 'This item is not on the pre-read.');
     if (!questionsOpen(meeting.questionsCloseAt, now))
-      throw refuse('body', questionsClosedMessage(meeting.questionsCloseAt));
+      throw refuse('body', questionsClosedMessage(meeting.questionsCloseAt, actor.timeZone));
     const { body: text } = parseOrThrow(QuestionSchema, { body });
     const item = await itemFacts(tx, itemId);
 

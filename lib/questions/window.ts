@@ -1,24 +1,35 @@
 /**
- * Dates written by the server (validation messages, e-mails) cannot know the reader's time zone,
- * so they state UTC explicitly. Pure: safe for client components too.
+ * Dates written by the server (validation messages, e-mails) are in the reader's chosen zone, or in
+ * UTC when they chose none (the server cannot know the browser's), always with the zone named.
+ * Pure: safe for client components too.
  */
-const utcFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-});
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** "14 Mar 2027, 09:00 UTC". */
-export function formatUtc(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${utcFormat.format(date)} UTC`;
+function formatIn(timeZone: string): Intl.DateTimeFormat {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+    });
+    formats.set(timeZone, f);
+  }
+  return f;
 }
 
-export function questionsClosedMessage(closeAt: string): string {
-  return `Questions closed on ${formatUtc(closeAt)}: the meeting is close; raise it in the meeting instead.`;
+/** "14 Mar 2027, 09:00 UTC", or "14 Mar 2027, 10:00 Europe/Paris" for a reader who chose that zone. */
+export function formatUtc(iso: string, timeZone: string | null = null): string {
+  const date = new Date(iso);
+  const zone = timeZone ?? 'UTC';
+  return Number.isNaN(date.getTime()) ? iso : `${formatIn(zone).format(date)} ${zone}`;
+}
+
+export function questionsClosedMessage(closeAt: string, timeZone: string | null = null): string {
+  return `Questions closed on ${formatUtc(closeAt, timeZone)}: the meeting is close; raise it in the meeting instead.`;
 }
 
 /** Questions are open until (not including) the deadline. */

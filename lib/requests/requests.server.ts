@@ -9,7 +9,7 @@ import { listEventsForSubject, logEvent } from '@/lib/events/log.server';
 import { parseOrThrow, requiredId, singleLine } from '@/lib/validation';
 import { ItemFieldsSchema, longText, title } from '@/lib/backlog/item-schema';
 import { checkReferences } from '@/lib/backlog/references.server';
-import { getItemForViewer, loadItem, patchItem, replaceModules } from '@/lib/backlog/items.server';
+import { getItemForViewer, loadItem, moduleIdsOf, patchItem, replaceModules } from '@/lib/backlog/items.server';
 import { loadCycle } from '@/lib/backlog/list.server';
 import { transitionError } from '@/lib/backlog/status-machine';
 import type { ActingUser } from '@/lib/auth/acting-user';
@@ -142,7 +142,10 @@ export async function triageRequest(actor: ActingUser, itemId: number, input: un
       );
     }
     await loadCycle(tx, data.cycleId);
-    const refErrors = await checkReferences(tx, data.cycleId, data);
+    const refErrors = await checkReferences(tx, data.cycleId, data, {
+      departmentId: before.departmentId,
+      moduleIds: await moduleIdsOf(tx, itemId),
+    });
     if (Object.keys(refErrors).length) throw new ValidationError(refErrors);
     const { estimate, moduleIds, ...rest } = data;
     const after = await patchItem(tx, actor, before, { ...rest, ...estimate, status: 'curated' }, 'request.curated');

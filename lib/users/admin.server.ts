@@ -22,7 +22,10 @@ export async function listUsers(actor: ActingUser) {
       email: users.email,
       role: users.role,
       active: users.active,
+      departmentId: users.departmentId,
       departmentName: departments.name,
+      lastSignInAt: users.lastSignInAt,
+      lastSignInMethod: users.lastSignInMethod,
     })
     .from(users)
     .innerJoin(departments, eq(departments.id, users.departmentId))

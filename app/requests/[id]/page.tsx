@@ -21,7 +21,7 @@ type Names = Partial<Record<'people' | 'departments' | 'modules' | 'themes' | 'c
 
 /** Names for the ids on this page, limited to what the viewer may list. */
 async function namesFor(user: ActingUser, item: Pick<Item, 'id' | 'cycleId'>): Promise<Names> {
-  const { people, departments, modules } = await pickerOptions();
+  const { people, departments, modules } = await pickerOptions('with-archived');
   const names: Names = { people: byId(people), departments: byId(departments), modules: byId(modules) };
   if (can(user, 'request.triage')) {
     const cycles = await listCyclesWithThemes(user);

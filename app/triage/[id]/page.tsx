@@ -18,7 +18,7 @@ export default async function TriageRequestPage({ params }: { params: Promise<{ 
   const user = await requirePermission('request.triage');
   const id = await routeId(params);
   const item = await readForPage(() => getItemForViewer(user, id));
-  const options = await pickerOptions();
+  const options = await pickerOptions({ departmentIds: [item.departmentId] });
   const requestor = options.people.find((p) => p.id === item.requestorId)?.name ?? 'a former user';
   const untriaged = item.status === 'submitted' && item.cycleId === null;
 

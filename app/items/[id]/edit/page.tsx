@@ -23,7 +23,10 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
         hidden={{ itemId: id }}
         submitLabel="Save changes"
         initial={{ ...item, estimate: estimateText(item), moduleIds: d.modules.map((m) => m.id) }}
-        options={{ ...(await pickerOptions()), themeGroups: d.cycle ? [{ label: d.cycle.name, themes }] : [] }}
+        options={{
+          ...(await pickerOptions({ departmentIds: [item.departmentId], moduleIds: d.modules.map((m) => m.id) })),
+          themeGroups: d.cycle ? [{ label: d.cycle.name, themes }] : [],
+        }}
       />
     </div>
   );
