@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { createWorld, expect, makeDelivery, makePrioritisation, test } from './fixtures';
+import { makeE2eConnection } from './fixtures/sso';
 
 /**
  * axe (WCAG 2.1 A and AA rules) finds no serious or critical violation on the main pages, in light
@@ -46,6 +47,19 @@ for (const scheme of ['light', 'dark'] as const) {
     const deliveryWorld = createWorld(db, passwordHash);
     const delivery = await makeDelivery(deliveryWorld);
     const { cycle, meeting, rosa } = plan;
+    const samlConnection = () =>
+      makeE2eConnection(db, {
+        protocol: 'saml',
+        domain: `a11y-saml-${world.tag}-${scheme}.example`,
+        config: { idpEntityId: 'https://idp.example/', idpSsoUrl: 'https://idp.example/sso', idpCertificates: [] },
+      });
+    const oidcConnection = () =>
+      makeE2eConnection(db, {
+        protocol: 'oidc',
+        domain: `a11y-oidc-${world.tag}-${scheme}.example`,
+        config: { issuer: 'https://idp.example/', clientId: 'x' },
+        clientSecret: 'x',
+      });
     const item = plan.items['Annual plans with a discount at checkout'];
 
     const pm = await signedInAs(plan.pm);
@@ -76,7 +90,16 @@ for (const scheme of ['light', 'dark'] as const) {
     found.push(
       ...(await audit(
         admin,
-        ['/admin', '/admin/directory', '/admin/audit', '/admin/outbox', '/admin/settings'],
+        [
+          '/admin',
+          '/admin/directory',
+          '/admin/audit',
+          '/admin/outbox',
+          '/admin/settings',
+          '/admin/sign-in',
+          `/admin/sign-in/${(await samlConnection()).id}`,
+          `/admin/sign-in/${(await oidcConnection()).id}`,
+        ],
         scheme,
       )),
     );

@@ -1,6 +1,7 @@
 import { type Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures';
 import { UNBROKEN, makeLongStrings } from './fixtures/long-strings';
+import { makeE2eConnection } from './fixtures/sso';
 
 /**
  * No page scrolls sideways, at a desktop (1440 px) and a tablet (820 px) width, when its data holds
@@ -67,6 +68,17 @@ test('no page scrolls sideways at 1440 or 820 px, with long names and unbroken s
   const delivery = `/cycles/${scene.delivery.id}`;
   const item = `/items/${scene.items[0].id}`;
   const meeting = `/meetings/${scene.meeting.id}`;
+  // A SAML connection whose name and domain are one unbroken run, like the scene's other strings.
+  const connection = await makeE2eConnection(world.db, {
+    protocol: 'saml',
+    name: `Acme${'Identity'.repeat(12)}`,
+    domain: `${'long'.repeat(12)}-${world.tag}.example`,
+    config: {
+      idpEntityId: `https://idp.example/${'x'.repeat(120)}`,
+      idpSsoUrl: 'https://idp.example/sso',
+      idpCertificates: [],
+    },
+  });
 
   // Signed out: the sign-in page.
   const guest = await browser.newPage();
@@ -106,6 +118,8 @@ test('no page scrolls sideways at 1440 or 820 px, with long names and unbroken s
     '/settings',
     '/admin',
     '/admin/directory',
+    '/admin/sign-in',
+    `/admin/sign-in/${connection.id}`,
     '/admin/settings',
     '/admin/audit',
     '/this-page-does-not-exist',

@@ -7,7 +7,7 @@ import { fieldErrorsOf } from '@/lib/validation';
 import { safeNextPath } from '@/lib/auth/next-path';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { ssoRouteForEmail } from '@/lib/sso/routing.server';
+import { ssoRouteForEmail } from '@/lib/auth/sso-route.server';
 
 export async function signInAction(_prev: FormState | undefined, form: FormData): Promise<FormState> {
   const email = String(form.get('email') ?? '');

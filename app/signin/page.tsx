@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { currentUser } from '@/lib/auth/session.server';
 import { safeNextPath } from '@/lib/auth/next-path';
-import { enabledConnections } from '@/lib/sso/routing.server';
+import { enabledConnections } from '@/lib/auth/sso-route.server';
 import { SSO_REFUSALS, type SsoRefusalReason } from '@/lib/sso/claims';
 import { buttonClass } from '@/components/ui/button';
 import { SignInForm } from './signin-form';

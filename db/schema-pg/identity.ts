@@ -145,7 +145,10 @@ export const scimGroupMembers = pgTable(
       .notNull()
       .references(() => users.id),
   },
-  (t) => [uniqueIndex('scim_group_members_pair').on(t.groupId, t.userId), index('scim_group_members_user').on(t.userId)],
+  (t) => [
+    uniqueIndex('scim_group_members_pair').on(t.groupId, t.userId),
+    index('scim_group_members_user').on(t.userId),
+  ],
 );
 
 export const invitations = pgTable(

@@ -164,7 +164,10 @@ export const scimGroupMembers = sqliteTable(
       .notNull()
       .references(() => users.id),
   },
-  (t) => [uniqueIndex('scim_group_members_pair').on(t.groupId, t.userId), index('scim_group_members_user').on(t.userId)],
+  (t) => [
+    uniqueIndex('scim_group_members_pair').on(t.groupId, t.userId),
+    index('scim_group_members_user').on(t.userId),
+  ],
 );
 
 /** An admin's invitation: the link carries a secret stored only hashed, and works once before it expires. */

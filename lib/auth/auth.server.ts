@@ -6,7 +6,7 @@ import { isHttpsUrl } from '@/lib/security/headers';
 import { checkCredentials } from './credentials.server';
 import { endSession, startSession } from './user-sessions.server';
 import { clientAddress } from './throttle';
-import { redeemSignInTicket } from '@/lib/sso/tickets.server';
+import { redeemSignInTicket } from '@/lib/auth/sign-in-tickets.server';
 import { recordSignIn } from './sign-in-record.server';
 import type { SignInMethod } from '@/db/schema';
 

@@ -7,7 +7,7 @@ import { env } from '@/lib/env.server';
 import { DUMMY_HASH, verifyPassword } from './password.server';
 import { formatWait, throttled, type FailureCount, type ThrottleRule } from './throttle';
 import { first } from '@/db/rows';
-import { ssoRouteForEmail } from '@/lib/sso/routing.server';
+import { ssoRouteForEmail } from '@/lib/auth/sso-route.server';
 import { getSetting } from '@/lib/settings/settings.server';
 import { logEvent } from '@/lib/events/log.server';
 

@@ -7,7 +7,7 @@ import { affectedRows, first } from '@/db/rows';
 import { hashPassword } from '@/lib/auth/password.server';
 import { ConflictError } from '@/lib/errors';
 import { logEvent } from '@/lib/events/log.server';
-import { hashToken } from '@/lib/sso/secrets.server';
+import { hashToken } from '@/lib/security/secrets.server';
 import { MIN_PASSWORD_LENGTH } from '@/lib/users/admin.server';
 import { parseOrThrow, singleLine } from '@/lib/validation';
 import { InvitationToken } from './schema';

@@ -8,7 +8,7 @@ import { assertCan } from '@/lib/auth/permissions';
 import { assertActiveEntry } from '@/lib/directory/directory.server';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log.server';
-import { hashToken, newToken } from '@/lib/sso/secrets.server';
+import { hashToken, newToken } from '@/lib/security/secrets.server';
 import { parseOrThrow } from '@/lib/validation';
 import { queueInvitationMail } from './mail.server';
 import { INVITATION_DAYS, InviteSchema } from './schema';

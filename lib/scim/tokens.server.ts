@@ -7,7 +7,7 @@ import type { ActingUser } from '@/lib/auth/acting-user';
 import { assertCan } from '@/lib/auth/permissions';
 import { NotFoundError } from '@/lib/errors';
 import { logEvent } from '@/lib/events/log.server';
-import { hashToken, newToken, sameHash } from '@/lib/sso/secrets.server';
+import { hashToken, newToken, sameHash } from '@/lib/security/secrets.server';
 
 /**
  * A new SCIM bearer token for a connection, shown to the admin once: only its hash is kept, and it

@@ -12,7 +12,7 @@ import { parseOrThrow } from '@/lib/validation';
 import { logRefusal } from '@/lib/security/refusal-log.server';
 import { connectionForChange } from './connections.server';
 import type { LoadedConnection, OidcSettings, SamlSettings } from './connection';
-import { decryptSecret, encryptSecret } from './secrets.server';
+import { decryptSecret, encryptSecret } from '@/lib/security/secrets.server';
 import { OidcSettingsSchema } from './oidc/settings';
 import { checkOidcDiscovery } from './oidc/flow.server';
 import { fetchIdpMetadata, parseIdpMetadata, SamlSettingsInputSchema } from './saml/metadata.server';

@@ -7,7 +7,7 @@ import { recordConnectionTest } from './connection-settings.server';
 import type { LoadedConnection } from './connection';
 import { logSsoRefusal, provisionSsoUser } from './provision.server';
 import type { SsoRequest } from './requests.server';
-import { issueSignInTicket } from './tickets.server';
+import { issueSignInTicket } from '@/lib/auth/sign-in-tickets.server';
 
 /** Where a refused sign-in lands: the sign-in page, saying why in the person's words. */
 export function refusedSignInPath(reason: SsoRefusal['reason']): string {

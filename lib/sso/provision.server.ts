@@ -1,4 +1,5 @@
 import 'server-only';
+import { emailDomain } from '@/lib/auth/sso-route.server';
 import { and, asc, eq } from 'drizzle-orm';
 import { db, transaction } from '@/db/client';
 import { ssoDomains, ssoIdentities, users } from '@/db/schema';
@@ -6,10 +7,6 @@ import { first } from '@/db/rows';
 import { logEvent } from '@/lib/events/log.server';
 import { defaultDepartmentId, followGroupMappings, roleAndDepartmentFromGroups } from './group-mapping.server';
 import { SsoRefusal, type SsoClaims } from './claims';
-
-export function emailDomain(email: string): string {
-  return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
-}
 
 /** The domains a connection signs in, lower case. */
 export async function domainsOf(connectionId: number): Promise<string[]> {

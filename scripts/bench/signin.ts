@@ -11,7 +11,7 @@ import path from 'node:path';
 import { openSqlite } from '../../db/sqlite-handle';
 import { departments, ssoConnections, ssoDomains, users } from '../../db/schema';
 import { hashPassword } from '../../lib/auth/password.server';
-import { encryptSecretWith } from '../../lib/sso/secret-box';
+import { encryptSecretWith } from '../../lib/security/secret-box';
 import { parseIdpMetadata } from '../../lib/sso/saml/metadata.server';
 import { signInAtProvider, startOidcProvider } from '../../lib/testing/oidc-provider';
 import { startSamlIdp } from '../../lib/testing/saml-idp';

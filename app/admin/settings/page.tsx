@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requirePermission } from '@/lib/auth/session.server';
-import { getMeetingSettings } from '@/lib/settings/admin.server';
+import { getMeetingSettings } from '@/lib/meetings/meeting-settings.server';
 import { MeetingSettingsForm } from '@/app/admin/settings/_components/meeting-settings-form';
 
 export const metadata: Metadata = { title: 'Meeting settings · Quorum' };

@@ -5,7 +5,7 @@ import { first } from '@/db/rows';
 import { MAX_JSON_BODY_BYTES } from '@/lib/body-limits';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { issueScimToken } from '@/lib/scim/tokens.server';
-import { hashToken } from '@/lib/sso/secrets.server';
+import { hashToken } from '@/lib/security/secrets.server';
 import { db, userWithRole } from '@/lib/testing/db';
 import { ScimClient } from '@/lib/testing/scim-client';
 import { BASE_URL, routeSend, scimConnection, type TestConnection } from './test-kit';

@@ -8,7 +8,7 @@ import { generateServiceProviderMetadata } from '@node-saml/node-saml';
 import { db } from '@/db/client';
 import { first } from '@/db/rows';
 import { settings } from '@/db/schema';
-import { decryptSecret, encryptSecret } from '@/lib/sso/secrets.server';
+import { decryptSecret, encryptSecret } from '@/lib/security/secrets.server';
 
 /** The `settings` row holding Quorum's SAML signing key (encrypted) and its certificate. */
 export const SP_KEY_SETTING = 'sso.saml.spKey';

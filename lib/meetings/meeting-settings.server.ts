@@ -4,7 +4,7 @@ import { db, transaction } from '@/db/client';
 import { assertCan } from '@/lib/auth/permissions';
 import { logEvent } from '@/lib/events/log.server';
 import { parseOrThrow } from '@/lib/validation';
-import { getSetting, setSetting } from './settings.server';
+import { getSetting, setSetting } from '@/lib/settings/settings.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
 /** The form shows the share as a percentage; it is stored as a fraction. */

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDepartment } from '@/db/factories';
 import { ForbiddenError } from '@/lib/errors';
 import { db, eventsOf, userWithRole, validationErrorOf } from '@/lib/testing/db';
-import { getMeetingSettings, saveMeetingSettings } from './admin.server';
-import { getSetting } from './settings.server';
+import { getMeetingSettings, saveMeetingSettings } from './meeting-settings.server';
+import { getSetting } from '@/lib/settings/settings.server';
 import type { TestUser } from '@/db/factories';
 
 let admin: TestUser;

@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { signInTickets, type SignInMethod } from '@/db/schema';
 import { affectedRows, first } from '@/db/rows';
-import { hashToken, newToken } from './secrets.server';
+import { hashToken, newToken } from '@/lib/security/secrets.server';
 
 const TICKET_TTL_MS = 60_000;
 

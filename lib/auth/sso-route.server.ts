@@ -3,8 +3,17 @@ import { and, asc, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { ssoConnections, ssoDomains } from '@/db/schema';
 import { first } from '@/db/rows';
-import { emailDomain } from './provision.server';
 
+/** The part of an e-mail after its last @, lower case: what binds a person to a connection. */
+export function emailDomain(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+}
+
+/**
+ * Where the sign-in page sends an e-mail: the identity provider connected for its domain (the
+ * connections themselves are managed in lib/sso). Here, below lib/sso, because password sign-in
+ * needs it too: a domain whose SSO is enforced takes no password.
+ */
 export type SsoRoute = { connectionId: number; name: string; enforced: boolean };
 
 /** The switched-on connection that signs in this e-mail's domain, or null. Unchecked: sign-in needs it before anyone is known. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signInTickets } from '@/db/schema';
 import { makeUser } from '@/db/factories';
 import { db } from '@/lib/testing/db';
-import { issueSignInTicket, redeemSignInTicket } from './tickets.server';
+import { issueSignInTicket, redeemSignInTicket } from './sign-in-tickets.server';
 
 describe('sign-in tickets', () => {
   it('work once, for the user and method they were issued for, and are kept only hashed', async () => {
