@@ -35,6 +35,7 @@ test('the admin creates, renames, merges and archives departments; archived ones
   // Merge Field (with its leader) into the renamed one, after confirming.
   const fieldRow = departments.getByRole('listitem', { name: field, exact: true });
   await expect(fieldRow.getByText('1 person')).toBeVisible();
+  await fieldRow.getByRole('button', { name: `Merge ${field} into another department` }).click();
   await fieldRow.getByLabel(`Merge ${field} into`).selectOption({ label: northRenamed });
   await fieldRow.getByRole('button', { name: 'Merge' }).click();
   await fieldRow.getByRole('button', { name: 'Yes, merge' }).click();
@@ -53,6 +54,7 @@ test('the admin creates, renames, merges and archives departments; archived ones
   await expect(picker.locator('option', { hasText: northRenamed })).toHaveCount(1);
   // The leader now belongs to the department Field was merged into.
   const into = first(await world.db.select().from(departmentsTable).where(eq(departmentsTable.name, northRenamed)))!;
+  await page.getByRole('button', { name: `Change ${leader.name}'s department` }).click();
   await expect(page.getByLabel(`Department of ${leader.name}`)).toHaveValue(String(into.id));
 
   await page.goto('/admin/directory');

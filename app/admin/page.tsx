@@ -7,6 +7,7 @@ import { SIGN_IN_METHOD_LABELS } from '@/lib/users/sign-in-methods';
 import { LocalTime } from '@/components/items/item-history';
 import { ActiveToggle } from '@/app/admin/_components/active-toggle';
 import { DepartmentForm } from '@/app/admin/_components/department-form';
+import { Choices } from '@/components/ui/choices';
 import { EndSessionsButton } from '@/app/admin/_components/end-sessions-button';
 import { InviteForm } from '@/app/admin/_components/invite-form';
 import { PendingInvitations } from '@/app/admin/_components/pending-invitations';
@@ -25,7 +26,7 @@ export default async function AdminPage() {
   const all = (await pickerOptions('with-archived')).departments;
   const active = (await pickerOptions()).departments;
   const activeIds = new Set(active.map((d) => d.id));
-  const choicesFor = (departmentId: number) => all.filter((d) => activeIds.has(d.id) || d.id === departmentId);
+  const choices = all.map((d) => ({ id: d.id, name: d.name, archived: !activeIds.has(d.id) }));
   return (
     <div className="max-w-6xl space-y-6">
       <h1 className="text-2xl font-semibold">People</h1>
@@ -41,68 +42,70 @@ export default async function AdminPage() {
       {/* A narrow screen scrolls the table, not the page. Relative, like every scroll box here: otherwise the
           absolutely placed screen-reader-only text inside is placed against the page and widens it. */}
       <div className="relative overflow-x-auto">
-        <table className="w-full text-sm">
-          <thead className="text-left text-zinc-500 dark:text-zinc-400">
-            <tr>
-              <th className="py-2">Name</th>
-              <th>E-mail</th>
-              <th>Role</th>
-              <th>Department</th>
-              <th>Last sign-in</th>
-              <th>Status</th>
-              <th>
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-            {people.map((p) => (
-              <tr key={p.id}>
-                <td className="py-2 font-medium wrap-anywhere">{p.name}</td>
-                <td className="wrap-anywhere">{p.email}</td>
-                <td>
-                  {p.id === user.id ? (
-                    <span className="capitalize">{p.role}</span>
-                  ) : (
-                    <RoleForm userId={p.id} name={p.name} role={p.role} />
-                  )}
-                </td>
-                <td>
-                  <DepartmentForm
-                    userId={p.id}
-                    name={p.name}
-                    departmentId={p.departmentId}
-                    departments={choicesFor(p.departmentId)}
-                  />
-                </td>
-                <td>
-                  {p.lastSignInAt === null ? (
-                    'Never'
-                  ) : (
-                    <>
-                      <LocalTime iso={new Date(p.lastSignInAt).toISOString()} />
-                      {p.lastSignInMethod && (
-                        <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-                          {SIGN_IN_METHOD_LABELS[p.lastSignInMethod]}
-                        </span>
-                      )}
-                    </>
-                  )}
-                </td>
-                <td>{p.active ? 'Active' : 'Deactivated'}</td>
-                <td>
-                  {p.id !== user.id && (
-                    <div className="flex flex-wrap items-center gap-2">
-                      <ActiveToggle userId={p.id} name={p.name} active={p.active} />
-                      {p.active && <EndSessionsButton userId={p.id} name={p.name} />}
-                      {p.active && <ResetPasswordForm userId={p.id} name={p.name} />}
-                    </div>
-                  )}
-                </td>
+        <Choices value={choices}>
+          <table className="w-full text-sm">
+            <thead className="text-left text-zinc-500 dark:text-zinc-400">
+              <tr>
+                <th className="py-2">Name</th>
+                <th>E-mail</th>
+                <th>Role</th>
+                <th>Department</th>
+                <th>Last sign-in</th>
+                <th>Status</th>
+                <th>
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+              {people.map((p) => (
+                <tr key={p.id}>
+                  <td className="py-2 font-medium wrap-anywhere">{p.name}</td>
+                  <td className="wrap-anywhere">{p.email}</td>
+                  <td>
+                    {p.id === user.id ? (
+                      <span className="capitalize">{p.role}</span>
+                    ) : (
+                      <RoleForm userId={p.id} name={p.name} role={p.role} />
+                    )}
+                  </td>
+                  <td>
+                    <DepartmentForm
+                      userId={p.id}
+                      name={p.name}
+                      departmentId={p.departmentId}
+                      departmentName={p.departmentName}
+                    />
+                  </td>
+                  <td>
+                    {p.lastSignInAt === null ? (
+                      'Never'
+                    ) : (
+                      <>
+                        <LocalTime iso={new Date(p.lastSignInAt).toISOString()} />
+                        {p.lastSignInMethod && (
+                          <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+                            {SIGN_IN_METHOD_LABELS[p.lastSignInMethod]}
+                          </span>
+                        )}
+                      </>
+                    )}
+                  </td>
+                  <td>{p.active ? 'Active' : 'Deactivated'}</td>
+                  <td>
+                    {p.id !== user.id && (
+                      <div className="flex flex-wrap items-center gap-2">
+                        <ActiveToggle userId={p.id} name={p.name} active={p.active} />
+                        {p.active && <EndSessionsButton userId={p.id} name={p.name} />}
+                        {p.active && <ResetPasswordForm userId={p.id} name={p.name} />}
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Choices>
       </div>
     </div>
   );

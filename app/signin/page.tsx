@@ -49,8 +49,10 @@ export default async function SignInPage({
           Single sign-on did not work: {SSO_REFUSALS[refusal]}
         </p>
       )}
+      <SignInForm next={next} ssoAvailable={connections.length > 0} email={email} />
       {connections.length > 0 && connections.length <= MAX_BUTTONS && (
-        <div className="mb-6 space-y-2">
+        <div className="mt-6 space-y-2">
+          <p className="text-center text-xs text-zinc-500 dark:text-zinc-400">or</p>
           {connections.map((c) => (
             <a
               key={c.id}
@@ -60,10 +62,8 @@ export default async function SignInPage({
               Continue with {c.name}
             </a>
           ))}
-          <p className="text-center text-xs text-zinc-500 dark:text-zinc-400">or</p>
         </div>
       )}
-      <SignInForm next={next} ssoAvailable={connections.length > 0} email={email} />
     </div>
   );
 }

@@ -1,24 +1,46 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { controlClass } from '@/components/ui/field';
+import { Button } from '@/components/ui/button';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { useChoices } from '@/components/ui/choices';
 import { changeDepartmentAction } from '@/app/admin/actions';
 
-/** The person's department, changed in place; only active departments are offered (besides their own). */
+/**
+ * The person's department, and a picker opened on demand (the departments come once for the whole
+ * list, from <Choices>). Only active departments are offered, besides their own.
+ */
 export function DepartmentForm({
   userId,
   name,
   departmentId,
-  departments,
+  departmentName,
 }: {
   userId: number;
   name: string;
   departmentId: number;
-  departments: { id: number; name: string }[];
+  departmentName: string;
 }) {
   const [state, action] = useActionState(changeDepartmentAction, undefined);
+  const [open, setOpen] = useState(false);
+  const departments = useChoices().filter((d) => !d.archived || d.id === departmentId);
   const id = `department-${userId}`;
   const error = state?.ok === false ? (state.fieldErrors?.departmentId?.[0] ?? state.message) : undefined;
+  const status = state?.message && (
+    <span role="status" className={`text-xs ${state.ok ? '' : 'text-red-700 dark:text-red-400'}`}>
+      {error ?? state.message}
+    </span>
+  );
+  if (!open)
+    return (
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="wrap-anywhere">{departmentName}</span>
+        <Button variant="ghost" aria-label={`Change ${name}'s department`} onClick={() => setOpen(true)}>
+          Change
+        </Button>
+        {status}
+      </div>
+    );
   return (
     <form action={action} aria-label={`Change ${name}'s department`} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
@@ -41,11 +63,10 @@ export function DepartmentForm({
       <SubmitButton variant="secondary" pendingText="Saving…">
         Change department
       </SubmitButton>
-      {state?.message && (
-        <span role="status" className={`text-xs ${state.ok ? '' : 'text-red-700 dark:text-red-400'}`}>
-          {error ?? state.message}
-        </span>
-      )}
+      <Button variant="ghost" onClick={() => setOpen(false)}>
+        Cancel
+      </Button>
+      {status}
     </form>
   );
 }

@@ -6,6 +6,7 @@ import type { DirectoryEntry } from '@/lib/directory/directory.server';
 import { plural } from '@/lib/plural';
 import { CreateEntryForm } from './_components/create-entry-form';
 import { EntryCommands } from './_components/entry-commands';
+import { Choices } from '@/components/ui/choices';
 
 export const metadata: Metadata = { title: 'Departments and modules · Quorum' };
 
@@ -40,25 +41,27 @@ function EntryList({ kind, entries }: { kind: DirectoryKind; entries: DirectoryE
       {entries.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">No {label.many} yet.</p>
       ) : (
-        <ul aria-label={`${label.capital} list`} className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {entries.map((e) => (
-            <li key={e.id} aria-label={e.name} className="space-y-2 py-3">
-              <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                <span className="font-medium wrap-anywhere">{e.name}</span>
-                <span className="text-sm text-zinc-600 dark:text-zinc-400">
-                  {kind === 'department' ? `${plural(e.people, 'person', 'people')} · ` : ''}
-                  {plural(e.items, 'item')}
-                </span>
-                {e.archived && (
-                  <span className="rounded bg-zinc-100 px-1.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200">
-                    {e.mergedIntoName ? `Archived, merged into ${e.mergedIntoName}` : 'Archived'}
+        <Choices value={active}>
+          <ul aria-label={`${label.capital} list`} className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            {entries.map((e) => (
+              <li key={e.id} aria-label={e.name} className="space-y-2 py-3">
+                <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                  <span className="font-medium wrap-anywhere">{e.name}</span>
+                  <span className="text-sm text-zinc-600 dark:text-zinc-400">
+                    {kind === 'department' ? `${plural(e.people, 'person', 'people')} · ` : ''}
+                    {plural(e.items, 'item')}
                   </span>
-                )}
-              </div>
-              <EntryCommands kind={kind} entry={e} mergeTargets={active.filter((t) => t.id !== e.id)} />
-            </li>
-          ))}
-        </ul>
+                  {e.archived && (
+                    <span className="rounded bg-zinc-100 px-1.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200">
+                      {e.mergedIntoName ? `Archived, merged into ${e.mergedIntoName}` : 'Archived'}
+                    </span>
+                  )}
+                </div>
+                <EntryCommands kind={kind} entry={e} />
+              </li>
+            ))}
+          </ul>
+        </Choices>
       )}
     </section>
   );

@@ -36,11 +36,11 @@ export default async function SignInSettingsPage() {
                 <div className="min-w-0">
                   <Link
                     href={`/admin/sign-in/${c.id}`}
-                    className="font-medium text-indigo-700 underline dark:text-indigo-300"
+                    className="font-medium wrap-anywhere text-indigo-700 underline dark:text-indigo-300"
                   >
                     {c.name}
                   </Link>
-                  <p className="text-sm break-words text-zinc-600 dark:text-zinc-400">
+                  <p className="text-sm wrap-anywhere text-zinc-600 dark:text-zinc-400">
                     {PROTOCOL_NAMES[c.protocol]} · {c.domains.length ? c.domains.join(', ') : 'no domain yet'}
                   </p>
                 </div>

@@ -1,5 +1,7 @@
 'use client';
-import { useActionState, useId } from 'react';
+import { useActionState, useId, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { useChoices } from '@/components/ui/choices';
 import { controlClass } from '@/components/ui/field';
 import { ConfirmStep } from '@/components/ui/confirm-step';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -18,16 +20,13 @@ function Status({ state, field }: { state: FormState | undefined; field?: string
   );
 }
 
-/** Rename, merge and archive for one department or module. */
-export function EntryCommands({
-  kind,
-  entry,
-  mergeTargets,
-}: {
-  kind: DirectoryKind;
-  entry: DirectoryEntry;
-  mergeTargets: { id: number; name: string }[];
-}) {
+/**
+ * Rename, merge and archive for one department or module. The merge picker opens on demand, with
+ * the active entries sent once for the whole list (<Choices>).
+ */
+export function EntryCommands({ kind, entry }: { kind: DirectoryKind; entry: DirectoryEntry }) {
+  const mergeTargets = useChoices().filter((t) => t.id !== entry.id && !t.archived);
+  const [merging, setMerging] = useState(false);
   const [renamed, rename] = useActionState(renameEntryAction, undefined);
   const [merged, merge] = useActionState(mergeEntryAction, undefined);
   const [archived, archive] = useActionState(setArchivedAction, undefined);
@@ -55,7 +54,16 @@ export function EntryCommands({
         </SubmitButton>
         <Status state={renamed} field="name" />
       </form>
-      {!entry.archived && mergeTargets.length > 0 && (
+      {!entry.archived && mergeTargets.length > 0 && !merging && (
+        <Button
+          variant="secondary"
+          onClick={() => setMerging(true)}
+          aria-label={`Merge ${entry.name} into another ${label.one}`}
+        >
+          Merge into…
+        </Button>
+      )}
+      {!entry.archived && mergeTargets.length > 0 && merging && (
         <form action={merge} aria-label={`Merge ${entry.name}`} className="flex flex-wrap items-center gap-2">
           <input type="hidden" name="kind" value={kind} />
           <input type="hidden" name="entryId" value={entry.id} />
@@ -84,6 +92,9 @@ export function EntryCommands({
             confirm="Yes, merge"
             pendingText="Merging…"
           />
+          <Button variant="ghost" onClick={() => setMerging(false)}>
+            Cancel
+          </Button>
           <Status state={merged} field="intoId" />
         </form>
       )}

@@ -40,11 +40,11 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
         <Link href="/admin/sign-in" className="underline">
           Sign-in
         </Link>{' '}
-        › {c.name}
+        › <span className="wrap-anywhere">{c.name}</span>
       </p>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold break-words">{c.name}</h1>
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold wrap-anywhere">{c.name}</h1>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             {PROTOCOL_NAMES[c.protocol]} · {c.enabled ? 'On' : 'Off'}
             {c.enforced ? ' · SSO enforced' : ''} · {c.people} {c.people === 1 ? 'person' : 'people'} linked

@@ -96,7 +96,7 @@ export function SamlSettingsForm({
       {({ errors, typed }) => (
         <>
           {typeof settings.idpEntityId === 'string' && (
-            <p className="text-sm break-words">
+            <p className="text-sm wrap-anywhere">
               Identity provider: <code>{settings.idpEntityId}</code>. Give new metadata only to replace it.
             </p>
           )}

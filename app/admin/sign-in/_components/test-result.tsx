@@ -15,7 +15,7 @@ export function TestResult({
       <div role="status" className="rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
         <p className="font-medium">The last test failed ({when}).</p>
         <p>{String(result.message ?? '')}</p>
-        {typeof result.detail === 'string' && <p className="break-words">Detail: {result.detail}</p>}
+        {typeof result.detail === 'string' && <p className="wrap-anywhere">Detail: {result.detail}</p>}
       </div>
     );
   const rows: [string, string][] = [
