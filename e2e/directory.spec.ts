@@ -35,7 +35,7 @@ test('the admin creates, renames, merges and archives departments; archived ones
   // Merge Field (with its leader) into the renamed one, after confirming.
   const fieldRow = departments.getByRole('listitem', { name: field, exact: true });
   await expect(fieldRow.getByText('1 person')).toBeVisible();
-  await fieldRow.getByRole('button', { name: `Merge ${field} into another department` }).click();
+  await fieldRow.getByRole('button', { name: `merge ${field} into another department` }).click();
   await fieldRow.getByLabel(`Merge ${field} into`).selectOption({ label: northRenamed });
   await fieldRow.getByRole('button', { name: 'Merge' }).click();
   await fieldRow.getByRole('button', { name: 'Yes, merge' }).click();

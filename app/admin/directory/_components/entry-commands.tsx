@@ -55,12 +55,11 @@ export function EntryCommands({ kind, entry }: { kind: DirectoryKind; entry: Dir
         <Status state={renamed} field="name" />
       </form>
       {!entry.archived && mergeTargets.length > 0 && !merging && (
-        <Button
-          variant="secondary"
-          onClick={() => setMerging(true)}
-          aria-label={`Merge ${entry.name} into another ${label.one}`}
-        >
-          Merge into…
+        <Button variant="secondary" onClick={() => setMerging(true)}>
+          Merge into…{' '}
+          <span className="sr-only">
+            (merge {entry.name} into another {label.one})
+          </span>
         </Button>
       )}
       {!entry.archived && mergeTargets.length > 0 && merging && (
