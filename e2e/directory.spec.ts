@@ -67,4 +67,12 @@ test('the admin creates, renames, merges and archives departments; archived ones
   await expect(
     page.getByRole('form', { name: 'Invite a person' }).getByLabel('Department').locator('option', { hasText: south }),
   ).toHaveCount(1);
+
+  // The admin moves the leader to South from the people list.
+  await page.getByRole('button', { name: `Change ${leader.name}'s department` }).click();
+  await page.getByLabel(`Department of ${leader.name}`).selectOption({ label: south });
+  await page.getByRole('button', { name: 'Change department' }).click();
+  const row = page.getByRole('row').filter({ hasText: leader.name });
+  await expect(row.getByText('Department changed', { exact: false })).toBeVisible();
+  await expect(row.getByText(south, { exact: true })).toBeVisible();
 });

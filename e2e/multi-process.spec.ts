@@ -20,6 +20,8 @@ import type { Person } from './fixtures/world';
  */
 
 const PG_URL = process.env.QUORUM_TEST_PG_URL;
+// Several app processes share one database only on PostgreSQL (SQLite is one process's file); `npm test`
+// always provides one, so this skips only in a bare `playwright test` run without a cluster.
 test.skip(!PG_URL, 'needs PostgreSQL: `npm test` starts a throw-away cluster and passes QUORUM_TEST_PG_URL');
 test.describe.configure({ mode: 'serial' });
 

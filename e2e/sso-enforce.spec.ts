@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { events, users } from '../db/schema';
+import { events, settings, users } from '../db/schema';
 import { expect, PASSWORD, test } from './fixtures';
 import { makeE2eConnection } from './fixtures/sso';
 
@@ -50,5 +50,25 @@ test('with SSO enforced, the password form refuses a person of that domain and p
     (e) => e.subjectId === admin.id,
   );
   expect(logged).toHaveLength(1);
+
+  // Break-glass switched off on the Sign-in page: the admin is refused like everyone else.
+  await page.goto('/admin/sign-in');
+  const breakGlass = page.getByLabel('Where SSO is enforced, admins may still sign in with a password');
+  try {
+    await breakGlass.selectOption('false');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('Admins sign in through SSO too.')).toBeVisible();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('E-mail').fill(`root@${domain}`);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByRole('status')).toContainText(`Your company signs you in with Acme SSO ${world.tag}`);
+  } finally {
+    // The setting is the whole server's: put it back for the other tests.
+    await world.db
+      .insert(settings)
+      .values({ key: 'breakGlassAdmins', value: true })
+      .onConflictDoUpdate({ target: settings.key, set: { value: true } });
+  }
   await context.close();
 });

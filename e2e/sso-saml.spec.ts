@@ -92,4 +92,23 @@ test('an admin connects a SAML IdP; people sign in SP-initiated, and IdP-initiat
   await expect(allowed.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
   await expect(allowed).toHaveURL(/\/settings$/);
   await second.close();
+
+  // The sign-in page's "Continue with …" button, for people who start there without typing.
+  const third = await browser.newContext();
+  const viaButton = await third.newPage();
+  await viaButton.goto('/signin');
+  await viaButton.getByRole('link', { name: `Continue with Acme SAML ${world.tag}` }).click();
+  await viaButton.getByLabel('E-mail').fill(email);
+  await viaButton.getByRole('button', { name: 'Sign in' }).click();
+  await expect(viaButton.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
+  await third.close();
+
+  // Enforcing asks first; so does deleting, after which the connection is gone from the list.
+  await admin.getByRole('button', { name: 'Enforce SSO' }).click();
+  await admin.getByRole('button', { name: 'Yes, enforce' }).click();
+  await expect(admin.getByText('SSO enforced')).toBeVisible();
+  await admin.getByRole('button', { name: 'Delete connection' }).click();
+  await admin.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(admin).toHaveURL(/\/admin\/sign-in$/);
+  await expect(admin.getByRole('link', { name: `Acme SAML ${world.tag}` })).toHaveCount(0);
 });

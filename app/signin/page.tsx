@@ -9,9 +9,6 @@ import { SignInForm } from './signin-form';
 
 export const metadata: Metadata = { title: 'Sign in · Quorum' };
 
-/** "Continue with …" buttons are shown for a few connections; beyond that, typing the e-mail routes. */
-const MAX_BUTTONS = 4;
-
 export default async function SignInPage({
   searchParams,
 }: {
@@ -50,7 +47,7 @@ export default async function SignInPage({
         </p>
       )}
       <SignInForm next={next} ssoAvailable={connections.length > 0} email={email} />
-      {connections.length > 0 && connections.length <= MAX_BUTTONS && (
+      {connections.length > 0 && (
         <div className="mt-6 space-y-2">
           <p className="text-center text-xs text-zinc-500 dark:text-zinc-400">or</p>
           {connections.map((c) => (

@@ -1,4 +1,5 @@
 import 'server-only';
+import { emailDomain } from '@/lib/auth/sso-route.server';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { first } from '@/db/rows';
@@ -85,7 +86,7 @@ export function userDocOfPerson(person: ScimPerson): UserDoc {
 
 /** A SCIM token provisions only addresses of its own connection's domains. */
 export async function assertOwnDomain(ex: Db, connectionId: number, email: string): Promise<void> {
-  const domain = email.slice(email.lastIndexOf('@') + 1);
+  const domain = emailDomain(email);
   const bound = first(
     await ex
       .select({ id: ssoDomains.id })

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useChoices } from '@/components/ui/choices';
 import { changeDepartmentAction } from '@/app/admin/actions';
+import type { FormState } from '@/lib/actions.server';
 
 /**
  * The person's department, and a picker opened on demand (the departments come once for the whole
@@ -21,8 +22,13 @@ export function DepartmentForm({
   departmentId: number;
   departmentName: string;
 }) {
-  const [state, action] = useActionState(changeDepartmentAction, undefined);
   const [open, setOpen] = useState(false);
+  // A saved change closes the picker: the row shows the new department, with the confirmation beside it.
+  const [state, action] = useActionState(async (prev: FormState | undefined, form: FormData) => {
+    const result = await changeDepartmentAction(prev, form);
+    if (result.ok) setOpen(false);
+    return result;
+  }, undefined);
   const departments = useChoices().filter((d) => !d.archived || d.id === departmentId);
   const id = `department-${userId}`;
   const error = state?.ok === false ? (state.fieldErrors?.departmentId?.[0] ?? state.message) : undefined;

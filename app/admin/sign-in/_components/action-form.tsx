@@ -13,20 +13,18 @@ export function ActionForm({
   hidden,
   children,
   className = 'space-y-3',
-  besideFields,
 }: {
   action: FormActionFn;
   label: string;
   hidden?: Record<string, string | number>;
   children: (state: { errors: Record<string, string[] | undefined>; typed?: FormState['values'] }) => React.ReactNode;
   className?: string;
-  besideFields?: string[];
 }) {
   const [state, formAction] = useActionState(action, undefined);
   const typed = state && !state.ok ? state.values : undefined;
   return (
     <form action={formAction} aria-label={label} className={className} noValidate key={JSON.stringify(typed ?? null)}>
-      <FormMessage state={state} besideFields={besideFields} />
+      <FormMessage state={state} />
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -9,6 +9,7 @@ import {
   setConnectionEnforcedAction,
 } from '@/app/admin/sign-in/actions';
 import { ActionForm } from './action-form';
+import { ConfirmStep } from '@/components/ui/confirm-step';
 
 export function EnableForm({ connectionId, enabled }: { connectionId: number; enabled: boolean }) {
   return (
@@ -21,29 +22,6 @@ export function EnableForm({ connectionId, enabled }: { connectionId: number; en
         <SubmitButton variant={enabled ? 'secondary' : 'primary'}>{enabled ? 'Switch off' : 'Switch on'}</SubmitButton>
       )}
     </ActionForm>
-  );
-}
-
-function ConfirmBox({ id, text, errors }: { id: string; text: string; errors?: string[] }) {
-  return (
-    <div className="space-y-1 text-sm">
-      <label className="flex items-start gap-2">
-        <input
-          type="checkbox"
-          name="confirm"
-          value="yes"
-          id={id}
-          aria-invalid={errors?.length ? true : undefined}
-          aria-describedby={errors?.length ? `${id}-error` : undefined}
-        />
-        <span>{text}</span>
-      </label>
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-red-700 dark:text-red-400">
-          {errors.join(' ')}
-        </p>
-      ) : null}
-    </div>
   );
 }
 
@@ -60,44 +38,34 @@ export function EnforceForm({
     <ActionForm
       action={setConnectionEnforcedAction}
       label={enforced ? 'Allow passwords again' : 'Enforce SSO'}
-      hidden={{ connectionId, enforced: String(!enforced) }}
-      besideFields={['confirm']}
+      hidden={{ connectionId, enforced: String(!enforced), ...(enforced ? {} : { confirm: 'yes' }) }}
     >
-      {({ errors }) => (
-        <>
-          {!enforced && (
-            <ConfirmBox
-              id="enforce-confirm"
-              errors={errors.confirm}
-              text={`People of ${domains.join(', ') || 'these domains'} can no longer sign in with a password; admins keep break-glass if it is allowed.`}
-            />
-          )}
-          <SubmitButton variant={enforced ? 'secondary' : 'danger'}>
-            {enforced ? 'Allow passwords again' : 'Enforce SSO'}
-          </SubmitButton>
-        </>
-      )}
+      {() =>
+        enforced ? (
+          <SubmitButton variant="secondary">Allow passwords again</SubmitButton>
+        ) : (
+          <ConfirmStep
+            open="Enforce SSO"
+            question={`People of ${domains.join(', ') || 'these domains'} will no longer sign in with a password; admins keep break-glass if it is allowed.`}
+            confirm="Yes, enforce"
+            pendingText="Saving…"
+          />
+        )
+      }
     </ActionForm>
   );
 }
 
 export function DeleteConnectionForm({ connectionId, name }: { connectionId: number; name: string }) {
   return (
-    <ActionForm
-      action={deleteConnectionAction}
-      label={`Delete ${name}`}
-      hidden={{ connectionId }}
-      besideFields={['confirm']}
-    >
-      {({ errors }) => (
-        <>
-          <ConfirmBox
-            id="delete-confirm"
-            errors={errors.confirm}
-            text="Delete this connection. Its people keep their accounts but can no longer sign in through it; its SCIM token stops working."
-          />
-          <SubmitButton variant="danger">Delete connection</SubmitButton>
-        </>
+    <ActionForm action={deleteConnectionAction} label={`Delete ${name}`} hidden={{ connectionId, confirm: 'yes' }}>
+      {() => (
+        <ConfirmStep
+          open="Delete connection"
+          question={`Delete ${name}? Its people keep their accounts but can no longer sign in through it, and its SCIM token stops working.`}
+          confirm="Yes, delete"
+          pendingText="Deleting…"
+        />
       )}
     </ActionForm>
   );
