@@ -7,3 +7,4 @@ export * from './live';
 export * from './schedule';
 export * from './sessions';
 export * from './identity';
+export * from './integrations';

@@ -19,7 +19,10 @@ export type EventInput = {
     | 'sso_connection'
     | 'department'
     | 'module'
-    | 'invitation';
+    | 'invitation'
+    | 'import'
+    | 'api_token'
+    | 'webhook';
   subjectId: number;
   data: Record<string, unknown>;
 };
