@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@/lib/errors';
-import { csvCell, exportFilename, exportOutcome, FORMAT_MESSAGE, outcomeCsv, parseExportFormat, toCsv } from './export';
+import { readCsv, readXlsx } from '@/lib/export/test-helpers';
+import { exportOutcome, NOT_DECIDED, OUTCOME_HEADER, outcomeTable, parseExportFormat } from './export';
 import { cutLineSummary, cutLineText, departmentVotesText } from '@/lib/outcome/text';
 import { mdCell, mdText, outcomeMarkdown } from '@/lib/outcome/markdown';
 import type { OutcomeDecision, OutcomeReport, RankedOutcomeItem } from './types';
@@ -19,6 +20,8 @@ function decision(
     theme: 'Growth',
     themeId: 1,
     requestor: 'Rosa',
+    department: 'Sales',
+    sponsor: 'Søren Ølstad',
     weeks: 3,
     reason: '',
     decisionNote: '',
@@ -89,7 +92,17 @@ function report(): OutcomeReport {
       },
     ],
     decisions,
-    undecided: [{ itemId: 9, title: 'Offline mode' }],
+    undecided: [
+      {
+        itemId: 9,
+        title: 'Offline mode',
+        theme: null,
+        weeks: null,
+        requestor: 'Zoë',
+        department: 'Finance',
+        sponsor: 'a suggestion, "quoted"',
+      },
+    ],
     attendance: [
       {
         departmentName: 'Sales',
@@ -104,48 +117,84 @@ function report(): OutcomeReport {
   };
 }
 
-describe('csvCell and toCsv (RFC 4180)', () => {
-  it.each([
-    ['plain', 'plain'],
-    ['a, b', '"a, b"'],
-    ['say "hi"', '"say ""hi"""'],
-    ['two\nlines', '"two\nlines"'],
-    ['cr\r\nlf', '"cr\r\nlf"'],
-    ['=SUM(A1:A2)', "'=SUM(A1:A2)"],
-    ['+1', "'+1"],
-    ['-2', "'-2"],
-    ['@cmd', "'@cmd"],
-    ['\tx', "'\tx"],
-    ['=1,2', `"'=1,2"`],
-    ['a=b', 'a=b'],
-    ['', ''],
-  ])('%j → %j', (input, expected) => {
-    expect(csvCell(input)).toBe(expected);
-  });
-
-  it('writes numbers as they are (a negative number is not text), null as empty, and CRLF rows', () => {
-    expect(csvCell(-1)).toBe('-1');
-    expect(csvCell(2.5)).toBe('2.5');
-    expect(csvCell(null)).toBe('');
-    expect(
-      toCsv([
-        ['a', 1],
-        ['b,c', null],
-      ]),
-    ).toBe('a,1\r\n"b,c",\r\n');
-  });
-});
-
-describe('outcomeCsv', () => {
-  it('has one row per decided item with position, cut line, weeks, reason, notes and votes, every cell guarded', () => {
-    const lines = outcomeCsv(report()).split('\r\n');
-    expect(lines[0]).toBe(
-      'Position,Title,Theme,Outcome,Above cut line,Person-weeks,Reason,Decision note,Meeting notes,Votes accept,Votes reject,Votes defer',
+describe('the outcome table', () => {
+  it('lists every agenda item in rank order: ranked decisions, the other decisions, then the undecided', () => {
+    const r = report();
+    // A second accepted item ranked above the first, decided later in the agenda.
+    r.decisions.push(
+      decision({ itemId: 1, title: '=HYPERLINK("http://evil")', outcome: 'accepted', position: 2, aboveCut: true }),
     );
-    expect(lines[1]).toBe('1,SSO | partners,Growth,Accepted,yes,3,,,"Line one\nLine, ""two""",2,0,0');
-    expect(lines[2]).toBe(`,Dark mode,Growth,Rejected,,3,"'-Not now, maybe later",,,1,2,0`);
-    expect(lines[3]).toBe(",Audit log,Growth,Deferred,,3,,'@Finance to size it,,0,0,0");
-    expect(lines.slice(4)).toEqual(['']);
+    r.decisions[0] = { ...r.decisions[0], position: 3 };
+    const table = outcomeTable(r);
+    expect(table.header).toEqual(OUTCOME_HEADER);
+    expect(table.rows.map((row) => [row[0], row[1], row[3]])).toEqual([
+      [2, '=HYPERLINK("http://evil")', 'Accepted'],
+      [3, 'SSO | partners', 'Accepted'],
+      [null, 'Dark mode', 'Rejected'],
+      [null, 'Audit log', 'Deferred'],
+      [null, 'Offline mode', NOT_DECIDED],
+    ]);
+    expect(table.rows[1]).toEqual([
+      3,
+      'SSO | partners',
+      'Growth',
+      'Accepted',
+      'yes',
+      3,
+      'Rosa',
+      'Søren Ølstad',
+      'Sales',
+      '',
+      '',
+      'Line one\nLine, "two"',
+      2,
+      0,
+      0,
+    ]);
+    expect(table.rows[4]).toEqual([
+      null,
+      'Offline mode',
+      null,
+      NOT_DECIDED,
+      null,
+      null,
+      'Zoë',
+      'a suggestion, "quoted"',
+      'Finance',
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('writes the same rows, guarded, to CSV and XLSX', async () => {
+    const day = new Date('2026-11-26T12:00:00Z');
+    const csv = await exportOutcome(report(), 'csv', day);
+    expect(csv).toMatchObject({
+      contentType: 'text/csv; charset=utf-8; header=present',
+      filename: '2027-q1-outcome-2026-11-26.csv',
+    });
+    const parsed = readCsv(csv.body);
+    expect(parsed[0]).toEqual([...OUTCOME_HEADER]);
+    expect(parsed.slice(1).map((row) => [row[1], row[9], row[10]])).toEqual([
+      ['SSO | partners', '', ''],
+      ['Dark mode', "'-Not now, maybe later", ''],
+      ['Audit log', '', "'@Finance to size it"],
+      ['Offline mode', '', ''],
+    ]);
+    expect(parsed[4][7]).toBe('a suggestion, "quoted"');
+
+    const xlsx = await exportOutcome(report(), 'xlsx', day);
+    expect(xlsx.filename).toBe('2027-q1-outcome-2026-11-26.xlsx');
+    const sheet = await readXlsx(xlsx.body);
+    expect(sheet.name).toBe('Outcome');
+    expect(sheet.getRow(3).getCell(10).value).toBe("'-Not now, maybe later");
+    expect(sheet.getRow(2).getCell(1).value).toBe(1);
+    expect(sheet.getRow(5).getCell(2).value).toBe('Offline mode');
+    expect(sheet.getRow(5).getCell(4).value).toBe(NOT_DECIDED);
   });
 });
 
@@ -215,19 +264,14 @@ describe('wording', () => {
       'Finance: 1 defer · Sales: 1 accept, 1 reject',
     );
   });
-
-  it('makes a safe download name from the cycle name', () => {
-    expect(exportFilename('2027-Q1', 'csv')).toBe('2027-Q1-outcome.csv');
-    expect(exportFilename('Été "2027"/Q3\r\n', 'md')).toBe('Ete-2027-Q3-outcome.md');
-    expect(exportFilename('???', 'csv')).toBe('cycle-outcome.csv');
-  });
 });
 
 describe('the export request', () => {
-  it('accepts csv and md, and refuses anything else naming `format`', () => {
+  it('accepts csv, xlsx and md, and refuses anything else naming `format`', async () => {
     expect(parseExportFormat('csv')).toBe('csv');
+    expect(parseExportFormat('xlsx')).toBe('xlsx');
     expect(parseExportFormat('md')).toBe('md');
-    for (const bad of [null, undefined, '', 'CSV', 'xlsx', 'csv ']) {
+    for (const bad of [null, undefined, '', 'CSV', 'xls', 'csv ']) {
       let error: unknown;
       try {
         parseExportFormat(bad);
@@ -235,22 +279,13 @@ describe('the export request', () => {
         error = e;
       }
       expect(error).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).fieldErrors).toEqual({ format: [FORMAT_MESSAGE] });
-      expect((error as ValidationError).message).toMatch(/format/);
+      expect(Object.keys((error as ValidationError).fieldErrors)).toEqual(['format']);
+      expect((error as ValidationError).message).toMatch(/format must be one of csv, xlsx, md/);
     }
-  });
-
-  it('names the file after the cycle and marks the CSV as UTF-8 for Excel', () => {
-    const csv = exportOutcome(report(), 'csv');
-    expect(csv).toMatchObject({
-      contentType: 'text/csv; charset=utf-8; header=present',
-      filename: '2027-Q1-outcome.csv',
-    });
-    expect(csv.body).toBe(`\uFEFF${outcomeCsv(report())}`);
-    expect(exportOutcome(report(), 'md')).toEqual({
+    expect(await exportOutcome(report(), 'md', new Date('2026-11-26T00:00:00Z'))).toEqual({
       body: outcomeMarkdown(report()),
       contentType: 'text/markdown; charset=utf-8',
-      filename: '2027-Q1-outcome.md',
+      filename: '2027-q1-outcome-2026-11-26.md',
     });
   });
 });

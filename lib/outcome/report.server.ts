@@ -1,9 +1,11 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { transaction } from '@/db/client';
+import { alias } from '@/db/alias';
 import {
   agendaItems,
   decisions,
+  departments,
   items,
   meetingItemState,
   meetings,
@@ -114,6 +116,8 @@ export async function cycleOutcome(actor: ActingUser, cycleId: number): Promise<
   });
 }
 
+const sponsors = alias(users, 'sponsors');
+
 const cycleHead = (c: Cycle): OutcomeCycle => ({ id: c.id, name: c.name, capacityWeeks: c.capacityWeeks });
 
 /** The whole report of one ended meeting. No permission check: callers authorize first. */
@@ -164,10 +168,15 @@ export async function buildOutcome(
             estimateSize: items.estimateSize,
             estimateWeeks: items.estimateWeeks,
             requestor: users.name,
+            department: departments.name,
+            sponsor: sponsors.name,
+            sponsorSuggestion: items.sponsorSuggestion,
           })
           .from(items)
           .leftJoin(themes, eq(themes.id, items.themeId))
           .innerJoin(users, eq(users.id, items.requestorId))
+          .innerJoin(departments, eq(departments.id, items.departmentId))
+          .leftJoin(sponsors, eq(sponsors.id, items.sponsorId))
           .where(inArray(items.id, ids))
     ).map((r) => [r.id, r]),
   );
@@ -181,6 +190,15 @@ export async function buildOutcome(
     aboveCut: index < cut.fitCount,
   }));
   const byItem = new Map(rankedItems.map((r) => [r.itemId, r]));
+  // Who asked, who backs it and from where: the sponsor's name, else what the requestor suggested.
+  const people = (id: number) => {
+    const item = info.get(id);
+    return {
+      requestor: item?.requestor ?? '',
+      department: item?.department ?? '',
+      sponsor: item?.sponsor ?? item?.sponsorSuggestion ?? '',
+    };
+  };
 
   // The tally is recomputed from the votes: voting on an item closes when it is decided, so this
   // is the tally the facilitator saw when recording the decision.
@@ -194,7 +212,7 @@ export async function buildOutcome(
       title: item?.title ?? '',
       theme: item?.theme ?? null,
       themeId: item?.themeId ?? null,
-      requestor: item?.requestor ?? '',
+      ...people(d.itemId),
       weeks: item ? effectiveWeeks(item, cycle.sizeWeeks) : null,
       outcome: d.outcome,
       reason: d.reason,
@@ -228,7 +246,16 @@ export async function buildOutcome(
     decisions: decided,
     undecided: agenda
       .filter((id) => !decidedIds.has(id))
-      .map((id) => ({ itemId: id, title: info.get(id)?.title ?? '' })),
+      .map((id) => {
+        const item = info.get(id);
+        return {
+          itemId: id,
+          title: item?.title ?? '',
+          theme: item?.theme ?? null,
+          weeks: item ? effectiveWeeks(item, cycle.sizeWeeks) : null,
+          ...people(id),
+        };
+      }),
     attendance: await attendanceOf(tx, meeting.id, new Set([...allVotes.values()].flat().map((v) => v.userId))),
     published,
   };
