@@ -9,10 +9,10 @@ import { guardTable, type ExportTable } from './table';
  */
 export function toCsvFile(table: ExportTable): string {
   const guarded = guardTable(table);
-  const body = Papa.unparse(
-    { fields: [...guarded.header], data: guarded.rows.map((row) => row.map((cell) => cell ?? '')) },
-    { newline: '\r\n', quotes: false, header: true },
-  );
+  const body = Papa.unparse([[...guarded.header], ...guarded.rows.map((row) => row.map((cell) => cell ?? ''))], {
+    newline: '\r\n',
+    quotes: false,
+  });
   return `\uFEFF${body}\r\n`;
 }
 

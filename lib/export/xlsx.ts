@@ -10,6 +10,7 @@ const MAX_WIDTH = 60;
 export function sheetNameOf(name: string): string {
   const clean = name
     .replace(/[:\\/?*[\]]+/g, ' ')
+    .replace(/\s+/g, ' ')
     .replace(/^'+|'+$/g, '')
     .trim()
     .slice(0, 31)
@@ -36,7 +37,8 @@ function widthOf(values: readonly (string | number | null)[]): number {
 
 /**
  * A table as an XLSX workbook of one sheet: the header row bold and frozen, numbers as number cells,
- * text as plain string cells — never a formula — with formula-like text guarded exactly as in CSV.
+ * text as plain string cells — never a formula — with formula-like text guarded exactly as in CSV
+ * (line breaks become \n, the one line break a cell holds).
  */
 export async function toXlsxFile(table: ExportTable, sheetName: string): Promise<Uint8Array> {
   const guarded = guardTable(table);
@@ -52,7 +54,10 @@ export async function toXlsxFile(table: ExportTable, sheetName: string): Promise
   sheet.getRow(1).font = { bold: true };
   for (const row of guarded.rows) {
     // A string value is always written as text by exceljs; only a { formula } object becomes one.
-    sheet.addRow(row.map((cell) => (cell === '' ? null : cell)));
+    // XML reads a carriage return back as a line feed, so line breaks are written as Excel keeps them: \n.
+    sheet.addRow(
+      row.map((cell) => (cell === '' ? null : typeof cell === 'string' ? cell.replace(/\r\n?/g, '\n') : cell)),
+    );
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
