@@ -1,16 +1,12 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { transaction } from '@/db/client';
-import { alias } from '@/db/alias';
 import {
   agendaItems,
   decisions,
-  departments,
-  items,
   meetingItemState,
   meetings,
   outcomePublications,
-  themes,
   users,
   type Cycle,
   type Meeting,
@@ -28,7 +24,7 @@ import { cutLine } from '@/lib/ranking/order';
 import { tally } from '@/lib/live-meeting/tally';
 import type { CycleOutcome, OutcomeCycle, OutcomeDecision, OutcomeReport, RankedOutcomeItem } from './types';
 import type { ActingUser } from '@/lib/auth/acting-user';
-import { attendanceOf, themeOutcomes } from './sections.server';
+import { attendanceOf, itemsInfo, peopleOf, themeOutcomes, undecidedItem } from './sections.server';
 import { first } from '@/db/rows';
 
 /**
@@ -116,8 +112,6 @@ export async function cycleOutcome(actor: ActingUser, cycleId: number): Promise<
   });
 }
 
-const sponsors = alias(users, 'sponsors');
-
 const cycleHead = (c: Cycle): OutcomeCycle => ({ id: c.id, name: c.name, capacityWeeks: c.capacityWeeks });
 
 /** The whole report of one ended meeting. No permission check: callers authorize first. */
@@ -156,30 +150,7 @@ export async function buildOutcome(
   ).map((r) => r.itemId);
 
   const ids = [...new Set([...ranked.map((r) => r.id), ...agenda, ...rows.map((r) => r.decision.itemId)])];
-  const info = new Map(
-    (ids.length === 0
-      ? []
-      : await tx
-          .select({
-            id: items.id,
-            title: items.title,
-            themeId: items.themeId,
-            theme: themes.name,
-            estimateSize: items.estimateSize,
-            estimateWeeks: items.estimateWeeks,
-            requestor: users.name,
-            department: departments.name,
-            sponsor: sponsors.name,
-            sponsorSuggestion: items.sponsorSuggestion,
-          })
-          .from(items)
-          .leftJoin(themes, eq(themes.id, items.themeId))
-          .innerJoin(users, eq(users.id, items.requestorId))
-          .innerJoin(departments, eq(departments.id, items.departmentId))
-          .leftJoin(sponsors, eq(sponsors.id, items.sponsorId))
-          .where(inArray(items.id, ids))
-    ).map((r) => [r.id, r]),
-  );
+  const info = await itemsInfo(tx, ids);
 
   const rankedItems = ranked.map((r, index): RankedOutcomeItem => ({
     itemId: r.id,
@@ -190,15 +161,6 @@ export async function buildOutcome(
     aboveCut: index < cut.fitCount,
   }));
   const byItem = new Map(rankedItems.map((r) => [r.itemId, r]));
-  // Who asked, who backs it and from where: the sponsor's name, else what the requestor suggested.
-  const people = (id: number) => {
-    const item = info.get(id);
-    return {
-      requestor: item?.requestor ?? '',
-      department: item?.department ?? '',
-      sponsor: item?.sponsor ?? item?.sponsorSuggestion ?? '',
-    };
-  };
 
   // The tally is recomputed from the votes: voting on an item closes when it is decided, so this
   // is the tally the facilitator saw when recording the decision.
@@ -212,7 +174,7 @@ export async function buildOutcome(
       title: item?.title ?? '',
       theme: item?.theme ?? null,
       themeId: item?.themeId ?? null,
-      ...people(d.itemId),
+      ...peopleOf(item),
       weeks: item ? effectiveWeeks(item, cycle.sizeWeeks) : null,
       outcome: d.outcome,
       reason: d.reason,
@@ -244,18 +206,7 @@ export async function buildOutcome(
     ranking: { items: rankedItems, cut, summary: cutLineSummary(cut, cycle.capacityWeeks) },
     themes: await themeOutcomes(tx, cycle.id, rankedItems, decided, (id) => info.get(id)?.themeId ?? null),
     decisions: decided,
-    undecided: agenda
-      .filter((id) => !decidedIds.has(id))
-      .map((id) => {
-        const item = info.get(id);
-        return {
-          itemId: id,
-          title: item?.title ?? '',
-          theme: item?.theme ?? null,
-          weeks: item ? effectiveWeeks(item, cycle.sizeWeeks) : null,
-          ...people(id),
-        };
-      }),
+    undecided: agenda.filter((id) => !decidedIds.has(id)).map((id) => undecidedItem(id, info.get(id), cycle.sizeWeeks)),
     attendance: await attendanceOf(tx, meeting.id, new Set([...allVotes.values()].flat().map((v) => v.userId))),
     published,
   };
