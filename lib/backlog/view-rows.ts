@@ -13,8 +13,11 @@ import { STATUSES, type BacklogView, type ColumnId, type IdFilter } from './view
 
 type Value = string | number | undefined;
 
-/** Each column's value as the table's accessor gives it (undefined where the table leaves it empty). */
-const VALUE: Record<ColumnId, (r: BacklogRow) => Value> = {
+/**
+ * Each column's value: the table's accessors (components/backlog/backlog-columns.tsx) are these, so
+ * what the screen searches and sorts is what the export does. Undefined where the cell is empty.
+ */
+export const COLUMN_VALUE = {
   id: (r) => r.id,
   title: (r) => r.title,
   theme: (r) => r.themeName ?? undefined,
@@ -26,7 +29,8 @@ const VALUE: Record<ColumnId, (r: BacklogRow) => Value> = {
   sponsor: (r) => r.sponsorName ?? undefined,
   requestor: (r) => r.requestorName,
   sme: (r) => r.sme || undefined,
-};
+} satisfies Record<ColumnId, (r: BacklogRow) => Value>;
+const VALUE: Record<ColumnId, (r: BacklogRow) => Value> = COLUMN_VALUE;
 
 const SEARCHED = (Object.keys(VALUE) as ColumnId[]).filter((id) => id !== 'estimate');
 const NUMERIC: ReadonlySet<ColumnId> = new Set(['id', 'estimate']);
