@@ -74,7 +74,7 @@ export function parseViewQuery(params: URLSearchParams): BacklogView {
     kind: v.kind ?? null,
     status: v.status ?? null,
     module: toIdFilter(v.module),
-    sort: v.sort ? { id: (desc ? v.sort.slice(1) : v.sort) as BacklogView['hide'][number], desc } : null,
+    sort: v.sort ? { id: (desc ? v.sort.slice(1) : v.sort) as ColumnId, desc } : null,
     group: v.group ?? null,
     hide: [],
   };
