@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { ValidationError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/validation';
 import type { BacklogMeta } from '@/lib/backlog/types';
-import { COLUMN_IDS, GROUP_BY, KINDS, SEARCH_MAX, STATUSES, type BacklogView, type IdFilter } from '@/lib/backlog/view';
+import {
+  COLUMN_IDS,
+  GROUP_BY,
+  KINDS,
+  SEARCH_MAX,
+  STATUSES,
+  type BacklogView,
+  type ColumnId,
+  type IdFilter,
+} from '@/lib/backlog/view';
 
 /**
  * The backlog table's view as the export link carries it (the page's own query string, see
