@@ -25,3 +25,6 @@ export function scopesFor(user: Pick<ActingUser, 'role'>): ApiScope[] {
 }
 
 export const scopeLabel = (scope: string) => API_SCOPES.find((s) => s.scope === scope)?.label ?? scope;
+
+/** What the settings page says above a new token's secret (the secret follows it in the action's message). */
+export const NEW_TOKEN_MESSAGE = 'Your new token (copy it now: it is not shown again):';

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from './openapi';
+import { OPERATIONS } from './operations';
+import { apiReference } from './reference';
 
 const V1 = path.resolve(import.meta.dirname, '../../app/api/v1');
 
@@ -61,5 +63,24 @@ describe('the OpenAPI document', () => {
     expect(params.map((p) => p.name)).toEqual(
       expect.arrayContaining(['cycleId', 'status', 'kind', 'themeId', 'departmentId', 'q', 'limit', 'cursor']),
     );
+  });
+});
+
+describe('the reference page’s reading of the document', () => {
+  it('gives every operation its scope, fields and a curl example with the bearer header', () => {
+    const ref = apiReference();
+    expect(ref.operations).toHaveLength(OPERATIONS.length);
+    const list = ref.operations.find((o) => o.method === 'get' && o.path === '/items')!;
+    expect(list.scope).toBe('items:read');
+    expect(list.parameters.find((p) => p.name === 'cycleId')).toMatchObject({ in: 'query', required: true });
+    expect(list.response.fields.map((f) => [f.name, f.type])).toEqual([
+      ['data', 'Item[]'],
+      ['nextCursor', 'string | null'],
+    ]);
+    expect(list.curl).toContain('"$QUORUM_URL/api/v1/items?cycleId=1"');
+    expect(list.curl).toContain('Authorization: Bearer $QUORUM_TOKEN');
+    const patch = ref.operations.find((o) => o.method === 'patch')!;
+    expect(patch.body?.fields.find((f) => f.name === 'version')).toMatchObject({ required: true, type: 'integer' });
+    expect(ref.schemas.find((s) => s.name === 'Item')?.fields.find((f) => f.name === 'theme')?.type).toBe('Ref | null');
   });
 });
