@@ -9,8 +9,8 @@ const T0 = Date.parse('2027-02-01T12:00:00Z');
 describe('countRequest', () => {
   it('allows `limit` requests per token per minute, counts each token apart, and starts again next minute', async () => {
     const user = await userWithRole('pm');
-    const a = await createApiToken(user, { name: 'a', scopes: ['items:read'] });
-    const b = await createApiToken(user, { name: 'b', scopes: ['items:read'] });
+    const a = await createApiToken(user, { name: 'a', scopes: ['items:read'], expiresIn: '30' });
+    const b = await createApiToken(user, { name: 'b', scopes: ['items:read'], expiresIn: '30' });
     const states = [];
     for (let i = 0; i < 4; i++) states.push(await countRequest(a.id, 3, T0 + 15_000 + i));
     expect(states.map((s) => [s.allowed, s.remaining])).toEqual([
@@ -26,7 +26,7 @@ describe('countRequest', () => {
 
   it('prunes windows older than ten minutes', async () => {
     const user = await userWithRole('pm');
-    const { id } = await createApiToken(user, { name: 'p', scopes: ['items:read'] });
+    const { id } = await createApiToken(user, { name: 'p', scopes: ['items:read'], expiresIn: '30' });
     await db.insert(apiRateWindows).values([
       { tokenId: id, windowStart: T0 - 3_600_000, count: 5 },
       { tokenId: id, windowStart: T0, count: 1 },

@@ -25,7 +25,7 @@ export const TokenInputSchema = z
     scopes: formList(z.enum(SCOPE_NAMES, { error: 'Choose scopes from the list.' })).pipe(
       z.array(z.enum(SCOPE_NAMES)).min(1, 'Choose at least one scope.'),
     ),
-    expiresIn: z.enum([...EXPIRY_CHOICES, 'date'], { error: 'Choose when the token expires.' }).default('30'),
+    expiresIn: z.enum([...EXPIRY_CHOICES, 'date'], { error: 'Choose when the token expires.' }),
     expiresOn: z.preprocess(
       (v) => (v === '' || v === null ? undefined : v),
       z.iso.date({ error: 'Expiry date must be a date (YYYY-MM-DD).' }).optional(),

@@ -65,11 +65,15 @@ describe('createApiToken', () => {
     expect(scopesFor(leader)).toContain('items:read');
     expect(scopesFor(await userWithRole('requestor'))).toEqual(['requests:read', 'requests:write', 'schedule:read']);
     const before = await countRows('api_tokens');
-    const beyond = await validationErrorOf(() => createApiToken(leader, { name: 'x', scopes: ['items:write'] }));
+    const beyond = await validationErrorOf(() =>
+      createApiToken(leader, { name: 'x', scopes: ['items:write'], expiresIn: '30' }),
+    );
     expect(beyond.fieldErrors.scopes[0]).toContain('items:write');
-    const unknown = await validationErrorOf(() => createApiToken(leader, { name: 'x', scopes: ['admin:all'] }));
+    const unknown = await validationErrorOf(() =>
+      createApiToken(leader, { name: 'x', scopes: ['admin:all'], expiresIn: '30' }),
+    );
     expect(Object.keys(unknown.fieldErrors)).toEqual(['scopes']);
-    const none = await validationErrorOf(() => createApiToken(leader, { name: '', scopes: [] }));
+    const none = await validationErrorOf(() => createApiToken(leader, { name: '', scopes: [], expiresIn: '30' }));
     expect(Object.keys(none.fieldErrors).sort()).toEqual(['name', 'scopes']);
     expect(await countRows('api_tokens')).toBe(before);
   });
@@ -84,8 +88,8 @@ describe('listing and revoking', () => {
       { name: 'mine', scopes: ['items:read'], expiresIn: '7' },
       Date.now() - 8 * DAY,
     );
-    const live = await createApiToken(owner, { name: 'live', scopes: ['items:read'] });
-    await createApiToken(other, { name: 'theirs', scopes: ['items:read'] });
+    const live = await createApiToken(owner, { name: 'live', scopes: ['items:read'], expiresIn: '30' });
+    await createApiToken(other, { name: 'theirs', scopes: ['items:read'], expiresIn: '30' });
     const listed = await listApiTokens(owner);
     expect(listed.map((t) => [t.name, t.status])).toEqual([
       ['live', 'active'],
@@ -105,7 +109,7 @@ describe('listing and revoking', () => {
 describe('authenticateBearer', () => {
   it('accepts a live token and re-reads its owner; refuses every other header with a reason', async () => {
     const owner = await userWithRole('pm');
-    const { id, secret } = await createApiToken(owner, { name: 't', scopes: ['items:read'] }, NOW);
+    const { id, secret } = await createApiToken(owner, { name: 't', scopes: ['items:read'], expiresIn: '30' }, NOW);
     const ok = await authenticateBearer(`Bearer ${secret}`, NOW + 1000);
     expect(ok.user).toMatchObject({ id: owner.id, role: 'pm' });
     expect(ok.token).toMatchObject({ id, scopes: ['items:read'] });

@@ -47,7 +47,7 @@ describe('GET /api/v1/items pages', () => {
     }
     // A draft is private to its author: never listed.
     await makeItem(db, { cycleId: cycle.id, requestorId: pm.id, departmentId: pm.departmentId, status: 'draft' });
-    const { secret } = await createApiToken(pm, { name: 'pager', scopes: ['items:read'] });
+    const { secret } = await createApiToken(pm, { name: 'pager', scopes: ['items:read'], expiresIn: '30' });
     const seen: number[] = [];
     let path: string | null = `/api/v1/items?cycleId=${cycle.id}&limit=200`;
     let pages = 0;
@@ -77,7 +77,7 @@ describe('GET /api/v1/items pages', () => {
     const base = { cycleId: cycle.id, requestorId: pm.id, departmentId: pm.departmentId };
     const fix = await makeItem(db, { ...base, title: 'Fix 100% of the login bugs', kind: 'fix', status: 'accepted' });
     await makeItem(db, { ...base, title: 'Login page redesign', kind: 'feature', status: 'curated' });
-    const { secret } = await createApiToken(pm, { name: 'f', scopes: ['items:read'] });
+    const { secret } = await createApiToken(pm, { name: 'f', scopes: ['items:read'], expiresIn: '30' });
     const titles = async (query: string) =>
       (await (await itemRoutes.GET(get(`/api/v1/items?cycleId=${cycle.id}&${query}`, secret))).json()).data.map(
         (i: { title: string }) => i.title,
@@ -115,7 +115,7 @@ describe('the other read routes', () => {
       decidedAt: new Date().toISOString(),
     });
     const all = API_SCOPES.map((s) => s.scope).filter((s) => !s.endsWith(':write'));
-    const { secret } = await createApiToken(pm, { name: 'all', scopes: all });
+    const { secret } = await createApiToken(pm, { name: 'all', scopes: all, expiresIn: '30' });
     const json = async (response: Response | Promise<Response>) => {
       const r = await response;
       expect(r.status).toBe(200);
@@ -151,7 +151,7 @@ describe('the other read routes', () => {
     ).toMatchObject({ cycle: { id: cycle.id } });
 
     // The requestor: the unpublished schedule and outcome are private, the meeting is not theirs.
-    const theirs = await createApiToken(requestor, { name: 'r', scopes: ['schedule:read'] });
+    const theirs = await createApiToken(requestor, { name: 'r', scopes: ['schedule:read'], expiresIn: '30' });
     expect(
       (await scheduleRoute.GET(get(`/api/v1/cycles/${cycle.id}/schedule`, theirs.secret), ctx(cycle.id))).status,
     ).toBe(403);

@@ -17,7 +17,7 @@ process.env.API_RATE_LIMIT_PER_MINUTE = '25';
 const BASE = 'http://quorum.test/api/v1';
 const ctx = (id: string | number) => ({ params: Promise.resolve({ id: String(id) }) });
 const tokenFor = async (user: TestUser, scopes: ApiScope[]) =>
-  (await createApiToken(user, { name: 't', scopes })).secret;
+  (await createApiToken(user, { name: 't', scopes, expiresIn: '30' })).secret;
 const get = (path: string, token?: string) =>
   new Request(`${BASE}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 const send = (method: string, path: string, token: string, body: unknown, type = 'application/json') =>
