@@ -61,6 +61,6 @@ test('a token is made in settings, used by a script, and revoked', async ({ sign
 
   await page.goto('/developers/api');
   await expect(page.getByRole('heading', { level: 1, name: 'Quorum REST API' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'get /api/v1/items', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'GET /api/v1/items', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Schemas' })).toBeVisible();
 });

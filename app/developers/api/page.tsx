@@ -89,9 +89,9 @@ export default async function ApiReferencePage() {
         {ref.operations.map((op) => (
           <article key={op.id} aria-labelledby={op.id} className={card}>
             <h3 id={op.id} className="font-semibold wrap-anywhere">
-              <span className="mr-2 rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs uppercase dark:bg-zinc-800">
-                {op.method}
-              </span>
+              <span className="mr-2 rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs dark:bg-zinc-800">
+                {op.method.toUpperCase()}
+              </span>{' '}
               <code>/api/v1{op.path}</code>
             </h3>
             <p className="text-sm">
@@ -107,10 +107,7 @@ export default async function ApiReferencePage() {
             <p className="text-sm text-zinc-700 dark:text-zinc-300">
               Errors: {op.errors.map((e) => `${e.status} ${e.description}`).join(' · ')}
             </p>
-            <pre
-              aria-label={`curl example for ${op.method.toUpperCase()} ${op.path}`}
-              className="overflow-x-auto rounded bg-zinc-900 p-3 text-xs text-zinc-100"
-            >
+            <pre className="rounded bg-zinc-900 p-3 text-xs whitespace-pre-wrap text-zinc-100 wrap-anywhere">
               <code>{op.curl}</code>
             </pre>
           </article>

@@ -51,6 +51,7 @@ export function ApiTokenForm({ scopes }: { scopes: { scope: string; label: strin
       <TextField
         label="Token name"
         name="name"
+        id="token-name"
         required
         maxLength={100}
         defaultValue={values?.name}
@@ -85,6 +86,7 @@ export function ApiTokenForm({ scopes }: { scopes: { scope: string; label: strin
       <SelectField
         label="Expires"
         name="expiresIn"
+        id="token-expires-in"
         options={EXPIRY_OPTIONS}
         value={expiresIn}
         onChange={(e) => setExpiresIn(e.currentTarget.value)}
@@ -94,6 +96,7 @@ export function ApiTokenForm({ scopes }: { scopes: { scope: string; label: strin
         <TextField
           label="Expiry date"
           name="expiresOn"
+          id="token-expires-on"
           type="date"
           defaultValue={values?.expiresOn as string | undefined}
           errors={errors?.expiresOn}
