@@ -71,7 +71,7 @@ export function ApiTokenForm({ scopes }: { scopes: { scope: string; label: strin
               className="size-4 rounded border-zinc-300 accent-indigo-600"
             />
             <label htmlFor={`scope-${s.scope}`} className="text-sm">
-              {s.label} <code className="text-xs text-zinc-500">{s.scope}</code>
+              {s.label} <code className="text-xs text-zinc-600 dark:text-zinc-400">{s.scope}</code>
             </label>
           </div>
         ))}
