@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
+import { GET as GET_DOCUMENT } from '@/app/api/v1/openapi.json/route';
 import { openApiDocument } from './openapi';
 import { OPERATIONS } from './operations';
 import { apiReference } from './reference';
@@ -82,5 +83,13 @@ describe('the reference page’s reading of the document', () => {
     const patch = ref.operations.find((o) => o.method === 'patch')!;
     expect(patch.body?.fields.find((f) => f.name === 'version')).toMatchObject({ required: true, type: 'integer' });
     expect(ref.schemas.find((s) => s.name === 'Item')?.fields.find((f) => f.name === 'theme')?.type).toBe('Ref | null');
+  });
+});
+
+describe('GET /api/v1/openapi.json', () => {
+  it('serves the document to anyone, without a token', async () => {
+    const response = GET_DOCUMENT();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ openapi: '3.1.0', info: { title: 'Quorum REST API' } });
   });
 });
