@@ -66,3 +66,20 @@ export function problemResponse(body: Problem, headers: HeadersInit = {}): Respo
   h.set('content-type', PROBLEM_CONTENT_TYPE);
   return new Response(JSON.stringify(body), { status: body.status, headers: h });
 }
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+type Method = (typeof METHODS)[number];
+
+/**
+ * Handlers for the methods a route does not offer: a 405 problem with an Allow header, where Next
+ * would answer with an empty body. Each v1 route exports them: `export const { PUT, DELETE } = …`.
+ */
+export function methodsOtherThan(...allowed: Method[]): Record<Method, (request: Request) => Response> {
+  const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
+  const refuse = (request: Request) => {
+    const path = new URL(request.url).pathname;
+    const detail = `${request.method} is not allowed on ${path}; it allows ${allowed.join(' and ')}.`;
+    return problemResponse(problem(405, detail, path), { allow });
+  };
+  return Object.fromEntries(METHODS.map((m) => [m, refuse])) as Record<Method, (request: Request) => Response>;
+}

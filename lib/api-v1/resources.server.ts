@@ -71,9 +71,9 @@ export async function apiRequests(user: ActingUser, view: 'mine' | 'triage' = 'm
           title: r.title,
           status: statusOf('submitted'),
           decisionReason: null,
-          cycleName: null,
-          requestorName: r.requestorName,
-          departmentName: r.departmentName,
+          cycle: null,
+          requestor: { id: r.requestorId, name: r.requestorName },
+          department: { id: r.departmentId, name: r.departmentName },
           createdAt: r.createdAt,
         }))
       : (await listMyRequests(user)).map((r) => ({
@@ -81,9 +81,9 @@ export async function apiRequests(user: ActingUser, view: 'mine' | 'triage' = 'm
           title: r.title,
           status: statusOf(r.status),
           decisionReason: r.decisionReason,
-          cycleName: r.cycleName,
-          requestorName: user.name,
-          departmentName: null,
+          cycle: r.cycleId !== null && r.cycleName !== null ? { id: r.cycleId, name: r.cycleName } : null,
+          requestor: { id: user.id, name: user.name },
+          department: null,
           createdAt: r.createdAt,
         }));
   return { data };

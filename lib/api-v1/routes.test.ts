@@ -116,9 +116,19 @@ describe('authentication and scopes', () => {
     expect(mine.requestor).toEqual({ id: requestor.id, name: requestor.name });
     expect(mine.department).toEqual({ id: requestor.departmentId, name: requestor.departmentName });
     const list = await (await requestRoutes.GET(get('/requests', token))).json();
-    expect(list.data.map((r: { id: number }) => r.id)).toEqual([mine.id]);
+    expect(list.data).toMatchObject([
+      { id: mine.id, cycle: null, requestor: { id: requestor.id, name: requestor.name }, department: null },
+    ]);
     await problemOf(await requestRoute.GET(get(`/requests/${itemId}`, token), ctx(itemId)), 403);
     await problemOf(await requestRoutes.GET(get('/requests?view=triage', token)), 403);
+    // The pm's triage view names the requestor and their department, with ids.
+    const pmToken = await tokenFor(pm, ['requests:read']);
+    const triage = await (await requestRoutes.GET(get('/requests?view=triage', pmToken))).json();
+    expect(triage.data.find((r: { id: number }) => r.id === mine.id)).toMatchObject({
+      cycle: null,
+      requestor: { id: requestor.id, name: requestor.name },
+      department: { id: requestor.departmentId, name: requestor.departmentName },
+    });
     expect((await itemRoutes.GET(get(`/items?cycleId=${cycleId}`, token))).status).toBe(403);
   });
 });
@@ -221,5 +231,14 @@ describe('answers', () => {
     await problemOf(over, 429);
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(over.headers.get('ratelimit-remaining')).toBe('0');
+  });
+});
+
+describe('a method a route does not offer', () => {
+  it('answers 405 in the API error format, naming the methods it allows', async () => {
+    const response = itemRoute.POST(new Request(`${BASE}/items/${itemId}`, { method: 'POST' }));
+    const body = await problemOf(response, 405);
+    expect(response.headers.get('allow')).toBe('GET, PATCH, HEAD, OPTIONS');
+    expect(body.detail).toBe(`POST is not allowed on /api/v1/items/${itemId}; it allows GET and PATCH.`);
   });
 });

@@ -12,12 +12,12 @@ export const RequestSummary = z
     title: z.string(),
     status: Coded,
     decisionReason: z.string().nullable(),
-    cycleName: z.string().nullable(),
-    requestorName: z.string(),
-    departmentName: z.string().nullable().meta({ description: 'Given in the triage view.' }),
+    cycle: Ref.nullable().meta({ description: 'The cycle it was triaged into; null while it waits for triage.' }),
+    requestor: Ref,
+    department: Ref.nullable().meta({ description: 'Given in the triage view.' }),
     createdAt: z.string(),
   })
-  .meta({ id: 'RequestSummary', description: 'GET /requests/{id} has every field, with ids.' });
+  .meta({ id: 'RequestSummary', description: 'GET /requests/{id} has every field.' });
 
 export const RequestsQuery = z.object({
   view: z

@@ -70,7 +70,7 @@ export async function listMyRequests(actor: ActingUser) {
     .where(eq(items.requestorId, actor.id))
     .orderBy(desc(items.createdAt), desc(items.id));
   const views = await visibleStatuses(actor, rows);
-  return rows.map(({ cycleId: _c, ...r }) => {
+  return rows.map((r) => {
     const view = views.get(r.id)!;
     const d = view.decidedIn;
     return {
@@ -113,7 +113,9 @@ export async function listTriage(actor: ActingUser) {
       id: items.id,
       title: items.title,
       createdAt: items.createdAt,
+      requestorId: items.requestorId,
       requestorName: users.name,
+      departmentId: items.departmentId,
       departmentName: departments.name,
       sponsorSuggestion: items.sponsorSuggestion,
       businessBenefit: items.businessBenefit,

@@ -4,6 +4,7 @@ import { parseQuery, readV1Json, v1Handler } from '@/lib/api-v1/handler.server';
 import { apiItemOf, listItemsPage } from '@/lib/api-v1/items.server';
 import { ItemCreateBody, ItemsQuery } from '@/lib/api-v1/schemas';
 import { parseOrThrow } from '@/lib/validation';
+import { methodsOtherThan } from '@/lib/api-v1/problem';
 
 /**
  * GET /api/v1/items?cycleId=… — a page of a cycle's backlog (scope items:read), with a
@@ -35,3 +36,6 @@ export async function POST(request: Request) {
     201,
   );
 }
+
+// Any other method: a 405 problem naming the ones this route allows.
+export const { PUT, PATCH, DELETE } = methodsOtherThan('GET', 'POST');

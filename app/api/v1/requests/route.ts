@@ -5,6 +5,7 @@ import { apiItemOf } from '@/lib/api-v1/items.server';
 import { apiRequests } from '@/lib/api-v1/resources.server';
 import { RequestCreateBody, RequestsQuery } from '@/lib/api-v1/schemas-more';
 import { parseOrThrow } from '@/lib/validation';
+import { methodsOtherThan } from '@/lib/api-v1/problem';
 
 /** GET /api/v1/requests — your own requests, or (view=triage, pm/admin) the new ones waiting (scope requests:read). */
 export async function GET(request: Request) {
@@ -26,3 +27,6 @@ export async function POST(request: Request) {
     201,
   );
 }
+
+// Any other method: a 405 problem naming the ones this route allows.
+export const { PUT, PATCH, DELETE } = methodsOtherThan('GET', 'POST');

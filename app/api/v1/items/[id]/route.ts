@@ -4,6 +4,7 @@ import { apiItemOf } from '@/lib/api-v1/items.server';
 import { patchApiItem } from '@/lib/api-v1/item-patch.server';
 import { ItemPatchBody } from '@/lib/api-v1/schemas';
 import { parseOrThrow } from '@/lib/validation';
+import { methodsOtherThan } from '@/lib/api-v1/problem';
 
 type Ctx = { params: Promise<{ id: string }> };
 
@@ -23,3 +24,6 @@ export async function PATCH(request: Request, ctx: Ctx) {
     return apiItemOf(await getItemDetail(user, id));
   });
 }
+
+// Any other method: a 405 problem naming the ones this route allows.
+export const { POST, PUT, DELETE } = methodsOtherThan('GET', 'PATCH');

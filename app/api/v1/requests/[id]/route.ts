@@ -1,6 +1,7 @@
 import { pathId, v1Handler } from '@/lib/api-v1/handler.server';
 import { apiItemOf } from '@/lib/api-v1/items.server';
 import { apiRequest } from '@/lib/api-v1/resources.server';
+import { methodsOtherThan } from '@/lib/api-v1/problem';
 
 type Ctx = { params: Promise<{ id: string }> };
 
@@ -10,3 +11,6 @@ export async function GET(request: Request, ctx: Ctx) {
     apiItemOf(await apiRequest(user, await pathId(ctx.params))),
   );
 }
+
+// Any other method: a 405 problem naming the ones this route allows.
+export const { POST, PUT, PATCH, DELETE } = methodsOtherThan('GET');

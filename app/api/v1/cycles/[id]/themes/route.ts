@@ -1,5 +1,6 @@
 import { apiThemes } from '@/lib/api-v1/resources.server';
 import { pathId, v1Handler } from '@/lib/api-v1/handler.server';
+import { methodsOtherThan } from '@/lib/api-v1/problem';
 
 type Ctx = { params: Promise<{ id: string }> };
 
@@ -7,3 +8,6 @@ type Ctx = { params: Promise<{ id: string }> };
 export async function GET(request: Request, ctx: Ctx) {
   return v1Handler(request, 'cycles:read', async ({ user }) => apiThemes(user, await pathId(ctx.params)));
 }
+
+// Any other method: a 405 problem naming the ones this route allows.
+export const { POST, PUT, PATCH, DELETE } = methodsOtherThan('GET');
