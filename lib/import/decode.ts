@@ -1,0 +1,76 @@
+/**
+ * What an uploaded file is, judged by its bytes and never by its name, and its text when it is text.
+ * Spreadsheets saved on Windows are often Windows-1252 rather than UTF-8: such a file is decoded as
+ * Windows-1252 and the preview says so, instead of showing mangled names.
+ */
+import { ValidationError } from '@/lib/errors';
+
+export type FileKind = 'xlsx' | 'text';
+
+const MAGIC: { bytes: number[]; what: string }[] = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel or Word file (.xls/.doc): save it as .xlsx or CSV' },
+  { bytes: [0x1f, 0x8b], what: 'a compressed (gzip) file' },
+];
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+export const fileError = (message: string) => new ValidationError({ file: [message] }, message);
+
+/** A zip archive is an XLSX candidate (the workbook reader tells it from a .docx); other binaries are refused. */
+export function sniffFile(bytes: Uint8Array): FileKind {
+  if (bytes.length === 0) throw fileError('The file is empty.');
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'xlsx';
+  for (const m of MAGIC) {
+    if (startsWith(bytes, m.bytes)) throw fileError(`This file is ${m.what}, not a CSV or XLSX spreadsheet.`);
+  }
+  return 'text';
+}
+
+/** The offset of the first byte that breaks UTF-8, or -1 when all of it is valid. */
+export function invalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    if (need > 0) {
+      if (i + need >= bytes.length) return i;
+      const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+      const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+      if (bytes[i + 1] < lo || bytes[i + 1] > hi) return i;
+      for (let k = 2; k <= need; k++) {
+        const c = bytes[i + k];
+        if (c < 0x80 || c > 0xbf) return i;
+      }
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Control characters other than tab and line breaks, and the code points Windows-1252 leaves undefined. */
+const IMPLAUSIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0081\u008d\u008f\u0090\u009d]/;
+
+/**
+ * The text of a CSV or pasted file: UTF-8 (a BOM is dropped), else Windows-1252 when that reads as
+ * plausible text (with a note saying so), else an error naming the first byte that is not UTF-8.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; note?: string } {
+  const offset = invalidUtf8Offset(bytes);
+  if (offset < 0) {
+    const text = new TextDecoder('utf-8').decode(bytes); // drops a leading BOM
+    if (IMPLAUSIBLE.test(text)) throw fileError('This file is not text: it is not a CSV or XLSX spreadsheet.');
+    return { text };
+  }
+  const text = new TextDecoder('windows-1252').decode(bytes);
+  if (!IMPLAUSIBLE.test(text)) {
+    return { text, note: 'The file is not UTF-8: it was read as Windows-1252 (Western European) text.' };
+  }
+  throw fileError(
+    `The file is not valid UTF-8 text (the byte at offset ${offset.toLocaleString('en')} is not UTF-8): save it as “CSV UTF-8” and upload it again.`,
+  );
+}
