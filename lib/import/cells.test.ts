@@ -39,8 +39,14 @@ describe('normaliseEstimate', () => {
   });
 
   it('gives no estimate, with a note, for text it cannot read or an amount out of range', () => {
-    expect(normaliseEstimate('a while')).toMatchObject({ estimateWeeks: null, note: expect.stringContaining('not a size') });
-    expect(normaliseEstimate('5000 weeks')).toMatchObject({ estimateWeeks: null, note: expect.stringContaining('between') });
+    expect(normaliseEstimate('a while')).toMatchObject({
+      estimateWeeks: null,
+      note: expect.stringContaining('not a size'),
+    });
+    expect(normaliseEstimate('5000 weeks')).toMatchObject({
+      estimateWeeks: null,
+      note: expect.stringContaining('between'),
+    });
     expect(normaliseEstimate('TBD').note).toBe('Estimate “TBD” → no estimate');
   });
 });

@@ -23,7 +23,21 @@ const SIZE_WORDS: Record<string, Size> = {
   'extra large': 'XL',
   xlarge: 'XL',
 };
-const NO_ESTIMATE = new Set(['', 'tbd', 'tbc', '?', '??', 'n a', 'na', 'none', 'unknown', '-', '—', 'not sized', 'later']);
+const NO_ESTIMATE = new Set([
+  '',
+  'tbd',
+  'tbc',
+  '?',
+  '??',
+  'n a',
+  'na',
+  'none',
+  'unknown',
+  '-',
+  '—',
+  'not sized',
+  'later',
+]);
 const UNIT_WEEKS: [RegExp, number, string][] = [
   [/^(w|wk|wks|week|weeks|pw|person weeks?)$/, 1, 'weeks'],
   [/^(d|day|days|person days?)$/, 1 / 5, 'days'],
@@ -71,9 +85,18 @@ export function normaliseEstimate(raw: string): EstimateValue {
     }
   }
   const amount = weeksOf(text);
-  if (!amount) return { estimateSize: null, estimateWeeks: null, note: `${quoted} is not a size or a number of weeks → no estimate` };
+  if (!amount)
+    return {
+      estimateSize: null,
+      estimateWeeks: null,
+      note: `${quoted} is not a size or a number of weeks → no estimate`,
+    };
   if (amount.weeks <= 0 || amount.weeks > MAX_WEEKS) {
-    return { estimateSize: null, estimateWeeks: null, note: `${quoted} is not between 0 and ${MAX_WEEKS} weeks → no estimate` };
+    return {
+      estimateSize: null,
+      estimateWeeks: null,
+      note: `${quoted} is not between 0 and ${MAX_WEEKS} weeks → no estimate`,
+    };
   }
   const plain = /^\d+(\.\d+)?$/.test(text);
   return {
@@ -85,7 +108,10 @@ export function normaliseEstimate(raw: string): EstimateValue {
 
 const KIND_WORDS: [Kind, string[]][] = [
   ['tech_debt', ['tech debt', 'technical debt', 'debt', 'refactor', 'refactoring', 'techdebt', 'tech_debt']],
-  ['non_functional', ['non functional', 'nonfunctional', 'nfr', 'non_functional', 'performance', 'security', 'compliance']],
+  [
+    'non_functional',
+    ['non functional', 'nonfunctional', 'nfr', 'non_functional', 'performance', 'security', 'compliance'],
+  ],
   ['fix', ['fix', 'bug', 'defect', 'bugfix', 'bug fix', 'issue', 'incident']],
   ['feature', ['feature', 'enhancement', 'new feature', 'improvement', 'story', 'user story', 'request']],
 ];
@@ -96,7 +122,10 @@ export function normaliseKind(raw: string): { kind: Kind; note?: string } {
   if (folded === '') return { kind: 'feature' };
   for (const [kind, words] of KIND_WORDS) {
     if (words.includes(folded) || words.includes(folded.replace(/ /g, ''))) {
-      return { kind, note: folded === kind.replace('_', ' ') || folded === 'feature' ? undefined : `Kind “${raw.trim()}” → ${kind}` };
+      return {
+        kind,
+        note: folded === kind.replace('_', ' ') || folded === 'feature' ? undefined : `Kind “${raw.trim()}” → ${kind}`,
+      };
     }
   }
   return { kind: 'feature', note: `Kind “${raw.trim()}” is not a known kind → feature` };

@@ -1,7 +1,16 @@
 import 'server-only';
 import { z } from 'zod';
 import { transaction } from '@/db/client';
-import { departments, importHeaderMappings, importItems, imports, itemModules, items, modules, themes } from '@/db/schema';
+import {
+  departments,
+  importHeaderMappings,
+  importItems,
+  imports,
+  itemModules,
+  items,
+  modules,
+  themes,
+} from '@/db/schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { createdItemStatus, toColumns } from '@/lib/backlog/items.server';
 import { ItemFieldsSchema } from '@/lib/backlog/item-schema';
@@ -61,7 +70,11 @@ export async function commitImport(actor: ActingUser, cycleId: number, input: un
       throw new ValidationError({ rows: [message] }, message);
     }
     const chosen = includedRows(rows, choices);
-    if (chosen.length === 0) throw new ValidationError({ rows: ['Every row is skipped: there is nothing to import.'] }, 'Every row is skipped: there is nothing to import.');
+    if (chosen.length === 0)
+      throw new ValidationError(
+        { rows: ['Every row is skipped: there is nothing to import.'] },
+        'Every row is skipped: there is nothing to import.',
+      );
     const created = await createMissing(tx, cycleId, chosen);
     const status = createdItemStatus(actor);
     const at = new Date().toISOString();
@@ -104,11 +117,24 @@ export async function commitImport(actor: ActingUser, cycleId: number, input: un
       const chunk = prepared.slice(i, i + CHUNK);
       const inserted = await tx
         .insert(items)
-        .values(chunk.map((p) => ({ ...toColumns(p.fields), sponsorSuggestion: p.sponsorSuggestion, cycleId, status, createdAt: at, updatedAt: at })))
+        .values(
+          chunk.map((p) => ({
+            ...toColumns(p.fields),
+            sponsorSuggestion: p.sponsorSuggestion,
+            cycleId,
+            status,
+            createdAt: at,
+            updatedAt: at,
+          })),
+        )
         .returning({ id: items.id });
-      const links = chunk.flatMap((p, k) => [...new Set(p.fields.moduleIds)].map((moduleId) => ({ itemId: inserted[k].id, moduleId })));
+      const links = chunk.flatMap((p, k) =>
+        [...new Set(p.fields.moduleIds)].map((moduleId) => ({ itemId: inserted[k].id, moduleId })),
+      );
       if (links.length) await tx.insert(itemModules).values(links);
-      await tx.insert(importItems).values(chunk.map((p, k) => ({ importId: record.id, itemId: inserted[k].id, sourceRow: p.row })));
+      await tx
+        .insert(importItems)
+        .values(chunk.map((p, k) => ({ importId: record.id, itemId: inserted[k].id, sourceRow: p.row })));
       for (const [k, p] of chunk.entries()) {
         await logEvent(tx, {
           actorId: actor.id,
@@ -116,7 +142,13 @@ export async function commitImport(actor: ActingUser, cycleId: number, input: un
           subjectType: 'item',
           subjectId: inserted[k].id,
           data: {
-            after: { ...toColumns(p.fields), sponsorSuggestion: p.sponsorSuggestion, moduleIds: p.fields.moduleIds, status, cycleId },
+            after: {
+              ...toColumns(p.fields),
+              sponsorSuggestion: p.sponsorSuggestion,
+              moduleIds: p.fields.moduleIds,
+              status,
+              cycleId,
+            },
             importId: record.id,
             sourceRow: p.row,
           },
@@ -162,15 +194,34 @@ async function createMissing(tx: Executor, cycleId: number, rows: NormalisedRow[
   const ids: Record<Kind, Map<string, number>> = { theme: new Map(), department: new Map(), module: new Map() };
   const made: Record<Kind, number[]> = { theme: [], department: [], module: [] };
   const names = (kind: Kind) =>
-    rows.flatMap((r) => (kind === 'theme' ? (r.item.theme ? [r.item.theme] : []) : kind === 'department' ? [r.item.department] : r.item.modules));
-  let position = (first(await tx.select({ m: sql<number | null>`max(${themes.position})` }).from(themes).where(eq(themes.cycleId, cycleId)))?.m ?? -1) + 1;
+    rows.flatMap((r) =>
+      kind === 'theme'
+        ? r.item.theme
+          ? [r.item.theme]
+          : []
+        : kind === 'department'
+          ? [r.item.department]
+          : r.item.modules,
+    );
+  let position =
+    (first(
+      await tx
+        .select({ m: sql<number | null>`max(${themes.position})` })
+        .from(themes)
+        .where(eq(themes.cycleId, cycleId)),
+    )?.m ?? -1) + 1;
   for (const kind of ['theme', 'department', 'module'] as const) {
     for (const ref of names(kind)) {
       if ('id' in ref || ids[kind].has(nameKey(ref.name))) continue;
       const name = ref.name.trim();
       const row =
         kind === 'theme'
-          ? (await tx.insert(themes).values({ cycleId, name, keyOutcome: '', position: position++ }).returning({ id: themes.id }))[0]
+          ? (
+              await tx
+                .insert(themes)
+                .values({ cycleId, name, keyOutcome: '', position: position++ })
+                .returning({ id: themes.id })
+            )[0]
           : kind === 'department'
             ? (await tx.insert(departments).values({ name }).returning({ id: departments.id }))[0]
             : (await tx.insert(modules).values({ name }).returning({ id: modules.id }))[0];
@@ -198,6 +249,9 @@ async function rememberMapping(tx: Executor, actor: ActingUser, draft: Draft) {
     await tx
       .insert(importHeaderMappings)
       .values({ headerKey: key, field, updatedAt: at, updatedById: actor.id })
-      .onConflictDoUpdate({ target: importHeaderMappings.headerKey, set: { field, updatedAt: at, updatedById: actor.id } });
+      .onConflictDoUpdate({
+        target: importHeaderMappings.headerKey,
+        set: { field, updatedAt: at, updatedById: actor.id },
+      });
   }
 }

@@ -35,7 +35,8 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
     if (need > 0) {
       if (i + need >= bytes.length) return i;
@@ -53,7 +54,7 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
 }
 
 /** Control characters other than tab and line breaks, and the code points Windows-1252 leaves undefined. */
-const IMPLAUSIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0081\u008d\u008f\u0090\u009d]/;
+const IMPLAUSIBLE = new RegExp('[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f\\u0081\\u008d\\u008f\\u0090\\u009d]');
 
 /**
  * The text of a CSV or pasted file: UTF-8 (a BOM is dropped), else Windows-1252 when that reads as

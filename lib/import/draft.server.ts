@@ -64,7 +64,9 @@ export function openDraft(token: string, actorId: number, cycleId: number): Draf
   if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) throw fail();
   let json: unknown;
   try {
-    json = JSON.parse(gunzipSync(Buffer.from(payload, 'base64url'), { maxOutputLength: 64 * 1024 * 1024 }).toString('utf8'));
+    json = JSON.parse(
+      gunzipSync(Buffer.from(payload, 'base64url'), { maxOutputLength: 64 * 1024 * 1024 }).toString('utf8'),
+    );
   } catch {
     throw fail();
   }

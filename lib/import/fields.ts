@@ -93,7 +93,11 @@ export function suggestMapping(headers: string[], remembered: Record<string, str
   const taken = new Set<ColumnMapping>();
   headers.forEach((h, i) => {
     const kept = remembered[headerKey(h)];
-    if (kept && (COLUMN_MAPPINGS as readonly string[]).includes(kept) && (kept === 'ignore' || !taken.has(kept as ColumnMapping))) {
+    if (
+      kept &&
+      (COLUMN_MAPPINGS as readonly string[]).includes(kept) &&
+      (kept === 'ignore' || !taken.has(kept as ColumnMapping))
+    ) {
       out[i] = kept as ColumnMapping;
       taken.add(kept as ColumnMapping);
     }
@@ -122,7 +126,8 @@ export function mappingProblems(headers: string[], mapping: ColumnMapping[]): st
   const problems: string[] = [];
   for (const field of IMPORT_FIELDS) {
     const columns = mapping.flatMap((m, i) => (m === field ? [`“${headers[i]}”`] : []));
-    if (columns.length > 1) problems.push(`${FIELD_LABEL[field]} is chosen for ${columns.join(' and ')}: choose it for one column only.`);
+    if (columns.length > 1)
+      problems.push(`${FIELD_LABEL[field]} is chosen for ${columns.join(' and ')}: choose it for one column only.`);
   }
   if (!mapping.includes('title')) problems.push('Choose the column that holds each item’s title.');
   return problems;

@@ -115,12 +115,14 @@ export function normaliseRows(
     const businessBenefit = cells.businessBenefit.trim();
     for (const f of ['description', 'businessBenefit'] as const) {
       const value = f === 'description' ? description : businessBenefit;
-      if (value.length > LIMITS[f]) errors.push(`${FIELD_LABEL[f]} is ${value.length} characters long: at most ${LIMITS[f].toLocaleString('en')}.`);
+      if (value.length > LIMITS[f])
+        errors.push(`${FIELD_LABEL[f]} is ${value.length} characters long: at most ${LIMITS[f].toLocaleString('en')}.`);
     }
 
     const estimate = normaliseEstimate(cells.estimate);
     if (estimate.note) notes.push(estimate.note);
-    shown.estimate = estimate.estimateSize ?? (estimate.estimateWeeks !== null ? `${estimate.estimateWeeks} weeks` : '');
+    shown.estimate =
+      estimate.estimateSize ?? (estimate.estimateWeeks !== null ? `${estimate.estimateWeeks} weeks` : '');
     const kind = normaliseKind(cells.kind);
     if (kind.note) notes.push(kind.note);
     shown.kind = kind.kind;
@@ -175,7 +177,11 @@ export function normaliseRows(
         notes.push(`Theme “${themeValues[0]}” will be created`);
       } else notes.push(`Theme “${themeValues[0]}” does not exist in this cycle → no theme`);
     }
-    shown.theme = theme ? ('id' in theme ? (refs.themes.find((t) => t.id === theme!.id)?.name ?? '') : `${theme.name} (new)`) : '';
+    shown.theme = theme
+      ? 'id' in theme
+        ? (refs.themes.find((t) => t.id === theme!.id)?.name ?? '')
+        : `${theme.name} (new)`
+      : '';
 
     const departmentText = oneLine(cells.department);
     let department: Ref = { id: options.fallbackDepartmentId };
@@ -188,7 +194,9 @@ export function normaliseRows(
     } else if (departmentText) notes.push(`Department “${departmentText}” does not exist → ${fallbackName}`);
     else notes.push(`No department → ${fallbackName}`);
     shown.department =
-      'id' in department ? (refs.departments.find((d) => d.id === department.id)?.name ?? fallbackName) : `${department.name} (new)`;
+      'id' in department
+        ? (refs.departments.find((d) => d.id === department.id)?.name ?? fallbackName)
+        : `${department.name} (new)`;
 
     const moduleRefs: Ref[] = [];
     const moduleNames: string[] = [];

@@ -26,18 +26,38 @@ export function assertCanImport(actor: ActingUser, options?: Partial<ImportOptio
   const refuse = (field: string, message: string) => {
     throw new ValidationError({ [field]: [message] }, message);
   };
-  if (options?.createThemes && !can(actor, 'cycle.manage')) refuse('createThemes', 'Only a product manager or an admin can create themes.');
-  if (options?.createDepartments && !can(actor, 'user.manage')) refuse('createDepartments', 'Only an admin can create departments.');
-  if (options?.createModules && !can(actor, 'user.manage')) refuse('createModules', 'Only an admin can create modules.');
+  if (options?.createThemes && !can(actor, 'cycle.manage'))
+    refuse('createThemes', 'Only a product manager or an admin can create themes.');
+  if (options?.createDepartments && !can(actor, 'user.manage'))
+    refuse('createDepartments', 'Only an admin can create departments.');
+  if (options?.createModules && !can(actor, 'user.manage'))
+    refuse('createModules', 'Only an admin can create modules.');
 }
 
 export async function loadReferences(tx: Executor, cycleId: number): Promise<References> {
   const [themeRows, departmentRows, moduleRows, people, existingItems] = [
-    await tx.select({ id: themes.id, name: themes.name }).from(themes).where(eq(themes.cycleId, cycleId)).orderBy(asc(themes.position)),
-    await tx.select({ id: departments.id, name: departments.name, archivedAt: departments.archivedAt }).from(departments).orderBy(asc(departments.id)),
-    await tx.select({ id: modules.id, name: modules.name, archivedAt: modules.archivedAt }).from(modules).orderBy(asc(modules.id)),
-    await tx.select({ id: users.id, name: users.name, email: users.email, active: users.active }).from(users).orderBy(asc(users.id)),
-    await tx.select({ id: items.id, title: items.title }).from(items).where(eq(items.cycleId, cycleId)).orderBy(asc(items.id)),
+    await tx
+      .select({ id: themes.id, name: themes.name })
+      .from(themes)
+      .where(eq(themes.cycleId, cycleId))
+      .orderBy(asc(themes.position)),
+    await tx
+      .select({ id: departments.id, name: departments.name, archivedAt: departments.archivedAt })
+      .from(departments)
+      .orderBy(asc(departments.id)),
+    await tx
+      .select({ id: modules.id, name: modules.name, archivedAt: modules.archivedAt })
+      .from(modules)
+      .orderBy(asc(modules.id)),
+    await tx
+      .select({ id: users.id, name: users.name, email: users.email, active: users.active })
+      .from(users)
+      .orderBy(asc(users.id)),
+    await tx
+      .select({ id: items.id, title: items.title })
+      .from(items)
+      .where(eq(items.cycleId, cycleId))
+      .orderBy(asc(items.id)),
   ];
   return {
     themes: themeRows,
@@ -89,9 +109,11 @@ export async function startImport(actor: ActingUser, cycleId: number, input: unk
     throw new ValidationError({ file: [message] }, message);
   }
   const remembered = Object.fromEntries(
-    (await db.select({ key: importHeaderMappings.headerKey, field: importHeaderMappings.field }).from(importHeaderMappings)).map(
-      (r) => [r.key, r.field],
-    ),
+    (
+      await db
+        .select({ key: importHeaderMappings.headerKey, field: importHeaderMappings.field })
+        .from(importHeaderMappings)
+    ).map((r) => [r.key, r.field]),
   );
   const draft: Draft = {
     v: 1,
@@ -106,13 +128,21 @@ export async function startImport(actor: ActingUser, cycleId: number, input: unk
     headers: table.headers,
     rows: table.rows,
     mapping: suggestMapping(table.headers, remembered),
-    options: { createThemes: false, createDepartments: false, createModules: false, fallbackDepartmentId: actor.departmentId },
+    options: {
+      createThemes: false,
+      createDepartments: false,
+      createModules: false,
+      fallbackDepartmentId: actor.departmentId,
+    },
     edits: {},
   };
   return previewOf(draft, actor);
 }
 
-const EditSchema = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(10_000, 'A cell must be at most 10,000 characters.'));
+const EditSchema = z.partialRecord(
+  z.enum(IMPORT_FIELDS),
+  z.string().max(10_000, 'A cell must be at most 10,000 characters.'),
+);
 
 const ReviseSchema = z.object({
   draft: z.string().min(1, 'The import preview is missing: upload the file again.'),
@@ -136,19 +166,25 @@ export async function revisePreview(actor: ActingUser, cycleId: number, input: u
   const change = parseOrThrow(ReviseSchema, input);
   const draft = openDraft(change.draft, actor.id, cycleId);
   if (change.mapping) {
-    if (change.mapping.length !== draft.headers.length) throw new ValidationError({ mapping: ['Choose a field for every column.'] });
+    if (change.mapping.length !== draft.headers.length)
+      throw new ValidationError({ mapping: ['Choose a field for every column.'] });
     draft.mapping = change.mapping;
   }
   if (change.options) {
     assertCanImport(actor, change.options);
     const dept = first(
-      await db.select({ id: departments.id, archivedAt: departments.archivedAt }).from(departments).where(eq(departments.id, change.options.fallbackDepartmentId)),
+      await db
+        .select({ id: departments.id, archivedAt: departments.archivedAt })
+        .from(departments)
+        .where(eq(departments.id, change.options.fallbackDepartmentId)),
     );
-    if (!dept || dept.archivedAt !== null) throw new ValidationError({ fallbackDepartmentId: ['Choose a department that exists and is not archived.'] });
+    if (!dept || dept.archivedAt !== null)
+      throw new ValidationError({ fallbackDepartmentId: ['Choose a department that exists and is not archived.'] });
     draft.options = change.options;
   }
   if (change.editRow !== undefined && change.edit) {
-    if (change.editRow > draft.rows.length) throw new ValidationError({ editRow: [`There is no row ${change.editRow}.`] });
+    if (change.editRow > draft.rows.length)
+      throw new ValidationError({ editRow: [`There is no row ${change.editRow}.`] });
     draft.edits[String(change.editRow)] = { ...(draft.edits[String(change.editRow)] ?? {}), ...change.edit };
   }
   return previewOf(draft, actor);

@@ -42,7 +42,8 @@ export function toTable(grid: string[][], source: ImportSource, extra: Partial<S
     );
   }
   const width = Math.max(...rows.map((r) => r.length));
-  if (width > MAX_IMPORT_COLUMNS) throw fileError(`There are ${width} columns: at most ${MAX_IMPORT_COLUMNS} can be read.`);
+  if (width > MAX_IMPORT_COLUMNS)
+    throw fileError(`There are ${width} columns: at most ${MAX_IMPORT_COLUMNS} can be read.`);
   const headers = Array.from({ length: width }, (_, i) => head[i]?.trim() || `Column ${i + 1}`);
   const padded = data.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
   return { source, headers, rows: padded, sheets: [], sheet: '', notes: [], ...extra };
@@ -123,7 +124,9 @@ export async function readUpload(bytes: Uint8Array, sheet?: string): Promise<Sou
 /** Rows pasted from a spreadsheet: tab-separated as it copies them, or comma/semicolon text. */
 export function readPaste(text: string): SourceTable {
   if (text.length > MAX_IMPORT_FILE_BYTES) {
-    throw fileError(`The pasted text is longer than the limit of ${MAX_IMPORT_FILE_BYTES.toLocaleString('en')} characters.`);
+    throw fileError(
+      `The pasted text is longer than the limit of ${MAX_IMPORT_FILE_BYTES.toLocaleString('en')} characters.`,
+    );
   }
   return parseDelimited(text, 'paste');
 }

@@ -61,19 +61,30 @@ export async function listImports(actor: ActingUser, cycleId: number): Promise<I
 async function touchedItems(tx: Executor, itemIds: number[]): Promise<{ id: number; title: string }[]> {
   if (itemIds.length === 0) return [];
   const touched = new Set<number>();
-  const chunks = Array.from({ length: Math.ceil(itemIds.length / 500) }, (_, i) => itemIds.slice(i * 500, i * 500 + 500));
+  const chunks = Array.from({ length: Math.ceil(itemIds.length / 500) }, (_, i) =>
+    itemIds.slice(i * 500, i * 500 + 500),
+  );
   for (const ids of chunks) {
     const found = [
-      ...(await tx.select({ id: items.id }).from(items).where(and(inArray(items.id, ids), notInArray(items.status, [...UNDECIDED])))),
+      ...(await tx
+        .select({ id: items.id })
+        .from(items)
+        .where(and(inArray(items.id, ids), notInArray(items.status, [...UNDECIDED])))),
       ...(await tx.select({ id: decisions.itemId }).from(decisions).where(inArray(decisions.itemId, ids))),
       ...(await tx.select({ id: agendaItems.itemId }).from(agendaItems).where(inArray(agendaItems.itemId, ids))),
       ...(await tx.select({ id: comments.itemId }).from(comments).where(inArray(comments.itemId, ids))),
-      ...(await tx.select({ id: changeRequests.incomingItemId }).from(changeRequests).where(inArray(changeRequests.incomingItemId, ids))),
+      ...(await tx
+        .select({ id: changeRequests.incomingItemId })
+        .from(changeRequests)
+        .where(inArray(changeRequests.incomingItemId, ids))),
     ];
     for (const f of found) touched.add(f.id);
   }
   if (touched.size === 0) return [];
-  return tx.select({ id: items.id, title: items.title }).from(items).where(inArray(items.id, [...touched].slice(0, 500)));
+  return tx
+    .select({ id: items.id, title: items.title })
+    .from(items)
+    .where(inArray(items.id, [...touched].slice(0, 500)));
 }
 
 /**
@@ -85,12 +96,21 @@ async function touchedItems(tx: Executor, itemIds: number[]): Promise<{ id: numb
 export async function undoImport(actor: ActingUser, cycleId: number, importId: number): Promise<{ itemCount: number }> {
   assertCanImport(actor);
   return transaction(async (tx) => {
-    const record = first(await tx.select().from(imports).where(and(eq(imports.id, importId), eq(imports.cycleId, cycleId))));
+    const record = first(
+      await tx
+        .select()
+        .from(imports)
+        .where(and(eq(imports.id, importId), eq(imports.cycleId, cycleId))),
+    );
     if (!record) throw new NotFoundError('This import');
     if (record.undoneAt !== null) {
-      throw new ConflictError(`This import was already undone on ${new Date(record.undoneAt).toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
+      throw new ConflictError(
+        `This import was already undone on ${new Date(record.undoneAt).toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+      );
     }
-    const itemIds = (await tx.select({ id: importItems.itemId }).from(importItems).where(eq(importItems.importId, importId))).map((r) => r.id);
+    const itemIds = (
+      await tx.select({ id: importItems.itemId }).from(importItems).where(eq(importItems.importId, importId))
+    ).map((r) => r.id);
     const touched = await touchedItems(tx, itemIds);
     if (touched.length) {
       const names = touched.slice(0, 5).map((i) => `“${i.title}” (#${i.id})`);
@@ -138,15 +158,29 @@ async function removeUnused(tx: Executor, created: Record<string, number[]>) {
     removed.themes.push(id);
   }
   for (const id of created.modules ?? []) {
-    if (first(await tx.select({ id: itemModules.itemId }).from(itemModules).where(eq(itemModules.moduleId, id)).limit(1))) continue;
+    if (
+      first(await tx.select({ id: itemModules.itemId }).from(itemModules).where(eq(itemModules.moduleId, id)).limit(1))
+    )
+      continue;
     await tx.delete(modules).where(eq(modules.id, id));
     removed.modules.push(id);
   }
   for (const id of created.departments ?? []) {
     if (first(await tx.select({ id: items.id }).from(items).where(eq(items.departmentId, id)).limit(1))) continue;
     if (first(await tx.select({ id: users.id }).from(users).where(eq(users.departmentId, id)).limit(1))) continue;
-    if (first(await tx.select({ id: invitations.id }).from(invitations).where(eq(invitations.departmentId, id)).limit(1))) continue;
-    if (first(await tx.select({ id: ssoGroupMappings.id }).from(ssoGroupMappings).where(eq(ssoGroupMappings.departmentId, id)).limit(1)))
+    if (
+      first(await tx.select({ id: invitations.id }).from(invitations).where(eq(invitations.departmentId, id)).limit(1))
+    )
+      continue;
+    if (
+      first(
+        await tx
+          .select({ id: ssoGroupMappings.id })
+          .from(ssoGroupMappings)
+          .where(eq(ssoGroupMappings.departmentId, id))
+          .limit(1),
+      )
+    )
       continue;
     await tx.delete(departments).where(eq(departments.id, id));
     removed.departments.push(id);
