@@ -54,7 +54,14 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
 }
 
 /** Control characters other than tab and line breaks, and the code points Windows-1252 leaves undefined. */
-const IMPLAUSIBLE = new RegExp('[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f\\u0081\\u008d\\u008f\\u0090\\u009d]');
+const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+function implausible(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f || UNDEFINED_IN_1252.has(c)) return true;
+  }
+  return false;
+}
 
 /**
  * The text of a CSV or pasted file: UTF-8 (a BOM is dropped), else Windows-1252 when that reads as
@@ -64,11 +71,11 @@ export function decodeText(bytes: Uint8Array): { text: string; note?: string } {
   const offset = invalidUtf8Offset(bytes);
   if (offset < 0) {
     const text = new TextDecoder('utf-8').decode(bytes); // drops a leading BOM
-    if (IMPLAUSIBLE.test(text)) throw fileError('This file is not text: it is not a CSV or XLSX spreadsheet.');
+    if (implausible(text)) throw fileError('This file is not text: it is not a CSV or XLSX spreadsheet.');
     return { text };
   }
   const text = new TextDecoder('windows-1252').decode(bytes);
-  if (!IMPLAUSIBLE.test(text)) {
+  if (!implausible(text)) {
     return { text, note: 'The file is not UTF-8: it was read as Windows-1252 (Western European) text.' };
   }
   throw fileError(
