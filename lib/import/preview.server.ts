@@ -20,6 +20,10 @@ import { toPreviewView, type ImportPreview } from './view';
  * import names requestors and sponsors, which only they may set. Creating missing themes needs
  * cycle.manage (as the settings page does); creating departments or modules needs user.manage (admin).
  */
+export function canImport(actor: ActingUser): boolean {
+  return can(actor, 'item.create') && can(actor, 'item.edit');
+}
+
 export function assertCanImport(actor: ActingUser, options?: Partial<ImportOptions>): void {
   assertCan(actor, 'item.create');
   assertCan(actor, 'item.edit');

@@ -1,0 +1,34 @@
+'use client';
+import { useActionState } from 'react';
+import { ConfirmStep } from '@/components/ui/confirm-step';
+import { FormMessage } from '@/components/ui/form-message';
+import { plural } from '@/lib/plural';
+import { undoImportAction } from '../actions';
+
+/** Undo of one import, asked twice: it deletes the items it created. */
+export function UndoImportForm({
+  cycleId,
+  importId,
+  label,
+  itemCount,
+}: {
+  cycleId: number;
+  importId: number;
+  label: string;
+  itemCount: number;
+}) {
+  const [state, action] = useActionState(undoImportAction, undefined);
+  return (
+    <form action={action} aria-label={`Undo the import of ${label}`} className="space-y-1">
+      <input type="hidden" name="cycleId" value={cycleId} />
+      <input type="hidden" name="importId" value={importId} />
+      <ConfirmStep
+        open="Undo"
+        question={`Undo the import of ${label}? Its ${plural(itemCount, 'item')} will be deleted.`}
+        confirm="Yes, undo the import"
+        pendingText="Undoing…"
+      />
+      <FormMessage state={state} />
+    </form>
+  );
+}
