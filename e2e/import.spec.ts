@@ -37,7 +37,7 @@ test('a pm imports a messy sheet (CSV, Windows-1252 CSV and XLSX), fixes two row
 
   const page = await signedInAs(pm);
   await page.goto(`/cycles/${cycle.id}`);
-  await page.getByRole('link', { name: 'Import' }).click();
+  await page.getByRole('link', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('heading', { name: `Import into ${cycle.name}` })).toBeVisible();
   const source = page.getByRole('form', { name: 'Source' });
   const file = source.getByLabel('Spreadsheet file (CSV or XLSX)');
@@ -58,26 +58,30 @@ test('a pm imports a messy sheet (CSV, Windows-1252 CSV and XLSX), fixes two row
   await source.getByRole('button', { name: 'Read rows' }).click();
   await expect(columns.getByText(/read as Windows-1252/)).toBeVisible();
   await expect(columns.getByText('Columns are separated by semicolons.')).toBeVisible();
-  await expect(preview.getByRole('row', { name: 'Row 4' }).getByText(`Zoë’s café – ${world.tag}`)).toBeVisible();
+  await expect(
+    preview.getByRole('row', { name: 'Row 4', exact: true }).getByText(`Zoë’s café – ${world.tag}`),
+  ).toBeVisible();
 
   // XLSX: the whole flow.
   await file.setInputFiles({ name: 'messy.xlsx', mimeType: XLSX_TYPE, buffer: await messyXlsx(names) });
   await source.getByRole('button', { name: 'Read rows' }).click();
   await expect(columns.getByRole('heading', { name: '2. Columns of messy.xlsx' })).toBeVisible();
   await expect(preview.getByText('2 of 40 rows have problems to fix.')).toBeVisible();
-  const row1 = preview.getByRole('row', { name: 'Row 1' });
+  const row1 = preview.getByRole('row', { name: 'Row 1', exact: true });
   await expect(row1.getByText('Estimate “3-5 weeks” → 5 weeks (upper end of the range)')).toBeVisible();
   await expect(row1.getByText(`Sponsor “${sponsor.name} (Ops)” → ${sponsor.name}`)).toBeVisible();
-  await expect(preview.getByRole('row', { name: 'Row 2' }).getByText('2 weeks')).toBeVisible(); // the formula's value
+  await expect(preview.getByRole('row', { name: 'Row 2', exact: true }).getByText('2 weeks')).toBeVisible(); // the formula's value
   await expect(
     preview.getByText('Sponsor “Bob External” is not a person in Quorum: kept as free text').first(),
   ).toBeVisible();
   await expect(
-    preview.getByRole('row', { name: `Row ${MISSING_TITLE_ROW}` }).getByText('Title is missing.'),
+    preview.getByRole('row', { name: `Row ${MISSING_TITLE_ROW}`, exact: true }).getByText('Title is missing.'),
   ).toBeVisible();
-  await expect(preview.getByRole('row', { name: `Row ${DUPLICATE_ROW}` }).getByLabel('Skip row 40')).toBeChecked();
   await expect(
-    preview.getByRole('row', { name: `Row ${EXISTING_ROW}` }).getByText(/Same title as item #/),
+    preview.getByRole('row', { name: `Row ${DUPLICATE_ROW}`, exact: true }).getByLabel('Skip row 40'),
+  ).toBeChecked();
+  await expect(
+    preview.getByRole('row', { name: `Row ${EXISTING_ROW}`, exact: true }).getByText(/Same title as item #/),
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import rows' })).toHaveCount(0);
 
@@ -93,7 +97,7 @@ test('a pm imports a messy sheet (CSV, Windows-1252 CSV and XLSX), fixes two row
     await edit.getByLabel('Title').fill(title);
     await edit.getByRole('button', { name: `Save row ${row}` }).click();
     await expect(page.getByRole('status').filter({ hasText: `Row ${row} updated.` })).toBeVisible();
-    await expect(preview.getByRole('row', { name: `Row ${row}` }).getByText(title)).toBeVisible();
+    await expect(preview.getByRole('row', { name: `Row ${row}`, exact: true }).getByText(title)).toBeVisible();
   }
   await expect(preview.getByText('All 40 rows can be imported.')).toBeVisible();
   await page.getByRole('button', { name: 'Import rows' }).click();
@@ -105,7 +109,7 @@ test('a pm imports a messy sheet (CSV, Windows-1252 CSV and XLSX), fixes two row
 
   await page.goto(`/cycles/${cycle.id}/import`);
   const history = page.getByRole('region', { name: 'Imports into this cycle' });
-  await history.getByRole('button', { name: 'Undo' }).click();
+  await history.getByRole('button', { name: 'Undo', exact: true }).click();
   await history.getByRole('button', { name: 'Yes, undo the import' }).click();
   await expect(history.getByText('Import undone: 38 items removed.')).toBeVisible();
   await expect(history.getByText(/^Undone /)).toBeVisible();

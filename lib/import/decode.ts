@@ -63,6 +63,25 @@ function implausible(text: string): boolean {
   return false;
 }
 
+/** What Windows-1252 puts at 0x80–0x9F (where Latin-1 has control characters); 0 where it has nothing. */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0, 0,
+  0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/**
+ * Windows-1252 by its table. Some Node versions' TextDecoder('windows-1252') decodes as Latin-1,
+ * which turns curly quotes and dashes into control characters.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) {
+    const high = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : b;
+    out += String.fromCharCode(high === 0 ? 0x80 + (b - 0x80) : high);
+  }
+  return out;
+}
+
 /**
  * The text of a CSV or pasted file: UTF-8 (a BOM is dropped), else Windows-1252 when that reads as
  * plausible text (with a note saying so), else an error naming the first byte that is not UTF-8.
@@ -74,7 +93,7 @@ export function decodeText(bytes: Uint8Array): { text: string; note?: string } {
     if (implausible(text)) throw fileError('This file is not text: it is not a CSV or XLSX spreadsheet.');
     return { text };
   }
-  const text = new TextDecoder('windows-1252').decode(bytes);
+  const text = decodeWindows1252(bytes);
   if (!implausible(text)) {
     return { text, note: 'The file is not UTF-8: it was read as Windows-1252 (Western European) text.' };
   }

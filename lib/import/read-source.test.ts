@@ -36,9 +36,9 @@ describe('reading CSV', () => {
   });
 
   it('reads Windows-1252 and says so', async () => {
-    const bytes = Uint8Array.from([...utf8('Title;Sponsor\nCaf'), 0xe9, ...utf8(';Ren'), 0xe9, 0x0a]);
+    const bytes = Uint8Array.from([...utf8('Title;Sponsor\nCaf'), 0xe9, 0x92, 0x96, ...utf8(';Ren'), 0xe9, 0x0a]);
     const t = await readUpload(bytes);
-    expect(t.rows).toEqual([['Café', 'René']]);
+    expect(t.rows).toEqual([['Café’–', 'René']]);
     expect(t.notes[0]).toContain('Windows-1252');
   });
 

@@ -8,18 +8,14 @@ import { undoImport } from '@/lib/import/undo.server';
 import { plural } from '@/lib/plural';
 import { formId, formText } from '@/lib/validation';
 
-const upload = z
-  .instanceof(File)
-  .optional()
-  .transform(async (file) =>
-    file && file.size > 0 ? { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name } : null,
-  );
+/** The uploaded file as it arrived; its bytes are read (and judged) on the server. */
+const upload = z.instanceof(File).optional();
 
 export const startImportAction = formAction(
   z.object({ cycleId: formId, file: upload, paste: formText, sheet: formText }),
-  (input, user) =>
+  async (input, user) =>
     startImport(user, input.cycleId, {
-      file: input.file?.bytes ?? null,
+      file: input.file && input.file.size > 0 ? new Uint8Array(await input.file.arrayBuffer()) : null,
       fileName: input.file?.name ?? '',
       paste: input.paste,
       sheet: input.sheet,
