@@ -68,7 +68,12 @@ test('a pm imports a messy sheet (CSV, Windows-1252 CSV and XLSX), fixes two row
   await expect(columns.getByRole('heading', { name: '2. Columns of messy.xlsx' })).toBeVisible();
   await expect(preview.getByText('2 of 40 rows have problems to fix.')).toBeVisible();
   const row1 = preview.getByRole('row', { name: 'Row 1', exact: true });
-  await expect(row1.getByText('Estimate “3-5 weeks” → 5 weeks (upper end of the range)')).toBeVisible();
+  await expect(
+    preview
+      .getByRole('row', { name: 'Row 24', exact: true })
+      .getByText('Estimate “3-5 weeks” → 5 weeks (upper end of the range)'),
+  ).toBeVisible();
+  await expect(row1.getByText('Kind “NFR” → Non-functional')).toBeVisible();
   await expect(row1.getByText(`Sponsor “${sponsor.name} (Ops)” → ${sponsor.name}`)).toBeVisible();
   await expect(preview.getByRole('row', { name: 'Row 2', exact: true }).getByText('2 weeks')).toBeVisible(); // the formula's value
   await expect(

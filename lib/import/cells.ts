@@ -4,6 +4,7 @@
  * run it on the server, and the tests run it on its own.
  */
 import type { Kind, Size } from '@/db/schema/backlog';
+import { KIND_LABEL } from '@/lib/backlog/labels';
 import { foldWords } from './fields';
 
 export type EstimateValue = { estimateSize: Size | null; estimateWeeks: number | null; note?: string };
@@ -124,11 +125,14 @@ export function normaliseKind(raw: string): { kind: Kind; note?: string } {
     if (words.includes(folded) || words.includes(folded.replace(/ /g, ''))) {
       return {
         kind,
-        note: folded === kind.replace('_', ' ') || folded === 'feature' ? undefined : `Kind “${raw.trim()}” → ${kind}`,
+        note:
+          folded === kind.replace('_', ' ') || folded === 'feature'
+            ? undefined
+            : `Kind “${raw.trim()}” → ${KIND_LABEL[kind]}`,
       };
     }
   }
-  return { kind: 'feature', note: `Kind “${raw.trim()}” is not a known kind → feature` };
+  return { kind: 'feature', note: `Kind “${raw.trim()}” is not a known kind → Feature` };
 }
 
 /** The values of a multi-value cell: split on semicolons, commas, pipes and line breaks. */

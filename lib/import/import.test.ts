@@ -58,7 +58,7 @@ describe('preview', () => {
       estimate: '5 weeks',
       sponsor: jane.name,
       department: `Ops ${tag}`,
-      kind: 'fix',
+      kind: 'Fix',
       theme: 'Growth',
     });
     expect(first.notes).toEqual(
@@ -147,7 +147,7 @@ describe('commitImport and undoImport', () => {
       estimateWeeks: 5,
       sponsorId: jane.id,
       departmentId: opsId,
-      kind: 'fix',
+      kind: 'Fix',
       requestorId: admin.id,
     });
     expect(ledger).toMatchObject({

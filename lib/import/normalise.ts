@@ -5,6 +5,7 @@
  */
 import type { Kind, Size } from '@/db/schema/backlog';
 import { TITLE_MAX } from '@/lib/backlog/item-schema';
+import { KIND_LABEL } from '@/lib/backlog/labels';
 import { nameKey, normaliseEstimate, normaliseKind, oneLine, personCandidates, splitValues } from './cells';
 import { findDuplicates, type DuplicateOf } from './duplicates';
 import { FIELD_LABEL, IMPORT_FIELDS, type ColumnMapping, type ImportField } from './fields';
@@ -125,7 +126,7 @@ export function normaliseRows(
       estimate.estimateSize ?? (estimate.estimateWeeks !== null ? `${estimate.estimateWeeks} weeks` : '');
     const kind = normaliseKind(cells.kind);
     if (kind.note) notes.push(kind.note);
-    shown.kind = kind.kind;
+    shown.kind = KIND_LABEL[kind.kind];
 
     let sme = oneLine(cells.sme);
     if (sme) {
