@@ -147,7 +147,7 @@ describe('commitImport and undoImport', () => {
       estimateWeeks: 5,
       sponsorId: jane.id,
       departmentId: opsId,
-      kind: 'Fix',
+      kind: 'fix',
       requestorId: admin.id,
     });
     expect(ledger).toMatchObject({
