@@ -76,11 +76,13 @@ export default async function ImportPage({
                       <td>{h.itemCount}</td>
                       <td>{h.skippedCount}</td>
                       <td className="py-2">
-                        {h.undoneAt === null ? (
-                          <UndoImportForm cycleId={cycleId} importId={h.id} label={label} itemCount={h.itemCount} />
-                        ) : (
-                          <span>Undone {when(h.undoneAt)}</span>
-                        )}
+                        <UndoImportForm
+                          cycleId={cycleId}
+                          importId={h.id}
+                          label={label}
+                          itemCount={h.itemCount}
+                          undone={h.undoneAt === null ? null : when(h.undoneAt)}
+                        />
                       </td>
                     </tr>
                   );

@@ -16,6 +16,8 @@ export function PreviewTable({
   onPreview: (p: ImportPreview) => void;
 }) {
   const [editing, setEditing] = useState<number | null>(null);
+  // Said here, not in the edit form: the form closes once its row is saved.
+  const [saved, setSaved] = useState<string | null>(null);
   const mapped = new Set(preview.mapping);
   const fields = IMPORT_FIELDS.filter((f) => mapped.has(f) || f === 'department' || f === 'requestor');
   return (
@@ -27,6 +29,9 @@ export function PreviewTable({
         {preview.counts.withErrors > 0
           ? `${preview.counts.withErrors} of ${preview.counts.rows} rows have problems to fix.`
           : `All ${preview.counts.rows} rows can be imported.`}
+      </p>
+      <p role="status" className="text-sm text-emerald-800 dark:text-emerald-200">
+        {saved}
       </p>
       <div className="relative max-h-[70vh] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-700">
         <table className="w-full text-sm">
@@ -55,7 +60,14 @@ export function PreviewTable({
           <tbody>
             {preview.rows.map((r) => (
               <Fragment key={r.row}>
-                <PreviewLine row={r} fields={fields} onEdit={() => setEditing(editing === r.row ? null : r.row)} />
+                <PreviewLine
+                  row={r}
+                  fields={fields}
+                  onEdit={() => {
+                    setSaved(null);
+                    setEditing(editing === r.row ? null : r.row);
+                  }}
+                />
                 {editing === r.row && (
                   <tr>
                     <td colSpan={fields.length + 4} className="bg-zinc-50 px-2 py-3 dark:bg-zinc-800">
@@ -66,6 +78,7 @@ export function PreviewTable({
                         onDone={(next) => {
                           onPreview(next);
                           setEditing(null);
+                          setSaved(`Row ${r.row} updated.`);
                         }}
                         onCancel={() => setEditing(null)}
                       />

@@ -11,13 +11,24 @@ export function UndoImportForm({
   importId,
   label,
   itemCount,
+  undone,
 }: {
   cycleId: number;
   importId: number;
   label: string;
   itemCount: number;
+  /** When it was undone, as the page shows it; null while it can be. */
+  undone: string | null;
 }) {
   const [state, action] = useActionState(undoImportAction, undefined);
+  // One component either way, so the confirmation survives the page showing the import as undone.
+  if (undone)
+    return (
+      <div className="space-y-1">
+        <FormMessage state={state} />
+        <span>Undone {undone}</span>
+      </div>
+    );
   return (
     <form action={action} aria-label={`Undo the import of ${label}`} className="space-y-1">
       <input type="hidden" name="cycleId" value={cycleId} />
