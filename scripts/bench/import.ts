@@ -35,14 +35,20 @@ await databaseReady;
 const department = await makeDepartment(db, 'Operations');
 const pm = await makeUser(db, { role: 'pm', name: 'Priya Patel', departmentId: department.id });
 const sponsors = [];
-for (let i = 0; i < 20; i++) sponsors.push(await makeUser(db, { role: 'leader', name: `Leader ${i}`, departmentId: department.id }));
+for (let i = 0; i < 20; i++)
+  sponsors.push(await makeUser(db, { role: 'leader', name: `Leader ${i}`, departmentId: department.id }));
 const modules = [];
 for (let i = 0; i < 10; i++) modules.push(await makeModule(db, `module-${i}`));
 const cycle = await makeCycle(db);
 const themes = [];
 for (let i = 0; i < 5; i++) themes.push(await makeTheme(db, cycle.id, { name: `Theme ${i}` }));
 for (let i = 0; i < EXISTING; i++)
-  await makeItem(db, { cycleId: cycle.id, title: `Existing item number ${i}`, requestorId: pm.id, departmentId: department.id });
+  await makeItem(db, {
+    cycleId: cycle.id,
+    title: `Existing item number ${i}`,
+    requestorId: pm.id,
+    departmentId: department.id,
+  });
 
 const HEADERS = ['Title', 'Description', 'Estimate', 'Kind', 'Theme', 'Department', 'Modules', 'Sponsor', 'SME'];
 const ESTIMATES = ['M', '3 weeks', '3-5 weeks', 'TBD', 'S', '2.5', 'XL', '10 days'];
@@ -71,7 +77,8 @@ const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
 };
 
 const [preview, previewMs] = await timed(() => startImport(pm, cycle.id, { file: bytes, fileName: 'bench.xlsx' }));
-if (preview.counts.withErrors) throw new Error(`The benchmark sheet has ${preview.counts.withErrors} rows with errors.`);
+if (preview.counts.withErrors)
+  throw new Error(`The benchmark sheet has ${preview.counts.withErrors} rows with errors.`);
 const [result, importMs] = await timed(() => commitImport(pm, cycle.id, { draft: preview.draft }));
 
 // Baseline: exceljs alone, then plain SQL in one transaction.
@@ -102,15 +109,30 @@ const figures = {
   previewMs,
   importMs,
   baseline: { parseMs, insertMs },
-  ratios: { preview: +(previewMs / Math.max(1, baselinePreview)).toFixed(1), import: +(importMs / Math.max(1, insertMs)).toFixed(1) },
+  ratios: {
+    preview: +(previewMs / Math.max(1, baselinePreview)).toFixed(1),
+    import: +(importMs / Math.max(1, insertMs)).toFixed(1),
+  },
 };
 console.log(`\nImport of ${ROWS.toLocaleString('en')} rows (XLSX of ${Math.round(bytes.length / 1024)} KB), SQLite\n`);
 console.log(
   table(
     ['step', 'Quorum ms', 'baseline ms', 'ratio', `target < ${TARGET_MS} ms`],
     [
-      ['preview (parse, normalise, duplicates)', previewMs, parseMs, figures.ratios.preview, passMiss(previewMs < TARGET_MS)],
-      ['import (one transaction, with events)', importMs, insertMs, figures.ratios.import, passMiss(importMs < TARGET_MS)],
+      [
+        'preview (parse, normalise, duplicates)',
+        previewMs,
+        parseMs,
+        figures.ratios.preview,
+        passMiss(previewMs < TARGET_MS),
+      ],
+      [
+        'import (one transaction, with events)',
+        importMs,
+        insertMs,
+        figures.ratios.import,
+        passMiss(importMs < TARGET_MS),
+      ],
     ],
   ),
 );

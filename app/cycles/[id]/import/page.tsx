@@ -40,7 +40,9 @@ export default async function ImportPage({
           <Link href={`/cycles/${cycleId}`}>See them in the backlog</Link>
         </p>
       )}
+      {/* A finished import starts the next one afresh: its preview is not offered a second time. */}
       <ImportWizard
+        key={importedId || 'new'}
         cycleId={cycleId}
         limits={`CSV (comma, semicolon or tab; UTF-8 or Windows-1252) or XLSX, up to 1 MB and ${MAX_IMPORT_ROWS.toLocaleString('en')} rows.`}
       />
