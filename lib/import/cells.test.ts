@@ -109,3 +109,16 @@ describe('findDuplicates', () => {
     expect(found[4]).toBeNull();
   });
 });
+
+describe('findDuplicates over many titles sharing common words', () => {
+  it('still finds the similar pair, and only it', () => {
+    const titles = Array.from({ length: 3000 }, (_, i) => ({
+      row: i + 1,
+      title: `Improve the backlog screen number ${i}`,
+    }));
+    titles.push({ row: 3001, title: 'Improve backlog screen number 1234' });
+    const found = findDuplicates(titles, []);
+    expect(found.filter(Boolean)).toHaveLength(1);
+    expect(found[3000]).toMatchObject({ kind: 'similar', of: { row: 1235 } });
+  });
+});

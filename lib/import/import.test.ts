@@ -204,6 +204,15 @@ describe('commitImport and undoImport', () => {
     await expect(undoImport(admin, cycleId, result.importId)).rejects.toThrow('This import was already undone');
   });
 
+  it('suggests a mapping the pm chose before for the same header', async () => {
+    cycleId = await newCycle();
+    const first = await startImport(pm, cycleId, csv(['Title,Colour code', 'One,Ana']));
+    expect(first.mapping).toEqual(['title', 'ignore']);
+    const mapped = await revisePreview(pm, cycleId, { draft: first.draft, mapping: ['title', 'sme'] });
+    await commitImport(pm, cycleId, { draft: mapped.draft });
+    expect((await startImport(pm, cycleId, csv(['Colour code,Title', 'Ana,Two']))).mapping).toEqual(['sme', 'title']);
+  });
+
   it('imports an exact duplicate only when asked, and a similar one unless told to skip', async () => {
     cycleId = await newCycle();
     await makeItem(db, { cycleId, title: 'Export the backlog to CSV', requestorId: pm.id, departmentId });
