@@ -116,7 +116,7 @@ test('no page scrolls sideways at 1440 or 820 px, with long names and unbroken s
     '/changes',
     '/notifications',
     '/settings',
-    '/admin',
+    `/admin?q=${world.tag}`,
     '/admin/directory',
     '/admin/sign-in',
     `/admin/sign-in/${connection.id}`,

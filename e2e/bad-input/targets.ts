@@ -8,6 +8,7 @@ import type { FieldKind } from './mutations';
 import { PEOPLE_BAD_INPUT_TARGETS } from './targets-people';
 import { SSO_BAD_INPUT_TARGETS } from './targets-sso';
 import { IMPORT_BAD_INPUT_TARGETS } from './targets-import';
+import { EXPORT_BAD_INPUT_TARGETS } from './targets-export';
 
 export type BadInputTarget = {
   target: string;
@@ -294,4 +295,5 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   ...PEOPLE_BAD_INPUT_TARGETS,
   ...SSO_BAD_INPUT_TARGETS,
   ...IMPORT_BAD_INPUT_TARGETS,
+  ...EXPORT_BAD_INPUT_TARGETS,
 ];
