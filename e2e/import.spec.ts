@@ -93,6 +93,14 @@ test('a pm imports a messy sheet (CSV, Windows-1252 CSV and XLSX), fixes two row
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
+  // On a phone the preview scrolls inside its own box; the page itself does not scroll sideways.
+  const desktop = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+    0,
+  );
+  await page.setViewportSize(desktop);
+
   for (const [row, title] of [
     [MISSING_TITLE_ROW, world.named('Named at last')],
     [LONG_TITLE_ROW, world.named('Short enough now')],
