@@ -30,8 +30,7 @@ export function MappingForm({
     ['createModules', 'Create missing modules', 'Otherwise an unknown module is left out.'],
   ] as const;
   return (
-    // A new draft is a new form: its selects start from the new suggestion.
-    <form key={preview.draft.slice(-16)} action={action} aria-label="Columns and options" className="space-y-3">
+    <form action={action} aria-label="Columns and options" className="space-y-3">
       <h2 className="text-lg font-semibold">2. Columns of {source}</h2>
       {preview.notes.map((n) => (
         <p key={n} className="text-sm text-zinc-600 dark:text-zinc-300">
@@ -40,7 +39,8 @@ export function MappingForm({
       ))}
       <input type="hidden" name="cycleId" value={cycleId} />
       <input type="hidden" name="draft" value={preview.draft} />
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+      {/* A new draft (another file) remounts the choices, so they start from its suggestion. */}
+      <div key={preview.draft.slice(-16)} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {preview.headers.map((header, i) => (
           <FieldFrame
             key={`${i}-${header}`}
@@ -72,7 +72,7 @@ export function MappingForm({
           ))}
         </ul>
       )}
-      <fieldset className="space-y-2">
+      <fieldset key={`options-${preview.draft.slice(-16)}`} className="space-y-2">
         <legend className="text-sm font-medium">Options</legend>
         {options.map(([name, label, hint]) => {
           const allowed = preview.allowed[name];
