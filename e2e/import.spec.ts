@@ -62,6 +62,12 @@ test('a pm imports a messy sheet (CSV, Windows-1252 CSV and XLSX), fixes two row
     preview.getByRole('row', { name: 'Row 4', exact: true }).getByText(`Zoë’s café – ${world.tag}`),
   ).toBeVisible();
 
+  // A column the pm does not want: ignored, and the preview follows.
+  await columns.getByLabel('Column “Details”').selectOption('Ignore');
+  await columns.getByRole('button', { name: 'Update preview' }).click();
+  await expect(columns.getByRole('status').filter({ hasText: 'Preview updated.' })).toBeVisible();
+  await expect(preview.getByRole('columnheader', { name: 'Description' })).toHaveCount(0);
+
   // XLSX: the whole flow.
   await file.setInputFiles({ name: 'messy.xlsx', mimeType: XLSX_TYPE, buffer: await messyXlsx(names) });
   await source.getByRole('button', { name: 'Read rows' }).click();
