@@ -12,6 +12,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { OWN_SERVER_AUTH_SECRET } from './server-secret';
 
 export type KillKind = 'SIGKILL' | 'SIGTERM';
 
@@ -101,7 +102,7 @@ export async function startOwnServer(
   const env = {
     ...process.env,
     DATABASE_URL: databasePath,
-    AUTH_SECRET: 'own-server-secret-that-is-long-enough-to-pass-validation',
+    AUTH_SECRET: OWN_SERVER_AUTH_SECRET,
     AUTH_URL: baseURL,
     APP_URL: baseURL,
     NEXT_TELEMETRY_DISABLED: '1',

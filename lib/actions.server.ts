@@ -14,6 +14,8 @@ export type FormState = {
   message?: string;
   fieldErrors?: FieldErrors;
   values?: Record<string, string | string[]>;
+  /** What a multi-step form needs for its next step (Done.data); plain data only. */
+  data?: unknown;
 };
 
 /**
@@ -34,6 +36,8 @@ export type Done<I, R> = {
   revalidate?: (input: I, result: R) => string | string[];
   /** Where to go next; the redirect happens after revalidating. */
   redirect?: (result: R, input: I) => string;
+  /** Data the form shows next, e.g. a preview to confirm. */
+  data?: (result: R, input: I) => unknown;
 };
 
 /** The form's values as an object: a key sent once is a string, a key sent several times an array. */
@@ -44,6 +48,13 @@ export function formValues(form: FormData): Record<string, string | string[]> {
     const all = form.getAll(key).filter((v): v is string => typeof v === 'string');
     out[key] = all.length > 1 ? all : (all[0] ?? '');
   }
+  return out;
+}
+
+/** The files a form uploads, by field name: the schema reads them, but they are never echoed back. */
+function fileValues(form: FormData): Record<string, File> {
+  const out: Record<string, File> = {};
+  for (const [key, value] of form.entries()) if (typeof value !== 'string') out[key] = value;
   return out;
 }
 
@@ -64,7 +75,7 @@ export function formAction<S extends z.ZodType, R>(
     const form = plain ? prevOrForm : maybeForm!;
     const user = await requireUser();
     const values = formValues(form);
-    const parsed = schema.safeParse(values);
+    const parsed = schema.safeParse({ ...values, ...fileValues(form) });
     if (!parsed.success) {
       // A plain form has nowhere to show a message: its only inputs are hidden ids, so the record is unknown.
       if (plain) notFound();
@@ -86,7 +97,7 @@ export function formAction<S extends z.ZodType, R>(
     if (done.redirect) redirect(done.redirect(result, parsed.data));
     if (plain) return undefined;
     const message = typeof done.message === 'function' ? done.message(result, parsed.data) : done.message;
-    return { ok: true, message };
+    return { ok: true, message, data: done.data?.(result, parsed.data) };
   };
   return action as FormActionFn;
 }

@@ -12,6 +12,7 @@ import { EXPORT_ROWS } from './matrix-export';
 import { PEOPLE_ROWS } from './matrix-people';
 import { SSO_ROWS } from './matrix-sso';
 import { API_TOKEN_ROWS } from './matrix-api-tokens';
+import { IMPORT_ROWS } from './matrix-import';
 import { first } from '../../db/rows';
 
 const ADMIN = ['admin'] as const;
@@ -283,6 +284,7 @@ export const ACTION_ROWS: Row[] = [
   ...PEOPLE_ROWS,
   ...SSO_ROWS,
   ...API_TOKEN_ROWS,
+  ...IMPORT_ROWS,
   {
     target: 'action markReadAction',
     case: 'their own notification',

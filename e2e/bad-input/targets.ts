@@ -7,6 +7,7 @@ import type { Role } from '../../db/schema';
 import type { FieldKind } from './mutations';
 import { PEOPLE_BAD_INPUT_TARGETS } from './targets-people';
 import { SSO_BAD_INPUT_TARGETS } from './targets-sso';
+import { IMPORT_BAD_INPUT_TARGETS } from './targets-import';
 import { EXPORT_BAD_INPUT_TARGETS } from './targets-export';
 import { API_TOKEN_BAD_INPUT_TARGETS } from './targets-api-tokens';
 
@@ -294,6 +295,7 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   { target: 'GET /admin/audit/export', from: 'the log download', as: 'admin', kinds: {} },
   ...PEOPLE_BAD_INPUT_TARGETS,
   ...SSO_BAD_INPUT_TARGETS,
+  ...IMPORT_BAD_INPUT_TARGETS,
   ...EXPORT_BAD_INPUT_TARGETS,
   ...API_TOKEN_BAD_INPUT_TARGETS,
 ];

@@ -61,9 +61,15 @@ export async function replaceModules(
   });
 }
 
-function toColumns(f: ItemFields) {
+/** An item's fields as its columns (the estimate split in size and weeks; modules live in item_modules). */
+export function toColumns(f: ItemFields) {
   const { estimate, moduleIds: _m, ...rest } = f;
   return { ...rest, ...estimate };
+}
+
+/** A pm's item is curated by construction; an engineer's waits for the pm like a request. */
+export function createdItemStatus(actor: ActingUser): ItemStatus {
+  return can(actor, 'item.setStatus') ? 'curated' : 'submitted';
 }
 
 export const REQUESTOR_NOT_YOURS = 'Only a product manager can add an item in someone else’s name.';
@@ -85,8 +91,7 @@ export async function createItem(actor: ActingUser, cycleId: number, input: unkn
     if (!cycle) throw new NotFoundError('This cycle');
     const refErrors = await checkReferences(tx, cycleId, fields);
     if (Object.keys(refErrors).length) throw new ValidationError(refErrors);
-    // A pm's item is curated by construction; an engineer's waits for the pm like a request.
-    const status: ItemStatus = can(actor, 'item.setStatus') ? 'curated' : 'submitted';
+    const status = createdItemStatus(actor);
     const at = now();
     const item = (
       await tx

@@ -7,6 +7,7 @@ import { backlogMeta } from '@/lib/backlog/list.server';
 import { readForPage, routeId } from '@/lib/pages.server';
 import { LinkButton } from '@/components/ui/button';
 import { BacklogLoader } from '@/components/backlog/backlog-loader';
+import { canImport } from '@/lib/import/preview.server';
 
 export const metadata: Metadata = { title: 'Backlog · Quorum' };
 
@@ -25,7 +26,7 @@ export default async function BacklogPage({
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{meta.cycleName} backlog</h1>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <LinkButton variant="secondary" href={`/cycles/${cycleId}/meetings`}>
             Meetings
           </LinkButton>
@@ -41,6 +42,11 @@ export default async function BacklogPage({
           {can(user, 'cycle.manage') && (
             <LinkButton variant="secondary" href={`/cycles/${cycleId}/settings`}>
               Settings and themes
+            </LinkButton>
+          )}
+          {canImport(user) && (
+            <LinkButton variant="secondary" href={`/cycles/${cycleId}/import`}>
+              Import
             </LinkButton>
           )}
           {can(user, 'item.create') && <LinkButton href={`/cycles/${cycleId}/items/new`}>Add item</LinkButton>}

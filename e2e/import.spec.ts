@@ -1,0 +1,145 @@
+import AxeBuilder from '@axe-core/playwright';
+import { makeItem, makeTheme } from '../db/factories';
+import { expect, test } from './fixtures';
+import {
+  DUPLICATE_ROW,
+  EXISTING_ROW,
+  LONG_TITLE_ROW,
+  MISSING_TITLE_ROW,
+  messyCsv,
+  messyXlsx,
+  windows1252,
+  type MessyNames,
+} from './fixtures/messy-sheet';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+test('a pm imports a messy sheet (CSV, Windows-1252 CSV and XLSX), fixes two rows, imports, undoes and imports again', async ({
+  signedInAs,
+  world,
+}) => {
+  const pm = await world.person('pm');
+  const sponsor = await world.person('leader', { name: 'Jane Doe' });
+  const ops = await world.department('Ops');
+  const [payments, reporting] = [await world.module('payments'), await world.module('reporting-api')];
+  const cycle = await world.cycle();
+  const theme = await makeTheme(world.db, cycle.id, { name: world.named('Growth') });
+  const existingTitle = world.named('Export the backlog to CSV');
+  await makeItem(world.db, { cycleId: cycle.id, title: existingTitle, requestorId: pm.id, departmentId: ops.id });
+  const names: MessyNames = {
+    sponsor: sponsor.name,
+    department: ops.name,
+    theme: theme.name,
+    modules: [payments.name, reporting.name],
+    existingTitle,
+    tag: world.tag,
+  };
+
+  const page = await signedInAs(pm);
+  await page.goto(`/cycles/${cycle.id}`);
+  await page.getByRole('link', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('heading', { name: `Import into ${cycle.name}` })).toBeVisible();
+  const source = page.getByRole('form', { name: 'Source' });
+  const file = source.getByLabel('Spreadsheet file (CSV or XLSX)');
+  const preview = page.getByRole('region', { name: '3. Preview' });
+
+  // CSV with commas: the mapping is suggested from the headers' meaning.
+  await file.setInputFiles({ name: 'messy.csv', mimeType: 'text/csv', buffer: Buffer.from(messyCsv(names), 'utf8') });
+  await source.getByRole('button', { name: 'Read rows' }).click();
+  const columns = page.getByRole('form', { name: 'Columns and options' });
+  await expect(columns.getByRole('heading', { name: '2. Columns of messy.csv' })).toBeVisible();
+  await expect(columns.getByLabel('Column “Exec. Sponsor (VP)”')).toHaveValue('sponsor');
+  await expect(columns.getByLabel('Column “Team asking”')).toHaveValue('department');
+  await expect(preview.getByText('2 of 40 rows have problems to fix.')).toBeVisible();
+
+  // CSV with semicolons, saved as Windows-1252: read, and said so.
+  const legacy = windows1252(messyCsv(names, ';'));
+  await file.setInputFiles({ name: 'legacy.csv', mimeType: 'text/csv', buffer: legacy });
+  await source.getByRole('button', { name: 'Read rows' }).click();
+  await expect(columns.getByText(/read as Windows-1252/)).toBeVisible();
+  await expect(columns.getByText('Columns are separated by semicolons.')).toBeVisible();
+  await expect(
+    preview.getByRole('row', { name: 'Row 4', exact: true }).getByText(`Zoë’s café – ${world.tag}`),
+  ).toBeVisible();
+
+  // A column the pm does not want: ignored, and the preview follows.
+  await columns.getByLabel('Column “Details”').selectOption('Ignore');
+  await columns.getByRole('button', { name: 'Update preview' }).click();
+  await expect(columns.getByRole('status').filter({ hasText: 'Preview updated.' })).toBeVisible();
+  await expect(preview.getByRole('columnheader', { name: 'Description' })).toHaveCount(0);
+
+  // XLSX: the whole flow.
+  await file.setInputFiles({ name: 'messy.xlsx', mimeType: XLSX_TYPE, buffer: await messyXlsx(names) });
+  await source.getByRole('button', { name: 'Read rows' }).click();
+  await expect(columns.getByRole('heading', { name: '2. Columns of messy.xlsx' })).toBeVisible();
+  await expect(preview.getByText('2 of 40 rows have problems to fix.')).toBeVisible();
+  const row1 = preview.getByRole('row', { name: 'Row 1', exact: true });
+  await expect(
+    preview
+      .getByRole('row', { name: 'Row 24', exact: true })
+      .getByText('Estimate “3-5 weeks” → 5 weeks (upper end of the range)'),
+  ).toBeVisible();
+  await expect(row1.getByText('Kind “NFR” → Non-functional')).toBeVisible();
+  await expect(row1.getByText(`Sponsor “${sponsor.name} (Ops)” → ${sponsor.name}`)).toBeVisible();
+  await expect(preview.getByRole('row', { name: 'Row 2', exact: true }).getByText('2 weeks')).toBeVisible(); // the formula's value
+  await expect(
+    preview.getByText('Sponsor “Bob External” is not a person in Quorum: kept as free text').first(),
+  ).toBeVisible();
+  await expect(
+    preview.getByRole('row', { name: `Row ${MISSING_TITLE_ROW}`, exact: true }).getByText('Title is missing.'),
+  ).toBeVisible();
+  await expect(
+    preview.getByRole('row', { name: `Row ${DUPLICATE_ROW}`, exact: true }).getByLabel('Skip row 40'),
+  ).toBeChecked();
+  await expect(
+    preview.getByRole('row', { name: `Row ${EXISTING_ROW}`, exact: true }).getByText(/Same title as item #/),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import rows' })).toHaveCount(0);
+
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+  // On a phone the preview scrolls inside its own box; the page itself does not scroll sideways.
+  const desktop = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+    0,
+  );
+  await page.setViewportSize(desktop);
+
+  for (const [row, title] of [
+    [MISSING_TITLE_ROW, world.named('Named at last')],
+    [LONG_TITLE_ROW, world.named('Short enough now')],
+  ] as const) {
+    await preview.getByRole('button', { name: `Edit row ${row}` }).click();
+    const edit = preview.getByRole('form', { name: `Edit row ${row}` });
+    await edit.getByLabel('Title').fill(title);
+    await edit.getByRole('button', { name: `Save row ${row}` }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Row ${row} updated.` })).toBeVisible();
+    await expect(preview.getByRole('row', { name: `Row ${row}`, exact: true }).getByText(title)).toBeVisible();
+  }
+  await expect(preview.getByText('All 40 rows can be imported.')).toBeVisible();
+  await page.getByRole('button', { name: 'Import rows' }).click();
+  await expect(page.getByText('Imported 38 items, skipped 2.')).toBeVisible();
+
+  await page.getByRole('link', { name: 'See them in the backlog' }).click();
+  await expect(page.getByRole('heading', { name: `${cycle.name} backlog` })).toBeVisible();
+  await expect(page.getByText(world.named('Named at last'))).toBeVisible();
+
+  await page.goto(`/cycles/${cycle.id}/import`);
+  const history = page.getByRole('region', { name: 'Imports into this cycle' });
+  await history.getByRole('button', { name: 'Undo', exact: true }).click();
+  await history.getByRole('button', { name: 'Yes, undo the import' }).click();
+  await expect(history.getByText('Import undone: 38 items removed.')).toBeVisible();
+  await expect(history.getByText(/^Undone /)).toBeVisible();
+
+  // Again, pasted this time: two rows copied from a sheet.
+  await source
+    .getByLabel('Or paste rows copied from a spreadsheet')
+    .fill(`Title\tSize\n${world.named('Pasted one')}\tS\n${world.named('Pasted two')}\t2 weeks\n`);
+  await source.getByRole('button', { name: 'Read rows' }).click();
+  await expect(preview.getByText('All 2 rows can be imported.')).toBeVisible();
+  await page.getByRole('button', { name: 'Import rows' }).click();
+  await expect(page.getByText('Imported 2 items.')).toBeVisible();
+  await expect(history.getByRole('row')).toHaveCount(3);
+});
