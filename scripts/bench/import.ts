@@ -7,6 +7,7 @@
  *   and a baseline: the same XLSX parsed with exceljs alone, and the same rows inserted with plain
  *   SQL (one prepared INSERT per row) in one transaction, no validation, no events.
  * Targets (printed PASS/MISS, never fail the run): each step < 5 s. Figures go to bench-results/import.json.
+ * Then the REST API read benchmark (./api-read.ts) reads 5,000 items back out.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { passMiss, root, table } from './lib';
+import { benchApiRead } from './api-read';
 
 const ROWS = 5000;
 const EXISTING = 500;
@@ -140,6 +142,5 @@ console.log('\nBaseline: exceljs parse alone; plain INSERTs in one transaction, 
 fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
 fs.writeFileSync(path.join(root, 'bench-results', 'import.json'), JSON.stringify(figures, null, 2));
 
-// ---------------------------------------------------------------- API read benchmark
-// The lead calls benchApiRead() from scripts/bench/api-read.ts here.
-// ---------------------------------------------------------------- end of API read benchmark
+// The same 5,000 items read back out: through /api/v1 cursor pages, next to the session JSON route.
+await benchApiRead();
