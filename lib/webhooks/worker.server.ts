@@ -1,0 +1,241 @@
+import 'server-only';
+import { and, asc, eq, lt, lte, notInArray, or, sql } from 'drizzle-orm';
+import { db, transaction } from '@/db/client';
+import { webhookAttempts, webhookDeliveries, webhooks, type WebhookDelivery } from '@/db/schema';
+import { affectedRows, first } from '@/db/rows';
+import { env } from '@/lib/env.server';
+import { decryptSecret } from '@/lib/security/secrets.server';
+import { MAX_ATTEMPTS, retryDelayMs } from './policy';
+import { signatureHeader } from './signature';
+import { setWebhookWaker } from './wake.server';
+
+/** Longer than any timeout (at most a minute): a claim this old belongs to a process that died. */
+export const STALE_CLAIM_MS = 2 * 60_000;
+const POLL_MS = 1_000;
+const BATCH = 100;
+/** Receivers posted to at once. Each webhook uses one lane, so a hanging receiver holds only its own. */
+export const LANES = 8;
+
+/** Deliveries and webhooks this process is sending to right now (stale-claim recovery skips them). */
+const inFlight = new Set<number>();
+const busyHooks = new Set<number>();
+
+export type WorkerOptions = { now?: number; timeoutMs?: number; firstRetryMs?: number };
+export type Outcome = { statusCode: number | null; error: string | null; durationMs: number };
+
+/** One POST, signed now; a 2xx is success, anything else (a redirect too: never followed) a failure. */
+async function post(row: WebhookDelivery, url: string, secret: string, timeoutMs: number): Promise<Outcome> {
+  const started = Date.now();
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      body: row.payload,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: {
+        'Content-Type': 'application/json',
+        'User-Agent': 'Quorum-Webhooks',
+        'Quorum-Event': row.eventType,
+        'Quorum-Delivery': String(row.id),
+        'Quorum-Signature': signatureHeader(secret, row.payload, Math.floor(Date.now() / 1000)),
+      },
+    });
+    await response.body?.cancel(); // the answer's body is not used: do not wait for it
+    const ok = response.status >= 200 && response.status < 300;
+    const error = ok
+      ? null
+      : response.status >= 300 && response.status < 400
+        ? `Answered ${response.status} (a redirect, not followed): register the final URL.`
+        : `Answered ${response.status}.`;
+    return { statusCode: response.status, error, durationMs: Date.now() - started };
+  } catch (caught) {
+    const e = caught as Error & { cause?: { code?: string; message?: string } };
+    const error =
+      e.name === 'TimeoutError'
+        ? `No answer within ${timeoutMs / 1000} s (timed out).`
+        : `Could not connect: ${e.cause?.code ?? e.cause?.message ?? e.message}.`;
+    return { statusCode: null, error, durationMs: Date.now() - started };
+  }
+}
+
+export type PassResult = { recovered: number; started: number; lanes: Promise<void>[] };
+
+/**
+ * Recovers stale claims, then starts one lane per webhook with due deliveries (up to LANES, skipping
+ * webhooks this process is already sending to). Each lane sends its webhook's deliveries in order.
+ * Returns without waiting for the lanes: the worker never lets a slow receiver delay the next pass.
+ */
+export async function startWebhookPass(opts: WorkerOptions = {}): Promise<PassResult> {
+  const now = opts.now ?? Date.now();
+  const started = Date.now();
+  const clock = () => now + (Date.now() - started);
+  const recovered = await recoverStaleClaims(now);
+  const due = await db
+    .select({ id: webhookDeliveries.id, webhookId: webhookDeliveries.webhookId })
+    .from(webhookDeliveries)
+    .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
+    .where(
+      and(
+        eq(webhookDeliveries.status, 'pending'),
+        lte(webhookDeliveries.nextAttemptAt, now),
+        eq(webhooks.active, true),
+        notInArray(webhookDeliveries.webhookId, [...busyHooks]),
+      ),
+    )
+    .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
+    .limit(BATCH);
+  const byHook = new Map<number, number[]>();
+  for (const d of due) byHook.set(d.webhookId, [...(byHook.get(d.webhookId) ?? []), d.id]);
+  const lanes: Promise<void>[] = [];
+  for (const [hookId, ids] of byHook) {
+    if (busyHooks.size >= LANES) break;
+    busyHooks.add(hookId);
+    lanes.push(runLane(hookId, ids, clock, opts).finally(() => busyHooks.delete(hookId)));
+  }
+  return { recovered, started: lanes.length, lanes };
+}
+
+/** One pass, waiting for every lane: what the tests call. */
+export async function processWebhooksOnce(opts: WorkerOptions = {}): Promise<{ recovered: number; lanes: number }> {
+  const pass = await startWebhookPass(opts);
+  await Promise.all(pass.lanes);
+  return { recovered: pass.recovered, lanes: pass.started };
+}
+
+async function runLane(hookId: number, ids: number[], clock: () => number, opts: WorkerOptions) {
+  const hook = first(await db.select().from(webhooks).where(eq(webhooks.id, hookId)));
+  if (!hook) return;
+  const secret = decryptSecret(hook.secretCiphertext);
+  const timeoutMs = opts.timeoutMs ?? env().WEBHOOK_TIMEOUT_MS;
+  const firstRetryMs = opts.firstRetryMs ?? env().WEBHOOK_FIRST_RETRY_MS;
+  for (const id of ids) {
+    const row = await claim(id, clock());
+    if (!row) continue; // another process (or pass) took it
+    inFlight.add(row.id);
+    try {
+      const outcome = await post(row, hook.url, secret, timeoutMs);
+      await record(row, outcome, clock(), firstRetryMs);
+    } finally {
+      inFlight.delete(row.id);
+    }
+  }
+}
+
+async function claim(id: number, at: number): Promise<WebhookDelivery | undefined> {
+  return (
+    await db
+      .update(webhookDeliveries)
+      .set({ status: 'sending', claimedAt: at })
+      .where(and(eq(webhookDeliveries.id, id), eq(webhookDeliveries.status, 'pending')))
+      .returning()
+  )[0];
+}
+
+/** Logs the try and moves the row on, only if it is still in our claim (recovery may have taken it). */
+async function record(row: WebhookDelivery, outcome: Outcome, at: number, firstRetryMs: number) {
+  const attempts = row.attempts + 1;
+  const delivered = outcome.error === null;
+  const retry = !delivered && attempts < MAX_ATTEMPTS;
+  await transaction(async (tx) => {
+    await tx.insert(webhookAttempts).values({ deliveryId: row.id, at, ...outcome });
+    await tx
+      .update(webhookDeliveries)
+      .set({
+        status: delivered ? 'delivered' : retry ? 'pending' : 'failed',
+        attempts,
+        claimedAt: null,
+        lastStatusCode: outcome.statusCode,
+        lastError: outcome.error,
+        ...(delivered ? { deliveredAt: at } : {}),
+        ...(retry ? { nextAttemptAt: at + retryDelayMs(attempts, firstRetryMs) } : {}),
+      })
+      .where(
+        and(
+          eq(webhookDeliveries.id, row.id),
+          eq(webhookDeliveries.status, 'sending'),
+          eq(webhookDeliveries.claimedAt, row.claimedAt!),
+        ),
+      );
+  });
+}
+
+/** A row left `sending` past STALE_CLAIM_MS by a process that died goes back to pending (it may arrive twice). */
+async function recoverStaleClaims(now: number): Promise<number> {
+  return affectedRows(
+    await db
+      .update(webhookDeliveries)
+      .set({
+        status: 'pending',
+        claimedAt: null,
+        nextAttemptAt: now,
+        attempts: sql`${webhookDeliveries.attempts} + 1`,
+        lastError: 'Interrupted while sending (the server stopped?); sent again, so it may arrive twice.',
+      })
+      .where(
+        and(
+          eq(webhookDeliveries.status, 'sending'),
+          lt(webhookDeliveries.claimedAt, now - STALE_CLAIM_MS),
+          notInArray(webhookDeliveries.id, [...inFlight]),
+        ),
+      ),
+  );
+}
+
+async function hasWork(now: number): Promise<boolean> {
+  const due = and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, now));
+  const stale = and(eq(webhookDeliveries.status, 'sending'), lt(webhookDeliveries.claimedAt, now - STALE_CLAIM_MS));
+  return Boolean(
+    first(await db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(or(due, stale)).limit(1)),
+  );
+}
+
+type WorkerState = { busy: boolean; again: boolean; timer: NodeJS.Timeout };
+const g = globalThis as unknown as { quorumWebhookWorker?: WorkerState };
+
+/**
+ * Delivers the webhooks' outbox: a pass every second, at once when woken, and again whenever a
+ * lane finishes. Idempotent; errors never escape (a broken receiver must not take the app down).
+ */
+export function startWebhookWorker(opts: { pollMs?: number } = {}): void {
+  if (g.quorumWebhookWorker) return;
+  const state: WorkerState = {
+    busy: false,
+    again: false,
+    timer: setInterval(() => void tick(), opts.pollMs ?? POLL_MS),
+  };
+  state.timer.unref();
+  g.quorumWebhookWorker = state;
+  async function tick() {
+    if (state.busy) {
+      state.again = true;
+      return;
+    }
+    state.busy = true;
+    try {
+      do {
+        state.again = false;
+        if (!(await hasWork(Date.now()))) continue;
+        const pass = await startWebhookPass();
+        for (const lane of pass.lanes) void lane.catch(warn).finally(() => void tick());
+      } while (state.again);
+    } catch (error) {
+      warn(error);
+    } finally {
+      state.busy = false;
+    }
+  }
+  setWebhookWaker(() => void tick());
+  void tick();
+}
+
+function warn(error: unknown) {
+  console.warn(`[webhooks] pass failed: ${(error as Error).message}`);
+}
+
+export function stopWebhookWorker(): void {
+  const state = g.quorumWebhookWorker;
+  if (!state) return;
+  clearInterval(state.timer);
+  setWebhookWaker(null);
+  g.quorumWebhookWorker = undefined;
+}
