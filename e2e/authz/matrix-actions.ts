@@ -10,6 +10,7 @@ import { MEETING_ACTION_ROWS } from './matrix-actions-meetings';
 import { DELIVERY_ACTION_ROWS } from './matrix-actions-delivery';
 import { PEOPLE_ROWS } from './matrix-people';
 import { SSO_ROWS } from './matrix-sso';
+import { WEBHOOK_ROWS } from './matrix-webhooks';
 import { first } from '../../db/rows';
 
 const ADMIN = ['admin'] as const;
@@ -279,6 +280,7 @@ export const ACTION_ROWS: Row[] = [
   ...DELIVERY_ACTION_ROWS,
   ...PEOPLE_ROWS,
   ...SSO_ROWS,
+  ...WEBHOOK_ROWS,
   {
     target: 'action markReadAction',
     case: 'their own notification',

@@ -7,6 +7,7 @@ import type { Role } from '../../db/schema';
 import type { FieldKind } from './mutations';
 import { PEOPLE_BAD_INPUT_TARGETS } from './targets-people';
 import { SSO_BAD_INPUT_TARGETS } from './targets-sso';
+import { WEBHOOK_BAD_INPUT_TARGETS } from './targets-webhooks';
 
 export type BadInputTarget = {
   target: string;
@@ -292,4 +293,5 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   { target: 'GET /admin/audit/export', from: 'the log download', as: 'admin', kinds: {} },
   ...PEOPLE_BAD_INPUT_TARGETS,
   ...SSO_BAD_INPUT_TARGETS,
+  ...WEBHOOK_BAD_INPUT_TARGETS,
 ];
