@@ -52,7 +52,7 @@ test('an admin registers a webhook; a new item reaches the receiver signed; a fa
     await admin.getByRole('link', { name: hookName }).click();
     const row = admin.getByRole('row', { name: `Delivery ${ours()[0].deliveryId}` });
     await expect(row.getByText('Delivered')).toBeVisible();
-    await expect(row.getByText('HTTP 200')).toBeVisible();
+    await expect(row.getByText('HTTP 200', { exact: true })).toBeVisible();
 
     // The receiver fails once: the re-send is answered 500, retried, and delivered.
     receiver.failNext(1);
