@@ -29,6 +29,10 @@ test('an admin registers a webhook; a new item reaches the receiver signed; a fa
     await expect(secretField).toHaveValue(/^whsec_/);
     const secret = await secretField.inputValue();
     receiver.setSecret(secret);
+    await admin.getByRole('link', { name: hookName }).click();
+    await admin.getByRole('button', { name: 'Send a test event' }).click();
+    await expect.poll(() => receiver.delivered().map((r) => r.event)).toContain('ping');
+    await admin.goto('/admin/webhooks');
 
     // A pm adds an item: the receiver gets item.created, signed, with the item's title.
     const cycle = await world.cycle();

@@ -1,4 +1,5 @@
 import 'server-only';
+import { AsyncResource } from 'node:async_hooks';
 import { and, asc, eq, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import { db, transaction } from '@/db/client';
 import { webhookAttempts, webhookDeliveries, webhooks, type WebhookDelivery } from '@/db/schema';
@@ -58,7 +59,7 @@ async function post(row: WebhookDelivery, url: string, secret: string, timeoutMs
   }
 }
 
-export type PassResult = { recovered: number; started: number; lanes: Promise<void>[] };
+export type PassResult = { recovered: number; started: number; lanes: Promise<number>[] };
 
 /**
  * Recovers stale claims, then starts one lane per webhook with due deliveries (up to LANES, skipping
@@ -86,7 +87,7 @@ export async function startWebhookPass(opts: WorkerOptions = {}): Promise<PassRe
     .limit(BATCH);
   const byHook = new Map<number, number[]>();
   for (const d of due) byHook.set(d.webhookId, [...(byHook.get(d.webhookId) ?? []), d.id]);
-  const lanes: Promise<void>[] = [];
+  const lanes: Promise<number>[] = [];
   for (const [hookId, ids] of byHook) {
     if (busyHooks.size >= LANES) break;
     busyHooks.add(hookId);
@@ -102,23 +103,38 @@ export async function processWebhooksOnce(opts: WorkerOptions = {}): Promise<{ r
   return { recovered: pass.recovered, lanes: pass.started };
 }
 
-async function runLane(hookId: number, ids: number[], clock: () => number, opts: WorkerOptions) {
+const UNREADABLE_SECRET =
+  'The signing secret cannot be decrypted (was AUTH_SECRET changed?): rotate the secret, then re-send.';
+
+/** Sends a webhook's due deliveries in order; returns how many it claimed (the worker goes round again only then). */
+async function runLane(hookId: number, ids: number[], clock: () => number, opts: WorkerOptions): Promise<number> {
   const hook = first(await db.select().from(webhooks).where(eq(webhooks.id, hookId)));
-  if (!hook) return;
-  const secret = decryptSecret(hook.secretCiphertext);
+  if (!hook) return 0;
+  let secret: string | null;
+  try {
+    secret = decryptSecret(hook.secretCiphertext);
+  } catch {
+    secret = null; // each delivery records the failure and backs off, rather than the worker retrying at once
+  }
   const timeoutMs = opts.timeoutMs ?? env().WEBHOOK_TIMEOUT_MS;
   const firstRetryMs = opts.firstRetryMs ?? env().WEBHOOK_FIRST_RETRY_MS;
+  let claimed = 0;
   for (const id of ids) {
     const row = await claim(id, clock());
     if (!row) continue; // another process (or pass) took it
+    claimed++;
     inFlight.add(row.id);
     try {
-      const outcome = await post(row, hook.url, secret, timeoutMs);
+      const outcome =
+        secret === null
+          ? { statusCode: null, error: UNREADABLE_SECRET, durationMs: 0 }
+          : await post(row, hook.url, secret, timeoutMs);
       await record(row, outcome, clock(), firstRetryMs);
     } finally {
       inFlight.delete(row.id);
     }
   }
+  return claimed;
 }
 
 async function claim(id: number, at: number): Promise<WebhookDelivery | undefined> {
@@ -216,7 +232,13 @@ export function startWebhookWorker(opts: { pollMs?: number } = {}): void {
         state.again = false;
         if (!(await hasWork(Date.now()))) continue;
         const pass = await startWebhookPass();
-        for (const lane of pass.lanes) void lane.catch(warn).finally(() => void tick());
+        // A lane that got through some deliveries may leave its webhook's next ones due: go round again
+        // then. Only then: a lane that failed before claiming any would otherwise spin the worker.
+        for (const lane of pass.lanes)
+          lane.then(
+            (claimed) => void (claimed > 0 && tick()),
+            (error: unknown) => warn(error),
+          );
       } while (state.again);
     } catch (error) {
       warn(error);
@@ -224,7 +246,10 @@ export function startWebhookWorker(opts: { pollMs?: number } = {}): void {
       state.busy = false;
     }
   }
-  setWebhookWaker(() => void tick());
+  // Bound to the worker's own start-up context: a wake comes from inside a request (a re-send), and
+  // passes run in that request's context would have their fetches taken for the request's own
+  // (Next tracks those), tying the admin's answer to a receiver's.
+  setWebhookWaker(AsyncResource.bind(() => void tick()));
   void tick();
 }
 

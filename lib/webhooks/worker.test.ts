@@ -167,4 +167,17 @@ describe('webhook worker', () => {
     expect(receiver.delivered()[0]).toMatchObject({ event: 'ping', verified: true });
     expect(receiver.delivered()[0].json).toEqual({ text: expect.stringContaining('Quorum: test event by') });
   });
+
+  it('a secret that cannot be decrypted (another AUTH_SECRET) is a recorded failure with back-off, not a retry loop', async () => {
+    const { receiver, hookId } = await receiverWithHook();
+    await execute(`update webhooks set secret_ciphertext = 'v1.not.a.secret' where id = ${hookId}`);
+    await cycleCreated();
+    const start = Date.now();
+    await processWebhooksOnce({ ...FAST, now: start });
+    const [row] = await allDeliveries();
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null });
+    expect(row.lastError).toContain('cannot be decrypted');
+    expect(row.nextAttemptAt).toBeGreaterThanOrEqual(start + 10_000);
+    expect(receiver.received).toEqual([]);
+  });
 });
