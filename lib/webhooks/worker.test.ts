@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeCycle, type TestUser } from '@/db/factories';
@@ -179,5 +181,24 @@ describe('webhook worker', () => {
     expect(row.lastError).toContain('cannot be decrypted');
     expect(row.nextAttemptAt).toBeGreaterThanOrEqual(start + 10_000);
     expect(receiver.received).toEqual([]);
+  });
+
+  it('does not follow a redirect: a 3xx is a failure, recorded with its code', async () => {
+    const { receiver, hookId } = await receiverWithHook();
+    const redirecting = http.createServer((_, res) => res.writeHead(302, { Location: receiver.url }).end());
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (redirecting.address() as AddressInfo).port;
+      await execute(`update webhooks set url = 'http://127.0.0.1:${port}/moved' where id = ${hookId}`);
+      await cycleCreated();
+      await processWebhooksOnce(FAST);
+      const [row] = await allDeliveries();
+      expect(row).toMatchObject({ status: 'pending', lastStatusCode: 302 });
+      expect(row.lastError).toContain('a redirect, not followed');
+      expect(receiver.received).toEqual([]);
+    } finally {
+      redirecting.closeAllConnections();
+      await new Promise((resolve) => redirecting.close(resolve));
+    }
   });
 });
