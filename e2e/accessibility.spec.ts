@@ -84,6 +84,7 @@ for (const scheme of ['light', 'dark'] as const) {
         '/requests/new',
         '/notifications',
         '/settings',
+        '/developers/api',
       ],
       scheme,
     );

@@ -116,6 +116,7 @@ test('no page scrolls sideways at 1440 or 820 px, with long names and unbroken s
     '/changes',
     '/notifications',
     '/settings',
+    '/developers/api',
     `/admin?q=${world.tag}`,
     '/admin/directory',
     '/admin/sign-in',

@@ -55,6 +55,8 @@ const EnvSchema = z.object({
       .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL such as smtp://localhost:2525' })
       .optional(),
   ),
+  // Requests per minute each personal access token may make to /api/v1.
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   MAIL_FROM: z
     .string()
     .trim()

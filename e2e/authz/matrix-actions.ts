@@ -11,6 +11,7 @@ import { DELIVERY_ACTION_ROWS } from './matrix-actions-delivery';
 import { EXPORT_ROWS } from './matrix-export';
 import { PEOPLE_ROWS } from './matrix-people';
 import { SSO_ROWS } from './matrix-sso';
+import { API_TOKEN_ROWS } from './matrix-api-tokens';
 import { first } from '../../db/rows';
 
 const ADMIN = ['admin'] as const;
@@ -281,6 +282,7 @@ export const ACTION_ROWS: Row[] = [
   ...EXPORT_ROWS,
   ...PEOPLE_ROWS,
   ...SSO_ROWS,
+  ...API_TOKEN_ROWS,
   {
     target: 'action markReadAction',
     case: 'their own notification',

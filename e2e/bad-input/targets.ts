@@ -7,7 +7,11 @@ import type { Role } from '../../db/schema';
 import type { FieldKind } from './mutations';
 import { PEOPLE_BAD_INPUT_TARGETS } from './targets-people';
 import { SSO_BAD_INPUT_TARGETS } from './targets-sso';
+<<<<<<< HEAD
 import { EXPORT_BAD_INPUT_TARGETS } from './targets-export';
+=======
+import { API_TOKEN_BAD_INPUT_TARGETS } from './targets-api-tokens';
+>>>>>>> wt-api
 
 export type BadInputTarget = {
   target: string;
@@ -293,5 +297,9 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   { target: 'GET /admin/audit/export', from: 'the log download', as: 'admin', kinds: {} },
   ...PEOPLE_BAD_INPUT_TARGETS,
   ...SSO_BAD_INPUT_TARGETS,
+<<<<<<< HEAD
   ...EXPORT_BAD_INPUT_TARGETS,
+=======
+  ...API_TOKEN_BAD_INPUT_TARGETS,
+>>>>>>> wt-api
 ];
