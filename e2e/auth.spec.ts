@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD, DEMO_USERS } from '../lib/demo/accounts';
 import { PASSWORD, expect, signIn, test } from './fixtures';
 import type { Role } from '../db/schema';
+import { findPerson } from './fixtures/people-page';
 
 const ROLES: Role[] = ['admin', 'pm', 'leader', 'engineer', 'requestor'];
 
@@ -132,7 +133,7 @@ test('a deactivated user loses their session on the next request', async ({ sign
   await expect(userPage.getByRole('heading', { name: 'Cycles' })).toBeVisible();
 
   const adminPage = await signedInAs('admin');
-  await adminPage.goto('/admin');
+  await findPerson(adminPage, nora.name);
   const row = adminPage.getByRole('row', { name: new RegExp(nora.name) });
   await row.getByRole('button', { name: 'Deactivate' }).click();
   await expect(row.getByRole('cell', { name: 'Deactivated' })).toBeVisible();

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { departments as departmentsTable } from '../db/schema';
 import { first } from '../db/rows';
 import { expect, test } from './fixtures';
+import { findPerson } from './fixtures/people-page';
 
 test('the admin creates, renames, merges and archives departments; archived ones leave the pickers', async ({
   signedInAs,
@@ -53,6 +54,7 @@ test('the admin creates, renames, merges and archives departments; archived ones
   await expect(picker.locator('option', { hasText: south })).toHaveCount(0);
   await expect(picker.locator('option', { hasText: northRenamed })).toHaveCount(1);
   // The leader now belongs to the department Field was merged into.
+  await findPerson(page, leader.name);
   const into = first(await world.db.select().from(departmentsTable).where(eq(departmentsTable.name, northRenamed)))!;
   await page.getByRole('button', { name: `Change ${leader.name}'s department` }).click();
   await expect(page.getByLabel(`Department of ${leader.name}`)).toHaveValue(String(into.id));

@@ -6,6 +6,7 @@ import { first } from '../db/rows';
 import { formatMeetingTime } from '../lib/meetings/format';
 import { expect, test } from './fixtures';
 import { linkIn, mailbox } from './mailbox';
+import { findPerson } from './fixtures/people-page';
 
 test('the admin invites a person, who accepts from the e-mail, signs in, chooses a time zone and sees a meeting in it', async ({
   browser,
@@ -92,8 +93,9 @@ test('the admin invites a person, who accepts from the e-mail, signs in, chooses
 
   // The admin's list says how they last signed in; someone who never did reads "Never".
   const never = await world.person('requestor', { name: 'Nick Never' });
-  await page.goto('/admin');
+  await findPerson(page, email);
   await expect(page.getByRole('row').filter({ hasText: email }).getByText('Password', { exact: true })).toBeVisible();
+  await findPerson(page, never.email);
   await expect(
     page.getByRole('row').filter({ hasText: never.email }).getByRole('cell', { name: 'Never', exact: true }),
   ).toBeVisible();

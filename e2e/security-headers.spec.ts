@@ -21,13 +21,14 @@ function watchCsp(page: Page): string[] {
   return violations;
 }
 
-/** Opens each path, waits until the page is hydrated and idle, and expects no server error. */
+/** Opens each path, waits until the page and its data have loaded, and expects no server error. */
 async function visit(page: Page, paths: string[]) {
   for (const path of paths) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBeLessThan(500);
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-    await page.waitForLoadState('networkidle');
+    // Rows fetched after the page has loaded run their scripts too: wait until they are in.
+    await expect(page.getByText(/^Loading/)).toHaveCount(0);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, makePrioritisation, PASSWORD, test } from './fixtures';
+import { findPerson } from './fixtures/people-page';
 
 /**
  * Sessions end on the server: a signed-out cookie replayed signs nobody in, signing out
@@ -53,7 +54,7 @@ test('an admin deactivates a leader who has a meeting open: their stream closes 
   await expect(leader.getByText('Live updates on')).toBeVisible();
 
   const admin = await signedInAs(await world.person('admin'));
-  await admin.goto('/admin');
+  await findPerson(admin, liam.name);
   await admin
     .getByRole('form', { name: `Deactivate ${liam.name}` })
     .getByRole('button', { name: 'Deactivate' })
@@ -70,7 +71,7 @@ test('an admin ends a person’s sessions without deactivating them', async ({ w
   const person = await world.person('leader', { name: 'Lost Laptop' });
   const page = await signedInAs(person);
   const admin = await signedInAs(await world.person('admin'));
-  await admin.goto('/admin');
+  await findPerson(admin, person.name);
   await admin
     .getByRole('form', { name: `End ${person.name}'s sessions` })
     .getByRole('button', { name: 'End sessions' })
@@ -90,7 +91,7 @@ test('an admin changes a leader’s role: the leader is signed out and comes bac
   await expect(page.getByRole('heading', { name: 'Cycles' })).toBeVisible();
 
   const admin = await signedInAs(await world.person('admin'));
-  await admin.goto('/admin');
+  await findPerson(admin, leader.name);
   const roleForm = admin.getByRole('form', { name: `Change ${leader.name}'s role` });
   await roleForm.getByLabel(`Role of ${leader.name}`).selectOption({ label: 'Requestor' });
   await roleForm.getByRole('button', { name: 'Change role' }).click();
@@ -111,7 +112,7 @@ test('an admin resets a password: the old sessions end, the old password fails a
   const person = await world.person('requestor', { name: 'Rita Forgetful' });
   const page = await signedInAs(person);
   const admin = await signedInAs(await world.person('admin'));
-  await admin.goto('/admin');
+  await findPerson(admin, person.name);
   const row = admin.getByRole('row', { name: new RegExp(person.name) });
   await row.getByText('Reset password').click();
   const form = admin.getByRole('form', { name: `Reset ${person.name}'s password` });

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requirePermission } from '@/lib/auth/session.server';
-import { listUsers } from '@/lib/users/admin.server';
+import { listPeople, parsePeopleQuery } from '@/lib/users/people-list.server';
 import { pickerOptions } from '@/lib/users/directory.server';
 import { listPendingInvitations } from '@/lib/invitations/invite.server';
 import { SIGN_IN_METHOD_LABELS } from '@/lib/users/sign-in-methods';
@@ -10,6 +10,7 @@ import { DepartmentForm } from '@/app/admin/_components/department-form';
 import { Choices } from '@/components/ui/choices';
 import { EndSessionsButton } from '@/app/admin/_components/end-sessions-button';
 import { InviteForm } from '@/app/admin/_components/invite-form';
+import { PeopleSearch } from '@/app/admin/_components/people-search';
 import { PendingInvitations } from '@/app/admin/_components/pending-invitations';
 import { ResetPasswordForm } from '@/app/admin/_components/reset-password-form';
 import { RoleForm } from '@/app/admin/_components/role-form';
@@ -18,9 +19,14 @@ export const metadata: Metadata = { title: 'People · Quorum' };
 
 const card = 'rounded-md border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-950';
 
-export default async function AdminPage() {
+export default async function AdminPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission('user.manage');
-  const people = await listUsers(user);
+  const { query, problems } = parsePeopleQuery(await searchParams);
+  const { people, total, page, pages } = await listPeople(user, query);
   const invitations = await listPendingInvitations(user);
   // Active departments for new choices; each person's own (even archived) stays selectable on their row.
   const all = (await pickerOptions('with-archived')).departments;
@@ -39,6 +45,7 @@ export default async function AdminPage() {
       <section className={card}>
         <PendingInvitations invitations={invitations} />
       </section>
+      <PeopleSearch q={query.q} page={page} pages={pages} total={total} problems={problems} />
       {/* A narrow screen scrolls the table, not the page. Relative, like every scroll box here: otherwise the
           absolutely placed screen-reader-only text inside is placed against the page and widens it. */}
       <div className="relative overflow-x-auto">

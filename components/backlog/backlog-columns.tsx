@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { createDataTableColumnHelper, type DataTableRow } from '@/components/ui/data-table-features';
-import { KIND_LABEL, STATUS_LABEL } from '@/lib/backlog/labels';
 import type { BacklogRow } from '@/lib/backlog/types';
+import { COLUMN_VALUE } from '@/lib/backlog/view-rows';
 import { EstimateCell } from './estimate-cell';
 import { StatusCell, ThemeCell } from './inline-cells';
 import { STATUSES, type ColumnId, type IdFilter } from './url-state';
@@ -69,7 +69,7 @@ export const BACKLOG_COLUMNS = col.columns([
       </Link>
     ),
   }),
-  col.accessor((r) => r.themeName ?? undefined, {
+  col.accessor(COLUMN_VALUE.theme, {
     id: 'theme',
     header: COLUMN_LABEL.theme,
     sortFn: 'text',
@@ -79,7 +79,7 @@ export const BACKLOG_COLUMNS = col.columns([
     meta: { width: 112, cellClassName: editableCell },
     cell: ({ row }) => <ThemeCell row={row.original} />,
   }),
-  col.accessor((r) => STATUS_LABEL[r.status], {
+  col.accessor(COLUMN_VALUE.status, {
     id: 'status',
     header: COLUMN_LABEL.status,
     // Lifecycle order reads better than alphabetical.
@@ -88,7 +88,7 @@ export const BACKLOG_COLUMNS = col.columns([
     meta: { width: 108, cellClassName: editableCell },
     cell: ({ row }) => <StatusCell row={row.original} />,
   }),
-  col.accessor((r) => KIND_LABEL[r.kind], {
+  col.accessor(COLUMN_VALUE.kind, {
     id: 'kind',
     header: COLUMN_LABEL.kind,
     sortFn: 'text',
@@ -102,7 +102,7 @@ export const BACKLOG_COLUMNS = col.columns([
     filterFn: (row, _id, value: number) => row.original.departmentId === value,
     meta: { width: 112, cellClassName: textCell },
   }),
-  col.accessor((r) => (r.moduleNames.length ? r.moduleNames.join(', ') : undefined), {
+  col.accessor(COLUMN_VALUE.modules, {
     id: 'modules',
     header: COLUMN_LABEL.modules,
     sortFn: 'text',
@@ -118,7 +118,7 @@ export const BACKLOG_COLUMNS = col.columns([
     meta: { width: 112, label: 'Module', cellClassName: textCell },
     cell: ({ row }) => row.original.moduleNames.join(', ') || '—',
   }),
-  col.accessor((r) => r.effectiveWeeks ?? undefined, {
+  col.accessor(COLUMN_VALUE.estimate, {
     id: 'estimate',
     header: COLUMN_LABEL.estimate,
     sortFn: 'basic',
@@ -127,7 +127,7 @@ export const BACKLOG_COLUMNS = col.columns([
     meta: { width: 100, cellClassName: editableCell },
     cell: ({ row }) => <EstimateCell row={row.original} />,
   }),
-  col.accessor((r) => r.sponsorName ?? undefined, {
+  col.accessor(COLUMN_VALUE.sponsor, {
     id: 'sponsor',
     header: COLUMN_LABEL.sponsor,
     sortFn: 'text',
@@ -141,7 +141,7 @@ export const BACKLOG_COLUMNS = col.columns([
     sortFn: 'text',
     meta: { width: 100, cellClassName: textCell },
   }),
-  col.accessor((r) => r.sme || undefined, {
+  col.accessor(COLUMN_VALUE.sme, {
     id: 'sme',
     header: COLUMN_LABEL.sme,
     sortFn: 'text',

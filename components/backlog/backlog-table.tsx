@@ -3,6 +3,7 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { ColumnFiltersState, ColumnVisibilityState, GroupingState, SortingState } from '@tanstack/react-table';
 import { DataTable } from '@/components/ui/data-table';
+import { ExportLinks } from '@/components/ui/export-links';
 import type { BacklogMeta, BacklogRow } from '@/lib/backlog/types';
 import { BACKLOG_COLUMNS, NO_MODULE, tableRowId, type TableRow } from './backlog-columns';
 import { BacklogToolbar } from './backlog-toolbar';
@@ -17,6 +18,7 @@ import {
   KINDS,
   STATUSES,
   clearFilters,
+  serialiseView,
   type BacklogView,
   type ColumnId,
   type GroupBy,
@@ -132,6 +134,13 @@ export function BacklogTable({ rows, meta }: { rows: BacklogRow[]; meta: Backlog
     <div className="flex flex-col gap-3 text-zinc-900 dark:text-zinc-100">
       <CapacityBar rows={localRows} meta={meta} />
       <BacklogToolbar view={view} meta={meta} onChange={update} onClearFilters={onClearFilters} />
+      {/* The links carry the view, so the file holds exactly the rows shown (lib/export/backlog.server.ts). */}
+      <ExportLinks
+        label="Export the backlog as shown"
+        href={(format) =>
+          `/cycles/${meta.cycleId}/export/backlog?${serialiseView(view, new URLSearchParams({ format }))}`
+        }
+      />
       <InlineEditContext value={edits}>
         <DataTable
           label="Backlog items"

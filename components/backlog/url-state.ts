@@ -1,31 +1,20 @@
-import { KIND_LABEL, STATUS_LABEL } from '@/lib/backlog/labels';
 import type { BacklogMeta, BacklogRow } from '@/lib/backlog/types';
+import {
+  COLUMN_IDS,
+  GROUP_BY,
+  KINDS,
+  SEARCH_MAX,
+  STATUSES,
+  type BacklogView,
+  type ColumnId,
+  type GroupBy,
+  type IdFilter,
+} from '@/lib/backlog/view';
 
-export type ItemStatus = BacklogRow['status'];
-export type Kind = BacklogRow['kind'];
+// The view's values are shared with the server's backlog export (lib/backlog/view.ts).
+export { COLUMN_IDS, GROUP_BY, KINDS, STATUSES };
+export type { BacklogView, ColumnId, GroupBy, IdFilter, ItemStatus, Kind } from '@/lib/backlog/view';
 export type Size = NonNullable<BacklogRow['estimateSize']>;
-
-// Components may not import db/ (lint rule), so the value lists come from the label tables, in their order.
-export const STATUSES = Object.keys(STATUS_LABEL) as ItemStatus[];
-export const KINDS = Object.keys(KIND_LABEL) as Kind[];
-
-export const COLUMN_IDS = [
-  'id',
-  'title',
-  'theme',
-  'status',
-  'kind',
-  'department',
-  'modules',
-  'estimate',
-  'sponsor',
-  'requestor',
-  'sme',
-] as const;
-export type ColumnId = (typeof COLUMN_IDS)[number];
-
-export const GROUP_BY = ['theme', 'module', 'department', 'kind'] as const;
-export type GroupBy = (typeof GROUP_BY)[number];
 
 /** The column each "Group by" choice groups on. */
 export const GROUP_COLUMN: Record<GroupBy, ColumnId> = {
@@ -33,21 +22,6 @@ export const GROUP_COLUMN: Record<GroupBy, ColumnId> = {
   module: 'modules',
   department: 'department',
   kind: 'kind',
-};
-
-/** "none" selects items without a theme / module. */
-export type IdFilter = number | 'none';
-
-export type BacklogView = {
-  q: string;
-  theme: IdFilter | null;
-  dept: number | null;
-  kind: Kind | null;
-  status: ItemStatus | null;
-  module: IdFilter | null;
-  sort: { id: ColumnId; desc: boolean } | null;
-  group: GroupBy | null;
-  hide: ColumnId[];
 };
 
 export const EMPTY_VIEW: BacklogView = {
@@ -93,7 +67,7 @@ export function parseView(params: URLSearchParams, known: Known): BacklogView {
     .map((s) => oneOf(COLUMN_IDS, s.trim()))
     .filter((id): id is ColumnId => id !== null && !UNHIDEABLE.includes(id));
   return {
-    q: (params.get('q') ?? '').slice(0, 200),
+    q: (params.get('q') ?? '').slice(0, SEARCH_MAX),
     theme: idOrNone(known.themes, params.get('theme')),
     dept: knownId(known.departments, params.get('dept')),
     kind: oneOf(KINDS, params.get('kind')),

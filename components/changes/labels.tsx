@@ -1,5 +1,8 @@
 import type { ChangeRequestListRow } from '@/lib/changes/list.server';
 import { CHANGE_STATUS_COLOUR } from '@/components/ui/status-colours';
+import { CHANGE_REQUEST_STATUS_LABEL, MODE_LABEL, URGENCY_LABEL } from '@/lib/changes/labels';
+
+export { MODE_LABEL, URGENCY_LABEL };
 
 type ChangeRequestStatus = ChangeRequestListRow['status'];
 
@@ -11,22 +14,13 @@ type ChangeRequestStatus = ChangeRequestListRow['status'];
 /** A change request's page (lib/changes/common.server.ts changePath is server-only). */
 export const changeRequestHref = (id: number) => `/changes/${id}`;
 
-export const URGENCY_LABEL = { high: 'High', critical: 'Critical' } as const;
 export const URGENCY_OPTIONS = [
   { value: 'high', label: 'High' },
   { value: 'critical', label: 'Critical' },
 ];
-export const MODE_LABEL = { live: 'Live', async: 'Asynchronous' } as const;
 export const RESPONSE_LABEL = { assent: 'Assent', dissent: 'Dissent' } as const;
 
-const STATUS_LABEL: Record<ChangeRequestStatus, string> = {
-  open: 'Open',
-  in_session: 'In session',
-  needs_review: 'Needs review',
-  approved: 'Approved',
-  declined: 'Declined',
-  withdrawn: 'Withdrawn',
-};
+const STATUS_LABEL = CHANGE_REQUEST_STATUS_LABEL;
 
 export const CHANGE_STATUS_LABEL = (status: ChangeRequestStatus) => STATUS_LABEL[status];
 

@@ -26,7 +26,7 @@ export function OutcomeHeader({
   publish: React.ReactNode;
 }) {
   const { cycle, meeting, published } = report;
-  const exportHref = (format: 'csv' | 'md') => `/cycles/${cycle.id}/outcome/export?format=${format}`;
+  const exportHref = (format: 'csv' | 'xlsx' | 'md') => `/cycles/${cycle.id}/outcome/export?format=${format}`;
   return (
     <header className="space-y-3">
       <p className="text-sm print:hidden">
@@ -38,6 +38,9 @@ export function OutcomeHeader({
           {/* Plain links: a download must not be prefetched or routed client-side. */}
           <a href={exportHref('csv')} download className={buttonClass('secondary')}>
             Download CSV
+          </a>
+          <a href={exportHref('xlsx')} download className={buttonClass('secondary')}>
+            Download XLSX
           </a>
           <a href={exportHref('md')} download className={buttonClass('secondary')}>
             Download Markdown

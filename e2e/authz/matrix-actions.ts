@@ -8,9 +8,11 @@ import { allow, MANAGERS, SIGNED_IN, str, type Row } from './rows';
 import { cycle, delivery, item, meOr, notification, other, type Scene } from './scene';
 import { MEETING_ACTION_ROWS } from './matrix-actions-meetings';
 import { DELIVERY_ACTION_ROWS } from './matrix-actions-delivery';
+import { EXPORT_ROWS } from './matrix-export';
 import { PEOPLE_ROWS } from './matrix-people';
 import { SSO_ROWS } from './matrix-sso';
 import { WEBHOOK_ROWS } from './matrix-webhooks';
+import { API_TOKEN_ROWS } from './matrix-api-tokens';
 import { first } from '../../db/rows';
 
 const ADMIN = ['admin'] as const;
@@ -278,9 +280,11 @@ export const ACTION_ROWS: Row[] = [
   },
   ...MEETING_ACTION_ROWS,
   ...DELIVERY_ACTION_ROWS,
+  ...EXPORT_ROWS,
   ...PEOPLE_ROWS,
   ...SSO_ROWS,
   ...WEBHOOK_ROWS,
+  ...API_TOKEN_ROWS,
   {
     target: 'action markReadAction',
     case: 'their own notification',

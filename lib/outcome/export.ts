@@ -1,34 +1,22 @@
-import { z } from 'zod';
-import { ValidationError } from '@/lib/errors';
-import type { OutcomeReport } from './types';
+import { CSV_CONTENT_TYPE, toCsvFile } from '@/lib/export/csv';
+import { exportFilename, parseFormat, type ExportFile } from '@/lib/export/file';
+import type { Cell, ExportTable } from '@/lib/export/table';
+import { toXlsxFile, XLSX_CONTENT_TYPE } from '@/lib/export/xlsx';
+import type { OutcomeDecision, OutcomeReport, UndecidedItem } from './types';
 
 import { OUTCOME_WORD } from './text';
 import { outcomeMarkdown } from './markdown';
 
-/**
- * One CSV field. Text starting with = + - @ (or a tab or carriage return) is what spreadsheets
- * run as a formula, so it gets a leading apostrophe (OWASP's advice); numbers are written as they
- * are. A field with a comma, a quote or a line break is quoted and its quotes doubled.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = typeof value === 'number' ? String(value) : value;
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Rows joined with CRLF, as RFC 4180 says, with a final line break. */
-export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-export const CSV_HEADER = [
-  'Position',
+export const OUTCOME_HEADER = [
+  'Rank',
   'Title',
   'Theme',
   'Outcome',
   'Above cut line',
   'Person-weeks',
+  'Requestor',
+  'Sponsor',
+  'Department',
   'Reason',
   'Decision note',
   'Meeting notes',
@@ -37,63 +25,77 @@ export const CSV_HEADER = [
   'Votes defer',
 ] as const;
 
-/** One row per decided item, in agenda order; the position is the accepted item's place in the ranking. */
-export function outcomeCsv(report: OutcomeReport): string {
-  return toCsv([
-    CSV_HEADER,
-    ...report.decisions.map((d) => [
-      d.position,
-      d.title,
-      d.theme ?? '',
-      OUTCOME_WORD[d.outcome],
-      d.aboveCut === null ? '' : d.aboveCut ? 'yes' : 'no',
-      d.weeks,
-      d.reason,
-      d.decisionNote,
-      d.notes,
-      d.tally.counts.accept,
-      d.tally.counts.reject,
-      d.tally.counts.defer,
-    ]),
-  ]);
+export const NOT_DECIDED = 'Not decided';
+
+/**
+ * Every item the meeting had on its agenda, in rank order: the accepted items by their place in the
+ * ranking (the rank column), then the other decisions in agenda order, then the items the meeting
+ * did not decide, so nobody's item goes missing from the file.
+ */
+export function outcomeTable(report: OutcomeReport): ExportTable {
+  const ranked = report.decisions
+    .filter((d) => d.position !== null)
+    .sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+  const others = report.decisions.filter((d) => d.position === null);
+  const decided = (d: OutcomeDecision): Cell[] => [
+    d.position,
+    d.title,
+    d.theme,
+    OUTCOME_WORD[d.outcome],
+    d.aboveCut === null ? null : d.aboveCut ? 'yes' : 'no',
+    d.weeks,
+    d.requestor,
+    d.sponsor,
+    d.department,
+    d.reason,
+    d.decisionNote,
+    d.notes,
+    d.tally.counts.accept,
+    d.tally.counts.reject,
+    d.tally.counts.defer,
+  ];
+  const undecided = (u: UndecidedItem): Cell[] => [
+    null,
+    u.title,
+    u.theme,
+    NOT_DECIDED,
+    null,
+    u.weeks,
+    u.requestor,
+    u.sponsor,
+    u.department,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+  ];
+  return {
+    header: OUTCOME_HEADER,
+    rows: [...ranked.map(decided), ...others.map(decided), ...report.undecided.map(undecided)],
+  };
 }
 
-/** A download name from the cycle's name: letters, digits, dot, dash and underscore only. */
-export function exportFilename(cycleName: string, extension: 'csv' | 'md'): string {
-  const base =
-    cycleName
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9._-]+/g, '-')
-      .replace(/^[-.]+|-+$/g, '') || 'cycle';
-  return `${base}-outcome.${extension}`;
-}
-
-export const FORMAT_MESSAGE = 'The format must be csv or md: add ?format=csv or ?format=md.';
-const FormatSchema = z.enum(['csv', 'md']);
-export type ExportFormat = z.infer<typeof FormatSchema>;
+export const OUTCOME_FORMATS = ['csv', 'xlsx', 'md'] as const;
+export type OutcomeFormat = (typeof OUTCOME_FORMATS)[number];
 
 /** The `format` query parameter, or a ValidationError naming it (a 400 in the route). */
-export function parseExportFormat(raw: string | null | undefined): ExportFormat {
-  const parsed = FormatSchema.safeParse(raw);
-  if (!parsed.success) throw new ValidationError({ format: [FORMAT_MESSAGE] }, FORMAT_MESSAGE);
-  return parsed.data;
-}
+export const parseExportFormat = (raw: string | null | undefined): OutcomeFormat => parseFormat(raw, OUTCOME_FORMATS);
 
-/** The download: body, type and file name. The CSV starts with a byte-order mark so Excel reads it as UTF-8. */
-export function exportOutcome(
+/** The download: body, type and file name (the shared rules of lib/export: guarded cells, BOM, names). */
+export async function exportOutcome(
   report: OutcomeReport,
-  format: ExportFormat,
-): { body: string; contentType: string; filename: string } {
-  return format === 'csv'
-    ? {
-        body: `\uFEFF${outcomeCsv(report)}`,
-        contentType: 'text/csv; charset=utf-8; header=present',
-        filename: exportFilename(report.cycle.name, 'csv'),
-      }
-    : {
-        body: outcomeMarkdown(report),
-        contentType: 'text/markdown; charset=utf-8',
-        filename: exportFilename(report.cycle.name, 'md'),
-      };
+  format: OutcomeFormat,
+  day = new Date(),
+): Promise<ExportFile> {
+  const filename = exportFilename(report.cycle.name, 'outcome', day, format);
+  switch (format) {
+    case 'csv':
+      return { body: toCsvFile(outcomeTable(report)), contentType: CSV_CONTENT_TYPE, filename };
+    case 'xlsx':
+      return { body: await toXlsxFile(outcomeTable(report), 'Outcome'), contentType: XLSX_CONTENT_TYPE, filename };
+    case 'md':
+      return { body: outcomeMarkdown(report), contentType: 'text/markdown; charset=utf-8', filename };
+  }
 }

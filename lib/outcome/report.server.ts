@@ -1,14 +1,12 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { transaction } from '@/db/client';
 import {
   agendaItems,
   decisions,
-  items,
   meetingItemState,
   meetings,
   outcomePublications,
-  themes,
   users,
   type Cycle,
   type Meeting,
@@ -26,7 +24,7 @@ import { cutLine } from '@/lib/ranking/order';
 import { tally } from '@/lib/live-meeting/tally';
 import type { CycleOutcome, OutcomeCycle, OutcomeDecision, OutcomeReport, RankedOutcomeItem } from './types';
 import type { ActingUser } from '@/lib/auth/acting-user';
-import { attendanceOf, themeOutcomes } from './sections.server';
+import { attendanceOf, itemsInfo, peopleOf, themeOutcomes, undecidedItem } from './sections.server';
 import { first } from '@/db/rows';
 
 /**
@@ -152,25 +150,7 @@ export async function buildOutcome(
   ).map((r) => r.itemId);
 
   const ids = [...new Set([...ranked.map((r) => r.id), ...agenda, ...rows.map((r) => r.decision.itemId)])];
-  const info = new Map(
-    (ids.length === 0
-      ? []
-      : await tx
-          .select({
-            id: items.id,
-            title: items.title,
-            themeId: items.themeId,
-            theme: themes.name,
-            estimateSize: items.estimateSize,
-            estimateWeeks: items.estimateWeeks,
-            requestor: users.name,
-          })
-          .from(items)
-          .leftJoin(themes, eq(themes.id, items.themeId))
-          .innerJoin(users, eq(users.id, items.requestorId))
-          .where(inArray(items.id, ids))
-    ).map((r) => [r.id, r]),
-  );
+  const info = await itemsInfo(tx, ids);
 
   const rankedItems = ranked.map((r, index): RankedOutcomeItem => ({
     itemId: r.id,
@@ -194,7 +174,7 @@ export async function buildOutcome(
       title: item?.title ?? '',
       theme: item?.theme ?? null,
       themeId: item?.themeId ?? null,
-      requestor: item?.requestor ?? '',
+      ...peopleOf(item),
       weeks: item ? effectiveWeeks(item, cycle.sizeWeeks) : null,
       outcome: d.outcome,
       reason: d.reason,
@@ -226,9 +206,7 @@ export async function buildOutcome(
     ranking: { items: rankedItems, cut, summary: cutLineSummary(cut, cycle.capacityWeeks) },
     themes: await themeOutcomes(tx, cycle.id, rankedItems, decided, (id) => info.get(id)?.themeId ?? null),
     decisions: decided,
-    undecided: agenda
-      .filter((id) => !decidedIds.has(id))
-      .map((id) => ({ itemId: id, title: info.get(id)?.title ?? '' })),
+    undecided: agenda.filter((id) => !decidedIds.has(id)).map((id) => undecidedItem(id, info.get(id), cycle.sizeWeeks)),
     attendance: await attendanceOf(tx, meeting.id, new Set([...allVotes.values()].flat().map((v) => v.userId))),
     published,
   };

@@ -10,7 +10,7 @@ import { listMyRequests } from '@/lib/requests/requests.server';
 import { db, eventsOf, readItem, countRows, userWithRole } from '@/lib/testing/db';
 import { addNote, recordDecision } from '@/lib/live-meeting/decisions.server';
 import { cycleOutcome, NOT_PUBLISHED, OutcomeNotPublishedError } from './report.server';
-import { outcomeCsv } from './export';
+import { outcomeTable } from './export';
 import { outcomeMarkdown } from '@/lib/outcome/markdown';
 import { ALREADY_PUBLISHED, NO_MEETING_ENDED, publishOutcome } from './publish.server';
 import { moveAccepted } from '@/lib/live-meeting/ranking-moves.server';
@@ -25,8 +25,9 @@ import { first } from '@/db/rows';
  * rosa requested a and b (and sponsors b herself), `sponsor` backs a, sam requested c (sponsored
  * by a deactivated leader), ted requested d. An observer (a requestor) attends without voting.
  */
-async function endedMeeting() {
-  const setup = await plannedMeeting({ items: 4 });
+async function endedMeeting(opts: { undecided?: boolean } = {}) {
+  // With `undecided`, a fifth agenda item is never reached.
+  const setup = await plannedMeeting({ items: opts.undecided ? 5 : 4 });
   const { pm, leaders, meeting, cycle, departments } = setup;
   const [a, b, c, d] = setup.items;
   const rosa = await userWithRole('requestor', { departmentId: departments.sales.id });
@@ -178,17 +179,18 @@ describe('cycleOutcome', () => {
     });
   });
 
-  it('exports what the page shows: one CSV row per decision, the Markdown with the cut line', async () => {
-    const s = await endedMeeting();
+  it('exports what the page shows: every agenda item in rank order with its people, the Markdown with the cut line', async () => {
+    const s = await endedMeeting({ undecided: true });
     const o = await ready(s.pm, s.cycle.id);
-    const rows = outcomeCsv(o).trimEnd().split('\r\n');
-    expect(rows.slice(1).map((r) => r.split(',').slice(0, 5))).toEqual([
-      ['2', 'Agenda item 1', 'Growth', 'Accepted', 'no'],
-      ['1', 'Agenda item 2', 'Reliability', 'Accepted', 'yes'],
-      ['', 'Agenda item 3', 'Growth', 'Rejected', ''],
-      ['', 'Agenda item 4', 'Reliability', 'Deferred', ''],
+    const { sales, finance } = s.departments;
+    expect(outcomeTable(o).rows.map((r) => [r[0], r[1], r[2], r[3], r[4], r[6], r[7], r[8]])).toEqual([
+      [1, 'Agenda item 2', 'Reliability', 'Accepted', 'yes', s.rosa.name, s.rosa.name, finance.name],
+      [2, 'Agenda item 1', 'Growth', 'Accepted', 'no', s.rosa.name, s.sponsor.name, sales.name],
+      [null, 'Agenda item 3', 'Growth', 'Rejected', null, s.sam.name, s.former.name, sales.name],
+      [null, 'Agenda item 4', 'Reliability', 'Deferred', null, s.ted.name, '', finance.name],
+      [null, 'Agenda item 5', 'Growth', 'Not decided', null, s.pm.name, '', sales.name],
     ]);
-    expect(rows[3]).toContain('"No budget, this quarter"');
+    expect(outcomeTable(o).rows[2][9]).toBe('No budget, this quarter');
     expect(outcomeMarkdown(o)).toContain(
       '**Cut line: the 1 item above fits the capacity of 5 person-weeks; the 1 item below does not.**',
     );

@@ -1,8 +1,59 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
-import { departments, meetingAttendees, themes, users } from '@/db/schema';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { alias } from '@/db/alias';
+import { departments, items, meetingAttendees, themes, users, type SizeWeeks } from '@/db/schema';
+import { effectiveWeeks } from '@/lib/backlog/estimates';
 import type { Executor } from '@/lib/events/log.server';
-import type { AttendanceDepartment, OutcomeDecision, RankedOutcomeItem, ThemeOutcome } from './types';
+import type { AttendanceDepartment, OutcomeDecision, RankedOutcomeItem, ThemeOutcome, UndecidedItem } from './types';
+
+const sponsors = alias(users, 'sponsors');
+
+/** What the report says of each item: title, theme, estimate and its people. */
+export async function itemsInfo(tx: Executor, ids: number[]) {
+  const rows =
+    ids.length === 0
+      ? []
+      : await tx
+          .select({
+            id: items.id,
+            title: items.title,
+            themeId: items.themeId,
+            theme: themes.name,
+            estimateSize: items.estimateSize,
+            estimateWeeks: items.estimateWeeks,
+            requestor: users.name,
+            department: departments.name,
+            sponsor: sponsors.name,
+            sponsorSuggestion: items.sponsorSuggestion,
+          })
+          .from(items)
+          .leftJoin(themes, eq(themes.id, items.themeId))
+          .innerJoin(users, eq(users.id, items.requestorId))
+          .innerJoin(departments, eq(departments.id, items.departmentId))
+          .leftJoin(sponsors, eq(sponsors.id, items.sponsorId))
+          .where(inArray(items.id, ids));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+type ItemInfo = Awaited<ReturnType<typeof itemsInfo>> extends Map<number, infer T> ? T : never;
+
+/** Who asked, from which department, and who backs it: the sponsor's name, else what the requestor suggested. */
+export function peopleOf(item: ItemInfo | undefined): Pick<OutcomeDecision, 'requestor' | 'department' | 'sponsor'> {
+  return {
+    requestor: item?.requestor ?? '',
+    department: item?.department ?? '',
+    sponsor: item?.sponsor ?? item?.sponsorSuggestion ?? '',
+  };
+}
+
+export function undecidedItem(itemId: number, item: ItemInfo | undefined, sizeWeeks: SizeWeeks): UndecidedItem {
+  return {
+    itemId,
+    title: item?.title ?? '',
+    theme: item?.theme ?? null,
+    weeks: item ? effectiveWeeks(item, sizeWeeks) : null,
+    ...peopleOf(item),
+  };
+}
 
 /** Each theme of the cycle in its order, then "No theme" if anything has none. */
 export async function themeOutcomes(

@@ -21,6 +21,10 @@ export type OutcomeDecision = {
   theme: string | null;
   themeId: number | null;
   requestor: string;
+  /** The requestor's department (the item's). */
+  department: string;
+  /** The sponsor's name, else the requestor's free-text suggestion, else empty. */
+  sponsor: string;
   weeks: number | null;
   outcome: DecisionOutcome;
   reason: string;
@@ -37,6 +41,11 @@ export type OutcomeDecision = {
   decidedBy: string;
   decidedAt: string;
 };
+
+export type UndecidedItem = Pick<
+  OutcomeDecision,
+  'itemId' | 'title' | 'theme' | 'requestor' | 'department' | 'sponsor' | 'weeks'
+>;
 
 export type ThemeOutcome = {
   id: number | null;
@@ -69,7 +78,8 @@ export type OutcomeReport = {
   /** In agenda order. */
   decisions: OutcomeDecision[];
   /** Agenda items the meeting did not decide. */
-  undecided: { itemId: number; title: string }[];
+  /** Items on the agenda the meeting did not decide, in agenda order. */
+  undecided: UndecidedItem[];
   attendance: AttendanceDepartment[];
   published: { at: string; by: string } | null;
 };

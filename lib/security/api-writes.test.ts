@@ -36,6 +36,12 @@ describe('refuseApiWrite', () => {
       { 'content-type': 'text/plain' },
     ],
     ['an /api-looking page path', 'POST', '/apis', { 'content-type': 'text/plain' }],
+    [
+      'a REST API write with a bearer token and no Origin (it reads no cookie)',
+      'POST',
+      '/api/v1/items',
+      { ...JSON_TYPE, authorization: 'Bearer qrm_x' },
+    ],
   ])('lets through %s', (_name, method, path, headers) => {
     expect(check(method, path, headers)).toBeNull();
   });

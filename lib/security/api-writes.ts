@@ -14,8 +14,12 @@ export type WriteRefusal = { status: 403 | 415; error: string };
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** next-auth's own routes carry their own CSRF token (double-submit cookie). */
-const OWN_CSRF = ['/api/auth'];
+/**
+ * next-auth's own routes carry their own CSRF token (double-submit cookie). The REST API (/api/v1)
+ * never reads a cookie, only an Authorization header a browser never adds on its own, so a cross-site
+ * request has nothing to borrow; it checks the content type itself (lib/api-v1/handler.server.ts).
+ */
+const OWN_CSRF = ['/api/auth', '/api/v1'];
 
 function isJson(contentType: string | null): boolean {
   if (!contentType) return false;

@@ -1,8 +1,8 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { db, transaction } from '@/db/client';
-import { departments, ROLES, users } from '@/db/schema';
+import { transaction } from '@/db/client';
+import { ROLES, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password.server';
 import { parseOrThrow } from '@/lib/validation';
 import { assertCan } from '@/lib/auth/permissions';
@@ -12,25 +12,6 @@ import { NotFoundError } from '@/lib/errors';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { endSessionsOf } from '@/lib/auth/user-sessions.server';
 import { first } from '@/db/rows';
-
-export async function listUsers(actor: ActingUser) {
-  assertCan(actor, 'user.manage');
-  return db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      active: users.active,
-      departmentId: users.departmentId,
-      departmentName: departments.name,
-      lastSignInAt: users.lastSignInAt,
-      lastSignInMethod: users.lastSignInMethod,
-    })
-    .from(users)
-    .innerJoin(departments, eq(departments.id, users.departmentId))
-    .orderBy(asc(users.name));
-}
 
 /** Deactivating ends the person's sessions: their next request, and their open live streams within a heartbeat, are signed out. */
 export async function setUserActive(actor: ActingUser, userId: number, active: boolean): Promise<void> {

@@ -9,7 +9,7 @@ import { loadActiveUser } from '@/lib/auth/active-user.server';
 import { db, eventsOf, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { changeDepartment } from './department.server';
 import { getProfile, updateProfile } from './profile.server';
-import { listUsers } from './admin.server';
+import { listPeople } from './people-list.server';
 
 let admin: TestUser;
 beforeAll(async () => {
@@ -58,7 +58,7 @@ describe('changeDepartment', () => {
         data: { changes: { departmentId: { from: person.departmentId, to: target.id } } },
       },
     ]);
-    const listed = (await listUsers(admin)).find((u) => u.id === person.id)!;
+    const listed = (await listPeople(admin, { q: person.email, page: 1 })).people.find((u) => u.id === person.id)!;
     expect(listed).toMatchObject({
       departmentId: target.id,
       departmentName: target.name,

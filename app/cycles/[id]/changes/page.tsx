@@ -8,6 +8,7 @@ import { readForPage, routeId } from '@/lib/pages.server';
 import { ChangeList } from '@/components/changes/change-list';
 import { LinkButton } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ExportLinks } from '@/components/ui/export-links';
 
 export const metadata: Metadata = { title: 'Change requests · Quorum' };
 export const dynamic = 'force-dynamic';
@@ -28,7 +29,13 @@ export default async function CycleChangesPage({ params }: { params: Promise<{ i
           </p>
           <h1 className="mt-1 text-2xl font-semibold">{cycleName} change requests</h1>
         </div>
-        {mayRaise && <LinkButton href={`/cycles/${cycleId}/changes/new`}>Raise a change request</LinkButton>}
+        <div className="flex flex-wrap gap-2">
+          <ExportLinks
+            label="Export the change requests"
+            href={(format) => `/cycles/${cycleId}/export/changes?format=${format}`}
+          />
+          {mayRaise && <LinkButton href={`/cycles/${cycleId}/changes/new`}>Raise a change request</LinkButton>}
+        </div>
       </div>
       {rows.length === 0 ? (
         <EmptyState title="No change requests yet">

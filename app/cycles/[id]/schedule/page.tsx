@@ -11,6 +11,7 @@ import { scheduleHeading } from '@/lib/schedule/schedule.server';
 import { LocalTime } from '@/components/items/item-history';
 import { ScheduleLoader } from '@/app/cycles/[id]/schedule/_components/schedule-loader';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ExportLinks } from '@/components/ui/export-links';
 
 export const metadata: Metadata = { title: 'Schedule · Quorum' };
 export const dynamic = 'force-dynamic';
@@ -50,7 +51,13 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
         <p className="text-sm">
           <Link href={back.href}>← {back.label}</Link>
         </p>
-        <h1 className="text-2xl font-semibold">{cycle.name} delivery schedule</h1>
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <h1 className="text-2xl font-semibold">{cycle.name} delivery schedule</h1>
+          <ExportLinks
+            label="Export the schedule"
+            href={(format) => `/cycles/${cycleId}/export/schedule?format=${format}`}
+          />
+        </div>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {formatDay(cycle.startsOn)} to {formatDay(cycle.endsOn)} · capacity {personWeeks(cycle.capacityWeeks)}
         </p>

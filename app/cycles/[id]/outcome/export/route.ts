@@ -1,12 +1,13 @@
 import { apiHandler, routeParamId } from '@/lib/api.server';
 import { ConflictError } from '@/lib/errors';
+import { fileResponse } from '@/lib/export/file';
 import { cycleOutcome } from '@/lib/outcome/report.server';
 import { exportOutcome, parseExportFormat } from '@/lib/outcome/export';
 
 /**
- * GET /cycles/:id/outcome/export?format=csv|md — the outcome page as a download, under the page's
- * read rule (lib/outcome/report.server.ts): 401 without a session, 400 for a bad id or format (naming
- * `format`), 403 for someone who may not read it (yet), 404 for an unknown cycle, 409 when no
+ * GET /cycles/:id/outcome/export?format=csv|xlsx|md — the outcome page as a download, under the
+ * page's read rule (lib/outcome/report.server.ts): 401 without a session, 400 for a bad id or format
+ * (naming `format`), 403 for someone who may not read it (yet), 404 for an unknown cycle, 409 when no
  * meeting has ended.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -16,15 +17,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const outcome = await cycleOutcome(user, cycleId);
     if (outcome.state === 'none')
       throw new ConflictError('No meeting of this cycle has ended yet: there is no outcome to export.');
-    const file = exportOutcome(outcome, format);
-    return new Response(file.body, {
-      headers: {
-        'Content-Type': file.contentType,
-        'Content-Disposition': `attachment; filename="${file.filename}"`,
-        // What a viewer may download depends on who they are and on publication: never cache it.
-        'Cache-Control': 'private, no-store',
-        'X-Content-Type-Options': 'nosniff',
-      },
-    });
+    return fileResponse(await exportOutcome(outcome, format));
   });
 }
