@@ -1,4 +1,8 @@
-/** The matrix rows of Admin › Webhooks: its pages and every action are admin-only. */
+/**
+ * The matrix rows of Admin › Webhooks: its pages and every action are admin-only. The webhooks are
+ * switched off (e2e/fixtures/webhooks.ts), so a test event is refused even to an admin: sending one
+ * is e2e/webhooks.spec.ts's.
+ */
 import { makeE2eDelivery, makeE2eWebhook } from '../fixtures/webhooks';
 import { allow, str, type Row } from './rows';
 import type { Scene } from './scene';
@@ -15,6 +19,7 @@ const onWebhook = (
   name: string,
   kase: string,
   fields: (id: number, s: Scene) => Record<string, string> | Promise<Record<string, string>> = () => ({}),
+  expect: Row['expect'] = ADMIN_ONLY,
 ): Row => ({
   target: `action ${name}`,
   case: kase,
@@ -26,7 +31,7 @@ const onWebhook = (
       from: `/admin/webhooks/${hook.id}`,
     };
   },
-  expect: ADMIN_ONLY,
+  expect,
 });
 
 export const WEBHOOK_ROWS: Row[] = [
@@ -48,9 +53,14 @@ export const WEBHOOK_ROWS: Row[] = [
     expect: ADMIN_ONLY,
   },
   onWebhook('updateWebhookAction', 'renamed', () => ({ ...form, name: 'Matrix hook renamed' })),
-  onWebhook('setWebhookActiveAction', 'switched off', () => ({ active: 'false' })),
+  onWebhook('setWebhookActiveAction', 'switched on', () => ({ active: 'true' })),
   onWebhook('rotateWebhookSecretAction', 'a new secret'),
-  onWebhook('sendTestEventAction', 'a ping'),
+  onWebhook(
+    'sendTestEventAction',
+    'a ping to a switched-off webhook',
+    () => ({}),
+    allow([], 'forbidden', { admin: 'refused' }),
+  ),
   onWebhook('redeliverAction', 'a failed delivery', async (id, s) => ({
     deliveryId: str((await makeE2eDelivery(s.world.db, id)).id),
   })),

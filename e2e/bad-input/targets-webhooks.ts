@@ -8,12 +8,17 @@ export const WEBHOOK_BAD_INPUT_TARGETS: BadInputTarget[] = [
   { target: 'action updateWebhookAction', from: 'renamed', as: 'admin', kinds: { webhookId: 'id', ...webhookForm } },
   {
     target: 'action setWebhookActiveAction',
-    from: 'switched off',
+    from: 'switched on',
     as: 'admin',
     kinds: { webhookId: 'id', active: 'enum' },
   },
   { target: 'action rotateWebhookSecretAction', from: 'a new secret', as: 'admin', kinds: { webhookId: 'id' } },
-  { target: 'action sendTestEventAction', from: 'a ping', as: 'admin', kinds: { webhookId: 'id' } },
+  {
+    target: 'action sendTestEventAction',
+    from: 'a ping to a switched-off webhook',
+    as: 'admin',
+    kinds: { webhookId: 'id' },
+  },
   {
     target: 'action redeliverAction',
     from: 'a failed delivery',
