@@ -210,8 +210,7 @@ export function startWebhookWorker(opts: { pollMs?: number } = {}): void {
     }
   }
   // Bound to the worker's own start-up context: a wake comes from inside a request (a re-send), and
-  // passes run in that request's context would have their fetches taken for the request's own
-  // (Next tracks those), tying the admin's answer to a receiver's.
+  // nothing scoped to that request (Next's per-request stores) should follow the passes it starts.
   setWebhookWaker(AsyncResource.bind(() => void tick()));
   void tick();
 }
