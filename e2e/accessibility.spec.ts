@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { createWorld, expect, makeDelivery, makePrioritisation, test } from './fixtures';
 import { makeE2eConnection } from './fixtures/sso';
+import { makeE2eDelivery, makeE2eWebhook } from './fixtures/webhooks';
 
 /**
  * axe (WCAG 2.1 A and AA rules) finds no serious or critical violation on the main pages, in light
@@ -54,6 +55,11 @@ for (const scheme of ['light', 'dark'] as const) {
         domain: `a11y-saml-${world.tag}-${scheme}.example`,
         config: { idpEntityId: 'https://idp.example/', idpSsoUrl: 'https://idp.example/sso', idpCertificates: [] },
       });
+    const webhookWithDelivery = async () => {
+      const hook = await makeE2eWebhook(db);
+      await makeE2eDelivery(db, hook.id);
+      return hook;
+    };
     const oidcConnection = () =>
       makeE2eConnection(db, {
         protocol: 'oidc',
@@ -101,6 +107,8 @@ for (const scheme of ['light', 'dark'] as const) {
           '/admin/sign-in',
           `/admin/sign-in/${(await samlConnection()).id}`,
           `/admin/sign-in/${(await oidcConnection()).id}`,
+          '/admin/webhooks',
+          `/admin/webhooks/${(await webhookWithDelivery()).id}`,
         ],
         scheme,
       )),

@@ -2,6 +2,7 @@ import { type Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures';
 import { UNBROKEN, makeLongStrings } from './fixtures/long-strings';
 import { makeE2eConnection } from './fixtures/sso';
+import { makeE2eDelivery, makeE2eWebhook } from './fixtures/webhooks';
 
 /**
  * No page scrolls sideways, at a desktop (1440 px) and a tablet (820 px) width, when its data holds
@@ -80,6 +81,13 @@ test('no page scrolls sideways at 1440 or 820 px, with long names and unbroken s
     },
   });
 
+  // A webhook whose name and URL are unbroken runs, with a delivery in its log.
+  const webhook = await makeE2eWebhook(world.db, {
+    name: `Hook${'Receiver'.repeat(12)}`,
+    url: `https://hooks.example/${'x'.repeat(300)}`,
+  });
+  await makeE2eDelivery(world.db, webhook.id);
+
   // Signed out: the sign-in page.
   const guest = await browser.newPage();
   expect(await sideScrolling(guest, ['/signin', '/invitations/not-a-real-link'])).toEqual([]);
@@ -121,6 +129,8 @@ test('no page scrolls sideways at 1440 or 820 px, with long names and unbroken s
     '/admin/directory',
     '/admin/sign-in',
     `/admin/sign-in/${connection.id}`,
+    '/admin/webhooks',
+    `/admin/webhooks/${webhook.id}`,
     '/admin/settings',
     '/admin/audit',
     '/this-page-does-not-exist',

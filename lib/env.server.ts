@@ -55,6 +55,9 @@ const EnvSchema = z.object({
       .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL such as smtp://localhost:2525' })
       .optional(),
   ),
+  // How long a webhook receiver may take to answer, and the first retry's wait (later ones grow from it).
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WEBHOOK_FIRST_RETRY_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   // Requests per minute each personal access token may make to /api/v1.
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   MAIL_FROM: z

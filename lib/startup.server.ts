@@ -3,7 +3,7 @@ import { env } from './env.server';
 
 /**
  * Node-only start-up: stop with a clear message on a bad environment, then open (and migrate) the
- * database, then start the e-mail worker when an SMTP server is configured (SMTP_URL).
+ * database, then start the webhook worker, and the e-mail worker when an SMTP server is configured (SMTP_URL).
  */
 export async function startup() {
   let smtpUrl: string | undefined;
@@ -20,6 +20,9 @@ export async function startup() {
     console.error(`\nQuorum cannot start.\n${describeOpenFailure(error)}\n`);
     process.exit(1);
   }
+  // Webhooks need no configuration: with none registered the worker only polls an empty outbox.
+  const { startWebhookWorker } = await import('@/lib/webhooks/worker.server');
+  startWebhookWorker(); // idempotent, like the mail worker
   if (smtpUrl) {
     // Imported only when needed, so a server without SMTP never loads nodemailer.
     const { startOutboxWorker } = await import('@/lib/notifications/worker.server');

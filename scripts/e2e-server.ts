@@ -25,6 +25,9 @@ const env = {
   // Live streams re-check the viewer's session at each heartbeat: a short one keeps those tests quick.
   LIVE_HEARTBEAT_SECONDS: '2',
   SMTP_URL: `smtp://localhost:${smtpPort}`,
+  // Webhook receivers in the tests fail on purpose: a short timeout and first retry keep them quick.
+  WEBHOOK_TIMEOUT_MS: '2000',
+  WEBHOOK_FIRST_RETRY_MS: '500',
   NEXT_TELEMETRY_DISABLED: '1',
 };
 // The real SMTP server the tests read mail from (scripts/e2e-smtp.ts).

@@ -30,6 +30,7 @@ export async function AppShell({ user, children }: { user: ActingUser; children:
     { href: '/admin/outbox', label: 'Outbox', show: can(user, 'outbox.view') },
     { href: '/admin/settings', label: 'Meeting settings', show: can(user, 'user.manage') },
     { href: '/admin/sign-in', label: 'Sign-in', show: can(user, 'sso.manage') },
+    { href: '/admin/webhooks', label: 'Webhooks', show: can(user, 'webhook.manage') },
     { href: '/admin/audit', label: 'Audit', show: can(user, 'audit.view') },
   ].filter((l) => l.show);
   const unread = await unreadCount(user);

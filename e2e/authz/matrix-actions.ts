@@ -11,6 +11,7 @@ import { DELIVERY_ACTION_ROWS } from './matrix-actions-delivery';
 import { EXPORT_ROWS } from './matrix-export';
 import { PEOPLE_ROWS } from './matrix-people';
 import { SSO_ROWS } from './matrix-sso';
+import { WEBHOOK_ROWS } from './matrix-webhooks';
 import { API_TOKEN_ROWS } from './matrix-api-tokens';
 import { IMPORT_ROWS } from './matrix-import';
 import { first } from '../../db/rows';
@@ -283,6 +284,7 @@ export const ACTION_ROWS: Row[] = [
   ...EXPORT_ROWS,
   ...PEOPLE_ROWS,
   ...SSO_ROWS,
+  ...WEBHOOK_ROWS,
   ...API_TOKEN_ROWS,
   ...IMPORT_ROWS,
   {

@@ -8,6 +8,7 @@ import type { FieldKind } from './mutations';
 import { PEOPLE_BAD_INPUT_TARGETS } from './targets-people';
 import { SSO_BAD_INPUT_TARGETS } from './targets-sso';
 import { IMPORT_BAD_INPUT_TARGETS } from './targets-import';
+import { WEBHOOK_BAD_INPUT_TARGETS } from './targets-webhooks';
 import { EXPORT_BAD_INPUT_TARGETS } from './targets-export';
 import { API_TOKEN_BAD_INPUT_TARGETS } from './targets-api-tokens';
 
@@ -296,6 +297,7 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   ...PEOPLE_BAD_INPUT_TARGETS,
   ...SSO_BAD_INPUT_TARGETS,
   ...IMPORT_BAD_INPUT_TARGETS,
+  ...WEBHOOK_BAD_INPUT_TARGETS,
   ...EXPORT_BAD_INPUT_TARGETS,
   ...API_TOKEN_BAD_INPUT_TARGETS,
 ];

@@ -34,6 +34,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'change.raise': T,
     'change.decide': T,
     'audit.view': T,
+    'webhook.manage': T,
   },
   pm: {
     'backlog.view': T,
@@ -54,6 +55,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'change.raise': T,
     'change.decide': T,
     'audit.view': F,
+    'webhook.manage': F,
   },
   leader: {
     'backlog.view': T,
@@ -74,6 +76,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'change.raise': T,
     'change.decide': F,
     'audit.view': F,
+    'webhook.manage': F,
   },
   engineer: {
     'backlog.view': T,
@@ -94,6 +97,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'change.raise': F,
     'change.decide': F,
     'audit.view': F,
+    'webhook.manage': F,
   },
   requestor: {
     'backlog.view': F,
@@ -114,6 +118,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'change.raise': F,
     'change.decide': F,
     'audit.view': F,
+    'webhook.manage': F,
   },
 };
 

@@ -23,6 +23,7 @@ export const ACTIONS = [
   'change.raise', // raise an urgent change request against a schedule
   'change.decide', // convene an emergency session, approve or decline a change request
   'audit.view', // check the event log's hash chain and download it for an offline audit
+  'webhook.manage', // register webhooks, rotate their secrets, read and re-send their deliveries
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -47,6 +48,7 @@ const POLICY: Record<Action, readonly Role[]> = {
   'change.raise': ['admin', 'pm', 'leader'],
   'change.decide': ['admin', 'pm'],
   'audit.view': ['admin'],
+  'webhook.manage': ['admin'],
 };
 
 export function can(actor: Pick<ActingUser, 'role'>, action: Action): boolean {

@@ -1,8 +1,10 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { db, type Db } from '@/db/client';
+import { isInTransaction } from '@/db/handle';
 import { appendEvent } from '@/db/event-chain';
 import { events, users } from '@/db/schema';
+import { enqueueWebhookDeliveries } from './webhook-fanout.server';
 
 export type Executor = Db;
 
@@ -28,11 +30,15 @@ export type EventInput = {
 };
 
 /**
- * Appends one audit row, hash-chained to the one before (db/event-chain.ts), and returns its id.
+ * Appends one audit row, hash-chained to the one before (db/event-chain.ts), and returns its id;
+ * then queues it for the webhooks subscribed to its public event, in the same transaction.
  * Call it inside the same transaction as the change it records.
  */
 export async function logEvent(tx: Executor, e: EventInput): Promise<number> {
-  return appendEvent(tx, e);
+  if (!isInTransaction(tx)) return tx.transaction((inner) => logEvent(inner, e));
+  const id = await appendEvent(tx, e);
+  await enqueueWebhookDeliveries(tx, { id, actorId: e.actorId, type: e.type, subjectId: e.subjectId, data: e.data });
+  return id;
 }
 
 /** Field-by-field before/after of the keys that changed. */
