@@ -10,6 +10,7 @@ import { ProfileForm } from '@/app/settings/_components/profile-form';
 import { getProfile } from '@/lib/users/profile.server';
 import { timeZoneChoices } from '@/lib/users/time-zones';
 import { ApiTokensSection } from '@/app/settings/_components/api-tokens-section';
+import { listApiTokens } from '@/lib/api-tokens/tokens.server';
 
 export const metadata: Metadata = { title: 'Settings · Quorum' };
 
@@ -29,7 +30,7 @@ export default async function SettingsPage() {
       <section className="rounded-md border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-950">
         <EmailPrefsForm prefs={await getEmailPrefs(user)} />
       </section>
-      <ApiTokensSection user={user} />
+      <ApiTokensSection user={user} tokens={await listApiTokens(user)} />
       <section
         aria-labelledby="sessions-heading"
         className="space-y-2 rounded-md border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-950"

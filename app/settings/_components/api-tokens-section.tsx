@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { API_SCOPES, scopesFor } from '@/lib/api-tokens/scopes';
-import { listApiTokens } from '@/lib/api-tokens/tokens.server';
+import type { TokenListEntry } from '@/lib/api-tokens/tokens.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { ApiTokenForm } from './api-token-form';
 import { ApiTokenList } from './api-token-list';
 
 /** Personal access tokens for the REST API: create one (shown once), see when each was last used, revoke. */
-export async function ApiTokensSection({ user }: { user: ActingUser }) {
+export function ApiTokensSection({ user, tokens }: { user: ActingUser; tokens: TokenListEntry[] }) {
   const allowed = scopesFor(user);
   const scopes = API_SCOPES.filter((s) => allowed.includes(s.scope)).map(({ scope, label }) => ({ scope, label }));
   return (
@@ -26,7 +26,7 @@ export async function ApiTokensSection({ user }: { user: ActingUser }) {
           as you: it can never do more than you can.
         </p>
       </div>
-      <ApiTokenList tokens={await listApiTokens(user)} />
+      <ApiTokenList tokens={tokens} />
       <ApiTokenForm scopes={scopes} />
     </section>
   );
