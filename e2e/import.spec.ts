@@ -1,5 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
+import { eq } from 'drizzle-orm';
 import { makeItem, makeTheme } from '../db/factories';
+import type { Db } from '../db/handle';
+import { itemModules, items, modules, themes } from '../db/schema';
 import { expect, test } from './fixtures';
 import {
   DUPLICATE_ROW,
@@ -11,6 +14,42 @@ import {
   windows1252,
   type MessyNames,
 } from './fixtures/messy-sheet';
+
+/** A cycle's items as the fields an import sets, themes and modules by name, in title order. */
+async function itemsOf(db: Db, cycleId: number) {
+  const rows = await db
+    .select({
+      id: items.id,
+      title: items.title,
+      description: items.description,
+      businessBenefit: items.businessBenefit,
+      estimateSize: items.estimateSize,
+      estimateWeeks: items.estimateWeeks,
+      kind: items.kind,
+      theme: themes.name,
+      departmentId: items.departmentId,
+      sme: items.sme,
+      sponsorId: items.sponsorId,
+      sponsorSuggestion: items.sponsorSuggestion,
+      requestorId: items.requestorId,
+    })
+    .from(items)
+    .leftJoin(themes, eq(themes.id, items.themeId))
+    .where(eq(items.cycleId, cycleId));
+  const links = await db
+    .select({ itemId: itemModules.itemId, name: modules.name })
+    .from(itemModules)
+    .innerJoin(modules, eq(modules.id, itemModules.moduleId));
+  return rows
+    .map(({ id, ...item }) => ({
+      ...item,
+      modules: links
+        .filter((l) => l.itemId === id)
+        .map((l) => l.name)
+        .sort(),
+    }))
+    .sort((a, b) => (a.title < b.title ? -1 : 1));
+}
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -42,6 +81,20 @@ test('a pm imports a messy sheet (CSV, Windows-1252 CSV and XLSX), fixes two row
   const source = page.getByRole('form', { name: 'Source' });
   const file = source.getByLabel('Spreadsheet file (CSV or XLSX)');
   const preview = page.getByRole('region', { name: '3. Preview' });
+  // The two rows the sheet gets wrong (no title, a title far too long), corrected in the preview.
+  const fixTwoRows = async () => {
+    for (const [row, title] of [
+      [MISSING_TITLE_ROW, world.named('Named at last')],
+      [LONG_TITLE_ROW, world.named('Short enough now')],
+    ] as const) {
+      await preview.getByRole('button', { name: `Edit row ${row}` }).click();
+      const edit = preview.getByRole('form', { name: `Edit row ${row}` });
+      await edit.getByLabel('Title').fill(title);
+      await edit.getByRole('button', { name: `Save row ${row}` }).click();
+      await expect(page.getByRole('status').filter({ hasText: `Row ${row} updated.` })).toBeVisible();
+      await expect(preview.getByRole('row', { name: `Row ${row}`, exact: true }).getByText(title)).toBeVisible();
+    }
+  };
 
   // CSV with commas: the mapping is suggested from the headers' meaning.
   await file.setInputFiles({ name: 'messy.csv', mimeType: 'text/csv', buffer: Buffer.from(messyCsv(names), 'utf8') });
@@ -107,17 +160,7 @@ test('a pm imports a messy sheet (CSV, Windows-1252 CSV and XLSX), fixes two row
   );
   await page.setViewportSize(desktop);
 
-  for (const [row, title] of [
-    [MISSING_TITLE_ROW, world.named('Named at last')],
-    [LONG_TITLE_ROW, world.named('Short enough now')],
-  ] as const) {
-    await preview.getByRole('button', { name: `Edit row ${row}` }).click();
-    const edit = preview.getByRole('form', { name: `Edit row ${row}` });
-    await edit.getByLabel('Title').fill(title);
-    await edit.getByRole('button', { name: `Save row ${row}` }).click();
-    await expect(page.getByRole('status').filter({ hasText: `Row ${row} updated.` })).toBeVisible();
-    await expect(preview.getByRole('row', { name: `Row ${row}`, exact: true }).getByText(title)).toBeVisible();
-  }
+  await fixTwoRows();
   await expect(preview.getByText('All 40 rows can be imported.')).toBeVisible();
   await page.getByRole('button', { name: 'Import rows' }).click();
   await expect(page.getByText('Imported 38 items, skipped 2.')).toBeVisible();
@@ -133,6 +176,14 @@ test('a pm imports a messy sheet (CSV, Windows-1252 CSV and XLSX), fixes two row
   await expect(history.getByText('Import undone: 38 items removed.')).toBeVisible();
   await expect(history.getByText(/^Undone /)).toBeVisible();
 
+  // Imported again: the same workbook, its two rows corrected once more.
+  await file.setInputFiles({ name: 'messy.xlsx', mimeType: XLSX_TYPE, buffer: await messyXlsx(names) });
+  await source.getByRole('button', { name: 'Read rows' }).click();
+  await expect(preview.getByText('2 of 40 rows have problems to fix.')).toBeVisible();
+  await fixTwoRows();
+  await page.getByRole('button', { name: 'Import rows' }).click();
+  await expect(page.getByText('Imported 38 items, skipped 2.')).toBeVisible();
+
   // Again, pasted this time: two rows copied from a sheet.
   await source
     .getByLabel('Or paste rows copied from a spreadsheet')
@@ -141,5 +192,25 @@ test('a pm imports a messy sheet (CSV, Windows-1252 CSV and XLSX), fixes two row
   await expect(preview.getByText('All 2 rows can be imported.')).toBeVisible();
   await page.getByRole('button', { name: 'Import rows' }).click();
   await expect(page.getByText('Imported 2 items.')).toBeVisible();
-  await expect(history.getByRole('row')).toHaveCount(3);
+  await expect(history.getByRole('row')).toHaveCount(4);
+
+  // The backlog exported, then imported into an empty cycle, gives the same items.
+  await page.goto(`/cycles/${cycle.id}`);
+  const [exported] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('group', { name: 'Export the backlog as shown' }).getByRole('link', { name: 'Export XLSX' }).click(),
+  ]);
+  const empty = await world.cycle();
+  await page.goto(`/cycles/${empty.id}/import`);
+  await file.setInputFiles(await exported.path());
+  await source.getByRole('button', { name: 'Read rows' }).click();
+  await expect(columns.getByLabel('Column “Business benefit”')).toHaveValue('businessBenefit');
+  // The new cycle has no themes yet: the pm lets the import create them.
+  await columns.getByLabel('Create missing themes').check();
+  await columns.getByRole('button', { name: 'Update preview' }).click();
+  await expect(columns.getByRole('status').filter({ hasText: 'Preview updated.' })).toBeVisible();
+  await expect(preview.getByText('All 41 rows can be imported.')).toBeVisible();
+  await page.getByRole('button', { name: 'Import rows' }).click();
+  await expect(page.getByText('Imported 41 items.')).toBeVisible();
+  expect(await itemsOf(world.db, empty.id)).toEqual(await itemsOf(world.db, cycle.id));
 });
