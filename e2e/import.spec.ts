@@ -96,6 +96,11 @@ test('a pm imports a messy sheet (CSV, Windows-1252 CSV and XLSX), fixes two row
     }
   };
 
+  // Over the size limit: said in the form, before anything is sent.
+  await file.setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.alloc(1_000_001, 'a') });
+  await source.getByRole('button', { name: 'Read rows' }).click();
+  await expect(source.getByText('The file is larger than the limit of 1 MB (1,000,000 bytes).')).toBeVisible();
+
   // CSV with commas: the mapping is suggested from the headers' meaning.
   await file.setInputFiles({ name: 'messy.csv', mimeType: 'text/csv', buffer: Buffer.from(messyCsv(names), 'utf8') });
   await source.getByRole('button', { name: 'Read rows' }).click();

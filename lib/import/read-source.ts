@@ -8,9 +8,9 @@ import Papa from 'papaparse';
 import type { ImportSource } from '@/db/schema';
 import { decodeText, fileError, sniffFile } from './decode';
 
-export const MAX_IMPORT_FILE_BYTES = 1_000_000;
-export const MAX_IMPORT_ROWS = 5_000;
-export const MAX_IMPORT_COLUMNS = 60;
+import { FILE_TOO_LARGE, MAX_IMPORT_COLUMNS, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS } from './limits';
+
+export { MAX_IMPORT_COLUMNS, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS };
 /** A cell longer than this is cut; no item field holds more. */
 const MAX_CELL_CHARS = 10_000;
 
@@ -114,7 +114,7 @@ export async function parseXlsx(bytes: Uint8Array, sheet?: string): Promise<Sour
 /** An uploaded file, by its content: a zip is read as a workbook, text as CSV. */
 export async function readUpload(bytes: Uint8Array, sheet?: string): Promise<SourceTable> {
   if (bytes.length > MAX_IMPORT_FILE_BYTES) {
-    throw fileError(`The file is larger than the limit of 1 MB (${MAX_IMPORT_FILE_BYTES.toLocaleString('en')} bytes).`);
+    throw fileError(FILE_TOO_LARGE);
   }
   if (sniffFile(bytes) === 'xlsx') return parseXlsx(bytes, sheet);
   const { text, note } = decodeText(bytes);

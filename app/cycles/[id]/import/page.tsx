@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { requirePermission } from '@/lib/auth/session.server';
 import { backlogMeta } from '@/lib/backlog/list.server';
-import { MAX_IMPORT_ROWS } from '@/lib/import/read-source';
+import { MAX_IMPORT_ROWS } from '@/lib/import/limits';
 import { listImports } from '@/lib/import/undo.server';
 import { readForPage, routeId } from '@/lib/pages.server';
 import { ImportWizard } from './_components/import-wizard';

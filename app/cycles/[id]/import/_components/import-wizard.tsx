@@ -5,6 +5,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { FormState } from '@/lib/actions.server';
 import type { ImportPreview } from '@/lib/import/view';
+import { FILE_TOO_LARGE, MAX_IMPORT_FILE_BYTES } from '@/lib/import/limits';
 import { startImportAction } from '../actions';
 import { MappingForm } from './mapping-form';
 import { PreviewTable } from './preview-table';
@@ -22,10 +23,24 @@ export function ImportWizard({ cycleId, limits }: { cycleId: number; limits: str
     if (result.ok) setPreview(result.data as ImportPreview);
     return result;
   }, undefined);
-  const fileErrors = state?.ok === false ? state.fieldErrors?.file : undefined;
+  // Checked here too: the server refuses a larger body before the import sees it, so the form would not say why.
+  const [tooLarge, setTooLarge] = useState(false);
+  const fileErrors = tooLarge ? [FILE_TOO_LARGE] : state?.ok === false ? state.fieldErrors?.file : undefined;
+  function checkSize(event: React.FormEvent<HTMLFormElement>) {
+    const file = new FormData(event.currentTarget).get('file');
+    const large = file instanceof File && file.size > MAX_IMPORT_FILE_BYTES;
+    setTooLarge(large);
+    if (large) event.preventDefault();
+  }
   return (
     <div className="space-y-6">
-      <form action={action} aria-label="Source" className="space-y-3" encType="multipart/form-data">
+      <form
+        action={action}
+        onSubmit={checkSize}
+        aria-label="Source"
+        className="space-y-3"
+        encType="multipart/form-data"
+      >
         <h2 className="text-lg font-semibold">1. Source</h2>
         <input type="hidden" name="cycleId" value={cycleId} />
         <FieldFrame label="Spreadsheet file (CSV or XLSX)" id="import-file" hint={limits} errors={fileErrors}>
