@@ -71,6 +71,7 @@ test('the admin creates, renames, merges and archives departments; archived ones
   ).toHaveCount(1);
 
   // The admin moves the leader to South from the people list.
+  await findPerson(page, leader.name);
   await page.getByRole('button', { name: `Change ${leader.name}'s department` }).click();
   await page.getByLabel(`Department of ${leader.name}`).selectOption({ label: south });
   await page.getByRole('button', { name: 'Change department' }).click();

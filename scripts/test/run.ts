@@ -5,6 +5,7 @@
  * at the end, also after a failure, and the run exits with the failed step's code.
  */
 import { runInherited } from './inherited-command';
+import { runStaticChecks } from './static-checks';
 import { postgresMissingBanner, startPostgresCluster, type PostgresCluster } from './postgres-cluster';
 
 type Outcome = 'passed' | 'FAILED' | 'SKIPPED' | 'not run';
@@ -38,10 +39,17 @@ const npmScript = (script: string): Step => ({
 });
 
 const steps: Step[] = [
-  npmScript('typecheck'),
-  npmScript('lint'),
-  npmScript('lint:deps'),
-  npmScript('format:check'),
+  {
+    name: 'typecheck, lint, lint:deps, format:check',
+    run: () =>
+      runStaticChecks(
+        [
+          ['lint', 'lint:deps'],
+          ['typecheck', 'format:check'],
+        ],
+        baseEnv,
+      ),
+  },
   {
     name: 'start PostgreSQL',
     run: async () => {
