@@ -56,14 +56,14 @@ const SHEET = [
 
 const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1 });
   await page.goto(`${base}/signin`);
   await page.getByLabel('E-mail').fill('pm@quorum.test');
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
   await page.goto(`${base}/cycles`);
-  await page.locator('main a[href^="/cycles/"]').first().click();
+  await page.locator('main a[href^="/cycles/"]:not([href="/cycles/new"])').first().click();
   await page.getByRole('link', { name: 'Import', exact: true }).click();
   await page.getByLabel('Or paste rows copied from a spreadsheet').fill(SHEET);
   await page.getByRole('button', { name: 'Read rows' }).click();

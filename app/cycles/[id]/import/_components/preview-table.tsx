@@ -105,7 +105,8 @@ function PreviewLine({ row, fields, onEdit }: { row: PreviewRow; fields: ImportF
         {row.row}
       </th>
       {fields.map((f) => (
-        <td key={f} className="max-w-64 px-2 py-2 wrap-anywhere">
+        // break-words, not wrap-anywhere: a column is never narrower than its longest word (the table scrolls instead).
+        <td key={f} className={`${f === 'title' ? 'min-w-48' : 'min-w-24'} max-w-64 px-2 py-2 break-words`}>
           {row.shown[f]}
         </td>
       ))}
