@@ -91,7 +91,10 @@ const steps: Step[] = [
 
 function seconds(ms: number): string {
   const s = ms / 1000;
-  return s < 60 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+  if (s < 60) return `${s.toFixed(1)} s`;
+  // Whole seconds first, so 13 min 59.6 s reads "14 min 0 s", not "13 min 60 s".
+  const whole = Math.round(s);
+  return `${Math.floor(whole / 60)} min ${whole % 60} s`;
 }
 
 async function timed(name: string, run: () => Promise<number | 'skipped'>): Promise<StepResult & { code: number }> {
