@@ -29,6 +29,8 @@ export const meetings = pgTable(
     /** Questions on the pre-read close at this time (default: the day before the meeting). */
     questionsCloseAt: text('questions_close_at').notNull(),
     currentItemId: integer('current_item_id').references(() => items.id),
+    /** When the facilitator went to the current item: where its time box's countdown starts. */
+    currentItemSince: text('current_item_since'),
     startedAt: text('started_at'),
     endedAt: text('ended_at'),
     version: integer('version').notNull().default(1),
@@ -63,6 +65,8 @@ export const agendaItems = pgTable(
       .notNull()
       .references(() => items.id),
     position: integer('position').notNull(),
+    /** Minutes planned for the item; null: an even share of what the meeting's length leaves. */
+    timeBoxMinutes: integer('time_box_minutes'),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.itemId] }), index('agenda_items_order').on(t.meetingId, t.position)],
 );
@@ -81,6 +85,8 @@ export const prereads = pgTable(
       .references(() => users.id),
     /** Sent with less than the lead time before the meeting (after an explicit confirmation). */
     late: boolean('late').notNull().default(false),
+    /** The pm's personal note at the top of the pre-read e-mail. */
+    note: text('note').notNull().default(''),
     snapshot: jsonb('snapshot').$type<PrereadSnapshot>().notNull(),
   },
   (t) => [uniqueIndex('prereads_meeting_unique').on(t.meetingId)],

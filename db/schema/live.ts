@@ -94,6 +94,8 @@ export const outcomePublications = sqliteTable('outcome_publications', {
     .primaryKey()
     .references(() => meetings.id, { onDelete: 'cascade' }),
   publishedAt: text('published_at').notNull(),
+  /** The pm's personal note at the top of the outcome e-mails. */
+  note: text('note').notNull().default(''),
   publishedBy: integer('published_by')
     .notNull()
     .references(() => users.id),

@@ -8,3 +8,4 @@ export * from './schedule';
 export * from './sessions';
 export * from './identity';
 export * from './integrations';
+export * from './meeting-room';
