@@ -4,18 +4,22 @@ import { getDashboard, type Dashboard } from '@/lib/home/dashboard.server';
 import { LinkButton } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { StatusBadge } from '@/components/ui/status-badge';
+import { listUpcomingMeetings } from '@/lib/home/upcoming-meetings.server';
+import { UpcomingMeetings } from './_components/upcoming-meetings';
 
 const card = 'space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
 
 export default async function HomePage() {
   const user = await requireUser();
   const dashboard = await getDashboard(user);
+  const upcoming = await listUpcomingMeetings(user);
   return (
     <div className="max-w-4xl space-y-6">
       <div>
         <h1 className="text-xl font-semibold">Hello, {user.name.split(' ')[0]}</h1>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Here is what needs your attention.</p>
       </div>
+      <UpcomingMeetings meetings={upcoming} className={card} />
       {dashboard.curation && <Curation curation={dashboard.curation} />}
       {!dashboard.curation && dashboard.canViewCycles && (
         <section aria-labelledby="cycles-heading" className={card}>

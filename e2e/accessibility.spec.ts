@@ -6,8 +6,8 @@ import { makeE2eDelivery, makeE2eWebhook } from './fixtures/webhooks';
 
 /**
  * axe (WCAG 2.1 A and AA rules) finds no serious or critical violation on the main pages, in light
- * and in dark (there, the colour rules), for the pm, an admin and a requestor. Each page is checked
- * once it has loaded its data.
+ * and in dark (there, the colour rules), for the pm, a leader, an admin and a requestor, and on the
+ * meeting both before it starts and live. Each page is checked once it has loaded its data.
  */
 
 type Found = { page: string; scheme: string; rule: string; impact: string; targets: string };
@@ -120,6 +120,17 @@ for (const scheme of ['light', 'dark'] as const) {
     );
     const requestor = await signedInAs(rosa);
     found.push(...(await audit(requestor, ['/requests', `/requests/${item.id}`], scheme)));
+    // A leader votes and reads on the meeting's pages: before it starts, and live (after the pm starts it).
+    const leader = await signedInAs(plan.leaders.Sales);
+    const meetingPages = [`/meetings/${meeting.id}`, `/meetings/${meeting.id}/preread`];
+    found.push(...(await audit(leader, ['/', ...meetingPages], scheme)));
+    await pm.goto(`/meetings/${meeting.id}`);
+    const start = pm.getByRole('form', { name: 'Start the meeting' });
+    await start.getByRole('checkbox', { name: 'Start anyway' }).check(); // weeks early
+    await start.getByRole('button', { name: 'Start the meeting' }).click();
+    await expect(pm.getByTestId('meeting-status')).toHaveText('Live');
+    found.push(...(await audit(pm, [`/meetings/${meeting.id}`], scheme)));
+    found.push(...(await audit(leader, [`/meetings/${meeting.id}`], scheme)));
     await deliveryWorld.retire();
     expect(found).toEqual([]);
   });

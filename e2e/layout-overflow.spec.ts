@@ -5,7 +5,7 @@ import { makeE2eConnection } from './fixtures/sso';
 import { makeE2eDelivery, makeE2eWebhook } from './fixtures/webhooks';
 
 /**
- * No page scrolls sideways, at a desktop (1440 px) and a tablet (820 px) width, when its data holds
+ * No page scrolls sideways, at a desktop (1440 px), a tablet (820 px) and a phone (390 px) width, when its data holds
  * long names and strings with no place to break (a pasted link). Tables too wide for the screen
  * scroll inside their own box; the page itself never does.
  */
@@ -13,6 +13,7 @@ import { makeE2eDelivery, makeE2eWebhook } from './fixtures/webhooks';
 const VIEWPORTS = [
   { width: 1440, height: 900 },
   { width: 820, height: 1180 },
+  { width: 390, height: 844 },
 ];
 
 /** What sticks out past the right edge of the viewport, named so a failure says where to look. */
@@ -64,12 +65,12 @@ async function sideScrolling(page: Page, paths: string[]) {
   return found;
 }
 
-test('no page scrolls sideways at 1440 or 820 px, with long names and unbroken strings', async ({
+test('no page scrolls sideways at 1440, 820 or 390 px, with long names and unbroken strings', async ({
   browser,
   page,
   world,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(360_000);
   const scene = await makeLongStrings(world);
   const cycle = `/cycles/${scene.cycle.id}`;
   const delivery = `/cycles/${scene.delivery.id}`;

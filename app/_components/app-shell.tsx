@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { MainNavigation } from './main-navigation';
 import { can } from '@/lib/auth/permissions';
 
 import { signOutAction } from '@/app/actions';
@@ -35,29 +36,10 @@ export async function AppShell({ user, children }: { user: ActingUser; children:
   ].filter((l) => l.show);
   const unread = await unreadCount(user);
   return (
-    <div className="flex min-h-screen">
-      <nav
-        aria-label="Main"
-        className="w-52 shrink-0 border-r border-zinc-200 bg-white px-3 py-4 dark:border-zinc-800 dark:bg-zinc-900 max-md:hidden print:hidden"
-      >
-        <Link href="/" className="mb-6 block px-2 text-lg font-bold text-zinc-900 no-underline dark:text-white">
-          Quorum
-        </Link>
-        <ul className="space-y-1">
-          {links.map((l) => (
-            <li key={l.href}>
-              <Link
-                href={l.href}
-                className="block rounded-md px-2 py-1.5 text-sm text-zinc-700 no-underline hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800"
-              >
-                {l.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+    <div className="min-h-screen lg:flex">
+      <MainNavigation links={links.map(({ href, label }) => ({ href, label }))} />
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="print:hidden flex items-center justify-end gap-4 border-b border-zinc-200 bg-white px-6 py-2 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+        <header className="flex flex-wrap items-center justify-end gap-x-4 gap-y-1 border-b border-zinc-200 bg-white px-4 py-2 sm:px-6 print:hidden text-sm dark:border-zinc-800 dark:bg-zinc-900">
           <Link
             href="/notifications"
             aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}
@@ -79,7 +61,7 @@ export async function AppShell({ user, children }: { user: ActingUser; children:
           >
             Settings
           </Link>
-          <span>
+          <span className="min-w-0 wrap-anywhere">
             <span className="font-medium">{user.name}</span>{' '}
             <span className="text-zinc-500 dark:text-zinc-400">
               · {ROLE_LABEL[user.role]} · {user.departmentName}
@@ -95,7 +77,7 @@ export async function AppShell({ user, children }: { user: ActingUser; children:
           </form>
         </header>
         {/* tabIndex -1: the skip link moves keyboard focus here, not only the scroll position. */}
-        <main id={MAIN_CONTENT_ID} tabIndex={-1} className="min-w-0 flex-1 px-6 py-6 focus:outline-none">
+        <main id={MAIN_CONTENT_ID} tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-6">
           <TimeZoneProvider zone={user.timeZone}>{children}</TimeZoneProvider>
         </main>
       </div>

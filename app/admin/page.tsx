@@ -14,6 +14,7 @@ import { PeopleSearch } from '@/app/admin/_components/people-search';
 import { PendingInvitations } from '@/app/admin/_components/pending-invitations';
 import { ResetPasswordForm } from '@/app/admin/_components/reset-password-form';
 import { RoleForm } from '@/app/admin/_components/role-form';
+import { ScrollBox } from '@/components/ui/scroll-box';
 
 export const metadata: Metadata = { title: 'People · Quorum' };
 
@@ -48,7 +49,7 @@ export default async function AdminPage({
       <PeopleSearch q={query.q} page={page} pages={pages} total={total} problems={problems} />
       {/* A narrow screen scrolls the table, not the page. Relative, like every scroll box here: otherwise the
           absolutely placed screen-reader-only text inside is placed against the page and widens it. */}
-      <div className="relative overflow-x-auto">
+      <ScrollBox label="People">
         <Choices value={choices}>
           <table className="w-full text-sm">
             <thead className="text-left text-zinc-500 dark:text-zinc-400">
@@ -113,7 +114,7 @@ export default async function AdminPage({
             </tbody>
           </table>
         </Choices>
-      </div>
+      </ScrollBox>
     </div>
   );
 }

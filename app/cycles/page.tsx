@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ScrollBox } from '@/components/ui/scroll-box';
 import type { Metadata } from 'next';
 import { requirePermission } from '@/lib/auth/session.server';
 import { can } from '@/lib/auth/permissions';
@@ -26,32 +27,34 @@ export default async function CyclesPage() {
             : 'A product manager has not opened a cycle yet.'}
         </EmptyState>
       ) : (
-        <table className="w-full text-sm">
-          <thead className="text-left text-zinc-500 dark:text-zinc-400">
-            <tr>
-              <th className="py-2">Cycle</th>
-              <th>Cadence</th>
-              <th>Dates</th>
-              <th>Capacity</th>
-              <th>Status</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-            {cycles.map((c) => (
-              <tr key={c.id}>
-                <td className="py-2 font-medium">
-                  <Link href={`/cycles/${c.id}`}>{c.name}</Link>
-                </td>
-                <td className="capitalize">{c.cadence}</td>
-                <td>
-                  {c.startsOn} – {c.endsOn}
-                </td>
-                <td>{personWeeks(c.capacityWeeks)}</td>
-                <td className="capitalize">{c.status}</td>
+        <ScrollBox label="Cycles">
+          <table className="w-full text-sm">
+            <thead className="text-left text-zinc-500 dark:text-zinc-400">
+              <tr>
+                <th className="py-2">Cycle</th>
+                <th>Cadence</th>
+                <th>Dates</th>
+                <th>Capacity</th>
+                <th>Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+              {cycles.map((c) => (
+                <tr key={c.id}>
+                  <td className="py-2 font-medium">
+                    <Link href={`/cycles/${c.id}`}>{c.name}</Link>
+                  </td>
+                  <td className="capitalize">{c.cadence}</td>
+                  <td>
+                    {c.startsOn} – {c.endsOn}
+                  </td>
+                  <td>{personWeeks(c.capacityWeeks)}</td>
+                  <td className="capitalize">{c.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import { LinkButton } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { LocalTime } from '@/components/items/item-history';
+import { ScrollBox } from '@/components/ui/scroll-box';
 
 export const metadata: Metadata = { title: 'My requests · Quorum' };
 
@@ -49,7 +50,7 @@ export default async function MyRequestsPage({
           </p>
         </EmptyState>
       ) : (
-        <div className="relative overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+        <ScrollBox label="Your requests" className="rounded-md border border-zinc-200 dark:border-zinc-800">
           <table className="w-full border-separate border-spacing-0 text-sm">
             <caption className="sr-only">Your requests, newest first</caption>
             <thead>
@@ -107,7 +108,7 @@ export default async function MyRequestsPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </div>
   );

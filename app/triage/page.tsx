@@ -5,6 +5,7 @@ import { listTriage } from '@/lib/requests/requests.server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { buttonClass } from '@/components/ui/button';
 import { LocalTime } from '@/components/items/item-history';
+import { ScrollBox } from '@/components/ui/scroll-box';
 
 export const metadata: Metadata = { title: 'Triage · Quorum' };
 
@@ -37,7 +38,7 @@ export default async function TriagePage() {
           </p>
         </EmptyState>
       ) : (
-        <div className="relative overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+        <ScrollBox label="New requests" className="rounded-md border border-zinc-200 dark:border-zinc-800">
           <table className="w-full border-separate border-spacing-0 text-sm">
             <caption className="sr-only">New requests waiting for triage</caption>
             <thead>
@@ -92,7 +93,7 @@ export default async function TriagePage() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </div>
   );

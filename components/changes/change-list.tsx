@@ -3,6 +3,7 @@ import type { ChangeRequestListRow } from '@/lib/changes/list.server';
 import { LocalTime } from '@/components/items/item-history';
 import { MeetingTime } from '@/components/meetings/meeting-time';
 import { ChangeStatusBadge, MODE_LABEL, UrgencyBadge, changeRequestHref } from './labels';
+import { ScrollBox } from '@/components/ui/scroll-box';
 
 /**
  * A cycle's change requests as a dense table: what, how urgent, where it stands,
@@ -30,7 +31,10 @@ export function ChangeList({ rows, showCycle = false }: { rows: ChangeRequestLis
   const th = 'px-3 py-2';
   const td = 'px-3 py-2 align-top';
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+    <ScrollBox
+      label="Change requests"
+      className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Change requests</caption>
         <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400 dark:border-zinc-800">
@@ -112,6 +116,6 @@ export function ChangeList({ rows, showCycle = false }: { rows: ChangeRequestLis
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

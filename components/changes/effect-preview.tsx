@@ -5,6 +5,7 @@ import { formatWeeks, personWeeks } from '@/lib/meetings/format';
 import { plural } from '@/lib/plural';
 import { changeRequestHref, listWords } from './labels';
 import { table, tableWrap, td, th } from '@/components/outcome/table-styles';
+import { ScrollBox } from '@/components/ui/scroll-box';
 
 /**
  * The effect of a change request on the schedule, the same on the raise form (as
@@ -126,7 +127,7 @@ export function EffectPreview({
       </dl>
 
       {preview.loadByPeriod.length > 0 && (
-        <div className={tableWrap}>
+        <ScrollBox label="Load by period" className={tableWrap}>
           <table className={table}>
             <caption className="px-2 py-1.5 text-left text-sm font-medium">Load per period (person-weeks)</caption>
             <thead>
@@ -170,7 +171,7 @@ export function EffectPreview({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
 
       <div className="space-y-1">

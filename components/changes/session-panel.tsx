@@ -2,6 +2,7 @@ import type { ChangeRequestDetail } from '@/lib/changes/details.server';
 import { LocalTime } from '@/components/items/item-history';
 import { MeetingTime } from '@/components/meetings/meeting-time';
 import { MODE_LABEL, RESPONSE_LABEL, listWords } from './labels';
+import { ScrollBox } from '@/components/ui/scroll-box';
 
 /**
  * The emergency session as everyone sees it: the decision rule in words first, then
@@ -107,7 +108,10 @@ export function SessionPanel({
         </dd>
       </dl>
 
-      <div className="relative overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+      <ScrollBox
+        label="Invited leaders and their responses"
+        className="rounded-md border border-zinc-200 dark:border-zinc-800"
+      >
         <table className="w-full text-left text-sm">
           <caption className="px-3 py-1.5 text-left text-sm font-medium">Invited leaders and their responses</caption>
           <thead className="border-y border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400 dark:border-zinc-800">
@@ -157,7 +161,7 @@ export function SessionPanel({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {evaluation && <Verdict evaluation={evaluation} invitees={invitees} />}
     </section>
   );

@@ -1,27 +1,17 @@
 'use client';
 import type { HistoryEntry } from '@/lib/history/item-history';
 import { useTimeZone } from '@/components/meetings/use-time-zone';
+import { formatZoned, knownZone } from '@/lib/time/format-zoned';
 
 /** A time in the viewer's zone (named), or a date when `dateOnly`; the ISO value stays in `dateTime`. */
 export function LocalTime({ iso, dateOnly = false }: { iso: string; dateOnly?: boolean }) {
   // UTC until the browser's zone is known (when the person chose none), so both renders agree.
-  const timeZone = useTimeZone() ?? 'UTC';
+  const timeZone = knownZone(useTimeZone());
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return <span>{iso}</span>;
-  const text = new Intl.DateTimeFormat(
-    'en-GB',
-    dateOnly
-      ? { dateStyle: 'medium', timeZone }
-      : {
-          day: 'numeric',
-          month: 'short',
-          year: 'numeric',
-          hour: '2-digit',
-          minute: '2-digit',
-          timeZone,
-          timeZoneName: 'short',
-        },
-  ).format(date);
+  const text = dateOnly
+    ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone }).format(date)
+    : formatZoned(date, timeZone);
   return <time dateTime={iso}>{text}</time>;
 }
 

@@ -3,11 +3,15 @@ import type { MeetingListEntry } from '@/lib/meetings/meetings.server';
 import { formatDuration } from '@/lib/meetings/format';
 import { MeetingTime } from './meeting-time';
 import { MeetingStatusBadge, PrereadBadge } from './meeting-status';
+import { ScrollBox } from '@/components/ui/scroll-box';
 
 /** A cycle's meetings as a compact table: when, status and whether the pre-read went out. */
 export function MeetingList({ meetings }: { meetings: MeetingListEntry[] }) {
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+    <ScrollBox
+      label="Meetings"
+      className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Meetings</caption>
         <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400 dark:border-zinc-800">
@@ -60,6 +64,6 @@ export function MeetingList({ meetings }: { meetings: MeetingListEntry[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -1,6 +1,7 @@
 import type { AttendanceDepartment } from '@/lib/outcome/types';
 import { EmptyState } from '@/components/ui/empty-state';
 import * as s from './table-styles';
+import { ScrollBox } from '@/components/ui/scroll-box';
 
 /** Who attended, by department, and whether each cast a vote: no department should dominate. */
 export function AttendanceTable({ attendance }: { attendance: AttendanceDepartment[] }) {
@@ -12,7 +13,7 @@ export function AttendanceTable({ attendance }: { attendance: AttendanceDepartme
       {attendance.length === 0 ? (
         <EmptyState title="No attendees were recorded for this meeting" />
       ) : (
-        <div className={s.tableWrap}>
+        <ScrollBox label="Attendance" className={s.tableWrap}>
           <table className={s.table}>
             <caption className={s.caption}>Attendees by department, and whether they voted</caption>
             <thead>
@@ -51,7 +52,7 @@ export function AttendanceTable({ attendance }: { attendance: AttendanceDepartme
               </tbody>
             ))}
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

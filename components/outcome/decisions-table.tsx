@@ -5,6 +5,7 @@ import { formatShare } from '@/components/live/labels';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import * as s from './table-styles';
+import { ScrollBox } from '@/components/ui/scroll-box';
 
 const muted = 'text-zinc-500 dark:text-zinc-400';
 
@@ -19,7 +20,7 @@ export function DecisionsTable({ report }: { report: OutcomeReport }) {
       {decisions.length === 0 ? (
         <EmptyState title="The meeting decided no items" />
       ) : (
-        <div className={s.tableWrap}>
+        <ScrollBox label="Decisions" className={s.tableWrap}>
           <table className={s.table}>
             <caption className={s.caption}>
               Every decision of {meeting.title}, in agenda order
@@ -103,7 +104,7 @@ export function DecisionsTable({ report }: { report: OutcomeReport }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {undecided.length > 0 && (
         <p className="text-sm">

@@ -3,6 +3,7 @@ import { cutLineText, weeksText } from '@/lib/outcome/text';
 import { personWeeks } from '@/lib/meetings/format';
 import { EmptyState } from '@/components/ui/empty-state';
 import * as s from './table-styles';
+import { ScrollBox } from '@/components/ui/scroll-box';
 
 /**
  * The accepted items in rank order. The cut line is a row of its own between the last item that
@@ -33,7 +34,7 @@ export function PrioritisedList({ report }: { report: OutcomeReport }) {
           Nothing of this cycle is accepted, so there is nothing to rank.
         </EmptyState>
       ) : (
-        <div className={s.tableWrap}>
+        <ScrollBox label="The prioritised list" className={s.tableWrap}>
           <table className={s.table}>
             <caption className={s.caption}>
               Accepted items in rank order, against the capacity of {personWeeks(capacity)}
@@ -77,7 +78,7 @@ export function PrioritisedList({ report }: { report: OutcomeReport }) {
               {cut.fitCount === items.length && cutRow}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

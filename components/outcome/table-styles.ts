@@ -1,6 +1,6 @@
 /** The outcome's tables share the requests page's dense look. */
-export const tableWrap =
-  'relative overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800 print:overflow-visible';
+/** For a ScrollBox around a table: printed, the table is shown whole. */
+export const tableWrap = 'rounded-md border border-zinc-200 dark:border-zinc-800 print:overflow-visible';
 export const table = 'w-full border-separate border-spacing-0 text-sm';
 export const caption = 'px-2 py-1.5 text-left text-sm text-zinc-600 dark:text-zinc-400';
 export const th =

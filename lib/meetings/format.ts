@@ -3,39 +3,11 @@
  * Pure, so client components can use it with the browser's time zone.
  */
 import { plural } from '@/lib/plural';
+import { formatZoned } from '@/lib/time/format-zoned';
 
-const partsCache = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = partsCache.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone,
-    });
-    partsCache.set(timeZone, f);
-  }
-  return f;
-}
-
-/**
- * "Thursday 14 January 2027, 15:00 UTC": built from parts because en-GB's own pattern puts a
- * comma after the weekday and "at" before the time, and the zone must always be named.
- */
+/** "Thursday 14 January 2027, 15:00 UTC": always with the zone named (see formatZoned). */
 export function formatMeetingTime(at: string | Date, timeZone = 'UTC'): string {
-  const date = typeof at === 'string' ? new Date(at) : at;
-  const p = Object.fromEntries(
-    formatter(timeZone)
-      .formatToParts(date)
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.weekday} ${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute} ${timeZone}`;
+  return formatZoned(at, timeZone, 'long');
 }
 
 /** "90 min", "2 h", "1 h 30 min". */

@@ -3,29 +3,11 @@
  * UTC when they chose none (the server cannot know the browser's), always with the zone named.
  * Pure: safe for client components too.
  */
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatIn(timeZone: string): Intl.DateTimeFormat {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone,
-    });
-    formats.set(timeZone, f);
-  }
-  return f;
-}
+import { formatZoned } from '@/lib/time/format-zoned';
 
 /** "14 Mar 2027, 09:00 UTC", or "14 Mar 2027, 10:00 Europe/Paris" for a reader who chose that zone. */
 export function formatUtc(iso: string, timeZone: string | null = null): string {
-  const date = new Date(iso);
-  const zone = timeZone ?? 'UTC';
-  return Number.isNaN(date.getTime()) ? iso : `${formatIn(zone).format(date)} ${zone}`;
+  return formatZoned(iso, timeZone);
 }
 
 export function questionsClosedMessage(closeAt: string, timeZone: string | null = null): string {

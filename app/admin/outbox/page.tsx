@@ -13,6 +13,7 @@ import { Button } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/field';
 import { LocalTime } from '@/components/items/item-history';
 import { RetryButton } from '@/app/admin/outbox/_components/retry-button';
+import { ScrollBox } from '@/components/ui/scroll-box';
 
 export const metadata: Metadata = { title: 'Outbox · Quorum' };
 
@@ -71,7 +72,7 @@ export default async function OutboxPage({
           <p>E-mail appears here when Quorum notifies someone, for example when a pre-read is distributed.</p>
         </EmptyState>
       ) : (
-        <div className="relative overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+        <ScrollBox label="E-mail in the outbox" className="rounded-md border border-zinc-200 dark:border-zinc-800">
           <table className="w-full border-separate border-spacing-0 text-sm">
             <caption className="sr-only">E-mail in the outbox, newest first</caption>
             <thead>
@@ -119,7 +120,7 @@ export default async function OutboxPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </div>
   );

@@ -1,9 +1,9 @@
 import { revokeApiTokenAction } from '@/app/settings/actions';
+import { LocalTime } from '@/components/items/item-history';
 import { ConfirmStep } from '@/components/ui/confirm-step';
 import type { TokenListEntry } from '@/lib/api-tokens/tokens.server';
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const when = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+const iso = (ms: number) => new Date(ms).toISOString();
 const STATUS = { active: 'Active', expired: 'Expired', revoked: 'Revoked' } as const;
 
 /** The person's tokens as a list of cards (a table would scroll sideways on a phone). */
@@ -27,11 +27,15 @@ export function ApiTokenList({ tokens }: { tokens: TokenListEntry[] }) {
             <dt>Scopes</dt>
             <dd className="wrap-anywhere">{t.scopes.join(', ')}</dd>
             <dt>Created</dt>
-            <dd>{day(t.createdAt)}</dd>
+            <dd>
+              <LocalTime iso={iso(t.createdAt)} dateOnly />
+            </dd>
             <dt>Expires</dt>
-            <dd>{day(t.expiresAt)}</dd>
+            <dd>
+              <LocalTime iso={iso(t.expiresAt)} />
+            </dd>
             <dt>Last used</dt>
-            <dd>{t.lastUsedAt === null ? 'never' : when(t.lastUsedAt)}</dd>
+            <dd>{t.lastUsedAt === null ? 'never' : <LocalTime iso={iso(t.lastUsedAt)} />}</dd>
           </dl>
           {t.status === 'active' && (
             <form action={revokeApiTokenAction}>

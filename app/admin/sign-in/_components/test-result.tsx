@@ -1,3 +1,5 @@
+import { LocalTime } from '@/components/items/item-history';
+
 /** What the last "Test this connection" received: the claims, or why the provider's answer was refused. */
 export function TestResult({
   result,
@@ -9,7 +11,7 @@ export function TestResult({
   stale: boolean;
 }) {
   if (!result || at === null) return <p className="text-sm text-zinc-600 dark:text-zinc-400">Not tested yet.</p>;
-  const when = new Date(at).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  const when = <LocalTime iso={new Date(at).toISOString()} />;
   if (result.ok !== true)
     return (
       <div role="status" className="rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">

@@ -2,6 +2,7 @@ import type { DeliveryRow } from '@/lib/webhooks/deliveries.server';
 import { LocalTime } from '@/components/items/item-history';
 import { EmptyState } from '@/components/ui/empty-state';
 import { RedeliverButton } from './webhook-forms';
+import { ScrollBox } from '@/components/ui/scroll-box';
 
 const th =
   'border-b border-zinc-200 bg-zinc-50 px-2 py-1.5 text-left font-medium text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300';
@@ -33,7 +34,7 @@ export function DeliveryLog({ webhookId, deliveries }: { webhookId: number; deli
       </EmptyState>
     );
   return (
-    <div className="relative overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+    <ScrollBox label="Deliveries" className="rounded-md border border-zinc-200 dark:border-zinc-800">
       <table className="w-full border-separate border-spacing-0 text-sm">
         <caption className="sr-only">Deliveries, newest first</caption>
         <thead>
@@ -96,6 +97,6 @@ export function DeliveryLog({ webhookId, deliveries }: { webhookId: number; deli
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -5,12 +5,14 @@ import { backlogMeta } from '@/lib/backlog/list.server';
 import { MAX_IMPORT_ROWS } from '@/lib/import/limits';
 import { listImports } from '@/lib/import/undo.server';
 import { readForPage, routeId } from '@/lib/pages.server';
+import { LocalTime } from '@/components/items/item-history';
 import { ImportWizard } from './_components/import-wizard';
 import { UndoImportForm } from './_components/undo-import-form';
+import { ScrollBox } from '@/components/ui/scroll-box';
 
 export const metadata: Metadata = { title: 'Import · Quorum' };
 
-const when = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+const when = (ms: number) => <LocalTime iso={new Date(ms).toISOString()} />;
 
 export default async function ImportPage({
   params,
@@ -53,7 +55,7 @@ export default async function ImportPage({
         {history.length === 0 ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-300">Nothing has been imported into this cycle yet.</p>
         ) : (
-          <div className="relative overflow-x-auto">
+          <ScrollBox label="Earlier imports">
             <table className="w-full text-sm">
               <thead className="text-left text-zinc-500 dark:text-zinc-400">
                 <tr>
@@ -91,7 +93,7 @@ export default async function ImportPage({
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         )}
       </section>
     </div>

@@ -18,7 +18,7 @@ export function UndoImportForm({
   label: string;
   itemCount: number;
   /** When it was undone, as the page shows it; null while it can be. */
-  undone: string | null;
+  undone: React.ReactNode | null;
 }) {
   const [state, action] = useActionState(undoImportAction, undefined);
   // One component either way, so the confirmation survives the page showing the import as undone.
