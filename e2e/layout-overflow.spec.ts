@@ -58,7 +58,12 @@ async function sideScrolling(page: Page, paths: string[]) {
       await page.setViewportSize(viewport);
       // Two frames: what reacts to the new size (resize observers, the virtual table) has laid out again.
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-      const overflow = await overflowAt(page);
+      let overflow = await overflowAt(page);
+      // Under load a resize can be measured before the layout has settled: a real overflow stays.
+      if (overflow) {
+        await page.evaluate(() => new Promise((done) => setTimeout(done, 250)));
+        overflow = await overflowAt(page);
+      }
       if (overflow) found.push(`${path} at ${viewport.width} px: ${overflow}`);
     }
   }
@@ -97,7 +102,7 @@ test('no page scrolls sideways at 1440, 820 or 390 px, with long names and unbro
 
   // Signed out: the sign-in page.
   const guest = await browser.newPage();
-  expect(await sideScrolling(guest, ['/signin', '/invitations/not-a-real-link'])).toEqual([]);
+  const signedOut = await sideScrolling(guest, ['/signin', '/invitations/not-a-real-link']);
   await guest.close();
 
   await signIn(page, scene.admin);
@@ -186,5 +191,5 @@ test('no page scrolls sideways at 1440, 820 or 390 px, with long names and unbro
   await expect(page.getByTestId('meeting-status')).toHaveText('Live');
   const live = await sideScrolling(page, [meeting, `${meeting}/present`]);
 
-  expect([...planned, ...sent, ...live]).toEqual([]);
+  expect([...signedOut, ...planned, ...sent, ...live]).toEqual([]);
 });

@@ -54,7 +54,8 @@ export default async function SignInPage({
             <a
               key={c.id}
               href={`/sso/${c.id}/start?next=${encodeURIComponent(next)}`}
-              className={`${buttonClass('secondary')} w-full justify-center`}
+              // The connection's name is an admin's text: a long one breaks rather than widen a phone's page.
+              className={`${buttonClass('secondary')} w-full justify-center text-center wrap-anywhere`}
             >
               Continue with {c.name}
             </a>

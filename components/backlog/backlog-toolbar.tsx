@@ -25,12 +25,12 @@ const GROUP_LABEL: Record<GroupBy, string> = {
 };
 
 const controlClass =
-  'h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
+  'h-8 max-w-full rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
 
 function Labelled({ label, children }: { label: string; children: (id: string) => ReactNode }) {
   const id = useId();
   return (
-    <div className="flex flex-col gap-0.5">
+    <div className="flex max-w-full min-w-0 flex-col gap-0.5">
       <label htmlFor={id} className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
         {label}
       </label>

@@ -61,7 +61,10 @@ export function CapacityBar({ rows, meta }: { rows: BacklogRow[]; meta: BacklogM
         />
       </div>
       {themes.length > 0 ? (
-        <ul aria-label="Capacity by theme" className="mt-3 grid gap-x-6 gap-y-1 text-xs sm:grid-cols-2 lg:grid-cols-3">
+        <ul
+          aria-label="Capacity by theme"
+          className="mt-3 grid gap-x-6 gap-y-1 text-xs grid-cols-1 sm:grid-cols-2 lg:grid-cols-3"
+        >
           {themes.map((t) => {
             const share = percent(t.weeks, capacity);
             return (

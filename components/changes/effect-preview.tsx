@@ -103,7 +103,7 @@ export function EffectPreview({
           </ul>
         </div>
       )}
-      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
+      <dl className="grid gap-x-4 gap-y-1 text-sm grid-cols-1 sm:grid-cols-[12rem_1fr]">
         <dt className="text-zinc-600 dark:text-zinc-400">Cut line before</dt>
         <dd>
           {before.fitCount} of {plural(before.acceptedCount, 'item')} {before.fitCount === 1 ? 'fits' : 'fit'} the

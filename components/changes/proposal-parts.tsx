@@ -72,7 +72,7 @@ export function PlacementFields({ options, form }: { options: RaiseFormOptions; 
   ];
   const periods = options.periods.map((p) => ({ value: p.id, label: p.ended ? `${p.name} (ended)` : p.name }));
   return (
-    <div className="grid gap-4 sm:grid-cols-2">
+    <div className="grid gap-4 grid-cols-1 sm:grid-cols-2">
       <SelectField
         label="Position"
         name="incomingPosition"

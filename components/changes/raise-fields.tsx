@@ -43,7 +43,7 @@ export function NewItemFields({
         defaultValue={v('businessBenefit')}
         errors={errors.businessBenefit}
       />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 grid-cols-1 sm:grid-cols-2">
         <TextField
           label="Estimate"
           name="estimate"

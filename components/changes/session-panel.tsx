@@ -17,7 +17,7 @@ function Verdict({ evaluation, invitees }: { evaluation: Evaluation; invitees: C
   const vetoers = invitees.filter((i) => evaluation.vetoedBy.includes(i.userId)).map((i) => i.name);
   return (
     <div className="space-y-1 text-sm">
-      <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[10rem_1fr]">
+      <dl className="grid gap-x-4 gap-y-1 grid-cols-1 sm:grid-cols-[10rem_1fr]">
         <dt className="text-zinc-500 dark:text-zinc-400">Responded</dt>
         <dd>
           {evaluation.responded} of {evaluation.invited} — quorum {evaluation.quorumMet ? 'met' : 'not met yet'}
@@ -72,7 +72,7 @@ export function SessionPanel({
           The session is live: responses appear here on every screen as they arrive.
         </p>
       )}
-      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
+      <dl className="grid gap-x-4 gap-y-1 text-sm grid-cols-1 sm:grid-cols-[10rem_1fr]">
         <dt className="text-zinc-500 dark:text-zinc-400">Mode</dt>
         <dd>{MODE_LABEL[session.mode]}</dd>
         <dt className="text-zinc-500 dark:text-zinc-400">Status</dt>

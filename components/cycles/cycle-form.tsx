@@ -34,7 +34,7 @@ export function CycleForm({
     <form action={formAction} key={JSON.stringify(typed ?? null)} className="max-w-2xl space-y-4" noValidate>
       <FormMessage state={state} />
       {initial.id && <input type="hidden" name="cycleId" value={initial.id} />}
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 grid-cols-1 sm:grid-cols-2">
         <TextField
           label="Name"
           name="name"

@@ -26,7 +26,7 @@ export function ThemeForm({
     <form
       action={formAction}
       key={JSON.stringify(typed ?? null)}
-      className="grid items-start gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_auto]"
+      className="grid items-start gap-3 grid-cols-1 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_auto]"
       noValidate
     >
       <input type="hidden" name="cycleId" value={cycleId} />

@@ -91,7 +91,7 @@ export function ItemForm({
         defaultValue={v('businessBenefit')}
         errors={errors.businessBenefit}
       />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 grid-cols-1 sm:grid-cols-2">
         {options.cycles && (
           <SelectField
             label="Cycle"

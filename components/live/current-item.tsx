@@ -86,7 +86,7 @@ function ItemDetail({ detail }: { detail: LiveItemDetail }) {
       )}
       {/* Escaped markup (lib/prereads/fields-html.ts escapes every value). */}
       <dl
-        className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 [&_.pr-wide]:sm:col-span-2 [&_dd]:whitespace-pre-wrap [&_dt]:font-medium [&_dt]:text-zinc-600 dark:[&_dt]:text-zinc-400"
+        className="grid gap-x-6 gap-y-2 text-sm grid-cols-1 sm:grid-cols-2 [&_.pr-wide]:sm:col-span-2 [&_dd]:whitespace-pre-wrap [&_dt]:font-medium [&_dt]:text-zinc-600 dark:[&_dt]:text-zinc-400"
         dangerouslySetInnerHTML={{ __html: detail.fieldsHtml }}
       />
       <section aria-label="Questions from the pre-read" className="space-y-2">

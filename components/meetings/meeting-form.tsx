@@ -42,7 +42,7 @@ export function MeetingForm({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <TextField label="Title" name="title" maxLength={120} defaultValue={v('title')} errors={e.title} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 grid-cols-1 sm:grid-cols-2">
         <LocalDateTimeField
           label="Date and time"
           name="scheduledAt"

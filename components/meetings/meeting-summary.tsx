@@ -8,7 +8,7 @@ import { AgendaSummaryView } from '@/components/meetings/agenda-summary';
 export async function MeetingSummary({ overview }: { overview: MeetingOverview }) {
   const groups = attendeesByDepartment(overview.attendees);
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
+    <div className="grid gap-6 grid-cols-1 lg:grid-cols-2">
       <section aria-labelledby="attendees-heading" className="space-y-2">
         <h2 id="attendees-heading" className="text-lg font-semibold">
           Attendees

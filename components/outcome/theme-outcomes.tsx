@@ -33,7 +33,7 @@ export function ThemeOutcomes({ themes }: { themes: ThemeOutcome[] }) {
         Key outcomes by theme
       </h2>
       {themes.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">This cycle has no themes.</p>}
-      <div className="grid gap-3 md:grid-cols-2">
+      <div className="grid gap-3 grid-cols-1 md:grid-cols-2">
         {themes.map((theme) => (
           <article
             key={theme.id ?? 'none'}
@@ -48,7 +48,7 @@ export function ThemeOutcomes({ themes }: { themes: ThemeOutcome[] }) {
                 <span className="font-medium">Key outcome:</span> {theme.keyOutcome}
               </p>
             )}
-            <div className="grid gap-2 sm:grid-cols-3">
+            <div className="grid gap-2 grid-cols-1 sm:grid-cols-3">
               <Group status="accepted" count={theme.accepted.length}>
                 {theme.accepted.map((r) => (
                   <li key={r.itemId}>

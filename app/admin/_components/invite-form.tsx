@@ -26,7 +26,7 @@ export function InviteForm({
         Invite a person
       </h2>
       <FormMessage state={state} besideFields={FIELDS} />
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid gap-3 grid-cols-1 sm:grid-cols-2">
         <TextField
           label="E-mail"
           name="email"

@@ -89,7 +89,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </section>
       )}
 
-      <dl className="grid gap-4 sm:grid-cols-2">
+      <dl className="grid gap-4 grid-cols-1 sm:grid-cols-2">
         <Field label="Cycle">
           <Value value={name(names.cycles, item.cycleId)} empty="Not yet in a cycle" />
         </Field>

@@ -68,7 +68,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
           />
         ) : (
           <>
-            <dl className="grid gap-1 text-sm sm:grid-cols-[12rem_1fr]">
+            <dl className="grid gap-1 text-sm grid-cols-1 sm:grid-cols-[12rem_1fr]">
               <dt className="font-medium">Entity ID (audience)</dt>
               <dd className="break-all">
                 <code>{urls.samlEntityId}</code>

@@ -42,7 +42,7 @@ export function GroupMappingForm({
       action={addGroupMappingAction}
       label="Map a group"
       hidden={{ connectionId }}
-      className="grid gap-3 sm:grid-cols-4 sm:items-end"
+      className="grid gap-3 grid-cols-1 sm:grid-cols-4 sm:items-end"
     >
       {({ errors, typed }) => (
         <>

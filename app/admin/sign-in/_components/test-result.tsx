@@ -35,7 +35,7 @@ export function TestResult({
       <p className="font-medium">
         The last test passed ({when}).{stale ? ' The settings have changed since: test again before switching on.' : ''}
       </p>
-      <dl className="grid gap-1 sm:grid-cols-[10rem_1fr]">
+      <dl className="grid gap-1 grid-cols-1 sm:grid-cols-[10rem_1fr]">
         {rows.map(([k, v]) => (
           <div key={k} className="contents">
             <dt className="font-medium">{k}</dt>

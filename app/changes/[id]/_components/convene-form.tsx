@@ -138,7 +138,7 @@ export function ConveneForm({
             {count} of {leaders.length} active leaders invited. They are notified at once.
           </p>
           {leaders.length === 0 && <p className="text-sm">There are no active leaders to invite.</p>}
-          <ul className="grid gap-x-4 gap-y-1 sm:grid-cols-2">
+          <ul className="grid gap-x-4 gap-y-1 grid-cols-1 sm:grid-cols-2">
             {leaders.map((leader) => (
               <li key={leader.id} className="flex flex-wrap items-center gap-x-1.5 text-sm">
                 <input

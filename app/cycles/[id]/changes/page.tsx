@@ -23,7 +23,7 @@ export default async function CycleChangesPage({ params }: { params: Promise<{ i
   return (
     <div className="max-w-6xl space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-2">
-        <div>
+        <div className="min-w-0 wrap-anywhere">
           <p className="text-sm">
             <Link href={`/cycles/${cycleId}`}>← Back to the {cycleName} backlog</Link>
           </p>

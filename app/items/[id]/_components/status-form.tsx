@@ -18,7 +18,7 @@ export function StatusForm({ itemId, version, options }: { itemId: number; versi
       <h2 id="status-heading" className="font-semibold">
         Change status
       </h2>
-      <form action={action} className="grid items-end gap-3 sm:grid-cols-[12rem_1fr_auto]">
+      <form action={action} className="grid items-end gap-3 grid-cols-1 sm:grid-cols-[12rem_1fr_auto]">
         <input type="hidden" name="itemId" value={itemId} />
         <input type="hidden" name="version" value={version} />
         <SelectField

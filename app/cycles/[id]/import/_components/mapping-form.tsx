@@ -40,7 +40,7 @@ export function MappingForm({
       <input type="hidden" name="cycleId" value={cycleId} />
       <input type="hidden" name="draft" value={preview.draft} />
       {/* A new draft (another file) remounts the choices, so they start from its suggestion. */}
-      <div key={preview.draft.slice(-16)} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+      <div key={preview.draft.slice(-16)} className="grid gap-3 grid-cols-1 sm:grid-cols-2 lg:grid-cols-3">
         {preview.headers.map((header, i) => (
           <FieldFrame
             key={`${i}-${header}`}

@@ -47,7 +47,7 @@ export function RowEditForm({
       <input type="hidden" name="cycleId" value={cycleId} />
       <input type="hidden" name="draft" value={draft} />
       <input type="hidden" name="row" value={row.row} />
-      <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+      <div className="grid gap-2 grid-cols-1 sm:grid-cols-2 lg:grid-cols-3">
         {EDITABLE.map((f, i) => (
           <div key={f} className="space-y-1">
             <label htmlFor={`edit-${row.row}-${f}`} className="block text-xs font-medium">

@@ -94,7 +94,7 @@ function AttendeesFields({
           Attendees are active leaders, pms and admins. An admin can add or reactivate people.
         </EmptyState>
       )}
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      <div className="grid gap-4 grid-cols-1 sm:grid-cols-2 lg:grid-cols-3">
         {groups.map(([deptId, g]) => (
           // min-w-0: a fieldset is otherwise as wide as its longest name, and a long one would widen the page.
           <fieldset

@@ -58,7 +58,7 @@ export function PlanSteps({
   return (
     <div className="space-y-4">
       <nav aria-label="Planning steps">
-        <ol className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
+        <ol className="grid gap-2 grid-cols-1 sm:grid-cols-2 lg:grid-cols-4">
           {statuses.map((s, n) => (
             <li key={s.step} className="min-w-0">
               <a

@@ -28,7 +28,7 @@ export function ReadReceipts({
       <p>
         {read.length} of {status.rows.length} attendee{status.rows.length === 1 ? ' has' : 's have'} read the pre-read.
       </p>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 grid-cols-1 sm:grid-cols-2">
         <div>
           <h3 className="mb-1 font-medium">Have read it</h3>
           {read.length ? (

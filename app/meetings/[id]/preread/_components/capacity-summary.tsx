@@ -27,7 +27,7 @@ export function CapacitySummary({ capacity }: { capacity: Summary }) {
         </p>
       )}
       {capacity.themes.length > 0 && (
-        <ul aria-label="Capacity by theme" className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+        <ul aria-label="Capacity by theme" className="mt-2 grid gap-x-6 gap-y-1 text-sm grid-cols-1 sm:grid-cols-2">
           {capacity.themes.map((t) => (
             <li key={t.id ?? 'none'} className="flex justify-between gap-2 tabular-nums">
               <span>{t.name}</span>
