@@ -63,7 +63,7 @@ export async function AppShell({ user, children }: { user: ActingUser; children:
           </Link>
           <span className="min-w-0 wrap-anywhere">
             <span className="font-medium">{user.name}</span>{' '}
-            <span className="text-zinc-500 dark:text-zinc-400">
+            <span className="text-zinc-500 max-sm:hidden dark:text-zinc-400">
               · {ROLE_LABEL[user.role]} · {user.departmentName}
             </span>
           </span>

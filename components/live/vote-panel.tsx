@@ -53,7 +53,7 @@ export function VotePanel({ item, send, live }: { item: LiveItem; send: Send; li
             aria-pressed={item.myVote?.choice === choice}
             disabled={pending || !open}
             onClick={() => run({ action: 'vote', itemId: item.itemId, choice, comment })}
-            className={`inline-flex items-center gap-1 rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-60 ${VOTE_BUTTON_COLOUR[choice][item.myVote?.choice === choice ? 'pressed' : 'idle']}`}
+            className={`inline-flex items-center justify-center gap-1 rounded-md px-3 py-1.5 text-sm font-medium max-sm:min-h-11 max-sm:flex-1 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-60 ${VOTE_BUTTON_COLOUR[choice][item.myVote?.choice === choice ? 'pressed' : 'idle']}`}
           >
             {item.myVote?.choice === choice && <span aria-hidden="true">✓</span>}
             {CHOICE_LABEL[choice]}
