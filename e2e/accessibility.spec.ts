@@ -48,7 +48,7 @@ for (const scheme of ['light', 'dark'] as const) {
     db,
     passwordHash,
   }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(300_000);
     const plan = await makePrioritisation(world);
     // A second world: the delivery quarter has people of the same names as the prioritisation's.
     const deliveryWorld = createWorld(db, passwordHash);
