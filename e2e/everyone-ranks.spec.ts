@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { makeItem, makeMeeting } from '@/db/factories';
 import { meetings } from '@/db/schema';
@@ -13,6 +15,14 @@ import { dragRow, rankingList, rankingRows } from './meeting-steps';
 
 const [A, B, C, D] = ['Bulk refunds', 'Card wallet', 'Churn survey', 'Dunning emails'];
 const MINE = 'My order of the accepted items';
+
+/** Serious or critical WCAG 2.1 A/AA violations on the page as it is now. */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
 
 test('leaders rank, the facilitator adopts the Borda order, the room sees a what-if', async ({ signedInAs, world }) => {
   test.setTimeout(60_000);
@@ -57,6 +67,12 @@ test('leaders rank, the facilitator adopts the Borda order, the room sees a what
     await signedInAs(setup.ben),
     await signedInAs(setup.ada),
   ];
+  // The menus and the drag and drop must not need anything the Content-Security-Policy refuses.
+  const cspViolations: string[] = [];
+  for (const page of [pm, ana])
+    page.on('console', (m) => {
+      if (m.text().includes('Content Security Policy')) cspViolations.push(m.text());
+    });
   for (const page of [pm, ana, ben]) await page.goto(`/meetings/${setup.meetingId}`);
   await screen.goto(`/meetings/${setup.meetingId}/present`);
   for (const page of [pm, ana, ben, screen]) await expect(page.getByText('Live updates on')).toBeVisible();
@@ -107,7 +123,11 @@ test('leaders rank, the facilitator adopts the Borda order, the room sees a what
   await ana.getByRole('button', { name: 'Propose this cut line to the room' }).click();
   const banner = (page: typeof pm) => page.getByRole('region', { name: 'Cut line proposed by Ana Sales' });
   await expect(banner(screen)).toContainText('capacity 10 person-weeks');
+  await expect(banner(pm)).toBeVisible();
+  expect(await seriousViolations(pm)).toEqual([]);
+  expect(await seriousViolations(ana)).toEqual([]);
   await banner(pm).getByRole('button', { name: 'Apply 10 person-weeks' }).click();
   await expect(ben.getByText('4 fit, 4 accepted — 10 of 10 person-weeks.')).toBeVisible();
   await expect(banner(screen)).toHaveCount(0);
+  expect(cspViolations).toEqual([]);
 });

@@ -58,7 +58,8 @@ export const RANKING_API_ROWS: Row[] = [
     case: 'propose a cut line, invited',
     call: async (s) => {
       const m = await rankingMeeting(s);
-      return live(m.meeting.id, { action: 'propose-cut-line', capacityWeeks: 5, leftOutItemIds: [m.ids[0]] });
+      // No item left out: the bad-input suite's null capacity then proposes nothing, which is refused.
+      return live(m.meeting.id, { action: 'propose-cut-line', capacityWeeks: 5, leftOutItemIds: [] });
     },
     expect: allow(VOTERS, 'forbidden'),
   },
