@@ -25,7 +25,7 @@ async function seriousViolations(page: Page) {
 }
 
 test('leaders rank, the facilitator adopts the Borda order, the room sees a what-if', async ({ signedInAs, world }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const { db } = world;
   const setup = await world.batch(async () => {
     // 3 + 3 + 3 + 1 person-weeks against 7: A and B fit, 1 week is left, which D (1) would still fit.
@@ -109,7 +109,7 @@ test('leaders rank, the facilitator adopts the Borda order, the room sees a what
   for (const page of [ana, screen]) await expect(rankingRows(page).nth(2)).toHaveAccessibleName(D);
 
   // "Move to…" on C: to the top, focus stays on the moved row's menu button.
-  const menu = pm.getByRole('button', { name: `Move ${C} to…` });
+  const menu = pm.getByRole('button', { name: `Move to… ${C}` });
   await menu.click();
   await pm.getByRole('menuitem', { name: 'Move to top' }).click();
   await expect(rankingRows(ben).first()).toHaveAccessibleName(C);

@@ -156,7 +156,7 @@ test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload,
   // The row moved; focus stayed in its field.
   await expect(pm.getByLabel(`Position of ${ITEMS.trial}`)).toBeFocused();
   // …and one place down through its "Move to…" menu, by keyboard: focus stays on the moved row's menu button.
-  const menu = pm.getByRole('button', { name: `Move ${ITEMS.trial} to…` });
+  const menu = pm.getByRole('button', { name: `Move to… ${ITEMS.trial}` });
   // The list is busy until the server has answered a move: the next move waits for that.
   const answered = () => expect(rankingList(pm)).not.toHaveAttribute('aria-busy', 'true');
   await menu.focus();

@@ -31,8 +31,8 @@ export function MoveToMenu({
   const below = index >= fitCount && fitCount < count;
   return (
     <DropdownMenu.Root modal={false}>
-      <DropdownMenu.Trigger id={id} className={buttonClass('ghost')} aria-label={`Move ${title} to…`}>
-        Move to…
+      <DropdownMenu.Trigger id={id} className={buttonClass('ghost')}>
+        Move to…<span className="sr-only"> {title}</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content align="end" className={CONTENT}>

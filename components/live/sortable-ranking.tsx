@@ -201,19 +201,22 @@ function CutLine({ cut, capacity, stillFit }: { cut: HonestCut; capacity: number
   const fit = cut.fitCount;
   const below = cut.acceptedCount - fit;
   return (
-    <li
-      role="separator"
-      aria-label="Cut line"
-      className="border-y-2 border-dashed border-red-500 bg-red-50 px-3 py-1 text-xs font-semibold text-red-800 dark:bg-red-950/40 dark:text-red-200"
-    >
-      Cut line — the {plural(fit, 'item')} above {fit === 1 ? 'fits' : 'fit'} {personWeeks(capacity)}
-      {below > 0 ? `; ${below} below ${below === 1 ? 'does' : 'do'} not` : ''}
-      {stillFit.length > 0 && (
-        <span className="block font-normal">
-          {formatWeeks(cut.unusedWeeks)} pw unused above the line — would still fit: {stillFit.join(', ')} (a hint:
-          nothing moves by itself)
-        </span>
-      )}
+    // A list may only hold list items: the line is one, holding the separator.
+    <li>
+      <div
+        role="separator"
+        aria-label="Cut line"
+        className="border-y-2 border-dashed border-red-500 bg-red-50 px-3 py-1 text-xs font-semibold text-red-800 dark:bg-red-950/40 dark:text-red-200"
+      >
+        Cut line — the {plural(fit, 'item')} above {fit === 1 ? 'fits' : 'fit'} {personWeeks(capacity)}
+        {below > 0 ? `; ${below} below ${below === 1 ? 'does' : 'do'} not` : ''}
+        {stillFit.length > 0 && (
+          <span className="block font-normal">
+            {formatWeeks(cut.unusedWeeks)} pw unused above the line — would still fit: {stillFit.join(', ')} (a hint:
+            nothing moves by itself)
+          </span>
+        )}
+      </div>
     </li>
   );
 }
