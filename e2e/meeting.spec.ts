@@ -1,6 +1,6 @@
 import { type Page } from '@playwright/test';
 import { expect, makePrioritisation, openCycle, test } from './fixtures';
-import { currentTitle, decide, rankingRows, vote } from './meeting-steps';
+import { currentTitle, decide, dragRow, rankingList, rankingRows, vote } from './meeting-steps';
 import { isGreen, painted } from './colours';
 
 /**
@@ -155,27 +155,29 @@ test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload,
   await expect(rankingRows(finance).first()).toContainText(ITEMS.trial);
   // The row moved; focus stayed in its field.
   await expect(pm.getByLabel(`Position of ${ITEMS.trial}`)).toBeFocused();
-  // …and one place down with its button, by keyboard: focus stays on the moved row's button.
-  const down = pm.getByRole('button', { name: `Move ${ITEMS.trial} down` });
-  const up = pm.getByRole('button', { name: `Move ${ITEMS.trial} up` });
-  const answered = () => expect(down).not.toHaveAttribute('aria-disabled', 'true');
-  await down.focus();
+  // …and one place down through its "Move to…" menu, by keyboard: focus stays on the moved row's menu button.
+  const menu = pm.getByRole('button', { name: `Move to… ${ITEMS.trial}` });
+  // The list is busy until the server has answered a move: the next move waits for that.
+  const answered = () => expect(rankingList(pm)).not.toHaveAttribute('aria-busy', 'true');
+  await menu.focus();
   await pm.keyboard.press('Enter');
+  await pm.getByRole('menuitem', { name: 'Down one' }).click();
   await expect(rankingRows(finance).nth(1)).toContainText(ITEMS.trial);
   await answered();
-  await expect(down).toBeFocused();
-  // Back to the top: ↑ is disabled there, so focus moves to the same row's ↓, never to the page.
-  await up.focus();
+  await expect(menu).toBeFocused();
+  // Back to the top, and down again: the row moves each time, and focus stays with it.
   await pm.keyboard.press('Enter');
+  await pm.getByRole('menuitem', { name: 'Move to top' }).click();
   await expect(rankingRows(finance).first()).toContainText(ITEMS.trial);
   await answered();
-  await expect(down).toBeFocused();
+  await expect(menu).toBeFocused();
   await pm.keyboard.press('Enter');
+  await pm.getByRole('menuitem', { name: 'Down one' }).click();
   await expect(rankingRows(finance).nth(1)).toContainText(ITEMS.trial);
   await answered();
-  await expect(down).toBeFocused();
-  // By drag and drop: Apple Pay onto the first row.
-  await rankingRows(pm).filter({ hasText: ITEMS.applePay }).dragTo(rankingRows(pm).first());
+  await expect(menu).toBeFocused();
+  // By drag and drop (its handle, with the mouse): Apple Pay onto the first row.
+  await dragRow(pm, ITEMS.applePay, rankingRows(pm).first());
   await expect(rankingRows(sales).first()).toContainText(ITEMS.applePay);
   await expect(rankingRows(finance).first()).toContainText(ITEMS.applePay);
   const expected = [ITEMS.applePay, ITEMS.darkMode, ITEMS.trial];
@@ -192,7 +194,7 @@ test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload,
   await pm.getByLabel('Capacity (person-weeks)').fill('2');
   await pm.getByRole('button', { name: 'Change capacity' }).click();
   await expect(finance.getByText('2 fit, 3 accepted — 2 of 2 person-weeks; 1 falls below the cut line.')).toBeVisible();
-  await expect(finance.getByRole('separator', { name: 'Cut line' })).toContainText(
+  await expect(rankingList(finance).getByRole('separator', { name: 'Cut line' })).toContainText(
     'the 2 items above fit 2 person-weeks; 1 below does not',
   );
 

@@ -3,14 +3,15 @@ import { useState } from 'react';
 import type { RankedItem } from '@/lib/live-meeting/state.server';
 import { Button } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/field';
-import { rankControlId } from './use-rank-focus';
 
 /** Type a position and press Enter to move the item there; leaving the field undoes the typing. */
 export function PositionInput({
+  id,
   item,
   position,
   onMove,
 }: {
+  id: string;
   item: RankedItem;
   position: number;
   onMove: (to: number) => void;
@@ -27,7 +28,7 @@ export function PositionInput({
   };
   return (
     <input
-      id={rankControlId(item.id, 'position')}
+      id={id}
       type="number"
       inputMode="numeric"
       aria-label={`Position of ${item.title}`}

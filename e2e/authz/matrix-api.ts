@@ -5,6 +5,7 @@ import { allow, BACKLOG, MANAGERS, SIGNED_IN, type Row } from './rows';
 import { cycle, delivery, item, meOr, meeting, other, publishSchedule, startLive, type Scene } from './scene';
 import { amendFields, changeRequest, dissentedRequest, raiseFields } from './scene-changes';
 import { first } from '../../db/rows';
+import { RANKING_API_ROWS } from './matrix-api-ranking';
 
 const EVERYONE_OK = allow(SIGNED_IN, 'forbidden', { anonymous: 'ok' });
 
@@ -268,4 +269,5 @@ export const API_ROWS: Row[] = [
     }),
     expect: allow(MANAGERS, 'forbidden'),
   },
+  ...RANKING_API_ROWS,
 ];

@@ -5,6 +5,8 @@ import { parseOrThrow } from '@/lib/validation';
 import { addNote, recordDecision } from './decisions.server';
 import { changeCapacity, moveAccepted } from './ranking-moves.server';
 import { endMeeting, goToItem, handOver, pauseMeeting, resumeMeeting, startMeeting, takeOver } from './session.server';
+import { adoptAggregate, submitRanking } from './leader-rankings.server';
+import { closeCutLineProposal, proposeCutLine } from './cut-line-proposals.server';
 import { castVote, closeVoting, reopenVoting, revealVotes } from './votes.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
@@ -64,10 +66,14 @@ export const LiveCommand = z.discriminatedUnion(
       version: z.number({ error: 'version must be the item version you saw.' }).int().positive(),
     }),
     z.object({ action: z.literal('capacity'), capacityWeeks: payload }),
+    z.object({ action: z.literal('submit-ranking'), itemIds: payload }),
+    z.object({ action: z.literal('adopt-aggregate') }),
+    z.object({ action: z.literal('propose-cut-line'), capacityWeeks: payload, leftOutItemIds: payload }),
+    z.object({ action: z.literal('close-cut-line-proposal'), proposalId: payload, applied: payload }),
   ],
   {
     error:
-      'action must be one of start, go, pause, resume, end, hand-over, take-over, vote, close-voting, reopen-voting, reveal, decide, note, move, capacity.',
+      'action must be one of start, go, pause, resume, end, hand-over, take-over, vote, close-voting, reopen-voting, reveal, decide, note, move, capacity, submit-ranking, adopt-aggregate, propose-cut-line, close-cut-line-proposal.',
   },
 );
 
@@ -130,6 +136,18 @@ export async function runLiveCommand(actor: ActingUser, meetingId: number, input
       return;
     case 'capacity':
       await changeCapacity(actor, meetingId, c.capacityWeeks);
+      return;
+    case 'submit-ranking':
+      await submitRanking(actor, meetingId, c.itemIds);
+      return;
+    case 'adopt-aggregate':
+      await adoptAggregate(actor, meetingId);
+      return;
+    case 'propose-cut-line':
+      await proposeCutLine(actor, meetingId, { capacityWeeks: c.capacityWeeks, leftOutItemIds: c.leftOutItemIds });
+      return;
+    case 'close-cut-line-proposal':
+      await closeCutLineProposal(actor, meetingId, { proposalId: c.proposalId, applied: c.applied });
       return;
   }
 }

@@ -25,6 +25,7 @@ import { acceptedRanking } from '@/lib/ranking/accepted.server';
 import { cutLine, type CutLine } from '@/lib/ranking/order';
 import { suggestedDecision, tally, type Decision, type Tally } from './tally';
 import { startWarnings, type StartWarning } from './warnings';
+import { rankingsStateOf, type RankingsState } from './rankings-state.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
 
@@ -97,6 +98,8 @@ export type LiveState = {
   agenda: LiveItem[];
   /** The cycle's accepted items in rank order, against its capacity. */
   ranking: { capacityWeeks: number; items: RankedItem[]; cut: CutLine };
+  /** Leaders' own orders, the Borda aggregate (facilitator/pm only) and open what-if cut lines. */
+  rankings: RankingsState;
 };
 
 async function rankingOf(tx: Executor, cycleId: number): Promise<LiveState['ranking']> {
@@ -229,6 +232,8 @@ export async function liveState(viewer: ActingUser, meetingId: number): Promise<
       first(await tx.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)))?.name ?? '';
     const facilitates = isFacilitator(viewer, meeting);
     const canManage = can(viewer, 'meeting.manage');
+    const role = await attendeeRole(tx, meetingId, viewer.id);
+    const ranking = await rankingOf(tx, meeting.cycleId);
     return {
       lastEventId: await lastEventOf(tx, meetingId),
       meeting: {
@@ -254,13 +259,18 @@ export async function liveState(viewer: ActingUser, meetingId: number): Promise<
       viewer: {
         id: viewer.id,
         isFacilitator: facilitates,
-        role: await attendeeRole(tx, meetingId, viewer.id),
+        role,
         canManage,
         canRank: facilitates || canManage,
       },
       attendees: await attendeesOf(tx, meetingId),
       agenda,
-      ranking: await rankingOf(tx, meeting.cycleId),
+      ranking,
+      rankings: await rankingsStateOf(tx, viewer, meeting, {
+        role,
+        voterCount: voters.length,
+        rankingIds: ranking.items.map((i) => i.id),
+      }),
     };
   });
 }
