@@ -69,9 +69,9 @@ export async function awaitPresence(
 /** A leader's order: the accepted items, shuffled (a different order each time, so each is a real change). */
 export function rankingBody(acceptedItemIds: number[], seq: number): string {
   const ids = acceptedItemIds.slice();
-  let s = seq * 2654435761;
+  let s = Math.imul(seq, 2654435761) >>> 0;
   for (let i = ids.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) >>> 0;
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
     const j = s % (i + 1);
     [ids[i], ids[j]] = [ids[j], ids[i]];
   }

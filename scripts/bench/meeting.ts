@@ -66,6 +66,7 @@ import {
   killChildren,
   mapLimit,
   monoMs,
+  recentOutput,
   root,
   runChild,
   sampleRss,
@@ -468,10 +469,15 @@ export async function runRound(target: Target, n: number, opts: RoundOptions = D
     .sort((a, b) => a - b);
   const lostEvents = accepted.reduce((sum, v) => sum + (expected - v.received), 0);
   const duplicates = measured.reduce((sum, v) => sum + v.duplicates, 0);
-  if (refused.length)
+  if (refused.length) {
     console.log(
       `    ${refused.length} votes refused, e.g. ${refused[0].report!.status}: ${refused[0].report!.error ?? ''}`,
     );
+    // A 5xx is a bug: show what the servers said about it.
+    if (refused.some((v) => v.report!.status >= 500))
+      for (const server of target.servers)
+        console.log(`    server ${server.pid} said:\n${recentOutput(server).slice(-1500)}`);
+  }
   const result: RoundResult = {
     participants: n,
     target: target.key,
