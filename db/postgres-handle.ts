@@ -16,7 +16,18 @@ export type PostgresOptions = {
 
 /** SQLSTATEs after which the whole transaction can run again: serialization failure, deadlock. */
 const RETRYABLE = new Set(['40001', '40P01']);
-const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 10;
+
+/**
+ * The pause before attempt `attempt + 1`: random up to 10 ms · 2^(attempt-1), at most a second ("full
+ * jitter"). Every change that logs an event reads the log's last row, so concurrent changes conflict
+ * with each other; on a busy machine a transaction lasts long enough that short, linear pauses ran out
+ * of attempts while votes from several processes kept colliding (the vote then failed with a 500).
+ * Growing pauses spread the retries out; the ten attempts wait at most about three seconds in all.
+ */
+export function retryPauseMs(attempt: number, random = Math.random()): number {
+  return random * Math.min(1000, 10 * 2 ** (attempt - 1));
+}
 const CONNECT_TIMEOUT_MS = 5_000;
 
 type Open = { tx: Db; client: pg.PoolClient };
@@ -76,7 +87,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
         // drizzle wraps the database's error ("Failed query: …"); callers see the database's own, as on SQLite.
         if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS)
           throw failure.cause instanceof Error ? failure.cause : error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+        await new Promise((resolve) => setTimeout(resolve, retryPauseMs(attempt)));
       }
     }
   }

@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { applyVoteEvent } from '@/lib/live-meeting/apply-event';
+import { isVoteAck, laterAck, withOwnVote, type VoteAck } from '@/lib/live-meeting/vote-ack';
 import type { LiveState } from '@/lib/live-meeting/state.server';
 import { useEventStream } from './use-event-stream';
 
@@ -23,11 +24,13 @@ export function useLiveMeeting(initial: LiveState) {
   const shown = useRef(initial);
   const fetching = useRef(false);
   const again = useRef(false);
+  // The voter's latest vote as the server acknowledged it: a state projected before that vote gets it.
+  const ownVote = useRef<VoteAck | null>(null);
 
   const apply = useCallback((next: LiveState) => {
     if (next.lastEventId < shown.current.lastEventId) return;
-    shown.current = next;
-    setState(next);
+    shown.current = withOwnVote(next, ownVote.current);
+    setState(shown.current);
   }, []);
 
   // The server renders the page again after a planning action (e.g. the agenda was saved):
@@ -74,7 +77,11 @@ export function useLiveMeeting(initial: LiveState) {
         });
         const body = await response.json().catch(() => ({}));
         if (response.ok) {
-          apply(body as LiveState);
+          if (isVoteAck(body)) {
+            // A vote is answered with an ack only: the stream brings the vote to everybody.
+            ownVote.current = laterAck(ownVote.current, body);
+            apply(withOwnVote(shown.current, ownVote.current, true));
+          } else apply(body as LiveState);
           return { ok: true };
         }
         // Refused: show what is true now (e.g. someone else moved the item meanwhile).

@@ -9,6 +9,7 @@ import { adoptAggregate, submitRanking } from './leader-rankings.server';
 import { closeCutLineProposal, proposeCutLine } from './cut-line-proposals.server';
 import { castVote, closeVoting, reopenVoting, revealVotes } from './votes.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { voteAck, type VoteAck } from './vote-ack';
 
 /**
  * What a live meeting page (or any client of POST /api/meetings/:id/live) can ask for. This only
@@ -79,8 +80,12 @@ export const LiveCommand = z.discriminatedUnion(
 
 export type LiveCommand = z.infer<typeof LiveCommand>;
 
-/** Runs one command as `actor`. Errors are the domain's (ValidationError, ForbiddenError, ConflictError…). */
-export async function runLiveCommand(actor: ActingUser, meetingId: number, input: unknown): Promise<void> {
+/**
+ * Runs one command as `actor`. Errors are the domain's (ValidationError, ForbiddenError, ConflictError…).
+ * A vote returns its small answer (lib/live-meeting/vote-ack.ts); other commands return nothing and
+ * are answered with the whole state.
+ */
+export async function runLiveCommand(actor: ActingUser, meetingId: number, input: unknown): Promise<VoteAck | void> {
   const c = parseOrThrow(LiveCommand, input);
   switch (c.action) {
     case 'start':
@@ -108,9 +113,10 @@ export async function runLiveCommand(actor: ActingUser, meetingId: number, input
     case 'take-over':
       await takeOver(actor, meetingId);
       return;
-    case 'vote':
-      await castVote(actor, meetingId, c.itemId, { choice: c.choice, comment: c.comment ?? '' });
-      return;
+    case 'vote': {
+      const cast = await castVote(actor, meetingId, c.itemId, { choice: c.choice, comment: c.comment ?? '' });
+      return voteAck(cast.eventId, c.itemId, cast);
+    }
     case 'close-voting':
       await closeVoting(actor, meetingId, c.itemId);
       return;

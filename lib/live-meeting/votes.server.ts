@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { votes, VOTE_CHOICES } from '@/db/schema';
+import { votes, VOTE_CHOICES, type VoteChoice } from '@/db/schema';
 
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { attendeeRole } from '@/lib/meetings/access.server';
@@ -55,7 +55,7 @@ export async function castVote(
   meetingId: number,
   itemId: number,
   input: unknown,
-): Promise<{ choice: string; comment: string }> {
+): Promise<{ choice: VoteChoice; comment: string; eventId: number }> {
   const vote = parseOrThrow(VoteSchema, input);
   return liveTransaction(meetingId, async (tx) => {
     const meeting = await getLiveMeeting(tx, actor, meetingId);
@@ -66,7 +66,9 @@ export async function castVote(
       );
     assertLive(meeting);
     if (meeting.currentItemId !== itemId) refuse('itemId', 'You can only vote on the item being discussed now.');
-    if ((await itemStateOf(tx, meetingId, itemId)).votingClosed) refuse('choice', 'Voting on this item is closed.');
+    // Read once: nothing else in this transaction changes the item's state.
+    const itemState = await itemStateOf(tx, meetingId, itemId);
+    if (itemState.votingClosed) refuse('choice', 'Voting on this item is closed.');
     const at = new Date().toISOString();
     await tx
       .insert(votes)
@@ -75,12 +77,11 @@ export async function castVote(
         target: [votes.meetingId, votes.itemId, votes.userId],
         set: { choice: vote.choice, comment: vote.comment, at },
       });
-    const hidden =
-      (await settingsOf(tx, meetingId)).votesVisibility === 'hidden' &&
-      !(await itemStateOf(tx, meetingId, itemId)).revealed;
+    const hidden = !itemState.revealed && (await settingsOf(tx, meetingId)).votesVisibility === 'hidden';
     const data: Record<string, unknown> = { itemId, userId: actor.id, choice: vote.choice, comment: vote.comment };
     if (hidden) Object.assign(data, { hidden: true, voted: (await votesOn(tx, meetingId, itemId)).length });
-    return { value: vote, eventId: await liveEvent(tx, actor, meetingId, 'live.vote_cast', data) };
+    const eventId = await liveEvent(tx, actor, meetingId, 'live.vote_cast', data);
+    return { value: { ...vote, eventId }, eventId };
   });
 }
 

@@ -34,6 +34,7 @@ export function startChild(
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  outputs.set(child, () => log);
   child.on('exit', (code, signal) => {
     if (!stopping) console.error(`\n[${name}] exited early (code ${code}, signal ${signal}). Last output:\n${log}`);
   });
@@ -48,6 +49,13 @@ function signalAll(signal: NodeJS.Signals): void {
       /* already gone */
     }
   }
+}
+
+const outputs = new WeakMap<ChildProcess, () => string>();
+
+/** The last few kB a long-running child printed (e.g. a server's error log, when it answered 500). */
+export function recentOutput(child: ChildProcess): string {
+  return outputs.get(child)?.() ?? '';
 }
 
 /** SIGTERM every child (the whole group for servers); SIGKILL what is left after `graceMs`. */

@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { mapLimit, root, runChild, signIn, tsxArgs } from './lib';
 import { createBenchDatabase, startNextProcesses, type PostgresDatabase } from './postgres-servers';
+import { postgresPresence, type PresenceCounter } from './meeting-traffic';
 
 export const POSTGRES_PROCESSES = 3;
 
@@ -20,6 +21,7 @@ export type PostgresRound = {
   voteUrls: string[];
   itemId: number;
   eventsUrls: () => Promise<string[]>;
+  presence: PresenceCounter;
 };
 
 /** Seeds, starts the processes, signs everyone in and starts the meeting; null without PostgreSQL. */
@@ -74,6 +76,7 @@ export async function setUpPostgresRound(
     listenerCookies: cookies.slice(seeded.voters.length),
     voteUrls: processes.map((p) => liveUrl(p.direct)),
     itemId: state.meeting.currentItemId,
+    presence: postgresPresence(database.url, seeded.meetingId),
     eventsUrls: async () => {
       const res = await fetch(liveUrl(first.base), { headers: { cookie: facilitator } });
       const { lastEventId } = (await res.json()) as { lastEventId: number };

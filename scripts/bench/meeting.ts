@@ -25,11 +25,18 @@
  * received, counted per connection and vote); refused votes; the peak RSS of the server's process tree during the
  * round; and the Quorum/baseline ratio of p50 and p95. A server that falls behind the paced votes is named, and so is
  * this process's own event-loop lag when it is high enough to make receive times late.
- * Targets (PASS/MISS, never fail the run): 50 participants p95 < 50 ms; 200 participants p95 < 150 ms,
- * 0 dropped, 0 lost, server RSS < 500 MB. Figures also go to bench-results/meeting.json. Exits non-zero only
+ * Each Quorum round also counts the meeting's presence rows once its streams are open (one per stream once
+ * presence is in the build), and per N one more round on the SQLite server runs the same votes while the
+ * voting leaders submit their own orders of the accepted items (everyone ranks; scripts/bench/meeting-traffic.ts),
+ * or says that this build has no such command.
+ * Targets (PASS/MISS, never fail the run), per N: vote → everybody p95 within 3× of the bare broadcaster's in
+ * the same run, and under 50 ms; 0 dropped, 0 lost; at 200 participants server RSS < 500 MB.
+ * BENCH_RATE_SWEEP=1 then finds the highest vote rate at which the largest N still gets every vote within
+ * 150 ms (scripts/bench/meeting-sweep.ts). Figures also go to bench-results/meeting.json. Exits non-zero only
  * when the run itself fails (a server exits, a sign-in or the meeting start is refused…).
  * Needs .next/BUILD_ID (`npm run build`). Env overrides: BENCH_PARTICIPANTS (10,50,200), BENCH_VOTES,
- * BENCH_VOTE_INTERVAL_MS, BENCH_SENDERS. Everything listens on and talks to loopback only.
+ * BENCH_VOTE_INTERVAL_MS, BENCH_SENDERS, BENCH_RANK_INTERVAL_MS (250), BENCH_RATE_SWEEP, BENCH_POSTGRES=0 (skip
+ * the PostgreSQL round), BENCH_CPU_PROF_DIR (the SQLite server's CPU profile). Everything listens on and talks to loopback only.
  */
 import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -41,43 +48,43 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import zlib from 'node:zlib';
 import type { VoteCommand, VoteReport } from './meeting-voter';
 import { POSTGRES_PROCESSES, setUpPostgresRound } from './meeting-postgres';
+import { PARTICIPANTS, SENDERS, VOTE_INTERVAL_MS, VOTERS, VOTES, WARMUP_VOTES } from './meeting-config';
+import { report } from './meeting-report';
+import { rateSweep } from './meeting-sweep';
+import {
+  awaitPresence,
+  probeRanking,
+  RANK_INTERVAL_MS,
+  rankingBody,
+  rankingStats,
+  sqlitePresence,
+  type PresenceCounter,
+  type RankingStats,
+} from './meeting-traffic';
 import {
   freePort,
   killChildren,
   mapLimit,
   monoMs,
-  passMiss,
+  recentOutput,
   root,
   runChild,
   sampleRss,
   signIn,
   startChild,
   stopChildren,
-  table,
   tsxArgs,
   waitForHttp,
 } from './lib';
 
-const PARTICIPANTS = (process.env.BENCH_PARTICIPANTS ?? '10,50,200')
-  .split(',')
-  .map((s) => Number(s.trim()))
-  .filter((n) => n > 0);
-const VOTES = Number(process.env.BENCH_VOTES ?? 60);
-const VOTE_INTERVAL_MS = Number(process.env.BENCH_VOTE_INTERVAL_MS ?? 40);
-const SENDERS = Number(process.env.BENCH_SENDERS ?? 3);
-const VOTERS = 6;
-const WARMUP_VOTES = 5;
 const SIGN_IN_CONCURRENCY = 4;
 const CONNECT_CONCURRENCY = 16;
 const CONNECT_TIMEOUT_MS = 60_000;
 const VOTE_TIMEOUT_MS = 10_000; // a vote not everywhere this long after the last send counts as lost where missing
-const P95_TARGETS: Record<number, number> = { 50: 50, 200: 150 };
-const RSS_TARGET_MB = 500;
 const CHOICES = ['accept', 'reject', 'defer'] as const;
 const MARKER = /"comment":"(mb-[\w-]+)"/;
 
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const outFile = path.join(root, 'bench-results', 'meeting.json');
 const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-bench-meeting-'));
 let interrupted = false;
 process.on('exit', () => {
@@ -101,7 +108,7 @@ function percentile(sorted: number[], p: number): number | null {
 
 // ---------------------------------------------------------------- one round: N listeners, VOTES votes
 
-type Target = {
+export type Target = {
   key: 'quorum' | 'quorum-pg3' | 'baseline';
   label: string;
   /** The servers' processes: their RSS is sampled, and the run stops if one exits. */
@@ -116,7 +123,20 @@ type Target = {
   voteUrls: string[];
   voterCookies: string[];
   itemId: number;
+  /** Quorum: counts the meeting's presence rows. */
+  presence?: PresenceCounter;
 };
+
+/** How a round is run: its pacing, and whether the leaders rank meanwhile. */
+export type RoundOptions = {
+  variant: RoundResult['variant'];
+  votes: number;
+  intervalMs: number;
+  /** The everyone-ranks traffic: the accepted items the leaders order. */
+  rankItemIds?: number[];
+};
+
+const DEFAULT_ROUND: RoundOptions = { variant: 'votes', votes: VOTES, intervalMs: VOTE_INTERVAL_MS };
 
 type Vote = {
   seq: number;
@@ -143,7 +163,13 @@ type Conn = {
 export type RoundResult = {
   participants: number;
   target: Target['key'];
+  /** votes: the votes alone; votes+ranks: while the leaders submit their orders; sweep: a step of the rate sweep. */
+  variant: 'votes' | 'votes+ranks' | 'sweep';
+  intervalMs: number;
   connected: number;
+  /** The meeting's presence rows once every stream was open (null: not counted). */
+  presenceRows: number | null;
+  ranking: RankingStats | null;
   dropped: number;
   droppedReasons: string[];
   votes: number;
@@ -172,6 +198,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 const senders: ChildProcess[] = [];
 let seqCounter = 0;
 let onReport: ((r: VoteReport) => void) | null = null;
+const rankReports = new Map<number, VoteReport | null>();
 
 async function startSenders(): Promise<void> {
   await Promise.all(
@@ -187,12 +214,40 @@ async function startSenders(): Promise<void> {
           );
           child.on('message', (m: VoteReport | { type: 'ready' }) => {
             if (m.type === 'ready') resolve();
+            else if (rankReports.has(m.seq)) rankReports.set(m.seq, m);
             else onReport?.(m);
           });
           senders.push(child);
         }),
     ),
   );
+}
+
+/**
+ * Paces the leaders' ranking submissions (one every RANK_INTERVAL_MS, each leader in turn, through the sender
+ * processes) until stopped; stop() returns the submissions' sequence numbers, whose reports land in rankReports.
+ */
+function startRanking(target: Target, acceptedItemIds: number[]): { stop: () => number[] } {
+  const seqs: number[] = [];
+  const send = () => {
+    const seq = ++seqCounter;
+    rankReports.set(seq, null);
+    seqs.push(seq);
+    const cmd: VoteCommand = {
+      seq,
+      url: target.voteUrls[seq % target.voteUrls.length],
+      cookie: target.voterCookies[seqs.length % target.voterCookies.length],
+      body: rankingBody(acceptedItemIds, seq),
+    };
+    senders[seq % senders.length].send(cmd);
+  };
+  const timer = setInterval(send, RANK_INTERVAL_MS);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return seqs;
+    },
+  };
 }
 
 function openConnection(
@@ -257,7 +312,8 @@ function openConnection(
   });
 }
 
-async function runRound(target: Target, n: number): Promise<RoundResult> {
+export async function runRound(target: Target, n: number, opts: RoundOptions = DEFAULT_ROUND): Promise<RoundResult> {
+  const { intervalMs } = opts;
   const votes = new Map<string, Vote>();
   const bySeq = new Map<number, Vote>();
   let expected = n; // a vote is complete when every connection that opened has it (set once they have opened)
@@ -303,6 +359,7 @@ async function runRound(target: Target, n: number): Promise<RoundResult> {
   const connected = conns.filter((c) => c.ready).length;
   expected = connected;
   const connectMs = Math.round(monoMs() - connectStarted);
+  const presenceRows = target.presence ? await awaitPresence(target.presence, connected) : null;
 
   // 2. Votes.
   const castVote = (k: number, measured: boolean): Vote => {
@@ -352,11 +409,12 @@ async function runRound(target: Target, n: number): Promise<RoundResult> {
       throw new Error(`${target.label} refused a vote: ${v.report.status} ${v.report.error ?? ''}`);
   }
   loop.enable();
+  const ranks = opts.rankItemIds ? startRanking(target, opts.rankItemIds) : null;
   const measured: Vote[] = [];
   const t0 = monoMs() + 20;
-  for (let k = 0; k < VOTES; k++) {
-    if (VOTE_INTERVAL_MS > 0) {
-      await sleep(t0 + k * VOTE_INTERVAL_MS - monoMs());
+  for (let k = 0; k < opts.votes; k++) {
+    if (intervalMs > 0) {
+      await sleep(t0 + k * intervalMs - monoMs());
       measured.push(castVote(k, true));
     } else {
       const v = castVote(k, true);
@@ -364,10 +422,16 @@ async function runRound(target: Target, n: number): Promise<RoundResult> {
       await settledOrTimeout(v);
     }
   }
+  const rankSeqs = ranks?.stop() ?? [];
   await Promise.race([Promise.all(measured.map((v) => v.settled)), sleep(VOTE_TIMEOUT_MS)]);
   // Let the senders' reports of answers still in flight come in.
   const reportDeadline = monoMs() + VOTE_TIMEOUT_MS;
-  while (measured.some((v) => !v.report) && monoMs() < reportDeadline) await sleep(20);
+  const pending = () => measured.some((v) => !v.report) || rankSeqs.some((q) => !rankReports.get(q));
+  while (pending() && monoMs() < reportDeadline) await sleep(20);
+  const ranking = opts.rankItemIds
+    ? rankingStats(rankSeqs.map((q) => rankReports.get(q)).filter((r): r is VoteReport => !!r))
+    : null;
+  for (const q of rankSeqs) rankReports.delete(q);
   // Several processes: the peak of their sum is not measured, so this is the sum of each one's peak.
   const peaks = rss.map((r) => r.stop());
   const peakRssMb = peaks.some((p) => p === null) ? null : peaks.reduce<number>((a, p) => a + p!, 0);
@@ -394,7 +458,7 @@ async function runRound(target: Target, n: number): Promise<RoundResult> {
   const head = median(inOrder.slice(0, 10));
   const tail = median(inOrder.slice(-10));
   const lagGrowthMs =
-    VOTE_INTERVAL_MS > 0 && head !== null && tail !== null && measured.length >= 20 ? round1(tail - head) : null;
+    intervalMs > 0 && head !== null && tail !== null && measured.length >= 20 ? round1(tail - head) : null;
   const firstSent = Math.min(...complete.map((v) => v.report!.sentAt));
   const lastDelivered = Math.max(...complete.map((v) => v.lastAt));
   const deliveredPerSec = complete.length > 1 ? round1((complete.length / (lastDelivered - firstSent)) * 1000) : null;
@@ -405,14 +469,23 @@ async function runRound(target: Target, n: number): Promise<RoundResult> {
     .sort((a, b) => a - b);
   const lostEvents = accepted.reduce((sum, v) => sum + (expected - v.received), 0);
   const duplicates = measured.reduce((sum, v) => sum + v.duplicates, 0);
-  if (refused.length)
+  if (refused.length) {
     console.log(
       `    ${refused.length} votes refused, e.g. ${refused[0].report!.status}: ${refused[0].report!.error ?? ''}`,
     );
+    // A 5xx is a bug: show what the servers said about it.
+    if (refused.some((v) => v.report!.status >= 500))
+      for (const server of target.servers)
+        console.log(`    server ${server.pid} said:\n${recentOutput(server).slice(-1500)}`);
+  }
   const result: RoundResult = {
     participants: n,
     target: target.key,
+    variant: opts.variant,
+    intervalMs,
     connected,
+    presenceRows,
+    ranking,
     dropped: droppedConns.length,
     droppedReasons: [...new Set(droppedConns.map((c) => c.dropped!))],
     votes: measured.length,
@@ -432,8 +505,12 @@ async function runRound(target: Target, n: number): Promise<RoundResult> {
     peakRssMb,
     latencies: inOrder,
   };
+  const extra =
+    (presenceRows !== null ? `; presence rows ${presenceRows}/${connected}` : '') +
+    (ranking ? `; rankings ${ranking.ok}/${ranking.sent} taken, POST p95 ${ranking.answerP95 ?? 'n/a'} ms` : '');
   console.log(
-    `    ${target.label}: ${connected}/${n} open in ${connectMs} ms; ${complete.length}/${measured.length} votes everywhere; ` +
+    `    ${target.label}${opts.variant === 'votes' ? '' : ` [${opts.variant}, one vote every ${intervalMs} ms]`}: ` +
+      `${connected}/${n} open in ${connectMs} ms${extra}; ${complete.length}/${measured.length} votes everywhere; ` +
       `p50 ${result.p50 ?? 'n/a'} / p95 ${result.p95 ?? 'n/a'} / max ${result.max ?? 'n/a'} ms; RSS ${peakRssMb ?? 'n/a'} MB; ` +
       `bench loop delay p99 ${result.clientLoopP99Ms} ms`,
   );
@@ -446,7 +523,11 @@ async function runRound(target: Target, n: number): Promise<RoundResult> {
 async function startNext(dbFile: string): Promise<{ server: ChildProcess; base: string; direct: string }> {
   const port = await freePort();
   const base = `http://localhost:${port}`; // next-auth cookies want the host the app is configured with
-  const server = startChild('next start', [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // BENCH_CPU_PROF_DIR: the server writes a V8 CPU profile there when it stops (to see where a vote's time goes).
+  const profile = process.env.BENCH_CPU_PROF_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+    : [];
+  const server = startChild('next start', [...profile, nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     ...process.env,
     NODE_ENV: 'production',
     DATABASE_URL: dbFile,
@@ -478,7 +559,14 @@ async function json<T>(res: Response, what: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-type Seeded = { meetingId: number; facilitator: string; password: string; listeners: string[]; voters: string[] };
+type Seeded = {
+  meetingId: number;
+  facilitator: string;
+  password: string;
+  listeners: string[];
+  voters: string[];
+  acceptedItemIds: number[];
+};
 type LiveStateLite = { lastEventId: number; meeting: { status: string; currentItemId: number | null } };
 
 async function main() {
@@ -556,6 +644,7 @@ async function main() {
         const s = await json<LiveStateLite>(await fetch(liveUrl, { headers: { cookie: facilitator } }), 'GET …/live');
         return [`${next.direct}/api/meetings/${seeded.meetingId}/events?lastEventId=${s.lastEventId}`];
       },
+      presence: sqlitePresence(dbFile, seeded.meetingId),
     },
     {
       key: 'baseline',
@@ -570,7 +659,8 @@ async function main() {
   ];
 
   // The same meeting on PostgreSQL, three processes: the listeners spread over them, votes to each in turn.
-  const postgres = await setUpPostgresRound(maxN, VOTERS, SIGN_IN_CONCURRENCY);
+  const postgres =
+    process.env.BENCH_POSTGRES === '0' ? null : await setUpPostgresRound(maxN, VOTERS, SIGN_IN_CONCURRENCY);
   if (postgres) {
     targets.splice(1, 0, {
       key: 'quorum-pg3',
@@ -592,195 +682,41 @@ async function main() {
   console.log(
     `\nRounds: ${VOTES} votes each (${pacing}) from ${SENDERS} sender processes, after ${WARMUP_VOTES} warm-up votes:`,
   );
+  const quorum = targets[0];
+  const probe = await probeRanking(liveUrl, voterCookies[0], seeded.acceptedItemIds);
+  console.log(
+    probe.available
+      ? `Everyone-ranks traffic: one submission every ${RANK_INTERVAL_MS} ms during an extra round per N.`
+      : `Everyone-ranks traffic: ${probe.reason}.`,
+  );
+  const checkServers = () => {
+    const crashed = targets.filter((x) => x.servers.some((s) => s.exitCode !== null || s.signalCode !== null));
+    if (crashed.length) throw new Error(`A server exited during the run: ${crashed.map((x) => x.label).join(', ')}.`);
+  };
   const results: RoundResult[] = [];
   for (const n of PARTICIPANTS) {
     console.log(`  ${n} participants`);
     for (const t of targets) {
       results.push(await runRound(t, n));
-      const crashed = targets.filter((x) => x.servers.some((s) => s.exitCode !== null || s.signalCode !== null));
-      if (crashed.length) throw new Error(`A server exited during the run: ${crashed.map((x) => x.label).join(', ')}.`);
+      checkServers();
+    }
+    if (probe.available) {
+      results.push(
+        await runRound(quorum, n, { ...DEFAULT_ROUND, variant: 'votes+ranks', rankItemIds: seeded.acceptedItemIds }),
+      );
+      checkServers();
     }
   }
-  report(results, { meetingId: seeded.meetingId, loadAvg1mBefore: round1(load1) });
-  await postgres?.database.drop();
-}
-
-// ---------------------------------------------------------------- report
-
-function report(results: RoundResult[], info: Record<string, unknown>) {
-  const fmt = (v: number | null) => (v === null ? 'n/a' : String(v));
-  const find = (n: number, key: Target['key']) => results.find((r) => r.participants === n && r.target === key);
-  const ratio = (a: number | null | undefined, b: number | null | undefined) =>
-    a == null || b == null || b <= 0 ? null : Math.round((a / b) * 10) / 10;
-  const pacing = VOTE_INTERVAL_MS > 0 ? `one every ${VOTE_INTERVAL_MS} ms` : 'one at a time';
-  console.log(
-    `\nLive meeting SSE propagation: ${VOTES} votes per round (${pacing}) from ${SENDERS} processes; latency = send → last participant received\n`,
-  );
-  console.log(
-    table(
-      [
-        'participants',
-        'server',
-        'p50 ms',
-        'p95 ms',
-        'max ms',
-        'first p50 ms',
-        'POST p95 ms',
-        'votes/s',
-        'votes everywhere',
-        'dropped',
-        'lost',
-        'refused',
-        'peak RSS MB',
-      ],
-      results.map((r) => [
-        r.participants,
-        r.target === 'quorum' ? 'Quorum' : r.target === 'quorum-pg3' ? `Quorum PG×${POSTGRES_PROCESSES}` : 'baseline',
-        fmt(r.p50),
-        fmt(r.p95),
-        fmt(r.max),
-        fmt(r.firstP50),
-        fmt(r.answerP95),
-        fmt(r.deliveredPerSec),
-        `${r.complete}/${r.votes}`,
-        r.dropped,
-        r.lostEvents,
-        r.refused,
-        fmt(r.peakRssMb),
-      ]),
-    ),
-  );
-  console.log(
-    '(first p50: to the first participant; POST p95: until the vote request was answered; votes/s: delivered to everybody' +
-      `${VOTE_INTERVAL_MS > 0 ? `, ${round1(1000 / VOTE_INTERVAL_MS)} offered` : ''})`,
-  );
-  const ratios = PARTICIPANTS.map((n) => {
-    const q = find(n, 'quorum');
-    const b = find(n, 'baseline');
-    const m = find(n, 'quorum-pg3');
-    return {
-      participants: n,
-      p50: ratio(q?.p50, b?.p50),
-      p95: ratio(q?.p95, b?.p95),
-      postgresP95VsSingle: ratio(m?.p95, q?.p95),
-      postgresP95VsBaseline: ratio(m?.p95, b?.p95),
-    };
+  const sweep =
+    process.env.BENCH_RATE_SWEEP === '1'
+      ? await rateSweep(maxN, VOTES, (opts) => runRound(quorum, maxN, opts).finally(checkServers))
+      : null;
+  report(results, sweep, {
+    meetingId: seeded.meetingId,
+    loadAvg1mBefore: round1(load1),
+    everyoneRanks: probe.available ? { intervalMs: RANK_INTERVAL_MS } : probe.reason,
   });
-  const times = (v: number | null) => (v === null ? 'n/a' : `${v}×`);
-  console.log(
-    '\nQuorum / baseline (lower is better; 1 = as fast as a bare broadcaster), and PostgreSQL ×3 / one SQLite process:\n',
-  );
-  console.log(
-    table(
-      [
-        'participants',
-        'p50 ratio',
-        'p95 ratio',
-        `PG×${POSTGRES_PROCESSES} / SQLite p95`,
-        `PG×${POSTGRES_PROCESSES} / baseline p95`,
-      ],
-      ratios.map((r) => [
-        r.participants,
-        times(r.p50),
-        times(r.p95),
-        times(r.postgresP95VsSingle),
-        times(r.postgresP95VsBaseline),
-      ]),
-    ),
-  );
-  for (const r of results) {
-    if (r.lagGrowthMs !== null && r.lagGrowthMs > 2 * VOTE_INTERVAL_MS) {
-      console.log(
-        `\n  ${r.target} at ${r.participants}: fell behind the votes — the last 10 took ${r.lagGrowthMs} ms longer than the first 10 ` +
-          `(${fmt(r.deliveredPerSec)} of ${round1(1000 / VOTE_INTERVAL_MS)} votes/s delivered), so its latencies grow with BENCH_VOTES; ` +
-          'BENCH_VOTE_INTERVAL_MS=0 measures one vote at a time.',
-      );
-    }
-    if (r.clientLoopP99Ms > 10)
-      console.log(
-        `\n  ${r.target} at ${r.participants}: the bench's own event loop lagged (p99 ${r.clientLoopP99Ms} ms): receive times are late by up to that.`,
-      );
-    if (r.dropped)
-      console.log(
-        `\n  ${r.target} at ${r.participants}: ${r.dropped} dropped connections (${r.droppedReasons.join('; ')}).`,
-      );
-    if (r.duplicates)
-      console.log(`\n  ${r.target} at ${r.participants}: ${r.duplicates} votes received twice on a connection.`);
-  }
-
-  const checks: { target: string; value: string; pass: boolean }[] = [];
-  for (const n of PARTICIPANTS) {
-    const q = find(n, 'quorum');
-    if (!q) continue;
-    const clean = q.dropped === 0 && q.lostEvents === 0 && q.refused === 0 && q.connected === n;
-    if (P95_TARGETS[n] !== undefined) {
-      checks.push({
-        target: `${n} participants: p95 < ${P95_TARGETS[n]} ms, every vote everywhere`,
-        value: `${fmt(q.p95)} ms, ${q.complete}/${q.votes}`,
-        pass: q.p95 !== null && q.p95 < P95_TARGETS[n] && q.complete === q.votes,
-      });
-    }
-    if (n === 200) {
-      checks.push({
-        target: '200 participants: no dropped connections',
-        value: `${q.dropped} dropped, ${q.connected}/${n} open`,
-        pass: q.dropped === 0 && q.connected === n,
-      });
-      checks.push({
-        target: '200 participants: no lost events',
-        value: `${q.lostEvents} lost, ${q.refused} refused`,
-        pass: clean,
-      });
-      checks.push({
-        target: `200 participants: server RSS < ${RSS_TARGET_MB} MB`,
-        value: `${fmt(q.peakRssMb)} MB`,
-        pass: q.peakRssMb !== null && q.peakRssMb < RSS_TARGET_MB,
-      });
-    }
-  }
-  for (const n of PARTICIPANTS) {
-    const q = find(n, 'quorum');
-    const m = find(n, 'quorum-pg3');
-    if (!q || !m || n !== Math.max(...PARTICIPANTS)) continue;
-    checks.push({
-      target: `${n} participants on PostgreSQL ×${POSTGRES_PROCESSES}: p95 within 2× of one SQLite process`,
-      value: `${fmt(m.p95)} ms vs ${fmt(q.p95)} ms`,
-      pass: m.p95 !== null && q.p95 !== null && m.p95 <= 2 * q.p95,
-    });
-    checks.push({
-      target: `${n} participants on PostgreSQL ×${POSTGRES_PROCESSES}: 0 lost, 0 dropped`,
-      value: `${m.lostEvents} lost, ${m.dropped} dropped, ${m.complete}/${m.votes} everywhere`,
-      pass: m.lostEvents === 0 && m.dropped === 0 && m.connected === n && m.complete === m.votes,
-    });
-  }
-  if (checks.length) {
-    console.log('\nTargets:');
-    for (const c of checks) console.log(`  ${passMiss(c.pass)}  ${c.target} (${c.value})`);
-  }
-  fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  fs.writeFileSync(
-    outFile,
-    JSON.stringify(
-      {
-        at: new Date().toISOString(),
-        node: process.version,
-        cpus: os.cpus().length,
-        ...info,
-        participants: PARTICIPANTS,
-        votesPerRound: VOTES,
-        voteIntervalMs: VOTE_INTERVAL_MS,
-        senders: SENDERS,
-        voters: VOTERS,
-        warmupVotes: WARMUP_VOTES,
-        results,
-        ratios,
-        checks,
-      },
-      null,
-      2,
-    ) + '\n',
-  );
-  console.log(`\nWrote ${path.relative(root, outFile)}`);
+  await postgres?.database.drop();
 }
 
 main().then(

@@ -1,10 +1,12 @@
 /**
  * Seeds the live-meeting benchmark's database (run under --conditions=react-server, with DATABASE_URL set to a
  * fresh file; importing db/client runs the migrations): the demo (its pm facilitates), plus a cycle with a few
- * curated items, a scheduled meeting with them on its agenda, LISTENERS observers (who follow the live stream)
- * and VOTERS voting attendees (who cast the votes). Every bench user has the demo password, hashed once with
+ * curated items, a scheduled meeting with them on its agenda, ACCEPTED accepted items in the same cycle (what
+ * the leaders rank in the everyone-ranks round), LISTENERS observers (who follow the live stream) and VOTERS
+ * voting attendees, leaders (who cast the votes and submit their own orders). Every bench user has the demo password, hashed once with
  * lib/auth's scrypt parameters and stored for all of them (hashing 200+ times would only cost time).
- * Prints `{"meetingId":…,"facilitator":"…","password":"…","listeners":[…],"voters":[…]}` as its last line.
+ * Prints `{"meetingId":…,"facilitator":"…","password":"…","listeners":[…],"voters":[…],"acceptedItemIds":[…]}`
+ * as its last line.
  *
  *   DATABASE_URL=/tmp/x.sqlite BENCH_LISTENERS=200 BENCH_VOTERS=6 npx tsx --conditions=react-server scripts/bench/seed-meeting.ts
  */
@@ -20,6 +22,7 @@ await databaseReady;
 const LISTENERS = Number(process.env.BENCH_LISTENERS ?? 200);
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 6);
 const ITEMS = 5;
+const ACCEPTED = 8;
 
 const { people } = await transaction((tx) => seedDemo(tx));
 const pm = people.get('pm@quorum.test')!;
@@ -34,7 +37,7 @@ const theme = await makeTheme(db, cycle.id, { name: 'Live bench', keyOutcome: 'V
 const passwordHash = await hashPassword(DEMO_PASSWORD);
 const createdAt = new Date().toISOString();
 
-const { listeners, voters, itemIds } = await transaction(async (tx) => {
+const { listeners, voters, itemIds, acceptedItemIds } = await transaction(async (tx) => {
   const addUsers = async (prefix: string, count: number, role: 'leader' | 'engineer') =>
     tx
       .insert(users)
@@ -68,10 +71,29 @@ const { listeners, voters, itemIds } = await transaction(async (tx) => {
         })
       ).id,
     );
+  const accepted: number[] = [];
+  for (let i = 0; i < ACCEPTED; i++)
+    accepted.push(
+      (
+        await makeItem(tx, {
+          cycleId: cycle.id,
+          themeId: theme.id,
+          title: `Accepted bench item ${i + 1}`,
+          description: 'An item the leaders put in their own order during the benchmark.',
+          businessBenefit: 'Measures the everyone-ranks traffic beside the votes.',
+          estimateSize: SIZE_LIST[i % 5],
+          sme: 'Someone who knows',
+          requestorId: pm.id,
+          departmentId: pm.departmentId,
+          status: 'accepted',
+        })
+      ).id,
+    );
   return {
     listeners: await addUsers('listener', LISTENERS, 'engineer'),
     voters: await addUsers('voter', VOTERS, 'leader'),
     itemIds: ids,
+    acceptedItemIds: accepted,
   };
 });
 
@@ -105,5 +127,6 @@ console.log(
     password: DEMO_PASSWORD,
     listeners: listeners.map((u) => u.email),
     voters: voters.map((u) => u.email),
+    acceptedItemIds,
   }),
 );

@@ -17,12 +17,13 @@ export async function GET(_request: Request, ctx: Ctx) {
 
 /**
  * POST /api/meetings/:id/live — one command (`{ action: 'vote', itemId, choice, comment }`, …; see
- * lib/live-meeting/commands.server.ts). Answers with the new state; every participant learns of it by the stream.
+ * lib/live-meeting/commands.server.ts). Answers a vote with a small ack (lib/live-meeting/vote-ack.ts), any
+ * other command with the new state; every participant learns of the change by the stream.
  */
 export async function POST(request: Request, ctx: Ctx) {
   return apiHandler(async (user) => {
     const id = await meetingId(ctx);
-    await runLiveCommand(user, id, await readJson(request));
-    return liveState(user, id);
+    const ack = await runLiveCommand(user, id, await readJson(request));
+    return ack ?? liveState(user, id);
   });
 }
