@@ -29,6 +29,8 @@ export function retryPauseMs(attempt: number, random = Math.random()): number {
   return random * Math.min(1000, 10 * 2 ** (attempt - 1));
 }
 const CONNECT_TIMEOUT_MS = 5_000;
+/** Any fixed number, the same in every process: the advisory lock retried transactions queue on. */
+const RETRY_LOCK_KEY = 7_451_902;
 
 type Open = { tx: Db; client: pg.PoolClient };
 
@@ -72,15 +74,17 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
         current.run({ tx: inner as unknown as Db, client: outer.client }, () => fn(db)),
       );
     }
+    const run = (on: typeof pgDb) =>
+      on.transaction(
+        (tx) => {
+          const client = (tx as unknown as { session: { client: pg.PoolClient } }).session.client;
+          return current.run({ tx: tx as unknown as Db, client }, () => fn(db));
+        },
+        { isolationLevel: 'serializable' },
+      );
     for (let attempt = 1; ; attempt++) {
       try {
-        return await pgDb.transaction(
-          (tx) => {
-            const client = (tx as unknown as { session: { client: pg.PoolClient } }).session.client;
-            return current.run({ tx: tx as unknown as Db, client }, () => fn(db));
-          },
-          { isolationLevel: 'serializable' },
-        );
+        return await (attempt === 1 ? run(pgDb) : oneAtATime(run));
       } catch (error) {
         const failure = error as { code?: string; cause?: { code?: string } };
         const code = failure.code ?? failure.cause?.code;
@@ -89,6 +93,27 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
           throw failure.cause instanceof Error ? failure.cause : error;
         await new Promise((resolve) => setTimeout(resolve, retryPauseMs(attempt)));
       }
+    }
+  }
+
+  /**
+   * A transaction that already lost a conflict runs again holding a session-level advisory lock, so
+   * the retries of every process queue behind each other instead of colliding again (every change
+   * that logs an event reads the log's last row). The lock is taken before BEGIN: taken inside, the
+   * serializable snapshot would predate the holder's commit and conflict all the same. First attempts
+   * stay optimistic, so uncontended writes never wait for it.
+   */
+  async function oneAtATime<T>(run: (on: typeof pgDb) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [RETRY_LOCK_KEY]);
+      try {
+        return await run(drizzle(client, { schema, logger }) as unknown as typeof pgDb);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [RETRY_LOCK_KEY]);
+      }
+    } finally {
+      client.release();
     }
   }
 
