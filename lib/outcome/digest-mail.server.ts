@@ -54,15 +54,37 @@ export function groupByFate(entries: DigestEntry[]): { fate: Fate; label: string
   })).filter((g) => g.entries.length > 0);
 }
 
-/** One line for the inbox: "2 accepted — above the cut line, 1 rejected". */
+const VERB: Record<Fate, string> = {
+  accepted_above: 'accepted',
+  accepted_below: 'accepted — below the cut line',
+  rejected: 'rejected',
+  deferred: 'deferred',
+  not_decided: 'not decided',
+};
+
+/** One line for the inbox: a lone item's fate and reason, else the count per fate ("2 accepted — above the cut line, 1 rejected"). */
 export function digestSummary(entries: DigestEntry[]): string {
+  if (entries.length === 1) {
+    const [e] = entries;
+    if (e.fate === 'not_decided') return DISPOSITION_TEXT[e.disposition ?? 'none'];
+    return `${FATE_LABEL[e.fate]}. Reason: ${e.reason.trim() || NO_REASON}`;
+  }
   return groupByFate(entries)
     .map((g) => `${g.entries.length} ${g.label.charAt(0).toLowerCase()}${g.label.slice(1)}`)
     .join(', ');
 }
 
-export const digestHeading = (input: Pick<DigestInput, 'report' | 'entries'>) =>
-  `The outcome of ${input.report.meeting.title}: ${plural(input.entries.length, 'item')} of yours`;
+/** The subject and inbox title: a lone item by name, several as a count. */
+export function digestHeading(input: Pick<DigestInput, 'report' | 'entries'>): string {
+  const { entries } = input;
+  if (entries.length === 1) {
+    const [e] = entries;
+    return e.as === 'requestor'
+      ? `Your request "${e.title}" was ${VERB[e.fate]}`
+      : `"${e.title}", which you sponsor, was ${VERB[e.fate]}`;
+  }
+  return `The outcome of ${input.report.meeting.title}: ${plural(entries.length, 'item')} of yours`;
+}
 
 export function composeDigest(input: DigestInput, recipient: Recipient): Email {
   const { report, entries, note } = input;

@@ -193,15 +193,27 @@ describe('publishOutcome', () => {
       },
     ]);
     // Sam has one request: his notification opens it.
-    expect(await mine(s.sam)).toMatchObject([{ body: '1 rejected', link: `/requests/${s.c.id}` }]);
-    expect(await mine(s.sponsor)).toMatchObject([{ link: `/cycles/${s.cycle.id}/outcome` }]);
-    expect(await mine(s.ted)).toMatchObject([{ body: '1 deferred' }]);
+    expect(await mine(s.sam)).toMatchObject([
+      {
+        title: 'Your request "Agenda item 3" was rejected',
+        body: 'Rejected. Reason: No budget, this quarter',
+        link: `/requests/${s.c.id}`,
+      },
+    ]);
+    expect(await mine(s.sponsor)).toMatchObject([
+      {
+        title: '"Agenda item 1", which you sponsor, was accepted — below the cut line',
+        body: 'Accepted — below the cut line. Reason: No reason recorded',
+        link: `/cycles/${s.cycle.id}/outcome`,
+      },
+    ]);
+    expect(await mine(s.ted)).toMatchObject([{ body: 'Deferred. Reason: Wait for the audit' }]);
     expect(await mine(s.former)).toEqual([]);
 
     expect(await mail(s.rosa)).toHaveLength(1);
     expect(await mail(s.sponsor)).toHaveLength(1);
     const [samMail] = await mail(s.sam);
-    expect(samMail.subject).toBe(`[Quorum · ${s.cycle.name}] The outcome of ${s.meeting.title}: 1 item of yours`);
+    expect(samMail.subject).toBe(`[Quorum · ${s.cycle.name}] Your request "Agenda item 3" was rejected`);
     expect(samMail.text).toContain('Reason: No budget, this quarter');
     expect(await mail(s.ted)).toEqual([]);
     expect(await mail(s.former)).toEqual([]);
