@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { items, undecidedItems, users, type UndecidedDisposition } from '@/db/schema';
 import type { Executor } from '@/lib/events/log.server';
-import { fateOf, FATES, type Fate } from './fate';
+import { fateOf, type Fate } from './fate';
 import type { OutcomeReport } from './types';
 
 /**
@@ -32,9 +32,6 @@ export type Audience = {
   /** People who only sponsor (a requestor who also sponsors counts once, as a requestor). */
   sponsors: number;
 };
-
-/** The order the digest groups fates in, and the headings. */
-export const FATE_ORDER: readonly Fate[] = FATES;
 
 export async function outcomeAudience(tx: Executor, report: OutcomeReport): Promise<Audience> {
   const ids = [...report.decisions.map((d) => d.itemId), ...report.undecided.map((u) => u.itemId)];
