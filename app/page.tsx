@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { listUpcomingMeetings } from '@/lib/home/upcoming-meetings.server';
 import { UpcomingMeetings } from './_components/upcoming-meetings';
+import { NeedsNow } from '@/components/home/needs-now';
 
 const card = 'space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900';
 
@@ -19,6 +20,7 @@ export default async function HomePage() {
         <h1 className="text-xl font-semibold">Hello, {user.name.split(' ')[0]}</h1>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Here is what needs your attention.</p>
       </div>
+      <NeedsNow needs={dashboard.needs} className={card} />
       <UpcomingMeetings meetings={upcoming} className={card} />
       {dashboard.curation && <Curation curation={dashboard.curation} />}
       {!dashboard.curation && dashboard.canViewCycles && (
@@ -65,7 +67,7 @@ function MyRequests({ requests }: { requests: Dashboard['requests'] }) {
                 <Link href={`/requests/${r.id}`} className="truncate">
                   {r.title}
                 </Link>
-                <StatusBadge status={r.status} />
+                <StatusBadge status={r.status} belowCut={r.belowCut} />
               </li>
             ))}
           </ul>

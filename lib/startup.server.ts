@@ -23,6 +23,9 @@ export async function startup() {
   // Webhooks need no configuration: with none registered the worker only polls an empty outbox.
   const { startWebhookWorker } = await import('@/lib/webhooks/worker.server');
   startWebhookWorker(); // idempotent, like the mail worker
+  // Tells the pms once when an emergency session's response deadline passes (in-app even without SMTP).
+  const { startDeadlineSweep } = await import('@/lib/changes/pm-alerts.server');
+  startDeadlineSweep();
   if (smtpUrl) {
     // Imported only when needed, so a server without SMTP never loads nodemailer.
     const { startOutboxWorker } = await import('@/lib/notifications/worker.server');

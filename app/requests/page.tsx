@@ -79,7 +79,7 @@ export default async function MyRequestsPage({
                     <Link href={`/requests/${r.id}`}>{r.title}</Link>
                   </td>
                   <td className={td}>
-                    <StatusBadge status={r.status} />
+                    <StatusBadge status={r.status} belowCut={r.belowCut} />
                   </td>
                   <td className={td}>
                     {r.cycleName ?? <span className="text-zinc-500 dark:text-zinc-400">Not yet in a cycle</span>}

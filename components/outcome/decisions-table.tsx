@@ -60,7 +60,7 @@ export function DecisionsTable({ report }: { report: OutcomeReport }) {
                     </span>
                   </th>
                   <td className={`${s.td} whitespace-nowrap`}>
-                    <StatusBadge status={d.outcome} />
+                    <StatusBadge status={d.outcome} belowCut={d.aboveCut === false} />
                     {d.position !== null && (
                       <span className="block text-xs">
                         Rank {d.position}, {d.aboveCut ? 'above the cut line' : 'below the cut line'}

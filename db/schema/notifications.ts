@@ -14,6 +14,10 @@ export const NOTIFICATION_KINDS = [
   'schedule.flagged',
   'change.session_convened',
   'change.decided',
+  'change.raised',
+  'change.responded',
+  'change.rule_met',
+  'change.deadline_passed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -14,6 +14,7 @@ import { SSO_ROWS } from './matrix-sso';
 import { WEBHOOK_ROWS } from './matrix-webhooks';
 import { API_TOKEN_ROWS } from './matrix-api-tokens';
 import { IMPORT_ROWS } from './matrix-import';
+import { MESSAGE_ROWS } from './matrix-messages';
 import { first } from '../../db/rows';
 
 const ADMIN = ['admin'] as const;
@@ -287,6 +288,7 @@ export const ACTION_ROWS: Row[] = [
   ...WEBHOOK_ROWS,
   ...API_TOKEN_ROWS,
   ...IMPORT_ROWS,
+  ...MESSAGE_ROWS,
   {
     target: 'action markReadAction',
     case: 'their own notification',

@@ -12,6 +12,7 @@ import { WEBHOOK_BAD_INPUT_TARGETS } from './targets-webhooks';
 import { EXPORT_BAD_INPUT_TARGETS } from './targets-export';
 import { API_TOKEN_BAD_INPUT_TARGETS } from './targets-api-tokens';
 import { RANKING_BAD_INPUT_TARGETS } from './targets-ranking';
+import { MESSAGE_BAD_INPUT_TARGETS } from './targets-messages';
 
 export type BadInputTarget = {
   target: string;
@@ -133,7 +134,12 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
     as: 'pm',
     kinds: { meetingId: 'id', itemId: 'ids' },
   },
-  { target: 'action distributeAction', from: 'a planned meeting, invited', as: 'pm', kinds: { meetingId: 'id' } },
+  {
+    target: 'action distributeAction',
+    from: 'a planned meeting, invited',
+    as: 'pm',
+    kinds: { meetingId: 'id', note: 'text?' },
+  },
   {
     target: 'action sendUpdateAction',
     from: 'pre-read out, an item changed since, invited',
@@ -200,7 +206,7 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
     target: 'action publishOutcomeAction',
     from: 'a cycle whose meeting has not ended',
     as: 'pm',
-    kinds: { cycleId: 'id' },
+    kinds: { cycleId: 'id', note: 'text?' },
   },
   {
     target: 'action raiseChangeRequestAction',
@@ -302,4 +308,5 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   ...WEBHOOK_BAD_INPUT_TARGETS,
   ...EXPORT_BAD_INPUT_TARGETS,
   ...API_TOKEN_BAD_INPUT_TARGETS,
+  ...MESSAGE_BAD_INPUT_TARGETS,
 ];

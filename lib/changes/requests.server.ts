@@ -16,6 +16,7 @@ import { findConflicts, pendingRequests, type Conflict } from './conflicts.serve
 import { previewProposal, type Preview, type Proposal } from './preview';
 import { loadCurrentSchedule } from './schedule-read.server';
 import { ProposalSchema, type ProposalInput } from './schema';
+import { alertRaised } from './pm-alerts.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
 
@@ -203,6 +204,7 @@ export async function raiseChangeRequest(
       overCapacity,
       conflictsWith: conflicts.map((c) => c.changeRequestId),
     });
+    await alertRaised(tx, actor, changeRequest);
     return { changeRequest, conflicts };
   });
 }

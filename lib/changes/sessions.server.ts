@@ -23,6 +23,7 @@ import { recheckProposal } from './apply.server';
 import { changePath, changeTransaction, loadChangeRequest, updateChangeRequest } from './common.server';
 import { deadlinePassed, defaultQuorum, evaluateRule, ruleText, type RuleEvaluation } from './rule';
 import { ConveneSchema, RespondSchema } from './schema';
+import { alertResponse } from './pm-alerts.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
 
@@ -244,6 +245,7 @@ export async function respond(
       comment,
       replaces: earlier ? { response: earlier.response, comment: earlier.comment, at: earlier.at } : null,
     });
+    await alertResponse(tx, actor, cr, session, { response, comment }, await evaluateSession(tx, cr, session));
     return { response, comment, at, replaced: Boolean(earlier) };
   });
 }

@@ -6,6 +6,7 @@ import { assertCan, can } from '@/lib/auth/permissions';
 import { listMyRequests, listTriage } from '@/lib/requests/requests.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
+import { needsNow } from './needs-now.server';
 
 export type MissingField = 'estimate' | 'sponsor' | 'business benefit';
 export type IncompleteItem = { id: number; title: string; cycleName: string; missing: MissingField[] };
@@ -65,6 +66,7 @@ export async function getDashboard(actor: ActingUser) {
       ? { incomplete: await listIncompleteItems(actor), triageCount: (await listTriage(actor)).length }
       : null;
   return {
+    needs: await needsNow(actor),
     requests: { latest: mine.slice(0, 5), total: mine.length },
     curation,
     canViewCycles: can(actor, 'backlog.view'),

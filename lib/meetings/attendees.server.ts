@@ -16,6 +16,7 @@ import { assertMeetingEditable, isMeetingPerson, logMeetingEvent, MEETING_PEOPLE
 import { notifyPreread } from './preread-mail.server';
 import { AttendeesSchema } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 export { attendeesByDepartment, departmentWarnings } from './balance';
 
@@ -154,6 +155,11 @@ export async function setAttendees(
         snapshot: state.snapshot,
         late: state.preread.late,
         sentAt: state.preread.sentAt,
+        // Late additions get the note as it went out, signed by whoever sent it.
+        note: state.preread.note,
+        sender:
+          first(await tx.select({ name: users.name }).from(users).where(eq(users.id, state.preread.sentBy)))?.name ??
+          '',
         userIds: added,
         now,
       });

@@ -88,7 +88,7 @@ async function moveCycleToPreread(tx: Executor, actorId: number, cycle: Cycle): 
  */
 export async function distributePreread(actor: ActingUser, meetingId: number, input: unknown = {}, now = new Date()) {
   assertCan(actor, 'meeting.manage');
-  const { confirmLate } = parseOrThrow(DistributeSchema, input);
+  const { confirmLate, note } = parseOrThrow(DistributeSchema, input);
   return transaction(async (tx) => {
     const meeting = await loadMeeting(tx, meetingId);
     const existing = first(
@@ -112,7 +112,7 @@ export async function distributePreread(actor: ActingUser, meetingId: number, in
 
     const sentAt = now.toISOString();
     const preread = (
-      await tx.insert(prereads).values({ meetingId, sentAt, sentBy: actor.id, late, snapshot }).returning()
+      await tx.insert(prereads).values({ meetingId, sentAt, sentBy: actor.id, late, snapshot, note }).returning()
     )[0];
     await moveCycleToPreread(tx, actor.id, cycle);
     await logMeetingEvent(tx, actor.id, meeting, 'preread.distributed', {
@@ -120,7 +120,16 @@ export async function distributePreread(actor: ActingUser, meetingId: number, in
       late,
       itemIds: snapshot.items.map((i) => i.id),
     });
-    await notifyPreread(tx, { meeting, snapshot, late, sentAt, userIds: await attendeeIds(tx, meetingId), now });
+    await notifyPreread(tx, {
+      meeting,
+      snapshot,
+      late,
+      sentAt,
+      note,
+      sender: actor.name,
+      userIds: await attendeeIds(tx, meetingId),
+      now,
+    });
     return { id: preread.id, sentAt, late, items: snapshot.items.length };
   });
 }

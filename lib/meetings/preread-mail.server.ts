@@ -11,6 +11,7 @@ import { formatDuration, formatMeetingTime, formatWeeks, personWeeks, timeUntilT
 import { plural } from '@/lib/plural';
 import { buildMeetingIcs, meetingUid } from './ics';
 import { first } from '@/db/rows';
+import { itemsByThemeLines } from './preread-themes';
 
 /**
  * The messages a pre-read sends: first distribution (also to attendees added later), updates and
@@ -70,49 +71,60 @@ function whenLines(meeting: Meeting, facilitator: string, r: Recipient): string[
   ];
 }
 
+export type PrereadMailInput = {
+  meeting: Meeting;
+  snapshot: PrereadSnapshot;
+  late: boolean;
+  sentAt: string;
+  /** The pm's personal note, shown first; '' for none. */
+  note: string;
+  /** Who sends it: the note is signed with their name. */
+  sender: string;
+};
+
+/** The pre-read e-mail one attendee gets: the pm's note first, then when, then the agenda by theme. */
+export function prereadEmail(input: PrereadMailInput, r: Recipient, ics?: string) {
+  const { meeting, snapshot } = input;
+  const lateText = input.late ? ` (sent late)` : '';
+  const note = input.note.trim();
+  return composeEmail({
+    cycleName: snapshot.cycle.name,
+    heading: `Pre-read: ${meeting.title}`,
+    lines: [
+      ...(note ? [`A note from ${input.sender}:`, note] : []),
+      `The pre-read for ${meeting.title} is ready: read it before the meeting and ask your questions there.`,
+      ...whenLines(meeting, snapshot.meeting.facilitator, r),
+      agendaLine(snapshot),
+      ...itemsByThemeLines(snapshot),
+      ...(input.late
+        ? [
+            `The pre-read went out ${timeUntilText(Date.parse(meeting.scheduledAt) - Date.parse(input.sentAt))} before the meeting${lateText}.`,
+          ]
+        : []),
+      `Questions close: ${timeFor(meeting.questionsCloseAt, r)}`,
+    ],
+    action: { label: 'Open the pre-read', path: prereadPath(meeting.id) },
+    ics,
+  });
+}
+
 /** Sends the pre-read (in-app, e-mail and invitation) to `userIds`. Call inside the distributing transaction. */
 export async function notifyPreread(
   tx: Executor,
-  input: {
-    meeting: Meeting;
-    snapshot: PrereadSnapshot;
-    late: boolean;
-    sentAt: string;
-    userIds: number[];
-    now: Date;
-  },
+  input: PrereadMailInput & { userIds: number[]; now: Date },
 ): Promise<void> {
   const { meeting, snapshot } = input;
   const ics = await meetingInvitation(tx, meeting, input.now);
   const lateText = input.late ? ` (sent late)` : '';
-  const lines = (r: Recipient) => [
-    `The pre-read for ${meeting.title} is ready: read it before the meeting and ask your questions there.`,
-    ...whenLines(meeting, snapshot.meeting.facilitator, r),
-    agendaLine(snapshot),
-    ...(input.late
-      ? [
-          `The pre-read went out ${timeUntilText(Date.parse(meeting.scheduledAt) - Date.parse(input.sentAt))} before the meeting${lateText}.`,
-        ]
-      : []),
-    `Questions close: ${timeFor(meeting.questionsCloseAt, r)}`,
-  ];
-  const heading = `Pre-read: ${meeting.title}`;
   await notify(tx, {
     userIds: input.userIds,
     kind: 'preread.distributed',
-    title: `${heading}${lateText}`,
+    title: `Pre-read: ${meeting.title}${lateText}`,
     body: (r) =>
       `${timeFor(meeting.scheduledAt, r)} · ${snapshot.items.length} item${snapshot.items.length === 1 ? '' : 's'}${lateText}`,
     link: prereadPath(meeting.id),
     task: tasks.readPreread(meeting.id),
-    email: (r) =>
-      composeEmail({
-        cycleName: snapshot.cycle.name,
-        heading,
-        lines: lines(r),
-        action: { label: 'Open the pre-read', path: prereadPath(meeting.id) },
-        ics,
-      }),
+    email: (r) => prereadEmail(input, r, ics),
   });
 }
 

@@ -72,8 +72,16 @@ export const AgendaSchema = z
   .array(z.coerce.number().int().positive(), { error: 'The agenda must be a list of items.' })
   .max(1000, 'An agenda can hold at most 1000 items.');
 
+export const PREREAD_NOTE_MAX = 2000;
+
 export const DistributeSchema = z.object({
   confirmLate: z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean()).default(false),
+  /** The pm's personal note at the top of the pre-read e-mail. */
+  note: z
+    .string({ error: 'Personal note must be text.' })
+    .trim()
+    .max(PREREAD_NOTE_MAX, `Personal note must be at most ${PREREAD_NOTE_MAX.toLocaleString('en')} characters.`)
+    .default(''),
 });
 
 /**

@@ -17,6 +17,10 @@ export const NOTIFICATION_KIND_LABELS = {
   'schedule.flagged': 'A question or problem is raised on an item I own or schedule',
   'change.session_convened': 'I am invited to an emergency session',
   'change.decided': 'A change request that affects me is decided',
+  'change.raised': 'A change request is raised (product managers)',
+  'change.responded': 'A leader responds in an emergency session (product managers)',
+  'change.rule_met': "An emergency session's decision rule is met (product managers)",
+  'change.deadline_passed': "An emergency session's response deadline passes (product managers)",
 } as const satisfies Record<NotificationKind, string>;
 
 export function kindLabel(kind: string): string {

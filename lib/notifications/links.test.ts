@@ -8,6 +8,7 @@ import { approveChangeRequest } from '@/lib/changes/decide.server';
 import { getChangeRequest } from '@/lib/changes/details.server';
 import { raiseChangeRequest } from '@/lib/changes/requests.server';
 import { conveneSession, respond } from '@/lib/changes/sessions.server';
+import { alertPassedDeadlines } from '@/lib/changes/pm-alerts.server';
 import { changeInput, seedScheduledCycle } from '@/lib/changes/test-helpers';
 import { recordDecision } from '@/lib/live-meeting/decisions.server';
 import { endMeeting, startMeeting } from '@/lib/live-meeting/session.server';
@@ -92,6 +93,14 @@ async function scheduleScene() {
   await respond(s.leaders[0], session.id, { response: 'assent' });
   await respond(s.leaders[1], session.id, { response: 'assent' });
   await approveChangeRequest(s.pm, changeRequest.id);
+  // A second request whose response deadline passes unanswered: the pms are alerted.
+  const late = await raiseChangeRequest(
+    s.leaders[1],
+    s.cycle.id,
+    changeInput(s, { displaced: [{ itemId: s.itemIds[4], action: 'out' }] }),
+  );
+  await conveneSession(s.pm, late.changeRequest.id, { mode: 'async', inviteeIds: s.leaders.map((l) => l.id) });
+  await alertPassedDeadlines(new Date(Date.now() + 30 * 86_400_000));
   return s;
 }
 

@@ -1,81 +1,105 @@
 import 'server-only';
 import { affectedRows } from '@/db/rows';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { transaction } from '@/db/client';
-import { items, outcomePublications, users } from '@/db/schema';
+import { outcomePublications, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import { loadCycle } from '@/lib/backlog/list.server';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log.server';
-import { personWeeks } from '@/lib/meetings/format';
-import { composeEmail } from '@/lib/notifications/email.server';
-import { appUrl } from '@/lib/notifications/links.server';
-import { notify } from '@/lib/notifications/notify.server';
+import { notify, type Email } from '@/lib/notifications/notify.server';
+import { parseOrThrow } from '@/lib/validation';
+import { longText } from '@/lib/backlog/item-schema';
+import { audienceText, outcomeAudience, type Audience, type DigestEntry } from './audience.server';
+import { composeDigest, digestHeading, digestSummary, outcomePath } from './digest-mail.server';
 import { buildOutcome, latestClosedMeeting } from './report.server';
-import type { OutcomeDecision, OutcomeReport } from './types';
+import type { OutcomeReport } from './types';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { first } from '@/db/rows';
 
 /**
- * Publishing a cycle's outcome: pm/admin only, once per meeting. One
- * transaction records the publication, logs `outcome.published` on the meeting and tells every
- * decided item's requestor and sponsor its fate (in-app, and by e-mail unless they turned this
- * kind off; `notify` skips deactivated people). A refusal writes nothing.
+ * Publishing a cycle's outcome: pm/admin only, once per meeting. One transaction records the
+ * publication (with the pm's note), logs `outcome.published` on the meeting and sends each person
+ * concerned ONE digest of all their items (audience.server.ts decides who; digest-mail.server.ts
+ * writes it). In-app it is one notification per person too, matching the e-mail: five
+ * notifications for five items buried the one that mattered. A refusal writes nothing.
  */
 
 export const NO_MEETING_ENDED = 'No meeting of this cycle has ended yet: there is no outcome to publish.';
 export const ALREADY_PUBLISHED = 'This outcome is already published; everyone concerned has been told.';
+export const NOTE_MAX = 2000;
 
-export const outcomePath = (cycleId: number) => `/cycles/${cycleId}/outcome`;
+export { outcomePath };
 
-/** The fate of one item in a sentence, as its requestor and sponsor read it. */
-export function fateText(d: OutcomeDecision, report: Pick<OutcomeReport, 'ranking' | 'cycle'>): string {
-  const capacity = personWeeks(report.cycle.capacityWeeks);
-  switch (d.outcome) {
-    case 'accepted':
-      if (d.position === null) return 'Accepted.';
-      return (
-        `Accepted, ranked ${d.position} of ${report.ranking.items.length}: ` +
-        (d.aboveCut
-          ? `above the cut line, it fits the capacity of ${capacity}.`
-          : `below the cut line, it does not fit the capacity of ${capacity} unless items above it drop out.`)
-      );
-    case 'rejected':
-      return `Rejected. Reason: ${d.reason}`;
-    case 'deferred':
-      return `Deferred to a later cycle.${d.reason ? ` Reason: ${d.reason}` : ''}`;
-  }
+export const PublishSchema = z.object({ note: longText('Personal note', NOTE_MAX) });
+
+type Prepared = { report: OutcomeReport; audience: Audience; publisher: string };
+
+async function prepare(tx: Executor, actor: ActingUser, cycleId: number): Promise<Prepared> {
+  if (!can(actor, 'meeting.manage'))
+    throw new ForbiddenError('Only a product manager or an admin can publish the outcome.');
+  const cycle = await loadCycle(tx, cycleId);
+  const meeting = await latestClosedMeeting(tx, cycleId);
+  if (!meeting) throw new ConflictError(NO_MEETING_ENDED);
+  const report = await buildOutcome(tx, cycle, meeting, null);
+  return { report, audience: await outcomeAudience(tx, report), publisher: actor.name };
 }
 
-async function notifyFate(
-  tx: Executor,
-  report: OutcomeReport,
-  d: OutcomeDecision,
-  to: { userId: number; as: 'requestor' | 'sponsor' },
-): Promise<void> {
-  const verb = d.outcome === 'accepted' ? 'accepted' : d.outcome === 'rejected' ? 'rejected' : 'deferred';
-  const heading =
-    to.as === 'requestor' ? `Your request "${d.title}" was ${verb}` : `"${d.title}", which you sponsor, was ${verb}`;
-  const fate = fateText(d, report);
-  const page = outcomePath(report.cycle.id);
-  // The requestor goes to their request (status and reason); a sponsor to the item on the outcome page.
-  const link = to.as === 'requestor' ? `/requests/${d.itemId}` : `${page}#decision-${d.itemId}`;
-  await notify(tx, {
-    userIds: [to.userId],
-    kind: 'outcome.published',
-    title: heading,
-    body: fate,
-    link,
-    email: () =>
-      composeEmail({
-        cycleName: report.cycle.name,
-        heading,
-        lines: [
-          fate,
-          `Decided in ${report.meeting.title}.`,
-          `The whole outcome of ${report.cycle.name}: ${appUrl(page)}`,
-        ],
-        action: { label: to.as === 'requestor' ? 'Open your request' : 'Open the outcome', path: link },
-      }),
+/** Where a person's notification leads: a lone request of theirs to its page, anything else to the outcome. */
+function linkFor(report: OutcomeReport, entries: DigestEntry[]): string {
+  if (entries.length === 1 && entries[0].as === 'requestor') return `/requests/${entries[0].itemId}`;
+  return outcomePath(report.cycle.id);
+}
+
+export type OutcomeAudienceSummary = { people: number; requestors: number; sponsors: number; text: string };
+
+const summaryOf = (a: Audience): OutcomeAudienceSummary => ({
+  people: a.recipients.size,
+  requestors: a.requestors,
+  sponsors: a.sponsors,
+  text: audienceText(a),
+});
+
+/** How many people publishing would notify, for the confirmation; null when there is nothing to publish. */
+export async function outcomeAudienceSummary(
+  actor: ActingUser,
+  cycleId: number,
+): Promise<OutcomeAudienceSummary | null> {
+  return transaction(async (tx) => {
+    try {
+      return summaryOf((await prepare(tx, actor, cycleId)).audience);
+    } catch (error) {
+      if (error instanceof ConflictError) return null;
+      throw error;
+    }
+  });
+}
+
+export type MailPreview = { recipient: string; subject: string; text: string; html: string } | null;
+
+/**
+ * Exactly what one recipient would be sent with this note, without sending or writing anything:
+ * the person with the most items, so the preview shows as much of the digest as possible.
+ */
+export async function previewOutcomeEmail(
+  actor: ActingUser,
+  cycleId: number,
+  input: unknown,
+): Promise<{ audience: OutcomeAudienceSummary; preview: MailPreview }> {
+  const { note } = parseOrThrow(PublishSchema, input);
+  return transaction(async (tx) => {
+    const { report, audience, publisher } = await prepare(tx, actor, cycleId);
+    const [sampleId, entries] = [...audience.recipients.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? [];
+    if (sampleId === undefined) return { audience: summaryOf(audience), preview: null };
+    const r = first(
+      await tx
+        .select({ id: users.id, name: users.name, email: users.email, timeZone: users.timeZone })
+        .from(users)
+        .where(eq(users.id, sampleId)),
+    )!;
+    const mail: Email = composeDigest({ report, entries: entries!, note, publisher }, r);
+    return { audience: summaryOf(audience), preview: { recipient: r.name, ...mail } };
   });
 }
 
@@ -83,69 +107,53 @@ async function notifyFate(
 export async function publishOutcome(
   actor: ActingUser,
   cycleId: number,
+  input: unknown = {},
   now = new Date(),
-): Promise<{ meetingId: number; items: number; people: number }> {
-  if (!can(actor, 'meeting.manage'))
-    throw new ForbiddenError('Only a product manager or an admin can publish the outcome.');
+): Promise<{ meetingId: number; items: number; people: number; requestors: number; sponsors: number }> {
+  const { note } = parseOrThrow(PublishSchema, input);
   return transaction(async (tx) => {
-    const cycle = await loadCycle(tx, cycleId);
-    const meeting = await latestClosedMeeting(tx, cycleId);
-    if (!meeting) throw new ConflictError(NO_MEETING_ENDED);
+    const { report, audience, publisher } = await prepare(tx, actor, cycleId);
     // The primary key on meeting_id makes this the once-only gate, even for two racing requests.
     const inserted = await tx
       .insert(outcomePublications)
-      .values({ meetingId: meeting.id, publishedAt: now.toISOString(), publishedBy: actor.id })
+      .values({ meetingId: report.meeting.id, publishedAt: now.toISOString(), publishedBy: actor.id, note })
       .onConflictDoNothing();
     if (affectedRows(inserted) === 0) throw new ConflictError(ALREADY_PUBLISHED);
 
-    const report = await buildOutcome(tx, cycle, meeting, null);
-    const ids = report.decisions.map((d) => d.itemId);
-    const people = new Map(
-      (ids.length === 0
-        ? []
-        : await tx
-            .select({ id: items.id, requestorId: items.requestorId, sponsorId: items.sponsorId })
-            .from(items)
-            .where(inArray(items.id, ids))
-      ).map((r) => [r.id, r]),
-    );
-    // Deactivated people are not told (notify skips them too); counting only the active ones keeps
-    // the event and the pm's confirmation truthful.
-    const candidates = [
-      ...new Set(
-        [...people.values()].flatMap((p) => (p.sponsorId === null ? [p.requestorId] : [p.requestorId, p.sponsorId])),
-      ),
-    ];
-    const active = new Set(
-      candidates.length === 0
-        ? []
-        : (
-            await tx
-              .select({ id: users.id })
-              .from(users)
-              .where(and(inArray(users.id, candidates), eq(users.active, true)))
-          ).map((u) => u.id),
-    );
-    const told = new Set<number>();
-    const tell = async (d: OutcomeDecision, userId: number, as: 'requestor' | 'sponsor') => {
-      if (!active.has(userId)) return;
-      await notifyFate(tx, report, d, { userId, as });
-      told.add(userId);
-    };
-    for (const d of report.decisions) {
-      const p = people.get(d.itemId);
-      if (!p) continue;
-      await tell(d, p.requestorId, 'requestor');
-      // A requestor who also sponsors the item is told once, as its requestor.
-      if (p.sponsorId !== null && p.sponsorId !== p.requestorId) await tell(d, p.sponsorId, 'sponsor');
+    for (const [userId, entries] of audience.recipients) {
+      const digest = { report, entries, note, publisher };
+      await notify(tx, {
+        userIds: [userId],
+        kind: 'outcome.published',
+        title: digestHeading(digest),
+        body: digestSummary(entries),
+        link: linkFor(report, entries),
+        email: (r) => composeDigest(digest, r),
+      });
     }
+    const recipientIds = [...audience.recipients.keys()].sort((a, b) => a - b);
     await logEvent(tx, {
       actorId: actor.id,
       type: 'outcome.published',
       subjectType: 'meeting',
-      subjectId: meeting.id,
-      data: { cycleId, items: ids.length, recipientIds: [...told].sort((a, b) => a - b) },
+      subjectId: report.meeting.id,
+      data: {
+        cycleId,
+        items: report.decisions.length,
+        undecided: report.undecided.length,
+        recipientIds,
+        requestors: audience.requestors,
+        sponsors: audience.sponsors,
+        // The cut line as published: request pages name these "Accepted — below the cut line" from now on.
+        belowCutItemIds: report.decisions.filter((d) => d.aboveCut === false).map((d) => d.itemId),
+      },
     });
-    return { meetingId: meeting.id, items: ids.length, people: told.size };
+    return {
+      meetingId: report.meeting.id,
+      items: report.decisions.length,
+      people: recipientIds.length,
+      requestors: audience.requestors,
+      sponsors: audience.sponsors,
+    };
   });
 }

@@ -1,80 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { makeCycle, makeUser } from '@/db/factories';
-import { cycles, items, meetings, notifications, outbox } from '@/db/schema';
+import { makeCycle } from '@/db/factories';
+import { items, notifications, outbox } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { meetingRowCounts, plannedMeeting } from '@/lib/meetings/test-helpers';
-import { setAttendees } from '@/lib/meetings/attendees.server';
 import { setEmailPrefs } from '@/lib/notifications/prefs.server';
 import { listMyRequests } from '@/lib/requests/requests.server';
-import { db, eventsOf, readItem, countRows, userWithRole } from '@/lib/testing/db';
-import { addNote, recordDecision } from '@/lib/live-meeting/decisions.server';
+import { db, eventsOf, countRows, userWithRole } from '@/lib/testing/db';
 import { cycleOutcome, NOT_PUBLISHED, OutcomeNotPublishedError } from './report.server';
 import { outcomeTable } from './export';
 import { outcomeMarkdown } from '@/lib/outcome/markdown';
 import { ALREADY_PUBLISHED, NO_MEETING_ENDED, publishOutcome } from './publish.server';
-import { moveAccepted } from '@/lib/live-meeting/ranking-moves.server';
-import { endMeeting, goToItem, startMeeting } from '@/lib/live-meeting/session.server';
-import { castVote } from '@/lib/live-meeting/votes.server';
 import type { TestUser } from '@/db/factories';
-import { first } from '@/db/rows';
-
-/**
- * A meeting of four items that ended: a and b accepted (b ranked first; with a capacity of 5 and
- * 3 weeks each, only b fits), c rejected with a reason, d deferred. Each item has its own people:
- * rosa requested a and b (and sponsors b herself), `sponsor` backs a, sam requested c (sponsored
- * by a deactivated leader), ted requested d. An observer (a requestor) attends without voting.
- */
-async function endedMeeting(opts: { undecided?: boolean } = {}) {
-  // With `undecided`, a fifth agenda item is never reached.
-  const setup = await plannedMeeting({ items: opts.undecided ? 5 : 4 });
-  const { pm, leaders, meeting, cycle, departments } = setup;
-  const [a, b, c, d] = setup.items;
-  const rosa = await userWithRole('requestor', { departmentId: departments.sales.id });
-  const sam = await userWithRole('requestor', { departmentId: departments.finance.id });
-  const ted = await userWithRole('requestor');
-  const sponsor = await userWithRole('leader', { departmentId: departments.sales.id });
-  const former = await makeUser(db, { role: 'leader', active: false });
-  const observer = await userWithRole('requestor');
-  const people: [number, number, number | null][] = [
-    [a.id, rosa.id, sponsor.id],
-    [b.id, rosa.id, rosa.id],
-    [c.id, sam.id, former.id],
-    [d.id, ted.id, null],
-  ];
-  for (const [id, requestorId, sponsorId] of people)
-    await db.update(items).set({ requestorId, sponsorId }).where(eq(items.id, id));
-  await db.update(cycles).set({ capacityWeeks: 5 }).where(eq(cycles.id, cycle.id));
-  await setAttendees(pm, meeting.id, [
-    ...leaders.map((l) => ({ userId: l.id, role: 'voter' })),
-    { userId: observer.id, role: 'observer' },
-  ]);
-
-  await startMeeting(pm, meeting.id, { votesVisibility: 'live', weighted: false, confirm: ['no_preread', 'early'] });
-  const next = async () =>
-    goToItem(
-      pm,
-      meeting.id,
-      'next',
-      first(await db.select().from(meetings).where(eq(meetings.id, meeting.id)))!.version,
-    );
-  await castVote(leaders[0], meeting.id, a.id, { choice: 'accept' });
-  await castVote(leaders[1], meeting.id, a.id, { choice: 'accept' });
-  await addNote(pm, meeting.id, a.id, 'Needs the billing rewrite first');
-  await recordDecision(pm, meeting.id, a.id, { outcome: 'accepted' });
-  await next();
-  await castVote(leaders[0], meeting.id, b.id, { choice: 'accept' });
-  await recordDecision(pm, meeting.id, b.id, { outcome: 'accepted' });
-  await next();
-  await castVote(leaders[0], meeting.id, c.id, { choice: 'reject' });
-  await castVote(leaders[1], meeting.id, c.id, { choice: 'reject' });
-  await recordDecision(pm, meeting.id, c.id, { outcome: 'rejected', reason: 'No budget, this quarter' });
-  await next();
-  await recordDecision(pm, meeting.id, d.id, { outcome: 'deferred', reason: 'Wait for the audit' });
-  await moveAccepted(pm, meeting.id, b.id, 0, (await readItem(b.id)).version);
-  await endMeeting(pm, meeting.id);
-  return { ...setup, a, b, c, d, rosa, sam, ted, sponsor, former, observer };
-}
+import { endedMeeting } from './test-meeting';
 
 const outcomeRows = () => countRows('outcome_publications');
 const writes = async () => ({ ...(await meetingRowCounts()), outcome_publications: await outcomeRows() });
@@ -235,39 +173,48 @@ describe('cycleOutcome', () => {
 });
 
 describe('publishOutcome', () => {
-  it("records it, logs the event and tells each requestor and sponsor their item's fate once, with the reason for a rejection", async () => {
+  it('records it, logs the event and sends each requestor and sponsor one digest of all their items', async () => {
     const s = await endedMeeting();
     await setEmailPrefs(s.ted, { kinds: [] }); // ted reads in-app only
-    expect(await publishOutcome(s.pm, s.cycle.id)).toEqual({ meetingId: s.meeting.id, items: 4, people: 4 });
+    expect(await publishOutcome(s.pm, s.cycle.id)).toEqual({
+      meetingId: s.meeting.id,
+      items: 4,
+      people: 4,
+      requestors: 3,
+      sponsors: 1,
+    });
 
-    const rosa = (await mine(s.rosa)).sort((x, y) => x.id - y.id);
-    expect(rosa.map((n) => [n.title, n.link])).toEqual([
-      ['Your request "Agenda item 1" was accepted', `/requests/${s.a.id}`],
-      ['Your request "Agenda item 2" was accepted', `/requests/${s.b.id}`], // she sponsors it too: told once
-    ]);
-    expect(rosa[0].body).toBe(
-      'Accepted, ranked 2 of 2: below the cut line, it does not fit the capacity of 5 person-weeks unless items above it drop out.',
-    );
-    expect(rosa[1].body).toBe('Accepted, ranked 1 of 2: above the cut line, it fits the capacity of 5 person-weeks.');
-    expect(await mine(s.sponsor)).toMatchObject([
+    // Rosa asked for a and b (and sponsors b): one notification about both, leading to the outcome.
+    expect(await mine(s.rosa)).toMatchObject([
       {
-        title: '"Agenda item 1", which you sponsor, was accepted',
-        link: `/cycles/${s.cycle.id}/outcome#decision-${s.a.id}`,
+        title: `The outcome of ${s.meeting.title}: 2 items of yours`,
+        body: '1 accepted — above the cut line, 1 accepted — below the cut line',
+        link: `/cycles/${s.cycle.id}/outcome`,
       },
     ]);
+    // Sam has one request: his notification opens it.
     expect(await mine(s.sam)).toMatchObject([
-      { title: 'Your request "Agenda item 3" was rejected', body: 'Rejected. Reason: No budget, this quarter' },
+      {
+        title: 'Your request "Agenda item 3" was rejected',
+        body: 'Rejected. Reason: No budget, this quarter',
+        link: `/requests/${s.c.id}`,
+      },
     ]);
-    expect(await mine(s.ted)).toMatchObject([{ body: 'Deferred to a later cycle. Reason: Wait for the audit' }]);
+    expect(await mine(s.sponsor)).toMatchObject([
+      {
+        title: '"Agenda item 1", which you sponsor, was accepted — below the cut line',
+        body: 'Accepted — below the cut line. Reason: No reason recorded',
+        link: `/cycles/${s.cycle.id}/outcome`,
+      },
+    ]);
+    expect(await mine(s.ted)).toMatchObject([{ body: 'Deferred. Reason: Wait for the audit' }]);
     expect(await mine(s.former)).toEqual([]);
 
-    expect(await mail(s.rosa)).toHaveLength(2);
+    expect(await mail(s.rosa)).toHaveLength(1);
     expect(await mail(s.sponsor)).toHaveLength(1);
-    expect(await mail(s.sam)).toMatchObject([
-      { subject: `[Quorum · ${s.cycle.name}] Your request "Agenda item 3" was rejected` },
-    ]);
-    expect((await mail(s.sam))[0].text).toContain('Reason: No budget, this quarter');
-    expect((await mail(s.sam))[0].text).toContain(`/requests/${s.c.id}`);
+    const [samMail] = await mail(s.sam);
+    expect(samMail.subject).toBe(`[Quorum · ${s.cycle.name}] Your request "Agenda item 3" was rejected`);
+    expect(samMail.text).toContain('Reason: No budget, this quarter');
     expect(await mail(s.ted)).toEqual([]);
     expect(await mail(s.former)).toEqual([]);
 
@@ -278,6 +225,7 @@ describe('publishOutcome', () => {
         cycleId: s.cycle.id,
         items: 4,
         recipientIds: [s.rosa.id, s.sam.id, s.ted.id, s.sponsor.id].sort((x, y) => x - y),
+        belowCutItemIds: [s.a.id],
       },
     });
   });
@@ -290,7 +238,7 @@ describe('publishOutcome', () => {
     await expect(publishOutcome(admin, s.cycle.id)).rejects.toThrow(ConflictError);
     await expect(publishOutcome(s.pm, s.cycle.id)).rejects.toThrow(ALREADY_PUBLISHED);
     expect(await writes()).toEqual(before);
-    expect(await mine(s.rosa)).toHaveLength(2);
+    expect(await mine(s.rosa)).toHaveLength(1);
   });
 
   it('refuses with no ended meeting, someone who is not a pm or admin, and an unknown cycle, writing nothing', async () => {

@@ -14,6 +14,7 @@ import { loadCycle } from '@/lib/backlog/list.server';
 import { transitionError } from '@/lib/backlog/status-machine';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { itemAsSeen, visibleHistory, visibleStatuses } from '@/lib/backlog/visible-status.server';
+import { belowCutAtPublish } from '@/lib/outcome/below-cut.server';
 
 export const RequestSchema = z.object({
   title,
@@ -70,12 +71,14 @@ export async function listMyRequests(actor: ActingUser) {
     .where(eq(items.requestorId, actor.id))
     .orderBy(desc(items.createdAt), desc(items.id));
   const views = await visibleStatuses(actor, rows);
+  const belowCut = await belowCutAtPublish(views);
   return rows.map((r) => {
     const view = views.get(r.id)!;
     const d = view.decidedIn;
     return {
       ...r,
       status: view.status,
+      belowCut: belowCut.has(r.id),
       decisionReason: view.decisionReason,
       decidedIn: d
         ? { meetingTitle: d.meetingTitle, outcomePath: d.published ? `/cycles/${d.cycleId}/outcome` : null }
@@ -88,7 +91,11 @@ export async function listMyRequests(actor: ActingUser) {
 export async function getRequest(actor: ActingUser, itemId: number) {
   const { view, ...item } = await itemAsSeen(actor, await getItemForViewer(actor, itemId));
   const showHistory = item.requestorId === actor.id || can(actor, 'history.view');
-  return { item, history: showHistory ? visibleHistory(view, await listEventsForSubject('item', itemId)) : null };
+  const belowCut = (await belowCutAtPublish(new Map([[itemId, view]]))).has(itemId);
+  return {
+    item: { ...item, belowCut },
+    history: showHistory ? visibleHistory(view, await listEventsForSubject('item', itemId)) : null,
+  };
 }
 
 export async function withdrawRequest(actor: ActingUser, itemId: number): Promise<Item> {

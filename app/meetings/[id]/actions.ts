@@ -4,10 +4,11 @@ import { formAction } from '@/lib/actions.server';
 import { setAgenda } from '@/lib/meetings/agenda.server';
 import { setAttendees } from '@/lib/meetings/attendees.server';
 import { distributePreread, sendPrereadUpdate } from '@/lib/meetings/distribute.server';
+import { previewPrereadEmail } from '@/lib/meetings/preread-preview.server';
 import { updateMeeting } from '@/lib/meetings/meetings.server';
 import { reminderMessage, remindUnread } from '@/lib/meetings/reminders.server';
 import { attendeesFromForm } from '@/lib/meetings/schema';
-import { formId, formList } from '@/lib/validation';
+import { formId, formList, formText } from '@/lib/validation';
 import { plural } from '@/lib/plural';
 
 // The meeting page's planning actions: lib/ authorizes; on success the page re-renders with the new state.
@@ -39,12 +40,20 @@ export const setAgendaAction = formAction(
 );
 
 export const distributeAction = formAction(
-  MeetingRef.extend({ confirmLate: z.string().optional() }),
-  (input, user) => distributePreread(user, input.meetingId, { confirmLate: input.confirmLate ?? false }),
+  MeetingRef.extend({ confirmLate: z.string().optional(), note: formText }),
+  (input, user) =>
+    distributePreread(user, input.meetingId, { confirmLate: input.confirmLate ?? false, note: input.note }),
   {
     message: (sent) => `Pre-read sent${sent.late ? ' late' : ''}: ${plural(sent.items, 'item')}.`,
     revalidate: meetingPage,
   },
+);
+
+/** Shows the pre-read e-mail a sample attendee would get with this note; sends and writes nothing. */
+export const previewPrereadAction = formAction(
+  MeetingRef.extend({ note: formText }),
+  (input, user) => previewPrereadEmail(user, input.meetingId, { note: input.note }),
+  { data: (result) => result },
 );
 
 export const sendUpdateAction = formAction(MeetingRef, (input, user) => sendPrereadUpdate(user, input.meetingId), {

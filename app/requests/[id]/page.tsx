@@ -70,7 +70,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </p>
         <h1 className="text-xl font-semibold">{item.title}</h1>
         <p className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
-          <StatusBadge status={item.status} />
+          <StatusBadge status={item.status} belowCut={item.belowCut} />
           <span>
             Submitted <LocalTime iso={item.createdAt} /> · last updated <LocalTime iso={item.updatedAt} />
           </span>

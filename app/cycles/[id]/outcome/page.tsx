@@ -4,6 +4,7 @@ import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session.server';
 import { pageError } from '@/lib/pages.server';
 import { cycleOutcome, OutcomeNotPublishedError } from '@/lib/outcome/report.server';
+import { outcomeAudienceSummary } from '@/lib/outcome/publish.server';
 import type { CycleOutcome } from '@/lib/outcome/types';
 import { routeId } from '@/lib/pages.server';
 import { AttendanceTable } from '@/components/outcome/attendance-table';
@@ -74,6 +75,7 @@ export default async function OutcomePage({ params }: { params: Promise<{ id: st
   }
 
   const manager = can(user, 'meeting.manage');
+  const audience = manager && !outcome.published ? await outcomeAudienceSummary(user, cycleId) : null;
   return (
     <div className="max-w-6xl space-y-8">
       <OutcomeHeader
@@ -85,6 +87,7 @@ export default async function OutcomePage({ params }: { params: Promise<{ id: st
               cycleId={outcome.cycle.id}
               decisions={outcome.decisions.length}
               published={outcome.published !== null}
+              audience={audience?.text ?? ''}
             />
           )
         }

@@ -1,8 +1,11 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
+import { MailPreview, type MailPreviewData } from '@/components/messages/mail-preview';
+import { Button } from '@/components/ui/button';
+import { TextArea } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { distributeAction, sendUpdateAction } from '@/app/meetings/[id]/actions';
+import { distributeAction, previewPrereadAction, sendUpdateAction } from '@/app/meetings/[id]/actions';
 import { MeetingTime } from '@/components/meetings/meeting-time';
 
 export type PrereadPanelProps = {
@@ -22,6 +25,10 @@ export function PrereadPanel(props: PrereadPanelProps) {
 
 function DistributeForm({ meetingId, lateMessage, agendaCount, attendeeCount, closed }: PrereadPanelProps) {
   const [state, action] = useActionState(distributeAction, undefined);
+  const [previewState, preview] = useActionState(previewPrereadAction, undefined);
+  // Controlled, so the note survives a preview (a finished form action resets uncontrolled fields).
+  const [note, setNote] = useState('');
+  const shown = previewState?.ok ? (previewState.data as { preview: MailPreviewData | null }).preview : null;
   // A refusal for lateness comes back on the confirmLate field: show it with the box, not twice.
   const late = state?.fieldErrors?.confirmLate?.[0] ?? lateMessage;
   const showSummary = !state?.fieldErrors?.confirmLate;
@@ -49,7 +56,28 @@ function DistributeForm({ meetingId, lateMessage, agendaCount, attendeeCount, cl
           </label>
         </div>
       )}
-      {!closed && <SubmitButton pendingText="Sending…">Distribute the pre-read</SubmitButton>}
+      {!closed && (
+        <>
+          <TextArea
+            label="Personal note (optional)"
+            name="note"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            maxLength={2000}
+            hint="Shown at the top of the pre-read e-mail; at most 2,000 characters."
+            errors={state?.fieldErrors?.note ?? previewState?.fieldErrors?.note}
+          />
+          {!previewState?.ok && <FormMessage state={previewState} besideFields={['note']} />}
+          <div className="flex flex-wrap gap-2">
+            <SubmitButton pendingText="Sending…">Distribute the pre-read</SubmitButton>
+            <Button variant="secondary" type="submit" formAction={preview}>
+              Preview the e-mail
+            </Button>
+          </div>
+          {previewState?.ok && !shown && <p className="text-sm">Add attendees to preview their e-mail.</p>}
+          {shown && <MailPreview preview={shown} />}
+        </>
+      )}
     </form>
   );
 }
