@@ -25,6 +25,7 @@ import { acceptedRanking } from '@/lib/ranking/accepted.server';
 import { cutLine, type CutLine } from '@/lib/ranking/order';
 import { suggestedDecision, tally, type Decision, type Tally } from './tally';
 import { startWarnings, type StartWarning } from './warnings';
+import { livePreparation, type LivePreparation } from './preparation.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
 
@@ -97,6 +98,8 @@ export type LiveState = {
   agenda: LiveItem[];
   /** The cycle's accepted items in rank order, against its capacity. */
   ranking: { capacityWeeks: number; items: RankedItem[]; cut: CutLine };
+  /** The consent agenda, and (facilitator only) the leaders' stances from the pre-read. */
+  preparation: LivePreparation;
 };
 
 async function rankingOf(tx: Executor, cycleId: number): Promise<LiveState['ranking']> {
@@ -261,6 +264,7 @@ export async function liveState(viewer: ActingUser, meetingId: number): Promise<
       attendees: await attendeesOf(tx, meetingId),
       agenda,
       ranking: await rankingOf(tx, meeting.cycleId),
+      preparation: await livePreparation(tx, viewer, meeting),
     };
   });
 }

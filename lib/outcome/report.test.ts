@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { followUpAll } from '@/lib/live-meeting/ending-test-helpers';
 import { and, eq } from 'drizzle-orm';
 import { makeCycle, makeUser } from '@/db/factories';
 import { cycles, items, meetings, notifications, outbox } from '@/db/schema';
@@ -72,7 +73,7 @@ async function endedMeeting(opts: { undecided?: boolean } = {}) {
   await next();
   await recordDecision(pm, meeting.id, d.id, { outcome: 'deferred', reason: 'Wait for the audit' });
   await moveAccepted(pm, meeting.id, b.id, 0, (await readItem(b.id)).version);
-  await endMeeting(pm, meeting.id);
+  await endMeeting(pm, meeting.id, await followUpAll(meeting.id));
   return { ...setup, a, b, c, d, rosa, sam, ted, sponsor, former, observer };
 }
 
