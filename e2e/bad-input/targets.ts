@@ -11,6 +11,7 @@ import { IMPORT_BAD_INPUT_TARGETS } from './targets-import';
 import { WEBHOOK_BAD_INPUT_TARGETS } from './targets-webhooks';
 import { EXPORT_BAD_INPUT_TARGETS } from './targets-export';
 import { API_TOKEN_BAD_INPUT_TARGETS } from './targets-api-tokens';
+import { AGENDA_BAD_INPUT_TARGETS } from './targets-agenda';
 
 export type BadInputTarget = {
   target: string;
@@ -130,7 +131,7 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
     target: 'action setAgendaAction',
     from: 'a planned meeting, invited',
     as: 'pm',
-    kinds: { meetingId: 'id', itemId: 'ids' },
+    kinds: { meetingId: 'id', itemId: 'ids', consent: 'ids' },
   },
   { target: 'action distributeAction', from: 'a planned meeting, invited', as: 'pm', kinds: { meetingId: 'id' } },
   {
@@ -300,4 +301,5 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   ...WEBHOOK_BAD_INPUT_TARGETS,
   ...EXPORT_BAD_INPUT_TARGETS,
   ...API_TOKEN_BAD_INPUT_TARGETS,
+  ...AGENDA_BAD_INPUT_TARGETS,
 ];

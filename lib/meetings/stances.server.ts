@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log.server';
 import { parseOrThrow } from '@/lib/validation';
 import type { StanceCounts } from './contested';
-import { attendeeRole, getVisibleMeeting, loadMeeting } from './access.server';
+import { attendeeRole, canSeeMeeting, getVisibleMeeting, loadMeeting } from './access.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
 
@@ -126,4 +126,16 @@ export async function stanceCounts(actor: ActingUser, meetingId: number): Promis
   const meeting = await getVisibleMeeting(db, actor, meetingId);
   if (!canSeeStanceCounts(actor, meeting)) return null;
   return Object.fromEntries(await stanceCountsOf(db, meetingId));
+}
+
+export type PrereadStanceView = MyStances & { counts: Record<number, StanceCounts> | null };
+
+/**
+ * What the pre-read page shows about stances: the viewer's own (voters), the counts (facilitator,
+ * pm/admin). Nothing for the others who may open the pre-read (a sponsor or SME answering questions).
+ */
+export async function stancesForPreread(actor: ActingUser, meetingId: number): Promise<PrereadStanceView> {
+  const meeting = await loadMeeting(db, meetingId);
+  if (!(await canSeeMeeting(db, actor, meeting))) return { canMark: false, mine: {}, counts: null };
+  return { ...(await myStances(actor, meetingId)), counts: await stanceCounts(actor, meetingId) };
 }
