@@ -55,7 +55,7 @@ test('stances, contested first, a consent agenda pulled from and accepted live, 
 
   // The pm sees counts (never who marked what) and applies the suggestions.
   await pm.goto(`/meetings/${meetingId}?step=agenda`);
-  const agenda = pm.getByRole('list', { name: 'Agenda' });
+  const agenda = pm.getByRole('list', { name: 'Agenda', exact: true });
   await expect(agenda.getByRole('listitem').filter({ hasText: APPLE_PAY })).toContainText(
     '1 lean accept, 1 lean reject, 0 unsure. Contested: evenly split.',
   );
