@@ -82,7 +82,7 @@ test('stances, contested first, a consent agenda pulled from and accepted live, 
   await openLive(finance, meetingId);
   const consent = (page: Page) => page.getByRole('region', { name: 'Consent agenda' });
   await expect(consent(finance).getByRole('list', { name: 'Items on the consent agenda' })).toContainText(DARK_MODE);
-  await sales.getByRole('button', { name: `Pull ${DARK_MODE} out for discussion` }).click();
+  await sales.getByRole('button', { name: `Pull out ${DARK_MODE} for discussion` }).click();
   for (const page of [pm, finance])
     await expect(consent(page)).toContainText(
       `Pulled out for discussion: ${DARK_MODE} (by ${scene.leaders.Sales.name})`,

@@ -40,10 +40,9 @@ export function ConsentAgenda({ state, send, large = false }: { state: LiveState
                   <Button
                     variant="secondary"
                     disabled={pending}
-                    aria-label={`Pull ${item.title} out for discussion`}
                     onClick={() => run({ action: 'pull-from-consent', itemId: item.itemId })}
                   >
-                    Pull out
+                    Pull out<span className="sr-only"> {item.title} for discussion</span>
                   </Button>
                 )}
               </li>
