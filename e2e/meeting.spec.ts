@@ -200,6 +200,8 @@ test('a live meeting: start, hidden votes, reveal, decisions, ranking, a reload,
 
   // End: everyone is told and pointed to the outcome.
   await pm.getByRole('button', { name: 'End meeting…' }).click();
+  // Items left undecided are kept for a follow-up meeting (ending asks what becomes of each).
+  await pm.getByRole('button', { name: 'Keep all for a follow-up' }).click();
   await pm.getByRole('button', { name: 'Yes, end the meeting' }).click();
   for (const page of [pm, sales, finance]) {
     await expect(page.getByTestId('meeting-status')).toHaveText('Ended');

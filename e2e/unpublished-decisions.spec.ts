@@ -59,6 +59,8 @@ test('a rejection stays "under review" for its requestor until the outcome is pu
 
   // Ended, not published: still under review.
   await pm.getByRole('button', { name: 'End meeting…' }).click();
+  // Items left undecided are kept for a follow-up meeting (ending asks what becomes of each).
+  await pm.getByRole('button', { name: 'Keep all for a follow-up' }).click();
   await pm.getByRole('button', { name: 'Yes, end the meeting' }).click();
   await expect(pm.getByTestId('meeting-status')).toHaveText('Ended');
   await expectUnderReview(rosa, itemId);

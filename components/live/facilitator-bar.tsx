@@ -4,6 +4,7 @@ import type { LiveState } from '@/lib/live-meeting/state.server';
 import { Button } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/field';
 import { CommandError, useCommand } from './use-command';
+import { EndMeetingDialog } from './end-meeting-dialog';
 import type { Send } from './use-live-meeting';
 
 /**
@@ -16,7 +17,6 @@ export function FacilitatorBar({ state, send }: { state: LiveState; send: Send }
   const at = agenda.findIndex((i) => i.itemId === meeting.currentItemId);
   const [jumpTo, setJumpTo] = useState('');
   const [handTo, setHandTo] = useState('');
-  const [confirmEnd, setConfirmEnd] = useState(false);
   const live = meeting.status === 'live';
   const version = meeting.version;
   const others = state.attendees.filter((a) => a.userId !== state.viewer.id);
@@ -77,26 +77,7 @@ export function FacilitatorBar({ state, send }: { state: LiveState; send: Send }
             Resume meeting
           </Button>
         )}
-        {confirmEnd ? (
-          <span className="flex items-center gap-1">
-            <Button
-              variant="danger"
-              disabled={pending}
-              onClick={async () => {
-                if (await run({ action: 'end' })) setConfirmEnd(false);
-              }}
-            >
-              Yes, end the meeting
-            </Button>
-            <Button variant="ghost" onClick={() => setConfirmEnd(false)}>
-              Keep going
-            </Button>
-          </span>
-        ) : (
-          <Button variant="danger" disabled={pending} onClick={() => setConfirmEnd(true)}>
-            End meeting…
-          </Button>
-        )}
+        <EndMeetingDialog state={state} send={send} />
       </div>
       <form
         className="flex flex-wrap items-end gap-1"
@@ -120,7 +101,6 @@ export function FacilitatorBar({ state, send }: { state: LiveState; send: Send }
           Hand over
         </Button>
       </form>
-      {confirmEnd && <p className="text-sm">Ending closes voting for good and produces the outcome page.</p>}
       <CommandError error={error} />
     </section>
   );

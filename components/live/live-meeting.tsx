@@ -5,6 +5,7 @@ import { useSyncExternalStore } from 'react';
 import type { LiveItemDetail } from '@/lib/live-meeting/details.server';
 import type { LiveState } from '@/lib/live-meeting/state.server';
 import { AgendaList } from './agenda-list';
+import { ConsentAgenda } from './consent-agenda';
 import { CurrentItem } from './current-item';
 import { FacilitatorBar, ManagerBar } from './facilitator-bar';
 import { STATUS_LABEL } from './labels';
@@ -126,6 +127,7 @@ export function LiveMeeting({
         <div className={presenter ? 'space-y-8' : 'grid grid-cols-1 gap-6 lg:grid-cols-[14rem_minmax(0,1fr)]'}>
           {!presenter && <AgendaList state={state} />}
           <div className="space-y-8">
+            {started && <ConsentAgenda state={state} send={send} large={presenter} />}
             {started && current && (
               <CurrentItem
                 state={state}

@@ -7,6 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { makeItem, makeMeeting, makeScheduleEntry, makeSchedulePeriod, makeTheme } from '../../db/factories';
 import {
+  agendaItems,
   comments,
   items as items_,
   notifications,
@@ -106,7 +107,17 @@ export async function startLive(s: Scene, meetingId: number) {
 /** Runs the meeting from start to end and publishes its outcome, through the app, as its pm would. */
 export async function endAndPublish(s: Scene, meetingId: number, cycleId: number) {
   await startLive(s, meetingId);
-  await expectOk(s.pmClient.api('POST', `/api/meetings/${meetingId}/live`, { action: 'end' }), 'end the meeting');
+  // Nothing was decided: every agenda item is kept for a follow-up, as ending requires a choice per item.
+  const undecided = (
+    await s.world.db
+      .select({ itemId: agendaItems.itemId })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId))
+  ).map(({ itemId }) => ({ itemId, disposition: 'follow_up' }));
+  await expectOk(
+    s.pmClient.api('POST', `/api/meetings/${meetingId}/live`, { action: 'end', undecided }),
+    'end the meeting',
+  );
   await expectOk(
     s.pmClient.action('publishOutcomeAction', { cycleId: String(cycleId) }, `/cycles/${cycleId}/outcome`),
     'publish the outcome',

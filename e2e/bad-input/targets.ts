@@ -13,6 +13,7 @@ import { EXPORT_BAD_INPUT_TARGETS } from './targets-export';
 import { API_TOKEN_BAD_INPUT_TARGETS } from './targets-api-tokens';
 import { RANKING_BAD_INPUT_TARGETS } from './targets-ranking';
 import { MESSAGE_BAD_INPUT_TARGETS } from './targets-messages';
+import { AGENDA_BAD_INPUT_TARGETS } from './targets-agenda';
 
 export type BadInputTarget = {
   target: string;
@@ -132,7 +133,7 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
     target: 'action setAgendaAction',
     from: 'a planned meeting, invited',
     as: 'pm',
-    kinds: { meetingId: 'id', itemId: 'ids' },
+    kinds: { meetingId: 'id', itemId: 'ids', consent: 'ids' },
   },
   {
     target: 'action distributeAction',
@@ -309,4 +310,5 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   ...EXPORT_BAD_INPUT_TARGETS,
   ...API_TOKEN_BAD_INPUT_TARGETS,
   ...MESSAGE_BAD_INPUT_TARGETS,
+  ...AGENDA_BAD_INPUT_TARGETS,
 ];

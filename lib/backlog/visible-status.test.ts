@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { followUpAll } from '@/lib/live-meeting/ending-test-helpers';
 import { eq } from 'drizzle-orm';
 import { makeCycle, makeItem, makeScheduleEntry, makeSchedulePeriod, type TestUser } from '@/db/factories';
 import { items, meetingAttendees } from '@/db/schema';
@@ -67,7 +68,7 @@ describe('visible status of a decided item', () => {
     };
     expect(await whatAliceSees(item.id)).toEqual(hidden);
 
-    await endMeeting(pm, meeting.id);
+    await endMeeting(pm, meeting.id, await followUpAll(meeting.id));
     expect(await whatAliceSees(item.id)).toEqual(hidden);
 
     await publishOutcome(pm, cycle.id);

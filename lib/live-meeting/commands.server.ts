@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 
 import { parseOrThrow } from '@/lib/validation';
+import { acceptConsent, pullFromConsent } from './consent.server';
 import { addNote, recordDecision } from './decisions.server';
 import { changeCapacity, moveAccepted } from './ranking-moves.server';
 import { endMeeting, goToItem, handOver, pauseMeeting, resumeMeeting, startMeeting, takeOver } from './session.server';
@@ -40,7 +41,7 @@ export const LiveCommand = z.discriminatedUnion(
     }),
     z.object({ action: z.literal('pause'), version }),
     z.object({ action: z.literal('resume'), version }),
-    z.object({ action: z.literal('end') }),
+    z.object({ action: z.literal('end'), undecided: payload }),
     z.object({
       action: z.literal('hand-over'),
       toUserId: z.number({ error: 'Choose who takes over.' }).int().positive(),
@@ -71,10 +72,12 @@ export const LiveCommand = z.discriminatedUnion(
     z.object({ action: z.literal('adopt-aggregate') }),
     z.object({ action: z.literal('propose-cut-line'), capacityWeeks: payload, leftOutItemIds: payload }),
     z.object({ action: z.literal('close-cut-line-proposal'), proposalId: payload, applied: payload }),
+    z.object({ action: z.literal('pull-from-consent'), itemId }),
+    z.object({ action: z.literal('accept-consent') }),
   ],
   {
     error:
-      'action must be one of start, go, pause, resume, end, hand-over, take-over, vote, close-voting, reopen-voting, reveal, decide, note, move, capacity, submit-ranking, adopt-aggregate, propose-cut-line, close-cut-line-proposal.',
+      'action must be one of start, go, pause, resume, end, hand-over, take-over, vote, close-voting, reopen-voting, reveal, decide, note, move, capacity, submit-ranking, adopt-aggregate, propose-cut-line, close-cut-line-proposal, pull-from-consent, accept-consent.',
   },
 );
 
@@ -105,7 +108,7 @@ export async function runLiveCommand(actor: ActingUser, meetingId: number, input
       await resumeMeeting(actor, meetingId, c.version);
       return;
     case 'end':
-      await endMeeting(actor, meetingId);
+      await endMeeting(actor, meetingId, c.undecided);
       return;
     case 'hand-over':
       await handOver(actor, meetingId, c.toUserId, c.version);
@@ -154,6 +157,12 @@ export async function runLiveCommand(actor: ActingUser, meetingId: number, input
       return;
     case 'close-cut-line-proposal':
       await closeCutLineProposal(actor, meetingId, { proposalId: c.proposalId, applied: c.applied });
+      return;
+    case 'pull-from-consent':
+      await pullFromConsent(actor, meetingId, c.itemId);
+      return;
+    case 'accept-consent':
+      await acceptConsent(actor, meetingId);
       return;
   }
 }

@@ -36,7 +36,7 @@ export const DecisionSchema = z.object({
 });
 
 /** The rank after every ranked accepted item of the cycle: a newly accepted item goes to the bottom. */
-async function rankAtBottom(tx: Executor, cycleId: number): Promise<string> {
+export async function rankAtBottom(tx: Executor, cycleId: number): Promise<string> {
   const last = first(
     await tx
       .select({ rank: items.rank })

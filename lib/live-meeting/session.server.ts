@@ -20,6 +20,7 @@ import {
   prereadSent,
   updateMeetingIfUnchanged,
 } from './core.server';
+import { recordUndecided } from './ending.server';
 import { START_WARNINGS, startRefusal, startWarnings, unconfirmed } from './warnings';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
@@ -217,14 +218,18 @@ export async function takeOver(actor: ActingUser, meetingId: number): Promise<Me
   });
 }
 
-/** Facilitator (or pm/admin): live|paused → closed. A second end is refused. */
-export async function endMeeting(actor: ActingUser, meetingId: number): Promise<Meeting> {
+/**
+ * Facilitator (or pm/admin): live|paused → closed. A second end is refused. `undecided` says what
+ * becomes of each item left undecided (ending.server.ts); it must cover exactly those items.
+ */
+export async function endMeeting(actor: ActingUser, meetingId: number, undecided?: unknown): Promise<Meeting> {
   return liveTransaction(meetingId, async (tx) => {
     const meeting = await getLiveMeeting(tx, actor, meetingId);
     if (!isFacilitator(actor, meeting) && !can(actor, 'meeting.manage'))
       throw new ForbiddenError('Only the facilitator can end the meeting.');
     assertNotEnded(meeting);
     if (meeting.status === 'scheduled') throw new ConflictError('The meeting has not started yet.');
+    await recordUndecided(tx, actor, meeting, undecided);
     const after = await updateMeetingIfUnchanged(tx, meeting, { status: 'closed', endedAt: new Date().toISOString() });
     return { value: after, eventId: await liveEvent(tx, actor, meetingId, 'live.ended', { version: after.version }) };
   });

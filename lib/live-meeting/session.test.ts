@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { followUpAll } from '@/lib/live-meeting/ending-test-helpers';
 import { eq } from 'drizzle-orm';
 import { meetingAttendees, meetings } from '@/db/schema';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
@@ -83,7 +84,7 @@ describe('startMeeting', () => {
     );
     await startMeeting(pm, meeting.id, LIVE);
     await expect(startMeeting(pm, meeting.id, LIVE)).rejects.toThrow('The meeting is already live.');
-    await endMeeting(pm, meeting.id);
+    await endMeeting(pm, meeting.id, await followUpAll(meeting.id));
     await expect(startMeeting(pm, meeting.id, LIVE)).rejects.toThrow(ALREADY_ENDED);
     const empty = await plannedMeeting({ items: 0 });
     await expect(startMeeting(empty.pm, empty.meeting.id, LIVE)).rejects.toThrow(
@@ -194,7 +195,7 @@ describe('endMeeting', () => {
     await expect(endMeeting(pm, meeting.id)).rejects.toThrow('The meeting has not started yet.');
     await startMeeting(pm, meeting.id, LIVE);
     await pauseMeeting(pm, meeting.id);
-    const closed = await endMeeting(pm, meeting.id);
+    const closed = await endMeeting(pm, meeting.id, await followUpAll(meeting.id));
     expect(closed.status).toBe('closed');
     expect(closed.endedAt).not.toBeNull();
     const count = (await eventsOf('meeting', meeting.id)).length;

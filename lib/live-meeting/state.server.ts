@@ -26,6 +26,7 @@ import { cutLine, type CutLine } from '@/lib/ranking/order';
 import { suggestedDecision, tally, type Decision, type Tally } from './tally';
 import { startWarnings, type StartWarning } from './warnings';
 import { rankingsStateOf, type RankingsState } from './rankings-state.server';
+import { livePreparation, type LivePreparation } from './preparation.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
 
@@ -100,6 +101,8 @@ export type LiveState = {
   ranking: { capacityWeeks: number; items: RankedItem[]; cut: CutLine };
   /** Leaders' own orders, the Borda aggregate (facilitator/pm only) and open what-if cut lines. */
   rankings: RankingsState;
+  /** The consent agenda, and (facilitator only) the leaders' stances from the pre-read. */
+  preparation: LivePreparation;
 };
 
 async function rankingOf(tx: Executor, cycleId: number): Promise<LiveState['ranking']> {
@@ -271,6 +274,7 @@ export async function liveState(viewer: ActingUser, meetingId: number): Promise<
         voterCount: voters.length,
         rankingIds: ranking.items.map((i) => i.id),
       }),
+      preparation: await livePreparation(tx, viewer, meeting),
     };
   });
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { db, transaction } from '@/db/client';
-import { agendaItems, departments, items, themes, type Cycle, type Meeting } from '@/db/schema';
+import { agendaItems, consentAgendaItems, departments, items, themes, type Cycle, type Meeting } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
 import { estimateText } from '@/lib/backlog/detail.server';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
@@ -11,6 +11,7 @@ import { ValidationError } from '@/lib/errors';
 import type { Executor } from '@/lib/events/log.server';
 import { parseOrThrow } from '@/lib/validation';
 import { loadMeeting } from './access.server';
+import { agendaExtras } from './agenda-extras.server';
 import { summariseAgenda, type AgendaSummary } from './agenda-order';
 import { assertMeetingEditable, logMeetingEvent } from './guards.server';
 import { AgendaSchema } from './schema';
@@ -101,6 +102,7 @@ export async function getAgendaEditor(actor: ActingUser, meetingId: number) {
     themes: await cycleThemes(db, cycle.id),
     candidates,
     included,
+    ...(await agendaExtras(db, meeting)),
   };
 }
 export type AgendaEditorData = Awaited<ReturnType<typeof getAgendaEditor>>;
@@ -112,38 +114,66 @@ export type AgendaEditorData = Awaited<ReturnType<typeof getAgendaEditor>>;
 export async function setAgenda(actor: ActingUser, meetingId: number, input: unknown): Promise<number[]> {
   assertCan(actor, 'meeting.manage');
   const ids = [...new Set(parseOrThrow(AgendaSchema, input))];
-  return transaction(async (tx) => {
-    const meeting = await loadMeeting(tx, meetingId);
-    assertMeetingEditable(meeting);
-    const found = ids.length
-      ? await tx
-          .select({ id: items.id, title: items.title, status: items.status, cycleId: items.cycleId })
-          .from(items)
-          .where(inArray(items.id, ids))
-      : [];
-    const byId = new Map(found.map((r) => [r.id, r]));
-    const errors = ids.flatMap((id) => {
-      const item = byId.get(id);
-      if (!item) return [`Item #${id} does not exist.`];
-      if (item.cycleId !== meeting.cycleId) return [`"${item.title}" is not in this meeting's cycle.`];
-      if (item.status !== 'curated')
-        return [
-          `"${item.title}" is ${STATUS_LABEL[item.status].toLowerCase()}, not curated: only curated items can go on the agenda.`,
-        ];
-      return [];
-    });
-    if (errors.length)
-      throw new ValidationError(
-        { agenda: errors },
-        errors.length === 1 ? errors[0] : 'Some items cannot go on the agenda.',
-      );
+  return transaction(async (tx) => replaceAgenda(tx, actor, await loadMeeting(tx, meetingId), ids));
+}
 
-    const before = await agendaItemIds(tx, meetingId);
-    if (before.length === ids.length && before.every((id, n) => ids[n] === id)) return ids;
-    await tx.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId));
-    if (ids.length)
-      await tx.insert(agendaItems).values(ids.map((itemId, position) => ({ meetingId, itemId, position })));
-    await logMeetingEvent(tx, actor.id, meeting, 'meeting.agenda_set', { before, after: ids });
-    return ids;
+/**
+ * The agenda write inside a caller's transaction (the caller has checked meeting.manage). Items
+ * that stay keep their time boxes; items taken off leave the consent agenda too.
+ */
+export async function replaceAgenda(
+  tx: Executor,
+  actor: ActingUser,
+  meeting: Meeting,
+  ids: number[],
+): Promise<number[]> {
+  const meetingId = meeting.id;
+  assertMeetingEditable(meeting);
+  const found = ids.length
+    ? await tx
+        .select({ id: items.id, title: items.title, status: items.status, cycleId: items.cycleId })
+        .from(items)
+        .where(inArray(items.id, ids))
+    : [];
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const errors = ids.flatMap((id) => {
+    const item = byId.get(id);
+    if (!item) return [`Item #${id} does not exist.`];
+    if (item.cycleId !== meeting.cycleId) return [`"${item.title}" is not in this meeting's cycle.`];
+    if (item.status !== 'curated')
+      return [
+        `"${item.title}" is ${STATUS_LABEL[item.status].toLowerCase()}, not curated: only curated items can go on the agenda.`,
+      ];
+    return [];
   });
+  if (errors.length)
+    throw new ValidationError(
+      { agenda: errors },
+      errors.length === 1 ? errors[0] : 'Some items cannot go on the agenda.',
+    );
+
+  const before = await agendaItemIds(tx, meetingId);
+  if (before.length === ids.length && before.every((id, n) => ids[n] === id)) return ids;
+  const boxes = new Map(
+    (
+      await tx
+        .select({ itemId: agendaItems.itemId, minutes: agendaItems.timeBoxMinutes })
+        .from(agendaItems)
+        .where(eq(agendaItems.meetingId, meetingId))
+    ).map((r) => [r.itemId, r.minutes]),
+  );
+  await tx.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId));
+  if (ids.length)
+    await tx
+      .insert(agendaItems)
+      .values(
+        ids.map((itemId, position) => ({ meetingId, itemId, position, timeBoxMinutes: boxes.get(itemId) ?? null })),
+      );
+  const gone = before.filter((id) => !ids.includes(id));
+  if (gone.length)
+    await tx
+      .delete(consentAgendaItems)
+      .where(and(eq(consentAgendaItems.meetingId, meetingId), inArray(consentAgendaItems.itemId, gone)));
+  await logMeetingEvent(tx, actor.id, meeting, 'meeting.agenda_set', { before, after: ids });
+  return ids;
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { followUpAll } from '@/lib/live-meeting/ending-test-helpers';
 import { eq } from 'drizzle-orm';
 import { transaction } from '@/db/client';
 import { items, notifications, type Notification } from '@/db/schema';
@@ -72,7 +73,7 @@ async function meetingScene() {
   await resolveQuestion(pm, question.id);
   await startMeeting(pm, meeting.id, { votesVisibility: 'live', weighted: false, confirm: ['no_preread', 'early'] });
   await recordDecision(pm, meeting.id, agenda[0].id, { outcome: 'rejected', reason: 'Not now', note: 'n' });
-  await endMeeting(pm, meeting.id);
+  await endMeeting(pm, meeting.id, await followUpAll(meeting.id));
   await publishOutcome(pm, cycle.id);
 }
 

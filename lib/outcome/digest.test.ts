@@ -10,7 +10,7 @@ import { endedMeeting } from './test-meeting';
 
 /**
  * The meeting of test-meeting.ts with a fifth item never reached: rosa asked for a (accepted, below
- * the cut line, no reason), b (accepted above it, with a reason) and e (kept for a follow-up).
+ * the cut line, no reason), b (accepted above it, with a reason) and e (kept for a follow-up when the meeting ended).
  */
 async function scene(opts: { followUp?: boolean } = {}) {
   const s = await endedMeeting({ undecided: true });
@@ -20,14 +20,12 @@ async function scene(opts: { followUp?: boolean } = {}) {
     .update(decisions)
     .set({ reason: 'Unblocks the enterprise deals' })
     .where(and(eq(decisions.meetingId, s.meeting.id), eq(decisions.itemId, s.b.id)));
-  if (opts.followUp !== false)
-    await db.insert(undecidedItems).values({
-      meetingId: s.meeting.id,
-      itemId: e.id,
-      disposition: 'follow_up',
-      recordedBy: s.pm.id,
-      recordedAt: new Date().toISOString(),
-    });
+  // Ending the meeting kept e for a follow-up; without that row it is a meeting ended before
+  // undecided items were asked about.
+  if (opts.followUp === false)
+    await db
+      .delete(undecidedItems)
+      .where(and(eq(undecidedItems.meetingId, s.meeting.id), eq(undecidedItems.itemId, e.id)));
   return { ...s, e };
 }
 

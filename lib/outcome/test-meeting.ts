@@ -7,6 +7,7 @@ import { db, readItem, userWithRole } from '@/lib/testing/db';
 import { addNote, recordDecision } from '@/lib/live-meeting/decisions.server';
 import { moveAccepted } from '@/lib/live-meeting/ranking-moves.server';
 import { endMeeting, goToItem, startMeeting } from '@/lib/live-meeting/session.server';
+import { followUpAll } from '@/lib/live-meeting/ending-test-helpers';
 import { castVote } from '@/lib/live-meeting/votes.server';
 import { first } from '@/db/rows';
 
@@ -63,6 +64,6 @@ export async function endedMeeting(opts: { undecided?: boolean } = {}) {
   await next();
   await recordDecision(pm, meeting.id, d.id, { outcome: 'deferred', reason: 'Wait for the audit' });
   await moveAccepted(pm, meeting.id, b.id, 0, (await readItem(b.id)).version);
-  await endMeeting(pm, meeting.id);
+  await endMeeting(pm, meeting.id, await followUpAll(meeting.id));
   return { ...setup, a, b, c, d, rosa, sam, ted, sponsor, former, observer };
 }

@@ -1,7 +1,7 @@
 'use server';
 import { z } from 'zod';
 import { formAction } from '@/lib/actions.server';
-import { setAgenda } from '@/lib/meetings/agenda.server';
+import { saveAgendaPlan, timeBoxFields } from '@/lib/meetings/agenda-plan.server';
 import { setAttendees } from '@/lib/meetings/attendees.server';
 import { distributePreread, sendPrereadUpdate } from '@/lib/meetings/distribute.server';
 import { previewPrereadEmail } from '@/lib/meetings/preread-preview.server';
@@ -33,10 +33,16 @@ export const setAttendeesAction = formAction(
   },
 );
 
+// The agenda in order, each item's time box (timeBox_<id>) and the consent agenda (consent), saved together.
 export const setAgendaAction = formAction(
-  MeetingRef.extend({ itemId: formList(z.string()) }),
-  (input, user) => setAgenda(user, input.meetingId, input.itemId),
-  { message: (saved) => `Agenda saved: ${plural(saved.length, 'item')}.`, revalidate: meetingPage },
+  MeetingRef.extend({ itemId: formList(z.string()), consent: formList(z.string()) }),
+  (input, user) =>
+    saveAgendaPlan(user, input.meetingId, {
+      itemIds: input.itemId,
+      consent: input.consent,
+      timeBoxes: timeBoxFields(input),
+    }),
+  { message: (saved) => `Agenda saved: ${plural(saved.itemIds.length, 'item')}.`, revalidate: meetingPage },
 );
 
 export const distributeAction = formAction(

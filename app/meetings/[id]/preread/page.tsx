@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session.server';
 import { openPreread } from '@/lib/prereads/read.server';
 import { readReceipts } from '@/lib/prereads/receipts.server';
+import { stancesForPreread } from '@/lib/meetings/stances.server';
 import { readForPage, routeId } from '@/lib/pages.server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { CapacitySummary } from '@/app/meetings/[id]/preread/_components/capacity-summary';
@@ -35,6 +36,7 @@ export default async function PrereadPage({ params }: { params: Promise<{ id: st
     );
   }
 
+  const stances = await stancesForPreread(user, meetingId);
   const receipts = view.canSeeReceipts ? (await readReceipts(user, meetingId)).receipts : null;
   return (
     <div className="preread max-w-4xl space-y-6">
@@ -54,6 +56,7 @@ export default async function PrereadPage({ params }: { params: Promise<{ id: st
         meetingId={meetingId}
         ask={view.questions}
         snapshotKey={view.snapshotKey}
+        stances={stances}
       />
     </div>
   );

@@ -9,7 +9,13 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { setAgendaAction } from '@/app/meetings/[id]/actions';
 import { AgendaSummaryView } from '@/components/meetings/agenda-summary';
+import { agendaTime } from '@/lib/meetings/agenda-time';
+import { contest, contestedFirst } from '@/lib/meetings/contested';
+import { AgendaPlanTools, useAgendaPlan } from './use-agenda-plan';
 import { AgendaRowView } from './agenda-row';
+import { AgendaRowPlan } from './agenda-row-plan';
+
+const NO_STANCES = { leanAccept: 0, leanReject: 0, unsure: 0 };
 
 /**
  * Chooses which curated items go to the meeting and in what order. Totals follow the choice live;
@@ -60,6 +66,11 @@ function AgendaFields({
   );
   const summary = summariseAgenda(included, data.themes, data.capacityWeeks);
 
+  const plan = useAgendaPlan(data, typed);
+  const time = agendaTime(
+    order.map((id) => plan.minutesOf(id)),
+    data.durationMinutes,
+  );
   const toggle = (id: number, on: boolean) => setOrder((prev) => (on ? [...prev, id] : prev.filter((x) => x !== id)));
   const move = (id: number, by: -1 | 1) => {
     focusAfter.current = `agenda-${id}-${by < 0 ? 'up' : 'down'}`;
@@ -92,6 +103,18 @@ function AgendaFields({
         </ul>
       )}
       <AgendaSummaryView summary={summary} />
+      <AgendaPlanTools
+        data={data}
+        plan={plan}
+        time={time}
+        disabled={order.length === 0}
+        onOrder={() => {
+          const suggested = contestedFirst(order, plan.counts);
+          setOrder(suggested.map((c) => c.itemId));
+          return suggested.map((c) => ({ title: byId.get(c.itemId)!.title, contest: c }));
+        }}
+        order={order}
+      />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="font-medium">On the agenda</h3>
         <Button variant="secondary" onClick={byTheme} disabled={order.length < 2}>
@@ -117,6 +140,21 @@ function AgendaFields({
               onMove={move}
               first={n === 0}
               last={n === included.length - 1}
+              plan={
+                <AgendaRowPlan
+                  itemId={item.id}
+                  title={item.title}
+                  minutes={plan.boxes[item.id] ?? ''}
+                  share={time.minutes[n]}
+                  minutesErrors={state?.fieldErrors?.[`timeBox_${item.id}`]}
+                  onMinutes={(v) => plan.setBox(item.id, v)}
+                  consent={plan.consent.has(item.id)}
+                  consentEditable={data.consentEditable}
+                  pulled={data.pulled.includes(item.id)}
+                  onConsent={(on) => plan.setConsent(item.id, on)}
+                  contest={contest(item.id, plan.counts.get(item.id) ?? NO_STANCES)}
+                />
+              }
             />
           ))}
         </ol>

@@ -13,6 +13,7 @@ export function AgendaRowView({
   last,
   onToggle,
   onMove,
+  plan,
 }: {
   item: AgendaRow;
   included: boolean;
@@ -21,6 +22,8 @@ export function AgendaRowView({
   last?: boolean;
   onToggle: (id: number, on: boolean) => void;
   onMove?: (id: number, by: -1 | 1) => void;
+  /** Time box, consent agenda and stances, for an item on the agenda. */
+  plan?: React.ReactNode;
 }) {
   const boxId = `agenda-include-${item.id}`;
   return (
@@ -62,6 +65,7 @@ export function AgendaRowView({
           </Button>
         </span>
       )}
+      {included && plan}
     </li>
   );
 }

@@ -1,6 +1,8 @@
 'use client';
 import type { PrereadItemView } from '@/lib/prereads/read.server';
 import { itemFieldsHtml } from '@/lib/prereads/fields-html';
+import type { PrereadStanceView } from '@/lib/meetings/stances.server';
+import { StanceCountsLine, StanceMarker } from './stance-marker';
 import { QuestionThread, type AskState } from './thread';
 
 /** Marked in words, not colour alone: what changed after the pre-read went out, before → after. */
@@ -29,11 +31,13 @@ export function PrereadItem({
   meetingId,
   ask,
   snapshotKey,
+  stances,
 }: {
   item: PrereadItemView;
   meetingId: number;
   ask: AskState;
   snapshotKey: string;
+  stances?: PrereadStanceView;
 }) {
   const titleId = `item-${item.id}-title`;
   return (
@@ -44,6 +48,10 @@ export function PrereadItem({
       {item.changes.length > 0 && <ChangedMarker changes={item.changes} />}
       {/* Escaped markup, built once per snapshot (lib/prereads/fields-html.ts): 200 items × 27 elements otherwise. */}
       <dl className="pr-fields" dangerouslySetInnerHTML={{ __html: itemFieldsHtml(snapshotKey, item) }} />
+      {stances?.counts && <StanceCountsLine counts={stances.counts[item.id]} />}
+      {stances?.canMark && (
+        <StanceMarker meetingId={meetingId} itemId={item.id} title={item.title} saved={stances.mine[item.id] ?? null} />
+      )}
       <QuestionThread meetingId={meetingId} itemId={item.id} title={item.title} questions={item.questions} ask={ask} />
     </article>
   );

@@ -3,6 +3,7 @@ import type { PrereadItemView } from '@/lib/prereads/read.server';
 import type { ThemeSection } from '@/lib/prereads/capacity';
 import { PrereadItem } from './preread-item';
 import type { AskState } from './thread';
+import type { PrereadStanceView } from '@/lib/meetings/stances.server';
 
 /**
  * The pre-read's items by theme. One client boundary for the whole list: the server sends the
@@ -13,11 +14,14 @@ export function PrereadSections({
   meetingId,
   ask,
   snapshotKey,
+  stances,
 }: {
   sections: ThemeSection<PrereadItemView>[];
   meetingId: number;
   ask: AskState;
   snapshotKey: string;
+  /** The viewer's own stances (a voting leader) and the counts (facilitator, pm/admin). */
+  stances?: PrereadStanceView;
 }) {
   return sections.map((section) => (
     <section key={section.key} aria-labelledby={`${section.key}-heading`} className="space-y-3">
@@ -30,7 +34,14 @@ export function PrereadSections({
         )}
       </div>
       {section.items.map((item) => (
-        <PrereadItem key={item.id} item={item} meetingId={meetingId} ask={ask} snapshotKey={snapshotKey} />
+        <PrereadItem
+          key={item.id}
+          item={item}
+          meetingId={meetingId}
+          ask={ask}
+          snapshotKey={snapshotKey}
+          stances={stances}
+        />
       ))}
     </section>
   ));
