@@ -25,6 +25,8 @@ import { acceptedRanking } from '@/lib/ranking/accepted.server';
 import { cutLine, type CutLine } from '@/lib/ranking/order';
 import { suggestedDecision, tally, type Decision, type Tally } from './tally';
 import { startWarnings, type StartWarning } from './warnings';
+import type { LiveRoom } from './room';
+import { roomOf } from './room.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
 
@@ -32,13 +34,17 @@ import { first } from '@/db/rows';
 
 export type VisibleVote = { userId: number; name: string; departmentName: string; choice: VoteChoice; comment: string };
 
+/** Someone who has voted on an item whose votes are hidden: who, never what. */
+export type HiddenVoter = { userId: number; name: string };
+
 /**
- * Either the full tally, or — in 'hidden' mode before the reveal — only how many have voted.
- * The hidden form carries no choice, no comment and no voter, for every viewer (the facilitator too).
+ * Either the full tally, or — in 'hidden' mode before the reveal — only how many have voted and
+ * who (so the facilitator can see who is still to vote). The hidden form carries no choice and no
+ * comment, for every viewer (the facilitator too).
  */
 export type ItemTally =
   | { hidden: false; tally: Tally; suggested: Decision | null; votes: VisibleVote[] }
-  | { hidden: true; voted: number; eligible: number };
+  | { hidden: true; voted: number; eligible: number; voters: HiddenVoter[] };
 
 export type LiveItem = {
   itemId: number;
@@ -97,6 +103,8 @@ export type LiveState = {
   agenda: LiveItem[];
   /** The cycle's accepted items in rank order, against its capacity. */
   ranking: { capacityWeeks: number; items: RankedItem[]; cut: CutLine };
+  /** Who is connected, and the time boxes (room.server.ts). */
+  room: LiveRoom;
 };
 
 async function rankingOf(tx: Executor, cycleId: number): Promise<LiveState['ranking']> {
@@ -209,7 +217,12 @@ export async function liveState(viewer: ActingUser, meetingId: number): Promise<
           : null,
         tally:
           settings.votesVisibility === 'hidden' && !revealed
-            ? { hidden: true, voted: t.turnout.voted, eligible: t.turnout.eligible }
+            ? {
+                hidden: true,
+                voted: t.turnout.voted,
+                eligible: t.turnout.eligible,
+                voters: itemVotes.map((v) => ({ userId: v.userId, name: v.name })),
+              }
             : {
                 hidden: false,
                 tally: t,
@@ -261,6 +274,7 @@ export async function liveState(viewer: ActingUser, meetingId: number): Promise<
       attendees: await attendeesOf(tx, meetingId),
       agenda,
       ranking: await rankingOf(tx, meeting.cycleId),
+      room: await roomOf(tx, meeting),
     };
   });
 }
