@@ -6,7 +6,13 @@ import { CHOICES } from '@/lib/live-meeting/tally';
 import { formatWeeks, personWeeks, plural } from '@/lib/plural';
 import { Countdown } from './console/countdown';
 import { CHOICE_LABEL, OUTCOME_LABEL, resultLabel, STATUS_LABEL } from './labels';
-import { useLiveMeeting } from './use-live-meeting';
+import { useLiveMeeting, type Connection } from './use-live-meeting';
+
+const CONNECTION_LABEL: Record<Connection, string> = {
+  connecting: 'Connecting to live updates…',
+  live: 'Live updates on',
+  reconnecting: 'Connection lost — reconnecting…',
+};
 
 /** How many ranked items the room sees: enough for the cut line's neighbourhood, few enough to read. */
 export const PRESENTER_TOP = 8;
@@ -17,7 +23,7 @@ export const PRESENTER_TOP = 8;
  * in viewport units so it reads across a room on a 720p projector as on a 1080p screen.
  */
 export function PresenterView({ initial, back }: { initial: LiveState; back: React.ReactNode }) {
-  const { state } = useLiveMeeting(initial);
+  const { state, connection } = useLiveMeeting(initial);
   const { meeting, agenda, room } = state;
   const current = agenda.find((i) => i.itemId === meeting.currentItemId);
   const started = meeting.status === 'live' || meeting.status === 'paused';
@@ -26,9 +32,10 @@ export function PresenterView({ initial, back }: { initial: LiveState; back: Rea
     <div className="flex h-dvh flex-col gap-[2vh] overflow-hidden bg-white p-[3vh] text-[2.6vh] text-zinc-900 dark:bg-zinc-950 dark:text-zinc-50">
       <header className="flex items-baseline justify-between gap-[2vw]">
         <h1 className="truncate text-[3.2vh] font-semibold">{meeting.title}</h1>
-        <p className="shrink-0 text-zinc-600 dark:text-zinc-400" data-testid="meeting-status">
-          {STATUS_LABEL[meeting.status]}
-          {current && started && ` · Item ${agenda.indexOf(current) + 1} of ${agenda.length}`} · {back}
+        <p className="shrink-0 text-[2vh] text-zinc-600 dark:text-zinc-400">
+          <span data-testid="meeting-status">{STATUS_LABEL[meeting.status]}</span>
+          {current && started && ` · Item ${agenda.indexOf(current) + 1} of ${agenda.length}`} ·{' '}
+          <span role="status">{CONNECTION_LABEL[connection]}</span> · {back}
         </p>
       </header>
       <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,3fr)_minmax(0,2fr)] gap-[3vw]">
