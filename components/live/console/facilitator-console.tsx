@@ -53,7 +53,9 @@ export function FacilitatorConsole({
   const minutes = room.timeBoxes.items.find((b) => b.itemId === meeting.currentItemId)?.minutes;
 
   return (
-    <div className="space-y-4">
+    // data-facilitator-console: the meeting page hides its header's details (when, where) beside it,
+    // to leave the screen to running the item.
+    <div data-facilitator-console className="space-y-4">
       <FacilitatorBar state={state} send={send} />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[13rem_minmax(0,1fr)] xl:grid-cols-[13rem_minmax(0,1fr)_minmax(18rem,24rem)]">
         <div className="space-y-4">
