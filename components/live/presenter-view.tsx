@@ -29,16 +29,17 @@ export function PresenterView({ initial, back }: { initial: LiveState; back: Rea
   const started = meeting.status === 'live' || meeting.status === 'paused';
   const minutes = room.timeBoxes.items.find((b) => b.itemId === meeting.currentItemId)?.minutes;
   return (
-    <div className="flex h-dvh flex-col gap-[2vh] overflow-hidden bg-white p-[3vh] text-[2.6vh] text-zinc-900 dark:bg-zinc-950 dark:text-zinc-50">
-      <header className="flex items-baseline justify-between gap-[2vw]">
-        <h1 className="truncate text-[3.2vh] font-semibold">{meeting.title}</h1>
-        <p className="shrink-0 text-[2vh] text-zinc-600 dark:text-zinc-400">
+    // One screen on anything landscape; a phone (portrait) stacks and scrolls down, never sideways.
+    <div className="flex min-h-dvh flex-col gap-[2vh] bg-white p-[3vh] text-[2.6vh] text-zinc-900 sm:h-dvh sm:overflow-hidden dark:bg-zinc-950 dark:text-zinc-50">
+      <header className="flex flex-wrap items-baseline justify-between gap-x-[2vw]">
+        <h1 className="min-w-0 truncate text-[3.2vh] font-semibold">{meeting.title}</h1>
+        <p className="text-[2vh] text-zinc-600 dark:text-zinc-400">
           <span data-testid="meeting-status">{STATUS_LABEL[meeting.status]}</span>
           {current && started && ` · Item ${agenda.indexOf(current) + 1} of ${agenda.length}`} ·{' '}
           <span role="status">{CONNECTION_LABEL[connection]}</span> · {back}
         </p>
       </header>
-      <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,3fr)_minmax(0,2fr)] gap-[3vw]">
+      <div className="grid min-h-0 flex-1 grid-cols-1 gap-[3vw] sm:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-label="Current item" className="flex min-h-0 flex-col gap-[2vh]">
           {started && current ? (
             <>
