@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { makeMeeting } from '../db/factories';
 import { expect, makeQuarter, test } from './fixtures';
 import { currentTitle, vote } from './meeting-steps';
@@ -123,6 +124,15 @@ test('the console shows the room and who has voted; an item is run by keyboard; 
   ]) {
     await screen.setViewportSize(size);
     expect(await fits(screen), `the presenter view scrolls at ${size.width}×${size.height}`).toBe(true);
+  }
+
+  // Both screens as axe sees them (WCAG 2.1 A and AA): nothing serious.
+  for (const page of [pm, screen]) {
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
   }
 
   // A leader who leaves drops out of the room.
