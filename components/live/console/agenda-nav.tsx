@@ -18,7 +18,8 @@ export function AgendaNav({ state, send }: { state: LiveState; send: Send }) {
   return (
     <nav aria-label="Agenda" className="space-y-2">
       <h2 className="text-sm font-semibold">Agenda</h2>
-      <ol className="space-y-1 text-sm">
+      {/* A long agenda scrolls within its own box, so the rest of the console stays on one screen. */}
+      <ol className="space-y-0.5 text-sm lg:max-h-[calc(100dvh-24rem)] lg:overflow-y-auto">
         {agenda.map((item, i) => {
           const current = item.itemId === meeting.currentItemId;
           const where = item.decision ? OUTCOME_LABEL[item.decision.outcome] : current ? 'Now' : 'To come';
@@ -29,9 +30,9 @@ export function AgendaNav({ state, send }: { state: LiveState; send: Send }) {
                 aria-current={current ? 'step' : undefined}
                 disabled={pending || !live || current}
                 onClick={() => run({ action: 'go', to: item.itemId, version: meeting.version })}
-                className={`block w-full rounded-md px-2 py-1 text-left wrap-anywhere focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:cursor-default ${current ? 'bg-indigo-100 font-semibold dark:bg-indigo-950' : 'hover:bg-zinc-100 dark:hover:bg-zinc-800'}`}
+                className={`block w-full rounded-md px-2 py-0.5 text-left focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:cursor-default ${current ? 'bg-indigo-100 font-semibold dark:bg-indigo-950' : 'hover:bg-zinc-100 dark:hover:bg-zinc-800'}`}
               >
-                <span className="line-clamp-2">
+                <span className="block truncate">
                   {i + 1}. {item.title}
                 </span>
                 <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">

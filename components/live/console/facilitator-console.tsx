@@ -22,7 +22,7 @@ import { VotedList } from './voted-list';
 
 /**
  * What the facilitator runs the meeting from, while it is live or paused: on a wide screen the
- * agenda and the room on the left, the item with its tally and who has voted in the middle, the
+ * agenda on the left, the item with its tally, who has voted and who is connected in the middle, the
  * decision form on the right — all within one screen (1440×900) — and the item's details, notes
  * and the ranking below. Keyboard shortcuts drive it; `?` lists them.
  */
@@ -60,7 +60,7 @@ export function FacilitatorConsole({
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[13rem_minmax(0,1fr)] xl:grid-cols-[13rem_minmax(0,1fr)_minmax(18rem,24rem)]">
         <div className="space-y-4">
           <AgendaNav state={state} send={send} />
-          <PresencePanel state={state} />
+          {!current && <PresencePanel state={state} />}
         </div>
         {current && (
           <>
@@ -93,6 +93,7 @@ export function FacilitatorConsole({
               {viewer.role === 'voter' && <VotePanel key={current.itemId} item={current} send={send} live={live} />}
               <TallyView tally={current.tally} weighted={state.settings.weighted} />
               <VotedList state={state} item={current} />
+              <PresencePanel state={state} />
             </section>
             <div className="min-w-0 lg:col-start-2 xl:col-start-auto">
               <ItemControls key={current.itemId} item={current} state={state} send={send} />

@@ -15,13 +15,16 @@ export function PresencePanel({ state }: { state: LiveState }) {
       ) : (
         <ul aria-label="Connected now, by department" className="space-y-1 text-sm">
           {byDepartment(present).map((group) => (
-            <li key={group.departmentName}>
-              <span aria-hidden="true" className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
-                {group.departmentName}
+            <li key={group.departmentName} className="wrap-anywhere">
+              <span aria-hidden="true" className="font-medium text-zinc-600 dark:text-zinc-400">
+                {group.departmentName}:{' '}
               </span>
-              <ul aria-label={group.departmentName} className="wrap-anywhere">
-                {group.people.map((p) => (
-                  <li key={p.userId}>{p.name}</li>
+              <ul aria-label={group.departmentName} className="inline">
+                {group.people.map((p, i) => (
+                  <li key={p.userId} className="inline">
+                    {i > 0 && ', '}
+                    {p.name}
+                  </li>
                 ))}
               </ul>
             </li>
