@@ -34,8 +34,9 @@ try {
     .click();
   await pm.getByRole('link', { name: 'Meetings' }).click();
   await pm.getByRole('link', { name: '2027-Q1 prioritisation' }).click();
+  await pm.waitForURL(/\/meetings\/\d+$/);
   const meetingUrl = pm.url();
-  await pm.getByText('Live updates on').waitFor();
+  await pm.getByTestId('meeting-status').waitFor();
   const start = pm.getByRole('form', { name: 'Start the meeting' });
   if (await start.isVisible()) {
     await start.getByLabel('Hide votes until I reveal them').check();
@@ -50,7 +51,7 @@ try {
   for (const [i, email] of leaders.entries()) {
     const leader = await signedIn(browser, email, { width: 390, height: 844 });
     await leader.goto(meetingUrl);
-    await leader.getByText('Live updates on').waitFor();
+    await leader.locator('#current-item-title').waitFor();
     if (i < 2) {
       const choose = leader.getByRole('group', { name: 'Choose' });
       if (await choose.isVisible()) await choose.getByRole('button', { name: 'Accept' }).click();
@@ -65,6 +66,10 @@ try {
   await screen.locator('#current-item-title').waitFor();
   await pm.keyboard.press('r'); // reveal, so the room sees the tally
   await screen.getByTestId('count-accept').waitFor();
+  // Accept it (the shortcut chooses, Enter records), so the ranking has its first item and cut line.
+  await pm.keyboard.press('a');
+  await pm.getByRole('button', { name: 'Record decision' }).press('Enter');
+  await screen.getByRole('separator', { name: 'Cut line' }).waitFor();
   await screen.screenshot({ path: path.join(images, 'presenter-view.png') });
   console.log('Wrote docs/images/meeting-console.png and docs/images/presenter-view.png');
 } finally {

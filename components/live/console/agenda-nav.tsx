@@ -19,7 +19,7 @@ export function AgendaNav({ state, send }: { state: LiveState; send: Send }) {
     <nav aria-label="Agenda" className="space-y-2">
       <h2 className="text-sm font-semibold">Agenda</h2>
       {/* A long agenda scrolls within its own box, so the rest of the console stays on one screen. */}
-      <ol className="space-y-0.5 text-sm lg:max-h-[calc(100dvh-24rem)] lg:overflow-y-auto">
+      <ol className="space-y-0.5 text-sm lg:max-h-[calc(100dvh-28rem)] lg:overflow-y-auto">
         {agenda.map((item, i) => {
           const current = item.itemId === meeting.currentItemId;
           const where = item.decision ? OUTCOME_LABEL[item.decision.outcome] : current ? 'Now' : 'To come';

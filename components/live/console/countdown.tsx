@@ -28,7 +28,7 @@ export function Countdown({
     <p
       role="timer"
       aria-label="Time left on this item"
-      className={`inline-flex items-baseline gap-2 rounded-md px-2 py-0.5 tabular-nums ${large ? 'text-[4vh]' : 'text-sm'} ${over ? 'bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200' : 'bg-zinc-100 dark:bg-zinc-800'}`}
+      className={`inline-flex items-baseline gap-2 self-start rounded-md px-2 py-0.5 tabular-nums ${large ? 'text-[4vh]' : 'text-sm'} ${over ? 'bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200' : 'bg-zinc-100 dark:bg-zinc-800'}`}
     >
       <span className="font-semibold">
         {left === null ? `${minutes}:00` : over ? `Over by ${formatCountdown(-left)}` : formatCountdown(left)}
