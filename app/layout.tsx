@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import './globals.css';
 import { currentUser } from '@/lib/auth/session.server';
+import { headers } from 'next/headers';
 import { AppShell, MAIN_CONTENT_ID } from '@/app/_components/app-shell';
+import { isBarePath } from '@/app/_components/bare-paths';
 
 export const metadata: Metadata = {
   title: 'Quorum',
@@ -10,6 +12,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
+  const bare = isBarePath((await headers()).get('x-pathname'));
   return (
     <html lang="en">
       <body className="min-h-screen antialiased">
@@ -20,10 +23,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           Skip to main content
         </a>
-        {user ? (
+        {user && !bare ? (
           <AppShell user={user}>{children}</AppShell>
         ) : (
-          <main id={MAIN_CONTENT_ID} tabIndex={-1} className="min-w-0 px-4 py-6 focus:outline-none">
+          <main
+            id={MAIN_CONTENT_ID}
+            tabIndex={-1}
+            className={bare ? 'min-w-0 focus:outline-none' : 'min-w-0 px-4 py-6 focus:outline-none'}
+          >
             {children}
           </main>
         )}

@@ -61,7 +61,7 @@ export function CurrentItem({
   );
 }
 
-function ItemDetail({ detail }: { detail: LiveItemDetail }) {
+export function ItemDetail({ detail }: { detail: LiveItemDetail }) {
   return (
     <div className="space-y-3">
       {detail.changes.length > 0 ? (

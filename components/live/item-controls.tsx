@@ -104,7 +104,11 @@ export function ItemControls({ item, state, send }: { item: LiveItem; state: Liv
         </fieldset>
         <TextBox
           id={`reason-${item.itemId}`}
-          label={chosen === 'rejected' ? 'Reason (required for a rejection; the requestor reads it)' : 'Reason'}
+          label={
+            chosen === 'rejected'
+              ? 'Reason (required for a rejection; the requestor reads it)'
+              : 'Reason (optional; the requestor reads it)'
+          }
           value={reason}
           onChange={setReason}
           errors={decide.fieldErrors.reason}

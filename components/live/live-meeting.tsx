@@ -7,7 +7,8 @@ import type { LiveState } from '@/lib/live-meeting/state.server';
 import { AgendaList } from './agenda-list';
 import { ConsentAgenda } from './consent-agenda';
 import { CurrentItem } from './current-item';
-import { FacilitatorBar, ManagerBar } from './facilitator-bar';
+import { FacilitatorConsole } from './console/facilitator-console';
+import { ManagerBar } from './facilitator-bar';
 import { STATUS_LABEL } from './labels';
 import { RankingBoard } from './ranking-board';
 import { StartForm } from './start-form';
@@ -72,9 +73,11 @@ export function LiveMeeting({
           {viewer.isFacilitator && ' (you)'}
         </span>
         {!presenter && (
-          <Link href={`/meetings/${meeting.id}/present`} className="underline">
+          // A full page load, not a client-side one: the presenter view has no app navigation, and
+          // the root layout (which decides that) is only rendered again on a full load.
+          <a href={`/meetings/${meeting.id}/present`} className="underline">
             Presenter view
-          </Link>
+          </a>
         )}
       </div>
       {!hydrated && (
@@ -115,15 +118,12 @@ export function LiveMeeting({
         </p>
       )}
 
-      {!presenter &&
-        started &&
-        (viewer.isFacilitator ? (
-          <FacilitatorBar state={state} send={send} />
-        ) : (
-          viewer.canManage && <ManagerBar state={state} send={send} />
-        ))}
+      {!presenter && started && !viewer.isFacilitator && viewer.canManage && <ManagerBar state={state} send={send} />}
+      {!presenter && started && viewer.isFacilitator && (
+        <FacilitatorConsole state={state} details={details} send={send} optimistic={optimistic} />
+      )}
 
-      {(started || meeting.status === 'closed') && (
+      {(meeting.status === 'closed' || (started && (presenter || !viewer.isFacilitator))) && (
         <div className={presenter ? 'space-y-8' : 'grid grid-cols-1 gap-6 lg:grid-cols-[14rem_minmax(0,1fr)]'}>
           {!presenter && <AgendaList state={state} />}
           <div className="space-y-8">

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { applyVoteEvent } from '@/lib/live-meeting/apply-event';
 import { isVoteAck, laterAck, withOwnVote, type VoteAck } from '@/lib/live-meeting/vote-ack';
+import { presenceOf } from '@/lib/live-meeting/room';
 import type { LiveState } from '@/lib/live-meeting/state.server';
 import { useEventStream } from './use-event-stream';
 
@@ -56,11 +57,21 @@ export function useLiveMeeting(initial: LiveState) {
     }
   }, [apply, meetingId]);
 
+  /** Shows a change before the server confirms it (a ranking move); the server's answer replaces it. */
+  const optimistic = useCallback((update: (s: LiveState) => LiveState) => {
+    shown.current = update(shown.current);
+    setState(shown.current);
+  }, []);
+
   const connection = useEventStream(`/api/meetings/${meetingId}/events`, {
     resumeFrom: () => shown.current.lastEventId,
     onEvent: (id, data) => {
+      const message = JSON.parse(data);
+      // Who is connected: not an event of the log (no id), and the whole room every time.
+      const present = presenceOf(message);
+      if (present) return optimistic((s) => ({ ...s, room: { ...s.room, present } }));
       if (id <= shown.current.lastEventId) return;
-      const applied = fetching.current ? null : applyVoteEvent(shown.current, JSON.parse(data));
+      const applied = fetching.current ? null : applyVoteEvent(shown.current, message);
       if (applied) apply(applied);
       else void refresh();
     },
@@ -97,12 +108,6 @@ export function useLiveMeeting(initial: LiveState) {
     },
     [apply, meetingId, refresh],
   );
-
-  /** Shows a change before the server confirms it (a ranking move); the server's answer replaces it. */
-  const optimistic = useCallback((update: (s: LiveState) => LiveState) => {
-    shown.current = update(shown.current);
-    setState(shown.current);
-  }, []);
 
   return { state, connection, send, optimistic };
 }

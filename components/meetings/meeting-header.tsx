@@ -20,7 +20,10 @@ export function MeetingHeader({ overview }: { overview: MeetingOverview }) {
         <PrereadBadge preread={preread} />
       </div>
       {/* A place is often a pasted video link: it breaks anywhere rather than widen the page. */}
-      <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm wrap-anywhere sm:grid-cols-[auto_minmax(0,1fr)]">
+      <dl
+        data-meeting-details
+        className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm wrap-anywhere sm:grid-cols-[auto_minmax(0,1fr)]"
+      >
         <dt className="text-zinc-500 dark:text-zinc-400">When</dt>
         <dd>
           <MeetingTime iso={meeting.scheduledAt} /> · {formatDuration(meeting.durationMinutes)}

@@ -19,8 +19,14 @@ export function applyVoteEvent(state: LiveState, event: StreamEvent): LiveState 
   const item = state.agenda[at];
   let next: LiveItem;
   if (d.hidden === true) {
-    if (!item.tally.hidden || !Number.isInteger(d.voted)) return null;
-    next = { ...item, tally: { ...item.tally, voted: d.voted as number } };
+    const voter = state.attendees.find((a) => a.userId === d.userId);
+    if (!item.tally.hidden || !Number.isInteger(d.voted) || !voter) return null;
+    // Names only, as the server sends them; a changed vote moves to the end, as the server orders them.
+    const voters = [
+      ...item.tally.voters.filter((v) => v.userId !== voter.userId),
+      { userId: voter.userId, name: voter.name },
+    ];
+    next = { ...item, tally: { ...item.tally, voted: d.voted as number, voters } };
   } else {
     const voter = state.attendees.find((a) => a.userId === d.userId);
     if (item.tally.hidden || !voter || typeof d.choice !== 'string') return null;

@@ -83,6 +83,11 @@ export async function startMeeting(
       status: 'live',
       currentItemId,
       startedAt: meeting.startedAt ?? now.toISOString(),
+      // The current item's time box counts from here (a paused meeting resumed by start keeps its count).
+      currentItemSince:
+        currentItemId === meeting.currentItemId && meeting.currentItemSince
+          ? meeting.currentItemSince
+          : now.toISOString(),
     });
     const eventId = await liveEvent(tx, actor, meetingId, 'live.started', {
       version: after.version,
@@ -130,7 +135,10 @@ export async function goToItem(
       await assertOnAgenda(tx, meetingId, target);
       itemId = target;
     }
-    const after = await updateMeetingIfUnchanged(tx, meeting, { currentItemId: itemId });
+    const after = await updateMeetingIfUnchanged(tx, meeting, {
+      currentItemId: itemId,
+      currentItemSince: new Date().toISOString(),
+    });
     const eventId = await liveEvent(tx, actor, meetingId, 'live.item_changed', {
       version: after.version,
       from: meeting.currentItemId,

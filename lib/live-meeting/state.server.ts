@@ -27,6 +27,8 @@ import { suggestedDecision, tally, type Decision, type Tally } from './tally';
 import { startWarnings, type StartWarning } from './warnings';
 import { rankingsStateOf, type RankingsState } from './rankings-state.server';
 import { livePreparation, type LivePreparation } from './preparation.server';
+import type { LiveRoom } from './room';
+import { roomOf } from './room.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
 
@@ -34,13 +36,17 @@ import { first } from '@/db/rows';
 
 export type VisibleVote = { userId: number; name: string; departmentName: string; choice: VoteChoice; comment: string };
 
+/** Someone who has voted on an item whose votes are hidden: who, never what. */
+export type HiddenVoter = { userId: number; name: string };
+
 /**
- * Either the full tally, or — in 'hidden' mode before the reveal — only how many have voted.
- * The hidden form carries no choice, no comment and no voter, for every viewer (the facilitator too).
+ * Either the full tally, or — in 'hidden' mode before the reveal — only how many have voted and
+ * who (so the facilitator can see who is still to vote). The hidden form carries no choice and no
+ * comment, for every viewer (the facilitator too).
  */
 export type ItemTally =
   | { hidden: false; tally: Tally; suggested: Decision | null; votes: VisibleVote[] }
-  | { hidden: true; voted: number; eligible: number };
+  | { hidden: true; voted: number; eligible: number; voters: HiddenVoter[] };
 
 export type LiveItem = {
   itemId: number;
@@ -103,6 +109,8 @@ export type LiveState = {
   rankings: RankingsState;
   /** The consent agenda, and (facilitator only) the leaders' stances from the pre-read. */
   preparation: LivePreparation;
+  /** Who is connected, and the time boxes (room.server.ts). */
+  room: LiveRoom;
 };
 
 async function rankingOf(tx: Executor, cycleId: number): Promise<LiveState['ranking']> {
@@ -215,7 +223,12 @@ export async function liveState(viewer: ActingUser, meetingId: number): Promise<
           : null,
         tally:
           settings.votesVisibility === 'hidden' && !revealed
-            ? { hidden: true, voted: t.turnout.voted, eligible: t.turnout.eligible }
+            ? {
+                hidden: true,
+                voted: t.turnout.voted,
+                eligible: t.turnout.eligible,
+                voters: itemVotes.map((v) => ({ userId: v.userId, name: v.name })),
+              }
             : {
                 hidden: false,
                 tally: t,
@@ -275,6 +288,7 @@ export async function liveState(viewer: ActingUser, meetingId: number): Promise<
         rankingIds: ranking.items.map((i) => i.id),
       }),
       preparation: await livePreparation(tx, viewer, meeting),
+      room: await roomOf(tx, meeting),
     };
   });
 }

@@ -45,8 +45,8 @@ function refuse(field: string, message: string): never {
  *   { itemId, userId, choice, comment, hidden: true, voted }   in 'hidden' mode (voted: how many
  *                                                         have voted on the item, which everyone may see)
  * !! The stream layer MUST NOT send a hidden vote as stored. Before the item is revealed, send a
- * !! `hidden: true` vote event as `{ itemId, hidden: true, voted }` only: strip `choice`, `comment` and
- * !! `userId` — and the event row's `actorId`, which is the voter too: `projectForViewer` in
+ * !! `hidden: true` vote event as `{ itemId, hidden: true, userId, voted }` only: strip `choice` and
+ * !! `comment` — who voted may be seen, never what: `projectForViewer` in
  * !! lib/realtime/replay.server.ts does this for every event the stream or a replay sends.
  * !! The reveal itself is sent as `live.votes_revealed`, carrying the tally.
  */

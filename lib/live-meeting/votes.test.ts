@@ -92,14 +92,22 @@ describe('castVote', () => {
 });
 
 describe('hidden votes', () => {
-  it('never appear in liveState for any viewer before the reveal — only how many voted', async () => {
+  it('never appear in liveState for any viewer before the reveal — only how many voted, and who (names, no choices)', async () => {
     const s = await started('hidden');
     await castVote(s.leaders[0], s.meeting.id, s.current, { choice: 'reject', comment: 'too costly' });
     await castVote(s.leaders[1], s.meeting.id, s.current, { choice: 'accept', comment: 'needed' });
     const admin = await userWithRole('admin');
     for (const viewer of [s.pm, s.leaders[0], s.leaders[1], s.observer, admin]) {
       const state = await liveState(viewer, s.meeting.id);
-      expect(state.agenda[0].tally).toEqual({ hidden: true, voted: 2, eligible: 2 });
+      expect(state.agenda[0].tally).toEqual({
+        hidden: true,
+        voted: 2,
+        eligible: 2,
+        voters: [
+          { userId: s.leaders[0].id, name: s.leaders[0].name },
+          { userId: s.leaders[1].id, name: s.leaders[1].name },
+        ],
+      });
       // Nothing about the others' choices anywhere in the payload a page would serialise:
       const others = JSON.stringify({ ...state, agenda: state.agenda.map((i) => ({ ...i, myVote: null })) });
       expect(others).not.toMatch(/"(accept|reject)"|too costly|needed/);
@@ -131,10 +139,15 @@ describe('hidden votes', () => {
     await castVote(s.leaders[0], s.meeting.id, s.items[1].id, { choice: 'defer' });
     const [first, second] = (await liveState(s.leaders[1], s.meeting.id)).agenda;
     expect(first.tally.hidden).toBe(false);
-    expect(second.tally).toEqual({ hidden: true, voted: 1, eligible: 2 });
+    expect(second.tally).toEqual({
+      hidden: true,
+      voted: 1,
+      eligible: 2,
+      voters: [{ userId: s.leaders[0].id, name: s.leaders[0].name }],
+    });
   });
 
-  it('the audit event keeps the choice, marked hidden; the projection for the stream strips it', async () => {
+  it('the audit event keeps the choice, marked hidden; the projection for the stream keeps only the voter', async () => {
     const s = await started('hidden');
     await castVote(s.leaders[0], s.meeting.id, s.current, { choice: 'reject', comment: 'no' });
     const event = (await eventsOf('meeting', s.meeting.id)).at(-1)!;
@@ -146,8 +159,9 @@ describe('hidden votes', () => {
       id: event.id,
       type: 'live.vote_cast',
       at: event.at,
-      data: { itemId: s.current, hidden: true, voted: 1 },
+      data: { itemId: s.current, hidden: true, userId: s.leaders[0].id, voted: 1 },
     });
+    expect(JSON.stringify(projectForViewer(event, new Set()))).not.toMatch(/reject|"no"/);
     // A second voter makes it 2; a changed vote leaves the count as it was.
     await castVote(s.leaders[1], s.meeting.id, s.current, { choice: 'accept' });
     await castVote(s.leaders[0], s.meeting.id, s.current, { choice: 'defer' });

@@ -9,7 +9,7 @@ import type { Executor } from '@/lib/events/log.server';
 import { parseOrThrow } from '@/lib/validation';
 import { loadMeeting } from './access.server';
 import { replaceAgenda } from './agenda.server';
-import { MAX_TIME_BOX_MINUTES } from './agenda-time';
+import { MAX_TIME_BOX_MINUTES } from './time-boxes';
 import { logMeetingEvent } from './guards.server';
 import { AgendaSchema } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';

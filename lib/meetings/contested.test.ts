@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { contest, contestedFirst, type StanceCounts } from './contested';
-import { agendaTime } from './agenda-time';
 
 const c = (leanAccept: number, leanReject: number, unsure: number): StanceCounts => ({
   leanAccept,
@@ -47,14 +46,5 @@ describe('contestedFirst', () => {
     expect(order.map((o) => o.itemId)).toEqual([12, 11, 10, 13, 14]);
     expect(order[0].score).toBeGreaterThan(order[1].score);
     expect(order[3].explanation).toBe('No stances yet.');
-  });
-});
-
-describe('agendaTime', () => {
-  it('gives unboxed items an even share of what the boxes leave', () => {
-    expect(agendaTime([20, null, null], 60)).toEqual({ minutes: [20, 20, 20], totalMinutes: 60, overMinutes: 0 });
-  });
-  it('reports how far the boxes go over the meeting, leaving the others nothing', () => {
-    expect(agendaTime([50, 30, null], 60)).toEqual({ minutes: [50, 30, 0], totalMinutes: 80, overMinutes: 20 });
   });
 });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { presenceChannel, presenceNotice } from '@/lib/live-meeting/presence.server';
 import type { Publisher } from './publisher.server';
 import {
   eventsSince,
@@ -44,13 +45,25 @@ export class SubjectHub {
   private flushQueued = false;
   private readonly joining = new Set<Subscriber>();
   private readonly unsubscribe: () => void;
+  private presenceQueued = false;
+  private lastPresence = '';
+  private presenceCheckedAt = 0;
 
   constructor(
     private readonly subject: Subject,
     publisher: Publisher,
     private readonly onEmpty: () => void,
   ) {
-    this.unsubscribe = publisher.subscribe(channelOf(subject), () => this.requestFlush());
+    const offEvents = publisher.subscribe(channelOf(subject), () => this.requestFlush());
+    // A meeting's room: who is connected changes without an event in the log (see presence.server.ts).
+    const offPresence =
+      subject.type === 'meeting'
+        ? publisher.subscribe(presenceChannel(subject.id), () => this.requestPresence(true))
+        : () => {};
+    this.unsubscribe = () => {
+      offEvents();
+      offPresence();
+    };
     this.enqueue(async () => {
       this.cursor = await lastEventIdOf(subject);
       this.revealed = await revealedUpTo(subject, this.cursor);
@@ -88,6 +101,26 @@ export class SubjectHub {
     this.enqueue(async () => {
       this.flushQueued = false;
       await this.flush();
+    });
+  }
+
+  /**
+   * Sends the meeting's room to every open stream: always after an announced change, and after a
+   * heartbeat (at most once per `minGapMs`) only when the room differs from what was last sent —
+   * which is how a connection whose process died without saying so drops out of the room.
+   */
+  requestPresence(announced: boolean, minGapMs = 0): void {
+    if (this.subject.type !== 'meeting' || this.presenceQueued) return;
+    if (!announced && Date.now() - this.presenceCheckedAt < minGapMs) return;
+    this.presenceQueued = true;
+    this.enqueue(async () => {
+      this.presenceQueued = false;
+      this.presenceCheckedAt = Date.now();
+      const json = JSON.stringify(await presenceNotice(this.subject.id));
+      if (!announced && json === this.lastPresence) return;
+      this.lastPresence = json;
+      // No `id:` line: the page's Last-Event-ID stays the last event of the log.
+      for (const subscriber of this.subscribers) subscriber.send(`data: ${json}\n\n`);
     });
   }
 

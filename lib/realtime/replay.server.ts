@@ -73,8 +73,8 @@ export async function revealedItemsUpTo(meetingId: number, eventId: number): Pro
 
 /**
  * The viewer-safe form of an event. A hidden `live.vote_cast` on an item not yet revealed keeps
- * only its item and how many have voted on it (no voter: actorId and userId; no choice, no
- * comment). Everything else is unchanged.
+ * only its item, who voted (userId: the facilitator sees who is still to vote) and how many have
+ * voted on it — no choice, no comment, and none of the row's other fields. Everything else is unchanged.
  */
 export function projectForViewer(event: EventRow | ProjectedEvent, revealedItemIds: Set<number>): ProjectedEvent {
   if (event.type !== VOTE_CAST) return event;
@@ -84,5 +84,11 @@ export function projectForViewer(event: EventRow | ProjectedEvent, revealedItemI
   const itemId = Number(data.itemId);
   if (Number.isInteger(itemId) && revealedItemIds.has(itemId)) return event;
   const voted = Number.isInteger(data.voted) ? { voted: data.voted } : {};
-  return { id: event.id, type: event.type, at: event.at, data: { itemId: data.itemId, hidden: true, ...voted } };
+  const voter = Number.isInteger(data.userId) ? { userId: data.userId } : {};
+  return {
+    id: event.id,
+    type: event.type,
+    at: event.at,
+    data: { itemId: data.itemId, hidden: true, ...voter, ...voted },
+  };
 }

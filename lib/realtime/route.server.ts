@@ -8,6 +8,7 @@ import { env } from '@/lib/env.server';
 import { errorResponse, UnauthenticatedError } from '@/lib/errors';
 import { routeParamId } from '@/lib/api.server';
 import { parseOrThrow } from '@/lib/validation';
+import { presenceTracker } from '@/lib/live-meeting/presence.server';
 import type { Subject } from './replay.server';
 import { subjectEventStream } from './sse.server';
 
@@ -30,10 +31,12 @@ export async function eventStreamResponse(
   let id: number;
   let lastEventId: number;
   let stillAllowed: () => Promise<boolean>;
+  let userId: number;
   try {
     const session = await currentSession();
     if (!session) throw new UnauthenticatedError();
     const { user, sessionId } = session;
+    userId = user.id;
     // A signed-out or deactivated viewer's open stream closes at the next heartbeat.
     stillAllowed = async () => (await checkSession(sessionId)).ok && (await loadActiveUser(user.id)) !== null;
     id = await routeParamId(params);
@@ -50,6 +53,7 @@ export async function eventStreamResponse(
       lastEventId,
       heartbeatMs: env().LIVE_HEARTBEAT_SECONDS * 1000,
       stillAllowed,
+      presence: subjectType === 'meeting' ? presenceTracker(id, userId) : undefined,
       signal: request.signal,
     }),
     {

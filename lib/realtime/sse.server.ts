@@ -1,4 +1,5 @@
 import 'server-only';
+import type { PresenceTracker } from '@/lib/live-meeting/presence.server';
 import { formatMessage, hubFor, type Subscriber } from './hub.server';
 import { publisher as defaultPublisher, type Publisher } from './publisher.server';
 import { type ProjectedEvent, type Subject } from './replay.server';
@@ -35,6 +36,8 @@ export type StreamOptions = {
   publisher?: Publisher;
   /** Re-checked at each heartbeat: when the viewer's session has ended, the stream closes. */
   stillAllowed?: () => Promise<boolean>;
+  /** A meeting stream's place in the room: joined on open, refreshed each heartbeat, left on close. */
+  presence?: PresenceTracker;
 };
 
 /**
@@ -54,9 +57,12 @@ export function subjectEventStream(opts: StreamOptions): ReadableStream<Uint8Arr
   let onAbort: (() => void) | null = null;
 
   let close: (() => void) | null = null;
+  const presenceFailed = (error: unknown) =>
+    console.warn(`Presence on ${subject.type}:${subject.id} could not be saved: ${(error as Error).message}`);
   const cleanup = () => {
     if (closed) return;
     closed = true;
+    if (opts.presence) void opts.presence.leave().catch(presenceFailed);
     if (close) open.delete(close);
     leave?.();
     leave = null;
@@ -106,12 +112,18 @@ export function subjectEventStream(opts: StreamOptions): ReadableStream<Uint8Arr
       const hub = hubFor(publisher, subject);
       hub.join(subscriber);
       leave = () => hub.leave(subscriber);
+      // Joined after the hub has queued this stream's replay, so the room it announces reaches this stream too.
+      if (opts.presence) void opts.presence.join().catch(presenceFailed);
       heartbeat = setInterval(() => {
         void (async () => {
           // A database that cannot answer now is not a reason to drop the viewer: check again next beat.
           const allowed = opts.stillAllowed ? await opts.stillAllowed().catch(() => true) : true;
           if (!allowed) return close?.();
           subscriber.send(': heartbeat\n\n');
+          if (opts.presence) {
+            await opts.presence.beat().catch(presenceFailed);
+            hub.requestPresence(false, heartbeatMs / 2);
+          }
         })();
       }, heartbeatMs);
     },

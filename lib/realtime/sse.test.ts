@@ -4,21 +4,26 @@ import { logEvent } from '@/lib/events/log.server';
 import { meetingChannel, publisher, type Publisher } from './publisher.server';
 import { meetingEventStream } from './sse.server';
 
-/** The real publisher, counting live subscriptions so a test can see that abort unsubscribed. */
+/**
+ * The real publisher, counting live subscriptions so a test can see that abort unsubscribed: by
+ * default those to the meeting's events; `presence:` counts those to its room (who is connected).
+ */
 function countingPublisher() {
-  let listeners = 0;
+  const listeners = new Map<string, number>();
+  const kind = (channel: string) => channel.split(':')[0];
+  const bump = (channel: string, by: number) => listeners.set(kind(channel), (listeners.get(kind(channel)) ?? 0) + by);
   const wrapped: Publisher = {
     publish: (channel, id) => publisher.publish(channel, id),
     subscribe: (channel, listener) => {
-      listeners++;
+      bump(channel, 1);
       const off = publisher.subscribe(channel, listener);
       return () => {
-        listeners--;
+        bump(channel, -1);
         off();
       };
     },
   };
-  return { publisher: wrapped, listeners: () => listeners };
+  return { publisher: wrapped, listeners: (of = 'meeting') => listeners.get(of) ?? 0 };
 }
 
 type Message = { id?: number; event?: string; data?: Record<string, unknown>; comment?: string; retry?: number };
@@ -103,9 +108,10 @@ describe('meetingEventStream', () => {
       id: e3,
       type: 'live.vote_cast',
       at: expect.any(String),
-      data: { itemId: 1, hidden: true },
+      data: { itemId: 1, hidden: true, userId: 5 },
     });
     expect(pub.listeners()).toBe(1);
+    expect(pub.listeners('presence')).toBe(1);
 
     // Two commits, one wake-up (with the older id), then a repeated and a stale wake-up.
     const e4 = await log(m, 'live.votes_revealed', { itemId: 1 });
@@ -122,6 +128,7 @@ describe('meetingEventStream', () => {
     await s.pump;
     expect(s.isDone()).toBe(true);
     expect(pub.listeners()).toBe(0);
+    expect(pub.listeners('presence')).toBe(0);
     // A publish after the abort reaches nobody and throws nothing.
     publisher.publish(meetingChannel(m), await log(m, 'live.ended'));
   });

@@ -36,7 +36,9 @@ export default async function MeetingPage({
   const query = await searchParams;
   const scheduled = query.scheduled === '1';
   return (
-    <div className="max-w-6xl space-y-6">
+    // While the facilitator's console is shown, the header's details (when, where) give way to it:
+    // running the item must fit one screen, and they are on the pre-read and the invitation.
+    <div className="max-w-6xl space-y-6 has-[[data-facilitator-console]]:[&_[data-meeting-details]]:hidden">
       <MeetingHeader overview={overview} />
       {scheduled && (
         <p

@@ -9,7 +9,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { setAgendaAction } from '@/app/meetings/[id]/actions';
 import { AgendaSummaryView } from '@/components/meetings/agenda-summary';
-import { agendaTime } from '@/lib/meetings/agenda-time';
+import { timeBoxes } from '@/lib/meetings/time-boxes';
 import { contest, contestedFirst } from '@/lib/meetings/contested';
 import { AgendaPlanTools, useAgendaPlan } from './use-agenda-plan';
 import { AgendaRowView } from './agenda-row';
@@ -67,8 +67,8 @@ function AgendaFields({
   const summary = summariseAgenda(included, data.themes, data.capacityWeeks);
 
   const plan = useAgendaPlan(data, typed);
-  const time = agendaTime(
-    order.map((id) => plan.minutesOf(id)),
+  const time = timeBoxes(
+    order.map((id) => ({ itemId: id, timeBoxMinutes: plan.minutesOf(id) })),
     data.durationMinutes,
   );
   const toggle = (id: number, on: boolean) => setOrder((prev) => (on ? [...prev, id] : prev.filter((x) => x !== id)));
@@ -145,7 +145,7 @@ function AgendaFields({
                   itemId={item.id}
                   title={item.title}
                   minutes={plan.boxes[item.id] ?? ''}
-                  share={time.minutes[n]}
+                  share={time.items[n].minutes}
                   minutesErrors={state?.fieldErrors?.[`timeBox_${item.id}`]}
                   onMinutes={(v) => plan.setBox(item.id, v)}
                   consent={plan.consent.has(item.id)}

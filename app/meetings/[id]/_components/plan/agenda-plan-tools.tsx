@@ -1,5 +1,5 @@
 'use client';
-import type { AgendaTime } from '@/lib/meetings/agenda-time';
+import type { TimeBoxes } from '@/lib/meetings/time-boxes';
 import type { ItemContest } from '@/lib/meetings/contested';
 import { Button } from '@/components/ui/button';
 
@@ -47,7 +47,7 @@ export function AgendaSuggestions({
 }
 
 /** The agenda's planned minutes against the meeting's length, with a warning when the boxes overrun it. */
-export function AgendaTimeSummary({ time, durationMinutes }: { time: AgendaTime; durationMinutes: number }) {
+export function AgendaTimeSummary({ time, durationMinutes }: { time: TimeBoxes; durationMinutes: number }) {
   return (
     <p
       role={time.overMinutes ? 'alert' : undefined}

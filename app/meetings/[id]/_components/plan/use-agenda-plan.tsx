@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import type { FormState } from '@/lib/actions.server';
 import type { AgendaEditorData } from '@/lib/meetings/agenda.server';
-import type { AgendaTime } from '@/lib/meetings/agenda-time';
+import type { TimeBoxes } from '@/lib/meetings/time-boxes';
 import { contest, type ItemContest } from '@/lib/meetings/contested';
 import { AgendaSuggestions, AgendaTimeSummary } from './agenda-plan-tools';
 
@@ -57,7 +57,7 @@ export function AgendaPlanTools({
 }: {
   data: AgendaEditorData;
   plan: AgendaPlan;
-  time: AgendaTime;
+  time: TimeBoxes;
   disabled: boolean;
   onOrder: () => { title: string; contest: ItemContest }[];
   order: number[];
