@@ -12,106 +12,23 @@ import {
   meetingItemState,
   themes,
   users,
-  type DecisionRow,
-  type Meeting,
-  type MeetingSettings,
-  type VoteChoice,
 } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Executor } from '@/lib/events/log.server';
 import { attendeeRole } from '@/lib/meetings/access.server';
 import { isFacilitator, getLiveMeeting, prereadSent, settingsOf, votersOf, votesByItem } from './core.server';
 import { acceptedRanking } from '@/lib/ranking/accepted.server';
-import { cutLine, type CutLine } from '@/lib/ranking/order';
-import { suggestedDecision, tally, type Decision, type Tally } from './tally';
-import { startWarnings, type StartWarning } from './warnings';
-import { rankingsStateOf, type RankingsState } from './rankings-state.server';
-import { livePreparation, type LivePreparation } from './preparation.server';
-import type { LiveRoom } from './room';
+import { cutLine } from '@/lib/ranking/order';
+import { suggestedDecision, tally } from './tally';
+import { startWarnings } from './warnings';
+import { rankingsStateOf } from './rankings-state.server';
+import { livePreparation } from './preparation.server';
 import { roomOf } from './room.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
 
-/** The state a live meeting page shows, for a page load, a reload or a reconnect. */
-
-export type VisibleVote = { userId: number; name: string; departmentName: string; choice: VoteChoice; comment: string };
-
-/** Someone who has voted on an item whose votes are hidden: who, never what. */
-export type HiddenVoter = { userId: number; name: string };
-
-/**
- * Either the full tally, or — in 'hidden' mode before the reveal — only how many have voted and
- * who (so the facilitator can see who is still to vote). The hidden form carries no choice and no
- * comment, for every viewer (the facilitator too).
- */
-export type ItemTally =
-  | { hidden: false; tally: Tally; suggested: Decision | null; votes: VisibleVote[] }
-  | { hidden: true; voted: number; eligible: number; voters: HiddenVoter[] };
-
-export type LiveItem = {
-  itemId: number;
-  position: number;
-  title: string;
-  status: string;
-  rank: string | null;
-  version: number;
-  votingClosed: boolean;
-  revealed: boolean;
-  notes: string;
-  decision: Pick<DecisionRow, 'outcome' | 'reason' | 'notes' | 'suggested' | 'decidedBy' | 'decidedAt'> | null;
-  tally: ItemTally;
-  /** The viewer's own vote (their own data, so shown to them even while votes are hidden). */
-  myVote: { choice: VoteChoice; comment: string } | null;
-};
-
-export type RankedItem = { id: number; title: string; theme: string; weeks: number | null; version: number };
-
-export type LiveAttendee = {
-  userId: number;
-  name: string;
-  departmentId: number;
-  departmentName: string;
-  role: 'voter' | 'observer';
-};
-
-export type LiveState = {
-  /** The last event of the meeting this state includes: the live stream resumes after it. */
-  lastEventId: number;
-  meeting: Pick<
-    Meeting,
-    | 'id'
-    | 'cycleId'
-    | 'title'
-    | 'status'
-    | 'scheduledAt'
-    | 'currentItemId'
-    | 'facilitatorId'
-    | 'startedAt'
-    | 'endedAt'
-    | 'version'
-  > & { facilitatorName: string };
-  /** What starting now needs confirmed (no pre-read, too early); empty once the meeting has started. */
-  startWarnings: StartWarning[];
-  settings: Omit<MeetingSettings, 'meetingId'>;
-  viewer: {
-    id: number;
-    isFacilitator: boolean;
-    role: 'voter' | 'observer' | null;
-    /** pm/admin: may start, resume, end or take over the meeting. */
-    canManage: boolean;
-    canRank: boolean;
-  };
-  attendees: LiveAttendee[];
-  agenda: LiveItem[];
-  /** The cycle's accepted items in rank order, against its capacity. */
-  ranking: { capacityWeeks: number; items: RankedItem[]; cut: CutLine };
-  /** Leaders' own orders, the Borda aggregate (facilitator/pm only) and open what-if cut lines. */
-  rankings: RankingsState;
-  /** The consent agenda, and (facilitator only) the leaders' stances from the pre-read. */
-  preparation: LivePreparation;
-  /** Who is connected, and the time boxes (room.server.ts). */
-  room: LiveRoom;
-};
+export type { HiddenVoter, ItemTally, LiveAttendee, LiveItem, LiveState, RankedItem, VisibleVote } from './state-types';
+import type { LiveAttendee, LiveItem, LiveState } from './state-types';
 
 async function rankingOf(tx: Executor, cycleId: number): Promise<LiveState['ranking']> {
   const ranked = await acceptedRanking(tx, cycleId);
