@@ -5,7 +5,7 @@ import { honestCut } from '@/lib/ranking/what-if';
 import { Button } from '@/components/ui/button';
 import { CommandError, useCommand } from './use-command';
 import type { Send } from './use-live-meeting';
-import { reorder } from './ranking-board';
+import { reorder } from './reorder';
 import { SortableRanking, type MoveVia } from './sortable-ranking';
 import { useFocusAfterMove } from './use-rank-focus';
 

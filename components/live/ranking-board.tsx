@@ -11,16 +11,7 @@ import { MyOrder } from './my-order';
 import { ProposalBanners, WhatIf } from './what-if';
 import { SortableRanking, type MoveVia } from './sortable-ranking';
 import { useFocusAfterMove } from './use-rank-focus';
-
-/** The new order if `itemId` moved to `toIndex` (shown at once; the server's answer replaces it). */
-export function reorder(items: RankedItem[], itemId: number, toIndex: number): RankedItem[] {
-  const from = items.findIndex((i) => i.id === itemId);
-  if (from < 0 || toIndex < 0 || toIndex >= items.length) return items;
-  const next = items.slice();
-  const [moved] = next.splice(from, 1);
-  next.splice(toIndex, 0, moved);
-  return next;
-}
+import { reorder } from './reorder';
 
 /**
  * The accepted items in rank order with the capacity bar and the cut line. Rankers (facilitator,

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { applyVoteEvent } from '@/lib/live-meeting/apply-event';
 import { isVoteAck, laterAck, withOwnVote, type VoteAck } from '@/lib/live-meeting/vote-ack';
-import { presenceOf } from '@/lib/live-meeting/room';
+import { presenceOf } from '@/lib/realtime/presence';
 import type { LiveState } from '@/lib/live-meeting/state.server';
 import { useEventStream } from './use-event-stream';
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { followUpAll } from '@/lib/live-meeting/ending-test-helpers';
+import { followUpAll } from '@/lib/live-meeting/test-ending';
 import { eq } from 'drizzle-orm';
 import { makeCycle, makeItem, makeScheduleEntry, makeSchedulePeriod, type TestUser } from '@/db/factories';
 import { items, meetingAttendees } from '@/db/schema';

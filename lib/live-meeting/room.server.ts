@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { agendaItems, type Meeting } from '@/db/schema';
 import type { Executor } from '@/lib/events/log.server';
 import { timeBoxes } from '@/lib/meetings/time-boxes';
-import { presentIn } from './presence.server';
+import { presentIn } from '@/lib/realtime/presence.server';
 import type { LiveRoom } from './room';
 
 /** The room of a meeting the viewer may already see (liveState has checked): presence and time boxes. */

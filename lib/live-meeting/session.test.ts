@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { followUpAll } from '@/lib/live-meeting/ending-test-helpers';
+import { followUpAll } from '@/lib/live-meeting/test-ending';
 import { eq } from 'drizzle-orm';
 import { meetingAttendees, meetings } from '@/db/schema';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';

@@ -6,3 +6,6 @@ export const STANCE_LABEL: Record<Stance, string> = {
   lean_reject: 'Lean reject',
   unsure: 'Unsure',
 };
+
+/** The stances in the order the pre-read offers them. */
+export const STANCE_CHOICES = Object.keys(STANCE_LABEL) as Stance[];

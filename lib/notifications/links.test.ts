@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { followUpAll } from '@/lib/live-meeting/ending-test-helpers';
+import { followUpAll } from '@/lib/live-meeting/test-ending';
 import { eq } from 'drizzle-orm';
 import { transaction } from '@/db/client';
 import { items, notifications, type Notification } from '@/db/schema';

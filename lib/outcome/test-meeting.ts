@@ -7,7 +7,7 @@ import { db, readItem, userWithRole } from '@/lib/testing/db';
 import { addNote, recordDecision } from '@/lib/live-meeting/decisions.server';
 import { moveAccepted } from '@/lib/live-meeting/ranking-moves.server';
 import { endMeeting, goToItem, startMeeting } from '@/lib/live-meeting/session.server';
-import { followUpAll } from '@/lib/live-meeting/ending-test-helpers';
+import { followUpAll } from '@/lib/live-meeting/test-ending';
 import { castVote } from '@/lib/live-meeting/votes.server';
 import { first } from '@/db/rows';
 

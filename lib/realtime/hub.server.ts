@@ -1,5 +1,5 @@
 import 'server-only';
-import { presenceChannel, presenceNotice } from '@/lib/live-meeting/presence.server';
+import { presenceChannel, presenceNotice } from '@/lib/realtime/presence.server';
 import type { Publisher } from './publisher.server';
 import {
   eventsSince,

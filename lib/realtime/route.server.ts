@@ -8,7 +8,7 @@ import { env } from '@/lib/env.server';
 import { errorResponse, UnauthenticatedError } from '@/lib/errors';
 import { routeParamId } from '@/lib/api.server';
 import { parseOrThrow } from '@/lib/validation';
-import { presenceTracker } from '@/lib/live-meeting/presence.server';
+import { presenceTracker } from '@/lib/realtime/presence.server';
 import type { Subject } from './replay.server';
 import { subjectEventStream } from './sse.server';
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { PresenceTracker } from '@/lib/live-meeting/presence.server';
+import type { PresenceTracker } from '@/lib/realtime/presence.server';
 import { formatMessage, hubFor, type Subscriber } from './hub.server';
 import { publisher as defaultPublisher, type Publisher } from './publisher.server';
 import { type ProjectedEvent, type Subject } from './replay.server';

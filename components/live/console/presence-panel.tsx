@@ -1,5 +1,5 @@
 'use client';
-import { byDepartment } from '@/lib/live-meeting/room';
+import { byDepartment } from '@/lib/realtime/presence';
 import type { LiveState } from '@/lib/live-meeting/state.server';
 
 /** Who has the meeting open right now, by department (kept current by the stream's presence notices). */

@@ -1,8 +1,8 @@
 'use client';
 import { useActionState, useEffect, useRef, useState } from 'react';
-import { STANCES, type Stance } from '@/db/schema/meeting-room';
+import type { Stance } from '@/db/schema/meeting-room';
 import type { StanceCounts } from '@/lib/meetings/contested';
-import { STANCE_LABEL } from '@/lib/meetings/stance-labels';
+import { STANCE_CHOICES, STANCE_LABEL } from '@/lib/meetings/stance-labels';
 import { FormMessage } from '@/components/ui/form-message';
 import { setStanceAction } from '@/app/meetings/[id]/preread/stance-actions';
 
@@ -42,7 +42,7 @@ export function StanceMarker({
           Your stance{' '}
           <span className="font-normal text-zinc-600 dark:text-zinc-400">(private, before the meeting)</span>
         </legend>
-        {[...STANCES, 'none' as const].map((value) => (
+        {[...STANCE_CHOICES, 'none' as const].map((value) => (
           <label key={value} className="inline-flex items-center gap-1.5">
             <input
               type="radio"

@@ -6,9 +6,9 @@ import { meetingEventStream } from '@/lib/realtime/sse.server';
 import { db, eventsOf } from '@/lib/testing/db';
 import type { Publisher } from '@/lib/realtime/publisher';
 import { presenceChannel, presenceTracker, presentIn } from './presence.server';
-import { goToItem, startMeeting } from './session.server';
-import { liveState } from './state.server';
-import { PRESENCE_NOTICE, byDepartment, presenceOf } from './room';
+import { goToItem, startMeeting } from '@/lib/live-meeting/session.server';
+import { liveState } from '@/lib/live-meeting/state.server';
+import { PRESENCE_NOTICE, byDepartment, presenceOf } from './presence';
 
 const BEAT = 15_000;
 const T0 = new Date('2026-03-02T09:00:00.000Z');

@@ -5,8 +5,8 @@ import { db } from '@/db/client';
 import { departments, meetingPresence, users } from '@/db/schema';
 import { env } from '@/lib/env.server';
 import type { Executor } from '@/lib/events/log.server';
-import { publisher as defaultPublisher, type Publisher } from '@/lib/realtime/publisher.server';
-import { PRESENCE_NOTICE, type PresenceNotice, type PresentPerson } from './room';
+import { publisher as defaultPublisher, type Publisher } from './publisher.server';
+import { PRESENCE_NOTICE, type PresenceNotice, type PresentPerson } from './presence';
 
 /**
  * Who is in the meeting room right now: one `meeting_presence` row per open live stream, written
