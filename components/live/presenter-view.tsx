@@ -6,7 +6,8 @@ import { CHOICES } from '@/lib/live-meeting/tally';
 import { formatWeeks, personWeeks, plural } from '@/lib/plural';
 import { Countdown } from './console/countdown';
 import { CHOICE_LABEL, OUTCOME_LABEL, resultLabel, STATUS_LABEL } from './labels';
-import { useLiveMeeting, type Connection } from './use-live-meeting';
+import { useLiveMeeting, type Connection, type Send } from './use-live-meeting';
+import { ProposalBanners } from './what-if';
 
 const CONNECTION_LABEL: Record<Connection, string> = {
   connecting: 'Connecting to live updates…',
@@ -23,7 +24,7 @@ export const PRESENTER_TOP = 8;
  * in viewport units so it reads across a room on a 720p projector as on a 1080p screen.
  */
 export function PresenterView({ initial, back }: { initial: LiveState; back: React.ReactNode }) {
-  const { state, connection } = useLiveMeeting(initial);
+  const { state, connection, send } = useLiveMeeting(initial);
   const { meeting, agenda, room } = state;
   const current = agenda.find((i) => i.itemId === meeting.currentItemId);
   const started = meeting.status === 'live' || meeting.status === 'paused';
@@ -63,7 +64,7 @@ export function PresenterView({ initial, back }: { initial: LiveState; back: Rea
             </p>
           )}
         </section>
-        <PresenterRanking state={state} />
+        <PresenterRanking state={state} send={send} />
       </div>
     </div>
   );
@@ -103,17 +104,20 @@ function PresenterTally({ item, weighted }: { item: LiveItem; weighted: boolean 
   );
 }
 
-function PresenterRanking({ state }: { state: LiveState }) {
+function PresenterRanking({ state, send }: { state: LiveState; send: Send }) {
   const { items, cut, capacityWeeks } = state.ranking;
   const top = items.slice(0, PRESENTER_TOP);
   const more = items.length - top.length;
   const cutRow = (
-    <li
-      role="separator"
-      aria-label="Cut line"
-      className="border-y-[0.4vh] border-dashed border-red-500 py-[0.3vh] text-[2vh] font-semibold text-red-700 dark:text-red-300"
-    >
-      Cut line — {plural(cut.fitCount, 'item')} {cut.fitCount === 1 ? 'fits' : 'fit'} {personWeeks(capacityWeeks)}
+    // A list's children must be list items (axe): the separator sits inside one.
+    <li>
+      <div
+        role="separator"
+        aria-label="Cut line"
+        className="border-y-[0.4vh] border-dashed border-red-500 py-[0.3vh] text-[2vh] font-semibold text-red-700 dark:text-red-300"
+      >
+        Cut line — {plural(cut.fitCount, 'item')} {cut.fitCount === 1 ? 'fits' : 'fit'} {personWeeks(capacityWeeks)}
+      </div>
     </li>
   );
   return (
@@ -125,6 +129,8 @@ function PresenterRanking({ state }: { state: LiveState }) {
         {cut.fitCount} of {cut.acceptedCount} accepted fit — {formatWeeks(cut.fittingWeeks)} of{' '}
         {personWeeks(capacityWeeks)}
       </p>
+      {/* A what-if cut line proposed to the room is for the room to see; only the facilitator's page acts on it. */}
+      <ProposalBanners state={state} send={send} large />
       {items.length === 0 ? (
         <p>No accepted items yet.</p>
       ) : (

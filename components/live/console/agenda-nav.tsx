@@ -24,10 +24,10 @@ export function AgendaNav({ state, send }: { state: LiveState; send: Send }) {
           const current = item.itemId === meeting.currentItemId;
           const where = item.decision ? OUTCOME_LABEL[item.decision.outcome] : current ? 'Now' : 'To come';
           return (
-            <li key={item.itemId}>
+            // aria-current on the entry, as on the voters' agenda: the current item's button is disabled.
+            <li key={item.itemId} aria-current={current ? 'step' : undefined}>
               <button
                 type="button"
-                aria-current={current ? 'step' : undefined}
                 disabled={pending || !live || current}
                 onClick={() => run({ action: 'go', to: item.itemId, version: meeting.version })}
                 className={`block w-full rounded-md px-2 py-0.5 text-left focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:cursor-default ${current ? 'bg-indigo-100 font-semibold dark:bg-indigo-950' : 'hover:bg-zinc-100 dark:hover:bg-zinc-800'}`}
