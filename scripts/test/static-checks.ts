@@ -8,20 +8,26 @@ import { withProjectBin } from './inherited-command';
 
 type CheckResult = { script: string; code: number; ms: number };
 
-function runCaptured(script: string, env: NodeJS.ProcessEnv): Promise<CheckResult> {
+/** Runs `command`, holding its output back and printing it whole, under `label`, when it ends. */
+export function runCaptured(
+  label: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<CheckResult> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', script], { env: withProjectBin(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env: withProjectBin(env), stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
     const done = (code: number) => {
       const ms = performance.now() - started;
-      process.stdout.write(`\n--- ${script} (exit ${code}, ${(ms / 1000).toFixed(1)} s)\n${Buffer.concat(chunks)}`);
-      resolve({ script, code, ms });
+      process.stdout.write(`\n--- ${label} (exit ${code}, ${(ms / 1000).toFixed(1)} s)\n${Buffer.concat(chunks)}`);
+      resolve({ script: label, code, ms });
     };
     child.on('error', (error) => {
-      chunks.push(Buffer.from(`Could not run npm run ${script}: ${error.message}\n`));
+      chunks.push(Buffer.from(`Could not run ${command} ${args.join(' ')}: ${error.message}\n`));
       done(127);
     });
     child.on('exit', (code) => done(code ?? 1));
@@ -34,7 +40,7 @@ export async function runStaticChecks(lanes: string[][], env: NodeJS.ProcessEnv)
     await Promise.all(
       lanes.map(async (lane) => {
         const out: CheckResult[] = [];
-        for (const script of lane) out.push(await runCaptured(script, env));
+        for (const script of lane) out.push(await runCaptured(script, 'npm', ['run', script], env));
         return out;
       }),
     )
