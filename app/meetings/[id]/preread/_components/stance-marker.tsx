@@ -1,10 +1,12 @@
 'use client';
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { startTransition, useActionState, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Stance } from '@/db/schema/meeting-room';
 import type { StanceCounts } from '@/lib/meetings/contested';
 import { STANCE_CHOICES, STANCE_LABEL } from '@/lib/meetings/stance-labels';
 import { FormMessage } from '@/components/ui/form-message';
 import { setStanceAction } from '@/app/meetings/[id]/preread/stance-actions';
+
+const subscribeNothing = () => () => {};
 
 /**
  * A leader's provisional stance on one item: a radio group that saves as soon as it changes (a
@@ -26,18 +28,31 @@ export function StanceMarker({
   const [chosen, setChosen] = useState<Stance | 'none'>(saved ?? 'none');
   const form = useRef<HTMLFormElement>(null);
   const changed = useRef(false);
-  // Saved without a button, once React has rendered the new choice into the form.
+  // Saved without a button, once React has rendered the new choice into the form. The action is
+  // called directly rather than by submitting the form: after a form's own action, React resets the
+  // form, which would put the radios back to the choice the page loaded with.
   useEffect(() => {
-    if (!changed.current) return;
+    if (!changed.current || !form.current) return;
     changed.current = false;
-    form.current?.requestSubmit();
-  }, [chosen]);
+    const data = new FormData(form.current);
+    startTransition(() => action(data));
+  }, [chosen, action]);
   const name = `stance-${itemId}`;
+  // False in the server's HTML, true once the page runs: a choice clicked before then would be put
+  // back by React, so until then the group says it is not ready (the no-JavaScript form still works).
+  const hydrated = useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
   return (
     <form ref={form} action={action} className="pr-stance print:hidden" aria-label={`Your stance on ${title}`}>
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="itemId" value={itemId} />
-      <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+      <fieldset
+        aria-disabled={hydrated ? undefined : true}
+        className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm"
+      >
         <legend className="mb-1 font-medium">
           Your stance{' '}
           <span className="font-normal text-zinc-600 dark:text-zinc-400">(private, before the meeting)</span>
