@@ -21,6 +21,8 @@ export const ITEM_STATUS_COLOUR: Record<ItemStatus, string> = {
   in_delivery: 'bg-blue-100 text-blue-800 dark:bg-blue-950 dark:text-blue-200',
   delivered: 'bg-violet-100 text-violet-800 dark:bg-violet-950 dark:text-violet-200',
   withdrawn: 'bg-stone-200 text-stone-700 dark:bg-stone-700 dark:text-stone-200',
+  needs_info: 'bg-orange-100 text-orange-900 dark:bg-orange-950 dark:text-orange-200',
+  merged: 'bg-stone-200 text-stone-700 dark:bg-stone-700 dark:text-stone-200',
 };
 
 export const CHANGE_STATUS_COLOUR: Record<ChangeRequestListRow['status'], string> = {

@@ -1,5 +1,5 @@
 import { pgTable, text, integer, doublePrecision, jsonb, index, primaryKey } from 'drizzle-orm/pg-core';
-import { CADENCES, CYCLE_STATUSES, ITEM_STATUSES, KINDS, SIZES, type SizeWeeks } from '../schema/backlog';
+import { CADENCES, CYCLE_STATUSES, ITEM_STATUSES, KINDS, SCORING_MODELS, SIZES, type SizeWeeks } from '../schema/backlog';
 import { departments, modules, users } from './people';
 
 export const cycles = pgTable('cycles', {
@@ -12,6 +12,10 @@ export const cycles = pgTable('cycles', {
   /** Person-weeks per t-shirt size, set per cycle by the pm. */
   sizeWeeks: jsonb('size_weeks').$type<SizeWeeks>().notNull(),
   status: text('status', { enum: CYCLE_STATUSES }).notNull().default('planning'),
+  /** Which scoring model the cycle uses (SCORING_MODELS); 'none' by default. */
+  scoringModel: text('scoring_model', { enum: SCORING_MODELS }).notNull().default('none'),
+  /** Target share of capacity for non-functional and tech-debt work, in percent; null when not set. */
+  nfrTargetPercent: integer('nfr_target_percent'),
   createdAt: text('created_at').notNull(),
 });
 export type Cycle = typeof cycles.$inferSelect;
@@ -25,6 +29,11 @@ export const themes = pgTable(
       .references(() => cycles.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     keyOutcome: text('key_outcome').notNull(),
+    /** A measurable key outcome: what is measured, in which unit, from where to where. All optional. */
+    metricName: text('metric_name'),
+    metricUnit: text('metric_unit'),
+    metricBaseline: doublePrecision('metric_baseline'),
+    metricTarget: doublePrecision('metric_target'),
     position: integer('position').notNull(),
   },
   (t) => [index('themes_cycle').on(t.cycleId, t.position)],
@@ -45,6 +54,8 @@ export const items = pgTable(
     estimateSize: text('estimate_size', { enum: SIZES }),
     estimateWeeks: doublePrecision('estimate_weeks'),
     sme: text('sme').notNull().default(''),
+    /** The SME when they are a person in Quorum; null when `sme` is free text for someone outside it. */
+    smeUserId: integer('sme_user_id').references(() => users.id),
     sponsorId: integer('sponsor_id').references(() => users.id),
     /** Free text a requestor suggests; the pm turns it into sponsorId when triaging. */
     sponsorSuggestion: text('sponsor_suggestion').notNull().default(''),
@@ -59,6 +70,10 @@ export const items = pgTable(
     decisionReason: text('decision_reason'),
     rank: text('rank'),
     targetPeriod: text('target_period'),
+    /** The question triage sent back with the request (status needs_info), until it is resubmitted. */
+    infoRequest: text('info_request'),
+    /** The surviving item this one was merged into (status merged). */
+    mergedIntoId: integer('merged_into_id'),
     version: integer('version').notNull().default(1),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),

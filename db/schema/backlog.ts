@@ -19,7 +19,14 @@ export const ITEM_STATUSES = [
   'in_delivery',
   'delivered',
   'withdrawn',
+  /** Sent back to its requestor with a question from triage; resubmitting makes it submitted again. */
+  'needs_info',
+  /** Folded into another item (items.mergedIntoId) as a duplicate. */
+  'merged',
 ] as const;
+/** How a cycle may score its items; 'none' shows no score. A score informs the meeting, never decides. */
+export const SCORING_MODELS = ['none', 'value_effort', 'rice', 'wsjf'] as const;
+export type ScoringModel = (typeof SCORING_MODELS)[number];
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 export const cycles = sqliteTable('cycles', {
@@ -32,6 +39,10 @@ export const cycles = sqliteTable('cycles', {
   /** Person-weeks per t-shirt size, set per cycle by the pm. */
   sizeWeeks: text('size_weeks', { mode: 'json' }).$type<SizeWeeks>().notNull(),
   status: text('status', { enum: CYCLE_STATUSES }).notNull().default('planning'),
+  /** Which scoring model the cycle uses (SCORING_MODELS); 'none' by default. */
+  scoringModel: text('scoring_model', { enum: SCORING_MODELS }).notNull().default('none'),
+  /** Target share of capacity for non-functional and tech-debt work, in percent; null when not set. */
+  nfrTargetPercent: integer('nfr_target_percent'),
   createdAt: text('created_at').notNull(),
 });
 export type Cycle = typeof cycles.$inferSelect;
@@ -45,6 +56,11 @@ export const themes = sqliteTable(
       .references(() => cycles.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     keyOutcome: text('key_outcome').notNull(),
+    /** A measurable key outcome: what is measured, in which unit, from where to where. All optional. */
+    metricName: text('metric_name'),
+    metricUnit: text('metric_unit'),
+    metricBaseline: real('metric_baseline'),
+    metricTarget: real('metric_target'),
     position: integer('position').notNull(),
   },
   (t) => [index('themes_cycle').on(t.cycleId, t.position)],
@@ -65,6 +81,8 @@ export const items = sqliteTable(
     estimateSize: text('estimate_size', { enum: SIZES }),
     estimateWeeks: real('estimate_weeks'),
     sme: text('sme').notNull().default(''),
+    /** The SME when they are a person in Quorum; null when `sme` is free text for someone outside it. */
+    smeUserId: integer('sme_user_id').references(() => users.id),
     sponsorId: integer('sponsor_id').references(() => users.id),
     /** Free text a requestor suggests; the pm turns it into sponsorId when triaging. */
     sponsorSuggestion: text('sponsor_suggestion').notNull().default(''),
@@ -79,6 +97,10 @@ export const items = sqliteTable(
     decisionReason: text('decision_reason'),
     rank: text('rank'),
     targetPeriod: text('target_period'),
+    /** The question triage sent back with the request (status needs_info), until it is resubmitted. */
+    infoRequest: text('info_request'),
+    /** The surviving item this one was merged into (status merged). */
+    mergedIntoId: integer('merged_into_id'),
     version: integer('version').notNull().default(1),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),

@@ -9,3 +9,4 @@ export * from './sessions';
 export * from './identity';
 export * from './integrations';
 export * from './meeting-room';
+export * from './shaping';

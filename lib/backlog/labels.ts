@@ -11,6 +11,8 @@ export const STATUS_LABEL: Record<ItemStatus, string> = {
   in_delivery: 'In delivery',
   delivered: 'Delivered',
   withdrawn: 'Withdrawn',
+  needs_info: 'Needs information',
+  merged: 'Merged',
 };
 
 export const KIND_LABEL: Record<Kind, string> = {

@@ -4,8 +4,8 @@ import { STATUS_LABEL } from './labels';
 /** The item lifecycle. Anything not listed here is refused. */
 export const TRANSITIONS: Record<ItemStatus, readonly ItemStatus[]> = {
   draft: ['submitted', 'withdrawn'],
-  submitted: ['curated', 'rejected', 'withdrawn'],
-  curated: ['accepted', 'rejected', 'deferred', 'submitted', 'withdrawn'],
+  submitted: ['curated', 'rejected', 'withdrawn', 'needs_info', 'merged'],
+  curated: ['accepted', 'rejected', 'deferred', 'submitted', 'withdrawn', 'merged'],
   accepted: ['scheduled', 'deferred', 'curated'],
   rejected: [],
   deferred: ['curated'],
@@ -13,6 +13,8 @@ export const TRANSITIONS: Record<ItemStatus, readonly ItemStatus[]> = {
   in_delivery: ['delivered', 'scheduled'],
   delivered: [],
   withdrawn: [],
+  needs_info: ['submitted', 'withdrawn'],
+  merged: [],
 };
 
 export function canTransition(from: ItemStatus, to: ItemStatus): boolean {

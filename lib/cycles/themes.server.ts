@@ -22,6 +22,10 @@ export async function listThemes(actor: ActingUser, cycleId: number): Promise<(T
       cycleId: themes.cycleId,
       name: themes.name,
       keyOutcome: themes.keyOutcome,
+      metricName: themes.metricName,
+      metricUnit: themes.metricUnit,
+      metricBaseline: themes.metricBaseline,
+      metricTarget: themes.metricTarget,
       position: themes.position,
       itemCount: count(items.id),
     })

@@ -1,0 +1,158 @@
+import { pgTable, text, integer, doublePrecision, jsonb, primaryKey, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { CO_PERSON_ROLES, SLICE_ROLES } from '../schema/shaping';
+import { ROLES } from '../schema/people';
+import { cycles, items } from './backlog';
+import { users } from './people';
+
+/** The shaping tables on PostgreSQL (see db/schema/shaping.ts). */
+
+/** An activity on the map's backbone, left to right by position. */
+export const mapActivities = pgTable(
+  'map_activities',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('map_activities_cycle').on(t.cycleId, t.position)],
+);
+export type MapActivity = typeof mapActivities.$inferSelect;
+
+/** A step of an activity, left to right by position: the columns cards sit under. */
+export const mapSteps = pgTable(
+  'map_steps',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => mapActivities.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('map_steps_activity').on(t.activityId, t.position)],
+);
+export type MapStep = typeof mapSteps.$inferSelect;
+
+/** A release slice: a horizontal lane, top to bottom by position. */
+export const mapSlices = pgTable(
+  'map_slices',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    role: text('role', { enum: SLICE_ROLES }).notNull().default('custom'),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('map_slices_cycle').on(t.cycleId, t.position)],
+);
+export type MapSlice = typeof mapSlices.$inferSelect;
+
+/**
+ * Where an item sits on its cycle's map. No row, or a row with no step and slice, is the tray.
+ * A culled card keeps its place so bringing it back puts it where it was.
+ */
+export const mapCards = pgTable(
+  'map_cards',
+  {
+    itemId: integer('item_id')
+      .primaryKey()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    stepId: integer('step_id').references(() => mapSteps.id, { onDelete: 'set null' }),
+    sliceId: integer('slice_id').references(() => mapSlices.id, { onDelete: 'set null' }),
+    /** Order inside its cell (step × slice), or inside the tray. */
+    position: integer('position').notNull(),
+    culledAt: text('culled_at'),
+    cullReason: text('cull_reason'),
+    culledBy: integer('culled_by').references(() => users.id),
+    /** Moves say which version they saw, so a move of a card someone just changed is refused. */
+    version: integer('version').notNull().default(1),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('map_cards_cycle').on(t.cycleId, t.sliceId, t.stepId)],
+);
+export type MapCard = typeof mapCards.$inferSelect;
+
+/** Who fills each input of a cycle's scoring model (e.g. effort: engineer, value: leader). */
+export const scoringInputOwners = pgTable(
+  'scoring_input_owners',
+  {
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    /** The input's key in its model, e.g. 'reach', 'confidence', 'job_size'. */
+    input: text('input').notNull(),
+    ownerRole: text('owner_role', { enum: ROLES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.input] })],
+);
+export type ScoringInputOwner = typeof scoringInputOwners.$inferSelect;
+
+/** One input of one item's score, as its owner last set it. */
+export const itemScoreInputs = pgTable(
+  'item_score_inputs',
+  {
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    input: text('input').notNull(),
+    value: doublePrecision('value').notNull(),
+    setBy: integer('set_by')
+      .notNull()
+      .references(() => users.id),
+    setAt: text('set_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.input] })],
+);
+export type ItemScoreInput = typeof itemScoreInputs.$inferSelect;
+
+/** A duplicate folded into a surviving item. Unique on the merged item: it can be merged once. */
+export const itemMerges = pgTable(
+  'item_merges',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    survivorId: integer('survivor_id')
+      .notNull()
+      .references(() => items.id),
+    mergedId: integer('merged_id')
+      .notNull()
+      .references(() => items.id),
+    /** The names of the fields the survivor took from the merged item. */
+    fieldsTaken: jsonb('fields_taken').$type<string[]>().notNull(),
+    mergedBy: integer('merged_by')
+      .notNull()
+      .references(() => users.id),
+    mergedAt: text('merged_at').notNull(),
+  },
+  (t) => [uniqueIndex('item_merges_merged').on(t.mergedId), index('item_merges_survivor').on(t.survivorId)],
+);
+export type ItemMerge = typeof itemMerges.$inferSelect;
+
+/**
+ * Requestors and sponsors an item gained beyond its own requestorId/sponsorId, from merged
+ * duplicates: they follow the item as its requestor or sponsor would.
+ */
+export const itemCoPeople = pgTable(
+  'item_co_people',
+  {
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role', { enum: CO_PERSON_ROLES }).notNull(),
+    /** The merged item they came from. */
+    viaItemId: integer('via_item_id').references(() => items.id),
+    addedAt: text('added_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.userId, t.role] }), index('item_co_people_user').on(t.userId)],
+);
+export type ItemCoPerson = typeof itemCoPeople.$inferSelect;
