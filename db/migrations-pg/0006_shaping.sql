@@ -100,4 +100,8 @@ CREATE INDEX "map_activities_cycle" ON "map_activities" USING btree ("cycle_id",
 CREATE INDEX "map_cards_cycle" ON "map_cards" USING btree ("cycle_id","slice_id","step_id");--> statement-breakpoint
 CREATE INDEX "map_slices_cycle" ON "map_slices" USING btree ("cycle_id","position");--> statement-breakpoint
 CREATE INDEX "map_steps_activity" ON "map_steps" USING btree ("activity_id","position");--> statement-breakpoint
-ALTER TABLE "items" ADD CONSTRAINT "items_sme_user_id_users_id_fk" FOREIGN KEY ("sme_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "items" ADD CONSTRAINT "items_sme_user_id_users_id_fk" FOREIGN KEY ("sme_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+-- Every cycle's map starts with the three slices people plan in; the pm adds, renames and reorders from there.
+INSERT INTO "map_slices" ("cycle_id", "name", "role", "position") SELECT "id", 'This cycle', 'this_cycle', 0 FROM "cycles";--> statement-breakpoint
+INSERT INTO "map_slices" ("cycle_id", "name", "role", "position") SELECT "id", 'Next', 'next', 1 FROM "cycles";--> statement-breakpoint
+INSERT INTO "map_slices" ("cycle_id", "name", "role", "position") SELECT "id", 'Later', 'later', 2 FROM "cycles";

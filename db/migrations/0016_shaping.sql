@@ -99,4 +99,8 @@ ALTER TABLE `items` ADD `merged_into_id` integer;--> statement-breakpoint
 ALTER TABLE `themes` ADD `metric_name` text;--> statement-breakpoint
 ALTER TABLE `themes` ADD `metric_unit` text;--> statement-breakpoint
 ALTER TABLE `themes` ADD `metric_baseline` real;--> statement-breakpoint
-ALTER TABLE `themes` ADD `metric_target` real;
+ALTER TABLE `themes` ADD `metric_target` real;--> statement-breakpoint
+-- Every cycle's map starts with the three slices people plan in; the pm adds, renames and reorders from there.
+INSERT INTO `map_slices` (`cycle_id`, `name`, `role`, `position`) SELECT `id`, 'This cycle', 'this_cycle', 0 FROM `cycles`;--> statement-breakpoint
+INSERT INTO `map_slices` (`cycle_id`, `name`, `role`, `position`) SELECT `id`, 'Next', 'next', 1 FROM `cycles`;--> statement-breakpoint
+INSERT INTO `map_slices` (`cycle_id`, `name`, `role`, `position`) SELECT `id`, 'Later', 'later', 2 FROM `cycles`;
