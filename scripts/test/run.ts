@@ -1,5 +1,5 @@
 /**
- * `npm test`: every check, one step after the other, stopping at the first failure. The unit tests run twice, at
+ * `npm test`: every check, step after step, stopping at the first failure. The unit tests run twice, at
  * once, on SQLite and on a throw-away PostgreSQL cluster this script starts (scripts/test/postgres-cluster.ts); without
  * PostgreSQL installed that half is skipped with a banner no one can miss. The cluster is stopped and removed
  * at the end, also after a failure, and the run exits with the failed step's code.
@@ -33,11 +33,6 @@ const skippedBanner = () =>
     'QUORUM_TEST_PG_URL. This run says nothing about PostgreSQL.',
   ]);
 
-const npmScript = (script: string): Step => ({
-  name: script,
-  run: () => runInherited('npm', ['run', script], baseEnv),
-});
-
 const steps: Step[] = [
   {
     name: 'typecheck, lint, lint:deps, format:check',
@@ -70,27 +65,32 @@ const steps: Step[] = [
   },
   {
     // At once: the PostgreSQL half spends much of its time waiting on the database, so the two
-    // together take about two thirds of one after the other on two cores. Each one's output is
-    // printed whole when it ends.
-    name: 'unit tests (SQLite ∥ PostgreSQL)',
+    // together take about two thirds of one after the other on two cores. The build follows the
+    // SQLite half in its lane: it starts while the PostgreSQL half is still waiting on its database,
+    // on the core that half leaves idle. Each command's output is printed whole when it ends.
+    name: 'unit tests (SQLite, then build ∥ PostgreSQL)',
     run: async () => {
       const url = postgres.cluster?.url;
-      const runs = [runCaptured('unit tests (SQLite)', 'npx', ['vitest', 'run'], baseEnv)];
+      const sqliteThenBuild = async () => {
+        const unit = await runCaptured('unit tests (SQLite)', 'npx', ['vitest', 'run'], baseEnv);
+        if (unit.code !== 0) return [unit];
+        return [unit, await runCaptured('build', 'npm', ['run', 'build'], baseEnv)];
+      };
+      const lanes = [sqliteThenBuild()];
       if (url)
-        runs.push(
+        lanes.push(
           runCaptured('unit tests (PostgreSQL)', 'npx', ['vitest', 'run'], {
             ...baseEnv,
             QUORUM_TEST_DB: 'postgres',
             QUORUM_TEST_PG_URL: url,
-          }),
+          }).then((r) => [r]),
         );
-      const results = await Promise.all(runs);
+      const results = (await Promise.all(lanes)).flat();
       for (const r of results)
         console.log(`${r.script.padEnd(26)}${r.code === 0 ? 'passed' : 'FAILED'}  ${seconds(r.ms)}`);
       return results.find((r) => r.code !== 0)?.code ?? 0;
     },
   },
-  npmScript('build'),
   {
     name: 'e2e (Playwright)',
     run: () => {
