@@ -1,5 +1,13 @@
 import { pgTable, text, integer, doublePrecision, jsonb, index, primaryKey } from 'drizzle-orm/pg-core';
-import { CADENCES, CYCLE_STATUSES, ITEM_STATUSES, KINDS, SCORING_MODELS, SIZES, type SizeWeeks } from '../schema/backlog';
+import {
+  CADENCES,
+  CYCLE_STATUSES,
+  ITEM_STATUSES,
+  KINDS,
+  SCORING_MODELS,
+  SIZES,
+  type SizeWeeks,
+} from '../schema/backlog';
 import { departments, modules, users } from './people';
 
 export const cycles = pgTable('cycles', {
@@ -74,6 +82,8 @@ export const items = pgTable(
     infoRequest: text('info_request'),
     /** The surviving item this one was merged into (status merged). */
     mergedIntoId: integer('merged_into_id'),
+    /** Person-weeks actually spent, recorded at delivery, next to the estimate. */
+    actualWeeks: doublePrecision('actual_weeks'),
     version: integer('version').notNull().default(1),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),

@@ -10,3 +10,4 @@ export * from './identity';
 export * from './integrations';
 export * from './meeting-room';
 export * from './shaping';
+export * from './delivery';

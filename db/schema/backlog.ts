@@ -101,6 +101,8 @@ export const items = sqliteTable(
     infoRequest: text('info_request'),
     /** The surviving item this one was merged into (status merged). */
     mergedIntoId: integer('merged_into_id'),
+    /** Person-weeks actually spent, recorded at delivery, next to the estimate. */
+    actualWeeks: real('actual_weeks'),
     version: integer('version').notNull().default(1),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
