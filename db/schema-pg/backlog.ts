@@ -1,4 +1,4 @@
-import { pgTable, text, integer, doublePrecision, jsonb, index, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, boolean, doublePrecision, jsonb, index, primaryKey } from 'drizzle-orm/pg-core';
 import {
   CADENCES,
   CYCLE_STATUSES,
@@ -24,6 +24,8 @@ export const cycles = pgTable('cycles', {
   scoringModel: text('scoring_model', { enum: SCORING_MODELS }).notNull().default('none'),
   /** Target share of capacity for non-functional and tech-debt work, in percent; null when not set. */
   nfrTargetPercent: integer('nfr_target_percent'),
+  /** Whether the admin lets this cycle's published titles and themes appear on read-only roadmap links. */
+  sharedOnRoadmap: boolean('shared_on_roadmap').notNull().default(false),
   createdAt: text('created_at').notNull(),
 });
 export type Cycle = typeof cycles.$inferSelect;
@@ -42,6 +44,8 @@ export const themes = pgTable(
     metricUnit: text('metric_unit'),
     metricBaseline: doublePrecision('metric_baseline'),
     metricTarget: doublePrecision('metric_target'),
+    /** The value measured when the cycle is reviewed. */
+    metricActual: doublePrecision('metric_actual'),
     position: integer('position').notNull(),
   },
   (t) => [index('themes_cycle').on(t.cycleId, t.position)],

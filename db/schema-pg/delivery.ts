@@ -1,4 +1,4 @@
-import { pgTable, text, integer, jsonb, index, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, jsonb, index, primaryKey, uniqueIndex } from 'drizzle-orm/pg-core';
 import { DELIVERY_KINDS, DEMO_STAGES, FEEDBACK_VERDICTS } from '../schema/delivery';
 import { cycles, items } from './backlog';
 import { users } from './people';
@@ -120,3 +120,21 @@ export const demoFeedback = pgTable(
   (t) => [index('demo_feedback_item').on(t.itemId, t.demoId)],
 );
 export type DemoFeedback = typeof demoFeedback.$inferSelect;
+
+/** A read-only roadmap link (see db/schema/delivery.ts). */
+export const roadmapLinks = pgTable(
+  'roadmap_links',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    tokenHash: text('token_hash').notNull(),
+    label: text('label').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    revokedAt: text('revoked_at'),
+    revokedBy: integer('revoked_by').references(() => users.id),
+    lastUsedAt: text('last_used_at'),
+  },
+  (t) => [uniqueIndex('roadmap_links_token').on(t.tokenHash)],
+);

@@ -43,6 +43,8 @@ export const cycles = sqliteTable('cycles', {
   scoringModel: text('scoring_model', { enum: SCORING_MODELS }).notNull().default('none'),
   /** Target share of capacity for non-functional and tech-debt work, in percent; null when not set. */
   nfrTargetPercent: integer('nfr_target_percent'),
+  /** Whether the admin lets this cycle's published titles and themes appear on read-only roadmap links. */
+  sharedOnRoadmap: integer('shared_on_roadmap', { mode: 'boolean' }).notNull().default(false),
   createdAt: text('created_at').notNull(),
 });
 export type Cycle = typeof cycles.$inferSelect;
@@ -61,6 +63,8 @@ export const themes = sqliteTable(
     metricUnit: text('metric_unit'),
     metricBaseline: real('metric_baseline'),
     metricTarget: real('metric_target'),
+    /** The value measured when the cycle is reviewed. */
+    metricActual: real('metric_actual'),
     position: integer('position').notNull(),
   },
   (t) => [index('themes_cycle').on(t.cycleId, t.position)],

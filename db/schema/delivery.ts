@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { cycles, items } from './backlog';
 import { users } from './people';
 
@@ -132,3 +132,25 @@ export const demoFeedback = sqliteTable(
   (t) => [index('demo_feedback_item').on(t.itemId, t.demoId)],
 );
 export type DemoFeedback = typeof demoFeedback.$inferSelect;
+
+/**
+ * A read-only roadmap link for people without an account (board members, customers). Only a hash
+ * of its token is kept; a revoked link answers 404 like one that never existed.
+ */
+export const roadmapLinks = sqliteTable(
+  'roadmap_links',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull(),
+    label: text('label').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    revokedAt: text('revoked_at'),
+    revokedBy: integer('revoked_by').references(() => users.id),
+    lastUsedAt: text('last_used_at'),
+  },
+  (t) => [uniqueIndex('roadmap_links_token').on(t.tokenHash)],
+);
+export type RoadmapLink = typeof roadmapLinks.$inferSelect;

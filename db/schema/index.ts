@@ -85,3 +85,4 @@ export const demos = pick(sqlite.demos, pg.demos);
 export const demoItems = pick(sqlite.demoItems, pg.demoItems);
 export const demoInvitees = pick(sqlite.demoInvitees, pg.demoInvitees);
 export const demoFeedback = pick(sqlite.demoFeedback, pg.demoFeedback);
+export const roadmapLinks = pick(sqlite.roadmapLinks, pg.roadmapLinks);

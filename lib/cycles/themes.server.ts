@@ -26,6 +26,7 @@ export async function listThemes(actor: ActingUser, cycleId: number): Promise<(T
       metricUnit: themes.metricUnit,
       metricBaseline: themes.metricBaseline,
       metricTarget: themes.metricTarget,
+      metricActual: themes.metricActual,
       position: themes.position,
       itemCount: count(items.id),
     })
