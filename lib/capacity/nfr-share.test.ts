@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { nfrShare, nfrShareAboveCut, nfrShareText, nfrUnestimatedText, type NfrShareItem } from './nfr-share';
+import {
+  nfrShare,
+  nfrShareAboveCut,
+  nfrShareMatters,
+  nfrShareText,
+  nfrUnestimatedText,
+  type NfrShareItem,
+} from './nfr-share';
 
 const feature = (weeks: number | null): NfrShareItem => ({ kind: 'feature', weeks });
 const debt = (weeks: number | null): NfrShareItem => ({ kind: 'tech_debt', weeks });
@@ -61,5 +68,14 @@ describe('nfrShareAboveCut', () => {
       nfrWeeks: 0,
       unestimated: 1,
     });
+  });
+});
+
+describe('nfrShareMatters', () => {
+  it('is silent without a target and without non-functional work, and speaks otherwise', () => {
+    expect(nfrShareMatters(nfrShare([feature(3)], 10, null))).toBe(false);
+    expect(nfrShareMatters(nfrShare([feature(3)], 10, 0))).toBe(true);
+    expect(nfrShareMatters(nfrShare([debt(1)], 10, null))).toBe(true);
+    expect(nfrShareMatters(nfrShare([nfr(null)], 10, null))).toBe(true);
   });
 });

@@ -89,3 +89,8 @@ export function nfrUnestimatedText(share: NfrShare): string | null {
   const one = share.unestimated === 1;
   return `${plural(share.unestimated, 'non-functional item')} ${one ? 'has' : 'have'} no estimate and ${one ? 'is' : 'are'} not counted.`;
 }
+
+/** Whether the share says anything: a target is set, or some non-functional work is counted or left out. */
+export function nfrShareMatters(share: NfrShare): boolean {
+  return share.targetPercent !== null || share.nfrWeeks > 0 || share.unestimated > 0;
+}

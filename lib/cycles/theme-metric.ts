@@ -75,3 +75,8 @@ export function formatMetric(m: Partial<ThemeMetric>): string | null {
   if (target !== null) return `${name}: target ${withUnit(target, unit)}`;
   return unit ? `${name} (${unit})` : name;
 }
+
+/** A theme as a frozen document keeps it: the metric's words only when there is one. */
+export function withMetric<T extends object>(theme: T, metric: string | null): T & { metric?: string } {
+  return metric ? { ...theme, metric } : theme;
+}
