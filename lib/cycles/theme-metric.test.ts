@@ -5,7 +5,10 @@ import { themes } from '@/db/schema';
 import { first } from '@/db/rows';
 import { db, eventsOf, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { addTheme, updateTheme } from './themes.server';
-import { formatMetric } from './theme-metric';
+import { formatMetric, withMetric } from './theme-metric';
+import type { PrereadSnapshot } from '@/db/schema';
+import { itemsByThemeLines } from '@/lib/meetings/preread-themes';
+import { groupByTheme } from '@/lib/prereads/capacity';
 
 let pm: TestUser;
 beforeAll(async () => {
@@ -111,5 +114,44 @@ describe('formatMetric', () => {
       'Incidents: 12 → 4',
     );
     expect(formatMetric({ metricName: null, metricUnit: '%', metricBaseline: 1, metricTarget: 2 })).toBeNull();
+  });
+});
+
+describe('the pre-read’s key outcome metric', () => {
+  it('shows the metric beside the key outcome when the snapshot has one, and nothing more when not', () => {
+    const item = (id: number, themeId: number): PrereadSnapshot['items'][number] => ({
+      id,
+      title: `Item ${id}`,
+      description: '',
+      businessBenefit: '',
+      estimate: '3 pw',
+      effectiveWeeks: 3,
+      sme: '',
+      sponsor: null,
+      requestor: 'Rosa',
+      department: 'Sales',
+      kind: 'feature',
+      modules: [],
+      themeId,
+      theme: null,
+      version: 1,
+    });
+    const snapshot: PrereadSnapshot = {
+      meeting: { title: 'Q', scheduledAt: '2027-01-01T09:00:00Z', durationMinutes: 60, location: '', facilitator: 'P' },
+      cycle: { id: 1, name: 'Q', capacityWeeks: 10 },
+      themes: [
+        withMetric({ id: 1, name: 'Growth', keyOutcome: 'More sales' }, 'Checkout conversion: 2.1 % → 3 %'),
+        withMetric({ id: 2, name: 'Reliability', keyOutcome: 'Fewer incidents' }, null),
+      ],
+      items: [item(1, 1), item(2, 2)],
+    };
+    expect(itemsByThemeLines(snapshot).filter((l) => !l.startsWith('•'))).toEqual([
+      'Growth — key outcome: More sales (measured by Checkout conversion: 2.1 % → 3 %) (1)',
+      'Reliability — key outcome: Fewer incidents (1)',
+    ]);
+    expect(groupByTheme(snapshot, snapshot.items).map((s) => s.metric)).toEqual([
+      'Checkout conversion: 2.1 % → 3 %',
+      undefined,
+    ]);
   });
 });
