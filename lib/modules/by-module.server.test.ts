@@ -3,7 +3,7 @@ import { makeCycle, makeItem, makeModule, type TestUser } from '@/db/factories';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, userWithRole } from '@/lib/testing/db';
 import { NO_MODULE } from './by-module';
-import { cycleModulesView } from './by-module.server';
+import { cycleModulesView, firstModules } from './by-module.server';
 
 let pm: TestUser, requestor: TestUser;
 beforeAll(async () => {
@@ -42,5 +42,18 @@ describe('cycleModulesView', () => {
     const cycle = await makeCycle(db);
     await expect(cycleModulesView(requestor, cycle.id)).rejects.toThrow(ForbiddenError);
     await expect(cycleModulesView(pm, 987654)).rejects.toThrow(NotFoundError);
+  });
+});
+
+describe('firstModules', () => {
+  it('gives each item with a module its first module by name, for keeping modules together', async () => {
+    const cycle = await makeCycle(db);
+    const [zeta, alpha] = [await makeModule(db, `Zeta ${cycle.id}`), await makeModule(db, `Alpha ${cycle.id}`)];
+    const at = { requestorId: pm.id, departmentId: pm.departmentId, cycleId: cycle.id };
+    const both = await makeItem(db, { ...at, moduleIds: [zeta.id, alpha.id] });
+    const one = await makeItem(db, { ...at, moduleIds: [zeta.id] });
+    const none = await makeItem(db, at);
+    expect(await firstModules(db, [both.id, one.id, none.id])).toEqual({ [both.id]: alpha.id, [one.id]: zeta.id });
+    expect(await firstModules(db, [])).toEqual({});
   });
 });
