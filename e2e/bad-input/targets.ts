@@ -73,12 +73,17 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   { target: 'action retryOutboxAction', from: 'an unknown message', as: 'admin', kinds: { id: 'id' } },
   { target: 'action createCycleAction', from: 'a new cycle', as: 'pm', kinds: cycleForm },
   { target: 'action updateCycleAction', from: 'a planning cycle', as: 'pm', kinds: { cycleId: 'id', ...cycleForm } },
-  { target: 'action addThemeAction', from: 'a planning cycle', as: 'pm', kinds: { cycleId: 'id', name: 'line' } },
+  {
+    target: 'action addThemeAction',
+    from: 'a planning cycle',
+    as: 'pm',
+    kinds: { cycleId: 'id', name: 'line', metricName: 'line?', metricUnit: 'line?' },
+  },
   {
     target: 'action updateThemeAction',
     from: 'a theme of a planning cycle',
     as: 'pm',
-    kinds: { cycleId: 'id', themeId: 'id', name: 'line' },
+    kinds: { cycleId: 'id', themeId: 'id', name: 'line', metricName: 'line?', metricUnit: 'line?' },
   },
   {
     target: 'action themeCommandAction',
