@@ -5,6 +5,7 @@ import { sumEstimates } from '@/lib/backlog/estimates';
 import type { BacklogMeta, BacklogRow } from '@/lib/backlog/types';
 import { formatWeeks, personWeeks } from './format';
 import { NO_THEME } from './backlog-columns';
+import { PlannedNfrShare } from '@/components/capacity/planned-nfr-share';
 
 function percent(part: number, whole: number) {
   if (whole <= 0) return part > 0 ? 100 : 0;
@@ -60,6 +61,7 @@ export function CapacityBar({ rows, meta }: { rows: BacklogRow[]; meta: BacklogM
           style={{ width: `${Math.min(pct, 100)}%` }}
         />
       </div>
+      <PlannedNfrShare rows={rows} meta={meta} />
       {themes.length > 0 ? (
         <ul
           aria-label="Capacity by theme"

@@ -4,6 +4,8 @@ import type { FormState } from '@/lib/actions.server';
 import { TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import type { ThemeMetric } from '@/lib/cycles/theme-metric';
+import { ThemeMetricFields } from './theme-metric-fields';
 
 type Action = (prev: FormState | undefined, form: FormData) => Promise<FormState>;
 
@@ -15,7 +17,7 @@ export function ThemeForm({
 }: {
   action: Action;
   cycleId: number;
-  theme?: { id: number; name: string; keyOutcome: string };
+  theme?: { id: number; name: string; keyOutcome: string } & Partial<ThemeMetric>;
 }) {
   const [state, formAction] = useActionState(action, undefined);
   const e = state?.fieldErrors ?? {};
@@ -48,6 +50,7 @@ export function ThemeForm({
         defaultValue={String(typed?.keyOutcome ?? theme?.keyOutcome ?? '')}
         errors={e.keyOutcome}
       />
+      <ThemeMetricFields prefix={prefix} label={label} initial={theme} typed={typed} errors={e} />
       <div className="pt-6">
         <SubmitButton variant={theme ? 'secondary' : 'primary'}>{theme ? 'Save theme' : 'Add theme'}</SubmitButton>
       </div>

@@ -12,6 +12,7 @@ import { ProposalBanners, WhatIf } from './what-if';
 import { SortableRanking, type MoveVia } from './sortable-ranking';
 import { useFocusAfterMove } from './use-rank-focus';
 import { reorder } from './reorder';
+import { RankingNfrShare } from '@/components/capacity/ranking-nfr-share';
 
 /**
  * The accepted items in rank order with the capacity bar and the cut line. Rankers (facilitator,
@@ -77,6 +78,7 @@ export function RankingBoard({
           <div className="h-full rounded-full bg-indigo-600" style={{ width: `${pct}%` }} />
         </div>
       </div>
+      <RankingNfrShare ranking={state.ranking} />
       {items.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           No accepted items yet. Accepted items appear here, at the bottom, to be ranked.

@@ -48,6 +48,11 @@ export function ThemeOutcomes({ themes }: { themes: ThemeOutcome[] }) {
                 <span className="font-medium">Key outcome:</span> {theme.keyOutcome}
               </p>
             )}
+            {theme.metric && (
+              <p className="text-sm">
+                <span className="font-medium">Measured by:</span> {theme.metric}
+              </p>
+            )}
             <div className="grid gap-2 grid-cols-1 sm:grid-cols-3">
               <Group status="accepted" count={theme.accepted.length}>
                 {theme.accepted.map((r) => (

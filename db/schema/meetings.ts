@@ -111,7 +111,8 @@ export type SnapshotItem = {
 export type PrereadSnapshot = {
   meeting: { title: string; scheduledAt: string; durationMinutes: number; location: string; facilitator: string };
   cycle: { id: number; name: string; capacityWeeks: number };
-  themes: { id: number; name: string; keyOutcome: string }[];
+  /** `metric`: the key outcome's metric in words, when the theme has one (older snapshots have none). */
+  themes: { id: number; name: string; keyOutcome: string; metric?: string }[];
   items: SnapshotItem[];
 };
 

@@ -14,6 +14,7 @@ import { API_TOKEN_BAD_INPUT_TARGETS } from './targets-api-tokens';
 import { RANKING_BAD_INPUT_TARGETS } from './targets-ranking';
 import { MESSAGE_BAD_INPUT_TARGETS } from './targets-messages';
 import { AGENDA_BAD_INPUT_TARGETS } from './targets-agenda';
+import { NFR_BAD_INPUT_TARGETS } from './targets-nfr';
 
 export type BadInputTarget = {
   target: string;
@@ -72,12 +73,17 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   { target: 'action retryOutboxAction', from: 'an unknown message', as: 'admin', kinds: { id: 'id' } },
   { target: 'action createCycleAction', from: 'a new cycle', as: 'pm', kinds: cycleForm },
   { target: 'action updateCycleAction', from: 'a planning cycle', as: 'pm', kinds: { cycleId: 'id', ...cycleForm } },
-  { target: 'action addThemeAction', from: 'a planning cycle', as: 'pm', kinds: { cycleId: 'id', name: 'line' } },
+  {
+    target: 'action addThemeAction',
+    from: 'a planning cycle',
+    as: 'pm',
+    kinds: { cycleId: 'id', name: 'line', metricName: 'line?', metricUnit: 'line?' },
+  },
   {
     target: 'action updateThemeAction',
     from: 'a theme of a planning cycle',
     as: 'pm',
-    kinds: { cycleId: 'id', themeId: 'id', name: 'line' },
+    kinds: { cycleId: 'id', themeId: 'id', name: 'line', metricName: 'line?', metricUnit: 'line?' },
   },
   {
     target: 'action themeCommandAction',
@@ -304,6 +310,7 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   { target: 'GET /admin/audit/export', from: 'the log download', as: 'admin', kinds: {} },
   ...PEOPLE_BAD_INPUT_TARGETS,
   ...SSO_BAD_INPUT_TARGETS,
+  ...NFR_BAD_INPUT_TARGETS,
   ...RANKING_BAD_INPUT_TARGETS,
   ...IMPORT_BAD_INPUT_TARGETS,
   ...WEBHOOK_BAD_INPUT_TARGETS,

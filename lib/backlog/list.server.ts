@@ -120,6 +120,7 @@ export async function backlogMeta(actor: ActingUser, cycleId: number): Promise<B
     cycleId: cycle.id,
     cycleName: cycle.name,
     capacityWeeks: cycle.capacityWeeks,
+    nfrTargetPercent: cycle.nfrTargetPercent,
     sizeWeeks: cycle.sizeWeeks,
     themes: await db
       .select({ id: themes.id, name: themes.name })

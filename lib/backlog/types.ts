@@ -50,6 +50,8 @@ export type BacklogMeta = {
   cycleId: number;
   cycleName: string;
   capacityWeeks: number;
+  /** The cycle's target share of capacity for non-functional work, in percent; null or absent: none. */
+  nfrTargetPercent?: number | null;
   sizeWeeks: SizeWeeks;
   themes: Option[];
   departments: Option[];

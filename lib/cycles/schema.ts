@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CADENCES, SIZES } from '@/db/schema/backlog';
 import { singleLine } from '@/lib/validation';
+import { checkMetricNamed, themeMetricFields } from './theme-metric';
 
 const isoDate = (label: string) =>
   z
@@ -41,14 +42,17 @@ export const CycleSchema = z
   });
 export type CycleInput = z.infer<typeof CycleSchema>;
 
-export const ThemeSchema = z.object({
-  name: singleLine('Name', 80, { required: 'Name is required.' }),
-  keyOutcome: z
-    .string()
-    .trim()
-    .min(1, 'Key outcome is required.')
-    .max(500, 'Key outcome must be at most 500 characters.'),
-});
+export const ThemeSchema = z
+  .object({
+    name: singleLine('Name', 80, { required: 'Name is required.' }),
+    keyOutcome: z
+      .string()
+      .trim()
+      .min(1, 'Key outcome is required.')
+      .max(500, 'Key outcome must be at most 500 characters.'),
+    ...themeMetricFields,
+  })
+  .superRefine(checkMetricNamed);
 
 /** Reads `size_XS`… form fields into the nested sizeWeeks object the schema expects. */
 export function cycleFormToInput(form: Record<string, unknown>) {

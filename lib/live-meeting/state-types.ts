@@ -1,4 +1,4 @@
-import type { DecisionRow, Meeting, MeetingSettings, VoteChoice } from '@/db/schema';
+import type { DecisionRow, Kind, Meeting, MeetingSettings, VoteChoice } from '@/db/schema';
 import type { CutLine } from '@/lib/ranking/order';
 import type { Decision, Tally } from './tally';
 import type { StartWarning } from './warnings';
@@ -41,7 +41,15 @@ export type LiveItem = {
   myVote: { choice: VoteChoice; comment: string } | null;
 };
 
-export type RankedItem = { id: number; title: string; theme: string; weeks: number | null; version: number };
+export type RankedItem = {
+  id: number;
+  title: string;
+  theme: string;
+  weeks: number | null;
+  version: number;
+  /** So the page can total non-functional work above the cut line as the ranking moves. */
+  kind: Kind;
+};
 
 export type LiveAttendee = {
   userId: number;
@@ -81,7 +89,7 @@ export type LiveState = {
   attendees: LiveAttendee[];
   agenda: LiveItem[];
   /** The cycle's accepted items in rank order, against its capacity. */
-  ranking: { capacityWeeks: number; items: RankedItem[]; cut: CutLine };
+  ranking: { capacityWeeks: number; items: RankedItem[]; cut: CutLine; nfrTargetPercent: number | null };
   /** Leaders' own orders, the Borda aggregate (facilitator/pm only) and open what-if cut lines. */
   rankings: RankingsState;
   /** The consent agenda, and (facilitator only) the leaders' stances from the pre-read. */

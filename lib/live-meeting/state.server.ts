@@ -32,16 +32,20 @@ import type { LiveAttendee, LiveItem, LiveState } from './state-types';
 
 async function rankingOf(tx: Executor, cycleId: number): Promise<LiveState['ranking']> {
   const ranked = await acceptedRanking(tx, cycleId);
-  const capacityWeeks =
-    first(await tx.select({ capacityWeeks: cycles.capacityWeeks }).from(cycles).where(eq(cycles.id, cycleId)))
-      ?.capacityWeeks ?? 0;
+  const cycle = first(
+    await tx
+      .select({ capacityWeeks: cycles.capacityWeeks, nfrTargetPercent: cycles.nfrTargetPercent })
+      .from(cycles)
+      .where(eq(cycles.id, cycleId)),
+  );
+  const capacityWeeks = cycle?.capacityWeeks ?? 0;
   const ids = ranked.map((r) => r.id);
   const names = new Map(
     ids.length === 0
       ? []
       : (
           await tx
-            .select({ id: items.id, title: items.title, theme: themes.name })
+            .select({ id: items.id, title: items.title, theme: themes.name, kind: items.kind })
             .from(items)
             .leftJoin(themes, eq(themes.id, items.themeId))
             .where(inArray(items.id, ids))
@@ -55,8 +59,10 @@ async function rankingOf(tx: Executor, cycleId: number): Promise<LiveState['rank
       theme: names.get(r.id)?.theme ?? '',
       weeks: r.weeks,
       version: r.version,
+      kind: names.get(r.id)?.kind ?? 'feature',
     })),
     cut: cutLine(ranked, capacityWeeks),
+    nfrTargetPercent: cycle?.nfrTargetPercent ?? null,
   };
 }
 

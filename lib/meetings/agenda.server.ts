@@ -12,6 +12,7 @@ import type { Executor } from '@/lib/events/log.server';
 import { parseOrThrow } from '@/lib/validation';
 import { loadMeeting } from './access.server';
 import { agendaExtras } from './agenda-extras.server';
+import { firstModules } from '@/lib/modules/by-module.server';
 import { summariseAgenda, type AgendaSummary } from './agenda-order';
 import { assertMeetingEditable, logMeetingEvent } from './guards.server';
 import { AgendaSchema } from './schema';
@@ -24,6 +25,7 @@ export type AgendaRow = {
   id: number;
   title: string;
   status: (typeof items.$inferSelect)['status'];
+  kind: (typeof items.$inferSelect)['kind'];
   themeId: number | null;
   themeName: string | null;
   departmentId: number;
@@ -39,6 +41,7 @@ async function agendaRows(tx: Executor, cycle: Cycle, where: SQL | undefined): P
         id: items.id,
         title: items.title,
         status: items.status,
+        kind: items.kind,
         themeId: items.themeId,
         themeName: themes.name,
         departmentId: items.departmentId,
@@ -99,8 +102,13 @@ export async function getAgendaEditor(actor: ActingUser, meetingId: number) {
     meetingId,
     closed: meeting.status === 'closed',
     capacityWeeks: cycle.capacityWeeks,
+    nfrTargetPercent: cycle.nfrTargetPercent,
     themes: await cycleThemes(db, cycle.id),
     candidates,
+    firstModules: await firstModules(
+      db,
+      candidates.map((c) => c.id),
+    ),
     included,
     ...(await agendaExtras(db, meeting)),
   };

@@ -6,10 +6,11 @@ import { personWeeks } from '@/lib/plural';
  * leader reads the agenda as the cycle's goals, each with its key outcome, not as a flat list.
  */
 export function itemsByTheme(snapshot: PrereadSnapshot) {
-  const groups = [
+  const groups: { name: string; keyOutcome: string; metric?: string; items: PrereadSnapshot['items'] }[] = [
     ...snapshot.themes.map((t) => ({
       name: t.name,
       keyOutcome: t.keyOutcome,
+      ...(t.metric ? { metric: t.metric } : {}),
       items: snapshot.items.filter((i) => i.themeId === t.id),
     })),
     {
@@ -24,7 +25,7 @@ export function itemsByTheme(snapshot: PrereadSnapshot) {
 /** The same as e-mail lines: a heading per theme, then its items with their estimate. */
 export function itemsByThemeLines(snapshot: PrereadSnapshot): string[] {
   return itemsByTheme(snapshot).flatMap((g) => [
-    `${g.name}${g.keyOutcome ? ` — key outcome: ${g.keyOutcome}` : ''} (${g.items.length})`,
+    `${g.name}${g.keyOutcome ? ` — key outcome: ${g.keyOutcome}` : ''}${g.metric ? ` (measured by ${g.metric})` : ''} (${g.items.length})`,
     ...g.items.map(
       (i) => `• ${i.title} (${i.effectiveWeeks === null ? 'not estimated' : personWeeks(i.effectiveWeeks)})`,
     ),

@@ -4,6 +4,7 @@ import { agendaItems, themes, users, type Cycle, type Meeting, type PrereadSnaps
 import type { Executor } from '@/lib/events/log.server';
 import { currentSnapshotItems } from '@/lib/meetings/snapshot-items.server';
 import { first } from '@/db/rows';
+import { formatMetric, withMetric } from '@/lib/cycles/theme-metric';
 
 /** The agenda's item ids in order. */
 export async function agendaItemIds(tx: Executor, meetingId: number): Promise<number[]> {
@@ -33,11 +34,9 @@ export async function buildMeetingSnapshot(tx: Executor, meeting: Meeting, cycle
       facilitator,
     },
     cycle: { id: cycle.id, name: cycle.name, capacityWeeks: cycle.capacityWeeks },
-    themes: await tx
-      .select({ id: themes.id, name: themes.name, keyOutcome: themes.keyOutcome })
-      .from(themes)
-      .where(eq(themes.cycleId, cycle.id))
-      .orderBy(asc(themes.position)),
+    themes: (await tx.select().from(themes).where(eq(themes.cycleId, cycle.id)).orderBy(asc(themes.position))).map(
+      (t) => withMetric({ id: t.id, name: t.name, keyOutcome: t.keyOutcome }, formatMetric(t)),
+    ),
     items: await currentSnapshotItems(tx, await agendaItemIds(tx, meeting.id), cycle.sizeWeeks),
   };
 }

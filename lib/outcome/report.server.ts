@@ -20,6 +20,7 @@ import { canSeeMeeting } from '@/lib/meetings/access.server';
 import { settingsOf, votersOf, votesByItem } from '@/lib/live-meeting/core.server';
 import { cutLineSummary } from '@/lib/outcome/text';
 import { prioritisedRanking } from '@/lib/ranking/accepted.server';
+import { nfrShareAboveCut } from '@/lib/capacity/nfr-share';
 import { cutLine } from '@/lib/ranking/order';
 import { tally } from '@/lib/live-meeting/tally';
 import type { CycleOutcome, OutcomeCycle, OutcomeDecision, OutcomeReport, RankedOutcomeItem } from './types';
@@ -204,6 +205,11 @@ export async function buildOutcome(
       weighted: (await settingsOf(tx, meeting.id)).weighted,
     },
     ranking: { items: rankedItems, cut, summary: cutLineSummary(cut, cycle.capacityWeeks) },
+    nfr: nfrShareAboveCut(
+      ranked.map((r) => ({ kind: info.get(r.id)?.kind ?? 'feature', weeks: r.weeks })),
+      cycle.capacityWeeks,
+      cycle.nfrTargetPercent,
+    ),
     themes: await themeOutcomes(tx, cycle.id, rankedItems, decided, (id) => info.get(id)?.themeId ?? null),
     decisions: decided,
     undecided: agenda.filter((id) => !decidedIds.has(id)).map((id) => undecidedItem(id, info.get(id), cycle.sizeWeeks)),

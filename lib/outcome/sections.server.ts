@@ -4,6 +4,7 @@ import { alias } from '@/db/alias';
 import { departments, items, meetingAttendees, themes, users, type SizeWeeks } from '@/db/schema';
 import { effectiveWeeks } from '@/lib/backlog/estimates';
 import type { Executor } from '@/lib/events/log.server';
+import { formatMetric } from '@/lib/cycles/theme-metric';
 import type { AttendanceDepartment, OutcomeDecision, RankedOutcomeItem, ThemeOutcome, UndecidedItem } from './types';
 
 const sponsors = alias(users, 'sponsors');
@@ -19,6 +20,7 @@ export async function itemsInfo(tx: Executor, ids: number[]) {
             title: items.title,
             themeId: items.themeId,
             theme: themes.name,
+            kind: items.kind,
             estimateSize: items.estimateSize,
             estimateWeeks: items.estimateWeeks,
             requestor: users.name,
@@ -64,19 +66,28 @@ export async function themeOutcomes(
   themeOf: (itemId: number) => number | null,
 ): Promise<ThemeOutcome[]> {
   const rows = await tx
-    .select({ id: themes.id, name: themes.name, keyOutcome: themes.keyOutcome })
+    .select({
+      id: themes.id,
+      name: themes.name,
+      keyOutcome: themes.keyOutcome,
+      metricName: themes.metricName,
+      metricUnit: themes.metricUnit,
+      metricBaseline: themes.metricBaseline,
+      metricTarget: themes.metricTarget,
+    })
     .from(themes)
     .where(eq(themes.cycleId, cycleId))
     .orderBy(asc(themes.position), asc(themes.id));
-  const group = (id: number | null, name: string, keyOutcome: string): ThemeOutcome => ({
+  const group = (id: number | null, name: string, keyOutcome: string, metric: string | null = null): ThemeOutcome => ({
     id,
     name,
     keyOutcome,
+    metric,
     accepted: ranked.filter((r) => themeOf(r.itemId) === id),
     rejected: decided.filter((d) => d.themeId === id && d.outcome === 'rejected'),
     deferred: decided.filter((d) => d.themeId === id && d.outcome === 'deferred'),
   });
-  const out = rows.map((t) => group(t.id, t.name, t.keyOutcome));
+  const out = rows.map((t) => group(t.id, t.name, t.keyOutcome, formatMetric(t)));
   const none = group(null, 'No theme', '');
   if (none.accepted.length + none.rejected.length + none.deferred.length > 0) out.push(none);
   return out;

@@ -1,6 +1,7 @@
 import type { DecisionOutcome, Meeting } from '@/db/schema';
 import type { Decision, Tally } from '@/lib/live-meeting/tally';
 import type { CutLine } from '@/lib/ranking/order';
+import type { NfrShare } from '@/lib/capacity/nfr-share';
 
 /** The outcome report's shapes: shared by the server that builds it and the pages and exports that show it. */
 
@@ -51,6 +52,8 @@ export type ThemeOutcome = {
   id: number | null;
   name: string;
   keyOutcome: string;
+  /** The key outcome's metric in words ("Checkout conversion: 2.1 % → 3 %"); null or absent without one. */
+  metric?: string | null;
   accepted: RankedOutcomeItem[];
   rejected: OutcomeDecision[];
   deferred: OutcomeDecision[];
@@ -74,6 +77,8 @@ export type OutcomeReport = {
     weighted: boolean;
   };
   ranking: { items: RankedOutcomeItem[]; cut: CutLine; summary: string };
+  /** Non-functional work accepted above the cut line against the cycle's target (absent in older fixtures). */
+  nfr?: NfrShare;
   themes: ThemeOutcome[];
   /** In agenda order. */
   decisions: OutcomeDecision[];

@@ -40,7 +40,15 @@ export function capacitySummary(snapshot: PrereadSnapshot): CapacitySummary {
   return { totalWeeks, capacityWeeks, overBy: Math.max(0, totalWeeks - capacityWeeks), unestimated, themes };
 }
 
-export type ThemeSection<T> = { key: string; themeId: number | null; name: string; keyOutcome: string; items: T[] };
+export type ThemeSection<T> = {
+  key: string;
+  themeId: number | null;
+  name: string;
+  keyOutcome: string;
+  /** The key outcome's metric in words, when the theme has one. */
+  metric?: string;
+  items: T[];
+};
 
 /** Items grouped by theme in the snapshot's theme order, items in snapshot order; no-theme last. */
 export function groupByTheme<T extends { themeId: number | null; theme: string | null }>(
@@ -49,7 +57,14 @@ export function groupByTheme<T extends { themeId: number | null; theme: string |
 ): ThemeSection<T>[] {
   const sections = new Map<number | null, ThemeSection<T>>();
   for (const t of snapshot.themes) {
-    sections.set(t.id, { key: `theme-${t.id}`, themeId: t.id, name: t.name, keyOutcome: t.keyOutcome, items: [] });
+    sections.set(t.id, {
+      key: `theme-${t.id}`,
+      themeId: t.id,
+      name: t.name,
+      keyOutcome: t.keyOutcome,
+      ...(t.metric ? { metric: t.metric } : {}),
+      items: [],
+    });
   }
   const extra: ThemeSection<T>[] = [];
   for (const item of items) {

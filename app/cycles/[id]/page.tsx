@@ -36,6 +36,9 @@ export default async function BacklogPage({
           <LinkButton variant="secondary" href={`/cycles/${cycleId}/schedule`}>
             Schedule
           </LinkButton>
+          <LinkButton variant="secondary" href={`/cycles/${cycleId}/modules`}>
+            By module
+          </LinkButton>
           <LinkButton variant="secondary" href={`/cycles/${cycleId}/changes`}>
             Change requests
           </LinkButton>

@@ -14,6 +14,7 @@ import { PrioritisedList } from '@/components/outcome/prioritised-list';
 import { PublishForm } from '@/app/cycles/[id]/outcome/_components/publish-form';
 import { ThemeOutcomes } from '@/components/outcome/theme-outcomes';
 import { EmptyState } from '@/components/ui/empty-state';
+import { NfrShareNotice } from '@/components/capacity/nfr-share-notice';
 
 export const metadata: Metadata = { title: 'Outcome · Quorum' };
 export const dynamic = 'force-dynamic';
@@ -93,6 +94,7 @@ export default async function OutcomePage({ params }: { params: Promise<{ id: st
         }
       />
       <PrioritisedList report={outcome} />
+      {outcome.nfr && <NfrShareNotice share={outcome.nfr} where="accepted above the cut line" />}
       <ThemeOutcomes themes={outcome.themes} />
       <DecisionsTable report={outcome} />
       <AttendanceTable attendance={outcome.attendance} />

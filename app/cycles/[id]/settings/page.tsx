@@ -10,6 +10,8 @@ import { ThemeCommands } from '@/app/cycles/[id]/settings/_components/theme-comm
 import { EmptyState } from '@/components/ui/empty-state';
 import { plural } from '@/lib/plural';
 import { addThemeAction, updateCycleAction, updateThemeAction } from '@/app/cycles/actions';
+import { NfrTargetForm } from '@/components/cycles/nfr-target-form';
+import { setNfrTargetAction } from '@/app/cycles/nfr-actions';
 
 export const metadata: Metadata = { title: 'Cycle settings · Quorum' };
 
@@ -78,6 +80,12 @@ export default async function CycleSettingsPage({
           Cycle
         </h2>
         <CycleForm action={updateCycleAction} submitLabel="Save cycle" initial={cycle} />
+      </section>
+      <section aria-labelledby="nfr-heading" className="space-y-4">
+        <h2 id="nfr-heading" className="text-lg font-semibold">
+          Non-functional work
+        </h2>
+        <NfrTargetForm action={setNfrTargetAction} cycleId={cycle.id} current={cycle.nfrTargetPercent} />
       </section>
     </div>
   );

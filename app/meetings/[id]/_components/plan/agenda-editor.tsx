@@ -14,6 +14,7 @@ import { contest, contestedFirst } from '@/lib/meetings/contested';
 import { AgendaPlanTools, useAgendaPlan } from './use-agenda-plan';
 import { AgendaRowView } from './agenda-row';
 import { AgendaRowPlan } from './agenda-row-plan';
+import { AgendaNfrShare, KeepModulesTogether } from './agenda-nfr-tools';
 
 const NO_STANCES = { leanAccept: 0, leanReject: 0, unsure: 0 };
 
@@ -103,6 +104,7 @@ function AgendaFields({
         </ul>
       )}
       <AgendaSummaryView summary={summary} />
+      <AgendaNfrShare data={data} included={included} />
       <AgendaPlanTools
         data={data}
         plan={plan}
@@ -117,9 +119,12 @@ function AgendaFields({
       />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="font-medium">On the agenda</h3>
-        <Button variant="secondary" onClick={byTheme} disabled={order.length < 2}>
-          Order by theme
-        </Button>
+        <div className="flex flex-wrap gap-2">
+          <Button variant="secondary" onClick={byTheme} disabled={order.length < 2}>
+            Order by theme
+          </Button>
+          <KeepModulesTogether data={data} order={order} onOrder={setOrder} />
+        </div>
       </div>
       {included.length === 0 ? (
         <p className="rounded-md border border-dashed border-zinc-300 p-3 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">

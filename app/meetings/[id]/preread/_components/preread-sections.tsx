@@ -32,6 +32,7 @@ export function PrereadSections({
         {section.keyOutcome && (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">Key outcome: {section.keyOutcome}</p>
         )}
+        {section.metric && <p className="text-sm text-zinc-600 dark:text-zinc-400">Measured by: {section.metric}</p>}
       </div>
       {section.items.map((item) => (
         <PrereadItem
