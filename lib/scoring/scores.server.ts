@@ -19,7 +19,11 @@ export function canSetInput(actor: Pick<ActingUser, 'role'>, owners: Record<Inpu
 }
 
 /** Every given input of the cycle's items, by item, whatever model they were given for. */
-export async function inputsOfCycle(tx: Executor, cycleId: number): Promise<Map<number, Map<string, GivenInput>>> {
+export async function inputsOfCycle(
+  tx: Executor,
+  cycleId: number,
+  onlyItems?: number[],
+): Promise<Map<number, Map<string, GivenInput>>> {
   const rows = await tx
     .select({
       itemId: itemScoreInputs.itemId,
@@ -31,7 +35,7 @@ export async function inputsOfCycle(tx: Executor, cycleId: number): Promise<Map<
     .from(itemScoreInputs)
     .innerJoin(items, eq(items.id, itemScoreInputs.itemId))
     .innerJoin(users, eq(users.id, itemScoreInputs.setBy))
-    .where(eq(items.cycleId, cycleId));
+    .where(and(eq(items.cycleId, cycleId), onlyItems ? inArray(items.id, onlyItems) : undefined));
   const byItem = new Map<number, Map<string, GivenInput>>();
   for (const r of rows) {
     const m = byItem.get(r.itemId) ?? new Map<string, GivenInput>();
@@ -55,7 +59,7 @@ export type CycleItemForScore = {
 };
 
 /** The cycle's scorable items, in id order, with their effective estimate. */
-export async function scorableItems(tx: Executor, cycleId: number): Promise<CycleItemForScore[]> {
+export async function scorableItems(tx: Executor, cycleId: number, onlyItems?: number[]): Promise<CycleItemForScore[]> {
   const rows = await tx
     .select({
       id: items.id,
@@ -67,7 +71,13 @@ export async function scorableItems(tx: Executor, cycleId: number): Promise<Cycl
     })
     .from(items)
     .innerJoin(cycles, eq(cycles.id, items.cycleId))
-    .where(and(eq(items.cycleId, cycleId), notInArray(items.status, UNSCORED_STATUSES)))
+    .where(
+      and(
+        eq(items.cycleId, cycleId),
+        notInArray(items.status, UNSCORED_STATUSES),
+        onlyItems ? inArray(items.id, onlyItems) : undefined,
+      ),
+    )
     .orderBy(items.id);
   return rows.map((r) => ({
     id: r.id,
@@ -88,10 +98,8 @@ export async function scoresOfCycle(tx: Executor, cycleId: number, onlyItems?: n
   const model = modelOf(key);
   const byItem = new Map<number, Score>();
   if (!model) return { model, byItem };
-  const given = await inputsOfCycle(tx, cycleId);
-  const only = onlyItems ? new Set(onlyItems) : null;
-  for (const item of await scorableItems(tx, cycleId)) {
-    if (only && !only.has(item.id)) continue;
+  const given = await inputsOfCycle(tx, cycleId, onlyItems);
+  for (const item of await scorableItems(tx, cycleId, onlyItems)) {
     byItem.set(item.id, computeScore(model, valuesOf(given.get(item.id)), item.effectiveWeeks));
   }
   return { model, byItem };

@@ -5,7 +5,8 @@ import { cycles, scoringInputOwners, type Role, type ScoringModel } from '@/db/s
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { assertCan } from '@/lib/auth/permissions';
 import { logEvent, type Executor } from '@/lib/events/log.server';
-import { loadCycle } from '@/lib/backlog/list.server';
+import { first } from '@/db/rows';
+import { NotFoundError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation';
 import { ALL_INPUTS, MODELS, type InputKey } from './models';
 import { ScoringSettingsSchema } from './schema';
@@ -19,7 +20,11 @@ export const DEFAULT_OWNERS = Object.fromEntries(
 
 /** The cycle's model and who owns each input (the default where the pm has not chosen). */
 export async function loadScoringSettings(tx: Executor, cycleId: number): Promise<ScoringSettings> {
-  const cycle = await loadCycle(tx, cycleId);
+  // Not loadCycle from the backlog list: the list reads scores, and this keeps the import one-way.
+  const cycle = first(
+    await tx.select({ scoringModel: cycles.scoringModel }).from(cycles).where(eq(cycles.id, cycleId)),
+  );
+  if (!cycle) throw new NotFoundError('This cycle');
   const rows = await tx.select().from(scoringInputOwners).where(eq(scoringInputOwners.cycleId, cycleId));
   const owners = { ...DEFAULT_OWNERS };
   for (const r of rows) if ((ALL_INPUTS as string[]).includes(r.input)) owners[r.input as InputKey] = r.ownerRole;

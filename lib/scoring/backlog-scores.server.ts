@@ -1,0 +1,23 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { first } from '@/db/rows';
+import { items } from '@/db/schema';
+import type { Executor } from '@/lib/events/log.server';
+import type { BacklogMeta, BacklogRow } from '@/lib/backlog/types';
+import { scoresOfCycle } from './scores.server';
+
+/** The backlog meta's `scoring`: nothing when the cycle has no model, so the table shows no Score column. */
+export async function backlogScoring(tx: Executor, cycleId: number): Promise<Pick<BacklogMeta, 'scoring'>> {
+  const { model, byItem } = await scoresOfCycle(tx, cycleId);
+  if (!model) return {};
+  return { scoring: { modelName: model.name, scores: Object.fromEntries(byItem) } };
+}
+
+/** One row's score after an inline edit: an estimate can change the effort it stands in for. */
+export async function scoreOfItem(tx: Executor, itemId: number): Promise<Pick<BacklogRow, 'score'>> {
+  const item = first(await tx.select({ cycleId: items.cycleId }).from(items).where(eq(items.id, itemId)));
+  if (!item?.cycleId) return {};
+  const { model, byItem } = await scoresOfCycle(tx, item.cycleId, [itemId]);
+  const score = byItem.get(itemId);
+  return model && score ? { score } : {};
+}

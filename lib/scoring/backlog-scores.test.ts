@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { makeCycle, makeItem, type TestUser } from '@/db/factories';
+import { items } from '@/db/schema';
+import { backlogMeta, backlogRow, listBacklogRows } from '@/lib/backlog/list.server';
+import { rowsInView } from '@/lib/backlog/view-rows';
+import type { BacklogView } from '@/lib/backlog/view';
+import { db, userWithRole } from '@/lib/testing/db';
+import { inOrder } from '@/lib/testing/in-order';
+import { setScoreInputs } from './inputs.server';
+
+let pm: TestUser, requestor: TestUser;
+beforeAll(async () => {
+  [pm, requestor] = await inOrder(['pm', 'requestor'] as const, async (role) => userWithRole(role));
+});
+
+const view = (sort: BacklogView['sort']): BacklogView => ({
+  q: '',
+  theme: null,
+  dept: null,
+  kind: null,
+  status: null,
+  module: null,
+  sort,
+  group: null,
+  hide: [],
+});
+
+async function scoredCycle() {
+  const cycle = await makeCycle(db, { scoringModel: 'value_effort' });
+  const made: Record<string, number> = {};
+  for (const title of ['Two', 'Partial', 'Eight', 'Half', 'Empty'])
+    made[title] = (
+      await makeItem(db, { cycleId: cycle.id, title, requestorId: requestor.id, departmentId: requestor.departmentId })
+    ).id;
+  const set = (title: string, values: Record<string, string>) => setScoreInputs(pm, { itemId: made[title], values });
+  await set('Two', { value: '4', effort: '2' });
+  await set('Partial', { value: '10' });
+  await set('Eight', { value: '8', effort: '1' });
+  await set('Half', { value: '1', effort: '2' });
+  return { cycle, made };
+}
+
+describe('scores in the backlog', () => {
+  it('sorts by score either way, incomplete scores always last', async () => {
+    const { cycle } = await scoredCycle();
+    const rows = await listBacklogRows(pm, cycle.id);
+    const titles = (desc: boolean) => rowsInView(rows, view({ id: 'score', desc })).map((r) => r.title);
+    expect(titles(true)).toEqual(['Eight', 'Two', 'Half', 'Partial', 'Empty']);
+    expect(titles(false)).toEqual(['Half', 'Two', 'Eight', 'Partial', 'Empty']);
+    expect(rows.find((r) => r.title === 'Partial')?.score).toMatchObject({ complete: false, given: 1, total: 2 });
+  });
+
+  it('has no scoring without a model, and an inline-edited row keeps its score', async () => {
+    const plain = await makeCycle(db);
+    expect((await backlogMeta(pm, plain.id)).scoring).toBeUndefined();
+    const { cycle, made } = await scoredCycle();
+    expect((await backlogMeta(pm, cycle.id)).scoring?.modelName).toBe('Value / effort');
+    // The estimate stands in for effort, so an estimate makes a partial score whole.
+    await db.update(items).set({ estimateWeeks: 5 }).where(eq(items.id, made.Partial));
+    expect((await backlogRow(db, made.Partial)).score).toMatchObject({
+      complete: true,
+      value: 2,
+      effortFromEstimate: true,
+    });
+  });
+});
