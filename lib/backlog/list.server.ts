@@ -13,7 +13,7 @@ import { smeName } from '@/lib/users/sme';
 import { smeNamesByEmail } from '@/lib/users/sme-names.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
-import { backlogScoring, scoreOfItem } from '@/lib/scoring/backlog-scores.server';
+import { scoringSummary, scoreOfItem } from '@/lib/scoring/backlog-scores.server';
 
 const sponsors = alias(users, 'sponsors');
 const requestors = alias(users, 'requestors');
@@ -137,7 +137,7 @@ export async function backlogMeta(actor: ActingUser, cycleId: number): Promise<B
       db,
       (await db.selectDistinct({ sme: items.sme }).from(items).where(eq(items.cycleId, cycleId))).map((r) => r.sme),
     ),
-    ...(await backlogScoring(db, cycleId)),
+    ...(await scoringSummary(db, cycleId)),
     canEdit: {
       estimate: can(actor, 'item.estimate'),
       theme: can(actor, 'item.edit'),

@@ -6,8 +6,11 @@ import type { Executor } from '@/lib/events/log.server';
 import type { BacklogMeta, BacklogRow } from '@/lib/backlog/types';
 import { scoresOfCycle } from './scores.server';
 
-/** The backlog meta's `scoring`: nothing when the cycle has no model, so the table shows no Score column. */
-export async function backlogScoring(tx: Executor, cycleId: number): Promise<Pick<BacklogMeta, 'scoring'>> {
+/**
+ * The cycle's model name and every scorable item's score, for the backlog meta and the agenda editor;
+ * nothing when the cycle has no model, so neither shows scores.
+ */
+export async function scoringSummary(tx: Executor, cycleId: number): Promise<Pick<BacklogMeta, 'scoring'>> {
   const { model, byItem } = await scoresOfCycle(tx, cycleId);
   if (!model) return {};
   return { scoring: { modelName: model.name, scores: Object.fromEntries(byItem) } };

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { makeCycle, makeItem, type TestUser } from '@/db/factories';
+import { makeCycle, makeItem, makeMeeting, type TestUser } from '@/db/factories';
 import { items } from '@/db/schema';
 import { backlogMeta, backlogRow, listBacklogRows } from '@/lib/backlog/list.server';
 import { rowsInView } from '@/lib/backlog/view-rows';
@@ -8,6 +8,8 @@ import type { BacklogView } from '@/lib/backlog/view';
 import { db, userWithRole } from '@/lib/testing/db';
 import { inOrder } from '@/lib/testing/in-order';
 import { setScoreInputs } from './inputs.server';
+import { getAgendaEditor } from '@/lib/meetings/agenda.server';
+import { orderByScore } from './formulas';
 
 let pm: TestUser, requestor: TestUser;
 beforeAll(async () => {
@@ -63,5 +65,17 @@ describe('scores in the backlog', () => {
       value: 2,
       effortFromEstimate: true,
     });
+  });
+});
+
+describe('scores in the agenda editor', () => {
+  it('come with the editor data, and sort the agenda without changing it', async () => {
+    const { cycle, made } = await scoredCycle();
+    const agenda = [made.Partial, made.Two, made.Eight, made.Half];
+    const meeting = await makeMeeting(db, { cycleId: cycle.id, facilitatorId: pm.id, itemIds: agenda });
+    const data = await getAgendaEditor(pm, meeting.id);
+    expect(data.scoring?.modelName).toBe('Value / effort');
+    expect(orderByScore(data.included, data.scoring!.scores)).toEqual([made.Eight, made.Two, made.Half, made.Partial]);
+    expect((await getAgendaEditor(pm, meeting.id)).included).toEqual(agenda);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareScores, computeScore, formatScore, scoreSortValue, type Score } from './formulas';
+import { compareScores, computeScore, formatScore, orderByScore, scoreSortValue, type Score } from './formulas';
 import { MODELS, inputProblem, inputSpec } from './models';
 
 const spec = (model: keyof typeof MODELS, key: string) => inputSpec(MODELS[model], key)!;
@@ -113,5 +113,21 @@ describe('score order', () => {
       ['e', complete(0.5)],
     ];
     expect(list.sort((x, y) => compareScores(x[1], y[1])).map(([id]) => id)).toEqual(['d', 'b', 'e', 'c', 'a']);
+  });
+});
+
+describe('orderByScore (the agenda suggestion)', () => {
+  it('puts the highest score first, then incomplete and unscored items in their order', () => {
+    const complete = (value: number): Score => ({
+      complete: true,
+      value,
+      given: 2,
+      total: 2,
+      effortFromEstimate: false,
+    });
+    const partial: Score = { complete: false, given: 1, total: 2, missing: ['Effort'], effortFromEstimate: false };
+    expect(orderByScore([1, 2, 3, 4, 5], { 1: partial, 2: complete(1), 4: complete(7), 5: complete(1) })).toEqual([
+      4, 2, 5, 1, 3,
+    ]);
   });
 });

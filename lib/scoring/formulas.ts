@@ -65,3 +65,17 @@ export function compareScores(a: Score, b: Score): number {
 export function scoreSortValue(score: Score | undefined): number | undefined {
   return score?.complete ? score.value : undefined;
 }
+
+/**
+ * `ids` highest score first (the agenda's "Sort by score"); incomplete and unscored ones keep their
+ * order after them. Only a suggestion: the pm can still reorder.
+ */
+export function orderByScore(ids: readonly number[], scores: Readonly<Record<number, Score>>): number[] {
+  const place = new Map(ids.map((id, i) => [id, i]));
+  return [...ids].sort((a, b) => {
+    const [sa, sb] = [scores[a], scores[b]];
+    if (sa && sb) return compareScores(sa, sb) || place.get(a)! - place.get(b)!;
+    if (sa || sb) return sa ? -1 : 1;
+    return place.get(a)! - place.get(b)!;
+  });
+}

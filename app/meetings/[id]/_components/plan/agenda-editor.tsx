@@ -14,6 +14,7 @@ import { contest, contestedFirst } from '@/lib/meetings/contested';
 import { AgendaPlanTools, useAgendaPlan } from './use-agenda-plan';
 import { AgendaRowView } from './agenda-row';
 import { AgendaRowPlan } from './agenda-row-plan';
+import { SortByScoreButton } from './sort-by-score';
 
 const NO_STANCES = { leanAccept: 0, leanReject: 0, unsure: 0 };
 
@@ -117,9 +118,12 @@ function AgendaFields({
       />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="font-medium">On the agenda</h3>
-        <Button variant="secondary" onClick={byTheme} disabled={order.length < 2}>
-          Order by theme
-        </Button>
+        <div className="flex flex-wrap gap-2">
+          <SortByScoreButton scoring={data.scoring} order={order} onOrder={setOrder} />
+          <Button variant="secondary" onClick={byTheme} disabled={order.length < 2}>
+            Order by theme
+          </Button>
+        </div>
       </div>
       {included.length === 0 ? (
         <p className="rounded-md border border-dashed border-zinc-300 p-3 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
