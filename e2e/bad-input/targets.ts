@@ -14,6 +14,7 @@ import { API_TOKEN_BAD_INPUT_TARGETS } from './targets-api-tokens';
 import { RANKING_BAD_INPUT_TARGETS } from './targets-ranking';
 import { MESSAGE_BAD_INPUT_TARGETS } from './targets-messages';
 import { AGENDA_BAD_INPUT_TARGETS } from './targets-agenda';
+import { SCORING_BAD_INPUT_TARGETS } from './targets-scoring';
 
 export type BadInputTarget = {
   target: string;
@@ -311,4 +312,5 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   ...API_TOKEN_BAD_INPUT_TARGETS,
   ...MESSAGE_BAD_INPUT_TARGETS,
   ...AGENDA_BAD_INPUT_TARGETS,
+  ...SCORING_BAD_INPUT_TARGETS,
 ];

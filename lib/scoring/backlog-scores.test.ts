@@ -35,7 +35,8 @@ async function scoredCycle() {
     made[title] = (
       await makeItem(db, { cycleId: cycle.id, title, requestorId: requestor.id, departmentId: requestor.departmentId })
     ).id;
-  const set = (title: string, values: Record<string, string>) => setScoreInputs(pm, { itemId: made[title], values });
+  const set = (title: string, values: Record<string, string>) =>
+    setScoreInputs(pm, { cycleId: cycle.id, itemId: made[title], values });
   await set('Two', { value: '4', effort: '2' });
   await set('Partial', { value: '10' });
   await set('Eight', { value: '8', effort: '1' });

@@ -74,7 +74,7 @@ function parseTyped(raw: string): number | null {
  */
 export async function setScoreInputs(actor: ActingUser, input: unknown): Promise<{ itemId: number; changed: number }> {
   assertCan(actor, 'backlog.view');
-  const { itemId, values } = parseOrThrow(ScoreRowSchema, input);
+  const { cycleId, itemId, values } = parseOrThrow(ScoreRowSchema, input);
   return transaction(async (tx) => {
     const item = first(
       await tx
@@ -82,8 +82,9 @@ export async function setScoreInputs(actor: ActingUser, input: unknown): Promise
         .from(items)
         .where(eq(items.id, itemId)),
     );
-    if (!item || item.cycleId === null || UNSCORED_STATUSES.includes(item.status)) throw new NotFoundError('This item');
-    const settings = await loadScoringSettings(tx, item.cycleId);
+    if (!item || item.cycleId !== cycleId || UNSCORED_STATUSES.includes(item.status))
+      throw new NotFoundError('This item');
+    const settings = await loadScoringSettings(tx, cycleId);
     const model = modelOf(settings.model);
     if (!model) throw new ConflictError('This cycle has no scoring model: a pm chooses one in the cycle settings.');
     const errors: FieldErrors = {};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SCORING_MODELS } from '@/db/schema/backlog';
+import { formId } from '@/lib/validation';
 import { ALL_INPUTS, type InputKey } from './models';
 
 /** Roles that may own an input: a requestor cannot see the backlog, so cannot fill a score. */
@@ -23,10 +24,9 @@ export type ScoringSettingsInput = z.infer<typeof ScoringSettingsSchema>;
  * clear. Values are checked against the model in lib/scoring/inputs.server.ts, which knows the ranges.
  */
 export const ScoreRowSchema = z.object({
-  itemId: z.preprocess(
-    (v) => (typeof v === 'string' && /^[1-9][0-9]{0,9}$/.test(v) ? Number(v) : v),
-    z.number({ error: 'Item must be a positive whole number.' }).int().positive(),
-  ),
+  /** The cycle the page showed: an item that has since left it is refused, not scored elsewhere. */
+  cycleId: formId,
+  itemId: formId,
   values: z.partialRecord(
     z.enum(ALL_INPUTS as [InputKey, ...InputKey[]], { error: 'Unknown scoring input.' }),
     z.string({ error: 'Each input must be a number or empty.' }).max(40, 'Each input must be a short number.'),
@@ -39,5 +39,5 @@ export function scoreRowFromForm(form: Record<string, unknown>) {
   const values: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(form))
     if (name.startsWith('input_')) values[name.slice('input_'.length)] = value;
-  return { itemId: form.itemId, values };
+  return { cycleId: form.cycleId, itemId: form.itemId, values };
 }

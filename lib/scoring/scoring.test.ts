@@ -75,8 +75,12 @@ describe('scoring settings', () => {
       cycle,
       items: [item],
     } = await cycleWith('rice');
-    await setScoreInputs(leader, { itemId: item.id, values: { reach: '100', impact: '1', confidence: '50' } });
-    await setScoreInputs(engineer, { itemId: item.id, values: { effort: '5' } });
+    await setScoreInputs(leader, {
+      cycleId: item.cycleId!,
+      itemId: item.id,
+      values: { reach: '100', impact: '1', confidence: '50' },
+    });
+    await setScoreInputs(engineer, { cycleId: item.cycleId!, itemId: item.id, values: { effort: '5' } });
     expect((await scoresOfCycle(db, cycle.id)).byItem.get(item.id)).toMatchObject({ complete: true, value: 10 });
     await updateScoringSettings(pm, cycle.id, { model: 'value_effort' });
     // Effort carries over to value/effort; value is missing.
@@ -94,14 +98,22 @@ describe('setting inputs', () => {
     const {
       items: [item],
     } = await cycleWith('rice');
-    await setScoreInputs(engineer, { itemId: item.id, values: { effort: '2.5' } });
-    await setScoreInputs(leader, { itemId: item.id, values: { reach: '40', impact: '0.5', confidence: '100' } });
+    await setScoreInputs(engineer, { cycleId: item.cycleId!, itemId: item.id, values: { effort: '2.5' } });
+    await setScoreInputs(leader, {
+      cycleId: item.cycleId!,
+      itemId: item.id,
+      values: { reach: '40', impact: '0.5', confidence: '100' },
+    });
     const before = await inputCount();
-    await expect(setScoreInputs(engineer, { itemId: item.id, values: { reach: '1' } })).rejects.toThrow(ForbiddenError);
-    await expect(setScoreInputs(leader, { itemId: item.id, values: { effort: '1' } })).rejects.toThrow(ForbiddenError);
-    await expect(setScoreInputs(requestor, { itemId: item.id, values: { reach: '1' } })).rejects.toThrow(
-      ForbiddenError,
-    );
+    await expect(
+      setScoreInputs(engineer, { cycleId: item.cycleId!, itemId: item.id, values: { reach: '1' } }),
+    ).rejects.toThrow(ForbiddenError);
+    await expect(
+      setScoreInputs(leader, { cycleId: item.cycleId!, itemId: item.id, values: { effort: '1' } }),
+    ).rejects.toThrow(ForbiddenError);
+    await expect(
+      setScoreInputs(requestor, { cycleId: item.cycleId!, itemId: item.id, values: { reach: '1' } }),
+    ).rejects.toThrow(ForbiddenError);
     expect(await inputCount()).toBe(before);
     const given = await db.select().from(itemScoreInputs).where(eq(itemScoreInputs.itemId, item.id));
     expect(Object.fromEntries(given.map((g) => [g.input, [g.value, g.setBy]]))).toEqual({
@@ -124,16 +136,16 @@ describe('setting inputs', () => {
       cycle,
       items: [item],
     } = await cycleWith('wsjf');
-    await setScoreInputs(pm, { itemId: item.id, values: { job_size: '3' } });
-    await setScoreInputs(admin, { itemId: item.id, values: { time_criticality: '7' } });
-    await expect(setScoreInputs(leader, { itemId: item.id, values: { job_size: '4' } })).rejects.toThrow(
-      ForbiddenError,
-    );
+    await setScoreInputs(pm, { cycleId: item.cycleId!, itemId: item.id, values: { job_size: '3' } });
+    await setScoreInputs(admin, { cycleId: item.cycleId!, itemId: item.id, values: { time_criticality: '7' } });
+    await expect(
+      setScoreInputs(leader, { cycleId: item.cycleId!, itemId: item.id, values: { job_size: '4' } }),
+    ).rejects.toThrow(ForbiddenError);
     await updateScoringSettings(pm, cycle.id, { model: 'wsjf', owner_job_size: 'leader' });
-    await setScoreInputs(leader, { itemId: item.id, values: { job_size: '4' } });
-    await expect(setScoreInputs(engineer, { itemId: item.id, values: { job_size: '5' } })).rejects.toThrow(
-      ForbiddenError,
-    );
+    await setScoreInputs(leader, { cycleId: item.cycleId!, itemId: item.id, values: { job_size: '4' } });
+    await expect(
+      setScoreInputs(engineer, { cycleId: item.cycleId!, itemId: item.id, values: { job_size: '5' } }),
+    ).rejects.toThrow(ForbiddenError);
   });
 
   it.each([
@@ -160,7 +172,9 @@ describe('setting inputs', () => {
       items: [item],
     } = await cycleWith(model, ['Scored']);
     const before = [await inputCount(), await countRows('events')];
-    const error = await validationErrorOf(() => setScoreInputs(pm, { itemId: item.id, values }));
+    const error = await validationErrorOf(() =>
+      setScoreInputs(pm, { cycleId: item.cycleId!, itemId: item.id, values }),
+    );
     expect(error.fieldErrors[field]).toEqual([message]);
     expect([await inputCount(), await countRows('events')]).toEqual(before);
   });
@@ -170,7 +184,9 @@ describe('setting inputs', () => {
       items: [item],
     } = await cycleWith('rice');
     const before = await inputCount();
-    await validationErrorOf(() => setScoreInputs(pm, { itemId: item.id, values: { reach: '10', confidence: '150' } }));
+    await validationErrorOf(() =>
+      setScoreInputs(pm, { cycleId: item.cycleId!, itemId: item.id, values: { reach: '10', confidence: '150' } }),
+    );
     expect(await inputCount()).toBe(before);
   });
 
@@ -178,17 +194,31 @@ describe('setting inputs', () => {
     const {
       items: [item],
     } = await cycleWith('value_effort');
-    await setScoreInputs(pm, { itemId: item.id, values: { value: '4', effort: '2' } });
-    expect(await setScoreInputs(pm, { itemId: item.id, values: { value: '4', effort: '' } })).toEqual({
+    await setScoreInputs(pm, { cycleId: item.cycleId!, itemId: item.id, values: { value: '4', effort: '2' } });
+    expect(
+      await setScoreInputs(pm, { cycleId: item.cycleId!, itemId: item.id, values: { value: '4', effort: '' } }),
+    ).toEqual({
       itemId: item.id,
       changed: 1,
     });
     expect(await db.select().from(itemScoreInputs).where(eq(itemScoreInputs.itemId, item.id))).toHaveLength(1);
     const none = await cycleWith('none');
-    await expect(setScoreInputs(pm, { itemId: none.items[0].id, values: { value: '4' } })).rejects.toThrow(
-      ConflictError,
+    await expect(
+      setScoreInputs(pm, { cycleId: none.items[0].cycleId!, itemId: none.items[0].id, values: { value: '4' } }),
+    ).rejects.toThrow(ConflictError);
+    await expect(
+      setScoreInputs(pm, { cycleId: item.cycleId!, itemId: 987_654, values: { value: '4' } }),
+    ).rejects.toThrow(NotFoundError);
+  });
+
+  it('refuses an item of another cycle than the page showed', async () => {
+    const {
+      items: [item],
+    } = await cycleWith('rice');
+    const other = await makeCycle(db, { scoringModel: 'rice' });
+    await expect(setScoreInputs(pm, { cycleId: other.id, itemId: item.id, values: { reach: '4' } })).rejects.toThrow(
+      NotFoundError,
     );
-    await expect(setScoreInputs(pm, { itemId: 987_654, values: { value: '4' } })).rejects.toThrow(NotFoundError);
   });
 
   it('a score never changes status, rank or version', async () => {
@@ -196,7 +226,7 @@ describe('setting inputs', () => {
       items: [item],
     } = await cycleWith('value_effort');
     const before = (await db.select().from(items).where(eq(items.id, item.id)))[0];
-    await setScoreInputs(pm, { itemId: item.id, values: { value: '9', effort: '1' } });
+    await setScoreInputs(pm, { cycleId: item.cycleId!, itemId: item.id, values: { value: '9', effort: '1' } });
     const after = (await db.select().from(items).where(eq(items.id, item.id)))[0];
     expect(after).toEqual(before);
   });
@@ -207,10 +237,18 @@ describe('the score sheet and the cycle scores', () => {
     const { cycle, items: made } = await cycleWith('rice', ['Low', 'High', 'Partial']);
     const [low, high, partial] = made;
     await db.update(items).set({ estimateSize: 'M' }).where(eq(items.id, low.id)); // 3 weeks from the size table
-    await setScoreInputs(leader, { itemId: low.id, values: { reach: '30', impact: '1', confidence: '100' } });
-    await setScoreInputs(leader, { itemId: high.id, values: { reach: '300', impact: '2', confidence: '50' } });
-    await setScoreInputs(engineer, { itemId: high.id, values: { effort: '6' } });
-    await setScoreInputs(leader, { itemId: partial.id, values: { reach: '999' } });
+    await setScoreInputs(leader, {
+      cycleId: low.cycleId!,
+      itemId: low.id,
+      values: { reach: '30', impact: '1', confidence: '100' },
+    });
+    await setScoreInputs(leader, {
+      cycleId: high.cycleId!,
+      itemId: high.id,
+      values: { reach: '300', impact: '2', confidence: '50' },
+    });
+    await setScoreInputs(engineer, { cycleId: high.cycleId!, itemId: high.id, values: { effort: '6' } });
+    await setScoreInputs(leader, { cycleId: partial.cycleId!, itemId: partial.id, values: { reach: '999' } });
 
     const sheet = await getScoreSheet(engineer, cycle.id);
     expect(sheet.editable).toEqual(['effort']);
