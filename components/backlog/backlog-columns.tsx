@@ -155,6 +155,8 @@ export const BACKLOG_COLUMNS = col.columns([
     id: 'score',
     header: COLUMN_LABEL.score,
     sortFn: 'basic',
+    // The first click shows the highest scores first: what a person sorting by score is after.
+    sortDescFirst: true,
     sortUndefined: 'last',
     enableGlobalFilter: false,
     meta: { width: 96, cellClassName: textCell },
