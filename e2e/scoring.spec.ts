@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { makeItem } from '../db/factories';
 import { expect, signIn, test } from './fixtures';
 
@@ -70,6 +71,15 @@ test('a pm picks RICE, an engineer and a leader fill their own inputs, and the b
   await lead.getByLabel(`Reach for ${c.title}`).fill('50');
   await lead.getByRole('button', { name: `Save ${c.title}` }).click();
   await expect(lead.getByRole('row', { name: c.title })).toContainText('incomplete (2 of 4)');
+  // The new page passes axe's serious rules, and on a phone the table scrolls, not the page.
+  const { violations } = await new AxeBuilder({ page: lead })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await lead.setViewportSize({ width: 375, height: 700 });
+  expect(await lead.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(
+    true,
+  );
 
   // RICE: Hundred = 300 × 2 × 50 % ÷ 3 = 100; Ten = 100 × 1 × 100 % ÷ 10 = 10; Unfinished has no impact or confidence.
   await page.goto(`/cycles/${cycle.id}`);
