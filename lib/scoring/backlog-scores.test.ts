@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { makeCycle, makeItem, makeMeeting, type TestUser } from '@/db/factories';
-import { items } from '@/db/schema';
+import { cycles, items } from '@/db/schema';
 import { backlogMeta, backlogRow, listBacklogRows } from '@/lib/backlog/list.server';
 import { rowsInView } from '@/lib/backlog/view-rows';
 import type { BacklogView } from '@/lib/backlog/view';
@@ -10,6 +10,9 @@ import { inOrder } from '@/lib/testing/in-order';
 import { setScoreInputs } from './inputs.server';
 import { getAgendaEditor } from '@/lib/meetings/agenda.server';
 import { orderByScore } from './formulas';
+import { makeDistributedPreread } from '@/lib/prereads/test-factories';
+import { openPreread } from '@/lib/prereads/read.server';
+import { scoresForPreread } from './preread-scores.server';
 
 let pm: TestUser, requestor: TestUser;
 beforeAll(async () => {
@@ -78,5 +81,25 @@ describe('scores in the agenda editor', () => {
     expect(data.scoring?.modelName).toBe('Value / effort');
     expect(orderByScore(data.included, data.scoring!.scores)).toEqual([made.Eight, made.Two, made.Half, made.Partial]);
     expect((await getAgendaEditor(pm, meeting.id)).included).toEqual(agenda);
+  });
+});
+
+describe('scores on the pre-read', () => {
+  it('shows the current scores of the items the viewer reads, and none without a model', async () => {
+    const { cycle, made } = await scoredCycle();
+    const { meeting } = await makeDistributedPreread(db, {
+      cycleId: cycle.id,
+      facilitatorId: pm.id,
+      itemIds: [made.Two, made.Partial],
+    });
+    const view = await openPreread(pm, meeting.id);
+    if (!view.distributed) throw new Error('expected a distributed pre-read');
+    const scoring = await scoresForPreread(view);
+    expect(scoring?.modelName).toBe('Value / effort');
+    expect(Object.keys(scoring!.scores).map(Number).sort()).toEqual([made.Two, made.Partial].sort());
+    expect(scoring!.scores[made.Two]).toMatchObject({ complete: true, value: 2 });
+
+    await db.update(cycles).set({ scoringModel: 'none' }).where(eq(cycles.id, cycle.id));
+    expect(await scoresForPreread(view)).toBeUndefined();
   });
 });
