@@ -5,6 +5,7 @@ import { createDataTableColumnHelper, type DataTableRow } from '@/components/ui/
 import type { BacklogRow } from '@/lib/backlog/types';
 import { COLUMN_VALUE } from '@/lib/backlog/view-rows';
 import { EstimateCell } from './estimate-cell';
+import { ScoreCell } from './score-cell';
 import { StatusCell, ThemeCell } from './inline-cells';
 import { STATUSES, type ColumnId, type IdFilter } from './url-state';
 
@@ -26,6 +27,7 @@ export const COLUMN_LABEL: Record<ColumnId, string> = {
   sponsor: 'Sponsor',
   requestor: 'Requestor',
   sme: 'SME',
+  score: 'Score',
 };
 
 export const NO_THEME = 'No theme';
@@ -148,5 +150,16 @@ export const BACKLOG_COLUMNS = col.columns([
     sortUndefined: 'last',
     meta: { width: 88, cellClassName: textCell },
     cell: ({ getValue }) => getValue() ?? '—',
+  }),
+  col.accessor(COLUMN_VALUE.score, {
+    id: 'score',
+    header: COLUMN_LABEL.score,
+    sortFn: 'basic',
+    // The first click shows the highest scores first: what a person sorting by score is after.
+    sortDescFirst: true,
+    sortUndefined: 'last',
+    enableGlobalFilter: false,
+    meta: { width: 96, cellClassName: textCell },
+    cell: ({ row }) => <ScoreCell score={row.original.score} />,
   }),
 ]);

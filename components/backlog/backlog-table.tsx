@@ -119,8 +119,9 @@ export function BacklogTable({ rows, meta }: { rows: BacklogRow[]; meta: Backlog
   );
   const grouping = useMemo<GroupingState>(() => (view.group ? [GROUP_COLUMN[view.group]] : []), [view.group]);
   const columnVisibility = useMemo<ColumnVisibilityState>(
-    () => Object.fromEntries(view.hide.map((id) => [id, false])),
-    [view.hide],
+    // No scoring model, no Score column: it would only say "—" on every row.
+    () => ({ ...Object.fromEntries(view.hide.map((id) => [id, false])), ...(meta.scoring ? {} : { score: false }) }),
+    [view.hide, meta.scoring],
   );
   const onClearFilters = () => update(clearFilters(view));
   const total = localRows.length;

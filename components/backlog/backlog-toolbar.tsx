@@ -189,7 +189,7 @@ export function BacklogToolbar({
         <summary className={`${buttonClass('secondary')} cursor-pointer list-none`}>Columns</summary>
         <fieldset className="absolute right-0 z-20 mt-1 grid w-48 gap-1 rounded-md border border-zinc-200 bg-white p-2 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
           <legend className="sr-only">Visible columns</legend>
-          {COLUMN_IDS.map((id) => (
+          {COLUMN_IDS.filter((id) => id !== 'score' || meta.scoring).map((id) => (
             <label key={id} className="flex items-center gap-2">
               <input
                 type="checkbox"

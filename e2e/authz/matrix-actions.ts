@@ -17,6 +17,7 @@ import { API_TOKEN_ROWS } from './matrix-api-tokens';
 import { IMPORT_ROWS } from './matrix-import';
 import { MESSAGE_ROWS } from './matrix-messages';
 import { NFR_ROWS } from './matrix-nfr';
+import { SCORING_ROWS } from './matrix-scoring';
 import { first } from '../../db/rows';
 
 const ADMIN = ['admin'] as const;
@@ -293,6 +294,7 @@ export const ACTION_ROWS: Row[] = [
   ...IMPORT_ROWS,
   ...MESSAGE_ROWS,
   ...NFR_ROWS,
+  ...SCORING_ROWS,
   {
     target: 'action markReadAction',
     case: 'their own notification',

@@ -15,6 +15,7 @@ import { RANKING_BAD_INPUT_TARGETS } from './targets-ranking';
 import { MESSAGE_BAD_INPUT_TARGETS } from './targets-messages';
 import { AGENDA_BAD_INPUT_TARGETS } from './targets-agenda';
 import { NFR_BAD_INPUT_TARGETS } from './targets-nfr';
+import { SCORING_BAD_INPUT_TARGETS } from './targets-scoring';
 
 export type BadInputTarget = {
   target: string;
@@ -318,4 +319,5 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   ...API_TOKEN_BAD_INPUT_TARGETS,
   ...MESSAGE_BAD_INPUT_TARGETS,
   ...AGENDA_BAD_INPUT_TARGETS,
+  ...SCORING_BAD_INPUT_TARGETS,
 ];

@@ -13,6 +13,7 @@ import { smeName } from '@/lib/users/sme';
 import { smeNamesByEmail } from '@/lib/users/sme-names.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
+import { scoringSummary, scoreOfItem } from '@/lib/scoring/backlog-scores.server';
 
 const sponsors = alias(users, 'sponsors');
 const requestors = alias(users, 'requestors');
@@ -110,7 +111,7 @@ export async function backlogRow(tx: Executor, itemId: number): Promise<BacklogR
     (await moduleMap(tx, [itemId])).get(itemId),
   );
   // Without a cycle there is no size table: only explicit weeks mean anything.
-  return cycle ? row : { ...row, effectiveWeeks: r.estimateWeeks };
+  return cycle ? { ...row, ...(await scoreOfItem(tx, itemId)) } : { ...row, effectiveWeeks: r.estimateWeeks };
 }
 
 export async function backlogMeta(actor: ActingUser, cycleId: number): Promise<BacklogMeta> {
@@ -137,6 +138,7 @@ export async function backlogMeta(actor: ActingUser, cycleId: number): Promise<B
       db,
       (await db.selectDistinct({ sme: items.sme }).from(items).where(eq(items.cycleId, cycleId))).map((r) => r.sme),
     ),
+    ...(await scoringSummary(db, cycleId)),
     canEdit: {
       estimate: can(actor, 'item.estimate'),
       theme: can(actor, 'item.edit'),

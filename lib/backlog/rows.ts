@@ -81,7 +81,7 @@ export function toWireRow(r: BacklogSqlRow): BacklogWireRow {
 
 /** Builds the lookups once; `expand` turns a wire row into the row the table shows. */
 export function rowExpander(
-  meta: Pick<BacklogMeta, 'themes' | 'departments' | 'modules' | 'people' | 'sizeWeeks' | 'smeNames'>,
+  meta: Pick<BacklogMeta, 'themes' | 'departments' | 'modules' | 'people' | 'sizeWeeks' | 'smeNames' | 'scoring'>,
 ) {
   const byId = (list: { id: number; name: string }[]) => new Map(list.map((o) => [o.id, o.name]));
   const themes = byId(meta.themes);
@@ -102,6 +102,7 @@ export function rowExpander(
       sponsorName: w.sponsorId === null ? null : (people.get(w.sponsorId) ?? null),
       requestorName: people.get(w.requestorId) ?? '',
       sme: smeName(w.sme, meta.smeNames),
+      ...(meta.scoring ? { score: meta.scoring.scores[w.id] } : {}),
     };
   };
 }

@@ -1,4 +1,5 @@
 import type { ItemStatus, Kind, Size, SizeWeeks } from '@/db/schema';
+import type { Score } from '@/lib/scoring/formulas';
 
 /** One row of the backlog table: what the client needs, nothing more (5,000 of them ship at once). */
 export type BacklogRow = {
@@ -21,6 +22,8 @@ export type BacklogRow = {
   requestorName: string;
   sme: string;
   hasBenefit: boolean;
+  /** Under the cycle's scoring model; absent when it has none. */
+  score?: Score;
 };
 
 /**
@@ -60,6 +63,8 @@ export type BacklogMeta = {
   people: Option[];
   /** The names of the people among the cycle's SMEs written as e-mails (lib/users/sme.ts). */
   smeNames: Record<string, string>;
+  /** The cycle's scoring model and each item's score (lib/scoring); absent when it has no model. */
+  scoring?: { modelName: string; scores: Record<number, Score> };
   /** What the viewer may edit inline. */
   canEdit: { estimate: boolean; theme: boolean; status: boolean };
 };

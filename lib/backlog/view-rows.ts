@@ -1,5 +1,6 @@
 import { KIND_LABEL, STATUS_LABEL } from './labels';
 import type { BacklogRow } from './types';
+import { scoreSortValue } from '@/lib/scoring/formulas';
 import { STATUSES, type BacklogView, type ColumnId, type IdFilter } from './view';
 
 /**
@@ -29,13 +30,15 @@ export const COLUMN_VALUE = {
   sponsor: (r) => r.sponsorName ?? undefined,
   requestor: (r) => r.requestorName,
   sme: (r) => r.sme || undefined,
+  // Incomplete scores have no value, so they sort last whichever way.
+  score: (r) => scoreSortValue(r.score),
 } satisfies Record<ColumnId, (r: BacklogRow) => Value>;
 const VALUE: Record<ColumnId, (r: BacklogRow) => Value> = COLUMN_VALUE;
 
-const SEARCHED = (Object.keys(VALUE) as ColumnId[]).filter((id) => id !== 'estimate');
-const NUMERIC: ReadonlySet<ColumnId> = new Set(['id', 'estimate']);
+const SEARCHED = (Object.keys(VALUE) as ColumnId[]).filter((id) => id !== 'estimate' && id !== 'score');
+const NUMERIC: ReadonlySet<ColumnId> = new Set(['id', 'estimate', 'score']);
 /** Columns whose empty values sort last; the others always have a value. */
-const EMPTY_LAST: ReadonlySet<ColumnId> = new Set(['theme', 'modules', 'estimate', 'sponsor', 'sme']);
+const EMPTY_LAST: ReadonlySet<ColumnId> = new Set(['theme', 'modules', 'estimate', 'sponsor', 'sme', 'score']);
 const STATUS_ORDER = new Map(STATUSES.map((s, i) => [s, i]));
 
 const matchesId = (actual: number | null, filter: IdFilter) =>

@@ -26,6 +26,7 @@ export const COLUMN_IDS = [
   'sponsor',
   'requestor',
   'sme',
+  'score',
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 

@@ -2,6 +2,7 @@ import { KIND_LABEL, STATUS_LABEL } from '@/lib/backlog/labels';
 import { formatDay } from '@/lib/schedule/dates';
 import { personWeeks } from '@/lib/plural';
 import { smeName } from '@/lib/users/sme';
+import { scoreInputSentence } from '@/lib/scoring/history';
 
 /**
  * An item's history in the product's own words: each recorded event becomes a sentence that follows
@@ -269,6 +270,8 @@ export function describeItemEvent(e: HistoryEvent, names: HistoryNames = NO_NAME
       const sentences = fieldSentences(changes, names);
       return sentences.length ? edited(sentences) : { summary: 'edited the item.', details: [] };
     }
+    case 'item.score_input_set':
+      return scoreInputSentence(data);
     case 'question.asked':
       return { summary: `asked a question about it${inMeeting(data, names)}.`, details: [] };
     case 'question.answered':

@@ -18,6 +18,7 @@ import { assertMeetingEditable, logMeetingEvent } from './guards.server';
 import { AgendaSchema } from './schema';
 import { agendaItemIds } from './snapshot.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { scoringSummary } from '@/lib/scoring/backlog-scores.server';
 
 export { defaultAgendaOrder, summariseAgenda } from './agenda-order';
 
@@ -111,6 +112,7 @@ export async function getAgendaEditor(actor: ActingUser, meetingId: number) {
     ),
     included,
     ...(await agendaExtras(db, meeting)),
+    ...(await scoringSummary(db, cycle.id)),
   };
 }
 export type AgendaEditorData = Awaited<ReturnType<typeof getAgendaEditor>>;

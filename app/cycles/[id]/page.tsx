@@ -42,6 +42,11 @@ export default async function BacklogPage({
           <LinkButton variant="secondary" href={`/cycles/${cycleId}/changes`}>
             Change requests
           </LinkButton>
+          {meta.scoring && (
+            <LinkButton variant="secondary" href={`/cycles/${cycleId}/scores`}>
+              Scores
+            </LinkButton>
+          )}
           {can(user, 'cycle.manage') && (
             <LinkButton variant="secondary" href={`/cycles/${cycleId}/settings`}>
               Settings and themes

@@ -12,6 +12,8 @@ import { plural } from '@/lib/plural';
 import { addThemeAction, updateCycleAction, updateThemeAction } from '@/app/cycles/actions';
 import { NfrTargetForm } from '@/components/cycles/nfr-target-form';
 import { setNfrTargetAction } from '@/app/cycles/nfr-actions';
+import { ScoringSettingsForm } from '@/app/cycles/[id]/settings/_components/scoring-settings-form';
+import { getScoringSettings } from '@/lib/scoring/settings.server';
 
 export const metadata: Metadata = { title: 'Cycle settings · Quorum' };
 
@@ -26,6 +28,7 @@ export default async function CycleSettingsPage({
   const cycleId = await routeId(params);
   const cycle = await readForPage(() => getCycle(user, cycleId));
   const themes = await listThemes(user, cycleId);
+  const scoring = await getScoringSettings(user, cycleId);
   const created = (await searchParams).created === '1';
   return (
     <div className="max-w-4xl space-y-8">
@@ -74,6 +77,12 @@ export default async function CycleSettingsPage({
           <h3 className="mb-2 font-medium">Add a theme</h3>
           <ThemeForm action={addThemeAction} cycleId={cycle.id} />
         </div>
+      </section>
+      <section aria-labelledby="scoring-heading" className="space-y-4">
+        <h2 id="scoring-heading" className="text-lg font-semibold">
+          Scoring
+        </h2>
+        <ScoringSettingsForm settings={scoring} />
       </section>
       <section aria-labelledby="cycle-heading" className="space-y-4">
         <h2 id="cycle-heading" className="text-lg font-semibold">

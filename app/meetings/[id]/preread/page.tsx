@@ -11,6 +11,7 @@ import { PrereadHeader, PrereadUpdates } from '@/app/meetings/[id]/preread/_comp
 import { PrereadSections } from '@/app/meetings/[id]/preread/_components/preread-sections';
 import { ReadReceipts } from '@/app/meetings/[id]/preread/_components/read-receipts';
 import { MeetingTime } from '@/components/meetings/meeting-time';
+import { scoresForPreread } from '@/lib/scoring/preread-scores.server';
 import './preread.css';
 
 export const metadata: Metadata = { title: 'Pre-read · Quorum' };
@@ -37,6 +38,7 @@ export default async function PrereadPage({ params }: { params: Promise<{ id: st
   }
 
   const stances = await stancesForPreread(user, meetingId);
+  const scoring = await scoresForPreread(view);
   const receipts = view.canSeeReceipts ? (await readReceipts(user, meetingId)).receipts : null;
   return (
     <div className="preread max-w-4xl space-y-6">
@@ -57,6 +59,7 @@ export default async function PrereadPage({ params }: { params: Promise<{ id: st
         ask={view.questions}
         snapshotKey={view.snapshotKey}
         stances={stances}
+        scoring={scoring}
       />
     </div>
   );

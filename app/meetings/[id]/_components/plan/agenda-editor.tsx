@@ -15,6 +15,7 @@ import { AgendaPlanTools, useAgendaPlan } from './use-agenda-plan';
 import { AgendaRowView } from './agenda-row';
 import { AgendaRowPlan } from './agenda-row-plan';
 import { AgendaNfrShare, KeepModulesTogether } from './agenda-nfr-tools';
+import { SortByScoreButton } from './sort-by-score';
 
 const NO_STANCES = { leanAccept: 0, leanReject: 0, unsure: 0 };
 
@@ -124,6 +125,7 @@ function AgendaFields({
             Order by theme
           </Button>
           <KeepModulesTogether data={data} order={order} onOrder={setOrder} />
+          <SortByScoreButton scoring={data.scoring} order={order} onOrder={setOrder} />
         </div>
       </div>
       {included.length === 0 ? (

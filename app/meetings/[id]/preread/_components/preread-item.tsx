@@ -4,6 +4,8 @@ import { itemFieldsHtml } from '@/lib/prereads/fields-html';
 import type { PrereadStanceView } from '@/lib/meetings/stances.server';
 import { StanceCountsLine, StanceMarker } from './stance-marker';
 import { QuestionThread, type AskState } from './thread';
+import type { PrereadScores } from '@/lib/scoring/preread-scores.server';
+import { ScoreNote } from './score-note';
 
 /** Marked in words, not colour alone: what changed after the pre-read went out, before → after. */
 function ChangedMarker({ changes }: { changes: PrereadItemView['changes'] }) {
@@ -32,12 +34,14 @@ export function PrereadItem({
   ask,
   snapshotKey,
   stances,
+  scoring,
 }: {
   item: PrereadItemView;
   meetingId: number;
   ask: AskState;
   snapshotKey: string;
   stances?: PrereadStanceView;
+  scoring?: PrereadScores;
 }) {
   const titleId = `item-${item.id}-title`;
   return (
@@ -48,6 +52,7 @@ export function PrereadItem({
       {item.changes.length > 0 && <ChangedMarker changes={item.changes} />}
       {/* Escaped markup, built once per snapshot (lib/prereads/fields-html.ts): 200 items × 27 elements otherwise. */}
       <dl className="pr-fields" dangerouslySetInnerHTML={{ __html: itemFieldsHtml(snapshotKey, item) }} />
+      {scoring && <ScoreNote modelName={scoring.modelName} score={scoring.scores[item.id]} />}
       {stances?.counts && <StanceCountsLine counts={stances.counts[item.id]} />}
       {stances?.canMark && (
         <StanceMarker meetingId={meetingId} itemId={item.id} title={item.title} saved={stances.mine[item.id] ?? null} />

@@ -4,6 +4,7 @@ import type { ThemeSection } from '@/lib/prereads/capacity';
 import { PrereadItem } from './preread-item';
 import type { AskState } from './thread';
 import type { PrereadStanceView } from '@/lib/meetings/stances.server';
+import type { PrereadScores } from '@/lib/scoring/preread-scores.server';
 
 /**
  * The pre-read's items by theme. One client boundary for the whole list: the server sends the
@@ -15,6 +16,7 @@ export function PrereadSections({
   ask,
   snapshotKey,
   stances,
+  scoring,
 }: {
   sections: ThemeSection<PrereadItemView>[];
   meetingId: number;
@@ -22,6 +24,8 @@ export function PrereadSections({
   snapshotKey: string;
   /** The viewer's own stances (a voting leader) and the counts (facilitator, pm/admin). */
   stances?: PrereadStanceView;
+  /** The items' scores when the cycle has a scoring model. */
+  scoring?: PrereadScores;
 }) {
   return sections.map((section) => (
     <section key={section.key} aria-labelledby={`${section.key}-heading`} className="space-y-3">
@@ -42,6 +46,7 @@ export function PrereadSections({
           ask={ask}
           snapshotKey={snapshotKey}
           stances={stances}
+          scoring={scoring}
         />
       ))}
     </section>
