@@ -118,10 +118,10 @@ export async function giveFeedback(
  * other, requested by the concern's author, and linked both ways (the feedback row and an event on
  * both items).
  */
-export async function turnConcernIntoRequest(actor: ActingUser, feedbackId: number, now = new Date()) {
+export async function turnConcernIntoRequest(actor: ActingUser, demoId: number, feedbackId: number, now = new Date()) {
   return transaction(async (tx) => {
     const feedback = first(await tx.select().from(demoFeedback).where(eq(demoFeedback.id, feedbackId)));
-    if (!feedback) throw new NotFoundError('This feedback');
+    if (!feedback || feedback.demoId !== demoId) throw new NotFoundError('This feedback');
     if (feedback.authorId !== actor.id && !can(actor, 'request.triage')) throw new ForbiddenError();
     if (feedback.verdict !== 'concern') throw new ConflictError('Only a concern can become a request.');
     if (feedback.requestItemId) throw new ConflictError('This concern has already become a request.');

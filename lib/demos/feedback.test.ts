@@ -142,8 +142,9 @@ describe('a concern becomes a request', () => {
       { verdict: 'concern', comment: 'Export misses the totals' },
       AFTER,
     );
-    await expect(turnConcernIntoRequest(s.sponsor, concern.id)).rejects.toThrow(ForbiddenError);
-    const request = await turnConcernIntoRequest(s.requestor, concern.id, AFTER);
+    await expect(turnConcernIntoRequest(s.sponsor, demo.id, concern.id)).rejects.toThrow(ForbiddenError);
+    await expect(turnConcernIntoRequest(s.pm, demo.id + 1000, concern.id)).rejects.toThrow(NotFoundError);
+    const request = await turnConcernIntoRequest(s.requestor, demo.id, concern.id, AFTER);
     expect(await readItem(request.id)).toMatchObject({
       title: 'Follow-up: Alpha',
       description: 'Export misses the totals',
@@ -157,7 +158,7 @@ describe('a concern becomes a request', () => {
     expect(await itemEvents(request.id)).toEqual(['request.submitted']);
     expect(await itemEvents(s.alpha.id)).toContain('demo.concern_became_request');
     expect((await listTriage(s.pm)).map((r) => r.id)).toContain(request.id);
-    await expect(turnConcernIntoRequest(s.pm, concern.id)).rejects.toThrow(ConflictError);
+    await expect(turnConcernIntoRequest(s.pm, demo.id, concern.id)).rejects.toThrow(ConflictError);
     await expect(
       giveFeedback(s.requestor, demo.id, s.alpha.id, { verdict: 'looks_right', comment: '' }, AFTER),
     ).rejects.toThrow('already become a request');
@@ -166,7 +167,9 @@ describe('a concern becomes a request', () => {
   it('refuses a "looks right"', async () => {
     await recordShownItem(s.engineer, demo.id, s.alpha.id, shown, AFTER);
     const fine = await giveFeedback(s.sponsor, demo.id, s.alpha.id, { verdict: 'looks_right', comment: '' }, AFTER);
-    await expect(turnConcernIntoRequest(s.pm, fine.id)).rejects.toThrow('Only a concern can become a request.');
+    await expect(turnConcernIntoRequest(s.pm, demo.id, fine.id)).rejects.toThrow(
+      'Only a concern can become a request.',
+    );
     expect(first(await db.select().from(demoFeedback).where(eq(demoFeedback.id, fine.id)))!.requestItemId).toBeNull();
   });
 });

@@ -36,6 +36,9 @@ export default async function BacklogPage({
           <LinkButton variant="secondary" href={`/cycles/${cycleId}/schedule`}>
             Schedule
           </LinkButton>
+          <LinkButton variant="secondary" href={`/cycles/${cycleId}/demos`}>
+            Demos
+          </LinkButton>
           <LinkButton variant="secondary" href={`/cycles/${cycleId}/changes`}>
             Change requests
           </LinkButton>
