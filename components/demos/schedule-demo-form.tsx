@@ -13,6 +13,12 @@ type Person = { id: number; name: string };
 
 const asList = (v: string | string[] | undefined) => (v === undefined ? null : Array.isArray(v) ? v : v ? [v] : []);
 
+/** A demo's values as the form shows them: new demos start empty, a change starts from the demo. */
+export type DemoFormInitial = Record<
+  'title' | 'startsAt' | 'durationMinutes' | 'presenterId' | 'feedbackDays',
+  string
+> & { itemIds: string[]; inviteeIds: string[] };
+
 /**
  * Schedules a demo. Ticking an item adds its requestors and sponsors to the invite list, which the
  * organiser can then edit; unticking an item leaves the list alone, since those people may still
@@ -20,23 +26,25 @@ const asList = (v: string | string[] | undefined) => (v === undefined ? null : A
  */
 export function ScheduleDemoForm({
   action,
-  cycleId,
+  hidden,
   items,
   people,
-  presenterId,
+  initial,
+  submitLabel,
 }: {
   action: (prev: FormState | undefined, form: FormData) => Promise<FormState>;
-  cycleId: number;
+  hidden: Record<string, number>;
   items: DemoItemOption[];
   people: Person[];
-  presenterId: number;
+  initial: DemoFormInitial;
+  submitLabel: string;
 }) {
   const [state, formAction] = useActionState(action, undefined);
   const typed = state && !state.ok ? state.values : undefined;
   return (
     <DemoFields
       key={JSON.stringify(typed ?? null)}
-      {...{ state, formAction, cycleId, items, people, presenterId, typed }}
+      {...{ state, formAction, hidden, items, people, initial, typed, submitLabel }}
     />
   );
 }
@@ -44,25 +52,28 @@ export function ScheduleDemoForm({
 function DemoFields({
   state,
   formAction,
-  cycleId,
+  hidden,
   items,
   people,
-  presenterId,
+  initial,
   typed,
+  submitLabel,
 }: {
   state: FormState | undefined;
   formAction: (form: FormData) => void;
-  cycleId: number;
+  hidden: Record<string, number>;
   items: DemoItemOption[];
   people: Person[];
-  presenterId: number;
+  initial: DemoFormInitial;
   typed: FormState['values'];
+  submitLabel: string;
 }) {
   const zone = useTimeZone();
   const e = state?.fieldErrors ?? {};
-  const v = (key: string, fallback = '') => String(typed?.[key] ?? fallback);
-  const [chosen, setChosen] = useState<Set<string>>(new Set(asList(typed?.itemIds) ?? []));
-  const [invited, setInvited] = useState<Set<string>>(new Set(asList(typed?.inviteeIds) ?? []));
+  const v = (key: keyof DemoFormInitial | 'timeZone', fallback = '') =>
+    String(typed?.[key] ?? (key in initial ? initial[key as keyof DemoFormInitial] : fallback));
+  const [chosen, setChosen] = useState<Set<string>>(new Set(asList(typed?.itemIds) ?? initial.itemIds));
+  const [invited, setInvited] = useState<Set<string>>(new Set(asList(typed?.inviteeIds) ?? initial.inviteeIds));
   const toggleItem = (item: DemoItemOption, on: boolean) => {
     setChosen((prev) => {
       const next = new Set(prev);
@@ -82,7 +93,9 @@ function DemoFields({
   return (
     <form action={formAction} className="max-w-3xl space-y-4" noValidate>
       <FormMessage state={state} />
-      <input type="hidden" name="cycleId" value={cycleId} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <input type="hidden" name="timeZone" value={v('timeZone', zone ?? 'UTC')} />
       <TextField label="Title" name="title" maxLength={120} defaultValue={v('title')} errors={e.title} />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
@@ -96,14 +109,14 @@ function DemoFields({
           label="Duration (minutes)"
           name="durationMinutes"
           inputMode="numeric"
-          defaultValue={v('durationMinutes', '45')}
+          defaultValue={v('durationMinutes')}
           errors={e.durationMinutes}
         />
         <SelectField
           label="Presenter"
           name="presenterId"
           placeholder="Choose a presenter"
-          defaultValue={v('presenterId', String(presenterId))}
+          defaultValue={v('presenterId')}
           errors={e.presenterId}
           options={people.map((p) => ({ value: p.id, label: p.name }))}
         />
@@ -111,7 +124,7 @@ function DemoFields({
           label="Feedback window (days after the demo)"
           name="feedbackDays"
           inputMode="numeric"
-          defaultValue={v('feedbackDays', '7')}
+          defaultValue={v('feedbackDays')}
           errors={e.feedbackDays}
           hint="From 0 to 60 days."
         />
@@ -159,7 +172,7 @@ function DemoFields({
         </div>
         <FieldErrors id="inviteeIds-error" errors={e.inviteeIds} />
       </fieldset>
-      <SubmitButton>Schedule demo</SubmitButton>
+      <SubmitButton>{submitLabel}</SubmitButton>
     </form>
   );
 }

@@ -186,6 +186,24 @@ export const DEMO_ROWS: Row[] = [
     expect: allow(MANAGERS, 'forbidden'),
   },
   {
+    target: 'action updateDemoAction',
+    case: 'an upcoming demo',
+    call: async (s) => {
+      const d = await demo(s);
+      return onDemo(d.demo.id, 'updateDemoAction', {
+        title: 'Sprint demo, moved',
+        startsAt: new Date(Date.now() + 3 * DAY).toISOString(),
+        timeZone: 'Europe/Berlin',
+        durationMinutes: '60',
+        presenterId: str(d.presenter.id),
+        feedbackDays: '5',
+        itemIds: d.items.map((i) => str(i.id)),
+        inviteeIds: [str(d.owner.id)],
+      });
+    },
+    expect: allow(ORGANISERS, 'forbidden'),
+  },
+  {
     target: 'action cancelDemoAction',
     case: 'an upcoming demo',
     call: async (s) => onDemo((await demo(s)).demo.id, 'cancelDemoAction'),

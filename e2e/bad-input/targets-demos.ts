@@ -19,6 +19,22 @@ export const DEMO_BAD_INPUT_TARGETS: BadInputTarget[] = [
     },
   },
   {
+    target: 'action updateDemoAction',
+    from: 'an upcoming demo',
+    as: 'pm',
+    kinds: {
+      demoId: 'id',
+      title: 'line',
+      startsAt: 'when',
+      timeZone: 'line',
+      durationMinutes: 'num?',
+      presenterId: 'id',
+      feedbackDays: 'num?',
+      itemIds: 'ids',
+      inviteeIds: 'ids',
+    },
+  },
+  {
     target: 'action recordShownAction',
     from: 'someone else presents',
     as: 'pm',

@@ -131,6 +131,8 @@ export async function getDemo(actor: ActingUser, demoId: number, now = new Date(
       feedback,
       can: {
         manage: can(actor, 'demo.manage') && !demo.cancelledAt,
+        // Once it has started, a demo's time and list are history: only what was shown is recorded.
+        change: can(actor, 'demo.manage') && !demo.cancelledAt && Date.parse(demo.startsAt) > now.getTime(),
         record: canRecord(actor, demo) && !demo.cancelledAt,
         giveFeedback: open && (can(actor, 'request.triage') || (await isInvited(tx, demoId, actor.id))),
         turnIntoRequest: can(actor, 'request.triage'),

@@ -4,8 +4,8 @@ import { formAction } from '@/lib/actions.server';
 import { cycleDemosPath, demoPath } from '@/lib/demos/access.server';
 import { giveFeedback, turnConcernIntoRequest } from '@/lib/demos/feedback.server';
 import { recordShownItem, saveDemoNotes } from '@/lib/demos/record.server';
-import { cancelDemo } from '@/lib/demos/schedule.server';
-import { formId, formText } from '@/lib/validation';
+import { cancelDemo, updateDemo } from '@/lib/demos/schedule.server';
+import { formId, formList, formText } from '@/lib/validation';
 
 const DemoRef = z.object({ demoId: formId });
 const ItemRef = DemoRef.extend({ itemId: formId });
@@ -42,3 +42,22 @@ export const cancelDemoAction = formAction(DemoRef, (input, user) => cancelDemo(
   message: 'Demo cancelled: the invitees were sent a calendar cancellation.',
   revalidate: (input, demo) => [page(input), cycleDemosPath(demo.cycleId)],
 });
+
+// The fields' content is validated in lib/demos/schema.ts; here they are only gathered.
+export const updateDemoAction = formAction(
+  DemoRef.extend({
+    title: formText,
+    startsAt: formText,
+    timeZone: formText,
+    durationMinutes: formText,
+    presenterId: formText,
+    feedbackDays: formText,
+    itemIds: formList(z.string()),
+    inviteeIds: formList(z.string()),
+  }),
+  ({ demoId, ...input }, user) => updateDemo(user, demoId, input),
+  {
+    message: 'Demo changed: the invitees were sent the updated invitation.',
+    revalidate: (input, demo) => [page(input), cycleDemosPath(demo.cycleId)],
+  },
+);

@@ -2,17 +2,19 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session.server';
 import { can } from '@/lib/auth/permissions';
-import { getDemo } from '@/lib/demos/read.server';
+import { demoFormOptions, getDemo } from '@/lib/demos/read.server';
 import { readForPage, routeId } from '@/lib/pages.server';
 import { MeetingTime } from '@/components/meetings/meeting-time';
 import { ActionButtonForm, DemoNotesForm } from '@/components/demos/demo-forms';
 import { DemoItemSection } from '@/components/demos/demo-item-section';
+import { ChangeDemo } from '@/components/demos/change-demo';
 import {
   cancelDemoAction,
   giveFeedbackAction,
   recordShownAction,
   saveDemoNotesAction,
   turnIntoRequestAction,
+  updateDemoAction,
 } from './actions';
 
 export const metadata: Metadata = { title: 'Demo · Quorum' };
@@ -27,6 +29,7 @@ export default async function DemoPage({ params }: { params: Promise<{ id: strin
   const demoId = await routeId(params);
   const view = await readForPage(() => getDemo(user, demoId));
   const { demo } = view;
+  const options = view.can.change ? await demoFormOptions(user, view.cycle.id) : null;
   const back = can(user, 'backlog.view')
     ? { href: `/cycles/${view.cycle.id}/demos`, label: `${view.cycle.name} demos` }
     : { href: '/requests', label: 'My requests' };
@@ -64,6 +67,7 @@ export default async function DemoPage({ params }: { params: Promise<{ id: strin
           <ActionButtonForm action={cancelDemoAction} fields={{ demoId }} label="Cancel this demo" variant="danger" />
         )}
       </header>
+      {options && <ChangeDemo view={view} options={options} action={updateDemoAction} />}
       {view.can.record ? (
         <section aria-label="Notes on the demo">
           <DemoNotesForm action={saveDemoNotesAction} demoId={demoId} notes={demo.notes} />

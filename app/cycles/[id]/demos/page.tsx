@@ -52,10 +52,19 @@ export default async function CycleDemosPage({ params }: { params: Promise<{ id:
           ) : (
             <ScheduleDemoForm
               action={scheduleDemoAction}
-              cycleId={cycle.id}
+              hidden={{ cycleId: cycle.id }}
               items={options.items}
               people={options.people}
-              presenterId={user.id}
+              submitLabel="Schedule demo"
+              initial={{
+                title: '',
+                startsAt: '',
+                durationMinutes: '45',
+                presenterId: String(user.id),
+                feedbackDays: '7',
+                itemIds: [],
+                inviteeIds: [],
+              }}
             />
           )}
         </section>
