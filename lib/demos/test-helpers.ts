@@ -2,6 +2,9 @@ import { eq } from 'drizzle-orm';
 import { makeCycle, makeItem, makeScheduleEntry, type TestUser } from '@/db/factories';
 import { itemCoPeople, notifications, outbox } from '@/db/schema';
 import { countRows, db, userWithRole } from '@/lib/testing/db';
+import { giveFeedback } from './feedback.server';
+import { recordShownItem } from './record.server';
+import { scheduleDemo } from './schedule.server';
 
 /** Demo test set-up: real rows made through the factories. */
 
@@ -67,3 +70,12 @@ export const demoInput = (s: DemoSetup, over: Record<string, unknown> = {}) => (
   inviteeIds: [String(s.requestor.id), String(s.sponsor.id), String(s.coRequestor.id)],
   ...over,
 });
+
+/** A demo scheduled, shown and commented on through lib/: each of its notification kinds is sent. */
+export async function demoNotificationScene() {
+  const s = await demoSetup();
+  const demo = await scheduleDemo(s.pm, s.cycle.id, demoInput(s));
+  await recordShownItem(s.engineer, demo.id, s.alpha.id, { stage: 'v0', notes: '', links: '' });
+  await giveFeedback(s.requestor, demo.id, s.alpha.id, { verdict: 'concern', comment: 'Too slow.' });
+  return { ...s, demo };
+}
