@@ -73,7 +73,10 @@ test('a demo is scheduled, shown, commented on, and a concern becomes a request'
   const concern = pm.getByRole('region', { name: SHOWN });
   await concern.getByRole('button', { name: 'Turn into a request' }).click();
   // The concern now links to the request it became.
-  await expect(concern.getByRole('link', { name: /^request #\d+$/ })).toBeVisible();
+  const request = concern.getByRole('link', { name: /^request #\d+$/ });
+  await expect(request).toBeVisible();
+  const href = await request.getAttribute('href');
   await pm.goto('/triage');
-  await expect(pm.getByText(`Follow-up: ${SHOWN}`)).toBeVisible();
+  const triage = pm.getByRole('table', { name: 'New requests waiting for triage' });
+  await expect(triage.locator(`a[href="${href}"]`)).toHaveText(`Follow-up: ${SHOWN}`);
 });
