@@ -18,6 +18,8 @@ export const NOTIFICATION_KINDS = [
   'change.responded',
   'change.rule_met',
   'change.deadline_passed',
+  'demo.invited',
+  'demo.feedback',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

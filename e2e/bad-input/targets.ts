@@ -7,6 +7,7 @@ import type { Role } from '../../db/schema';
 import type { FieldKind } from './mutations';
 import { PEOPLE_BAD_INPUT_TARGETS } from './targets-people';
 import { SSO_BAD_INPUT_TARGETS } from './targets-sso';
+import { DEMO_BAD_INPUT_TARGETS } from './targets-demos';
 import { IMPORT_BAD_INPUT_TARGETS } from './targets-import';
 import { WEBHOOK_BAD_INPUT_TARGETS } from './targets-webhooks';
 import { EXPORT_BAD_INPUT_TARGETS } from './targets-export';
@@ -312,6 +313,7 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   ...PEOPLE_BAD_INPUT_TARGETS,
   ...SSO_BAD_INPUT_TARGETS,
   ...NFR_BAD_INPUT_TARGETS,
+  ...DEMO_BAD_INPUT_TARGETS,
   ...RANKING_BAD_INPUT_TARGETS,
   ...IMPORT_BAD_INPUT_TARGETS,
   ...WEBHOOK_BAD_INPUT_TARGETS,

@@ -21,6 +21,8 @@ export const NOTIFICATION_KIND_LABELS = {
   'change.responded': 'A leader responds in an emergency session (product managers)',
   'change.rule_met': "An emergency session's decision rule is met (product managers)",
   'change.deadline_passed': "An emergency session's response deadline passes (product managers)",
+  'demo.invited': 'I am invited to a sprint demo, or it changes',
+  'demo.feedback': 'Feedback is given on an item I own shown at a demo',
 } as const satisfies Record<NotificationKind, string>;
 
 export function kindLabel(kind: string): string {

@@ -29,6 +29,8 @@ import { listNotifications } from './inbox.server';
 import { NOTIFICATION_KIND_LABELS } from './kinds';
 import { loadActiveUser } from '@/lib/auth/active-user.server';
 import { inOrder } from '@/lib/testing/in-order';
+import { getDemo } from '@/lib/demos/read.server';
+import { demoNotificationScene } from '@/lib/demos/test-helpers';
 
 /**
  * Every notification leads somewhere its recipient may open: for each kind, made by the real lib
@@ -44,6 +46,7 @@ function openLink(user: ActingUser, link: string): unknown {
   if (/^\/cycles\/\d+\/schedule$/.test(path)) return getSchedule(user, id(/^\/cycles\/(\d+)/));
   if (/^\/changes\/\d+$/.test(path)) return getChangeRequest(user, id(/^\/changes\/(\d+)/));
   if (/^\/requests\/\d+$/.test(path)) return getRequest(user, id(/^\/requests\/(\d+)/));
+  if (/^\/demos\/\d+$/.test(path)) return getDemo(user, id(/^\/demos\/(\d+)/));
   if (path === '/notifications') return listNotifications(user);
   throw new Error(`No read function is known for the link ${link}`);
 }
@@ -110,6 +113,7 @@ let sent: Notification[];
 beforeAll(async () => {
   await meetingScene();
   await scheduleScene();
+  await demoNotificationScene();
   sent = await db.select().from(notifications);
 });
 

@@ -45,6 +45,11 @@ export function createMailer(smtpUrl: string) {
   return { send: ((message) => transport.sendMail(message)) as SendMail, close: () => transport.close() };
 }
 
+/** The METHOD line of an invitation; REQUEST when it has none. */
+export function icsMethod(ics: string): string {
+  return /^METHOD:([A-Z-]+)\r?$/m.exec(ics)?.[1] ?? 'REQUEST';
+}
+
 function toMessage(row: OutboxRow): Mail.Options {
   return {
     from: env().MAIL_FROM,
@@ -52,8 +57,9 @@ function toMessage(row: OutboxRow): Mail.Options {
     subject: row.subject,
     text: row.text,
     html: row.html,
-    // An invitation as text/calendar with METHOD:REQUEST, so mail clients offer to add it.
-    ...(row.ics ? { icalEvent: { method: 'REQUEST', content: row.ics } } : {}),
+    // An invitation as text/calendar with its own METHOD (REQUEST, or CANCEL for a cancelled event),
+    // so mail clients offer to add, update or remove it.
+    ...(row.ics ? { icalEvent: { method: icsMethod(row.ics), content: row.ics } } : {}),
   };
 }
 

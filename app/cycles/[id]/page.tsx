@@ -39,6 +39,9 @@ export default async function BacklogPage({
           <LinkButton variant="secondary" href={`/cycles/${cycleId}/modules`}>
             By module
           </LinkButton>
+          <LinkButton variant="secondary" href={`/cycles/${cycleId}/demos`}>
+            Demos
+          </LinkButton>
           <LinkButton variant="secondary" href={`/cycles/${cycleId}/changes`}>
             Change requests
           </LinkButton>

@@ -1,0 +1,82 @@
+import { expect, makeDelivery, test } from './fixtures';
+import { mailbox } from './mailbox';
+
+/**
+ * A sprint demo from end to end: the pm schedules it with two items (the invitees get a calendar
+ * invitation by e-mail), the presenter records both as shown, two attendees give feedback, and the
+ * concern becomes a request that waits in triage.
+ */
+
+const SHOWN = 'Faster checkout page load'; // requested and sponsored by Mia Marketing
+const SEARCH = 'Order history search'; // requested by Rosa Requestor, sponsored by Mia
+
+test('a demo is scheduled, shown, commented on, and a concern becomes a request', async ({ signedInAs, world }) => {
+  const delivery = await makeDelivery(world);
+  const { erik, rosa, sponsor: mia } = delivery;
+  const pm = await signedInAs(delivery.pm);
+  await pm.goto(`/cycles/${delivery.cycle.id}/demos`);
+  await expect(pm.getByText('No demos yet')).toBeVisible();
+
+  // Choosing the items invites their requestors and sponsor; the pm picks the presenter.
+  const form = pm.getByRole('region', { name: 'Schedule a demo' });
+  await form.getByLabel('Title').fill('Sprint 9 demo');
+  await form.getByLabel('Date and time').fill('2030-01-15T10:00');
+  await form.getByLabel('Presenter').selectOption({ label: erik.name });
+  await form.getByRole('checkbox', { name: new RegExp(SHOWN) }).check();
+  await form.getByRole('checkbox', { name: new RegExp(SEARCH) }).check();
+  await expect(form.getByRole('checkbox', { name: rosa.name })).toBeChecked();
+  await expect(form.getByRole('checkbox', { name: mia.name })).toBeChecked();
+  await form.getByRole('button', { name: 'Schedule demo' }).click();
+  await expect(pm.getByRole('heading', { level: 1, name: 'Sprint 9 demo' })).toBeVisible();
+  const demoPath = new URL(pm.url()).pathname;
+
+  const invitation = await mailbox.waitFor(rosa.email, /Invitation: Sprint 9 demo/);
+  expect(invitation.ics).toContain('METHOD:REQUEST');
+  expect(invitation.ics).toMatch(/UID:demo-\d+@quorum/);
+  expect(invitation.ics).toContain('SEQUENCE:0');
+
+  // The presenter records both items as shown.
+  const presenter = await signedInAs(erik);
+  await presenter.goto(demoPath);
+  for (const [title, stage] of [
+    [SHOWN, 'Prototype'],
+    [SEARCH, 'V1'],
+  ]) {
+    const section = presenter.getByRole('region', { name: title });
+    await section.getByLabel('Stage shown').selectOption({ label: stage });
+    await section.getByLabel('Links').fill('https://example.test/recording');
+    await section.getByRole('button', { name: 'Record as shown' }).click();
+    await expect(section.getByText(`Shown: ${stage}`)).toBeVisible();
+  }
+
+  // Two attendees give feedback: one looks right, one concern (which needs a comment).
+  const requestor = await signedInAs(rosa);
+  await requestor.goto(demoPath);
+  const search = requestor.getByRole('region', { name: SEARCH });
+  await search.getByLabel('Looks right').check();
+  await search.getByRole('button', { name: 'Send feedback' }).click();
+  await expect(search.getByText(`Looks right from ${rosa.name}`)).toBeVisible();
+
+  const sponsor = await signedInAs(mia);
+  await sponsor.goto(demoPath);
+  const checkout = sponsor.getByRole('region', { name: SHOWN });
+  await checkout.getByLabel('Concern').check();
+  await checkout.getByRole('button', { name: 'Send feedback' }).click();
+  await expect(checkout.getByText('Say what the concern is.')).toBeVisible();
+  await checkout.getByLabel('Concern').check();
+  await checkout.getByLabel('Comment').fill('The page still stalls on slow phones.');
+  await checkout.getByRole('button', { name: 'Send feedback' }).click();
+  await expect(checkout.getByText(`Concern from ${mia.name}`)).toBeVisible();
+
+  // The pm turns the concern into a request, which waits in triage.
+  await pm.reload();
+  const concern = pm.getByRole('region', { name: SHOWN });
+  await concern.getByRole('button', { name: 'Turn into a request' }).click();
+  // The concern now links to the request it became.
+  const request = concern.getByRole('link', { name: /^request #\d+$/ });
+  await expect(request).toBeVisible();
+  const href = await request.getAttribute('href');
+  await pm.goto('/triage');
+  const triage = pm.getByRole('table', { name: 'New requests waiting for triage' });
+  await expect(triage.locator(`a[href="${href}"]`)).toHaveText(`Follow-up: ${SHOWN}`);
+});
