@@ -16,6 +16,7 @@ import { WEBHOOK_ROWS } from './matrix-webhooks';
 import { API_TOKEN_ROWS } from './matrix-api-tokens';
 import { IMPORT_ROWS } from './matrix-import';
 import { MESSAGE_ROWS } from './matrix-messages';
+import { CURATION_ROWS } from './matrix-curation';
 import { first } from '../../db/rows';
 
 const ADMIN = ['admin'] as const;
@@ -291,6 +292,7 @@ export const ACTION_ROWS: Row[] = [
   ...API_TOKEN_ROWS,
   ...IMPORT_ROWS,
   ...MESSAGE_ROWS,
+  ...CURATION_ROWS,
   {
     target: 'action markReadAction',
     case: 'their own notification',

@@ -2,6 +2,7 @@ import { KIND_LABEL, STATUS_LABEL } from '@/lib/backlog/labels';
 import { formatDay } from '@/lib/schedule/dates';
 import { personWeeks } from '@/lib/plural';
 import { smeName } from '@/lib/users/sme';
+import { describeCurationEvent } from './curation-history';
 
 /**
  * An item's history in the product's own words: each recorded event becomes a sentence that follows
@@ -286,6 +287,8 @@ export function describeItemEvent(e: HistoryEvent, names: HistoryNames = NO_NAME
         details: typeof data.note === 'string' && data.note ? [`Note: ${quote(data.note)}.`] : [],
       };
     default: {
+      const curation = describeCurationEvent(e);
+      if (curation) return curation;
       const sentences = fieldSentences(changes, names);
       return sentences.length ? edited(sentences, 'changed the item.') : { summary: 'changed the item.', details: [] };
     }
