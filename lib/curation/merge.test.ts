@@ -4,6 +4,7 @@ import { makeCycle, makeDepartment, makeItem, makeModule, makeTheme, type TestUs
 import { itemCoPeople, itemMerges, notifications, outbox, type Item } from '@/db/schema';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { moduleIdsOf } from '@/lib/backlog/items.server';
+import { countsAgainstCapacity } from '@/lib/backlog/estimates';
 import { setEmailPrefs } from '@/lib/notifications/prefs.server';
 import { countRows, db, eventsOf, readItem, rowCounts, userWithRole } from '@/lib/testing/db';
 import { inOrder } from '@/lib/testing/in-order';
@@ -82,6 +83,8 @@ describe('mergeItems', () => {
       { userId: sam.id, role: 'sponsor', via: merged.id },
     ]);
     expect(await readItem(merged.id)).toMatchObject({ status: 'merged', mergedIntoId: survivor.id });
+    // Its work is the survivor's now: it no longer counts against the cycle's capacity.
+    expect(countsAgainstCapacity('merged')).toBe(false);
     const [row] = await db.select().from(itemMerges).where(eq(itemMerges.mergedId, merged.id));
     expect(row).toMatchObject({ survivorId: survivor.id, fieldsTaken: ['description', 'sponsor'], mergedBy: pm.id });
 
