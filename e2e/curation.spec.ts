@@ -35,6 +35,10 @@ test('merge a duplicate, decline a request, ask for information and resubmit', a
     };
   });
   const pm = await signedInAs(pmPerson);
+  const cspErrors: string[] = [];
+  pm.on('console', (m) => {
+    if (m.type() === 'error' && /Content.Security.Policy/i.test(m.text())) cspErrors.push(m.text());
+  });
 
   // Merge: pick the duplicate, keep this item, take the duplicate's description, review, confirm.
   await pm.goto(`/items/${keeper.id}`);
@@ -86,4 +90,18 @@ test('merge a duplicate, decline a request, ask for information and resubmit', a
 
   await pm.goto('/triage');
   await expect(pm.getByRole('row', { name: new RegExp(unclear.title) }).getByText('Resubmitted')).toBeVisible();
+
+  // The SME is picked from people by typing; a name Quorum does not know stays as text.
+  await pm.goto(`/items/${keeper.id}/edit`);
+  const sme = pm.getByRole('combobox', { name: 'SME' });
+  await sme.fill('Olga from Finance');
+  await expect(pm.getByText('Not in Quorum: kept as text.')).toBeVisible();
+  await sme.fill(ben.name.slice(0, 6));
+  await pm.getByRole('option', { name: ben.name }).click();
+  await expect(sme).toHaveValue(ben.name);
+  await expect(pm.getByText('Not in Quorum: kept as text.')).toBeHidden();
+  await pm.getByRole('button', { name: 'Save changes' }).click();
+  await expect(pm.getByRole('status')).toHaveText('Changes saved.');
+  await expect(pm.getByRole('definition').filter({ hasText: ben.name })).toBeVisible();
+  expect(cspErrors).toEqual([]);
 });
