@@ -8,6 +8,10 @@ import type { OutcomeReport } from '@/lib/outcome/types';
 import { listMyRequests } from '@/lib/requests/requests.server';
 import { db, userWithRole } from '@/lib/testing/db';
 import { inOrder } from '@/lib/testing/in-order';
+import { itemCoPeople } from '@/db/schema';
+import { setEntry } from '@/lib/schedule/entries.server';
+import { publishSchedule } from '@/lib/schedule/publish.server';
+import { entry, notificationsOf, scheduleSetup } from '@/lib/schedule/test-helpers';
 import { mergeItems } from './merge.server';
 
 let pm: TestUser, ann: TestUser, ben: TestUser, cat: TestUser, dan: TestUser, stranger: TestUser;
@@ -69,5 +73,23 @@ describe('co-requestors and co-sponsors follow the survivor', () => {
     expect(as(dan.id)).toEqual(['sponsor']);
     expect(audience).toMatchObject({ requestors: 2, sponsors: 2 });
     expect(audience.recipients.has(stranger.id)).toBe(false);
+  });
+});
+
+describe('co-people hear of the delivery schedule', () => {
+  it('tells a co-requestor and a co-sponsor of a scheduled item when the schedule is published', async () => {
+    const s = await scheduleSetup();
+    const [coRequestor, coSponsor] = [await userWithRole('requestor'), await userWithRole('leader')];
+    const addedAt = new Date().toISOString();
+    await db.insert(itemCoPeople).values([
+      { itemId: s.alpha.id, userId: coRequestor.id, role: 'requestor', viaItemId: null, addedAt },
+      { itemId: s.alpha.id, userId: coSponsor.id, role: 'sponsor', viaItemId: null, addedAt },
+    ]);
+    await setEntry(s.pm, s.alpha.id, entry(s.january.id, s.engineer.id, '2027-01-04'));
+    await publishSchedule(s.pm, s.cycle.id);
+    for (const who of [coRequestor, coSponsor]) {
+      const [note] = await notificationsOf(who);
+      expect(note?.kind).toBe('schedule.published');
+    }
   });
 });
