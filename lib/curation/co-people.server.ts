@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { itemCoPeople, type CoPersonRole } from '@/db/schema';
+import { itemCoPeople, users, type CoPersonRole } from '@/db/schema';
 import { first } from '@/db/rows';
 import type { Executor } from '@/lib/events/log.server';
 
@@ -64,4 +64,16 @@ export async function addCoPeople(
     await tx.insert(itemCoPeople).values(added.map((p) => ({ itemId, ...p, viaItemId, addedAt })));
   }
   return added;
+}
+
+/** The names of an item's co-requestors and co-sponsors, for its page (the caller has authorized the item). */
+export async function coPeopleNames(itemId: number): Promise<{ requestors: string[]; sponsors: string[] }> {
+  const rows = await db
+    .select({ role: itemCoPeople.role, name: users.name })
+    .from(itemCoPeople)
+    .innerJoin(users, eq(users.id, itemCoPeople.userId))
+    .where(eq(itemCoPeople.itemId, itemId))
+    .orderBy(asc(users.name));
+  const of = (role: CoPersonRole) => rows.filter((r) => r.role === role).map((r) => r.name);
+  return { requestors: of('requestor'), sponsors: of('sponsor') };
 }

@@ -5,7 +5,8 @@ import { getItemForViewer } from '@/lib/backlog/items.server';
 import { outcomeAudience } from '@/lib/outcome/audience.server';
 import { decision } from '@/lib/outcome/test-report';
 import type { OutcomeReport } from '@/lib/outcome/types';
-import { listMyRequests } from '@/lib/requests/requests.server';
+import { getRequest, listMyRequests } from '@/lib/requests/requests.server';
+import { coPeopleNames } from './co-people.server';
 import { db, userWithRole } from '@/lib/testing/db';
 import { inOrder } from '@/lib/testing/in-order';
 import { itemCoPeople } from '@/db/schema';
@@ -43,6 +44,8 @@ describe('co-requestors and co-sponsors follow the survivor', () => {
   it('lets a co-requestor open the survivor, and nobody else who could not before', async () => {
     const { survivor } = await mergedPair();
     expect((await getItemForViewer(ben, survivor.id)).id).toBe(survivor.id);
+    expect((await getRequest(ben, survivor.id)).history?.map((e) => e.type)).toContain('item.merged');
+    expect(await coPeopleNames(survivor.id)).toEqual({ requestors: [ben.name], sponsors: [dan.name] });
     await expect(getItemForViewer(stranger, survivor.id)).rejects.toBeInstanceOf(ForbiddenError);
   });
 

@@ -16,7 +16,7 @@ import { transitionError } from '@/lib/backlog/status-machine';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { itemAsSeen, visibleHistory, visibleStatuses } from '@/lib/backlog/visible-status.server';
 import { belowCutAtPublish } from '@/lib/outcome/below-cut.server';
-import { coRequestedItemIds } from '@/lib/curation/co-people.server';
+import { coRequestedItemIds, isCoPerson } from '@/lib/curation/co-people.server';
 
 export const RequestSchema = z.object({
   title,
@@ -98,7 +98,8 @@ export async function listMyRequests(actor: ActingUser) {
 /** One request for its page: status, reason and history as the actor may see them (visible-status.server.ts). */
 export async function getRequest(actor: ActingUser, itemId: number) {
   const { view, ...item } = await itemAsSeen(actor, await getItemForViewer(actor, itemId));
-  const showHistory = item.requestorId === actor.id || can(actor, 'history.view');
+  const showHistory =
+    item.requestorId === actor.id || can(actor, 'history.view') || (await isCoPerson(db, itemId, actor.id));
   const belowCut = (await belowCutAtPublish(new Map([[itemId, view]]))).has(itemId);
   return {
     item: { ...item, belowCut },

@@ -16,6 +16,7 @@ import { ScheduleHistory } from '@/components/changes/schedule-history';
 import { MERGEABLE } from '@/lib/curation/merge-rules.server';
 import type { ItemStatus } from '@/db/schema';
 import { MergedNotice } from './_components/merged-notice';
+import { coPeopleNames } from '@/lib/curation/co-people.server';
 
 export const metadata: Metadata = { title: 'Item · Quorum' };
 
@@ -54,6 +55,10 @@ export default async function ItemPage({
     ['SME', d.smeName || '—'],
     ['Modules', d.modules.map((m) => m.name).join(', ') || '—'],
   ];
+  // People this item gained from merged duplicates.
+  const co = await coPeopleNames(id);
+  if (co.requestors.length) fields.push(['Also requested by', co.requestors.join(', ')]);
+  if (co.sponsors.length) fields.push(['Also sponsored by', co.sponsors.join(', ')]);
   return (
     <article className="max-w-4xl space-y-6">
       {saved && (
