@@ -4,6 +4,7 @@ import { currentUser } from '@/lib/auth/session.server';
 import { headers } from 'next/headers';
 import { AppShell, MAIN_CONTENT_ID } from '@/app/_components/app-shell';
 import { isBarePath } from '@/app/_components/bare-paths';
+import { CspNonceMeta } from '@/components/security/csp-nonce-meta';
 
 export const metadata: Metadata = {
   title: 'Quorum',
@@ -16,6 +17,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en">
       <body className="min-h-screen antialiased">
+        <CspNonceMeta />
         {/* First in the tab order on every page, so keyboard users need not tab through the navigation. */}
         <a
           href={`#${MAIN_CONTENT_ID}`}

@@ -13,6 +13,7 @@ export const metadata: Metadata = { title: 'My requests · Quorum' };
 const NOTES: Record<string, string> = {
   created: 'Your request has been submitted. A product manager will review it and put it on a cycle’s agenda.',
   withdrawn: 'Your request has been withdrawn.',
+  resubmitted: 'Your request has been resubmitted. A product manager will look at it again.',
 };
 
 const th =
@@ -26,7 +27,13 @@ export default async function MyRequestsPage({
 }) {
   const user = await requireUser();
   const params = await searchParams;
-  const note = params.created ? NOTES.created : params.withdrawn ? NOTES.withdrawn : null;
+  const note = params.created
+    ? NOTES.created
+    : params.withdrawn
+      ? NOTES.withdrawn
+      : params.resubmitted
+        ? NOTES.resubmitted
+        : null;
   const requests = await listMyRequests(user);
   return (
     <div className="space-y-4">

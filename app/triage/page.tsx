@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePermission } from '@/lib/auth/session.server';
 import { listTriage } from '@/lib/requests/requests.server';
+import { resubmittedIds } from '@/lib/curation/triage.server';
+import { ResubmittedMark } from './[id]/curation-forms';
 import { EmptyState } from '@/components/ui/empty-state';
 import { buttonClass } from '@/components/ui/button';
 import { LocalTime } from '@/components/items/item-history';
@@ -20,9 +22,21 @@ function missing(r: { businessBenefit: string; sponsorSuggestion: string }) {
   return out;
 }
 
-export default async function TriagePage() {
+const NOTES: Record<string, string> = {
+  declined: 'The request was declined; its requestor has been told why.',
+  asked: 'Your question was sent; the request comes back here when its requestor resubmits it.',
+};
+
+export default async function TriagePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission('request.triage');
+  const params = await searchParams;
+  const note = params.declined ? NOTES.declined : params.asked ? NOTES.asked : null;
   const requests = await listTriage(user);
+  const resubmitted = await resubmittedIds(requests.map((r) => r.id));
   return (
     <div className="space-y-4">
       <div>
@@ -31,6 +45,14 @@ export default async function TriagePage() {
           New requests, oldest first. Complete each one and move it into a cycle.
         </p>
       </div>
+      {note && (
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+        >
+          {note}
+        </p>
+      )}
       {requests.length === 0 ? (
         <EmptyState title="No new requests. Everything has been triaged.">
           <p>
@@ -70,6 +92,7 @@ export default async function TriagePage() {
                   <tr key={r.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-900/60">
                     <td className={`${td} font-medium wrap-anywhere`}>
                       <Link href={`/requests/${r.id}`}>{r.title}</Link>
+                      {resubmitted.has(r.id) && <ResubmittedMark />}
                     </td>
                     <td className={td}>{r.requestorName}</td>
                     <td className={td}>{r.departmentName}</td>

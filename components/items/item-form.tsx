@@ -6,6 +6,7 @@ import type { FormState } from '@/lib/actions.server';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { SmeComboBox } from './sme-combobox';
 
 type Opt = { id: number; name: string };
 export type ItemFormValues = {
@@ -14,6 +15,7 @@ export type ItemFormValues = {
   businessBenefit?: string;
   estimate?: string;
   sme?: string;
+  smeUserId?: number | null;
   sponsorId?: number | null;
   requestorId?: number;
   departmentId?: number;
@@ -151,12 +153,11 @@ export function ItemForm({
           defaultValue={v('kind') || 'feature'}
           errors={errors.kind}
         />
-        <TextField
-          label="SME"
-          name="sme"
-          defaultValue={v('sme')}
-          errors={errors.sme}
-          hint="The business expert who knows the detail."
+        <SmeComboBox
+          people={options.people}
+          defaultText={v('sme')}
+          defaultUserId={v('smeUserId') ? Number(v('smeUserId')) : null}
+          errors={[...(errors.sme ?? []), ...(errors.smeUserId ?? [])]}
         />
         <SelectField
           label="Sponsor"

@@ -20,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   'change.deadline_passed',
   'demo.invited',
   'demo.feedback',
+  'request.triaged',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

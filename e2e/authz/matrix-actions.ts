@@ -19,6 +19,7 @@ import { IMPORT_ROWS } from './matrix-import';
 import { MESSAGE_ROWS } from './matrix-messages';
 import { NFR_ROWS } from './matrix-nfr';
 import { SCORING_ROWS } from './matrix-scoring';
+import { CURATION_ROWS } from './matrix-curation';
 import { first } from '../../db/rows';
 
 const ADMIN = ['admin'] as const;
@@ -297,6 +298,7 @@ export const ACTION_ROWS: Row[] = [
   ...MESSAGE_ROWS,
   ...NFR_ROWS,
   ...SCORING_ROWS,
+  ...CURATION_ROWS,
   {
     target: 'action markReadAction',
     case: 'their own notification',

@@ -17,6 +17,7 @@ import { MESSAGE_BAD_INPUT_TARGETS } from './targets-messages';
 import { AGENDA_BAD_INPUT_TARGETS } from './targets-agenda';
 import { NFR_BAD_INPUT_TARGETS } from './targets-nfr';
 import { SCORING_BAD_INPUT_TARGETS } from './targets-scoring';
+import { CURATION_BAD_INPUT_TARGETS } from './targets-curation';
 
 export type BadInputTarget = {
   target: string;
@@ -314,6 +315,7 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   ...SSO_BAD_INPUT_TARGETS,
   ...NFR_BAD_INPUT_TARGETS,
   ...DEMO_BAD_INPUT_TARGETS,
+  ...CURATION_BAD_INPUT_TARGETS,
   ...RANKING_BAD_INPUT_TARGETS,
   ...IMPORT_BAD_INPUT_TARGETS,
   ...WEBHOOK_BAD_INPUT_TARGETS,

@@ -211,7 +211,7 @@ describe('canViewItem', () => {
 });
 
 describe('canWithdraw', () => {
-  const BEFORE_DECIDED: ItemStatus[] = ['draft', 'submitted', 'curated'];
+  const BEFORE_DECIDED: ItemStatus[] = ['draft', 'submitted', 'curated', 'needs_info'];
   let owner: TestUser, other: TestUser;
   beforeAll(async () => {
     owner = await userWithRole('requestor');

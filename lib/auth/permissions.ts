@@ -65,7 +65,8 @@ type ItemRef = { requestorId: number; cycleId: number | null; status: ItemStatus
 
 /**
  * Reading one item. Backlog roles see items in a cycle; triage roles also see untriaged
- * requests; everyone sees their own requests. A requestor never sees anyone else's.
+ * requests; everyone sees their own requests. A requestor never sees anyone else's, except an item
+ * their request was merged into: getItemForViewer also admits its co-requestors and co-sponsors.
  */
 export function canViewItem(actor: ActingUser, item: ItemRef): boolean {
   if (item.requestorId === actor.id) return true;
@@ -73,7 +74,7 @@ export function canViewItem(actor: ActingUser, item: ItemRef): boolean {
   return item.cycleId !== null && can(actor, 'backlog.view') && item.status !== 'draft';
 }
 
-const WITHDRAWABLE: readonly ItemStatus[] = ['draft', 'submitted', 'curated'];
+const WITHDRAWABLE: readonly ItemStatus[] = ['draft', 'submitted', 'curated', 'needs_info'];
 
 /** A request may be withdrawn by its requestor (or a pm) until it is decided. */
 export function canWithdraw(actor: ActingUser, item: ItemRef): boolean {

@@ -12,8 +12,8 @@ export function effectiveWeeks(
   return null;
 }
 
-/** Statuses whose estimate counts against the cycle's capacity. */
-const NOT_COUNTED = new Set(['rejected', 'withdrawn', 'deferred', 'draft']);
+/** Statuses whose estimate counts against the cycle's capacity (a merged duplicate's work is its survivor's). */
+const NOT_COUNTED = new Set(['rejected', 'withdrawn', 'deferred', 'draft', 'merged']);
 
 export function countsAgainstCapacity(status: string): boolean {
   return !NOT_COUNTED.has(status);

@@ -32,6 +32,8 @@ export const ItemFieldsSchema = z.object({
   businessBenefit: longText('Business benefit', 5_000),
   estimate,
   sme: singleLine('SME', 200).default(''),
+  /** The SME picked from people; null (or absent) when `sme` is free text for someone outside Quorum. */
+  smeUserId: optionalId,
   sponsorId: optionalId,
   requestorId: requiredId('requestor'),
   departmentId: requiredId('department'),
@@ -53,6 +55,7 @@ export const ItemJsonIds = z.looseObject({
   departmentId: jsonId('departmentId').optional(),
   requestorId: jsonId('requestorId').optional(),
   sponsorId: jsonId('sponsorId').nullable().optional(),
+  smeUserId: jsonId('smeUserId').nullable().optional(),
   themeId: jsonId('themeId').nullable().optional(),
   moduleIds: z.array(jsonId('moduleIds')).optional(),
 });

@@ -8,9 +8,11 @@ import { diff, logEvent, type Executor } from '@/lib/events/log.server';
 import { parseOrThrow } from '@/lib/validation';
 import { ItemFieldsSchema, StatusSchema, VersionSchema, type ItemFields } from './item-schema';
 import { checkReferences } from './references.server';
+import { applySmePerson } from './sme.server';
 import { transitionError } from './status-machine';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
+import { isCoPerson } from '@/lib/curation/co-people.server';
 
 const now = () => new Date().toISOString();
 
@@ -89,7 +91,7 @@ export async function createItem(actor: ActingUser, cycleId: number, input: unkn
   return transaction(async (tx) => {
     const cycle = first(await tx.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, cycleId)));
     if (!cycle) throw new NotFoundError('This cycle');
-    const refErrors = await checkReferences(tx, cycleId, fields);
+    const refErrors = { ...(await checkReferences(tx, cycleId, fields)), ...(await applySmePerson(tx, fields)) };
     if (Object.keys(refErrors).length) throw new ValidationError(refErrors);
     const status = createdItemStatus(actor);
     const at = now();
@@ -128,10 +130,13 @@ export async function updateItem(actor: ActingUser, itemId: number, input: unkno
     const before = await loadItem(tx, itemId);
     assertVersion(before, expected);
     const beforeModules = await moduleIdsOf(tx, itemId);
-    const refErrors = await checkReferences(tx, before.cycleId, fields, {
-      departmentId: before.departmentId,
-      moduleIds: beforeModules,
-    });
+    const refErrors = {
+      ...(await checkReferences(tx, before.cycleId, fields, {
+        departmentId: before.departmentId,
+        moduleIds: beforeModules,
+      })),
+      ...(await applySmePerson(tx, fields)),
+    };
     if (Object.keys(refErrors).length) throw new ValidationError(refErrors);
     const cols = toColumns(fields);
     const changes = diff({ ...before, moduleIds: beforeModules } as Record<string, unknown>, {
@@ -203,6 +208,8 @@ export async function setItemStatus(
 /** One item for a viewer: 404 when it does not exist, 403 when they may not see it. */
 export async function getItemForViewer(actor: ActingUser, itemId: number): Promise<Item> {
   const item = await loadItem(db, itemId);
-  if (!canViewItem(actor, item)) throw new ForbiddenError('You do not have access to this item.');
+  // Co-requestors and co-sponsors (from merged duplicates) follow the item as its requestor would.
+  if (!canViewItem(actor, item) && !(await isCoPerson(db, itemId, actor.id)))
+    throw new ForbiddenError('You do not have access to this item.');
   return item;
 }

@@ -7,6 +7,7 @@ import { effectiveWeeks } from '@/lib/backlog/estimates';
 import { ItemFieldsSchema, type ItemFields } from '@/lib/backlog/item-schema';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
 import { checkReferences } from '@/lib/backlog/references.server';
+import { applySmePerson } from '@/lib/backlog/sme.server';
 import { ConflictError, ValidationError, type FieldErrors } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log.server';
 import { fieldErrorsOf } from '@/lib/validation';
@@ -78,7 +79,7 @@ async function resolveIncoming(
   if (incomingItemId === null) {
     const title = fields?.title ?? (typeof rawTitle === 'string' && rawTitle.trim() ? rawTitle.trim() : 'New item');
     const weeks = fields ? effectiveWeeks(fields.estimate, cycle.sizeWeeks) : null;
-    if (fields) Object.assign(errors, await checkReferences(tx, cycle.id, fields));
+    if (fields) Object.assign(errors, await checkReferences(tx, cycle.id, fields), await applySmePerson(tx, fields));
     return { incoming: { id: null, title, weeks }, item: null, errors };
   }
   const item = first(await tx.select().from(items).where(eq(items.id, incomingItemId)));

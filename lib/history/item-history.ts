@@ -3,6 +3,7 @@ import { formatDay } from '@/lib/schedule/dates';
 import { personWeeks } from '@/lib/plural';
 import { smeName } from '@/lib/users/sme';
 import { scoreInputSentence } from '@/lib/scoring/history';
+import { describeCurationEvent } from './curation-history';
 
 /**
  * An item's history in the product's own words: each recorded event becomes a sentence that follows
@@ -289,6 +290,8 @@ export function describeItemEvent(e: HistoryEvent, names: HistoryNames = NO_NAME
         details: typeof data.note === 'string' && data.note ? [`Note: ${quote(data.note)}.`] : [],
       };
     default: {
+      const curation = describeCurationEvent(e);
+      if (curation) return curation;
       const sentences = fieldSentences(changes, names);
       return sentences.length ? edited(sentences, 'changed the item.') : { summary: 'changed the item.', details: [] };
     }

@@ -23,6 +23,7 @@ export const NOTIFICATION_KIND_LABELS = {
   'change.deadline_passed': "An emergency session's response deadline passes (product managers)",
   'demo.invited': 'I am invited to a sprint demo, or it changes',
   'demo.feedback': 'Feedback is given on an item I own shown at a demo',
+  'request.triaged': 'A request of mine is declined, merged into another or needs more information',
 } as const satisfies Record<NotificationKind, string>;
 
 export function kindLabel(kind: string): string {

@@ -31,6 +31,9 @@ import { loadActiveUser } from '@/lib/auth/active-user.server';
 import { inOrder } from '@/lib/testing/in-order';
 import { getDemo } from '@/lib/demos/read.server';
 import { demoNotificationScene } from '@/lib/demos/test-helpers';
+import { makeCycle, makeItem } from '@/db/factories';
+import { mergeItems } from '@/lib/curation/merge.server';
+import { declineRequest } from '@/lib/curation/triage.server';
 
 /**
  * Every notification leads somewhere its recipient may open: for each kind, made by the real lib
@@ -108,12 +111,37 @@ async function scheduleScene() {
   return s;
 }
 
+/** Triage declines one request and merges another into a backlog item's duplicate. */
+async function curationScene() {
+  const pm = await userWithRole('pm');
+  const [rosa, ben] = await inOrder(['requestor', 'requestor'] as const, (role) => userWithRole(role));
+  const cycle = await makeCycle(db);
+  const request = {
+    departmentId: rosa.departmentId,
+    requestorId: rosa.id,
+    cycleId: null,
+    status: 'submitted' as const,
+  };
+  const declined = await makeItem(db, request);
+  await declineRequest(pm, declined.id, { reason: 'Out of scope.', version: declined.version });
+  const [survivor, merged] = await inOrder([rosa, ben], (u) =>
+    makeItem(db, { departmentId: u.departmentId, requestorId: u.id, cycleId: cycle.id }),
+  );
+  await mergeItems(pm, {
+    survivorId: survivor.id,
+    mergedId: merged.id,
+    survivorVersion: survivor.version,
+    mergedVersion: merged.version,
+  });
+}
+
 let sent: Notification[];
 
 beforeAll(async () => {
   await meetingScene();
   await scheduleScene();
   await demoNotificationScene();
+  await curationScene();
   sent = await db.select().from(notifications);
 });
 

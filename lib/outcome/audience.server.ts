@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { items, undecidedItems, users, type UndecidedDisposition } from '@/db/schema';
 import type { Executor } from '@/lib/events/log.server';
+import { coPeopleOf, type CoPerson } from '@/lib/curation/co-people.server';
 import { fateOf, type Fate } from './fate';
 import type { OutcomeReport } from './types';
 
@@ -46,7 +47,14 @@ export async function outcomeAudience(tx: Executor, report: OutcomeReport): Prom
         .where(inArray(items.id, ids))
     ).map((r) => [r.id, r]),
   );
-  const candidates = [...new Set([...people.values()].flatMap((p) => [p.requestorId, p.sponsorId ?? p.requestorId]))];
+  // Co-requestors and co-sponsors (from merged duplicates) are told as the requestor and sponsor are.
+  const co = await coPeopleOf(tx, ids);
+  const candidates = [
+    ...new Set([
+      ...[...people.values()].flatMap((p) => [p.requestorId, p.sponsorId ?? p.requestorId]),
+      ...co.map((c) => c.userId),
+    ]),
+  ];
   // Deactivated people are not told (notify skips them too), so they are not counted either.
   const active = new Set(
     (
@@ -96,8 +104,31 @@ export async function outcomeAudience(tx: Executor, report: OutcomeReport): Prom
     if (active.has(p.requestorId)) requestorIds.add(p.requestorId);
     // A requestor who also sponsors the item hears of it once, as its requestor.
     if (p.sponsorId !== null && p.sponsorId !== p.requestorId) add(p.sponsorId, { ...e, as: 'sponsor', disposition });
+    addCoPeople(co, e.itemId, p, (userId, as) => {
+      add(userId, { ...e, as, disposition });
+      if (as === 'requestor' && active.has(userId)) requestorIds.add(userId);
+    });
   }
   return { recipients, requestors: requestorIds.size, sponsors: recipients.size - requestorIds.size };
+}
+
+/**
+ * An item's co-requestors, then its co-sponsors, each heard of once per item: someone who already
+ * hears of it as its requestor, its sponsor or a co-requestor is skipped.
+ */
+function addCoPeople(
+  co: CoPerson[],
+  itemId: number,
+  item: { requestorId: number; sponsorId: number | null },
+  add: (userId: number, as: 'requestor' | 'sponsor') => void,
+) {
+  const told = new Set([item.requestorId, item.sponsorId]);
+  const mine = co.filter((c) => c.itemId === itemId);
+  for (const role of ['requestor', 'sponsor'] as const)
+    for (const c of mine.filter((m) => m.role === role && !told.has(m.userId))) {
+      told.add(c.userId);
+      add(c.userId, role);
+    }
 }
 
 /** "Publishing notifies 14 people: 9 requestors, 5 sponsors." */

@@ -77,8 +77,11 @@ async function itemsAnsweredFor(tx: Executor, actor: ActingUser, itemIds: number
   ).map((r) => r.id);
   // From the items' own SME text: the snapshot shows it by name (a name two people share resolves to nobody).
   const resolve = await smeResolver(tx);
-  const smes = await tx.select({ id: items.id, sme: items.sme }).from(items).where(inArray(items.id, itemIds));
-  return new Set([...sponsored, ...smes.filter((i) => resolve(i.sme) === actor.id).map((i) => i.id)]);
+  const smes = await tx
+    .select({ id: items.id, sme: items.sme, smeUserId: items.smeUserId })
+    .from(items)
+    .where(inArray(items.id, itemIds));
+  return new Set([...sponsored, ...smes.filter((i) => resolve(i.sme, i.smeUserId) === actor.id).map((i) => i.id)]);
 }
 
 /** The frozen item's changes since it was sent; none when nothing the reader sees has moved. */

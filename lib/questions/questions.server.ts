@@ -19,7 +19,13 @@ import { first } from '@/db/rows';
 async function itemFacts(tx: Executor, itemId: number) {
   const item = first(
     await tx
-      .select({ id: items.id, title: items.title, sponsorId: items.sponsorId, sme: items.sme })
+      .select({
+        id: items.id,
+        title: items.title,
+        sponsorId: items.sponsorId,
+        sme: items.sme,
+        smeUserId: items.smeUserId,
+      })
       .from(items)
       .where(eq(items.id, itemId)),
   );
@@ -88,7 +94,7 @@ export async function askQuestion(
       question: text,
       recipients: [
         item.sponsorId,
-        (await smeResolver(tx))(item.sme),
+        (await smeResolver(tx))(item.sme, item.smeUserId),
         meeting.facilitatorId,
         ...(await activePmIds(tx)),
       ],

@@ -9,12 +9,13 @@ import type { ActingUser } from '@/lib/auth/acting-user';
 const norm = (s: string) => s.trim().toLowerCase();
 
 /**
- * Turns an item's free-text SME into a user: an active user whose e-mail matches exactly
+ * Turns an item's SME into a user. An SME picked from people (smeUserId) is that person while they
+ * are active. Otherwise, from the free text: an active user whose e-mail matches exactly
  * (ignoring case), else the one active user with that exact name. A name two people share
  * resolves to nobody: answering rights and mail must not go to a namesake.
  * Loads the active users once, so a page can resolve every item's SME with one query.
  */
-export async function smeResolver(tx: Executor): Promise<(sme: string) => number | null> {
+export async function smeResolver(tx: Executor): Promise<(sme: string, smeUserId?: number | null) => number | null> {
   const people = await tx
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
@@ -25,7 +26,9 @@ export async function smeResolver(tx: Executor): Promise<(sme: string) => number
     const key = norm(p.name);
     byName.set(key, byName.has(key) ? null : p.id);
   }
-  return (sme) => {
+  const active = new Set(people.map((p) => p.id));
+  return (sme, smeUserId) => {
+    if (smeUserId != null) return active.has(smeUserId) ? smeUserId : null;
     const key = norm(sme);
     if (!key) return null;
     return byEmail.get(key) ?? byName.get(key) ?? null;
@@ -53,10 +56,10 @@ export async function canAskQuestion(tx: Executor, actor: ActingUser, meeting: M
 export function canAnswerQuestion(
   actor: ActingUser,
   meeting: Meeting,
-  item: { sponsorId: number | null; sme: string },
-  resolveSme: (sme: string) => number | null,
+  item: { sponsorId: number | null; sme: string; smeUserId?: number | null },
+  resolveSme: (sme: string, smeUserId?: number | null) => number | null,
 ): boolean {
-  return manages(actor, meeting) || item.sponsorId === actor.id || resolveSme(item.sme) === actor.id;
+  return manages(actor, meeting) || item.sponsorId === actor.id || resolveSme(item.sme, item.smeUserId) === actor.id;
 }
 
 /** Closing a thread is the meeting's business: its facilitator or pm/admin. */

@@ -57,7 +57,7 @@ export async function listThreads(
   const facts = new Map(
     (
       await tx
-        .select({ id: items.id, sponsorId: items.sponsorId, sme: items.sme })
+        .select({ id: items.id, sponsorId: items.sponsorId, sme: items.sme, smeUserId: items.smeUserId })
         .from(items)
         .where(inArray(items.id, itemIds))
     ).map((i) => [i.id, i]),

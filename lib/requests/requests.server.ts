@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, transaction } from '@/db/client';
 import { cycles, departments, items, users, type Item } from '@/db/schema';
@@ -9,12 +9,14 @@ import { listEventsForSubject, logEvent } from '@/lib/events/log.server';
 import { parseOrThrow, requiredId, singleLine } from '@/lib/validation';
 import { ItemFieldsSchema, longText, title } from '@/lib/backlog/item-schema';
 import { checkReferences } from '@/lib/backlog/references.server';
+import { applySmePerson } from '@/lib/backlog/sme.server';
 import { getItemForViewer, loadItem, moduleIdsOf, patchItem, replaceModules } from '@/lib/backlog/items.server';
 import { loadCycle } from '@/lib/backlog/list.server';
 import { transitionError } from '@/lib/backlog/status-machine';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { itemAsSeen, visibleHistory, visibleStatuses } from '@/lib/backlog/visible-status.server';
 import { belowCutAtPublish } from '@/lib/outcome/below-cut.server';
+import { coRequestedItemIds, isCoPerson } from '@/lib/curation/co-people.server';
 
 export const RequestSchema = z.object({
   title,
@@ -50,10 +52,16 @@ export async function createRequest(actor: ActingUser, input: unknown): Promise<
 }
 
 /**
- * The actor's own requests only: this query filters by requestor on purpose. Status, reason and the
+ * The actor's own requests only: this query filters by requestor on purpose (and the items their
+ * requests were merged into, which they co-request). Status, reason and the
  * deciding meeting are as the actor may see them (visibleStatuses); the outcome page is linked once
  * that meeting's outcome is published: before then a requestor may not open it.
  */
+const mineOrCoRequested = (userId: number, coRequested: number[]) =>
+  coRequested.length
+    ? or(eq(items.requestorId, userId), inArray(items.id, coRequested))
+    : eq(items.requestorId, userId);
+
 export async function listMyRequests(actor: ActingUser) {
   const rows = await db
     .select({
@@ -68,7 +76,7 @@ export async function listMyRequests(actor: ActingUser) {
     })
     .from(items)
     .leftJoin(cycles, eq(cycles.id, items.cycleId))
-    .where(eq(items.requestorId, actor.id))
+    .where(mineOrCoRequested(actor.id, await coRequestedItemIds(actor.id)))
     .orderBy(desc(items.createdAt), desc(items.id));
   const views = await visibleStatuses(actor, rows);
   const belowCut = await belowCutAtPublish(views);
@@ -90,7 +98,8 @@ export async function listMyRequests(actor: ActingUser) {
 /** One request for its page: status, reason and history as the actor may see them (visible-status.server.ts). */
 export async function getRequest(actor: ActingUser, itemId: number) {
   const { view, ...item } = await itemAsSeen(actor, await getItemForViewer(actor, itemId));
-  const showHistory = item.requestorId === actor.id || can(actor, 'history.view');
+  const showHistory =
+    item.requestorId === actor.id || can(actor, 'history.view') || (await isCoPerson(db, itemId, actor.id));
   const belowCut = (await belowCutAtPublish(new Map([[itemId, view]]))).has(itemId);
   return {
     item: { ...item, belowCut },
@@ -151,10 +160,13 @@ export async function triageRequest(actor: ActingUser, itemId: number, input: un
       );
     }
     await loadCycle(tx, data.cycleId);
-    const refErrors = await checkReferences(tx, data.cycleId, data, {
-      departmentId: before.departmentId,
-      moduleIds: await moduleIdsOf(tx, itemId),
-    });
+    const refErrors = {
+      ...(await checkReferences(tx, data.cycleId, data, {
+        departmentId: before.departmentId,
+        moduleIds: await moduleIdsOf(tx, itemId),
+      })),
+      ...(await applySmePerson(tx, data)),
+    };
     if (Object.keys(refErrors).length) throw new ValidationError(refErrors);
     const { estimate, moduleIds, ...rest } = data;
     const after = await patchItem(tx, actor, before, { ...rest, ...estimate, status: 'curated' }, 'request.curated');

@@ -7,6 +7,7 @@ import { loadCycle } from '@/lib/backlog/list.server';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log.server';
 import { composeEmail } from '@/lib/notifications/email.server';
+import { coPeopleOf } from '@/lib/curation/co-people.server';
 import { notify } from '@/lib/notifications/notify.server';
 import { lastPublication, lastSnapshot, schedulePath } from './access.server';
 import { formatDay } from './dates';
@@ -81,10 +82,16 @@ export async function publishSchedule(
     const scheduled = new Map(snapshot.map((s) => [s.itemId, s]));
     const theirs = new Map<number, string[]>();
     const stakeholders: number[] = [];
+    // Co-requestors and co-sponsors (from merged duplicates) are told as the requestor and sponsor are.
+    const co = await coPeopleOf(
+      tx,
+      list.map((i) => i.id),
+    );
     for (const item of list) {
       const shown = scheduled.get(item.id);
       if (!shown) continue;
-      for (const id of new Set([item.requestorId, item.sponsorId])) {
+      const coIds = co.filter((c) => c.itemId === item.id).map((c) => c.userId);
+      for (const id of new Set([item.requestorId, item.sponsorId, ...coIds])) {
         if (id === null) continue;
         stakeholders.push(id);
         const own = theirs.get(id) ?? [];

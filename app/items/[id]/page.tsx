@@ -13,10 +13,18 @@ import { StatusForm } from '@/app/items/[id]/_components/status-form';
 import { can } from '@/lib/auth/permissions';
 import { itemScheduleTimeline } from '@/lib/changes/history.server';
 import { ScheduleHistory } from '@/components/changes/schedule-history';
+import { MERGEABLE } from '@/lib/curation/merge-rules.server';
+import type { ItemStatus } from '@/db/schema';
+import { MergedNotice } from './_components/merged-notice';
+import { coPeopleNames } from '@/lib/curation/co-people.server';
 
 export const metadata: Metadata = { title: 'Item · Quorum' };
 
-const SAVED: Record<string, string> = { created: 'Item added.', updated: 'Changes saved.' };
+const SAVED: Record<string, string> = {
+  created: 'Item added.',
+  updated: 'Changes saved.',
+  merged: 'Merged: the duplicate now points to this item.',
+};
 
 export default async function ItemPage({
   params,
@@ -47,6 +55,10 @@ export default async function ItemPage({
     ['SME', d.smeName || '—'],
     ['Modules', d.modules.map((m) => m.name).join(', ') || '—'],
   ];
+  // People this item gained from merged duplicates.
+  const co = await coPeopleNames(id);
+  if (co.requestors.length) fields.push(['Also requested by', co.requestors.join(', ')]);
+  if (co.sponsors.length) fields.push(['Also sponsored by', co.sponsors.join(', ')]);
   return (
     <article className="max-w-4xl space-y-6">
       {saved && (
@@ -65,12 +77,20 @@ export default async function ItemPage({
             <StatusBadge status={d.item.status} />
           </p>
         </div>
-        {d.canEdit && (
-          <LinkButton variant="secondary" href={`/items/${d.item.id}/edit`}>
-            Edit item
-          </LinkButton>
-        )}
+        <div className="flex flex-wrap gap-2">
+          {d.canEdit && (
+            <LinkButton variant="secondary" href={`/items/${d.item.id}/edit`}>
+              Edit item
+            </LinkButton>
+          )}
+          {can(user, 'request.triage') && MERGEABLE.includes(d.item.status as ItemStatus) && (
+            <LinkButton variant="secondary" href={`/items/${d.item.id}/merge`}>
+              Merge a duplicate…
+            </LinkButton>
+          )}
+        </div>
       </header>
+      <MergedNotice item={d.item} basePath="/items" />
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm wrap-anywhere sm:grid-cols-[10rem_minmax(0,1fr)]">
         {fields.map(([label, value]) => (
           <div key={label} className="contents">

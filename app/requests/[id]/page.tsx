@@ -11,6 +11,8 @@ import { ItemHistory, LocalTime } from '@/components/items/item-history';
 import { describeHistory } from '@/lib/history/names.server';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { WithdrawForm } from './withdraw-form';
+import { InfoRequest } from './info-request';
+import { MergedNotice } from '@/app/items/[id]/_components/merged-notice';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
 export const metadata: Metadata = { title: 'Request · Quorum' };
@@ -76,6 +78,11 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           </span>
         </p>
       </div>
+
+      <MergedNotice item={item} basePath="/requests" />
+      {item.status === 'needs_info' && (
+        <InfoRequest item={item} canAnswer={item.requestorId === user.id || can(user, 'request.triage')} />
+      )}
 
       {item.decisionReason && (
         <section

@@ -8,10 +8,25 @@ import { createRequestAction } from '@/app/requests/actions';
 
 type Opt = { id: number; name: string };
 
-export function RequestForm({ departments, defaultDepartmentId }: { departments: Opt[]; defaultDepartmentId: number }) {
-  const [state, action] = useActionState(createRequestAction, undefined);
+/** A new request, or (with `action`, `initial` and `hidden`) one sent back by triage, edited to resubmit. */
+export function RequestForm({
+  departments,
+  defaultDepartmentId,
+  action: submit = createRequestAction,
+  initial = {},
+  hidden = {},
+  submitLabel = 'Submit request',
+}: {
+  departments: Opt[];
+  defaultDepartmentId: number;
+  action?: typeof createRequestAction;
+  initial?: Record<string, string>;
+  hidden?: Record<string, number>;
+  submitLabel?: string;
+}) {
+  const [state, action] = useActionState(submit, undefined);
   const errors = state?.fieldErrors ?? {};
-  const v = (key: string, fallback = '') => {
+  const v = (key: string, fallback = initial[key] ?? '') => {
     const value = state?.values?.[key];
     return value === undefined ? fallback : String(value);
   };
@@ -21,6 +36,9 @@ export function RequestForm({ departments, defaultDepartmentId }: { departments:
     <form action={action} key={key} className="max-w-2xl space-y-4" noValidate>
       <FormMessage state={state} />
       {errors._form && <p className="text-sm text-red-700 dark:text-red-400">{errors._form.join(' ')}</p>}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <TextField
         label="Title"
         name="title"
@@ -60,7 +78,7 @@ export function RequestForm({ departments, defaultDepartmentId }: { departments:
         errors={errors.departmentId}
       />
       <div className="flex items-center gap-3">
-        <SubmitButton pendingText="Submitting…">Submit request</SubmitButton>
+        <SubmitButton pendingText="Submitting…">{submitLabel}</SubmitButton>
         <Link href="/requests" className="text-sm">
           Cancel
         </Link>

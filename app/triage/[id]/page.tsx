@@ -10,6 +10,7 @@ import { ItemForm } from '@/components/items/item-form';
 import { LocalTime } from '@/components/items/item-history';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { triageRequestAction } from '@/app/triage/actions';
+import { TriageAnswers } from './curation-forms';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
 export const metadata: Metadata = { title: 'Triage a request · Quorum' };
@@ -33,7 +34,14 @@ export default async function TriageRequestPage({ params }: { params: Promise<{ 
           Requested by {requestor} on <LocalTime iso={item.createdAt} dateOnly />.
         </p>
       </div>
-      {untriaged ? <TriageForm item={item} options={options} user={user} /> : <AlreadyTriaged item={item} />}
+      {untriaged ? (
+        <>
+          <TriageForm item={item} options={options} user={user} />
+          <TriageAnswers itemId={item.id} version={item.version} />
+        </>
+      ) : (
+        <AlreadyTriaged item={item} />
+      )}
     </div>
   );
 }
