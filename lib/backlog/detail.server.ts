@@ -45,7 +45,11 @@ export async function getItemDetail(actor: ActingUser, itemId: number) {
     smeName: smeName(item.sme, await smeNamesByEmail(db, [item.sme])),
     modules: mods,
     effectiveWeeks: cycle ? effectiveWeeks(item, cycle.sizeWeeks) : item.estimateWeeks,
-    nextStatuses: can(actor, 'item.setStatus') && item.status !== 'under_review' ? TRANSITIONS[item.status] : [],
+    // Delivered is recorded with its delivery (the delivery panel), not picked as a status.
+    nextStatuses:
+      can(actor, 'item.setStatus') && item.status !== 'under_review'
+        ? TRANSITIONS[item.status].filter((s) => s !== 'delivered')
+        : [],
     canEdit: can(actor, 'item.edit'),
     history:
       can(actor, 'history.view') || item.requestorId === actor.id

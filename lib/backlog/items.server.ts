@@ -11,6 +11,7 @@ import { checkReferences } from './references.server';
 import { transitionError } from './status-machine';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
+import { DELIVERY_NEEDS_RECORD } from '@/lib/delivery/schema';
 
 const now = () => new Date().toISOString();
 
@@ -194,6 +195,9 @@ export async function setItemStatus(
     if (version !== undefined) assertVersion(before, version);
     const error = transitionError(before.status, status);
     if (error) throw new ValidationError({ status: [error] }, error);
+    // Delivered needs its delivery record (lib/delivery), which a plain status change does not write.
+    if (status === 'delivered' && before.status !== 'delivered')
+      throw new ValidationError({ status: [DELIVERY_NEEDS_RECORD] }, DELIVERY_NEEDS_RECORD);
     const patch: Partial<Item> = { status };
     if (reason !== undefined) patch.decisionReason = reason;
     return patchItem(tx, actor, before, patch, 'item.status_changed');

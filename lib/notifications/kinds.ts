@@ -21,6 +21,7 @@ export const NOTIFICATION_KIND_LABELS = {
   'change.responded': 'A leader responds in an emergency session (product managers)',
   'change.rule_met': "An emergency session's decision rule is met (product managers)",
   'change.deadline_passed': "An emergency session's response deadline passes (product managers)",
+  'item.stage_changed': 'An item I requested is scheduled, goes into delivery, or is delivered',
 } as const satisfies Record<NotificationKind, string>;
 
 export function kindLabel(kind: string): string {
