@@ -82,7 +82,7 @@ describe('requestProgress', () => {
     expect((await requestProgress(s.requestor, s.beta.id)).stage).toBe('scheduled');
     expect((await requestProgress(s.requestor, s.gamma.id)).stage).toBe('decided');
     expect(await stage()).toBe('in_delivery');
-    const milestone = await recordMilestone(s.engineer, s.alpha.id, milestoneForm());
+    const { record: milestone } = await recordMilestone(s.engineer, s.alpha.id, milestoneForm());
     await markDelivered(s.engineer, s.alpha.id, finalForm({ deliveredOn: daysAgo(1) }));
     await undoDelivery(s.pm, milestone.id);
     const progress = await requestProgress(s.requestor, s.alpha.id);

@@ -23,8 +23,11 @@ import { notifyStage } from './stage-notify.server';
 
 const now = () => new Date().toISOString();
 
+/** The record written or undone, the item's status after it, and its cycle (whose schedule shows it). */
+export type Recorded = { record: DeliveryRecord; status: ItemStatus; cycleId: number | null };
+
 /** Records a milestone of an item in delivery; the item stays in delivery. */
-export async function recordMilestone(actor: ActingUser, itemId: number, input: unknown): Promise<DeliveryRecord> {
+export async function recordMilestone(actor: ActingUser, itemId: number, input: unknown): Promise<Recorded> {
   assertCan(actor, 'schedule.edit');
   const fields = parseOrThrow(MilestoneSchema, input);
   return transaction(async (tx) => {
@@ -43,16 +46,12 @@ export async function recordMilestone(actor: ActingUser, itemId: number, input: 
       data: { recordId: record.id, name: record.name, deliveredOn: record.deliveredOn, links: record.links },
     });
     await notifyStage(tx, actor, item, { stage: 'milestone', name: record.name, deliveredOn: record.deliveredOn });
-    return record;
+    return { record, status: item.status, cycleId: item.cycleId };
   });
 }
 
 /** Records the final delivery and makes the item delivered, with its actual effort when given. */
-export async function markDelivered(
-  actor: ActingUser,
-  itemId: number,
-  input: unknown,
-): Promise<{ record: DeliveryRecord; status: ItemStatus }> {
+export async function markDelivered(actor: ActingUser, itemId: number, input: unknown): Promise<Recorded> {
   assertCan(actor, 'schedule.edit');
   const { actualWeeks, ...fields } = parseOrThrow(FinalDeliverySchema, input);
   return transaction(async (tx) => {
@@ -77,7 +76,7 @@ export async function markDelivered(
       after = await patchItem(tx, actor, after, { actualWeeks }, 'item.actual_effort_set');
     }
     await notifyStage(tx, actor, after, { stage: 'delivered', deliveredOn: record.deliveredOn });
-    return { record, status: after.status };
+    return { record, status: after.status, cycleId: item.cycleId };
   });
 }
 
@@ -86,7 +85,7 @@ export async function markDelivered(
  * delivery and clears its actual effort (it is recorded again with the next delivery); a milestone
  * is only marked undone.
  */
-export async function undoDelivery(actor: ActingUser, recordId: number): Promise<DeliveryRecord> {
+export async function undoDelivery(actor: ActingUser, recordId: number): Promise<Recorded> {
   assertCan(actor, 'item.setStatus');
   return transaction(async (tx) => {
     const record = first(await tx.select().from(deliveryRecords).where(eq(deliveryRecords.id, recordId)));
@@ -108,7 +107,8 @@ export async function undoDelivery(actor: ActingUser, recordId: number): Promise
       subjectId: item.id,
       data: { recordId, kind: record.kind, name: record.name, deliveredOn: record.deliveredOn },
     });
-    if (record.kind === 'final') await applyDeliveryMove(tx, actor, item, 'in_delivery', { undo: true });
-    return undone;
+    const after =
+      record.kind === 'final' ? await applyDeliveryMove(tx, actor, item, 'in_delivery', { undo: true }) : item;
+    return { record: undone, status: after.status, cycleId: item.cycleId };
   });
 }

@@ -114,7 +114,7 @@ describe('markDelivered', () => {
 describe('recordMilestone', () => {
   it('records a partial delivery with its own date; the item stays in delivery', async () => {
     const s = await deliverySetup();
-    const first = await recordMilestone(s.engineer, s.alpha.id, milestoneForm());
+    const { record: first } = await recordMilestone(s.engineer, s.alpha.id, milestoneForm());
     await recordMilestone(s.pm, s.alpha.id, milestoneForm({ name: 'Everyone in Europe', deliveredOn: daysAgo(1) }));
     expect(first).toMatchObject({ kind: 'milestone', name: 'Beta for two customers', deliveredOn: daysAgo(2) });
     expect((await readItem(s.alpha.id)).status).toBe('in_delivery');
@@ -151,7 +151,8 @@ describe('undoDelivery', () => {
   it('lets a pm undo: the record is kept and marked, the item is back in delivery, logged; it can be delivered again', async () => {
     const s = await deliverySetup();
     const { record } = await markDelivered(s.engineer, s.alpha.id, finalForm({ actualWeeks: '3' }));
-    const undone = await undoDelivery(s.pm, record.id);
+    const { record: undone, status } = await undoDelivery(s.pm, record.id);
+    expect(status).toBe('in_delivery');
     expect(undone).toMatchObject({ id: record.id, undoneBy: s.pm.id });
     expect(undone.undoneAt).not.toBeNull();
     expect(await readItem(s.alpha.id)).toMatchObject({ status: 'in_delivery', actualWeeks: null });
@@ -168,8 +169,8 @@ describe('undoDelivery', () => {
 
   it('lets an admin undo a milestone, which leaves the status alone', async () => {
     const s = await deliverySetup();
-    const milestone = await recordMilestone(s.engineer, s.alpha.id, milestoneForm());
-    await undoDelivery(s.admin, milestone.id);
+    const { record: milestone } = await recordMilestone(s.engineer, s.alpha.id, milestoneForm());
+    expect((await undoDelivery(s.admin, milestone.id)).status).toBe('in_delivery');
     expect((await readItem(s.alpha.id)).status).toBe('in_delivery');
     expect((await deliveryRecordsOf(db, s.alpha.id))[0].undoneByName).toBe(s.admin.name);
   });

@@ -13,6 +13,8 @@ import { StatusForm } from '@/app/items/[id]/_components/status-form';
 import { can } from '@/lib/auth/permissions';
 import { itemScheduleTimeline } from '@/lib/changes/history.server';
 import { ScheduleHistory } from '@/components/changes/schedule-history';
+import { DeliverySection } from '@/components/delivery/delivery-section';
+import { deliveryPanel } from '@/lib/delivery/read.server';
 
 export const metadata: Metadata = { title: 'Item · Quorum' };
 
@@ -40,7 +42,7 @@ export default async function ItemPage({
     ['Cycle', d.cycle ? <Link href={`/cycles/${d.cycle.id}`}>{d.cycle.name}</Link> : 'Not in a cycle yet'],
     ['Theme', d.themeName ?? 'No theme'],
     ['Kind', KIND_LABEL[d.item.kind]],
-    ['Estimate', estimate],
+    ['Estimate', d.item.actualWeeks === null ? estimate : `${estimate} · actual ${personWeeks(d.item.actualWeeks)}`],
     ['Department', d.departmentName],
     ['Requestor', d.requestorName],
     ['Sponsor', d.sponsorName ?? 'No sponsor yet'],
@@ -102,6 +104,7 @@ export default async function ItemPage({
       {d.nextStatuses.length > 0 && (
         <StatusForm itemId={d.item.id} version={d.item.version} options={[...d.nextStatuses]} />
       )}
+      {can(user, 'backlog.view') && <DeliverySection panel={await readForPage(() => deliveryPanel(user, id))} />}
       <ScheduleHistory
         entries={await readForPage(() => itemScheduleTimeline(user, id))}
         linkRequests={can(user, 'backlog.view')}

@@ -11,6 +11,8 @@ import { ItemHistory, LocalTime } from '@/components/items/item-history';
 import { describeHistory } from '@/lib/history/names.server';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { WithdrawForm } from './withdraw-form';
+import { RequestProgress } from '@/components/delivery/request-progress';
+import { requestProgress } from '@/lib/delivery/read.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
 export const metadata: Metadata = { title: 'Request · Quorum' };
@@ -109,6 +111,8 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <Value value={item.businessBenefit} empty="Not given yet" />
         </Field>
       </dl>
+
+      <RequestProgress title={item.title} {...await readForPage(() => requestProgress(user, id))} />
 
       {item.status !== 'under_review' && canWithdraw(user, { ...item, status: item.status }) && (
         <WithdrawForm itemId={item.id} />
