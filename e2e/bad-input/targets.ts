@@ -7,6 +7,7 @@ import type { Role } from '../../db/schema';
 import type { FieldKind } from './mutations';
 import { PEOPLE_BAD_INPUT_TARGETS } from './targets-people';
 import { SSO_BAD_INPUT_TARGETS } from './targets-sso';
+import { DELIVERY_RECORD_BAD_INPUT_TARGETS } from './targets-delivery-records';
 import { IMPORT_BAD_INPUT_TARGETS } from './targets-import';
 import { WEBHOOK_BAD_INPUT_TARGETS } from './targets-webhooks';
 import { EXPORT_BAD_INPUT_TARGETS } from './targets-export';
@@ -304,6 +305,7 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   { target: 'GET /admin/audit/export', from: 'the log download', as: 'admin', kinds: {} },
   ...PEOPLE_BAD_INPUT_TARGETS,
   ...SSO_BAD_INPUT_TARGETS,
+  ...DELIVERY_RECORD_BAD_INPUT_TARGETS,
   ...RANKING_BAD_INPUT_TARGETS,
   ...IMPORT_BAD_INPUT_TARGETS,
   ...WEBHOOK_BAD_INPUT_TARGETS,
