@@ -56,7 +56,8 @@ test('an engineer delivers a scheduled item after a milestone; the requestor see
   await expect(deliveries).toContainText('Milestone: Search by order number');
   await expect(deliveries).toContainText('Customers search their whole order history.');
   await expect(deliveries.getByRole('link', { name: 'https://example.com/releases/order-search' })).toBeVisible();
-  // The requestor was told in Quorum.
+  // The requestor was told at each stage.
   await requestor.goto('/notifications');
-  await expect(requestor.getByText(`“${ITEM}” is delivered`)).toBeVisible();
+  for (const news of [`“${ITEM}” is in delivery`, `A milestone of “${ITEM}” is delivered`, `“${ITEM}” is delivered`])
+    await expect(requestor.getByRole('link', { name: news, exact: true })).toBeVisible();
 });
