@@ -47,6 +47,8 @@ test('an engineer delivers a scheduled item after a milestone; the requestor see
   await final.getByLabel('Actual effort in person-weeks (optional)').fill('1.5');
   await final.getByRole('button', { name: 'Mark delivered' }).click();
   await expect(final).toBeHidden();
+  // The schedule shows the actual effort beside the estimate.
+  await expect(engineer.getByRole('row').filter({ hasText: ITEM })).toContainText('actual 1.5');
 
   const requestor = await signedInAs(rosa);
   await requestor.goto(`/requests/${itemId}`);

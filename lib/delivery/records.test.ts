@@ -4,6 +4,7 @@ import { deliveryRecords } from '@/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { db, eventsOf, readItem, userWithRole, validationErrorOf } from '@/lib/testing/db';
 import { addDays, formatDay } from '@/lib/schedule/dates';
+import { getSchedule } from '@/lib/schedule/schedule.server';
 import { markDelivered, recordMilestone, undoDelivery } from './records.server';
 import { deliveryRecordsOf } from './read.server';
 import { daysAgo, deliveryRowCounts, deliverySetup, finalForm, milestoneForm, today } from './test-helpers';
@@ -30,6 +31,9 @@ describe('markDelivered', () => {
     });
     const item = await readItem(s.alpha.id);
     expect(item).toMatchObject({ status: 'delivered', actualWeeks: 4.5 });
+    // The schedule shows the actual effort beside the estimate.
+    const row = (await getSchedule(s.pm, s.cycle.id)).items.find((i) => i.id === s.alpha.id);
+    expect([row?.weeks, row?.actualWeeks]).toEqual([3, 4.5]);
     const added = (await eventsOf('item', s.alpha.id)).slice(before);
     expect(added.map((e) => e.type)).toEqual(['item.delivered', 'item.status_changed', 'item.actual_effort_set']);
     expect(added[0].data).toMatchObject({ recordId: record.id, deliveredOn: today() });
