@@ -72,5 +72,5 @@ test('the pm schedules and publishes; a leader flags a problem; the owner resolv
 
   // Delivery moves on: scheduled → in delivery.
   await owner.getByRole('button', { name: `Start delivery of ${OTHER}` }).click();
-  await expect(owner.getByRole('button', { name: `Mark delivered of ${OTHER}` })).toBeVisible();
+  await expect(owner.getByRole('button', { name: `Mark delivered… of ${OTHER}` })).toBeVisible();
 });

@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   'demo.invited',
   'demo.feedback',
   'request.triaged',
+  'item.stage_changed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

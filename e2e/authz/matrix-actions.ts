@@ -9,6 +9,7 @@ import { cycle, delivery, item, meOr, notification, other, type Scene } from './
 import { MEETING_ACTION_ROWS } from './matrix-actions-meetings';
 import { DELIVERY_ACTION_ROWS } from './matrix-actions-delivery';
 import { DEMO_ROWS } from './matrix-demos';
+import { DELIVERY_RECORD_ROWS } from './matrix-delivery-records';
 import { AGENDA_ACTION_ROWS } from './matrix-agenda';
 import { EXPORT_ROWS } from './matrix-export';
 import { PEOPLE_ROWS } from './matrix-people';
@@ -288,6 +289,7 @@ export const ACTION_ROWS: Row[] = [
   ...MEETING_ACTION_ROWS,
   ...DELIVERY_ACTION_ROWS,
   ...DEMO_ROWS,
+  ...DELIVERY_RECORD_ROWS,
   ...AGENDA_ACTION_ROWS,
   ...EXPORT_ROWS,
   ...PEOPLE_ROWS,

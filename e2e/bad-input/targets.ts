@@ -8,6 +8,7 @@ import type { FieldKind } from './mutations';
 import { PEOPLE_BAD_INPUT_TARGETS } from './targets-people';
 import { SSO_BAD_INPUT_TARGETS } from './targets-sso';
 import { DEMO_BAD_INPUT_TARGETS } from './targets-demos';
+import { DELIVERY_RECORD_BAD_INPUT_TARGETS } from './targets-delivery-records';
 import { IMPORT_BAD_INPUT_TARGETS } from './targets-import';
 import { WEBHOOK_BAD_INPUT_TARGETS } from './targets-webhooks';
 import { EXPORT_BAD_INPUT_TARGETS } from './targets-export';
@@ -316,6 +317,7 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   ...NFR_BAD_INPUT_TARGETS,
   ...DEMO_BAD_INPUT_TARGETS,
   ...CURATION_BAD_INPUT_TARGETS,
+  ...DELIVERY_RECORD_BAD_INPUT_TARGETS,
   ...RANKING_BAD_INPUT_TARGETS,
   ...IMPORT_BAD_INPUT_TARGETS,
   ...WEBHOOK_BAD_INPUT_TARGETS,

@@ -45,10 +45,11 @@ export async function getItemDetail(actor: ActingUser, itemId: number) {
     smeName: smeName(item.sme, await smeNamesByEmail(db, [item.sme])),
     modules: mods,
     effectiveWeeks: cycle ? effectiveWeeks(item, cycle.sizeWeeks) : item.estimateWeeks,
-    // Merging and asking for information have their own steps (lib/curation), not a bare status change.
+    // Merging, asking for information and delivering have their own steps (lib/curation, the delivery
+    // panel), not a bare status change.
     nextStatuses:
       can(actor, 'item.setStatus') && item.status !== 'under_review'
-        ? TRANSITIONS[item.status].filter((s) => s !== 'merged' && s !== 'needs_info')
+        ? TRANSITIONS[item.status].filter((s) => s !== 'merged' && s !== 'needs_info' && s !== 'delivered')
         : [],
     canEdit: can(actor, 'item.edit'),
     history:

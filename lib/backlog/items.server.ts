@@ -13,6 +13,7 @@ import { transitionError } from './status-machine';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
 import { isCoPerson } from '@/lib/curation/co-people.server';
+import { DELIVERY_NEEDS_RECORD } from '@/lib/delivery/schema';
 
 const now = () => new Date().toISOString();
 
@@ -199,6 +200,9 @@ export async function setItemStatus(
     if (version !== undefined) assertVersion(before, version);
     const error = transitionError(before.status, status);
     if (error) throw new ValidationError({ status: [error] }, error);
+    // Delivered needs its delivery record (lib/delivery), which a plain status change does not write.
+    if (status === 'delivered' && before.status !== 'delivered')
+      throw new ValidationError({ status: [DELIVERY_NEEDS_RECORD] }, DELIVERY_NEEDS_RECORD);
     const patch: Partial<Item> = { status };
     if (reason !== undefined) patch.decisionReason = reason;
     return patchItem(tx, actor, before, patch, 'item.status_changed');

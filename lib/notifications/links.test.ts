@@ -21,6 +21,7 @@ import { cycleOutcome } from '@/lib/outcome/report.server';
 import { openPreread } from '@/lib/prereads/read.server';
 import { answerQuestion, askQuestion, resolveQuestion } from '@/lib/questions/questions.server';
 import { getRequest } from '@/lib/requests/requests.server';
+import { moveDelivery } from '@/lib/schedule/entries.server';
 import { raiseFlag } from '@/lib/schedule/flags.server';
 import { publishSchedule } from '@/lib/schedule/publish.server';
 import { getSchedule } from '@/lib/schedule/schedule.server';
@@ -88,6 +89,7 @@ async function scheduleScene() {
   const s = await seedScheduledCycle(db, { items: 6, periods: 3, leaders: 3 });
   await publishSchedule(s.pm, s.cycle.id);
   await raiseFlag(s.requestor, s.itemIds[0], { kind: 'question', body: 'When does it ship?' });
+  await moveDelivery(s.pm, s.itemIds[1], 'in_delivery');
   const { changeRequest } = await raiseChangeRequest(
     s.leaders[0],
     s.cycle.id,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { transaction } from '@/db/client';
-import { scheduleEntries, schedulePeriods, users, type ItemStatus, type ScheduleEntry } from '@/db/schema';
+import { scheduleEntries, schedulePeriods, users, type Item, type ItemStatus, type ScheduleEntry } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
 import { loadItem, patchItem } from '@/lib/backlog/items.server';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
@@ -16,6 +16,8 @@ import { DeliveryMoveSchema, EntrySchema } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { OWNER_ROLES, periodNames } from './schedule.server';
 import { first } from '@/db/rows';
+import { notifyStage } from '@/lib/delivery/stage-notify.server';
+import { DELIVERY_NEEDS_RECORD } from '@/lib/delivery/schema';
 
 /** An item of a cycle that can be on its schedule, or the reason it cannot. */
 async function scheduleItem(tx: Executor, itemId: number) {
@@ -106,7 +108,9 @@ export async function setEntry(
       // Through the status machine like every status change, logged as item.status_changed.
       const refused = transitionError(item.status, 'scheduled');
       if (refused) throw new ConflictError(refused);
-      status = (await patchItem(tx, actor, item, { status: 'scheduled' }, 'item.status_changed')).status;
+      const scheduled = await patchItem(tx, actor, item, { status: 'scheduled' }, 'item.status_changed');
+      status = scheduled.status;
+      await notifyStage(tx, actor, scheduled, { stage: 'scheduled' });
     }
     const names = periodNames(await periodsOf(tx, item.cycleId));
     const name = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
@@ -121,7 +125,7 @@ export async function setEntry(
   });
 }
 
-/** Moves a scheduled item through delivery (`schedule.edit`): scheduled → in delivery → delivered, or back to scheduled. */
+/** Moves a scheduled item through delivery (`schedule.edit`): scheduled → in delivery, or back to scheduled. */
 export async function moveDelivery(actor: ActingUser, itemId: number, to: unknown): Promise<{ status: ItemStatus }> {
   assertCan(actor, 'schedule.edit');
   const target = parseOrThrow(DeliveryMoveSchema, to);
@@ -129,8 +133,34 @@ export async function moveDelivery(actor: ActingUser, itemId: number, to: unknow
     const item = await scheduleItem(tx, itemId);
     if (item.status === 'accepted')
       throw new ConflictError(`“${item.title}” has no period yet: choose its period to schedule it.`);
-    const refused = transitionError(item.status, target);
-    if (refused) throw new ValidationError({ status: [refused] }, refused);
-    return { status: (await patchItem(tx, actor, item, { status: target }, 'item.status_changed')).status };
+    return { status: (await applyDeliveryMove(tx, actor, item, target)).status };
   });
+}
+
+/**
+ * The one place an item's delivery status changes, inside the caller's transaction. "Delivered"
+ * needs the final delivery record, written by lib/delivery first (`finalRecorded`). Delivered back
+ * to in delivery is no lifecycle move: only undoing that record (`undo`) makes it, and the actual
+ * effort recorded with it goes too. Starting delivery tells the requestors.
+ */
+export async function applyDeliveryMove(
+  tx: Executor,
+  actor: ActingUser,
+  item: Item,
+  target: ItemStatus,
+  opts: { finalRecorded?: boolean; undo?: boolean } = {},
+): Promise<Item> {
+  if (opts.undo) {
+    if (item.status !== 'delivered' || target !== 'in_delivery')
+      throw new ConflictError(`“${item.title}” is not delivered, so there is no delivery to undo.`);
+    return patchItem(tx, actor, item, { status: 'in_delivery', actualWeeks: null }, 'item.status_changed');
+  }
+  const refused = transitionError(item.status, target);
+  if (refused) throw new ValidationError({ status: [refused] }, refused);
+  if (target === 'delivered' && !opts.finalRecorded)
+    throw new ValidationError({ status: [DELIVERY_NEEDS_RECORD] }, DELIVERY_NEEDS_RECORD);
+  const after = await patchItem(tx, actor, item, { status: target }, 'item.status_changed');
+  if (item.status === 'scheduled' && after.status === 'in_delivery')
+    await notifyStage(tx, actor, after, { stage: 'in_delivery' });
+  return after;
 }

@@ -8,7 +8,8 @@ import { raiseFlag, resolveFlag } from './flags.server';
 import { publishSchedule } from './publish.server';
 import { getSchedule } from './schedule.server';
 import { moveDelivery, setEntry } from '@/lib/schedule/entries.server';
-import { entry, mailOf, notificationsOf, scheduleRowCounts, scheduleSetup } from './test-helpers';
+import { markDelivered } from '@/lib/delivery/records.server';
+import { deliveredToday, entry, mailOf, notificationsOf, scheduleRowCounts, scheduleSetup } from './test-helpers';
 
 /** Alpha scheduled in January, owned by the engineer, and the schedule published; a second pm and a former pm. */
 async function published() {
@@ -99,7 +100,7 @@ describe('raiseFlag', () => {
     );
     await moveDelivery(s.pm, s.alpha.id, 'in_delivery');
     expect((await raiseFlag(s.engineer, s.alpha.id, { kind: 'flag', body: 'Blocked' })).kind).toBe('flag');
-    await moveDelivery(s.pm, s.alpha.id, 'delivered');
+    await markDelivered(s.pm, s.alpha.id, deliveredToday());
     await expect(raiseFlag(s.engineer, s.alpha.id, { kind: 'flag', body: 'Late' })).rejects.toThrow(ConflictError);
     await expect(raiseFlag(s.engineer, 999_999, { kind: 'flag', body: 'Late' })).rejects.toThrow(NotFoundError);
   });

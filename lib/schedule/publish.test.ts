@@ -119,11 +119,16 @@ describe('publishSchedule', () => {
     expect((await getSchedule(s.pm, s.cycle.id)).unpublishedChanges).toEqual(expected);
     const second = await publishSchedule(s.pm, s.cycle.id);
     expect(second.summary).toEqual(expected);
-    expect((await notificationsOf(s.requestor)).map((n) => n.title)).toEqual([
+    // Each item's own news (scheduled, in delivery) reaches its requestor as it happens, besides the announcement.
+    const published = (await notificationsOf(s.requestor)).filter((n) => n.kind === 'schedule.published');
+    expect(published.map((n) => n.title)).toEqual([
       `The ${s.cycle.name} delivery schedule is published`,
       `The ${s.cycle.name} delivery schedule changed`,
     ]);
-    expect((await notificationsOf(s.requestor))[1].body).toBe(expected.join('\n'));
+    expect(published[1].body).toBe(expected.join('\n'));
+    expect(
+      (await notificationsOf(s.requestor)).filter((n) => n.kind === 'item.stage_changed').map((n) => n.title),
+    ).toEqual(['“Beta” is in delivery', '“Gamma” is scheduled']);
     expect((await getSchedule(s.pm, s.cycle.id)).unpublishedChanges).toEqual([]);
   });
 

@@ -42,7 +42,7 @@ const resolvers = alias(users, 'resolvers');
 const q = sqlPieces(dialect);
 const ITEMS_SQL = `select i.id, i.title, i.rank, i.status, i.theme_id, t.name, i.estimate_size, i.estimate_weeks,
   i.requestor_id, r.name, i.sponsor_id, sp.name, e.period_id, e.owner_id, o.name, e.kickoff_on, coalesce(e.version, 0),
-  (select ${q.count()} from schedule_flags f where f.item_id = i.id and f.resolved_at is null)
+  (select ${q.count()} from schedule_flags f where f.item_id = i.id and f.resolved_at is null), i.actual_weeks
 from items i
   left join themes t on t.id = i.theme_id
   join users r on r.id = i.requestor_id
@@ -70,6 +70,7 @@ type ItemsRow = [
   string | null,
   number,
   number,
+  number | null,
 ];
 
 /**
@@ -98,6 +99,7 @@ export async function scheduleItems(cycle: Cycle): Promise<ScheduleItem[]> {
       kickoffOn,
       entryVersion,
       openFlags,
+      actualWeeks,
     ]): ScheduleItem => ({
       id,
       title,
@@ -116,6 +118,7 @@ export async function scheduleItems(cycle: Cycle): Promise<ScheduleItem[]> {
       kickoffOn,
       entryVersion,
       openFlags,
+      actualWeeks,
     }),
   );
   const ranked = mapped.filter((r): r is ScheduleItem & { rank: string } => r.rank !== null);

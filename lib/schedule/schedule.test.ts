@@ -10,7 +10,9 @@ import { generatePeriods, updatePeriod } from './periods.server';
 import { publishSchedule } from './publish.server';
 import { getSchedule, scheduleHeading } from './schedule.server';
 import { moveDelivery, setEntry } from '@/lib/schedule/entries.server';
-import { entry, scheduleRowCounts, scheduleSetup } from './test-helpers';
+import { markDelivered } from '@/lib/delivery/records.server';
+import { DELIVERY_NEEDS_RECORD } from '@/lib/delivery/schema';
+import { deliveredToday, entry, scheduleRowCounts, scheduleSetup } from './test-helpers';
 
 describe('getSchedule', () => {
   it('shows an empty cycle as empty: no periods, no items, nothing to publish', async () => {
@@ -255,7 +257,7 @@ describe('setEntry', () => {
       },
     );
     await moveDelivery(s.pm, s.alpha.id, 'in_delivery');
-    await moveDelivery(s.pm, s.alpha.id, 'delivered');
+    await markDelivered(s.pm, s.alpha.id, deliveredToday());
     await expect(setEntry(s.pm, s.alpha.id, entry(s.march.id, null, null, 1))).rejects.toThrow(
       new ConflictError('“Alpha” is delivered: its schedule can no longer change.'),
     );
@@ -308,13 +310,16 @@ describe('setEntry', () => {
 });
 
 describe('moveDelivery', () => {
-  it('moves a scheduled item into delivery, back, and on to delivered, each an item.status_changed event', async () => {
+  it('moves a scheduled item into delivery, back, and on to delivered (with its record), each an item.status_changed event', async () => {
     const s = await scheduleSetup();
     await setEntry(s.pm, s.alpha.id, entry(s.january.id, null, null));
     expect(await moveDelivery(s.engineer, s.alpha.id, 'in_delivery')).toEqual({ status: 'in_delivery' });
     expect(await moveDelivery(s.engineer, s.alpha.id, 'scheduled')).toEqual({ status: 'scheduled' });
     await moveDelivery(s.engineer, s.alpha.id, 'in_delivery');
-    expect(await moveDelivery(s.pm, s.alpha.id, 'delivered')).toEqual({ status: 'delivered' });
+    expect((await validationErrorOf(() => moveDelivery(s.pm, s.alpha.id, 'delivered'))).message).toBe(
+      DELIVERY_NEEDS_RECORD,
+    );
+    expect((await markDelivered(s.pm, s.alpha.id, deliveredToday())).status).toBe('delivered');
     const moves = (await eventsOf('item', s.alpha.id))
       .filter((e) => e.type === 'item.status_changed')
       .map((e) => (e.data.changes as { status: { to: string } }).status.to);
@@ -331,7 +336,7 @@ describe('moveDelivery', () => {
     );
     await expect(moveDelivery(s.pm, s.alpha.id, 'deferred')).rejects.toThrow(ValidationError);
     await moveDelivery(s.pm, s.alpha.id, 'in_delivery');
-    await moveDelivery(s.pm, s.alpha.id, 'delivered');
+    await markDelivered(s.pm, s.alpha.id, deliveredToday());
     expect((await validationErrorOf(() => moveDelivery(s.pm, s.alpha.id, 'scheduled'))).message).toBe(
       'A delivered item cannot change status.',
     );

@@ -86,3 +86,10 @@ export const entry = (periodId: number | null, ownerId: number | null, kickoffOn
   kickoffOn: kickoffOn ?? '',
   version: String(version),
 });
+
+/** The final delivery form as sent for an item delivered today (no kickoff set, so any past day works). */
+export const deliveredToday = () => ({
+  deliveredOn: new Date().toISOString().slice(0, 10),
+  releaseNotes: '',
+  links: '',
+});

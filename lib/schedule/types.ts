@@ -56,6 +56,8 @@ export type ScheduleItem = {
   /** The schedule entry's version, 0 while the item has no entry; sent back by `setEntry`. */
   entryVersion: number;
   openFlags: number;
+  /** Person-weeks actually spent, recorded with the final delivery; null until then. */
+  actualWeeks: number | null;
 };
 
 export type ScheduleFlagView = {

@@ -20,6 +20,7 @@ const item = (id: number, over: Partial<ScheduleItem> = {}): ScheduleItem => ({
   kickoffOn: '2027-01-04',
   entryVersion: 2,
   openFlags: 1,
+  actualWeeks: 2.5,
   ...over,
 });
 
@@ -43,6 +44,7 @@ describe('packSchedule / unpackSchedule', () => {
           weeks: null,
           status: 'accepted',
           entryVersion: 0,
+          actualWeeks: null,
         }),
       ],
       owners: [],

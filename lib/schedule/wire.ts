@@ -19,6 +19,7 @@ type ItemTuple = [
   kickoffOn: string | null,
   entryVersion: number,
   openFlags: number,
+  actualWeeks: number | null,
 ];
 
 export type ScheduleWire = Omit<ScheduleView, 'items'> & {
@@ -51,6 +52,7 @@ export function packSchedule({ items, ...rest }: ScheduleView): ScheduleWire {
       i.kickoffOn,
       i.entryVersion,
       i.openFlags,
+      i.actualWeeks,
     ];
   });
   return { ...rest, items: tuples, people, themes };
@@ -76,6 +78,7 @@ export function unpackSchedule(wire: ScheduleWire): Omit<ScheduleView, 'items'> 
           kickoffOn,
           entryVersion,
           openFlags,
+          actualWeeks,
         ],
         i,
       ) => ({
@@ -95,6 +98,7 @@ export function unpackSchedule(wire: ScheduleWire): Omit<ScheduleView, 'items'> 
         kickoffOn,
         entryVersion,
         openFlags,
+        actualWeeks,
         position: i + 1,
       }),
     ),

@@ -17,6 +17,8 @@ import { MERGEABLE } from '@/lib/curation/merge-rules.server';
 import type { ItemStatus } from '@/db/schema';
 import { MergedNotice } from './_components/merged-notice';
 import { coPeopleNames } from '@/lib/curation/co-people.server';
+import { DeliverySection } from '@/components/delivery/delivery-section';
+import { deliveryPanel } from '@/lib/delivery/read.server';
 
 export const metadata: Metadata = { title: 'Item · Quorum' };
 
@@ -48,7 +50,7 @@ export default async function ItemPage({
     ['Cycle', d.cycle ? <Link href={`/cycles/${d.cycle.id}`}>{d.cycle.name}</Link> : 'Not in a cycle yet'],
     ['Theme', d.themeName ?? 'No theme'],
     ['Kind', KIND_LABEL[d.item.kind]],
-    ['Estimate', estimate],
+    ['Estimate', d.item.actualWeeks === null ? estimate : `${estimate} · actual ${personWeeks(d.item.actualWeeks)}`],
     ['Department', d.departmentName],
     ['Requestor', d.requestorName],
     ['Sponsor', d.sponsorName ?? 'No sponsor yet'],
@@ -122,6 +124,7 @@ export default async function ItemPage({
       {d.nextStatuses.length > 0 && (
         <StatusForm itemId={d.item.id} version={d.item.version} options={[...d.nextStatuses]} />
       )}
+      {can(user, 'backlog.view') && <DeliverySection panel={await readForPage(() => deliveryPanel(user, id))} />}
       <ScheduleHistory
         entries={await readForPage(() => itemScheduleTimeline(user, id))}
         linkRequests={can(user, 'backlog.view')}

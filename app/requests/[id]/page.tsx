@@ -13,6 +13,8 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { WithdrawForm } from './withdraw-form';
 import { InfoRequest } from './info-request';
 import { MergedNotice } from '@/app/items/[id]/_components/merged-notice';
+import { RequestProgress } from '@/components/delivery/request-progress';
+import { requestProgress } from '@/lib/delivery/read.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
 export const metadata: Metadata = { title: 'Request · Quorum' };
@@ -116,6 +118,8 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <Value value={item.businessBenefit} empty="Not given yet" />
         </Field>
       </dl>
+
+      <RequestProgress title={item.title} {...await readForPage(() => requestProgress(user, id))} />
 
       {item.status !== 'under_review' && canWithdraw(user, { ...item, status: item.status }) && (
         <WithdrawForm itemId={item.id} />

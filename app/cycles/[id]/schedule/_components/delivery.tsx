@@ -8,6 +8,7 @@ import { DELIVERY_MOVES, type DeliveryMove } from '@/lib/schedule/types';
 import type { ScheduleRow } from '@/lib/schedule/wire';
 import { useSchedule } from './context';
 import { useCountedAction } from './use-counted-action';
+import { DeliveryButtons } from '@/components/delivery/delivery-buttons';
 
 const MOVE_LABEL: Record<DeliveryMove, string> = {
   in_delivery: 'Start delivery',
@@ -15,9 +16,14 @@ const MOVE_LABEL: Record<DeliveryMove, string> = {
   scheduled: 'Back to scheduled',
 };
 
-/** The delivery moves the status machine allows from a status (the server checks again); an accepted item is scheduled by giving it a period. */
+/**
+ * The delivery moves the status machine allows from a status (the server checks again); an accepted
+ * item is scheduled by giving it a period. Delivered is not a plain move: it needs its record (the dialog).
+ */
 function movesFrom(status: ScheduleRow['status']): DeliveryMove[] {
-  return status === 'accepted' ? [] : DELIVERY_MOVES.filter((to) => TRANSITIONS[status].includes(to));
+  return status === 'accepted'
+    ? []
+    : DELIVERY_MOVES.filter((to) => to !== 'delivered' && TRANSITIONS[status].includes(to));
 }
 
 function MoveButton({ to, title }: { to: DeliveryMove; title: string }) {
@@ -47,6 +53,9 @@ export function DeliveryCell({ row }: { row: ScheduleRow }) {
     <div className="space-y-1 whitespace-normal">
       <div className="flex flex-wrap items-center gap-1.5">
         <StatusBadge status={row.status} />
+        {view.viewer.canEdit && row.status === 'in_delivery' && (
+          <DeliveryButtons itemId={row.id} title={row.title} kickoffOn={row.kickoffOn} />
+        )}
         {moves.length > 0 && (
           <form action={action} className="flex flex-wrap gap-1">
             <input type="hidden" name="cycleId" value={view.cycle.id} />

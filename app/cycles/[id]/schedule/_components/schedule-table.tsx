@@ -69,9 +69,15 @@ const COLUMNS = col.columns([
     ...NO_SORT,
     enableGlobalFilter: false,
     meta: { width: 72, cellClassName: 'tabular-nums' },
-    cell: ({ getValue }) => {
+    cell: ({ getValue, row }) => {
       const w = getValue();
-      return w === undefined ? '—' : formatWeeks(w);
+      const actual = row.original.actualWeeks;
+      return (
+        <>
+          {w === undefined ? '—' : formatWeeks(w)}
+          {actual !== null && <span className="block text-xs">actual {formatWeeks(actual)}</span>}
+        </>
+      );
     },
   }),
   col.accessor((r) => r.periodId ?? undefined, {
