@@ -35,6 +35,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'change.decide': T,
     'audit.view': T,
     'webhook.manage': T,
+    'map.edit': T,
   },
   pm: {
     'backlog.view': T,
@@ -56,6 +57,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'change.decide': T,
     'audit.view': F,
     'webhook.manage': F,
+    'map.edit': T,
   },
   leader: {
     'backlog.view': T,
@@ -77,6 +79,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'change.decide': F,
     'audit.view': F,
     'webhook.manage': F,
+    'map.edit': F,
   },
   engineer: {
     'backlog.view': T,
@@ -98,6 +101,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'change.decide': F,
     'audit.view': F,
     'webhook.manage': F,
+    'map.edit': T,
   },
   requestor: {
     'backlog.view': F,
@@ -119,6 +123,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'change.decide': F,
     'audit.view': F,
     'webhook.manage': F,
+    'map.edit': F,
   },
 };
 

@@ -24,6 +24,7 @@ export const ACTIONS = [
   'change.decide', // convene an emergency session, approve or decline a change request
   'audit.view', // check the event log's hash chain and download it for an offline audit
   'webhook.manage', // register webhooks, rotate their secrets, read and re-send their deliveries
+  'map.edit', // shape a cycle's story map: backbone, slices, moving and culling cards
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -49,6 +50,7 @@ const POLICY: Record<Action, readonly Role[]> = {
   'change.decide': ['admin', 'pm'],
   'audit.view': ['admin'],
   'webhook.manage': ['admin'],
+  'map.edit': ['admin', 'pm', 'engineer'],
 };
 
 export function can(actor: Pick<ActingUser, 'role'>, action: Action): boolean {

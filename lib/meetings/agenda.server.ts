@@ -17,6 +17,7 @@ import { assertMeetingEditable, logMeetingEvent } from './guards.server';
 import { AgendaSchema } from './schema';
 import { agendaItemIds } from './snapshot.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
+import { thisCycleItemIds } from '@/lib/story-map/agenda.server';
 
 export { defaultAgendaOrder, summariseAgenda } from './agenda-order';
 
@@ -102,6 +103,7 @@ export async function getAgendaEditor(actor: ActingUser, meetingId: number) {
     themes: await cycleThemes(db, cycle.id),
     candidates,
     included,
+    onMapThisCycle: await thisCycleItemIds(db, cycle.id),
     ...(await agendaExtras(db, meeting)),
   };
 }
