@@ -1,4 +1,5 @@
 'use client';
+import { useState } from 'react';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { buttonClass } from '@/components/ui/button';
 import type { MapActivityView, MapPlace, MapSliceView } from '@/lib/story-map/types';
@@ -12,6 +13,9 @@ const CONTENT =
  * "Move to…" on a card: every move the drag and drop offers, without dragging — up or down in its
  * cell, into any slice and step, or back to the tray. Not modal: a modal menu locks scrolling with an
  * injected style tag, which the Content-Security-Policy refuses.
+ *
+ * The menu is mounted on first use: until then the card shows a plain button. A map holds hundreds of
+ * cards, and a menu root per card made the page slow to render on the server and to hydrate.
  */
 export function CardMoveMenu({
   id,
@@ -33,10 +37,34 @@ export function CardMoveMenu({
   onMove: (to: MapPlace, index: number) => void;
 }) {
   const hasSteps = activities.some((a) => a.steps.length > 0);
+  const [open, setOpen] = useState(false);
+  const [mounted, setMounted] = useState(false);
+  const label = (
+    <>
+      Move to…<span className="sr-only"> {title}</span>
+    </>
+  );
+  const triggerClass = `${buttonClass('ghost')} px-1.5 py-0.5 text-xs`;
+  if (!mounted)
+    return (
+      <button
+        type="button"
+        id={id}
+        aria-haspopup="menu"
+        aria-expanded={false}
+        className={triggerClass}
+        onClick={() => {
+          setMounted(true);
+          setOpen(true);
+        }}
+      >
+        {label}
+      </button>
+    );
   return (
-    <DropdownMenu.Root modal={false}>
-      <DropdownMenu.Trigger id={id} className={`${buttonClass('ghost')} px-1.5 py-0.5 text-xs`}>
-        Move to…<span className="sr-only"> {title}</span>
+    <DropdownMenu.Root modal={false} open={open} onOpenChange={setOpen}>
+      <DropdownMenu.Trigger id={id} className={triggerClass}>
+        {label}
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content align="end" className={CONTENT}>
