@@ -14,6 +14,7 @@ import { API_TOKEN_BAD_INPUT_TARGETS } from './targets-api-tokens';
 import { RANKING_BAD_INPUT_TARGETS } from './targets-ranking';
 import { MESSAGE_BAD_INPUT_TARGETS } from './targets-messages';
 import { AGENDA_BAD_INPUT_TARGETS } from './targets-agenda';
+import { MAP_BAD_INPUT_TARGETS } from './targets-map';
 
 export type BadInputTarget = {
   target: string;
@@ -304,6 +305,7 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   { target: 'GET /admin/audit/export', from: 'the log download', as: 'admin', kinds: {} },
   ...PEOPLE_BAD_INPUT_TARGETS,
   ...SSO_BAD_INPUT_TARGETS,
+  ...MAP_BAD_INPUT_TARGETS,
   ...RANKING_BAD_INPUT_TARGETS,
   ...IMPORT_BAD_INPUT_TARGETS,
   ...WEBHOOK_BAD_INPUT_TARGETS,
