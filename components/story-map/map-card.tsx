@@ -49,7 +49,7 @@ export function MapCard({ card, index, count, where, canEdit, slices, activities
             <span aria-hidden="true">⠿</span>
           </button>
         )}
-        <Link href={`/items/${card.itemId}`} className="min-w-0 grow font-medium break-words">
+        <Link href={`/items/${card.itemId}`} prefetch={false} className="min-w-0 grow font-medium break-words">
           {card.title}
         </Link>
       </div>

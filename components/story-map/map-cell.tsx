@@ -24,17 +24,30 @@ type Props = {
   onMove: (card: MapCardView, to: MapPlace, index: number) => void;
   onCull: (card: MapCardView) => void;
   className?: string;
+  /** Not a drop target for now (the moving card's own cell). */
+  dropDisabled?: boolean;
 };
 
 /** A cell (step × slice) or the tray: a drop target holding its cards in order. */
-export function MapCell({ id, label, cards, canEdit, slices, activities, onMove, onCull, className = '' }: Props) {
-  const droppable = useDroppable({ id, disabled: !canEdit, data: { where: label } });
+export function MapCell({
+  id,
+  label,
+  cards,
+  canEdit,
+  slices,
+  activities,
+  onMove,
+  onCull,
+  className = '',
+  dropDisabled = false,
+}: Props) {
+  const droppable = useDroppable({ id, disabled: !canEdit || dropDisabled, data: { where: label } });
   return (
     <SortableContext id={id} items={cards.map((c) => c.itemId)} strategy={verticalListSortingStrategy}>
       <ul
         ref={droppable.setNodeRef}
         aria-label={label}
-        className={`min-h-16 space-y-2 rounded-md p-1.5 ${droppable.isOver ? 'bg-indigo-50 ring-2 ring-indigo-400 dark:bg-indigo-950/40' : 'bg-zinc-50 dark:bg-zinc-900/40'} ${className}`}
+        className={`min-h-16 space-y-2 rounded-md p-1.5 ${droppable.isOver ? 'bg-indigo-50 ring-2 ring-indigo-400 dark:bg-indigo-950/40' : 'border border-dashed border-zinc-300 bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900/40'} ${className}`}
       >
         {cards.map((card, index) => (
           <MapCard

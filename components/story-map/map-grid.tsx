@@ -13,6 +13,7 @@ import {
   type DragEndEvent,
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { useState } from 'react';
 import type { MapCardView, MapPlace, MapState } from '@/lib/story-map/types';
 import { ScrollBox } from '@/components/ui/scroll-box';
 import { cardsIn } from './apply-event';
@@ -46,6 +47,9 @@ const collision: CollisionDetection = (args) => {
  * announced with the card and where it is), and through each card's "Move to…" menu.
  */
 export function MapGrid({ state, send, collapsed, onToggle, onMove, onCull, confirmDelete }: Props) {
+  // The card's own cell (or the tray) is no drop target while it moves: the keyboard's arrows would
+  // otherwise land on it first, and dropping a card where it already is changes nothing.
+  const [dragFrom, setDragFrom] = useState<string | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 5 } }),
@@ -81,7 +85,12 @@ export function MapGrid({ state, send, collapsed, onToggle, onMove, onCull, conf
     onDragEnd: ({ active, over }) => (over ? `${titleOf(active.id)} dropped in ${describe(over.id)}.` : undefined),
     onDragCancel: ({ active }) => `Moving ${titleOf(active.id)} was cancelled; it stays where it was.`,
   };
+  const containerOf = (c: MapCardView) => {
+    const p = placeOfCard(c);
+    return p ? cellId(p.stepId, p.sliceId) : TRAY_ID;
+  };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
+    setDragFrom(null);
     const card = cardById(active.id);
     const t = over ? target(over.id) : null;
     if (!card || !t) return;
@@ -95,6 +104,7 @@ export function MapGrid({ state, send, collapsed, onToggle, onMove, onCull, conf
     <MapCell
       key={cellId(stepId, sliceId)}
       id={cellId(stepId, sliceId)}
+      dropDisabled={dragFrom === cellId(stepId, sliceId)}
       label={placeName({ stepId, sliceId })}
       cards={cardsIn(state, stepId, sliceId)}
       canEdit={state.canEdit}
@@ -110,6 +120,11 @@ export function MapGrid({ state, send, collapsed, onToggle, onMove, onCull, conf
       id={`map-${state.cycleId}`}
       sensors={sensors}
       collisionDetection={collision}
+      onDragStart={({ active }) => {
+        const card = cardById(active.id);
+        setDragFrom(card ? containerOf(card) : null);
+      }}
+      onDragCancel={() => setDragFrom(null)}
       onDragEnd={onDragEnd}
       accessibility={{
         announcements,
@@ -166,6 +181,7 @@ export function MapGrid({ state, send, collapsed, onToggle, onMove, onCull, conf
         </h2>
         <MapCell
           id={TRAY_ID}
+          dropDisabled={dragFrom === TRAY_ID}
           label="the tray"
           cards={cardsIn(state, null, null)}
           canEdit={state.canEdit}
