@@ -70,9 +70,13 @@ test('a pm shapes the map while an engineer sees it live', async ({ signedInAs, 
   // By keyboard only: pick the card up from the tray, one step up, drop it.
   const handleA = pm.getByRole('button', { name: `Drag ${A} (the tray)` });
   await handleA.focus();
+  // Each step is announced, naming the card and where it is; a person waits for it as for the motion.
   await pm.keyboard.press('Space');
+  await expect(pm.getByText(`${A} is over the tray.`)).toBeAttached();
   await pm.keyboard.press('ArrowUp');
+  await expect(pm.getByText(new RegExp(`^${A} is over Sign up › `))).toBeAttached();
   await pm.keyboard.press('Space');
+  await expect(pm.getByText(new RegExp(`^${A} dropped in Sign up › `))).toBeAttached();
   await expect(listOf(pm, A)).not.toHaveAccessibleName('the tray');
   const cellA = (await listOf(pm, A).getAttribute('aria-label'))!;
   await expect(pm.getByRole('button', { name: `Drag ${A} (${cellA})` })).toBeFocused();

@@ -12,13 +12,13 @@ import {
   type CollisionDetection,
   type DragEndEvent,
 } from '@dnd-kit/core';
-import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useState } from 'react';
 import type { MapCardView, MapPlace, MapState } from '@/lib/story-map/types';
 import { ScrollBox } from '@/components/ui/scroll-box';
 import { cardsIn } from './apply-event';
 import { BackboneHeader } from './backbone-header';
 import { cellId, MapCell, placeOfDroppable, TRAY_ID } from './map-cell';
+import { mapKeyboardCoordinates } from './keyboard-coordinates';
 import { SliceHeader } from './slice-header';
 import type { Send } from './use-story-map';
 
@@ -53,7 +53,7 @@ export function MapGrid({ state, send, collapsed, onToggle, onMove, onCull, conf
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: mapKeyboardCoordinates }),
   );
   const steps = state.activities.flatMap((a) => a.steps.map((s) => ({ ...s, activity: a.name })));
   const columns = state.activities.reduce((n, a) => n + Math.max(1, a.steps.length), 0);
