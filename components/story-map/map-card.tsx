@@ -73,9 +73,10 @@ export function MapCard({ card, index, count, where, canEdit, slices, activities
             type="button"
             id={cardControlId(card.itemId, 'cull')}
             onClick={() => onCull(card)}
+            aria-label={`Not this cycle: ${card.title}`}
             className="rounded px-1.5 py-0.5 text-xs text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-zinc-300 dark:hover:bg-zinc-800"
           >
-            Not this cycle<span className="sr-only">: {card.title}</span>
+            Not this cycle
           </button>
         </div>
       )}
