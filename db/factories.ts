@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { appendEvent } from './event-chain';
 import {
+  mapSlices,
   agendaItems,
   cycles,
   departments,
@@ -85,8 +86,9 @@ export async function makeUser(
   return { ...row, departmentName: department?.name ?? '' };
 }
 
+/** A cycle, with the three slices its story map starts with (as lib/cycles' createCycle makes them). */
 export async function makeCycle(db: Db, opts: Partial<typeof cycles.$inferInsert> = {}) {
-  return (
+  const cycle = (
     await db
       .insert(cycles)
       .values({
@@ -101,6 +103,13 @@ export async function makeCycle(db: Db, opts: Partial<typeof cycles.$inferInsert
       })
       .returning()
   )[0];
+  const slices = [
+    { name: 'This cycle', role: 'this_cycle' as const },
+    { name: 'Next', role: 'next' as const },
+    { name: 'Later', role: 'later' as const },
+  ];
+  await db.insert(mapSlices).values(slices.map((s, position) => ({ cycleId: cycle.id, ...s, position })));
+  return cycle;
 }
 
 export async function makeTheme(db: Db, cycleId: number, opts: { name?: string; keyOutcome?: string } = {}) {

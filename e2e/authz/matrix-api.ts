@@ -6,6 +6,7 @@ import { cycle, delivery, item, meOr, meeting, other, publishSchedule, startLive
 import { amendFields, changeRequest, dissentedRequest, raiseFields } from './scene-changes';
 import { first } from '../../db/rows';
 import { RANKING_API_ROWS } from './matrix-api-ranking';
+import { MAP_ROWS } from './matrix-map';
 
 const EVERYONE_OK = allow(SIGNED_IN, 'forbidden', { anonymous: 'ok' });
 
@@ -270,4 +271,5 @@ export const API_ROWS: Row[] = [
     expect: allow(MANAGERS, 'forbidden'),
   },
   ...RANKING_API_ROWS,
+  ...MAP_ROWS,
 ];

@@ -19,6 +19,7 @@ import { AGENDA_BAD_INPUT_TARGETS } from './targets-agenda';
 import { NFR_BAD_INPUT_TARGETS } from './targets-nfr';
 import { SCORING_BAD_INPUT_TARGETS } from './targets-scoring';
 import { CURATION_BAD_INPUT_TARGETS } from './targets-curation';
+import { MAP_BAD_INPUT_TARGETS } from './targets-map';
 
 export type BadInputTarget = {
   target: string;
@@ -318,6 +319,7 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   ...DEMO_BAD_INPUT_TARGETS,
   ...CURATION_BAD_INPUT_TARGETS,
   ...DELIVERY_RECORD_BAD_INPUT_TARGETS,
+  ...MAP_BAD_INPUT_TARGETS,
   ...RANKING_BAD_INPUT_TARGETS,
   ...IMPORT_BAD_INPUT_TARGETS,
   ...WEBHOOK_BAD_INPUT_TARGETS,

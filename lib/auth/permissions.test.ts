@@ -36,6 +36,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'audit.view': T,
     'webhook.manage': T,
     'demo.manage': T,
+    'map.edit': T,
   },
   pm: {
     'backlog.view': T,
@@ -58,6 +59,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'audit.view': F,
     'webhook.manage': F,
     'demo.manage': T,
+    'map.edit': T,
   },
   leader: {
     'backlog.view': T,
@@ -80,6 +82,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'audit.view': F,
     'webhook.manage': F,
     'demo.manage': F,
+    'map.edit': F,
   },
   engineer: {
     'backlog.view': T,
@@ -102,6 +105,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'audit.view': F,
     'webhook.manage': F,
     'demo.manage': T,
+    'map.edit': T,
   },
   requestor: {
     'backlog.view': F,
@@ -124,6 +128,7 @@ const EXPECTED: Record<Role, Record<Action, boolean>> = {
     'audit.view': F,
     'webhook.manage': F,
     'demo.manage': F,
+    'map.edit': F,
   },
 };
 

@@ -25,6 +25,7 @@ export const ACTIONS = [
   'audit.view', // check the event log's hash chain and download it for an offline audit
   'webhook.manage', // register webhooks, rotate their secrets, read and re-send their deliveries
   'demo.manage', // schedule, change and cancel sprint demos
+  'map.edit', // shape a cycle's story map: backbone, slices, moving and culling cards
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -51,6 +52,7 @@ const POLICY: Record<Action, readonly Role[]> = {
   'audit.view': ['admin'],
   'webhook.manage': ['admin'],
   'demo.manage': ['admin', 'pm', 'engineer'],
+  'map.edit': ['admin', 'pm', 'engineer'],
 };
 
 export function can(actor: Pick<ActingUser, 'role'>, action: Action): boolean {

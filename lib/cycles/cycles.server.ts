@@ -10,6 +10,7 @@ import { loadCycle } from '@/lib/backlog/list.server';
 import { CycleSchema } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
+import { insertDefaultSlices } from '@/lib/story-map/common.server';
 
 async function assertNameFree(tx: Executor, name: string, exceptId?: number) {
   const clash = first(
@@ -39,6 +40,7 @@ export async function createCycle(actor: ActingUser, input: unknown): Promise<Cy
       subjectId: cycle.id,
       data: { after: data },
     });
+    await insertDefaultSlices(tx, cycle.id);
     return cycle;
   });
 }

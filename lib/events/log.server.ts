@@ -25,7 +25,8 @@ export type EventInput = {
     | 'import'
     | 'api_token'
     | 'webhook'
-    | 'demo';
+    | 'demo'
+    | 'cycle_map';
   subjectId: number;
   data: Record<string, unknown>;
 };

@@ -19,6 +19,7 @@ import { AgendaSchema } from './schema';
 import { agendaItemIds } from './snapshot.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { scoringSummary } from '@/lib/scoring/backlog-scores.server';
+import { thisCycleItemIds } from '@/lib/story-map/agenda.server';
 
 export { defaultAgendaOrder, summariseAgenda } from './agenda-order';
 
@@ -111,6 +112,7 @@ export async function getAgendaEditor(actor: ActingUser, meetingId: number) {
       candidates.map((c) => c.id),
     ),
     included,
+    onMapThisCycle: await thisCycleItemIds(db, cycle.id),
     ...(await agendaExtras(db, meeting)),
     ...(await scoringSummary(db, cycle.id)),
   };

@@ -37,3 +37,4 @@ export const publisher: Publisher = (slot.quorumPublisher ??=
 
 export const meetingChannel = (meetingId: number) => `meeting:${meetingId}`;
 export const changeRequestChannel = (changeRequestId: number) => `change_request:${changeRequestId}`;
+export const cycleMapChannel = (cycleId: number) => `cycle_map:${cycleId}`;

@@ -16,8 +16,8 @@ export type ProjectedEvent = Pick<EventRow, 'id' | 'type' | 'at' | 'data'> &
 export const VOTE_CAST = 'live.vote_cast';
 export const VOTES_REVEALED = 'live.votes_revealed';
 
-/** What a live stream follows: a meeting, or a change request with its emergency session. */
-export type Subject = { type: 'meeting' | 'change_request'; id: number };
+/** What a live stream follows: a meeting, a change request with its emergency session, or a cycle's story map. */
+export type Subject = { type: 'meeting' | 'change_request' | 'cycle_map'; id: number };
 
 /** The subject's events with id > lastEventId, oldest first, at most `limit`. */
 export async function eventsSince(subject: Subject, lastEventId: number, limit = 500): Promise<EventRow[]> {

@@ -27,6 +27,9 @@ export default async function BacklogPage({
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{meta.cycleName} backlog</h1>
         <div className="flex flex-wrap gap-2">
+          <LinkButton variant="secondary" href={`/cycles/${cycleId}/map`}>
+            Story map
+          </LinkButton>
           <LinkButton variant="secondary" href={`/cycles/${cycleId}/meetings`}>
             Meetings
           </LinkButton>

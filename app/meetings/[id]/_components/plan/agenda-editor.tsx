@@ -16,6 +16,7 @@ import { AgendaRowView } from './agenda-row';
 import { AgendaRowPlan } from './agenda-row-plan';
 import { AgendaNfrShare, KeepModulesTogether } from './agenda-nfr-tools';
 import { SortByScoreButton } from './sort-by-score';
+import { thisCycleFirst } from '@/lib/story-map/agenda';
 
 const NO_STANCES = { leanAccept: 0, leanReject: 0, unsure: 0 };
 
@@ -62,9 +63,12 @@ function AgendaFields({
   }, [order]);
 
   const included = order.map((id) => byId.get(id)!);
-  const others = defaultAgendaOrder(
-    data.candidates.filter((c) => !order.includes(c.id)),
-    data.themes,
+  const others = thisCycleFirst(
+    defaultAgendaOrder(
+      data.candidates.filter((c) => !order.includes(c.id)),
+      data.themes,
+    ),
+    data.onMapThisCycle,
   );
   const summary = summariseAgenda(included, data.themes, data.capacityWeeks);
 
@@ -174,7 +178,13 @@ function AgendaFields({
             className="divide-y divide-zinc-100 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
           >
             {others.map((item) => (
-              <AgendaRowView key={item.id} item={item} included={false} onToggle={toggle} />
+              <AgendaRowView
+                key={item.id}
+                item={item}
+                included={false}
+                onToggle={toggle}
+                onMap={data.onMapThisCycle.includes(item.id)}
+              />
             ))}
           </ul>
         </>

@@ -3,6 +3,7 @@ import type { AgendaRow } from '@/lib/meetings/agenda.server';
 import { formatWeeks } from '@/lib/meetings/format';
 import { Button } from '@/components/ui/button';
 import { StatusBadge } from '@/components/ui/status-badge';
+import { ON_THIS_CYCLE_LABEL } from '@/lib/story-map/agenda';
 
 /** One candidate item: an "Include <title>" box and, once included, its position and move buttons. */
 export function AgendaRowView({
@@ -14,6 +15,7 @@ export function AgendaRowView({
   onToggle,
   onMove,
   plan,
+  onMap,
 }: {
   item: AgendaRow;
   included: boolean;
@@ -24,6 +26,8 @@ export function AgendaRowView({
   onMove?: (id: number, by: -1 | 1) => void;
   /** Time box, consent agenda and stances, for an item on the agenda. */
   plan?: React.ReactNode;
+  /** The story map has it in "This cycle". */
+  onMap?: boolean;
 }) {
   const boxId = `agenda-include-${item.id}`;
   return (
@@ -36,6 +40,11 @@ export function AgendaRowView({
       </label>
       {included && <input type="hidden" name="itemId" value={item.id} />}
       {item.status !== 'curated' && <StatusBadge status={item.status} />}
+      {onMap && (
+        <span className="rounded bg-indigo-50 px-1.5 text-xs text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">
+          {ON_THIS_CYCLE_LABEL}
+        </span>
+      )}
       <span className="text-zinc-600 dark:text-zinc-400">{item.themeName ?? 'No theme'}</span>
       <span className="text-zinc-600 dark:text-zinc-400">{item.departmentName}</span>
       <span className="w-20 text-right tabular-nums">

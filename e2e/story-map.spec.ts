@@ -1,0 +1,103 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { makeItem } from '@/db/factories';
+import { expect, test } from './fixtures';
+
+/**
+ * The story map, shaped by a pm while an engineer watches without reloading: the backbone and slices
+ * are built, one card moves by keyboard only and one by dragging, a card is culled with a reason and
+ * brought back, and the map passes axe in light and dark.
+ */
+
+const [A, B, C] = ['Magic link sign-in', 'Password rules', 'Social login'];
+const CELL = 'Sign up › Confirm, This cycle';
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
+
+async function drag(page: Page, handle: Locator, target: Locator) {
+  await target.scrollIntoViewIfNeeded();
+  await handle.scrollIntoViewIfNeeded();
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 - 10, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+test('a pm shapes the map while an engineer sees it live', async ({ signedInAs, world }) => {
+  const setup = await world.batch(async () => {
+    const cycle = await world.cycle();
+    const pm = await world.person('pm', { name: 'Ana Map' });
+    const engineer = await world.person('engineer');
+    for (const title of [A, B, C])
+      await makeItem(world.db, { cycleId: cycle.id, title, requestorId: pm.id, departmentId: pm.departmentId });
+    return { cycle, pm, engineer };
+  });
+  const url = `/cycles/${setup.cycle.id}/map`;
+  const [pm, eng] = [await signedInAs(setup.pm), await signedInAs(setup.engineer)];
+  await pm.goto(url);
+  await eng.goto(url);
+  await expect(eng.getByText('Live: changes by others appear here as they happen.')).toBeVisible();
+
+  // The backbone and the slices.
+  await pm.getByLabel('New activity').fill('Sign up');
+  await pm.getByRole('button', { name: 'Add activity' }).click();
+  await pm.getByLabel('New step in Sign up').fill('Enter e-mail');
+  await pm.getByRole('button', { name: 'Add step' }).click();
+  await expect(pm.getByRole('heading', { name: 'Enter e-mail' })).toBeVisible();
+  await pm.getByLabel('New step in Sign up').fill('Confirm');
+  await pm.getByRole('button', { name: 'Add step' }).click();
+  await pm.getByRole('button', { name: 'Rename Later' }).click();
+  await pm.getByLabel('Slice name').fill('Someday');
+  await pm.getByRole('button', { name: 'Save' }).click();
+  await pm.getByLabel('New slice').fill('Stretch');
+  await pm.getByRole('button', { name: 'Add slice' }).click();
+  await expect(eng.getByRole('heading', { name: 'Someday', level: 2 })).toBeVisible();
+  await expect(eng.getByRole('heading', { name: 'Stretch', level: 2 })).toBeVisible();
+  await expect(eng.getByRole('list', { name: CELL })).toBeVisible();
+
+  // By keyboard only: pick the card up from the tray, one step up, drop it.
+  // By keyboard only, through the card's "Move to…" menu: the slice, then the step.
+  await pm.getByRole('button', { name: `Move to… ${A}` }).focus();
+  await pm.keyboard.press('Enter');
+  await expect(pm.getByRole('menuitem', { name: 'This cycle' })).toBeVisible();
+  await pm.keyboard.press('ArrowDown');
+  await expect(pm.getByRole('menuitem', { name: 'This cycle' })).toBeFocused();
+  await pm.keyboard.press('ArrowRight');
+  await expect(pm.getByRole('menuitem', { name: 'Sign up › Enter e-mail' })).toBeFocused();
+  await pm.keyboard.press('ArrowDown');
+  await pm.keyboard.press('Enter');
+  await expect(pm.getByRole('list', { name: CELL }).getByRole('listitem', { name: A })).toBeVisible();
+  await expect(pm.getByRole('button', { name: `Move to… ${A}` })).toBeFocused();
+  await expect(eng.getByRole('list', { name: CELL }).getByRole('listitem', { name: A })).toBeVisible();
+
+  // By dragging with the mouse.
+  await drag(pm, pm.getByRole('button', { name: `Drag ${B} (the tray)` }), pm.getByRole('list', { name: CELL }));
+  await expect(pm.getByRole('list', { name: CELL }).getByRole('listitem', { name: B })).toBeVisible();
+  await expect(eng.getByRole('list', { name: CELL }).getByRole('listitem', { name: B })).toBeVisible();
+
+  // Cull with a reason, and bring back.
+  await pm.getByRole('button', { name: `Not this cycle: ${C}` }).click();
+  await pm
+    .getByRole('dialog', { name: `Not this cycle: ${C}` })
+    .getByLabel('Reason')
+    .fill('Waiting for the SSO work');
+  await pm.getByRole('button', { name: 'Leave it out' }).click();
+  const culled = eng.getByRole('list', { name: 'Culled cards' }).getByRole('listitem', { name: C });
+  await expect(culled).toContainText('Waiting for the SSO work');
+  await expect(culled).toContainText('Ana Map');
+  await pm.getByRole('button', { name: `Bring back ${C}` }).click();
+  await expect(eng.getByRole('list', { name: 'the tray' }).getByRole('listitem', { name: C })).toBeVisible();
+
+  for (const scheme of ['light', 'dark'] as const) {
+    await pm.emulateMedia({ colorScheme: scheme });
+    expect(await seriousViolations(pm), `axe on the map (${scheme})`).toEqual([]);
+  }
+});
