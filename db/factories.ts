@@ -3,6 +3,7 @@ import type { Db } from './client';
 import { appendEvent } from './event-chain';
 import {
   mapSlices,
+  DEFAULT_SLICES,
   agendaItems,
   cycles,
   departments,
@@ -103,12 +104,7 @@ export async function makeCycle(db: Db, opts: Partial<typeof cycles.$inferInsert
       })
       .returning()
   )[0];
-  const slices = [
-    { name: 'This cycle', role: 'this_cycle' as const },
-    { name: 'Next', role: 'next' as const },
-    { name: 'Later', role: 'later' as const },
-  ];
-  await db.insert(mapSlices).values(slices.map((s, position) => ({ cycleId: cycle.id, ...s, position })));
+  await db.insert(mapSlices).values(DEFAULT_SLICES.map((s, position) => ({ cycleId: cycle.id, ...s, position })));
   return cycle;
 }
 

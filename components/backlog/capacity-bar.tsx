@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useMemo } from 'react';
-import { sumEstimates } from '@/lib/backlog/estimates';
+import { sumEstimates } from '@/lib/estimates/estimates';
 import type { BacklogMeta, BacklogRow } from '@/lib/backlog/types';
 import { formatWeeks, personWeeks } from './format';
 import { NO_THEME } from './backlog-columns';
@@ -14,7 +14,7 @@ function percent(part: number, whole: number) {
 
 /**
  * Planned person-weeks against the cycle's capacity, over every item of the cycle (not only the
- * filtered ones). Which statuses count is decided once, in lib/backlog/estimates.
+ * filtered ones). Which statuses count is decided once, in lib/estimates/estimates.ts.
  */
 export function CapacityBar({ rows, meta }: { rows: BacklogRow[]; meta: BacklogMeta }) {
   const headingId = useId();

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { DEFAULT_SIZE_WEEKS } from '@/lib/backlog/estimates';
+import { DEFAULT_SIZE_WEEKS } from '@/lib/estimates/estimates';
 import type { BacklogMeta, BacklogRow } from '@/lib/backlog/types';
 import { CellText, editorClass, editorWidth, useCellEditor } from './cell-editor';
 import { formatEstimate, formatWeeks } from './format';

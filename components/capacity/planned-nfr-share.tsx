@@ -1,6 +1,6 @@
 'use client';
 import { useMemo } from 'react';
-import { countsAgainstCapacity } from '@/lib/backlog/estimates';
+import { countsAgainstCapacity } from '@/lib/estimates/estimates';
 import { nfrShare } from '@/lib/capacity/nfr-share';
 import type { BacklogMeta, BacklogRow } from '@/lib/backlog/types';
 import { NfrShareNotice } from './nfr-share-notice';

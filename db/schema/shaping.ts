@@ -12,6 +12,13 @@ import { ROLES, users } from './people';
 export const SLICE_ROLES = ['this_cycle', 'next', 'later', 'custom'] as const;
 export type SliceRole = (typeof SLICE_ROLES)[number];
 
+/** The slices every cycle's map starts with, top to bottom. */
+export const DEFAULT_SLICES = [
+  { name: 'This cycle', role: 'this_cycle' },
+  { name: 'Next', role: 'next' },
+  { name: 'Later', role: 'later' },
+] as const satisfies readonly { name: string; role: SliceRole }[];
+
 /** An activity on the map's backbone, left to right by position. */
 export const mapActivities = sqliteTable(
   'map_activities',

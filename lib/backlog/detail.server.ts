@@ -7,7 +7,7 @@ import { can } from '@/lib/auth/permissions';
 import { listEventsForSubject } from '@/lib/events/log.server';
 import { smeName } from '@/lib/users/sme';
 import { smeNamesByEmail } from '@/lib/users/sme-names.server';
-import { effectiveWeeks } from './estimates';
+import { effectiveWeeks } from '@/lib/estimates/estimates';
 import { itemAsSeen, visibleHistory } from './visible-status.server';
 import { getItemForViewer } from './items.server';
 import { TRANSITIONS } from './status-machine';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ITEM_STATUSES, KINDS } from '@/db/schema/backlog';
 import { jsonId, optionalId, requiredId, singleLine } from '@/lib/validation';
-import { parseEstimate } from './estimates';
+import { parseEstimate } from '@/lib/estimates/estimates';
 
 export const TITLE_MAX = 200;
 

@@ -9,11 +9,10 @@ import { parseOrThrow } from '@/lib/validation';
 import { ItemFieldsSchema, StatusSchema, VersionSchema, type ItemFields } from './item-schema';
 import { checkReferences } from './references.server';
 import { applySmePerson } from './sme.server';
-import { transitionError } from './status-machine';
+import { DELIVERY_NEEDS_RECORD, transitionError } from './status-machine';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
-import { isCoPerson } from '@/lib/curation/co-people.server';
-import { DELIVERY_NEEDS_RECORD } from '@/lib/delivery/schema';
+import { isCoPerson } from '@/lib/backlog/co-people.server';
 
 const now = () => new Date().toISOString();
 

@@ -6,7 +6,7 @@ import { cycles, departments, itemModules, items, modules, themes, users, type C
 import { assertCan, can } from '@/lib/auth/permissions';
 import { NotFoundError } from '@/lib/errors';
 import type { Executor } from '@/lib/events/log.server';
-import { effectiveWeeks } from './estimates';
+import { effectiveWeeks } from '@/lib/estimates/estimates';
 import type { BacklogMeta, BacklogRow } from './types';
 import { backlogRowsSql, rowExpander, toWireRow, type BacklogSqlRow } from './rows';
 import { smeName } from '@/lib/users/sme';

@@ -1,5 +1,5 @@
 import { sqlPieces, type Dialect } from '@/db/dialect';
-import { effectiveWeeks } from './estimates';
+import { effectiveWeeks } from '@/lib/estimates/estimates';
 import { smeName } from '@/lib/users/sme';
 import type { BacklogMeta, BacklogRow, BacklogWireRow } from './types';
 

@@ -17,6 +17,10 @@ export const TRANSITIONS: Record<ItemStatus, readonly ItemStatus[]> = {
   merged: [],
 };
 
+/** Why "delivered" is refused as a plain status change: it comes with its delivery record (lib/delivery). */
+export const DELIVERY_NEEDS_RECORD =
+  'An item becomes delivered with its delivery record: use “Mark delivered…” to give the date and release notes.';
+
 export function canTransition(from: ItemStatus, to: ItemStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { emergencySessions, items, sessionResponses, type ChangeRequest, type Displacement } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
-import { effectiveWeeks } from '@/lib/backlog/estimates';
+import { effectiveWeeks } from '@/lib/estimates/estimates';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from '@/lib/errors';
 import type { Executor } from '@/lib/events/log.server';
 import { loadCycle } from '@/lib/backlog/list.server';

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { items, scheduleEntries, type ChangeRequest, type Item } from '@/db/schema';
 
-import { effectiveWeeks } from '@/lib/backlog/estimates';
+import { effectiveWeeks } from '@/lib/estimates/estimates';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { diff, logEvent, type Executor } from '@/lib/events/log.server';

@@ -12,7 +12,7 @@ import {
   type SessionResponse,
 } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
-import { effectiveWeeks } from '@/lib/backlog/estimates';
+import { effectiveWeeks } from '@/lib/estimates/estimates';
 import { loadCycle } from '@/lib/backlog/list.server';
 import { listEventsForSubject } from '@/lib/events/log.server';
 import { assertMayViewChanges, loadChangeRequest } from './common.server';

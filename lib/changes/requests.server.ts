@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { changeRequests, itemModules, items, type ChangeRequest, type Cycle, type Displacement } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
-import { effectiveWeeks } from '@/lib/backlog/estimates';
+import { effectiveWeeks } from '@/lib/estimates/estimates';
 import { ItemFieldsSchema, type ItemFields } from '@/lib/backlog/item-schema';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
 import { checkReferences } from '@/lib/backlog/references.server';

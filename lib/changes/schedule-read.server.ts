@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, eq, inArray, and, sql } from 'drizzle-orm';
 import { items, scheduleEntries, schedulePeriods, type Cycle } from '@/db/schema';
-import { effectiveWeeks } from '@/lib/backlog/estimates';
+import { effectiveWeeks } from '@/lib/estimates/estimates';
 import { loadCycle } from '@/lib/backlog/list.server';
 import type { Executor } from '@/lib/events/log.server';
 import type { PreviewPeriod, ScheduleItem } from './preview';

@@ -6,7 +6,7 @@ import { outcomeAudience } from '@/lib/outcome/audience.server';
 import { decision } from '@/lib/outcome/test-report';
 import type { OutcomeReport } from '@/lib/outcome/types';
 import { getRequest, listMyRequests } from '@/lib/requests/requests.server';
-import { coPeopleNames } from './co-people.server';
+import { coPeopleNames } from '@/lib/backlog/co-people.server';
 import { db, userWithRole } from '@/lib/testing/db';
 import { inOrder } from '@/lib/testing/in-order';
 import { itemCoPeople } from '@/db/schema';

@@ -8,7 +8,7 @@ import { estimateText } from '@/lib/backlog/detail.server';
 import { getItemForViewer, moduleIdsOf } from '@/lib/backlog/items.server';
 import { KIND_LABEL } from '@/lib/backlog/labels';
 import { parseOrThrow } from '@/lib/validation';
-import { coPeopleOf } from './co-people.server';
+import { coPeopleOf } from '@/lib/backlog/co-people.server';
 import { MERGE_FIELD_LABEL, MERGE_FIELDS, MergeChoiceSchema, type MergeField } from './merge-schema';
 import { loadMergePair, mergeCandidates } from './merge-rules.server';
 

@@ -9,7 +9,7 @@ import { ConflictError } from '@/lib/errors';
 import { diff, logEvent, type Executor } from '@/lib/events/log.server';
 import { moduleIdsOf, replaceModules } from '@/lib/backlog/items.server';
 import { parseOrThrow } from '@/lib/validation';
-import { addCoPeople, coPeopleOf } from './co-people.server';
+import { addCoPeople, coPeopleOf } from '@/lib/backlog/co-people.server';
 import { fieldsTaken, MergeConfirmSchema, type MergeField } from './merge-schema';
 import { loadMergePair } from './merge-rules.server';
 import { notifyMerged } from './notify.server';

@@ -4,7 +4,7 @@ import { makeCycle, makeDepartment, makeItem, makeModule, makeTheme, type TestUs
 import { itemCoPeople, itemMerges, notifications, outbox, type Item } from '@/db/schema';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { moduleIdsOf } from '@/lib/backlog/items.server';
-import { countsAgainstCapacity } from '@/lib/backlog/estimates';
+import { countsAgainstCapacity } from '@/lib/estimates/estimates';
 import { setEmailPrefs } from '@/lib/notifications/prefs.server';
 import { countRows, db, eventsOf, readItem, rowCounts, userWithRole } from '@/lib/testing/db';
 import { inOrder } from '@/lib/testing/in-order';

@@ -10,7 +10,7 @@ import { loadCycle } from '@/lib/backlog/list.server';
 import { CycleSchema } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
-import { insertDefaultSlices } from '@/lib/story-map/common.server';
+import { insertDefaultSlices } from './default-slices.server';
 
 async function assertNameFree(tx: Executor, name: string, exceptId?: number) {
   const clash = first(

@@ -12,7 +12,7 @@ import { applyDeliveryMove } from '@/lib/schedule/entries.server';
 import { parseOrThrow } from '@/lib/validation';
 import { assertDeliveryDay, assertOnSchedule, standingFinal } from './rules.server';
 import { FinalDeliverySchema, MilestoneSchema } from './schema';
-import { notifyStage } from './stage-notify.server';
+import { notifyStage } from '@/lib/schedule/stage-notify.server';
 
 /**
  * Delivery records: milestones (partial deliveries) and the final delivery that makes an item

@@ -10,10 +10,6 @@ export const LINK_LENGTH_MAX = 2_000;
 export const MILESTONE_NAME_MAX = 200;
 export const ACTUAL_WEEKS_MAX = 520;
 
-/** Why "delivered" is refused as a plain status change. */
-export const DELIVERY_NEEDS_RECORD =
-  'An item becomes delivered with its delivery record: use “Mark delivered…” to give the date and release notes.';
-
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
 const day = z

@@ -1,5 +1,5 @@
-import { MERGE_FIELD_LABEL, MERGE_FIELDS, type MergeField } from '@/lib/curation/merge-schema';
-import type { HistoryEvent, HistorySentence } from './item-history';
+import { MERGE_FIELD_LABEL, MERGE_FIELDS, type MergeField } from '@/lib/backlog/merge-fields';
+import type { HistoryEvent, HistorySentence } from './history-types';
 
 /**
  * The curation events of an item's history in words: merges (on both items) and triage's answers

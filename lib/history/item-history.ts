@@ -4,6 +4,8 @@ import { personWeeks } from '@/lib/plural';
 import { smeName } from '@/lib/users/sme';
 import { scoreInputSentence } from '@/lib/scoring/history';
 import { describeCurationEvent } from './curation-history';
+import type { HistoryEvent, HistorySentence } from './history-types';
+export type { HistoryEvent, HistorySentence } from './history-types';
 
 /**
  * An item's history in the product's own words: each recorded event becomes a sentence that follows
@@ -35,11 +37,6 @@ export const NO_NAMES: HistoryNames = {
   meetings: {},
   smes: {},
 };
-
-export type HistoryEvent = { type: string; data: Record<string, unknown> };
-
-/** One event as a person reads it: `summary` follows the actor's name; `details` are whole sentences. */
-export type HistorySentence = { summary: string; details: string[] };
 
 /** An entry as the page shows it: who, when, and the event in sentences. */
 export type HistoryEntry = HistorySentence & { id: number; at: string; actorName: string | null };

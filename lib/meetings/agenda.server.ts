@@ -4,7 +4,7 @@ import { db, transaction } from '@/db/client';
 import { agendaItems, consentAgendaItems, departments, items, themes, type Cycle, type Meeting } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
 import { estimateText } from '@/lib/backlog/detail.server';
-import { effectiveWeeks } from '@/lib/backlog/estimates';
+import { effectiveWeeks } from '@/lib/estimates/estimates';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
 import { loadCycle } from '@/lib/backlog/list.server';
 import { ValidationError } from '@/lib/errors';
@@ -19,7 +19,7 @@ import { AgendaSchema } from './schema';
 import { agendaItemIds } from './snapshot.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { scoringSummary } from '@/lib/scoring/backlog-scores.server';
-import { thisCycleItemIds } from '@/lib/story-map/agenda.server';
+import { thisCycleItemIds } from '@/lib/meetings/map-slice.server';
 
 export { defaultAgendaOrder, summariseAgenda } from './agenda-order';
 

@@ -12,7 +12,7 @@ import {
   type SnapshotItem,
 } from '@/db/schema';
 import { estimateText } from '@/lib/backlog/detail.server';
-import { effectiveWeeks } from '@/lib/backlog/estimates';
+import { effectiveWeeks } from '@/lib/estimates/estimates';
 import type { Executor } from '@/lib/events/log.server';
 import { smeName } from '@/lib/users/sme';
 import { smeNamesByEmail } from '@/lib/users/sme-names.server';

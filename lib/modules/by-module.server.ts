@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { itemModules, items, modules } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
 import type { ActingUser } from '@/lib/auth/acting-user';
-import { effectiveWeeks } from '@/lib/backlog/estimates';
+import { effectiveWeeks } from '@/lib/estimates/estimates';
 import { loadCycle } from '@/lib/backlog/list.server';
 import type { Executor } from '@/lib/events/log.server';
 import { groupByModule, type ModuleGroup, type ModuleRef } from './by-module';

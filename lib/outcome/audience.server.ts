@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { items, undecidedItems, users, type UndecidedDisposition } from '@/db/schema';
 import type { Executor } from '@/lib/events/log.server';
-import { coPeopleOf, type CoPerson } from '@/lib/curation/co-people.server';
+import { coPeopleOf, type CoPerson } from '@/lib/backlog/co-people.server';
 import { fateOf, type Fate } from './fate';
 import type { OutcomeReport } from './types';
 

@@ -12,7 +12,7 @@ import {
   type Meeting,
 } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
-import { effectiveWeeks } from '@/lib/backlog/estimates';
+import { effectiveWeeks } from '@/lib/estimates/estimates';
 import { loadCycle } from '@/lib/backlog/list.server';
 import { ForbiddenError } from '@/lib/errors';
 import type { Executor } from '@/lib/events/log.server';

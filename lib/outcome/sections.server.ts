@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { alias } from '@/db/alias';
 import { departments, items, meetingAttendees, themes, users, type SizeWeeks } from '@/db/schema';
-import { effectiveWeeks } from '@/lib/backlog/estimates';
+import { effectiveWeeks } from '@/lib/estimates/estimates';
 import type { Executor } from '@/lib/events/log.server';
 import { formatMetric } from '@/lib/cycles/theme-metric';
 import type { AttendanceDepartment, OutcomeDecision, RankedOutcomeItem, ThemeOutcome, UndecidedItem } from './types';

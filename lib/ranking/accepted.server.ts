@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { cycles, items, type Item } from '@/db/schema';
-import { effectiveWeeks } from '@/lib/backlog/estimates';
+import { effectiveWeeks } from '@/lib/estimates/estimates';
 import type { Executor } from '@/lib/events/log.server';
 import { keyBetween } from './fractional-index';
 import { orderByRank, type Ranked } from './order';

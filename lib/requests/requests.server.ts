@@ -16,7 +16,7 @@ import { transitionError } from '@/lib/backlog/status-machine';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { itemAsSeen, visibleHistory, visibleStatuses } from '@/lib/backlog/visible-status.server';
 import { belowCutAtPublish } from '@/lib/outcome/below-cut.server';
-import { coRequestedItemIds, isCoPerson } from '@/lib/curation/co-people.server';
+import { coRequestedItemIds, isCoPerson } from '@/lib/backlog/co-people.server';
 
 export const RequestSchema = z.object({
   title,

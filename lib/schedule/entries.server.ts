@@ -6,7 +6,7 @@ import { assertCan } from '@/lib/auth/permissions';
 import { loadItem, patchItem } from '@/lib/backlog/items.server';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
 import { loadCycle } from '@/lib/backlog/list.server';
-import { transitionError } from '@/lib/backlog/status-machine';
+import { DELIVERY_NEEDS_RECORD, transitionError } from '@/lib/backlog/status-machine';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log.server';
 import { parseOrThrow } from '@/lib/validation';
@@ -16,8 +16,7 @@ import { DeliveryMoveSchema, EntrySchema } from './schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { OWNER_ROLES, periodNames } from './schedule.server';
 import { first } from '@/db/rows';
-import { notifyStage } from '@/lib/delivery/stage-notify.server';
-import { DELIVERY_NEEDS_RECORD } from '@/lib/delivery/schema';
+import { notifyStage } from '@/lib/schedule/stage-notify.server';
 
 /** An item of a cycle that can be on its schedule, or the reason it cannot. */
 async function scheduleItem(tx: Executor, itemId: number) {

@@ -7,7 +7,7 @@ import { loadCycle } from '@/lib/backlog/list.server';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log.server';
 import { composeEmail } from '@/lib/notifications/email.server';
-import { coPeopleOf } from '@/lib/curation/co-people.server';
+import { coPeopleOf } from '@/lib/backlog/co-people.server';
 import { notify } from '@/lib/notifications/notify.server';
 import { lastPublication, lastSnapshot, schedulePath } from './access.server';
 import { formatDay } from './dates';

@@ -6,7 +6,7 @@ import { sqlPieces } from '@/db/dialect';
 import { changeRequests, items, scheduleFlags, users, type Cycle, type SchedulePeriod, type Size } from '@/db/schema';
 import type { Executor } from '@/lib/events/log.server';
 import { can } from '@/lib/auth/permissions';
-import { effectiveWeeks } from '@/lib/backlog/estimates';
+import { effectiveWeeks } from '@/lib/estimates/estimates';
 import { loadCycle } from '@/lib/backlog/list.server';
 import { orderByRank } from '@/lib/ranking/order';
 import { assertCanSeeSchedule, lastPublication, lastSnapshot, canResolveFlag } from './access.server';

@@ -11,7 +11,7 @@ import { publishSchedule } from './publish.server';
 import { getSchedule, scheduleHeading } from './schedule.server';
 import { moveDelivery, setEntry } from '@/lib/schedule/entries.server';
 import { markDelivered } from '@/lib/delivery/records.server';
-import { DELIVERY_NEEDS_RECORD } from '@/lib/delivery/schema';
+import { DELIVERY_NEEDS_RECORD } from '@/lib/backlog/status-machine';
 import { deliveredToday, entry, scheduleRowCounts, scheduleSetup } from './test-helpers';
 
 describe('getSchedule', () => {

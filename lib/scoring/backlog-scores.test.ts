@@ -12,7 +12,7 @@ import { getAgendaEditor } from '@/lib/meetings/agenda.server';
 import { orderByScore } from './formulas';
 import { makeDistributedPreread } from '@/lib/prereads/test-factories';
 import { openPreread } from '@/lib/prereads/read.server';
-import { scoresForPreread } from './preread-scores.server';
+import { scoresForPreread } from '@/lib/prereads/preread-scores.server';
 
 let pm: TestUser, requestor: TestUser;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import { cycles, itemScoreInputs, items, users, type ItemStatus, type Role } from '@/db/schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
-import { effectiveWeeks } from '@/lib/backlog/estimates';
+import { effectiveWeeks } from '@/lib/estimates/estimates';
 import type { Executor } from '@/lib/events/log.server';
 import { computeScore, type InputValues, type Score } from './formulas';
 import { modelOf, type InputKey, type ModelSpec } from './models';

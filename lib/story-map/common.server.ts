@@ -8,24 +8,13 @@ import type { ActingUser } from '@/lib/auth/acting-user';
 import { NotFoundError } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log.server';
 import { cycleMapChannel, publisher } from '@/lib/realtime/publisher.server';
+import { insertDefaultSlices } from '@/lib/cycles/default-slices.server';
 
 /**
- * Shared by the story map modules: who may see and shape a cycle's map, the slices every map starts
- * with, and the transaction wrapper that logs `map.*` events on the subject `cycle_map` (id: the
+ * Shared by the story map modules: who may see and shape a cycle's map, and the transaction wrapper that logs `map.*` events on the subject `cycle_map` (id: the
  * cycle) and publishes the last one once the transaction has committed, so that everyone with the
  * map open hears of it through the realtime hub.
  */
-
-export const DEFAULT_SLICES = [
-  { name: 'This cycle', role: 'this_cycle' },
-  { name: 'Next', role: 'next' },
-  { name: 'Later', role: 'later' },
-] as const;
-
-/** Inserts the three slices a new cycle's map starts with (inside the caller's transaction). */
-export async function insertDefaultSlices(tx: Executor, cycleId: number): Promise<void> {
-  await tx.insert(mapSlices).values(DEFAULT_SLICES.map((s, position) => ({ cycleId, ...s, position })));
-}
 
 /**
  * A map written before its slices existed (a cycle made some other way) gets them at its first

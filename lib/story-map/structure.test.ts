@@ -9,7 +9,7 @@ import { getAgendaEditor } from '@/lib/meetings/agenda.server';
 import { defaultAgendaOrder } from '@/lib/meetings/agenda-order';
 import { countRows, db, userWithRole } from '@/lib/testing/db';
 import { inOrder } from '@/lib/testing/in-order';
-import { thisCycleFirst } from './agenda';
+import { thisCycleFirst } from '@/lib/meetings/map-slice-order';
 import { addActivity, addStep, deleteActivity, deleteStep, moveStep, renameActivity } from './backbone.server';
 import { cullCard, moveCard } from './cards.server';
 import { runMapCommand } from './commands.server';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requirePermission } from '@/lib/auth/session.server';
-import { DEFAULT_SIZE_WEEKS } from '@/lib/backlog/estimates';
+import { DEFAULT_SIZE_WEEKS } from '@/lib/estimates/estimates';
 import { CycleForm } from '@/components/cycles/cycle-form';
 import { listCycles } from '@/lib/cycles/cycles.server';
 import { createCycleAction } from '@/app/cycles/actions';

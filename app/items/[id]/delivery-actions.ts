@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { formAction } from '@/lib/actions.server';
 import { markDelivered, recordMilestone, undoDelivery, type Recorded } from '@/lib/delivery/records.server';
-import { requestPath } from '@/lib/delivery/stage-notify.server';
+import { requestPath } from '@/lib/schedule/stage-notify.server';
 import { schedulePath } from '@/lib/schedule/access.server';
 import { formId, formText } from '@/lib/validation';
 

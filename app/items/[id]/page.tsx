@@ -15,9 +15,10 @@ import { itemScheduleTimeline } from '@/lib/changes/history.server';
 import { ScheduleHistory } from '@/components/changes/schedule-history';
 import { MERGEABLE } from '@/lib/curation/merge-rules.server';
 import type { ItemStatus } from '@/db/schema';
-import { MergedNotice } from './_components/merged-notice';
-import { coPeopleNames } from '@/lib/curation/co-people.server';
-import { DeliverySection } from '@/components/delivery/delivery-section';
+import { MergedNotice } from '@/components/items/merged-notice';
+import { mergedInto } from '@/lib/curation/merged-into.server';
+import { coPeopleNames } from '@/lib/backlog/co-people.server';
+import { DeliverySection } from './_components/delivery/delivery-section';
 import { deliveryPanel } from '@/lib/delivery/read.server';
 
 export const metadata: Metadata = { title: 'Item · Quorum' };
@@ -92,7 +93,7 @@ export default async function ItemPage({
           )}
         </div>
       </header>
-      <MergedNotice item={d.item} basePath="/items" />
+      <MergedNotice survivor={await mergedInto(d.item)} basePath="/items" />
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm wrap-anywhere sm:grid-cols-[10rem_minmax(0,1fr)]">
         {fields.map(([label, value]) => (
           <div key={label} className="contents">

@@ -12,8 +12,9 @@ import { describeHistory } from '@/lib/history/names.server';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { WithdrawForm } from './withdraw-form';
 import { InfoRequest } from './info-request';
-import { MergedNotice } from '@/app/items/[id]/_components/merged-notice';
-import { RequestProgress } from '@/components/delivery/request-progress';
+import { MergedNotice } from '@/components/items/merged-notice';
+import { mergedInto } from '@/lib/curation/merged-into.server';
+import { RequestProgress } from './_components/request-progress';
 import { requestProgress } from '@/lib/delivery/read.server';
 import type { ActingUser } from '@/lib/auth/acting-user';
 
@@ -81,7 +82,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </p>
       </div>
 
-      <MergedNotice item={item} basePath="/requests" />
+      <MergedNotice survivor={await mergedInto(item)} basePath="/requests" />
       {item.status === 'needs_info' && (
         <InfoRequest item={item} canAnswer={item.requestorId === user.id || can(user, 'request.triage')} />
       )}

@@ -11,7 +11,7 @@ import { PrereadHeader, PrereadUpdates } from '@/app/meetings/[id]/preread/_comp
 import { PrereadSections } from '@/app/meetings/[id]/preread/_components/preread-sections';
 import { ReadReceipts } from '@/app/meetings/[id]/preread/_components/read-receipts';
 import { MeetingTime } from '@/components/meetings/meeting-time';
-import { scoresForPreread } from '@/lib/scoring/preread-scores.server';
+import { scoresForPreread } from '@/lib/prereads/preread-scores.server';
 import './preread.css';
 
 export const metadata: Metadata = { title: 'Pre-read · Quorum' };

@@ -8,7 +8,7 @@ import { DELIVERY_MOVES, type DeliveryMove } from '@/lib/schedule/types';
 import type { ScheduleRow } from '@/lib/schedule/wire';
 import { useSchedule } from './context';
 import { useCountedAction } from './use-counted-action';
-import { DeliveryButtons } from '@/components/delivery/delivery-buttons';
+import { DeliveryButtons } from '@/app/items/[id]/_components/delivery/delivery-buttons';
 
 const MOVE_LABEL: Record<DeliveryMove, string> = {
   in_delivery: 'Start delivery',

@@ -16,7 +16,7 @@ import { AgendaRowView } from './agenda-row';
 import { AgendaRowPlan } from './agenda-row-plan';
 import { AgendaNfrShare, KeepModulesTogether } from './agenda-nfr-tools';
 import { SortByScoreButton } from './sort-by-score';
-import { thisCycleFirst } from '@/lib/story-map/agenda';
+import { thisCycleFirst } from '@/lib/meetings/map-slice-order';
 
 const NO_STANCES = { leanAccept: 0, leanReject: 0, unsure: 0 };
 

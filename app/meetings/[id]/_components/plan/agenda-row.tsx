@@ -3,7 +3,7 @@ import type { AgendaRow } from '@/lib/meetings/agenda.server';
 import { formatWeeks } from '@/lib/meetings/format';
 import { Button } from '@/components/ui/button';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { ON_THIS_CYCLE_LABEL } from '@/lib/story-map/agenda';
+import { ON_THIS_CYCLE_LABEL } from '@/lib/meetings/map-slice-order';
 
 /** One candidate item: an "Include <title>" box and, once included, its position and move buttons. */
 export function AgendaRowView({

@@ -4,7 +4,7 @@ import { itemFieldsHtml } from '@/lib/prereads/fields-html';
 import type { PrereadStanceView } from '@/lib/meetings/stances.server';
 import { StanceCountsLine, StanceMarker } from './stance-marker';
 import { QuestionThread, type AskState } from './thread';
-import type { PrereadScores } from '@/lib/scoring/preread-scores.server';
+import type { PrereadScores } from '@/lib/prereads/preread-scores.server';
 import { ScoreNote } from './score-note';
 
 /** Marked in words, not colour alone: what changed after the pre-read went out, before → after. */

@@ -4,7 +4,7 @@ import type { ThemeSection } from '@/lib/prereads/capacity';
 import { PrereadItem } from './preread-item';
 import type { AskState } from './thread';
 import type { PrereadStanceView } from '@/lib/meetings/stances.server';
-import type { PrereadScores } from '@/lib/scoring/preread-scores.server';
+import type { PrereadScores } from '@/lib/prereads/preread-scores.server';
 
 /**
  * The pre-read's items by theme. One client boundary for the whole list: the server sends the

@@ -1,8 +1,8 @@
 import 'server-only';
 import { db } from '@/db/client';
-import type { PrereadView } from '@/lib/prereads/read.server';
-import type { Score } from './formulas';
-import { scoresOfCycle } from './scores.server';
+import type { PrereadView } from './read.server';
+import type { Score } from '@/lib/scoring/formulas';
+import { scoresOfCycle } from '@/lib/scoring/scores.server';
 
 export type PrereadScores = { modelName: string; scores: Record<number, Score> };
 

@@ -1,16 +1,15 @@
 import Link from 'next/link';
-import { mergedInto } from '@/lib/curation/merged-into.server';
 
 /** "Merged into <survivor>" on a merged duplicate's page, linking to where its request went. */
-export async function MergedNotice({
-  item,
+export function MergedNotice({
+  survivor,
   basePath,
 }: {
-  item: { status: string; mergedIntoId: number | null };
+  /** The item it was merged into (lib/curation/merged-into.server.ts), or null when it was not merged. */
+  survivor: { id: number; title: string } | null;
   /** '/items' for the backlog page, '/requests' for a requestor's page. */
   basePath: '/items' | '/requests';
 }) {
-  const survivor = await mergedInto(item);
   if (!survivor) return null;
   return (
     <p

@@ -1,6 +1,6 @@
 import type { DeliveryRecordView } from '@/lib/delivery/read.server';
 import type { RequestorStage, Step } from '@/lib/delivery/stages';
-import { DeliveryHistory } from './delivery-history';
+import { DeliveryHistory } from '@/app/items/[id]/_components/delivery/delivery-history';
 
 const MARK: Record<Step['state'], string> = {
   done: 'border-emerald-600 bg-emerald-600 text-white',
