@@ -24,7 +24,8 @@ export type EventInput = {
     | 'invitation'
     | 'import'
     | 'api_token'
-    | 'webhook';
+    | 'webhook'
+    | 'roadmap_link';
   subjectId: number;
   data: Record<string, unknown>;
 };
