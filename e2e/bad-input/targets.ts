@@ -9,6 +9,7 @@ import { PEOPLE_BAD_INPUT_TARGETS } from './targets-people';
 import { SSO_BAD_INPUT_TARGETS } from './targets-sso';
 import { IMPORT_BAD_INPUT_TARGETS } from './targets-import';
 import { WEBHOOK_BAD_INPUT_TARGETS } from './targets-webhooks';
+import { ROADMAP_BAD_INPUT_TARGETS } from './targets-roadmap';
 import { EXPORT_BAD_INPUT_TARGETS } from './targets-export';
 import { API_TOKEN_BAD_INPUT_TARGETS } from './targets-api-tokens';
 import { RANKING_BAD_INPUT_TARGETS } from './targets-ranking';
@@ -307,6 +308,7 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   ...RANKING_BAD_INPUT_TARGETS,
   ...IMPORT_BAD_INPUT_TARGETS,
   ...WEBHOOK_BAD_INPUT_TARGETS,
+  ...ROADMAP_BAD_INPUT_TARGETS,
   ...EXPORT_BAD_INPUT_TARGETS,
   ...API_TOKEN_BAD_INPUT_TARGETS,
   ...MESSAGE_BAD_INPUT_TARGETS,
