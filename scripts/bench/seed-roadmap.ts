@@ -27,19 +27,46 @@ await databaseReady;
 
 const CYCLES = 8;
 const PER_CYCLE = 500;
-// The mix of a company's backlog after its meetings: most accepted work scheduled or shipped.
-const STATUSES: ItemStatus[] = [
-  'delivered',
-  'delivered',
-  'in_delivery',
-  'scheduled',
-  'scheduled',
-  'scheduled',
-  'accepted',
-  'accepted',
-  'deferred',
-  'rejected',
-];
+// The mix of a company's backlog after its meetings: past cycles mostly shipped (a few items carried
+// over), the current one under way, the next one accepted and not yet scheduled.
+const MIX: Record<'past' | 'current' | 'next', ItemStatus[]> = {
+  past: [
+    'delivered',
+    'delivered',
+    'delivered',
+    'delivered',
+    'delivered',
+    'delivered',
+    'delivered',
+    'in_delivery',
+    'deferred',
+    'rejected',
+  ],
+  current: [
+    'delivered',
+    'delivered',
+    'in_delivery',
+    'scheduled',
+    'scheduled',
+    'scheduled',
+    'accepted',
+    'accepted',
+    'deferred',
+    'rejected',
+  ],
+  next: [
+    'accepted',
+    'accepted',
+    'accepted',
+    'accepted',
+    'accepted',
+    'accepted',
+    'accepted',
+    'accepted',
+    'deferred',
+    'rejected',
+  ],
+};
 const SCHEDULED: ItemStatus[] = ['delivered', 'in_delivery', 'scheduled'];
 
 await transaction((tx) => seedDemo(tx));
@@ -98,7 +125,7 @@ for (let c = 0; c < CYCLES; c++) {
       cycleId: cycle.id,
       themeId: themeRows[n % themeRows.length].id,
       title: `Bench item ${c + 1}.${n + 1}`,
-      status: STATUSES[n % STATUSES.length],
+      status: MIX[c < CYCLES - 2 ? 'past' : c === CYCLES - 2 ? 'current' : 'next'][n % 10],
       decisionReason: 'A reason the roadmap never shows',
       rank: `a${String(n).padStart(4, '0')}`,
       requestorId: pm.id,
@@ -111,22 +138,28 @@ for (let c = 0; c < CYCLES; c++) {
       inserted.push(
         ...(await tx.insert(items).values(chunk).returning({ id: items.id, title: items.title, status: items.status })),
       );
-    const [meeting] = await tx
-      .insert(meetings)
-      .values({
-        cycleId: cycle.id,
-        title: `Prioritisation ${c + 1}`,
-        status: 'closed',
-        scheduledAt: at,
-        facilitatorId: pm.id,
-        questionsCloseAt: at,
-        createdAt: at,
-      })
-      .returning();
+    const meetingOf = async (title: string) =>
+      (
+        await tx
+          .insert(meetings)
+          .values({
+            cycleId: cycle.id,
+            title,
+            status: 'closed',
+            scheduledAt: at,
+            facilitatorId: pm.id,
+            questionsCloseAt: at,
+            createdAt: at,
+          })
+          .returning()
+      )[0];
+    const meeting = await meetingOf(`Prioritisation ${c + 1}`);
+    // The current cycle's last 50 items were decided in an emergency session whose outcome is not published.
+    const hidden = c === CYCLES - 2 ? await meetingOf(`Emergency session ${c + 1}`) : null;
     for (const chunk of chunks(inserted))
       await tx.insert(decisions).values(
         chunk.map((i) => ({
-          meetingId: meeting.id,
+          meetingId: hidden && inserted.indexOf(i) >= PER_CYCLE - 50 ? hidden.id : meeting.id,
           itemId: i.id,
           outcome:
             i.status === 'rejected'
