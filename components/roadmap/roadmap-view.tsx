@@ -38,7 +38,7 @@ export function RoadmapView({ roadmap, statuses }: { roadmap: Roadmap; statuses:
           Timeline
         </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          The periods of each cycle&rsquo;s delivery schedule, as last published.
+          The periods of the current and coming cycles&rsquo; delivery schedules, as last published.
         </p>
         {roadmap.timeline.length === 0 ? (
           <EmptyState title="No schedule published yet" />
@@ -66,6 +66,9 @@ export function RoadmapView({ roadmap, statuses }: { roadmap: Roadmap; statuses:
         <h2 id="shipped-heading" className="text-xl font-semibold">
           What shipped
         </h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          In the current cycle and those that ended in the last three months; the changelog has every delivery.
+        </p>
         {roadmap.shipped.length === 0 ? (
           <EmptyState title="Nothing delivered yet" />
         ) : (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { laneOf } from './lanes';
+import { laneOf, roadmapOf } from './lanes';
+import type { RoadmapEntry } from './types';
 
 const cycle = { startsOn: '2026-10-01' };
 const today = '2026-11-15';
@@ -28,5 +29,28 @@ describe('laneOf', () => {
     expect(lane('scheduled', { period: { ...december, startsOn: today } })).toBe('now');
     // Accepted in a cycle that has ended but not delivered: still under way.
     expect(lane('accepted', { cycle: { startsOn: '2026-01-01' } })).toBe('now');
+  });
+});
+
+describe('roadmapOf', () => {
+  const entry = (title: string, endsOn: string, extra: Partial<RoadmapEntry> = {}): RoadmapEntry => ({
+    title,
+    theme: null,
+    cycle: { name: `Ends ${endsOn}`, startsOn: '2026-01-01', endsOn },
+    status: 'delivered',
+    period: { name: 'P', startsOn: '2026-01-01', endsOn: '2026-01-31' },
+    deliveredOn: '2026-01-15',
+    lane: 'shipped',
+    ...extra,
+  });
+
+  it('shows the timeline of cycles not ended, and what shipped in the last three months', () => {
+    const roadmap = roadmapOf(
+      [entry('Long ago', '2026-06-30'), entry('Last quarter', '2026-09-30'), entry('This quarter', '2026-12-31')],
+      today,
+    );
+    expect(roadmap.shipped.map((c) => c.entries.map((e) => e.title))).toEqual([['Last quarter'], ['This quarter']]);
+    expect(roadmap.timeline.map((c) => c.cycle)).toEqual(['Ends 2026-12-31']);
+    expect(roadmap.lanes.now).toEqual([]);
   });
 });

@@ -45,12 +45,30 @@ function byTheme(entries: RoadmapEntry[]): ThemeGroup[] {
 
 const periodStart = (p: RoadmapPeriod) => p.startsOn ?? '9999-12-31';
 
-/** The roadmap's three views from the published entries (already in cycle, theme and rank order). */
+/**
+ * How far back "what shipped" looks: cycles that ended up to this many days ago (a quarter: the
+ * previous quarterly cycle, or the last three monthly ones). Older deliveries are the changelog's.
+ */
+export const SHIPPED_WINDOW_DAYS = 92;
+
+/** The first day whose cycles still show what they shipped on the roadmap. */
+export function shippedSince(today: string): string {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - SHIPPED_WINDOW_DAYS);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The roadmap's three views from the published entries (already in cycle, theme and rank order): the
+ * lanes; the timeline of the cycles that have not ended; and what shipped in the cycles that ended
+ * less than SHIPPED_WINDOW_DAYS ago or have not ended — the changelog keeps the whole history.
+ */
 export function roadmapOf(entries: RoadmapEntry[], today: string): Roadmap {
+  const since = shippedSince(today);
   const inLane = (lane: Lane) => entries.filter((e) => e.lane === lane);
   const timeline = new Map<string, Map<string, { period: RoadmapPeriod; entries: RoadmapEntry[] }>>();
   for (const e of entries) {
-    if (!e.period) continue;
+    if (!e.period || e.cycle.endsOn < today) continue;
     const periods = timeline.get(e.cycle.name) ?? new Map();
     timeline.set(e.cycle.name, periods);
     const slot = periods.get(e.period.name) ?? { period: e.period, entries: [] };
@@ -58,7 +76,8 @@ export function roadmapOf(entries: RoadmapEntry[], today: string): Roadmap {
     slot.entries.push(e);
   }
   const shipped = new Map<string, RoadmapEntry[]>();
-  for (const e of inLane('shipped')) shipped.set(e.cycle.name, [...(shipped.get(e.cycle.name) ?? []), e]);
+  for (const e of inLane('shipped').filter((x) => x.cycle.endsOn >= since))
+    shipped.set(e.cycle.name, [...(shipped.get(e.cycle.name) ?? []), e]);
   return {
     today,
     lanes: { now: byTheme(inLane('now')), next: byTheme(inLane('next')), later: byTheme(inLane('later')) },

@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, max, ne, notInArray, or } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { cycles, deliveryRecords, items, schedulePeriods, schedulePublications, themes } from '@/db/schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { visibleStatuses } from '@/lib/backlog/visible-status.server';
 import { changelogOf } from './changelog';
-import { laneOf, roadmapOf } from './lanes';
+import { laneOf, roadmapOf, shippedSince } from './lanes';
 import type { Roadmap, RoadmapEntry, RoadmapPeriod, RoadmapStatus } from './types';
 
 const ROADMAP_STATUSES: RoadmapStatus[] = ['accepted', 'scheduled', 'in_delivery', 'delivered', 'deferred'];
@@ -33,7 +33,7 @@ export const todayUtc = (now = Date.now()) => new Date(now).toISOString().slice(
  */
 export async function roadmapFor(viewer: ActingUser, today = todayUtc()): Promise<Roadmap> {
   void viewer;
-  return roadmapOf(await publishedEntries({ sharedOnly: false }, today), today);
+  return roadmapOf(await publishedEntries({ sharedOnly: false, recent: true }, today), today);
 }
 
 /**
@@ -41,9 +41,14 @@ export async function roadmapFor(viewer: ActingUser, today = todayUtc()): Promis
  * decision was made in a meeting whose outcome is published, with their status as the public may
  * see it (see visibleStatuses: "scheduled" and later only once the schedule has been published), the
  * period of the last published schedule, and the final delivery's day. With `sharedOnly`, only the
- * cycles an admin lets read-only links show.
+ * cycles an admin lets read-only links show. With `recent` (the roadmap, not the changelog), the
+ * delivered items of cycles that ended before the shipped window are not read at all: the roadmap
+ * would leave them out anyway, and in a company's history they are most of the rows.
  */
-export async function publishedEntries(scope: { sharedOnly: boolean }, today: string): Promise<RoadmapEntry[]> {
+export async function publishedEntries(
+  scope: { sharedOnly: boolean; recent?: boolean },
+  today: string,
+): Promise<RoadmapEntry[]> {
   const cycleRows = await db
     .select({ id: cycles.id, name: cycles.name, startsOn: cycles.startsOn, endsOn: cycles.endsOn })
     .from(cycles)
@@ -62,7 +67,13 @@ export async function publishedEntries(scope: { sharedOnly: boolean }, today: st
       rank: items.rank,
     })
     .from(items)
-    .where(and(inArray(items.cycleId, cycleIds), inArray(items.status, ROADMAP_STATUSES)));
+    .where(
+      and(
+        inArray(items.cycleId, cycleIds),
+        inArray(items.status, ROADMAP_STATUSES),
+        recentOnly(scope, cycleRows, today),
+      ),
+    );
   if (itemRows.length === 0) return [];
   const views = await visibleStatuses(PUBLIC_READER, itemRows);
   const published = itemRows.filter((i) => {
@@ -102,6 +113,14 @@ export async function publishedEntries(scope: { sharedOnly: boolean }, today: st
     };
     return { ...entry, lane: laneOf(entry, today) };
   });
+}
+
+/** With `recent`: no delivered item of a cycle that ended before the shipped window. */
+function recentOnly(scope: { recent?: boolean }, cycleRows: { id: number; endsOn: string }[], today: string) {
+  if (!scope.recent) return undefined;
+  const since = shippedSince(today);
+  const old = cycleRows.filter((c) => c.endsOn < since).map((c) => c.id);
+  return old.length ? or(notInArray(items.cycleId, old), ne(items.status, 'delivered')) : undefined;
 }
 
 /** Each item's period on its cycle's last published schedule, with the period's dates where it still exists. */

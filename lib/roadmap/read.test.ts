@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { outcomePublications, schedulePublications } from '@/db/schema';
+import { cycles, outcomePublications, schedulePublications } from '@/db/schema';
 import { db, userWithRole } from '@/lib/testing/db';
-import { publishedEntries, roadmapFor } from './read.server';
+import { changelogFor, publishedEntries, roadmapFor } from './read.server';
 import { FIXTURE_TODAY, roadmapFixture, SECRET_REASON } from './test-fixture';
 
 const titlesIn = (groups: { entries: { title: string }[] }[]) => groups.flatMap((g) => g.entries.map((e) => e.title));
@@ -85,5 +85,23 @@ describe('the roadmap', () => {
       ['Parked mobile app', 'deferred', 'later', null, null],
       ['Secret acquisition', 'accepted', 'now', null, null],
     ]);
+  });
+
+  it('leaves deliveries of cycles that ended long ago to the changelog', async () => {
+    const f = await roadmapFixture();
+    await db.update(cycles).set({ startsOn: '2026-01-01', endsOn: '2026-03-31' }).where(eq(cycles.id, f.current.id));
+    const mine = (groups: { cycle: string }[]) => groups.filter((g) => g.cycle === f.current.name);
+    const roadmap = await roadmapFor(f.requestor, FIXTURE_TODAY);
+    expect(mine(roadmap.shipped)).toEqual([]);
+    expect(mine(roadmap.timeline)).toEqual([]);
+    // What is still under way in it stays on the roadmap.
+    expect(JSON.stringify(roadmap.lanes.now)).toContain('Building search');
+    const changelog = await changelogFor(f.requestor, FIXTURE_TODAY);
+    expect(
+      changelog
+        .flatMap((g) => g.entries)
+        .filter((e) => e.cycle.name === f.current.name)
+        .map((e) => e.title),
+    ).toEqual(['Shipped export']);
   });
 });

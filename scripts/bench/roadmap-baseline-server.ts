@@ -8,7 +8,7 @@
  */
 import http from 'node:http';
 import Database from 'better-sqlite3';
-import { laneOf, roadmapOf } from '../../lib/roadmap/lanes';
+import { laneOf, roadmapOf, shippedSince } from '../../lib/roadmap/lanes';
 import type { RoadmapEntry, RoadmapPeriod, RoadmapStatus } from '../../lib/roadmap/types';
 
 const file = (process.env.DATABASE_URL ?? '').replace(/^file:/, '');
@@ -34,9 +34,11 @@ function roadmap(today: string) {
     [],
   );
   const cycleIds = cycles.map((c) => c.id);
+  const since = shippedSince(today);
+  const old = cycles.filter((c) => c.endsOn < since).map((c) => c.id);
   const items = all<Item>(
-    `select id, title, status, decision_reason, cycle_id as cycleId, theme_id as themeId, rank from items where cycle_id in (${list(cycleIds.length)}) and status in (${list(STATUSES.length)})`,
-    [...cycleIds, ...STATUSES],
+    `select id, title, status, decision_reason, cycle_id as cycleId, theme_id as themeId, rank from items where cycle_id in (${list(cycleIds.length)}) and status in (${list(STATUSES.length)})${old.length ? ` and (cycle_id not in (${list(old.length)}) or status <> 'delivered')` : ''}`,
+    [...cycleIds, ...STATUSES, ...old],
   );
   const ids = items.map((i) => i.id);
   const decided = new Map<number, boolean>();
