@@ -108,9 +108,11 @@ if (ratio !== null)
   console.log(
     `\n(a)/(b) p95: ${ratio.toFixed(2)}×; throughput ${((page.rps / bare.rps) * 100).toFixed(1)}% of the baseline`,
   );
+// A run with errors or timeouts measured failures, not the roadmap: never a pass.
+const clean = page.requests > 0 && page.non2xx === 0 && page.errors === 0 && page.timeouts === 0;
 console.log('\nTargets:');
 console.log(
-  `  ${passMiss(page.p95 < 300 && page.non2xx === 0)}  roadmap page p95 < 300 ms at ${connections} readers (${page.p95} ms)`,
+  `  ${passMiss(clean && page.p95 < 300)}  roadmap page p95 < 300 ms at ${connections} readers (${page.p95} ms)`,
 );
 fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
 fs.writeFileSync(
