@@ -4,6 +4,12 @@ import { LANE_DEFINITIONS } from '@/lib/roadmap/lanes';
 import type { Roadmap, RoadmapEntry, RoadmapPeriod, ThemeGroup } from '@/lib/roadmap/types';
 
 const LANES = ['now', 'next', 'later'] as const;
+/**
+ * The most titles one list shows (a theme in a lane, a period, a cycle's deliveries); the rest is
+ * counted. A company's roadmap can hold thousands of items: listed in full, the page grew past a
+ * megabyte and its rendering, not the database, set the time of a read. The changelog lists every delivery.
+ */
+const SHOWN = 20;
 
 /**
  * The roadmap's three views: now/next/later by theme, the timeline by period, and what shipped. The
@@ -76,7 +82,7 @@ export function RoadmapView({ roadmap, statuses }: { roadmap: Roadmap; statuses:
             <section key={c.cycle} aria-label={`Shipped in ${c.cycle}`}>
               <h3 className="font-semibold wrap-anywhere">{c.cycle}</h3>
               <ul className="mt-1 space-y-1">
-                {c.entries.map((e, n) => (
+                {c.entries.slice(0, SHOWN).map((e, n) => (
                   <li key={n} className="text-sm wrap-anywhere">
                     <span className="font-medium">{e.title}</span>
                     {e.theme && <span className="text-zinc-600 dark:text-zinc-400"> · {e.theme}</span>}
@@ -123,7 +129,7 @@ function Entries({
 }) {
   return (
     <ul className="mt-1 space-y-1">
-      {entries.map((e, n) => (
+      {entries.slice(0, SHOWN).map((e, n) => (
         <li key={n} className="text-sm wrap-anywhere">
           <span>{e.title}</span>
           {withCycle && <span className="text-zinc-600 dark:text-zinc-400"> · {e.cycle.name}</span>}
@@ -135,6 +141,12 @@ function Entries({
           )}
         </li>
       ))}
+      <More count={entries.length - SHOWN} />
     </ul>
   );
+}
+
+function More({ count }: { count: number }) {
+  if (count <= 0) return null;
+  return <li className="text-sm text-zinc-600 italic dark:text-zinc-400">and {count.toLocaleString('en')} more</li>;
 }
