@@ -1,12 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { refuseApiWrite } from '@/lib/security/api-writes';
 import { contentSecurityPolicy, createNonce, isHttpsUrl, securityHeaders } from '@/lib/security/headers';
+import { isLinkReaderPath, LINK_READER_HEADERS } from '@/lib/roadmap/link-reader-headers';
 import { bodyTooLargeMessage, declaresMoreThan, MAX_ACTION_BODY_BYTES } from '@/lib/body-limits';
 
 // The icon (app/icon.svg) is public too: the sign-in page shows it in the tab before anyone signs in.
 // /sso is where sign-in through an identity provider begins and returns, before there is a session.
 // SCIM is called by an identity provider with a bearer token, never a session: it answers 401 itself.
-// Invitation links are opened by people who have no account yet.
+// Invitation links are opened by people who have no account yet, and read-only roadmap links by
+// people who will never have one.
 const PUBLIC = [
   '/signin',
   '/api/auth',
@@ -17,6 +19,7 @@ const PUBLIC = [
   '/sso',
   '/scim',
   '/invitations',
+  '/share',
 ];
 // The JSON API and downloads (scripts fetch them as well as browsers) answer 401 themselves.
 const answers401 = (pathname: string) => pathname.startsWith('/api/') || pathname.endsWith('/export');
@@ -63,7 +66,9 @@ export function proxy(request: NextRequest) {
   headers.set('content-security-policy', csp);
 
   if (PUBLIC.some((p) => pathname === p || pathname.startsWith(p + '/'))) {
-    return secured(NextResponse.next({ request: { headers } }), csp, https);
+    const open = secured(NextResponse.next({ request: { headers } }), csp, https);
+    if (isLinkReaderPath(pathname)) for (const [k, v] of Object.entries(LINK_READER_HEADERS)) open.headers.set(k, v);
+    return open;
   }
   const hasSession =
     request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');

@@ -24,6 +24,7 @@ export async function AppShell({ user, children }: { user: ActingUser; children:
     { href: '/cycles', label: 'Cycles', show: can(user, 'backlog.view') },
     { href: '/requests', label: 'My requests', show: true },
     { href: '/requests/new', label: 'New request', show: true },
+    { href: '/roadmap', label: 'Roadmap', show: true },
     { href: '/triage', label: 'Triage', show: can(user, 'request.triage') },
     { href: '/changes', label: 'Change requests', show: can(user, 'backlog.view') },
     { href: '/admin', label: 'People', show: can(user, 'user.manage') },
@@ -32,6 +33,7 @@ export async function AppShell({ user, children }: { user: ActingUser; children:
     { href: '/admin/settings', label: 'Meeting settings', show: can(user, 'user.manage') },
     { href: '/admin/sign-in', label: 'Sign-in', show: can(user, 'sso.manage') },
     { href: '/admin/webhooks', label: 'Webhooks', show: can(user, 'webhook.manage') },
+    { href: '/admin/roadmap-links', label: 'Roadmap links', show: can(user, 'user.manage') },
     { href: '/admin/audit', label: 'Audit', show: can(user, 'audit.view') },
   ].filter((l) => l.show);
   const unread = await unreadCount(user);

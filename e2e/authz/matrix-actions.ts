@@ -15,6 +15,7 @@ import { EXPORT_ROWS } from './matrix-export';
 import { PEOPLE_ROWS } from './matrix-people';
 import { SSO_ROWS } from './matrix-sso';
 import { WEBHOOK_ROWS } from './matrix-webhooks';
+import { ROADMAP_ROWS } from './matrix-roadmap';
 import { API_TOKEN_ROWS } from './matrix-api-tokens';
 import { IMPORT_ROWS } from './matrix-import';
 import { MESSAGE_ROWS } from './matrix-messages';
@@ -295,6 +296,7 @@ export const ACTION_ROWS: Row[] = [
   ...PEOPLE_ROWS,
   ...SSO_ROWS,
   ...WEBHOOK_ROWS,
+  ...ROADMAP_ROWS,
   ...API_TOKEN_ROWS,
   ...IMPORT_ROWS,
   ...MESSAGE_ROWS,

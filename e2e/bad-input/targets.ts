@@ -11,6 +11,7 @@ import { DEMO_BAD_INPUT_TARGETS } from './targets-demos';
 import { DELIVERY_RECORD_BAD_INPUT_TARGETS } from './targets-delivery-records';
 import { IMPORT_BAD_INPUT_TARGETS } from './targets-import';
 import { WEBHOOK_BAD_INPUT_TARGETS } from './targets-webhooks';
+import { ROADMAP_BAD_INPUT_TARGETS } from './targets-roadmap';
 import { EXPORT_BAD_INPUT_TARGETS } from './targets-export';
 import { API_TOKEN_BAD_INPUT_TARGETS } from './targets-api-tokens';
 import { RANKING_BAD_INPUT_TARGETS } from './targets-ranking';
@@ -323,6 +324,7 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   ...RANKING_BAD_INPUT_TARGETS,
   ...IMPORT_BAD_INPUT_TARGETS,
   ...WEBHOOK_BAD_INPUT_TARGETS,
+  ...ROADMAP_BAD_INPUT_TARGETS,
   ...EXPORT_BAD_INPUT_TARGETS,
   ...API_TOKEN_BAD_INPUT_TARGETS,
   ...MESSAGE_BAD_INPUT_TARGETS,

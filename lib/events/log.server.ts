@@ -26,7 +26,8 @@ export type EventInput = {
     | 'api_token'
     | 'webhook'
     | 'demo'
-    | 'cycle_map';
+    | 'cycle_map'
+    | 'roadmap_link';
   subjectId: number;
   data: Record<string, unknown>;
 };
