@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   'change.responded',
   'change.rule_met',
   'change.deadline_passed',
+  'item.dropped',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

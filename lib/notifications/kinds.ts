@@ -21,6 +21,7 @@ export const NOTIFICATION_KIND_LABELS = {
   'change.responded': 'A leader responds in an emergency session (product managers)',
   'change.rule_met': "An emergency session's decision rule is met (product managers)",
   'change.deadline_passed': "An emergency session's response deadline passes (product managers)",
+  'item.dropped': 'An item I asked for is dropped after its cycle closes',
 } as const satisfies Record<NotificationKind, string>;
 
 export function kindLabel(kind: string): string {
