@@ -18,6 +18,7 @@ import { IMPORT_ROWS } from './matrix-import';
 import { MESSAGE_ROWS } from './matrix-messages';
 import { NFR_ROWS } from './matrix-nfr';
 import { SCORING_ROWS } from './matrix-scoring';
+import { REVIEW_ROWS } from './matrix-review';
 import { first } from '../../db/rows';
 
 const ADMIN = ['admin'] as const;
@@ -295,6 +296,7 @@ export const ACTION_ROWS: Row[] = [
   ...MESSAGE_ROWS,
   ...NFR_ROWS,
   ...SCORING_ROWS,
+  ...REVIEW_ROWS,
   {
     target: 'action markReadAction',
     case: 'their own notification',

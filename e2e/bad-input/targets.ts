@@ -16,6 +16,7 @@ import { MESSAGE_BAD_INPUT_TARGETS } from './targets-messages';
 import { AGENDA_BAD_INPUT_TARGETS } from './targets-agenda';
 import { NFR_BAD_INPUT_TARGETS } from './targets-nfr';
 import { SCORING_BAD_INPUT_TARGETS } from './targets-scoring';
+import { REVIEW_BAD_INPUT_TARGETS } from './targets-review';
 
 export type BadInputTarget = {
   target: string;
@@ -320,4 +321,5 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   ...MESSAGE_BAD_INPUT_TARGETS,
   ...AGENDA_BAD_INPUT_TARGETS,
   ...SCORING_BAD_INPUT_TARGETS,
+  ...REVIEW_BAD_INPUT_TARGETS,
 ];

@@ -20,3 +20,7 @@ export const DISPOSED_LABEL: Record<Disposal, string> = {
   drop: 'Dropped',
   re_request: 'Re-requested',
 };
+
+/** Field keys of one item's choice and reason, as the review form names them and refusals name them. */
+export const choiceField = (itemId: number | string) => `choice_${itemId}`;
+export const reasonField = (itemId: number | string) => `reason_${itemId}`;

@@ -10,16 +10,12 @@ import { ConflictError, ValidationError, type FieldErrors } from '@/lib/errors';
 import { logEvent, type Executor } from '@/lib/events/log.server';
 import { notify } from '@/lib/notifications/notify.server';
 import { parseOrThrow } from '@/lib/validation';
-import { DISPOSAL_EVENT } from './disposals';
+import { choiceField, DISPOSAL_EVENT, reasonField } from './disposals';
 import { hasFinalDelivery, UNDELIVERED_STATUSES } from './load.server';
 import { DisposeSchema, type DisposeInput } from './schema';
 
 export const CLOSE_FIRST =
   'Close the cycle first: its undelivered items are offered to the next cycle once it is closed.';
-
-/** Field keys of one item's choice and reason, as the review form names them. */
-export const choiceField = (itemId: number) => `choice_${itemId}`;
-export const reasonField = (itemId: number) => `reason_${itemId}`;
 
 type Choice = DisposeInput['choices'][number];
 
