@@ -29,6 +29,9 @@ import { listNotifications } from './inbox.server';
 import { NOTIFICATION_KIND_LABELS } from './kinds';
 import { loadActiveUser } from '@/lib/auth/active-user.server';
 import { inOrder } from '@/lib/testing/in-order';
+import { closeCycle } from '@/lib/review/close.server';
+import { disposeUndelivered } from '@/lib/review/dispose.server';
+import { reviewedCycle } from '@/lib/review/test-review';
 
 /**
  * Every notification leads somewhere its recipient may open: for each kind, made by the real lib
@@ -105,11 +108,20 @@ async function scheduleScene() {
   return s;
 }
 
+/** A closed cycle whose undelivered item is dropped: its requestor is told. */
+async function reviewScene() {
+  const r = await reviewedCycle();
+  await closeCycle(r.pm, r.cycle.id);
+  const choices = [{ itemId: String(r.below.id), choice: 'drop', reason: 'No longer needed' }];
+  await disposeUndelivered(r.pm, r.cycle.id, { targetCycleId: '', choices });
+}
+
 let sent: Notification[];
 
 beforeAll(async () => {
   await meetingScene();
   await scheduleScene();
+  await reviewScene();
   sent = await db.select().from(notifications);
 });
 

@@ -4,6 +4,7 @@ import { items, notifications } from '@/db/schema';
 import { makeCycle } from '@/db/factories';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import { db, eventsOf, readItem, rowCounts, userWithRole, validationErrorOf } from '@/lib/testing/db';
+import { getRequest } from '@/lib/requests/requests.server';
 import { closeCycle } from './close.server';
 import { disposeUndelivered } from './dispose.server';
 import { cycleReview } from './review.server';
@@ -47,6 +48,8 @@ describe('disposeUndelivered', () => {
     const told = await db.select().from(notifications).where(eq(notifications.userId, s.requestor.id));
     expect(told.map((n) => [n.kind, n.link])).toEqual([['item.dropped', `/requests/${s.below.id}`]]);
     expect(told[0].body).toContain('The market moved on');
+    // The link leads to a page the requestor may open.
+    expect((await getRequest(s.requestor, s.below.id)).item).toMatchObject({ id: s.below.id, status: 'withdrawn' });
 
     const old = await readItem(s.undone.id);
     const reRequested = (await eventsOf('item', s.undone.id)).at(-1)!;
