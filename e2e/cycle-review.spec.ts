@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { makeReviewScene, NOT_SHIPPED } from './fixtures/review';
 
@@ -29,6 +30,14 @@ test('the pm closes a cycle, reviews it and carries the undelivered item over', 
   const outcomes = pm.getByRole('region', { name: 'Key outcomes' });
   await expect(outcomes.getByRole('status', { name: 'Success' })).toHaveText('Measured value saved.');
   await expect(outcomes.getByText('Measured: 3.2 %. Met')).toBeVisible();
+
+  // The page with every form open reads well to a screen reader and fits a phone.
+  const { violations } = await new AxeBuilder({ page: pm })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await pm.setViewportSize({ width: 375, height: 800 });
+  expect(await pm.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
 
   const item = pm.getByRole('group', { name: world.named(NOT_SHIPPED) });
   await expect(item.getByRole('radio', { name: 'Carry over' })).toBeChecked();
