@@ -1,7 +1,7 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { transaction } from '@/db/client';
-import { first } from '@/db/rows';
+import { affectedRows, first } from '@/db/rows';
 import { cycles, items, scheduleEntries, type Cycle, type Item } from '@/db/schema';
 import { assertCan } from '@/lib/auth/permissions';
 import type { ActingUser } from '@/lib/auth/acting-user';
@@ -103,22 +103,31 @@ async function checkItems(tx: Executor, cycle: Cycle, choices: Choice[]) {
 
 const statusChange = (from: string, to: string) => ({ status: { from, to } });
 
+/**
+ * Updates the item only if it is still the version that was checked: a racing change (a delivery
+ * recorded, another review tab) makes the whole disposal fail rather than overwrite it.
+ */
+async function updateChecked(tx: Executor, item: Item, set: Partial<Item>) {
+  const done = await tx
+    .update(items)
+    .set({ ...set, version: item.version + 1 })
+    .where(and(eq(items.id, item.id), eq(items.version, item.version)));
+  if (affectedRows(done) === 0)
+    throw new ConflictError(`“${item.title}” changed while you were choosing: reload the review and try again.`);
+}
+
 async function carryOver(tx: Executor, actor: ActingUser, cycle: Cycle, target: Cycle, item: Item, at: string) {
   // Periods and themes belong to the old cycle: the next one schedules and themes the item anew.
   const entry = first(await tx.select().from(scheduleEntries).where(eq(scheduleEntries.itemId, item.id)));
   if (entry) await tx.delete(scheduleEntries).where(eq(scheduleEntries.itemId, item.id));
-  await tx
-    .update(items)
-    .set({
-      cycleId: target.id,
-      status: 'curated',
-      themeId: null,
-      rank: null,
-      targetPeriod: null,
-      version: item.version + 1,
-      updatedAt: at,
-    })
-    .where(eq(items.id, item.id));
+  await updateChecked(tx, item, {
+    cycleId: target.id,
+    status: 'curated',
+    themeId: null,
+    rank: null,
+    targetPeriod: null,
+    updatedAt: at,
+  });
   await logEvent(tx, {
     actorId: actor.id,
     type: DISPOSAL_EVENT.carry_over,
@@ -135,10 +144,7 @@ async function carryOver(tx: Executor, actor: ActingUser, cycle: Cycle, target: 
 }
 
 async function drop(tx: Executor, actor: ActingUser, cycle: Cycle, item: Item, reason: string, at: string) {
-  await tx
-    .update(items)
-    .set({ status: 'withdrawn', decisionReason: reason, version: item.version + 1, updatedAt: at })
-    .where(eq(items.id, item.id));
+  await updateChecked(tx, item, { status: 'withdrawn', decisionReason: reason, updatedAt: at });
   await logEvent(tx, {
     actorId: actor.id,
     type: DISPOSAL_EVENT.drop,
@@ -183,15 +189,7 @@ async function reRequest(tx: Executor, actor: ActingUser, cycle: Cycle, item: It
     subjectId: fresh.id,
     data: { after: { title: fresh.title, status: 'submitted' }, reRequestOf: item.id, onBehalfOf: item.requestorId },
   });
-  await tx
-    .update(items)
-    .set({
-      status: 'withdrawn',
-      decisionReason: `Re-requested as #${fresh.id}`,
-      version: item.version + 1,
-      updatedAt: at,
-    })
-    .where(eq(items.id, item.id));
+  await updateChecked(tx, item, { status: 'withdrawn', decisionReason: `Re-requested as #${fresh.id}`, updatedAt: at });
   await logEvent(tx, {
     actorId: actor.id,
     type: DISPOSAL_EVENT.re_request,
