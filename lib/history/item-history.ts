@@ -3,6 +3,7 @@ import { formatDay } from '@/lib/schedule/dates';
 import { personWeeks } from '@/lib/plural';
 import { smeName } from '@/lib/users/sme';
 import { scoreInputSentence } from '@/lib/scoring/history';
+import { reviewSentence } from '@/lib/review/history-sentence';
 
 /**
  * An item's history in the product's own words: each recorded event becomes a sentence that follows
@@ -226,25 +227,6 @@ function scheduleByRequest(data: Record<string, unknown>, names: HistoryNames): 
   }
 }
 
-/** What a cycle's review did with the item when the cycle closed without delivering it. */
-function reviewSentence(type: string, data: Record<string, unknown>, names: HistoryNames): HistorySentence {
-  const moved = changesOf(data).cycleId;
-  const left = moved?.from ?? data.cycleId;
-  // Only a carry-over names the cycle among its changes; otherwise the name may not have been read.
-  const from = typeof left === 'number' ? names.cycles[left] : undefined;
-  const closed = `not delivered when ${from ?? 'its cycle'} closed`;
-  if (type === 'item.carried_over') {
-    const to = valueText('cycleId', moved?.to, names);
-    return { summary: `carried it over${to ? ` into the ${to} backlog` : ''}, ${closed}.`, details: [] };
-  }
-  if (type === 'item.dropped') {
-    const reason = typeof data.reason === 'string' && data.reason ? [`Reason: ${quote(data.reason)}.`] : [];
-    return { summary: `dropped it, ${closed}.`, details: reason };
-  }
-  const again = typeof data.newItemId === 'number' ? ` as #${data.newItemId}` : '';
-  return { summary: `withdrew it and re-requested it${again}, ${closed}.`, details: [] };
-}
-
 /** The event as a sentence. An event of a kind this module does not know says only that the item changed. */
 export function describeItemEvent(e: HistoryEvent, names: HistoryNames = NO_NAMES): HistorySentence {
   const { data } = e;
@@ -294,7 +276,7 @@ export function describeItemEvent(e: HistoryEvent, names: HistoryNames = NO_NAME
     case 'item.carried_over':
     case 'item.dropped':
     case 'item.re_requested':
-      return reviewSentence(e.type, data, names);
+      return reviewSentence(e.type, data, names.cycles);
     case 'question.asked':
       return { summary: `asked a question about it${inMeeting(data, names)}.`, details: [] };
     case 'question.answered':
