@@ -22,6 +22,7 @@ export const NOTIFICATION_KINDS = [
   'demo.feedback',
   'request.triaged',
   'item.stage_changed',
+  'item.dropped',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -22,6 +22,7 @@ import { MESSAGE_ROWS } from './matrix-messages';
 import { NFR_ROWS } from './matrix-nfr';
 import { SCORING_ROWS } from './matrix-scoring';
 import { CURATION_ROWS } from './matrix-curation';
+import { REVIEW_ROWS } from './matrix-review';
 import { first } from '../../db/rows';
 
 const ADMIN = ['admin'] as const;
@@ -303,6 +304,7 @@ export const ACTION_ROWS: Row[] = [
   ...NFR_ROWS,
   ...SCORING_ROWS,
   ...CURATION_ROWS,
+  ...REVIEW_ROWS,
   {
     target: 'action markReadAction',
     case: 'their own notification',

@@ -21,6 +21,7 @@ import { NFR_BAD_INPUT_TARGETS } from './targets-nfr';
 import { SCORING_BAD_INPUT_TARGETS } from './targets-scoring';
 import { CURATION_BAD_INPUT_TARGETS } from './targets-curation';
 import { MAP_BAD_INPUT_TARGETS } from './targets-map';
+import { REVIEW_BAD_INPUT_TARGETS } from './targets-review';
 
 export type BadInputTarget = {
   target: string;
@@ -330,4 +331,5 @@ export const BAD_INPUT_TARGETS: BadInputTarget[] = [
   ...MESSAGE_BAD_INPUT_TARGETS,
   ...AGENDA_BAD_INPUT_TARGETS,
   ...SCORING_BAD_INPUT_TARGETS,
+  ...REVIEW_BAD_INPUT_TARGETS,
 ];

@@ -6,6 +6,7 @@ import { scoreInputSentence } from '@/lib/scoring/history';
 import { describeCurationEvent } from './curation-history';
 import type { HistoryEvent, HistorySentence } from './history-types';
 export type { HistoryEvent, HistorySentence } from './history-types';
+import { reviewSentence } from '@/lib/review/history-sentence';
 
 /**
  * An item's history in the product's own words: each recorded event becomes a sentence that follows
@@ -270,6 +271,10 @@ export function describeItemEvent(e: HistoryEvent, names: HistoryNames = NO_NAME
     }
     case 'item.score_input_set':
       return scoreInputSentence(data);
+    case 'item.carried_over':
+    case 'item.dropped':
+    case 'item.re_requested':
+      return reviewSentence(e.type, data, names.cycles);
     case 'question.asked':
       return { summary: `asked a question about it${inMeeting(data, names)}.`, details: [] };
     case 'question.answered':

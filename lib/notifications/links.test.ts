@@ -35,6 +35,9 @@ import { demoNotificationScene } from '@/lib/demos/test-helpers';
 import { makeCycle, makeItem } from '@/db/factories';
 import { mergeItems } from '@/lib/curation/merge.server';
 import { declineRequest } from '@/lib/curation/triage.server';
+import { closeCycle } from '@/lib/review/close.server';
+import { disposeUndelivered } from '@/lib/review/dispose.server';
+import { reviewedCycle } from '@/lib/review/test-review';
 
 /**
  * Every notification leads somewhere its recipient may open: for each kind, made by the real lib
@@ -137,6 +140,14 @@ async function curationScene() {
   });
 }
 
+/** A closed cycle whose undelivered item is dropped: its requestor is told. */
+async function reviewScene() {
+  const r = await reviewedCycle();
+  await closeCycle(r.pm, r.cycle.id);
+  const choices = [{ itemId: String(r.below.id), choice: 'drop', reason: 'No longer needed' }];
+  await disposeUndelivered(r.pm, r.cycle.id, { targetCycleId: '', choices });
+}
+
 let sent: Notification[];
 
 beforeAll(async () => {
@@ -144,6 +155,7 @@ beforeAll(async () => {
   await scheduleScene();
   await demoNotificationScene();
   await curationScene();
+  await reviewScene();
   sent = await db.select().from(notifications);
 });
 

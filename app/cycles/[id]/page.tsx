@@ -8,6 +8,7 @@ import { readForPage, routeId } from '@/lib/pages.server';
 import { LinkButton } from '@/components/ui/button';
 import { BacklogLoader } from '@/components/backlog/backlog-loader';
 import { canImport } from '@/lib/import/preview.server';
+import { CycleReviewLinks } from './review/_components/cycle-review-links';
 
 export const metadata: Metadata = { title: 'Backlog · Quorum' };
 
@@ -36,6 +37,7 @@ export default async function BacklogPage({
           <LinkButton variant="secondary" href={`/cycles/${cycleId}/outcome`}>
             Outcome
           </LinkButton>
+          <CycleReviewLinks user={user} cycleId={cycleId} />
           <LinkButton variant="secondary" href={`/cycles/${cycleId}/schedule`}>
             Schedule
           </LinkButton>

@@ -1,0 +1,22 @@
+import { can } from '@/lib/auth/permissions';
+import type { ActingUser } from '@/lib/auth/acting-user';
+import { getCycle } from '@/lib/cycles/cycles.server';
+import { REVIEWABLE } from '@/lib/review/review.server';
+import { LinkButton } from '@/components/ui/button';
+import { CloseCycleForm } from './close-cycle-form';
+
+/** On the cycle's page: its review once the outcome is published, and "Close the cycle…" for the pm. */
+export async function CycleReviewLinks({ user, cycleId }: { user: ActingUser; cycleId: number }) {
+  const cycle = await getCycle(user, cycleId);
+  if (!REVIEWABLE.includes(cycle.status)) return null;
+  return (
+    <>
+      <LinkButton variant="secondary" href={`/cycles/${cycleId}/review`}>
+        Review
+      </LinkButton>
+      {cycle.status === 'published' && can(user, 'cycle.manage') && (
+        <CloseCycleForm cycleId={cycleId} cycleName={cycle.name} />
+      )}
+    </>
+  );
+}
