@@ -9,7 +9,7 @@ import { loadCycle } from '@/lib/backlog/list.server';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { diff, logEvent } from '@/lib/events/log.server';
 import { parseOrThrow } from '@/lib/validation';
-import { REVIEWABLE } from './review.server';
+import { REVIEWABLE } from './review';
 import { MetricActualSchema } from './schema';
 
 export const ONLY_PUBLISHED = 'Only a published cycle can be closed';

@@ -1,4 +1,5 @@
 import 'server-only';
+import { REVIEWABLE } from './review';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { transaction } from '@/db/client';
 import { cycles, themes, type Cycle } from '@/db/schema';
@@ -18,9 +19,6 @@ import {
   type MetricVerdict,
   type PlannedVsDelivered,
 } from './review';
-
-/** A review exists once the outcome is published; before that there is nothing to compare with. */
-export const REVIEWABLE: readonly Cycle['status'][] = ['published', 'closed'];
 
 export type ReviewTheme = PlannedVsDelivered & {
   id: number | null;

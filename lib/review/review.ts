@@ -4,7 +4,7 @@
  * without a database; review.server.ts loads the rows.
  */
 import type { DeliveryKind } from '@/db/schema/delivery';
-import type { Kind } from '@/db/schema/backlog';
+import type { Cycle, Kind } from '@/db/schema/backlog';
 import { nfrShare, type NfrShare } from '@/lib/capacity/nfr-share';
 
 /** Delivered: a final record stands. Partial: only milestones stand. None: nothing stands. */
@@ -154,3 +154,6 @@ export function deliveredNfrShare(
     targetPercent,
   );
 }
+
+/** A review exists once the outcome is published; before that there is nothing to compare with. */
+export const REVIEWABLE: readonly Cycle['status'][] = ['published', 'closed'];

@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { requirePermission } from '@/lib/auth/session.server';
 import { can } from '@/lib/auth/permissions';
 import { backlogMeta } from '@/lib/backlog/list.server';
+import { getCycle } from '@/lib/cycles/cycles.server';
 import { readForPage, routeId } from '@/lib/pages.server';
 import { LinkButton } from '@/components/ui/button';
 import { BacklogLoader } from '@/components/backlog/backlog-loader';
@@ -37,7 +38,7 @@ export default async function BacklogPage({
           <LinkButton variant="secondary" href={`/cycles/${cycleId}/outcome`}>
             Outcome
           </LinkButton>
-          <CycleReviewLinks user={user} cycleId={cycleId} />
+          <CycleReviewLinks user={user} cycleId={cycleId} cycle={await getCycle(user, cycleId)} />
           <LinkButton variant="secondary" href={`/cycles/${cycleId}/schedule`}>
             Schedule
           </LinkButton>

@@ -1,13 +1,20 @@
 import { can } from '@/lib/auth/permissions';
 import type { ActingUser } from '@/lib/auth/acting-user';
-import { getCycle } from '@/lib/cycles/cycles.server';
-import { REVIEWABLE } from '@/lib/review/review.server';
+import type { Cycle } from '@/db/schema';
+import { REVIEWABLE } from '@/lib/review/review';
 import { LinkButton } from '@/components/ui/button';
 import { CloseCycleForm } from './close-cycle-form';
 
 /** On the cycle's page: its review once the outcome is published, and "Close the cycle…" for the pm. */
-export async function CycleReviewLinks({ user, cycleId }: { user: ActingUser; cycleId: number }) {
-  const cycle = await getCycle(user, cycleId);
+export function CycleReviewLinks({
+  user,
+  cycleId,
+  cycle,
+}: {
+  user: ActingUser;
+  cycleId: number;
+  cycle: Pick<Cycle, 'name' | 'status'>;
+}) {
   if (!REVIEWABLE.includes(cycle.status)) return null;
   return (
     <>
