@@ -5,11 +5,11 @@ import { expect, test } from './fixtures';
 
 /**
  * The story map, shaped by a pm while an engineer watches without reloading: the backbone and slices
- * are built, one card moves by keyboard only and one by dragging, a card is culled with a reason and
+ * are built, cards move by keyboard only (the handle, and the "Move to…" menu) and by dragging, a card is culled with a reason and
  * brought back, and the map passes axe in light and dark.
  */
 
-const [A, B, C] = ['Magic link sign-in', 'Password rules', 'Social login'];
+const [A, B, C, D] = ['Magic link sign-in', 'Password rules', 'Social login', 'Passkeys'];
 const CELL = 'Sign up › Confirm, This cycle';
 
 async function seriousViolations(page: Page) {
@@ -36,7 +36,7 @@ test('a pm shapes the map while an engineer sees it live', async ({ signedInAs, 
     const cycle = await world.cycle();
     const pm = await world.person('pm', { name: 'Ana Map' });
     const engineer = await world.person('engineer');
-    for (const title of [A, B, C])
+    for (const title of [A, B, C, D])
       await makeItem(world.db, { cycleId: cycle.id, title, requestorId: pm.id, departmentId: pm.departmentId });
     return { cycle, pm, engineer };
   });
@@ -63,7 +63,18 @@ test('a pm shapes the map while an engineer sees it live', async ({ signedInAs, 
   await expect(eng.getByRole('heading', { name: 'Stretch', level: 2 })).toBeVisible();
   await expect(eng.getByRole('list', { name: CELL })).toBeVisible();
 
-  // By keyboard only: pick the card up from the tray, one step up, drop it.
+  // By keyboard only, with the card's handle: Space picks it up from the tray, the arrows carry it over
+  // the cells (up from the tray lands in the last slice, under the first step), Space drops it.
+  await pm.getByRole('button', { name: `Drag ${D} (the tray)` }).focus();
+  await pm.keyboard.press('Space');
+  await expect(pm.getByRole('status').filter({ hasText: `Picked up ${D} from the tray.` })).toBeAttached();
+  for (const key of ['ArrowUp', 'ArrowRight', 'ArrowUp', 'ArrowUp', 'ArrowUp']) await pm.keyboard.press(key);
+  await expect(pm.getByRole('status').filter({ hasText: `${D}: over ${CELL}.` })).toBeAttached();
+  await pm.keyboard.press('Space');
+  await expect(pm.getByRole('list', { name: CELL }).getByRole('listitem', { name: D })).toBeVisible();
+  await expect(pm.getByRole('button', { name: `Drag ${D} (${CELL})` })).toBeFocused();
+  await expect(eng.getByRole('list', { name: CELL }).getByRole('listitem', { name: D })).toBeVisible();
+
   // By keyboard only, through the card's "Move to…" menu: the slice, then the step.
   await pm.getByRole('button', { name: `Move to… ${A}` }).focus();
   await pm.keyboard.press('Enter');

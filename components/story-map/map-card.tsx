@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import type { KeyboardEvent } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { KIND_LABEL } from '@/lib/backlog/labels';
@@ -18,10 +19,25 @@ type Props = {
   activities: MapActivityView[];
   onMove: (card: MapCardView, to: MapPlace, index: number) => void;
   onCull: (card: MapCardView) => void;
+  /** Picked up by keyboard and being carried to another cell. */
+  carried?: boolean;
+  onHandleKeyDown?: (event: KeyboardEvent<HTMLButtonElement>) => void;
 };
 
 /** One card: its item's title (a link), kind, estimate and theme, and — for editors — its controls. */
-export function MapCard({ card, index, count, where, canEdit, slices, activities, onMove, onCull }: Props) {
+export function MapCard({
+  card,
+  index,
+  count,
+  where,
+  canEdit,
+  slices,
+  activities,
+  onMove,
+  onCull,
+  carried = false,
+  onHandleKeyDown,
+}: Props) {
   const sortable = useSortable({ id: card.itemId, disabled: !canEdit, data: { where } });
   const style = canEdit
     ? { transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition }
@@ -33,7 +49,7 @@ export function MapCard({ card, index, count, where, canEdit, slices, activities
       ref={canEdit ? sortable.setNodeRef : undefined}
       style={style}
       aria-label={card.title}
-      className={`rounded-md border border-zinc-200 bg-white p-2 text-sm shadow-xs dark:border-zinc-700 dark:bg-zinc-900 ${sortable.isDragging ? 'relative z-10 shadow-lg ring-2 ring-indigo-500' : ''}`}
+      className={`rounded-md border border-zinc-200 bg-white p-2 text-sm shadow-xs dark:border-zinc-700 dark:bg-zinc-900 ${sortable.isDragging || carried ? 'relative z-10 shadow-lg ring-2 ring-indigo-500' : ''}`}
     >
       <div className="flex items-start gap-1">
         {canEdit && (
@@ -43,6 +59,8 @@ export function MapCard({ card, index, count, where, canEdit, slices, activities
             ref={sortable.setActivatorNodeRef}
             {...sortable.attributes}
             {...sortable.listeners}
+            onKeyDown={onHandleKeyDown}
+            aria-pressed={carried || sortable.isDragging}
             aria-label={`Drag ${card.title} (${where})`}
             className="cursor-grab touch-none rounded px-1 text-zinc-500 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:text-zinc-400 dark:hover:bg-zinc-800"
           >

@@ -1,6 +1,7 @@
 'use client';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import type { KeyboardEvent } from 'react';
 import type { MapActivityView, MapCardView, MapPlace, MapSliceView } from '@/lib/story-map/types';
 import { MapCard } from './map-card';
 
@@ -26,6 +27,11 @@ type Props = {
   className?: string;
   /** Not a drop target for now (the moving card's own cell). */
   dropDisabled?: boolean;
+  /** Where a card carried by keyboard would be dropped now. */
+  carryTarget?: boolean;
+  /** The card being carried by keyboard, if any. */
+  carriedId?: number | null;
+  carryKeys?: (card: MapCardView) => (event: KeyboardEvent<HTMLButtonElement>) => void;
 };
 
 /** A cell (step × slice) or the tray: a drop target holding its cards in order. */
@@ -40,6 +46,9 @@ export function MapCell({
   onCull,
   className = '',
   dropDisabled = false,
+  carryTarget = false,
+  carriedId = null,
+  carryKeys,
 }: Props) {
   const droppable = useDroppable({ id, disabled: !canEdit || dropDisabled, data: { where: label } });
   return (
@@ -47,7 +56,7 @@ export function MapCell({
       <ul
         ref={droppable.setNodeRef}
         aria-label={label}
-        className={`min-h-16 space-y-2 rounded-md p-1.5 ${droppable.isOver ? 'bg-indigo-50 ring-2 ring-indigo-400 dark:bg-indigo-950/40' : 'border border-dashed border-zinc-300 bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900/40'} ${className}`}
+        className={`min-h-16 space-y-2 rounded-md p-1.5 ${droppable.isOver || carryTarget ? 'bg-indigo-50 ring-2 ring-indigo-400 dark:bg-indigo-950/40' : 'border border-dashed border-zinc-300 bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900/40'} ${className}`}
       >
         {cards.map((card, index) => (
           <MapCard
@@ -61,6 +70,8 @@ export function MapCell({
             activities={activities}
             onMove={onMove}
             onCull={onCull}
+            carried={carriedId === card.itemId}
+            onHandleKeyDown={carryKeys?.(card)}
           />
         ))}
       </ul>

@@ -2,7 +2,6 @@
 import {
   closestCenter,
   DndContext,
-  KeyboardSensor,
   PointerSensor,
   pointerWithin,
   TouchSensor,
@@ -12,13 +11,13 @@ import {
   type CollisionDetection,
   type DragEndEvent,
 } from '@dnd-kit/core';
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { MapCardView, MapPlace, MapState } from '@/lib/story-map/types';
 import { ScrollBox } from '@/components/ui/scroll-box';
 import { cardsIn } from './apply-event';
 import { BackboneHeader } from './backbone-header';
 import { cellId, MapCell, placeOfDroppable, TRAY_ID } from './map-cell';
-import { mapKeyboardCoordinates } from './keyboard-coordinates';
+import { carryStep, isCarryKey } from '@/lib/story-map/keyboard-carry';
 import { SliceHeader } from './slice-header';
 import type { Send } from './use-story-map';
 
@@ -44,7 +43,9 @@ const collision: CollisionDetection = (args) => {
 /**
  * The grid: the backbone across the top, a lane per slice with a cell under each step, and the tray.
  * Cards move by mouse or touch (drag the handle), by keyboard (focus the handle, Space, arrows, Space —
- * announced with the card and where it is), and through each card's "Move to…" menu.
+ * announced with the card and where it is), and through each card's "Move to…" menu. The keyboard carries
+ * a card over the grid's cells (lib/story-map/keyboard-carry.ts) rather than by pixels, as dnd-kit's
+ * keyboard sensor would: on a grid of lists that sensor kept landing the card where it already was.
  */
 export function MapGrid({ state, send, collapsed, onToggle, onMove, onCull, confirmDelete }: Props) {
   // The card's own cell (or the tray) is no drop target while it moves: the keyboard's arrows would
@@ -53,8 +54,9 @@ export function MapGrid({ state, send, collapsed, onToggle, onMove, onCull, conf
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: mapKeyboardCoordinates }),
   );
+  const [carry, setCarry] = useState<{ itemId: number; to: MapPlace; lastStepId: number | null } | null>(null);
+  const [announcement, setAnnouncement] = useState('');
   const steps = state.activities.flatMap((a) => a.steps.map((s) => ({ ...s, activity: a.name })));
   const columns = state.activities.reduce((n, a) => n + Math.max(1, a.steps.length), 0);
   const sliceName = new Map(state.slices.map((s) => [s.id, s.name]));
@@ -85,6 +87,44 @@ export function MapGrid({ state, send, collapsed, onToggle, onMove, onCull, conf
     onDragEnd: ({ active, over }) => (over ? `${titleOf(active.id)} dropped in ${describe(over.id)}.` : undefined),
     onDragCancel: ({ active }) => `Moving ${titleOf(active.id)} was cancelled; it stays where it was.`,
   };
+  const carryGrid = {
+    steps: steps.map((s) => s.id),
+    slices: state.slices.filter((s) => !collapsed.has(s.id)).map((s) => s.id),
+  };
+  const carryKeys = (card: MapCardView) => (event: KeyboardEvent<HTMLButtonElement>) => {
+    const pickOrDrop = event.key === ' ' || event.key === 'Enter';
+    if (carry?.itemId !== card.itemId) {
+      if (!pickOrDrop) return;
+      event.preventDefault();
+      setCarry({ itemId: card.itemId, to: placeOfCard(card), lastStepId: card.stepId });
+      setAnnouncement(
+        `Picked up ${card.title} from ${placeName(placeOfCard(card))}. The arrow keys choose a cell, Space drops it, Escape cancels.`,
+      );
+      return;
+    }
+    if (isCarryKey(event.key)) {
+      event.preventDefault();
+      const to = carryStep(carryGrid, carry.to, event.key, carry.lastStepId);
+      setCarry({ ...carry, to, lastStepId: to?.stepId ?? carry.lastStepId });
+      setAnnouncement(`${card.title}: over ${placeName(to)}.`);
+    } else if (pickOrDrop) {
+      event.preventDefault();
+      setCarry(null);
+      const from = placeOfCard(card);
+      if (JSON.stringify(from) === JSON.stringify(carry.to)) {
+        setAnnouncement(`${card.title} stays where it was.`);
+        return;
+      }
+      setAnnouncement(`${card.title} dropped in ${placeName(carry.to)}.`);
+      const index = carry.to ? cardsIn(state, carry.to.stepId, carry.to.sliceId).length : 0;
+      onMove(card, carry.to, index, 'drag');
+    } else if (event.key === 'Escape' || event.key === 'Tab') {
+      if (event.key === 'Escape') event.preventDefault();
+      setCarry(null);
+      setAnnouncement(`Moving ${card.title} was cancelled; it stays where it was.`);
+    }
+  };
+  const carriedTo = (place: MapPlace) => carry !== null && JSON.stringify(carry.to) === JSON.stringify(place);
   const containerOf = (c: MapCardView) => {
     const p = placeOfCard(c);
     return p ? cellId(p.stepId, p.sliceId) : TRAY_ID;
@@ -105,6 +145,9 @@ export function MapGrid({ state, send, collapsed, onToggle, onMove, onCull, conf
       key={cellId(stepId, sliceId)}
       id={cellId(stepId, sliceId)}
       dropDisabled={dragFrom === cellId(stepId, sliceId)}
+      carryTarget={carriedTo({ stepId, sliceId })}
+      carriedId={carry?.itemId ?? null}
+      carryKeys={carryKeys}
       label={placeName({ stepId, sliceId })}
       cards={cardsIn(state, stepId, sliceId)}
       canEdit={state.canEdit}
@@ -130,10 +173,13 @@ export function MapGrid({ state, send, collapsed, onToggle, onMove, onCull, conf
         announcements,
         screenReaderInstructions: {
           draggable:
-            'To move a card, press Space, then the arrow keys to go to another cell; Space again drops it, Escape cancels. Or use its "Move to…" menu.',
+            'To move a card, press Space on its handle, then the arrow keys to choose another cell (left and right: steps; up and down: slices, with the tray below them); Space again drops it, Escape cancels. Or use its "Move to…" menu.',
         },
       }}
     >
+      <p role="status" aria-live="assertive" className="sr-only">
+        {announcement}
+      </p>
       <ScrollBox label="Story map" className="space-y-3 pb-2">
         {columns > 0 && (
           <div className="grid gap-2" style={grid}>
@@ -182,6 +228,9 @@ export function MapGrid({ state, send, collapsed, onToggle, onMove, onCull, conf
         <MapCell
           id={TRAY_ID}
           dropDisabled={dragFrom === TRAY_ID}
+          carryTarget={carriedTo(null)}
+          carriedId={carry?.itemId ?? null}
+          carryKeys={carryKeys}
           label="the tray"
           cards={cardsIn(state, null, null)}
           canEdit={state.canEdit}
