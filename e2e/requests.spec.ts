@@ -156,7 +156,7 @@ test('the pm triages a new request into a cycle and the requestor sees it curate
   await expect(pm.getByRole('heading', { name: `Triage: ${title}` })).toBeVisible();
   await expect(pm.getByText('Suggested sponsor:')).toContainText('Fatima Finance');
   await expect(pm.getByLabel('Title', { exact: true })).toHaveValue(title);
-  await expect(pm.getByLabel('SME', { exact: true })).toHaveValue('');
+  await expect(pm.getByRole('combobox', { name: 'SME' })).toHaveValue('');
 
   await pm.getByLabel('Cycle', { exact: true }).selectOption({ label: cycle.name });
   // Themes are grouped per cycle; an <optgroup> has no accessible name to find it by role.

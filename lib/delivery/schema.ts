@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { singleLine } from '@/lib/validation';
 import { isDay } from '@/lib/schedule/dates';
+import { RELEASE_NOTES_MAX, LINKS_MAX, LINK_LENGTH_MAX, MILESTONE_NAME_MAX, ACTUAL_WEEKS_MAX } from './limits';
+export { RELEASE_NOTES_MAX, LINKS_MAX, LINK_LENGTH_MAX, MILESTONE_NAME_MAX, ACTUAL_WEEKS_MAX } from './limits';
 
 /** Input of the delivery forms; pure, so the forms can show the same limits. */
-
-export const RELEASE_NOTES_MAX = 10_000;
-export const LINKS_MAX = 10;
-export const LINK_LENGTH_MAX = 2_000;
-export const MILESTONE_NAME_MAX = 200;
-export const ACTUAL_WEEKS_MAX = 520;
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 

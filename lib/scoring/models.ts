@@ -1,6 +1,13 @@
 import type { Role, ScoringModel } from '@/db/schema';
 
 /**
+ * The roles that may own an input; a requestor cannot see the backlog, so never owns one. Kept apart from
+ * the zod schemas: the settings form in the browser lists them, and zod compiles with `new Function`,
+ * which the Content-Security-Policy forbids there.
+ */
+export const INPUT_OWNER_ROLES = ['admin', 'pm', 'leader', 'engineer'] as const;
+
+/**
  * The scoring models a cycle may use, as data: each input's label, help, range and the role that
  * fills it by default. The formulas live in ./formulas.ts. Keys are shared where two models mean
  * the same thing ("effort" in person-weeks), so switching models keeps what people already gave.

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { SCORING_MODELS } from '@/db/schema/backlog';
 import { formId } from '@/lib/validation';
-import { ALL_INPUTS, type InputKey } from './models';
+import { ALL_INPUTS, INPUT_OWNER_ROLES, type InputKey } from './models';
 
 /** Roles that may own an input: a requestor cannot see the backlog, so cannot fill a score. */
-export const OWNER_ROLES = ['admin', 'pm', 'leader', 'engineer'] as const;
-export type OwnerRole = (typeof OWNER_ROLES)[number];
 
-const ownerRole = (label: string) => z.enum(OWNER_ROLES, { error: `Choose who fills ${label}.` }).optional();
+const ownerRole = (label: string) => z.enum(INPUT_OWNER_ROLES, { error: `Choose who fills ${label}.` }).optional();
 
 /** The settings form: the model, and an optional owner per input (form field `owner_<input>`). */
 export const ScoringSettingsSchema = z.object({

@@ -4,7 +4,7 @@ import { SelectField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { ALL_INPUTS, INPUT_LABEL, MODELS, MODEL_KEYS } from '@/lib/scoring/models';
-import { OWNER_ROLES } from '@/lib/scoring/schema';
+import { INPUT_OWNER_ROLES } from '@/lib/scoring/models';
 import type { ScoringSettings } from '@/lib/scoring/settings.server';
 import { updateScoringSettingsAction } from '@/app/cycles/[id]/scores/actions';
 
@@ -12,7 +12,10 @@ const MODEL_OPTIONS = [
   { value: 'none', label: 'None: no scores' },
   ...MODEL_KEYS.map((k) => ({ value: k, label: `${MODELS[k].name}: ${MODELS[k].formula}` })),
 ];
-const ROLE_OPTIONS = OWNER_ROLES.map((r) => ({ value: r, label: r === 'pm' ? 'PM' : r[0].toUpperCase() + r.slice(1) }));
+const ROLE_OPTIONS = INPUT_OWNER_ROLES.map((r) => ({
+  value: r,
+  label: r === 'pm' ? 'PM' : r[0].toUpperCase() + r.slice(1),
+}));
 const usedBy = (key: string) =>
   `Used by ${MODEL_KEYS.filter((m) => MODELS[m].inputs.some((i) => i.key === key))
     .map((m) => MODELS[m].name)

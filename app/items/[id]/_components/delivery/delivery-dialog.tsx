@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { TextArea, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { ACTUAL_WEEKS_MAX, LINKS_MAX, MILESTONE_NAME_MAX, RELEASE_NOTES_MAX } from '@/lib/delivery/schema';
+import { ACTUAL_WEEKS_MAX, LINKS_MAX, MILESTONE_NAME_MAX, RELEASE_NOTES_MAX } from '@/lib/delivery/limits';
 import { formatDay } from '@/lib/schedule/dates';
 
 type Kind = 'milestone' | 'final';
