@@ -8,7 +8,7 @@
  *               (the item, its card, the step and slice checked against the cycle, the cell read and
  *               renumbered, the card written on its version, one event row), in one transaction.
  *
- *   PORT=4100 DATABASE_URL=/tmp/copy.sqlite CYCLE_ID=1 node --import tsx scripts/bench/map-baseline-server.ts
+ *   PORT=4100 DATABASE_URL=./data/bench-copy.sqlite CYCLE_ID=1 node --import tsx scripts/bench/map-baseline-server.ts
  */
 import http from 'node:http';
 import Database from 'better-sqlite3';

@@ -4,7 +4,7 @@
  * (prepared with better-sqlite3) and the same pure lanes (lib/roadmap/lanes.ts) — no auth, React or
  * Next: the cost of the data alone.
  *
- *   DATABASE_URL=/tmp/bench.sqlite PORT=4100 node --import tsx scripts/bench/roadmap-baseline-server.ts
+ *   DATABASE_URL=./data/bench.sqlite PORT=4100 node --import tsx scripts/bench/roadmap-baseline-server.ts
  */
 import http from 'node:http';
 import Database from 'better-sqlite3';

@@ -5,7 +5,7 @@
  * Next, Later). Prints `{"cycleId":…,"pm":"…","engineer":"…","password":"…","cells":[{stepId,sliceId}…],
  * "movers":[itemId…]}` as its last line.
  *
- *   DATABASE_URL=/tmp/x.sqlite BENCH_MAP_CARDS=300 npx tsx --conditions=react-server scripts/bench/seed-map.ts
+ *   DATABASE_URL=./data/bench-map.sqlite BENCH_MAP_CARDS=300 npx tsx --conditions=react-server scripts/bench/seed-map.ts
  */
 import { closeDatabase, databaseReady, db, transaction } from '../../db/client';
 import { makeCycle, makeItem, makeTheme, SIZE_LIST } from '../../db/factories';
