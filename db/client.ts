@@ -51,4 +51,5 @@ export const tuples = (text: string, params?: unknown[]) => handle.tuples(text, 
 export const rows = <T>(text: string, params?: unknown[]) => handle.rows<T>(text, params);
 export const execute = (text: string, params?: unknown[]) => handle.execute(text, params);
 export const statementCount = () => handle.statementCount();
+export const changeToken = () => handle.changeToken();
 export const closeDatabase = () => handle.close();

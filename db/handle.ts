@@ -56,6 +56,12 @@ export type DatabaseHandle = {
   execute(text: string, params?: unknown[]): Promise<void>;
   /** How many statements this handle has run: tests check that a page's queries do not grow with its rows. */
   statementCount(): number;
+  /**
+   * A value that changes whenever a change to any table is committed, by this process or another:
+   * equal tokens mean equal committed data, so a read that every viewer shares may be kept until the
+   * token moves. Read it before the data it guards: data read after it is at least as new.
+   */
+  changeToken(): Promise<string>;
   /** The raw SQLite writer connection (SQLite-only tools: backup, the offline audit check). */
   sqlite?: Database.Database;
   close(): Promise<void>;

@@ -160,6 +160,12 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
       await query({ text: numberedPlaceholders(text), values: params });
     },
     statementCount: () => counter.count() + rawStatements,
+    // A snapshot (xmin:xmax:in-progress xids) names exactly which transactions are visible: a commit
+    // anywhere changes the next one, and two equal snapshots see the same data.
+    async changeToken() {
+      const result = await pool.query<{ token: string }>('select pg_current_snapshot()::text as token');
+      return result.rows[0].token;
+    },
     close: () => pool.end(),
   };
 }

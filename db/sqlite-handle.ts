@@ -154,6 +154,13 @@ export function openSqlite(file: string, options: SqliteOptions = {}): DatabaseH
       else await mutex.run(async () => void prepared(text, writer).run(...params));
     },
     statementCount: () => counter.count() + rawStatements,
+    // The reader never writes, so its data_version moves with every commit of the writer or of
+    // another process, and never with a transaction still open. In memory the writer is the reader:
+    // its own changes count too.
+    changeToken: async () =>
+      inMemory
+        ? `${writer.pragma('data_version', { simple: true })}:${(writer.prepare('select total_changes()').pluck().get() as number)}`
+        : String(reader.pragma('data_version', { simple: true })),
     sqlite: writer,
     async close() {
       await mutex.run(async () => {

@@ -1,10 +1,13 @@
+import { eq } from 'drizzle-orm';
+import { deliveryRecords, items, schedulePublications } from '../db/schema';
 import { expect, makeDelivery, test } from './fixtures';
 import { mailbox } from './mailbox';
 
 /**
  * A sprint demo from end to end: the pm schedules it with two items (the invitees get a calendar
- * invitation by e-mail), the presenter records both as shown, two attendees give feedback, and the
- * concern becomes a request that waits in triage.
+ * invitation by e-mail), the presenter records both as shown, two attendees give feedback, the
+ * requestor of the delivered item follows it to "delivered" and reads the feedback, and the concern
+ * becomes a request that waits in triage.
  */
 
 const SHOWN = 'Faster checkout page load'; // requested and sponsored by Mia Marketing
@@ -13,6 +16,26 @@ const SEARCH = 'Order history search'; // requested by Rosa Requestor, sponsored
 test('a demo is scheduled, shown, commented on, and a concern becomes a request', async ({ signedInAs, world }) => {
   const delivery = await makeDelivery(world);
   const { erik, rosa, sponsor: mia } = delivery;
+  // The schedule is published and the search already delivered (e2e/delivery.spec.ts delivers through the page).
+  const searchId = delivery.items[SEARCH].id;
+  const at = new Date().toISOString();
+  await world.db.insert(schedulePublications).values({
+    cycleId: delivery.cycle.id,
+    publishedAt: at,
+    publishedBy: delivery.pm.id,
+    snapshot: [],
+    summary: [],
+  });
+  await world.db.update(items).set({ status: 'delivered' }).where(eq(items.id, searchId));
+  await world.db.insert(deliveryRecords).values({
+    itemId: searchId,
+    kind: 'final',
+    deliveredOn: at.slice(0, 10),
+    releaseNotes: 'Search the whole order history.',
+    links: [],
+    recordedBy: erik.id,
+    recordedAt: at,
+  });
   const pm = await signedInAs(delivery.pm);
   await pm.goto(`/cycles/${delivery.cycle.id}/demos`);
   await expect(pm.getByText('No demos yet')).toBeVisible();
@@ -49,16 +72,34 @@ test('a demo is scheduled, shown, commented on, and a concern becomes a request'
     await expect(section.getByText(`Shown: ${stage}`)).toBeVisible();
   }
 
-  // Two attendees give feedback: one looks right, one concern (which needs a comment).
+  // Two attendees give feedback: the sponsor finds the search right and has a concern on the
+  // checkout (a concern needs a comment); the requestor agrees on the search.
+  const sponsor = await signedInAs(mia);
+  await sponsor.goto(demoPath);
+  const sponsorSearch = sponsor.getByRole('region', { name: SEARCH });
+  await sponsorSearch.getByLabel('Looks right').check();
+  await sponsorSearch.getByLabel('Comment').fill('Finds my orders from 2019.');
+  await sponsorSearch.getByRole('button', { name: 'Send feedback' }).click();
+  await expect(sponsorSearch.getByText(`Looks right from ${mia.name}`)).toBeVisible();
+
+  // The requestor follows the delivered search to its last stage and reads the feedback, and was told.
   const requestor = await signedInAs(rosa);
+  await requestor.goto(`/requests/${searchId}`);
+  const progress = requestor.getByRole('region', { name: 'Progress' });
+  await expect(progress.getByRole('list', { name: 'Stages' })).toContainText('Delivered (done)');
+  await expect(progress.locator('[aria-current="step"]')).toHaveText(/Feedback/);
+  const feedback = progress.getByRole('list', { name: 'Feedback from demos' });
+  await expect(feedback).toContainText(`Looks right from ${mia.name}`);
+  await expect(feedback).toContainText('Finds my orders from 2019.');
+  await requestor.goto('/notifications');
+  await expect(requestor.getByRole('link', { name: `“${SEARCH}” has feedback`, exact: true })).toBeVisible();
+
   await requestor.goto(demoPath);
   const search = requestor.getByRole('region', { name: SEARCH });
   await search.getByLabel('Looks right').check();
   await search.getByRole('button', { name: 'Send feedback' }).click();
   await expect(search.getByText(`Looks right from ${rosa.name}`)).toBeVisible();
 
-  const sponsor = await signedInAs(mia);
-  await sponsor.goto(demoPath);
   const checkout = sponsor.getByRole('region', { name: SHOWN });
   await checkout.getByLabel('Concern').check();
   await checkout.getByRole('button', { name: 'Send feedback' }).click();

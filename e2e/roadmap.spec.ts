@@ -34,6 +34,14 @@ test('a published roadmap, shared through a read-only link and revoked', async (
   await expect(next.getByRole('region', { name: scene.theme.name })).toContainText(published);
   await expect(rosa.getByText(unpublished)).toHaveCount(0);
   await expect(rosa.getByText(reason)).toHaveCount(0);
+  // One view at a time: the timeline holds only items on a published schedule, which this one is not.
+  const views = rosa.getByRole('navigation', { name: 'Roadmap views' });
+  await expect(views.getByRole('link', { name: 'Now, next and later' })).toHaveAttribute('aria-current', 'page');
+  await views.getByRole('link', { name: 'Timeline' }).click();
+  await expect(rosa.getByRole('heading', { name: 'Timeline', level: 2 })).toBeVisible();
+  await expect(views.getByRole('link', { name: 'Timeline' })).toHaveAttribute('aria-current', 'page');
+  await expect(rosa.getByRole('region', { name: 'Next' })).toHaveCount(0);
+  await expect(rosa.getByText(published)).toHaveCount(0);
 
   // The admin shares the cycle and creates a link; its address is shown once.
   const ada = await signedInAs(admin);

@@ -2,12 +2,18 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session.server';
 import { roadmapFor } from '@/lib/roadmap/read.server';
+import { RoadmapQuerySchema } from '@/lib/roadmap/views';
 import { RoadmapView } from '@/components/roadmap/roadmap-view';
 
 export const metadata: Metadata = { title: 'Roadmap · Quorum' };
 
-export default async function RoadmapPage() {
+export default async function RoadmapPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
+  const { view } = RoadmapQuerySchema.parse(await searchParams);
   const roadmap = await roadmapFor(user);
   return (
     <div className="max-w-6xl space-y-6">
@@ -23,7 +29,7 @@ export default async function RoadmapPage() {
           </Link>
         </p>
       </div>
-      <RoadmapView roadmap={roadmap} statuses />
+      <RoadmapView roadmap={roadmap} statuses view={view} basePath="/roadmap" />
     </div>
   );
 }

@@ -1,152 +1,52 @@
-import { StatusBadge } from '@/components/ui/status-badge';
-import { EmptyState } from '@/components/ui/empty-state';
-import { LANE_DEFINITIONS } from '@/lib/roadmap/lanes';
-import type { Roadmap, RoadmapEntry, RoadmapPeriod, ThemeGroup } from '@/lib/roadmap/types';
+import Link from 'next/link';
+import { ROADMAP_VIEWS, type RoadmapViewId } from '@/lib/roadmap/views';
+import type { Roadmap } from '@/lib/roadmap/types';
+import { LanesSection, ShippedSection, TimelineSection } from './roadmap-sections';
 
-const LANES = ['now', 'next', 'later'] as const;
-/**
- * The most titles one list shows (a theme in a lane, a period, a cycle's deliveries); the rest is
- * counted. A company's roadmap can hold thousands of items: listed in full, the page grew past a
- * megabyte and its rendering, not the database, set the time of a read. The changelog lists every delivery.
- */
-const SHOWN = 20;
+const SECTIONS = { lanes: LanesSection, timeline: TimelineSection, shipped: ShippedSection };
 
 /**
- * The roadmap's three views: now/next/later by theme, the timeline by period, and what shipped. The
- * same for signed-in readers and read-only links: it shows only what the entries hold. `statuses`
- * adds each item's status badge (signed-in readers); a link shows titles and themes only.
+ * The roadmap, one view at a time: now/next/later by theme, the timeline by period, or what shipped.
+ * The same for signed-in readers and read-only links: it shows only what the entries hold. `statuses`
+ * adds each item's status badge (signed-in readers); a link shows titles and themes only. `basePath`
+ * is the page's own address, to which each view adds `?view=`.
  */
-export function RoadmapView({ roadmap, statuses }: { roadmap: Roadmap; statuses: boolean }) {
-  return (
-    <div className="space-y-10">
-      <section aria-labelledby="lanes-heading" className="space-y-3">
-        <h2 id="lanes-heading" className="text-xl font-semibold">
-          Now, next and later
-        </h2>
-        <div className="grid gap-4 md:grid-cols-3">
-          {LANES.map((lane) => (
-            <section
-              key={lane}
-              aria-labelledby={`lane-${lane}`}
-              className="min-w-0 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
-            >
-              <h3 id={`lane-${lane}`} className="text-lg font-semibold">
-                {LANE_DEFINITIONS[lane].title}
-              </h3>
-              <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">{LANE_DEFINITIONS[lane].meaning}</p>
-              <Themes groups={roadmap.lanes[lane]} statuses={statuses} />
-            </section>
-          ))}
-        </div>
-      </section>
-      <section aria-labelledby="timeline-heading" className="space-y-3">
-        <h2 id="timeline-heading" className="text-xl font-semibold">
-          Timeline
-        </h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          The periods of the current and coming cycles&rsquo; delivery schedules, as last published.
-        </p>
-        {roadmap.timeline.length === 0 ? (
-          <EmptyState title="No schedule published yet" />
-        ) : (
-          roadmap.timeline.map((c) => (
-            <section key={c.cycle} aria-label={`Timeline of ${c.cycle}`} className="space-y-2">
-              <h3 className="font-semibold wrap-anywhere">{c.cycle}</h3>
-              <ol className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-                {c.periods.map((p) => (
-                  <li
-                    key={p.period.name}
-                    className="min-w-0 rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
-                  >
-                    <h4 className="font-medium wrap-anywhere">{p.period.name}</h4>
-                    <p className="text-xs text-zinc-600 dark:text-zinc-400">{periodDates(p.period)}</p>
-                    <Entries entries={p.entries} statuses={statuses} />
-                  </li>
-                ))}
-              </ol>
-            </section>
-          ))
-        )}
-      </section>
-      <section aria-labelledby="shipped-heading" className="space-y-3">
-        <h2 id="shipped-heading" className="text-xl font-semibold">
-          What shipped
-        </h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          In the current cycle and those that ended in the last three months; the changelog has every delivery.
-        </p>
-        {roadmap.shipped.length === 0 ? (
-          <EmptyState title="Nothing delivered yet" />
-        ) : (
-          roadmap.shipped.map((c) => (
-            <section key={c.cycle} aria-label={`Shipped in ${c.cycle}`}>
-              <h3 className="font-semibold wrap-anywhere">{c.cycle}</h3>
-              <ul className="mt-1 space-y-1">
-                {c.entries.slice(0, SHOWN).map((e, n) => (
-                  <li key={n} className="text-sm wrap-anywhere">
-                    <span className="font-medium">{e.title}</span>
-                    {e.theme && <span className="text-zinc-600 dark:text-zinc-400"> · {e.theme}</span>}
-                    {e.deliveredOn && (
-                      <span className="text-zinc-600 dark:text-zinc-400"> · delivered {e.deliveredOn}</span>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))
-        )}
-      </section>
-    </div>
-  );
-}
-
-function periodDates(p: RoadmapPeriod): string {
-  return p.startsOn && p.endsOn ? `${p.startsOn} to ${p.endsOn}` : 'Dates not set';
-}
-
-function Themes({ groups, statuses }: { groups: ThemeGroup[]; statuses: boolean }) {
-  if (groups.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">Nothing here yet.</p>;
-  return (
-    <div className="space-y-3">
-      {groups.map((g) => (
-        <section key={g.theme} aria-label={g.theme}>
-          <h4 className="text-sm font-semibold wrap-anywhere text-indigo-800 dark:text-indigo-300">{g.theme}</h4>
-          <Entries entries={g.entries} statuses={statuses} withCycle />
-        </section>
-      ))}
-    </div>
-  );
-}
-
-function Entries({
-  entries,
+export function RoadmapView({
+  roadmap,
   statuses,
-  withCycle,
+  view,
+  basePath,
 }: {
-  entries: RoadmapEntry[];
+  roadmap: Roadmap;
   statuses: boolean;
-  withCycle?: boolean;
+  view: RoadmapViewId;
+  basePath: string;
 }) {
+  const Section = SECTIONS[view];
+  const current = ROADMAP_VIEWS.find((v) => v.id === view)!;
   return (
-    <ul className="mt-1 space-y-1">
-      {entries.slice(0, SHOWN).map((e, n) => (
-        <li key={n} className="text-sm wrap-anywhere">
-          <span>{e.title}</span>
-          {withCycle && <span className="text-zinc-600 dark:text-zinc-400"> · {e.cycle.name}</span>}
-          {statuses && (
-            <>
-              {' '}
-              <StatusBadge status={e.status} />
-            </>
-          )}
-        </li>
-      ))}
-      <More count={entries.length - SHOWN} />
-    </ul>
+    <div className="space-y-4">
+      <nav aria-label="Roadmap views">
+        <ul className="flex flex-wrap gap-2">
+          {ROADMAP_VIEWS.map((v) => (
+            <li key={v.id}>
+              <Link
+                href={v.id === 'lanes' ? basePath : `${basePath}?view=${v.id}`}
+                aria-current={v.id === view ? 'page' : undefined}
+                className="inline-block rounded-full border border-zinc-300 px-3 py-1 text-sm font-medium text-zinc-800 no-underline hover:bg-zinc-100 aria-[current=page]:border-indigo-700 aria-[current=page]:bg-indigo-700 aria-[current=page]:text-white dark:border-zinc-600 dark:text-zinc-100 dark:hover:bg-zinc-800 dark:aria-[current=page]:border-indigo-300 dark:aria-[current=page]:bg-indigo-300 dark:aria-[current=page]:text-zinc-900"
+              >
+                {v.title}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <section aria-labelledby="roadmap-view-heading" className="space-y-3">
+        <h2 id="roadmap-view-heading" className="text-xl font-semibold">
+          {current.title}
+        </h2>
+        <Section roadmap={roadmap} statuses={statuses} />
+      </section>
+    </div>
   );
-}
-
-function More({ count }: { count: number }) {
-  if (count <= 0) return null;
-  return <li className="text-sm text-zinc-600 italic dark:text-zinc-400">and {count.toLocaleString('en')} more</li>;
 }

@@ -8,6 +8,9 @@ import { periodsOf } from '@/lib/schedule/periods.server';
 import { entry } from '@/lib/schedule/test-helpers';
 import { markDelivered, recordMilestone, undoDelivery } from './records.server';
 import { requestProgress } from './read.server';
+import { giveFeedback } from '@/lib/demos/feedback.server';
+import { recordShownItem } from '@/lib/demos/record.server';
+import { scheduleDemo } from '@/lib/demos/schedule.server';
 import {
   daysAgo,
   deliverySetup,
@@ -102,5 +105,61 @@ describe('requestProgress', () => {
     await expect(requestProgress(await userWithRole('requestor'), s.alpha.id)).rejects.toThrow(
       'You do not have access to this item.',
     );
+  });
+});
+
+describe('feedback from a demo', () => {
+  it('brings a delivered item to its last stage: the requestor is told once and reads what was said', async () => {
+    const s = await deliverySetup();
+    await markDelivered(s.engineer, s.alpha.id, finalForm());
+    const now = new Date();
+    const demo = await scheduleDemo(
+      s.pm,
+      s.cycle.id,
+      {
+        title: 'Sprint 7 demo',
+        startsAt: new Date(now.getTime() + 3_600_000).toISOString(),
+        timeZone: 'UTC',
+        durationMinutes: '30',
+        presenterId: String(s.engineer.id),
+        itemIds: [String(s.alpha.id), String(s.beta.id)],
+        feedbackDays: '7',
+        inviteeIds: [String(s.requestor.id), String(s.engineer.id)],
+      },
+      now,
+    );
+    const after = new Date(now.getTime() + 2 * 3_600_000);
+    for (const item of [s.alpha, s.beta])
+      await recordShownItem(s.engineer, demo.id, item.id, { stage: 'v1', notes: '', links: '' }, after);
+    await giveFeedback(
+      s.pm,
+      demo.id,
+      s.alpha.id,
+      { verdict: 'looks_right', comment: 'Exactly what sales asked for.' },
+      after,
+    );
+    await giveFeedback(
+      s.engineer,
+      demo.id,
+      s.alpha.id,
+      { verdict: 'concern', comment: 'Slow on big accounts.' },
+      after,
+    );
+    // Beta is only scheduled: its feedback is listed, but it is not delivered, and nobody is told of a stage.
+    await giveFeedback(s.pm, demo.id, s.beta.id, { verdict: 'concern', comment: 'Not yet.' }, after);
+    const news = await stageNewsOf(s.requestor.id);
+    expect(news.filter((n) => n.includes('has feedback'))).toEqual(['“Alpha” has feedback']);
+    const alpha = await requestProgress(s.requestor, s.alpha.id);
+    expect(alpha.stage).toBe('feedback');
+    expect(alpha.steps.find((step) => step.stage === 'delivered')?.state).toBe('done');
+    expect(alpha.feedback.map((f) => [f.verdict, f.authorName, f.demoTitle, f.comment])).toEqual(
+      expect.arrayContaining([
+        ['Looks right', s.pm.name, 'Sprint 7 demo', 'Exactly what sales asked for.'],
+        ['Concern', s.engineer.name, 'Sprint 7 demo', 'Slow on big accounts.'],
+      ]),
+    );
+    const beta = await requestProgress(s.requestor, s.beta.id);
+    expect(beta.stage).toBe('scheduled');
+    expect(beta.feedback.map((f) => f.comment)).toEqual(['Not yet.']);
   });
 });

@@ -1,14 +1,15 @@
 import 'server-only';
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { alias } from '@/db/alias';
 import { db } from '@/db/client';
-import { deliveryRecords, demoFeedback, scheduleEntries, users } from '@/db/schema';
+import { deliveryRecords, demoFeedback, demos, scheduleEntries, users } from '@/db/schema';
 import { first } from '@/db/rows';
 import { assertCan, can } from '@/lib/auth/permissions';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { getItemForViewer } from '@/lib/backlog/items.server';
 import { visibleStatus } from '@/lib/backlog/visible-status.server';
 import type { Executor } from '@/lib/events/log.server';
+import { VERDICT_LABELS } from '@/lib/demos/schema';
 import { requestorStage, stageSteps, type RequestorStage, type Step } from './stages';
 
 export type DeliveryRecordView = {
@@ -78,20 +79,48 @@ export type DeliveryPanel = Awaited<ReturnType<typeof deliveryPanel>>;
 export async function requestProgress(
   actor: ActingUser,
   itemId: number,
-): Promise<{ stage: RequestorStage | null; steps: Step[]; records: DeliveryRecordView[] }> {
+): Promise<{ stage: RequestorStage | null; steps: Step[]; records: DeliveryRecordView[]; feedback: FeedbackView[] }> {
   const item = await getItemForViewer(actor, itemId);
   const view = await visibleStatus(actor, item);
-  if (view.hidden === 'decision') return { stage: null, steps: stageSteps(null), records: [] };
+  if (view.hidden === 'decision') return { stage: null, steps: stageSteps(null), records: [], feedback: [] };
   // With the schedule unpublished the requestor sees "accepted": decided, and nothing delivered yet.
-  if (view.hidden === 'schedule') return { stage: 'decided', steps: stageSteps('decided'), records: [] };
+  if (view.hidden === 'schedule') return { stage: 'decided', steps: stageSteps('decided'), records: [], feedback: [] };
   const standing = (await deliveryRecordsOf(db, itemId)).filter((r) => r.undoneAt === null);
-  const feedback = first(await db.select({ n: count() }).from(demoFeedback).where(eq(demoFeedback.itemId, itemId)));
+  const feedback = await feedbackOf(itemId);
   const stage = requestorStage({
     status: view.status,
     milestones: standing.filter((r) => r.kind === 'milestone').length,
-    feedback: Number(feedback?.n ?? 0) > 0,
+    feedback: feedback.length > 0,
   });
-  // Records show once the item is on the schedule as the requestor sees it.
-  const records = stage === null || stage === 'decided' ? [] : standing;
-  return { stage, steps: stageSteps(stage), records };
+  // Records and feedback show once the item is on the schedule as the requestor sees it.
+  const onItsWay = stage !== null && stage !== 'decided';
+  return { stage, steps: stageSteps(stage), records: onItsWay ? standing : [], feedback: onItsWay ? feedback : [] };
+}
+
+export type FeedbackView = {
+  id: number;
+  verdict: string;
+  comment: string;
+  authorName: string;
+  demoTitle: string;
+  givenAt: string;
+};
+
+/** What the demos' attendees said of an item, newest first. */
+async function feedbackOf(itemId: number): Promise<FeedbackView[]> {
+  const rows = await db
+    .select({
+      id: demoFeedback.id,
+      verdict: demoFeedback.verdict,
+      comment: demoFeedback.comment,
+      authorName: users.name,
+      demoTitle: demos.title,
+      givenAt: demoFeedback.createdAt,
+    })
+    .from(demoFeedback)
+    .innerJoin(users, eq(users.id, demoFeedback.authorId))
+    .innerJoin(demos, eq(demos.id, demoFeedback.demoId))
+    .where(eq(demoFeedback.itemId, itemId))
+    .orderBy(desc(demoFeedback.createdAt), desc(demoFeedback.id));
+  return rows.map((r) => ({ ...r, verdict: VERDICT_LABELS[r.verdict] }));
 }

@@ -18,11 +18,13 @@ describe('requestorStage', () => {
     expect(requestorStage({ status: 'delivered', milestones: 0, feedback: false })).toBe('delivered');
   });
 
-  it('counts a milestone as in delivery, and reaches feedback once any demo feedback exists', () => {
+  it('counts a milestone as in delivery, and reaches feedback once a delivered item has demo feedback', () => {
     expect(requestorStage({ status: 'scheduled', milestones: 1, feedback: false })).toBe('in_delivery');
     expect(requestorStage({ status: 'delivered', milestones: 2, feedback: false })).toBe('delivered');
     expect(requestorStage({ status: 'delivered', milestones: 0, feedback: true })).toBe('feedback');
-    expect(requestorStage({ status: 'in_delivery', milestones: 0, feedback: true })).toBe('feedback');
+    // Feedback on work in progress does not mark it delivered.
+    expect(requestorStage({ status: 'in_delivery', milestones: 0, feedback: true })).toBe('in_delivery');
+    expect(requestorStage({ status: 'scheduled', milestones: 1, feedback: true })).toBe('in_delivery');
   });
 });
 

@@ -39,14 +39,15 @@ export type Step = { stage: RequestorStage; label: string; state: 'done' | 'curr
 
 /**
  * The requestor's current stage, or null while nothing is decided (or the item left the path:
- * withdrawn, merged). Feedback counts once the item is on its way (scheduled or later): demos
- * show work in progress too.
+ * withdrawn, merged). Feedback is the last stage: the item is delivered and someone has said what
+ * they think of it. Feedback on work in progress (demos show that too) is listed on the request,
+ * but does not move the stepper past delivery, which would mark the item delivered before it is.
  */
 export function requestorStage(input: StageInput): RequestorStage | null {
   let reach = REACH[input.status] ?? -1;
   if (reach < 0) return null;
   if (input.milestones > 0 && reach >= 1) reach = Math.max(reach, 2);
-  if (input.feedback && reach >= 1) return 'feedback';
+  if (input.feedback && reach === REQUESTOR_STAGES.indexOf('delivered')) return 'feedback';
   return REQUESTOR_STAGES[reach];
 }
 

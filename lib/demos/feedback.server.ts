@@ -11,6 +11,7 @@ import { logEvent, type Executor } from '@/lib/events/log.server';
 import { formatMeetingTime } from '@/lib/meetings/format';
 import { composeEmail } from '@/lib/notifications/email.server';
 import { notify } from '@/lib/notifications/notify.server';
+import { notifyStage } from '@/lib/schedule/stage-notify.server';
 import { parseOrThrow } from '@/lib/validation';
 import { TITLE_MAX } from '@/lib/backlog/item-schema';
 import { demoPath, isInvited, loadDemo, logDemoEvent } from './access.server';
@@ -73,6 +74,9 @@ export async function giveFeedback(
     );
     if (earlier?.requestItemId)
       throw new ConflictError('Your concern on this item has already become a request: it can no longer be changed.');
+    const firstOnItem = !first(
+      await tx.select({ id: demoFeedback.id }).from(demoFeedback).where(eq(demoFeedback.itemId, itemId)).limit(1),
+    );
     const values = { verdict: data.verdict, comment: data.comment, createdAt: now.toISOString() };
     const row = earlier
       ? (await tx.update(demoFeedback).set(values).where(eq(demoFeedback.id, earlier.id)).returning())[0]
@@ -109,6 +113,10 @@ export async function giveFeedback(
           action: { label: 'Open the demo', path: `${demoPath(demoId)}#item-${itemId}` },
         }),
     });
+    // The requestors follow their item to its last stage: feedback on it once delivered.
+    const item = first(await tx.select().from(items).where(eq(items.id, itemId)))!;
+    if (firstOnItem && item.status === 'delivered')
+      await notifyStage(tx, actor, item, { stage: 'feedback', demoTitle: demo.title });
     return row;
   });
 }

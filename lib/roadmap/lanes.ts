@@ -38,7 +38,9 @@ function byTheme(entries: RoadmapEntry[]): ThemeGroup[] {
   const groups = new Map<string, RoadmapEntry[]>();
   for (const e of entries) {
     const key = e.theme ?? NO_THEME;
-    groups.set(key, [...(groups.get(key) ?? []), e]);
+    const group = groups.get(key);
+    if (group) group.push(e);
+    else groups.set(key, [e]);
   }
   return [...groups].map(([theme, list]) => ({ theme, entries: list }));
 }
@@ -76,8 +78,11 @@ export function roadmapOf(entries: RoadmapEntry[], today: string): Roadmap {
     slot.entries.push(e);
   }
   const shipped = new Map<string, RoadmapEntry[]>();
-  for (const e of inLane('shipped').filter((x) => x.cycle.endsOn >= since))
-    shipped.set(e.cycle.name, [...(shipped.get(e.cycle.name) ?? []), e]);
+  for (const e of inLane('shipped').filter((x) => x.cycle.endsOn >= since)) {
+    const list = shipped.get(e.cycle.name);
+    if (list) list.push(e);
+    else shipped.set(e.cycle.name, [e]);
+  }
   return {
     today,
     lanes: { now: byTheme(inLane('now')), next: byTheme(inLane('next')), later: byTheme(inLane('later')) },

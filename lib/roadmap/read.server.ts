@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull, max, ne, notInArray, or } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { changeToken, db } from '@/db/client';
+import { isInTransaction } from '@/db/handle';
 import { cycles, deliveryRecords, items, schedulePeriods, schedulePublications, themes } from '@/db/schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { visibleStatuses } from '@/lib/backlog/visible-status.server';
@@ -33,7 +34,15 @@ export const todayUtc = (now = Date.now()) => new Date(now).toISOString().slice(
  */
 export async function roadmapFor(viewer: ActingUser, today = todayUtc()): Promise<Roadmap> {
   void viewer;
-  return roadmapOf(await publishedEntries({ sharedOnly: false, recent: true }, today), today);
+  return roadmapFrom(await publishedEntries({ sharedOnly: false, recent: true }, today), today);
+}
+
+const roadmaps = new WeakMap<RoadmapEntry[], Roadmap>();
+/** roadmapOf, worked out once for each read that readers share (see lastRead). */
+export function roadmapFrom(entries: RoadmapEntry[], today: string): Roadmap {
+  let roadmap = roadmaps.get(entries);
+  if (roadmap?.today !== today) roadmaps.set(entries, (roadmap = roadmapOf(entries, today)));
+  return roadmap;
 }
 
 /**
@@ -46,6 +55,29 @@ export async function roadmapFor(viewer: ActingUser, today = todayUtc()): Promis
  * would leave them out anyway, and in a company's history they are most of the rows.
  */
 export async function publishedEntries(
+  scope: { sharedOnly: boolean; recent?: boolean },
+  today: string,
+): Promise<RoadmapEntry[]> {
+  if (isInTransaction(db)) return readPublishedEntries(scope, today);
+  const key = `${scope.sharedOnly}:${scope.recent === true}`;
+  const token = await changeToken();
+  const kept = lastRead.get(key);
+  if (kept?.token === token && kept.today === today) return kept.entries;
+  const entries = readPublishedEntries(scope, today);
+  lastRead.set(key, { token, today, entries });
+  entries.catch(() => lastRead.get(key)?.entries === entries && lastRead.delete(key));
+  return entries;
+}
+
+/**
+ * The last read of each scope, with its day and the database's change token when it began. The
+ * roadmap is the same for every reader, and a company's history makes it the heaviest read most
+ * people make: readers share one read until anything is committed (or the day changes), and
+ * concurrent readers share the pending one.
+ */
+const lastRead = new Map<string, { token: string; today: string; entries: Promise<RoadmapEntry[]> }>();
+
+async function readPublishedEntries(
   scope: { sharedOnly: boolean; recent?: boolean },
   today: string,
 ): Promise<RoadmapEntry[]> {

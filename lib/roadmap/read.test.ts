@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { cycles, outcomePublications, schedulePublications } from '@/db/schema';
+import { statementCount, transaction } from '@/db/client';
+import { cycles, items, outcomePublications, schedulePublications } from '@/db/schema';
 import { db, userWithRole } from '@/lib/testing/db';
 import { changelogFor, publishedEntries, roadmapFor } from './read.server';
 import { FIXTURE_TODAY, roadmapFixture, SECRET_REASON } from './test-fixture';
@@ -103,5 +104,26 @@ describe('the roadmap', () => {
         .filter((e) => e.cycle.name === f.current.name)
         .map((e) => e.title),
     ).toEqual(['Shipped export']);
+  });
+
+  it('is read once for every reader until a change is committed, and never kept across one', async () => {
+    const f = await roadmapFixture();
+    const first = await publishedEntries({ sharedOnly: false }, FIXTURE_TODAY);
+    const before = statementCount();
+    expect(await publishedEntries({ sharedOnly: false }, FIXTURE_TODAY)).toBe(first);
+    expect(statementCount() - before).toBe(0);
+    await db.update(items).set({ title: 'Renamed export' }).where(eq(items.id, f.items.shipped.id));
+    const titles = (await publishedEntries({ sharedOnly: false }, FIXTURE_TODAY))
+      .filter((e) => e.cycle.name === f.current.name)
+      .map((e) => e.title);
+    expect(titles).toContain('Renamed export');
+    expect(titles).not.toContain('Shipped export');
+    // Another day is another read; inside a transaction the read sees the transaction's own writes.
+    expect(await publishedEntries({ sharedOnly: false }, '2026-11-16')).not.toBe(first);
+    await transaction(async () => {
+      await db.update(items).set({ title: 'Uncommitted title' }).where(eq(items.id, f.items.shipped.id));
+      const inside = await publishedEntries({ sharedOnly: false }, FIXTURE_TODAY);
+      expect(inside.map((e) => e.title)).toContain('Uncommitted title');
+    });
   });
 });

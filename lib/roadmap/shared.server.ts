@@ -1,8 +1,7 @@
 import 'server-only';
-import { roadmapOf } from './lanes';
 import { changelogOf, type ChangelogGroup } from './changelog';
 import { linkForToken } from './links.server';
-import { publishedEntries, todayUtc } from './read.server';
+import { publishedEntries, roadmapFrom, todayUtc } from './read.server';
 import type { Roadmap } from './types';
 
 /**
@@ -12,7 +11,7 @@ import type { Roadmap } from './types';
  */
 export async function sharedRoadmap(token: unknown, today = todayUtc()): Promise<Roadmap | null> {
   if (!(await linkForToken(token))) return null;
-  return roadmapOf(await publishedEntries({ sharedOnly: true }, today), today);
+  return roadmapFrom(await publishedEntries({ sharedOnly: true }, today), today);
 }
 
 /** The changelog of the shared cycles through a read-only link, or null as above. */

@@ -14,7 +14,8 @@ export type StageNews =
   | { stage: 'scheduled' }
   | { stage: 'in_delivery' }
   | { stage: 'milestone'; name: string; deliveredOn: string }
-  | { stage: 'delivered'; deliveredOn: string };
+  | { stage: 'delivered'; deliveredOn: string }
+  | { stage: 'feedback'; demoTitle: string };
 
 export const requestPath = (itemId: number) => `/requests/${itemId}`;
 
@@ -31,6 +32,11 @@ function headline(title: string, news: StageNews): { heading: string; line: stri
       };
     case 'delivered':
       return { heading: `“${title}” is delivered`, line: `It was delivered on ${formatDay(news.deliveredOn)}.` };
+    case 'feedback':
+      return {
+        heading: `“${title}” has feedback`,
+        line: `It was shown at ${news.demoTitle}, and the first feedback on it is in.`,
+      };
   }
 }
 

@@ -1,6 +1,7 @@
-import type { DeliveryRecordView } from '@/lib/delivery/read.server';
+import type { DeliveryRecordView, FeedbackView } from '@/lib/delivery/read.server';
 import type { RequestorStage, Step } from '@/lib/delivery/stages';
 import { DeliveryHistory } from '@/app/items/[id]/_components/delivery/delivery-history';
+import { LocalTime } from '@/components/items/item-history';
 
 const MARK: Record<Step['state'], string> = {
   done: 'border-emerald-600 bg-emerald-600 text-white',
@@ -12,18 +13,21 @@ const STATE_TEXT: Record<Step['state'], string> = { done: 'done', current: 'curr
 
 /**
  * Where a request stands after the decision, as a stepper (decided → scheduled → in delivery →
- * delivered → feedback), with what was delivered. It wraps on a phone rather than scroll sideways.
+ * delivered → feedback), with what was delivered and what the demos' attendees said of it. It wraps
+ * on a phone rather than scroll sideways.
  */
 export function RequestProgress({
   title,
   stage,
   steps,
   records,
+  feedback,
 }: {
   title: string;
   stage: RequestorStage | null;
   steps: Step[];
   records: DeliveryRecordView[];
+  feedback: FeedbackView[];
 }) {
   if (stage === null) return null;
   return (
@@ -50,6 +54,31 @@ export function RequestProgress({
         ))}
       </ol>
       {records.length > 0 && <DeliveryHistory records={records} title={title} />}
+      {feedback.length > 0 && <DemoFeedbackList feedback={feedback} />}
     </section>
+  );
+}
+
+function DemoFeedbackList({ feedback }: { feedback: FeedbackView[] }) {
+  return (
+    <div className="space-y-1">
+      <h3 id="demo-feedback" className="text-sm font-semibold">
+        Feedback from demos
+      </h3>
+      <ul aria-labelledby="demo-feedback" className="space-y-2 text-sm">
+        {feedback.map((f) => (
+          <li key={f.id} className="wrap-anywhere">
+            <span className="font-medium">
+              {f.verdict} from {f.authorName}
+            </span>
+            <span className="text-zinc-600 dark:text-zinc-400">
+              {' '}
+              · {f.demoTitle} · <LocalTime iso={f.givenAt} />
+            </span>
+            {f.comment && <p className="whitespace-pre-line">{f.comment}</p>}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
