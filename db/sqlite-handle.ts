@@ -159,7 +159,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): DatabaseH
     // its own changes count too.
     changeToken: async () =>
       inMemory
-        ? `${writer.pragma('data_version', { simple: true })}:${(writer.prepare('select total_changes()').pluck().get() as number)}`
+        ? `${writer.pragma('data_version', { simple: true })}:${writer.prepare('select total_changes()').pluck().get() as number}`
         : String(reader.pragma('data_version', { simple: true })),
     sqlite: writer,
     async close() {
