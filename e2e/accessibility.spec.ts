@@ -3,6 +3,8 @@ import type { Page } from '@playwright/test';
 import { createWorld, expect, makeDelivery, makePrioritisation, test } from './fixtures';
 import { makeE2eConnection } from './fixtures/sso';
 import { makeE2eDelivery, makeE2eWebhook } from './fixtures/webhooks';
+import { makeE2eDemo } from './fixtures/demos';
+import { makeE2eRoadmapLink } from './fixtures/roadmap';
 
 /**
  * axe (WCAG 2.1 A and AA rules) finds no serious or critical violation on the main pages, in light
@@ -60,6 +62,16 @@ test("the pm's pages have no serious accessibility violation, in light and dark"
   const delivery = await makeDelivery(deliveryWorld);
   const { cycle, meeting } = plan;
   const item = plan.items['Annual plans with a discount at checkout'];
+  const demo = await makeE2eDemo(db, {
+    cycleId: delivery.cycle.id,
+    title: deliveryWorld.named('Sprint demo'),
+    presenterId: delivery.erik.id,
+    createdBy: delivery.pm.id,
+    itemIds: Object.values(delivery.items)
+      .filter((i) => i.status === 'scheduled')
+      .map((i) => i.id),
+    inviteeIds: [plan.pm.id],
+  });
   const pm = await signedInAs(plan.pm);
   const found = await audit(pm, [
     '/',
@@ -73,6 +85,8 @@ test("the pm's pages have no serious accessibility violation, in light and dark"
     `/meetings/${meeting.id}`,
     `/meetings/${meeting.id}/preread`,
     `/cycles/${delivery.cycle.id}/schedule`,
+    `/cycles/${delivery.cycle.id}/demos`,
+    `/demos/${demo.id}`,
     `/cycles/${delivery.cycle.id}/changes/new`,
     '/changes',
     '/triage',
@@ -85,10 +99,11 @@ test("the pm's pages have no serious accessibility violation, in light and dark"
   expect(found).toEqual([]);
 });
 
-test("the admin's and a requestor's pages have no serious accessibility violation, in light and dark", async ({
+test("the admin's, a requestor's and a link reader's pages have no serious accessibility violation, in light and dark", async ({
   world,
   signedInAs,
   db,
+  browser,
 }) => {
   test.setTimeout(240_000);
   const plan = await makePrioritisation(world);
@@ -111,7 +126,8 @@ test("the admin's and a requestor's pages have no serious accessibility violatio
       clientSecret: 'x',
     });
   const item = plan.items['Annual plans with a discount at checkout'];
-  const admin = await signedInAs('admin');
+  const ada = await world.person('admin');
+  const admin = await signedInAs(ada);
   const found = await audit(admin, [
     '/admin',
     '/admin/directory',
@@ -123,9 +139,24 @@ test("the admin's and a requestor's pages have no serious accessibility violatio
     `/admin/sign-in/${(await oidcConnection()).id}`,
     '/admin/webhooks',
     `/admin/webhooks/${(await webhookWithDelivery()).id}`,
+    '/admin/roadmap-links',
   ]);
   const requestor = await signedInAs(plan.rosa);
-  found.push(...(await audit(requestor, ['/requests', `/requests/${item.id}`])));
+  found.push(
+    ...(await audit(requestor, [
+      '/requests',
+      `/requests/${item.id}`,
+      '/roadmap',
+      '/roadmap?view=timeline',
+      '/roadmap?view=shipped',
+      '/roadmap/changelog',
+    ])),
+  );
+  // A read-only link, opened without an account.
+  const link = await makeE2eRoadmapLink(world, ada);
+  const visitor = await browser.newContext();
+  found.push(...(await audit(await visitor.newPage(), [`/share/${link.token}`])));
+  await visitor.close();
   expect(found).toEqual([]);
 });
 

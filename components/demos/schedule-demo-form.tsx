@@ -143,7 +143,7 @@ function DemoFields({
             />
             <span className="min-w-0 break-words">
               {item.title}{' '}
-              <span className="text-zinc-500">
+              <span className="text-zinc-600 dark:text-zinc-400">
                 ({STATUS_LABEL[item.status as keyof typeof STATUS_LABEL] ?? item.status})
               </span>
             </span>

@@ -1,5 +1,6 @@
 /** The matrix's rows for sprint demos: their pages and server actions, by role and by invitation. */
-import { demoFeedback, demoInvitees, demoItems, demos } from '../../db/schema';
+import { demoFeedback } from '../../db/schema';
+import { makeE2eDemo } from '../fixtures/demos';
 import type { Person } from '../fixtures/world';
 import { allow, BACKLOG, MANAGERS, SIGNED_IN, str, type Row } from './rows';
 import { delivery, meOr, other, type Scene } from './scene';
@@ -12,38 +13,17 @@ const DAY = 86_400_000;
  * shown, so feedback is open), presented by `presenter` and with `invitees` invited.
  */
 async function demo(s: Scene, opts: { presenter?: Person; invitees?: Person[] } = {}) {
-  const { db } = s.world;
   const d = await delivery(s);
   const presenter = opts.presenter ?? (await other(s, 'engineer'));
-  const startsAt = new Date(Date.now() + DAY).toISOString();
-  const row = (
-    await db
-      .insert(demos)
-      .values({
-        cycleId: d.cycle.id,
-        title: s.world.named('Demo'),
-        startsAt,
-        durationMinutes: 45,
-        timeZone: 'Europe/Berlin',
-        presenterId: presenter.id,
-        createdBy: s.pm.id,
-        feedbackClosesAt: new Date(Date.now() + 8 * DAY).toISOString(),
-        createdAt: new Date().toISOString(),
-      })
-      .returning()
-  )[0];
-  await db.insert(demoItems).values(
-    d.items.map((item, position) => ({
-      demoId: row.id,
-      itemId: item.id,
-      position,
-      shownAt: new Date().toISOString(),
-      stage: 'prototype' as const,
-      links: [],
-    })),
-  );
   const invitees = opts.invitees ?? [await other(s, 'leader')];
-  await db.insert(demoInvitees).values(invitees.map((p) => ({ demoId: row.id, userId: p.id })));
+  const row = await makeE2eDemo(s.world.db, {
+    cycleId: d.cycle.id,
+    title: s.world.named('Demo'),
+    presenterId: presenter.id,
+    createdBy: s.pm.id,
+    itemIds: d.items.map((item) => item.id),
+    inviteeIds: invitees.map((p) => p.id),
+  });
   return { ...d, demo: row, presenter };
 }
 
