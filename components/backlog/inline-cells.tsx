@@ -4,7 +4,7 @@ import { useContext } from 'react';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { ITEM_STATUS_COLOUR } from '@/components/ui/status-colours';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
-import { TRANSITIONS } from '@/lib/backlog/status-machine';
+import { plainStatusTargets } from '@/lib/backlog/status-machine';
 import type { BacklogRow, InlineEdit } from '@/lib/backlog/types';
 import { CellText, DraftSelect, editorBase, editorClass, useCellEditor } from './cell-editor';
 import { InlineEditContext, cellKey, type InlineEditApi } from './use-inline-edits';
@@ -80,7 +80,7 @@ function StatusEditor({ row, api }: { row: BacklogRow; api: InlineEditApi }) {
   const inFlight = pending?.field === 'status' ? pending.value : undefined;
   const shown = inFlight ?? row.status;
   // Only moves the lifecycle allows are offered; the server checks again.
-  const options = [row.status, ...TRANSITIONS[row.status]].map((s) => ({ value: s, label: STATUS_LABEL[s] }));
+  const options = [row.status, ...plainStatusTargets(row.status)].map((s) => ({ value: s, label: STATUS_LABEL[s] }));
   return (
     <>
       {editing ? (

@@ -10,7 +10,7 @@ import { smeNamesByEmail } from '@/lib/users/sme-names.server';
 import { effectiveWeeks } from '@/lib/estimates/estimates';
 import { itemAsSeen, visibleHistory } from './visible-status.server';
 import { getItemForViewer } from './items.server';
-import { TRANSITIONS } from './status-machine';
+import { plainStatusTargets } from './status-machine';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
 
@@ -45,12 +45,9 @@ export async function getItemDetail(actor: ActingUser, itemId: number) {
     smeName: smeName(item.sme, await smeNamesByEmail(db, [item.sme])),
     modules: mods,
     effectiveWeeks: cycle ? effectiveWeeks(item, cycle.sizeWeeks) : item.estimateWeeks,
-    // Merging, asking for information and delivering have their own steps (lib/curation, the delivery
-    // panel), not a bare status change.
-    nextStatuses:
-      can(actor, 'item.setStatus') && item.status !== 'under_review'
-        ? TRANSITIONS[item.status].filter((s) => s !== 'merged' && s !== 'needs_info' && s !== 'delivered')
-        : [],
+    // Merging, asking for information and delivering have their own steps (lib/curation, the
+    // schedule's delivery controls), not a bare status change.
+    nextStatuses: can(actor, 'item.setStatus') && item.status !== 'under_review' ? plainStatusTargets(item.status) : [],
     canEdit: can(actor, 'item.edit'),
     history:
       can(actor, 'history.view') || item.requestorId === actor.id

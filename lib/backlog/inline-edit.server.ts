@@ -8,7 +8,7 @@ import { StatusSchema, VersionSchema, estimate } from './item-schema';
 import { loadItem, patchItem } from './items.server';
 import { backlogRow } from './list.server';
 import { checkReferences } from './references.server';
-import { transitionError } from './status-machine';
+import { plainStatusError } from './status-machine';
 import type { BacklogRow } from './types';
 import { optionalId } from '@/lib/validation';
 import type { ActingUser } from '@/lib/auth/acting-user';
@@ -47,7 +47,7 @@ export async function editItemInline(
       if (errors.themeId) throw new ValidationError(errors, errors.themeId[0]);
       await patchItem(tx, actor, before, { themeId: parsed.value });
     } else {
-      const error = transitionError(before.status, parsed.value);
+      const error = plainStatusError(before.status, parsed.value);
       if (error) throw new ValidationError({ status: [error] }, error);
       await patchItem(tx, actor, before, { status: parsed.value }, 'item.status_changed');
     }

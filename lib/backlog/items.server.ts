@@ -9,7 +9,7 @@ import { parseOrThrow } from '@/lib/validation';
 import { ItemFieldsSchema, StatusSchema, VersionSchema, type ItemFields } from './item-schema';
 import { checkReferences } from './references.server';
 import { applySmePerson } from './sme.server';
-import { DELIVERY_NEEDS_RECORD, transitionError } from './status-machine';
+import { plainStatusError } from './status-machine';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { first } from '@/db/rows';
 import { isCoPerson } from '@/lib/backlog/co-people.server';
@@ -197,11 +197,8 @@ export async function setItemStatus(
   return transaction(async (tx) => {
     const before = await loadItem(tx, itemId);
     if (version !== undefined) assertVersion(before, version);
-    const error = transitionError(before.status, status);
+    const error = plainStatusError(before.status, status);
     if (error) throw new ValidationError({ status: [error] }, error);
-    // Delivered needs its delivery record (lib/delivery), which a plain status change does not write.
-    if (status === 'delivered' && before.status !== 'delivered')
-      throw new ValidationError({ status: [DELIVERY_NEEDS_RECORD] }, DELIVERY_NEEDS_RECORD);
     const patch: Partial<Item> = { status };
     if (reason !== undefined) patch.decisionReason = reason;
     return patchItem(tx, actor, before, patch, 'item.status_changed');

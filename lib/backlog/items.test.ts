@@ -8,6 +8,7 @@ import { editItemInline } from './inline-edit.server';
 import { createItem, getItemForViewer, REQUESTOR_NOT_YOURS, setItemStatus, updateItem } from './items.server';
 import type { TestUser } from '@/db/factories';
 import { inOrder } from '@/lib/testing/in-order';
+import { plainStatusTargets } from './status-machine';
 
 let pm: TestUser, engineer: TestUser, leader: TestUser, requestor: TestUser;
 let departmentId: number;
@@ -199,6 +200,25 @@ describe('setItemStatus', () => {
     expect(error.fieldErrors.status?.[0]).toMatch(/rejected item cannot change status/);
     expect(await readItem(item.id)).toMatchObject({ status: 'rejected', version: 1 });
     expect(await eventsOf('item', item.id)).toHaveLength(eventsBefore);
+  });
+
+  it('leaves delivery, merging and asking for information to their own steps, writing nothing', async () => {
+    const cycleId = (await makeCycle(db)).id;
+    const scheduled = await makeItem(db, { requestorId: requestor.id, departmentId, cycleId, status: 'scheduled' });
+    const inDelivery = await makeItem(db, { requestorId: requestor.id, departmentId, cycleId, status: 'in_delivery' });
+    const curated = await itemIn('curated');
+    for (const [item, to, message] of [
+      [scheduled, 'in_delivery', /on the delivery schedule/],
+      [inDelivery, 'delivered', /on the delivery schedule/],
+      [inDelivery, 'scheduled', /on the delivery schedule/],
+      [curated, 'merged', /Merge a duplicate/],
+    ] as const) {
+      const error = await validationErrorOf(() => setItemStatus(pm, item.id, to));
+      expect(error.fieldErrors.status?.[0]).toMatch(message);
+      expect((await readItem(item.id)).status).toBe(item.status);
+    }
+    expect(plainStatusTargets('scheduled')).toEqual(['deferred']);
+    expect(plainStatusTargets('in_delivery')).toEqual([]);
   });
 
   it('applies a legal transition and logs item.status_changed', async () => {
