@@ -121,3 +121,38 @@ test('a demo is scheduled, shown, commented on, and a concern becomes a request'
   const triage = pm.getByRole('table', { name: 'New requests waiting for triage' });
   await expect(triage.locator(`a[href="${href}"]`)).toHaveText(`Follow-up: ${SHOWN}`);
 });
+
+test("the pm moves a demo and the invitees' calendars follow; cancelled, it leaves them", async ({
+  signedInAs,
+  world,
+}) => {
+  const delivery = await makeDelivery(world);
+  const { erik, rosa } = delivery;
+  const pm = await signedInAs(delivery.pm);
+  await pm.goto(`/cycles/${delivery.cycle.id}/demos`);
+  const form = pm.getByRole('region', { name: 'Schedule a demo' });
+  await form.getByLabel('Title').fill('Sprint 10 demo');
+  await form.getByLabel('Date and time').fill('2030-02-01T10:00');
+  await form.getByLabel('Presenter').selectOption({ label: erik.name });
+  await form.getByRole('checkbox', { name: new RegExp(SEARCH) }).check();
+  await form.getByRole('button', { name: 'Schedule demo' }).click();
+  await expect(pm.getByRole('heading', { level: 1, name: 'Sprint 10 demo' })).toBeVisible();
+  expect((await mailbox.waitFor(rosa.email, /Invitation: Sprint 10 demo/)).ics).toContain('SEQUENCE:0');
+
+  // Moved a day later: the same calendar entry, one sequence on.
+  await pm.getByText('Change the demo').click();
+  await pm.getByLabel('Date and time').fill('2030-02-02T10:00');
+  await pm.getByRole('button', { name: 'Save changes' }).click();
+  await expect(pm.getByText('Demo changed: the invitees were sent the updated invitation.')).toBeVisible();
+  const moved = await mailbox.waitFor(rosa.email, /Changed: Sprint 10 demo/);
+  expect(moved.ics).toContain('SEQUENCE:1');
+  expect(moved.ics).toContain('METHOD:REQUEST');
+
+  // Cancelling asks first; then the invitees' calendars drop it.
+  await pm.getByRole('button', { name: 'Cancel this demo' }).click();
+  await expect(pm.getByRole('group', { name: /^Cancel “Sprint 10 demo”\?/ })).toBeVisible();
+  await pm.getByRole('button', { name: 'Yes, cancel the demo' }).click();
+  await expect(pm.getByText('This demo was cancelled.')).toBeVisible();
+  const cancelled = await mailbox.waitFor(rosa.email, /Cancelled: Sprint 10 demo/);
+  expect(cancelled.ics).toContain('METHOD:CANCEL');
+});

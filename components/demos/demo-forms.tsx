@@ -3,6 +3,7 @@ import { useActionState } from 'react';
 import type { FormState } from '@/lib/actions.server';
 import { SelectField, TextArea } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { ConfirmStep } from '@/components/ui/confirm-step';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { FieldErrors } from './schedule-demo-form';
 
@@ -144,24 +145,33 @@ export function DemoNotesForm({ action, demoId, notes }: { action: Action; demoI
   );
 }
 
-/** One button that runs an action on a record, with its answer shown beside it. */
+/**
+ * One button that runs an action on a record, with its answer shown beside it. With `confirm`, what
+ * cannot be taken back asks first (the button opens the question; `confirm.yes` does it).
+ */
 export function ActionButtonForm({
   action,
   fields,
   label,
   variant,
+  confirm,
 }: {
   action: Action;
   fields: Record<string, number | string>;
   label: string;
   variant?: 'primary' | 'secondary' | 'danger';
+  confirm?: { question: string; yes: string };
 }) {
   const [state, formAction] = useActionState(action, undefined);
   return (
     <form action={formAction} className="space-y-2">
       <FormMessage state={state} />
       <Hidden fields={fields} />
-      <SubmitButton variant={variant}>{label}</SubmitButton>
+      {confirm ? (
+        <ConfirmStep open={label} question={confirm.question} confirm={confirm.yes} />
+      ) : (
+        <SubmitButton variant={variant}>{label}</SubmitButton>
+      )}
     </form>
   );
 }

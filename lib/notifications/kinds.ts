@@ -24,7 +24,7 @@ export const NOTIFICATION_KIND_LABELS = {
   'demo.invited': 'I am invited to a sprint demo, or it changes',
   'demo.feedback': 'Feedback is given on an item I own shown at a demo',
   'request.triaged': 'A request of mine is declined, merged into another or needs more information',
-  'item.stage_changed': 'An item I requested is scheduled, goes into delivery, or is delivered',
+  'item.stage_changed': 'An item I requested is scheduled, goes into delivery, is delivered or has its first feedback',
   'item.dropped': 'An item I asked for is dropped after its cycle closes',
 } as const satisfies Record<NotificationKind, string>;
 

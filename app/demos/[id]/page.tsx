@@ -64,7 +64,15 @@ export default async function DemoPage({ params }: { params: Promise<{ id: strin
           <dd className="break-words">{view.invitees.map((p) => p.name).join(', ') || 'Nobody'}</dd>
         </dl>
         {view.can.manage && (
-          <ActionButtonForm action={cancelDemoAction} fields={{ demoId }} label="Cancel this demo" variant="danger" />
+          <ActionButtonForm
+            action={cancelDemoAction}
+            fields={{ demoId }}
+            label="Cancel this demo"
+            confirm={{
+              question: `Cancel “${demo.title}”? Every invitee is sent a cancellation, and it takes no more feedback.`,
+              yes: 'Yes, cancel the demo',
+            }}
+          />
         )}
       </header>
       {options && <ChangeDemo view={view} options={options} action={updateDemoAction} />}
