@@ -3,6 +3,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import drizzle from 'eslint-plugin-drizzle';
 
+// Pages are rendered per person, so a prefetch is a server render: links prefetch only when asked.
+const NEXT_LINK = { name: 'next/link', message: 'Use @/components/ui/link, which does not prefetch unless asked.' };
+
 export default tseslint.config(
   {
     ignores: [
@@ -49,10 +52,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['better-sqlite3', 'pg'].map((name) => ({
-            name,
-            message: 'Go through db/ (db/client.ts, db/handle.ts).',
-          })),
+          paths: [
+            ...['better-sqlite3', 'pg'].map((name) => ({
+              name,
+              message: 'Go through db/ (db/client.ts, db/handle.ts).',
+            })),
+            NEXT_LINK,
+          ],
           patterns: [
             {
               group: [
@@ -76,10 +82,14 @@ export default tseslint.config(
   {
     // Components never reach the database directly: data flows through lib/.
     files: ['components/**/*.{ts,tsx}'],
+    ignores: ['components/ui/link.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@/db', '@/db/*', '../db/*'], message: 'Components go through lib/, never db/.' }] },
+        {
+          paths: [NEXT_LINK],
+          patterns: [{ group: ['@/db', '@/db/*', '../db/*'], message: 'Components go through lib/, never db/.' }],
+        },
       ],
     },
   },

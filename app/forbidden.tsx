@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 
 /** The 403 page, titled as such for the same reason as the 404 page (app/not-found.tsx). */
 export default function Forbidden() {

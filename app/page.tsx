@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { requireUser } from '@/lib/auth/session.server';
 import { getDashboard, type Dashboard } from '@/lib/home/dashboard.server';
 import { LinkButton } from '@/components/ui/button';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { MainNavigation } from './main-navigation';
 import { can } from '@/lib/auth/permissions';
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { requireUser } from '@/lib/auth/session.server';
 import { listNotifications } from '@/lib/notifications/inbox.server';
 import { EmptyState } from '@/components/ui/empty-state';

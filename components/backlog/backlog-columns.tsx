@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { createDataTableColumnHelper, type DataTableRow } from '@/components/ui/data-table-features';
 import type { BacklogRow } from '@/lib/backlog/types';
 import { COLUMN_VALUE } from '@/lib/backlog/view-rows';
@@ -66,7 +66,7 @@ export const BACKLOG_COLUMNS = col.columns([
     sortFn: 'text',
     meta: { width: 176, cellClassName: textCell },
     cell: ({ row }) => (
-      <Link href={`/items/${row.original.id}`} prefetch={false} className="font-medium">
+      <Link href={`/items/${row.original.id}`} className="font-medium">
         {row.original.title}
       </Link>
     ),

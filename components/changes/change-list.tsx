@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { ChangeRequestListRow } from '@/lib/changes/list.server';
 import { LocalTime } from '@/components/items/item-history';
 import { MeetingTime } from '@/components/meetings/meeting-time';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { Conflict } from '@/lib/changes/conflicts.server';
 import type { Preview } from '@/lib/changes/preview';
 import { formatWeeks, personWeeks } from '@/lib/meetings/format';

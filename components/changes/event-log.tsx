@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { ChangeRequestDetail } from '@/lib/changes/details.server';
 import { overrunsText, type CapacityOverrun } from '@/lib/changes/capacity';
 import { LocalTime } from '@/components/items/item-history';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { TimelineEntry } from '@/lib/changes/history.server';
 import { HistoryLine } from '@/components/items/item-history';
 import { CHANGE_STATUS_LABEL, changeRequestHref } from './labels';

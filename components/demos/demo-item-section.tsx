@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { FormState } from '@/lib/actions.server';
 import type { DemoView } from '@/lib/demos/read.server';
 import { STAGE_LABELS, VERDICT_LABELS } from '@/lib/demos/schema';

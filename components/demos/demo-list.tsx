@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { MeetingTime } from '@/components/meetings/meeting-time';
 
 type DemoRow = {

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { Need } from '@/lib/home/needs-now.server';
 import { MeetingTime } from '@/components/meetings/meeting-time';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 
 /** "Merged into <survivor>" on a merged duplicate's page, linking to where its request went. */
 export function MergedNotice({

@@ -1,6 +1,6 @@
 'use client';
 import { MEETING_STATUS_COLOUR } from '@/components/ui/status-colours';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useSyncExternalStore } from 'react';
 import type { LiveItemDetail } from '@/lib/live-meeting/details.server';
 import type { LiveState } from '@/lib/live-meeting/state.server';

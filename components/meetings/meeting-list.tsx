@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { MeetingListEntry } from '@/lib/meetings/meetings.server';
 import { formatDuration } from '@/lib/meetings/format';
 import { MeetingTime } from './meeting-time';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { OutcomeReport } from '@/lib/outcome/types';
 import { personWeeks } from '@/lib/meetings/format';
 import { LocalTime } from '@/components/items/item-history';

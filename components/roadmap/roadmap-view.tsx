@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { ROADMAP_VIEWS, type RoadmapViewId } from '@/lib/roadmap/views';
 import type { Roadmap } from '@/lib/roadmap/types';
 import { LanesSection, ShippedSection, TimelineSection } from './roadmap-sections';

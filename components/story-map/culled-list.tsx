@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { Button } from '@/components/ui/button';
 import type { CulledCardView } from '@/lib/story-map/types';
 
@@ -30,7 +30,7 @@ export function CulledList({
         >
           {culled.map((c) => (
             <li key={c.itemId} aria-label={c.title} className="flex flex-wrap items-center gap-2 px-3 py-2 text-sm">
-              <Link href={`/items/${c.itemId}`} prefetch={false} className="font-medium break-words">
+              <Link href={`/items/${c.itemId}`} className="font-medium break-words">
                 {c.title}
               </Link>
               <span className="min-w-0 grow break-words text-zinc-700 dark:text-zinc-300">“{c.reason}”</span>

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { KeyboardEvent } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -67,7 +67,7 @@ export function MapCard({
             <span aria-hidden="true">⠿</span>
           </button>
         )}
-        <Link href={`/items/${card.itemId}`} prefetch={false} className="min-w-0 grow font-medium break-words">
+        <Link href={`/items/${card.itemId}`} className="min-w-0 grow font-medium break-words">
           {card.title}
         </Link>
       </div>

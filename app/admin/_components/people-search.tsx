@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { plural } from '@/lib/plural';
 
 const link = 'rounded-md border border-zinc-300 px-3 py-1.5 dark:border-zinc-700';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { requirePermission } from '@/lib/auth/session.server';
 import { listConnections } from '@/lib/sso/connections.server';
 import { getBreakGlass } from '@/lib/sso/sign-in-settings.server';

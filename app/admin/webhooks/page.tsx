@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { requirePermission } from '@/lib/auth/session.server';
 import { listWebhooks } from '@/lib/webhooks/admin.server';
 import { EmptyState } from '@/components/ui/empty-state';

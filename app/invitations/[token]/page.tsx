@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getInvitationByToken } from '@/lib/invitations/accept.server';
 import { MIN_PASSWORD_LENGTH } from '@/lib/users/admin.server';
 import { AcceptForm } from './accept-form';

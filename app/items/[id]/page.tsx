@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session.server';
 import { getItemDetail } from '@/lib/backlog/detail.server';

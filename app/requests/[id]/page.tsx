@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { Item } from '@/db/schema';
 import { can, canWithdraw } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session.server';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { API_SCOPES, scopesFor } from '@/lib/api-tokens/scopes';
 import type { TokenListEntry } from '@/lib/api-tokens/tokens.server';
 import type { ActingUser } from '@/lib/auth/acting-user';

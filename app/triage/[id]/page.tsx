@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { Item } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/session.server';
 import { getItemForViewer } from '@/lib/backlog/items.server';

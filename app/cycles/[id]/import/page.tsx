@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { Metadata } from 'next';
 import { requirePermission } from '@/lib/auth/session.server';
 import { backlogMeta } from '@/lib/backlog/list.server';

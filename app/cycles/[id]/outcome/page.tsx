@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session.server';
 import { pageError } from '@/lib/pages.server';

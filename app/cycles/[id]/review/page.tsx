@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { requirePermission } from '@/lib/auth/session.server';
 import { readForPage, routeId } from '@/lib/pages.server';
 import { nfrShareText, nfrUnestimatedText } from '@/lib/capacity/nfr-share';

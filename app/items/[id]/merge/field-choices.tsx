@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { MergePreview } from '@/lib/curation/merge-preview.server';
 import { buttonClass } from '@/components/ui/button';
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { requirePermission } from '@/lib/auth/session.server';
 import { mergeOptions, previewMerge, type MergePreview } from '@/lib/curation/merge-preview.server';
 import { MERGEABLE } from '@/lib/curation/merge-rules.server';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import * as s from '@/components/outcome/table-styles';
 import { ScrollBox } from '@/components/ui/scroll-box';
 import { formatWeeks } from '@/lib/plural';

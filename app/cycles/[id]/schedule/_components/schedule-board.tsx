@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { unpackSchedule, type ScheduleWire } from '@/lib/schedule/wire';
 import { ScheduleContext, type ScheduleApi } from './context';

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useActionState } from 'react';
 import { LocalTime } from '@/components/items/item-history';
 import { controlClass } from '@/components/ui/field';
@@ -37,9 +37,7 @@ export function ScoreRowForm({
   return (
     <tr>
       <th scope="row" className="py-2 pr-3 text-left font-medium wrap-anywhere">
-        <Link href={`/items/${row.id}`} prefetch={false}>
-          {row.title}
-        </Link>
+        <Link href={`/items/${row.id}`}>{row.title}</Link>
       </th>
       {model.inputs.map((spec) => {
         const given = row.given[spec.key];

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { DeliveryDialog } from './delivery-dialog';
 
 /** A schedule row's delivery actions: the two dialogs, and the item's delivery history one click away. */

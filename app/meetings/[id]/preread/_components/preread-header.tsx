@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { LocalTime } from '@/components/items/item-history';
 import { MeetingTime } from '@/components/meetings/meeting-time';
 import { PrintButton } from '@/components/ui/print-button';
