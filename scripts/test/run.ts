@@ -79,9 +79,7 @@ const steps: Step[] = [
       const lanes = [sqliteThenBuild()];
       if (url)
         lanes.push(
-          // Three files at a time, not vitest's default of one per core but one: this half mostly waits on
-          // its database, and alone on two cores it took 104 s so against 141 s.
-          runCaptured('unit tests (PostgreSQL)', 'npx', ['vitest', 'run', '--maxWorkers', '3'], {
+          runCaptured('unit tests (PostgreSQL)', 'npx', ['vitest', 'run'], {
             ...baseEnv,
             QUORUM_TEST_DB: 'postgres',
             QUORUM_TEST_PG_URL: url,
