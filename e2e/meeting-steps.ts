@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { dragByMouse } from './mouse-drag';
 
 /** What a person does and reads on the live meeting page (components/live/*). */
 
@@ -12,22 +13,9 @@ export const rankingRows = (page: Page, name?: string) =>
     .getByRole('listitem')
     .filter({ hasNot: page.getByRole('separator') });
 
-/**
- * Drags a row by its handle onto `target` with the mouse, in small steps as a hand does (the
- * sortable list starts a drag only after the pointer has moved a few pixels).
- */
+/** Drags a row by its handle onto `target` with the mouse. */
 export async function dragRow(page: Page, title: string, target: Locator) {
-  const handle = page.getByRole('button', { name: `Drag ${title} (position`, exact: false }).first();
-  await target.scrollIntoViewIfNeeded();
-  await handle.scrollIntoViewIfNeeded();
-  const from = (await handle.boundingBox())!;
-  const to = (await target.boundingBox())!;
-  const x = from.x + from.width / 2;
-  await page.mouse.move(x, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(x, from.y + from.height / 2 + (to.y < from.y ? -8 : 8), { steps: 4 });
-  await page.mouse.move(x, to.y + to.height / 2, { steps: 12 });
-  await page.mouse.up();
+  await dragByMouse(page, page.getByRole('button', { name: `Drag ${title} (position`, exact: false }).first(), target);
 }
 
 export async function vote(page: Page, choice: 'Accept' | 'Reject' | 'Defer', comment = '') {

@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { makeItem } from '@/db/factories';
 import { expect, test } from './fixtures';
+import { dragByMouse } from './mouse-drag';
 
 /**
  * The story map, shaped by a pm while an engineer watches without reloading: the backbone and slices
@@ -17,18 +18,6 @@ async function seriousViolations(page: Page) {
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-}
-
-async function drag(page: Page, handle: Locator, target: Locator) {
-  await target.scrollIntoViewIfNeeded();
-  await handle.scrollIntoViewIfNeeded();
-  const from = (await handle.boundingBox())!;
-  const to = (await target.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 - 10, { steps: 4 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
-  await page.mouse.up();
 }
 
 test('a pm shapes the map while an engineer sees it live', async ({ signedInAs, world }) => {
@@ -95,7 +84,7 @@ test('a pm shapes the map while an engineer sees it live', async ({ signedInAs, 
   await expect(eng.getByRole('list', { name: CELL }).getByRole('listitem', { name: A })).toBeVisible();
 
   // By dragging with the mouse.
-  await drag(pm, pm.getByRole('button', { name: `Drag ${B} (the tray)` }), pm.getByRole('list', { name: CELL }));
+  await dragByMouse(pm, pm.getByRole('button', { name: `Drag ${B} (the tray)` }), pm.getByRole('list', { name: CELL }));
   await expect(pm.getByRole('list', { name: CELL }).getByRole('listitem', { name: B })).toBeVisible();
   await expect(eng.getByRole('list', { name: CELL }).getByRole('listitem', { name: B })).toBeVisible();
 
