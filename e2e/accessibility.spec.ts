@@ -72,6 +72,17 @@ test("the pm's pages have no serious accessibility violation, in light and dark"
       .map((i) => i.id),
     inviteeIds: [plan.pm.id],
   });
+  // A demo that has taken place, its feedback closed: the page offers to reopen it.
+  const pastDemo = await makeE2eDemo(db, {
+    cycleId: delivery.cycle.id,
+    title: deliveryWorld.named('Past demo'),
+    presenterId: delivery.erik.id,
+    createdBy: delivery.pm.id,
+    itemIds: [delivery.items['Faster checkout page load'].id],
+    inviteeIds: [plan.pm.id],
+    startsInDays: -10,
+    feedbackClosed: true,
+  });
   const pm = await signedInAs(plan.pm);
   const found = await audit(pm, [
     '/',
@@ -87,6 +98,7 @@ test("the pm's pages have no serious accessibility violation, in light and dark"
     `/cycles/${delivery.cycle.id}/schedule`,
     `/cycles/${delivery.cycle.id}/demos`,
     `/demos/${demo.id}`,
+    `/demos/${pastDemo.id}`,
     `/cycles/${delivery.cycle.id}/changes/new`,
     '/changes',
     '/triage',

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { deliveryRecords, items, schedulePublications } from '../db/schema';
 import { expect, makeDelivery, test } from './fixtures';
+import { makeE2eDemo } from './fixtures/demos';
 import { mailbox } from './mailbox';
 
 /**
@@ -155,4 +156,44 @@ test("the pm moves a demo and the invitees' calendars follow; cancelled, it leav
   await expect(pm.getByText('This demo was cancelled.')).toBeVisible();
   const cancelled = await mailbox.waitFor(rosa.email, /Cancelled: Sprint 10 demo/);
   expect(cancelled.ics).toContain('METHOD:CANCEL');
+});
+
+test('after the window has closed, the pm opens feedback again and a late attendee gives it', async ({
+  signedInAs,
+  world,
+}) => {
+  const delivery = await makeDelivery(world);
+  const { erik, sponsor: mia } = delivery;
+  const demo = await makeE2eDemo(world.db, {
+    cycleId: delivery.cycle.id,
+    title: world.named('Sprint 8 demo'),
+    presenterId: erik.id,
+    createdBy: delivery.pm.id,
+    itemIds: [delivery.items[SHOWN].id],
+    inviteeIds: [mia.id],
+    startsInDays: -10,
+    feedbackClosed: true,
+  });
+  const [pm, late] = [await signedInAs(delivery.pm), await signedInAs(mia)];
+  await late.goto(`/demos/${demo.id}`);
+  await expect(late.getByText(/\(closed\)$/)).toBeVisible();
+  await expect(late.getByRole('button', { name: 'Send feedback' })).toHaveCount(0);
+
+  await pm.goto(`/demos/${demo.id}`);
+  const window = pm.getByRole('form', { name: 'Feedback window' });
+  const days = window.getByLabel('Open feedback again for (days from now)');
+  await days.fill('90');
+  await window.getByRole('button', { name: 'Reopen feedback' }).click();
+  await expect(days).toHaveAccessibleDescription(/Feedback window must be between 1 and 60 days\./);
+  await expect(days).toHaveValue('90');
+  await days.fill('3');
+  await window.getByRole('button', { name: 'Reopen feedback' }).click();
+  await expect(pm.getByText('Feedback is open again.')).toBeVisible();
+  await expect(window.getByRole('button', { name: 'Change the feedback window' })).toBeVisible();
+
+  await late.reload();
+  await expect(late.getByText(/\(closed\)$/)).toHaveCount(0);
+  await late.getByRole('radio', { name: 'Looks right' }).check();
+  await late.getByRole('button', { name: 'Send feedback' }).click();
+  await expect(late.getByText(/^Thank you: your feedback was sent/)).toBeVisible();
 });

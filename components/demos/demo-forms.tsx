@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import type { FormState } from '@/lib/actions.server';
-import { SelectField, TextArea } from '@/components/ui/field';
+import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { ConfirmStep } from '@/components/ui/confirm-step';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -141,6 +141,45 @@ export function DemoNotesForm({ action, demoId, notes }: { action: Action; demoI
         errors={state?.fieldErrors?.notes}
       />
       <SubmitButton>Save notes</SubmitButton>
+    </form>
+  );
+}
+
+/** After the demo, an organiser opens feedback again for a number of days from now. */
+export function ReopenFeedbackForm({
+  action,
+  demoId,
+  open,
+  defaultDays,
+}: {
+  action: Action;
+  demoId: number;
+  open: boolean;
+  defaultDays: number;
+}) {
+  const [state, formAction] = useActionState(action, undefined);
+  const typed = state && !state.ok ? state.values : undefined;
+  return (
+    <form
+      action={formAction}
+      key={JSON.stringify(typed ?? null)}
+      aria-label="Feedback window"
+      className="flex flex-wrap items-end gap-3"
+      noValidate
+    >
+      <div className="w-full">
+        <FormMessage state={state} besideFields={['feedbackDays']} />
+      </div>
+      <Hidden fields={{ demoId }} />
+      <TextField
+        label={open ? 'Keep feedback open for (days from now)' : 'Open feedback again for (days from now)'}
+        name="feedbackDays"
+        inputMode="numeric"
+        defaultValue={String(typed?.feedbackDays ?? defaultDays)}
+        errors={state?.fieldErrors?.feedbackDays}
+        hint="From 1 to 60 days."
+      />
+      <SubmitButton variant="secondary">{open ? 'Change the feedback window' : 'Reopen feedback'}</SubmitButton>
     </form>
   );
 }

@@ -12,7 +12,7 @@ const DAY = 86_400_000;
  * A demo of a cycle in delivery, tomorrow, showing its two scheduled items (already recorded as
  * shown, so feedback is open), presented by `presenter` and with `invitees` invited.
  */
-async function demo(s: Scene, opts: { presenter?: Person; invitees?: Person[] } = {}) {
+async function demo(s: Scene, opts: { presenter?: Person; invitees?: Person[]; startsInDays?: number } = {}) {
   const d = await delivery(s);
   const presenter = opts.presenter ?? (await other(s, 'engineer'));
   const invitees = opts.invitees ?? [await other(s, 'leader')];
@@ -23,6 +23,7 @@ async function demo(s: Scene, opts: { presenter?: Person; invitees?: Person[] } 
     createdBy: s.pm.id,
     itemIds: d.items.map((item) => item.id),
     inviteeIds: invitees.map((p) => p.id),
+    startsInDays: opts.startsInDays,
   });
   return { ...d, demo: row, presenter };
 }
@@ -187,6 +188,13 @@ export const DEMO_ROWS: Row[] = [
     target: 'action cancelDemoAction',
     case: 'an upcoming demo',
     call: async (s) => onDemo((await demo(s)).demo.id, 'cancelDemoAction'),
+    expect: allow(ORGANISERS, 'forbidden'),
+  },
+  {
+    target: 'action reopenFeedbackAction',
+    case: 'a demo that has taken place',
+    call: async (s) =>
+      onDemo((await demo(s, { startsInDays: -10 })).demo.id, 'reopenFeedbackAction', { feedbackDays: '3' }),
     expect: allow(ORGANISERS, 'forbidden'),
   },
 ];

@@ -59,4 +59,10 @@ export const DEMO_BAD_INPUT_TARGETS: BadInputTarget[] = [
     kinds: { demoId: 'id', feedbackId: 'id' },
   },
   { target: 'action cancelDemoAction', from: 'an upcoming demo', as: 'pm', kinds: { demoId: 'id' } },
+  {
+    target: 'action reopenFeedbackAction',
+    from: 'a demo that has taken place',
+    as: 'pm',
+    kinds: { demoId: 'id', feedbackDays: 'num?' },
+  },
 ];

@@ -129,10 +129,13 @@ export async function getDemo(actor: ActingUser, demoId: number, now = new Date(
       items: shownItems,
       invitees,
       feedback,
+      feedbackOpen: open,
       can: {
         manage: can(actor, 'demo.manage') && !demo.cancelledAt,
         // Once it has started, a demo's time and list are history: only what was shown is recorded.
         change: can(actor, 'demo.manage') && !demo.cancelledAt && Date.parse(demo.startsAt) > now.getTime(),
+        // …after which only its feedback window can still be moved.
+        reopenFeedback: can(actor, 'demo.manage') && !demo.cancelledAt && Date.parse(demo.startsAt) <= now.getTime(),
         record: canRecord(actor, demo) && !demo.cancelledAt,
         giveFeedback: open && (can(actor, 'request.triage') || (await isInvited(tx, demoId, actor.id))),
         turnIntoRequest: can(actor, 'request.triage'),

@@ -11,7 +11,7 @@ import { parseOrThrow } from '@/lib/validation';
 import { assertNotCancelled, loadDemo, logDemoEvent } from './access.server';
 import { checkDemoItems, checkPeople } from './invitees.server';
 import { sendDemoInvitations } from './mail.server';
-import { demoInputSchema, type DemoInput } from './schema';
+import { demoInputSchema, feedbackWindowSchema, type DemoInput } from './schema';
 
 const DAY_MS = 86_400_000;
 
@@ -156,6 +156,37 @@ export async function cancelDemo(actor: ActingUser, demoId: number, now = new Da
       method: 'CANCEL',
       now,
       change: 'cancelled',
+    });
+    return after;
+  });
+}
+
+/**
+ * Opens feedback on a demo that has started for `feedbackDays` more days from now (or from its end,
+ * if it is still under way), for attendees who could not give it in time. Before the demo, the
+ * window is part of the demo's own fields ("Change the demo"). Logged with the old and new close.
+ */
+export async function reopenFeedback(
+  actor: ActingUser,
+  demoId: number,
+  input: unknown,
+  now = new Date(),
+): Promise<Demo> {
+  assertCan(actor, 'demo.manage');
+  const { feedbackDays } = parseOrThrow(feedbackWindowSchema, input);
+  return transaction(async (tx) => {
+    const before = await loadDemo(tx, demoId);
+    assertNotCancelled(before);
+    if (Date.parse(before.startsAt) > now.getTime())
+      throw new ConflictError('This demo has not started yet: set its feedback window under “Change the demo”.');
+    const end = Date.parse(before.startsAt) + before.durationMinutes * 60_000;
+    const closesAt = new Date(Math.max(end, now.getTime()) + feedbackDays * DAY_MS).toISOString();
+    const after = (
+      await tx.update(demos).set({ feedbackClosesAt: closesAt }).where(eq(demos.id, demoId)).returning()
+    )[0];
+    await logDemoEvent(tx, actor.id, demoId, 'demo.feedback_reopened', {
+      before: { feedbackClosesAt: before.feedbackClosesAt },
+      after: { feedbackClosesAt: closesAt },
     });
     return after;
   });

@@ -51,6 +51,11 @@ const idList = (label: string, max: number, tooMany: string) =>
     z.array(formId, { error: `${label} must be a list.` }).max(max, tooMany),
   );
 
+/** How long feedback stays open again on a demo that has taken place, counted from now. */
+export const feedbackWindowSchema = z.object({
+  feedbackDays: wholeNumber('Feedback window', 1, MAX_FEEDBACK_DAYS, DEFAULT_FEEDBACK_DAYS, 'days'),
+});
+
 export function demoInputSchema(now: Date = new Date()) {
   return z.object({
     title: singleLine('Title', 120, { required: 'Title is required.' }),

@@ -4,7 +4,7 @@ import { formAction } from '@/lib/actions.server';
 import { cycleDemosPath, demoPath } from '@/lib/demos/access.server';
 import { giveFeedback, turnConcernIntoRequest } from '@/lib/demos/feedback.server';
 import { recordShownItem, saveDemoNotes } from '@/lib/demos/record.server';
-import { cancelDemo, updateDemo } from '@/lib/demos/schedule.server';
+import { cancelDemo, reopenFeedback, updateDemo } from '@/lib/demos/schedule.server';
 import { formId, formList, formText } from '@/lib/validation';
 
 const DemoRef = z.object({ demoId: formId });
@@ -60,4 +60,10 @@ export const updateDemoAction = formAction(
     message: 'Demo changed: the invitees were sent the updated invitation.',
     revalidate: (input, demo) => [page(input), cycleDemosPath(demo.cycleId)],
   },
+);
+
+export const reopenFeedbackAction = formAction(
+  DemoRef.extend({ feedbackDays: formText }),
+  ({ demoId, ...input }, user) => reopenFeedback(user, demoId, input),
+  { message: 'Feedback is open again.', revalidate: page },
 );

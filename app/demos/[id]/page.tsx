@@ -3,15 +3,17 @@ import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session.server';
 import { can } from '@/lib/auth/permissions';
 import { demoFormOptions, getDemo } from '@/lib/demos/read.server';
+import { DEFAULT_FEEDBACK_DAYS } from '@/lib/demos/schema';
 import { readForPage, routeId } from '@/lib/pages.server';
 import { MeetingTime } from '@/components/meetings/meeting-time';
-import { ActionButtonForm, DemoNotesForm } from '@/components/demos/demo-forms';
+import { ActionButtonForm, DemoNotesForm, ReopenFeedbackForm } from '@/components/demos/demo-forms';
 import { DemoItemSection } from '@/components/demos/demo-item-section';
 import { ChangeDemo } from '@/components/demos/change-demo';
 import {
   cancelDemoAction,
   giveFeedbackAction,
   recordShownAction,
+  reopenFeedbackAction,
   saveDemoNotesAction,
   turnIntoRequestAction,
   updateDemoAction,
@@ -59,10 +61,19 @@ export default async function DemoPage({ params }: { params: Promise<{ id: strin
           <dt className="font-medium">Feedback until</dt>
           <dd>
             <MeetingTime iso={demo.feedbackClosesAt} />
+            {!demo.cancelledAt && !view.feedbackOpen && ' (closed)'}
           </dd>
           <dt className="font-medium">Invited</dt>
           <dd className="break-words">{view.invitees.map((p) => p.name).join(', ') || 'Nobody'}</dd>
         </dl>
+        {view.can.reopenFeedback && (
+          <ReopenFeedbackForm
+            action={reopenFeedbackAction}
+            demoId={demoId}
+            open={view.feedbackOpen}
+            defaultDays={DEFAULT_FEEDBACK_DAYS}
+          />
+        )}
         {view.can.manage && (
           <ActionButtonForm
             action={cancelDemoAction}
