@@ -189,6 +189,7 @@ test('after the window has closed, the pm opens feedback again and a late attend
   await days.fill('3');
   await window.getByRole('button', { name: 'Reopen feedback' }).click();
   await expect(pm.getByText('Feedback is open again.')).toBeVisible();
+  expect((await mailbox.waitFor(mia.email, /Feedback open again: /)).text).toMatch(/^You can give your feedback/m);
   await expect(window.getByRole('button', { name: 'Change the feedback window' })).toBeVisible();
 
   await late.reload();

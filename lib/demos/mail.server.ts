@@ -97,3 +97,34 @@ export async function sendDemoInvitations(
       }),
   });
 }
+
+/**
+ * Tells `userIds` (the invitees who have given no feedback yet) that the demo takes feedback again,
+ * until when in each one's zone. No calendar file: the demo itself has not moved.
+ */
+export async function sendFeedbackReopened(
+  tx: Executor,
+  input: { demo: Demo; cycleName: string; userIds: number[] },
+): Promise<void> {
+  const { demo } = input;
+  if (input.userIds.length === 0) return;
+  const heading = `Feedback open again: ${demo.title}`;
+  const until = (r: Recipient) => formatMeetingTime(demo.feedbackClosesAt, r.timeZone ?? 'UTC');
+  await notify(tx, {
+    userIds: input.userIds,
+    kind: 'demo.invited',
+    title: heading,
+    body: (r) => `Until ${until(r)}`,
+    link: demoPath(demo.id),
+    email: (r) =>
+      composeEmail({
+        cycleName: input.cycleName,
+        heading,
+        lines: [
+          `You can give your feedback on the items shown at ${demo.title} until ${until(r)}.`,
+          'For each item, say whether it looks right or raise a concern.',
+        ],
+        action: { label: 'Open the demo', path: demoPath(demo.id) },
+      }),
+  });
+}

@@ -8,7 +8,17 @@ import { giveFeedback } from './feedback.server';
 import { getDemo } from './read.server';
 import { recordShownItem } from './record.server';
 import { cancelDemo, reopenFeedback, scheduleDemo } from './schedule.server';
-import { DAY, NOW, STARTS, demoInput, demoRowCounts, demoSetup, type DemoSetup } from './test-helpers';
+import {
+  DAY,
+  NOW,
+  STARTS,
+  demoInput,
+  demoRowCounts,
+  demoSetup,
+  mailOf,
+  notificationsOf,
+  type DemoSetup,
+} from './test-helpers';
 
 let s: DemoSetup;
 let demo: Demo;
@@ -26,6 +36,8 @@ const closesAt = async () => first(await db.select().from(demos).where(eq(demos.
 
 describe('reopenFeedback', () => {
   it('opens feedback again for the days asked, counted from now, and logs the old and new close', async () => {
+    // The requestor gave feedback in time; the sponsor and the co-requestor did not.
+    await giveFeedback(s.requestor, demo.id, s.alpha.id, ok, new Date(Date.parse(STARTS) + DAY));
     await expect(giveFeedback(s.sponsor, demo.id, s.alpha.id, ok, LATE)).rejects.toThrow(/^Feedback closed on /);
     expect((await getDemo(s.pm, demo.id, LATE)).can.reopenFeedback).toBe(true);
     const before = await closesAt();
@@ -35,9 +47,23 @@ describe('reopenFeedback', () => {
     const view = await getDemo(s.sponsor, demo.id, LATE);
     expect([view.feedbackOpen, view.can.giveFeedback]).toEqual([true, true]);
     await giveFeedback(s.sponsor, demo.id, s.alpha.id, ok, LATE);
+
+    // Those who gave no feedback yet are told until when, in-app and by e-mail; the requestor is not.
+    const told = async (u: { id: number }) => [
+      (await notificationsOf(u)).filter((n) => n.title === 'Feedback open again: Sprint 4 demo').length,
+      (await mailOf(u)).filter((m) => m.subject.includes('Feedback open again: Sprint 4 demo')).length,
+    ];
+    expect([await told(s.sponsor), await told(s.coRequestor), await told(s.requestor)]).toEqual([
+      [1, 1],
+      [1, 1],
+      [0, 0],
+    ]);
+    const [mail] = (await mailOf(s.sponsor)).filter((m) => m.subject.includes('Feedback open again'));
+    expect(mail.text).toContain('until Saturday 6 March 2027, 14:00 UTC.');
+    expect(mail.ics).toBeNull();
     // Closed again once the new window has passed.
     const later = new Date(LATE.getTime() + 3 * DAY + 1);
-    await expect(giveFeedback(s.requestor, demo.id, s.alpha.id, ok, later)).rejects.toThrow(ConflictError);
+    await expect(giveFeedback(s.coRequestor, demo.id, s.alpha.id, ok, later)).rejects.toThrow(ConflictError);
 
     const logged = first(
       await db

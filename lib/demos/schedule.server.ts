@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { transaction } from '@/db/client';
-import { demoInvitees, demoItems, demos, type Demo } from '@/db/schema';
+import { demoFeedback, demoInvitees, demoItems, demos, type Demo } from '@/db/schema';
 import type { ActingUser } from '@/lib/auth/acting-user';
 import { assertCan } from '@/lib/auth/permissions';
 import { loadCycle } from '@/lib/backlog/list.server';
@@ -10,7 +10,7 @@ import type { Executor } from '@/lib/events/log.server';
 import { parseOrThrow } from '@/lib/validation';
 import { assertNotCancelled, loadDemo, logDemoEvent } from './access.server';
 import { checkDemoItems, checkPeople } from './invitees.server';
-import { sendDemoInvitations } from './mail.server';
+import { sendDemoInvitations, sendFeedbackReopened } from './mail.server';
 import { demoInputSchema, feedbackWindowSchema, type DemoInput } from './schema';
 
 const DAY_MS = 86_400_000;
@@ -164,7 +164,8 @@ export async function cancelDemo(actor: ActingUser, demoId: number, now = new Da
 /**
  * Opens feedback on a demo that has started for `feedbackDays` more days from now (or from its end,
  * if it is still under way), for attendees who could not give it in time. Before the demo, the
- * window is part of the demo's own fields ("Change the demo"). Logged with the old and new close.
+ * window is part of the demo's own fields ("Change the demo"). Logged with the old and new close;
+ * the invitees who have given no feedback yet are told, in-app and by e-mail.
  */
 export async function reopenFeedback(
   actor: ActingUser,
@@ -188,6 +189,18 @@ export async function reopenFeedback(
       before: { feedbackClosesAt: before.feedbackClosesAt },
       after: { feedbackClosesAt: closesAt },
     });
+    const invitees = await tx
+      .select({ id: demoInvitees.userId })
+      .from(demoInvitees)
+      .where(eq(demoInvitees.demoId, demoId));
+    const gave = new Set(
+      (await tx.select({ id: demoFeedback.authorId }).from(demoFeedback).where(eq(demoFeedback.demoId, demoId))).map(
+        (r) => r.id,
+      ),
+    );
+    const cycle = await loadCycle(tx, before.cycleId);
+    const userIds = invitees.map((r) => r.id).filter((id) => !gave.has(id));
+    await sendFeedbackReopened(tx, { demo: after, cycleName: cycle.name, userIds });
     return after;
   });
 }
