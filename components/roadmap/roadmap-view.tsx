@@ -1,4 +1,4 @@
-import Link from '@/components/ui/link';
+import { ViewSwitcher } from '@/components/ui/view-switcher';
 import { ROADMAP_VIEWS, type RoadmapViewId } from '@/lib/roadmap/views';
 import type { Roadmap } from '@/lib/roadmap/types';
 import { LanesSection, ShippedSection, TimelineSection } from './roadmap-sections';
@@ -26,21 +26,14 @@ export function RoadmapView({
   const current = ROADMAP_VIEWS.find((v) => v.id === view)!;
   return (
     <div className="space-y-4">
-      <nav aria-label="Roadmap views">
-        <ul className="flex flex-wrap gap-2">
-          {ROADMAP_VIEWS.map((v) => (
-            <li key={v.id}>
-              <Link
-                href={v.id === 'lanes' ? basePath : `${basePath}?view=${v.id}`}
-                aria-current={v.id === view ? 'page' : undefined}
-                className="inline-block rounded-full border border-zinc-300 px-3 py-1 text-sm font-medium text-zinc-800 no-underline hover:bg-zinc-100 aria-[current=page]:border-indigo-700 aria-[current=page]:bg-indigo-700 aria-[current=page]:text-white dark:border-zinc-600 dark:text-zinc-100 dark:hover:bg-zinc-800 dark:aria-[current=page]:border-indigo-300 dark:aria-[current=page]:bg-indigo-300 dark:aria-[current=page]:text-zinc-900"
-              >
-                {v.title}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <ViewSwitcher
+        label="Roadmap views"
+        choices={ROADMAP_VIEWS.map((v) => ({
+          href: v.id === 'lanes' ? basePath : `${basePath}?view=${v.id}`,
+          text: v.title,
+          current: v.id === view,
+        }))}
+      />
       <section aria-labelledby="roadmap-view-heading" className="space-y-3">
         <h2 id="roadmap-view-heading" className="text-xl font-semibold">
           {current.title}

@@ -9,12 +9,16 @@ import type { ChangelogGroup } from './changelog';
  * is HTML-escaped first and a title holding markup reaches the reader as the text it is. The feed's
  * own title is plain text, which the generator escapes. Each entry's id is derived from
  * what it says (cycle, title, day), so a feed reader sees the same delivery as the same entry.
+ * It holds the newest FEED_ENTRIES deliveries.
  */
+/** Readers poll a feed for what is new: the latest deliveries, not the company's whole history. */
+export const FEED_ENTRIES = 100;
+
 export function changelogAtom(
   groups: ChangelogGroup[],
   options: { title: string; selfUrl: string; pageUrl: string },
 ): string {
-  const entries = groups.flatMap((g) => g.entries);
+  const entries = groups.flatMap((g) => g.entries).slice(0, FEED_ENTRIES);
   const updated = entries.length
     ? dayDate(
         entries

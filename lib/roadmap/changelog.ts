@@ -32,6 +32,33 @@ export function changelogOf(entries: RoadmapEntry[]): ChangelogGroup[] {
     }));
 }
 
+/** A calendar quarter of the changelog: `key` as the query string writes it ("2026-Q4"), and its label. */
+export type ChangelogQuarter = { key: string; label: string };
+/** The changelog a quarter at a time: the quarters that have deliveries, newest first, and the one shown. */
+export type ChangelogPage = {
+  quarters: ChangelogQuarter[];
+  quarter: ChangelogQuarter | null;
+  groups: ChangelogGroup[];
+};
+
+const quarterOf = (month: string) => `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+const quarter = (key: string): ChangelogQuarter => ({ key, label: `${key.slice(5)} ${key.slice(0, 4)}` });
+
+/**
+ * One calendar quarter of `groups` (newest first, as changelogOf returns them): `asked`, or the newest
+ * quarter with deliveries. A company ships hundreds of items a quarter: its whole history, or even a
+ * year of it, is too long for one page.
+ */
+export function changelogPage(groups: ChangelogGroup[], asked?: string): ChangelogPage {
+  const keys = [...new Set(groups.map((g) => quarterOf(g.month)))];
+  const key = asked ?? keys[0] ?? null;
+  return {
+    quarters: keys.map(quarter),
+    quarter: key === null ? null : quarter(key),
+    groups: groups.filter((g) => quarterOf(g.month) === key),
+  };
+}
+
 /**
  * Text made inert for Markdown: every ASCII punctuation character is backslash-escaped (CommonMark
  * lets any of them be), so a title cannot open a link, an image, emphasis, a heading, a list or an

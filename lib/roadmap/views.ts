@@ -16,3 +16,15 @@ const VIEW_IDS = ROADMAP_VIEWS.map((v) => v.id) as [RoadmapViewId, ...RoadmapVie
 
 /** The view a page's query string asks for; an unknown or repeated one shows the default. */
 export const RoadmapQuerySchema = z.object({ view: z.enum(VIEW_IDS).catch('lanes').default('lanes') });
+
+/**
+ * The changelog's `?quarter=` ("2026-Q4"). Anything else (a word, a repeated key) shows the newest
+ * quarter with deliveries; a quarter without any shows that it has none.
+ */
+export const ChangelogQuerySchema = z.object({
+  quarter: z
+    .string()
+    .regex(/^\d{4}-Q[1-4]$/)
+    .optional()
+    .catch(undefined),
+});
