@@ -136,8 +136,16 @@ test("the pm moves a demo and the invitees' calendars follow; cancelled, it leav
   await form.getByLabel('Date and time').fill('2030-02-01T10:00');
   await form.getByLabel('Presenter').selectOption({ label: erik.name });
   await form.getByRole('checkbox', { name: new RegExp(SEARCH) }).check();
+  // The invite list narrows by name; those filtered out stay invited.
+  const find = form.getByLabel('Find people to invite');
+  await find.fill('nobody by this name');
+  await expect(form.getByText('Nobody matches.')).toBeVisible();
+  await find.fill(delivery.sponsor.name);
+  await expect(form.getByRole('checkbox', { name: delivery.sponsor.name })).toBeChecked();
+  await expect(form.getByRole('checkbox', { name: rosa.name })).toBeHidden();
   await form.getByRole('button', { name: 'Schedule demo' }).click();
   await expect(pm.getByRole('heading', { level: 1, name: 'Sprint 10 demo' })).toBeVisible();
+  // Rosa, filtered out of the list when the form was sent, is invited all the same.
   expect((await mailbox.waitFor(rosa.email, /Invitation: Sprint 10 demo/)).ics).toContain('SEQUENCE:0');
 
   // Moved a day later: the same calendar entry, one sequence on.

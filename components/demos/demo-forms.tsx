@@ -5,7 +5,7 @@ import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { ConfirmStep } from '@/components/ui/confirm-step';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { FieldErrors } from './schedule-demo-form';
+import { FieldErrors } from './field-errors';
 
 type Action = (prev: FormState | undefined, form: FormData) => Promise<FormState>;
 

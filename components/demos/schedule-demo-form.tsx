@@ -6,6 +6,8 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { LocalDateTimeField } from '@/components/meetings/local-datetime-field';
 import { useTimeZone } from '@/components/meetings/use-time-zone';
+import { InviteePicker } from './invitee-picker';
+import { FieldErrors } from './field-errors';
 import { STATUS_LABEL } from '@/lib/backlog/labels';
 
 export type DemoItemOption = { id: number; title: string; status: string; people: number[] };
@@ -151,39 +153,8 @@ function DemoFields({
         ))}
         <FieldErrors id="itemIds-error" errors={e.itemIds} />
       </fieldset>
-      <fieldset className="space-y-2" aria-describedby={e.inviteeIds ? 'inviteeIds-error' : 'invitees-hint'}>
-        <legend className="text-sm font-medium">Invite</legend>
-        <p id="invitees-hint" className="text-xs text-zinc-500 dark:text-zinc-400">
-          Choosing an item invites its requestors and sponsors; add or remove anyone.
-        </p>
-        <div className="grid max-h-64 grid-cols-1 gap-1 overflow-y-auto sm:grid-cols-2">
-          {people.map((p) => (
-            <label key={p.id} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                name="inviteeIds"
-                value={p.id}
-                checked={invited.has(String(p.id))}
-                onChange={(ev) => toggleInvitee(String(p.id), ev.target.checked)}
-              />
-              <span className="min-w-0 break-words">{p.name}</span>
-            </label>
-          ))}
-        </div>
-        <FieldErrors id="inviteeIds-error" errors={e.inviteeIds} />
-      </fieldset>
+      <InviteePicker people={people} invited={invited} onToggle={toggleInvitee} errors={e.inviteeIds} />
       <SubmitButton>{submitLabel}</SubmitButton>
     </form>
-  );
-}
-
-export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <ul id={id} className="text-sm text-red-700 dark:text-red-400">
-      {errors.map((m) => (
-        <li key={m}>{m}</li>
-      ))}
-    </ul>
   );
 }
